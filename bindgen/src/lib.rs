@@ -46,8 +46,9 @@ pub struct Provider {
     pub prefix: String,
     /// The path of the kernel from the generated code, e.g. `crate::core`.
     pub core: String,
-    /// The services the crate's own code builds on: compiled always, their
-    /// features kept (empty) so a user may still name them.
+    /// The types the crate's own code builds on (`aws_s3_bucket` for a
+    /// resource, `data.aws_partition` for a data source): compiled always,
+    /// while the rest of their service stays behind its feature.
     pub built_in: Vec<String>,
 }
 
@@ -58,26 +59,55 @@ impl Provider {
             source: "registry.terraform.io/hashicorp/aws".to_owned(),
             prefix: "aws".to_owned(),
             core: "crate::core".to_owned(),
-            // What the DR constructs are made of (`constructs::dr`).
+            // What the DR constructs and the payments app are made of.
             built_in: [
-                "acm",
-                "apigatewayv2",
-                "caller",
-                "cloudwatch",
-                "default",
-                "dynamodb",
-                "flow",
-                "iam",
-                "kms",
-                "lambda",
-                "partition",
-                "route53",
-                "s3",
-                "security",
-                "sns",
-                "sqs",
-                "subnet",
-                "vpc",
+                "aws_acm_certificate",
+                "aws_acm_certificate_validation",
+                "aws_apigatewayv2_api",
+                "aws_apigatewayv2_api_mapping",
+                "aws_apigatewayv2_authorizer",
+                "aws_apigatewayv2_domain_name",
+                "aws_apigatewayv2_integration",
+                "aws_apigatewayv2_route",
+                "aws_apigatewayv2_stage",
+                "aws_cloudwatch_dashboard",
+                "aws_cloudwatch_log_group",
+                "aws_cloudwatch_log_resource_policy",
+                "aws_cloudwatch_metric_alarm",
+                "aws_default_security_group",
+                "aws_dynamodb_table",
+                "aws_flow_log",
+                "aws_iam_role",
+                "aws_iam_role_policy",
+                "aws_kms_alias",
+                "aws_kms_key",
+                "aws_lambda_event_source_mapping",
+                "aws_lambda_function",
+                "aws_lambda_permission",
+                "aws_route53_health_check",
+                "aws_route53_hosted_zone_dnssec",
+                "aws_route53_key_signing_key",
+                "aws_route53_query_log",
+                "aws_route53_record",
+                "aws_route53_zone",
+                "aws_s3_bucket",
+                "aws_s3_bucket_lifecycle_configuration",
+                "aws_s3_bucket_logging",
+                "aws_s3_bucket_notification",
+                "aws_s3_bucket_policy",
+                "aws_s3_bucket_public_access_block",
+                "aws_s3_bucket_replication_configuration",
+                "aws_s3_bucket_server_side_encryption_configuration",
+                "aws_s3_bucket_versioning",
+                "aws_security_group",
+                "aws_sns_topic",
+                "aws_sns_topic_subscription",
+                "aws_sqs_queue",
+                "aws_subnet",
+                "aws_vpc",
+                "data.aws_caller_identity",
+                "data.aws_iam_policy_document",
+                "data.aws_partition",
             ]
             .map(str::to_owned)
             .to_vec(),
@@ -198,14 +228,24 @@ pub fn generate(schema: &Value, provider: &Provider) -> Result<Bindings, String>
          //! (rustfmt leaves the modules as generated, so the freshness test can\n\
          //! compare them byte for byte).\n\
          //! Each service is a module behind the cargo feature `{}-<service>`\n\
-         //! (`{}-all` enables every one), except those the library builds on,\n\
-         //! which are always compiled.\n\n",
+         //! (`{}-all` enables every one); the types the library builds on are\n\
+         //! compiled always.\n\n",
         provider.source, provider.prefix, provider.prefix
     );
     for (service, types) in &services {
         let module = module_name(service);
         let feature = format!("{}-{}", provider.prefix, service.replace('_', "-"));
-        if !provider.built_in.contains(service) {
+        let built_in = |kind: Kind, tf_type: &str| {
+            let address = match kind {
+                Kind::Resource => tf_type.to_owned(),
+                Kind::Data => format!("data.{tf_type}"),
+            };
+            provider.built_in.contains(&address)
+        };
+        let built_in_module = types
+            .iter()
+            .any(|(kind, tf_type, _)| built_in(*kind, tf_type));
+        if !built_in_module {
             let _ = writeln!(index, "#[cfg(feature = \"{feature}\")]");
         }
         let _ = writeln!(
@@ -220,7 +260,10 @@ pub fn generate(schema: &Value, provider: &Provider) -> Result<Bindings, String>
             .map(|(kind, tf_type, _)| generator.claim(&top_level_name(*kind, tf_type, provider)))
             .collect();
         for ((kind, tf_type, block), name) in types.iter().zip(names) {
-            generator.top_level(*kind, tf_type, block, &name);
+            // In a module compiled always, the types nobody built in still
+            // wait for the feature.
+            let gate = (built_in_module && !built_in(*kind, tf_type)).then_some(feature.as_str());
+            generator.top_level(*kind, tf_type, block, &name, gate);
             match kind {
                 Kind::Resource => bindings.resources += 1,
                 Kind::Data => bindings.data_sources += 1,
@@ -424,7 +467,17 @@ impl<'p> Module<'p> {
         name
     }
 
-    fn top_level(&mut self, kind: Kind, tf_type: &str, block: &Value, name: &str) {
+    /// Generates the type `tf_type` as `name`, every item behind the cargo
+    /// feature `gate` when there is one.
+    fn top_level(
+        &mut self,
+        kind: Kind,
+        tf_type: &str,
+        block: &Value,
+        name: &str,
+        gate: Option<&str>,
+    ) {
+        let (code_start, accessors_start) = (self.code.len(), self.accessors.len());
         self.shapes.clear();
         let what = match kind {
             Kind::Resource => "resource",
@@ -459,7 +512,7 @@ impl<'p> Module<'p> {
             }
             let _ = writeln!(
                 accessors,
-                "    /// `{attribute}{what}, as a reference.\n    pub fn {method}(&self) -> {core}::Expr {{\n        self.attr({})\n    }}",
+                "    /// `{attribute}{what}, as a reference.\n    #[inline]\n    pub fn {method}(&self) -> {core}::Expr {{\n        self.attr({})\n    }}",
                 rust_str(attribute)
             );
         }
@@ -468,6 +521,11 @@ impl<'p> Module<'p> {
                 self.accessors,
                 "impl {core}::Ref<{name}> {{\n{accessors}}}\n"
             );
+        }
+        if let Some(feature) = gate {
+            let attribute = format!("#[cfg(feature = \"{feature}\")]\n");
+            gate_items(&mut self.code, code_start, &attribute);
+            gate_items(&mut self.accessors, accessors_start, &attribute);
         }
     }
 
@@ -583,9 +641,10 @@ impl<'p> Module<'p> {
         if params.len() > 7 {
             out.push_str("    #[allow(clippy::too_many_arguments)]\n");
         }
+        // Inline: compiled where it is used, not for every type of a service.
         let _ = writeln!(
             out,
-            "    pub fn new({}) -> Self {{\n        Self {{",
+            "    #[inline]\n    pub fn new({}) -> Self {{\n        Self {{",
             params.join(", ")
         );
         for field in &fields {
@@ -635,6 +694,16 @@ impl<'p> Module<'p> {
         .trim_end()
         .to_owned()
             + "\n"
+    }
+}
+
+/// Puts `attribute` before every item of `code` from `start` on (items are
+/// separated by a blank line, and nothing else is).
+fn gate_items(code: &mut String, start: usize, attribute: &str) {
+    let items = code.split_off(start);
+    for item in items.split_inclusive("\n\n") {
+        code.push_str(attribute);
+        code.push_str(item);
     }
 }
 

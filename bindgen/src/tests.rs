@@ -143,7 +143,7 @@ fn deprecated_arguments_are_marked() {
         "    #[deprecated(note = \"deprecated by the provider; see its documentation\")]\n    #[serde(skip_serializing_if = \"Option::is_none\")]\n    pub legacy:"
     ), "{code}");
     assert!(
-        code.contains("    #[allow(deprecated)]\n    pub fn new("),
+        code.contains("    #[allow(deprecated)]\n    #[inline]\n    pub fn new("),
         "{code}"
     );
 }
@@ -165,16 +165,42 @@ fn services_are_modules_behind_features_and_generation_is_deterministic() {
 }
 
 #[test]
-fn a_service_the_library_builds_on_is_always_compiled_and_keeps_its_feature() {
+fn a_type_the_library_builds_on_is_compiled_always_and_the_rest_of_its_service_waits_for_the_feature()
+ {
     let provider = Provider {
-        built_in: vec!["gear".to_owned()],
+        built_in: vec!["widget_gear".to_owned()],
         ..widget()
     };
     let bindings = generate(&schema(), &provider).unwrap();
-    assert!(bindings.files["mod.rs"].contains(
-        "//! which are always compiled.\n\n#[doc = \"The `gear` service.\"]\n#[rustfmt::skip]\npub mod gear;"
-    ), "{}", bindings.files["mod.rs"]);
+    let index = &bindings.files["mod.rs"];
+    assert!(
+        index.contains(
+            "compiled always.\n\n#[doc = \"The `gear` service.\"]\n#[rustfmt::skip]\npub mod gear;"
+        ),
+        "{index}"
+    );
     assert_eq!(bindings.features, ["widget-gear"]);
+    let gate = "#[cfg(feature = \"widget-gear\")]\n";
+    let code = &bindings.files["gear.rs"];
+    // Every item of the other resource and of the data source is gated;
+    // none of the built-in resource's.
+    for item in code.split("\n\n").skip(1) {
+        let gated = item.starts_with(gate);
+        let of_other_type =
+            item.replace("GearSpokeBlock", "").contains("GearSpoke") || item.contains("DataGear");
+        assert_eq!(gated, of_other_type, "{item}");
+    }
+    assert!(
+        code.contains(&format!("{gate}impl crate::core::Ref<GearSpoke> {{")),
+        "{code}"
+    );
+    // A nested block is read like an attribute.
+    assert!(
+        code.contains(
+            "    /// `spoke` (a nested block), as a reference.\n    #[inline]\n    pub fn spoke(&self) -> crate::core::Expr {"
+        ),
+        "{code}"
+    );
 }
 
 #[test]

@@ -13,6 +13,7 @@ pub struct AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRuleExclusion 
 
 impl AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRuleExclusion {
     /// `AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRuleExclusion` with its required arguments; set the others with `AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRuleExclusion { field: Some(..), ..AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRuleExclusion::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             account_ids: None,
@@ -31,6 +32,7 @@ pub struct AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRule {
 
 impl AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRule {
     /// `AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRule` with its required arguments; set the others with `AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRule { field: Some(..), ..AccessanalyzerAnalyzerConfigurationUnusedAccessAnalysisRule::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             exclusion: None,
@@ -51,6 +53,7 @@ pub struct AccessanalyzerAnalyzerConfigurationUnusedAccess {
 
 impl AccessanalyzerAnalyzerConfigurationUnusedAccess {
     /// `AccessanalyzerAnalyzerConfigurationUnusedAccess` with its required arguments; set the others with `AccessanalyzerAnalyzerConfigurationUnusedAccess { field: Some(..), ..AccessanalyzerAnalyzerConfigurationUnusedAccess::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             unused_access_age: None,
@@ -69,6 +72,7 @@ pub struct AccessanalyzerAnalyzerConfiguration {
 
 impl AccessanalyzerAnalyzerConfiguration {
     /// `AccessanalyzerAnalyzerConfiguration` with its required arguments; set the others with `AccessanalyzerAnalyzerConfiguration { field: Some(..), ..AccessanalyzerAnalyzerConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             unused_access: None,
@@ -100,6 +104,7 @@ pub struct AccessanalyzerAnalyzer {
 
 impl AccessanalyzerAnalyzer {
     /// `AccessanalyzerAnalyzer` with its required arguments; set the others with `AccessanalyzerAnalyzer { field: Some(..), ..AccessanalyzerAnalyzer::new(..) }`.
+    #[inline]
     pub fn new(analyzer_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             analyzer_name: analyzer_name.into(),
@@ -137,6 +142,7 @@ pub struct AccessanalyzerArchiveRuleFilter {
 
 impl AccessanalyzerArchiveRuleFilter {
     /// `AccessanalyzerArchiveRuleFilter` with its required arguments; set the others with `AccessanalyzerArchiveRuleFilter { field: Some(..), ..AccessanalyzerArchiveRuleFilter::new(..) }`.
+    #[inline]
     pub fn new(criteria: impl Into<crate::core::Expr>) -> Self {
         Self {
             contains: None,
@@ -164,6 +170,7 @@ pub struct AccessanalyzerArchiveRule {
 
 impl AccessanalyzerArchiveRule {
     /// `AccessanalyzerArchiveRule` with its required arguments; set the others with `AccessanalyzerArchiveRule { field: Some(..), ..AccessanalyzerArchiveRule::new(..) }`.
+    #[inline]
     pub fn new(analyzer_name: impl Into<crate::core::Expr>, rule_name: impl Into<crate::core::Expr>, filter: Vec<AccessanalyzerArchiveRuleFilter>) -> Self {
         Self {
             analyzer_name: analyzer_name.into(),
@@ -180,30 +187,37 @@ impl crate::core::Resource for AccessanalyzerArchiveRule {
 
 impl crate::core::Ref<AccessanalyzerAnalyzer> {
     /// `analyzer_name`, as a reference.
+    #[inline]
     pub fn analyzer_name(&self) -> crate::core::Expr {
         self.attr("analyzer_name")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `configuration` (a nested block), as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
@@ -211,18 +225,22 @@ impl crate::core::Ref<AccessanalyzerAnalyzer> {
 
 impl crate::core::Ref<AccessanalyzerArchiveRule> {
     /// `analyzer_name`, as a reference.
+    #[inline]
     pub fn analyzer_name(&self) -> crate::core::Expr {
         self.attr("analyzer_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `rule_name`, as a reference.
+    #[inline]
     pub fn rule_name(&self) -> crate::core::Expr {
         self.attr("rule_name")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }

@@ -16,6 +16,7 @@ pub struct AccountAlternateContactTimeouts {
 
 impl AccountAlternateContactTimeouts {
     /// `AccountAlternateContactTimeouts` with its required arguments; set the others with `AccountAlternateContactTimeouts { field: Some(..), ..AccountAlternateContactTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -51,6 +52,7 @@ pub struct AccountAlternateContact {
 
 impl AccountAlternateContact {
     /// `AccountAlternateContact` with its required arguments; set the others with `AccountAlternateContact { field: Some(..), ..AccountAlternateContact::new(..) }`.
+    #[inline]
     pub fn new(alternate_contact_type: impl Into<crate::core::Expr>, email_address: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, phone_number: impl Into<crate::core::Expr>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
@@ -112,6 +114,7 @@ pub struct AccountPrimaryContact {
 
 impl AccountPrimaryContact {
     /// `AccountPrimaryContact` with its required arguments; set the others with `AccountPrimaryContact { field: Some(..), ..AccountPrimaryContact::new(..) }`.
+    #[inline]
     pub fn new(address_line_1: impl Into<crate::core::Expr>, city: impl Into<crate::core::Expr>, country_code: impl Into<crate::core::Expr>, full_name: impl Into<crate::core::Expr>, phone_number: impl Into<crate::core::Expr>, postal_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
@@ -149,6 +152,7 @@ pub struct AccountRegionTimeouts {
 
 impl AccountRegionTimeouts {
     /// `AccountRegionTimeouts` with its required arguments; set the others with `AccountRegionTimeouts { field: Some(..), ..AccountRegionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -177,6 +181,7 @@ pub struct AccountRegion {
 
 impl AccountRegion {
     /// `AccountRegion` with its required arguments; set the others with `AccountRegion { field: Some(..), ..AccountRegion::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>, region_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
@@ -202,6 +207,7 @@ pub struct DataAccountPrimaryContact {
 
 impl DataAccountPrimaryContact {
     /// `DataAccountPrimaryContact` with its required arguments; set the others with `DataAccountPrimaryContact { field: Some(..), ..DataAccountPrimaryContact::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             account_id: None,
@@ -215,34 +221,42 @@ impl crate::core::DataSource for DataAccountPrimaryContact {
 
 impl crate::core::Ref<AccountAlternateContact> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `alternate_contact_type`, as a reference.
+    #[inline]
     pub fn alternate_contact_type(&self) -> crate::core::Expr {
         self.attr("alternate_contact_type")
     }
     /// `email_address`, as a reference.
+    #[inline]
     pub fn email_address(&self) -> crate::core::Expr {
         self.attr("email_address")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `phone_number`, as a reference.
+    #[inline]
     pub fn phone_number(&self) -> crate::core::Expr {
         self.attr("phone_number")
     }
     /// `title`, as a reference.
+    #[inline]
     pub fn title(&self) -> crate::core::Expr {
         self.attr("title")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -250,58 +264,72 @@ impl crate::core::Ref<AccountAlternateContact> {
 
 impl crate::core::Ref<AccountPrimaryContact> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `address_line_1`, as a reference.
+    #[inline]
     pub fn address_line_1(&self) -> crate::core::Expr {
         self.attr("address_line_1")
     }
     /// `address_line_2`, as a reference.
+    #[inline]
     pub fn address_line_2(&self) -> crate::core::Expr {
         self.attr("address_line_2")
     }
     /// `address_line_3`, as a reference.
+    #[inline]
     pub fn address_line_3(&self) -> crate::core::Expr {
         self.attr("address_line_3")
     }
     /// `city`, as a reference.
+    #[inline]
     pub fn city(&self) -> crate::core::Expr {
         self.attr("city")
     }
     /// `company_name`, as a reference.
+    #[inline]
     pub fn company_name(&self) -> crate::core::Expr {
         self.attr("company_name")
     }
     /// `country_code`, as a reference.
+    #[inline]
     pub fn country_code(&self) -> crate::core::Expr {
         self.attr("country_code")
     }
     /// `district_or_county`, as a reference.
+    #[inline]
     pub fn district_or_county(&self) -> crate::core::Expr {
         self.attr("district_or_county")
     }
     /// `full_name`, as a reference.
+    #[inline]
     pub fn full_name(&self) -> crate::core::Expr {
         self.attr("full_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `phone_number`, as a reference.
+    #[inline]
     pub fn phone_number(&self) -> crate::core::Expr {
         self.attr("phone_number")
     }
     /// `postal_code`, as a reference.
+    #[inline]
     pub fn postal_code(&self) -> crate::core::Expr {
         self.attr("postal_code")
     }
     /// `state_or_region`, as a reference.
+    #[inline]
     pub fn state_or_region(&self) -> crate::core::Expr {
         self.attr("state_or_region")
     }
     /// `website_url`, as a reference.
+    #[inline]
     pub fn website_url(&self) -> crate::core::Expr {
         self.attr("website_url")
     }
@@ -309,26 +337,32 @@ impl crate::core::Ref<AccountPrimaryContact> {
 
 impl crate::core::Ref<AccountRegion> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `opt_status`, as a reference.
+    #[inline]
     pub fn opt_status(&self) -> crate::core::Expr {
         self.attr("opt_status")
     }
     /// `region_name`, as a reference.
+    #[inline]
     pub fn region_name(&self) -> crate::core::Expr {
         self.attr("region_name")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -336,54 +370,67 @@ impl crate::core::Ref<AccountRegion> {
 
 impl crate::core::Ref<DataAccountPrimaryContact> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `address_line_1`, as a reference.
+    #[inline]
     pub fn address_line_1(&self) -> crate::core::Expr {
         self.attr("address_line_1")
     }
     /// `address_line_2`, as a reference.
+    #[inline]
     pub fn address_line_2(&self) -> crate::core::Expr {
         self.attr("address_line_2")
     }
     /// `address_line_3`, as a reference.
+    #[inline]
     pub fn address_line_3(&self) -> crate::core::Expr {
         self.attr("address_line_3")
     }
     /// `city`, as a reference.
+    #[inline]
     pub fn city(&self) -> crate::core::Expr {
         self.attr("city")
     }
     /// `company_name`, as a reference.
+    #[inline]
     pub fn company_name(&self) -> crate::core::Expr {
         self.attr("company_name")
     }
     /// `country_code`, as a reference.
+    #[inline]
     pub fn country_code(&self) -> crate::core::Expr {
         self.attr("country_code")
     }
     /// `district_or_county`, as a reference.
+    #[inline]
     pub fn district_or_county(&self) -> crate::core::Expr {
         self.attr("district_or_county")
     }
     /// `full_name`, as a reference.
+    #[inline]
     pub fn full_name(&self) -> crate::core::Expr {
         self.attr("full_name")
     }
     /// `phone_number`, as a reference.
+    #[inline]
     pub fn phone_number(&self) -> crate::core::Expr {
         self.attr("phone_number")
     }
     /// `postal_code`, as a reference.
+    #[inline]
     pub fn postal_code(&self) -> crate::core::Expr {
         self.attr("postal_code")
     }
     /// `state_or_region`, as a reference.
+    #[inline]
     pub fn state_or_region(&self) -> crate::core::Expr {
         self.attr("state_or_region")
     }
     /// `website_url`, as a reference.
+    #[inline]
     pub fn website_url(&self) -> crate::core::Expr {
         self.attr("website_url")
     }

@@ -10,6 +10,7 @@ pub struct AcmCertificateOptions {
 
 impl AcmCertificateOptions {
     /// `AcmCertificateOptions` with its required arguments; set the others with `AcmCertificateOptions { field: Some(..), ..AcmCertificateOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             certificate_transparency_logging_preference: None,
@@ -28,6 +29,7 @@ pub struct AcmCertificateValidationOption {
 
 impl AcmCertificateValidationOption {
     /// `AcmCertificateValidationOption` with its required arguments; set the others with `AcmCertificateValidationOption { field: Some(..), ..AcmCertificateValidationOption::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>, validation_domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -85,6 +87,7 @@ pub struct AcmCertificate {
 
 impl AcmCertificate {
     /// `AcmCertificate` with its required arguments; set the others with `AcmCertificate { field: Some(..), ..AcmCertificate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             certificate_authority_arn: None,
@@ -119,6 +122,7 @@ pub struct AcmCertificateValidationTimeouts {
 
 impl AcmCertificateValidationTimeouts {
     /// `AcmCertificateValidationTimeouts` with its required arguments; set the others with `AcmCertificateValidationTimeouts { field: Some(..), ..AcmCertificateValidationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -144,6 +148,7 @@ pub struct AcmCertificateValidation {
 
 impl AcmCertificateValidation {
     /// `AcmCertificateValidation` with its required arguments; set the others with `AcmCertificateValidation { field: Some(..), ..AcmCertificateValidation::new(..) }`.
+    #[inline]
     pub fn new(certificate_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: certificate_arn.into(),
@@ -158,6 +163,7 @@ impl crate::core::Resource for AcmCertificateValidation {
     const TYPE: &'static str = "aws_acm_certificate_validation";
 }
 
+#[cfg(feature = "aws-acm")]
 /// `aws_acm_certificate` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataAcmCertificate {
@@ -184,8 +190,10 @@ pub struct DataAcmCertificate {
     pub types: Option<Vec<crate::core::Expr>>,
 }
 
+#[cfg(feature = "aws-acm")]
 impl DataAcmCertificate {
     /// `DataAcmCertificate` with its required arguments; set the others with `DataAcmCertificate { field: Some(..), ..DataAcmCertificate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             domain: None,
@@ -199,104 +207,129 @@ impl DataAcmCertificate {
     }
 }
 
+#[cfg(feature = "aws-acm")]
 impl crate::core::DataSource for DataAcmCertificate {
     const TYPE: &'static str = "aws_acm_certificate";
 }
 
 impl crate::core::Ref<AcmCertificate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate_authority_arn`, as a reference.
+    #[inline]
     pub fn certificate_authority_arn(&self) -> crate::core::Expr {
         self.attr("certificate_authority_arn")
     }
     /// `certificate_body`, as a reference.
+    #[inline]
     pub fn certificate_body(&self) -> crate::core::Expr {
         self.attr("certificate_body")
     }
     /// `certificate_chain`, as a reference.
+    #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
         self.attr("certificate_chain")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `domain_validation_options`, as a reference.
+    #[inline]
     pub fn domain_validation_options(&self) -> crate::core::Expr {
         self.attr("domain_validation_options")
     }
     /// `early_renewal_duration`, as a reference.
+    #[inline]
     pub fn early_renewal_duration(&self) -> crate::core::Expr {
         self.attr("early_renewal_duration")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_algorithm`, as a reference.
+    #[inline]
     pub fn key_algorithm(&self) -> crate::core::Expr {
         self.attr("key_algorithm")
     }
     /// `not_after`, as a reference.
+    #[inline]
     pub fn not_after(&self) -> crate::core::Expr {
         self.attr("not_after")
     }
     /// `not_before`, as a reference.
+    #[inline]
     pub fn not_before(&self) -> crate::core::Expr {
         self.attr("not_before")
     }
     /// `pending_renewal`, as a reference.
+    #[inline]
     pub fn pending_renewal(&self) -> crate::core::Expr {
         self.attr("pending_renewal")
     }
     /// `private_key`, as a reference.
+    #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
         self.attr("private_key")
     }
     /// `renewal_eligibility`, as a reference.
+    #[inline]
     pub fn renewal_eligibility(&self) -> crate::core::Expr {
         self.attr("renewal_eligibility")
     }
     /// `renewal_summary`, as a reference.
+    #[inline]
     pub fn renewal_summary(&self) -> crate::core::Expr {
         self.attr("renewal_summary")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `subject_alternative_names`, as a reference.
+    #[inline]
     pub fn subject_alternative_names(&self) -> crate::core::Expr {
         self.attr("subject_alternative_names")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `validation_emails`, as a reference.
+    #[inline]
     pub fn validation_emails(&self) -> crate::core::Expr {
         self.attr("validation_emails")
     }
     /// `validation_method`, as a reference.
+    #[inline]
     pub fn validation_method(&self) -> crate::core::Expr {
         self.attr("validation_method")
     }
     /// `options` (a nested block), as a reference.
+    #[inline]
     pub fn options(&self) -> crate::core::Expr {
         self.attr("options")
     }
     /// `validation_option` (a nested block), as a reference.
+    #[inline]
     pub fn validation_option(&self) -> crate::core::Expr {
         self.attr("validation_option")
     }
@@ -304,65 +337,81 @@ impl crate::core::Ref<AcmCertificate> {
 
 impl crate::core::Ref<AcmCertificateValidation> {
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `validation_record_fqdns`, as a reference.
+    #[inline]
     pub fn validation_record_fqdns(&self) -> crate::core::Expr {
         self.attr("validation_record_fqdns")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-acm")]
 impl crate::core::Ref<DataAcmCertificate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `certificate_chain`, as a reference.
+    #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
         self.attr("certificate_chain")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_types`, as a reference.
+    #[inline]
     pub fn key_types(&self) -> crate::core::Expr {
         self.attr("key_types")
     }
     /// `most_recent`, as a reference.
+    #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
         self.attr("most_recent")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `statuses`, as a reference.
+    #[inline]
     pub fn statuses(&self) -> crate::core::Expr {
         self.attr("statuses")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `types`, as a reference.
+    #[inline]
     pub fn types(&self) -> crate::core::Expr {
         self.attr("types")
     }

@@ -11,6 +11,7 @@ pub struct AcmpcaCertificateValidity {
 
 impl AcmpcaCertificateValidity {
     /// `AcmpcaCertificateValidity` with its required arguments; set the others with `AcmpcaCertificateValidity { field: Some(..), ..AcmpcaCertificateValidity::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -43,6 +44,7 @@ pub struct AcmpcaCertificate {
 
 impl AcmpcaCertificate {
     /// `AcmpcaCertificate` with its required arguments; set the others with `AcmpcaCertificate { field: Some(..), ..AcmpcaCertificate::new(..) }`.
+    #[inline]
     pub fn new(certificate_authority_arn: impl Into<crate::core::Expr>, certificate_signing_request: impl Into<crate::core::Expr>, signing_algorithm: impl Into<crate::core::Expr>, validity: AcmpcaCertificateValidity) -> Self {
         Self {
             api_passthrough: None,
@@ -106,6 +108,7 @@ pub struct AcmpcaCertificateAuthorityCertificateAuthorityConfigurationSubject {
 
 impl AcmpcaCertificateAuthorityCertificateAuthorityConfigurationSubject {
     /// `AcmpcaCertificateAuthorityCertificateAuthorityConfigurationSubject` with its required arguments; set the others with `AcmpcaCertificateAuthorityCertificateAuthorityConfigurationSubject { field: Some(..), ..AcmpcaCertificateAuthorityCertificateAuthorityConfigurationSubject::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             common_name: None,
@@ -138,6 +141,7 @@ pub struct AcmpcaCertificateAuthorityCertificateAuthorityConfiguration {
 
 impl AcmpcaCertificateAuthorityCertificateAuthorityConfiguration {
     /// `AcmpcaCertificateAuthorityCertificateAuthorityConfiguration` with its required arguments; set the others with `AcmpcaCertificateAuthorityCertificateAuthorityConfiguration { field: Some(..), ..AcmpcaCertificateAuthorityCertificateAuthorityConfiguration::new(..) }`.
+    #[inline]
     pub fn new(key_algorithm: impl Into<crate::core::Expr>, signing_algorithm: impl Into<crate::core::Expr>, subject: AcmpcaCertificateAuthorityCertificateAuthorityConfigurationSubject) -> Self {
         Self {
             key_algorithm: key_algorithm.into(),
@@ -169,6 +173,7 @@ pub struct AcmpcaCertificateAuthorityRevocationConfigurationCrlConfiguration {
 
 impl AcmpcaCertificateAuthorityRevocationConfigurationCrlConfiguration {
     /// `AcmpcaCertificateAuthorityRevocationConfigurationCrlConfiguration` with its required arguments; set the others with `AcmpcaCertificateAuthorityRevocationConfigurationCrlConfiguration { field: Some(..), ..AcmpcaCertificateAuthorityRevocationConfigurationCrlConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_cname: None,
@@ -192,6 +197,7 @@ pub struct AcmpcaCertificateAuthorityRevocationConfigurationOcspConfiguration {
 
 impl AcmpcaCertificateAuthorityRevocationConfigurationOcspConfiguration {
     /// `AcmpcaCertificateAuthorityRevocationConfigurationOcspConfiguration` with its required arguments; set the others with `AcmpcaCertificateAuthorityRevocationConfigurationOcspConfiguration { field: Some(..), ..AcmpcaCertificateAuthorityRevocationConfigurationOcspConfiguration::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -213,6 +219,7 @@ pub struct AcmpcaCertificateAuthorityRevocationConfiguration {
 
 impl AcmpcaCertificateAuthorityRevocationConfiguration {
     /// `AcmpcaCertificateAuthorityRevocationConfiguration` with its required arguments; set the others with `AcmpcaCertificateAuthorityRevocationConfiguration { field: Some(..), ..AcmpcaCertificateAuthorityRevocationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             crl_configuration: None,
@@ -231,6 +238,7 @@ pub struct AcmpcaCertificateAuthorityTimeouts {
 
 impl AcmpcaCertificateAuthorityTimeouts {
     /// `AcmpcaCertificateAuthorityTimeouts` with its required arguments; set the others with `AcmpcaCertificateAuthorityTimeouts { field: Some(..), ..AcmpcaCertificateAuthorityTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -277,6 +285,7 @@ pub struct AcmpcaCertificateAuthority {
 
 impl AcmpcaCertificateAuthority {
     /// `AcmpcaCertificateAuthority` with its required arguments; set the others with `AcmpcaCertificateAuthority { field: Some(..), ..AcmpcaCertificateAuthority::new(..) }`.
+    #[inline]
     pub fn new(certificate_authority_configuration: AcmpcaCertificateAuthorityCertificateAuthorityConfiguration) -> Self {
         Self {
             enabled: None,
@@ -315,6 +324,7 @@ pub struct AcmpcaCertificateAuthorityCertificate {
 
 impl AcmpcaCertificateAuthorityCertificate {
     /// `AcmpcaCertificateAuthorityCertificate` with its required arguments; set the others with `AcmpcaCertificateAuthorityCertificate { field: Some(..), ..AcmpcaCertificateAuthorityCertificate::new(..) }`.
+    #[inline]
     pub fn new(certificate: impl Into<crate::core::Expr>, certificate_authority_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate: certificate.into(),
@@ -348,6 +358,7 @@ pub struct AcmpcaPermission {
 
 impl AcmpcaPermission {
     /// `AcmpcaPermission` with its required arguments; set the others with `AcmpcaPermission { field: Some(..), ..AcmpcaPermission::new(..) }`.
+    #[inline]
     pub fn new(actions: Vec<crate::core::Expr>, certificate_authority_arn: impl Into<crate::core::Expr>, principal: impl Into<crate::core::Expr>) -> Self {
         Self {
             actions,
@@ -377,6 +388,7 @@ pub struct AcmpcaPolicy {
 
 impl AcmpcaPolicy {
     /// `AcmpcaPolicy` with its required arguments; set the others with `AcmpcaPolicy { field: Some(..), ..AcmpcaPolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -404,6 +416,7 @@ pub struct DataAcmpcaCertificate {
 
 impl DataAcmpcaCertificate {
     /// `DataAcmpcaCertificate` with its required arguments; set the others with `DataAcmpcaCertificate { field: Some(..), ..DataAcmpcaCertificate::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>, certificate_authority_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -432,6 +445,7 @@ pub struct DataAcmpcaCertificateAuthority {
 
 impl DataAcmpcaCertificateAuthority {
     /// `DataAcmpcaCertificateAuthority` with its required arguments; set the others with `DataAcmpcaCertificateAuthority { field: Some(..), ..DataAcmpcaCertificateAuthority::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -447,42 +461,52 @@ impl crate::core::DataSource for DataAcmpcaCertificateAuthority {
 
 impl crate::core::Ref<AcmpcaCertificate> {
     /// `api_passthrough`, as a reference.
+    #[inline]
     pub fn api_passthrough(&self) -> crate::core::Expr {
         self.attr("api_passthrough")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `certificate_authority_arn`, as a reference.
+    #[inline]
     pub fn certificate_authority_arn(&self) -> crate::core::Expr {
         self.attr("certificate_authority_arn")
     }
     /// `certificate_chain`, as a reference.
+    #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
         self.attr("certificate_chain")
     }
     /// `certificate_signing_request`, as a reference.
+    #[inline]
     pub fn certificate_signing_request(&self) -> crate::core::Expr {
         self.attr("certificate_signing_request")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `signing_algorithm`, as a reference.
+    #[inline]
     pub fn signing_algorithm(&self) -> crate::core::Expr {
         self.attr("signing_algorithm")
     }
     /// `template_arn`, as a reference.
+    #[inline]
     pub fn template_arn(&self) -> crate::core::Expr {
         self.attr("template_arn")
     }
     /// `validity` (a nested block), as a reference.
+    #[inline]
     pub fn validity(&self) -> crate::core::Expr {
         self.attr("validity")
     }
@@ -490,74 +514,92 @@ impl crate::core::Ref<AcmpcaCertificate> {
 
 impl crate::core::Ref<AcmpcaCertificateAuthority> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `certificate_chain`, as a reference.
+    #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
         self.attr("certificate_chain")
     }
     /// `certificate_signing_request`, as a reference.
+    #[inline]
     pub fn certificate_signing_request(&self) -> crate::core::Expr {
         self.attr("certificate_signing_request")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_storage_security_standard`, as a reference.
+    #[inline]
     pub fn key_storage_security_standard(&self) -> crate::core::Expr {
         self.attr("key_storage_security_standard")
     }
     /// `not_after`, as a reference.
+    #[inline]
     pub fn not_after(&self) -> crate::core::Expr {
         self.attr("not_after")
     }
     /// `not_before`, as a reference.
+    #[inline]
     pub fn not_before(&self) -> crate::core::Expr {
         self.attr("not_before")
     }
     /// `permanent_deletion_time_in_days`, as a reference.
+    #[inline]
     pub fn permanent_deletion_time_in_days(&self) -> crate::core::Expr {
         self.attr("permanent_deletion_time_in_days")
     }
     /// `serial`, as a reference.
+    #[inline]
     pub fn serial(&self) -> crate::core::Expr {
         self.attr("serial")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `usage_mode`, as a reference.
+    #[inline]
     pub fn usage_mode(&self) -> crate::core::Expr {
         self.attr("usage_mode")
     }
     /// `certificate_authority_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn certificate_authority_configuration(&self) -> crate::core::Expr {
         self.attr("certificate_authority_configuration")
     }
     /// `revocation_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn revocation_configuration(&self) -> crate::core::Expr {
         self.attr("revocation_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -565,18 +607,22 @@ impl crate::core::Ref<AcmpcaCertificateAuthority> {
 
 impl crate::core::Ref<AcmpcaCertificateAuthorityCertificate> {
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `certificate_authority_arn`, as a reference.
+    #[inline]
     pub fn certificate_authority_arn(&self) -> crate::core::Expr {
         self.attr("certificate_authority_arn")
     }
     /// `certificate_chain`, as a reference.
+    #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
         self.attr("certificate_chain")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -584,26 +630,32 @@ impl crate::core::Ref<AcmpcaCertificateAuthorityCertificate> {
 
 impl crate::core::Ref<AcmpcaPermission> {
     /// `actions`, as a reference.
+    #[inline]
     pub fn actions(&self) -> crate::core::Expr {
         self.attr("actions")
     }
     /// `certificate_authority_arn`, as a reference.
+    #[inline]
     pub fn certificate_authority_arn(&self) -> crate::core::Expr {
         self.attr("certificate_authority_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `principal`, as a reference.
+    #[inline]
     pub fn principal(&self) -> crate::core::Expr {
         self.attr("principal")
     }
     /// `source_account`, as a reference.
+    #[inline]
     pub fn source_account(&self) -> crate::core::Expr {
         self.attr("source_account")
     }
@@ -611,14 +663,17 @@ impl crate::core::Ref<AcmpcaPermission> {
 
 impl crate::core::Ref<AcmpcaPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
@@ -626,22 +681,27 @@ impl crate::core::Ref<AcmpcaPolicy> {
 
 impl crate::core::Ref<DataAcmpcaCertificate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `certificate_authority_arn`, as a reference.
+    #[inline]
     pub fn certificate_authority_arn(&self) -> crate::core::Expr {
         self.attr("certificate_authority_arn")
     }
     /// `certificate_chain`, as a reference.
+    #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
         self.attr("certificate_chain")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -649,58 +709,72 @@ impl crate::core::Ref<DataAcmpcaCertificate> {
 
 impl crate::core::Ref<DataAcmpcaCertificateAuthority> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `certificate_chain`, as a reference.
+    #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
         self.attr("certificate_chain")
     }
     /// `certificate_signing_request`, as a reference.
+    #[inline]
     pub fn certificate_signing_request(&self) -> crate::core::Expr {
         self.attr("certificate_signing_request")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_storage_security_standard`, as a reference.
+    #[inline]
     pub fn key_storage_security_standard(&self) -> crate::core::Expr {
         self.attr("key_storage_security_standard")
     }
     /// `not_after`, as a reference.
+    #[inline]
     pub fn not_after(&self) -> crate::core::Expr {
         self.attr("not_after")
     }
     /// `not_before`, as a reference.
+    #[inline]
     pub fn not_before(&self) -> crate::core::Expr {
         self.attr("not_before")
     }
     /// `revocation_configuration`, as a reference.
+    #[inline]
     pub fn revocation_configuration(&self) -> crate::core::Expr {
         self.attr("revocation_configuration")
     }
     /// `serial`, as a reference.
+    #[inline]
     pub fn serial(&self) -> crate::core::Expr {
         self.attr("serial")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `usage_mode`, as a reference.
+    #[inline]
     pub fn usage_mode(&self) -> crate::core::Expr {
         self.attr("usage_mode")
     }

@@ -15,6 +15,7 @@ pub struct AlbAccessLogs {
 
 impl AlbAccessLogs {
     /// `AlbAccessLogs` with its required arguments; set the others with `AlbAccessLogs { field: Some(..), ..AlbAccessLogs::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -33,6 +34,7 @@ pub struct AlbIpamPools {
 
 impl AlbIpamPools {
     /// `AlbIpamPools` with its required arguments; set the others with `AlbIpamPools { field: Some(..), ..AlbIpamPools::new(..) }`.
+    #[inline]
     pub fn new(ipv4_ipam_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             ipv4_ipam_pool_id: ipv4_ipam_pool_id.into(),
@@ -49,6 +51,7 @@ pub struct AlbMinimumLoadBalancerCapacity {
 
 impl AlbMinimumLoadBalancerCapacity {
     /// `AlbMinimumLoadBalancerCapacity` with its required arguments; set the others with `AlbMinimumLoadBalancerCapacity { field: Some(..), ..AlbMinimumLoadBalancerCapacity::new(..) }`.
+    #[inline]
     pub fn new(capacity_units: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             capacity_units: capacity_units.into(),
@@ -74,6 +77,7 @@ pub struct AlbSubnetMapping {
 
 impl AlbSubnetMapping {
     /// `AlbSubnetMapping` with its required arguments; set the others with `AlbSubnetMapping { field: Some(..), ..AlbSubnetMapping::new(..) }`.
+    #[inline]
     pub fn new(subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             allocation_id: None,
@@ -100,6 +104,7 @@ pub struct AlbTimeouts {
 
 impl AlbTimeouts {
     /// `AlbTimeouts` with its required arguments; set the others with `AlbTimeouts { field: Some(..), ..AlbTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -212,6 +217,7 @@ pub struct Alb {
 
 impl Alb {
     /// `Alb` with its required arguments; set the others with `Alb { field: Some(..), ..Alb::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             client_keep_alive: None,
@@ -282,6 +288,7 @@ pub struct AlbListenerDefaultActionAuthenticateCognito {
 
 impl AlbListenerDefaultActionAuthenticateCognito {
     /// `AlbListenerDefaultActionAuthenticateCognito` with its required arguments; set the others with `AlbListenerDefaultActionAuthenticateCognito { field: Some(..), ..AlbListenerDefaultActionAuthenticateCognito::new(..) }`.
+    #[inline]
     pub fn new(user_pool_arn: impl Into<crate::core::Expr>, user_pool_client_id: impl Into<crate::core::Expr>, user_pool_domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
@@ -330,6 +337,7 @@ pub struct AlbListenerDefaultActionAuthenticateOidc {
 
 impl AlbListenerDefaultActionAuthenticateOidc {
     /// `AlbListenerDefaultActionAuthenticateOidc` with its required arguments; set the others with `AlbListenerDefaultActionAuthenticateOidc { field: Some(..), ..AlbListenerDefaultActionAuthenticateOidc::new(..) }`.
+    #[inline]
     pub fn new(authorization_endpoint: impl Into<crate::core::Expr>, client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>, issuer: impl Into<crate::core::Expr>, token_endpoint: impl Into<crate::core::Expr>, user_info_endpoint: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
@@ -362,6 +370,7 @@ pub struct AlbListenerDefaultActionFixedResponse {
 
 impl AlbListenerDefaultActionFixedResponse {
     /// `AlbListenerDefaultActionFixedResponse` with its required arguments; set the others with `AlbListenerDefaultActionFixedResponse { field: Some(..), ..AlbListenerDefaultActionFixedResponse::new(..) }`.
+    #[inline]
     pub fn new(content_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             content_type: content_type.into(),
@@ -383,6 +392,7 @@ pub struct AlbListenerDefaultActionForwardStickiness {
 
 impl AlbListenerDefaultActionForwardStickiness {
     /// `AlbListenerDefaultActionForwardStickiness` with its required arguments; set the others with `AlbListenerDefaultActionForwardStickiness { field: Some(..), ..AlbListenerDefaultActionForwardStickiness::new(..) }`.
+    #[inline]
     pub fn new(duration: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             duration: duration.into(),
@@ -403,6 +413,7 @@ pub struct AlbListenerDefaultActionForwardTargetGroup {
 
 impl AlbListenerDefaultActionForwardTargetGroup {
     /// `AlbListenerDefaultActionForwardTargetGroup` with its required arguments; set the others with `AlbListenerDefaultActionForwardTargetGroup { field: Some(..), ..AlbListenerDefaultActionForwardTargetGroup::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -423,6 +434,7 @@ pub struct AlbListenerDefaultActionForward {
 
 impl AlbListenerDefaultActionForward {
     /// `AlbListenerDefaultActionForward` with its required arguments; set the others with `AlbListenerDefaultActionForward { field: Some(..), ..AlbListenerDefaultActionForward::new(..) }`.
+    #[inline]
     pub fn new(target_group: Vec<AlbListenerDefaultActionForwardTargetGroup>) -> Self {
         Self {
             stickiness: None,
@@ -455,6 +467,7 @@ pub struct AlbListenerDefaultActionRedirect {
 
 impl AlbListenerDefaultActionRedirect {
     /// `AlbListenerDefaultActionRedirect` with its required arguments; set the others with `AlbListenerDefaultActionRedirect { field: Some(..), ..AlbListenerDefaultActionRedirect::new(..) }`.
+    #[inline]
     pub fn new(status_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             host: None,
@@ -497,6 +510,7 @@ pub struct AlbListenerDefaultAction {
 
 impl AlbListenerDefaultAction {
     /// `AlbListenerDefaultAction` with its required arguments; set the others with `AlbListenerDefaultAction { field: Some(..), ..AlbListenerDefaultAction::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             order: None,
@@ -529,6 +543,7 @@ pub struct AlbListenerMutualAuthentication {
 
 impl AlbListenerMutualAuthentication {
     /// `AlbListenerMutualAuthentication` with its required arguments; set the others with `AlbListenerMutualAuthentication { field: Some(..), ..AlbListenerMutualAuthentication::new(..) }`.
+    #[inline]
     pub fn new(mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             advertise_trust_store_ca_names: None,
@@ -552,6 +567,7 @@ pub struct AlbListenerTimeouts {
 
 impl AlbListenerTimeouts {
     /// `AlbListenerTimeouts` with its required arguments; set the others with `AlbListenerTimeouts { field: Some(..), ..AlbListenerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -661,6 +677,7 @@ pub struct AlbListener {
 
 impl AlbListener {
     /// `AlbListener` with its required arguments; set the others with `AlbListener { field: Some(..), ..AlbListener::new(..) }`.
+    #[inline]
     pub fn new(load_balancer_arn: impl Into<crate::core::Expr>, default_action: Vec<AlbListenerDefaultAction>) -> Self {
         Self {
             alpn_policy: None,
@@ -717,6 +734,7 @@ pub struct AlbListenerCertificate {
 
 impl AlbListenerCertificate {
     /// `AlbListenerCertificate` with its required arguments; set the others with `AlbListenerCertificate { field: Some(..), ..AlbListenerCertificate::new(..) }`.
+    #[inline]
     pub fn new(certificate_arn: impl Into<crate::core::Expr>, listener_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: certificate_arn.into(),
@@ -758,6 +776,7 @@ pub struct AlbListenerRuleActionAuthenticateCognito {
 
 impl AlbListenerRuleActionAuthenticateCognito {
     /// `AlbListenerRuleActionAuthenticateCognito` with its required arguments; set the others with `AlbListenerRuleActionAuthenticateCognito { field: Some(..), ..AlbListenerRuleActionAuthenticateCognito::new(..) }`.
+    #[inline]
     pub fn new(user_pool_arn: impl Into<crate::core::Expr>, user_pool_client_id: impl Into<crate::core::Expr>, user_pool_domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
@@ -806,6 +825,7 @@ pub struct AlbListenerRuleActionAuthenticateOidc {
 
 impl AlbListenerRuleActionAuthenticateOidc {
     /// `AlbListenerRuleActionAuthenticateOidc` with its required arguments; set the others with `AlbListenerRuleActionAuthenticateOidc { field: Some(..), ..AlbListenerRuleActionAuthenticateOidc::new(..) }`.
+    #[inline]
     pub fn new(authorization_endpoint: impl Into<crate::core::Expr>, client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>, issuer: impl Into<crate::core::Expr>, token_endpoint: impl Into<crate::core::Expr>, user_info_endpoint: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
@@ -838,6 +858,7 @@ pub struct AlbListenerRuleActionFixedResponse {
 
 impl AlbListenerRuleActionFixedResponse {
     /// `AlbListenerRuleActionFixedResponse` with its required arguments; set the others with `AlbListenerRuleActionFixedResponse { field: Some(..), ..AlbListenerRuleActionFixedResponse::new(..) }`.
+    #[inline]
     pub fn new(content_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             content_type: content_type.into(),
@@ -859,6 +880,7 @@ pub struct AlbListenerRuleActionForwardStickiness {
 
 impl AlbListenerRuleActionForwardStickiness {
     /// `AlbListenerRuleActionForwardStickiness` with its required arguments; set the others with `AlbListenerRuleActionForwardStickiness { field: Some(..), ..AlbListenerRuleActionForwardStickiness::new(..) }`.
+    #[inline]
     pub fn new(duration: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             duration: duration.into(),
@@ -879,6 +901,7 @@ pub struct AlbListenerRuleActionForwardTargetGroup {
 
 impl AlbListenerRuleActionForwardTargetGroup {
     /// `AlbListenerRuleActionForwardTargetGroup` with its required arguments; set the others with `AlbListenerRuleActionForwardTargetGroup { field: Some(..), ..AlbListenerRuleActionForwardTargetGroup::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -899,6 +922,7 @@ pub struct AlbListenerRuleActionForward {
 
 impl AlbListenerRuleActionForward {
     /// `AlbListenerRuleActionForward` with its required arguments; set the others with `AlbListenerRuleActionForward { field: Some(..), ..AlbListenerRuleActionForward::new(..) }`.
+    #[inline]
     pub fn new(target_group: Vec<AlbListenerRuleActionForwardTargetGroup>) -> Self {
         Self {
             stickiness: None,
@@ -931,6 +955,7 @@ pub struct AlbListenerRuleActionRedirect {
 
 impl AlbListenerRuleActionRedirect {
     /// `AlbListenerRuleActionRedirect` with its required arguments; set the others with `AlbListenerRuleActionRedirect { field: Some(..), ..AlbListenerRuleActionRedirect::new(..) }`.
+    #[inline]
     pub fn new(status_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             host: None,
@@ -973,6 +998,7 @@ pub struct AlbListenerRuleAction {
 
 impl AlbListenerRuleAction {
     /// `AlbListenerRuleAction` with its required arguments; set the others with `AlbListenerRuleAction { field: Some(..), ..AlbListenerRuleAction::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             order: None,
@@ -996,6 +1022,7 @@ pub struct AlbListenerRuleConditionHostHeader {
 
 impl AlbListenerRuleConditionHostHeader {
     /// `AlbListenerRuleConditionHostHeader` with its required arguments; set the others with `AlbListenerRuleConditionHostHeader { field: Some(..), ..AlbListenerRuleConditionHostHeader::new(..) }`.
+    #[inline]
     pub fn new(values: Vec<crate::core::Expr>) -> Self {
         Self {
             values,
@@ -1014,6 +1041,7 @@ pub struct AlbListenerRuleConditionHttpHeader {
 
 impl AlbListenerRuleConditionHttpHeader {
     /// `AlbListenerRuleConditionHttpHeader` with its required arguments; set the others with `AlbListenerRuleConditionHttpHeader { field: Some(..), ..AlbListenerRuleConditionHttpHeader::new(..) }`.
+    #[inline]
     pub fn new(http_header_name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             http_header_name: http_header_name.into(),
@@ -1034,6 +1062,7 @@ pub struct AlbListenerRuleConditionQueryString {
 
 impl AlbListenerRuleConditionQueryString {
     /// `AlbListenerRuleConditionQueryString` with its required arguments; set the others with `AlbListenerRuleConditionQueryString { field: Some(..), ..AlbListenerRuleConditionQueryString::new(..) }`.
+    #[inline]
     pub fn new(value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: None,
@@ -1067,6 +1096,7 @@ pub struct AlbListenerRuleCondition {
 
 impl AlbListenerRuleCondition {
     /// `AlbListenerRuleCondition` with its required arguments; set the others with `AlbListenerRuleCondition { field: Some(..), ..AlbListenerRuleCondition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             host_header: None,
@@ -1104,6 +1134,7 @@ pub struct AlbListenerRule {
 
 impl AlbListenerRule {
     /// `AlbListenerRule` with its required arguments; set the others with `AlbListenerRule { field: Some(..), ..AlbListenerRule::new(..) }`.
+    #[inline]
     pub fn new(listener_arn: impl Into<crate::core::Expr>, action: Vec<AlbListenerRuleAction>, condition: Vec<AlbListenerRuleCondition>) -> Self {
         Self {
             id: None,
@@ -1155,6 +1186,7 @@ pub struct AlbTargetGroupHealthCheck {
 
 impl AlbTargetGroupHealthCheck {
     /// `AlbTargetGroupHealthCheck` with its required arguments; set the others with `AlbTargetGroupHealthCheck { field: Some(..), ..AlbTargetGroupHealthCheck::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -1188,6 +1220,7 @@ pub struct AlbTargetGroupStickiness {
 
 impl AlbTargetGroupStickiness {
     /// `AlbTargetGroupStickiness` with its required arguments; set the others with `AlbTargetGroupStickiness { field: Some(..), ..AlbTargetGroupStickiness::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cookie_duration: None,
@@ -1209,6 +1242,7 @@ pub struct AlbTargetGroupTargetFailover {
 
 impl AlbTargetGroupTargetFailover {
     /// `AlbTargetGroupTargetFailover` with its required arguments; set the others with `AlbTargetGroupTargetFailover { field: Some(..), ..AlbTargetGroupTargetFailover::new(..) }`.
+    #[inline]
     pub fn new(on_deregistration: impl Into<crate::core::Expr>, on_unhealthy: impl Into<crate::core::Expr>) -> Self {
         Self {
             on_deregistration: on_deregistration.into(),
@@ -1230,6 +1264,7 @@ pub struct AlbTargetGroupTargetGroupHealthDnsFailover {
 
 impl AlbTargetGroupTargetGroupHealthDnsFailover {
     /// `AlbTargetGroupTargetGroupHealthDnsFailover` with its required arguments; set the others with `AlbTargetGroupTargetGroupHealthDnsFailover { field: Some(..), ..AlbTargetGroupTargetGroupHealthDnsFailover::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             minimum_healthy_targets_count: None,
@@ -1251,6 +1286,7 @@ pub struct AlbTargetGroupTargetGroupHealthUnhealthyStateRouting {
 
 impl AlbTargetGroupTargetGroupHealthUnhealthyStateRouting {
     /// `AlbTargetGroupTargetGroupHealthUnhealthyStateRouting` with its required arguments; set the others with `AlbTargetGroupTargetGroupHealthUnhealthyStateRouting { field: Some(..), ..AlbTargetGroupTargetGroupHealthUnhealthyStateRouting::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             minimum_healthy_targets_count: None,
@@ -1272,6 +1308,7 @@ pub struct AlbTargetGroupTargetGroupHealth {
 
 impl AlbTargetGroupTargetGroupHealth {
     /// `AlbTargetGroupTargetGroupHealth` with its required arguments; set the others with `AlbTargetGroupTargetGroupHealth { field: Some(..), ..AlbTargetGroupTargetGroupHealth::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dns_failover: None,
@@ -1292,6 +1329,7 @@ pub struct AlbTargetGroupTargetHealthState {
 
 impl AlbTargetGroupTargetHealthState {
     /// `AlbTargetGroupTargetHealthState` with its required arguments; set the others with `AlbTargetGroupTargetHealthState { field: Some(..), ..AlbTargetGroupTargetHealthState::new(..) }`.
+    #[inline]
     pub fn new(enable_unhealthy_connection_termination: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enable_unhealthy_connection_termination: enable_unhealthy_connection_termination.into(),
@@ -1382,6 +1420,7 @@ pub struct AlbTargetGroup {
 
 impl AlbTargetGroup {
     /// `AlbTargetGroup` with its required arguments; set the others with `AlbTargetGroup { field: Some(..), ..AlbTargetGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             connection_termination: None,
@@ -1437,6 +1476,7 @@ pub struct AlbTargetGroupAttachment {
 
 impl AlbTargetGroupAttachment {
     /// `AlbTargetGroupAttachment` with its required arguments; set the others with `AlbTargetGroupAttachment { field: Some(..), ..AlbTargetGroupAttachment::new(..) }`.
+    #[inline]
     pub fn new(target_group_arn: impl Into<crate::core::Expr>, target_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone: None,
@@ -1462,6 +1502,7 @@ pub struct DataAlbTimeouts {
 
 impl DataAlbTimeouts {
     /// `DataAlbTimeouts` with its required arguments; set the others with `DataAlbTimeouts { field: Some(..), ..DataAlbTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -1491,6 +1532,7 @@ pub struct DataAlb {
 
 impl DataAlb {
     /// `DataAlb` with its required arguments; set the others with `DataAlb { field: Some(..), ..DataAlb::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -1516,6 +1558,7 @@ pub struct DataAlbListenerTimeouts {
 
 impl DataAlbListenerTimeouts {
     /// `DataAlbListenerTimeouts` with its required arguments; set the others with `DataAlbListenerTimeouts { field: Some(..), ..DataAlbListenerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -1548,6 +1591,7 @@ pub struct DataAlbListener {
 
 impl DataAlbListener {
     /// `DataAlbListener` with its required arguments; set the others with `DataAlbListener { field: Some(..), ..DataAlbListener::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -1574,6 +1618,7 @@ pub struct DataAlbTargetGroupTimeouts {
 
 impl DataAlbTargetGroupTimeouts {
     /// `DataAlbTargetGroupTimeouts` with its required arguments; set the others with `DataAlbTargetGroupTimeouts { field: Some(..), ..DataAlbTargetGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -1606,6 +1651,7 @@ pub struct DataAlbTargetGroup {
 
 impl DataAlbTargetGroup {
     /// `DataAlbTargetGroup` with its required arguments; set the others with `DataAlbTargetGroup { field: Some(..), ..DataAlbTargetGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -1624,150 +1670,187 @@ impl crate::core::DataSource for DataAlbTargetGroup {
 
 impl crate::core::Ref<Alb> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `arn_suffix`, as a reference.
+    #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
         self.attr("arn_suffix")
     }
     /// `client_keep_alive`, as a reference.
+    #[inline]
     pub fn client_keep_alive(&self) -> crate::core::Expr {
         self.attr("client_keep_alive")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
+    #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
         self.attr("customer_owned_ipv4_pool")
     }
     /// `desync_mitigation_mode`, as a reference.
+    #[inline]
     pub fn desync_mitigation_mode(&self) -> crate::core::Expr {
         self.attr("desync_mitigation_mode")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `dns_record_client_routing_policy`, as a reference.
+    #[inline]
     pub fn dns_record_client_routing_policy(&self) -> crate::core::Expr {
         self.attr("dns_record_client_routing_policy")
     }
     /// `drop_invalid_header_fields`, as a reference.
+    #[inline]
     pub fn drop_invalid_header_fields(&self) -> crate::core::Expr {
         self.attr("drop_invalid_header_fields")
     }
     /// `enable_cross_zone_load_balancing`, as a reference.
+    #[inline]
     pub fn enable_cross_zone_load_balancing(&self) -> crate::core::Expr {
         self.attr("enable_cross_zone_load_balancing")
     }
     /// `enable_deletion_protection`, as a reference.
+    #[inline]
     pub fn enable_deletion_protection(&self) -> crate::core::Expr {
         self.attr("enable_deletion_protection")
     }
     /// `enable_http2`, as a reference.
+    #[inline]
     pub fn enable_http2(&self) -> crate::core::Expr {
         self.attr("enable_http2")
     }
     /// `enable_tls_version_and_cipher_suite_headers`, as a reference.
+    #[inline]
     pub fn enable_tls_version_and_cipher_suite_headers(&self) -> crate::core::Expr {
         self.attr("enable_tls_version_and_cipher_suite_headers")
     }
     /// `enable_waf_fail_open`, as a reference.
+    #[inline]
     pub fn enable_waf_fail_open(&self) -> crate::core::Expr {
         self.attr("enable_waf_fail_open")
     }
     /// `enable_xff_client_port`, as a reference.
+    #[inline]
     pub fn enable_xff_client_port(&self) -> crate::core::Expr {
         self.attr("enable_xff_client_port")
     }
     /// `enable_zonal_shift`, as a reference.
+    #[inline]
     pub fn enable_zonal_shift(&self) -> crate::core::Expr {
         self.attr("enable_zonal_shift")
     }
     /// `enforce_security_group_inbound_rules_on_private_link_traffic`, as a reference.
+    #[inline]
     pub fn enforce_security_group_inbound_rules_on_private_link_traffic(&self) -> crate::core::Expr {
         self.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idle_timeout`, as a reference.
+    #[inline]
     pub fn idle_timeout(&self) -> crate::core::Expr {
         self.attr("idle_timeout")
     }
     /// `internal`, as a reference.
+    #[inline]
     pub fn internal(&self) -> crate::core::Expr {
         self.attr("internal")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `load_balancer_type`, as a reference.
+    #[inline]
     pub fn load_balancer_type(&self) -> crate::core::Expr {
         self.attr("load_balancer_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `preserve_host_header`, as a reference.
+    #[inline]
     pub fn preserve_host_header(&self) -> crate::core::Expr {
         self.attr("preserve_host_header")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `subnets`, as a reference.
+    #[inline]
     pub fn subnets(&self) -> crate::core::Expr {
         self.attr("subnets")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `xff_header_processing_mode`, as a reference.
+    #[inline]
     pub fn xff_header_processing_mode(&self) -> crate::core::Expr {
         self.attr("xff_header_processing_mode")
     }
     /// `zone_id`, as a reference.
+    #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
     /// `access_logs` (a nested block), as a reference.
+    #[inline]
     pub fn access_logs(&self) -> crate::core::Expr {
         self.attr("access_logs")
     }
     /// `connection_logs` (a nested block), as a reference.
+    #[inline]
     pub fn connection_logs(&self) -> crate::core::Expr {
         self.attr("connection_logs")
     }
     /// `ipam_pools` (a nested block), as a reference.
+    #[inline]
     pub fn ipam_pools(&self) -> crate::core::Expr {
         self.attr("ipam_pools")
     }
     /// `minimum_load_balancer_capacity` (a nested block), as a reference.
+    #[inline]
     pub fn minimum_load_balancer_capacity(&self) -> crate::core::Expr {
         self.attr("minimum_load_balancer_capacity")
     }
     /// `subnet_mapping` (a nested block), as a reference.
+    #[inline]
     pub fn subnet_mapping(&self) -> crate::core::Expr {
         self.attr("subnet_mapping")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1775,134 +1858,167 @@ impl crate::core::Ref<Alb> {
 
 impl crate::core::Ref<AlbListener> {
     /// `alpn_policy`, as a reference.
+    #[inline]
     pub fn alpn_policy(&self) -> crate::core::Expr {
         self.attr("alpn_policy")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `load_balancer_arn`, as a reference.
+    #[inline]
     pub fn load_balancer_arn(&self) -> crate::core::Expr {
         self.attr("load_balancer_arn")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_issuer_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_issuer_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_issuer_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_leaf_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_leaf_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_leaf_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_subject_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_subject_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_subject_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_validity_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_validity_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_validity_header_name")
     }
     /// `routing_http_request_x_amzn_tls_cipher_suite_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_tls_cipher_suite_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_tls_cipher_suite_header_name")
     }
     /// `routing_http_request_x_amzn_tls_version_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_tls_version_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_tls_version_header_name")
     }
     /// `routing_http_response_access_control_allow_credentials_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_access_control_allow_credentials_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_credentials_header_value")
     }
     /// `routing_http_response_access_control_allow_headers_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_access_control_allow_headers_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_headers_header_value")
     }
     /// `routing_http_response_access_control_allow_methods_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_access_control_allow_methods_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_methods_header_value")
     }
     /// `routing_http_response_access_control_allow_origin_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_access_control_allow_origin_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_origin_header_value")
     }
     /// `routing_http_response_access_control_expose_headers_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_access_control_expose_headers_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_expose_headers_header_value")
     }
     /// `routing_http_response_access_control_max_age_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_access_control_max_age_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_max_age_header_value")
     }
     /// `routing_http_response_content_security_policy_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_content_security_policy_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_content_security_policy_header_value")
     }
     /// `routing_http_response_server_enabled`, as a reference.
+    #[inline]
     pub fn routing_http_response_server_enabled(&self) -> crate::core::Expr {
         self.attr("routing_http_response_server_enabled")
     }
     /// `routing_http_response_strict_transport_security_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_strict_transport_security_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_strict_transport_security_header_value")
     }
     /// `routing_http_response_x_content_type_options_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_x_content_type_options_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_x_content_type_options_header_value")
     }
     /// `routing_http_response_x_frame_options_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_x_frame_options_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_x_frame_options_header_value")
     }
     /// `ssl_policy`, as a reference.
+    #[inline]
     pub fn ssl_policy(&self) -> crate::core::Expr {
         self.attr("ssl_policy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tcp_idle_timeout_seconds`, as a reference.
+    #[inline]
     pub fn tcp_idle_timeout_seconds(&self) -> crate::core::Expr {
         self.attr("tcp_idle_timeout_seconds")
     }
     /// `default_action` (a nested block), as a reference.
+    #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
         self.attr("default_action")
     }
     /// `mutual_authentication` (a nested block), as a reference.
+    #[inline]
     pub fn mutual_authentication(&self) -> crate::core::Expr {
         self.attr("mutual_authentication")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1910,14 +2026,17 @@ impl crate::core::Ref<AlbListener> {
 
 impl crate::core::Ref<AlbListenerCertificate> {
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `listener_arn`, as a reference.
+    #[inline]
     pub fn listener_arn(&self) -> crate::core::Expr {
         self.attr("listener_arn")
     }
@@ -1925,34 +2044,42 @@ impl crate::core::Ref<AlbListenerCertificate> {
 
 impl crate::core::Ref<AlbListenerRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `listener_arn`, as a reference.
+    #[inline]
     pub fn listener_arn(&self) -> crate::core::Expr {
         self.attr("listener_arn")
     }
     /// `priority`, as a reference.
+    #[inline]
     pub fn priority(&self) -> crate::core::Expr {
         self.attr("priority")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `action` (a nested block), as a reference.
+    #[inline]
     pub fn action(&self) -> crate::core::Expr {
         self.attr("action")
     }
     /// `condition` (a nested block), as a reference.
+    #[inline]
     pub fn condition(&self) -> crate::core::Expr {
         self.attr("condition")
     }
@@ -1960,114 +2087,142 @@ impl crate::core::Ref<AlbListenerRule> {
 
 impl crate::core::Ref<AlbTargetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `arn_suffix`, as a reference.
+    #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
         self.attr("arn_suffix")
     }
     /// `connection_termination`, as a reference.
+    #[inline]
     pub fn connection_termination(&self) -> crate::core::Expr {
         self.attr("connection_termination")
     }
     /// `deregistration_delay`, as a reference.
+    #[inline]
     pub fn deregistration_delay(&self) -> crate::core::Expr {
         self.attr("deregistration_delay")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `lambda_multi_value_headers_enabled`, as a reference.
+    #[inline]
     pub fn lambda_multi_value_headers_enabled(&self) -> crate::core::Expr {
         self.attr("lambda_multi_value_headers_enabled")
     }
     /// `load_balancer_arns`, as a reference.
+    #[inline]
     pub fn load_balancer_arns(&self) -> crate::core::Expr {
         self.attr("load_balancer_arns")
     }
     /// `load_balancing_algorithm_type`, as a reference.
+    #[inline]
     pub fn load_balancing_algorithm_type(&self) -> crate::core::Expr {
         self.attr("load_balancing_algorithm_type")
     }
     /// `load_balancing_anomaly_mitigation`, as a reference.
+    #[inline]
     pub fn load_balancing_anomaly_mitigation(&self) -> crate::core::Expr {
         self.attr("load_balancing_anomaly_mitigation")
     }
     /// `load_balancing_cross_zone_enabled`, as a reference.
+    #[inline]
     pub fn load_balancing_cross_zone_enabled(&self) -> crate::core::Expr {
         self.attr("load_balancing_cross_zone_enabled")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preserve_client_ip`, as a reference.
+    #[inline]
     pub fn preserve_client_ip(&self) -> crate::core::Expr {
         self.attr("preserve_client_ip")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `protocol_version`, as a reference.
+    #[inline]
     pub fn protocol_version(&self) -> crate::core::Expr {
         self.attr("protocol_version")
     }
     /// `proxy_protocol_v2`, as a reference.
+    #[inline]
     pub fn proxy_protocol_v2(&self) -> crate::core::Expr {
         self.attr("proxy_protocol_v2")
     }
     /// `slow_start`, as a reference.
+    #[inline]
     pub fn slow_start(&self) -> crate::core::Expr {
         self.attr("slow_start")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_type`, as a reference.
+    #[inline]
     pub fn target_type(&self) -> crate::core::Expr {
         self.attr("target_type")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `health_check` (a nested block), as a reference.
+    #[inline]
     pub fn health_check(&self) -> crate::core::Expr {
         self.attr("health_check")
     }
     /// `stickiness` (a nested block), as a reference.
+    #[inline]
     pub fn stickiness(&self) -> crate::core::Expr {
         self.attr("stickiness")
     }
     /// `target_failover` (a nested block), as a reference.
+    #[inline]
     pub fn target_failover(&self) -> crate::core::Expr {
         self.attr("target_failover")
     }
     /// `target_group_health` (a nested block), as a reference.
+    #[inline]
     pub fn target_group_health(&self) -> crate::core::Expr {
         self.attr("target_group_health")
     }
     /// `target_health_state` (a nested block), as a reference.
+    #[inline]
     pub fn target_health_state(&self) -> crate::core::Expr {
         self.attr("target_health_state")
     }
@@ -2075,22 +2230,27 @@ impl crate::core::Ref<AlbTargetGroup> {
 
 impl crate::core::Ref<AlbTargetGroupAttachment> {
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `target_group_arn`, as a reference.
+    #[inline]
     pub fn target_group_arn(&self) -> crate::core::Expr {
         self.attr("target_group_arn")
     }
     /// `target_id`, as a reference.
+    #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
         self.attr("target_id")
     }
@@ -2098,138 +2258,172 @@ impl crate::core::Ref<AlbTargetGroupAttachment> {
 
 impl crate::core::Ref<DataAlb> {
     /// `access_logs`, as a reference.
+    #[inline]
     pub fn access_logs(&self) -> crate::core::Expr {
         self.attr("access_logs")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `arn_suffix`, as a reference.
+    #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
         self.attr("arn_suffix")
     }
     /// `client_keep_alive`, as a reference.
+    #[inline]
     pub fn client_keep_alive(&self) -> crate::core::Expr {
         self.attr("client_keep_alive")
     }
     /// `connection_logs`, as a reference.
+    #[inline]
     pub fn connection_logs(&self) -> crate::core::Expr {
         self.attr("connection_logs")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
+    #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
         self.attr("customer_owned_ipv4_pool")
     }
     /// `desync_mitigation_mode`, as a reference.
+    #[inline]
     pub fn desync_mitigation_mode(&self) -> crate::core::Expr {
         self.attr("desync_mitigation_mode")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `dns_record_client_routing_policy`, as a reference.
+    #[inline]
     pub fn dns_record_client_routing_policy(&self) -> crate::core::Expr {
         self.attr("dns_record_client_routing_policy")
     }
     /// `drop_invalid_header_fields`, as a reference.
+    #[inline]
     pub fn drop_invalid_header_fields(&self) -> crate::core::Expr {
         self.attr("drop_invalid_header_fields")
     }
     /// `enable_cross_zone_load_balancing`, as a reference.
+    #[inline]
     pub fn enable_cross_zone_load_balancing(&self) -> crate::core::Expr {
         self.attr("enable_cross_zone_load_balancing")
     }
     /// `enable_deletion_protection`, as a reference.
+    #[inline]
     pub fn enable_deletion_protection(&self) -> crate::core::Expr {
         self.attr("enable_deletion_protection")
     }
     /// `enable_http2`, as a reference.
+    #[inline]
     pub fn enable_http2(&self) -> crate::core::Expr {
         self.attr("enable_http2")
     }
     /// `enable_tls_version_and_cipher_suite_headers`, as a reference.
+    #[inline]
     pub fn enable_tls_version_and_cipher_suite_headers(&self) -> crate::core::Expr {
         self.attr("enable_tls_version_and_cipher_suite_headers")
     }
     /// `enable_waf_fail_open`, as a reference.
+    #[inline]
     pub fn enable_waf_fail_open(&self) -> crate::core::Expr {
         self.attr("enable_waf_fail_open")
     }
     /// `enable_xff_client_port`, as a reference.
+    #[inline]
     pub fn enable_xff_client_port(&self) -> crate::core::Expr {
         self.attr("enable_xff_client_port")
     }
     /// `enable_zonal_shift`, as a reference.
+    #[inline]
     pub fn enable_zonal_shift(&self) -> crate::core::Expr {
         self.attr("enable_zonal_shift")
     }
     /// `enforce_security_group_inbound_rules_on_private_link_traffic`, as a reference.
+    #[inline]
     pub fn enforce_security_group_inbound_rules_on_private_link_traffic(&self) -> crate::core::Expr {
         self.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idle_timeout`, as a reference.
+    #[inline]
     pub fn idle_timeout(&self) -> crate::core::Expr {
         self.attr("idle_timeout")
     }
     /// `internal`, as a reference.
+    #[inline]
     pub fn internal(&self) -> crate::core::Expr {
         self.attr("internal")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `ipam_pools`, as a reference.
+    #[inline]
     pub fn ipam_pools(&self) -> crate::core::Expr {
         self.attr("ipam_pools")
     }
     /// `load_balancer_type`, as a reference.
+    #[inline]
     pub fn load_balancer_type(&self) -> crate::core::Expr {
         self.attr("load_balancer_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `preserve_host_header`, as a reference.
+    #[inline]
     pub fn preserve_host_header(&self) -> crate::core::Expr {
         self.attr("preserve_host_header")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `subnet_mapping`, as a reference.
+    #[inline]
     pub fn subnet_mapping(&self) -> crate::core::Expr {
         self.attr("subnet_mapping")
     }
     /// `subnets`, as a reference.
+    #[inline]
     pub fn subnets(&self) -> crate::core::Expr {
         self.attr("subnets")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `xff_header_processing_mode`, as a reference.
+    #[inline]
     pub fn xff_header_processing_mode(&self) -> crate::core::Expr {
         self.attr("xff_header_processing_mode")
     }
     /// `zone_id`, as a reference.
+    #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2237,50 +2431,62 @@ impl crate::core::Ref<DataAlb> {
 
 impl crate::core::Ref<DataAlbListener> {
     /// `alpn_policy`, as a reference.
+    #[inline]
     pub fn alpn_policy(&self) -> crate::core::Expr {
         self.attr("alpn_policy")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `default_action`, as a reference.
+    #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
         self.attr("default_action")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `load_balancer_arn`, as a reference.
+    #[inline]
     pub fn load_balancer_arn(&self) -> crate::core::Expr {
         self.attr("load_balancer_arn")
     }
     /// `mutual_authentication`, as a reference.
+    #[inline]
     pub fn mutual_authentication(&self) -> crate::core::Expr {
         self.attr("mutual_authentication")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `ssl_policy`, as a reference.
+    #[inline]
     pub fn ssl_policy(&self) -> crate::core::Expr {
         self.attr("ssl_policy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2288,94 +2494,117 @@ impl crate::core::Ref<DataAlbListener> {
 
 impl crate::core::Ref<DataAlbTargetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `arn_suffix`, as a reference.
+    #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
         self.attr("arn_suffix")
     }
     /// `connection_termination`, as a reference.
+    #[inline]
     pub fn connection_termination(&self) -> crate::core::Expr {
         self.attr("connection_termination")
     }
     /// `deregistration_delay`, as a reference.
+    #[inline]
     pub fn deregistration_delay(&self) -> crate::core::Expr {
         self.attr("deregistration_delay")
     }
     /// `health_check`, as a reference.
+    #[inline]
     pub fn health_check(&self) -> crate::core::Expr {
         self.attr("health_check")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lambda_multi_value_headers_enabled`, as a reference.
+    #[inline]
     pub fn lambda_multi_value_headers_enabled(&self) -> crate::core::Expr {
         self.attr("lambda_multi_value_headers_enabled")
     }
     /// `load_balancer_arns`, as a reference.
+    #[inline]
     pub fn load_balancer_arns(&self) -> crate::core::Expr {
         self.attr("load_balancer_arns")
     }
     /// `load_balancing_algorithm_type`, as a reference.
+    #[inline]
     pub fn load_balancing_algorithm_type(&self) -> crate::core::Expr {
         self.attr("load_balancing_algorithm_type")
     }
     /// `load_balancing_anomaly_mitigation`, as a reference.
+    #[inline]
     pub fn load_balancing_anomaly_mitigation(&self) -> crate::core::Expr {
         self.attr("load_balancing_anomaly_mitigation")
     }
     /// `load_balancing_cross_zone_enabled`, as a reference.
+    #[inline]
     pub fn load_balancing_cross_zone_enabled(&self) -> crate::core::Expr {
         self.attr("load_balancing_cross_zone_enabled")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preserve_client_ip`, as a reference.
+    #[inline]
     pub fn preserve_client_ip(&self) -> crate::core::Expr {
         self.attr("preserve_client_ip")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `protocol_version`, as a reference.
+    #[inline]
     pub fn protocol_version(&self) -> crate::core::Expr {
         self.attr("protocol_version")
     }
     /// `proxy_protocol_v2`, as a reference.
+    #[inline]
     pub fn proxy_protocol_v2(&self) -> crate::core::Expr {
         self.attr("proxy_protocol_v2")
     }
     /// `slow_start`, as a reference.
+    #[inline]
     pub fn slow_start(&self) -> crate::core::Expr {
         self.attr("slow_start")
     }
     /// `stickiness`, as a reference.
+    #[inline]
     pub fn stickiness(&self) -> crate::core::Expr {
         self.attr("stickiness")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `target_type`, as a reference.
+    #[inline]
     pub fn target_type(&self) -> crate::core::Expr {
         self.attr("target_type")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -33,6 +33,7 @@ pub struct AmiEbsBlockDevice {
 
 impl AmiEbsBlockDevice {
     /// `AmiEbsBlockDevice` with its required arguments; set the others with `AmiEbsBlockDevice { field: Some(..), ..AmiEbsBlockDevice::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             delete_on_termination: None,
@@ -59,6 +60,7 @@ pub struct AmiEphemeralBlockDevice {
 
 impl AmiEphemeralBlockDevice {
     /// `AmiEphemeralBlockDevice` with its required arguments; set the others with `AmiEphemeralBlockDevice { field: Some(..), ..AmiEphemeralBlockDevice::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>, virtual_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_name: device_name.into(),
@@ -83,6 +85,7 @@ pub struct AmiTimeouts {
 
 impl AmiTimeouts {
     /// `AmiTimeouts` with its required arguments; set the others with `AmiTimeouts { field: Some(..), ..AmiTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -161,6 +164,7 @@ pub struct Ami {
 
 impl Ami {
     /// `Ami` with its required arguments; set the others with `Ami { field: Some(..), ..Ami::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             architecture: None,
@@ -199,6 +203,7 @@ pub struct AmiCopyEbsBlockDevice {
 
 impl AmiCopyEbsBlockDevice {
     /// `AmiCopyEbsBlockDevice` with its required arguments; set the others with `AmiCopyEbsBlockDevice { field: Some(..), ..AmiCopyEbsBlockDevice::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -212,6 +217,7 @@ pub struct AmiCopyEphemeralBlockDevice {
 
 impl AmiCopyEphemeralBlockDevice {
     /// `AmiCopyEphemeralBlockDevice` with its required arguments; set the others with `AmiCopyEphemeralBlockDevice { field: Some(..), ..AmiCopyEphemeralBlockDevice::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -234,6 +240,7 @@ pub struct AmiCopyTimeouts {
 
 impl AmiCopyTimeouts {
     /// `AmiCopyTimeouts` with its required arguments; set the others with `AmiCopyTimeouts { field: Some(..), ..AmiCopyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -289,6 +296,7 @@ pub struct AmiCopy {
 
 impl AmiCopy {
     /// `AmiCopy` with its required arguments; set the others with `AmiCopy { field: Some(..), ..AmiCopy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, source_ami_id: impl Into<crate::core::Expr>, source_ami_region: impl Into<crate::core::Expr>) -> Self {
         Self {
             deprecation_time: None,
@@ -320,6 +328,7 @@ pub struct AmiFromInstanceEbsBlockDevice {
 
 impl AmiFromInstanceEbsBlockDevice {
     /// `AmiFromInstanceEbsBlockDevice` with its required arguments; set the others with `AmiFromInstanceEbsBlockDevice { field: Some(..), ..AmiFromInstanceEbsBlockDevice::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -333,6 +342,7 @@ pub struct AmiFromInstanceEphemeralBlockDevice {
 
 impl AmiFromInstanceEphemeralBlockDevice {
     /// `AmiFromInstanceEphemeralBlockDevice` with its required arguments; set the others with `AmiFromInstanceEphemeralBlockDevice { field: Some(..), ..AmiFromInstanceEphemeralBlockDevice::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -355,6 +365,7 @@ pub struct AmiFromInstanceTimeouts {
 
 impl AmiFromInstanceTimeouts {
     /// `AmiFromInstanceTimeouts` with its required arguments; set the others with `AmiFromInstanceTimeouts { field: Some(..), ..AmiFromInstanceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -402,6 +413,7 @@ pub struct AmiFromInstance {
 
 impl AmiFromInstance {
     /// `AmiFromInstance` with its required arguments; set the others with `AmiFromInstance { field: Some(..), ..AmiFromInstance::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, source_instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             deprecation_time: None,
@@ -447,6 +459,7 @@ pub struct AmiLaunchPermission {
 
 impl AmiLaunchPermission {
     /// `AmiLaunchPermission` with its required arguments; set the others with `AmiLaunchPermission { field: Some(..), ..AmiLaunchPermission::new(..) }`.
+    #[inline]
     pub fn new(image_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
@@ -474,6 +487,7 @@ pub struct DataAmiFilter {
 
 impl DataAmiFilter {
     /// `DataAmiFilter` with its required arguments; set the others with `DataAmiFilter { field: Some(..), ..DataAmiFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -492,6 +506,7 @@ pub struct DataAmiTimeouts {
 
 impl DataAmiTimeouts {
     /// `DataAmiTimeouts` with its required arguments; set the others with `DataAmiTimeouts { field: Some(..), ..DataAmiTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -536,6 +551,7 @@ pub struct DataAmi {
 
 impl DataAmi {
     /// `DataAmi` with its required arguments; set the others with `DataAmi { field: Some(..), ..DataAmi::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             executable_users: None,
@@ -567,6 +583,7 @@ pub struct DataAmiIdsFilter {
 
 impl DataAmiIdsFilter {
     /// `DataAmiIdsFilter` with its required arguments; set the others with `DataAmiIdsFilter { field: Some(..), ..DataAmiIdsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -585,6 +602,7 @@ pub struct DataAmiIdsTimeouts {
 
 impl DataAmiIdsTimeouts {
     /// `DataAmiIdsTimeouts` with its required arguments; set the others with `DataAmiIdsTimeouts { field: Some(..), ..DataAmiIdsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -622,6 +640,7 @@ pub struct DataAmiIds {
 
 impl DataAmiIds {
     /// `DataAmiIds` with its required arguments; set the others with `DataAmiIds { field: Some(..), ..DataAmiIds::new(..) }`.
+    #[inline]
     pub fn new(owners: Vec<crate::core::Expr>) -> Self {
         Self {
             executable_users: None,
@@ -642,134 +661,167 @@ impl crate::core::DataSource for DataAmiIds {
 
 impl crate::core::Ref<Ami> {
     /// `architecture`, as a reference.
+    #[inline]
     pub fn architecture(&self) -> crate::core::Expr {
         self.attr("architecture")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `boot_mode`, as a reference.
+    #[inline]
     pub fn boot_mode(&self) -> crate::core::Expr {
         self.attr("boot_mode")
     }
     /// `deprecation_time`, as a reference.
+    #[inline]
     pub fn deprecation_time(&self) -> crate::core::Expr {
         self.attr("deprecation_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `ena_support`, as a reference.
+    #[inline]
     pub fn ena_support(&self) -> crate::core::Expr {
         self.attr("ena_support")
     }
     /// `hypervisor`, as a reference.
+    #[inline]
     pub fn hypervisor(&self) -> crate::core::Expr {
         self.attr("hypervisor")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_location`, as a reference.
+    #[inline]
     pub fn image_location(&self) -> crate::core::Expr {
         self.attr("image_location")
     }
     /// `image_owner_alias`, as a reference.
+    #[inline]
     pub fn image_owner_alias(&self) -> crate::core::Expr {
         self.attr("image_owner_alias")
     }
     /// `image_type`, as a reference.
+    #[inline]
     pub fn image_type(&self) -> crate::core::Expr {
         self.attr("image_type")
     }
     /// `imds_support`, as a reference.
+    #[inline]
     pub fn imds_support(&self) -> crate::core::Expr {
         self.attr("imds_support")
     }
     /// `kernel_id`, as a reference.
+    #[inline]
     pub fn kernel_id(&self) -> crate::core::Expr {
         self.attr("kernel_id")
     }
     /// `last_launched_time`, as a reference.
+    #[inline]
     pub fn last_launched_time(&self) -> crate::core::Expr {
         self.attr("last_launched_time")
     }
     /// `manage_ebs_snapshots`, as a reference.
+    #[inline]
     pub fn manage_ebs_snapshots(&self) -> crate::core::Expr {
         self.attr("manage_ebs_snapshots")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `platform_details`, as a reference.
+    #[inline]
     pub fn platform_details(&self) -> crate::core::Expr {
         self.attr("platform_details")
     }
     /// `public`, as a reference.
+    #[inline]
     pub fn public(&self) -> crate::core::Expr {
         self.attr("public")
     }
     /// `ramdisk_id`, as a reference.
+    #[inline]
     pub fn ramdisk_id(&self) -> crate::core::Expr {
         self.attr("ramdisk_id")
     }
     /// `root_device_name`, as a reference.
+    #[inline]
     pub fn root_device_name(&self) -> crate::core::Expr {
         self.attr("root_device_name")
     }
     /// `root_snapshot_id`, as a reference.
+    #[inline]
     pub fn root_snapshot_id(&self) -> crate::core::Expr {
         self.attr("root_snapshot_id")
     }
     /// `sriov_net_support`, as a reference.
+    #[inline]
     pub fn sriov_net_support(&self) -> crate::core::Expr {
         self.attr("sriov_net_support")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tpm_support`, as a reference.
+    #[inline]
     pub fn tpm_support(&self) -> crate::core::Expr {
         self.attr("tpm_support")
     }
     /// `uefi_data`, as a reference.
+    #[inline]
     pub fn uefi_data(&self) -> crate::core::Expr {
         self.attr("uefi_data")
     }
     /// `usage_operation`, as a reference.
+    #[inline]
     pub fn usage_operation(&self) -> crate::core::Expr {
         self.attr("usage_operation")
     }
     /// `virtualization_type`, as a reference.
+    #[inline]
     pub fn virtualization_type(&self) -> crate::core::Expr {
         self.attr("virtualization_type")
     }
     /// `ebs_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
         self.attr("ebs_block_device")
     }
     /// `ephemeral_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
         self.attr("ephemeral_block_device")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -777,154 +829,192 @@ impl crate::core::Ref<Ami> {
 
 impl crate::core::Ref<AmiCopy> {
     /// `architecture`, as a reference.
+    #[inline]
     pub fn architecture(&self) -> crate::core::Expr {
         self.attr("architecture")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `boot_mode`, as a reference.
+    #[inline]
     pub fn boot_mode(&self) -> crate::core::Expr {
         self.attr("boot_mode")
     }
     /// `deprecation_time`, as a reference.
+    #[inline]
     pub fn deprecation_time(&self) -> crate::core::Expr {
         self.attr("deprecation_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `destination_outpost_arn`, as a reference.
+    #[inline]
     pub fn destination_outpost_arn(&self) -> crate::core::Expr {
         self.attr("destination_outpost_arn")
     }
     /// `ena_support`, as a reference.
+    #[inline]
     pub fn ena_support(&self) -> crate::core::Expr {
         self.attr("ena_support")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `hypervisor`, as a reference.
+    #[inline]
     pub fn hypervisor(&self) -> crate::core::Expr {
         self.attr("hypervisor")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_location`, as a reference.
+    #[inline]
     pub fn image_location(&self) -> crate::core::Expr {
         self.attr("image_location")
     }
     /// `image_owner_alias`, as a reference.
+    #[inline]
     pub fn image_owner_alias(&self) -> crate::core::Expr {
         self.attr("image_owner_alias")
     }
     /// `image_type`, as a reference.
+    #[inline]
     pub fn image_type(&self) -> crate::core::Expr {
         self.attr("image_type")
     }
     /// `imds_support`, as a reference.
+    #[inline]
     pub fn imds_support(&self) -> crate::core::Expr {
         self.attr("imds_support")
     }
     /// `kernel_id`, as a reference.
+    #[inline]
     pub fn kernel_id(&self) -> crate::core::Expr {
         self.attr("kernel_id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `last_launched_time`, as a reference.
+    #[inline]
     pub fn last_launched_time(&self) -> crate::core::Expr {
         self.attr("last_launched_time")
     }
     /// `manage_ebs_snapshots`, as a reference.
+    #[inline]
     pub fn manage_ebs_snapshots(&self) -> crate::core::Expr {
         self.attr("manage_ebs_snapshots")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `platform_details`, as a reference.
+    #[inline]
     pub fn platform_details(&self) -> crate::core::Expr {
         self.attr("platform_details")
     }
     /// `public`, as a reference.
+    #[inline]
     pub fn public(&self) -> crate::core::Expr {
         self.attr("public")
     }
     /// `ramdisk_id`, as a reference.
+    #[inline]
     pub fn ramdisk_id(&self) -> crate::core::Expr {
         self.attr("ramdisk_id")
     }
     /// `root_device_name`, as a reference.
+    #[inline]
     pub fn root_device_name(&self) -> crate::core::Expr {
         self.attr("root_device_name")
     }
     /// `root_snapshot_id`, as a reference.
+    #[inline]
     pub fn root_snapshot_id(&self) -> crate::core::Expr {
         self.attr("root_snapshot_id")
     }
     /// `source_ami_id`, as a reference.
+    #[inline]
     pub fn source_ami_id(&self) -> crate::core::Expr {
         self.attr("source_ami_id")
     }
     /// `source_ami_region`, as a reference.
+    #[inline]
     pub fn source_ami_region(&self) -> crate::core::Expr {
         self.attr("source_ami_region")
     }
     /// `sriov_net_support`, as a reference.
+    #[inline]
     pub fn sriov_net_support(&self) -> crate::core::Expr {
         self.attr("sriov_net_support")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tpm_support`, as a reference.
+    #[inline]
     pub fn tpm_support(&self) -> crate::core::Expr {
         self.attr("tpm_support")
     }
     /// `uefi_data`, as a reference.
+    #[inline]
     pub fn uefi_data(&self) -> crate::core::Expr {
         self.attr("uefi_data")
     }
     /// `usage_operation`, as a reference.
+    #[inline]
     pub fn usage_operation(&self) -> crate::core::Expr {
         self.attr("usage_operation")
     }
     /// `virtualization_type`, as a reference.
+    #[inline]
     pub fn virtualization_type(&self) -> crate::core::Expr {
         self.attr("virtualization_type")
     }
     /// `ebs_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
         self.attr("ebs_block_device")
     }
     /// `ephemeral_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
         self.attr("ephemeral_block_device")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -932,142 +1022,177 @@ impl crate::core::Ref<AmiCopy> {
 
 impl crate::core::Ref<AmiFromInstance> {
     /// `architecture`, as a reference.
+    #[inline]
     pub fn architecture(&self) -> crate::core::Expr {
         self.attr("architecture")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `boot_mode`, as a reference.
+    #[inline]
     pub fn boot_mode(&self) -> crate::core::Expr {
         self.attr("boot_mode")
     }
     /// `deprecation_time`, as a reference.
+    #[inline]
     pub fn deprecation_time(&self) -> crate::core::Expr {
         self.attr("deprecation_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `ena_support`, as a reference.
+    #[inline]
     pub fn ena_support(&self) -> crate::core::Expr {
         self.attr("ena_support")
     }
     /// `hypervisor`, as a reference.
+    #[inline]
     pub fn hypervisor(&self) -> crate::core::Expr {
         self.attr("hypervisor")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_location`, as a reference.
+    #[inline]
     pub fn image_location(&self) -> crate::core::Expr {
         self.attr("image_location")
     }
     /// `image_owner_alias`, as a reference.
+    #[inline]
     pub fn image_owner_alias(&self) -> crate::core::Expr {
         self.attr("image_owner_alias")
     }
     /// `image_type`, as a reference.
+    #[inline]
     pub fn image_type(&self) -> crate::core::Expr {
         self.attr("image_type")
     }
     /// `imds_support`, as a reference.
+    #[inline]
     pub fn imds_support(&self) -> crate::core::Expr {
         self.attr("imds_support")
     }
     /// `kernel_id`, as a reference.
+    #[inline]
     pub fn kernel_id(&self) -> crate::core::Expr {
         self.attr("kernel_id")
     }
     /// `last_launched_time`, as a reference.
+    #[inline]
     pub fn last_launched_time(&self) -> crate::core::Expr {
         self.attr("last_launched_time")
     }
     /// `manage_ebs_snapshots`, as a reference.
+    #[inline]
     pub fn manage_ebs_snapshots(&self) -> crate::core::Expr {
         self.attr("manage_ebs_snapshots")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `platform_details`, as a reference.
+    #[inline]
     pub fn platform_details(&self) -> crate::core::Expr {
         self.attr("platform_details")
     }
     /// `public`, as a reference.
+    #[inline]
     pub fn public(&self) -> crate::core::Expr {
         self.attr("public")
     }
     /// `ramdisk_id`, as a reference.
+    #[inline]
     pub fn ramdisk_id(&self) -> crate::core::Expr {
         self.attr("ramdisk_id")
     }
     /// `root_device_name`, as a reference.
+    #[inline]
     pub fn root_device_name(&self) -> crate::core::Expr {
         self.attr("root_device_name")
     }
     /// `root_snapshot_id`, as a reference.
+    #[inline]
     pub fn root_snapshot_id(&self) -> crate::core::Expr {
         self.attr("root_snapshot_id")
     }
     /// `snapshot_without_reboot`, as a reference.
+    #[inline]
     pub fn snapshot_without_reboot(&self) -> crate::core::Expr {
         self.attr("snapshot_without_reboot")
     }
     /// `source_instance_id`, as a reference.
+    #[inline]
     pub fn source_instance_id(&self) -> crate::core::Expr {
         self.attr("source_instance_id")
     }
     /// `sriov_net_support`, as a reference.
+    #[inline]
     pub fn sriov_net_support(&self) -> crate::core::Expr {
         self.attr("sriov_net_support")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tpm_support`, as a reference.
+    #[inline]
     pub fn tpm_support(&self) -> crate::core::Expr {
         self.attr("tpm_support")
     }
     /// `uefi_data`, as a reference.
+    #[inline]
     pub fn uefi_data(&self) -> crate::core::Expr {
         self.attr("uefi_data")
     }
     /// `usage_operation`, as a reference.
+    #[inline]
     pub fn usage_operation(&self) -> crate::core::Expr {
         self.attr("usage_operation")
     }
     /// `virtualization_type`, as a reference.
+    #[inline]
     pub fn virtualization_type(&self) -> crate::core::Expr {
         self.attr("virtualization_type")
     }
     /// `ebs_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
         self.attr("ebs_block_device")
     }
     /// `ephemeral_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
         self.attr("ephemeral_block_device")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1075,26 +1200,32 @@ impl crate::core::Ref<AmiFromInstance> {
 
 impl crate::core::Ref<AmiLaunchPermission> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `group`, as a reference.
+    #[inline]
     pub fn group(&self) -> crate::core::Expr {
         self.attr("group")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_id`, as a reference.
+    #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
         self.attr("image_id")
     }
     /// `organization_arn`, as a reference.
+    #[inline]
     pub fn organization_arn(&self) -> crate::core::Expr {
         self.attr("organization_arn")
     }
     /// `organizational_unit_arn`, as a reference.
+    #[inline]
     pub fn organizational_unit_arn(&self) -> crate::core::Expr {
         self.attr("organizational_unit_arn")
     }
@@ -1102,170 +1233,212 @@ impl crate::core::Ref<AmiLaunchPermission> {
 
 impl crate::core::Ref<DataAmi> {
     /// `architecture`, as a reference.
+    #[inline]
     pub fn architecture(&self) -> crate::core::Expr {
         self.attr("architecture")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `block_device_mappings`, as a reference.
+    #[inline]
     pub fn block_device_mappings(&self) -> crate::core::Expr {
         self.attr("block_device_mappings")
     }
     /// `boot_mode`, as a reference.
+    #[inline]
     pub fn boot_mode(&self) -> crate::core::Expr {
         self.attr("boot_mode")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `deprecation_time`, as a reference.
+    #[inline]
     pub fn deprecation_time(&self) -> crate::core::Expr {
         self.attr("deprecation_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `ena_support`, as a reference.
+    #[inline]
     pub fn ena_support(&self) -> crate::core::Expr {
         self.attr("ena_support")
     }
     /// `executable_users`, as a reference.
+    #[inline]
     pub fn executable_users(&self) -> crate::core::Expr {
         self.attr("executable_users")
     }
     /// `hypervisor`, as a reference.
+    #[inline]
     pub fn hypervisor(&self) -> crate::core::Expr {
         self.attr("hypervisor")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_id`, as a reference.
+    #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
         self.attr("image_id")
     }
     /// `image_location`, as a reference.
+    #[inline]
     pub fn image_location(&self) -> crate::core::Expr {
         self.attr("image_location")
     }
     /// `image_owner_alias`, as a reference.
+    #[inline]
     pub fn image_owner_alias(&self) -> crate::core::Expr {
         self.attr("image_owner_alias")
     }
     /// `image_type`, as a reference.
+    #[inline]
     pub fn image_type(&self) -> crate::core::Expr {
         self.attr("image_type")
     }
     /// `imds_support`, as a reference.
+    #[inline]
     pub fn imds_support(&self) -> crate::core::Expr {
         self.attr("imds_support")
     }
     /// `include_deprecated`, as a reference.
+    #[inline]
     pub fn include_deprecated(&self) -> crate::core::Expr {
         self.attr("include_deprecated")
     }
     /// `kernel_id`, as a reference.
+    #[inline]
     pub fn kernel_id(&self) -> crate::core::Expr {
         self.attr("kernel_id")
     }
     /// `last_launched_time`, as a reference.
+    #[inline]
     pub fn last_launched_time(&self) -> crate::core::Expr {
         self.attr("last_launched_time")
     }
     /// `most_recent`, as a reference.
+    #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
         self.attr("most_recent")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_regex`, as a reference.
+    #[inline]
     pub fn name_regex(&self) -> crate::core::Expr {
         self.attr("name_regex")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `owners`, as a reference.
+    #[inline]
     pub fn owners(&self) -> crate::core::Expr {
         self.attr("owners")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `platform_details`, as a reference.
+    #[inline]
     pub fn platform_details(&self) -> crate::core::Expr {
         self.attr("platform_details")
     }
     /// `product_codes`, as a reference.
+    #[inline]
     pub fn product_codes(&self) -> crate::core::Expr {
         self.attr("product_codes")
     }
     /// `public`, as a reference.
+    #[inline]
     pub fn public(&self) -> crate::core::Expr {
         self.attr("public")
     }
     /// `ramdisk_id`, as a reference.
+    #[inline]
     pub fn ramdisk_id(&self) -> crate::core::Expr {
         self.attr("ramdisk_id")
     }
     /// `root_device_name`, as a reference.
+    #[inline]
     pub fn root_device_name(&self) -> crate::core::Expr {
         self.attr("root_device_name")
     }
     /// `root_device_type`, as a reference.
+    #[inline]
     pub fn root_device_type(&self) -> crate::core::Expr {
         self.attr("root_device_type")
     }
     /// `root_snapshot_id`, as a reference.
+    #[inline]
     pub fn root_snapshot_id(&self) -> crate::core::Expr {
         self.attr("root_snapshot_id")
     }
     /// `sriov_net_support`, as a reference.
+    #[inline]
     pub fn sriov_net_support(&self) -> crate::core::Expr {
         self.attr("sriov_net_support")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `state_reason`, as a reference.
+    #[inline]
     pub fn state_reason(&self) -> crate::core::Expr {
         self.attr("state_reason")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tpm_support`, as a reference.
+    #[inline]
     pub fn tpm_support(&self) -> crate::core::Expr {
         self.attr("tpm_support")
     }
     /// `uefi_data`, as a reference.
+    #[inline]
     pub fn uefi_data(&self) -> crate::core::Expr {
         self.attr("uefi_data")
     }
     /// `usage_operation`, as a reference.
+    #[inline]
     pub fn usage_operation(&self) -> crate::core::Expr {
         self.attr("usage_operation")
     }
     /// `virtualization_type`, as a reference.
+    #[inline]
     pub fn virtualization_type(&self) -> crate::core::Expr {
         self.attr("virtualization_type")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1273,38 +1446,47 @@ impl crate::core::Ref<DataAmi> {
 
 impl crate::core::Ref<DataAmiIds> {
     /// `executable_users`, as a reference.
+    #[inline]
     pub fn executable_users(&self) -> crate::core::Expr {
         self.attr("executable_users")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `include_deprecated`, as a reference.
+    #[inline]
     pub fn include_deprecated(&self) -> crate::core::Expr {
         self.attr("include_deprecated")
     }
     /// `name_regex`, as a reference.
+    #[inline]
     pub fn name_regex(&self) -> crate::core::Expr {
         self.attr("name_regex")
     }
     /// `owners`, as a reference.
+    #[inline]
     pub fn owners(&self) -> crate::core::Expr {
         self.attr("owners")
     }
     /// `sort_ascending`, as a reference.
+    #[inline]
     pub fn sort_ascending(&self) -> crate::core::Expr {
         self.attr("sort_ascending")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

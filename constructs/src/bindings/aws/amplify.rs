@@ -37,6 +37,7 @@ pub struct AmplifyAppAutoBranchCreationConfig {
 
 impl AmplifyAppAutoBranchCreationConfig {
     /// `AmplifyAppAutoBranchCreationConfig` with its required arguments; set the others with `AmplifyAppAutoBranchCreationConfig { field: Some(..), ..AmplifyAppAutoBranchCreationConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             basic_auth_credentials: None,
@@ -62,6 +63,7 @@ pub struct AmplifyAppCacheConfig {
 
 impl AmplifyAppCacheConfig {
     /// `AmplifyAppCacheConfig` with its required arguments; set the others with `AmplifyAppCacheConfig { field: Some(..), ..AmplifyAppCacheConfig::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -86,6 +88,7 @@ pub struct AmplifyAppCustomRule {
 
 impl AmplifyAppCustomRule {
     /// `AmplifyAppCustomRule` with its required arguments; set the others with `AmplifyAppCustomRule { field: Some(..), ..AmplifyAppCustomRule::new(..) }`.
+    #[inline]
     pub fn new(source: impl Into<crate::core::Expr>, target: impl Into<crate::core::Expr>) -> Self {
         Self {
             condition: None,
@@ -171,6 +174,7 @@ pub struct AmplifyApp {
 
 impl AmplifyApp {
     /// `AmplifyApp` with its required arguments; set the others with `AmplifyApp { field: Some(..), ..AmplifyApp::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_token: None,
@@ -224,6 +228,7 @@ pub struct AmplifyBackendEnvironment {
 
 impl AmplifyBackendEnvironment {
     /// `AmplifyBackendEnvironment` with its required arguments; set the others with `AmplifyBackendEnvironment { field: Some(..), ..AmplifyBackendEnvironment::new(..) }`.
+    #[inline]
     pub fn new(app_id: impl Into<crate::core::Expr>, environment_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_id: app_id.into(),
@@ -301,6 +306,7 @@ pub struct AmplifyBranch {
 
 impl AmplifyBranch {
     /// `AmplifyBranch` with its required arguments; set the others with `AmplifyBranch { field: Some(..), ..AmplifyBranch::new(..) }`.
+    #[inline]
     pub fn new(app_id: impl Into<crate::core::Expr>, branch_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_id: app_id.into(),
@@ -342,6 +348,7 @@ pub struct AmplifyDomainAssociationCertificateSettings {
 
 impl AmplifyDomainAssociationCertificateSettings {
     /// `AmplifyDomainAssociationCertificateSettings` with its required arguments; set the others with `AmplifyDomainAssociationCertificateSettings { field: Some(..), ..AmplifyDomainAssociationCertificateSettings::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             custom_certificate_arn: None,
@@ -361,6 +368,7 @@ pub struct AmplifyDomainAssociationSubDomain {
 
 impl AmplifyDomainAssociationSubDomain {
     /// `AmplifyDomainAssociationSubDomain` with its required arguments; set the others with `AmplifyDomainAssociationSubDomain { field: Some(..), ..AmplifyDomainAssociationSubDomain::new(..) }`.
+    #[inline]
     pub fn new(branch_name: impl Into<crate::core::Expr>, prefix: impl Into<crate::core::Expr>) -> Self {
         Self {
             branch_name: branch_name.into(),
@@ -394,6 +402,7 @@ pub struct AmplifyDomainAssociation {
 
 impl AmplifyDomainAssociation {
     /// `AmplifyDomainAssociation` with its required arguments; set the others with `AmplifyDomainAssociation { field: Some(..), ..AmplifyDomainAssociation::new(..) }`.
+    #[inline]
     pub fn new(app_id: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>, sub_domain: Vec<AmplifyDomainAssociationSubDomain>) -> Self {
         Self {
             app_id: app_id.into(),
@@ -428,6 +437,7 @@ pub struct AmplifyWebhook {
 
 impl AmplifyWebhook {
     /// `AmplifyWebhook` with its required arguments; set the others with `AmplifyWebhook { field: Some(..), ..AmplifyWebhook::new(..) }`.
+    #[inline]
     pub fn new(app_id: impl Into<crate::core::Expr>, branch_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_id: app_id.into(),
@@ -444,106 +454,132 @@ impl crate::core::Resource for AmplifyWebhook {
 
 impl crate::core::Ref<AmplifyApp> {
     /// `access_token`, as a reference.
+    #[inline]
     pub fn access_token(&self) -> crate::core::Expr {
         self.attr("access_token")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_branch_creation_patterns`, as a reference.
+    #[inline]
     pub fn auto_branch_creation_patterns(&self) -> crate::core::Expr {
         self.attr("auto_branch_creation_patterns")
     }
     /// `basic_auth_credentials`, as a reference.
+    #[inline]
     pub fn basic_auth_credentials(&self) -> crate::core::Expr {
         self.attr("basic_auth_credentials")
     }
     /// `build_spec`, as a reference.
+    #[inline]
     pub fn build_spec(&self) -> crate::core::Expr {
         self.attr("build_spec")
     }
     /// `compute_role_arn`, as a reference.
+    #[inline]
     pub fn compute_role_arn(&self) -> crate::core::Expr {
         self.attr("compute_role_arn")
     }
     /// `custom_headers`, as a reference.
+    #[inline]
     pub fn custom_headers(&self) -> crate::core::Expr {
         self.attr("custom_headers")
     }
     /// `default_domain`, as a reference.
+    #[inline]
     pub fn default_domain(&self) -> crate::core::Expr {
         self.attr("default_domain")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enable_auto_branch_creation`, as a reference.
+    #[inline]
     pub fn enable_auto_branch_creation(&self) -> crate::core::Expr {
         self.attr("enable_auto_branch_creation")
     }
     /// `enable_basic_auth`, as a reference.
+    #[inline]
     pub fn enable_basic_auth(&self) -> crate::core::Expr {
         self.attr("enable_basic_auth")
     }
     /// `enable_branch_auto_build`, as a reference.
+    #[inline]
     pub fn enable_branch_auto_build(&self) -> crate::core::Expr {
         self.attr("enable_branch_auto_build")
     }
     /// `enable_branch_auto_deletion`, as a reference.
+    #[inline]
     pub fn enable_branch_auto_deletion(&self) -> crate::core::Expr {
         self.attr("enable_branch_auto_deletion")
     }
     /// `environment_variables`, as a reference.
+    #[inline]
     pub fn environment_variables(&self) -> crate::core::Expr {
         self.attr("environment_variables")
     }
     /// `iam_service_role_arn`, as a reference.
+    #[inline]
     pub fn iam_service_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_service_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `oauth_token`, as a reference.
+    #[inline]
     pub fn oauth_token(&self) -> crate::core::Expr {
         self.attr("oauth_token")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `production_branch`, as a reference.
+    #[inline]
     pub fn production_branch(&self) -> crate::core::Expr {
         self.attr("production_branch")
     }
     /// `repository`, as a reference.
+    #[inline]
     pub fn repository(&self) -> crate::core::Expr {
         self.attr("repository")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `auto_branch_creation_config` (a nested block), as a reference.
+    #[inline]
     pub fn auto_branch_creation_config(&self) -> crate::core::Expr {
         self.attr("auto_branch_creation_config")
     }
     /// `cache_config` (a nested block), as a reference.
+    #[inline]
     pub fn cache_config(&self) -> crate::core::Expr {
         self.attr("cache_config")
     }
     /// `custom_rule` (a nested block), as a reference.
+    #[inline]
     pub fn custom_rule(&self) -> crate::core::Expr {
         self.attr("custom_rule")
     }
@@ -551,26 +587,32 @@ impl crate::core::Ref<AmplifyApp> {
 
 impl crate::core::Ref<AmplifyBackendEnvironment> {
     /// `app_id`, as a reference.
+    #[inline]
     pub fn app_id(&self) -> crate::core::Expr {
         self.attr("app_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `deployment_artifacts`, as a reference.
+    #[inline]
     pub fn deployment_artifacts(&self) -> crate::core::Expr {
         self.attr("deployment_artifacts")
     }
     /// `environment_name`, as a reference.
+    #[inline]
     pub fn environment_name(&self) -> crate::core::Expr {
         self.attr("environment_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `stack_name`, as a reference.
+    #[inline]
     pub fn stack_name(&self) -> crate::core::Expr {
         self.attr("stack_name")
     }
@@ -578,98 +620,122 @@ impl crate::core::Ref<AmplifyBackendEnvironment> {
 
 impl crate::core::Ref<AmplifyBranch> {
     /// `app_id`, as a reference.
+    #[inline]
     pub fn app_id(&self) -> crate::core::Expr {
         self.attr("app_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `associated_resources`, as a reference.
+    #[inline]
     pub fn associated_resources(&self) -> crate::core::Expr {
         self.attr("associated_resources")
     }
     /// `backend_environment_arn`, as a reference.
+    #[inline]
     pub fn backend_environment_arn(&self) -> crate::core::Expr {
         self.attr("backend_environment_arn")
     }
     /// `basic_auth_credentials`, as a reference.
+    #[inline]
     pub fn basic_auth_credentials(&self) -> crate::core::Expr {
         self.attr("basic_auth_credentials")
     }
     /// `branch_name`, as a reference.
+    #[inline]
     pub fn branch_name(&self) -> crate::core::Expr {
         self.attr("branch_name")
     }
     /// `custom_domains`, as a reference.
+    #[inline]
     pub fn custom_domains(&self) -> crate::core::Expr {
         self.attr("custom_domains")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `destination_branch`, as a reference.
+    #[inline]
     pub fn destination_branch(&self) -> crate::core::Expr {
         self.attr("destination_branch")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `enable_auto_build`, as a reference.
+    #[inline]
     pub fn enable_auto_build(&self) -> crate::core::Expr {
         self.attr("enable_auto_build")
     }
     /// `enable_basic_auth`, as a reference.
+    #[inline]
     pub fn enable_basic_auth(&self) -> crate::core::Expr {
         self.attr("enable_basic_auth")
     }
     /// `enable_notification`, as a reference.
+    #[inline]
     pub fn enable_notification(&self) -> crate::core::Expr {
         self.attr("enable_notification")
     }
     /// `enable_performance_mode`, as a reference.
+    #[inline]
     pub fn enable_performance_mode(&self) -> crate::core::Expr {
         self.attr("enable_performance_mode")
     }
     /// `enable_pull_request_preview`, as a reference.
+    #[inline]
     pub fn enable_pull_request_preview(&self) -> crate::core::Expr {
         self.attr("enable_pull_request_preview")
     }
     /// `environment_variables`, as a reference.
+    #[inline]
     pub fn environment_variables(&self) -> crate::core::Expr {
         self.attr("environment_variables")
     }
     /// `framework`, as a reference.
+    #[inline]
     pub fn framework(&self) -> crate::core::Expr {
         self.attr("framework")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `pull_request_environment_name`, as a reference.
+    #[inline]
     pub fn pull_request_environment_name(&self) -> crate::core::Expr {
         self.attr("pull_request_environment_name")
     }
     /// `source_branch`, as a reference.
+    #[inline]
     pub fn source_branch(&self) -> crate::core::Expr {
         self.attr("source_branch")
     }
     /// `stage`, as a reference.
+    #[inline]
     pub fn stage(&self) -> crate::core::Expr {
         self.attr("stage")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `ttl`, as a reference.
+    #[inline]
     pub fn ttl(&self) -> crate::core::Expr {
         self.attr("ttl")
     }
@@ -677,38 +743,47 @@ impl crate::core::Ref<AmplifyBranch> {
 
 impl crate::core::Ref<AmplifyDomainAssociation> {
     /// `app_id`, as a reference.
+    #[inline]
     pub fn app_id(&self) -> crate::core::Expr {
         self.attr("app_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate_verification_dns_record`, as a reference.
+    #[inline]
     pub fn certificate_verification_dns_record(&self) -> crate::core::Expr {
         self.attr("certificate_verification_dns_record")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `enable_auto_sub_domain`, as a reference.
+    #[inline]
     pub fn enable_auto_sub_domain(&self) -> crate::core::Expr {
         self.attr("enable_auto_sub_domain")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `wait_for_verification`, as a reference.
+    #[inline]
     pub fn wait_for_verification(&self) -> crate::core::Expr {
         self.attr("wait_for_verification")
     }
     /// `certificate_settings` (a nested block), as a reference.
+    #[inline]
     pub fn certificate_settings(&self) -> crate::core::Expr {
         self.attr("certificate_settings")
     }
     /// `sub_domain` (a nested block), as a reference.
+    #[inline]
     pub fn sub_domain(&self) -> crate::core::Expr {
         self.attr("sub_domain")
     }
@@ -716,26 +791,32 @@ impl crate::core::Ref<AmplifyDomainAssociation> {
 
 impl crate::core::Ref<AmplifyWebhook> {
     /// `app_id`, as a reference.
+    #[inline]
     pub fn app_id(&self) -> crate::core::Expr {
         self.attr("app_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `branch_name`, as a reference.
+    #[inline]
     pub fn branch_name(&self) -> crate::core::Expr {
         self.attr("branch_name")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }

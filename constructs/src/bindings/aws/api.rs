@@ -15,6 +15,7 @@ pub struct ApiGatewayAccount {
 impl ApiGatewayAccount {
     /// `ApiGatewayAccount` with its required arguments; set the others with `ApiGatewayAccount { field: Some(..), ..ApiGatewayAccount::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             cloudwatch_role_arn: None,
@@ -57,6 +58,7 @@ pub struct ApiGatewayApiKey {
 
 impl ApiGatewayApiKey {
     /// `ApiGatewayApiKey` with its required arguments; set the others with `ApiGatewayApiKey { field: Some(..), ..ApiGatewayApiKey::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             customer_id: None,
@@ -110,6 +112,7 @@ pub struct ApiGatewayAuthorizer {
 
 impl ApiGatewayAuthorizer {
     /// `ApiGatewayAuthorizer` with its required arguments; set the others with `ApiGatewayAuthorizer { field: Some(..), ..ApiGatewayAuthorizer::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             authorizer_credentials: None,
@@ -153,6 +156,7 @@ pub struct ApiGatewayBasePathMapping {
 
 impl ApiGatewayBasePathMapping {
     /// `ApiGatewayBasePathMapping` with its required arguments; set the others with `ApiGatewayBasePathMapping { field: Some(..), ..ApiGatewayBasePathMapping::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -188,6 +192,7 @@ pub struct ApiGatewayClientCertificate {
 
 impl ApiGatewayClientCertificate {
     /// `ApiGatewayClientCertificate` with its required arguments; set the others with `ApiGatewayClientCertificate { field: Some(..), ..ApiGatewayClientCertificate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             description: None,
@@ -218,6 +223,7 @@ pub struct ApiGatewayDeploymentCanarySettings {
 
 impl ApiGatewayDeploymentCanarySettings {
     /// `ApiGatewayDeploymentCanarySettings` with its required arguments; set the others with `ApiGatewayDeploymentCanarySettings { field: Some(..), ..ApiGatewayDeploymentCanarySettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             percent_traffic: None,
@@ -261,6 +267,7 @@ pub struct ApiGatewayDeployment {
 impl ApiGatewayDeployment {
     /// `ApiGatewayDeployment` with its required arguments; set the others with `ApiGatewayDeployment { field: Some(..), ..ApiGatewayDeployment::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new(rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -300,6 +307,7 @@ pub struct ApiGatewayDocumentationPartLocation {
 
 impl ApiGatewayDocumentationPartLocation {
     /// `ApiGatewayDocumentationPartLocation` with its required arguments; set the others with `ApiGatewayDocumentationPartLocation { field: Some(..), ..ApiGatewayDocumentationPartLocation::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             method: None,
@@ -327,6 +335,7 @@ pub struct ApiGatewayDocumentationPart {
 
 impl ApiGatewayDocumentationPart {
     /// `ApiGatewayDocumentationPart` with its required arguments; set the others with `ApiGatewayDocumentationPart { field: Some(..), ..ApiGatewayDocumentationPart::new(..) }`.
+    #[inline]
     pub fn new(properties: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>, location: ApiGatewayDocumentationPartLocation) -> Self {
         Self {
             id: None,
@@ -358,6 +367,7 @@ pub struct ApiGatewayDocumentationVersion {
 
 impl ApiGatewayDocumentationVersion {
     /// `ApiGatewayDocumentationVersion` with its required arguments; set the others with `ApiGatewayDocumentationVersion { field: Some(..), ..ApiGatewayDocumentationVersion::new(..) }`.
+    #[inline]
     pub fn new(rest_api_id: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -384,6 +394,7 @@ pub struct ApiGatewayDomainNameEndpointConfiguration {
 
 impl ApiGatewayDomainNameEndpointConfiguration {
     /// `ApiGatewayDomainNameEndpointConfiguration` with its required arguments; set the others with `ApiGatewayDomainNameEndpointConfiguration { field: Some(..), ..ApiGatewayDomainNameEndpointConfiguration::new(..) }`.
+    #[inline]
     pub fn new(types: Vec<crate::core::Expr>) -> Self {
         Self {
             ip_address_type: None,
@@ -404,6 +415,7 @@ pub struct ApiGatewayDomainNameMutualTlsAuthentication {
 
 impl ApiGatewayDomainNameMutualTlsAuthentication {
     /// `ApiGatewayDomainNameMutualTlsAuthentication` with its required arguments; set the others with `ApiGatewayDomainNameMutualTlsAuthentication { field: Some(..), ..ApiGatewayDomainNameMutualTlsAuthentication::new(..) }`.
+    #[inline]
     pub fn new(truststore_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             truststore_uri: truststore_uri.into(),
@@ -466,6 +478,7 @@ pub struct ApiGatewayDomainName {
 
 impl ApiGatewayDomainName {
     /// `ApiGatewayDomainName` with its required arguments; set the others with `ApiGatewayDomainName { field: Some(..), ..ApiGatewayDomainName::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: None,
@@ -508,6 +521,7 @@ pub struct ApiGatewayDomainNameAccessAssociation {
 
 impl ApiGatewayDomainNameAccessAssociation {
     /// `ApiGatewayDomainNameAccessAssociation` with its required arguments; set the others with `ApiGatewayDomainNameAccessAssociation { field: Some(..), ..ApiGatewayDomainNameAccessAssociation::new(..) }`.
+    #[inline]
     pub fn new(access_association_source: impl Into<crate::core::Expr>, access_association_source_type: impl Into<crate::core::Expr>, domain_name_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_association_source: access_association_source.into(),
@@ -545,6 +559,7 @@ pub struct ApiGatewayGatewayResponse {
 
 impl ApiGatewayGatewayResponse {
     /// `ApiGatewayGatewayResponse` with its required arguments; set the others with `ApiGatewayGatewayResponse { field: Some(..), ..ApiGatewayGatewayResponse::new(..) }`.
+    #[inline]
     pub fn new(response_type: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -571,6 +586,7 @@ pub struct ApiGatewayIntegrationTlsConfig {
 
 impl ApiGatewayIntegrationTlsConfig {
     /// `ApiGatewayIntegrationTlsConfig` with its required arguments; set the others with `ApiGatewayIntegrationTlsConfig { field: Some(..), ..ApiGatewayIntegrationTlsConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             insecure_skip_verification: None,
@@ -635,6 +651,7 @@ pub struct ApiGatewayIntegration {
 
 impl ApiGatewayIntegration {
     /// `ApiGatewayIntegration` with its required arguments; set the others with `ApiGatewayIntegration { field: Some(..), ..ApiGatewayIntegration::new(..) }`.
+    #[inline]
     pub fn new(http_method: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cache_key_parameters: None,
@@ -693,6 +710,7 @@ pub struct ApiGatewayIntegrationResponse {
 
 impl ApiGatewayIntegrationResponse {
     /// `ApiGatewayIntegrationResponse` with its required arguments; set the others with `ApiGatewayIntegrationResponse { field: Some(..), ..ApiGatewayIntegrationResponse::new(..) }`.
+    #[inline]
     pub fn new(http_method: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>, status_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             content_handling: None,
@@ -751,6 +769,7 @@ pub struct ApiGatewayMethod {
 
 impl ApiGatewayMethod {
     /// `ApiGatewayMethod` with its required arguments; set the others with `ApiGatewayMethod { field: Some(..), ..ApiGatewayMethod::new(..) }`.
+    #[inline]
     pub fn new(authorization: impl Into<crate::core::Expr>, http_method: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key_required: None,
@@ -797,6 +816,7 @@ pub struct ApiGatewayMethodResponse {
 
 impl ApiGatewayMethodResponse {
     /// `ApiGatewayMethodResponse` with its required arguments; set the others with `ApiGatewayMethodResponse { field: Some(..), ..ApiGatewayMethodResponse::new(..) }`.
+    #[inline]
     pub fn new(http_method: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>, status_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             http_method: http_method.into(),
@@ -851,6 +871,7 @@ pub struct ApiGatewayMethodSettingsSettings {
 
 impl ApiGatewayMethodSettingsSettings {
     /// `ApiGatewayMethodSettingsSettings` with its required arguments; set the others with `ApiGatewayMethodSettingsSettings { field: Some(..), ..ApiGatewayMethodSettingsSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cache_data_encrypted: None,
@@ -885,6 +906,7 @@ pub struct ApiGatewayMethodSettings {
 
 impl ApiGatewayMethodSettings {
     /// `ApiGatewayMethodSettings` with its required arguments; set the others with `ApiGatewayMethodSettings { field: Some(..), ..ApiGatewayMethodSettings::new(..) }`.
+    #[inline]
     pub fn new(method_path: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>, stage_name: impl Into<crate::core::Expr>, settings: ApiGatewayMethodSettingsSettings) -> Self {
         Self {
             id: None,
@@ -922,6 +944,7 @@ pub struct ApiGatewayModel {
 
 impl ApiGatewayModel {
     /// `ApiGatewayModel` with its required arguments; set the others with `ApiGatewayModel { field: Some(..), ..ApiGatewayModel::new(..) }`.
+    #[inline]
     pub fn new(content_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             content_type: content_type.into(),
@@ -958,6 +981,7 @@ pub struct ApiGatewayRequestValidator {
 
 impl ApiGatewayRequestValidator {
     /// `ApiGatewayRequestValidator` with its required arguments; set the others with `ApiGatewayRequestValidator { field: Some(..), ..ApiGatewayRequestValidator::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -989,6 +1013,7 @@ pub struct ApiGatewayResource {
 
 impl ApiGatewayResource {
     /// `ApiGatewayResource` with its required arguments; set the others with `ApiGatewayResource { field: Some(..), ..ApiGatewayResource::new(..) }`.
+    #[inline]
     pub fn new(parent_id: impl Into<crate::core::Expr>, path_part: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1018,6 +1043,7 @@ pub struct ApiGatewayRestApiEndpointConfiguration {
 
 impl ApiGatewayRestApiEndpointConfiguration {
     /// `ApiGatewayRestApiEndpointConfiguration` with its required arguments; set the others with `ApiGatewayRestApiEndpointConfiguration { field: Some(..), ..ApiGatewayRestApiEndpointConfiguration::new(..) }`.
+    #[inline]
     pub fn new(types: Vec<crate::core::Expr>) -> Self {
         Self {
             ip_address_type: None,
@@ -1078,6 +1104,7 @@ pub struct ApiGatewayRestApi {
 
 impl ApiGatewayRestApi {
     /// `ApiGatewayRestApi` with its required arguments; set the others with `ApiGatewayRestApi { field: Some(..), ..ApiGatewayRestApi::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key_source: None,
@@ -1117,6 +1144,7 @@ pub struct ApiGatewayRestApiPolicy {
 
 impl ApiGatewayRestApiPolicy {
     /// `ApiGatewayRestApiPolicy` with its required arguments; set the others with `ApiGatewayRestApiPolicy { field: Some(..), ..ApiGatewayRestApiPolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1141,6 +1169,7 @@ pub struct ApiGatewayRestApiPutTimeouts {
 
 impl ApiGatewayRestApiPutTimeouts {
     /// `ApiGatewayRestApiPutTimeouts` with its required arguments; set the others with `ApiGatewayRestApiPutTimeouts { field: Some(..), ..ApiGatewayRestApiPutTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1171,6 +1200,7 @@ pub struct ApiGatewayRestApiPut {
 
 impl ApiGatewayRestApiPut {
     /// `ApiGatewayRestApiPut` with its required arguments; set the others with `ApiGatewayRestApiPut { field: Some(..), ..ApiGatewayRestApiPut::new(..) }`.
+    #[inline]
     pub fn new(body: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             body: body.into(),
@@ -1198,6 +1228,7 @@ pub struct ApiGatewayStageAccessLogSettings {
 
 impl ApiGatewayStageAccessLogSettings {
     /// `ApiGatewayStageAccessLogSettings` with its required arguments; set the others with `ApiGatewayStageAccessLogSettings { field: Some(..), ..ApiGatewayStageAccessLogSettings::new(..) }`.
+    #[inline]
     pub fn new(destination_arn: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_arn: destination_arn.into(),
@@ -1224,6 +1255,7 @@ pub struct ApiGatewayStageCanarySettings {
 
 impl ApiGatewayStageCanarySettings {
     /// `ApiGatewayStageCanarySettings` with its required arguments; set the others with `ApiGatewayStageCanarySettings { field: Some(..), ..ApiGatewayStageCanarySettings::new(..) }`.
+    #[inline]
     pub fn new(deployment_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             deployment_id: deployment_id.into(),
@@ -1283,6 +1315,7 @@ pub struct ApiGatewayStage {
 
 impl ApiGatewayStage {
     /// `ApiGatewayStage` with its required arguments; set the others with `ApiGatewayStage { field: Some(..), ..ApiGatewayStage::new(..) }`.
+    #[inline]
     pub fn new(deployment_id: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>, stage_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cache_cluster_enabled: None,
@@ -1323,6 +1356,7 @@ pub struct ApiGatewayUsagePlanApiStagesThrottle {
 
 impl ApiGatewayUsagePlanApiStagesThrottle {
     /// `ApiGatewayUsagePlanApiStagesThrottle` with its required arguments; set the others with `ApiGatewayUsagePlanApiStagesThrottle { field: Some(..), ..ApiGatewayUsagePlanApiStagesThrottle::new(..) }`.
+    #[inline]
     pub fn new(path: impl Into<crate::core::Expr>) -> Self {
         Self {
             burst_limit: None,
@@ -1346,6 +1380,7 @@ pub struct ApiGatewayUsagePlanApiStages {
 
 impl ApiGatewayUsagePlanApiStages {
     /// `ApiGatewayUsagePlanApiStages` with its required arguments; set the others with `ApiGatewayUsagePlanApiStages { field: Some(..), ..ApiGatewayUsagePlanApiStages::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, stage: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -1369,6 +1404,7 @@ pub struct ApiGatewayUsagePlanQuotaSettings {
 
 impl ApiGatewayUsagePlanQuotaSettings {
     /// `ApiGatewayUsagePlanQuotaSettings` with its required arguments; set the others with `ApiGatewayUsagePlanQuotaSettings { field: Some(..), ..ApiGatewayUsagePlanQuotaSettings::new(..) }`.
+    #[inline]
     pub fn new(limit: impl Into<crate::core::Arg<crate::core::Number>>, period: impl Into<crate::core::Expr>) -> Self {
         Self {
             limit: limit.into(),
@@ -1391,6 +1427,7 @@ pub struct ApiGatewayUsagePlanThrottleSettings {
 
 impl ApiGatewayUsagePlanThrottleSettings {
     /// `ApiGatewayUsagePlanThrottleSettings` with its required arguments; set the others with `ApiGatewayUsagePlanThrottleSettings { field: Some(..), ..ApiGatewayUsagePlanThrottleSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             burst_limit: None,
@@ -1432,6 +1469,7 @@ pub struct ApiGatewayUsagePlan {
 
 impl ApiGatewayUsagePlan {
     /// `ApiGatewayUsagePlan` with its required arguments; set the others with `ApiGatewayUsagePlan { field: Some(..), ..ApiGatewayUsagePlan::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1467,6 +1505,7 @@ pub struct ApiGatewayUsagePlanKey {
 
 impl ApiGatewayUsagePlanKey {
     /// `ApiGatewayUsagePlanKey` with its required arguments; set the others with `ApiGatewayUsagePlanKey { field: Some(..), ..ApiGatewayUsagePlanKey::new(..) }`.
+    #[inline]
     pub fn new(key_id: impl Into<crate::core::Expr>, key_type: impl Into<crate::core::Expr>, usage_plan_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1504,6 +1543,7 @@ pub struct ApiGatewayVpcLink {
 
 impl ApiGatewayVpcLink {
     /// `ApiGatewayVpcLink` with its required arguments; set the others with `ApiGatewayVpcLink { field: Some(..), ..ApiGatewayVpcLink::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, target_arns: Vec<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1532,6 +1572,7 @@ pub struct DataApiGatewayApiKey {
 
 impl DataApiGatewayApiKey {
     /// `DataApiGatewayApiKey` with its required arguments; set the others with `DataApiGatewayApiKey { field: Some(..), ..DataApiGatewayApiKey::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -1557,6 +1598,7 @@ pub struct DataApiGatewayApiKeys {
 
 impl DataApiGatewayApiKeys {
     /// `DataApiGatewayApiKeys` with its required arguments; set the others with `DataApiGatewayApiKeys { field: Some(..), ..DataApiGatewayApiKeys::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             customer_id: None,
@@ -1583,6 +1625,7 @@ pub struct DataApiGatewayAuthorizer {
 
 impl DataApiGatewayAuthorizer {
     /// `DataApiGatewayAuthorizer` with its required arguments; set the others with `DataApiGatewayAuthorizer { field: Some(..), ..DataApiGatewayAuthorizer::new(..) }`.
+    #[inline]
     pub fn new(authorizer_id: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             authorizer_id: authorizer_id.into(),
@@ -1608,6 +1651,7 @@ pub struct DataApiGatewayAuthorizers {
 
 impl DataApiGatewayAuthorizers {
     /// `DataApiGatewayAuthorizers` with its required arguments; set the others with `DataApiGatewayAuthorizers { field: Some(..), ..DataApiGatewayAuthorizers::new(..) }`.
+    #[inline]
     pub fn new(rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1638,6 +1682,7 @@ pub struct DataApiGatewayDomainName {
 
 impl DataApiGatewayDomainName {
     /// `DataApiGatewayDomainName` with its required arguments; set the others with `DataApiGatewayDomainName { field: Some(..), ..DataApiGatewayDomainName::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -1674,6 +1719,7 @@ pub struct DataApiGatewayExport {
 
 impl DataApiGatewayExport {
     /// `DataApiGatewayExport` with its required arguments; set the others with `DataApiGatewayExport { field: Some(..), ..DataApiGatewayExport::new(..) }`.
+    #[inline]
     pub fn new(export_type: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>, stage_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             accepts: None,
@@ -1704,6 +1750,7 @@ pub struct DataApiGatewayResource {
 
 impl DataApiGatewayResource {
     /// `DataApiGatewayResource` with its required arguments; set the others with `DataApiGatewayResource { field: Some(..), ..DataApiGatewayResource::new(..) }`.
+    #[inline]
     pub fn new(path: impl Into<crate::core::Expr>, rest_api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1732,6 +1779,7 @@ pub struct DataApiGatewayRestApi {
 
 impl DataApiGatewayRestApi {
     /// `DataApiGatewayRestApi` with its required arguments; set the others with `DataApiGatewayRestApi { field: Some(..), ..DataApiGatewayRestApi::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1764,6 +1812,7 @@ pub struct DataApiGatewaySdk {
 
 impl DataApiGatewaySdk {
     /// `DataApiGatewaySdk` with its required arguments; set the others with `DataApiGatewaySdk { field: Some(..), ..DataApiGatewaySdk::new(..) }`.
+    #[inline]
     pub fn new(rest_api_id: impl Into<crate::core::Expr>, sdk_type: impl Into<crate::core::Expr>, stage_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1791,6 +1840,7 @@ pub struct DataApiGatewayVpcLink {
 
 impl DataApiGatewayVpcLink {
     /// `DataApiGatewayVpcLink` with its required arguments; set the others with `DataApiGatewayVpcLink { field: Some(..), ..DataApiGatewayVpcLink::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1805,26 +1855,32 @@ impl crate::core::DataSource for DataApiGatewayVpcLink {
 
 impl crate::core::Ref<ApiGatewayAccount> {
     /// `api_key_version`, as a reference.
+    #[inline]
     pub fn api_key_version(&self) -> crate::core::Expr {
         self.attr("api_key_version")
     }
     /// `cloudwatch_role_arn`, as a reference.
+    #[inline]
     pub fn cloudwatch_role_arn(&self) -> crate::core::Expr {
         self.attr("cloudwatch_role_arn")
     }
     /// `features`, as a reference.
+    #[inline]
     pub fn features(&self) -> crate::core::Expr {
         self.attr("features")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `reset_on_delete`, as a reference.
+    #[inline]
     pub fn reset_on_delete(&self) -> crate::core::Expr {
         self.attr("reset_on_delete")
     }
     /// `throttle_settings`, as a reference.
+    #[inline]
     pub fn throttle_settings(&self) -> crate::core::Expr {
         self.attr("throttle_settings")
     }
@@ -1832,46 +1888,57 @@ impl crate::core::Ref<ApiGatewayAccount> {
 
 impl crate::core::Ref<ApiGatewayApiKey> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `customer_id`, as a reference.
+    #[inline]
     pub fn customer_id(&self) -> crate::core::Expr {
         self.attr("customer_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
@@ -1879,46 +1946,57 @@ impl crate::core::Ref<ApiGatewayApiKey> {
 
 impl crate::core::Ref<ApiGatewayAuthorizer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authorizer_credentials`, as a reference.
+    #[inline]
     pub fn authorizer_credentials(&self) -> crate::core::Expr {
         self.attr("authorizer_credentials")
     }
     /// `authorizer_result_ttl_in_seconds`, as a reference.
+    #[inline]
     pub fn authorizer_result_ttl_in_seconds(&self) -> crate::core::Expr {
         self.attr("authorizer_result_ttl_in_seconds")
     }
     /// `authorizer_uri`, as a reference.
+    #[inline]
     pub fn authorizer_uri(&self) -> crate::core::Expr {
         self.attr("authorizer_uri")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_source`, as a reference.
+    #[inline]
     pub fn identity_source(&self) -> crate::core::Expr {
         self.attr("identity_source")
     }
     /// `identity_validation_expression`, as a reference.
+    #[inline]
     pub fn identity_validation_expression(&self) -> crate::core::Expr {
         self.attr("identity_validation_expression")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `provider_arns`, as a reference.
+    #[inline]
     pub fn provider_arns(&self) -> crate::core::Expr {
         self.attr("provider_arns")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -1926,26 +2004,32 @@ impl crate::core::Ref<ApiGatewayAuthorizer> {
 
 impl crate::core::Ref<ApiGatewayBasePathMapping> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `base_path`, as a reference.
+    #[inline]
     pub fn base_path(&self) -> crate::core::Expr {
         self.attr("base_path")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `domain_name_id`, as a reference.
+    #[inline]
     pub fn domain_name_id(&self) -> crate::core::Expr {
         self.attr("domain_name_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `stage_name`, as a reference.
+    #[inline]
     pub fn stage_name(&self) -> crate::core::Expr {
         self.attr("stage_name")
     }
@@ -1953,34 +2037,42 @@ impl crate::core::Ref<ApiGatewayBasePathMapping> {
 
 impl crate::core::Ref<ApiGatewayClientCertificate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `expiration_date`, as a reference.
+    #[inline]
     pub fn expiration_date(&self) -> crate::core::Expr {
         self.attr("expiration_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `pem_encoded_certificate`, as a reference.
+    #[inline]
     pub fn pem_encoded_certificate(&self) -> crate::core::Expr {
         self.attr("pem_encoded_certificate")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1988,46 +2080,57 @@ impl crate::core::Ref<ApiGatewayClientCertificate> {
 
 impl crate::core::Ref<ApiGatewayDeployment> {
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `execution_arn`, as a reference.
+    #[inline]
     pub fn execution_arn(&self) -> crate::core::Expr {
         self.attr("execution_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `invoke_url`, as a reference.
+    #[inline]
     pub fn invoke_url(&self) -> crate::core::Expr {
         self.attr("invoke_url")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `stage_description`, as a reference.
+    #[inline]
     pub fn stage_description(&self) -> crate::core::Expr {
         self.attr("stage_description")
     }
     /// `stage_name`, as a reference.
+    #[inline]
     pub fn stage_name(&self) -> crate::core::Expr {
         self.attr("stage_name")
     }
     /// `triggers`, as a reference.
+    #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
         self.attr("triggers")
     }
     /// `variables`, as a reference.
+    #[inline]
     pub fn variables(&self) -> crate::core::Expr {
         self.attr("variables")
     }
     /// `canary_settings` (a nested block), as a reference.
+    #[inline]
     pub fn canary_settings(&self) -> crate::core::Expr {
         self.attr("canary_settings")
     }
@@ -2035,22 +2138,27 @@ impl crate::core::Ref<ApiGatewayDeployment> {
 
 impl crate::core::Ref<ApiGatewayDocumentationPart> {
     /// `documentation_part_id`, as a reference.
+    #[inline]
     pub fn documentation_part_id(&self) -> crate::core::Expr {
         self.attr("documentation_part_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `properties`, as a reference.
+    #[inline]
     pub fn properties(&self) -> crate::core::Expr {
         self.attr("properties")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `location` (a nested block), as a reference.
+    #[inline]
     pub fn location(&self) -> crate::core::Expr {
         self.attr("location")
     }
@@ -2058,18 +2166,22 @@ impl crate::core::Ref<ApiGatewayDocumentationPart> {
 
 impl crate::core::Ref<ApiGatewayDocumentationVersion> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -2077,94 +2189,117 @@ impl crate::core::Ref<ApiGatewayDocumentationVersion> {
 
 impl crate::core::Ref<ApiGatewayDomainName> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `certificate_body`, as a reference.
+    #[inline]
     pub fn certificate_body(&self) -> crate::core::Expr {
         self.attr("certificate_body")
     }
     /// `certificate_chain`, as a reference.
+    #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
         self.attr("certificate_chain")
     }
     /// `certificate_name`, as a reference.
+    #[inline]
     pub fn certificate_name(&self) -> crate::core::Expr {
         self.attr("certificate_name")
     }
     /// `certificate_private_key`, as a reference.
+    #[inline]
     pub fn certificate_private_key(&self) -> crate::core::Expr {
         self.attr("certificate_private_key")
     }
     /// `certificate_upload_date`, as a reference.
+    #[inline]
     pub fn certificate_upload_date(&self) -> crate::core::Expr {
         self.attr("certificate_upload_date")
     }
     /// `cloudfront_domain_name`, as a reference.
+    #[inline]
     pub fn cloudfront_domain_name(&self) -> crate::core::Expr {
         self.attr("cloudfront_domain_name")
     }
     /// `cloudfront_zone_id`, as a reference.
+    #[inline]
     pub fn cloudfront_zone_id(&self) -> crate::core::Expr {
         self.attr("cloudfront_zone_id")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `domain_name_id`, as a reference.
+    #[inline]
     pub fn domain_name_id(&self) -> crate::core::Expr {
         self.attr("domain_name_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ownership_verification_certificate_arn`, as a reference.
+    #[inline]
     pub fn ownership_verification_certificate_arn(&self) -> crate::core::Expr {
         self.attr("ownership_verification_certificate_arn")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `regional_certificate_arn`, as a reference.
+    #[inline]
     pub fn regional_certificate_arn(&self) -> crate::core::Expr {
         self.attr("regional_certificate_arn")
     }
     /// `regional_certificate_name`, as a reference.
+    #[inline]
     pub fn regional_certificate_name(&self) -> crate::core::Expr {
         self.attr("regional_certificate_name")
     }
     /// `regional_domain_name`, as a reference.
+    #[inline]
     pub fn regional_domain_name(&self) -> crate::core::Expr {
         self.attr("regional_domain_name")
     }
     /// `regional_zone_id`, as a reference.
+    #[inline]
     pub fn regional_zone_id(&self) -> crate::core::Expr {
         self.attr("regional_zone_id")
     }
     /// `security_policy`, as a reference.
+    #[inline]
     pub fn security_policy(&self) -> crate::core::Expr {
         self.attr("security_policy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `endpoint_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn endpoint_configuration(&self) -> crate::core::Expr {
         self.attr("endpoint_configuration")
     }
     /// `mutual_tls_authentication` (a nested block), as a reference.
+    #[inline]
     pub fn mutual_tls_authentication(&self) -> crate::core::Expr {
         self.attr("mutual_tls_authentication")
     }
@@ -2172,30 +2307,37 @@ impl crate::core::Ref<ApiGatewayDomainName> {
 
 impl crate::core::Ref<ApiGatewayDomainNameAccessAssociation> {
     /// `access_association_source`, as a reference.
+    #[inline]
     pub fn access_association_source(&self) -> crate::core::Expr {
         self.attr("access_association_source")
     }
     /// `access_association_source_type`, as a reference.
+    #[inline]
     pub fn access_association_source_type(&self) -> crate::core::Expr {
         self.attr("access_association_source_type")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain_name_arn`, as a reference.
+    #[inline]
     pub fn domain_name_arn(&self) -> crate::core::Expr {
         self.attr("domain_name_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -2203,26 +2345,32 @@ impl crate::core::Ref<ApiGatewayDomainNameAccessAssociation> {
 
 impl crate::core::Ref<ApiGatewayGatewayResponse> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `response_parameters`, as a reference.
+    #[inline]
     pub fn response_parameters(&self) -> crate::core::Expr {
         self.attr("response_parameters")
     }
     /// `response_templates`, as a reference.
+    #[inline]
     pub fn response_templates(&self) -> crate::core::Expr {
         self.attr("response_templates")
     }
     /// `response_type`, as a reference.
+    #[inline]
     pub fn response_type(&self) -> crate::core::Expr {
         self.attr("response_type")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `status_code`, as a reference.
+    #[inline]
     pub fn status_code(&self) -> crate::core::Expr {
         self.attr("status_code")
     }
@@ -2230,74 +2378,92 @@ impl crate::core::Ref<ApiGatewayGatewayResponse> {
 
 impl crate::core::Ref<ApiGatewayIntegration> {
     /// `cache_key_parameters`, as a reference.
+    #[inline]
     pub fn cache_key_parameters(&self) -> crate::core::Expr {
         self.attr("cache_key_parameters")
     }
     /// `cache_namespace`, as a reference.
+    #[inline]
     pub fn cache_namespace(&self) -> crate::core::Expr {
         self.attr("cache_namespace")
     }
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `connection_type`, as a reference.
+    #[inline]
     pub fn connection_type(&self) -> crate::core::Expr {
         self.attr("connection_type")
     }
     /// `content_handling`, as a reference.
+    #[inline]
     pub fn content_handling(&self) -> crate::core::Expr {
         self.attr("content_handling")
     }
     /// `credentials`, as a reference.
+    #[inline]
     pub fn credentials(&self) -> crate::core::Expr {
         self.attr("credentials")
     }
     /// `http_method`, as a reference.
+    #[inline]
     pub fn http_method(&self) -> crate::core::Expr {
         self.attr("http_method")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `integration_http_method`, as a reference.
+    #[inline]
     pub fn integration_http_method(&self) -> crate::core::Expr {
         self.attr("integration_http_method")
     }
     /// `passthrough_behavior`, as a reference.
+    #[inline]
     pub fn passthrough_behavior(&self) -> crate::core::Expr {
         self.attr("passthrough_behavior")
     }
     /// `request_parameters`, as a reference.
+    #[inline]
     pub fn request_parameters(&self) -> crate::core::Expr {
         self.attr("request_parameters")
     }
     /// `request_templates`, as a reference.
+    #[inline]
     pub fn request_templates(&self) -> crate::core::Expr {
         self.attr("request_templates")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `timeout_milliseconds`, as a reference.
+    #[inline]
     pub fn timeout_milliseconds(&self) -> crate::core::Expr {
         self.attr("timeout_milliseconds")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `uri`, as a reference.
+    #[inline]
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
     /// `tls_config` (a nested block), as a reference.
+    #[inline]
     pub fn tls_config(&self) -> crate::core::Expr {
         self.attr("tls_config")
     }
@@ -2305,38 +2471,47 @@ impl crate::core::Ref<ApiGatewayIntegration> {
 
 impl crate::core::Ref<ApiGatewayIntegrationResponse> {
     /// `content_handling`, as a reference.
+    #[inline]
     pub fn content_handling(&self) -> crate::core::Expr {
         self.attr("content_handling")
     }
     /// `http_method`, as a reference.
+    #[inline]
     pub fn http_method(&self) -> crate::core::Expr {
         self.attr("http_method")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `response_parameters`, as a reference.
+    #[inline]
     pub fn response_parameters(&self) -> crate::core::Expr {
         self.attr("response_parameters")
     }
     /// `response_templates`, as a reference.
+    #[inline]
     pub fn response_templates(&self) -> crate::core::Expr {
         self.attr("response_templates")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `selection_pattern`, as a reference.
+    #[inline]
     pub fn selection_pattern(&self) -> crate::core::Expr {
         self.attr("selection_pattern")
     }
     /// `status_code`, as a reference.
+    #[inline]
     pub fn status_code(&self) -> crate::core::Expr {
         self.attr("status_code")
     }
@@ -2344,50 +2519,62 @@ impl crate::core::Ref<ApiGatewayIntegrationResponse> {
 
 impl crate::core::Ref<ApiGatewayMethod> {
     /// `api_key_required`, as a reference.
+    #[inline]
     pub fn api_key_required(&self) -> crate::core::Expr {
         self.attr("api_key_required")
     }
     /// `authorization`, as a reference.
+    #[inline]
     pub fn authorization(&self) -> crate::core::Expr {
         self.attr("authorization")
     }
     /// `authorization_scopes`, as a reference.
+    #[inline]
     pub fn authorization_scopes(&self) -> crate::core::Expr {
         self.attr("authorization_scopes")
     }
     /// `authorizer_id`, as a reference.
+    #[inline]
     pub fn authorizer_id(&self) -> crate::core::Expr {
         self.attr("authorizer_id")
     }
     /// `http_method`, as a reference.
+    #[inline]
     pub fn http_method(&self) -> crate::core::Expr {
         self.attr("http_method")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `operation_name`, as a reference.
+    #[inline]
     pub fn operation_name(&self) -> crate::core::Expr {
         self.attr("operation_name")
     }
     /// `request_models`, as a reference.
+    #[inline]
     pub fn request_models(&self) -> crate::core::Expr {
         self.attr("request_models")
     }
     /// `request_parameters`, as a reference.
+    #[inline]
     pub fn request_parameters(&self) -> crate::core::Expr {
         self.attr("request_parameters")
     }
     /// `request_validator_id`, as a reference.
+    #[inline]
     pub fn request_validator_id(&self) -> crate::core::Expr {
         self.attr("request_validator_id")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
@@ -2395,30 +2582,37 @@ impl crate::core::Ref<ApiGatewayMethod> {
 
 impl crate::core::Ref<ApiGatewayMethodResponse> {
     /// `http_method`, as a reference.
+    #[inline]
     pub fn http_method(&self) -> crate::core::Expr {
         self.attr("http_method")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `response_models`, as a reference.
+    #[inline]
     pub fn response_models(&self) -> crate::core::Expr {
         self.attr("response_models")
     }
     /// `response_parameters`, as a reference.
+    #[inline]
     pub fn response_parameters(&self) -> crate::core::Expr {
         self.attr("response_parameters")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `status_code`, as a reference.
+    #[inline]
     pub fn status_code(&self) -> crate::core::Expr {
         self.attr("status_code")
     }
@@ -2426,22 +2620,27 @@ impl crate::core::Ref<ApiGatewayMethodResponse> {
 
 impl crate::core::Ref<ApiGatewayMethodSettings> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `method_path`, as a reference.
+    #[inline]
     pub fn method_path(&self) -> crate::core::Expr {
         self.attr("method_path")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `stage_name`, as a reference.
+    #[inline]
     pub fn stage_name(&self) -> crate::core::Expr {
         self.attr("stage_name")
     }
     /// `settings` (a nested block), as a reference.
+    #[inline]
     pub fn settings(&self) -> crate::core::Expr {
         self.attr("settings")
     }
@@ -2449,26 +2648,32 @@ impl crate::core::Ref<ApiGatewayMethodSettings> {
 
 impl crate::core::Ref<ApiGatewayModel> {
     /// `content_type`, as a reference.
+    #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
         self.attr("content_type")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `schema`, as a reference.
+    #[inline]
     pub fn schema(&self) -> crate::core::Expr {
         self.attr("schema")
     }
@@ -2476,22 +2681,27 @@ impl crate::core::Ref<ApiGatewayModel> {
 
 impl crate::core::Ref<ApiGatewayRequestValidator> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `validate_request_body`, as a reference.
+    #[inline]
     pub fn validate_request_body(&self) -> crate::core::Expr {
         self.attr("validate_request_body")
     }
     /// `validate_request_parameters`, as a reference.
+    #[inline]
     pub fn validate_request_parameters(&self) -> crate::core::Expr {
         self.attr("validate_request_parameters")
     }
@@ -2499,22 +2709,27 @@ impl crate::core::Ref<ApiGatewayRequestValidator> {
 
 impl crate::core::Ref<ApiGatewayResource> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parent_id`, as a reference.
+    #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
         self.attr("parent_id")
     }
     /// `path`, as a reference.
+    #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
         self.attr("path")
     }
     /// `path_part`, as a reference.
+    #[inline]
     pub fn path_part(&self) -> crate::core::Expr {
         self.attr("path_part")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
@@ -2522,78 +2737,97 @@ impl crate::core::Ref<ApiGatewayResource> {
 
 impl crate::core::Ref<ApiGatewayRestApi> {
     /// `api_key_source`, as a reference.
+    #[inline]
     pub fn api_key_source(&self) -> crate::core::Expr {
         self.attr("api_key_source")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `binary_media_types`, as a reference.
+    #[inline]
     pub fn binary_media_types(&self) -> crate::core::Expr {
         self.attr("binary_media_types")
     }
     /// `body`, as a reference.
+    #[inline]
     pub fn body(&self) -> crate::core::Expr {
         self.attr("body")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `disable_execute_api_endpoint`, as a reference.
+    #[inline]
     pub fn disable_execute_api_endpoint(&self) -> crate::core::Expr {
         self.attr("disable_execute_api_endpoint")
     }
     /// `execution_arn`, as a reference.
+    #[inline]
     pub fn execution_arn(&self) -> crate::core::Expr {
         self.attr("execution_arn")
     }
     /// `fail_on_warnings`, as a reference.
+    #[inline]
     pub fn fail_on_warnings(&self) -> crate::core::Expr {
         self.attr("fail_on_warnings")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `minimum_compression_size`, as a reference.
+    #[inline]
     pub fn minimum_compression_size(&self) -> crate::core::Expr {
         self.attr("minimum_compression_size")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `put_rest_api_mode`, as a reference.
+    #[inline]
     pub fn put_rest_api_mode(&self) -> crate::core::Expr {
         self.attr("put_rest_api_mode")
     }
     /// `root_resource_id`, as a reference.
+    #[inline]
     pub fn root_resource_id(&self) -> crate::core::Expr {
         self.attr("root_resource_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `endpoint_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn endpoint_configuration(&self) -> crate::core::Expr {
         self.attr("endpoint_configuration")
     }
@@ -2601,14 +2835,17 @@ impl crate::core::Ref<ApiGatewayRestApi> {
 
 impl crate::core::Ref<ApiGatewayRestApiPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
@@ -2616,26 +2853,32 @@ impl crate::core::Ref<ApiGatewayRestApiPolicy> {
 
 impl crate::core::Ref<ApiGatewayRestApiPut> {
     /// `body`, as a reference.
+    #[inline]
     pub fn body(&self) -> crate::core::Expr {
         self.attr("body")
     }
     /// `fail_on_warnings`, as a reference.
+    #[inline]
     pub fn fail_on_warnings(&self) -> crate::core::Expr {
         self.attr("fail_on_warnings")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `triggers`, as a reference.
+    #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
         self.attr("triggers")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2643,78 +2886,97 @@ impl crate::core::Ref<ApiGatewayRestApiPut> {
 
 impl crate::core::Ref<ApiGatewayStage> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cache_cluster_enabled`, as a reference.
+    #[inline]
     pub fn cache_cluster_enabled(&self) -> crate::core::Expr {
         self.attr("cache_cluster_enabled")
     }
     /// `cache_cluster_size`, as a reference.
+    #[inline]
     pub fn cache_cluster_size(&self) -> crate::core::Expr {
         self.attr("cache_cluster_size")
     }
     /// `client_certificate_id`, as a reference.
+    #[inline]
     pub fn client_certificate_id(&self) -> crate::core::Expr {
         self.attr("client_certificate_id")
     }
     /// `deployment_id`, as a reference.
+    #[inline]
     pub fn deployment_id(&self) -> crate::core::Expr {
         self.attr("deployment_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `documentation_version`, as a reference.
+    #[inline]
     pub fn documentation_version(&self) -> crate::core::Expr {
         self.attr("documentation_version")
     }
     /// `execution_arn`, as a reference.
+    #[inline]
     pub fn execution_arn(&self) -> crate::core::Expr {
         self.attr("execution_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `invoke_url`, as a reference.
+    #[inline]
     pub fn invoke_url(&self) -> crate::core::Expr {
         self.attr("invoke_url")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `stage_name`, as a reference.
+    #[inline]
     pub fn stage_name(&self) -> crate::core::Expr {
         self.attr("stage_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `variables`, as a reference.
+    #[inline]
     pub fn variables(&self) -> crate::core::Expr {
         self.attr("variables")
     }
     /// `web_acl_arn`, as a reference.
+    #[inline]
     pub fn web_acl_arn(&self) -> crate::core::Expr {
         self.attr("web_acl_arn")
     }
     /// `xray_tracing_enabled`, as a reference.
+    #[inline]
     pub fn xray_tracing_enabled(&self) -> crate::core::Expr {
         self.attr("xray_tracing_enabled")
     }
     /// `access_log_settings` (a nested block), as a reference.
+    #[inline]
     pub fn access_log_settings(&self) -> crate::core::Expr {
         self.attr("access_log_settings")
     }
     /// `canary_settings` (a nested block), as a reference.
+    #[inline]
     pub fn canary_settings(&self) -> crate::core::Expr {
         self.attr("canary_settings")
     }
@@ -2722,42 +2984,52 @@ impl crate::core::Ref<ApiGatewayStage> {
 
 impl crate::core::Ref<ApiGatewayUsagePlan> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `product_code`, as a reference.
+    #[inline]
     pub fn product_code(&self) -> crate::core::Expr {
         self.attr("product_code")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `api_stages` (a nested block), as a reference.
+    #[inline]
     pub fn api_stages(&self) -> crate::core::Expr {
         self.attr("api_stages")
     }
     /// `quota_settings` (a nested block), as a reference.
+    #[inline]
     pub fn quota_settings(&self) -> crate::core::Expr {
         self.attr("quota_settings")
     }
     /// `throttle_settings` (a nested block), as a reference.
+    #[inline]
     pub fn throttle_settings(&self) -> crate::core::Expr {
         self.attr("throttle_settings")
     }
@@ -2765,26 +3037,32 @@ impl crate::core::Ref<ApiGatewayUsagePlan> {
 
 impl crate::core::Ref<ApiGatewayUsagePlanKey> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_id`, as a reference.
+    #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
         self.attr("key_id")
     }
     /// `key_type`, as a reference.
+    #[inline]
     pub fn key_type(&self) -> crate::core::Expr {
         self.attr("key_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `usage_plan_id`, as a reference.
+    #[inline]
     pub fn usage_plan_id(&self) -> crate::core::Expr {
         self.attr("usage_plan_id")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
@@ -2792,30 +3070,37 @@ impl crate::core::Ref<ApiGatewayUsagePlanKey> {
 
 impl crate::core::Ref<ApiGatewayVpcLink> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_arns`, as a reference.
+    #[inline]
     pub fn target_arns(&self) -> crate::core::Expr {
         self.attr("target_arns")
     }
@@ -2823,42 +3108,52 @@ impl crate::core::Ref<ApiGatewayVpcLink> {
 
 impl crate::core::Ref<DataApiGatewayApiKey> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `customer_id`, as a reference.
+    #[inline]
     pub fn customer_id(&self) -> crate::core::Expr {
         self.attr("customer_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
@@ -2866,18 +3161,22 @@ impl crate::core::Ref<DataApiGatewayApiKey> {
 
 impl crate::core::Ref<DataApiGatewayApiKeys> {
     /// `customer_id`, as a reference.
+    #[inline]
     pub fn customer_id(&self) -> crate::core::Expr {
         self.attr("customer_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `include_values`, as a reference.
+    #[inline]
     pub fn include_values(&self) -> crate::core::Expr {
         self.attr("include_values")
     }
     /// `items`, as a reference.
+    #[inline]
     pub fn items(&self) -> crate::core::Expr {
         self.attr("items")
     }
@@ -2885,50 +3184,62 @@ impl crate::core::Ref<DataApiGatewayApiKeys> {
 
 impl crate::core::Ref<DataApiGatewayAuthorizer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authorizer_credentials`, as a reference.
+    #[inline]
     pub fn authorizer_credentials(&self) -> crate::core::Expr {
         self.attr("authorizer_credentials")
     }
     /// `authorizer_id`, as a reference.
+    #[inline]
     pub fn authorizer_id(&self) -> crate::core::Expr {
         self.attr("authorizer_id")
     }
     /// `authorizer_result_ttl_in_seconds`, as a reference.
+    #[inline]
     pub fn authorizer_result_ttl_in_seconds(&self) -> crate::core::Expr {
         self.attr("authorizer_result_ttl_in_seconds")
     }
     /// `authorizer_uri`, as a reference.
+    #[inline]
     pub fn authorizer_uri(&self) -> crate::core::Expr {
         self.attr("authorizer_uri")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_source`, as a reference.
+    #[inline]
     pub fn identity_source(&self) -> crate::core::Expr {
         self.attr("identity_source")
     }
     /// `identity_validation_expression`, as a reference.
+    #[inline]
     pub fn identity_validation_expression(&self) -> crate::core::Expr {
         self.attr("identity_validation_expression")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `provider_arns`, as a reference.
+    #[inline]
     pub fn provider_arns(&self) -> crate::core::Expr {
         self.attr("provider_arns")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -2936,14 +3247,17 @@ impl crate::core::Ref<DataApiGatewayAuthorizer> {
 
 impl crate::core::Ref<DataApiGatewayAuthorizers> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
@@ -2951,70 +3265,87 @@ impl crate::core::Ref<DataApiGatewayAuthorizers> {
 
 impl crate::core::Ref<DataApiGatewayDomainName> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `certificate_name`, as a reference.
+    #[inline]
     pub fn certificate_name(&self) -> crate::core::Expr {
         self.attr("certificate_name")
     }
     /// `certificate_upload_date`, as a reference.
+    #[inline]
     pub fn certificate_upload_date(&self) -> crate::core::Expr {
         self.attr("certificate_upload_date")
     }
     /// `cloudfront_domain_name`, as a reference.
+    #[inline]
     pub fn cloudfront_domain_name(&self) -> crate::core::Expr {
         self.attr("cloudfront_domain_name")
     }
     /// `cloudfront_zone_id`, as a reference.
+    #[inline]
     pub fn cloudfront_zone_id(&self) -> crate::core::Expr {
         self.attr("cloudfront_zone_id")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `domain_name_id`, as a reference.
+    #[inline]
     pub fn domain_name_id(&self) -> crate::core::Expr {
         self.attr("domain_name_id")
     }
     /// `endpoint_configuration`, as a reference.
+    #[inline]
     pub fn endpoint_configuration(&self) -> crate::core::Expr {
         self.attr("endpoint_configuration")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `regional_certificate_arn`, as a reference.
+    #[inline]
     pub fn regional_certificate_arn(&self) -> crate::core::Expr {
         self.attr("regional_certificate_arn")
     }
     /// `regional_certificate_name`, as a reference.
+    #[inline]
     pub fn regional_certificate_name(&self) -> crate::core::Expr {
         self.attr("regional_certificate_name")
     }
     /// `regional_domain_name`, as a reference.
+    #[inline]
     pub fn regional_domain_name(&self) -> crate::core::Expr {
         self.attr("regional_domain_name")
     }
     /// `regional_zone_id`, as a reference.
+    #[inline]
     pub fn regional_zone_id(&self) -> crate::core::Expr {
         self.attr("regional_zone_id")
     }
     /// `security_policy`, as a reference.
+    #[inline]
     pub fn security_policy(&self) -> crate::core::Expr {
         self.attr("security_policy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -3022,38 +3353,47 @@ impl crate::core::Ref<DataApiGatewayDomainName> {
 
 impl crate::core::Ref<DataApiGatewayExport> {
     /// `accepts`, as a reference.
+    #[inline]
     pub fn accepts(&self) -> crate::core::Expr {
         self.attr("accepts")
     }
     /// `body`, as a reference.
+    #[inline]
     pub fn body(&self) -> crate::core::Expr {
         self.attr("body")
     }
     /// `content_disposition`, as a reference.
+    #[inline]
     pub fn content_disposition(&self) -> crate::core::Expr {
         self.attr("content_disposition")
     }
     /// `content_type`, as a reference.
+    #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
         self.attr("content_type")
     }
     /// `export_type`, as a reference.
+    #[inline]
     pub fn export_type(&self) -> crate::core::Expr {
         self.attr("export_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `stage_name`, as a reference.
+    #[inline]
     pub fn stage_name(&self) -> crate::core::Expr {
         self.attr("stage_name")
     }
@@ -3061,22 +3401,27 @@ impl crate::core::Ref<DataApiGatewayExport> {
 
 impl crate::core::Ref<DataApiGatewayResource> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parent_id`, as a reference.
+    #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
         self.attr("parent_id")
     }
     /// `path`, as a reference.
+    #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
         self.attr("path")
     }
     /// `path_part`, as a reference.
+    #[inline]
     pub fn path_part(&self) -> crate::core::Expr {
         self.attr("path_part")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
@@ -3084,50 +3429,62 @@ impl crate::core::Ref<DataApiGatewayResource> {
 
 impl crate::core::Ref<DataApiGatewayRestApi> {
     /// `api_key_source`, as a reference.
+    #[inline]
     pub fn api_key_source(&self) -> crate::core::Expr {
         self.attr("api_key_source")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `binary_media_types`, as a reference.
+    #[inline]
     pub fn binary_media_types(&self) -> crate::core::Expr {
         self.attr("binary_media_types")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `endpoint_configuration`, as a reference.
+    #[inline]
     pub fn endpoint_configuration(&self) -> crate::core::Expr {
         self.attr("endpoint_configuration")
     }
     /// `execution_arn`, as a reference.
+    #[inline]
     pub fn execution_arn(&self) -> crate::core::Expr {
         self.attr("execution_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `minimum_compression_size`, as a reference.
+    #[inline]
     pub fn minimum_compression_size(&self) -> crate::core::Expr {
         self.attr("minimum_compression_size")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `root_resource_id`, as a reference.
+    #[inline]
     pub fn root_resource_id(&self) -> crate::core::Expr {
         self.attr("root_resource_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -3135,34 +3492,42 @@ impl crate::core::Ref<DataApiGatewayRestApi> {
 
 impl crate::core::Ref<DataApiGatewaySdk> {
     /// `body`, as a reference.
+    #[inline]
     pub fn body(&self) -> crate::core::Expr {
         self.attr("body")
     }
     /// `content_disposition`, as a reference.
+    #[inline]
     pub fn content_disposition(&self) -> crate::core::Expr {
         self.attr("content_disposition")
     }
     /// `content_type`, as a reference.
+    #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
         self.attr("content_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `rest_api_id`, as a reference.
+    #[inline]
     pub fn rest_api_id(&self) -> crate::core::Expr {
         self.attr("rest_api_id")
     }
     /// `sdk_type`, as a reference.
+    #[inline]
     pub fn sdk_type(&self) -> crate::core::Expr {
         self.attr("sdk_type")
     }
     /// `stage_name`, as a reference.
+    #[inline]
     pub fn stage_name(&self) -> crate::core::Expr {
         self.attr("stage_name")
     }
@@ -3170,34 +3535,42 @@ impl crate::core::Ref<DataApiGatewaySdk> {
 
 impl crate::core::Ref<DataApiGatewayVpcLink> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_message`, as a reference.
+    #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
         self.attr("status_message")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `target_arns`, as a reference.
+    #[inline]
     pub fn target_arns(&self) -> crate::core::Expr {
         self.attr("target_arns")
     }

@@ -25,6 +25,7 @@ pub struct Apigatewayv2ApiCorsConfiguration {
 
 impl Apigatewayv2ApiCorsConfiguration {
     /// `Apigatewayv2ApiCorsConfiguration` with its required arguments; set the others with `Apigatewayv2ApiCorsConfiguration { field: Some(..), ..Apigatewayv2ApiCorsConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_credentials: None,
@@ -93,6 +94,7 @@ pub struct Apigatewayv2Api {
 
 impl Apigatewayv2Api {
     /// `Apigatewayv2Api` with its required arguments; set the others with `Apigatewayv2Api { field: Some(..), ..Apigatewayv2Api::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, protocol_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key_selection_expression: None,
@@ -139,6 +141,7 @@ pub struct Apigatewayv2ApiMapping {
 
 impl Apigatewayv2ApiMapping {
     /// `Apigatewayv2ApiMapping` with its required arguments; set the others with `Apigatewayv2ApiMapping { field: Some(..), ..Apigatewayv2ApiMapping::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>, stage: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -167,6 +170,7 @@ pub struct Apigatewayv2AuthorizerJwtConfiguration {
 
 impl Apigatewayv2AuthorizerJwtConfiguration {
     /// `Apigatewayv2AuthorizerJwtConfiguration` with its required arguments; set the others with `Apigatewayv2AuthorizerJwtConfiguration { field: Some(..), ..Apigatewayv2AuthorizerJwtConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             audience: None,
@@ -185,6 +189,7 @@ pub struct Apigatewayv2AuthorizerTimeouts {
 
 impl Apigatewayv2AuthorizerTimeouts {
     /// `Apigatewayv2AuthorizerTimeouts` with its required arguments; set the others with `Apigatewayv2AuthorizerTimeouts { field: Some(..), ..Apigatewayv2AuthorizerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -232,6 +237,7 @@ pub struct Apigatewayv2Authorizer {
 
 impl Apigatewayv2Authorizer {
     /// `Apigatewayv2Authorizer` with its required arguments; set the others with `Apigatewayv2Authorizer { field: Some(..), ..Apigatewayv2Authorizer::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, authorizer_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -254,6 +260,7 @@ impl crate::core::Resource for Apigatewayv2Authorizer {
     const TYPE: &'static str = "aws_apigatewayv2_authorizer";
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_deployment` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Apigatewayv2Deployment {
@@ -270,8 +277,10 @@ pub struct Apigatewayv2Deployment {
     pub triggers: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl Apigatewayv2Deployment {
     /// `Apigatewayv2Deployment` with its required arguments; set the others with `Apigatewayv2Deployment { field: Some(..), ..Apigatewayv2Deployment::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -282,6 +291,7 @@ impl Apigatewayv2Deployment {
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Resource for Apigatewayv2Deployment {
     const TYPE: &'static str = "aws_apigatewayv2_deployment";
 }
@@ -305,6 +315,7 @@ pub struct Apigatewayv2DomainNameDomainNameConfiguration {
 
 impl Apigatewayv2DomainNameDomainNameConfiguration {
     /// `Apigatewayv2DomainNameDomainNameConfiguration` with its required arguments; set the others with `Apigatewayv2DomainNameDomainNameConfiguration { field: Some(..), ..Apigatewayv2DomainNameDomainNameConfiguration::new(..) }`.
+    #[inline]
     pub fn new(certificate_arn: impl Into<crate::core::Expr>, endpoint_type: impl Into<crate::core::Expr>, security_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: certificate_arn.into(),
@@ -328,6 +339,7 @@ pub struct Apigatewayv2DomainNameMutualTlsAuthentication {
 
 impl Apigatewayv2DomainNameMutualTlsAuthentication {
     /// `Apigatewayv2DomainNameMutualTlsAuthentication` with its required arguments; set the others with `Apigatewayv2DomainNameMutualTlsAuthentication { field: Some(..), ..Apigatewayv2DomainNameMutualTlsAuthentication::new(..) }`.
+    #[inline]
     pub fn new(truststore_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             truststore_uri: truststore_uri.into(),
@@ -349,6 +361,7 @@ pub struct Apigatewayv2DomainNameTimeouts {
 
 impl Apigatewayv2DomainNameTimeouts {
     /// `Apigatewayv2DomainNameTimeouts` with its required arguments; set the others with `Apigatewayv2DomainNameTimeouts { field: Some(..), ..Apigatewayv2DomainNameTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -383,6 +396,7 @@ pub struct Apigatewayv2DomainName {
 
 impl Apigatewayv2DomainName {
     /// `Apigatewayv2DomainName` with its required arguments; set the others with `Apigatewayv2DomainName { field: Some(..), ..Apigatewayv2DomainName::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>, domain_name_configuration: Apigatewayv2DomainNameDomainNameConfiguration) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -411,6 +425,7 @@ pub struct Apigatewayv2IntegrationResponseParameters {
 
 impl Apigatewayv2IntegrationResponseParameters {
     /// `Apigatewayv2IntegrationResponseParameters` with its required arguments; set the others with `Apigatewayv2IntegrationResponseParameters { field: Some(..), ..Apigatewayv2IntegrationResponseParameters::new(..) }`.
+    #[inline]
     pub fn new(mappings: std::collections::BTreeMap<String, crate::core::Expr>, status_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             mappings,
@@ -429,6 +444,7 @@ pub struct Apigatewayv2IntegrationTlsConfig {
 
 impl Apigatewayv2IntegrationTlsConfig {
     /// `Apigatewayv2IntegrationTlsConfig` with its required arguments; set the others with `Apigatewayv2IntegrationTlsConfig { field: Some(..), ..Apigatewayv2IntegrationTlsConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             server_name_to_verify: None,
@@ -498,6 +514,7 @@ pub struct Apigatewayv2Integration {
 
 impl Apigatewayv2Integration {
     /// `Apigatewayv2Integration` with its required arguments; set the others with `Apigatewayv2Integration { field: Some(..), ..Apigatewayv2Integration::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, integration_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -527,6 +544,7 @@ impl crate::core::Resource for Apigatewayv2Integration {
     const TYPE: &'static str = "aws_apigatewayv2_integration";
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_integration_response` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Apigatewayv2IntegrationResponse {
@@ -550,8 +568,10 @@ pub struct Apigatewayv2IntegrationResponse {
     pub template_selection_expression: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl Apigatewayv2IntegrationResponse {
     /// `Apigatewayv2IntegrationResponse` with its required arguments; set the others with `Apigatewayv2IntegrationResponse { field: Some(..), ..Apigatewayv2IntegrationResponse::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, integration_id: impl Into<crate::core::Expr>, integration_response_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -565,10 +585,12 @@ impl Apigatewayv2IntegrationResponse {
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Resource for Apigatewayv2IntegrationResponse {
     const TYPE: &'static str = "aws_apigatewayv2_integration_response";
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_model` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Apigatewayv2Model {
@@ -588,8 +610,10 @@ pub struct Apigatewayv2Model {
     pub schema: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl Apigatewayv2Model {
     /// `Apigatewayv2Model` with its required arguments; set the others with `Apigatewayv2Model { field: Some(..), ..Apigatewayv2Model::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, content_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, schema: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -602,6 +626,7 @@ impl Apigatewayv2Model {
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Resource for Apigatewayv2Model {
     const TYPE: &'static str = "aws_apigatewayv2_model";
 }
@@ -617,6 +642,7 @@ pub struct Apigatewayv2RouteRequestParameter {
 
 impl Apigatewayv2RouteRequestParameter {
     /// `Apigatewayv2RouteRequestParameter` with its required arguments; set the others with `Apigatewayv2RouteRequestParameter { field: Some(..), ..Apigatewayv2RouteRequestParameter::new(..) }`.
+    #[inline]
     pub fn new(request_parameter_key: impl Into<crate::core::Expr>, required: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             request_parameter_key: request_parameter_key.into(),
@@ -669,6 +695,7 @@ pub struct Apigatewayv2Route {
 
 impl Apigatewayv2Route {
     /// `Apigatewayv2Route` with its required arguments; set the others with `Apigatewayv2Route { field: Some(..), ..Apigatewayv2Route::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, route_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -692,6 +719,7 @@ impl crate::core::Resource for Apigatewayv2Route {
     const TYPE: &'static str = "aws_apigatewayv2_route";
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_route_response` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Apigatewayv2RouteResponse {
@@ -712,8 +740,10 @@ pub struct Apigatewayv2RouteResponse {
     pub route_response_key: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl Apigatewayv2RouteResponse {
     /// `Apigatewayv2RouteResponse` with its required arguments; set the others with `Apigatewayv2RouteResponse { field: Some(..), ..Apigatewayv2RouteResponse::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, route_id: impl Into<crate::core::Expr>, route_response_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -726,6 +756,7 @@ impl Apigatewayv2RouteResponse {
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Resource for Apigatewayv2RouteResponse {
     const TYPE: &'static str = "aws_apigatewayv2_route_response";
 }
@@ -741,6 +772,7 @@ pub struct Apigatewayv2StageAccessLogSettings {
 
 impl Apigatewayv2StageAccessLogSettings {
     /// `Apigatewayv2StageAccessLogSettings` with its required arguments; set the others with `Apigatewayv2StageAccessLogSettings { field: Some(..), ..Apigatewayv2StageAccessLogSettings::new(..) }`.
+    #[inline]
     pub fn new(destination_arn: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_arn: destination_arn.into(),
@@ -771,6 +803,7 @@ pub struct Apigatewayv2StageDefaultRouteSettings {
 
 impl Apigatewayv2StageDefaultRouteSettings {
     /// `Apigatewayv2StageDefaultRouteSettings` with its required arguments; set the others with `Apigatewayv2StageDefaultRouteSettings { field: Some(..), ..Apigatewayv2StageDefaultRouteSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             data_trace_enabled: None,
@@ -806,6 +839,7 @@ pub struct Apigatewayv2StageRouteSettings {
 
 impl Apigatewayv2StageRouteSettings {
     /// `Apigatewayv2StageRouteSettings` with its required arguments; set the others with `Apigatewayv2StageRouteSettings { field: Some(..), ..Apigatewayv2StageRouteSettings::new(..) }`.
+    #[inline]
     pub fn new(route_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_trace_enabled: None,
@@ -862,6 +896,7 @@ pub struct Apigatewayv2Stage {
 
 impl Apigatewayv2Stage {
     /// `Apigatewayv2Stage` with its required arguments; set the others with `Apigatewayv2Stage { field: Some(..), ..Apigatewayv2Stage::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -885,6 +920,7 @@ impl crate::core::Resource for Apigatewayv2Stage {
     const TYPE: &'static str = "aws_apigatewayv2_stage";
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_vpc_link` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Apigatewayv2VpcLink {
@@ -905,8 +941,10 @@ pub struct Apigatewayv2VpcLink {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl Apigatewayv2VpcLink {
     /// `Apigatewayv2VpcLink` with its required arguments; set the others with `Apigatewayv2VpcLink { field: Some(..), ..Apigatewayv2VpcLink::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -919,10 +957,12 @@ impl Apigatewayv2VpcLink {
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Resource for Apigatewayv2VpcLink {
     const TYPE: &'static str = "aws_apigatewayv2_vpc_link";
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_api` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataApigatewayv2Api {
@@ -936,8 +976,10 @@ pub struct DataApigatewayv2Api {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl DataApigatewayv2Api {
     /// `DataApigatewayv2Api` with its required arguments; set the others with `DataApigatewayv2Api { field: Some(..), ..DataApigatewayv2Api::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -947,10 +989,12 @@ impl DataApigatewayv2Api {
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::DataSource for DataApigatewayv2Api {
     const TYPE: &'static str = "aws_apigatewayv2_api";
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_apis` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataApigatewayv2Apis {
@@ -968,8 +1012,10 @@ pub struct DataApigatewayv2Apis {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl DataApigatewayv2Apis {
     /// `DataApigatewayv2Apis` with its required arguments; set the others with `DataApigatewayv2Apis { field: Some(..), ..DataApigatewayv2Apis::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -980,10 +1026,12 @@ impl DataApigatewayv2Apis {
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::DataSource for DataApigatewayv2Apis {
     const TYPE: &'static str = "aws_apigatewayv2_apis";
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_export` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataApigatewayv2Export {
@@ -1007,8 +1055,10 @@ pub struct DataApigatewayv2Export {
     pub stage_name: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl DataApigatewayv2Export {
     /// `DataApigatewayv2Export` with its required arguments; set the others with `DataApigatewayv2Export { field: Some(..), ..DataApigatewayv2Export::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, output_type: impl Into<crate::core::Expr>, specification: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -1022,10 +1072,12 @@ impl DataApigatewayv2Export {
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::DataSource for DataApigatewayv2Export {
     const TYPE: &'static str = "aws_apigatewayv2_export";
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 /// `aws_apigatewayv2_vpc_link` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataApigatewayv2VpcLink {
@@ -1039,8 +1091,10 @@ pub struct DataApigatewayv2VpcLink {
     pub vpc_link_id: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl DataApigatewayv2VpcLink {
     /// `DataApigatewayv2VpcLink` with its required arguments; set the others with `DataApigatewayv2VpcLink { field: Some(..), ..DataApigatewayv2VpcLink::new(..) }`.
+    #[inline]
     pub fn new(vpc_link_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1050,88 +1104,109 @@ impl DataApigatewayv2VpcLink {
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::DataSource for DataApigatewayv2VpcLink {
     const TYPE: &'static str = "aws_apigatewayv2_vpc_link";
 }
 
 impl crate::core::Ref<Apigatewayv2Api> {
     /// `api_endpoint`, as a reference.
+    #[inline]
     pub fn api_endpoint(&self) -> crate::core::Expr {
         self.attr("api_endpoint")
     }
     /// `api_key_selection_expression`, as a reference.
+    #[inline]
     pub fn api_key_selection_expression(&self) -> crate::core::Expr {
         self.attr("api_key_selection_expression")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `body`, as a reference.
+    #[inline]
     pub fn body(&self) -> crate::core::Expr {
         self.attr("body")
     }
     /// `credentials_arn`, as a reference.
+    #[inline]
     pub fn credentials_arn(&self) -> crate::core::Expr {
         self.attr("credentials_arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `disable_execute_api_endpoint`, as a reference.
+    #[inline]
     pub fn disable_execute_api_endpoint(&self) -> crate::core::Expr {
         self.attr("disable_execute_api_endpoint")
     }
     /// `execution_arn`, as a reference.
+    #[inline]
     pub fn execution_arn(&self) -> crate::core::Expr {
         self.attr("execution_arn")
     }
     /// `fail_on_warnings`, as a reference.
+    #[inline]
     pub fn fail_on_warnings(&self) -> crate::core::Expr {
         self.attr("fail_on_warnings")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `protocol_type`, as a reference.
+    #[inline]
     pub fn protocol_type(&self) -> crate::core::Expr {
         self.attr("protocol_type")
     }
     /// `route_key`, as a reference.
+    #[inline]
     pub fn route_key(&self) -> crate::core::Expr {
         self.attr("route_key")
     }
     /// `route_selection_expression`, as a reference.
+    #[inline]
     pub fn route_selection_expression(&self) -> crate::core::Expr {
         self.attr("route_selection_expression")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target`, as a reference.
+    #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
         self.attr("target")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `cors_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn cors_configuration(&self) -> crate::core::Expr {
         self.attr("cors_configuration")
     }
@@ -1139,22 +1214,27 @@ impl crate::core::Ref<Apigatewayv2Api> {
 
 impl crate::core::Ref<Apigatewayv2ApiMapping> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `api_mapping_key`, as a reference.
+    #[inline]
     pub fn api_mapping_key(&self) -> crate::core::Expr {
         self.attr("api_mapping_key")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `stage`, as a reference.
+    #[inline]
     pub fn stage(&self) -> crate::core::Expr {
         self.attr("stage")
     }
@@ -1162,73 +1242,91 @@ impl crate::core::Ref<Apigatewayv2ApiMapping> {
 
 impl crate::core::Ref<Apigatewayv2Authorizer> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `authorizer_credentials_arn`, as a reference.
+    #[inline]
     pub fn authorizer_credentials_arn(&self) -> crate::core::Expr {
         self.attr("authorizer_credentials_arn")
     }
     /// `authorizer_payload_format_version`, as a reference.
+    #[inline]
     pub fn authorizer_payload_format_version(&self) -> crate::core::Expr {
         self.attr("authorizer_payload_format_version")
     }
     /// `authorizer_result_ttl_in_seconds`, as a reference.
+    #[inline]
     pub fn authorizer_result_ttl_in_seconds(&self) -> crate::core::Expr {
         self.attr("authorizer_result_ttl_in_seconds")
     }
     /// `authorizer_type`, as a reference.
+    #[inline]
     pub fn authorizer_type(&self) -> crate::core::Expr {
         self.attr("authorizer_type")
     }
     /// `authorizer_uri`, as a reference.
+    #[inline]
     pub fn authorizer_uri(&self) -> crate::core::Expr {
         self.attr("authorizer_uri")
     }
     /// `enable_simple_responses`, as a reference.
+    #[inline]
     pub fn enable_simple_responses(&self) -> crate::core::Expr {
         self.attr("enable_simple_responses")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_sources`, as a reference.
+    #[inline]
     pub fn identity_sources(&self) -> crate::core::Expr {
         self.attr("identity_sources")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `jwt_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn jwt_configuration(&self) -> crate::core::Expr {
         self.attr("jwt_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Ref<Apigatewayv2Deployment> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `auto_deployed`, as a reference.
+    #[inline]
     pub fn auto_deployed(&self) -> crate::core::Expr {
         self.attr("auto_deployed")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `triggers`, as a reference.
+    #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
         self.attr("triggers")
     }
@@ -1236,38 +1334,47 @@ impl crate::core::Ref<Apigatewayv2Deployment> {
 
 impl crate::core::Ref<Apigatewayv2DomainName> {
     /// `api_mapping_selection_expression`, as a reference.
+    #[inline]
     pub fn api_mapping_selection_expression(&self) -> crate::core::Expr {
         self.attr("api_mapping_selection_expression")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `domain_name_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn domain_name_configuration(&self) -> crate::core::Expr {
         self.attr("domain_name_configuration")
     }
     /// `mutual_tls_authentication` (a nested block), as a reference.
+    #[inline]
     pub fn mutual_tls_authentication(&self) -> crate::core::Expr {
         self.attr("mutual_tls_authentication")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1275,140 +1382,175 @@ impl crate::core::Ref<Apigatewayv2DomainName> {
 
 impl crate::core::Ref<Apigatewayv2Integration> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `connection_type`, as a reference.
+    #[inline]
     pub fn connection_type(&self) -> crate::core::Expr {
         self.attr("connection_type")
     }
     /// `content_handling_strategy`, as a reference.
+    #[inline]
     pub fn content_handling_strategy(&self) -> crate::core::Expr {
         self.attr("content_handling_strategy")
     }
     /// `credentials_arn`, as a reference.
+    #[inline]
     pub fn credentials_arn(&self) -> crate::core::Expr {
         self.attr("credentials_arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `integration_method`, as a reference.
+    #[inline]
     pub fn integration_method(&self) -> crate::core::Expr {
         self.attr("integration_method")
     }
     /// `integration_response_selection_expression`, as a reference.
+    #[inline]
     pub fn integration_response_selection_expression(&self) -> crate::core::Expr {
         self.attr("integration_response_selection_expression")
     }
     /// `integration_subtype`, as a reference.
+    #[inline]
     pub fn integration_subtype(&self) -> crate::core::Expr {
         self.attr("integration_subtype")
     }
     /// `integration_type`, as a reference.
+    #[inline]
     pub fn integration_type(&self) -> crate::core::Expr {
         self.attr("integration_type")
     }
     /// `integration_uri`, as a reference.
+    #[inline]
     pub fn integration_uri(&self) -> crate::core::Expr {
         self.attr("integration_uri")
     }
     /// `passthrough_behavior`, as a reference.
+    #[inline]
     pub fn passthrough_behavior(&self) -> crate::core::Expr {
         self.attr("passthrough_behavior")
     }
     /// `payload_format_version`, as a reference.
+    #[inline]
     pub fn payload_format_version(&self) -> crate::core::Expr {
         self.attr("payload_format_version")
     }
     /// `request_parameters`, as a reference.
+    #[inline]
     pub fn request_parameters(&self) -> crate::core::Expr {
         self.attr("request_parameters")
     }
     /// `request_templates`, as a reference.
+    #[inline]
     pub fn request_templates(&self) -> crate::core::Expr {
         self.attr("request_templates")
     }
     /// `template_selection_expression`, as a reference.
+    #[inline]
     pub fn template_selection_expression(&self) -> crate::core::Expr {
         self.attr("template_selection_expression")
     }
     /// `timeout_milliseconds`, as a reference.
+    #[inline]
     pub fn timeout_milliseconds(&self) -> crate::core::Expr {
         self.attr("timeout_milliseconds")
     }
     /// `response_parameters` (a nested block), as a reference.
+    #[inline]
     pub fn response_parameters(&self) -> crate::core::Expr {
         self.attr("response_parameters")
     }
     /// `tls_config` (a nested block), as a reference.
+    #[inline]
     pub fn tls_config(&self) -> crate::core::Expr {
         self.attr("tls_config")
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Ref<Apigatewayv2IntegrationResponse> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `content_handling_strategy`, as a reference.
+    #[inline]
     pub fn content_handling_strategy(&self) -> crate::core::Expr {
         self.attr("content_handling_strategy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `integration_id`, as a reference.
+    #[inline]
     pub fn integration_id(&self) -> crate::core::Expr {
         self.attr("integration_id")
     }
     /// `integration_response_key`, as a reference.
+    #[inline]
     pub fn integration_response_key(&self) -> crate::core::Expr {
         self.attr("integration_response_key")
     }
     /// `response_templates`, as a reference.
+    #[inline]
     pub fn response_templates(&self) -> crate::core::Expr {
         self.attr("response_templates")
     }
     /// `template_selection_expression`, as a reference.
+    #[inline]
     pub fn template_selection_expression(&self) -> crate::core::Expr {
         self.attr("template_selection_expression")
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Ref<Apigatewayv2Model> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `content_type`, as a reference.
+    #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
         self.attr("content_type")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `schema`, as a reference.
+    #[inline]
     pub fn schema(&self) -> crate::core::Expr {
         self.attr("schema")
     }
@@ -1416,81 +1558,101 @@ impl crate::core::Ref<Apigatewayv2Model> {
 
 impl crate::core::Ref<Apigatewayv2Route> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `api_key_required`, as a reference.
+    #[inline]
     pub fn api_key_required(&self) -> crate::core::Expr {
         self.attr("api_key_required")
     }
     /// `authorization_scopes`, as a reference.
+    #[inline]
     pub fn authorization_scopes(&self) -> crate::core::Expr {
         self.attr("authorization_scopes")
     }
     /// `authorization_type`, as a reference.
+    #[inline]
     pub fn authorization_type(&self) -> crate::core::Expr {
         self.attr("authorization_type")
     }
     /// `authorizer_id`, as a reference.
+    #[inline]
     pub fn authorizer_id(&self) -> crate::core::Expr {
         self.attr("authorizer_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `model_selection_expression`, as a reference.
+    #[inline]
     pub fn model_selection_expression(&self) -> crate::core::Expr {
         self.attr("model_selection_expression")
     }
     /// `operation_name`, as a reference.
+    #[inline]
     pub fn operation_name(&self) -> crate::core::Expr {
         self.attr("operation_name")
     }
     /// `request_models`, as a reference.
+    #[inline]
     pub fn request_models(&self) -> crate::core::Expr {
         self.attr("request_models")
     }
     /// `route_key`, as a reference.
+    #[inline]
     pub fn route_key(&self) -> crate::core::Expr {
         self.attr("route_key")
     }
     /// `route_response_selection_expression`, as a reference.
+    #[inline]
     pub fn route_response_selection_expression(&self) -> crate::core::Expr {
         self.attr("route_response_selection_expression")
     }
     /// `target`, as a reference.
+    #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
         self.attr("target")
     }
     /// `request_parameter` (a nested block), as a reference.
+    #[inline]
     pub fn request_parameter(&self) -> crate::core::Expr {
         self.attr("request_parameter")
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Ref<Apigatewayv2RouteResponse> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `model_selection_expression`, as a reference.
+    #[inline]
     pub fn model_selection_expression(&self) -> crate::core::Expr {
         self.attr("model_selection_expression")
     }
     /// `response_models`, as a reference.
+    #[inline]
     pub fn response_models(&self) -> crate::core::Expr {
         self.attr("response_models")
     }
     /// `route_id`, as a reference.
+    #[inline]
     pub fn route_id(&self) -> crate::core::Expr {
         self.attr("route_id")
     }
     /// `route_response_key`, as a reference.
+    #[inline]
     pub fn route_response_key(&self) -> crate::core::Expr {
         self.attr("route_response_key")
     }
@@ -1498,249 +1660,312 @@ impl crate::core::Ref<Apigatewayv2RouteResponse> {
 
 impl crate::core::Ref<Apigatewayv2Stage> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_deploy`, as a reference.
+    #[inline]
     pub fn auto_deploy(&self) -> crate::core::Expr {
         self.attr("auto_deploy")
     }
     /// `client_certificate_id`, as a reference.
+    #[inline]
     pub fn client_certificate_id(&self) -> crate::core::Expr {
         self.attr("client_certificate_id")
     }
     /// `deployment_id`, as a reference.
+    #[inline]
     pub fn deployment_id(&self) -> crate::core::Expr {
         self.attr("deployment_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `execution_arn`, as a reference.
+    #[inline]
     pub fn execution_arn(&self) -> crate::core::Expr {
         self.attr("execution_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `invoke_url`, as a reference.
+    #[inline]
     pub fn invoke_url(&self) -> crate::core::Expr {
         self.attr("invoke_url")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `stage_variables`, as a reference.
+    #[inline]
     pub fn stage_variables(&self) -> crate::core::Expr {
         self.attr("stage_variables")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `access_log_settings` (a nested block), as a reference.
+    #[inline]
     pub fn access_log_settings(&self) -> crate::core::Expr {
         self.attr("access_log_settings")
     }
     /// `default_route_settings` (a nested block), as a reference.
+    #[inline]
     pub fn default_route_settings(&self) -> crate::core::Expr {
         self.attr("default_route_settings")
     }
     /// `route_settings` (a nested block), as a reference.
+    #[inline]
     pub fn route_settings(&self) -> crate::core::Expr {
         self.attr("route_settings")
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Ref<Apigatewayv2VpcLink> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Ref<DataApigatewayv2Api> {
     /// `api_endpoint`, as a reference.
+    #[inline]
     pub fn api_endpoint(&self) -> crate::core::Expr {
         self.attr("api_endpoint")
     }
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `api_key_selection_expression`, as a reference.
+    #[inline]
     pub fn api_key_selection_expression(&self) -> crate::core::Expr {
         self.attr("api_key_selection_expression")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cors_configuration`, as a reference.
+    #[inline]
     pub fn cors_configuration(&self) -> crate::core::Expr {
         self.attr("cors_configuration")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `disable_execute_api_endpoint`, as a reference.
+    #[inline]
     pub fn disable_execute_api_endpoint(&self) -> crate::core::Expr {
         self.attr("disable_execute_api_endpoint")
     }
     /// `execution_arn`, as a reference.
+    #[inline]
     pub fn execution_arn(&self) -> crate::core::Expr {
         self.attr("execution_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `protocol_type`, as a reference.
+    #[inline]
     pub fn protocol_type(&self) -> crate::core::Expr {
         self.attr("protocol_type")
     }
     /// `route_selection_expression`, as a reference.
+    #[inline]
     pub fn route_selection_expression(&self) -> crate::core::Expr {
         self.attr("route_selection_expression")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Ref<DataApigatewayv2Apis> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `protocol_type`, as a reference.
+    #[inline]
     pub fn protocol_type(&self) -> crate::core::Expr {
         self.attr("protocol_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Ref<DataApigatewayv2Export> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `body`, as a reference.
+    #[inline]
     pub fn body(&self) -> crate::core::Expr {
         self.attr("body")
     }
     /// `export_version`, as a reference.
+    #[inline]
     pub fn export_version(&self) -> crate::core::Expr {
         self.attr("export_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `include_extensions`, as a reference.
+    #[inline]
     pub fn include_extensions(&self) -> crate::core::Expr {
         self.attr("include_extensions")
     }
     /// `output_type`, as a reference.
+    #[inline]
     pub fn output_type(&self) -> crate::core::Expr {
         self.attr("output_type")
     }
     /// `specification`, as a reference.
+    #[inline]
     pub fn specification(&self) -> crate::core::Expr {
         self.attr("specification")
     }
     /// `stage_name`, as a reference.
+    #[inline]
     pub fn stage_name(&self) -> crate::core::Expr {
         self.attr("stage_name")
     }
 }
 
+#[cfg(feature = "aws-apigatewayv2")]
 impl crate::core::Ref<DataApigatewayv2VpcLink> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_link_id`, as a reference.
+    #[inline]
     pub fn vpc_link_id(&self) -> crate::core::Expr {
         self.attr("vpc_link_id")
     }

@@ -18,6 +18,7 @@ pub struct AppCookieStickinessPolicy {
 
 impl AppCookieStickinessPolicy {
     /// `AppCookieStickinessPolicy` with its required arguments; set the others with `AppCookieStickinessPolicy { field: Some(..), ..AppCookieStickinessPolicy::new(..) }`.
+    #[inline]
     pub fn new(cookie_name: impl Into<crate::core::Expr>, lb_port: impl Into<crate::core::Arg<crate::core::Number>>, load_balancer: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cookie_name: cookie_name.into(),
@@ -35,22 +36,27 @@ impl crate::core::Resource for AppCookieStickinessPolicy {
 
 impl crate::core::Ref<AppCookieStickinessPolicy> {
     /// `cookie_name`, as a reference.
+    #[inline]
     pub fn cookie_name(&self) -> crate::core::Expr {
         self.attr("cookie_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lb_port`, as a reference.
+    #[inline]
     pub fn lb_port(&self) -> crate::core::Expr {
         self.attr("lb_port")
     }
     /// `load_balancer`, as a reference.
+    #[inline]
     pub fn load_balancer(&self) -> crate::core::Expr {
         self.attr("load_balancer")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }

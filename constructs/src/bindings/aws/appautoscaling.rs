@@ -15,6 +15,7 @@ pub struct AppautoscalingPolicyStepScalingPolicyConfigurationStepAdjustment {
 
 impl AppautoscalingPolicyStepScalingPolicyConfigurationStepAdjustment {
     /// `AppautoscalingPolicyStepScalingPolicyConfigurationStepAdjustment` with its required arguments; set the others with `AppautoscalingPolicyStepScalingPolicyConfigurationStepAdjustment { field: Some(..), ..AppautoscalingPolicyStepScalingPolicyConfigurationStepAdjustment::new(..) }`.
+    #[inline]
     pub fn new(scaling_adjustment: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             metric_interval_lower_bound: None,
@@ -46,6 +47,7 @@ pub struct AppautoscalingPolicyStepScalingPolicyConfiguration {
 
 impl AppautoscalingPolicyStepScalingPolicyConfiguration {
     /// `AppautoscalingPolicyStepScalingPolicyConfiguration` with its required arguments; set the others with `AppautoscalingPolicyStepScalingPolicyConfiguration { field: Some(..), ..AppautoscalingPolicyStepScalingPolicyConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             adjustment_type: None,
@@ -68,6 +70,7 @@ pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomize
 
 impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationDimensions {
     /// `AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationDimensions` with its required arguments; set the others with `AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationDimensions { field: Some(..), ..AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationDimensions::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -90,6 +93,7 @@ pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomize
 
 impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetric {
     /// `AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetric` with its required arguments; set the others with `AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetric { field: Some(..), ..AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetric::new(..) }`.
+    #[inline]
     pub fn new(metric_name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>) -> Self {
         Self {
             metric_name: metric_name.into(),
@@ -113,6 +117,7 @@ pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomize
 
 impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStat {
     /// `AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStat` with its required arguments; set the others with `AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStat { field: Some(..), ..AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStat::new(..) }`.
+    #[inline]
     pub fn new(stat: impl Into<crate::core::Expr>, metric: AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetricsMetricStatMetric) -> Self {
         Self {
             stat: stat.into(),
@@ -143,6 +148,7 @@ pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomize
 
 impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetrics {
     /// `AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetrics` with its required arguments; set the others with `AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetrics { field: Some(..), ..AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecificationMetrics::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             expression: None,
@@ -179,6 +185,7 @@ pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomize
 
 impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification {
     /// `AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification` with its required arguments; set the others with `AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification { field: Some(..), ..AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationCustomizedMetricSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             metric_name: None,
@@ -203,6 +210,7 @@ pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefine
 
 impl AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification {
     /// `AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification` with its required arguments; set the others with `AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification { field: Some(..), ..AppautoscalingPolicyTargetTrackingScalingPolicyConfigurationPredefinedMetricSpecification::new(..) }`.
+    #[inline]
     pub fn new(predefined_metric_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             predefined_metric_type: predefined_metric_type.into(),
@@ -235,6 +243,7 @@ pub struct AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration {
 
 impl AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration {
     /// `AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration` with its required arguments; set the others with `AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration { field: Some(..), ..AppautoscalingPolicyTargetTrackingScalingPolicyConfiguration::new(..) }`.
+    #[inline]
     pub fn new(target_value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             disable_scale_in: None,
@@ -274,6 +283,7 @@ pub struct AppautoscalingPolicy {
 
 impl AppautoscalingPolicy {
     /// `AppautoscalingPolicy` with its required arguments; set the others with `AppautoscalingPolicy { field: Some(..), ..AppautoscalingPolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>, scalable_dimension: impl Into<crate::core::Expr>, service_namespace: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -305,6 +315,7 @@ pub struct AppautoscalingScheduledActionScalableTargetAction {
 
 impl AppautoscalingScheduledActionScalableTargetAction {
     /// `AppautoscalingScheduledActionScalableTargetAction` with its required arguments; set the others with `AppautoscalingScheduledActionScalableTargetAction { field: Some(..), ..AppautoscalingScheduledActionScalableTargetAction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_capacity: None,
@@ -344,6 +355,7 @@ pub struct AppautoscalingScheduledAction {
 
 impl AppautoscalingScheduledAction {
     /// `AppautoscalingScheduledAction` with its required arguments; set the others with `AppautoscalingScheduledAction { field: Some(..), ..AppautoscalingScheduledAction::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>, scalable_dimension: impl Into<crate::core::Expr>, schedule: impl Into<crate::core::Expr>, service_namespace: impl Into<crate::core::Expr>, scalable_target_action: AppautoscalingScheduledActionScalableTargetAction) -> Self {
         Self {
             end_time: None,
@@ -380,6 +392,7 @@ pub struct AppautoscalingTargetSuspendedState {
 
 impl AppautoscalingTargetSuspendedState {
     /// `AppautoscalingTargetSuspendedState` with its required arguments; set the others with `AppautoscalingTargetSuspendedState { field: Some(..), ..AppautoscalingTargetSuspendedState::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dynamic_scaling_in_suspended: None,
@@ -421,6 +434,7 @@ pub struct AppautoscalingTarget {
 
 impl AppautoscalingTarget {
     /// `AppautoscalingTarget` with its required arguments; set the others with `AppautoscalingTarget { field: Some(..), ..AppautoscalingTarget::new(..) }`.
+    #[inline]
     pub fn new(max_capacity: impl Into<crate::core::Arg<crate::core::Number>>, min_capacity: impl Into<crate::core::Arg<crate::core::Number>>, resource_id: impl Into<crate::core::Expr>, scalable_dimension: impl Into<crate::core::Expr>, service_namespace: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -443,42 +457,52 @@ impl crate::core::Resource for AppautoscalingTarget {
 
 impl crate::core::Ref<AppautoscalingPolicy> {
     /// `alarm_arns`, as a reference.
+    #[inline]
     pub fn alarm_arns(&self) -> crate::core::Expr {
         self.attr("alarm_arns")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy_type`, as a reference.
+    #[inline]
     pub fn policy_type(&self) -> crate::core::Expr {
         self.attr("policy_type")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `scalable_dimension`, as a reference.
+    #[inline]
     pub fn scalable_dimension(&self) -> crate::core::Expr {
         self.attr("scalable_dimension")
     }
     /// `service_namespace`, as a reference.
+    #[inline]
     pub fn service_namespace(&self) -> crate::core::Expr {
         self.attr("service_namespace")
     }
     /// `step_scaling_policy_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn step_scaling_policy_configuration(&self) -> crate::core::Expr {
         self.attr("step_scaling_policy_configuration")
     }
     /// `target_tracking_scaling_policy_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn target_tracking_scaling_policy_configuration(&self) -> crate::core::Expr {
         self.attr("target_tracking_scaling_policy_configuration")
     }
@@ -486,46 +510,57 @@ impl crate::core::Ref<AppautoscalingPolicy> {
 
 impl crate::core::Ref<AppautoscalingScheduledAction> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `end_time`, as a reference.
+    #[inline]
     pub fn end_time(&self) -> crate::core::Expr {
         self.attr("end_time")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `scalable_dimension`, as a reference.
+    #[inline]
     pub fn scalable_dimension(&self) -> crate::core::Expr {
         self.attr("scalable_dimension")
     }
     /// `schedule`, as a reference.
+    #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
         self.attr("schedule")
     }
     /// `service_namespace`, as a reference.
+    #[inline]
     pub fn service_namespace(&self) -> crate::core::Expr {
         self.attr("service_namespace")
     }
     /// `start_time`, as a reference.
+    #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
         self.attr("start_time")
     }
     /// `timezone`, as a reference.
+    #[inline]
     pub fn timezone(&self) -> crate::core::Expr {
         self.attr("timezone")
     }
     /// `scalable_target_action` (a nested block), as a reference.
+    #[inline]
     pub fn scalable_target_action(&self) -> crate::core::Expr {
         self.attr("scalable_target_action")
     }
@@ -533,46 +568,57 @@ impl crate::core::Ref<AppautoscalingScheduledAction> {
 
 impl crate::core::Ref<AppautoscalingTarget> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_capacity`, as a reference.
+    #[inline]
     pub fn max_capacity(&self) -> crate::core::Expr {
         self.attr("max_capacity")
     }
     /// `min_capacity`, as a reference.
+    #[inline]
     pub fn min_capacity(&self) -> crate::core::Expr {
         self.attr("min_capacity")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `scalable_dimension`, as a reference.
+    #[inline]
     pub fn scalable_dimension(&self) -> crate::core::Expr {
         self.attr("scalable_dimension")
     }
     /// `service_namespace`, as a reference.
+    #[inline]
     pub fn service_namespace(&self) -> crate::core::Expr {
         self.attr("service_namespace")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `suspended_state` (a nested block), as a reference.
+    #[inline]
     pub fn suspended_state(&self) -> crate::core::Expr {
         self.attr("suspended_state")
     }

@@ -21,6 +21,7 @@ pub struct AppconfigApplication {
 
 impl AppconfigApplication {
     /// `AppconfigApplication` with its required arguments; set the others with `AppconfigApplication { field: Some(..), ..AppconfigApplication::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -48,6 +49,7 @@ pub struct AppconfigConfigurationProfileValidator {
 
 impl AppconfigConfigurationProfileValidator {
     /// `AppconfigConfigurationProfileValidator` with its required arguments; set the others with `AppconfigConfigurationProfileValidator { field: Some(..), ..AppconfigConfigurationProfileValidator::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: None,
@@ -93,6 +95,7 @@ pub struct AppconfigConfigurationProfile {
 
 impl AppconfigConfigurationProfile {
     /// `AppconfigConfigurationProfile` with its required arguments; set the others with `AppconfigConfigurationProfile { field: Some(..), ..AppconfigConfigurationProfile::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>, location_uri: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -146,6 +149,7 @@ pub struct AppconfigDeployment {
 
 impl AppconfigDeployment {
     /// `AppconfigDeployment` with its required arguments; set the others with `AppconfigDeployment { field: Some(..), ..AppconfigDeployment::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>, configuration_profile_id: impl Into<crate::core::Expr>, configuration_version: impl Into<crate::core::Expr>, deployment_strategy_id: impl Into<crate::core::Expr>, environment_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -199,6 +203,7 @@ pub struct AppconfigDeploymentStrategy {
 
 impl AppconfigDeploymentStrategy {
     /// `AppconfigDeploymentStrategy` with its required arguments; set the others with `AppconfigDeploymentStrategy { field: Some(..), ..AppconfigDeploymentStrategy::new(..) }`.
+    #[inline]
     pub fn new(deployment_duration_in_minutes: impl Into<crate::core::Arg<crate::core::Number>>, growth_factor: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>, replicate_to: impl Into<crate::core::Expr>) -> Self {
         Self {
             deployment_duration_in_minutes: deployment_duration_in_minutes.into(),
@@ -231,6 +236,7 @@ pub struct AppconfigEnvironmentMonitor {
 
 impl AppconfigEnvironmentMonitor {
     /// `AppconfigEnvironmentMonitor` with its required arguments; set the others with `AppconfigEnvironmentMonitor { field: Some(..), ..AppconfigEnvironmentMonitor::new(..) }`.
+    #[inline]
     pub fn new(alarm_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             alarm_arn: alarm_arn.into(),
@@ -259,6 +265,7 @@ pub struct AppconfigEnvironment {
 
 impl AppconfigEnvironment {
     /// `AppconfigEnvironment` with its required arguments; set the others with `AppconfigEnvironment { field: Some(..), ..AppconfigEnvironment::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -291,6 +298,7 @@ pub struct AppconfigExtensionActionPointAction {
 
 impl AppconfigExtensionActionPointAction {
     /// `AppconfigExtensionActionPointAction` with its required arguments; set the others with `AppconfigExtensionActionPointAction { field: Some(..), ..AppconfigExtensionActionPointAction::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -312,6 +320,7 @@ pub struct AppconfigExtensionActionPoint {
 
 impl AppconfigExtensionActionPoint {
     /// `AppconfigExtensionActionPoint` with its required arguments; set the others with `AppconfigExtensionActionPoint { field: Some(..), ..AppconfigExtensionActionPoint::new(..) }`.
+    #[inline]
     pub fn new(point: impl Into<crate::core::Expr>, action: Vec<AppconfigExtensionActionPointAction>) -> Self {
         Self {
             point: point.into(),
@@ -335,6 +344,7 @@ pub struct AppconfigExtensionParameter {
 
 impl AppconfigExtensionParameter {
     /// `AppconfigExtensionParameter` with its required arguments; set the others with `AppconfigExtensionParameter { field: Some(..), ..AppconfigExtensionParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -370,6 +380,7 @@ pub struct AppconfigExtension {
 
 impl AppconfigExtension {
     /// `AppconfigExtension` with its required arguments; set the others with `AppconfigExtension { field: Some(..), ..AppconfigExtension::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, action_point: Vec<AppconfigExtensionActionPoint>) -> Self {
         Self {
             description: None,
@@ -404,6 +415,7 @@ pub struct AppconfigExtensionAssociation {
 
 impl AppconfigExtensionAssociation {
     /// `AppconfigExtensionAssociation` with its required arguments; set the others with `AppconfigExtensionAssociation { field: Some(..), ..AppconfigExtensionAssociation::new(..) }`.
+    #[inline]
     pub fn new(extension_arn: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             extension_arn: extension_arn.into(),
@@ -439,6 +451,7 @@ pub struct AppconfigHostedConfigurationVersion {
 
 impl AppconfigHostedConfigurationVersion {
     /// `AppconfigHostedConfigurationVersion` with its required arguments; set the others with `AppconfigHostedConfigurationVersion { field: Some(..), ..AppconfigHostedConfigurationVersion::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>, configuration_profile_id: impl Into<crate::core::Expr>, content: impl Into<crate::core::Expr>, content_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -472,6 +485,7 @@ pub struct DataAppconfigConfigurationProfile {
 
 impl DataAppconfigConfigurationProfile {
     /// `DataAppconfigConfigurationProfile` with its required arguments; set the others with `DataAppconfigConfigurationProfile { field: Some(..), ..DataAppconfigConfigurationProfile::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>, configuration_profile_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -498,6 +512,7 @@ pub struct DataAppconfigConfigurationProfiles {
 
 impl DataAppconfigConfigurationProfiles {
     /// `DataAppconfigConfigurationProfiles` with its required arguments; set the others with `DataAppconfigConfigurationProfiles { field: Some(..), ..DataAppconfigConfigurationProfiles::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -527,6 +542,7 @@ pub struct DataAppconfigEnvironment {
 
 impl DataAppconfigEnvironment {
     /// `DataAppconfigEnvironment` with its required arguments; set the others with `DataAppconfigEnvironment { field: Some(..), ..DataAppconfigEnvironment::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>, environment_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -553,6 +569,7 @@ pub struct DataAppconfigEnvironments {
 
 impl DataAppconfigEnvironments {
     /// `DataAppconfigEnvironments` with its required arguments; set the others with `DataAppconfigEnvironments { field: Some(..), ..DataAppconfigEnvironments::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -567,26 +584,32 @@ impl crate::core::DataSource for DataAppconfigEnvironments {
 
 impl crate::core::Ref<AppconfigApplication> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -594,54 +617,67 @@ impl crate::core::Ref<AppconfigApplication> {
 
 impl crate::core::Ref<AppconfigConfigurationProfile> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `configuration_profile_id`, as a reference.
+    #[inline]
     pub fn configuration_profile_id(&self) -> crate::core::Expr {
         self.attr("configuration_profile_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_identifier`, as a reference.
+    #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
         self.attr("kms_key_identifier")
     }
     /// `location_uri`, as a reference.
+    #[inline]
     pub fn location_uri(&self) -> crate::core::Expr {
         self.attr("location_uri")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `retrieval_role_arn`, as a reference.
+    #[inline]
     pub fn retrieval_role_arn(&self) -> crate::core::Expr {
         self.attr("retrieval_role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `validator` (a nested block), as a reference.
+    #[inline]
     pub fn validator(&self) -> crate::core::Expr {
         self.attr("validator")
     }
@@ -649,58 +685,72 @@ impl crate::core::Ref<AppconfigConfigurationProfile> {
 
 impl crate::core::Ref<AppconfigDeployment> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `configuration_profile_id`, as a reference.
+    #[inline]
     pub fn configuration_profile_id(&self) -> crate::core::Expr {
         self.attr("configuration_profile_id")
     }
     /// `configuration_version`, as a reference.
+    #[inline]
     pub fn configuration_version(&self) -> crate::core::Expr {
         self.attr("configuration_version")
     }
     /// `deployment_number`, as a reference.
+    #[inline]
     pub fn deployment_number(&self) -> crate::core::Expr {
         self.attr("deployment_number")
     }
     /// `deployment_strategy_id`, as a reference.
+    #[inline]
     pub fn deployment_strategy_id(&self) -> crate::core::Expr {
         self.attr("deployment_strategy_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `environment_id`, as a reference.
+    #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
         self.attr("environment_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `kms_key_identifier`, as a reference.
+    #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
         self.attr("kms_key_identifier")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -708,46 +758,57 @@ impl crate::core::Ref<AppconfigDeployment> {
 
 impl crate::core::Ref<AppconfigDeploymentStrategy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `deployment_duration_in_minutes`, as a reference.
+    #[inline]
     pub fn deployment_duration_in_minutes(&self) -> crate::core::Expr {
         self.attr("deployment_duration_in_minutes")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `final_bake_time_in_minutes`, as a reference.
+    #[inline]
     pub fn final_bake_time_in_minutes(&self) -> crate::core::Expr {
         self.attr("final_bake_time_in_minutes")
     }
     /// `growth_factor`, as a reference.
+    #[inline]
     pub fn growth_factor(&self) -> crate::core::Expr {
         self.attr("growth_factor")
     }
     /// `growth_type`, as a reference.
+    #[inline]
     pub fn growth_type(&self) -> crate::core::Expr {
         self.attr("growth_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `replicate_to`, as a reference.
+    #[inline]
     pub fn replicate_to(&self) -> crate::core::Expr {
         self.attr("replicate_to")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -755,42 +816,52 @@ impl crate::core::Ref<AppconfigDeploymentStrategy> {
 
 impl crate::core::Ref<AppconfigEnvironment> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `environment_id`, as a reference.
+    #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
         self.attr("environment_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `monitor` (a nested block), as a reference.
+    #[inline]
     pub fn monitor(&self) -> crate::core::Expr {
         self.attr("monitor")
     }
@@ -798,38 +869,47 @@ impl crate::core::Ref<AppconfigEnvironment> {
 
 impl crate::core::Ref<AppconfigExtension> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `action_point` (a nested block), as a reference.
+    #[inline]
     pub fn action_point(&self) -> crate::core::Expr {
         self.attr("action_point")
     }
     /// `parameter` (a nested block), as a reference.
+    #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
         self.attr("parameter")
     }
@@ -837,26 +917,32 @@ impl crate::core::Ref<AppconfigExtension> {
 
 impl crate::core::Ref<AppconfigExtensionAssociation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `extension_arn`, as a reference.
+    #[inline]
     pub fn extension_arn(&self) -> crate::core::Expr {
         self.attr("extension_arn")
     }
     /// `extension_version`, as a reference.
+    #[inline]
     pub fn extension_version(&self) -> crate::core::Expr {
         self.attr("extension_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
@@ -864,34 +950,42 @@ impl crate::core::Ref<AppconfigExtensionAssociation> {
 
 impl crate::core::Ref<AppconfigHostedConfigurationVersion> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `configuration_profile_id`, as a reference.
+    #[inline]
     pub fn configuration_profile_id(&self) -> crate::core::Expr {
         self.attr("configuration_profile_id")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `content_type`, as a reference.
+    #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
         self.attr("content_type")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `version_number`, as a reference.
+    #[inline]
     pub fn version_number(&self) -> crate::core::Expr {
         self.attr("version_number")
     }
@@ -899,50 +993,62 @@ impl crate::core::Ref<AppconfigHostedConfigurationVersion> {
 
 impl crate::core::Ref<DataAppconfigConfigurationProfile> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `configuration_profile_id`, as a reference.
+    #[inline]
     pub fn configuration_profile_id(&self) -> crate::core::Expr {
         self.attr("configuration_profile_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_identifier`, as a reference.
+    #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
         self.attr("kms_key_identifier")
     }
     /// `location_uri`, as a reference.
+    #[inline]
     pub fn location_uri(&self) -> crate::core::Expr {
         self.attr("location_uri")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `retrieval_role_arn`, as a reference.
+    #[inline]
     pub fn retrieval_role_arn(&self) -> crate::core::Expr {
         self.attr("retrieval_role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `validator`, as a reference.
+    #[inline]
     pub fn validator(&self) -> crate::core::Expr {
         self.attr("validator")
     }
@@ -950,14 +1056,17 @@ impl crate::core::Ref<DataAppconfigConfigurationProfile> {
 
 impl crate::core::Ref<DataAppconfigConfigurationProfiles> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `configuration_profile_ids`, as a reference.
+    #[inline]
     pub fn configuration_profile_ids(&self) -> crate::core::Expr {
         self.attr("configuration_profile_ids")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -965,38 +1074,47 @@ impl crate::core::Ref<DataAppconfigConfigurationProfiles> {
 
 impl crate::core::Ref<DataAppconfigEnvironment> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `environment_id`, as a reference.
+    #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
         self.attr("environment_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `monitor`, as a reference.
+    #[inline]
     pub fn monitor(&self) -> crate::core::Expr {
         self.attr("monitor")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -1004,14 +1122,17 @@ impl crate::core::Ref<DataAppconfigEnvironment> {
 
 impl crate::core::Ref<DataAppconfigEnvironments> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `environment_ids`, as a reference.
+    #[inline]
     pub fn environment_ids(&self) -> crate::core::Expr {
         self.attr("environment_ids")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }

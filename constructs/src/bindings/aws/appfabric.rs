@@ -9,6 +9,7 @@ pub struct AppfabricAppAuthorizationCredentialApiKeyCredential {
 
 impl AppfabricAppAuthorizationCredentialApiKeyCredential {
     /// `AppfabricAppAuthorizationCredentialApiKeyCredential` with its required arguments; set the others with `AppfabricAppAuthorizationCredentialApiKeyCredential { field: Some(..), ..AppfabricAppAuthorizationCredentialApiKeyCredential::new(..) }`.
+    #[inline]
     pub fn new(api_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key: api_key.into(),
@@ -27,6 +28,7 @@ pub struct AppfabricAppAuthorizationCredentialOauth2Credential {
 
 impl AppfabricAppAuthorizationCredentialOauth2Credential {
     /// `AppfabricAppAuthorizationCredentialOauth2Credential` with its required arguments; set the others with `AppfabricAppAuthorizationCredentialOauth2Credential { field: Some(..), ..AppfabricAppAuthorizationCredentialOauth2Credential::new(..) }`.
+    #[inline]
     pub fn new(client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_id: client_id.into(),
@@ -48,6 +50,7 @@ pub struct AppfabricAppAuthorizationCredential {
 
 impl AppfabricAppAuthorizationCredential {
     /// `AppfabricAppAuthorizationCredential` with its required arguments; set the others with `AppfabricAppAuthorizationCredential { field: Some(..), ..AppfabricAppAuthorizationCredential::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             api_key_credential: None,
@@ -67,6 +70,7 @@ pub struct AppfabricAppAuthorizationTenant {
 
 impl AppfabricAppAuthorizationTenant {
     /// `AppfabricAppAuthorizationTenant` with its required arguments; set the others with `AppfabricAppAuthorizationTenant { field: Some(..), ..AppfabricAppAuthorizationTenant::new(..) }`.
+    #[inline]
     pub fn new(tenant_display_name: impl Into<crate::core::Expr>, tenant_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             tenant_display_name: tenant_display_name.into(),
@@ -94,6 +98,7 @@ pub struct AppfabricAppAuthorizationTimeouts {
 
 impl AppfabricAppAuthorizationTimeouts {
     /// `AppfabricAppAuthorizationTimeouts` with its required arguments; set the others with `AppfabricAppAuthorizationTimeouts { field: Some(..), ..AppfabricAppAuthorizationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -128,6 +133,7 @@ pub struct AppfabricAppAuthorization {
 
 impl AppfabricAppAuthorization {
     /// `AppfabricAppAuthorization` with its required arguments; set the others with `AppfabricAppAuthorization { field: Some(..), ..AppfabricAppAuthorization::new(..) }`.
+    #[inline]
     pub fn new(app: impl Into<crate::core::Expr>, app_bundle_arn: impl Into<crate::core::Expr>, auth_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             app: app.into(),
@@ -156,6 +162,7 @@ pub struct AppfabricAppAuthorizationConnectionAuthRequest {
 
 impl AppfabricAppAuthorizationConnectionAuthRequest {
     /// `AppfabricAppAuthorizationConnectionAuthRequest` with its required arguments; set the others with `AppfabricAppAuthorizationConnectionAuthRequest { field: Some(..), ..AppfabricAppAuthorizationConnectionAuthRequest::new(..) }`.
+    #[inline]
     pub fn new(code: impl Into<crate::core::Expr>, redirect_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             code: code.into(),
@@ -175,6 +182,7 @@ pub struct AppfabricAppAuthorizationConnectionTimeouts {
 
 impl AppfabricAppAuthorizationConnectionTimeouts {
     /// `AppfabricAppAuthorizationConnectionTimeouts` with its required arguments; set the others with `AppfabricAppAuthorizationConnectionTimeouts { field: Some(..), ..AppfabricAppAuthorizationConnectionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -199,6 +207,7 @@ pub struct AppfabricAppAuthorizationConnection {
 
 impl AppfabricAppAuthorizationConnection {
     /// `AppfabricAppAuthorizationConnection` with its required arguments; set the others with `AppfabricAppAuthorizationConnection { field: Some(..), ..AppfabricAppAuthorizationConnection::new(..) }`.
+    #[inline]
     pub fn new(app_authorization_arn: impl Into<crate::core::Expr>, app_bundle_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_authorization_arn: app_authorization_arn.into(),
@@ -226,6 +235,7 @@ pub struct AppfabricAppBundle {
 
 impl AppfabricAppBundle {
     /// `AppfabricAppBundle` with its required arguments; set the others with `AppfabricAppBundle { field: Some(..), ..AppfabricAppBundle::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             customer_managed_key_arn: None,
@@ -256,6 +266,7 @@ pub struct AppfabricIngestion {
 
 impl AppfabricIngestion {
     /// `AppfabricIngestion` with its required arguments; set the others with `AppfabricIngestion { field: Some(..), ..AppfabricIngestion::new(..) }`.
+    #[inline]
     pub fn new(app: impl Into<crate::core::Expr>, app_bundle_arn: impl Into<crate::core::Expr>, ingestion_type: impl Into<crate::core::Expr>, tenant_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             app: app.into(),
@@ -280,6 +291,7 @@ pub struct AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinat
 
 impl AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinationFirehoseStream {
     /// `AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinationFirehoseStream` with its required arguments; set the others with `AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinationFirehoseStream { field: Some(..), ..AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinationFirehoseStream::new(..) }`.
+    #[inline]
     pub fn new(stream_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             stream_name: stream_name.into(),
@@ -299,6 +311,7 @@ pub struct AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinat
 
 impl AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinationS3Bucket {
     /// `AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinationS3Bucket` with its required arguments; set the others with `AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinationS3Bucket { field: Some(..), ..AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinationS3Bucket::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -320,6 +333,7 @@ pub struct AppfabricIngestionDestinationDestinationConfigurationAuditLogDestinat
 
 impl AppfabricIngestionDestinationDestinationConfigurationAuditLogDestination {
     /// `AppfabricIngestionDestinationDestinationConfigurationAuditLogDestination` with its required arguments; set the others with `AppfabricIngestionDestinationDestinationConfigurationAuditLogDestination { field: Some(..), ..AppfabricIngestionDestinationDestinationConfigurationAuditLogDestination::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             firehose_stream: None,
@@ -338,6 +352,7 @@ pub struct AppfabricIngestionDestinationDestinationConfigurationAuditLog {
 
 impl AppfabricIngestionDestinationDestinationConfigurationAuditLog {
     /// `AppfabricIngestionDestinationDestinationConfigurationAuditLog` with its required arguments; set the others with `AppfabricIngestionDestinationDestinationConfigurationAuditLog { field: Some(..), ..AppfabricIngestionDestinationDestinationConfigurationAuditLog::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             destination: None,
@@ -355,6 +370,7 @@ pub struct AppfabricIngestionDestinationDestinationConfiguration {
 
 impl AppfabricIngestionDestinationDestinationConfiguration {
     /// `AppfabricIngestionDestinationDestinationConfiguration` with its required arguments; set the others with `AppfabricIngestionDestinationDestinationConfiguration { field: Some(..), ..AppfabricIngestionDestinationDestinationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             audit_log: None,
@@ -373,6 +389,7 @@ pub struct AppfabricIngestionDestinationProcessingConfigurationAuditLog {
 
 impl AppfabricIngestionDestinationProcessingConfigurationAuditLog {
     /// `AppfabricIngestionDestinationProcessingConfigurationAuditLog` with its required arguments; set the others with `AppfabricIngestionDestinationProcessingConfigurationAuditLog { field: Some(..), ..AppfabricIngestionDestinationProcessingConfigurationAuditLog::new(..) }`.
+    #[inline]
     pub fn new(format: impl Into<crate::core::Expr>, schema: impl Into<crate::core::Expr>) -> Self {
         Self {
             format: format.into(),
@@ -391,6 +408,7 @@ pub struct AppfabricIngestionDestinationProcessingConfiguration {
 
 impl AppfabricIngestionDestinationProcessingConfiguration {
     /// `AppfabricIngestionDestinationProcessingConfiguration` with its required arguments; set the others with `AppfabricIngestionDestinationProcessingConfiguration { field: Some(..), ..AppfabricIngestionDestinationProcessingConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             audit_log: None,
@@ -417,6 +435,7 @@ pub struct AppfabricIngestionDestinationTimeouts {
 
 impl AppfabricIngestionDestinationTimeouts {
     /// `AppfabricIngestionDestinationTimeouts` with its required arguments; set the others with `AppfabricIngestionDestinationTimeouts { field: Some(..), ..AppfabricIngestionDestinationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -449,6 +468,7 @@ pub struct AppfabricIngestionDestination {
 
 impl AppfabricIngestionDestination {
     /// `AppfabricIngestionDestination` with its required arguments; set the others with `AppfabricIngestionDestination { field: Some(..), ..AppfabricIngestionDestination::new(..) }`.
+    #[inline]
     pub fn new(app_bundle_arn: impl Into<crate::core::Expr>, ingestion_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_bundle_arn: app_bundle_arn.into(),
@@ -467,58 +487,72 @@ impl crate::core::Resource for AppfabricIngestionDestination {
 
 impl crate::core::Ref<AppfabricAppAuthorization> {
     /// `app`, as a reference.
+    #[inline]
     pub fn app(&self) -> crate::core::Expr {
         self.attr("app")
     }
     /// `app_bundle_arn`, as a reference.
+    #[inline]
     pub fn app_bundle_arn(&self) -> crate::core::Expr {
         self.attr("app_bundle_arn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auth_type`, as a reference.
+    #[inline]
     pub fn auth_type(&self) -> crate::core::Expr {
         self.attr("auth_type")
     }
     /// `auth_url`, as a reference.
+    #[inline]
     pub fn auth_url(&self) -> crate::core::Expr {
         self.attr("auth_url")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `persona`, as a reference.
+    #[inline]
     pub fn persona(&self) -> crate::core::Expr {
         self.attr("persona")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
     /// `credential` (a nested block), as a reference.
+    #[inline]
     pub fn credential(&self) -> crate::core::Expr {
         self.attr("credential")
     }
     /// `tenant` (a nested block), as a reference.
+    #[inline]
     pub fn tenant(&self) -> crate::core::Expr {
         self.attr("tenant")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -526,30 +560,37 @@ impl crate::core::Ref<AppfabricAppAuthorization> {
 
 impl crate::core::Ref<AppfabricAppAuthorizationConnection> {
     /// `app`, as a reference.
+    #[inline]
     pub fn app(&self) -> crate::core::Expr {
         self.attr("app")
     }
     /// `app_authorization_arn`, as a reference.
+    #[inline]
     pub fn app_authorization_arn(&self) -> crate::core::Expr {
         self.attr("app_authorization_arn")
     }
     /// `app_bundle_arn`, as a reference.
+    #[inline]
     pub fn app_bundle_arn(&self) -> crate::core::Expr {
         self.attr("app_bundle_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tenant`, as a reference.
+    #[inline]
     pub fn tenant(&self) -> crate::core::Expr {
         self.attr("tenant")
     }
     /// `auth_request` (a nested block), as a reference.
+    #[inline]
     pub fn auth_request(&self) -> crate::core::Expr {
         self.attr("auth_request")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -557,22 +598,27 @@ impl crate::core::Ref<AppfabricAppAuthorizationConnection> {
 
 impl crate::core::Ref<AppfabricAppBundle> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `customer_managed_key_arn`, as a reference.
+    #[inline]
     pub fn customer_managed_key_arn(&self) -> crate::core::Expr {
         self.attr("customer_managed_key_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -580,34 +626,42 @@ impl crate::core::Ref<AppfabricAppBundle> {
 
 impl crate::core::Ref<AppfabricIngestion> {
     /// `app`, as a reference.
+    #[inline]
     pub fn app(&self) -> crate::core::Expr {
         self.attr("app")
     }
     /// `app_bundle_arn`, as a reference.
+    #[inline]
     pub fn app_bundle_arn(&self) -> crate::core::Expr {
         self.attr("app_bundle_arn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ingestion_type`, as a reference.
+    #[inline]
     pub fn ingestion_type(&self) -> crate::core::Expr {
         self.attr("ingestion_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tenant_id`, as a reference.
+    #[inline]
     pub fn tenant_id(&self) -> crate::core::Expr {
         self.attr("tenant_id")
     }
@@ -615,38 +669,47 @@ impl crate::core::Ref<AppfabricIngestion> {
 
 impl crate::core::Ref<AppfabricIngestionDestination> {
     /// `app_bundle_arn`, as a reference.
+    #[inline]
     pub fn app_bundle_arn(&self) -> crate::core::Expr {
         self.attr("app_bundle_arn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ingestion_arn`, as a reference.
+    #[inline]
     pub fn ingestion_arn(&self) -> crate::core::Expr {
         self.attr("ingestion_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `destination_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn destination_configuration(&self) -> crate::core::Expr {
         self.attr("destination_configuration")
     }
     /// `processing_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn processing_configuration(&self) -> crate::core::Expr {
         self.attr("processing_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -11,6 +11,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsAmplitude {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsAmplitude` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsAmplitude { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsAmplitude::new(..) }`.
+    #[inline]
     pub fn new(api_key: impl Into<crate::core::Expr>, secret_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key: api_key.into(),
@@ -31,6 +32,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorApiKey {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorApiKey` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorApiKey { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorApiKey::new(..) }`.
+    #[inline]
     pub fn new(api_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key: api_key.into(),
@@ -50,6 +52,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorBasic {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorBasic` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorBasic { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorBasic::new(..) }`.
+    #[inline]
     pub fn new(password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             password: password.into(),
@@ -70,6 +73,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorCustom {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorCustom` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorCustom { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorCustom::new(..) }`.
+    #[inline]
     pub fn new(custom_authentication_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             credentials_map: None,
@@ -91,6 +95,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorOauth2OauthRequest {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorOauth2OauthRequest` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorOauth2OauthRequest { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorOauth2OauthRequest::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auth_code: None,
@@ -121,6 +126,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorOauth2 {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorOauth2` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorOauth2 { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnectorOauth2::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_token: None,
@@ -153,6 +159,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnector {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnector` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnector { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsCustomConnector::new(..) }`.
+    #[inline]
     pub fn new(authentication_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_type: authentication_type.into(),
@@ -175,6 +182,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsDatadog {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsDatadog` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsDatadog { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsDatadog::new(..) }`.
+    #[inline]
     pub fn new(api_key: impl Into<crate::core::Expr>, application_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key: api_key.into(),
@@ -192,6 +200,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsDynatrace {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsDynatrace` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsDynatrace { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsDynatrace::new(..) }`.
+    #[inline]
     pub fn new(api_token: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_token: api_token.into(),
@@ -219,6 +228,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsGoogleAnalytics {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsGoogleAnalytics` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsGoogleAnalytics { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsGoogleAnalytics::new(..) }`.
+    #[inline]
     pub fn new(client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_token: None,
@@ -246,6 +256,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsHoneycode {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsHoneycode` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsHoneycode { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsHoneycode::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_token: None,
@@ -270,6 +281,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsInforNexus {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsInforNexus` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsInforNexus { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsInforNexus::new(..) }`.
+    #[inline]
     pub fn new(access_key_id: impl Into<crate::core::Expr>, datakey: impl Into<crate::core::Expr>, secret_access_key: impl Into<crate::core::Expr>, user_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_key_id: access_key_id.into(),
@@ -297,6 +309,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsMarketo {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsMarketo` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsMarketo { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsMarketo::new(..) }`.
+    #[inline]
     pub fn new(client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_token: None,
@@ -332,6 +345,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSalesforce {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSalesforce` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSalesforce { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSalesforce::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_token: None,
@@ -364,6 +378,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSapoDataOauthCredentials {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSapoDataOauthCredentials` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSapoDataOauthCredentials { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSapoDataOauthCredentials::new(..) }`.
+    #[inline]
     pub fn new(client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_token: None,
@@ -388,6 +403,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSapoData {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSapoData` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSapoData { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSapoData::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             basic_auth_credentials: None,
@@ -405,6 +421,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSingular {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSingular` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSingular { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsSingular::new(..) }`.
+    #[inline]
     pub fn new(api_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key: api_key.into(),
@@ -421,6 +438,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsTrendmicro {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsTrendmicro` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsTrendmicro { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentialsTrendmicro::new(..) }`.
+    #[inline]
     pub fn new(api_secret_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_secret_key: api_secret_key.into(),
@@ -489,6 +507,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredenti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentials {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentials` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentials { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentials::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amplitude: None,
@@ -520,6 +539,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesAmplitude::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -540,6 +560,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesCustomConnectorOauth2Properties {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesCustomConnectorOauth2Properties` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesCustomConnectorOauth2Properties { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesCustomConnectorOauth2Properties::new(..) }`.
+    #[inline]
     pub fn new(oauth2_grant_type: impl Into<crate::core::Expr>, token_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             oauth2_grant_type: oauth2_grant_type.into(),
@@ -562,6 +583,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesCustomConnector {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesCustomConnector` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesCustomConnector { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesCustomConnector::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             profile_properties: None,
@@ -579,6 +601,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesDatadog::new(..) }`.
+    #[inline]
     pub fn new(instance_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             instance_url: instance_url.into(),
@@ -612,6 +635,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesRedshift {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesRedshift` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesRedshift { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesRedshift::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -641,6 +665,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSalesforce {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSalesforce` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSalesforce { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSalesforce::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             instance_url: None,
@@ -663,6 +688,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoDataOauthProperties::new(..) }`.
+    #[inline]
     pub fn new(auth_code_url: impl Into<crate::core::Expr>, oauth_scopes: Vec<crate::core::Expr>, token_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_code_url: auth_code_url.into(),
@@ -696,6 +722,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoData {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoData` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoData { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSapoData::new(..) }`.
+    #[inline]
     pub fn new(application_host_url: impl Into<crate::core::Expr>, application_service_path: impl Into<crate::core::Expr>, client_number: impl Into<crate::core::Expr>, port_number: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             application_host_url: application_host_url.into(),
@@ -734,6 +761,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSnowflake {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSnowflake` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSnowflake { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfilePropertiesSnowflake::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, stage: impl Into<crate::core::Expr>, warehouse: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_name: None,
@@ -808,6 +836,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperti
 
 impl AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperties {
     /// `AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperties` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperties { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amplitude: None,
@@ -843,6 +872,7 @@ pub struct AppflowConnectorProfileConnectorProfileConfig {
 
 impl AppflowConnectorProfileConnectorProfileConfig {
     /// `AppflowConnectorProfileConnectorProfileConfig` with its required arguments; set the others with `AppflowConnectorProfileConnectorProfileConfig { field: Some(..), ..AppflowConnectorProfileConnectorProfileConfig::new(..) }`.
+    #[inline]
     pub fn new(connector_profile_credentials: AppflowConnectorProfileConnectorProfileConfigConnectorProfileCredentials, connector_profile_properties: AppflowConnectorProfileConnectorProfileConfigConnectorProfileProperties) -> Self {
         Self {
             connector_profile_credentials,
@@ -875,6 +905,7 @@ pub struct AppflowConnectorProfile {
 
 impl AppflowConnectorProfile {
     /// `AppflowConnectorProfile` with its required arguments; set the others with `AppflowConnectorProfile { field: Some(..), ..AppflowConnectorProfile::new(..) }`.
+    #[inline]
     pub fn new(connection_mode: impl Into<crate::core::Expr>, connector_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, connector_profile_config: AppflowConnectorProfileConnectorProfileConfig) -> Self {
         Self {
             connection_mode: connection_mode.into(),
@@ -908,6 +939,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomC
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnectorErrorHandlingConfig {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnectorErrorHandlingConfig` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnectorErrorHandlingConfig { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnectorErrorHandlingConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bucket_name: None,
@@ -938,6 +970,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomC
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnector {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnector` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnector { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomConnector::new(..) }`.
+    #[inline]
     pub fn new(entity_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             custom_properties: None,
@@ -961,6 +994,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustome
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomerProfiles {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomerProfiles` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomerProfiles { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesCustomerProfiles::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -981,6 +1015,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesEventBr
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesEventBridge {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesEventBridge` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesEventBridge { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesEventBridge::new(..) }`.
+    #[inline]
     pub fn new(object: impl Into<crate::core::Expr>) -> Self {
         Self {
             object: object.into(),
@@ -996,6 +1031,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesLookout
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesLookoutMetrics {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesLookoutMetrics` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesLookoutMetrics { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesLookoutMetrics::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1019,6 +1055,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesRedshif
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesRedshift {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesRedshift` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesRedshift { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesRedshift::new(..) }`.
+    #[inline]
     pub fn new(intermediate_bucket_name: impl Into<crate::core::Expr>, object: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_prefix: None,
@@ -1042,6 +1079,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3Out
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigAggregationConfig {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigAggregationConfig` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigAggregationConfig { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigAggregationConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             aggregation_type: None,
@@ -1066,6 +1104,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3Out
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigPrefixConfig {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigPrefixConfig` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigPrefixConfig { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfigPrefixConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             prefix_format: None,
@@ -1094,6 +1133,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3Out
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfig {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfig` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfig { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3S3OutputFormatConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             file_type: None,
@@ -1119,6 +1159,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3 {
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3 {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3 { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesS3::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -1149,6 +1190,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSalesfo
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSalesforce {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSalesforce` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSalesforce { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSalesforce::new(..) }`.
+    #[inline]
     pub fn new(object: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_transfer_api: None,
@@ -1173,6 +1215,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoDat
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoDataSuccessResponseHandlingConfig {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoDataSuccessResponseHandlingConfig` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoDataSuccessResponseHandlingConfig { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoDataSuccessResponseHandlingConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bucket_name: None,
@@ -1202,6 +1245,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoDat
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoData {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoData` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoData { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesSapoData::new(..) }`.
+    #[inline]
     pub fn new(object_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             id_field_names: None,
@@ -1223,6 +1267,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolve
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigAggregationConfig {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigAggregationConfig` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigAggregationConfig { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigAggregationConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             aggregation_type: None,
@@ -1245,6 +1290,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolve
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigPrefixConfig {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigPrefixConfig` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigPrefixConfig { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigPrefixConfig::new(..) }`.
+    #[inline]
     pub fn new(prefix_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             prefix_format: None,
@@ -1269,6 +1315,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolve
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig::new(..) }`.
+    #[inline]
     pub fn new(prefix_config: AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfigPrefixConfig) -> Self {
         Self {
             file_type: None,
@@ -1292,6 +1339,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolve
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolver {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolver` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolver { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolver::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, s3_output_format_config: AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesUpsolverS3OutputFormatConfig) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -1319,6 +1367,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesZendesk
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesZendesk {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesZendesk` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesZendesk { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorPropertiesZendesk::new(..) }`.
+    #[inline]
     pub fn new(object: impl Into<crate::core::Expr>) -> Self {
         Self {
             id_field_names: None,
@@ -1375,6 +1424,7 @@ pub struct AppflowFlowDestinationFlowConfigDestinationConnectorProperties {
 
 impl AppflowFlowDestinationFlowConfigDestinationConnectorProperties {
     /// `AppflowFlowDestinationFlowConfigDestinationConnectorProperties` with its required arguments; set the others with `AppflowFlowDestinationFlowConfigDestinationConnectorProperties { field: Some(..), ..AppflowFlowDestinationFlowConfigDestinationConnectorProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_connector: None,
@@ -1411,6 +1461,7 @@ pub struct AppflowFlowDestinationFlowConfig {
 
 impl AppflowFlowDestinationFlowConfig {
     /// `AppflowFlowDestinationFlowConfig` with its required arguments; set the others with `AppflowFlowDestinationFlowConfig { field: Some(..), ..AppflowFlowDestinationFlowConfig::new(..) }`.
+    #[inline]
     pub fn new(connector_type: impl Into<crate::core::Expr>, destination_connector_properties: AppflowFlowDestinationFlowConfigDestinationConnectorProperties) -> Self {
         Self {
             api_version: None,
@@ -1434,6 +1485,7 @@ pub struct AppflowFlowMetadataCatalogConfigGlueDataCatalog {
 
 impl AppflowFlowMetadataCatalogConfigGlueDataCatalog {
     /// `AppflowFlowMetadataCatalogConfigGlueDataCatalog` with its required arguments; set the others with `AppflowFlowMetadataCatalogConfigGlueDataCatalog { field: Some(..), ..AppflowFlowMetadataCatalogConfigGlueDataCatalog::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, table_prefix: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
@@ -1453,6 +1505,7 @@ pub struct AppflowFlowMetadataCatalogConfig {
 
 impl AppflowFlowMetadataCatalogConfig {
     /// `AppflowFlowMetadataCatalogConfig` with its required arguments; set the others with `AppflowFlowMetadataCatalogConfig { field: Some(..), ..AppflowFlowMetadataCatalogConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             glue_data_catalog: None,
@@ -1470,6 +1523,7 @@ pub struct AppflowFlowSourceFlowConfigIncrementalPullConfig {
 
 impl AppflowFlowSourceFlowConfigIncrementalPullConfig {
     /// `AppflowFlowSourceFlowConfigIncrementalPullConfig` with its required arguments; set the others with `AppflowFlowSourceFlowConfigIncrementalPullConfig { field: Some(..), ..AppflowFlowSourceFlowConfigIncrementalPullConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             datetime_type_field_name: None,
@@ -1486,6 +1540,7 @@ pub struct AppflowFlowSourceFlowConfigSourceConnectorPropertiesAmplitude {
 
 impl AppflowFlowSourceFlowConfigSourceConnectorPropertiesAmplitude {
     /// `AppflowFlowSourceFlowConfigSourceConnectorPropertiesAmplitude` with its required arguments; set the others with `AppflowFlowSourceFlowConfigSourceConnectorPropertiesAmplitude { field: Some(..), ..AppflowFlowSourceFlowConfigSourceConnectorPropertiesAmplitude::new(..) }`.
+    #[inline]
     pub fn new(object: impl Into<crate::core::Expr>) -> Self {
         Self {
             object: object.into(),
@@ -1505,6 +1560,7 @@ pub struct AppflowFlowSourceFlowConfigSourceConnectorPropertiesCustomConnector {
 
 impl AppflowFlowSourceFlowConfigSourceConnectorPropertiesCustomConnector {
     /// `AppflowFlowSourceFlowConfigSourceConnectorPropertiesCustomConnector` with its required arguments; set the others with `AppflowFlowSourceFlowConfigSourceConnectorPropertiesCustomConnector { field: Some(..), ..AppflowFlowSourceFlowConfigSourceConnectorPropertiesCustomConnector::new(..) }`.
+    #[inline]
     pub fn new(entity_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             custom_properties: None,
@@ -1523,6 +1579,7 @@ pub struct AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3S3InputFormatCo
 
 impl AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3S3InputFormatConfig {
     /// `AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3S3InputFormatConfig` with its required arguments; set the others with `AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3S3InputFormatConfig { field: Some(..), ..AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3S3InputFormatConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_input_file_type: None,
@@ -1544,6 +1601,7 @@ pub struct AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3 {
 
 impl AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3 {
     /// `AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3` with its required arguments; set the others with `AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3 { field: Some(..), ..AppflowFlowSourceFlowConfigSourceConnectorPropertiesS3::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, bucket_prefix: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -1571,6 +1629,7 @@ pub struct AppflowFlowSourceFlowConfigSourceConnectorPropertiesSalesforce {
 
 impl AppflowFlowSourceFlowConfigSourceConnectorPropertiesSalesforce {
     /// `AppflowFlowSourceFlowConfigSourceConnectorPropertiesSalesforce` with its required arguments; set the others with `AppflowFlowSourceFlowConfigSourceConnectorPropertiesSalesforce { field: Some(..), ..AppflowFlowSourceFlowConfigSourceConnectorPropertiesSalesforce::new(..) }`.
+    #[inline]
     pub fn new(object: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_transfer_api: None,
@@ -1590,6 +1649,7 @@ pub struct AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoDataPaginatio
 
 impl AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoDataPaginationConfig {
     /// `AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoDataPaginationConfig` with its required arguments; set the others with `AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoDataPaginationConfig { field: Some(..), ..AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoDataPaginationConfig::new(..) }`.
+    #[inline]
     pub fn new(max_page_size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_page_size: max_page_size.into(),
@@ -1612,6 +1672,7 @@ pub struct AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoData {
 
 impl AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoData {
     /// `AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoData` with its required arguments; set the others with `AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoData { field: Some(..), ..AppflowFlowSourceFlowConfigSourceConnectorPropertiesSapoData::new(..) }`.
+    #[inline]
     pub fn new(object_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             object_path: object_path.into(),
@@ -1642,6 +1703,7 @@ pub struct AppflowFlowSourceFlowConfigSourceConnectorPropertiesVeeva {
 
 impl AppflowFlowSourceFlowConfigSourceConnectorPropertiesVeeva {
     /// `AppflowFlowSourceFlowConfigSourceConnectorPropertiesVeeva` with its required arguments; set the others with `AppflowFlowSourceFlowConfigSourceConnectorPropertiesVeeva { field: Some(..), ..AppflowFlowSourceFlowConfigSourceConnectorPropertiesVeeva::new(..) }`.
+    #[inline]
     pub fn new(object: impl Into<crate::core::Expr>) -> Self {
         Self {
             document_type: None,
@@ -1708,6 +1770,7 @@ pub struct AppflowFlowSourceFlowConfigSourceConnectorProperties {
 
 impl AppflowFlowSourceFlowConfigSourceConnectorProperties {
     /// `AppflowFlowSourceFlowConfigSourceConnectorProperties` with its required arguments; set the others with `AppflowFlowSourceFlowConfigSourceConnectorProperties { field: Some(..), ..AppflowFlowSourceFlowConfigSourceConnectorProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amplitude: None,
@@ -1750,6 +1813,7 @@ pub struct AppflowFlowSourceFlowConfig {
 
 impl AppflowFlowSourceFlowConfig {
     /// `AppflowFlowSourceFlowConfig` with its required arguments; set the others with `AppflowFlowSourceFlowConfig { field: Some(..), ..AppflowFlowSourceFlowConfig::new(..) }`.
+    #[inline]
     pub fn new(connector_type: impl Into<crate::core::Expr>, source_connector_properties: AppflowFlowSourceFlowConfigSourceConnectorProperties) -> Self {
         Self {
             api_version: None,
@@ -1816,6 +1880,7 @@ pub struct AppflowFlowTaskConnectorOperator {
 
 impl AppflowFlowTaskConnectorOperator {
     /// `AppflowFlowTaskConnectorOperator` with its required arguments; set the others with `AppflowFlowTaskConnectorOperator { field: Some(..), ..AppflowFlowTaskConnectorOperator::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amplitude: None,
@@ -1859,6 +1924,7 @@ pub struct AppflowFlowTask {
 
 impl AppflowFlowTask {
     /// `AppflowFlowTask` with its required arguments; set the others with `AppflowFlowTask { field: Some(..), ..AppflowFlowTask::new(..) }`.
+    #[inline]
     pub fn new(task_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_field: None,
@@ -1897,6 +1963,7 @@ pub struct AppflowFlowTriggerConfigTriggerPropertiesScheduled {
 
 impl AppflowFlowTriggerConfigTriggerPropertiesScheduled {
     /// `AppflowFlowTriggerConfigTriggerPropertiesScheduled` with its required arguments; set the others with `AppflowFlowTriggerConfigTriggerPropertiesScheduled { field: Some(..), ..AppflowFlowTriggerConfigTriggerPropertiesScheduled::new(..) }`.
+    #[inline]
     pub fn new(schedule_expression: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_pull_mode: None,
@@ -1920,6 +1987,7 @@ pub struct AppflowFlowTriggerConfigTriggerProperties {
 
 impl AppflowFlowTriggerConfigTriggerProperties {
     /// `AppflowFlowTriggerConfigTriggerProperties` with its required arguments; set the others with `AppflowFlowTriggerConfigTriggerProperties { field: Some(..), ..AppflowFlowTriggerConfigTriggerProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             scheduled: None,
@@ -1939,6 +2007,7 @@ pub struct AppflowFlowTriggerConfig {
 
 impl AppflowFlowTriggerConfig {
     /// `AppflowFlowTriggerConfig` with its required arguments; set the others with `AppflowFlowTriggerConfig { field: Some(..), ..AppflowFlowTriggerConfig::new(..) }`.
+    #[inline]
     pub fn new(trigger_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             trigger_type: trigger_type.into(),
@@ -1982,6 +2051,7 @@ pub struct AppflowFlow {
 
 impl AppflowFlow {
     /// `AppflowFlow` with its required arguments; set the others with `AppflowFlow { field: Some(..), ..AppflowFlow::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, destination_flow_config: Vec<AppflowFlowDestinationFlowConfig>, source_flow_config: AppflowFlowSourceFlowConfig, task: Vec<AppflowFlowTask>, trigger_config: AppflowFlowTriggerConfig) -> Self {
         Self {
             description: None,
@@ -2005,38 +2075,47 @@ impl crate::core::Resource for AppflowFlow {
 
 impl crate::core::Ref<AppflowConnectorProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `connection_mode`, as a reference.
+    #[inline]
     pub fn connection_mode(&self) -> crate::core::Expr {
         self.attr("connection_mode")
     }
     /// `connector_label`, as a reference.
+    #[inline]
     pub fn connector_label(&self) -> crate::core::Expr {
         self.attr("connector_label")
     }
     /// `connector_type`, as a reference.
+    #[inline]
     pub fn connector_type(&self) -> crate::core::Expr {
         self.attr("connector_type")
     }
     /// `credentials_arn`, as a reference.
+    #[inline]
     pub fn credentials_arn(&self) -> crate::core::Expr {
         self.attr("credentials_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_arn`, as a reference.
+    #[inline]
     pub fn kms_arn(&self) -> crate::core::Expr {
         self.attr("kms_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `connector_profile_config` (a nested block), as a reference.
+    #[inline]
     pub fn connector_profile_config(&self) -> crate::core::Expr {
         self.attr("connector_profile_config")
     }
@@ -2044,54 +2123,67 @@ impl crate::core::Ref<AppflowConnectorProfile> {
 
 impl crate::core::Ref<AppflowFlow> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `flow_status`, as a reference.
+    #[inline]
     pub fn flow_status(&self) -> crate::core::Expr {
         self.attr("flow_status")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_arn`, as a reference.
+    #[inline]
     pub fn kms_arn(&self) -> crate::core::Expr {
         self.attr("kms_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `destination_flow_config` (a nested block), as a reference.
+    #[inline]
     pub fn destination_flow_config(&self) -> crate::core::Expr {
         self.attr("destination_flow_config")
     }
     /// `metadata_catalog_config` (a nested block), as a reference.
+    #[inline]
     pub fn metadata_catalog_config(&self) -> crate::core::Expr {
         self.attr("metadata_catalog_config")
     }
     /// `source_flow_config` (a nested block), as a reference.
+    #[inline]
     pub fn source_flow_config(&self) -> crate::core::Expr {
         self.attr("source_flow_config")
     }
     /// `task` (a nested block), as a reference.
+    #[inline]
     pub fn task(&self) -> crate::core::Expr {
         self.attr("task")
     }
     /// `trigger_config` (a nested block), as a reference.
+    #[inline]
     pub fn trigger_config(&self) -> crate::core::Expr {
         self.attr("trigger_config")
     }

@@ -13,6 +13,7 @@ pub struct AppintegrationsDataIntegrationScheduleConfig {
 
 impl AppintegrationsDataIntegrationScheduleConfig {
     /// `AppintegrationsDataIntegrationScheduleConfig` with its required arguments; set the others with `AppintegrationsDataIntegrationScheduleConfig { field: Some(..), ..AppintegrationsDataIntegrationScheduleConfig::new(..) }`.
+    #[inline]
     pub fn new(first_execution_from: impl Into<crate::core::Expr>, object: impl Into<crate::core::Expr>, schedule_expression: impl Into<crate::core::Expr>) -> Self {
         Self {
             first_execution_from: first_execution_from.into(),
@@ -49,6 +50,7 @@ pub struct AppintegrationsDataIntegration {
 
 impl AppintegrationsDataIntegration {
     /// `AppintegrationsDataIntegration` with its required arguments; set the others with `AppintegrationsDataIntegration { field: Some(..), ..AppintegrationsDataIntegration::new(..) }`.
+    #[inline]
     pub fn new(kms_key: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, source_uri: impl Into<crate::core::Expr>, schedule_config: AppintegrationsDataIntegrationScheduleConfig) -> Self {
         Self {
             description: None,
@@ -76,6 +78,7 @@ pub struct AppintegrationsEventIntegrationEventFilter {
 
 impl AppintegrationsEventIntegrationEventFilter {
     /// `AppintegrationsEventIntegrationEventFilter` with its required arguments; set the others with `AppintegrationsEventIntegrationEventFilter { field: Some(..), ..AppintegrationsEventIntegrationEventFilter::new(..) }`.
+    #[inline]
     pub fn new(source: impl Into<crate::core::Expr>) -> Self {
         Self {
             source: source.into(),
@@ -108,6 +111,7 @@ pub struct AppintegrationsEventIntegration {
 
 impl AppintegrationsEventIntegration {
     /// `AppintegrationsEventIntegration` with its required arguments; set the others with `AppintegrationsEventIntegration { field: Some(..), ..AppintegrationsEventIntegration::new(..) }`.
+    #[inline]
     pub fn new(eventbridge_bus: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, event_filter: AppintegrationsEventIntegrationEventFilter) -> Self {
         Self {
             description: None,
@@ -140,6 +144,7 @@ pub struct DataAppintegrationsEventIntegration {
 
 impl DataAppintegrationsEventIntegration {
     /// `DataAppintegrationsEventIntegration` with its required arguments; set the others with `DataAppintegrationsEventIntegration { field: Some(..), ..DataAppintegrationsEventIntegration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -155,38 +160,47 @@ impl crate::core::DataSource for DataAppintegrationsEventIntegration {
 
 impl crate::core::Ref<AppintegrationsDataIntegration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key`, as a reference.
+    #[inline]
     pub fn kms_key(&self) -> crate::core::Expr {
         self.attr("kms_key")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `source_uri`, as a reference.
+    #[inline]
     pub fn source_uri(&self) -> crate::core::Expr {
         self.attr("source_uri")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `schedule_config` (a nested block), as a reference.
+    #[inline]
     pub fn schedule_config(&self) -> crate::core::Expr {
         self.attr("schedule_config")
     }
@@ -194,34 +208,42 @@ impl crate::core::Ref<AppintegrationsDataIntegration> {
 
 impl crate::core::Ref<AppintegrationsEventIntegration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `eventbridge_bus`, as a reference.
+    #[inline]
     pub fn eventbridge_bus(&self) -> crate::core::Expr {
         self.attr("eventbridge_bus")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `event_filter` (a nested block), as a reference.
+    #[inline]
     pub fn event_filter(&self) -> crate::core::Expr {
         self.attr("event_filter")
     }
@@ -229,30 +251,37 @@ impl crate::core::Ref<AppintegrationsEventIntegration> {
 
 impl crate::core::Ref<DataAppintegrationsEventIntegration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `event_filter`, as a reference.
+    #[inline]
     pub fn event_filter(&self) -> crate::core::Expr {
         self.attr("event_filter")
     }
     /// `eventbridge_bus`, as a reference.
+    #[inline]
     pub fn eventbridge_bus(&self) -> crate::core::Expr {
         self.attr("eventbridge_bus")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

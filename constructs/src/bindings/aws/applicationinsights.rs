@@ -36,6 +36,7 @@ pub struct ApplicationinsightsApplication {
 
 impl ApplicationinsightsApplication {
     /// `ApplicationinsightsApplication` with its required arguments; set the others with `ApplicationinsightsApplication { field: Some(..), ..ApplicationinsightsApplication::new(..) }`.
+    #[inline]
     pub fn new(resource_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_config_enabled: None,
@@ -58,46 +59,57 @@ impl crate::core::Resource for ApplicationinsightsApplication {
 
 impl crate::core::Ref<ApplicationinsightsApplication> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_config_enabled`, as a reference.
+    #[inline]
     pub fn auto_config_enabled(&self) -> crate::core::Expr {
         self.attr("auto_config_enabled")
     }
     /// `auto_create`, as a reference.
+    #[inline]
     pub fn auto_create(&self) -> crate::core::Expr {
         self.attr("auto_create")
     }
     /// `cwe_monitor_enabled`, as a reference.
+    #[inline]
     pub fn cwe_monitor_enabled(&self) -> crate::core::Expr {
         self.attr("cwe_monitor_enabled")
     }
     /// `grouping_type`, as a reference.
+    #[inline]
     pub fn grouping_type(&self) -> crate::core::Expr {
         self.attr("grouping_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ops_center_enabled`, as a reference.
+    #[inline]
     pub fn ops_center_enabled(&self) -> crate::core::Expr {
         self.attr("ops_center_enabled")
     }
     /// `ops_item_sns_topic_arn`, as a reference.
+    #[inline]
     pub fn ops_item_sns_topic_arn(&self) -> crate::core::Expr {
         self.attr("ops_item_sns_topic_arn")
     }
     /// `resource_group_name`, as a reference.
+    #[inline]
     pub fn resource_group_name(&self) -> crate::core::Expr {
         self.attr("resource_group_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }

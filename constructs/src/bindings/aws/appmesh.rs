@@ -9,6 +9,7 @@ pub struct AppmeshGatewayRouteSpecGrpcRouteActionTargetVirtualService {
 
 impl AppmeshGatewayRouteSpecGrpcRouteActionTargetVirtualService {
     /// `AppmeshGatewayRouteSpecGrpcRouteActionTargetVirtualService` with its required arguments; set the others with `AppmeshGatewayRouteSpecGrpcRouteActionTargetVirtualService { field: Some(..), ..AppmeshGatewayRouteSpecGrpcRouteActionTargetVirtualService::new(..) }`.
+    #[inline]
     pub fn new(virtual_service_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             virtual_service_name: virtual_service_name.into(),
@@ -28,6 +29,7 @@ pub struct AppmeshGatewayRouteSpecGrpcRouteActionTarget {
 
 impl AppmeshGatewayRouteSpecGrpcRouteActionTarget {
     /// `AppmeshGatewayRouteSpecGrpcRouteActionTarget` with its required arguments; set the others with `AppmeshGatewayRouteSpecGrpcRouteActionTarget { field: Some(..), ..AppmeshGatewayRouteSpecGrpcRouteActionTarget::new(..) }`.
+    #[inline]
     pub fn new(virtual_service: AppmeshGatewayRouteSpecGrpcRouteActionTargetVirtualService) -> Self {
         Self {
             port: None,
@@ -45,6 +47,7 @@ pub struct AppmeshGatewayRouteSpecGrpcRouteAction {
 
 impl AppmeshGatewayRouteSpecGrpcRouteAction {
     /// `AppmeshGatewayRouteSpecGrpcRouteAction` with its required arguments; set the others with `AppmeshGatewayRouteSpecGrpcRouteAction { field: Some(..), ..AppmeshGatewayRouteSpecGrpcRouteAction::new(..) }`.
+    #[inline]
     pub fn new(target: AppmeshGatewayRouteSpecGrpcRouteActionTarget) -> Self {
         Self {
             target,
@@ -64,6 +67,7 @@ pub struct AppmeshGatewayRouteSpecGrpcRouteMatch {
 
 impl AppmeshGatewayRouteSpecGrpcRouteMatch {
     /// `AppmeshGatewayRouteSpecGrpcRouteMatch` with its required arguments; set the others with `AppmeshGatewayRouteSpecGrpcRouteMatch { field: Some(..), ..AppmeshGatewayRouteSpecGrpcRouteMatch::new(..) }`.
+    #[inline]
     pub fn new(service_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             port: None,
@@ -83,6 +87,7 @@ pub struct AppmeshGatewayRouteSpecGrpcRoute {
 
 impl AppmeshGatewayRouteSpecGrpcRoute {
     /// `AppmeshGatewayRouteSpecGrpcRoute` with its required arguments; set the others with `AppmeshGatewayRouteSpecGrpcRoute { field: Some(..), ..AppmeshGatewayRouteSpecGrpcRoute::new(..) }`.
+    #[inline]
     pub fn new(action: AppmeshGatewayRouteSpecGrpcRouteAction, r#match: AppmeshGatewayRouteSpecGrpcRouteMatch) -> Self {
         Self {
             action,
@@ -100,6 +105,7 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteActionRewriteHostname {
 
 impl AppmeshGatewayRouteSpecHttp2RouteActionRewriteHostname {
     /// `AppmeshGatewayRouteSpecHttp2RouteActionRewriteHostname` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteActionRewriteHostname { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteActionRewriteHostname::new(..) }`.
+    #[inline]
     pub fn new(default_target_hostname: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_target_hostname: default_target_hostname.into(),
@@ -116,6 +122,7 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteActionRewritePath {
 
 impl AppmeshGatewayRouteSpecHttp2RouteActionRewritePath {
     /// `AppmeshGatewayRouteSpecHttp2RouteActionRewritePath` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteActionRewritePath { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteActionRewritePath::new(..) }`.
+    #[inline]
     pub fn new(exact: impl Into<crate::core::Expr>) -> Self {
         Self {
             exact: exact.into(),
@@ -136,6 +143,7 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteActionRewritePrefix {
 
 impl AppmeshGatewayRouteSpecHttp2RouteActionRewritePrefix {
     /// `AppmeshGatewayRouteSpecHttp2RouteActionRewritePrefix` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteActionRewritePrefix { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteActionRewritePrefix::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_prefix: None,
@@ -160,6 +168,7 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteActionRewrite {
 
 impl AppmeshGatewayRouteSpecHttp2RouteActionRewrite {
     /// `AppmeshGatewayRouteSpecHttp2RouteActionRewrite` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteActionRewrite { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteActionRewrite::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             hostname: None,
@@ -181,6 +190,7 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteAction {
 
 impl AppmeshGatewayRouteSpecHttp2RouteAction {
     /// `AppmeshGatewayRouteSpecHttp2RouteAction` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteAction { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteAction::new(..) }`.
+    #[inline]
     pub fn new(target: AppmeshGatewayRouteSpecGrpcRouteActionTarget) -> Self {
         Self {
             rewrite: None,
@@ -200,6 +210,7 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatchRange {
 
 impl AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatchRange {
     /// `AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatchRange` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatchRange { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatchRange::new(..) }`.
+    #[inline]
     pub fn new(end: impl Into<crate::core::Arg<crate::core::Number>>, start: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             end: end.into(),
@@ -230,6 +241,7 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatch {
 
 impl AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatch {
     /// `AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatch` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatch { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteMatchHeaderMatch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             exact: None,
@@ -256,6 +268,7 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteMatchHeader {
 
 impl AppmeshGatewayRouteSpecHttp2RouteMatchHeader {
     /// `AppmeshGatewayRouteSpecHttp2RouteMatchHeader` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteMatchHeader { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteMatchHeader::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             invert: None,
@@ -278,6 +291,7 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteMatchHostname {
 
 impl AppmeshGatewayRouteSpecHttp2RouteMatchHostname {
     /// `AppmeshGatewayRouteSpecHttp2RouteMatchHostname` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteMatchHostname { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteMatchHostname::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             exact: None,
@@ -299,6 +313,7 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteMatchPath {
 
 impl AppmeshGatewayRouteSpecHttp2RouteMatchPath {
     /// `AppmeshGatewayRouteSpecHttp2RouteMatchPath` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteMatchPath { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteMatchPath::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             exact: None,
@@ -317,6 +332,7 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameterMatch {
 
 impl AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameterMatch {
     /// `AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameterMatch` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameterMatch { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameterMatch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             exact: None,
@@ -336,6 +352,7 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameter {
 
 impl AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameter {
     /// `AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameter` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameter { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteMatchQueryParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -369,6 +386,7 @@ pub struct AppmeshGatewayRouteSpecHttp2RouteMatch {
 
 impl AppmeshGatewayRouteSpecHttp2RouteMatch {
     /// `AppmeshGatewayRouteSpecHttp2RouteMatch` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2RouteMatch { field: Some(..), ..AppmeshGatewayRouteSpecHttp2RouteMatch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             port: None,
@@ -392,6 +410,7 @@ pub struct AppmeshGatewayRouteSpecHttp2Route {
 
 impl AppmeshGatewayRouteSpecHttp2Route {
     /// `AppmeshGatewayRouteSpecHttp2Route` with its required arguments; set the others with `AppmeshGatewayRouteSpecHttp2Route { field: Some(..), ..AppmeshGatewayRouteSpecHttp2Route::new(..) }`.
+    #[inline]
     pub fn new(action: AppmeshGatewayRouteSpecHttp2RouteAction, r#match: AppmeshGatewayRouteSpecHttp2RouteMatch) -> Self {
         Self {
             action,
@@ -419,6 +438,7 @@ pub struct AppmeshGatewayRouteSpec {
 
 impl AppmeshGatewayRouteSpec {
     /// `AppmeshGatewayRouteSpec` with its required arguments; set the others with `AppmeshGatewayRouteSpec { field: Some(..), ..AppmeshGatewayRouteSpec::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             priority: None,
@@ -456,6 +476,7 @@ pub struct AppmeshGatewayRoute {
 
 impl AppmeshGatewayRoute {
     /// `AppmeshGatewayRoute` with its required arguments; set the others with `AppmeshGatewayRoute { field: Some(..), ..AppmeshGatewayRoute::new(..) }`.
+    #[inline]
     pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, virtual_gateway_name: impl Into<crate::core::Expr>, spec: AppmeshGatewayRouteSpec) -> Self {
         Self {
             id: None,
@@ -484,6 +505,7 @@ pub struct AppmeshMeshSpecEgressFilter {
 
 impl AppmeshMeshSpecEgressFilter {
     /// `AppmeshMeshSpecEgressFilter` with its required arguments; set the others with `AppmeshMeshSpecEgressFilter { field: Some(..), ..AppmeshMeshSpecEgressFilter::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             r#type: None,
@@ -501,6 +523,7 @@ pub struct AppmeshMeshSpecServiceDiscovery {
 
 impl AppmeshMeshSpecServiceDiscovery {
     /// `AppmeshMeshSpecServiceDiscovery` with its required arguments; set the others with `AppmeshMeshSpecServiceDiscovery { field: Some(..), ..AppmeshMeshSpecServiceDiscovery::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ip_preference: None,
@@ -521,6 +544,7 @@ pub struct AppmeshMeshSpec {
 
 impl AppmeshMeshSpec {
     /// `AppmeshMeshSpec` with its required arguments; set the others with `AppmeshMeshSpec { field: Some(..), ..AppmeshMeshSpec::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             egress_filter: None,
@@ -550,6 +574,7 @@ pub struct AppmeshMesh {
 
 impl AppmeshMesh {
     /// `AppmeshMesh` with its required arguments; set the others with `AppmeshMesh { field: Some(..), ..AppmeshMesh::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -579,6 +604,7 @@ pub struct AppmeshRouteSpecGrpcRouteActionWeightedTarget {
 
 impl AppmeshRouteSpecGrpcRouteActionWeightedTarget {
     /// `AppmeshRouteSpecGrpcRouteActionWeightedTarget` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteActionWeightedTarget { field: Some(..), ..AppmeshRouteSpecGrpcRouteActionWeightedTarget::new(..) }`.
+    #[inline]
     pub fn new(virtual_node: impl Into<crate::core::Expr>, weight: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             port: None,
@@ -597,6 +623,7 @@ pub struct AppmeshRouteSpecGrpcRouteAction {
 
 impl AppmeshRouteSpecGrpcRouteAction {
     /// `AppmeshRouteSpecGrpcRouteAction` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteAction { field: Some(..), ..AppmeshRouteSpecGrpcRouteAction::new(..) }`.
+    #[inline]
     pub fn new(weighted_target: Vec<AppmeshRouteSpecGrpcRouteActionWeightedTarget>) -> Self {
         Self {
             weighted_target,
@@ -615,6 +642,7 @@ pub struct AppmeshRouteSpecGrpcRouteMatchMetadataMatchRange {
 
 impl AppmeshRouteSpecGrpcRouteMatchMetadataMatchRange {
     /// `AppmeshRouteSpecGrpcRouteMatchMetadataMatchRange` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteMatchMetadataMatchRange { field: Some(..), ..AppmeshRouteSpecGrpcRouteMatchMetadataMatchRange::new(..) }`.
+    #[inline]
     pub fn new(end: impl Into<crate::core::Arg<crate::core::Number>>, start: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             end: end.into(),
@@ -645,6 +673,7 @@ pub struct AppmeshRouteSpecGrpcRouteMatchMetadataMatch {
 
 impl AppmeshRouteSpecGrpcRouteMatchMetadataMatch {
     /// `AppmeshRouteSpecGrpcRouteMatchMetadataMatch` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteMatchMetadataMatch { field: Some(..), ..AppmeshRouteSpecGrpcRouteMatchMetadataMatch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             exact: None,
@@ -671,6 +700,7 @@ pub struct AppmeshRouteSpecGrpcRouteMatchMetadata {
 
 impl AppmeshRouteSpecGrpcRouteMatchMetadata {
     /// `AppmeshRouteSpecGrpcRouteMatchMetadata` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteMatchMetadata { field: Some(..), ..AppmeshRouteSpecGrpcRouteMatchMetadata::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             invert: None,
@@ -702,6 +732,7 @@ pub struct AppmeshRouteSpecGrpcRouteMatch {
 
 impl AppmeshRouteSpecGrpcRouteMatch {
     /// `AppmeshRouteSpecGrpcRouteMatch` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteMatch { field: Some(..), ..AppmeshRouteSpecGrpcRouteMatch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             method_name: None,
@@ -724,6 +755,7 @@ pub struct AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout {
 
 impl AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout {
     /// `AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout { field: Some(..), ..AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout::new(..) }`.
+    #[inline]
     pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             unit: unit.into(),
@@ -752,6 +784,7 @@ pub struct AppmeshRouteSpecGrpcRouteRetryPolicy {
 
 impl AppmeshRouteSpecGrpcRouteRetryPolicy {
     /// `AppmeshRouteSpecGrpcRouteRetryPolicy` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteRetryPolicy { field: Some(..), ..AppmeshRouteSpecGrpcRouteRetryPolicy::new(..) }`.
+    #[inline]
     pub fn new(max_retries: impl Into<crate::core::Arg<crate::core::Number>>, per_retry_timeout: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout) -> Self {
         Self {
             grpc_retry_events: None,
@@ -776,6 +809,7 @@ pub struct AppmeshRouteSpecGrpcRouteTimeout {
 
 impl AppmeshRouteSpecGrpcRouteTimeout {
     /// `AppmeshRouteSpecGrpcRouteTimeout` with its required arguments; set the others with `AppmeshRouteSpecGrpcRouteTimeout { field: Some(..), ..AppmeshRouteSpecGrpcRouteTimeout::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             idle: None,
@@ -802,6 +836,7 @@ pub struct AppmeshRouteSpecGrpcRoute {
 
 impl AppmeshRouteSpecGrpcRoute {
     /// `AppmeshRouteSpecGrpcRoute` with its required arguments; set the others with `AppmeshRouteSpecGrpcRoute { field: Some(..), ..AppmeshRouteSpecGrpcRoute::new(..) }`.
+    #[inline]
     pub fn new(action: AppmeshRouteSpecGrpcRouteAction) -> Self {
         Self {
             action,
@@ -825,6 +860,7 @@ pub struct AppmeshRouteSpecHttp2RouteMatchPath {
 
 impl AppmeshRouteSpecHttp2RouteMatchPath {
     /// `AppmeshRouteSpecHttp2RouteMatchPath` with its required arguments; set the others with `AppmeshRouteSpecHttp2RouteMatchPath { field: Some(..), ..AppmeshRouteSpecHttp2RouteMatchPath::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             exact: None,
@@ -843,6 +879,7 @@ pub struct AppmeshRouteSpecHttp2RouteMatchQueryParameterMatch {
 
 impl AppmeshRouteSpecHttp2RouteMatchQueryParameterMatch {
     /// `AppmeshRouteSpecHttp2RouteMatchQueryParameterMatch` with its required arguments; set the others with `AppmeshRouteSpecHttp2RouteMatchQueryParameterMatch { field: Some(..), ..AppmeshRouteSpecHttp2RouteMatchQueryParameterMatch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             exact: None,
@@ -862,6 +899,7 @@ pub struct AppmeshRouteSpecHttp2RouteMatchQueryParameter {
 
 impl AppmeshRouteSpecHttp2RouteMatchQueryParameter {
     /// `AppmeshRouteSpecHttp2RouteMatchQueryParameter` with its required arguments; set the others with `AppmeshRouteSpecHttp2RouteMatchQueryParameter { field: Some(..), ..AppmeshRouteSpecHttp2RouteMatchQueryParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -898,6 +936,7 @@ pub struct AppmeshRouteSpecHttp2RouteMatch {
 
 impl AppmeshRouteSpecHttp2RouteMatch {
     /// `AppmeshRouteSpecHttp2RouteMatch` with its required arguments; set the others with `AppmeshRouteSpecHttp2RouteMatch { field: Some(..), ..AppmeshRouteSpecHttp2RouteMatch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             method: None,
@@ -928,6 +967,7 @@ pub struct AppmeshRouteSpecHttp2RouteRetryPolicy {
 
 impl AppmeshRouteSpecHttp2RouteRetryPolicy {
     /// `AppmeshRouteSpecHttp2RouteRetryPolicy` with its required arguments; set the others with `AppmeshRouteSpecHttp2RouteRetryPolicy { field: Some(..), ..AppmeshRouteSpecHttp2RouteRetryPolicy::new(..) }`.
+    #[inline]
     pub fn new(max_retries: impl Into<crate::core::Arg<crate::core::Number>>, per_retry_timeout: AppmeshRouteSpecGrpcRouteRetryPolicyPerRetryTimeout) -> Self {
         Self {
             http_retry_events: None,
@@ -955,6 +995,7 @@ pub struct AppmeshRouteSpecHttp2Route {
 
 impl AppmeshRouteSpecHttp2Route {
     /// `AppmeshRouteSpecHttp2Route` with its required arguments; set the others with `AppmeshRouteSpecHttp2Route { field: Some(..), ..AppmeshRouteSpecHttp2Route::new(..) }`.
+    #[inline]
     pub fn new(action: AppmeshRouteSpecGrpcRouteAction, r#match: AppmeshRouteSpecHttp2RouteMatch) -> Self {
         Self {
             action,
@@ -975,6 +1016,7 @@ pub struct AppmeshRouteSpecTcpRouteMatch {
 
 impl AppmeshRouteSpecTcpRouteMatch {
     /// `AppmeshRouteSpecTcpRouteMatch` with its required arguments; set the others with `AppmeshRouteSpecTcpRouteMatch { field: Some(..), ..AppmeshRouteSpecTcpRouteMatch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             port: None,
@@ -992,6 +1034,7 @@ pub struct AppmeshRouteSpecTcpRouteTimeout {
 
 impl AppmeshRouteSpecTcpRouteTimeout {
     /// `AppmeshRouteSpecTcpRouteTimeout` with its required arguments; set the others with `AppmeshRouteSpecTcpRouteTimeout { field: Some(..), ..AppmeshRouteSpecTcpRouteTimeout::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             idle: None,
@@ -1014,6 +1057,7 @@ pub struct AppmeshRouteSpecTcpRoute {
 
 impl AppmeshRouteSpecTcpRoute {
     /// `AppmeshRouteSpecTcpRoute` with its required arguments; set the others with `AppmeshRouteSpecTcpRoute { field: Some(..), ..AppmeshRouteSpecTcpRoute::new(..) }`.
+    #[inline]
     pub fn new(action: AppmeshRouteSpecGrpcRouteAction) -> Self {
         Self {
             action,
@@ -1045,6 +1089,7 @@ pub struct AppmeshRouteSpec {
 
 impl AppmeshRouteSpec {
     /// `AppmeshRouteSpec` with its required arguments; set the others with `AppmeshRouteSpec { field: Some(..), ..AppmeshRouteSpec::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             priority: None,
@@ -1083,6 +1128,7 @@ pub struct AppmeshRoute {
 
 impl AppmeshRoute {
     /// `AppmeshRoute` with its required arguments; set the others with `AppmeshRoute { field: Some(..), ..AppmeshRoute::new(..) }`.
+    #[inline]
     pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, virtual_router_name: impl Into<crate::core::Expr>, spec: AppmeshRouteSpec) -> Self {
         Self {
             id: None,
@@ -1112,6 +1158,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateFil
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateFile {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateFile` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateFile { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateFile::new(..) }`.
+    #[inline]
     pub fn new(certificate_chain: impl Into<crate::core::Expr>, private_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_chain: certificate_chain.into(),
@@ -1129,6 +1176,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateSds
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateSds {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateSds` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateSds { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificateSds::new(..) }`.
+    #[inline]
     pub fn new(secret_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             secret_name: secret_name.into(),
@@ -1149,6 +1197,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificate {
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificate {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificate` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificate { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsCertificate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             file: None,
@@ -1166,6 +1215,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubj
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch::new(..) }`.
+    #[inline]
     pub fn new(exact: Vec<crate::core::Expr>) -> Self {
         Self {
             exact,
@@ -1182,6 +1232,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubj
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNames {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNames` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNames { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNames::new(..) }`.
+    #[inline]
     pub fn new(r#match: AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationSubjectAlternativeNamesMatch) -> Self {
         Self {
             r#match,
@@ -1198,6 +1249,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrus
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrustAcm {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrustAcm` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrustAcm { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrustAcm::new(..) }`.
+    #[inline]
     pub fn new(certificate_authority_arns: Vec<crate::core::Expr>) -> Self {
         Self {
             certificate_authority_arns,
@@ -1214,6 +1266,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrus
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrustFile {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrustFile` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrustFile { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrustFile::new(..) }`.
+    #[inline]
     pub fn new(certificate_chain: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_chain: certificate_chain.into(),
@@ -1237,6 +1290,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrus
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrust {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrust` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrust { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrust::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             acm: None,
@@ -1258,6 +1312,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidation {
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidation {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidation` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidation { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidation::new(..) }`.
+    #[inline]
     pub fn new(trust: AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidationTrust) -> Self {
         Self {
             subject_alternative_names: None,
@@ -1284,6 +1339,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTls {
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTls {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTls` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTls { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTls::new(..) }`.
+    #[inline]
     pub fn new(validation: AppmeshVirtualGatewaySpecBackendDefaultsClientPolicyTlsValidation) -> Self {
         Self {
             enforce: None,
@@ -1304,6 +1360,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaultsClientPolicy {
 
 impl AppmeshVirtualGatewaySpecBackendDefaultsClientPolicy {
     /// `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicy` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaultsClientPolicy { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaultsClientPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tls: None,
@@ -1321,6 +1378,7 @@ pub struct AppmeshVirtualGatewaySpecBackendDefaults {
 
 impl AppmeshVirtualGatewaySpecBackendDefaults {
     /// `AppmeshVirtualGatewaySpecBackendDefaults` with its required arguments; set the others with `AppmeshVirtualGatewaySpecBackendDefaults { field: Some(..), ..AppmeshVirtualGatewaySpecBackendDefaults::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             client_policy: None,
@@ -1337,6 +1395,7 @@ pub struct AppmeshVirtualGatewaySpecListenerConnectionPoolGrpc {
 
 impl AppmeshVirtualGatewaySpecListenerConnectionPoolGrpc {
     /// `AppmeshVirtualGatewaySpecListenerConnectionPoolGrpc` with its required arguments; set the others with `AppmeshVirtualGatewaySpecListenerConnectionPoolGrpc { field: Some(..), ..AppmeshVirtualGatewaySpecListenerConnectionPoolGrpc::new(..) }`.
+    #[inline]
     pub fn new(max_requests: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_requests: max_requests.into(),
@@ -1356,6 +1415,7 @@ pub struct AppmeshVirtualGatewaySpecListenerConnectionPoolHttp {
 
 impl AppmeshVirtualGatewaySpecListenerConnectionPoolHttp {
     /// `AppmeshVirtualGatewaySpecListenerConnectionPoolHttp` with its required arguments; set the others with `AppmeshVirtualGatewaySpecListenerConnectionPoolHttp { field: Some(..), ..AppmeshVirtualGatewaySpecListenerConnectionPoolHttp::new(..) }`.
+    #[inline]
     pub fn new(max_connections: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_connections: max_connections.into(),
@@ -1380,6 +1440,7 @@ pub struct AppmeshVirtualGatewaySpecListenerConnectionPool {
 
 impl AppmeshVirtualGatewaySpecListenerConnectionPool {
     /// `AppmeshVirtualGatewaySpecListenerConnectionPool` with its required arguments; set the others with `AppmeshVirtualGatewaySpecListenerConnectionPool { field: Some(..), ..AppmeshVirtualGatewaySpecListenerConnectionPool::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             grpc: None,
@@ -1412,6 +1473,7 @@ pub struct AppmeshVirtualGatewaySpecListenerHealthCheck {
 
 impl AppmeshVirtualGatewaySpecListenerHealthCheck {
     /// `AppmeshVirtualGatewaySpecListenerHealthCheck` with its required arguments; set the others with `AppmeshVirtualGatewaySpecListenerHealthCheck { field: Some(..), ..AppmeshVirtualGatewaySpecListenerHealthCheck::new(..) }`.
+    #[inline]
     pub fn new(healthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>, interval_millis: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>, timeout_millis: impl Into<crate::core::Arg<crate::core::Number>>, unhealthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             healthy_threshold: healthy_threshold.into(),
@@ -1436,6 +1498,7 @@ pub struct AppmeshVirtualGatewaySpecListenerPortMapping {
 
 impl AppmeshVirtualGatewaySpecListenerPortMapping {
     /// `AppmeshVirtualGatewaySpecListenerPortMapping` with its required arguments; set the others with `AppmeshVirtualGatewaySpecListenerPortMapping { field: Some(..), ..AppmeshVirtualGatewaySpecListenerPortMapping::new(..) }`.
+    #[inline]
     pub fn new(port: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>) -> Self {
         Self {
             port: port.into(),
@@ -1453,6 +1516,7 @@ pub struct AppmeshVirtualGatewaySpecListenerTlsCertificateAcm {
 
 impl AppmeshVirtualGatewaySpecListenerTlsCertificateAcm {
     /// `AppmeshVirtualGatewaySpecListenerTlsCertificateAcm` with its required arguments; set the others with `AppmeshVirtualGatewaySpecListenerTlsCertificateAcm { field: Some(..), ..AppmeshVirtualGatewaySpecListenerTlsCertificateAcm::new(..) }`.
+    #[inline]
     pub fn new(certificate_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: certificate_arn.into(),
@@ -1476,6 +1540,7 @@ pub struct AppmeshVirtualGatewaySpecListenerTlsCertificate {
 
 impl AppmeshVirtualGatewaySpecListenerTlsCertificate {
     /// `AppmeshVirtualGatewaySpecListenerTlsCertificate` with its required arguments; set the others with `AppmeshVirtualGatewaySpecListenerTlsCertificate { field: Some(..), ..AppmeshVirtualGatewaySpecListenerTlsCertificate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             acm: None,
@@ -1498,6 +1563,7 @@ pub struct AppmeshVirtualGatewaySpecListenerTlsValidationTrust {
 
 impl AppmeshVirtualGatewaySpecListenerTlsValidationTrust {
     /// `AppmeshVirtualGatewaySpecListenerTlsValidationTrust` with its required arguments; set the others with `AppmeshVirtualGatewaySpecListenerTlsValidationTrust { field: Some(..), ..AppmeshVirtualGatewaySpecListenerTlsValidationTrust::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             file: None,
@@ -1518,6 +1584,7 @@ pub struct AppmeshVirtualGatewaySpecListenerTlsValidation {
 
 impl AppmeshVirtualGatewaySpecListenerTlsValidation {
     /// `AppmeshVirtualGatewaySpecListenerTlsValidation` with its required arguments; set the others with `AppmeshVirtualGatewaySpecListenerTlsValidation { field: Some(..), ..AppmeshVirtualGatewaySpecListenerTlsValidation::new(..) }`.
+    #[inline]
     pub fn new(trust: AppmeshVirtualGatewaySpecListenerTlsValidationTrust) -> Self {
         Self {
             subject_alternative_names: None,
@@ -1540,6 +1607,7 @@ pub struct AppmeshVirtualGatewaySpecListenerTls {
 
 impl AppmeshVirtualGatewaySpecListenerTls {
     /// `AppmeshVirtualGatewaySpecListenerTls` with its required arguments; set the others with `AppmeshVirtualGatewaySpecListenerTls { field: Some(..), ..AppmeshVirtualGatewaySpecListenerTls::new(..) }`.
+    #[inline]
     pub fn new(mode: impl Into<crate::core::Expr>, certificate: AppmeshVirtualGatewaySpecListenerTlsCertificate) -> Self {
         Self {
             mode: mode.into(),
@@ -1567,6 +1635,7 @@ pub struct AppmeshVirtualGatewaySpecListener {
 
 impl AppmeshVirtualGatewaySpecListener {
     /// `AppmeshVirtualGatewaySpecListener` with its required arguments; set the others with `AppmeshVirtualGatewaySpecListener { field: Some(..), ..AppmeshVirtualGatewaySpecListener::new(..) }`.
+    #[inline]
     pub fn new(port_mapping: AppmeshVirtualGatewaySpecListenerPortMapping) -> Self {
         Self {
             connection_pool: None,
@@ -1588,6 +1657,7 @@ pub struct AppmeshVirtualGatewaySpecLoggingAccessLogFileFormatJson {
 
 impl AppmeshVirtualGatewaySpecLoggingAccessLogFileFormatJson {
     /// `AppmeshVirtualGatewaySpecLoggingAccessLogFileFormatJson` with its required arguments; set the others with `AppmeshVirtualGatewaySpecLoggingAccessLogFileFormatJson { field: Some(..), ..AppmeshVirtualGatewaySpecLoggingAccessLogFileFormatJson::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -1609,6 +1679,7 @@ pub struct AppmeshVirtualGatewaySpecLoggingAccessLogFileFormat {
 
 impl AppmeshVirtualGatewaySpecLoggingAccessLogFileFormat {
     /// `AppmeshVirtualGatewaySpecLoggingAccessLogFileFormat` with its required arguments; set the others with `AppmeshVirtualGatewaySpecLoggingAccessLogFileFormat { field: Some(..), ..AppmeshVirtualGatewaySpecLoggingAccessLogFileFormat::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             text: None,
@@ -1629,6 +1700,7 @@ pub struct AppmeshVirtualGatewaySpecLoggingAccessLogFile {
 
 impl AppmeshVirtualGatewaySpecLoggingAccessLogFile {
     /// `AppmeshVirtualGatewaySpecLoggingAccessLogFile` with its required arguments; set the others with `AppmeshVirtualGatewaySpecLoggingAccessLogFile { field: Some(..), ..AppmeshVirtualGatewaySpecLoggingAccessLogFile::new(..) }`.
+    #[inline]
     pub fn new(path: impl Into<crate::core::Expr>) -> Self {
         Self {
             path: path.into(),
@@ -1647,6 +1719,7 @@ pub struct AppmeshVirtualGatewaySpecLoggingAccessLog {
 
 impl AppmeshVirtualGatewaySpecLoggingAccessLog {
     /// `AppmeshVirtualGatewaySpecLoggingAccessLog` with its required arguments; set the others with `AppmeshVirtualGatewaySpecLoggingAccessLog { field: Some(..), ..AppmeshVirtualGatewaySpecLoggingAccessLog::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             file: None,
@@ -1664,6 +1737,7 @@ pub struct AppmeshVirtualGatewaySpecLogging {
 
 impl AppmeshVirtualGatewaySpecLogging {
     /// `AppmeshVirtualGatewaySpecLogging` with its required arguments; set the others with `AppmeshVirtualGatewaySpecLogging { field: Some(..), ..AppmeshVirtualGatewaySpecLogging::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_log: None,
@@ -1686,6 +1760,7 @@ pub struct AppmeshVirtualGatewaySpec {
 
 impl AppmeshVirtualGatewaySpec {
     /// `AppmeshVirtualGatewaySpec` with its required arguments; set the others with `AppmeshVirtualGatewaySpec { field: Some(..), ..AppmeshVirtualGatewaySpec::new(..) }`.
+    #[inline]
     pub fn new(listener: Vec<AppmeshVirtualGatewaySpecListener>) -> Self {
         Self {
             backend_defaults: None,
@@ -1720,6 +1795,7 @@ pub struct AppmeshVirtualGateway {
 
 impl AppmeshVirtualGateway {
     /// `AppmeshVirtualGateway` with its required arguments; set the others with `AppmeshVirtualGateway { field: Some(..), ..AppmeshVirtualGateway::new(..) }`.
+    #[inline]
     pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, spec: AppmeshVirtualGatewaySpec) -> Self {
         Self {
             id: None,
@@ -1748,6 +1824,7 @@ pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate
 
 impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateFile {
     /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateFile` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateFile { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateFile::new(..) }`.
+    #[inline]
     pub fn new(certificate_chain: impl Into<crate::core::Expr>, private_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_chain: certificate_chain.into(),
@@ -1765,6 +1842,7 @@ pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate
 
 impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateSds {
     /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateSds` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateSds { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificateSds::new(..) }`.
+    #[inline]
     pub fn new(secret_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             secret_name: secret_name.into(),
@@ -1785,6 +1863,7 @@ pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate
 
 impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate {
     /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsCertificate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             file: None,
@@ -1802,6 +1881,7 @@ pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationS
 
 impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch {
     /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch::new(..) }`.
+    #[inline]
     pub fn new(exact: Vec<crate::core::Expr>) -> Self {
         Self {
             exact,
@@ -1818,6 +1898,7 @@ pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationS
 
 impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNames {
     /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNames` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNames { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNames::new(..) }`.
+    #[inline]
     pub fn new(r#match: AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationSubjectAlternativeNamesMatch) -> Self {
         Self {
             r#match,
@@ -1834,6 +1915,7 @@ pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationT
 
 impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm {
     /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustAcm::new(..) }`.
+    #[inline]
     pub fn new(certificate_authority_arns: Vec<crate::core::Expr>) -> Self {
         Self {
             certificate_authority_arns,
@@ -1850,6 +1932,7 @@ pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationT
 
 impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustFile {
     /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustFile` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustFile { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrustFile::new(..) }`.
+    #[inline]
     pub fn new(certificate_chain: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_chain: certificate_chain.into(),
@@ -1873,6 +1956,7 @@ pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationT
 
 impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrust {
     /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrust` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrust { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrust::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             acm: None,
@@ -1894,6 +1978,7 @@ pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation 
 
 impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation {
     /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation::new(..) }`.
+    #[inline]
     pub fn new(trust: AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidationTrust) -> Self {
         Self {
             subject_alternative_names: None,
@@ -1920,6 +2005,7 @@ pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTls {
 
 impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTls {
     /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTls` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTls { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTls::new(..) }`.
+    #[inline]
     pub fn new(validation: AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicyTlsValidation) -> Self {
         Self {
             enforce: None,
@@ -1940,6 +2026,7 @@ pub struct AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicy {
 
 impl AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicy {
     /// `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicy` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicy { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualServiceClientPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tls: None,
@@ -1959,6 +2046,7 @@ pub struct AppmeshVirtualNodeSpecBackendVirtualService {
 
 impl AppmeshVirtualNodeSpecBackendVirtualService {
     /// `AppmeshVirtualNodeSpecBackendVirtualService` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendVirtualService { field: Some(..), ..AppmeshVirtualNodeSpecBackendVirtualService::new(..) }`.
+    #[inline]
     pub fn new(virtual_service_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             virtual_service_name: virtual_service_name.into(),
@@ -1976,6 +2064,7 @@ pub struct AppmeshVirtualNodeSpecBackend {
 
 impl AppmeshVirtualNodeSpecBackend {
     /// `AppmeshVirtualNodeSpecBackend` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackend { field: Some(..), ..AppmeshVirtualNodeSpecBackend::new(..) }`.
+    #[inline]
     pub fn new(virtual_service: AppmeshVirtualNodeSpecBackendVirtualService) -> Self {
         Self {
             virtual_service,
@@ -1993,6 +2082,7 @@ pub struct AppmeshVirtualNodeSpecBackendDefaults {
 
 impl AppmeshVirtualNodeSpecBackendDefaults {
     /// `AppmeshVirtualNodeSpecBackendDefaults` with its required arguments; set the others with `AppmeshVirtualNodeSpecBackendDefaults { field: Some(..), ..AppmeshVirtualNodeSpecBackendDefaults::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             client_policy: None,
@@ -2009,6 +2099,7 @@ pub struct AppmeshVirtualNodeSpecListenerConnectionPoolGrpc {
 
 impl AppmeshVirtualNodeSpecListenerConnectionPoolGrpc {
     /// `AppmeshVirtualNodeSpecListenerConnectionPoolGrpc` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerConnectionPoolGrpc { field: Some(..), ..AppmeshVirtualNodeSpecListenerConnectionPoolGrpc::new(..) }`.
+    #[inline]
     pub fn new(max_requests: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_requests: max_requests.into(),
@@ -2028,6 +2119,7 @@ pub struct AppmeshVirtualNodeSpecListenerConnectionPoolHttp {
 
 impl AppmeshVirtualNodeSpecListenerConnectionPoolHttp {
     /// `AppmeshVirtualNodeSpecListenerConnectionPoolHttp` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerConnectionPoolHttp { field: Some(..), ..AppmeshVirtualNodeSpecListenerConnectionPoolHttp::new(..) }`.
+    #[inline]
     pub fn new(max_connections: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_connections: max_connections.into(),
@@ -2045,6 +2137,7 @@ pub struct AppmeshVirtualNodeSpecListenerConnectionPoolTcp {
 
 impl AppmeshVirtualNodeSpecListenerConnectionPoolTcp {
     /// `AppmeshVirtualNodeSpecListenerConnectionPoolTcp` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerConnectionPoolTcp { field: Some(..), ..AppmeshVirtualNodeSpecListenerConnectionPoolTcp::new(..) }`.
+    #[inline]
     pub fn new(max_connections: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_connections: max_connections.into(),
@@ -2071,6 +2164,7 @@ pub struct AppmeshVirtualNodeSpecListenerConnectionPool {
 
 impl AppmeshVirtualNodeSpecListenerConnectionPool {
     /// `AppmeshVirtualNodeSpecListenerConnectionPool` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerConnectionPool { field: Some(..), ..AppmeshVirtualNodeSpecListenerConnectionPool::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             grpc: None,
@@ -2104,6 +2198,7 @@ pub struct AppmeshVirtualNodeSpecListenerHealthCheck {
 
 impl AppmeshVirtualNodeSpecListenerHealthCheck {
     /// `AppmeshVirtualNodeSpecListenerHealthCheck` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerHealthCheck { field: Some(..), ..AppmeshVirtualNodeSpecListenerHealthCheck::new(..) }`.
+    #[inline]
     pub fn new(healthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>, interval_millis: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>, timeout_millis: impl Into<crate::core::Arg<crate::core::Number>>, unhealthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             healthy_threshold: healthy_threshold.into(),
@@ -2128,6 +2223,7 @@ pub struct AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration {
 
 impl AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration {
     /// `AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration { field: Some(..), ..AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration::new(..) }`.
+    #[inline]
     pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             unit: unit.into(),
@@ -2151,6 +2247,7 @@ pub struct AppmeshVirtualNodeSpecListenerOutlierDetection {
 
 impl AppmeshVirtualNodeSpecListenerOutlierDetection {
     /// `AppmeshVirtualNodeSpecListenerOutlierDetection` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerOutlierDetection { field: Some(..), ..AppmeshVirtualNodeSpecListenerOutlierDetection::new(..) }`.
+    #[inline]
     pub fn new(max_ejection_percent: impl Into<crate::core::Arg<crate::core::Number>>, max_server_errors: impl Into<crate::core::Arg<crate::core::Number>>, base_ejection_duration: AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration, interval: AppmeshVirtualNodeSpecListenerOutlierDetectionBaseEjectionDuration) -> Self {
         Self {
             max_ejection_percent: max_ejection_percent.into(),
@@ -2172,6 +2269,7 @@ pub struct AppmeshVirtualNodeSpecListenerPortMapping {
 
 impl AppmeshVirtualNodeSpecListenerPortMapping {
     /// `AppmeshVirtualNodeSpecListenerPortMapping` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerPortMapping { field: Some(..), ..AppmeshVirtualNodeSpecListenerPortMapping::new(..) }`.
+    #[inline]
     pub fn new(port: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>) -> Self {
         Self {
             port: port.into(),
@@ -2193,6 +2291,7 @@ pub struct AppmeshVirtualNodeSpecListenerTimeoutGrpc {
 
 impl AppmeshVirtualNodeSpecListenerTimeoutGrpc {
     /// `AppmeshVirtualNodeSpecListenerTimeoutGrpc` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTimeoutGrpc { field: Some(..), ..AppmeshVirtualNodeSpecListenerTimeoutGrpc::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             idle: None,
@@ -2211,6 +2310,7 @@ pub struct AppmeshVirtualNodeSpecListenerTimeoutTcp {
 
 impl AppmeshVirtualNodeSpecListenerTimeoutTcp {
     /// `AppmeshVirtualNodeSpecListenerTimeoutTcp` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTimeoutTcp { field: Some(..), ..AppmeshVirtualNodeSpecListenerTimeoutTcp::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             idle: None,
@@ -2237,6 +2337,7 @@ pub struct AppmeshVirtualNodeSpecListenerTimeout {
 
 impl AppmeshVirtualNodeSpecListenerTimeout {
     /// `AppmeshVirtualNodeSpecListenerTimeout` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTimeout { field: Some(..), ..AppmeshVirtualNodeSpecListenerTimeout::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             grpc: None,
@@ -2256,6 +2357,7 @@ pub struct AppmeshVirtualNodeSpecListenerTlsCertificateAcm {
 
 impl AppmeshVirtualNodeSpecListenerTlsCertificateAcm {
     /// `AppmeshVirtualNodeSpecListenerTlsCertificateAcm` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTlsCertificateAcm { field: Some(..), ..AppmeshVirtualNodeSpecListenerTlsCertificateAcm::new(..) }`.
+    #[inline]
     pub fn new(certificate_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: certificate_arn.into(),
@@ -2279,6 +2381,7 @@ pub struct AppmeshVirtualNodeSpecListenerTlsCertificate {
 
 impl AppmeshVirtualNodeSpecListenerTlsCertificate {
     /// `AppmeshVirtualNodeSpecListenerTlsCertificate` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTlsCertificate { field: Some(..), ..AppmeshVirtualNodeSpecListenerTlsCertificate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             acm: None,
@@ -2301,6 +2404,7 @@ pub struct AppmeshVirtualNodeSpecListenerTlsValidationTrust {
 
 impl AppmeshVirtualNodeSpecListenerTlsValidationTrust {
     /// `AppmeshVirtualNodeSpecListenerTlsValidationTrust` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTlsValidationTrust { field: Some(..), ..AppmeshVirtualNodeSpecListenerTlsValidationTrust::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             file: None,
@@ -2321,6 +2425,7 @@ pub struct AppmeshVirtualNodeSpecListenerTlsValidation {
 
 impl AppmeshVirtualNodeSpecListenerTlsValidation {
     /// `AppmeshVirtualNodeSpecListenerTlsValidation` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTlsValidation { field: Some(..), ..AppmeshVirtualNodeSpecListenerTlsValidation::new(..) }`.
+    #[inline]
     pub fn new(trust: AppmeshVirtualNodeSpecListenerTlsValidationTrust) -> Self {
         Self {
             subject_alternative_names: None,
@@ -2343,6 +2448,7 @@ pub struct AppmeshVirtualNodeSpecListenerTls {
 
 impl AppmeshVirtualNodeSpecListenerTls {
     /// `AppmeshVirtualNodeSpecListenerTls` with its required arguments; set the others with `AppmeshVirtualNodeSpecListenerTls { field: Some(..), ..AppmeshVirtualNodeSpecListenerTls::new(..) }`.
+    #[inline]
     pub fn new(mode: impl Into<crate::core::Expr>, certificate: AppmeshVirtualNodeSpecListenerTlsCertificate) -> Self {
         Self {
             mode: mode.into(),
@@ -2376,6 +2482,7 @@ pub struct AppmeshVirtualNodeSpecListener {
 
 impl AppmeshVirtualNodeSpecListener {
     /// `AppmeshVirtualNodeSpecListener` with its required arguments; set the others with `AppmeshVirtualNodeSpecListener { field: Some(..), ..AppmeshVirtualNodeSpecListener::new(..) }`.
+    #[inline]
     pub fn new(port_mapping: AppmeshVirtualNodeSpecListenerPortMapping) -> Self {
         Self {
             connection_pool: None,
@@ -2399,6 +2506,7 @@ pub struct AppmeshVirtualNodeSpecLoggingAccessLogFileFormatJson {
 
 impl AppmeshVirtualNodeSpecLoggingAccessLogFileFormatJson {
     /// `AppmeshVirtualNodeSpecLoggingAccessLogFileFormatJson` with its required arguments; set the others with `AppmeshVirtualNodeSpecLoggingAccessLogFileFormatJson { field: Some(..), ..AppmeshVirtualNodeSpecLoggingAccessLogFileFormatJson::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -2420,6 +2528,7 @@ pub struct AppmeshVirtualNodeSpecLoggingAccessLogFileFormat {
 
 impl AppmeshVirtualNodeSpecLoggingAccessLogFileFormat {
     /// `AppmeshVirtualNodeSpecLoggingAccessLogFileFormat` with its required arguments; set the others with `AppmeshVirtualNodeSpecLoggingAccessLogFileFormat { field: Some(..), ..AppmeshVirtualNodeSpecLoggingAccessLogFileFormat::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             text: None,
@@ -2440,6 +2549,7 @@ pub struct AppmeshVirtualNodeSpecLoggingAccessLogFile {
 
 impl AppmeshVirtualNodeSpecLoggingAccessLogFile {
     /// `AppmeshVirtualNodeSpecLoggingAccessLogFile` with its required arguments; set the others with `AppmeshVirtualNodeSpecLoggingAccessLogFile { field: Some(..), ..AppmeshVirtualNodeSpecLoggingAccessLogFile::new(..) }`.
+    #[inline]
     pub fn new(path: impl Into<crate::core::Expr>) -> Self {
         Self {
             path: path.into(),
@@ -2458,6 +2568,7 @@ pub struct AppmeshVirtualNodeSpecLoggingAccessLog {
 
 impl AppmeshVirtualNodeSpecLoggingAccessLog {
     /// `AppmeshVirtualNodeSpecLoggingAccessLog` with its required arguments; set the others with `AppmeshVirtualNodeSpecLoggingAccessLog { field: Some(..), ..AppmeshVirtualNodeSpecLoggingAccessLog::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             file: None,
@@ -2475,6 +2586,7 @@ pub struct AppmeshVirtualNodeSpecLogging {
 
 impl AppmeshVirtualNodeSpecLogging {
     /// `AppmeshVirtualNodeSpecLogging` with its required arguments; set the others with `AppmeshVirtualNodeSpecLogging { field: Some(..), ..AppmeshVirtualNodeSpecLogging::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_log: None,
@@ -2496,6 +2608,7 @@ pub struct AppmeshVirtualNodeSpecServiceDiscoveryAwsCloudMap {
 
 impl AppmeshVirtualNodeSpecServiceDiscoveryAwsCloudMap {
     /// `AppmeshVirtualNodeSpecServiceDiscoveryAwsCloudMap` with its required arguments; set the others with `AppmeshVirtualNodeSpecServiceDiscoveryAwsCloudMap { field: Some(..), ..AppmeshVirtualNodeSpecServiceDiscoveryAwsCloudMap::new(..) }`.
+    #[inline]
     pub fn new(namespace_name: impl Into<crate::core::Expr>, service_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             attributes: None,
@@ -2520,6 +2633,7 @@ pub struct AppmeshVirtualNodeSpecServiceDiscoveryDns {
 
 impl AppmeshVirtualNodeSpecServiceDiscoveryDns {
     /// `AppmeshVirtualNodeSpecServiceDiscoveryDns` with its required arguments; set the others with `AppmeshVirtualNodeSpecServiceDiscoveryDns { field: Some(..), ..AppmeshVirtualNodeSpecServiceDiscoveryDns::new(..) }`.
+    #[inline]
     pub fn new(hostname: impl Into<crate::core::Expr>) -> Self {
         Self {
             hostname: hostname.into(),
@@ -2542,6 +2656,7 @@ pub struct AppmeshVirtualNodeSpecServiceDiscovery {
 
 impl AppmeshVirtualNodeSpecServiceDiscovery {
     /// `AppmeshVirtualNodeSpecServiceDiscovery` with its required arguments; set the others with `AppmeshVirtualNodeSpecServiceDiscovery { field: Some(..), ..AppmeshVirtualNodeSpecServiceDiscovery::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             aws_cloud_map: None,
@@ -2572,6 +2687,7 @@ pub struct AppmeshVirtualNodeSpec {
 
 impl AppmeshVirtualNodeSpec {
     /// `AppmeshVirtualNodeSpec` with its required arguments; set the others with `AppmeshVirtualNodeSpec { field: Some(..), ..AppmeshVirtualNodeSpec::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             backend: None,
@@ -2608,6 +2724,7 @@ pub struct AppmeshVirtualNode {
 
 impl AppmeshVirtualNode {
     /// `AppmeshVirtualNode` with its required arguments; set the others with `AppmeshVirtualNode { field: Some(..), ..AppmeshVirtualNode::new(..) }`.
+    #[inline]
     pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, spec: AppmeshVirtualNodeSpec) -> Self {
         Self {
             id: None,
@@ -2636,6 +2753,7 @@ pub struct AppmeshVirtualRouterSpecListenerPortMapping {
 
 impl AppmeshVirtualRouterSpecListenerPortMapping {
     /// `AppmeshVirtualRouterSpecListenerPortMapping` with its required arguments; set the others with `AppmeshVirtualRouterSpecListenerPortMapping { field: Some(..), ..AppmeshVirtualRouterSpecListenerPortMapping::new(..) }`.
+    #[inline]
     pub fn new(port: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>) -> Self {
         Self {
             port: port.into(),
@@ -2653,6 +2771,7 @@ pub struct AppmeshVirtualRouterSpecListener {
 
 impl AppmeshVirtualRouterSpecListener {
     /// `AppmeshVirtualRouterSpecListener` with its required arguments; set the others with `AppmeshVirtualRouterSpecListener { field: Some(..), ..AppmeshVirtualRouterSpecListener::new(..) }`.
+    #[inline]
     pub fn new(port_mapping: AppmeshVirtualRouterSpecListenerPortMapping) -> Self {
         Self {
             port_mapping,
@@ -2670,6 +2789,7 @@ pub struct AppmeshVirtualRouterSpec {
 
 impl AppmeshVirtualRouterSpec {
     /// `AppmeshVirtualRouterSpec` with its required arguments; set the others with `AppmeshVirtualRouterSpec { field: Some(..), ..AppmeshVirtualRouterSpec::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             listener: None,
@@ -2702,6 +2822,7 @@ pub struct AppmeshVirtualRouter {
 
 impl AppmeshVirtualRouter {
     /// `AppmeshVirtualRouter` with its required arguments; set the others with `AppmeshVirtualRouter { field: Some(..), ..AppmeshVirtualRouter::new(..) }`.
+    #[inline]
     pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, spec: AppmeshVirtualRouterSpec) -> Self {
         Self {
             id: None,
@@ -2728,6 +2849,7 @@ pub struct AppmeshVirtualServiceSpecProviderVirtualNode {
 
 impl AppmeshVirtualServiceSpecProviderVirtualNode {
     /// `AppmeshVirtualServiceSpecProviderVirtualNode` with its required arguments; set the others with `AppmeshVirtualServiceSpecProviderVirtualNode { field: Some(..), ..AppmeshVirtualServiceSpecProviderVirtualNode::new(..) }`.
+    #[inline]
     pub fn new(virtual_node_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             virtual_node_name: virtual_node_name.into(),
@@ -2744,6 +2866,7 @@ pub struct AppmeshVirtualServiceSpecProviderVirtualRouter {
 
 impl AppmeshVirtualServiceSpecProviderVirtualRouter {
     /// `AppmeshVirtualServiceSpecProviderVirtualRouter` with its required arguments; set the others with `AppmeshVirtualServiceSpecProviderVirtualRouter { field: Some(..), ..AppmeshVirtualServiceSpecProviderVirtualRouter::new(..) }`.
+    #[inline]
     pub fn new(virtual_router_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             virtual_router_name: virtual_router_name.into(),
@@ -2764,6 +2887,7 @@ pub struct AppmeshVirtualServiceSpecProvider {
 
 impl AppmeshVirtualServiceSpecProvider {
     /// `AppmeshVirtualServiceSpecProvider` with its required arguments; set the others with `AppmeshVirtualServiceSpecProvider { field: Some(..), ..AppmeshVirtualServiceSpecProvider::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             virtual_node: None,
@@ -2782,6 +2906,7 @@ pub struct AppmeshVirtualServiceSpec {
 
 impl AppmeshVirtualServiceSpec {
     /// `AppmeshVirtualServiceSpec` with its required arguments; set the others with `AppmeshVirtualServiceSpec { field: Some(..), ..AppmeshVirtualServiceSpec::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             provider: None,
@@ -2814,6 +2939,7 @@ pub struct AppmeshVirtualService {
 
 impl AppmeshVirtualService {
     /// `AppmeshVirtualService` with its required arguments; set the others with `AppmeshVirtualService { field: Some(..), ..AppmeshVirtualService::new(..) }`.
+    #[inline]
     pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, spec: AppmeshVirtualServiceSpec) -> Self {
         Self {
             id: None,
@@ -2853,6 +2979,7 @@ pub struct DataAppmeshGatewayRoute {
 
 impl DataAppmeshGatewayRoute {
     /// `DataAppmeshGatewayRoute` with its required arguments; set the others with `DataAppmeshGatewayRoute { field: Some(..), ..DataAppmeshGatewayRoute::new(..) }`.
+    #[inline]
     pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, virtual_gateway_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2887,6 +3014,7 @@ pub struct DataAppmeshMesh {
 
 impl DataAppmeshMesh {
     /// `DataAppmeshMesh` with its required arguments; set the others with `DataAppmeshMesh { field: Some(..), ..DataAppmeshMesh::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2923,6 +3051,7 @@ pub struct DataAppmeshRoute {
 
 impl DataAppmeshRoute {
     /// `DataAppmeshRoute` with its required arguments; set the others with `DataAppmeshRoute { field: Some(..), ..DataAppmeshRoute::new(..) }`.
+    #[inline]
     pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, virtual_router_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2956,6 +3085,7 @@ pub struct DataAppmeshVirtualGateway {
 
 impl DataAppmeshVirtualGateway {
     /// `DataAppmeshVirtualGateway` with its required arguments; set the others with `DataAppmeshVirtualGateway { field: Some(..), ..DataAppmeshVirtualGateway::new(..) }`.
+    #[inline]
     pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2990,6 +3120,7 @@ pub struct DataAppmeshVirtualNode {
 
 impl DataAppmeshVirtualNode {
     /// `DataAppmeshVirtualNode` with its required arguments; set the others with `DataAppmeshVirtualNode { field: Some(..), ..DataAppmeshVirtualNode::new(..) }`.
+    #[inline]
     pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3025,6 +3156,7 @@ pub struct DataAppmeshVirtualRouter {
 
 impl DataAppmeshVirtualRouter {
     /// `DataAppmeshVirtualRouter` with its required arguments; set the others with `DataAppmeshVirtualRouter { field: Some(..), ..DataAppmeshVirtualRouter::new(..) }`.
+    #[inline]
     pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3060,6 +3192,7 @@ pub struct DataAppmeshVirtualService {
 
 impl DataAppmeshVirtualService {
     /// `DataAppmeshVirtualService` with its required arguments; set the others with `DataAppmeshVirtualService { field: Some(..), ..DataAppmeshVirtualService::new(..) }`.
+    #[inline]
     pub fn new(mesh_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3077,50 +3210,62 @@ impl crate::core::DataSource for DataAppmeshVirtualService {
 
 impl crate::core::Ref<AppmeshGatewayRoute> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
+    #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
         self.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
+    #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
         self.attr("mesh_owner")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `virtual_gateway_name`, as a reference.
+    #[inline]
     pub fn virtual_gateway_name(&self) -> crate::core::Expr {
         self.attr("virtual_gateway_name")
     }
     /// `spec` (a nested block), as a reference.
+    #[inline]
     pub fn spec(&self) -> crate::core::Expr {
         self.attr("spec")
     }
@@ -3128,42 +3273,52 @@ impl crate::core::Ref<AppmeshGatewayRoute> {
 
 impl crate::core::Ref<AppmeshMesh> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `mesh_owner`, as a reference.
+    #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
         self.attr("mesh_owner")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `spec` (a nested block), as a reference.
+    #[inline]
     pub fn spec(&self) -> crate::core::Expr {
         self.attr("spec")
     }
@@ -3171,50 +3326,62 @@ impl crate::core::Ref<AppmeshMesh> {
 
 impl crate::core::Ref<AppmeshRoute> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
+    #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
         self.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
+    #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
         self.attr("mesh_owner")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `virtual_router_name`, as a reference.
+    #[inline]
     pub fn virtual_router_name(&self) -> crate::core::Expr {
         self.attr("virtual_router_name")
     }
     /// `spec` (a nested block), as a reference.
+    #[inline]
     pub fn spec(&self) -> crate::core::Expr {
         self.attr("spec")
     }
@@ -3222,46 +3389,57 @@ impl crate::core::Ref<AppmeshRoute> {
 
 impl crate::core::Ref<AppmeshVirtualGateway> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
+    #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
         self.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
+    #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
         self.attr("mesh_owner")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `spec` (a nested block), as a reference.
+    #[inline]
     pub fn spec(&self) -> crate::core::Expr {
         self.attr("spec")
     }
@@ -3269,46 +3447,57 @@ impl crate::core::Ref<AppmeshVirtualGateway> {
 
 impl crate::core::Ref<AppmeshVirtualNode> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
+    #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
         self.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
+    #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
         self.attr("mesh_owner")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `spec` (a nested block), as a reference.
+    #[inline]
     pub fn spec(&self) -> crate::core::Expr {
         self.attr("spec")
     }
@@ -3316,46 +3505,57 @@ impl crate::core::Ref<AppmeshVirtualNode> {
 
 impl crate::core::Ref<AppmeshVirtualRouter> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
+    #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
         self.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
+    #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
         self.attr("mesh_owner")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `spec` (a nested block), as a reference.
+    #[inline]
     pub fn spec(&self) -> crate::core::Expr {
         self.attr("spec")
     }
@@ -3363,46 +3563,57 @@ impl crate::core::Ref<AppmeshVirtualRouter> {
 
 impl crate::core::Ref<AppmeshVirtualService> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
+    #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
         self.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
+    #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
         self.attr("mesh_owner")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `spec` (a nested block), as a reference.
+    #[inline]
     pub fn spec(&self) -> crate::core::Expr {
         self.attr("spec")
     }
@@ -3410,46 +3621,57 @@ impl crate::core::Ref<AppmeshVirtualService> {
 
 impl crate::core::Ref<DataAppmeshGatewayRoute> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
+    #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
         self.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
+    #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
         self.attr("mesh_owner")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `spec`, as a reference.
+    #[inline]
     pub fn spec(&self) -> crate::core::Expr {
         self.attr("spec")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `virtual_gateway_name`, as a reference.
+    #[inline]
     pub fn virtual_gateway_name(&self) -> crate::core::Expr {
         self.attr("virtual_gateway_name")
     }
@@ -3457,38 +3679,47 @@ impl crate::core::Ref<DataAppmeshGatewayRoute> {
 
 impl crate::core::Ref<DataAppmeshMesh> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `mesh_owner`, as a reference.
+    #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
         self.attr("mesh_owner")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `spec`, as a reference.
+    #[inline]
     pub fn spec(&self) -> crate::core::Expr {
         self.attr("spec")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -3496,46 +3727,57 @@ impl crate::core::Ref<DataAppmeshMesh> {
 
 impl crate::core::Ref<DataAppmeshRoute> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
+    #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
         self.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
+    #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
         self.attr("mesh_owner")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `spec`, as a reference.
+    #[inline]
     pub fn spec(&self) -> crate::core::Expr {
         self.attr("spec")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `virtual_router_name`, as a reference.
+    #[inline]
     pub fn virtual_router_name(&self) -> crate::core::Expr {
         self.attr("virtual_router_name")
     }
@@ -3543,42 +3785,52 @@ impl crate::core::Ref<DataAppmeshRoute> {
 
 impl crate::core::Ref<DataAppmeshVirtualGateway> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
+    #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
         self.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
+    #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
         self.attr("mesh_owner")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `spec`, as a reference.
+    #[inline]
     pub fn spec(&self) -> crate::core::Expr {
         self.attr("spec")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -3586,42 +3838,52 @@ impl crate::core::Ref<DataAppmeshVirtualGateway> {
 
 impl crate::core::Ref<DataAppmeshVirtualNode> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
+    #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
         self.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
+    #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
         self.attr("mesh_owner")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `spec`, as a reference.
+    #[inline]
     pub fn spec(&self) -> crate::core::Expr {
         self.attr("spec")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -3629,42 +3891,52 @@ impl crate::core::Ref<DataAppmeshVirtualNode> {
 
 impl crate::core::Ref<DataAppmeshVirtualRouter> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
+    #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
         self.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
+    #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
         self.attr("mesh_owner")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `spec`, as a reference.
+    #[inline]
     pub fn spec(&self) -> crate::core::Expr {
         self.attr("spec")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -3672,42 +3944,52 @@ impl crate::core::Ref<DataAppmeshVirtualRouter> {
 
 impl crate::core::Ref<DataAppmeshVirtualService> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `mesh_name`, as a reference.
+    #[inline]
     pub fn mesh_name(&self) -> crate::core::Expr {
         self.attr("mesh_name")
     }
     /// `mesh_owner`, as a reference.
+    #[inline]
     pub fn mesh_owner(&self) -> crate::core::Expr {
         self.attr("mesh_owner")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `spec`, as a reference.
+    #[inline]
     pub fn spec(&self) -> crate::core::Expr {
         self.attr("spec")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

@@ -27,6 +27,7 @@ pub struct ApprunnerAutoScalingConfigurationVersion {
 
 impl ApprunnerAutoScalingConfigurationVersion {
     /// `ApprunnerAutoScalingConfigurationVersion` with its required arguments; set the others with `ApprunnerAutoScalingConfigurationVersion { field: Some(..), ..ApprunnerAutoScalingConfigurationVersion::new(..) }`.
+    #[inline]
     pub fn new(auto_scaling_configuration_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_scaling_configuration_name: auto_scaling_configuration_name.into(),
@@ -64,6 +65,7 @@ pub struct ApprunnerConnection {
 
 impl ApprunnerConnection {
     /// `ApprunnerConnection` with its required arguments; set the others with `ApprunnerConnection { field: Some(..), ..ApprunnerConnection::new(..) }`.
+    #[inline]
     pub fn new(connection_name: impl Into<crate::core::Expr>, provider_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_name: connection_name.into(),
@@ -96,6 +98,7 @@ pub struct ApprunnerCustomDomainAssociation {
 
 impl ApprunnerCustomDomainAssociation {
     /// `ApprunnerCustomDomainAssociation` with its required arguments; set the others with `ApprunnerCustomDomainAssociation { field: Some(..), ..ApprunnerCustomDomainAssociation::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>, service_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -119,6 +122,7 @@ pub struct ApprunnerDefaultAutoScalingConfigurationVersion {
 
 impl ApprunnerDefaultAutoScalingConfigurationVersion {
     /// `ApprunnerDefaultAutoScalingConfigurationVersion` with its required arguments; set the others with `ApprunnerDefaultAutoScalingConfigurationVersion { field: Some(..), ..ApprunnerDefaultAutoScalingConfigurationVersion::new(..) }`.
+    #[inline]
     pub fn new(auto_scaling_configuration_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_scaling_configuration_arn: auto_scaling_configuration_arn.into(),
@@ -141,6 +145,7 @@ pub struct ApprunnerDeploymentTimeouts {
 
 impl ApprunnerDeploymentTimeouts {
     /// `ApprunnerDeploymentTimeouts` with its required arguments; set the others with `ApprunnerDeploymentTimeouts { field: Some(..), ..ApprunnerDeploymentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -160,6 +165,7 @@ pub struct ApprunnerDeployment {
 
 impl ApprunnerDeployment {
     /// `ApprunnerDeployment` with its required arguments; set the others with `ApprunnerDeployment { field: Some(..), ..ApprunnerDeployment::new(..) }`.
+    #[inline]
     pub fn new(service_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             service_arn: service_arn.into(),
@@ -182,6 +188,7 @@ pub struct ApprunnerObservabilityConfigurationTraceConfiguration {
 
 impl ApprunnerObservabilityConfigurationTraceConfiguration {
     /// `ApprunnerObservabilityConfigurationTraceConfiguration` with its required arguments; set the others with `ApprunnerObservabilityConfigurationTraceConfiguration { field: Some(..), ..ApprunnerObservabilityConfigurationTraceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             vendor: None,
@@ -210,6 +217,7 @@ pub struct ApprunnerObservabilityConfiguration {
 
 impl ApprunnerObservabilityConfiguration {
     /// `ApprunnerObservabilityConfiguration` with its required arguments; set the others with `ApprunnerObservabilityConfiguration { field: Some(..), ..ApprunnerObservabilityConfiguration::new(..) }`.
+    #[inline]
     pub fn new(observability_configuration_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -234,6 +242,7 @@ pub struct ApprunnerServiceEncryptionConfiguration {
 
 impl ApprunnerServiceEncryptionConfiguration {
     /// `ApprunnerServiceEncryptionConfiguration` with its required arguments; set the others with `ApprunnerServiceEncryptionConfiguration { field: Some(..), ..ApprunnerServiceEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(kms_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key: kms_key.into(),
@@ -266,6 +275,7 @@ pub struct ApprunnerServiceHealthCheckConfiguration {
 
 impl ApprunnerServiceHealthCheckConfiguration {
     /// `ApprunnerServiceHealthCheckConfiguration` with its required arguments; set the others with `ApprunnerServiceHealthCheckConfiguration { field: Some(..), ..ApprunnerServiceHealthCheckConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             healthy_threshold: None,
@@ -294,6 +304,7 @@ pub struct ApprunnerServiceInstanceConfiguration {
 
 impl ApprunnerServiceInstanceConfiguration {
     /// `ApprunnerServiceInstanceConfiguration` with its required arguments; set the others with `ApprunnerServiceInstanceConfiguration { field: Some(..), ..ApprunnerServiceInstanceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cpu: None,
@@ -316,6 +327,7 @@ pub struct ApprunnerServiceNetworkConfigurationEgressConfiguration {
 
 impl ApprunnerServiceNetworkConfigurationEgressConfiguration {
     /// `ApprunnerServiceNetworkConfigurationEgressConfiguration` with its required arguments; set the others with `ApprunnerServiceNetworkConfigurationEgressConfiguration { field: Some(..), ..ApprunnerServiceNetworkConfigurationEgressConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             egress_type: None,
@@ -334,6 +346,7 @@ pub struct ApprunnerServiceNetworkConfigurationIngressConfiguration {
 
 impl ApprunnerServiceNetworkConfigurationIngressConfiguration {
     /// `ApprunnerServiceNetworkConfigurationIngressConfiguration` with its required arguments; set the others with `ApprunnerServiceNetworkConfigurationIngressConfiguration { field: Some(..), ..ApprunnerServiceNetworkConfigurationIngressConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             is_publicly_accessible: None,
@@ -357,6 +370,7 @@ pub struct ApprunnerServiceNetworkConfiguration {
 
 impl ApprunnerServiceNetworkConfiguration {
     /// `ApprunnerServiceNetworkConfiguration` with its required arguments; set the others with `ApprunnerServiceNetworkConfiguration { field: Some(..), ..ApprunnerServiceNetworkConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ip_address_type: None,
@@ -378,6 +392,7 @@ pub struct ApprunnerServiceObservabilityConfiguration {
 
 impl ApprunnerServiceObservabilityConfiguration {
     /// `ApprunnerServiceObservabilityConfiguration` with its required arguments; set the others with `ApprunnerServiceObservabilityConfiguration { field: Some(..), ..ApprunnerServiceObservabilityConfiguration::new(..) }`.
+    #[inline]
     pub fn new(observability_enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             observability_configuration_arn: None,
@@ -399,6 +414,7 @@ pub struct ApprunnerServiceSourceConfigurationAuthenticationConfiguration {
 
 impl ApprunnerServiceSourceConfigurationAuthenticationConfiguration {
     /// `ApprunnerServiceSourceConfigurationAuthenticationConfiguration` with its required arguments; set the others with `ApprunnerServiceSourceConfigurationAuthenticationConfiguration { field: Some(..), ..ApprunnerServiceSourceConfigurationAuthenticationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_role_arn: None,
@@ -431,6 +447,7 @@ pub struct ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfigurationCod
 
 impl ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues {
     /// `ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues` with its required arguments; set the others with `ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues { field: Some(..), ..ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfigurationCodeConfigurationValues::new(..) }`.
+    #[inline]
     pub fn new(runtime: impl Into<crate::core::Expr>) -> Self {
         Self {
             build_command: None,
@@ -455,6 +472,7 @@ pub struct ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfiguration {
 
 impl ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfiguration {
     /// `ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfiguration` with its required arguments; set the others with `ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfiguration { field: Some(..), ..ApprunnerServiceSourceConfigurationCodeRepositoryCodeConfiguration::new(..) }`.
+    #[inline]
     pub fn new(configuration_source: impl Into<crate::core::Expr>) -> Self {
         Self {
             configuration_source: configuration_source.into(),
@@ -474,6 +492,7 @@ pub struct ApprunnerServiceSourceConfigurationCodeRepositorySourceCodeVersion {
 
 impl ApprunnerServiceSourceConfigurationCodeRepositorySourceCodeVersion {
     /// `ApprunnerServiceSourceConfigurationCodeRepositorySourceCodeVersion` with its required arguments; set the others with `ApprunnerServiceSourceConfigurationCodeRepositorySourceCodeVersion { field: Some(..), ..ApprunnerServiceSourceConfigurationCodeRepositorySourceCodeVersion::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -499,6 +518,7 @@ pub struct ApprunnerServiceSourceConfigurationCodeRepository {
 
 impl ApprunnerServiceSourceConfigurationCodeRepository {
     /// `ApprunnerServiceSourceConfigurationCodeRepository` with its required arguments; set the others with `ApprunnerServiceSourceConfigurationCodeRepository { field: Some(..), ..ApprunnerServiceSourceConfigurationCodeRepository::new(..) }`.
+    #[inline]
     pub fn new(repository_url: impl Into<crate::core::Expr>, source_code_version: ApprunnerServiceSourceConfigurationCodeRepositorySourceCodeVersion) -> Self {
         Self {
             repository_url: repository_url.into(),
@@ -528,6 +548,7 @@ pub struct ApprunnerServiceSourceConfigurationImageRepositoryImageConfiguration 
 
 impl ApprunnerServiceSourceConfigurationImageRepositoryImageConfiguration {
     /// `ApprunnerServiceSourceConfigurationImageRepositoryImageConfiguration` with its required arguments; set the others with `ApprunnerServiceSourceConfigurationImageRepositoryImageConfiguration { field: Some(..), ..ApprunnerServiceSourceConfigurationImageRepositoryImageConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             port: None,
@@ -552,6 +573,7 @@ pub struct ApprunnerServiceSourceConfigurationImageRepository {
 
 impl ApprunnerServiceSourceConfigurationImageRepository {
     /// `ApprunnerServiceSourceConfigurationImageRepository` with its required arguments; set the others with `ApprunnerServiceSourceConfigurationImageRepository { field: Some(..), ..ApprunnerServiceSourceConfigurationImageRepository::new(..) }`.
+    #[inline]
     pub fn new(image_identifier: impl Into<crate::core::Expr>, image_repository_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             image_identifier: image_identifier.into(),
@@ -580,6 +602,7 @@ pub struct ApprunnerServiceSourceConfiguration {
 
 impl ApprunnerServiceSourceConfiguration {
     /// `ApprunnerServiceSourceConfiguration` with its required arguments; set the others with `ApprunnerServiceSourceConfiguration { field: Some(..), ..ApprunnerServiceSourceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auto_deployments_enabled: None,
@@ -628,6 +651,7 @@ pub struct ApprunnerService {
 
 impl ApprunnerService {
     /// `ApprunnerService` with its required arguments; set the others with `ApprunnerService { field: Some(..), ..ApprunnerService::new(..) }`.
+    #[inline]
     pub fn new(service_name: impl Into<crate::core::Expr>, source_configuration: ApprunnerServiceSourceConfiguration) -> Self {
         Self {
             auto_scaling_configuration_arn: None,
@@ -671,6 +695,7 @@ pub struct ApprunnerVpcConnector {
 
 impl ApprunnerVpcConnector {
     /// `ApprunnerVpcConnector` with its required arguments; set the others with `ApprunnerVpcConnector { field: Some(..), ..ApprunnerVpcConnector::new(..) }`.
+    #[inline]
     pub fn new(security_groups: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>, vpc_connector_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -700,6 +725,7 @@ pub struct ApprunnerVpcIngressConnectionIngressVpcConfiguration {
 
 impl ApprunnerVpcIngressConnectionIngressVpcConfiguration {
     /// `ApprunnerVpcIngressConnectionIngressVpcConfiguration` with its required arguments; set the others with `ApprunnerVpcIngressConnectionIngressVpcConfiguration { field: Some(..), ..ApprunnerVpcIngressConnectionIngressVpcConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             vpc_endpoint_id: None,
@@ -730,6 +756,7 @@ pub struct ApprunnerVpcIngressConnection {
 
 impl ApprunnerVpcIngressConnection {
     /// `ApprunnerVpcIngressConnection` with its required arguments; set the others with `ApprunnerVpcIngressConnection { field: Some(..), ..ApprunnerVpcIngressConnection::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, service_arn: impl Into<crate::core::Expr>, ingress_vpc_configuration: ApprunnerVpcIngressConnectionIngressVpcConfiguration) -> Self {
         Self {
             id: None,
@@ -756,6 +783,7 @@ pub struct DataApprunnerHostedZoneId {
 
 impl DataApprunnerHostedZoneId {
     /// `DataApprunnerHostedZoneId` with its required arguments; set the others with `DataApprunnerHostedZoneId { field: Some(..), ..DataApprunnerHostedZoneId::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             region: None,
@@ -769,54 +797,67 @@ impl crate::core::DataSource for DataApprunnerHostedZoneId {
 
 impl crate::core::Ref<ApprunnerAutoScalingConfigurationVersion> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_scaling_configuration_name`, as a reference.
+    #[inline]
     pub fn auto_scaling_configuration_name(&self) -> crate::core::Expr {
         self.attr("auto_scaling_configuration_name")
     }
     /// `auto_scaling_configuration_revision`, as a reference.
+    #[inline]
     pub fn auto_scaling_configuration_revision(&self) -> crate::core::Expr {
         self.attr("auto_scaling_configuration_revision")
     }
     /// `has_associated_service`, as a reference.
+    #[inline]
     pub fn has_associated_service(&self) -> crate::core::Expr {
         self.attr("has_associated_service")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `is_default`, as a reference.
+    #[inline]
     pub fn is_default(&self) -> crate::core::Expr {
         self.attr("is_default")
     }
     /// `latest`, as a reference.
+    #[inline]
     pub fn latest(&self) -> crate::core::Expr {
         self.attr("latest")
     }
     /// `max_concurrency`, as a reference.
+    #[inline]
     pub fn max_concurrency(&self) -> crate::core::Expr {
         self.attr("max_concurrency")
     }
     /// `max_size`, as a reference.
+    #[inline]
     pub fn max_size(&self) -> crate::core::Expr {
         self.attr("max_size")
     }
     /// `min_size`, as a reference.
+    #[inline]
     pub fn min_size(&self) -> crate::core::Expr {
         self.attr("min_size")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -824,30 +865,37 @@ impl crate::core::Ref<ApprunnerAutoScalingConfigurationVersion> {
 
 impl crate::core::Ref<ApprunnerConnection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `connection_name`, as a reference.
+    #[inline]
     pub fn connection_name(&self) -> crate::core::Expr {
         self.attr("connection_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `provider_type`, as a reference.
+    #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
         self.attr("provider_type")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -855,30 +903,37 @@ impl crate::core::Ref<ApprunnerConnection> {
 
 impl crate::core::Ref<ApprunnerCustomDomainAssociation> {
     /// `certificate_validation_records`, as a reference.
+    #[inline]
     pub fn certificate_validation_records(&self) -> crate::core::Expr {
         self.attr("certificate_validation_records")
     }
     /// `dns_target`, as a reference.
+    #[inline]
     pub fn dns_target(&self) -> crate::core::Expr {
         self.attr("dns_target")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `enable_www_subdomain`, as a reference.
+    #[inline]
     pub fn enable_www_subdomain(&self) -> crate::core::Expr {
         self.attr("enable_www_subdomain")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `service_arn`, as a reference.
+    #[inline]
     pub fn service_arn(&self) -> crate::core::Expr {
         self.attr("service_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -886,10 +941,12 @@ impl crate::core::Ref<ApprunnerCustomDomainAssociation> {
 
 impl crate::core::Ref<ApprunnerDefaultAutoScalingConfigurationVersion> {
     /// `auto_scaling_configuration_arn`, as a reference.
+    #[inline]
     pub fn auto_scaling_configuration_arn(&self) -> crate::core::Expr {
         self.attr("auto_scaling_configuration_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -897,22 +954,27 @@ impl crate::core::Ref<ApprunnerDefaultAutoScalingConfigurationVersion> {
 
 impl crate::core::Ref<ApprunnerDeployment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `operation_id`, as a reference.
+    #[inline]
     pub fn operation_id(&self) -> crate::core::Expr {
         self.attr("operation_id")
     }
     /// `service_arn`, as a reference.
+    #[inline]
     pub fn service_arn(&self) -> crate::core::Expr {
         self.attr("service_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -920,38 +982,47 @@ impl crate::core::Ref<ApprunnerDeployment> {
 
 impl crate::core::Ref<ApprunnerObservabilityConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `latest`, as a reference.
+    #[inline]
     pub fn latest(&self) -> crate::core::Expr {
         self.attr("latest")
     }
     /// `observability_configuration_name`, as a reference.
+    #[inline]
     pub fn observability_configuration_name(&self) -> crate::core::Expr {
         self.attr("observability_configuration_name")
     }
     /// `observability_configuration_revision`, as a reference.
+    #[inline]
     pub fn observability_configuration_revision(&self) -> crate::core::Expr {
         self.attr("observability_configuration_revision")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `trace_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn trace_configuration(&self) -> crate::core::Expr {
         self.attr("trace_configuration")
     }
@@ -959,62 +1030,77 @@ impl crate::core::Ref<ApprunnerObservabilityConfiguration> {
 
 impl crate::core::Ref<ApprunnerService> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_scaling_configuration_arn`, as a reference.
+    #[inline]
     pub fn auto_scaling_configuration_arn(&self) -> crate::core::Expr {
         self.attr("auto_scaling_configuration_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `service_id`, as a reference.
+    #[inline]
     pub fn service_id(&self) -> crate::core::Expr {
         self.attr("service_id")
     }
     /// `service_name`, as a reference.
+    #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
         self.attr("service_name")
     }
     /// `service_url`, as a reference.
+    #[inline]
     pub fn service_url(&self) -> crate::core::Expr {
         self.attr("service_url")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `encryption_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
     /// `health_check_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn health_check_configuration(&self) -> crate::core::Expr {
         self.attr("health_check_configuration")
     }
     /// `instance_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn instance_configuration(&self) -> crate::core::Expr {
         self.attr("instance_configuration")
     }
     /// `network_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn network_configuration(&self) -> crate::core::Expr {
         self.attr("network_configuration")
     }
     /// `observability_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn observability_configuration(&self) -> crate::core::Expr {
         self.attr("observability_configuration")
     }
     /// `source_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn source_configuration(&self) -> crate::core::Expr {
         self.attr("source_configuration")
     }
@@ -1022,38 +1108,47 @@ impl crate::core::Ref<ApprunnerService> {
 
 impl crate::core::Ref<ApprunnerVpcConnector> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `subnets`, as a reference.
+    #[inline]
     pub fn subnets(&self) -> crate::core::Expr {
         self.attr("subnets")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_connector_name`, as a reference.
+    #[inline]
     pub fn vpc_connector_name(&self) -> crate::core::Expr {
         self.attr("vpc_connector_name")
     }
     /// `vpc_connector_revision`, as a reference.
+    #[inline]
     pub fn vpc_connector_revision(&self) -> crate::core::Expr {
         self.attr("vpc_connector_revision")
     }
@@ -1061,38 +1156,47 @@ impl crate::core::Ref<ApprunnerVpcConnector> {
 
 impl crate::core::Ref<ApprunnerVpcIngressConnection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `service_arn`, as a reference.
+    #[inline]
     pub fn service_arn(&self) -> crate::core::Expr {
         self.attr("service_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `ingress_vpc_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn ingress_vpc_configuration(&self) -> crate::core::Expr {
         self.attr("ingress_vpc_configuration")
     }
@@ -1100,10 +1204,12 @@ impl crate::core::Ref<ApprunnerVpcIngressConnection> {
 
 impl crate::core::Ref<DataApprunnerHostedZoneId> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }

@@ -11,6 +11,7 @@ pub struct AppstreamDirectoryConfigServiceAccountCredentials {
 
 impl AppstreamDirectoryConfigServiceAccountCredentials {
     /// `AppstreamDirectoryConfigServiceAccountCredentials` with its required arguments; set the others with `AppstreamDirectoryConfigServiceAccountCredentials { field: Some(..), ..AppstreamDirectoryConfigServiceAccountCredentials::new(..) }`.
+    #[inline]
     pub fn new(account_name: impl Into<crate::core::Expr>, account_password: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_name: account_name.into(),
@@ -35,6 +36,7 @@ pub struct AppstreamDirectoryConfig {
 
 impl AppstreamDirectoryConfig {
     /// `AppstreamDirectoryConfig` with its required arguments; set the others with `AppstreamDirectoryConfig { field: Some(..), ..AppstreamDirectoryConfig::new(..) }`.
+    #[inline]
     pub fn new(directory_name: impl Into<crate::core::Expr>, organizational_unit_distinguished_names: Vec<crate::core::Expr>, service_account_credentials: AppstreamDirectoryConfigServiceAccountCredentials) -> Self {
         Self {
             directory_name: directory_name.into(),
@@ -62,6 +64,7 @@ pub struct AppstreamFleetComputeCapacity {
 
 impl AppstreamFleetComputeCapacity {
     /// `AppstreamFleetComputeCapacity` with its required arguments; set the others with `AppstreamFleetComputeCapacity { field: Some(..), ..AppstreamFleetComputeCapacity::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             desired_instances: None,
@@ -83,6 +86,7 @@ pub struct AppstreamFleetDomainJoinInfo {
 
 impl AppstreamFleetDomainJoinInfo {
     /// `AppstreamFleetDomainJoinInfo` with its required arguments; set the others with `AppstreamFleetDomainJoinInfo { field: Some(..), ..AppstreamFleetDomainJoinInfo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             directory_name: None,
@@ -104,6 +108,7 @@ pub struct AppstreamFleetVpcConfig {
 
 impl AppstreamFleetVpcConfig {
     /// `AppstreamFleetVpcConfig` with its required arguments; set the others with `AppstreamFleetVpcConfig { field: Some(..), ..AppstreamFleetVpcConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             security_group_ids: None,
@@ -176,6 +181,7 @@ pub struct AppstreamFleet {
 
 impl AppstreamFleet {
     /// `AppstreamFleet` with its required arguments; set the others with `AppstreamFleet { field: Some(..), ..AppstreamFleet::new(..) }`.
+    #[inline]
     pub fn new(instance_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, compute_capacity: AppstreamFleetComputeCapacity) -> Self {
         Self {
             description: None,
@@ -220,6 +226,7 @@ pub struct AppstreamFleetStackAssociation {
 
 impl AppstreamFleetStackAssociation {
     /// `AppstreamFleetStackAssociation` with its required arguments; set the others with `AppstreamFleetStackAssociation { field: Some(..), ..AppstreamFleetStackAssociation::new(..) }`.
+    #[inline]
     pub fn new(fleet_name: impl Into<crate::core::Expr>, stack_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             fleet_name: fleet_name.into(),
@@ -245,6 +252,7 @@ pub struct AppstreamImageBuilderAccessEndpoint {
 
 impl AppstreamImageBuilderAccessEndpoint {
     /// `AppstreamImageBuilderAccessEndpoint` with its required arguments; set the others with `AppstreamImageBuilderAccessEndpoint { field: Some(..), ..AppstreamImageBuilderAccessEndpoint::new(..) }`.
+    #[inline]
     pub fn new(endpoint_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             endpoint_type: endpoint_type.into(),
@@ -266,6 +274,7 @@ pub struct AppstreamImageBuilderDomainJoinInfo {
 
 impl AppstreamImageBuilderDomainJoinInfo {
     /// `AppstreamImageBuilderDomainJoinInfo` with its required arguments; set the others with `AppstreamImageBuilderDomainJoinInfo { field: Some(..), ..AppstreamImageBuilderDomainJoinInfo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             directory_name: None,
@@ -287,6 +296,7 @@ pub struct AppstreamImageBuilderVpcConfig {
 
 impl AppstreamImageBuilderVpcConfig {
     /// `AppstreamImageBuilderVpcConfig` with its required arguments; set the others with `AppstreamImageBuilderVpcConfig { field: Some(..), ..AppstreamImageBuilderVpcConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             security_group_ids: None,
@@ -345,6 +355,7 @@ pub struct AppstreamImageBuilder {
 
 impl AppstreamImageBuilder {
     /// `AppstreamImageBuilder` with its required arguments; set the others with `AppstreamImageBuilder { field: Some(..), ..AppstreamImageBuilder::new(..) }`.
+    #[inline]
     pub fn new(instance_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             appstream_agent_version: None,
@@ -382,6 +393,7 @@ pub struct AppstreamStackAccessEndpoints {
 
 impl AppstreamStackAccessEndpoints {
     /// `AppstreamStackAccessEndpoints` with its required arguments; set the others with `AppstreamStackAccessEndpoints { field: Some(..), ..AppstreamStackAccessEndpoints::new(..) }`.
+    #[inline]
     pub fn new(endpoint_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             endpoint_type: endpoint_type.into(),
@@ -402,6 +414,7 @@ pub struct AppstreamStackApplicationSettings {
 
 impl AppstreamStackApplicationSettings {
     /// `AppstreamStackApplicationSettings` with its required arguments; set the others with `AppstreamStackApplicationSettings { field: Some(..), ..AppstreamStackApplicationSettings::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -425,6 +438,7 @@ pub struct AppstreamStackStorageConnectors {
 
 impl AppstreamStackStorageConnectors {
     /// `AppstreamStackStorageConnectors` with its required arguments; set the others with `AppstreamStackStorageConnectors { field: Some(..), ..AppstreamStackStorageConnectors::new(..) }`.
+    #[inline]
     pub fn new(connector_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             connector_type: connector_type.into(),
@@ -444,6 +458,7 @@ pub struct AppstreamStackStreamingExperienceSettings {
 
 impl AppstreamStackStreamingExperienceSettings {
     /// `AppstreamStackStreamingExperienceSettings` with its required arguments; set the others with `AppstreamStackStreamingExperienceSettings { field: Some(..), ..AppstreamStackStreamingExperienceSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             preferred_protocol: None,
@@ -462,6 +477,7 @@ pub struct AppstreamStackUserSettings {
 
 impl AppstreamStackUserSettings {
     /// `AppstreamStackUserSettings` with its required arguments; set the others with `AppstreamStackUserSettings { field: Some(..), ..AppstreamStackUserSettings::new(..) }`.
+    #[inline]
     pub fn new(action: impl Into<crate::core::Expr>, permission: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
@@ -518,6 +534,7 @@ pub struct AppstreamStack {
 
 impl AppstreamStack {
     /// `AppstreamStack` with its required arguments; set the others with `AppstreamStack { field: Some(..), ..AppstreamStack::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -568,6 +585,7 @@ pub struct AppstreamUser {
 
 impl AppstreamUser {
     /// `AppstreamUser` with its required arguments; set the others with `AppstreamUser { field: Some(..), ..AppstreamUser::new(..) }`.
+    #[inline]
     pub fn new(authentication_type: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_type: authentication_type.into(),
@@ -604,6 +622,7 @@ pub struct AppstreamUserStackAssociation {
 
 impl AppstreamUserStackAssociation {
     /// `AppstreamUserStackAssociation` with its required arguments; set the others with `AppstreamUserStackAssociation { field: Some(..), ..AppstreamUserStackAssociation::new(..) }`.
+    #[inline]
     pub fn new(authentication_type: impl Into<crate::core::Expr>, stack_name: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_type: authentication_type.into(),
@@ -641,6 +660,7 @@ pub struct DataAppstreamImage {
 
 impl DataAppstreamImage {
     /// `DataAppstreamImage` with its required arguments; set the others with `DataAppstreamImage { field: Some(..), ..DataAppstreamImage::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -658,22 +678,27 @@ impl crate::core::DataSource for DataAppstreamImage {
 
 impl crate::core::Ref<AppstreamDirectoryConfig> {
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `directory_name`, as a reference.
+    #[inline]
     pub fn directory_name(&self) -> crate::core::Expr {
         self.attr("directory_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `organizational_unit_distinguished_names`, as a reference.
+    #[inline]
     pub fn organizational_unit_distinguished_names(&self) -> crate::core::Expr {
         self.attr("organizational_unit_distinguished_names")
     }
     /// `service_account_credentials` (a nested block), as a reference.
+    #[inline]
     pub fn service_account_credentials(&self) -> crate::core::Expr {
         self.attr("service_account_credentials")
     }
@@ -681,94 +706,117 @@ impl crate::core::Ref<AppstreamDirectoryConfig> {
 
 impl crate::core::Ref<AppstreamFleet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `disconnect_timeout_in_seconds`, as a reference.
+    #[inline]
     pub fn disconnect_timeout_in_seconds(&self) -> crate::core::Expr {
         self.attr("disconnect_timeout_in_seconds")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `enable_default_internet_access`, as a reference.
+    #[inline]
     pub fn enable_default_internet_access(&self) -> crate::core::Expr {
         self.attr("enable_default_internet_access")
     }
     /// `fleet_type`, as a reference.
+    #[inline]
     pub fn fleet_type(&self) -> crate::core::Expr {
         self.attr("fleet_type")
     }
     /// `iam_role_arn`, as a reference.
+    #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idle_disconnect_timeout_in_seconds`, as a reference.
+    #[inline]
     pub fn idle_disconnect_timeout_in_seconds(&self) -> crate::core::Expr {
         self.attr("idle_disconnect_timeout_in_seconds")
     }
     /// `image_arn`, as a reference.
+    #[inline]
     pub fn image_arn(&self) -> crate::core::Expr {
         self.attr("image_arn")
     }
     /// `image_name`, as a reference.
+    #[inline]
     pub fn image_name(&self) -> crate::core::Expr {
         self.attr("image_name")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `max_sessions_per_instance`, as a reference.
+    #[inline]
     pub fn max_sessions_per_instance(&self) -> crate::core::Expr {
         self.attr("max_sessions_per_instance")
     }
     /// `max_user_duration_in_seconds`, as a reference.
+    #[inline]
     pub fn max_user_duration_in_seconds(&self) -> crate::core::Expr {
         self.attr("max_user_duration_in_seconds")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `stream_view`, as a reference.
+    #[inline]
     pub fn stream_view(&self) -> crate::core::Expr {
         self.attr("stream_view")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `compute_capacity` (a nested block), as a reference.
+    #[inline]
     pub fn compute_capacity(&self) -> crate::core::Expr {
         self.attr("compute_capacity")
     }
     /// `domain_join_info` (a nested block), as a reference.
+    #[inline]
     pub fn domain_join_info(&self) -> crate::core::Expr {
         self.attr("domain_join_info")
     }
     /// `vpc_config` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
         self.attr("vpc_config")
     }
@@ -776,14 +824,17 @@ impl crate::core::Ref<AppstreamFleet> {
 
 impl crate::core::Ref<AppstreamFleetStackAssociation> {
     /// `fleet_name`, as a reference.
+    #[inline]
     pub fn fleet_name(&self) -> crate::core::Expr {
         self.attr("fleet_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `stack_name`, as a reference.
+    #[inline]
     pub fn stack_name(&self) -> crate::core::Expr {
         self.attr("stack_name")
     }
@@ -791,74 +842,92 @@ impl crate::core::Ref<AppstreamFleetStackAssociation> {
 
 impl crate::core::Ref<AppstreamImageBuilder> {
     /// `appstream_agent_version`, as a reference.
+    #[inline]
     pub fn appstream_agent_version(&self) -> crate::core::Expr {
         self.attr("appstream_agent_version")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `enable_default_internet_access`, as a reference.
+    #[inline]
     pub fn enable_default_internet_access(&self) -> crate::core::Expr {
         self.attr("enable_default_internet_access")
     }
     /// `iam_role_arn`, as a reference.
+    #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_arn`, as a reference.
+    #[inline]
     pub fn image_arn(&self) -> crate::core::Expr {
         self.attr("image_arn")
     }
     /// `image_name`, as a reference.
+    #[inline]
     pub fn image_name(&self) -> crate::core::Expr {
         self.attr("image_name")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `access_endpoint` (a nested block), as a reference.
+    #[inline]
     pub fn access_endpoint(&self) -> crate::core::Expr {
         self.attr("access_endpoint")
     }
     /// `domain_join_info` (a nested block), as a reference.
+    #[inline]
     pub fn domain_join_info(&self) -> crate::core::Expr {
         self.attr("domain_join_info")
     }
     /// `vpc_config` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
         self.attr("vpc_config")
     }
@@ -866,66 +935,82 @@ impl crate::core::Ref<AppstreamImageBuilder> {
 
 impl crate::core::Ref<AppstreamStack> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `embed_host_domains`, as a reference.
+    #[inline]
     pub fn embed_host_domains(&self) -> crate::core::Expr {
         self.attr("embed_host_domains")
     }
     /// `feedback_url`, as a reference.
+    #[inline]
     pub fn feedback_url(&self) -> crate::core::Expr {
         self.attr("feedback_url")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `redirect_url`, as a reference.
+    #[inline]
     pub fn redirect_url(&self) -> crate::core::Expr {
         self.attr("redirect_url")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `access_endpoints` (a nested block), as a reference.
+    #[inline]
     pub fn access_endpoints(&self) -> crate::core::Expr {
         self.attr("access_endpoints")
     }
     /// `application_settings` (a nested block), as a reference.
+    #[inline]
     pub fn application_settings(&self) -> crate::core::Expr {
         self.attr("application_settings")
     }
     /// `storage_connectors` (a nested block), as a reference.
+    #[inline]
     pub fn storage_connectors(&self) -> crate::core::Expr {
         self.attr("storage_connectors")
     }
     /// `streaming_experience_settings` (a nested block), as a reference.
+    #[inline]
     pub fn streaming_experience_settings(&self) -> crate::core::Expr {
         self.attr("streaming_experience_settings")
     }
     /// `user_settings` (a nested block), as a reference.
+    #[inline]
     pub fn user_settings(&self) -> crate::core::Expr {
         self.attr("user_settings")
     }
@@ -933,38 +1018,47 @@ impl crate::core::Ref<AppstreamStack> {
 
 impl crate::core::Ref<AppstreamUser> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication_type`, as a reference.
+    #[inline]
     pub fn authentication_type(&self) -> crate::core::Expr {
         self.attr("authentication_type")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `first_name`, as a reference.
+    #[inline]
     pub fn first_name(&self) -> crate::core::Expr {
         self.attr("first_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_name`, as a reference.
+    #[inline]
     pub fn last_name(&self) -> crate::core::Expr {
         self.attr("last_name")
     }
     /// `send_email_notification`, as a reference.
+    #[inline]
     pub fn send_email_notification(&self) -> crate::core::Expr {
         self.attr("send_email_notification")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
@@ -972,22 +1066,27 @@ impl crate::core::Ref<AppstreamUser> {
 
 impl crate::core::Ref<AppstreamUserStackAssociation> {
     /// `authentication_type`, as a reference.
+    #[inline]
     pub fn authentication_type(&self) -> crate::core::Expr {
         self.attr("authentication_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `send_email_notification`, as a reference.
+    #[inline]
     pub fn send_email_notification(&self) -> crate::core::Expr {
         self.attr("send_email_notification")
     }
     /// `stack_name`, as a reference.
+    #[inline]
     pub fn stack_name(&self) -> crate::core::Expr {
         self.attr("stack_name")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
@@ -995,74 +1094,92 @@ impl crate::core::Ref<AppstreamUserStackAssociation> {
 
 impl crate::core::Ref<DataAppstreamImage> {
     /// `applications`, as a reference.
+    #[inline]
     pub fn applications(&self) -> crate::core::Expr {
         self.attr("applications")
     }
     /// `appstream_agent_version`, as a reference.
+    #[inline]
     pub fn appstream_agent_version(&self) -> crate::core::Expr {
         self.attr("appstream_agent_version")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `base_image_arn`, as a reference.
+    #[inline]
     pub fn base_image_arn(&self) -> crate::core::Expr {
         self.attr("base_image_arn")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `image_builder_name`, as a reference.
+    #[inline]
     pub fn image_builder_name(&self) -> crate::core::Expr {
         self.attr("image_builder_name")
     }
     /// `image_builder_supported`, as a reference.
+    #[inline]
     pub fn image_builder_supported(&self) -> crate::core::Expr {
         self.attr("image_builder_supported")
     }
     /// `image_permissions`, as a reference.
+    #[inline]
     pub fn image_permissions(&self) -> crate::core::Expr {
         self.attr("image_permissions")
     }
     /// `most_recent`, as a reference.
+    #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
         self.attr("most_recent")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_regex`, as a reference.
+    #[inline]
     pub fn name_regex(&self) -> crate::core::Expr {
         self.attr("name_regex")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `public_base_image_released_date`, as a reference.
+    #[inline]
     pub fn public_base_image_released_date(&self) -> crate::core::Expr {
         self.attr("public_base_image_released_date")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `state_change_reason`, as a reference.
+    #[inline]
     pub fn state_change_reason(&self) -> crate::core::Expr {
         self.attr("state_change_reason")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }

@@ -24,6 +24,7 @@ pub struct AppsyncApiCache {
 
 impl AppsyncApiCache {
     /// `AppsyncApiCache` with its required arguments; set the others with `AppsyncApiCache { field: Some(..), ..AppsyncApiCache::new(..) }`.
+    #[inline]
     pub fn new(api_caching_behavior: impl Into<crate::core::Expr>, api_id: impl Into<crate::core::Expr>, ttl: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_caching_behavior: api_caching_behavior.into(),
@@ -59,6 +60,7 @@ pub struct AppsyncApiKey {
 
 impl AppsyncApiKey {
     /// `AppsyncApiKey` with its required arguments; set the others with `AppsyncApiKey { field: Some(..), ..AppsyncApiKey::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -88,6 +90,7 @@ pub struct AppsyncDatasourceDynamodbConfigDeltaSyncConfig {
 
 impl AppsyncDatasourceDynamodbConfigDeltaSyncConfig {
     /// `AppsyncDatasourceDynamodbConfigDeltaSyncConfig` with its required arguments; set the others with `AppsyncDatasourceDynamodbConfigDeltaSyncConfig { field: Some(..), ..AppsyncDatasourceDynamodbConfigDeltaSyncConfig::new(..) }`.
+    #[inline]
     pub fn new(delta_sync_table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             base_table_ttl: None,
@@ -118,6 +121,7 @@ pub struct AppsyncDatasourceDynamodbConfig {
 
 impl AppsyncDatasourceDynamodbConfig {
     /// `AppsyncDatasourceDynamodbConfig` with its required arguments; set the others with `AppsyncDatasourceDynamodbConfig { field: Some(..), ..AppsyncDatasourceDynamodbConfig::new(..) }`.
+    #[inline]
     pub fn new(table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             region: None,
@@ -141,6 +145,7 @@ pub struct AppsyncDatasourceElasticsearchConfig {
 
 impl AppsyncDatasourceElasticsearchConfig {
     /// `AppsyncDatasourceElasticsearchConfig` with its required arguments; set the others with `AppsyncDatasourceElasticsearchConfig { field: Some(..), ..AppsyncDatasourceElasticsearchConfig::new(..) }`.
+    #[inline]
     pub fn new(endpoint: impl Into<crate::core::Expr>) -> Self {
         Self {
             endpoint: endpoint.into(),
@@ -158,6 +163,7 @@ pub struct AppsyncDatasourceEventBridgeConfig {
 
 impl AppsyncDatasourceEventBridgeConfig {
     /// `AppsyncDatasourceEventBridgeConfig` with its required arguments; set the others with `AppsyncDatasourceEventBridgeConfig { field: Some(..), ..AppsyncDatasourceEventBridgeConfig::new(..) }`.
+    #[inline]
     pub fn new(event_bus_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             event_bus_arn: event_bus_arn.into(),
@@ -178,6 +184,7 @@ pub struct AppsyncDatasourceHttpConfigAuthorizationConfigAwsIamConfig {
 
 impl AppsyncDatasourceHttpConfigAuthorizationConfigAwsIamConfig {
     /// `AppsyncDatasourceHttpConfigAuthorizationConfigAwsIamConfig` with its required arguments; set the others with `AppsyncDatasourceHttpConfigAuthorizationConfigAwsIamConfig { field: Some(..), ..AppsyncDatasourceHttpConfigAuthorizationConfigAwsIamConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             signing_region: None,
@@ -199,6 +206,7 @@ pub struct AppsyncDatasourceHttpConfigAuthorizationConfig {
 
 impl AppsyncDatasourceHttpConfigAuthorizationConfig {
     /// `AppsyncDatasourceHttpConfigAuthorizationConfig` with its required arguments; set the others with `AppsyncDatasourceHttpConfigAuthorizationConfig { field: Some(..), ..AppsyncDatasourceHttpConfigAuthorizationConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             authorization_type: None,
@@ -219,6 +227,7 @@ pub struct AppsyncDatasourceHttpConfig {
 
 impl AppsyncDatasourceHttpConfig {
     /// `AppsyncDatasourceHttpConfig` with its required arguments; set the others with `AppsyncDatasourceHttpConfig { field: Some(..), ..AppsyncDatasourceHttpConfig::new(..) }`.
+    #[inline]
     pub fn new(endpoint: impl Into<crate::core::Expr>) -> Self {
         Self {
             endpoint: endpoint.into(),
@@ -236,6 +245,7 @@ pub struct AppsyncDatasourceLambdaConfig {
 
 impl AppsyncDatasourceLambdaConfig {
     /// `AppsyncDatasourceLambdaConfig` with its required arguments; set the others with `AppsyncDatasourceLambdaConfig { field: Some(..), ..AppsyncDatasourceLambdaConfig::new(..) }`.
+    #[inline]
     pub fn new(function_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             function_arn: function_arn.into(),
@@ -263,6 +273,7 @@ pub struct AppsyncDatasourceRelationalDatabaseConfigHttpEndpointConfig {
 
 impl AppsyncDatasourceRelationalDatabaseConfigHttpEndpointConfig {
     /// `AppsyncDatasourceRelationalDatabaseConfigHttpEndpointConfig` with its required arguments; set the others with `AppsyncDatasourceRelationalDatabaseConfigHttpEndpointConfig { field: Some(..), ..AppsyncDatasourceRelationalDatabaseConfigHttpEndpointConfig::new(..) }`.
+    #[inline]
     pub fn new(aws_secret_store_arn: impl Into<crate::core::Expr>, db_cluster_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_secret_store_arn: aws_secret_store_arn.into(),
@@ -287,6 +298,7 @@ pub struct AppsyncDatasourceRelationalDatabaseConfig {
 
 impl AppsyncDatasourceRelationalDatabaseConfig {
     /// `AppsyncDatasourceRelationalDatabaseConfig` with its required arguments; set the others with `AppsyncDatasourceRelationalDatabaseConfig { field: Some(..), ..AppsyncDatasourceRelationalDatabaseConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             source_type: None,
@@ -338,6 +350,7 @@ pub struct AppsyncDatasource {
 
 impl AppsyncDatasource {
     /// `AppsyncDatasource` with its required arguments; set the others with `AppsyncDatasource { field: Some(..), ..AppsyncDatasource::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -378,6 +391,7 @@ pub struct AppsyncDomainName {
 
 impl AppsyncDomainName {
     /// `AppsyncDomainName` with its required arguments; set the others with `AppsyncDomainName { field: Some(..), ..AppsyncDomainName::new(..) }`.
+    #[inline]
     pub fn new(certificate_arn: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: certificate_arn.into(),
@@ -406,6 +420,7 @@ pub struct AppsyncDomainNameApiAssociation {
 
 impl AppsyncDomainNameApiAssociation {
     /// `AppsyncDomainNameApiAssociation` with its required arguments; set the others with `AppsyncDomainNameApiAssociation { field: Some(..), ..AppsyncDomainNameApiAssociation::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -430,6 +445,7 @@ pub struct AppsyncFunctionRuntime {
 
 impl AppsyncFunctionRuntime {
     /// `AppsyncFunctionRuntime` with its required arguments; set the others with `AppsyncFunctionRuntime { field: Some(..), ..AppsyncFunctionRuntime::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, runtime_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -448,6 +464,7 @@ pub struct AppsyncFunctionSyncConfigLambdaConflictHandlerConfig {
 
 impl AppsyncFunctionSyncConfigLambdaConflictHandlerConfig {
     /// `AppsyncFunctionSyncConfigLambdaConflictHandlerConfig` with its required arguments; set the others with `AppsyncFunctionSyncConfigLambdaConflictHandlerConfig { field: Some(..), ..AppsyncFunctionSyncConfigLambdaConflictHandlerConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             lambda_conflict_handler_arn: None,
@@ -471,6 +488,7 @@ pub struct AppsyncFunctionSyncConfig {
 
 impl AppsyncFunctionSyncConfig {
     /// `AppsyncFunctionSyncConfig` with its required arguments; set the others with `AppsyncFunctionSyncConfig { field: Some(..), ..AppsyncFunctionSyncConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             conflict_detection: None,
@@ -520,6 +538,7 @@ pub struct AppsyncFunction {
 
 impl AppsyncFunction {
     /// `AppsyncFunction` with its required arguments; set the others with `AppsyncFunction { field: Some(..), ..AppsyncFunction::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, data_source: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -557,6 +576,7 @@ pub struct AppsyncGraphqlApiAdditionalAuthenticationProviderLambdaAuthorizerConf
 
 impl AppsyncGraphqlApiAdditionalAuthenticationProviderLambdaAuthorizerConfig {
     /// `AppsyncGraphqlApiAdditionalAuthenticationProviderLambdaAuthorizerConfig` with its required arguments; set the others with `AppsyncGraphqlApiAdditionalAuthenticationProviderLambdaAuthorizerConfig { field: Some(..), ..AppsyncGraphqlApiAdditionalAuthenticationProviderLambdaAuthorizerConfig::new(..) }`.
+    #[inline]
     pub fn new(authorizer_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             authorizer_result_ttl_in_seconds: None,
@@ -584,6 +604,7 @@ pub struct AppsyncGraphqlApiAdditionalAuthenticationProviderOpenidConnectConfig 
 
 impl AppsyncGraphqlApiAdditionalAuthenticationProviderOpenidConnectConfig {
     /// `AppsyncGraphqlApiAdditionalAuthenticationProviderOpenidConnectConfig` with its required arguments; set the others with `AppsyncGraphqlApiAdditionalAuthenticationProviderOpenidConnectConfig { field: Some(..), ..AppsyncGraphqlApiAdditionalAuthenticationProviderOpenidConnectConfig::new(..) }`.
+    #[inline]
     pub fn new(issuer: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_ttl: None,
@@ -609,6 +630,7 @@ pub struct AppsyncGraphqlApiAdditionalAuthenticationProviderUserPoolConfig {
 
 impl AppsyncGraphqlApiAdditionalAuthenticationProviderUserPoolConfig {
     /// `AppsyncGraphqlApiAdditionalAuthenticationProviderUserPoolConfig` with its required arguments; set the others with `AppsyncGraphqlApiAdditionalAuthenticationProviderUserPoolConfig { field: Some(..), ..AppsyncGraphqlApiAdditionalAuthenticationProviderUserPoolConfig::new(..) }`.
+    #[inline]
     pub fn new(user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_id_client_regex: None,
@@ -636,6 +658,7 @@ pub struct AppsyncGraphqlApiAdditionalAuthenticationProvider {
 
 impl AppsyncGraphqlApiAdditionalAuthenticationProvider {
     /// `AppsyncGraphqlApiAdditionalAuthenticationProvider` with its required arguments; set the others with `AppsyncGraphqlApiAdditionalAuthenticationProvider { field: Some(..), ..AppsyncGraphqlApiAdditionalAuthenticationProvider::new(..) }`.
+    #[inline]
     pub fn new(authentication_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_type: authentication_type.into(),
@@ -659,6 +682,7 @@ pub struct AppsyncGraphqlApiEnhancedMetricsConfig {
 
 impl AppsyncGraphqlApiEnhancedMetricsConfig {
     /// `AppsyncGraphqlApiEnhancedMetricsConfig` with its required arguments; set the others with `AppsyncGraphqlApiEnhancedMetricsConfig { field: Some(..), ..AppsyncGraphqlApiEnhancedMetricsConfig::new(..) }`.
+    #[inline]
     pub fn new(data_source_level_metrics_behavior: impl Into<crate::core::Expr>, operation_level_metrics_config: impl Into<crate::core::Expr>, resolver_level_metrics_behavior: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_source_level_metrics_behavior: data_source_level_metrics_behavior.into(),
@@ -682,6 +706,7 @@ pub struct AppsyncGraphqlApiLogConfig {
 
 impl AppsyncGraphqlApiLogConfig {
     /// `AppsyncGraphqlApiLogConfig` with its required arguments; set the others with `AppsyncGraphqlApiLogConfig { field: Some(..), ..AppsyncGraphqlApiLogConfig::new(..) }`.
+    #[inline]
     pub fn new(cloudwatch_logs_role_arn: impl Into<crate::core::Expr>, field_log_level: impl Into<crate::core::Expr>) -> Self {
         Self {
             cloudwatch_logs_role_arn: cloudwatch_logs_role_arn.into(),
@@ -708,6 +733,7 @@ pub struct AppsyncGraphqlApiUserPoolConfig {
 
 impl AppsyncGraphqlApiUserPoolConfig {
     /// `AppsyncGraphqlApiUserPoolConfig` with its required arguments; set the others with `AppsyncGraphqlApiUserPoolConfig { field: Some(..), ..AppsyncGraphqlApiUserPoolConfig::new(..) }`.
+    #[inline]
     pub fn new(default_action: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_id_client_regex: None,
@@ -780,6 +806,7 @@ pub struct AppsyncGraphqlApi {
 
 impl AppsyncGraphqlApi {
     /// `AppsyncGraphqlApi` with its required arguments; set the others with `AppsyncGraphqlApi { field: Some(..), ..AppsyncGraphqlApi::new(..) }`.
+    #[inline]
     pub fn new(authentication_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_type: None,
@@ -822,6 +849,7 @@ pub struct AppsyncResolverCachingConfig {
 
 impl AppsyncResolverCachingConfig {
     /// `AppsyncResolverCachingConfig` with its required arguments; set the others with `AppsyncResolverCachingConfig { field: Some(..), ..AppsyncResolverCachingConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             caching_keys: None,
@@ -840,6 +868,7 @@ pub struct AppsyncResolverPipelineConfig {
 
 impl AppsyncResolverPipelineConfig {
     /// `AppsyncResolverPipelineConfig` with its required arguments; set the others with `AppsyncResolverPipelineConfig { field: Some(..), ..AppsyncResolverPipelineConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             functions: None,
@@ -858,6 +887,7 @@ pub struct AppsyncResolverRuntime {
 
 impl AppsyncResolverRuntime {
     /// `AppsyncResolverRuntime` with its required arguments; set the others with `AppsyncResolverRuntime { field: Some(..), ..AppsyncResolverRuntime::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, runtime_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -876,6 +906,7 @@ pub struct AppsyncResolverSyncConfigLambdaConflictHandlerConfig {
 
 impl AppsyncResolverSyncConfigLambdaConflictHandlerConfig {
     /// `AppsyncResolverSyncConfigLambdaConflictHandlerConfig` with its required arguments; set the others with `AppsyncResolverSyncConfigLambdaConflictHandlerConfig { field: Some(..), ..AppsyncResolverSyncConfigLambdaConflictHandlerConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             lambda_conflict_handler_arn: None,
@@ -899,6 +930,7 @@ pub struct AppsyncResolverSyncConfig {
 
 impl AppsyncResolverSyncConfig {
     /// `AppsyncResolverSyncConfig` with its required arguments; set the others with `AppsyncResolverSyncConfig { field: Some(..), ..AppsyncResolverSyncConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             conflict_detection: None,
@@ -954,6 +986,7 @@ pub struct AppsyncResolver {
 
 impl AppsyncResolver {
     /// `AppsyncResolver` with its required arguments; set the others with `AppsyncResolver { field: Some(..), ..AppsyncResolver::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, field: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -997,6 +1030,7 @@ pub struct AppsyncSourceApiAssociationTimeouts {
 
 impl AppsyncSourceApiAssociationTimeouts {
     /// `AppsyncSourceApiAssociationTimeouts` with its required arguments; set the others with `AppsyncSourceApiAssociationTimeouts { field: Some(..), ..AppsyncSourceApiAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1034,6 +1068,7 @@ pub struct AppsyncSourceApiAssociation {
 
 impl AppsyncSourceApiAssociation {
     /// `AppsyncSourceApiAssociation` with its required arguments; set the others with `AppsyncSourceApiAssociation { field: Some(..), ..AppsyncSourceApiAssociation::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             description: None,
@@ -1067,6 +1102,7 @@ pub struct AppsyncType {
 
 impl AppsyncType {
     /// `AppsyncType` with its required arguments; set the others with `AppsyncType { field: Some(..), ..AppsyncType::new(..) }`.
+    #[inline]
     pub fn new(api_id: impl Into<crate::core::Expr>, definition: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_id: api_id.into(),
@@ -1083,30 +1119,37 @@ impl crate::core::Resource for AppsyncType {
 
 impl crate::core::Ref<AppsyncApiCache> {
     /// `api_caching_behavior`, as a reference.
+    #[inline]
     pub fn api_caching_behavior(&self) -> crate::core::Expr {
         self.attr("api_caching_behavior")
     }
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `at_rest_encryption_enabled`, as a reference.
+    #[inline]
     pub fn at_rest_encryption_enabled(&self) -> crate::core::Expr {
         self.attr("at_rest_encryption_enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `transit_encryption_enabled`, as a reference.
+    #[inline]
     pub fn transit_encryption_enabled(&self) -> crate::core::Expr {
         self.attr("transit_encryption_enabled")
     }
     /// `ttl`, as a reference.
+    #[inline]
     pub fn ttl(&self) -> crate::core::Expr {
         self.attr("ttl")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -1114,26 +1157,32 @@ impl crate::core::Ref<AppsyncApiCache> {
 
 impl crate::core::Ref<AppsyncApiKey> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `api_key_id`, as a reference.
+    #[inline]
     pub fn api_key_id(&self) -> crate::core::Expr {
         self.attr("api_key_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `expires`, as a reference.
+    #[inline]
     pub fn expires(&self) -> crate::core::Expr {
         self.attr("expires")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key`, as a reference.
+    #[inline]
     pub fn key(&self) -> crate::core::Expr {
         self.attr("key")
     }
@@ -1141,58 +1190,72 @@ impl crate::core::Ref<AppsyncApiKey> {
 
 impl crate::core::Ref<AppsyncDatasource> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `service_role_arn`, as a reference.
+    #[inline]
     pub fn service_role_arn(&self) -> crate::core::Expr {
         self.attr("service_role_arn")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `dynamodb_config` (a nested block), as a reference.
+    #[inline]
     pub fn dynamodb_config(&self) -> crate::core::Expr {
         self.attr("dynamodb_config")
     }
     /// `elasticsearch_config` (a nested block), as a reference.
+    #[inline]
     pub fn elasticsearch_config(&self) -> crate::core::Expr {
         self.attr("elasticsearch_config")
     }
     /// `event_bridge_config` (a nested block), as a reference.
+    #[inline]
     pub fn event_bridge_config(&self) -> crate::core::Expr {
         self.attr("event_bridge_config")
     }
     /// `http_config` (a nested block), as a reference.
+    #[inline]
     pub fn http_config(&self) -> crate::core::Expr {
         self.attr("http_config")
     }
     /// `lambda_config` (a nested block), as a reference.
+    #[inline]
     pub fn lambda_config(&self) -> crate::core::Expr {
         self.attr("lambda_config")
     }
     /// `opensearchservice_config` (a nested block), as a reference.
+    #[inline]
     pub fn opensearchservice_config(&self) -> crate::core::Expr {
         self.attr("opensearchservice_config")
     }
     /// `relational_database_config` (a nested block), as a reference.
+    #[inline]
     pub fn relational_database_config(&self) -> crate::core::Expr {
         self.attr("relational_database_config")
     }
@@ -1200,26 +1263,32 @@ impl crate::core::Ref<AppsyncDatasource> {
 
 impl crate::core::Ref<AppsyncDomainName> {
     /// `appsync_domain_name`, as a reference.
+    #[inline]
     pub fn appsync_domain_name(&self) -> crate::core::Expr {
         self.attr("appsync_domain_name")
     }
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `hosted_zone_id`, as a reference.
+    #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1227,14 +1296,17 @@ impl crate::core::Ref<AppsyncDomainName> {
 
 impl crate::core::Ref<AppsyncDomainNameApiAssociation> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1242,58 +1314,72 @@ impl crate::core::Ref<AppsyncDomainNameApiAssociation> {
 
 impl crate::core::Ref<AppsyncFunction> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `code`, as a reference.
+    #[inline]
     pub fn code(&self) -> crate::core::Expr {
         self.attr("code")
     }
     /// `data_source`, as a reference.
+    #[inline]
     pub fn data_source(&self) -> crate::core::Expr {
         self.attr("data_source")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `function_id`, as a reference.
+    #[inline]
     pub fn function_id(&self) -> crate::core::Expr {
         self.attr("function_id")
     }
     /// `function_version`, as a reference.
+    #[inline]
     pub fn function_version(&self) -> crate::core::Expr {
         self.attr("function_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_batch_size`, as a reference.
+    #[inline]
     pub fn max_batch_size(&self) -> crate::core::Expr {
         self.attr("max_batch_size")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `request_mapping_template`, as a reference.
+    #[inline]
     pub fn request_mapping_template(&self) -> crate::core::Expr {
         self.attr("request_mapping_template")
     }
     /// `response_mapping_template`, as a reference.
+    #[inline]
     pub fn response_mapping_template(&self) -> crate::core::Expr {
         self.attr("response_mapping_template")
     }
     /// `runtime` (a nested block), as a reference.
+    #[inline]
     pub fn runtime(&self) -> crate::core::Expr {
         self.attr("runtime")
     }
     /// `sync_config` (a nested block), as a reference.
+    #[inline]
     pub fn sync_config(&self) -> crate::core::Expr {
         self.attr("sync_config")
     }
@@ -1301,86 +1387,107 @@ impl crate::core::Ref<AppsyncFunction> {
 
 impl crate::core::Ref<AppsyncGraphqlApi> {
     /// `api_type`, as a reference.
+    #[inline]
     pub fn api_type(&self) -> crate::core::Expr {
         self.attr("api_type")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication_type`, as a reference.
+    #[inline]
     pub fn authentication_type(&self) -> crate::core::Expr {
         self.attr("authentication_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `introspection_config`, as a reference.
+    #[inline]
     pub fn introspection_config(&self) -> crate::core::Expr {
         self.attr("introspection_config")
     }
     /// `merged_api_execution_role_arn`, as a reference.
+    #[inline]
     pub fn merged_api_execution_role_arn(&self) -> crate::core::Expr {
         self.attr("merged_api_execution_role_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `query_depth_limit`, as a reference.
+    #[inline]
     pub fn query_depth_limit(&self) -> crate::core::Expr {
         self.attr("query_depth_limit")
     }
     /// `resolver_count_limit`, as a reference.
+    #[inline]
     pub fn resolver_count_limit(&self) -> crate::core::Expr {
         self.attr("resolver_count_limit")
     }
     /// `schema`, as a reference.
+    #[inline]
     pub fn schema(&self) -> crate::core::Expr {
         self.attr("schema")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `uris`, as a reference.
+    #[inline]
     pub fn uris(&self) -> crate::core::Expr {
         self.attr("uris")
     }
     /// `visibility`, as a reference.
+    #[inline]
     pub fn visibility(&self) -> crate::core::Expr {
         self.attr("visibility")
     }
     /// `xray_enabled`, as a reference.
+    #[inline]
     pub fn xray_enabled(&self) -> crate::core::Expr {
         self.attr("xray_enabled")
     }
     /// `additional_authentication_provider` (a nested block), as a reference.
+    #[inline]
     pub fn additional_authentication_provider(&self) -> crate::core::Expr {
         self.attr("additional_authentication_provider")
     }
     /// `enhanced_metrics_config` (a nested block), as a reference.
+    #[inline]
     pub fn enhanced_metrics_config(&self) -> crate::core::Expr {
         self.attr("enhanced_metrics_config")
     }
     /// `lambda_authorizer_config` (a nested block), as a reference.
+    #[inline]
     pub fn lambda_authorizer_config(&self) -> crate::core::Expr {
         self.attr("lambda_authorizer_config")
     }
     /// `log_config` (a nested block), as a reference.
+    #[inline]
     pub fn log_config(&self) -> crate::core::Expr {
         self.attr("log_config")
     }
     /// `openid_connect_config` (a nested block), as a reference.
+    #[inline]
     pub fn openid_connect_config(&self) -> crate::core::Expr {
         self.attr("openid_connect_config")
     }
     /// `user_pool_config` (a nested block), as a reference.
+    #[inline]
     pub fn user_pool_config(&self) -> crate::core::Expr {
         self.attr("user_pool_config")
     }
@@ -1388,62 +1495,77 @@ impl crate::core::Ref<AppsyncGraphqlApi> {
 
 impl crate::core::Ref<AppsyncResolver> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `code`, as a reference.
+    #[inline]
     pub fn code(&self) -> crate::core::Expr {
         self.attr("code")
     }
     /// `data_source`, as a reference.
+    #[inline]
     pub fn data_source(&self) -> crate::core::Expr {
         self.attr("data_source")
     }
     /// `field`, as a reference.
+    #[inline]
     pub fn field(&self) -> crate::core::Expr {
         self.attr("field")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kind`, as a reference.
+    #[inline]
     pub fn kind(&self) -> crate::core::Expr {
         self.attr("kind")
     }
     /// `max_batch_size`, as a reference.
+    #[inline]
     pub fn max_batch_size(&self) -> crate::core::Expr {
         self.attr("max_batch_size")
     }
     /// `request_template`, as a reference.
+    #[inline]
     pub fn request_template(&self) -> crate::core::Expr {
         self.attr("request_template")
     }
     /// `response_template`, as a reference.
+    #[inline]
     pub fn response_template(&self) -> crate::core::Expr {
         self.attr("response_template")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `caching_config` (a nested block), as a reference.
+    #[inline]
     pub fn caching_config(&self) -> crate::core::Expr {
         self.attr("caching_config")
     }
     /// `pipeline_config` (a nested block), as a reference.
+    #[inline]
     pub fn pipeline_config(&self) -> crate::core::Expr {
         self.attr("pipeline_config")
     }
     /// `runtime` (a nested block), as a reference.
+    #[inline]
     pub fn runtime(&self) -> crate::core::Expr {
         self.attr("runtime")
     }
     /// `sync_config` (a nested block), as a reference.
+    #[inline]
     pub fn sync_config(&self) -> crate::core::Expr {
         self.attr("sync_config")
     }
@@ -1451,42 +1573,52 @@ impl crate::core::Ref<AppsyncResolver> {
 
 impl crate::core::Ref<AppsyncSourceApiAssociation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `association_id`, as a reference.
+    #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
         self.attr("association_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `merged_api_arn`, as a reference.
+    #[inline]
     pub fn merged_api_arn(&self) -> crate::core::Expr {
         self.attr("merged_api_arn")
     }
     /// `merged_api_id`, as a reference.
+    #[inline]
     pub fn merged_api_id(&self) -> crate::core::Expr {
         self.attr("merged_api_id")
     }
     /// `source_api_arn`, as a reference.
+    #[inline]
     pub fn source_api_arn(&self) -> crate::core::Expr {
         self.attr("source_api_arn")
     }
     /// `source_api_association_config`, as a reference.
+    #[inline]
     pub fn source_api_association_config(&self) -> crate::core::Expr {
         self.attr("source_api_association_config")
     }
     /// `source_api_id`, as a reference.
+    #[inline]
     pub fn source_api_id(&self) -> crate::core::Expr {
         self.attr("source_api_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1494,30 +1626,37 @@ impl crate::core::Ref<AppsyncSourceApiAssociation> {
 
 impl crate::core::Ref<AppsyncType> {
     /// `api_id`, as a reference.
+    #[inline]
     pub fn api_id(&self) -> crate::core::Expr {
         self.attr("api_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `definition`, as a reference.
+    #[inline]
     pub fn definition(&self) -> crate::core::Expr {
         self.attr("definition")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `format`, as a reference.
+    #[inline]
     pub fn format(&self) -> crate::core::Expr {
         self.attr("format")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }

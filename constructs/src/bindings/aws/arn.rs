@@ -12,6 +12,7 @@ pub struct DataArn {
 
 impl DataArn {
     /// `DataArn` with its required arguments; set the others with `DataArn { field: Some(..), ..DataArn::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -26,30 +27,37 @@ impl crate::core::DataSource for DataArn {
 
 impl crate::core::Ref<DataArn> {
     /// `account`, as a reference.
+    #[inline]
     pub fn account(&self) -> crate::core::Expr {
         self.attr("account")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `partition`, as a reference.
+    #[inline]
     pub fn partition(&self) -> crate::core::Expr {
         self.attr("partition")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `resource`, as a reference.
+    #[inline]
     pub fn resource(&self) -> crate::core::Expr {
         self.attr("resource")
     }
     /// `service`, as a reference.
+    #[inline]
     pub fn service(&self) -> crate::core::Expr {
         self.attr("service")
     }

@@ -19,6 +19,7 @@ pub struct AthenaCapacityReservationTimeouts {
 
 impl AthenaCapacityReservationTimeouts {
     /// `AthenaCapacityReservationTimeouts` with its required arguments; set the others with `AthenaCapacityReservationTimeouts { field: Some(..), ..AthenaCapacityReservationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -45,6 +46,7 @@ pub struct AthenaCapacityReservation {
 
 impl AthenaCapacityReservation {
     /// `AthenaCapacityReservation` with its required arguments; set the others with `AthenaCapacityReservation { field: Some(..), ..AthenaCapacityReservation::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, target_dpus: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             name: name.into(),
@@ -83,6 +85,7 @@ pub struct AthenaDataCatalog {
 
 impl AthenaDataCatalog {
     /// `AthenaDataCatalog` with its required arguments; set the others with `AthenaDataCatalog { field: Some(..), ..AthenaDataCatalog::new(..) }`.
+    #[inline]
     pub fn new(description: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, parameters: std::collections::BTreeMap<String, crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: description.into(),
@@ -109,6 +112,7 @@ pub struct AthenaDatabaseAclConfiguration {
 
 impl AthenaDatabaseAclConfiguration {
     /// `AthenaDatabaseAclConfiguration` with its required arguments; set the others with `AthenaDatabaseAclConfiguration { field: Some(..), ..AthenaDatabaseAclConfiguration::new(..) }`.
+    #[inline]
     pub fn new(s3_acl_option: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_acl_option: s3_acl_option.into(),
@@ -128,6 +132,7 @@ pub struct AthenaDatabaseEncryptionConfiguration {
 
 impl AthenaDatabaseEncryptionConfiguration {
     /// `AthenaDatabaseEncryptionConfiguration` with its required arguments; set the others with `AthenaDatabaseEncryptionConfiguration { field: Some(..), ..AthenaDatabaseEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(encryption_option: impl Into<crate::core::Expr>) -> Self {
         Self {
             encryption_option: encryption_option.into(),
@@ -169,6 +174,7 @@ pub struct AthenaDatabase {
 
 impl AthenaDatabase {
     /// `AthenaDatabase` with its required arguments; set the others with `AthenaDatabase { field: Some(..), ..AthenaDatabase::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: None,
@@ -210,6 +216,7 @@ pub struct AthenaNamedQuery {
 
 impl AthenaNamedQuery {
     /// `AthenaNamedQuery` with its required arguments; set the others with `AthenaNamedQuery { field: Some(..), ..AthenaNamedQuery::new(..) }`.
+    #[inline]
     pub fn new(database: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, query: impl Into<crate::core::Expr>) -> Self {
         Self {
             database: database.into(),
@@ -242,6 +249,7 @@ pub struct AthenaPreparedStatementTimeouts {
 
 impl AthenaPreparedStatementTimeouts {
     /// `AthenaPreparedStatementTimeouts` with its required arguments; set the others with `AthenaPreparedStatementTimeouts { field: Some(..), ..AthenaPreparedStatementTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -273,6 +281,7 @@ pub struct AthenaPreparedStatement {
 
 impl AthenaPreparedStatement {
     /// `AthenaPreparedStatement` with its required arguments; set the others with `AthenaPreparedStatement { field: Some(..), ..AthenaPreparedStatement::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, query_statement: impl Into<crate::core::Expr>, workgroup: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -299,6 +308,7 @@ pub struct AthenaWorkgroupConfigurationEngineVersion {
 
 impl AthenaWorkgroupConfigurationEngineVersion {
     /// `AthenaWorkgroupConfigurationEngineVersion` with its required arguments; set the others with `AthenaWorkgroupConfigurationEngineVersion { field: Some(..), ..AthenaWorkgroupConfigurationEngineVersion::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             selected_engine_version: None,
@@ -315,6 +325,7 @@ pub struct AthenaWorkgroupConfigurationResultConfigurationAclConfiguration {
 
 impl AthenaWorkgroupConfigurationResultConfigurationAclConfiguration {
     /// `AthenaWorkgroupConfigurationResultConfigurationAclConfiguration` with its required arguments; set the others with `AthenaWorkgroupConfigurationResultConfigurationAclConfiguration { field: Some(..), ..AthenaWorkgroupConfigurationResultConfigurationAclConfiguration::new(..) }`.
+    #[inline]
     pub fn new(s3_acl_option: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_acl_option: s3_acl_option.into(),
@@ -335,6 +346,7 @@ pub struct AthenaWorkgroupConfigurationResultConfigurationEncryptionConfiguratio
 
 impl AthenaWorkgroupConfigurationResultConfigurationEncryptionConfiguration {
     /// `AthenaWorkgroupConfigurationResultConfigurationEncryptionConfiguration` with its required arguments; set the others with `AthenaWorkgroupConfigurationResultConfigurationEncryptionConfiguration { field: Some(..), ..AthenaWorkgroupConfigurationResultConfigurationEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             encryption_option: None,
@@ -362,6 +374,7 @@ pub struct AthenaWorkgroupConfigurationResultConfiguration {
 
 impl AthenaWorkgroupConfigurationResultConfiguration {
     /// `AthenaWorkgroupConfigurationResultConfiguration` with its required arguments; set the others with `AthenaWorkgroupConfigurationResultConfiguration { field: Some(..), ..AthenaWorkgroupConfigurationResultConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             expected_bucket_owner: None,
@@ -400,6 +413,7 @@ pub struct AthenaWorkgroupConfiguration {
 
 impl AthenaWorkgroupConfiguration {
     /// `AthenaWorkgroupConfiguration` with its required arguments; set the others with `AthenaWorkgroupConfiguration { field: Some(..), ..AthenaWorkgroupConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bytes_scanned_cutoff_per_query: None,
@@ -443,6 +457,7 @@ pub struct AthenaWorkgroup {
 
 impl AthenaWorkgroup {
     /// `AthenaWorkgroup` with its required arguments; set the others with `AthenaWorkgroup { field: Some(..), ..AthenaWorkgroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -476,6 +491,7 @@ pub struct DataAthenaNamedQuery {
 
 impl DataAthenaNamedQuery {
     /// `DataAthenaNamedQuery` with its required arguments; set the others with `DataAthenaNamedQuery { field: Some(..), ..DataAthenaNamedQuery::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -491,34 +507,42 @@ impl crate::core::DataSource for DataAthenaNamedQuery {
 
 impl crate::core::Ref<AthenaCapacityReservation> {
     /// `allocated_dpus`, as a reference.
+    #[inline]
     pub fn allocated_dpus(&self) -> crate::core::Expr {
         self.attr("allocated_dpus")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_dpus`, as a reference.
+    #[inline]
     pub fn target_dpus(&self) -> crate::core::Expr {
         self.attr("target_dpus")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -526,34 +550,42 @@ impl crate::core::Ref<AthenaCapacityReservation> {
 
 impl crate::core::Ref<AthenaDataCatalog> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -561,38 +593,47 @@ impl crate::core::Ref<AthenaDataCatalog> {
 
 impl crate::core::Ref<AthenaDatabase> {
     /// `bucket`, as a reference.
+    #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
         self.attr("bucket")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `expected_bucket_owner`, as a reference.
+    #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
         self.attr("expected_bucket_owner")
     }
     /// `force_destroy`, as a reference.
+    #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
         self.attr("force_destroy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `properties`, as a reference.
+    #[inline]
     pub fn properties(&self) -> crate::core::Expr {
         self.attr("properties")
     }
     /// `acl_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn acl_configuration(&self) -> crate::core::Expr {
         self.attr("acl_configuration")
     }
     /// `encryption_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
@@ -600,26 +641,32 @@ impl crate::core::Ref<AthenaDatabase> {
 
 impl crate::core::Ref<AthenaNamedQuery> {
     /// `database`, as a reference.
+    #[inline]
     pub fn database(&self) -> crate::core::Expr {
         self.attr("database")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `query`, as a reference.
+    #[inline]
     pub fn query(&self) -> crate::core::Expr {
         self.attr("query")
     }
     /// `workgroup`, as a reference.
+    #[inline]
     pub fn workgroup(&self) -> crate::core::Expr {
         self.attr("workgroup")
     }
@@ -627,26 +674,32 @@ impl crate::core::Ref<AthenaNamedQuery> {
 
 impl crate::core::Ref<AthenaPreparedStatement> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `query_statement`, as a reference.
+    #[inline]
     pub fn query_statement(&self) -> crate::core::Expr {
         self.attr("query_statement")
     }
     /// `workgroup`, as a reference.
+    #[inline]
     pub fn workgroup(&self) -> crate::core::Expr {
         self.attr("workgroup")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -654,38 +707,47 @@ impl crate::core::Ref<AthenaPreparedStatement> {
 
 impl crate::core::Ref<AthenaWorkgroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `force_destroy`, as a reference.
+    #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
         self.attr("force_destroy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `configuration` (a nested block), as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
@@ -693,26 +755,32 @@ impl crate::core::Ref<AthenaWorkgroup> {
 
 impl crate::core::Ref<DataAthenaNamedQuery> {
     /// `database`, as a reference.
+    #[inline]
     pub fn database(&self) -> crate::core::Expr {
         self.attr("database")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `querystring`, as a reference.
+    #[inline]
     pub fn querystring(&self) -> crate::core::Expr {
         self.attr("querystring")
     }
     /// `workgroup`, as a reference.
+    #[inline]
     pub fn workgroup(&self) -> crate::core::Expr {
         self.attr("workgroup")
     }

@@ -16,6 +16,7 @@ pub struct AuditmanagerAccountRegistration {
 
 impl AuditmanagerAccountRegistration {
     /// `AuditmanagerAccountRegistration` with its required arguments; set the others with `AuditmanagerAccountRegistration { field: Some(..), ..AuditmanagerAccountRegistration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delegated_admin_account: None,
@@ -40,6 +41,7 @@ pub struct AuditmanagerAssessmentAssessmentReportsDestination {
 
 impl AuditmanagerAssessmentAssessmentReportsDestination {
     /// `AuditmanagerAssessmentAssessmentReportsDestination` with its required arguments; set the others with `AuditmanagerAssessmentAssessmentReportsDestination { field: Some(..), ..AuditmanagerAssessmentAssessmentReportsDestination::new(..) }`.
+    #[inline]
     pub fn new(destination: impl Into<crate::core::Expr>, destination_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: destination.into(),
@@ -57,6 +59,7 @@ pub struct AuditmanagerAssessmentScopeAwsAccounts {
 
 impl AuditmanagerAssessmentScopeAwsAccounts {
     /// `AuditmanagerAssessmentScopeAwsAccounts` with its required arguments; set the others with `AuditmanagerAssessmentScopeAwsAccounts { field: Some(..), ..AuditmanagerAssessmentScopeAwsAccounts::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -73,6 +76,7 @@ pub struct AuditmanagerAssessmentScopeAwsServices {
 
 impl AuditmanagerAssessmentScopeAwsServices {
     /// `AuditmanagerAssessmentScopeAwsServices` with its required arguments; set the others with `AuditmanagerAssessmentScopeAwsServices { field: Some(..), ..AuditmanagerAssessmentScopeAwsServices::new(..) }`.
+    #[inline]
     pub fn new(service_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             service_name: service_name.into(),
@@ -93,6 +97,7 @@ pub struct AuditmanagerAssessmentScope {
 
 impl AuditmanagerAssessmentScope {
     /// `AuditmanagerAssessmentScope` with its required arguments; set the others with `AuditmanagerAssessmentScope { field: Some(..), ..AuditmanagerAssessmentScope::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             aws_accounts: None,
@@ -126,6 +131,7 @@ pub struct AuditmanagerAssessment {
 
 impl AuditmanagerAssessment {
     /// `AuditmanagerAssessment` with its required arguments; set the others with `AuditmanagerAssessment { field: Some(..), ..AuditmanagerAssessment::new(..) }`.
+    #[inline]
     pub fn new(framework_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, roles: serde_json::Value) -> Self {
         Self {
             description: None,
@@ -161,6 +167,7 @@ pub struct AuditmanagerAssessmentDelegation {
 
 impl AuditmanagerAssessmentDelegation {
     /// `AuditmanagerAssessmentDelegation` with its required arguments; set the others with `AuditmanagerAssessmentDelegation { field: Some(..), ..AuditmanagerAssessmentDelegation::new(..) }`.
+    #[inline]
     pub fn new(assessment_id: impl Into<crate::core::Expr>, control_set_id: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, role_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             assessment_id: assessment_id.into(),
@@ -190,6 +197,7 @@ pub struct AuditmanagerAssessmentReport {
 
 impl AuditmanagerAssessmentReport {
     /// `AuditmanagerAssessmentReport` with its required arguments; set the others with `AuditmanagerAssessmentReport { field: Some(..), ..AuditmanagerAssessmentReport::new(..) }`.
+    #[inline]
     pub fn new(assessment_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             assessment_id: assessment_id.into(),
@@ -214,6 +222,7 @@ pub struct AuditmanagerControlControlMappingSourcesSourceKeyword {
 
 impl AuditmanagerControlControlMappingSourcesSourceKeyword {
     /// `AuditmanagerControlControlMappingSourcesSourceKeyword` with its required arguments; set the others with `AuditmanagerControlControlMappingSourcesSourceKeyword { field: Some(..), ..AuditmanagerControlControlMappingSourcesSourceKeyword::new(..) }`.
+    #[inline]
     pub fn new(keyword_input_type: impl Into<crate::core::Expr>, keyword_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             keyword_input_type: keyword_input_type.into(),
@@ -247,6 +256,7 @@ pub struct AuditmanagerControlControlMappingSources {
 
 impl AuditmanagerControlControlMappingSources {
     /// `AuditmanagerControlControlMappingSources` with its required arguments; set the others with `AuditmanagerControlControlMappingSources { field: Some(..), ..AuditmanagerControlControlMappingSources::new(..) }`.
+    #[inline]
     pub fn new(source_name: impl Into<crate::core::Expr>, source_set_up_option: impl Into<crate::core::Expr>, source_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             source_description: None,
@@ -287,6 +297,7 @@ pub struct AuditmanagerControl {
 
 impl AuditmanagerControl {
     /// `AuditmanagerControl` with its required arguments; set the others with `AuditmanagerControl { field: Some(..), ..AuditmanagerControl::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             action_plan_instructions: None,
@@ -313,6 +324,7 @@ pub struct AuditmanagerFrameworkControlSetsControls {
 
 impl AuditmanagerFrameworkControlSetsControls {
     /// `AuditmanagerFrameworkControlSetsControls` with its required arguments; set the others with `AuditmanagerFrameworkControlSetsControls { field: Some(..), ..AuditmanagerFrameworkControlSetsControls::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -332,6 +344,7 @@ pub struct AuditmanagerFrameworkControlSets {
 
 impl AuditmanagerFrameworkControlSets {
     /// `AuditmanagerFrameworkControlSets` with its required arguments; set the others with `AuditmanagerFrameworkControlSets { field: Some(..), ..AuditmanagerFrameworkControlSets::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -361,6 +374,7 @@ pub struct AuditmanagerFramework {
 
 impl AuditmanagerFramework {
     /// `AuditmanagerFramework` with its required arguments; set the others with `AuditmanagerFramework { field: Some(..), ..AuditmanagerFramework::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             compliance_type: None,
@@ -392,6 +406,7 @@ pub struct AuditmanagerFrameworkShare {
 
 impl AuditmanagerFrameworkShare {
     /// `AuditmanagerFrameworkShare` with its required arguments; set the others with `AuditmanagerFrameworkShare { field: Some(..), ..AuditmanagerFrameworkShare::new(..) }`.
+    #[inline]
     pub fn new(destination_account: impl Into<crate::core::Expr>, destination_region: impl Into<crate::core::Expr>, framework_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             comment: None,
@@ -415,6 +430,7 @@ pub struct AuditmanagerOrganizationAdminAccountRegistration {
 
 impl AuditmanagerOrganizationAdminAccountRegistration {
     /// `AuditmanagerOrganizationAdminAccountRegistration` with its required arguments; set the others with `AuditmanagerOrganizationAdminAccountRegistration { field: Some(..), ..AuditmanagerOrganizationAdminAccountRegistration::new(..) }`.
+    #[inline]
     pub fn new(admin_account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             admin_account_id: admin_account_id.into(),
@@ -433,6 +449,7 @@ pub struct DataAuditmanagerControlControlMappingSourcesSourceKeyword {
 
 impl DataAuditmanagerControlControlMappingSourcesSourceKeyword {
     /// `DataAuditmanagerControlControlMappingSourcesSourceKeyword` with its required arguments; set the others with `DataAuditmanagerControlControlMappingSourcesSourceKeyword { field: Some(..), ..DataAuditmanagerControlControlMappingSourcesSourceKeyword::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -449,6 +466,7 @@ pub struct DataAuditmanagerControlControlMappingSources {
 
 impl DataAuditmanagerControlControlMappingSources {
     /// `DataAuditmanagerControlControlMappingSources` with its required arguments; set the others with `DataAuditmanagerControlControlMappingSources { field: Some(..), ..DataAuditmanagerControlControlMappingSources::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             source_keyword: None,
@@ -470,6 +488,7 @@ pub struct DataAuditmanagerControl {
 
 impl DataAuditmanagerControl {
     /// `DataAuditmanagerControl` with its required arguments; set the others with `DataAuditmanagerControl { field: Some(..), ..DataAuditmanagerControl::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -490,6 +509,7 @@ pub struct DataAuditmanagerFrameworkControlSetsControls {
 
 impl DataAuditmanagerFrameworkControlSetsControls {
     /// `DataAuditmanagerFrameworkControlSetsControls` with its required arguments; set the others with `DataAuditmanagerFrameworkControlSetsControls { field: Some(..), ..DataAuditmanagerFrameworkControlSetsControls::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -506,6 +526,7 @@ pub struct DataAuditmanagerFrameworkControlSets {
 
 impl DataAuditmanagerFrameworkControlSets {
     /// `DataAuditmanagerFrameworkControlSets` with its required arguments; set the others with `DataAuditmanagerFrameworkControlSets { field: Some(..), ..DataAuditmanagerFrameworkControlSets::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             controls: None,
@@ -527,6 +548,7 @@ pub struct DataAuditmanagerFramework {
 
 impl DataAuditmanagerFramework {
     /// `DataAuditmanagerFramework` with its required arguments; set the others with `DataAuditmanagerFramework { field: Some(..), ..DataAuditmanagerFramework::new(..) }`.
+    #[inline]
     pub fn new(framework_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             framework_type: framework_type.into(),
@@ -542,22 +564,27 @@ impl crate::core::DataSource for DataAuditmanagerFramework {
 
 impl crate::core::Ref<AuditmanagerAccountRegistration> {
     /// `delegated_admin_account`, as a reference.
+    #[inline]
     pub fn delegated_admin_account(&self) -> crate::core::Expr {
         self.attr("delegated_admin_account")
     }
     /// `deregister_on_destroy`, as a reference.
+    #[inline]
     pub fn deregister_on_destroy(&self) -> crate::core::Expr {
         self.attr("deregister_on_destroy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key`, as a reference.
+    #[inline]
     pub fn kms_key(&self) -> crate::core::Expr {
         self.attr("kms_key")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -565,50 +592,62 @@ impl crate::core::Ref<AuditmanagerAccountRegistration> {
 
 impl crate::core::Ref<AuditmanagerAssessment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `framework_id`, as a reference.
+    #[inline]
     pub fn framework_id(&self) -> crate::core::Expr {
         self.attr("framework_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `roles`, as a reference.
+    #[inline]
     pub fn roles(&self) -> crate::core::Expr {
         self.attr("roles")
     }
     /// `roles_all`, as a reference.
+    #[inline]
     pub fn roles_all(&self) -> crate::core::Expr {
         self.attr("roles_all")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `assessment_reports_destination` (a nested block), as a reference.
+    #[inline]
     pub fn assessment_reports_destination(&self) -> crate::core::Expr {
         self.attr("assessment_reports_destination")
     }
     /// `scope` (a nested block), as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
@@ -616,34 +655,42 @@ impl crate::core::Ref<AuditmanagerAssessment> {
 
 impl crate::core::Ref<AuditmanagerAssessmentDelegation> {
     /// `assessment_id`, as a reference.
+    #[inline]
     pub fn assessment_id(&self) -> crate::core::Expr {
         self.attr("assessment_id")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `control_set_id`, as a reference.
+    #[inline]
     pub fn control_set_id(&self) -> crate::core::Expr {
         self.attr("control_set_id")
     }
     /// `delegation_id`, as a reference.
+    #[inline]
     pub fn delegation_id(&self) -> crate::core::Expr {
         self.attr("delegation_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `role_type`, as a reference.
+    #[inline]
     pub fn role_type(&self) -> crate::core::Expr {
         self.attr("role_type")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -651,26 +698,32 @@ impl crate::core::Ref<AuditmanagerAssessmentDelegation> {
 
 impl crate::core::Ref<AuditmanagerAssessmentReport> {
     /// `assessment_id`, as a reference.
+    #[inline]
     pub fn assessment_id(&self) -> crate::core::Expr {
         self.attr("assessment_id")
     }
     /// `author`, as a reference.
+    #[inline]
     pub fn author(&self) -> crate::core::Expr {
         self.attr("author")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -678,46 +731,57 @@ impl crate::core::Ref<AuditmanagerAssessmentReport> {
 
 impl crate::core::Ref<AuditmanagerControl> {
     /// `action_plan_instructions`, as a reference.
+    #[inline]
     pub fn action_plan_instructions(&self) -> crate::core::Expr {
         self.attr("action_plan_instructions")
     }
     /// `action_plan_title`, as a reference.
+    #[inline]
     pub fn action_plan_title(&self) -> crate::core::Expr {
         self.attr("action_plan_title")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `testing_information`, as a reference.
+    #[inline]
     pub fn testing_information(&self) -> crate::core::Expr {
         self.attr("testing_information")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `control_mapping_sources` (a nested block), as a reference.
+    #[inline]
     pub fn control_mapping_sources(&self) -> crate::core::Expr {
         self.attr("control_mapping_sources")
     }
@@ -725,38 +789,47 @@ impl crate::core::Ref<AuditmanagerControl> {
 
 impl crate::core::Ref<AuditmanagerFramework> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `compliance_type`, as a reference.
+    #[inline]
     pub fn compliance_type(&self) -> crate::core::Expr {
         self.attr("compliance_type")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `framework_type`, as a reference.
+    #[inline]
     pub fn framework_type(&self) -> crate::core::Expr {
         self.attr("framework_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `control_sets` (a nested block), as a reference.
+    #[inline]
     pub fn control_sets(&self) -> crate::core::Expr {
         self.attr("control_sets")
     }
@@ -764,26 +837,32 @@ impl crate::core::Ref<AuditmanagerFramework> {
 
 impl crate::core::Ref<AuditmanagerFrameworkShare> {
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `destination_account`, as a reference.
+    #[inline]
     pub fn destination_account(&self) -> crate::core::Expr {
         self.attr("destination_account")
     }
     /// `destination_region`, as a reference.
+    #[inline]
     pub fn destination_region(&self) -> crate::core::Expr {
         self.attr("destination_region")
     }
     /// `framework_id`, as a reference.
+    #[inline]
     pub fn framework_id(&self) -> crate::core::Expr {
         self.attr("framework_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -791,14 +870,17 @@ impl crate::core::Ref<AuditmanagerFrameworkShare> {
 
 impl crate::core::Ref<AuditmanagerOrganizationAdminAccountRegistration> {
     /// `admin_account_id`, as a reference.
+    #[inline]
     pub fn admin_account_id(&self) -> crate::core::Expr {
         self.attr("admin_account_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `organization_id`, as a reference.
+    #[inline]
     pub fn organization_id(&self) -> crate::core::Expr {
         self.attr("organization_id")
     }
@@ -806,42 +888,52 @@ impl crate::core::Ref<AuditmanagerOrganizationAdminAccountRegistration> {
 
 impl crate::core::Ref<DataAuditmanagerControl> {
     /// `action_plan_instructions`, as a reference.
+    #[inline]
     pub fn action_plan_instructions(&self) -> crate::core::Expr {
         self.attr("action_plan_instructions")
     }
     /// `action_plan_title`, as a reference.
+    #[inline]
     pub fn action_plan_title(&self) -> crate::core::Expr {
         self.attr("action_plan_title")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `testing_information`, as a reference.
+    #[inline]
     pub fn testing_information(&self) -> crate::core::Expr {
         self.attr("testing_information")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `control_mapping_sources` (a nested block), as a reference.
+    #[inline]
     pub fn control_mapping_sources(&self) -> crate::core::Expr {
         self.attr("control_mapping_sources")
     }
@@ -849,34 +941,42 @@ impl crate::core::Ref<DataAuditmanagerControl> {
 
 impl crate::core::Ref<DataAuditmanagerFramework> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `compliance_type`, as a reference.
+    #[inline]
     pub fn compliance_type(&self) -> crate::core::Expr {
         self.attr("compliance_type")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `framework_type`, as a reference.
+    #[inline]
     pub fn framework_type(&self) -> crate::core::Expr {
         self.attr("framework_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `control_sets` (a nested block), as a reference.
+    #[inline]
     pub fn control_sets(&self) -> crate::core::Expr {
         self.attr("control_sets")
     }

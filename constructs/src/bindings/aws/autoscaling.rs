@@ -18,6 +18,7 @@ pub struct AutoscalingAttachment {
 
 impl AutoscalingAttachment {
     /// `AutoscalingAttachment` with its required arguments; set the others with `AutoscalingAttachment { field: Some(..), ..AutoscalingAttachment::new(..) }`.
+    #[inline]
     pub fn new(autoscaling_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             autoscaling_group_name: autoscaling_group_name.into(),
@@ -42,6 +43,7 @@ pub struct AutoscalingGroupAvailabilityZoneDistribution {
 
 impl AutoscalingGroupAvailabilityZoneDistribution {
     /// `AutoscalingGroupAvailabilityZoneDistribution` with its required arguments; set the others with `AutoscalingGroupAvailabilityZoneDistribution { field: Some(..), ..AutoscalingGroupAvailabilityZoneDistribution::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             capacity_distribution_strategy: None,
@@ -62,6 +64,7 @@ pub struct AutoscalingGroupCapacityReservationSpecificationCapacityReservationTa
 
 impl AutoscalingGroupCapacityReservationSpecificationCapacityReservationTarget {
     /// `AutoscalingGroupCapacityReservationSpecificationCapacityReservationTarget` with its required arguments; set the others with `AutoscalingGroupCapacityReservationSpecificationCapacityReservationTarget { field: Some(..), ..AutoscalingGroupCapacityReservationSpecificationCapacityReservationTarget::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             capacity_reservation_ids: None,
@@ -83,6 +86,7 @@ pub struct AutoscalingGroupCapacityReservationSpecification {
 
 impl AutoscalingGroupCapacityReservationSpecification {
     /// `AutoscalingGroupCapacityReservationSpecification` with its required arguments; set the others with `AutoscalingGroupCapacityReservationSpecification { field: Some(..), ..AutoscalingGroupCapacityReservationSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             capacity_reservation_preference: None,
@@ -117,6 +121,7 @@ pub struct AutoscalingGroupInitialLifecycleHook {
 
 impl AutoscalingGroupInitialLifecycleHook {
     /// `AutoscalingGroupInitialLifecycleHook` with its required arguments; set the others with `AutoscalingGroupInitialLifecycleHook { field: Some(..), ..AutoscalingGroupInitialLifecycleHook::new(..) }`.
+    #[inline]
     pub fn new(lifecycle_transition: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_result: None,
@@ -141,6 +146,7 @@ pub struct AutoscalingGroupInstanceMaintenancePolicy {
 
 impl AutoscalingGroupInstanceMaintenancePolicy {
     /// `AutoscalingGroupInstanceMaintenancePolicy` with its required arguments; set the others with `AutoscalingGroupInstanceMaintenancePolicy { field: Some(..), ..AutoscalingGroupInstanceMaintenancePolicy::new(..) }`.
+    #[inline]
     pub fn new(max_healthy_percentage: impl Into<crate::core::Arg<crate::core::Number>>, min_healthy_percentage: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_healthy_percentage: max_healthy_percentage.into(),
@@ -159,6 +165,7 @@ pub struct AutoscalingGroupInstanceRefreshPreferencesAlarmSpecification {
 
 impl AutoscalingGroupInstanceRefreshPreferencesAlarmSpecification {
     /// `AutoscalingGroupInstanceRefreshPreferencesAlarmSpecification` with its required arguments; set the others with `AutoscalingGroupInstanceRefreshPreferencesAlarmSpecification { field: Some(..), ..AutoscalingGroupInstanceRefreshPreferencesAlarmSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alarms: None,
@@ -203,6 +210,7 @@ pub struct AutoscalingGroupInstanceRefreshPreferences {
 
 impl AutoscalingGroupInstanceRefreshPreferences {
     /// `AutoscalingGroupInstanceRefreshPreferences` with its required arguments; set the others with `AutoscalingGroupInstanceRefreshPreferences { field: Some(..), ..AutoscalingGroupInstanceRefreshPreferences::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auto_rollback: None,
@@ -234,6 +242,7 @@ pub struct AutoscalingGroupInstanceRefresh {
 
 impl AutoscalingGroupInstanceRefresh {
     /// `AutoscalingGroupInstanceRefresh` with its required arguments; set the others with `AutoscalingGroupInstanceRefresh { field: Some(..), ..AutoscalingGroupInstanceRefresh::new(..) }`.
+    #[inline]
     pub fn new(strategy: impl Into<crate::core::Expr>) -> Self {
         Self {
             strategy: strategy.into(),
@@ -259,6 +268,7 @@ pub struct AutoscalingGroupLaunchTemplate {
 
 impl AutoscalingGroupLaunchTemplate {
     /// `AutoscalingGroupLaunchTemplate` with its required arguments; set the others with `AutoscalingGroupLaunchTemplate { field: Some(..), ..AutoscalingGroupLaunchTemplate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -293,6 +303,7 @@ pub struct AutoscalingGroupMixedInstancesPolicyInstancesDistribution {
 
 impl AutoscalingGroupMixedInstancesPolicyInstancesDistribution {
     /// `AutoscalingGroupMixedInstancesPolicyInstancesDistribution` with its required arguments; set the others with `AutoscalingGroupMixedInstancesPolicyInstancesDistribution { field: Some(..), ..AutoscalingGroupMixedInstancesPolicyInstancesDistribution::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             on_demand_allocation_strategy: None,
@@ -321,6 +332,7 @@ pub struct AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpeci
 
 impl AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification {
     /// `AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification` with its required arguments; set the others with `AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification { field: Some(..), ..AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             launch_template_id: None,
@@ -343,6 +355,7 @@ pub struct AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceReq
 
 impl AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount {
     /// `AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount` with its required arguments; set the others with `AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount { field: Some(..), ..AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirementsAcceleratorCount::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max: None,
@@ -430,6 +443,7 @@ pub struct AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceReq
 
 impl AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements {
     /// `AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements` with its required arguments; set the others with `AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements { field: Some(..), ..AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverrideInstanceRequirements::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             accelerator_manufacturers: None,
@@ -479,6 +493,7 @@ pub struct AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverride {
 
 impl AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverride {
     /// `AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverride` with its required arguments; set the others with `AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverride { field: Some(..), ..AutoscalingGroupMixedInstancesPolicyLaunchTemplateOverride::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             instance_type: None,
@@ -501,6 +516,7 @@ pub struct AutoscalingGroupMixedInstancesPolicyLaunchTemplate {
 
 impl AutoscalingGroupMixedInstancesPolicyLaunchTemplate {
     /// `AutoscalingGroupMixedInstancesPolicyLaunchTemplate` with its required arguments; set the others with `AutoscalingGroupMixedInstancesPolicyLaunchTemplate { field: Some(..), ..AutoscalingGroupMixedInstancesPolicyLaunchTemplate::new(..) }`.
+    #[inline]
     pub fn new(launch_template_specification: AutoscalingGroupMixedInstancesPolicyLaunchTemplateLaunchTemplateSpecification) -> Self {
         Self {
             launch_template_specification,
@@ -521,6 +537,7 @@ pub struct AutoscalingGroupMixedInstancesPolicy {
 
 impl AutoscalingGroupMixedInstancesPolicy {
     /// `AutoscalingGroupMixedInstancesPolicy` with its required arguments; set the others with `AutoscalingGroupMixedInstancesPolicy { field: Some(..), ..AutoscalingGroupMixedInstancesPolicy::new(..) }`.
+    #[inline]
     pub fn new(launch_template: AutoscalingGroupMixedInstancesPolicyLaunchTemplate) -> Self {
         Self {
             instances_distribution: None,
@@ -542,6 +559,7 @@ pub struct AutoscalingGroupTagBlock {
 
 impl AutoscalingGroupTagBlock {
     /// `AutoscalingGroupTagBlock` with its required arguments; set the others with `AutoscalingGroupTagBlock { field: Some(..), ..AutoscalingGroupTagBlock::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, propagate_at_launch: impl Into<crate::core::Arg<bool>>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -564,6 +582,7 @@ pub struct AutoscalingGroupTimeouts {
 
 impl AutoscalingGroupTimeouts {
     /// `AutoscalingGroupTimeouts` with its required arguments; set the others with `AutoscalingGroupTimeouts { field: Some(..), ..AutoscalingGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -584,6 +603,7 @@ pub struct AutoscalingGroupTrafficSource {
 
 impl AutoscalingGroupTrafficSource {
     /// `AutoscalingGroupTrafficSource` with its required arguments; set the others with `AutoscalingGroupTrafficSource { field: Some(..), ..AutoscalingGroupTrafficSource::new(..) }`.
+    #[inline]
     pub fn new(identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             identifier: identifier.into(),
@@ -602,6 +622,7 @@ pub struct AutoscalingGroupWarmPoolInstanceReusePolicy {
 
 impl AutoscalingGroupWarmPoolInstanceReusePolicy {
     /// `AutoscalingGroupWarmPoolInstanceReusePolicy` with its required arguments; set the others with `AutoscalingGroupWarmPoolInstanceReusePolicy { field: Some(..), ..AutoscalingGroupWarmPoolInstanceReusePolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             reuse_on_scale_in: None,
@@ -628,6 +649,7 @@ pub struct AutoscalingGroupWarmPool {
 
 impl AutoscalingGroupWarmPool {
     /// `AutoscalingGroupWarmPool` with its required arguments; set the others with `AutoscalingGroupWarmPool { field: Some(..), ..AutoscalingGroupWarmPool::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_group_prepared_capacity: None,
@@ -772,6 +794,7 @@ pub struct AutoscalingGroup {
 
 impl AutoscalingGroup {
     /// `AutoscalingGroup` with its required arguments; set the others with `AutoscalingGroup { field: Some(..), ..AutoscalingGroup::new(..) }`.
+    #[inline]
     pub fn new(max_size: impl Into<crate::core::Arg<crate::core::Number>>, min_size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             availability_zones: None,
@@ -838,6 +861,7 @@ pub struct AutoscalingGroupTagTag {
 
 impl AutoscalingGroupTagTag {
     /// `AutoscalingGroupTagTag` with its required arguments; set the others with `AutoscalingGroupTagTag { field: Some(..), ..AutoscalingGroupTagTag::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, propagate_at_launch: impl Into<crate::core::Arg<bool>>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -861,6 +885,7 @@ pub struct AutoscalingGroupTag {
 
 impl AutoscalingGroupTag {
     /// `AutoscalingGroupTag` with its required arguments; set the others with `AutoscalingGroupTag { field: Some(..), ..AutoscalingGroupTag::new(..) }`.
+    #[inline]
     pub fn new(autoscaling_group_name: impl Into<crate::core::Expr>, tag: AutoscalingGroupTagTag) -> Self {
         Self {
             autoscaling_group_name: autoscaling_group_name.into(),
@@ -905,6 +930,7 @@ pub struct AutoscalingLifecycleHook {
 
 impl AutoscalingLifecycleHook {
     /// `AutoscalingLifecycleHook` with its required arguments; set the others with `AutoscalingLifecycleHook { field: Some(..), ..AutoscalingLifecycleHook::new(..) }`.
+    #[inline]
     pub fn new(autoscaling_group_name: impl Into<crate::core::Expr>, lifecycle_transition: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             autoscaling_group_name: autoscaling_group_name.into(),
@@ -940,6 +966,7 @@ pub struct AutoscalingNotification {
 
 impl AutoscalingNotification {
     /// `AutoscalingNotification` with its required arguments; set the others with `AutoscalingNotification { field: Some(..), ..AutoscalingNotification::new(..) }`.
+    #[inline]
     pub fn new(group_names: Vec<crate::core::Expr>, notifications: Vec<crate::core::Expr>, topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_names,
@@ -965,6 +992,7 @@ pub struct AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCus
 
 impl AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetricDimensions {
     /// `AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetricDimensions` with its required arguments; set the others with `AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetricDimensions { field: Some(..), ..AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetricDimensions::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -987,6 +1015,7 @@ pub struct AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCus
 
 impl AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetric {
     /// `AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetric` with its required arguments; set the others with `AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetric { field: Some(..), ..AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetric::new(..) }`.
+    #[inline]
     pub fn new(metric_name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>) -> Self {
         Self {
             metric_name: metric_name.into(),
@@ -1010,6 +1039,7 @@ pub struct AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCus
 
 impl AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStat {
     /// `AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStat` with its required arguments; set the others with `AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStat { field: Some(..), ..AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStat::new(..) }`.
+    #[inline]
     pub fn new(stat: impl Into<crate::core::Expr>, metric: AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetric) -> Self {
         Self {
             stat: stat.into(),
@@ -1040,6 +1070,7 @@ pub struct AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCus
 
 impl AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueries {
     /// `AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueries` with its required arguments; set the others with `AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueries { field: Some(..), ..AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueries::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             expression: None,
@@ -1060,6 +1091,7 @@ pub struct AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCus
 
 impl AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecification {
     /// `AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecification` with its required arguments; set the others with `AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecification { field: Some(..), ..AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecification::new(..) }`.
+    #[inline]
     pub fn new(metric_data_queries: Vec<AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueries>) -> Self {
         Self {
             metric_data_queries,
@@ -1079,6 +1111,7 @@ pub struct AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationPre
 
 impl AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationPredefinedLoadMetricSpecification {
     /// `AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationPredefinedLoadMetricSpecification` with its required arguments; set the others with `AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationPredefinedLoadMetricSpecification { field: Some(..), ..AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationPredefinedLoadMetricSpecification::new(..) }`.
+    #[inline]
     pub fn new(predefined_metric_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             predefined_metric_type: predefined_metric_type.into(),
@@ -1114,6 +1147,7 @@ pub struct AutoscalingPolicyPredictiveScalingConfigurationMetricSpecification {
 
 impl AutoscalingPolicyPredictiveScalingConfigurationMetricSpecification {
     /// `AutoscalingPolicyPredictiveScalingConfigurationMetricSpecification` with its required arguments; set the others with `AutoscalingPolicyPredictiveScalingConfigurationMetricSpecification { field: Some(..), ..AutoscalingPolicyPredictiveScalingConfigurationMetricSpecification::new(..) }`.
+    #[inline]
     pub fn new(target_value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             target_value: target_value.into(),
@@ -1148,6 +1182,7 @@ pub struct AutoscalingPolicyPredictiveScalingConfiguration {
 
 impl AutoscalingPolicyPredictiveScalingConfiguration {
     /// `AutoscalingPolicyPredictiveScalingConfiguration` with its required arguments; set the others with `AutoscalingPolicyPredictiveScalingConfiguration { field: Some(..), ..AutoscalingPolicyPredictiveScalingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(metric_specification: AutoscalingPolicyPredictiveScalingConfigurationMetricSpecification) -> Self {
         Self {
             max_capacity_breach_behavior: None,
@@ -1174,6 +1209,7 @@ pub struct AutoscalingPolicyStepAdjustment {
 
 impl AutoscalingPolicyStepAdjustment {
     /// `AutoscalingPolicyStepAdjustment` with its required arguments; set the others with `AutoscalingPolicyStepAdjustment { field: Some(..), ..AutoscalingPolicyStepAdjustment::new(..) }`.
+    #[inline]
     pub fn new(scaling_adjustment: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             metric_interval_lower_bound: None,
@@ -1200,6 +1236,7 @@ pub struct AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecifica
 
 impl AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricsMetricStat {
     /// `AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricsMetricStat` with its required arguments; set the others with `AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricsMetricStat { field: Some(..), ..AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetricsMetricStat::new(..) }`.
+    #[inline]
     pub fn new(stat: impl Into<crate::core::Expr>, metric: AutoscalingPolicyPredictiveScalingConfigurationMetricSpecificationCustomizedCapacityMetricSpecificationMetricDataQueriesMetricStatMetric) -> Self {
         Self {
             period: None,
@@ -1231,6 +1268,7 @@ pub struct AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecifica
 
 impl AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetrics {
     /// `AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetrics` with its required arguments; set the others with `AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetrics { field: Some(..), ..AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecificationMetrics::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             expression: None,
@@ -1270,6 +1308,7 @@ pub struct AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecifica
 
 impl AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecification {
     /// `AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecification` with its required arguments; set the others with `AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecification { field: Some(..), ..AutoscalingPolicyTargetTrackingConfigurationCustomizedMetricSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             metric_name: None,
@@ -1301,6 +1340,7 @@ pub struct AutoscalingPolicyTargetTrackingConfiguration {
 
 impl AutoscalingPolicyTargetTrackingConfiguration {
     /// `AutoscalingPolicyTargetTrackingConfiguration` with its required arguments; set the others with `AutoscalingPolicyTargetTrackingConfiguration { field: Some(..), ..AutoscalingPolicyTargetTrackingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(target_value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             disable_scale_in: None,
@@ -1358,6 +1398,7 @@ pub struct AutoscalingPolicy {
 
 impl AutoscalingPolicy {
     /// `AutoscalingPolicy` with its required arguments; set the others with `AutoscalingPolicy { field: Some(..), ..AutoscalingPolicy::new(..) }`.
+    #[inline]
     pub fn new(autoscaling_group_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             adjustment_type: None,
@@ -1417,6 +1458,7 @@ pub struct AutoscalingSchedule {
 
 impl AutoscalingSchedule {
     /// `AutoscalingSchedule` with its required arguments; set the others with `AutoscalingSchedule { field: Some(..), ..AutoscalingSchedule::new(..) }`.
+    #[inline]
     pub fn new(autoscaling_group_name: impl Into<crate::core::Expr>, scheduled_action_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             autoscaling_group_name: autoscaling_group_name.into(),
@@ -1450,6 +1492,7 @@ pub struct AutoscalingTrafficSourceAttachmentTimeouts {
 
 impl AutoscalingTrafficSourceAttachmentTimeouts {
     /// `AutoscalingTrafficSourceAttachmentTimeouts` with its required arguments; set the others with `AutoscalingTrafficSourceAttachmentTimeouts { field: Some(..), ..AutoscalingTrafficSourceAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1469,6 +1512,7 @@ pub struct AutoscalingTrafficSourceAttachmentTrafficSource {
 
 impl AutoscalingTrafficSourceAttachmentTrafficSource {
     /// `AutoscalingTrafficSourceAttachmentTrafficSource` with its required arguments; set the others with `AutoscalingTrafficSourceAttachmentTrafficSource { field: Some(..), ..AutoscalingTrafficSourceAttachmentTrafficSource::new(..) }`.
+    #[inline]
     pub fn new(identifier: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             identifier: identifier.into(),
@@ -1495,6 +1539,7 @@ pub struct AutoscalingTrafficSourceAttachment {
 
 impl AutoscalingTrafficSourceAttachment {
     /// `AutoscalingTrafficSourceAttachment` with its required arguments; set the others with `AutoscalingTrafficSourceAttachment { field: Some(..), ..AutoscalingTrafficSourceAttachment::new(..) }`.
+    #[inline]
     pub fn new(autoscaling_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             autoscaling_group_name: autoscaling_group_name.into(),
@@ -1521,6 +1566,7 @@ pub struct DataAutoscalingGroup {
 
 impl DataAutoscalingGroup {
     /// `DataAutoscalingGroup` with its required arguments; set the others with `DataAutoscalingGroup { field: Some(..), ..DataAutoscalingGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1544,6 +1590,7 @@ pub struct DataAutoscalingGroupsFilter {
 
 impl DataAutoscalingGroupsFilter {
     /// `DataAutoscalingGroupsFilter` with its required arguments; set the others with `DataAutoscalingGroupsFilter { field: Some(..), ..DataAutoscalingGroupsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1568,6 +1615,7 @@ pub struct DataAutoscalingGroups {
 
 impl DataAutoscalingGroups {
     /// `DataAutoscalingGroups` with its required arguments; set the others with `DataAutoscalingGroups { field: Some(..), ..DataAutoscalingGroups::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1583,18 +1631,22 @@ impl crate::core::DataSource for DataAutoscalingGroups {
 
 impl crate::core::Ref<AutoscalingAttachment> {
     /// `autoscaling_group_name`, as a reference.
+    #[inline]
     pub fn autoscaling_group_name(&self) -> crate::core::Expr {
         self.attr("autoscaling_group_name")
     }
     /// `elb`, as a reference.
+    #[inline]
     pub fn elb(&self) -> crate::core::Expr {
         self.attr("elb")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lb_target_group_arn`, as a reference.
+    #[inline]
     pub fn lb_target_group_arn(&self) -> crate::core::Expr {
         self.attr("lb_target_group_arn")
     }
@@ -1602,186 +1654,232 @@ impl crate::core::Ref<AutoscalingAttachment> {
 
 impl crate::core::Ref<AutoscalingGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `capacity_rebalance`, as a reference.
+    #[inline]
     pub fn capacity_rebalance(&self) -> crate::core::Expr {
         self.attr("capacity_rebalance")
     }
     /// `context`, as a reference.
+    #[inline]
     pub fn context(&self) -> crate::core::Expr {
         self.attr("context")
     }
     /// `default_cooldown`, as a reference.
+    #[inline]
     pub fn default_cooldown(&self) -> crate::core::Expr {
         self.attr("default_cooldown")
     }
     /// `default_instance_warmup`, as a reference.
+    #[inline]
     pub fn default_instance_warmup(&self) -> crate::core::Expr {
         self.attr("default_instance_warmup")
     }
     /// `desired_capacity`, as a reference.
+    #[inline]
     pub fn desired_capacity(&self) -> crate::core::Expr {
         self.attr("desired_capacity")
     }
     /// `desired_capacity_type`, as a reference.
+    #[inline]
     pub fn desired_capacity_type(&self) -> crate::core::Expr {
         self.attr("desired_capacity_type")
     }
     /// `enabled_metrics`, as a reference.
+    #[inline]
     pub fn enabled_metrics(&self) -> crate::core::Expr {
         self.attr("enabled_metrics")
     }
     /// `force_delete`, as a reference.
+    #[inline]
     pub fn force_delete(&self) -> crate::core::Expr {
         self.attr("force_delete")
     }
     /// `force_delete_warm_pool`, as a reference.
+    #[inline]
     pub fn force_delete_warm_pool(&self) -> crate::core::Expr {
         self.attr("force_delete_warm_pool")
     }
     /// `health_check_grace_period`, as a reference.
+    #[inline]
     pub fn health_check_grace_period(&self) -> crate::core::Expr {
         self.attr("health_check_grace_period")
     }
     /// `health_check_type`, as a reference.
+    #[inline]
     pub fn health_check_type(&self) -> crate::core::Expr {
         self.attr("health_check_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ignore_failed_scaling_activities`, as a reference.
+    #[inline]
     pub fn ignore_failed_scaling_activities(&self) -> crate::core::Expr {
         self.attr("ignore_failed_scaling_activities")
     }
     /// `launch_configuration`, as a reference.
+    #[inline]
     pub fn launch_configuration(&self) -> crate::core::Expr {
         self.attr("launch_configuration")
     }
     /// `load_balancers`, as a reference.
+    #[inline]
     pub fn load_balancers(&self) -> crate::core::Expr {
         self.attr("load_balancers")
     }
     /// `max_instance_lifetime`, as a reference.
+    #[inline]
     pub fn max_instance_lifetime(&self) -> crate::core::Expr {
         self.attr("max_instance_lifetime")
     }
     /// `max_size`, as a reference.
+    #[inline]
     pub fn max_size(&self) -> crate::core::Expr {
         self.attr("max_size")
     }
     /// `metrics_granularity`, as a reference.
+    #[inline]
     pub fn metrics_granularity(&self) -> crate::core::Expr {
         self.attr("metrics_granularity")
     }
     /// `min_elb_capacity`, as a reference.
+    #[inline]
     pub fn min_elb_capacity(&self) -> crate::core::Expr {
         self.attr("min_elb_capacity")
     }
     /// `min_size`, as a reference.
+    #[inline]
     pub fn min_size(&self) -> crate::core::Expr {
         self.attr("min_size")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `placement_group`, as a reference.
+    #[inline]
     pub fn placement_group(&self) -> crate::core::Expr {
         self.attr("placement_group")
     }
     /// `predicted_capacity`, as a reference.
+    #[inline]
     pub fn predicted_capacity(&self) -> crate::core::Expr {
         self.attr("predicted_capacity")
     }
     /// `protect_from_scale_in`, as a reference.
+    #[inline]
     pub fn protect_from_scale_in(&self) -> crate::core::Expr {
         self.attr("protect_from_scale_in")
     }
     /// `service_linked_role_arn`, as a reference.
+    #[inline]
     pub fn service_linked_role_arn(&self) -> crate::core::Expr {
         self.attr("service_linked_role_arn")
     }
     /// `suspended_processes`, as a reference.
+    #[inline]
     pub fn suspended_processes(&self) -> crate::core::Expr {
         self.attr("suspended_processes")
     }
     /// `target_group_arns`, as a reference.
+    #[inline]
     pub fn target_group_arns(&self) -> crate::core::Expr {
         self.attr("target_group_arns")
     }
     /// `termination_policies`, as a reference.
+    #[inline]
     pub fn termination_policies(&self) -> crate::core::Expr {
         self.attr("termination_policies")
     }
     /// `vpc_zone_identifier`, as a reference.
+    #[inline]
     pub fn vpc_zone_identifier(&self) -> crate::core::Expr {
         self.attr("vpc_zone_identifier")
     }
     /// `wait_for_capacity_timeout`, as a reference.
+    #[inline]
     pub fn wait_for_capacity_timeout(&self) -> crate::core::Expr {
         self.attr("wait_for_capacity_timeout")
     }
     /// `wait_for_elb_capacity`, as a reference.
+    #[inline]
     pub fn wait_for_elb_capacity(&self) -> crate::core::Expr {
         self.attr("wait_for_elb_capacity")
     }
     /// `warm_pool_size`, as a reference.
+    #[inline]
     pub fn warm_pool_size(&self) -> crate::core::Expr {
         self.attr("warm_pool_size")
     }
     /// `availability_zone_distribution` (a nested block), as a reference.
+    #[inline]
     pub fn availability_zone_distribution(&self) -> crate::core::Expr {
         self.attr("availability_zone_distribution")
     }
     /// `capacity_reservation_specification` (a nested block), as a reference.
+    #[inline]
     pub fn capacity_reservation_specification(&self) -> crate::core::Expr {
         self.attr("capacity_reservation_specification")
     }
     /// `initial_lifecycle_hook` (a nested block), as a reference.
+    #[inline]
     pub fn initial_lifecycle_hook(&self) -> crate::core::Expr {
         self.attr("initial_lifecycle_hook")
     }
     /// `instance_maintenance_policy` (a nested block), as a reference.
+    #[inline]
     pub fn instance_maintenance_policy(&self) -> crate::core::Expr {
         self.attr("instance_maintenance_policy")
     }
     /// `instance_refresh` (a nested block), as a reference.
+    #[inline]
     pub fn instance_refresh(&self) -> crate::core::Expr {
         self.attr("instance_refresh")
     }
     /// `launch_template` (a nested block), as a reference.
+    #[inline]
     pub fn launch_template(&self) -> crate::core::Expr {
         self.attr("launch_template")
     }
     /// `mixed_instances_policy` (a nested block), as a reference.
+    #[inline]
     pub fn mixed_instances_policy(&self) -> crate::core::Expr {
         self.attr("mixed_instances_policy")
     }
     /// `tag` (a nested block), as a reference.
+    #[inline]
     pub fn tag(&self) -> crate::core::Expr {
         self.attr("tag")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `traffic_source` (a nested block), as a reference.
+    #[inline]
     pub fn traffic_source(&self) -> crate::core::Expr {
         self.attr("traffic_source")
     }
     /// `warm_pool` (a nested block), as a reference.
+    #[inline]
     pub fn warm_pool(&self) -> crate::core::Expr {
         self.attr("warm_pool")
     }
@@ -1789,14 +1887,17 @@ impl crate::core::Ref<AutoscalingGroup> {
 
 impl crate::core::Ref<AutoscalingGroupTag> {
     /// `autoscaling_group_name`, as a reference.
+    #[inline]
     pub fn autoscaling_group_name(&self) -> crate::core::Expr {
         self.attr("autoscaling_group_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tag` (a nested block), as a reference.
+    #[inline]
     pub fn tag(&self) -> crate::core::Expr {
         self.attr("tag")
     }
@@ -1804,38 +1905,47 @@ impl crate::core::Ref<AutoscalingGroupTag> {
 
 impl crate::core::Ref<AutoscalingLifecycleHook> {
     /// `autoscaling_group_name`, as a reference.
+    #[inline]
     pub fn autoscaling_group_name(&self) -> crate::core::Expr {
         self.attr("autoscaling_group_name")
     }
     /// `default_result`, as a reference.
+    #[inline]
     pub fn default_result(&self) -> crate::core::Expr {
         self.attr("default_result")
     }
     /// `heartbeat_timeout`, as a reference.
+    #[inline]
     pub fn heartbeat_timeout(&self) -> crate::core::Expr {
         self.attr("heartbeat_timeout")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lifecycle_transition`, as a reference.
+    #[inline]
     pub fn lifecycle_transition(&self) -> crate::core::Expr {
         self.attr("lifecycle_transition")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `notification_metadata`, as a reference.
+    #[inline]
     pub fn notification_metadata(&self) -> crate::core::Expr {
         self.attr("notification_metadata")
     }
     /// `notification_target_arn`, as a reference.
+    #[inline]
     pub fn notification_target_arn(&self) -> crate::core::Expr {
         self.attr("notification_target_arn")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
@@ -1843,18 +1953,22 @@ impl crate::core::Ref<AutoscalingLifecycleHook> {
 
 impl crate::core::Ref<AutoscalingNotification> {
     /// `group_names`, as a reference.
+    #[inline]
     pub fn group_names(&self) -> crate::core::Expr {
         self.attr("group_names")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `notifications`, as a reference.
+    #[inline]
     pub fn notifications(&self) -> crate::core::Expr {
         self.attr("notifications")
     }
     /// `topic_arn`, as a reference.
+    #[inline]
     pub fn topic_arn(&self) -> crate::core::Expr {
         self.attr("topic_arn")
     }
@@ -1862,62 +1976,77 @@ impl crate::core::Ref<AutoscalingNotification> {
 
 impl crate::core::Ref<AutoscalingPolicy> {
     /// `adjustment_type`, as a reference.
+    #[inline]
     pub fn adjustment_type(&self) -> crate::core::Expr {
         self.attr("adjustment_type")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `autoscaling_group_name`, as a reference.
+    #[inline]
     pub fn autoscaling_group_name(&self) -> crate::core::Expr {
         self.attr("autoscaling_group_name")
     }
     /// `cooldown`, as a reference.
+    #[inline]
     pub fn cooldown(&self) -> crate::core::Expr {
         self.attr("cooldown")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `estimated_instance_warmup`, as a reference.
+    #[inline]
     pub fn estimated_instance_warmup(&self) -> crate::core::Expr {
         self.attr("estimated_instance_warmup")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metric_aggregation_type`, as a reference.
+    #[inline]
     pub fn metric_aggregation_type(&self) -> crate::core::Expr {
         self.attr("metric_aggregation_type")
     }
     /// `min_adjustment_magnitude`, as a reference.
+    #[inline]
     pub fn min_adjustment_magnitude(&self) -> crate::core::Expr {
         self.attr("min_adjustment_magnitude")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy_type`, as a reference.
+    #[inline]
     pub fn policy_type(&self) -> crate::core::Expr {
         self.attr("policy_type")
     }
     /// `scaling_adjustment`, as a reference.
+    #[inline]
     pub fn scaling_adjustment(&self) -> crate::core::Expr {
         self.attr("scaling_adjustment")
     }
     /// `predictive_scaling_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn predictive_scaling_configuration(&self) -> crate::core::Expr {
         self.attr("predictive_scaling_configuration")
     }
     /// `step_adjustment` (a nested block), as a reference.
+    #[inline]
     pub fn step_adjustment(&self) -> crate::core::Expr {
         self.attr("step_adjustment")
     }
     /// `target_tracking_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn target_tracking_configuration(&self) -> crate::core::Expr {
         self.attr("target_tracking_configuration")
     }
@@ -1925,46 +2054,57 @@ impl crate::core::Ref<AutoscalingPolicy> {
 
 impl crate::core::Ref<AutoscalingSchedule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `autoscaling_group_name`, as a reference.
+    #[inline]
     pub fn autoscaling_group_name(&self) -> crate::core::Expr {
         self.attr("autoscaling_group_name")
     }
     /// `desired_capacity`, as a reference.
+    #[inline]
     pub fn desired_capacity(&self) -> crate::core::Expr {
         self.attr("desired_capacity")
     }
     /// `end_time`, as a reference.
+    #[inline]
     pub fn end_time(&self) -> crate::core::Expr {
         self.attr("end_time")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_size`, as a reference.
+    #[inline]
     pub fn max_size(&self) -> crate::core::Expr {
         self.attr("max_size")
     }
     /// `min_size`, as a reference.
+    #[inline]
     pub fn min_size(&self) -> crate::core::Expr {
         self.attr("min_size")
     }
     /// `recurrence`, as a reference.
+    #[inline]
     pub fn recurrence(&self) -> crate::core::Expr {
         self.attr("recurrence")
     }
     /// `scheduled_action_name`, as a reference.
+    #[inline]
     pub fn scheduled_action_name(&self) -> crate::core::Expr {
         self.attr("scheduled_action_name")
     }
     /// `start_time`, as a reference.
+    #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
         self.attr("start_time")
     }
     /// `time_zone`, as a reference.
+    #[inline]
     pub fn time_zone(&self) -> crate::core::Expr {
         self.attr("time_zone")
     }
@@ -1972,18 +2112,22 @@ impl crate::core::Ref<AutoscalingSchedule> {
 
 impl crate::core::Ref<AutoscalingTrafficSourceAttachment> {
     /// `autoscaling_group_name`, as a reference.
+    #[inline]
     pub fn autoscaling_group_name(&self) -> crate::core::Expr {
         self.attr("autoscaling_group_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `traffic_source` (a nested block), as a reference.
+    #[inline]
     pub fn traffic_source(&self) -> crate::core::Expr {
         self.attr("traffic_source")
     }
@@ -1991,126 +2135,157 @@ impl crate::core::Ref<AutoscalingTrafficSourceAttachment> {
 
 impl crate::core::Ref<DataAutoscalingGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `default_cooldown`, as a reference.
+    #[inline]
     pub fn default_cooldown(&self) -> crate::core::Expr {
         self.attr("default_cooldown")
     }
     /// `desired_capacity`, as a reference.
+    #[inline]
     pub fn desired_capacity(&self) -> crate::core::Expr {
         self.attr("desired_capacity")
     }
     /// `desired_capacity_type`, as a reference.
+    #[inline]
     pub fn desired_capacity_type(&self) -> crate::core::Expr {
         self.attr("desired_capacity_type")
     }
     /// `enabled_metrics`, as a reference.
+    #[inline]
     pub fn enabled_metrics(&self) -> crate::core::Expr {
         self.attr("enabled_metrics")
     }
     /// `health_check_grace_period`, as a reference.
+    #[inline]
     pub fn health_check_grace_period(&self) -> crate::core::Expr {
         self.attr("health_check_grace_period")
     }
     /// `health_check_type`, as a reference.
+    #[inline]
     pub fn health_check_type(&self) -> crate::core::Expr {
         self.attr("health_check_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_maintenance_policy`, as a reference.
+    #[inline]
     pub fn instance_maintenance_policy(&self) -> crate::core::Expr {
         self.attr("instance_maintenance_policy")
     }
     /// `launch_configuration`, as a reference.
+    #[inline]
     pub fn launch_configuration(&self) -> crate::core::Expr {
         self.attr("launch_configuration")
     }
     /// `launch_template`, as a reference.
+    #[inline]
     pub fn launch_template(&self) -> crate::core::Expr {
         self.attr("launch_template")
     }
     /// `load_balancers`, as a reference.
+    #[inline]
     pub fn load_balancers(&self) -> crate::core::Expr {
         self.attr("load_balancers")
     }
     /// `max_instance_lifetime`, as a reference.
+    #[inline]
     pub fn max_instance_lifetime(&self) -> crate::core::Expr {
         self.attr("max_instance_lifetime")
     }
     /// `max_size`, as a reference.
+    #[inline]
     pub fn max_size(&self) -> crate::core::Expr {
         self.attr("max_size")
     }
     /// `min_size`, as a reference.
+    #[inline]
     pub fn min_size(&self) -> crate::core::Expr {
         self.attr("min_size")
     }
     /// `mixed_instances_policy`, as a reference.
+    #[inline]
     pub fn mixed_instances_policy(&self) -> crate::core::Expr {
         self.attr("mixed_instances_policy")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `new_instances_protected_from_scale_in`, as a reference.
+    #[inline]
     pub fn new_instances_protected_from_scale_in(&self) -> crate::core::Expr {
         self.attr("new_instances_protected_from_scale_in")
     }
     /// `placement_group`, as a reference.
+    #[inline]
     pub fn placement_group(&self) -> crate::core::Expr {
         self.attr("placement_group")
     }
     /// `predicted_capacity`, as a reference.
+    #[inline]
     pub fn predicted_capacity(&self) -> crate::core::Expr {
         self.attr("predicted_capacity")
     }
     /// `service_linked_role_arn`, as a reference.
+    #[inline]
     pub fn service_linked_role_arn(&self) -> crate::core::Expr {
         self.attr("service_linked_role_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `suspended_processes`, as a reference.
+    #[inline]
     pub fn suspended_processes(&self) -> crate::core::Expr {
         self.attr("suspended_processes")
     }
     /// `tag`, as a reference.
+    #[inline]
     pub fn tag(&self) -> crate::core::Expr {
         self.attr("tag")
     }
     /// `target_group_arns`, as a reference.
+    #[inline]
     pub fn target_group_arns(&self) -> crate::core::Expr {
         self.attr("target_group_arns")
     }
     /// `termination_policies`, as a reference.
+    #[inline]
     pub fn termination_policies(&self) -> crate::core::Expr {
         self.attr("termination_policies")
     }
     /// `traffic_source`, as a reference.
+    #[inline]
     pub fn traffic_source(&self) -> crate::core::Expr {
         self.attr("traffic_source")
     }
     /// `vpc_zone_identifier`, as a reference.
+    #[inline]
     pub fn vpc_zone_identifier(&self) -> crate::core::Expr {
         self.attr("vpc_zone_identifier")
     }
     /// `warm_pool`, as a reference.
+    #[inline]
     pub fn warm_pool(&self) -> crate::core::Expr {
         self.attr("warm_pool")
     }
     /// `warm_pool_size`, as a reference.
+    #[inline]
     pub fn warm_pool_size(&self) -> crate::core::Expr {
         self.attr("warm_pool_size")
     }
@@ -2118,18 +2293,22 @@ impl crate::core::Ref<DataAutoscalingGroup> {
 
 impl crate::core::Ref<DataAutoscalingGroups> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `names`, as a reference.
+    #[inline]
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }

@@ -12,6 +12,7 @@ pub struct AutoscalingplansScalingPlanApplicationSourceTagFilter {
 
 impl AutoscalingplansScalingPlanApplicationSourceTagFilter {
     /// `AutoscalingplansScalingPlanApplicationSourceTagFilter` with its required arguments; set the others with `AutoscalingplansScalingPlanApplicationSourceTagFilter { field: Some(..), ..AutoscalingplansScalingPlanApplicationSourceTagFilter::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -33,6 +34,7 @@ pub struct AutoscalingplansScalingPlanApplicationSource {
 
 impl AutoscalingplansScalingPlanApplicationSource {
     /// `AutoscalingplansScalingPlanApplicationSource` with its required arguments; set the others with `AutoscalingplansScalingPlanApplicationSource { field: Some(..), ..AutoscalingplansScalingPlanApplicationSource::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cloudformation_stack_arn: None,
@@ -60,6 +62,7 @@ pub struct AutoscalingplansScalingPlanScalingInstructionCustomizedLoadMetricSpec
 
 impl AutoscalingplansScalingPlanScalingInstructionCustomizedLoadMetricSpecification {
     /// `AutoscalingplansScalingPlanScalingInstructionCustomizedLoadMetricSpecification` with its required arguments; set the others with `AutoscalingplansScalingPlanScalingInstructionCustomizedLoadMetricSpecification { field: Some(..), ..AutoscalingplansScalingPlanScalingInstructionCustomizedLoadMetricSpecification::new(..) }`.
+    #[inline]
     pub fn new(metric_name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>, statistic: impl Into<crate::core::Expr>) -> Self {
         Self {
             dimensions: None,
@@ -83,6 +86,7 @@ pub struct AutoscalingplansScalingPlanScalingInstructionPredefinedLoadMetricSpec
 
 impl AutoscalingplansScalingPlanScalingInstructionPredefinedLoadMetricSpecification {
     /// `AutoscalingplansScalingPlanScalingInstructionPredefinedLoadMetricSpecification` with its required arguments; set the others with `AutoscalingplansScalingPlanScalingInstructionPredefinedLoadMetricSpecification { field: Some(..), ..AutoscalingplansScalingPlanScalingInstructionPredefinedLoadMetricSpecification::new(..) }`.
+    #[inline]
     pub fn new(predefined_load_metric_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             predefined_load_metric_type: predefined_load_metric_type.into(),
@@ -103,6 +107,7 @@ pub struct AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfigurat
 
 impl AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfigurationPredefinedScalingMetricSpecification {
     /// `AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfigurationPredefinedScalingMetricSpecification` with its required arguments; set the others with `AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfigurationPredefinedScalingMetricSpecification { field: Some(..), ..AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfigurationPredefinedScalingMetricSpecification::new(..) }`.
+    #[inline]
     pub fn new(predefined_scaling_metric_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             predefined_scaling_metric_type: predefined_scaling_metric_type.into(),
@@ -138,6 +143,7 @@ pub struct AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfigurat
 
 impl AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfiguration {
     /// `AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfiguration` with its required arguments; set the others with `AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfiguration { field: Some(..), ..AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(target_value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             disable_scale_in: None,
@@ -194,6 +200,7 @@ pub struct AutoscalingplansScalingPlanScalingInstruction {
 
 impl AutoscalingplansScalingPlanScalingInstruction {
     /// `AutoscalingplansScalingPlanScalingInstruction` with its required arguments; set the others with `AutoscalingplansScalingPlanScalingInstruction { field: Some(..), ..AutoscalingplansScalingPlanScalingInstruction::new(..) }`.
+    #[inline]
     pub fn new(max_capacity: impl Into<crate::core::Arg<crate::core::Number>>, min_capacity: impl Into<crate::core::Arg<crate::core::Number>>, resource_id: impl Into<crate::core::Expr>, scalable_dimension: impl Into<crate::core::Expr>, service_namespace: impl Into<crate::core::Expr>, target_tracking_configuration: Vec<AutoscalingplansScalingPlanScalingInstructionTargetTrackingConfiguration>) -> Self {
         Self {
             disable_dynamic_scaling: None,
@@ -230,6 +237,7 @@ pub struct AutoscalingplansScalingPlan {
 
 impl AutoscalingplansScalingPlan {
     /// `AutoscalingplansScalingPlan` with its required arguments; set the others with `AutoscalingplansScalingPlan { field: Some(..), ..AutoscalingplansScalingPlan::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, application_source: AutoscalingplansScalingPlanApplicationSource, scaling_instruction: Vec<AutoscalingplansScalingPlanScalingInstruction>) -> Self {
         Self {
             id: None,
@@ -246,22 +254,27 @@ impl crate::core::Resource for AutoscalingplansScalingPlan {
 
 impl crate::core::Ref<AutoscalingplansScalingPlan> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `scaling_plan_version`, as a reference.
+    #[inline]
     pub fn scaling_plan_version(&self) -> crate::core::Expr {
         self.attr("scaling_plan_version")
     }
     /// `application_source` (a nested block), as a reference.
+    #[inline]
     pub fn application_source(&self) -> crate::core::Expr {
         self.attr("application_source")
     }
     /// `scaling_instruction` (a nested block), as a reference.
+    #[inline]
     pub fn scaling_instruction(&self) -> crate::core::Expr {
         self.attr("scaling_instruction")
     }

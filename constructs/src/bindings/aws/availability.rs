@@ -11,6 +11,7 @@ pub struct DataAvailabilityZoneFilter {
 
 impl DataAvailabilityZoneFilter {
     /// `DataAvailabilityZoneFilter` with its required arguments; set the others with `DataAvailabilityZoneFilter { field: Some(..), ..DataAvailabilityZoneFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -29,6 +30,7 @@ pub struct DataAvailabilityZoneTimeouts {
 
 impl DataAvailabilityZoneTimeouts {
     /// `DataAvailabilityZoneTimeouts` with its required arguments; set the others with `DataAvailabilityZoneTimeouts { field: Some(..), ..DataAvailabilityZoneTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -64,6 +66,7 @@ pub struct DataAvailabilityZone {
 
 impl DataAvailabilityZone {
     /// `DataAvailabilityZone` with its required arguments; set the others with `DataAvailabilityZone { field: Some(..), ..DataAvailabilityZone::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             all_availability_zones: None,
@@ -92,6 +95,7 @@ pub struct DataAvailabilityZonesFilter {
 
 impl DataAvailabilityZonesFilter {
     /// `DataAvailabilityZonesFilter` with its required arguments; set the others with `DataAvailabilityZonesFilter { field: Some(..), ..DataAvailabilityZonesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -110,6 +114,7 @@ pub struct DataAvailabilityZonesTimeouts {
 
 impl DataAvailabilityZonesTimeouts {
     /// `DataAvailabilityZonesTimeouts` with its required arguments; set the others with `DataAvailabilityZonesTimeouts { field: Some(..), ..DataAvailabilityZonesTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -145,6 +150,7 @@ pub struct DataAvailabilityZones {
 
 impl DataAvailabilityZones {
     /// `DataAvailabilityZones` with its required arguments; set the others with `DataAvailabilityZones { field: Some(..), ..DataAvailabilityZones::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             all_availability_zones: None,
@@ -164,62 +170,77 @@ impl crate::core::DataSource for DataAvailabilityZones {
 
 impl crate::core::Ref<DataAvailabilityZone> {
     /// `all_availability_zones`, as a reference.
+    #[inline]
     pub fn all_availability_zones(&self) -> crate::core::Expr {
         self.attr("all_availability_zones")
     }
     /// `group_name`, as a reference.
+    #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
         self.attr("group_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_suffix`, as a reference.
+    #[inline]
     pub fn name_suffix(&self) -> crate::core::Expr {
         self.attr("name_suffix")
     }
     /// `network_border_group`, as a reference.
+    #[inline]
     pub fn network_border_group(&self) -> crate::core::Expr {
         self.attr("network_border_group")
     }
     /// `opt_in_status`, as a reference.
+    #[inline]
     pub fn opt_in_status(&self) -> crate::core::Expr {
         self.attr("opt_in_status")
     }
     /// `parent_zone_id`, as a reference.
+    #[inline]
     pub fn parent_zone_id(&self) -> crate::core::Expr {
         self.attr("parent_zone_id")
     }
     /// `parent_zone_name`, as a reference.
+    #[inline]
     pub fn parent_zone_name(&self) -> crate::core::Expr {
         self.attr("parent_zone_name")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `zone_id`, as a reference.
+    #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
     /// `zone_type`, as a reference.
+    #[inline]
     pub fn zone_type(&self) -> crate::core::Expr {
         self.attr("zone_type")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -227,42 +248,52 @@ impl crate::core::Ref<DataAvailabilityZone> {
 
 impl crate::core::Ref<DataAvailabilityZones> {
     /// `all_availability_zones`, as a reference.
+    #[inline]
     pub fn all_availability_zones(&self) -> crate::core::Expr {
         self.attr("all_availability_zones")
     }
     /// `exclude_names`, as a reference.
+    #[inline]
     pub fn exclude_names(&self) -> crate::core::Expr {
         self.attr("exclude_names")
     }
     /// `exclude_zone_ids`, as a reference.
+    #[inline]
     pub fn exclude_zone_ids(&self) -> crate::core::Expr {
         self.attr("exclude_zone_ids")
     }
     /// `group_names`, as a reference.
+    #[inline]
     pub fn group_names(&self) -> crate::core::Expr {
         self.attr("group_names")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `names`, as a reference.
+    #[inline]
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `zone_ids`, as a reference.
+    #[inline]
     pub fn zone_ids(&self) -> crate::core::Expr {
         self.attr("zone_ids")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -13,6 +13,7 @@ pub struct BackupFrameworkControlInputParameter {
 
 impl BackupFrameworkControlInputParameter {
     /// `BackupFrameworkControlInputParameter` with its required arguments; set the others with `BackupFrameworkControlInputParameter { field: Some(..), ..BackupFrameworkControlInputParameter::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -37,6 +38,7 @@ pub struct BackupFrameworkControlScope {
 
 impl BackupFrameworkControlScope {
     /// `BackupFrameworkControlScope` with its required arguments; set the others with `BackupFrameworkControlScope { field: Some(..), ..BackupFrameworkControlScope::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             compliance_resource_ids: None,
@@ -61,6 +63,7 @@ pub struct BackupFrameworkControl {
 
 impl BackupFrameworkControl {
     /// `BackupFrameworkControl` with its required arguments; set the others with `BackupFrameworkControl { field: Some(..), ..BackupFrameworkControl::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -86,6 +89,7 @@ pub struct BackupFrameworkTimeouts {
 
 impl BackupFrameworkTimeouts {
     /// `BackupFrameworkTimeouts` with its required arguments; set the others with `BackupFrameworkTimeouts { field: Some(..), ..BackupFrameworkTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -121,6 +125,7 @@ pub struct BackupFramework {
 
 impl BackupFramework {
     /// `BackupFramework` with its required arguments; set the others with `BackupFramework { field: Some(..), ..BackupFramework::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, control: Vec<BackupFrameworkControl>) -> Self {
         Self {
             description: None,
@@ -150,6 +155,7 @@ pub struct BackupGlobalSettings {
 
 impl BackupGlobalSettings {
     /// `BackupGlobalSettings` with its required arguments; set the others with `BackupGlobalSettings { field: Some(..), ..BackupGlobalSettings::new(..) }`.
+    #[inline]
     pub fn new(global_settings: std::collections::BTreeMap<String, crate::core::Expr>) -> Self {
         Self {
             global_settings,
@@ -173,6 +179,7 @@ pub struct BackupLogicallyAirGappedVaultTimeouts {
 
 impl BackupLogicallyAirGappedVaultTimeouts {
     /// `BackupLogicallyAirGappedVaultTimeouts` with its required arguments; set the others with `BackupLogicallyAirGappedVaultTimeouts { field: Some(..), ..BackupLogicallyAirGappedVaultTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -199,6 +206,7 @@ pub struct BackupLogicallyAirGappedVault {
 
 impl BackupLogicallyAirGappedVault {
     /// `BackupLogicallyAirGappedVault` with its required arguments; set the others with `BackupLogicallyAirGappedVault { field: Some(..), ..BackupLogicallyAirGappedVault::new(..) }`.
+    #[inline]
     pub fn new(max_retention_days: impl Into<crate::core::Arg<crate::core::Number>>, min_retention_days: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             max_retention_days: max_retention_days.into(),
@@ -225,6 +233,7 @@ pub struct BackupPlanAdvancedBackupSetting {
 
 impl BackupPlanAdvancedBackupSetting {
     /// `BackupPlanAdvancedBackupSetting` with its required arguments; set the others with `BackupPlanAdvancedBackupSetting { field: Some(..), ..BackupPlanAdvancedBackupSetting::new(..) }`.
+    #[inline]
     pub fn new(backup_options: std::collections::BTreeMap<String, crate::core::Expr>, resource_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             backup_options,
@@ -249,6 +258,7 @@ pub struct BackupPlanRuleCopyActionLifecycle {
 
 impl BackupPlanRuleCopyActionLifecycle {
     /// `BackupPlanRuleCopyActionLifecycle` with its required arguments; set the others with `BackupPlanRuleCopyActionLifecycle { field: Some(..), ..BackupPlanRuleCopyActionLifecycle::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cold_storage_after: None,
@@ -270,6 +280,7 @@ pub struct BackupPlanRuleCopyAction {
 
 impl BackupPlanRuleCopyAction {
     /// `BackupPlanRuleCopyAction` with its required arguments; set the others with `BackupPlanRuleCopyAction { field: Some(..), ..BackupPlanRuleCopyAction::new(..) }`.
+    #[inline]
     pub fn new(destination_vault_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_vault_arn: destination_vault_arn.into(),
@@ -313,6 +324,7 @@ pub struct BackupPlanRule {
 
 impl BackupPlanRule {
     /// `BackupPlanRule` with its required arguments; set the others with `BackupPlanRule { field: Some(..), ..BackupPlanRule::new(..) }`.
+    #[inline]
     pub fn new(rule_name: impl Into<crate::core::Expr>, target_vault_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             completion_window: None,
@@ -352,6 +364,7 @@ pub struct BackupPlan {
 
 impl BackupPlan {
     /// `BackupPlan` with its required arguments; set the others with `BackupPlan { field: Some(..), ..BackupPlan::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, rule: Vec<BackupPlanRule>) -> Self {
         Self {
             id: None,
@@ -383,6 +396,7 @@ pub struct BackupRegionSettings {
 
 impl BackupRegionSettings {
     /// `BackupRegionSettings` with its required arguments; set the others with `BackupRegionSettings { field: Some(..), ..BackupRegionSettings::new(..) }`.
+    #[inline]
     pub fn new(resource_type_opt_in_preference: std::collections::BTreeMap<String, crate::core::Arg<bool>>) -> Self {
         Self {
             id: None,
@@ -411,6 +425,7 @@ pub struct BackupReportPlanReportDeliveryChannel {
 
 impl BackupReportPlanReportDeliveryChannel {
     /// `BackupReportPlanReportDeliveryChannel` with its required arguments; set the others with `BackupReportPlanReportDeliveryChannel { field: Some(..), ..BackupReportPlanReportDeliveryChannel::new(..) }`.
+    #[inline]
     pub fn new(s3_bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             formats: None,
@@ -444,6 +459,7 @@ pub struct BackupReportPlanReportSetting {
 
 impl BackupReportPlanReportSetting {
     /// `BackupReportPlanReportSetting` with its required arguments; set the others with `BackupReportPlanReportSetting { field: Some(..), ..BackupReportPlanReportSetting::new(..) }`.
+    #[inline]
     pub fn new(report_template: impl Into<crate::core::Expr>) -> Self {
         Self {
             accounts: None,
@@ -481,6 +497,7 @@ pub struct BackupReportPlan {
 
 impl BackupReportPlan {
     /// `BackupReportPlan` with its required arguments; set the others with `BackupReportPlan { field: Some(..), ..BackupReportPlan::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, report_delivery_channel: BackupReportPlanReportDeliveryChannel, report_setting: BackupReportPlanReportSetting) -> Self {
         Self {
             description: None,
@@ -517,6 +534,7 @@ pub struct BackupRestoreTestingPlanRecoveryPointSelection {
 
 impl BackupRestoreTestingPlanRecoveryPointSelection {
     /// `BackupRestoreTestingPlanRecoveryPointSelection` with its required arguments; set the others with `BackupRestoreTestingPlanRecoveryPointSelection { field: Some(..), ..BackupRestoreTestingPlanRecoveryPointSelection::new(..) }`.
+    #[inline]
     pub fn new(algorithm: impl Into<crate::core::Expr>, include_vaults: Vec<crate::core::Expr>, recovery_point_types: Vec<crate::core::Expr>) -> Self {
         Self {
             algorithm: algorithm.into(),
@@ -551,6 +569,7 @@ pub struct BackupRestoreTestingPlan {
 
 impl BackupRestoreTestingPlan {
     /// `BackupRestoreTestingPlan` with its required arguments; set the others with `BackupRestoreTestingPlan { field: Some(..), ..BackupRestoreTestingPlan::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, schedule_expression: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -578,6 +597,7 @@ pub struct BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals 
 
 impl BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals {
     /// `BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals` with its required arguments; set the others with `BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals { field: Some(..), ..BackupRestoreTestingSelectionProtectedResourceConditionsStringEquals::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -599,6 +619,7 @@ pub struct BackupRestoreTestingSelectionProtectedResourceConditions {
 
 impl BackupRestoreTestingSelectionProtectedResourceConditions {
     /// `BackupRestoreTestingSelectionProtectedResourceConditions` with its required arguments; set the others with `BackupRestoreTestingSelectionProtectedResourceConditions { field: Some(..), ..BackupRestoreTestingSelectionProtectedResourceConditions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             string_equals: None,
@@ -634,6 +655,7 @@ pub struct BackupRestoreTestingSelection {
 
 impl BackupRestoreTestingSelection {
     /// `BackupRestoreTestingSelection` with its required arguments; set the others with `BackupRestoreTestingSelection { field: Some(..), ..BackupRestoreTestingSelection::new(..) }`.
+    #[inline]
     pub fn new(iam_role_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, protected_resource_type: impl Into<crate::core::Expr>, restore_testing_plan_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             iam_role_arn: iam_role_arn.into(),
@@ -663,6 +685,7 @@ pub struct BackupSelectionConditionStringEquals {
 
 impl BackupSelectionConditionStringEquals {
     /// `BackupSelectionConditionStringEquals` with its required arguments; set the others with `BackupSelectionConditionStringEquals { field: Some(..), ..BackupSelectionConditionStringEquals::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -690,6 +713,7 @@ pub struct BackupSelectionCondition {
 
 impl BackupSelectionCondition {
     /// `BackupSelectionCondition` with its required arguments; set the others with `BackupSelectionCondition { field: Some(..), ..BackupSelectionCondition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             string_equals: None,
@@ -713,6 +737,7 @@ pub struct BackupSelectionSelectionTag {
 
 impl BackupSelectionSelectionTag {
     /// `BackupSelectionSelectionTag` with its required arguments; set the others with `BackupSelectionSelectionTag { field: Some(..), ..BackupSelectionSelectionTag::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -750,6 +775,7 @@ pub struct BackupSelection {
 
 impl BackupSelection {
     /// `BackupSelection` with its required arguments; set the others with `BackupSelection { field: Some(..), ..BackupSelection::new(..) }`.
+    #[inline]
     pub fn new(iam_role_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, plan_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             iam_role_arn: iam_role_arn.into(),
@@ -778,6 +804,7 @@ pub struct BackupVaultTimeouts {
 
 impl BackupVaultTimeouts {
     /// `BackupVaultTimeouts` with its required arguments; set the others with `BackupVaultTimeouts { field: Some(..), ..BackupVaultTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -812,6 +839,7 @@ pub struct BackupVault {
 
 impl BackupVault {
     /// `BackupVault` with its required arguments; set the others with `BackupVault { field: Some(..), ..BackupVault::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             force_destroy: None,
@@ -850,6 +878,7 @@ pub struct BackupVaultLockConfiguration {
 
 impl BackupVaultLockConfiguration {
     /// `BackupVaultLockConfiguration` with its required arguments; set the others with `BackupVaultLockConfiguration { field: Some(..), ..BackupVaultLockConfiguration::new(..) }`.
+    #[inline]
     pub fn new(backup_vault_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             backup_vault_name: backup_vault_name.into(),
@@ -881,6 +910,7 @@ pub struct BackupVaultNotifications {
 
 impl BackupVaultNotifications {
     /// `BackupVaultNotifications` with its required arguments; set the others with `BackupVaultNotifications { field: Some(..), ..BackupVaultNotifications::new(..) }`.
+    #[inline]
     pub fn new(backup_vault_events: Vec<crate::core::Expr>, backup_vault_name: impl Into<crate::core::Expr>, sns_topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             backup_vault_events,
@@ -909,6 +939,7 @@ pub struct BackupVaultPolicy {
 
 impl BackupVaultPolicy {
     /// `BackupVaultPolicy` with its required arguments; set the others with `BackupVaultPolicy { field: Some(..), ..BackupVaultPolicy::new(..) }`.
+    #[inline]
     pub fn new(backup_vault_name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             backup_vault_name: backup_vault_name.into(),
@@ -937,6 +968,7 @@ pub struct DataBackupFramework {
 
 impl DataBackupFramework {
     /// `DataBackupFramework` with its required arguments; set the others with `DataBackupFramework { field: Some(..), ..DataBackupFramework::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -965,6 +997,7 @@ pub struct DataBackupPlan {
 
 impl DataBackupPlan {
     /// `DataBackupPlan` with its required arguments; set the others with `DataBackupPlan { field: Some(..), ..DataBackupPlan::new(..) }`.
+    #[inline]
     pub fn new(plan_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -993,6 +1026,7 @@ pub struct DataBackupReportPlan {
 
 impl DataBackupReportPlan {
     /// `DataBackupReportPlan` with its required arguments; set the others with `DataBackupReportPlan { field: Some(..), ..DataBackupReportPlan::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1020,6 +1054,7 @@ pub struct DataBackupSelection {
 
 impl DataBackupSelection {
     /// `DataBackupSelection` with its required arguments; set the others with `DataBackupSelection { field: Some(..), ..DataBackupSelection::new(..) }`.
+    #[inline]
     pub fn new(plan_id: impl Into<crate::core::Expr>, selection_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1048,6 +1083,7 @@ pub struct DataBackupVault {
 
 impl DataBackupVault {
     /// `DataBackupVault` with its required arguments; set the others with `DataBackupVault { field: Some(..), ..DataBackupVault::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1063,46 +1099,57 @@ impl crate::core::DataSource for DataBackupVault {
 
 impl crate::core::Ref<BackupFramework> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `deployment_status`, as a reference.
+    #[inline]
     pub fn deployment_status(&self) -> crate::core::Expr {
         self.attr("deployment_status")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `control` (a nested block), as a reference.
+    #[inline]
     pub fn control(&self) -> crate::core::Expr {
         self.attr("control")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1110,10 +1157,12 @@ impl crate::core::Ref<BackupFramework> {
 
 impl crate::core::Ref<BackupGlobalSettings> {
     /// `global_settings`, as a reference.
+    #[inline]
     pub fn global_settings(&self) -> crate::core::Expr {
         self.attr("global_settings")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1121,34 +1170,42 @@ impl crate::core::Ref<BackupGlobalSettings> {
 
 impl crate::core::Ref<BackupLogicallyAirGappedVault> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_retention_days`, as a reference.
+    #[inline]
     pub fn max_retention_days(&self) -> crate::core::Expr {
         self.attr("max_retention_days")
     }
     /// `min_retention_days`, as a reference.
+    #[inline]
     pub fn min_retention_days(&self) -> crate::core::Expr {
         self.attr("min_retention_days")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1156,34 +1213,42 @@ impl crate::core::Ref<BackupLogicallyAirGappedVault> {
 
 impl crate::core::Ref<BackupPlan> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `advanced_backup_setting` (a nested block), as a reference.
+    #[inline]
     pub fn advanced_backup_setting(&self) -> crate::core::Expr {
         self.attr("advanced_backup_setting")
     }
     /// `rule` (a nested block), as a reference.
+    #[inline]
     pub fn rule(&self) -> crate::core::Expr {
         self.attr("rule")
     }
@@ -1191,14 +1256,17 @@ impl crate::core::Ref<BackupPlan> {
 
 impl crate::core::Ref<BackupRegionSettings> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_type_management_preference`, as a reference.
+    #[inline]
     pub fn resource_type_management_preference(&self) -> crate::core::Expr {
         self.attr("resource_type_management_preference")
     }
     /// `resource_type_opt_in_preference`, as a reference.
+    #[inline]
     pub fn resource_type_opt_in_preference(&self) -> crate::core::Expr {
         self.attr("resource_type_opt_in_preference")
     }
@@ -1206,42 +1274,52 @@ impl crate::core::Ref<BackupRegionSettings> {
 
 impl crate::core::Ref<BackupReportPlan> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `deployment_status`, as a reference.
+    #[inline]
     pub fn deployment_status(&self) -> crate::core::Expr {
         self.attr("deployment_status")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `report_delivery_channel` (a nested block), as a reference.
+    #[inline]
     pub fn report_delivery_channel(&self) -> crate::core::Expr {
         self.attr("report_delivery_channel")
     }
     /// `report_setting` (a nested block), as a reference.
+    #[inline]
     pub fn report_setting(&self) -> crate::core::Expr {
         self.attr("report_setting")
     }
@@ -1249,34 +1327,42 @@ impl crate::core::Ref<BackupReportPlan> {
 
 impl crate::core::Ref<BackupRestoreTestingPlan> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `schedule_expression`, as a reference.
+    #[inline]
     pub fn schedule_expression(&self) -> crate::core::Expr {
         self.attr("schedule_expression")
     }
     /// `schedule_expression_timezone`, as a reference.
+    #[inline]
     pub fn schedule_expression_timezone(&self) -> crate::core::Expr {
         self.attr("schedule_expression_timezone")
     }
     /// `start_window_hours`, as a reference.
+    #[inline]
     pub fn start_window_hours(&self) -> crate::core::Expr {
         self.attr("start_window_hours")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `recovery_point_selection` (a nested block), as a reference.
+    #[inline]
     pub fn recovery_point_selection(&self) -> crate::core::Expr {
         self.attr("recovery_point_selection")
     }
@@ -1284,34 +1370,42 @@ impl crate::core::Ref<BackupRestoreTestingPlan> {
 
 impl crate::core::Ref<BackupRestoreTestingSelection> {
     /// `iam_role_arn`, as a reference.
+    #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_role_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `protected_resource_arns`, as a reference.
+    #[inline]
     pub fn protected_resource_arns(&self) -> crate::core::Expr {
         self.attr("protected_resource_arns")
     }
     /// `protected_resource_type`, as a reference.
+    #[inline]
     pub fn protected_resource_type(&self) -> crate::core::Expr {
         self.attr("protected_resource_type")
     }
     /// `restore_metadata_overrides`, as a reference.
+    #[inline]
     pub fn restore_metadata_overrides(&self) -> crate::core::Expr {
         self.attr("restore_metadata_overrides")
     }
     /// `restore_testing_plan_name`, as a reference.
+    #[inline]
     pub fn restore_testing_plan_name(&self) -> crate::core::Expr {
         self.attr("restore_testing_plan_name")
     }
     /// `validation_window_hours`, as a reference.
+    #[inline]
     pub fn validation_window_hours(&self) -> crate::core::Expr {
         self.attr("validation_window_hours")
     }
     /// `protected_resource_conditions` (a nested block), as a reference.
+    #[inline]
     pub fn protected_resource_conditions(&self) -> crate::core::Expr {
         self.attr("protected_resource_conditions")
     }
@@ -1319,34 +1413,42 @@ impl crate::core::Ref<BackupRestoreTestingSelection> {
 
 impl crate::core::Ref<BackupSelection> {
     /// `iam_role_arn`, as a reference.
+    #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `not_resources`, as a reference.
+    #[inline]
     pub fn not_resources(&self) -> crate::core::Expr {
         self.attr("not_resources")
     }
     /// `plan_id`, as a reference.
+    #[inline]
     pub fn plan_id(&self) -> crate::core::Expr {
         self.attr("plan_id")
     }
     /// `resources`, as a reference.
+    #[inline]
     pub fn resources(&self) -> crate::core::Expr {
         self.attr("resources")
     }
     /// `condition` (a nested block), as a reference.
+    #[inline]
     pub fn condition(&self) -> crate::core::Expr {
         self.attr("condition")
     }
     /// `selection_tag` (a nested block), as a reference.
+    #[inline]
     pub fn selection_tag(&self) -> crate::core::Expr {
         self.attr("selection_tag")
     }
@@ -1354,38 +1456,47 @@ impl crate::core::Ref<BackupSelection> {
 
 impl crate::core::Ref<BackupVault> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `force_destroy`, as a reference.
+    #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
         self.attr("force_destroy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `recovery_points`, as a reference.
+    #[inline]
     pub fn recovery_points(&self) -> crate::core::Expr {
         self.attr("recovery_points")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1393,26 +1504,32 @@ impl crate::core::Ref<BackupVault> {
 
 impl crate::core::Ref<BackupVaultLockConfiguration> {
     /// `backup_vault_arn`, as a reference.
+    #[inline]
     pub fn backup_vault_arn(&self) -> crate::core::Expr {
         self.attr("backup_vault_arn")
     }
     /// `backup_vault_name`, as a reference.
+    #[inline]
     pub fn backup_vault_name(&self) -> crate::core::Expr {
         self.attr("backup_vault_name")
     }
     /// `changeable_for_days`, as a reference.
+    #[inline]
     pub fn changeable_for_days(&self) -> crate::core::Expr {
         self.attr("changeable_for_days")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_retention_days`, as a reference.
+    #[inline]
     pub fn max_retention_days(&self) -> crate::core::Expr {
         self.attr("max_retention_days")
     }
     /// `min_retention_days`, as a reference.
+    #[inline]
     pub fn min_retention_days(&self) -> crate::core::Expr {
         self.attr("min_retention_days")
     }
@@ -1420,22 +1537,27 @@ impl crate::core::Ref<BackupVaultLockConfiguration> {
 
 impl crate::core::Ref<BackupVaultNotifications> {
     /// `backup_vault_arn`, as a reference.
+    #[inline]
     pub fn backup_vault_arn(&self) -> crate::core::Expr {
         self.attr("backup_vault_arn")
     }
     /// `backup_vault_events`, as a reference.
+    #[inline]
     pub fn backup_vault_events(&self) -> crate::core::Expr {
         self.attr("backup_vault_events")
     }
     /// `backup_vault_name`, as a reference.
+    #[inline]
     pub fn backup_vault_name(&self) -> crate::core::Expr {
         self.attr("backup_vault_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `sns_topic_arn`, as a reference.
+    #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
         self.attr("sns_topic_arn")
     }
@@ -1443,18 +1565,22 @@ impl crate::core::Ref<BackupVaultNotifications> {
 
 impl crate::core::Ref<BackupVaultPolicy> {
     /// `backup_vault_arn`, as a reference.
+    #[inline]
     pub fn backup_vault_arn(&self) -> crate::core::Expr {
         self.attr("backup_vault_arn")
     }
     /// `backup_vault_name`, as a reference.
+    #[inline]
     pub fn backup_vault_name(&self) -> crate::core::Expr {
         self.attr("backup_vault_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
@@ -1462,38 +1588,47 @@ impl crate::core::Ref<BackupVaultPolicy> {
 
 impl crate::core::Ref<DataBackupFramework> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `control`, as a reference.
+    #[inline]
     pub fn control(&self) -> crate::core::Expr {
         self.attr("control")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `deployment_status`, as a reference.
+    #[inline]
     pub fn deployment_status(&self) -> crate::core::Expr {
         self.attr("deployment_status")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -1501,30 +1636,37 @@ impl crate::core::Ref<DataBackupFramework> {
 
 impl crate::core::Ref<DataBackupPlan> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `plan_id`, as a reference.
+    #[inline]
     pub fn plan_id(&self) -> crate::core::Expr {
         self.attr("plan_id")
     }
     /// `rule`, as a reference.
+    #[inline]
     pub fn rule(&self) -> crate::core::Expr {
         self.attr("rule")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -1532,38 +1674,47 @@ impl crate::core::Ref<DataBackupPlan> {
 
 impl crate::core::Ref<DataBackupReportPlan> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `deployment_status`, as a reference.
+    #[inline]
     pub fn deployment_status(&self) -> crate::core::Expr {
         self.attr("deployment_status")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `report_delivery_channel`, as a reference.
+    #[inline]
     pub fn report_delivery_channel(&self) -> crate::core::Expr {
         self.attr("report_delivery_channel")
     }
     /// `report_setting`, as a reference.
+    #[inline]
     pub fn report_setting(&self) -> crate::core::Expr {
         self.attr("report_setting")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -1571,26 +1722,32 @@ impl crate::core::Ref<DataBackupReportPlan> {
 
 impl crate::core::Ref<DataBackupSelection> {
     /// `iam_role_arn`, as a reference.
+    #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `plan_id`, as a reference.
+    #[inline]
     pub fn plan_id(&self) -> crate::core::Expr {
         self.attr("plan_id")
     }
     /// `resources`, as a reference.
+    #[inline]
     pub fn resources(&self) -> crate::core::Expr {
         self.attr("resources")
     }
     /// `selection_id`, as a reference.
+    #[inline]
     pub fn selection_id(&self) -> crate::core::Expr {
         self.attr("selection_id")
     }
@@ -1598,26 +1755,32 @@ impl crate::core::Ref<DataBackupSelection> {
 
 impl crate::core::Ref<DataBackupVault> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `recovery_points`, as a reference.
+    #[inline]
     pub fn recovery_points(&self) -> crate::core::Expr {
         self.attr("recovery_points")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

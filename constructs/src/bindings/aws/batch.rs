@@ -13,6 +13,7 @@ pub struct BatchComputeEnvironmentComputeResourcesEc2Configuration {
 
 impl BatchComputeEnvironmentComputeResourcesEc2Configuration {
     /// `BatchComputeEnvironmentComputeResourcesEc2Configuration` with its required arguments; set the others with `BatchComputeEnvironmentComputeResourcesEc2Configuration { field: Some(..), ..BatchComputeEnvironmentComputeResourcesEc2Configuration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             image_id_override: None,
@@ -37,6 +38,7 @@ pub struct BatchComputeEnvironmentComputeResourcesLaunchTemplate {
 
 impl BatchComputeEnvironmentComputeResourcesLaunchTemplate {
     /// `BatchComputeEnvironmentComputeResourcesLaunchTemplate` with its required arguments; set the others with `BatchComputeEnvironmentComputeResourcesLaunchTemplate { field: Some(..), ..BatchComputeEnvironmentComputeResourcesLaunchTemplate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             launch_template_id: None,
@@ -101,6 +103,7 @@ pub struct BatchComputeEnvironmentComputeResources {
 
 impl BatchComputeEnvironmentComputeResources {
     /// `BatchComputeEnvironmentComputeResources` with its required arguments; set the others with `BatchComputeEnvironmentComputeResources { field: Some(..), ..BatchComputeEnvironmentComputeResources::new(..) }`.
+    #[inline]
     pub fn new(max_vcpus: impl Into<crate::core::Arg<crate::core::Number>>, subnets: Vec<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             allocation_strategy: None,
@@ -135,6 +138,7 @@ pub struct BatchComputeEnvironmentEksConfiguration {
 
 impl BatchComputeEnvironmentEksConfiguration {
     /// `BatchComputeEnvironmentEksConfiguration` with its required arguments; set the others with `BatchComputeEnvironmentEksConfiguration { field: Some(..), ..BatchComputeEnvironmentEksConfiguration::new(..) }`.
+    #[inline]
     pub fn new(eks_cluster_arn: impl Into<crate::core::Expr>, kubernetes_namespace: impl Into<crate::core::Expr>) -> Self {
         Self {
             eks_cluster_arn: eks_cluster_arn.into(),
@@ -154,6 +158,7 @@ pub struct BatchComputeEnvironmentUpdatePolicy {
 
 impl BatchComputeEnvironmentUpdatePolicy {
     /// `BatchComputeEnvironmentUpdatePolicy` with its required arguments; set the others with `BatchComputeEnvironmentUpdatePolicy { field: Some(..), ..BatchComputeEnvironmentUpdatePolicy::new(..) }`.
+    #[inline]
     pub fn new(job_execution_timeout_minutes: impl Into<crate::core::Arg<crate::core::Number>>, terminate_jobs_on_update: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             job_execution_timeout_minutes: job_execution_timeout_minutes.into(),
@@ -201,6 +206,7 @@ pub struct BatchComputeEnvironment {
 
 impl BatchComputeEnvironment {
     /// `BatchComputeEnvironment` with its required arguments; set the others with `BatchComputeEnvironment { field: Some(..), ..BatchComputeEnvironment::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             compute_environment_name: None,
@@ -233,6 +239,7 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesContainersEnv {
 
 impl BatchJobDefinitionEksPropertiesPodPropertiesContainersEnv {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesContainersEnv` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesContainersEnv { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesContainersEnv::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -254,6 +261,7 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesContainersResources {
 
 impl BatchJobDefinitionEksPropertiesPodPropertiesContainersResources {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesContainersResources` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesContainersResources { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesContainersResources::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             limits: None,
@@ -284,6 +292,7 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesContainersSecurityContext
 
 impl BatchJobDefinitionEksPropertiesPodPropertiesContainersSecurityContext {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesContainersSecurityContext` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesContainersSecurityContext { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesContainersSecurityContext::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             privileged: None,
@@ -309,6 +318,7 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesContainersVolumeMounts {
 
 impl BatchJobDefinitionEksPropertiesPodPropertiesContainersVolumeMounts {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesContainersVolumeMounts` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesContainersVolumeMounts { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesContainersVolumeMounts::new(..) }`.
+    #[inline]
     pub fn new(mount_path: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             mount_path: mount_path.into(),
@@ -351,6 +361,7 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesContainers {
 
 impl BatchJobDefinitionEksPropertiesPodPropertiesContainers {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesContainers` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesContainers { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesContainers::new(..) }`.
+    #[inline]
     pub fn new(image: impl Into<crate::core::Expr>) -> Self {
         Self {
             args: None,
@@ -375,6 +386,7 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesImagePullSecret {
 
 impl BatchJobDefinitionEksPropertiesPodPropertiesImagePullSecret {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesImagePullSecret` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesImagePullSecret { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesImagePullSecret::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -392,6 +404,7 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesMetadata {
 
 impl BatchJobDefinitionEksPropertiesPodPropertiesMetadata {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesMetadata` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesMetadata { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesMetadata::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             labels: None,
@@ -411,6 +424,7 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesVolumesEmptyDir {
 
 impl BatchJobDefinitionEksPropertiesPodPropertiesVolumesEmptyDir {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesVolumesEmptyDir` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesVolumesEmptyDir { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesVolumesEmptyDir::new(..) }`.
+    #[inline]
     pub fn new(size_limit: impl Into<crate::core::Expr>) -> Self {
         Self {
             medium: None,
@@ -428,6 +442,7 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesVolumesHostPath {
 
 impl BatchJobDefinitionEksPropertiesPodPropertiesVolumesHostPath {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesVolumesHostPath` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesVolumesHostPath { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesVolumesHostPath::new(..) }`.
+    #[inline]
     pub fn new(path: impl Into<crate::core::Expr>) -> Self {
         Self {
             path: path.into(),
@@ -447,6 +462,7 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesVolumesSecret {
 
 impl BatchJobDefinitionEksPropertiesPodPropertiesVolumesSecret {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesVolumesSecret` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesVolumesSecret { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesVolumesSecret::new(..) }`.
+    #[inline]
     pub fn new(secret_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             optional: None,
@@ -474,6 +490,7 @@ pub struct BatchJobDefinitionEksPropertiesPodPropertiesVolumes {
 
 impl BatchJobDefinitionEksPropertiesPodPropertiesVolumes {
     /// `BatchJobDefinitionEksPropertiesPodPropertiesVolumes` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodPropertiesVolumes { field: Some(..), ..BatchJobDefinitionEksPropertiesPodPropertiesVolumes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -517,6 +534,7 @@ pub struct BatchJobDefinitionEksPropertiesPodProperties {
 
 impl BatchJobDefinitionEksPropertiesPodProperties {
     /// `BatchJobDefinitionEksPropertiesPodProperties` with its required arguments; set the others with `BatchJobDefinitionEksPropertiesPodProperties { field: Some(..), ..BatchJobDefinitionEksPropertiesPodProperties::new(..) }`.
+    #[inline]
     pub fn new(containers: Vec<BatchJobDefinitionEksPropertiesPodPropertiesContainers>) -> Self {
         Self {
             dns_policy: None,
@@ -541,6 +559,7 @@ pub struct BatchJobDefinitionEksProperties {
 
 impl BatchJobDefinitionEksProperties {
     /// `BatchJobDefinitionEksProperties` with its required arguments; set the others with `BatchJobDefinitionEksProperties { field: Some(..), ..BatchJobDefinitionEksProperties::new(..) }`.
+    #[inline]
     pub fn new(pod_properties: BatchJobDefinitionEksPropertiesPodProperties) -> Self {
         Self {
             pod_properties,
@@ -566,6 +585,7 @@ pub struct BatchJobDefinitionRetryStrategyEvaluateOnExit {
 
 impl BatchJobDefinitionRetryStrategyEvaluateOnExit {
     /// `BatchJobDefinitionRetryStrategyEvaluateOnExit` with its required arguments; set the others with `BatchJobDefinitionRetryStrategyEvaluateOnExit { field: Some(..), ..BatchJobDefinitionRetryStrategyEvaluateOnExit::new(..) }`.
+    #[inline]
     pub fn new(action: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
@@ -589,6 +609,7 @@ pub struct BatchJobDefinitionRetryStrategy {
 
 impl BatchJobDefinitionRetryStrategy {
     /// `BatchJobDefinitionRetryStrategy` with its required arguments; set the others with `BatchJobDefinitionRetryStrategy { field: Some(..), ..BatchJobDefinitionRetryStrategy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             attempts: None,
@@ -607,6 +628,7 @@ pub struct BatchJobDefinitionTimeout {
 
 impl BatchJobDefinitionTimeout {
     /// `BatchJobDefinitionTimeout` with its required arguments; set the others with `BatchJobDefinitionTimeout { field: Some(..), ..BatchJobDefinitionTimeout::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             attempt_duration_seconds: None,
@@ -667,6 +689,7 @@ pub struct BatchJobDefinition {
 
 impl BatchJobDefinition {
     /// `BatchJobDefinition` with its required arguments; set the others with `BatchJobDefinition { field: Some(..), ..BatchJobDefinition::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             container_properties: None,
@@ -704,6 +727,7 @@ pub struct BatchJobQueueComputeEnvironmentOrder {
 
 impl BatchJobQueueComputeEnvironmentOrder {
     /// `BatchJobQueueComputeEnvironmentOrder` with its required arguments; set the others with `BatchJobQueueComputeEnvironmentOrder { field: Some(..), ..BatchJobQueueComputeEnvironmentOrder::new(..) }`.
+    #[inline]
     pub fn new(compute_environment: impl Into<crate::core::Expr>, order: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             compute_environment: compute_environment.into(),
@@ -727,6 +751,7 @@ pub struct BatchJobQueueJobStateTimeLimitAction {
 
 impl BatchJobQueueJobStateTimeLimitAction {
     /// `BatchJobQueueJobStateTimeLimitAction` with its required arguments; set the others with `BatchJobQueueJobStateTimeLimitAction { field: Some(..), ..BatchJobQueueJobStateTimeLimitAction::new(..) }`.
+    #[inline]
     pub fn new(action: impl Into<crate::core::Expr>, max_time_seconds: impl Into<crate::core::Arg<crate::core::Number>>, reason: impl Into<crate::core::Expr>, state: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
@@ -756,6 +781,7 @@ pub struct BatchJobQueueTimeouts {
 
 impl BatchJobQueueTimeouts {
     /// `BatchJobQueueTimeouts` with its required arguments; set the others with `BatchJobQueueTimeouts { field: Some(..), ..BatchJobQueueTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -798,6 +824,7 @@ pub struct BatchJobQueue {
 impl BatchJobQueue {
     /// `BatchJobQueue` with its required arguments; set the others with `BatchJobQueue { field: Some(..), ..BatchJobQueue::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, state: impl Into<crate::core::Expr>) -> Self {
         Self {
             compute_environments: None,
@@ -829,6 +856,7 @@ pub struct BatchSchedulingPolicyFairSharePolicyShareDistribution {
 
 impl BatchSchedulingPolicyFairSharePolicyShareDistribution {
     /// `BatchSchedulingPolicyFairSharePolicyShareDistribution` with its required arguments; set the others with `BatchSchedulingPolicyFairSharePolicyShareDistribution { field: Some(..), ..BatchSchedulingPolicyFairSharePolicyShareDistribution::new(..) }`.
+    #[inline]
     pub fn new(share_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             share_identifier: share_identifier.into(),
@@ -853,6 +881,7 @@ pub struct BatchSchedulingPolicyFairSharePolicy {
 
 impl BatchSchedulingPolicyFairSharePolicy {
     /// `BatchSchedulingPolicyFairSharePolicy` with its required arguments; set the others with `BatchSchedulingPolicyFairSharePolicy { field: Some(..), ..BatchSchedulingPolicyFairSharePolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             compute_reservation: None,
@@ -883,6 +912,7 @@ pub struct BatchSchedulingPolicy {
 
 impl BatchSchedulingPolicy {
     /// `BatchSchedulingPolicy` with its required arguments; set the others with `BatchSchedulingPolicy { field: Some(..), ..BatchSchedulingPolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -913,6 +943,7 @@ pub struct DataBatchComputeEnvironment {
 
 impl DataBatchComputeEnvironment {
     /// `DataBatchComputeEnvironment` with its required arguments; set the others with `DataBatchComputeEnvironment { field: Some(..), ..DataBatchComputeEnvironment::new(..) }`.
+    #[inline]
     pub fn new(compute_environment_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             compute_environment_name: compute_environment_name.into(),
@@ -945,6 +976,7 @@ pub struct DataBatchJobDefinition {
 
 impl DataBatchJobDefinition {
     /// `DataBatchJobDefinition` with its required arguments; set the others with `DataBatchJobDefinition { field: Some(..), ..DataBatchJobDefinition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -974,6 +1006,7 @@ pub struct DataBatchJobQueue {
 
 impl DataBatchJobQueue {
     /// `DataBatchJobQueue` with its required arguments; set the others with `DataBatchJobQueue { field: Some(..), ..DataBatchJobQueue::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1002,6 +1035,7 @@ pub struct DataBatchSchedulingPolicy {
 
 impl DataBatchSchedulingPolicy {
     /// `DataBatchSchedulingPolicy` with its required arguments; set the others with `DataBatchSchedulingPolicy { field: Some(..), ..DataBatchSchedulingPolicy::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -1017,62 +1051,77 @@ impl crate::core::DataSource for DataBatchSchedulingPolicy {
 
 impl crate::core::Ref<BatchComputeEnvironment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `compute_environment_name`, as a reference.
+    #[inline]
     pub fn compute_environment_name(&self) -> crate::core::Expr {
         self.attr("compute_environment_name")
     }
     /// `compute_environment_name_prefix`, as a reference.
+    #[inline]
     pub fn compute_environment_name_prefix(&self) -> crate::core::Expr {
         self.attr("compute_environment_name_prefix")
     }
     /// `ecs_cluster_arn`, as a reference.
+    #[inline]
     pub fn ecs_cluster_arn(&self) -> crate::core::Expr {
         self.attr("ecs_cluster_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `service_role`, as a reference.
+    #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
         self.attr("service_role")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_reason`, as a reference.
+    #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
         self.attr("status_reason")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `compute_resources` (a nested block), as a reference.
+    #[inline]
     pub fn compute_resources(&self) -> crate::core::Expr {
         self.attr("compute_resources")
     }
     /// `eks_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn eks_configuration(&self) -> crate::core::Expr {
         self.attr("eks_configuration")
     }
     /// `update_policy` (a nested block), as a reference.
+    #[inline]
     pub fn update_policy(&self) -> crate::core::Expr {
         self.attr("update_policy")
     }
@@ -1080,78 +1129,97 @@ impl crate::core::Ref<BatchComputeEnvironment> {
 
 impl crate::core::Ref<BatchJobDefinition> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `arn_prefix`, as a reference.
+    #[inline]
     pub fn arn_prefix(&self) -> crate::core::Expr {
         self.attr("arn_prefix")
     }
     /// `container_properties`, as a reference.
+    #[inline]
     pub fn container_properties(&self) -> crate::core::Expr {
         self.attr("container_properties")
     }
     /// `deregister_on_new_revision`, as a reference.
+    #[inline]
     pub fn deregister_on_new_revision(&self) -> crate::core::Expr {
         self.attr("deregister_on_new_revision")
     }
     /// `ecs_properties`, as a reference.
+    #[inline]
     pub fn ecs_properties(&self) -> crate::core::Expr {
         self.attr("ecs_properties")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `node_properties`, as a reference.
+    #[inline]
     pub fn node_properties(&self) -> crate::core::Expr {
         self.attr("node_properties")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `platform_capabilities`, as a reference.
+    #[inline]
     pub fn platform_capabilities(&self) -> crate::core::Expr {
         self.attr("platform_capabilities")
     }
     /// `propagate_tags`, as a reference.
+    #[inline]
     pub fn propagate_tags(&self) -> crate::core::Expr {
         self.attr("propagate_tags")
     }
     /// `revision`, as a reference.
+    #[inline]
     pub fn revision(&self) -> crate::core::Expr {
         self.attr("revision")
     }
     /// `scheduling_priority`, as a reference.
+    #[inline]
     pub fn scheduling_priority(&self) -> crate::core::Expr {
         self.attr("scheduling_priority")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `eks_properties` (a nested block), as a reference.
+    #[inline]
     pub fn eks_properties(&self) -> crate::core::Expr {
         self.attr("eks_properties")
     }
     /// `retry_strategy` (a nested block), as a reference.
+    #[inline]
     pub fn retry_strategy(&self) -> crate::core::Expr {
         self.attr("retry_strategy")
     }
     /// `timeout` (a nested block), as a reference.
+    #[inline]
     pub fn timeout(&self) -> crate::core::Expr {
         self.attr("timeout")
     }
@@ -1159,50 +1227,62 @@ impl crate::core::Ref<BatchJobDefinition> {
 
 impl crate::core::Ref<BatchJobQueue> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `compute_environments`, as a reference.
+    #[inline]
     pub fn compute_environments(&self) -> crate::core::Expr {
         self.attr("compute_environments")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `priority`, as a reference.
+    #[inline]
     pub fn priority(&self) -> crate::core::Expr {
         self.attr("priority")
     }
     /// `scheduling_policy_arn`, as a reference.
+    #[inline]
     pub fn scheduling_policy_arn(&self) -> crate::core::Expr {
         self.attr("scheduling_policy_arn")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `compute_environment_order` (a nested block), as a reference.
+    #[inline]
     pub fn compute_environment_order(&self) -> crate::core::Expr {
         self.attr("compute_environment_order")
     }
     /// `job_state_time_limit_action` (a nested block), as a reference.
+    #[inline]
     pub fn job_state_time_limit_action(&self) -> crate::core::Expr {
         self.attr("job_state_time_limit_action")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1210,26 +1290,32 @@ impl crate::core::Ref<BatchJobQueue> {
 
 impl crate::core::Ref<BatchSchedulingPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `fair_share_policy` (a nested block), as a reference.
+    #[inline]
     pub fn fair_share_policy(&self) -> crate::core::Expr {
         self.attr("fair_share_policy")
     }
@@ -1237,46 +1323,57 @@ impl crate::core::Ref<BatchSchedulingPolicy> {
 
 impl crate::core::Ref<DataBatchComputeEnvironment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `compute_environment_name`, as a reference.
+    #[inline]
     pub fn compute_environment_name(&self) -> crate::core::Expr {
         self.attr("compute_environment_name")
     }
     /// `ecs_cluster_arn`, as a reference.
+    #[inline]
     pub fn ecs_cluster_arn(&self) -> crate::core::Expr {
         self.attr("ecs_cluster_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `service_role`, as a reference.
+    #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
         self.attr("service_role")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_reason`, as a reference.
+    #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
         self.attr("status_reason")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `update_policy`, as a reference.
+    #[inline]
     pub fn update_policy(&self) -> crate::core::Expr {
         self.attr("update_policy")
     }
@@ -1284,58 +1381,72 @@ impl crate::core::Ref<DataBatchComputeEnvironment> {
 
 impl crate::core::Ref<DataBatchJobDefinition> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `arn_prefix`, as a reference.
+    #[inline]
     pub fn arn_prefix(&self) -> crate::core::Expr {
         self.attr("arn_prefix")
     }
     /// `container_orchestration_type`, as a reference.
+    #[inline]
     pub fn container_orchestration_type(&self) -> crate::core::Expr {
         self.attr("container_orchestration_type")
     }
     /// `eks_properties`, as a reference.
+    #[inline]
     pub fn eks_properties(&self) -> crate::core::Expr {
         self.attr("eks_properties")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `node_properties`, as a reference.
+    #[inline]
     pub fn node_properties(&self) -> crate::core::Expr {
         self.attr("node_properties")
     }
     /// `retry_strategy`, as a reference.
+    #[inline]
     pub fn retry_strategy(&self) -> crate::core::Expr {
         self.attr("retry_strategy")
     }
     /// `revision`, as a reference.
+    #[inline]
     pub fn revision(&self) -> crate::core::Expr {
         self.attr("revision")
     }
     /// `scheduling_priority`, as a reference.
+    #[inline]
     pub fn scheduling_priority(&self) -> crate::core::Expr {
         self.attr("scheduling_priority")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `timeout`, as a reference.
+    #[inline]
     pub fn timeout(&self) -> crate::core::Expr {
         self.attr("timeout")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -1343,46 +1454,57 @@ impl crate::core::Ref<DataBatchJobDefinition> {
 
 impl crate::core::Ref<DataBatchJobQueue> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `compute_environment_order`, as a reference.
+    #[inline]
     pub fn compute_environment_order(&self) -> crate::core::Expr {
         self.attr("compute_environment_order")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `job_state_time_limit_action`, as a reference.
+    #[inline]
     pub fn job_state_time_limit_action(&self) -> crate::core::Expr {
         self.attr("job_state_time_limit_action")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `priority`, as a reference.
+    #[inline]
     pub fn priority(&self) -> crate::core::Expr {
         self.attr("priority")
     }
     /// `scheduling_policy_arn`, as a reference.
+    #[inline]
     pub fn scheduling_policy_arn(&self) -> crate::core::Expr {
         self.attr("scheduling_policy_arn")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_reason`, as a reference.
+    #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
         self.attr("status_reason")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -1390,22 +1512,27 @@ impl crate::core::Ref<DataBatchJobQueue> {
 
 impl crate::core::Ref<DataBatchSchedulingPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `fair_share_policy`, as a reference.
+    #[inline]
     pub fn fair_share_policy(&self) -> crate::core::Expr {
         self.attr("fair_share_policy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

@@ -12,6 +12,7 @@ pub struct BcmdataexportsExportExportDataQuery {
 
 impl BcmdataexportsExportExportDataQuery {
     /// `BcmdataexportsExportExportDataQuery` with its required arguments; set the others with `BcmdataexportsExportExportDataQuery { field: Some(..), ..BcmdataexportsExportExportDataQuery::new(..) }`.
+    #[inline]
     pub fn new(query_statement: impl Into<crate::core::Expr>) -> Self {
         Self {
             query_statement: query_statement.into(),
@@ -35,6 +36,7 @@ pub struct BcmdataexportsExportExportDestinationConfigurationsS3DestinationS3Out
 
 impl BcmdataexportsExportExportDestinationConfigurationsS3DestinationS3OutputConfigurations {
     /// `BcmdataexportsExportExportDestinationConfigurationsS3DestinationS3OutputConfigurations` with its required arguments; set the others with `BcmdataexportsExportExportDestinationConfigurationsS3DestinationS3OutputConfigurations { field: Some(..), ..BcmdataexportsExportExportDestinationConfigurationsS3DestinationS3OutputConfigurations::new(..) }`.
+    #[inline]
     pub fn new(compression: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>, output_type: impl Into<crate::core::Expr>, overwrite: impl Into<crate::core::Expr>) -> Self {
         Self {
             compression: compression.into(),
@@ -61,6 +63,7 @@ pub struct BcmdataexportsExportExportDestinationConfigurationsS3Destination {
 
 impl BcmdataexportsExportExportDestinationConfigurationsS3Destination {
     /// `BcmdataexportsExportExportDestinationConfigurationsS3Destination` with its required arguments; set the others with `BcmdataexportsExportExportDestinationConfigurationsS3Destination { field: Some(..), ..BcmdataexportsExportExportDestinationConfigurationsS3Destination::new(..) }`.
+    #[inline]
     pub fn new(s3_bucket: impl Into<crate::core::Expr>, s3_prefix: impl Into<crate::core::Expr>, s3_region: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_bucket: s3_bucket.into(),
@@ -81,6 +84,7 @@ pub struct BcmdataexportsExportExportDestinationConfigurations {
 
 impl BcmdataexportsExportExportDestinationConfigurations {
     /// `BcmdataexportsExportExportDestinationConfigurations` with its required arguments; set the others with `BcmdataexportsExportExportDestinationConfigurations { field: Some(..), ..BcmdataexportsExportExportDestinationConfigurations::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_destination: None,
@@ -97,6 +101,7 @@ pub struct BcmdataexportsExportExportRefreshCadence {
 
 impl BcmdataexportsExportExportRefreshCadence {
     /// `BcmdataexportsExportExportRefreshCadence` with its required arguments; set the others with `BcmdataexportsExportExportRefreshCadence { field: Some(..), ..BcmdataexportsExportExportRefreshCadence::new(..) }`.
+    #[inline]
     pub fn new(frequency: impl Into<crate::core::Expr>) -> Self {
         Self {
             frequency: frequency.into(),
@@ -125,6 +130,7 @@ pub struct BcmdataexportsExportExport {
 
 impl BcmdataexportsExportExport {
     /// `BcmdataexportsExportExport` with its required arguments; set the others with `BcmdataexportsExportExport { field: Some(..), ..BcmdataexportsExportExport::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -151,6 +157,7 @@ pub struct BcmdataexportsExportTimeouts {
 
 impl BcmdataexportsExportTimeouts {
     /// `BcmdataexportsExportTimeouts` with its required arguments; set the others with `BcmdataexportsExportTimeouts { field: Some(..), ..BcmdataexportsExportTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -175,6 +182,7 @@ pub struct BcmdataexportsExport {
 
 impl BcmdataexportsExport {
     /// `BcmdataexportsExport` with its required arguments; set the others with `BcmdataexportsExport { field: Some(..), ..BcmdataexportsExport::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tags: None,
@@ -190,22 +198,27 @@ impl crate::core::Resource for BcmdataexportsExport {
 
 impl crate::core::Ref<BcmdataexportsExport> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `export` (a nested block), as a reference.
+    #[inline]
     pub fn export(&self) -> crate::core::Expr {
         self.attr("export")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

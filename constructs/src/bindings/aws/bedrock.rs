@@ -9,6 +9,7 @@ pub struct BedrockCustomModelOutputDataConfig {
 
 impl BedrockCustomModelOutputDataConfig {
     /// `BedrockCustomModelOutputDataConfig` with its required arguments; set the others with `BedrockCustomModelOutputDataConfig { field: Some(..), ..BedrockCustomModelOutputDataConfig::new(..) }`.
+    #[inline]
     pub fn new(s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_uri: s3_uri.into(),
@@ -31,6 +32,7 @@ pub struct BedrockCustomModelTimeouts {
 
 impl BedrockCustomModelTimeouts {
     /// `BedrockCustomModelTimeouts` with its required arguments; set the others with `BedrockCustomModelTimeouts { field: Some(..), ..BedrockCustomModelTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -49,6 +51,7 @@ pub struct BedrockCustomModelValidationDataConfig {
 
 impl BedrockCustomModelValidationDataConfig {
     /// `BedrockCustomModelValidationDataConfig` with its required arguments; set the others with `BedrockCustomModelValidationDataConfig { field: Some(..), ..BedrockCustomModelValidationDataConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             validator: None,
@@ -67,6 +70,7 @@ pub struct BedrockCustomModelVpcConfig {
 
 impl BedrockCustomModelVpcConfig {
     /// `BedrockCustomModelVpcConfig` with its required arguments; set the others with `BedrockCustomModelVpcConfig { field: Some(..), ..BedrockCustomModelVpcConfig::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -116,6 +120,7 @@ pub struct BedrockCustomModel {
 
 impl BedrockCustomModel {
     /// `BedrockCustomModel` with its required arguments; set the others with `BedrockCustomModel { field: Some(..), ..BedrockCustomModel::new(..) }`.
+    #[inline]
     pub fn new(base_model_identifier: impl Into<crate::core::Expr>, custom_model_name: impl Into<crate::core::Expr>, hyperparameters: std::collections::BTreeMap<String, crate::core::Expr>, job_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             base_model_identifier: base_model_identifier.into(),
@@ -152,6 +157,7 @@ pub struct BedrockGuardrailContentPolicyConfigFiltersConfig {
 
 impl BedrockGuardrailContentPolicyConfigFiltersConfig {
     /// `BedrockGuardrailContentPolicyConfigFiltersConfig` with its required arguments; set the others with `BedrockGuardrailContentPolicyConfigFiltersConfig { field: Some(..), ..BedrockGuardrailContentPolicyConfigFiltersConfig::new(..) }`.
+    #[inline]
     pub fn new(input_strength: impl Into<crate::core::Expr>, output_strength: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             input_strength: input_strength.into(),
@@ -171,6 +177,7 @@ pub struct BedrockGuardrailContentPolicyConfig {
 
 impl BedrockGuardrailContentPolicyConfig {
     /// `BedrockGuardrailContentPolicyConfig` with its required arguments; set the others with `BedrockGuardrailContentPolicyConfig { field: Some(..), ..BedrockGuardrailContentPolicyConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             filters_config: None,
@@ -189,6 +196,7 @@ pub struct BedrockGuardrailContextualGroundingPolicyConfigFiltersConfig {
 
 impl BedrockGuardrailContextualGroundingPolicyConfigFiltersConfig {
     /// `BedrockGuardrailContextualGroundingPolicyConfigFiltersConfig` with its required arguments; set the others with `BedrockGuardrailContextualGroundingPolicyConfigFiltersConfig { field: Some(..), ..BedrockGuardrailContextualGroundingPolicyConfigFiltersConfig::new(..) }`.
+    #[inline]
     pub fn new(threshold: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             threshold: threshold.into(),
@@ -207,6 +215,7 @@ pub struct BedrockGuardrailContextualGroundingPolicyConfig {
 
 impl BedrockGuardrailContextualGroundingPolicyConfig {
     /// `BedrockGuardrailContextualGroundingPolicyConfig` with its required arguments; set the others with `BedrockGuardrailContextualGroundingPolicyConfig { field: Some(..), ..BedrockGuardrailContextualGroundingPolicyConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             filters_config: None,
@@ -225,6 +234,7 @@ pub struct BedrockGuardrailSensitiveInformationPolicyConfigPiiEntitiesConfig {
 
 impl BedrockGuardrailSensitiveInformationPolicyConfigPiiEntitiesConfig {
     /// `BedrockGuardrailSensitiveInformationPolicyConfigPiiEntitiesConfig` with its required arguments; set the others with `BedrockGuardrailSensitiveInformationPolicyConfigPiiEntitiesConfig { field: Some(..), ..BedrockGuardrailSensitiveInformationPolicyConfigPiiEntitiesConfig::new(..) }`.
+    #[inline]
     pub fn new(action: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
@@ -249,6 +259,7 @@ pub struct BedrockGuardrailSensitiveInformationPolicyConfigRegexesConfig {
 
 impl BedrockGuardrailSensitiveInformationPolicyConfigRegexesConfig {
     /// `BedrockGuardrailSensitiveInformationPolicyConfigRegexesConfig` with its required arguments; set the others with `BedrockGuardrailSensitiveInformationPolicyConfigRegexesConfig { field: Some(..), ..BedrockGuardrailSensitiveInformationPolicyConfigRegexesConfig::new(..) }`.
+    #[inline]
     pub fn new(action: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, pattern: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
@@ -272,6 +283,7 @@ pub struct BedrockGuardrailSensitiveInformationPolicyConfig {
 
 impl BedrockGuardrailSensitiveInformationPolicyConfig {
     /// `BedrockGuardrailSensitiveInformationPolicyConfig` with its required arguments; set the others with `BedrockGuardrailSensitiveInformationPolicyConfig { field: Some(..), ..BedrockGuardrailSensitiveInformationPolicyConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             pii_entities_config: None,
@@ -299,6 +311,7 @@ pub struct BedrockGuardrailTimeouts {
 
 impl BedrockGuardrailTimeouts {
     /// `BedrockGuardrailTimeouts` with its required arguments; set the others with `BedrockGuardrailTimeouts { field: Some(..), ..BedrockGuardrailTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -324,6 +337,7 @@ pub struct BedrockGuardrailTopicPolicyConfigTopicsConfig {
 
 impl BedrockGuardrailTopicPolicyConfigTopicsConfig {
     /// `BedrockGuardrailTopicPolicyConfigTopicsConfig` with its required arguments; set the others with `BedrockGuardrailTopicPolicyConfigTopicsConfig { field: Some(..), ..BedrockGuardrailTopicPolicyConfigTopicsConfig::new(..) }`.
+    #[inline]
     pub fn new(definition: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             definition: definition.into(),
@@ -344,6 +358,7 @@ pub struct BedrockGuardrailTopicPolicyConfig {
 
 impl BedrockGuardrailTopicPolicyConfig {
     /// `BedrockGuardrailTopicPolicyConfig` with its required arguments; set the others with `BedrockGuardrailTopicPolicyConfig { field: Some(..), ..BedrockGuardrailTopicPolicyConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             topics_config: None,
@@ -360,6 +375,7 @@ pub struct BedrockGuardrailWordPolicyConfigManagedWordListsConfig {
 
 impl BedrockGuardrailWordPolicyConfigManagedWordListsConfig {
     /// `BedrockGuardrailWordPolicyConfigManagedWordListsConfig` with its required arguments; set the others with `BedrockGuardrailWordPolicyConfigManagedWordListsConfig { field: Some(..), ..BedrockGuardrailWordPolicyConfigManagedWordListsConfig::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -376,6 +392,7 @@ pub struct BedrockGuardrailWordPolicyConfigWordsConfig {
 
 impl BedrockGuardrailWordPolicyConfigWordsConfig {
     /// `BedrockGuardrailWordPolicyConfigWordsConfig` with its required arguments; set the others with `BedrockGuardrailWordPolicyConfigWordsConfig { field: Some(..), ..BedrockGuardrailWordPolicyConfigWordsConfig::new(..) }`.
+    #[inline]
     pub fn new(text: impl Into<crate::core::Expr>) -> Self {
         Self {
             text: text.into(),
@@ -396,6 +413,7 @@ pub struct BedrockGuardrailWordPolicyConfig {
 
 impl BedrockGuardrailWordPolicyConfig {
     /// `BedrockGuardrailWordPolicyConfig` with its required arguments; set the others with `BedrockGuardrailWordPolicyConfig { field: Some(..), ..BedrockGuardrailWordPolicyConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             managed_word_lists_config: None,
@@ -444,6 +462,7 @@ pub struct BedrockGuardrail {
 
 impl BedrockGuardrail {
     /// `BedrockGuardrail` with its required arguments; set the others with `BedrockGuardrail { field: Some(..), ..BedrockGuardrail::new(..) }`.
+    #[inline]
     pub fn new(blocked_input_messaging: impl Into<crate::core::Expr>, blocked_outputs_messaging: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             blocked_input_messaging: blocked_input_messaging.into(),
@@ -481,6 +500,7 @@ pub struct BedrockGuardrailVersionTimeouts {
 
 impl BedrockGuardrailVersionTimeouts {
     /// `BedrockGuardrailVersionTimeouts` with its required arguments; set the others with `BedrockGuardrailVersionTimeouts { field: Some(..), ..BedrockGuardrailVersionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -507,6 +527,7 @@ pub struct BedrockGuardrailVersion {
 
 impl BedrockGuardrailVersion {
     /// `BedrockGuardrailVersion` with its required arguments; set the others with `BedrockGuardrailVersion { field: Some(..), ..BedrockGuardrailVersion::new(..) }`.
+    #[inline]
     pub fn new(guardrail_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -530,6 +551,7 @@ pub struct BedrockInferenceProfileModelSource {
 
 impl BedrockInferenceProfileModelSource {
     /// `BedrockInferenceProfileModelSource` with its required arguments; set the others with `BedrockInferenceProfileModelSource { field: Some(..), ..BedrockInferenceProfileModelSource::new(..) }`.
+    #[inline]
     pub fn new(copy_from: impl Into<crate::core::Expr>) -> Self {
         Self {
             copy_from: copy_from.into(),
@@ -556,6 +578,7 @@ pub struct BedrockInferenceProfileTimeouts {
 
 impl BedrockInferenceProfileTimeouts {
     /// `BedrockInferenceProfileTimeouts` with its required arguments; set the others with `BedrockInferenceProfileTimeouts { field: Some(..), ..BedrockInferenceProfileTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -586,6 +609,7 @@ pub struct BedrockInferenceProfile {
 
 impl BedrockInferenceProfile {
     /// `BedrockInferenceProfile` with its required arguments; set the others with `BedrockInferenceProfile { field: Some(..), ..BedrockInferenceProfile::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -614,6 +638,7 @@ pub struct BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConf
 
 impl BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfigLargeDataDeliveryS3Config {
     /// `BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfigLargeDataDeliveryS3Config` with its required arguments; set the others with `BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfigLargeDataDeliveryS3Config { field: Some(..), ..BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfigLargeDataDeliveryS3Config::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bucket_name: None,
@@ -638,6 +663,7 @@ pub struct BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConf
 
 impl BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfig {
     /// `BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfig` with its required arguments; set the others with `BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfig { field: Some(..), ..BedrockModelInvocationLoggingConfigurationLoggingConfigCloudwatchConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             log_group_name: None,
@@ -672,6 +698,7 @@ pub struct BedrockModelInvocationLoggingConfigurationLoggingConfig {
 
 impl BedrockModelInvocationLoggingConfigurationLoggingConfig {
     /// `BedrockModelInvocationLoggingConfigurationLoggingConfig` with its required arguments; set the others with `BedrockModelInvocationLoggingConfigurationLoggingConfig { field: Some(..), ..BedrockModelInvocationLoggingConfigurationLoggingConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             embedding_data_delivery_enabled: None,
@@ -694,6 +721,7 @@ pub struct BedrockModelInvocationLoggingConfiguration {
 
 impl BedrockModelInvocationLoggingConfiguration {
     /// `BedrockModelInvocationLoggingConfiguration` with its required arguments; set the others with `BedrockModelInvocationLoggingConfiguration { field: Some(..), ..BedrockModelInvocationLoggingConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             logging_config: None,
@@ -716,6 +744,7 @@ pub struct BedrockProvisionedModelThroughputTimeouts {
 
 impl BedrockProvisionedModelThroughputTimeouts {
     /// `BedrockProvisionedModelThroughputTimeouts` with its required arguments; set the others with `BedrockProvisionedModelThroughputTimeouts { field: Some(..), ..BedrockProvisionedModelThroughputTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -745,6 +774,7 @@ pub struct BedrockProvisionedModelThroughput {
 
 impl BedrockProvisionedModelThroughput {
     /// `BedrockProvisionedModelThroughput` with its required arguments; set the others with `BedrockProvisionedModelThroughput { field: Some(..), ..BedrockProvisionedModelThroughput::new(..) }`.
+    #[inline]
     pub fn new(model_arn: impl Into<crate::core::Expr>, model_units: impl Into<crate::core::Arg<crate::core::Number>>, provisioned_model_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             commitment_duration: None,
@@ -770,6 +800,7 @@ pub struct DataBedrockCustomModel {
 
 impl DataBedrockCustomModel {
     /// `DataBedrockCustomModel` with its required arguments; set the others with `DataBedrockCustomModel { field: Some(..), ..DataBedrockCustomModel::new(..) }`.
+    #[inline]
     pub fn new(model_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             model_id: model_id.into(),
@@ -788,6 +819,7 @@ pub struct DataBedrockCustomModels {
 
 impl DataBedrockCustomModels {
     /// `DataBedrockCustomModels` with its required arguments; set the others with `DataBedrockCustomModels { field: Some(..), ..DataBedrockCustomModels::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -807,6 +839,7 @@ pub struct DataBedrockFoundationModel {
 
 impl DataBedrockFoundationModel {
     /// `DataBedrockFoundationModel` with its required arguments; set the others with `DataBedrockFoundationModel { field: Some(..), ..DataBedrockFoundationModel::new(..) }`.
+    #[inline]
     pub fn new(model_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             model_id: model_id.into(),
@@ -837,6 +870,7 @@ pub struct DataBedrockFoundationModels {
 
 impl DataBedrockFoundationModels {
     /// `DataBedrockFoundationModels` with its required arguments; set the others with `DataBedrockFoundationModels { field: Some(..), ..DataBedrockFoundationModels::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             by_customization_type: None,
@@ -860,6 +894,7 @@ pub struct DataBedrockInferenceProfile {
 
 impl DataBedrockInferenceProfile {
     /// `DataBedrockInferenceProfile` with its required arguments; set the others with `DataBedrockInferenceProfile { field: Some(..), ..DataBedrockInferenceProfile::new(..) }`.
+    #[inline]
     pub fn new(inference_profile_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             inference_profile_id: inference_profile_id.into(),
@@ -878,6 +913,7 @@ pub struct DataBedrockInferenceProfiles {
 
 impl DataBedrockInferenceProfiles {
     /// `DataBedrockInferenceProfiles` with its required arguments; set the others with `DataBedrockInferenceProfiles { field: Some(..), ..DataBedrockInferenceProfiles::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -890,82 +926,102 @@ impl crate::core::DataSource for DataBedrockInferenceProfiles {
 
 impl crate::core::Ref<BedrockCustomModel> {
     /// `base_model_identifier`, as a reference.
+    #[inline]
     pub fn base_model_identifier(&self) -> crate::core::Expr {
         self.attr("base_model_identifier")
     }
     /// `custom_model_arn`, as a reference.
+    #[inline]
     pub fn custom_model_arn(&self) -> crate::core::Expr {
         self.attr("custom_model_arn")
     }
     /// `custom_model_kms_key_id`, as a reference.
+    #[inline]
     pub fn custom_model_kms_key_id(&self) -> crate::core::Expr {
         self.attr("custom_model_kms_key_id")
     }
     /// `custom_model_name`, as a reference.
+    #[inline]
     pub fn custom_model_name(&self) -> crate::core::Expr {
         self.attr("custom_model_name")
     }
     /// `customization_type`, as a reference.
+    #[inline]
     pub fn customization_type(&self) -> crate::core::Expr {
         self.attr("customization_type")
     }
     /// `hyperparameters`, as a reference.
+    #[inline]
     pub fn hyperparameters(&self) -> crate::core::Expr {
         self.attr("hyperparameters")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `job_arn`, as a reference.
+    #[inline]
     pub fn job_arn(&self) -> crate::core::Expr {
         self.attr("job_arn")
     }
     /// `job_name`, as a reference.
+    #[inline]
     pub fn job_name(&self) -> crate::core::Expr {
         self.attr("job_name")
     }
     /// `job_status`, as a reference.
+    #[inline]
     pub fn job_status(&self) -> crate::core::Expr {
         self.attr("job_status")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `training_metrics`, as a reference.
+    #[inline]
     pub fn training_metrics(&self) -> crate::core::Expr {
         self.attr("training_metrics")
     }
     /// `validation_metrics`, as a reference.
+    #[inline]
     pub fn validation_metrics(&self) -> crate::core::Expr {
         self.attr("validation_metrics")
     }
     /// `output_data_config` (a nested block), as a reference.
+    #[inline]
     pub fn output_data_config(&self) -> crate::core::Expr {
         self.attr("output_data_config")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `training_data_config` (a nested block), as a reference.
+    #[inline]
     pub fn training_data_config(&self) -> crate::core::Expr {
         self.attr("training_data_config")
     }
     /// `validation_data_config` (a nested block), as a reference.
+    #[inline]
     pub fn validation_data_config(&self) -> crate::core::Expr {
         self.attr("validation_data_config")
     }
     /// `vpc_config` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
         self.attr("vpc_config")
     }
@@ -973,74 +1029,92 @@ impl crate::core::Ref<BedrockCustomModel> {
 
 impl crate::core::Ref<BedrockGuardrail> {
     /// `blocked_input_messaging`, as a reference.
+    #[inline]
     pub fn blocked_input_messaging(&self) -> crate::core::Expr {
         self.attr("blocked_input_messaging")
     }
     /// `blocked_outputs_messaging`, as a reference.
+    #[inline]
     pub fn blocked_outputs_messaging(&self) -> crate::core::Expr {
         self.attr("blocked_outputs_messaging")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `guardrail_arn`, as a reference.
+    #[inline]
     pub fn guardrail_arn(&self) -> crate::core::Expr {
         self.attr("guardrail_arn")
     }
     /// `guardrail_id`, as a reference.
+    #[inline]
     pub fn guardrail_id(&self) -> crate::core::Expr {
         self.attr("guardrail_id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `content_policy_config` (a nested block), as a reference.
+    #[inline]
     pub fn content_policy_config(&self) -> crate::core::Expr {
         self.attr("content_policy_config")
     }
     /// `contextual_grounding_policy_config` (a nested block), as a reference.
+    #[inline]
     pub fn contextual_grounding_policy_config(&self) -> crate::core::Expr {
         self.attr("contextual_grounding_policy_config")
     }
     /// `sensitive_information_policy_config` (a nested block), as a reference.
+    #[inline]
     pub fn sensitive_information_policy_config(&self) -> crate::core::Expr {
         self.attr("sensitive_information_policy_config")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `topic_policy_config` (a nested block), as a reference.
+    #[inline]
     pub fn topic_policy_config(&self) -> crate::core::Expr {
         self.attr("topic_policy_config")
     }
     /// `word_policy_config` (a nested block), as a reference.
+    #[inline]
     pub fn word_policy_config(&self) -> crate::core::Expr {
         self.attr("word_policy_config")
     }
@@ -1048,22 +1122,27 @@ impl crate::core::Ref<BedrockGuardrail> {
 
 impl crate::core::Ref<BedrockGuardrailVersion> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `guardrail_arn`, as a reference.
+    #[inline]
     pub fn guardrail_arn(&self) -> crate::core::Expr {
         self.attr("guardrail_arn")
     }
     /// `skip_destroy`, as a reference.
+    #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
         self.attr("skip_destroy")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1071,54 +1150,67 @@ impl crate::core::Ref<BedrockGuardrailVersion> {
 
 impl crate::core::Ref<BedrockInferenceProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `models`, as a reference.
+    #[inline]
     pub fn models(&self) -> crate::core::Expr {
         self.attr("models")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
     /// `model_source` (a nested block), as a reference.
+    #[inline]
     pub fn model_source(&self) -> crate::core::Expr {
         self.attr("model_source")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1126,10 +1218,12 @@ impl crate::core::Ref<BedrockInferenceProfile> {
 
 impl crate::core::Ref<BedrockModelInvocationLoggingConfiguration> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `logging_config` (a nested block), as a reference.
+    #[inline]
     pub fn logging_config(&self) -> crate::core::Expr {
         self.attr("logging_config")
     }
@@ -1137,38 +1231,47 @@ impl crate::core::Ref<BedrockModelInvocationLoggingConfiguration> {
 
 impl crate::core::Ref<BedrockProvisionedModelThroughput> {
     /// `commitment_duration`, as a reference.
+    #[inline]
     pub fn commitment_duration(&self) -> crate::core::Expr {
         self.attr("commitment_duration")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `model_arn`, as a reference.
+    #[inline]
     pub fn model_arn(&self) -> crate::core::Expr {
         self.attr("model_arn")
     }
     /// `model_units`, as a reference.
+    #[inline]
     pub fn model_units(&self) -> crate::core::Expr {
         self.attr("model_units")
     }
     /// `provisioned_model_arn`, as a reference.
+    #[inline]
     pub fn provisioned_model_arn(&self) -> crate::core::Expr {
         self.attr("provisioned_model_arn")
     }
     /// `provisioned_model_name`, as a reference.
+    #[inline]
     pub fn provisioned_model_name(&self) -> crate::core::Expr {
         self.attr("provisioned_model_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1176,70 +1279,87 @@ impl crate::core::Ref<BedrockProvisionedModelThroughput> {
 
 impl crate::core::Ref<DataBedrockCustomModel> {
     /// `base_model_arn`, as a reference.
+    #[inline]
     pub fn base_model_arn(&self) -> crate::core::Expr {
         self.attr("base_model_arn")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `hyperparameters`, as a reference.
+    #[inline]
     pub fn hyperparameters(&self) -> crate::core::Expr {
         self.attr("hyperparameters")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `job_arn`, as a reference.
+    #[inline]
     pub fn job_arn(&self) -> crate::core::Expr {
         self.attr("job_arn")
     }
     /// `job_name`, as a reference.
+    #[inline]
     pub fn job_name(&self) -> crate::core::Expr {
         self.attr("job_name")
     }
     /// `job_tags`, as a reference.
+    #[inline]
     pub fn job_tags(&self) -> crate::core::Expr {
         self.attr("job_tags")
     }
     /// `model_arn`, as a reference.
+    #[inline]
     pub fn model_arn(&self) -> crate::core::Expr {
         self.attr("model_arn")
     }
     /// `model_id`, as a reference.
+    #[inline]
     pub fn model_id(&self) -> crate::core::Expr {
         self.attr("model_id")
     }
     /// `model_kms_key_arn`, as a reference.
+    #[inline]
     pub fn model_kms_key_arn(&self) -> crate::core::Expr {
         self.attr("model_kms_key_arn")
     }
     /// `model_name`, as a reference.
+    #[inline]
     pub fn model_name(&self) -> crate::core::Expr {
         self.attr("model_name")
     }
     /// `model_tags`, as a reference.
+    #[inline]
     pub fn model_tags(&self) -> crate::core::Expr {
         self.attr("model_tags")
     }
     /// `output_data_config`, as a reference.
+    #[inline]
     pub fn output_data_config(&self) -> crate::core::Expr {
         self.attr("output_data_config")
     }
     /// `training_data_config`, as a reference.
+    #[inline]
     pub fn training_data_config(&self) -> crate::core::Expr {
         self.attr("training_data_config")
     }
     /// `training_metrics`, as a reference.
+    #[inline]
     pub fn training_metrics(&self) -> crate::core::Expr {
         self.attr("training_metrics")
     }
     /// `validation_data_config`, as a reference.
+    #[inline]
     pub fn validation_data_config(&self) -> crate::core::Expr {
         self.attr("validation_data_config")
     }
     /// `validation_metrics`, as a reference.
+    #[inline]
     pub fn validation_metrics(&self) -> crate::core::Expr {
         self.attr("validation_metrics")
     }
@@ -1247,10 +1367,12 @@ impl crate::core::Ref<DataBedrockCustomModel> {
 
 impl crate::core::Ref<DataBedrockCustomModels> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `model_summaries`, as a reference.
+    #[inline]
     pub fn model_summaries(&self) -> crate::core::Expr {
         self.attr("model_summaries")
     }
@@ -1258,42 +1380,52 @@ impl crate::core::Ref<DataBedrockCustomModels> {
 
 impl crate::core::Ref<DataBedrockFoundationModel> {
     /// `customizations_supported`, as a reference.
+    #[inline]
     pub fn customizations_supported(&self) -> crate::core::Expr {
         self.attr("customizations_supported")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `inference_types_supported`, as a reference.
+    #[inline]
     pub fn inference_types_supported(&self) -> crate::core::Expr {
         self.attr("inference_types_supported")
     }
     /// `input_modalities`, as a reference.
+    #[inline]
     pub fn input_modalities(&self) -> crate::core::Expr {
         self.attr("input_modalities")
     }
     /// `model_arn`, as a reference.
+    #[inline]
     pub fn model_arn(&self) -> crate::core::Expr {
         self.attr("model_arn")
     }
     /// `model_id`, as a reference.
+    #[inline]
     pub fn model_id(&self) -> crate::core::Expr {
         self.attr("model_id")
     }
     /// `model_name`, as a reference.
+    #[inline]
     pub fn model_name(&self) -> crate::core::Expr {
         self.attr("model_name")
     }
     /// `output_modalities`, as a reference.
+    #[inline]
     pub fn output_modalities(&self) -> crate::core::Expr {
         self.attr("output_modalities")
     }
     /// `provider_name`, as a reference.
+    #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
         self.attr("provider_name")
     }
     /// `response_streaming_supported`, as a reference.
+    #[inline]
     pub fn response_streaming_supported(&self) -> crate::core::Expr {
         self.attr("response_streaming_supported")
     }
@@ -1301,26 +1433,32 @@ impl crate::core::Ref<DataBedrockFoundationModel> {
 
 impl crate::core::Ref<DataBedrockFoundationModels> {
     /// `by_customization_type`, as a reference.
+    #[inline]
     pub fn by_customization_type(&self) -> crate::core::Expr {
         self.attr("by_customization_type")
     }
     /// `by_inference_type`, as a reference.
+    #[inline]
     pub fn by_inference_type(&self) -> crate::core::Expr {
         self.attr("by_inference_type")
     }
     /// `by_output_modality`, as a reference.
+    #[inline]
     pub fn by_output_modality(&self) -> crate::core::Expr {
         self.attr("by_output_modality")
     }
     /// `by_provider`, as a reference.
+    #[inline]
     pub fn by_provider(&self) -> crate::core::Expr {
         self.attr("by_provider")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `model_summaries`, as a reference.
+    #[inline]
     pub fn model_summaries(&self) -> crate::core::Expr {
         self.attr("model_summaries")
     }
@@ -1328,38 +1466,47 @@ impl crate::core::Ref<DataBedrockFoundationModels> {
 
 impl crate::core::Ref<DataBedrockInferenceProfile> {
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `inference_profile_arn`, as a reference.
+    #[inline]
     pub fn inference_profile_arn(&self) -> crate::core::Expr {
         self.attr("inference_profile_arn")
     }
     /// `inference_profile_id`, as a reference.
+    #[inline]
     pub fn inference_profile_id(&self) -> crate::core::Expr {
         self.attr("inference_profile_id")
     }
     /// `inference_profile_name`, as a reference.
+    #[inline]
     pub fn inference_profile_name(&self) -> crate::core::Expr {
         self.attr("inference_profile_name")
     }
     /// `models`, as a reference.
+    #[inline]
     pub fn models(&self) -> crate::core::Expr {
         self.attr("models")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
@@ -1367,6 +1514,7 @@ impl crate::core::Ref<DataBedrockInferenceProfile> {
 
 impl crate::core::Ref<DataBedrockInferenceProfiles> {
     /// `inference_profile_summaries`, as a reference.
+    #[inline]
     pub fn inference_profile_summaries(&self) -> crate::core::Expr {
         self.attr("inference_profile_summaries")
     }

@@ -19,6 +19,7 @@ pub struct BedrockagentAgentTimeouts {
 
 impl BedrockagentAgentTimeouts {
     /// `BedrockagentAgentTimeouts` with its required arguments; set the others with `BedrockagentAgentTimeouts { field: Some(..), ..BedrockagentAgentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -77,6 +78,7 @@ pub struct BedrockagentAgent {
 
 impl BedrockagentAgent {
     /// `BedrockagentAgent` with its required arguments; set the others with `BedrockagentAgent { field: Some(..), ..BedrockagentAgent::new(..) }`.
+    #[inline]
     pub fn new(agent_name: impl Into<crate::core::Expr>, agent_resource_role_arn: impl Into<crate::core::Expr>, foundation_model: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_collaboration: None,
@@ -115,6 +117,7 @@ pub struct BedrockagentAgentActionGroupActionGroupExecutor {
 
 impl BedrockagentAgentActionGroupActionGroupExecutor {
     /// `BedrockagentAgentActionGroupActionGroupExecutor` with its required arguments; set the others with `BedrockagentAgentActionGroupActionGroupExecutor { field: Some(..), ..BedrockagentAgentActionGroupActionGroupExecutor::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_control: None,
@@ -136,6 +139,7 @@ pub struct BedrockagentAgentActionGroupApiSchemaS3 {
 
 impl BedrockagentAgentActionGroupApiSchemaS3 {
     /// `BedrockagentAgentActionGroupApiSchemaS3` with its required arguments; set the others with `BedrockagentAgentActionGroupApiSchemaS3 { field: Some(..), ..BedrockagentAgentActionGroupApiSchemaS3::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_bucket_name: None,
@@ -157,6 +161,7 @@ pub struct BedrockagentAgentActionGroupApiSchema {
 
 impl BedrockagentAgentActionGroupApiSchema {
     /// `BedrockagentAgentActionGroupApiSchema` with its required arguments; set the others with `BedrockagentAgentActionGroupApiSchema { field: Some(..), ..BedrockagentAgentActionGroupApiSchema::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             payload: None,
@@ -182,6 +187,7 @@ pub struct BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctionsPar
 
 impl BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctionsParameters {
     /// `BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctionsParameters` with its required arguments; set the others with `BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctionsParameters { field: Some(..), ..BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctionsParameters::new(..) }`.
+    #[inline]
     pub fn new(map_block_key: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -207,6 +213,7 @@ pub struct BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctions {
 
 impl BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctions {
     /// `BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctions` with its required arguments; set the others with `BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctions { field: Some(..), ..BedrockagentAgentActionGroupFunctionSchemaMemberFunctionsFunctions::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -226,6 +233,7 @@ pub struct BedrockagentAgentActionGroupFunctionSchemaMemberFunctions {
 
 impl BedrockagentAgentActionGroupFunctionSchemaMemberFunctions {
     /// `BedrockagentAgentActionGroupFunctionSchemaMemberFunctions` with its required arguments; set the others with `BedrockagentAgentActionGroupFunctionSchemaMemberFunctions { field: Some(..), ..BedrockagentAgentActionGroupFunctionSchemaMemberFunctions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             functions: None,
@@ -243,6 +251,7 @@ pub struct BedrockagentAgentActionGroupFunctionSchema {
 
 impl BedrockagentAgentActionGroupFunctionSchema {
     /// `BedrockagentAgentActionGroupFunctionSchema` with its required arguments; set the others with `BedrockagentAgentActionGroupFunctionSchema { field: Some(..), ..BedrockagentAgentActionGroupFunctionSchema::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             member_functions: None,
@@ -265,6 +274,7 @@ pub struct BedrockagentAgentActionGroupTimeouts {
 
 impl BedrockagentAgentActionGroupTimeouts {
     /// `BedrockagentAgentActionGroupTimeouts` with its required arguments; set the others with `BedrockagentAgentActionGroupTimeouts { field: Some(..), ..BedrockagentAgentActionGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -313,6 +323,7 @@ pub struct BedrockagentAgentActionGroup {
 
 impl BedrockagentAgentActionGroup {
     /// `BedrockagentAgentActionGroup` with its required arguments; set the others with `BedrockagentAgentActionGroup { field: Some(..), ..BedrockagentAgentActionGroup::new(..) }`.
+    #[inline]
     pub fn new(action_group_name: impl Into<crate::core::Expr>, agent_id: impl Into<crate::core::Expr>, agent_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             action_group_name: action_group_name.into(),
@@ -354,6 +365,7 @@ pub struct BedrockagentAgentAliasTimeouts {
 
 impl BedrockagentAgentAliasTimeouts {
     /// `BedrockagentAgentAliasTimeouts` with its required arguments; set the others with `BedrockagentAgentAliasTimeouts { field: Some(..), ..BedrockagentAgentAliasTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -386,6 +398,7 @@ pub struct BedrockagentAgentAlias {
 
 impl BedrockagentAgentAlias {
     /// `BedrockagentAgentAlias` with its required arguments; set the others with `BedrockagentAgentAlias { field: Some(..), ..BedrockagentAgentAlias::new(..) }`.
+    #[inline]
     pub fn new(agent_alias_name: impl Into<crate::core::Expr>, agent_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_alias_name: agent_alias_name.into(),
@@ -411,6 +424,7 @@ pub struct BedrockagentAgentCollaboratorAgentDescriptor {
 
 impl BedrockagentAgentCollaboratorAgentDescriptor {
     /// `BedrockagentAgentCollaboratorAgentDescriptor` with its required arguments; set the others with `BedrockagentAgentCollaboratorAgentDescriptor { field: Some(..), ..BedrockagentAgentCollaboratorAgentDescriptor::new(..) }`.
+    #[inline]
     pub fn new(alias_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             alias_arn: alias_arn.into(),
@@ -437,6 +451,7 @@ pub struct BedrockagentAgentCollaboratorTimeouts {
 
 impl BedrockagentAgentCollaboratorTimeouts {
     /// `BedrockagentAgentCollaboratorTimeouts` with its required arguments; set the others with `BedrockagentAgentCollaboratorTimeouts { field: Some(..), ..BedrockagentAgentCollaboratorTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -474,6 +489,7 @@ pub struct BedrockagentAgentCollaborator {
 
 impl BedrockagentAgentCollaborator {
     /// `BedrockagentAgentCollaborator` with its required arguments; set the others with `BedrockagentAgentCollaborator { field: Some(..), ..BedrockagentAgentCollaborator::new(..) }`.
+    #[inline]
     pub fn new(agent_id: impl Into<crate::core::Expr>, collaboration_instruction: impl Into<crate::core::Expr>, collaborator_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_id: agent_id.into(),
@@ -507,6 +523,7 @@ pub struct BedrockagentAgentKnowledgeBaseAssociationTimeouts {
 
 impl BedrockagentAgentKnowledgeBaseAssociationTimeouts {
     /// `BedrockagentAgentKnowledgeBaseAssociationTimeouts` with its required arguments; set the others with `BedrockagentAgentKnowledgeBaseAssociationTimeouts { field: Some(..), ..BedrockagentAgentKnowledgeBaseAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -536,6 +553,7 @@ pub struct BedrockagentAgentKnowledgeBaseAssociation {
 
 impl BedrockagentAgentKnowledgeBaseAssociation {
     /// `BedrockagentAgentKnowledgeBaseAssociation` with its required arguments; set the others with `BedrockagentAgentKnowledgeBaseAssociation { field: Some(..), ..BedrockagentAgentKnowledgeBaseAssociation::new(..) }`.
+    #[inline]
     pub fn new(agent_id: impl Into<crate::core::Expr>, description: impl Into<crate::core::Expr>, knowledge_base_id: impl Into<crate::core::Expr>, knowledge_base_state: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_id: agent_id.into(),
@@ -567,6 +585,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationC
 
 impl BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfigurationPatternObjectFilterFilters {
     /// `BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfigurationPatternObjectFilterFilters` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfigurationPatternObjectFilterFilters { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfigurationPatternObjectFilterFilters::new(..) }`.
+    #[inline]
     pub fn new(object_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             exclusion_filters: None,
@@ -586,6 +605,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationC
 
 impl BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfigurationPatternObjectFilter {
     /// `BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfigurationPatternObjectFilter` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfigurationPatternObjectFilter { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfigurationPatternObjectFilter::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             filters: None,
@@ -605,6 +625,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationC
 
 impl BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfigurationFilterConfiguration::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -623,6 +644,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationC
 
 impl BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationCrawlerConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             filter_configuration: None,
@@ -645,6 +667,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationS
 
 impl BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationSourceConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationSourceConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationSourceConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationConfluenceConfigurationSourceConfiguration::new(..) }`.
+    #[inline]
     pub fn new(auth_type: impl Into<crate::core::Expr>, credentials_secret_arn: impl Into<crate::core::Expr>, host_type: impl Into<crate::core::Expr>, host_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_type: auth_type.into(),
@@ -668,6 +691,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationConfluenceConfiguration 
 
 impl BedrockagentDataSourceDataSourceConfigurationConfluenceConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationConfluenceConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationConfluenceConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationConfluenceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             crawler_configuration: None,
@@ -691,6 +715,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationS3Configuration {
 
 impl BedrockagentDataSourceDataSourceConfigurationS3Configuration {
     /// `BedrockagentDataSourceDataSourceConfigurationS3Configuration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationS3Configuration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationS3Configuration::new(..) }`.
+    #[inline]
     pub fn new(bucket_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_arn: bucket_arn.into(),
@@ -713,6 +738,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationSalesforceConfigurationS
 
 impl BedrockagentDataSourceDataSourceConfigurationSalesforceConfigurationSourceConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationSalesforceConfigurationSourceConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationSalesforceConfigurationSourceConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationSalesforceConfigurationSourceConfiguration::new(..) }`.
+    #[inline]
     pub fn new(auth_type: impl Into<crate::core::Expr>, credentials_secret_arn: impl Into<crate::core::Expr>, host_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_type: auth_type.into(),
@@ -735,6 +761,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationSalesforceConfiguration 
 
 impl BedrockagentDataSourceDataSourceConfigurationSalesforceConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationSalesforceConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationSalesforceConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationSalesforceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             crawler_configuration: None,
@@ -763,6 +790,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationS
 
 impl BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationSourceConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationSourceConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationSourceConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationSharePointConfigurationSourceConfiguration::new(..) }`.
+    #[inline]
     pub fn new(auth_type: impl Into<crate::core::Expr>, credentials_secret_arn: impl Into<crate::core::Expr>, domain: impl Into<crate::core::Expr>, host_type: impl Into<crate::core::Expr>, site_urls: Vec<crate::core::Expr>) -> Self {
         Self {
             auth_type: auth_type.into(),
@@ -788,6 +816,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationSharePointConfiguration 
 
 impl BedrockagentDataSourceDataSourceConfigurationSharePointConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationSharePointConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationSharePointConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationSharePointConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             crawler_configuration: None,
@@ -809,6 +838,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerC
 
 impl BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfigurationCrawlerLimits {
     /// `BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfigurationCrawlerLimits` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfigurationCrawlerLimits { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfigurationCrawlerLimits::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_pages: None,
@@ -839,6 +869,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerC
 
 impl BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationWebConfigurationCrawlerConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             exclusion_filters: None,
@@ -860,6 +891,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceCo
 
 impl BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfigurationSeedUrls {
     /// `BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfigurationSeedUrls` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfigurationSeedUrls { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfigurationSeedUrls::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             url: None,
@@ -877,6 +909,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceCo
 
 impl BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfigurationUrlConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             seed_urls: None,
@@ -894,6 +927,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceCo
 
 impl BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationWebConfigurationSourceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             url_configuration: None,
@@ -914,6 +948,7 @@ pub struct BedrockagentDataSourceDataSourceConfigurationWebConfiguration {
 
 impl BedrockagentDataSourceDataSourceConfigurationWebConfiguration {
     /// `BedrockagentDataSourceDataSourceConfigurationWebConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfigurationWebConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfigurationWebConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             crawler_configuration: None,
@@ -946,6 +981,7 @@ pub struct BedrockagentDataSourceDataSourceConfiguration {
 
 impl BedrockagentDataSourceDataSourceConfiguration {
     /// `BedrockagentDataSourceDataSourceConfiguration` with its required arguments; set the others with `BedrockagentDataSourceDataSourceConfiguration { field: Some(..), ..BedrockagentDataSourceDataSourceConfiguration::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -968,6 +1004,7 @@ pub struct BedrockagentDataSourceServerSideEncryptionConfiguration {
 
 impl BedrockagentDataSourceServerSideEncryptionConfiguration {
     /// `BedrockagentDataSourceServerSideEncryptionConfiguration` with its required arguments; set the others with `BedrockagentDataSourceServerSideEncryptionConfiguration { field: Some(..), ..BedrockagentDataSourceServerSideEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kms_key_arn: None,
@@ -990,6 +1027,7 @@ pub struct BedrockagentDataSourceTimeouts {
 
 impl BedrockagentDataSourceTimeouts {
     /// `BedrockagentDataSourceTimeouts` with its required arguments; set the others with `BedrockagentDataSourceTimeouts { field: Some(..), ..BedrockagentDataSourceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1009,6 +1047,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurati
 
 impl BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationFixedSizeChunkingConfiguration {
     /// `BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationFixedSizeChunkingConfiguration` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationFixedSizeChunkingConfiguration { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationFixedSizeChunkingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(max_tokens: impl Into<crate::core::Arg<crate::core::Number>>, overlap_percentage: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_tokens: max_tokens.into(),
@@ -1026,6 +1065,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurati
 
 impl BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationHierarchicalChunkingConfigurationLevelConfiguration {
     /// `BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationHierarchicalChunkingConfigurationLevelConfiguration` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationHierarchicalChunkingConfigurationLevelConfiguration { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationHierarchicalChunkingConfigurationLevelConfiguration::new(..) }`.
+    #[inline]
     pub fn new(max_tokens: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_tokens: max_tokens.into(),
@@ -1045,6 +1085,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurati
 
 impl BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationHierarchicalChunkingConfiguration {
     /// `BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationHierarchicalChunkingConfiguration` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationHierarchicalChunkingConfiguration { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationHierarchicalChunkingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(overlap_tokens: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             overlap_tokens: overlap_tokens.into(),
@@ -1066,6 +1107,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurati
 
 impl BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationSemanticChunkingConfiguration {
     /// `BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationSemanticChunkingConfiguration` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationSemanticChunkingConfiguration { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurationSemanticChunkingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(breakpoint_percentile_threshold: impl Into<crate::core::Arg<crate::core::Number>>, buffer_size: impl Into<crate::core::Arg<crate::core::Number>>, max_token: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             breakpoint_percentile_threshold: breakpoint_percentile_threshold.into(),
@@ -1093,6 +1135,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfigurationChunkingConfigurati
 
 impl BedrockagentDataSourceVectorIngestionConfigurationChunkingConfiguration {
     /// `BedrockagentDataSourceVectorIngestionConfigurationChunkingConfiguration` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfigurationChunkingConfiguration { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfigurationChunkingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(chunking_strategy: impl Into<crate::core::Expr>) -> Self {
         Self {
             chunking_strategy: chunking_strategy.into(),
@@ -1112,6 +1155,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfigurationCustomTransformatio
 
 impl BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationIntermediateStorageS3Location {
     /// `BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationIntermediateStorageS3Location` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationIntermediateStorageS3Location { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationIntermediateStorageS3Location::new(..) }`.
+    #[inline]
     pub fn new(uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             uri: uri.into(),
@@ -1129,6 +1173,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfigurationCustomTransformatio
 
 impl BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationIntermediateStorage {
     /// `BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationIntermediateStorage` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationIntermediateStorage { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationIntermediateStorage::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_location: None,
@@ -1145,6 +1190,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfigurationCustomTransformatio
 
 impl BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformationTransformationFunctionTransformationLambdaConfiguration {
     /// `BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformationTransformationFunctionTransformationLambdaConfiguration` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformationTransformationFunctionTransformationLambdaConfiguration { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformationTransformationFunctionTransformationLambdaConfiguration::new(..) }`.
+    #[inline]
     pub fn new(lambda_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             lambda_arn: lambda_arn.into(),
@@ -1162,6 +1208,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfigurationCustomTransformatio
 
 impl BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformationTransformationFunction {
     /// `BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformationTransformationFunction` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformationTransformationFunction { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformationTransformationFunction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             transformation_lambda_configuration: None,
@@ -1181,6 +1228,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfigurationCustomTransformatio
 
 impl BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformation {
     /// `BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformation` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformation { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfigurationTransformation::new(..) }`.
+    #[inline]
     pub fn new(step_to_apply: impl Into<crate::core::Expr>) -> Self {
         Self {
             step_to_apply: step_to_apply.into(),
@@ -1202,6 +1250,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfigurationCustomTransformatio
 
 impl BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfiguration {
     /// `BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfiguration` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfiguration { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfigurationCustomTransformationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             intermediate_storage: None,
@@ -1219,6 +1268,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfigurationParsingConfiguratio
 
 impl BedrockagentDataSourceVectorIngestionConfigurationParsingConfigurationBedrockFoundationModelConfigurationParsingPrompt {
     /// `BedrockagentDataSourceVectorIngestionConfigurationParsingConfigurationBedrockFoundationModelConfigurationParsingPrompt` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfigurationParsingConfigurationBedrockFoundationModelConfigurationParsingPrompt { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfigurationParsingConfigurationBedrockFoundationModelConfigurationParsingPrompt::new(..) }`.
+    #[inline]
     pub fn new(parsing_prompt_string: impl Into<crate::core::Expr>) -> Self {
         Self {
             parsing_prompt_string: parsing_prompt_string.into(),
@@ -1238,6 +1288,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfigurationParsingConfiguratio
 
 impl BedrockagentDataSourceVectorIngestionConfigurationParsingConfigurationBedrockFoundationModelConfiguration {
     /// `BedrockagentDataSourceVectorIngestionConfigurationParsingConfigurationBedrockFoundationModelConfiguration` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfigurationParsingConfigurationBedrockFoundationModelConfiguration { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfigurationParsingConfigurationBedrockFoundationModelConfiguration::new(..) }`.
+    #[inline]
     pub fn new(model_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             model_arn: model_arn.into(),
@@ -1258,6 +1309,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfigurationParsingConfiguratio
 
 impl BedrockagentDataSourceVectorIngestionConfigurationParsingConfiguration {
     /// `BedrockagentDataSourceVectorIngestionConfigurationParsingConfiguration` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfigurationParsingConfiguration { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfigurationParsingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(parsing_strategy: impl Into<crate::core::Expr>) -> Self {
         Self {
             parsing_strategy: parsing_strategy.into(),
@@ -1282,6 +1334,7 @@ pub struct BedrockagentDataSourceVectorIngestionConfiguration {
 
 impl BedrockagentDataSourceVectorIngestionConfiguration {
     /// `BedrockagentDataSourceVectorIngestionConfiguration` with its required arguments; set the others with `BedrockagentDataSourceVectorIngestionConfiguration { field: Some(..), ..BedrockagentDataSourceVectorIngestionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             chunking_configuration: None,
@@ -1320,6 +1373,7 @@ pub struct BedrockagentDataSource {
 
 impl BedrockagentDataSource {
     /// `BedrockagentDataSource` with its required arguments; set the others with `BedrockagentDataSource { field: Some(..), ..BedrockagentDataSource::new(..) }`.
+    #[inline]
     pub fn new(knowledge_base_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_deletion_policy: None,
@@ -1351,6 +1405,7 @@ pub struct BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBas
 
 impl BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationEmbeddingModelConfigurationBedrockEmbeddingModelConfiguration {
     /// `BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationEmbeddingModelConfigurationBedrockEmbeddingModelConfiguration` with its required arguments; set the others with `BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationEmbeddingModelConfigurationBedrockEmbeddingModelConfiguration { field: Some(..), ..BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationEmbeddingModelConfigurationBedrockEmbeddingModelConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dimensions: None,
@@ -1369,6 +1424,7 @@ pub struct BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBas
 
 impl BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationEmbeddingModelConfiguration {
     /// `BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationEmbeddingModelConfiguration` with its required arguments; set the others with `BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationEmbeddingModelConfiguration { field: Some(..), ..BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationEmbeddingModelConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bedrock_embedding_model_configuration: None,
@@ -1385,6 +1441,7 @@ pub struct BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBas
 
 impl BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocationS3Location {
     /// `BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocationS3Location` with its required arguments; set the others with `BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocationS3Location { field: Some(..), ..BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocationS3Location::new(..) }`.
+    #[inline]
     pub fn new(uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             uri: uri.into(),
@@ -1404,6 +1461,7 @@ pub struct BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBas
 
 impl BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocation {
     /// `BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocation` with its required arguments; set the others with `BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocation { field: Some(..), ..BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfigurationStorageLocation::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -1422,6 +1480,7 @@ pub struct BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBas
 
 impl BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfiguration {
     /// `BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfiguration` with its required arguments; set the others with `BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfiguration { field: Some(..), ..BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfigurationSupplementalDataStorageConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             storage_location: None,
@@ -1444,6 +1503,7 @@ pub struct BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBas
 
 impl BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfiguration {
     /// `BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfiguration` with its required arguments; set the others with `BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfiguration { field: Some(..), ..BedrockagentKnowledgeBaseKnowledgeBaseConfigurationVectorKnowledgeBaseConfiguration::new(..) }`.
+    #[inline]
     pub fn new(embedding_model_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             embedding_model_arn: embedding_model_arn.into(),
@@ -1465,6 +1525,7 @@ pub struct BedrockagentKnowledgeBaseKnowledgeBaseConfiguration {
 
 impl BedrockagentKnowledgeBaseKnowledgeBaseConfiguration {
     /// `BedrockagentKnowledgeBaseKnowledgeBaseConfiguration` with its required arguments; set the others with `BedrockagentKnowledgeBaseKnowledgeBaseConfiguration { field: Some(..), ..BedrockagentKnowledgeBaseKnowledgeBaseConfiguration::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -1489,6 +1550,7 @@ pub struct BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConf
 
 impl BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfigurationFieldMapping {
     /// `BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfigurationFieldMapping` with its required arguments; set the others with `BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfigurationFieldMapping { field: Some(..), ..BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfigurationFieldMapping::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             metadata_field: None,
@@ -1512,6 +1574,7 @@ pub struct BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConf
 
 impl BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfiguration {
     /// `BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfiguration` with its required arguments; set the others with `BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfiguration { field: Some(..), ..BedrockagentKnowledgeBaseStorageConfigurationOpensearchServerlessConfiguration::new(..) }`.
+    #[inline]
     pub fn new(collection_arn: impl Into<crate::core::Expr>, vector_index_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             collection_arn: collection_arn.into(),
@@ -1534,6 +1597,7 @@ pub struct BedrockagentKnowledgeBaseStorageConfigurationPineconeConfigurationFie
 
 impl BedrockagentKnowledgeBaseStorageConfigurationPineconeConfigurationFieldMapping {
     /// `BedrockagentKnowledgeBaseStorageConfigurationPineconeConfigurationFieldMapping` with its required arguments; set the others with `BedrockagentKnowledgeBaseStorageConfigurationPineconeConfigurationFieldMapping { field: Some(..), ..BedrockagentKnowledgeBaseStorageConfigurationPineconeConfigurationFieldMapping::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             metadata_field: None,
@@ -1559,6 +1623,7 @@ pub struct BedrockagentKnowledgeBaseStorageConfigurationPineconeConfiguration {
 
 impl BedrockagentKnowledgeBaseStorageConfigurationPineconeConfiguration {
     /// `BedrockagentKnowledgeBaseStorageConfigurationPineconeConfiguration` with its required arguments; set the others with `BedrockagentKnowledgeBaseStorageConfigurationPineconeConfiguration { field: Some(..), ..BedrockagentKnowledgeBaseStorageConfigurationPineconeConfiguration::new(..) }`.
+    #[inline]
     pub fn new(connection_string: impl Into<crate::core::Expr>, credentials_secret_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_string: connection_string.into(),
@@ -1584,6 +1649,7 @@ pub struct BedrockagentKnowledgeBaseStorageConfigurationRdsConfigurationFieldMap
 
 impl BedrockagentKnowledgeBaseStorageConfigurationRdsConfigurationFieldMapping {
     /// `BedrockagentKnowledgeBaseStorageConfigurationRdsConfigurationFieldMapping` with its required arguments; set the others with `BedrockagentKnowledgeBaseStorageConfigurationRdsConfigurationFieldMapping { field: Some(..), ..BedrockagentKnowledgeBaseStorageConfigurationRdsConfigurationFieldMapping::new(..) }`.
+    #[inline]
     pub fn new(metadata_field: impl Into<crate::core::Expr>, primary_key_field: impl Into<crate::core::Expr>, text_field: impl Into<crate::core::Expr>, vector_field: impl Into<crate::core::Expr>) -> Self {
         Self {
             metadata_field: metadata_field.into(),
@@ -1612,6 +1678,7 @@ pub struct BedrockagentKnowledgeBaseStorageConfigurationRdsConfiguration {
 
 impl BedrockagentKnowledgeBaseStorageConfigurationRdsConfiguration {
     /// `BedrockagentKnowledgeBaseStorageConfigurationRdsConfiguration` with its required arguments; set the others with `BedrockagentKnowledgeBaseStorageConfigurationRdsConfiguration { field: Some(..), ..BedrockagentKnowledgeBaseStorageConfigurationRdsConfiguration::new(..) }`.
+    #[inline]
     pub fn new(credentials_secret_arn: impl Into<crate::core::Expr>, database_name: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             credentials_secret_arn: credentials_secret_arn.into(),
@@ -1639,6 +1706,7 @@ pub struct BedrockagentKnowledgeBaseStorageConfigurationRedisEnterpriseCloudConf
 
 impl BedrockagentKnowledgeBaseStorageConfigurationRedisEnterpriseCloudConfiguration {
     /// `BedrockagentKnowledgeBaseStorageConfigurationRedisEnterpriseCloudConfiguration` with its required arguments; set the others with `BedrockagentKnowledgeBaseStorageConfigurationRedisEnterpriseCloudConfiguration { field: Some(..), ..BedrockagentKnowledgeBaseStorageConfigurationRedisEnterpriseCloudConfiguration::new(..) }`.
+    #[inline]
     pub fn new(credentials_secret_arn: impl Into<crate::core::Expr>, endpoint: impl Into<crate::core::Expr>, vector_index_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             credentials_secret_arn: credentials_secret_arn.into(),
@@ -1670,6 +1738,7 @@ pub struct BedrockagentKnowledgeBaseStorageConfiguration {
 
 impl BedrockagentKnowledgeBaseStorageConfiguration {
     /// `BedrockagentKnowledgeBaseStorageConfiguration` with its required arguments; set the others with `BedrockagentKnowledgeBaseStorageConfiguration { field: Some(..), ..BedrockagentKnowledgeBaseStorageConfiguration::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -1700,6 +1769,7 @@ pub struct BedrockagentKnowledgeBaseTimeouts {
 
 impl BedrockagentKnowledgeBaseTimeouts {
     /// `BedrockagentKnowledgeBaseTimeouts` with its required arguments; set the others with `BedrockagentKnowledgeBaseTimeouts { field: Some(..), ..BedrockagentKnowledgeBaseTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1735,6 +1805,7 @@ pub struct BedrockagentKnowledgeBase {
 
 impl BedrockagentKnowledgeBase {
     /// `BedrockagentKnowledgeBase` with its required arguments; set the others with `BedrockagentKnowledgeBase { field: Some(..), ..BedrockagentKnowledgeBase::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1761,6 +1832,7 @@ pub struct BedrockagentPromptVariantGenAiResourceAgent {
 
 impl BedrockagentPromptVariantGenAiResourceAgent {
     /// `BedrockagentPromptVariantGenAiResourceAgent` with its required arguments; set the others with `BedrockagentPromptVariantGenAiResourceAgent { field: Some(..), ..BedrockagentPromptVariantGenAiResourceAgent::new(..) }`.
+    #[inline]
     pub fn new(agent_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_identifier: agent_identifier.into(),
@@ -1778,6 +1850,7 @@ pub struct BedrockagentPromptVariantGenAiResource {
 
 impl BedrockagentPromptVariantGenAiResource {
     /// `BedrockagentPromptVariantGenAiResource` with its required arguments; set the others with `BedrockagentPromptVariantGenAiResource { field: Some(..), ..BedrockagentPromptVariantGenAiResource::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             agent: None,
@@ -1804,6 +1877,7 @@ pub struct BedrockagentPromptVariantInferenceConfigurationText {
 
 impl BedrockagentPromptVariantInferenceConfigurationText {
     /// `BedrockagentPromptVariantInferenceConfigurationText` with its required arguments; set the others with `BedrockagentPromptVariantInferenceConfigurationText { field: Some(..), ..BedrockagentPromptVariantInferenceConfigurationText::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_tokens: None,
@@ -1824,6 +1898,7 @@ pub struct BedrockagentPromptVariantInferenceConfiguration {
 
 impl BedrockagentPromptVariantInferenceConfiguration {
     /// `BedrockagentPromptVariantInferenceConfiguration` with its required arguments; set the others with `BedrockagentPromptVariantInferenceConfiguration { field: Some(..), ..BedrockagentPromptVariantInferenceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             text: None,
@@ -1842,6 +1917,7 @@ pub struct BedrockagentPromptVariantMetadata {
 
 impl BedrockagentPromptVariantMetadata {
     /// `BedrockagentPromptVariantMetadata` with its required arguments; set the others with `BedrockagentPromptVariantMetadata { field: Some(..), ..BedrockagentPromptVariantMetadata::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -1859,6 +1935,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChatInputVariable {
 
 impl BedrockagentPromptVariantTemplateConfigurationChatInputVariable {
     /// `BedrockagentPromptVariantTemplateConfigurationChatInputVariable` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationChatInputVariable { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationChatInputVariable::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1875,6 +1952,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChatMessageContentCache
 
 impl BedrockagentPromptVariantTemplateConfigurationChatMessageContentCachePoint {
     /// `BedrockagentPromptVariantTemplateConfigurationChatMessageContentCachePoint` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationChatMessageContentCachePoint { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationChatMessageContentCachePoint::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -1895,6 +1973,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChatMessageContent {
 
 impl BedrockagentPromptVariantTemplateConfigurationChatMessageContent {
     /// `BedrockagentPromptVariantTemplateConfigurationChatMessageContent` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationChatMessageContent { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationChatMessageContent::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             text: None,
@@ -1915,6 +1994,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChatMessage {
 
 impl BedrockagentPromptVariantTemplateConfigurationChatMessage {
     /// `BedrockagentPromptVariantTemplateConfigurationChatMessage` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationChatMessage { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationChatMessage::new(..) }`.
+    #[inline]
     pub fn new(role: impl Into<crate::core::Expr>) -> Self {
         Self {
             role: role.into(),
@@ -1933,6 +2013,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationTo
 
 impl BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpecInputSchema {
     /// `BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpecInputSchema` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpecInputSchema { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpecInputSchema::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             json: None,
@@ -1955,6 +2036,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationTo
 
 impl BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpec {
     /// `BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpec` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpec { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolToolSpec::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1977,6 +2059,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationTo
 
 impl BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationTool {
     /// `BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationTool` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationTool { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationTool::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cache_point: None,
@@ -1992,6 +2075,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationTo
 
 impl BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoiceAny {
     /// `BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoiceAny` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoiceAny { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoiceAny::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -2014,6 +2098,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationTo
 
 impl BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoice {
     /// `BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoice` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoice { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationChatToolConfigurationToolChoice::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             any: None,
@@ -2036,6 +2121,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChatToolConfiguration {
 
 impl BedrockagentPromptVariantTemplateConfigurationChatToolConfiguration {
     /// `BedrockagentPromptVariantTemplateConfigurationChatToolConfiguration` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationChatToolConfiguration { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationChatToolConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tool: None,
@@ -2063,6 +2149,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationChat {
 
 impl BedrockagentPromptVariantTemplateConfigurationChat {
     /// `BedrockagentPromptVariantTemplateConfigurationChat` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationChat { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationChat::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             input_variable: None,
@@ -2088,6 +2175,7 @@ pub struct BedrockagentPromptVariantTemplateConfigurationText {
 
 impl BedrockagentPromptVariantTemplateConfigurationText {
     /// `BedrockagentPromptVariantTemplateConfigurationText` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfigurationText { field: Some(..), ..BedrockagentPromptVariantTemplateConfigurationText::new(..) }`.
+    #[inline]
     pub fn new(text: impl Into<crate::core::Expr>) -> Self {
         Self {
             text: text.into(),
@@ -2110,6 +2198,7 @@ pub struct BedrockagentPromptVariantTemplateConfiguration {
 
 impl BedrockagentPromptVariantTemplateConfiguration {
     /// `BedrockagentPromptVariantTemplateConfiguration` with its required arguments; set the others with `BedrockagentPromptVariantTemplateConfiguration { field: Some(..), ..BedrockagentPromptVariantTemplateConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             chat: None,
@@ -2147,6 +2236,7 @@ pub struct BedrockagentPromptVariant {
 
 impl BedrockagentPromptVariant {
     /// `BedrockagentPromptVariant` with its required arguments; set the others with `BedrockagentPromptVariant { field: Some(..), ..BedrockagentPromptVariant::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, template_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_model_request_fields: None,
@@ -2185,6 +2275,7 @@ pub struct BedrockagentPrompt {
 
 impl BedrockagentPrompt {
     /// `BedrockagentPrompt` with its required arguments; set the others with `BedrockagentPrompt { field: Some(..), ..BedrockagentPrompt::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             customer_encryption_key_arn: None,
@@ -2208,6 +2299,7 @@ pub struct DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfigurat
 
 impl DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfiguration {
     /// `DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfiguration` with its required arguments; set the others with `DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfiguration { field: Some(..), ..DataBedrockagentAgentVersionsAgentVersionSummariesGuardrailConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -2224,6 +2316,7 @@ pub struct DataBedrockagentAgentVersionsAgentVersionSummaries {
 
 impl DataBedrockagentAgentVersionsAgentVersionSummaries {
     /// `DataBedrockagentAgentVersionsAgentVersionSummaries` with its required arguments; set the others with `DataBedrockagentAgentVersionsAgentVersionSummaries { field: Some(..), ..DataBedrockagentAgentVersionsAgentVersionSummaries::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             guardrail_configuration: None,
@@ -2243,6 +2336,7 @@ pub struct DataBedrockagentAgentVersions {
 
 impl DataBedrockagentAgentVersions {
     /// `DataBedrockagentAgentVersions` with its required arguments; set the others with `DataBedrockagentAgentVersions { field: Some(..), ..DataBedrockagentAgentVersions::new(..) }`.
+    #[inline]
     pub fn new(agent_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_id: agent_id.into(),
@@ -2257,86 +2351,107 @@ impl crate::core::DataSource for DataBedrockagentAgentVersions {
 
 impl crate::core::Ref<BedrockagentAgent> {
     /// `agent_arn`, as a reference.
+    #[inline]
     pub fn agent_arn(&self) -> crate::core::Expr {
         self.attr("agent_arn")
     }
     /// `agent_collaboration`, as a reference.
+    #[inline]
     pub fn agent_collaboration(&self) -> crate::core::Expr {
         self.attr("agent_collaboration")
     }
     /// `agent_id`, as a reference.
+    #[inline]
     pub fn agent_id(&self) -> crate::core::Expr {
         self.attr("agent_id")
     }
     /// `agent_name`, as a reference.
+    #[inline]
     pub fn agent_name(&self) -> crate::core::Expr {
         self.attr("agent_name")
     }
     /// `agent_resource_role_arn`, as a reference.
+    #[inline]
     pub fn agent_resource_role_arn(&self) -> crate::core::Expr {
         self.attr("agent_resource_role_arn")
     }
     /// `agent_version`, as a reference.
+    #[inline]
     pub fn agent_version(&self) -> crate::core::Expr {
         self.attr("agent_version")
     }
     /// `customer_encryption_key_arn`, as a reference.
+    #[inline]
     pub fn customer_encryption_key_arn(&self) -> crate::core::Expr {
         self.attr("customer_encryption_key_arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `foundation_model`, as a reference.
+    #[inline]
     pub fn foundation_model(&self) -> crate::core::Expr {
         self.attr("foundation_model")
     }
     /// `guardrail_configuration`, as a reference.
+    #[inline]
     pub fn guardrail_configuration(&self) -> crate::core::Expr {
         self.attr("guardrail_configuration")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idle_session_ttl_in_seconds`, as a reference.
+    #[inline]
     pub fn idle_session_ttl_in_seconds(&self) -> crate::core::Expr {
         self.attr("idle_session_ttl_in_seconds")
     }
     /// `instruction`, as a reference.
+    #[inline]
     pub fn instruction(&self) -> crate::core::Expr {
         self.attr("instruction")
     }
     /// `memory_configuration`, as a reference.
+    #[inline]
     pub fn memory_configuration(&self) -> crate::core::Expr {
         self.attr("memory_configuration")
     }
     /// `prepare_agent`, as a reference.
+    #[inline]
     pub fn prepare_agent(&self) -> crate::core::Expr {
         self.attr("prepare_agent")
     }
     /// `prepared_at`, as a reference.
+    #[inline]
     pub fn prepared_at(&self) -> crate::core::Expr {
         self.attr("prepared_at")
     }
     /// `prompt_override_configuration`, as a reference.
+    #[inline]
     pub fn prompt_override_configuration(&self) -> crate::core::Expr {
         self.attr("prompt_override_configuration")
     }
     /// `skip_resource_in_use_check`, as a reference.
+    #[inline]
     pub fn skip_resource_in_use_check(&self) -> crate::core::Expr {
         self.attr("skip_resource_in_use_check")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2344,58 +2459,72 @@ impl crate::core::Ref<BedrockagentAgent> {
 
 impl crate::core::Ref<BedrockagentAgentActionGroup> {
     /// `action_group_id`, as a reference.
+    #[inline]
     pub fn action_group_id(&self) -> crate::core::Expr {
         self.attr("action_group_id")
     }
     /// `action_group_name`, as a reference.
+    #[inline]
     pub fn action_group_name(&self) -> crate::core::Expr {
         self.attr("action_group_name")
     }
     /// `action_group_state`, as a reference.
+    #[inline]
     pub fn action_group_state(&self) -> crate::core::Expr {
         self.attr("action_group_state")
     }
     /// `agent_id`, as a reference.
+    #[inline]
     pub fn agent_id(&self) -> crate::core::Expr {
         self.attr("agent_id")
     }
     /// `agent_version`, as a reference.
+    #[inline]
     pub fn agent_version(&self) -> crate::core::Expr {
         self.attr("agent_version")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parent_action_group_signature`, as a reference.
+    #[inline]
     pub fn parent_action_group_signature(&self) -> crate::core::Expr {
         self.attr("parent_action_group_signature")
     }
     /// `prepare_agent`, as a reference.
+    #[inline]
     pub fn prepare_agent(&self) -> crate::core::Expr {
         self.attr("prepare_agent")
     }
     /// `skip_resource_in_use_check`, as a reference.
+    #[inline]
     pub fn skip_resource_in_use_check(&self) -> crate::core::Expr {
         self.attr("skip_resource_in_use_check")
     }
     /// `action_group_executor` (a nested block), as a reference.
+    #[inline]
     pub fn action_group_executor(&self) -> crate::core::Expr {
         self.attr("action_group_executor")
     }
     /// `api_schema` (a nested block), as a reference.
+    #[inline]
     pub fn api_schema(&self) -> crate::core::Expr {
         self.attr("api_schema")
     }
     /// `function_schema` (a nested block), as a reference.
+    #[inline]
     pub fn function_schema(&self) -> crate::core::Expr {
         self.attr("function_schema")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2403,42 +2532,52 @@ impl crate::core::Ref<BedrockagentAgentActionGroup> {
 
 impl crate::core::Ref<BedrockagentAgentAlias> {
     /// `agent_alias_arn`, as a reference.
+    #[inline]
     pub fn agent_alias_arn(&self) -> crate::core::Expr {
         self.attr("agent_alias_arn")
     }
     /// `agent_alias_id`, as a reference.
+    #[inline]
     pub fn agent_alias_id(&self) -> crate::core::Expr {
         self.attr("agent_alias_id")
     }
     /// `agent_alias_name`, as a reference.
+    #[inline]
     pub fn agent_alias_name(&self) -> crate::core::Expr {
         self.attr("agent_alias_name")
     }
     /// `agent_id`, as a reference.
+    #[inline]
     pub fn agent_id(&self) -> crate::core::Expr {
         self.attr("agent_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `routing_configuration`, as a reference.
+    #[inline]
     pub fn routing_configuration(&self) -> crate::core::Expr {
         self.attr("routing_configuration")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2446,42 +2585,52 @@ impl crate::core::Ref<BedrockagentAgentAlias> {
 
 impl crate::core::Ref<BedrockagentAgentCollaborator> {
     /// `agent_id`, as a reference.
+    #[inline]
     pub fn agent_id(&self) -> crate::core::Expr {
         self.attr("agent_id")
     }
     /// `agent_version`, as a reference.
+    #[inline]
     pub fn agent_version(&self) -> crate::core::Expr {
         self.attr("agent_version")
     }
     /// `collaboration_instruction`, as a reference.
+    #[inline]
     pub fn collaboration_instruction(&self) -> crate::core::Expr {
         self.attr("collaboration_instruction")
     }
     /// `collaborator_id`, as a reference.
+    #[inline]
     pub fn collaborator_id(&self) -> crate::core::Expr {
         self.attr("collaborator_id")
     }
     /// `collaborator_name`, as a reference.
+    #[inline]
     pub fn collaborator_name(&self) -> crate::core::Expr {
         self.attr("collaborator_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `prepare_agent`, as a reference.
+    #[inline]
     pub fn prepare_agent(&self) -> crate::core::Expr {
         self.attr("prepare_agent")
     }
     /// `relay_conversation_history`, as a reference.
+    #[inline]
     pub fn relay_conversation_history(&self) -> crate::core::Expr {
         self.attr("relay_conversation_history")
     }
     /// `agent_descriptor` (a nested block), as a reference.
+    #[inline]
     pub fn agent_descriptor(&self) -> crate::core::Expr {
         self.attr("agent_descriptor")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2489,30 +2638,37 @@ impl crate::core::Ref<BedrockagentAgentCollaborator> {
 
 impl crate::core::Ref<BedrockagentAgentKnowledgeBaseAssociation> {
     /// `agent_id`, as a reference.
+    #[inline]
     pub fn agent_id(&self) -> crate::core::Expr {
         self.attr("agent_id")
     }
     /// `agent_version`, as a reference.
+    #[inline]
     pub fn agent_version(&self) -> crate::core::Expr {
         self.attr("agent_version")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `knowledge_base_id`, as a reference.
+    #[inline]
     pub fn knowledge_base_id(&self) -> crate::core::Expr {
         self.attr("knowledge_base_id")
     }
     /// `knowledge_base_state`, as a reference.
+    #[inline]
     pub fn knowledge_base_state(&self) -> crate::core::Expr {
         self.attr("knowledge_base_state")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2520,42 +2676,52 @@ impl crate::core::Ref<BedrockagentAgentKnowledgeBaseAssociation> {
 
 impl crate::core::Ref<BedrockagentDataSource> {
     /// `data_deletion_policy`, as a reference.
+    #[inline]
     pub fn data_deletion_policy(&self) -> crate::core::Expr {
         self.attr("data_deletion_policy")
     }
     /// `data_source_id`, as a reference.
+    #[inline]
     pub fn data_source_id(&self) -> crate::core::Expr {
         self.attr("data_source_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `knowledge_base_id`, as a reference.
+    #[inline]
     pub fn knowledge_base_id(&self) -> crate::core::Expr {
         self.attr("knowledge_base_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `data_source_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn data_source_configuration(&self) -> crate::core::Expr {
         self.attr("data_source_configuration")
     }
     /// `server_side_encryption_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn server_side_encryption_configuration(&self) -> crate::core::Expr {
         self.attr("server_side_encryption_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vector_ingestion_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn vector_ingestion_configuration(&self) -> crate::core::Expr {
         self.attr("vector_ingestion_configuration")
     }
@@ -2563,54 +2729,67 @@ impl crate::core::Ref<BedrockagentDataSource> {
 
 impl crate::core::Ref<BedrockagentKnowledgeBase> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `failure_reasons`, as a reference.
+    #[inline]
     pub fn failure_reasons(&self) -> crate::core::Expr {
         self.attr("failure_reasons")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
     /// `knowledge_base_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn knowledge_base_configuration(&self) -> crate::core::Expr {
         self.attr("knowledge_base_configuration")
     }
     /// `storage_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn storage_configuration(&self) -> crate::core::Expr {
         self.attr("storage_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2618,50 +2797,62 @@ impl crate::core::Ref<BedrockagentKnowledgeBase> {
 
 impl crate::core::Ref<BedrockagentPrompt> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `customer_encryption_key_arn`, as a reference.
+    #[inline]
     pub fn customer_encryption_key_arn(&self) -> crate::core::Expr {
         self.attr("customer_encryption_key_arn")
     }
     /// `default_variant`, as a reference.
+    #[inline]
     pub fn default_variant(&self) -> crate::core::Expr {
         self.attr("default_variant")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `variant` (a nested block), as a reference.
+    #[inline]
     pub fn variant(&self) -> crate::core::Expr {
         self.attr("variant")
     }
@@ -2669,10 +2860,12 @@ impl crate::core::Ref<BedrockagentPrompt> {
 
 impl crate::core::Ref<DataBedrockagentAgentVersions> {
     /// `agent_id`, as a reference.
+    #[inline]
     pub fn agent_id(&self) -> crate::core::Expr {
         self.attr("agent_id")
     }
     /// `agent_version_summaries` (a nested block), as a reference.
+    #[inline]
     pub fn agent_version_summaries(&self) -> crate::core::Expr {
         self.attr("agent_version_summaries")
     }

@@ -10,6 +10,7 @@ pub struct DataBillingServiceAccount {
 
 impl DataBillingServiceAccount {
     /// `DataBillingServiceAccount` with its required arguments; set the others with `DataBillingServiceAccount { field: Some(..), ..DataBillingServiceAccount::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -23,10 +24,12 @@ impl crate::core::DataSource for DataBillingServiceAccount {
 
 impl crate::core::Ref<DataBillingServiceAccount> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }

@@ -9,6 +9,7 @@ pub struct BudgetsBudgetAutoAdjustDataHistoricalOptions {
 
 impl BudgetsBudgetAutoAdjustDataHistoricalOptions {
     /// `BudgetsBudgetAutoAdjustDataHistoricalOptions` with its required arguments; set the others with `BudgetsBudgetAutoAdjustDataHistoricalOptions { field: Some(..), ..BudgetsBudgetAutoAdjustDataHistoricalOptions::new(..) }`.
+    #[inline]
     pub fn new(budget_adjustment_period: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             budget_adjustment_period: budget_adjustment_period.into(),
@@ -28,6 +29,7 @@ pub struct BudgetsBudgetAutoAdjustData {
 
 impl BudgetsBudgetAutoAdjustData {
     /// `BudgetsBudgetAutoAdjustData` with its required arguments; set the others with `BudgetsBudgetAutoAdjustData { field: Some(..), ..BudgetsBudgetAutoAdjustData::new(..) }`.
+    #[inline]
     pub fn new(auto_adjust_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_adjust_type: auto_adjust_type.into(),
@@ -47,6 +49,7 @@ pub struct BudgetsBudgetCostFilter {
 
 impl BudgetsBudgetCostFilter {
     /// `BudgetsBudgetCostFilter` with its required arguments; set the others with `BudgetsBudgetCostFilter { field: Some(..), ..BudgetsBudgetCostFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -95,6 +98,7 @@ pub struct BudgetsBudgetCostTypes {
 
 impl BudgetsBudgetCostTypes {
     /// `BudgetsBudgetCostTypes` with its required arguments; set the others with `BudgetsBudgetCostTypes { field: Some(..), ..BudgetsBudgetCostTypes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             include_credit: None,
@@ -133,6 +137,7 @@ pub struct BudgetsBudgetNotification {
 
 impl BudgetsBudgetNotification {
     /// `BudgetsBudgetNotification` with its required arguments; set the others with `BudgetsBudgetNotification { field: Some(..), ..BudgetsBudgetNotification::new(..) }`.
+    #[inline]
     pub fn new(comparison_operator: impl Into<crate::core::Expr>, notification_type: impl Into<crate::core::Expr>, threshold: impl Into<crate::core::Arg<crate::core::Number>>, threshold_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             comparison_operator: comparison_operator.into(),
@@ -158,6 +163,7 @@ pub struct BudgetsBudgetPlannedLimit {
 
 impl BudgetsBudgetPlannedLimit {
     /// `BudgetsBudgetPlannedLimit` with its required arguments; set the others with `BudgetsBudgetPlannedLimit { field: Some(..), ..BudgetsBudgetPlannedLimit::new(..) }`.
+    #[inline]
     pub fn new(amount: impl Into<crate::core::Expr>, start_time: impl Into<crate::core::Expr>, unit: impl Into<crate::core::Expr>) -> Self {
         Self {
             amount: amount.into(),
@@ -223,6 +229,7 @@ pub struct BudgetsBudget {
 
 impl BudgetsBudget {
     /// `BudgetsBudget` with its required arguments; set the others with `BudgetsBudget { field: Some(..), ..BudgetsBudget::new(..) }`.
+    #[inline]
     pub fn new(budget_type: impl Into<crate::core::Expr>, time_unit: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
@@ -261,6 +268,7 @@ pub struct BudgetsBudgetActionActionThreshold {
 
 impl BudgetsBudgetActionActionThreshold {
     /// `BudgetsBudgetActionActionThreshold` with its required arguments; set the others with `BudgetsBudgetActionActionThreshold { field: Some(..), ..BudgetsBudgetActionActionThreshold::new(..) }`.
+    #[inline]
     pub fn new(action_threshold_type: impl Into<crate::core::Expr>, action_threshold_value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             action_threshold_type: action_threshold_type.into(),
@@ -287,6 +295,7 @@ pub struct BudgetsBudgetActionDefinitionIamActionDefinition {
 
 impl BudgetsBudgetActionDefinitionIamActionDefinition {
     /// `BudgetsBudgetActionDefinitionIamActionDefinition` with its required arguments; set the others with `BudgetsBudgetActionDefinitionIamActionDefinition { field: Some(..), ..BudgetsBudgetActionDefinitionIamActionDefinition::new(..) }`.
+    #[inline]
     pub fn new(policy_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             groups: None,
@@ -308,6 +317,7 @@ pub struct BudgetsBudgetActionDefinitionScpActionDefinition {
 
 impl BudgetsBudgetActionDefinitionScpActionDefinition {
     /// `BudgetsBudgetActionDefinitionScpActionDefinition` with its required arguments; set the others with `BudgetsBudgetActionDefinitionScpActionDefinition { field: Some(..), ..BudgetsBudgetActionDefinitionScpActionDefinition::new(..) }`.
+    #[inline]
     pub fn new(policy_id: impl Into<crate::core::Expr>, target_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             policy_id: policy_id.into(),
@@ -329,6 +339,7 @@ pub struct BudgetsBudgetActionDefinitionSsmActionDefinition {
 
 impl BudgetsBudgetActionDefinitionSsmActionDefinition {
     /// `BudgetsBudgetActionDefinitionSsmActionDefinition` with its required arguments; set the others with `BudgetsBudgetActionDefinitionSsmActionDefinition { field: Some(..), ..BudgetsBudgetActionDefinitionSsmActionDefinition::new(..) }`.
+    #[inline]
     pub fn new(action_sub_type: impl Into<crate::core::Expr>, instance_ids: Vec<crate::core::Expr>, region: impl Into<crate::core::Expr>) -> Self {
         Self {
             action_sub_type: action_sub_type.into(),
@@ -354,6 +365,7 @@ pub struct BudgetsBudgetActionDefinition {
 
 impl BudgetsBudgetActionDefinition {
     /// `BudgetsBudgetActionDefinition` with its required arguments; set the others with `BudgetsBudgetActionDefinition { field: Some(..), ..BudgetsBudgetActionDefinition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             iam_action_definition: None,
@@ -374,6 +386,7 @@ pub struct BudgetsBudgetActionSubscriber {
 
 impl BudgetsBudgetActionSubscriber {
     /// `BudgetsBudgetActionSubscriber` with its required arguments; set the others with `BudgetsBudgetActionSubscriber { field: Some(..), ..BudgetsBudgetActionSubscriber::new(..) }`.
+    #[inline]
     pub fn new(address: impl Into<crate::core::Expr>, subscription_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             address: address.into(),
@@ -398,6 +411,7 @@ pub struct BudgetsBudgetActionTimeouts {
 
 impl BudgetsBudgetActionTimeouts {
     /// `BudgetsBudgetActionTimeouts` with its required arguments; set the others with `BudgetsBudgetActionTimeouts { field: Some(..), ..BudgetsBudgetActionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -446,6 +460,7 @@ pub struct BudgetsBudgetAction {
 impl BudgetsBudgetAction {
     /// `BudgetsBudgetAction` with its required arguments; set the others with `BudgetsBudgetAction { field: Some(..), ..BudgetsBudgetAction::new(..) }`.
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     pub fn new(action_type: impl Into<crate::core::Expr>, approval_model: impl Into<crate::core::Expr>, budget_name: impl Into<crate::core::Expr>, execution_role_arn: impl Into<crate::core::Expr>, notification_type: impl Into<crate::core::Expr>, action_threshold: BudgetsBudgetActionActionThreshold, definition: BudgetsBudgetActionDefinition, subscriber: Vec<BudgetsBudgetActionSubscriber>) -> Self {
         Self {
             account_id: None,
@@ -490,6 +505,7 @@ pub struct DataBudgetsBudget {
 
 impl DataBudgetsBudget {
     /// `DataBudgetsBudget` with its required arguments; set the others with `DataBudgetsBudget { field: Some(..), ..DataBudgetsBudget::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
@@ -507,74 +523,92 @@ impl crate::core::DataSource for DataBudgetsBudget {
 
 impl crate::core::Ref<BudgetsBudget> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `budget_type`, as a reference.
+    #[inline]
     pub fn budget_type(&self) -> crate::core::Expr {
         self.attr("budget_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `limit_amount`, as a reference.
+    #[inline]
     pub fn limit_amount(&self) -> crate::core::Expr {
         self.attr("limit_amount")
     }
     /// `limit_unit`, as a reference.
+    #[inline]
     pub fn limit_unit(&self) -> crate::core::Expr {
         self.attr("limit_unit")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `time_period_end`, as a reference.
+    #[inline]
     pub fn time_period_end(&self) -> crate::core::Expr {
         self.attr("time_period_end")
     }
     /// `time_period_start`, as a reference.
+    #[inline]
     pub fn time_period_start(&self) -> crate::core::Expr {
         self.attr("time_period_start")
     }
     /// `time_unit`, as a reference.
+    #[inline]
     pub fn time_unit(&self) -> crate::core::Expr {
         self.attr("time_unit")
     }
     /// `auto_adjust_data` (a nested block), as a reference.
+    #[inline]
     pub fn auto_adjust_data(&self) -> crate::core::Expr {
         self.attr("auto_adjust_data")
     }
     /// `cost_filter` (a nested block), as a reference.
+    #[inline]
     pub fn cost_filter(&self) -> crate::core::Expr {
         self.attr("cost_filter")
     }
     /// `cost_types` (a nested block), as a reference.
+    #[inline]
     pub fn cost_types(&self) -> crate::core::Expr {
         self.attr("cost_types")
     }
     /// `notification` (a nested block), as a reference.
+    #[inline]
     pub fn notification(&self) -> crate::core::Expr {
         self.attr("notification")
     }
     /// `planned_limit` (a nested block), as a reference.
+    #[inline]
     pub fn planned_limit(&self) -> crate::core::Expr {
         self.attr("planned_limit")
     }
@@ -582,66 +616,82 @@ impl crate::core::Ref<BudgetsBudget> {
 
 impl crate::core::Ref<BudgetsBudgetAction> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `action_id`, as a reference.
+    #[inline]
     pub fn action_id(&self) -> crate::core::Expr {
         self.attr("action_id")
     }
     /// `action_type`, as a reference.
+    #[inline]
     pub fn action_type(&self) -> crate::core::Expr {
         self.attr("action_type")
     }
     /// `approval_model`, as a reference.
+    #[inline]
     pub fn approval_model(&self) -> crate::core::Expr {
         self.attr("approval_model")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `budget_name`, as a reference.
+    #[inline]
     pub fn budget_name(&self) -> crate::core::Expr {
         self.attr("budget_name")
     }
     /// `execution_role_arn`, as a reference.
+    #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
         self.attr("execution_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `notification_type`, as a reference.
+    #[inline]
     pub fn notification_type(&self) -> crate::core::Expr {
         self.attr("notification_type")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `action_threshold` (a nested block), as a reference.
+    #[inline]
     pub fn action_threshold(&self) -> crate::core::Expr {
         self.attr("action_threshold")
     }
     /// `definition` (a nested block), as a reference.
+    #[inline]
     pub fn definition(&self) -> crate::core::Expr {
         self.attr("definition")
     }
     /// `subscriber` (a nested block), as a reference.
+    #[inline]
     pub fn subscriber(&self) -> crate::core::Expr {
         self.attr("subscriber")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -649,74 +699,92 @@ impl crate::core::Ref<BudgetsBudgetAction> {
 
 impl crate::core::Ref<DataBudgetsBudget> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_adjust_data`, as a reference.
+    #[inline]
     pub fn auto_adjust_data(&self) -> crate::core::Expr {
         self.attr("auto_adjust_data")
     }
     /// `budget_exceeded`, as a reference.
+    #[inline]
     pub fn budget_exceeded(&self) -> crate::core::Expr {
         self.attr("budget_exceeded")
     }
     /// `budget_limit`, as a reference.
+    #[inline]
     pub fn budget_limit(&self) -> crate::core::Expr {
         self.attr("budget_limit")
     }
     /// `budget_type`, as a reference.
+    #[inline]
     pub fn budget_type(&self) -> crate::core::Expr {
         self.attr("budget_type")
     }
     /// `calculated_spend`, as a reference.
+    #[inline]
     pub fn calculated_spend(&self) -> crate::core::Expr {
         self.attr("calculated_spend")
     }
     /// `cost_filter`, as a reference.
+    #[inline]
     pub fn cost_filter(&self) -> crate::core::Expr {
         self.attr("cost_filter")
     }
     /// `cost_types`, as a reference.
+    #[inline]
     pub fn cost_types(&self) -> crate::core::Expr {
         self.attr("cost_types")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `notification`, as a reference.
+    #[inline]
     pub fn notification(&self) -> crate::core::Expr {
         self.attr("notification")
     }
     /// `planned_limit`, as a reference.
+    #[inline]
     pub fn planned_limit(&self) -> crate::core::Expr {
         self.attr("planned_limit")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `time_period_end`, as a reference.
+    #[inline]
     pub fn time_period_end(&self) -> crate::core::Expr {
         self.attr("time_period_end")
     }
     /// `time_period_start`, as a reference.
+    #[inline]
     pub fn time_period_start(&self) -> crate::core::Expr {
         self.attr("time_period_start")
     }
     /// `time_unit`, as a reference.
+    #[inline]
     pub fn time_unit(&self) -> crate::core::Expr {
         self.attr("time_unit")
     }

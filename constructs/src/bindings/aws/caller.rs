@@ -10,6 +10,7 @@ pub struct DataCallerIdentity {
 
 impl DataCallerIdentity {
     /// `DataCallerIdentity` with its required arguments; set the others with `DataCallerIdentity { field: Some(..), ..DataCallerIdentity::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -23,18 +24,22 @@ impl crate::core::DataSource for DataCallerIdentity {
 
 impl crate::core::Ref<DataCallerIdentity> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `user_id`, as a reference.
+    #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
         self.attr("user_id")
     }

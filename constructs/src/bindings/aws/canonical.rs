@@ -10,6 +10,7 @@ pub struct DataCanonicalUserId {
 
 impl DataCanonicalUserId {
     /// `DataCanonicalUserId` with its required arguments; set the others with `DataCanonicalUserId { field: Some(..), ..DataCanonicalUserId::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -23,10 +24,12 @@ impl crate::core::DataSource for DataCanonicalUserId {
 
 impl crate::core::Ref<DataCanonicalUserId> {
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }

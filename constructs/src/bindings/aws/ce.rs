@@ -26,6 +26,7 @@ pub struct CeAnomalyMonitor {
 
 impl CeAnomalyMonitor {
     /// `CeAnomalyMonitor` with its required arguments; set the others with `CeAnomalyMonitor { field: Some(..), ..CeAnomalyMonitor::new(..) }`.
+    #[inline]
     pub fn new(monitor_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -54,6 +55,7 @@ pub struct CeAnomalySubscriptionSubscriber {
 
 impl CeAnomalySubscriptionSubscriber {
     /// `CeAnomalySubscriptionSubscriber` with its required arguments; set the others with `CeAnomalySubscriptionSubscriber { field: Some(..), ..CeAnomalySubscriptionSubscriber::new(..) }`.
+    #[inline]
     pub fn new(address: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             address: address.into(),
@@ -78,6 +80,7 @@ pub struct CeAnomalySubscriptionThresholdExpressionAndCostCategory {
 
 impl CeAnomalySubscriptionThresholdExpressionAndCostCategory {
     /// `CeAnomalySubscriptionThresholdExpressionAndCostCategory` with its required arguments; set the others with `CeAnomalySubscriptionThresholdExpressionAndCostCategory { field: Some(..), ..CeAnomalySubscriptionThresholdExpressionAndCostCategory::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             key: None,
@@ -103,6 +106,7 @@ pub struct CeAnomalySubscriptionThresholdExpressionAnd {
 
 impl CeAnomalySubscriptionThresholdExpressionAnd {
     /// `CeAnomalySubscriptionThresholdExpressionAnd` with its required arguments; set the others with `CeAnomalySubscriptionThresholdExpressionAnd { field: Some(..), ..CeAnomalySubscriptionThresholdExpressionAnd::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cost_category: None,
@@ -137,6 +141,7 @@ pub struct CeAnomalySubscriptionThresholdExpression {
 
 impl CeAnomalySubscriptionThresholdExpression {
     /// `CeAnomalySubscriptionThresholdExpression` with its required arguments; set the others with `CeAnomalySubscriptionThresholdExpression { field: Some(..), ..CeAnomalySubscriptionThresholdExpression::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             and: None,
@@ -179,6 +184,7 @@ pub struct CeAnomalySubscription {
 
 impl CeAnomalySubscription {
     /// `CeAnomalySubscription` with its required arguments; set the others with `CeAnomalySubscription { field: Some(..), ..CeAnomalySubscription::new(..) }`.
+    #[inline]
     pub fn new(frequency: impl Into<crate::core::Expr>, monitor_arn_list: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>, subscriber: Vec<CeAnomalySubscriptionSubscriber>) -> Self {
         Self {
             account_id: None,
@@ -212,6 +218,7 @@ pub struct CeCostAllocationTag {
 
 impl CeCostAllocationTag {
     /// `CeCostAllocationTag` with its required arguments; set the others with `CeCostAllocationTag { field: Some(..), ..CeCostAllocationTag::new(..) }`.
+    #[inline]
     pub fn new(status: impl Into<crate::core::Expr>, tag_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -238,6 +245,7 @@ pub struct CeCostCategoryRuleInheritedValue {
 
 impl CeCostCategoryRuleInheritedValue {
     /// `CeCostCategoryRuleInheritedValue` with its required arguments; set the others with `CeCostCategoryRuleInheritedValue { field: Some(..), ..CeCostCategoryRuleInheritedValue::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dimension_key: None,
@@ -262,6 +270,7 @@ pub struct CeCostCategoryRuleRuleAndAndCostCategory {
 
 impl CeCostCategoryRuleRuleAndAndCostCategory {
     /// `CeCostCategoryRuleRuleAndAndCostCategory` with its required arguments; set the others with `CeCostCategoryRuleRuleAndAndCostCategory { field: Some(..), ..CeCostCategoryRuleRuleAndAndCostCategory::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             key: None,
@@ -287,6 +296,7 @@ pub struct CeCostCategoryRuleRuleAndAnd {
 
 impl CeCostCategoryRuleRuleAndAnd {
     /// `CeCostCategoryRuleRuleAndAnd` with its required arguments; set the others with `CeCostCategoryRuleRuleAndAnd { field: Some(..), ..CeCostCategoryRuleRuleAndAnd::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cost_category: None,
@@ -321,6 +331,7 @@ pub struct CeCostCategoryRuleRuleAnd {
 
 impl CeCostCategoryRuleRuleAnd {
     /// `CeCostCategoryRuleRuleAnd` with its required arguments; set the others with `CeCostCategoryRuleRuleAnd { field: Some(..), ..CeCostCategoryRuleRuleAnd::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             and: None,
@@ -358,6 +369,7 @@ pub struct CeCostCategoryRuleRule {
 
 impl CeCostCategoryRuleRule {
     /// `CeCostCategoryRuleRule` with its required arguments; set the others with `CeCostCategoryRuleRule { field: Some(..), ..CeCostCategoryRuleRule::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             and: None,
@@ -389,6 +401,7 @@ pub struct CeCostCategoryRule {
 
 impl CeCostCategoryRule {
     /// `CeCostCategoryRule` with its required arguments; set the others with `CeCostCategoryRule { field: Some(..), ..CeCostCategoryRule::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             r#type: None,
@@ -412,6 +425,7 @@ pub struct CeCostCategorySplitChargeRuleParameter {
 
 impl CeCostCategorySplitChargeRuleParameter {
     /// `CeCostCategorySplitChargeRuleParameter` with its required arguments; set the others with `CeCostCategorySplitChargeRuleParameter { field: Some(..), ..CeCostCategorySplitChargeRuleParameter::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             r#type: None,
@@ -436,6 +450,7 @@ pub struct CeCostCategorySplitChargeRule {
 
 impl CeCostCategorySplitChargeRule {
     /// `CeCostCategorySplitChargeRule` with its required arguments; set the others with `CeCostCategorySplitChargeRule { field: Some(..), ..CeCostCategorySplitChargeRule::new(..) }`.
+    #[inline]
     pub fn new(method: impl Into<crate::core::Expr>, source: impl Into<crate::core::Expr>, targets: Vec<crate::core::Expr>) -> Self {
         Self {
             method: method.into(),
@@ -477,6 +492,7 @@ pub struct CeCostCategory {
 
 impl CeCostCategory {
     /// `CeCostCategory` with its required arguments; set the others with `CeCostCategory { field: Some(..), ..CeCostCategory::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, rule_version: impl Into<crate::core::Expr>, rule: Vec<CeCostCategoryRule>) -> Self {
         Self {
             default_value: None,
@@ -511,6 +527,7 @@ pub struct DataCeCostCategory {
 
 impl DataCeCostCategory {
     /// `DataCeCostCategory` with its required arguments; set the others with `DataCeCostCategory { field: Some(..), ..DataCeCostCategory::new(..) }`.
+    #[inline]
     pub fn new(cost_category_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             cost_category_arn: cost_category_arn.into(),
@@ -540,6 +557,7 @@ pub struct DataCeTagsFilterAndCostCategory {
 
 impl DataCeTagsFilterAndCostCategory {
     /// `DataCeTagsFilterAndCostCategory` with its required arguments; set the others with `DataCeTagsFilterAndCostCategory { field: Some(..), ..DataCeTagsFilterAndCostCategory::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             key: None,
@@ -565,6 +583,7 @@ pub struct DataCeTagsFilterAnd {
 
 impl DataCeTagsFilterAnd {
     /// `DataCeTagsFilterAnd` with its required arguments; set the others with `DataCeTagsFilterAnd { field: Some(..), ..DataCeTagsFilterAnd::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cost_category: None,
@@ -599,6 +618,7 @@ pub struct DataCeTagsFilter {
 
 impl DataCeTagsFilter {
     /// `DataCeTagsFilter` with its required arguments; set the others with `DataCeTagsFilter { field: Some(..), ..DataCeTagsFilter::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             and: None,
@@ -624,6 +644,7 @@ pub struct DataCeTagsSortBy {
 
 impl DataCeTagsSortBy {
     /// `DataCeTagsSortBy` with its required arguments; set the others with `DataCeTagsSortBy { field: Some(..), ..DataCeTagsSortBy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             key: None,
@@ -643,6 +664,7 @@ pub struct DataCeTagsTimePeriod {
 
 impl DataCeTagsTimePeriod {
     /// `DataCeTagsTimePeriod` with its required arguments; set the others with `DataCeTagsTimePeriod { field: Some(..), ..DataCeTagsTimePeriod::new(..) }`.
+    #[inline]
     pub fn new(end: impl Into<crate::core::Expr>, start: impl Into<crate::core::Expr>) -> Self {
         Self {
             end: end.into(),
@@ -675,6 +697,7 @@ pub struct DataCeTags {
 
 impl DataCeTags {
     /// `DataCeTags` with its required arguments; set the others with `DataCeTags { field: Some(..), ..DataCeTags::new(..) }`.
+    #[inline]
     pub fn new(time_period: DataCeTagsTimePeriod) -> Self {
         Self {
             id: None,
@@ -693,34 +716,42 @@ impl crate::core::DataSource for DataCeTags {
 
 impl crate::core::Ref<CeAnomalyMonitor> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `monitor_dimension`, as a reference.
+    #[inline]
     pub fn monitor_dimension(&self) -> crate::core::Expr {
         self.attr("monitor_dimension")
     }
     /// `monitor_specification`, as a reference.
+    #[inline]
     pub fn monitor_specification(&self) -> crate::core::Expr {
         self.attr("monitor_specification")
     }
     /// `monitor_type`, as a reference.
+    #[inline]
     pub fn monitor_type(&self) -> crate::core::Expr {
         self.attr("monitor_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -728,42 +759,52 @@ impl crate::core::Ref<CeAnomalyMonitor> {
 
 impl crate::core::Ref<CeAnomalySubscription> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `frequency`, as a reference.
+    #[inline]
     pub fn frequency(&self) -> crate::core::Expr {
         self.attr("frequency")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `monitor_arn_list`, as a reference.
+    #[inline]
     pub fn monitor_arn_list(&self) -> crate::core::Expr {
         self.attr("monitor_arn_list")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `subscriber` (a nested block), as a reference.
+    #[inline]
     pub fn subscriber(&self) -> crate::core::Expr {
         self.attr("subscriber")
     }
     /// `threshold_expression` (a nested block), as a reference.
+    #[inline]
     pub fn threshold_expression(&self) -> crate::core::Expr {
         self.attr("threshold_expression")
     }
@@ -771,18 +812,22 @@ impl crate::core::Ref<CeAnomalySubscription> {
 
 impl crate::core::Ref<CeCostAllocationTag> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tag_key`, as a reference.
+    #[inline]
     pub fn tag_key(&self) -> crate::core::Expr {
         self.attr("tag_key")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -790,46 +835,57 @@ impl crate::core::Ref<CeCostAllocationTag> {
 
 impl crate::core::Ref<CeCostCategory> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_value`, as a reference.
+    #[inline]
     pub fn default_value(&self) -> crate::core::Expr {
         self.attr("default_value")
     }
     /// `effective_end`, as a reference.
+    #[inline]
     pub fn effective_end(&self) -> crate::core::Expr {
         self.attr("effective_end")
     }
     /// `effective_start`, as a reference.
+    #[inline]
     pub fn effective_start(&self) -> crate::core::Expr {
         self.attr("effective_start")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `rule_version`, as a reference.
+    #[inline]
     pub fn rule_version(&self) -> crate::core::Expr {
         self.attr("rule_version")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `rule` (a nested block), as a reference.
+    #[inline]
     pub fn rule(&self) -> crate::core::Expr {
         self.attr("rule")
     }
     /// `split_charge_rule` (a nested block), as a reference.
+    #[inline]
     pub fn split_charge_rule(&self) -> crate::core::Expr {
         self.attr("split_charge_rule")
     }
@@ -837,42 +893,52 @@ impl crate::core::Ref<CeCostCategory> {
 
 impl crate::core::Ref<DataCeCostCategory> {
     /// `cost_category_arn`, as a reference.
+    #[inline]
     pub fn cost_category_arn(&self) -> crate::core::Expr {
         self.attr("cost_category_arn")
     }
     /// `default_value`, as a reference.
+    #[inline]
     pub fn default_value(&self) -> crate::core::Expr {
         self.attr("default_value")
     }
     /// `effective_end`, as a reference.
+    #[inline]
     pub fn effective_end(&self) -> crate::core::Expr {
         self.attr("effective_end")
     }
     /// `effective_start`, as a reference.
+    #[inline]
     pub fn effective_start(&self) -> crate::core::Expr {
         self.attr("effective_start")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `rule`, as a reference.
+    #[inline]
     pub fn rule(&self) -> crate::core::Expr {
         self.attr("rule")
     }
     /// `rule_version`, as a reference.
+    #[inline]
     pub fn rule_version(&self) -> crate::core::Expr {
         self.attr("rule_version")
     }
     /// `split_charge_rule`, as a reference.
+    #[inline]
     pub fn split_charge_rule(&self) -> crate::core::Expr {
         self.attr("split_charge_rule")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -880,30 +946,37 @@ impl crate::core::Ref<DataCeCostCategory> {
 
 impl crate::core::Ref<DataCeTags> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `search_string`, as a reference.
+    #[inline]
     pub fn search_string(&self) -> crate::core::Expr {
         self.attr("search_string")
     }
     /// `tag_key`, as a reference.
+    #[inline]
     pub fn tag_key(&self) -> crate::core::Expr {
         self.attr("tag_key")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `sort_by` (a nested block), as a reference.
+    #[inline]
     pub fn sort_by(&self) -> crate::core::Expr {
         self.attr("sort_by")
     }
     /// `time_period` (a nested block), as a reference.
+    #[inline]
     pub fn time_period(&self) -> crate::core::Expr {
         self.attr("time_period")
     }

@@ -19,6 +19,7 @@ pub struct ChatbotSlackChannelConfigurationTimeouts {
 
 impl ChatbotSlackChannelConfigurationTimeouts {
     /// `ChatbotSlackChannelConfigurationTimeouts` with its required arguments; set the others with `ChatbotSlackChannelConfigurationTimeouts { field: Some(..), ..ChatbotSlackChannelConfigurationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -61,6 +62,7 @@ pub struct ChatbotSlackChannelConfiguration {
 
 impl ChatbotSlackChannelConfiguration {
     /// `ChatbotSlackChannelConfiguration` with its required arguments; set the others with `ChatbotSlackChannelConfiguration { field: Some(..), ..ChatbotSlackChannelConfiguration::new(..) }`.
+    #[inline]
     pub fn new(configuration_name: impl Into<crate::core::Expr>, iam_role_arn: impl Into<crate::core::Expr>, slack_channel_id: impl Into<crate::core::Expr>, slack_team_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             configuration_name: configuration_name.into(),
@@ -100,6 +102,7 @@ pub struct ChatbotTeamsChannelConfigurationTimeouts {
 
 impl ChatbotTeamsChannelConfigurationTimeouts {
     /// `ChatbotTeamsChannelConfigurationTimeouts` with its required arguments; set the others with `ChatbotTeamsChannelConfigurationTimeouts { field: Some(..), ..ChatbotTeamsChannelConfigurationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -150,6 +153,7 @@ pub struct ChatbotTeamsChannelConfiguration {
 
 impl ChatbotTeamsChannelConfiguration {
     /// `ChatbotTeamsChannelConfiguration` with its required arguments; set the others with `ChatbotTeamsChannelConfiguration { field: Some(..), ..ChatbotTeamsChannelConfiguration::new(..) }`.
+    #[inline]
     pub fn new(channel_id: impl Into<crate::core::Expr>, configuration_name: impl Into<crate::core::Expr>, iam_role_arn: impl Into<crate::core::Expr>, team_id: impl Into<crate::core::Expr>, tenant_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -182,6 +186,7 @@ pub struct DataChatbotSlackWorkspace {
 
 impl DataChatbotSlackWorkspace {
     /// `DataChatbotSlackWorkspace` with its required arguments; set the others with `DataChatbotSlackWorkspace { field: Some(..), ..DataChatbotSlackWorkspace::new(..) }`.
+    #[inline]
     pub fn new(slack_team_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             slack_team_name: slack_team_name.into(),
@@ -195,58 +200,72 @@ impl crate::core::DataSource for DataChatbotSlackWorkspace {
 
 impl crate::core::Ref<ChatbotSlackChannelConfiguration> {
     /// `chat_configuration_arn`, as a reference.
+    #[inline]
     pub fn chat_configuration_arn(&self) -> crate::core::Expr {
         self.attr("chat_configuration_arn")
     }
     /// `configuration_name`, as a reference.
+    #[inline]
     pub fn configuration_name(&self) -> crate::core::Expr {
         self.attr("configuration_name")
     }
     /// `guardrail_policy_arns`, as a reference.
+    #[inline]
     pub fn guardrail_policy_arns(&self) -> crate::core::Expr {
         self.attr("guardrail_policy_arns")
     }
     /// `iam_role_arn`, as a reference.
+    #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_role_arn")
     }
     /// `logging_level`, as a reference.
+    #[inline]
     pub fn logging_level(&self) -> crate::core::Expr {
         self.attr("logging_level")
     }
     /// `slack_channel_id`, as a reference.
+    #[inline]
     pub fn slack_channel_id(&self) -> crate::core::Expr {
         self.attr("slack_channel_id")
     }
     /// `slack_channel_name`, as a reference.
+    #[inline]
     pub fn slack_channel_name(&self) -> crate::core::Expr {
         self.attr("slack_channel_name")
     }
     /// `slack_team_id`, as a reference.
+    #[inline]
     pub fn slack_team_id(&self) -> crate::core::Expr {
         self.attr("slack_team_id")
     }
     /// `slack_team_name`, as a reference.
+    #[inline]
     pub fn slack_team_name(&self) -> crate::core::Expr {
         self.attr("slack_team_name")
     }
     /// `sns_topic_arns`, as a reference.
+    #[inline]
     pub fn sns_topic_arns(&self) -> crate::core::Expr {
         self.attr("sns_topic_arns")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_authorization_required`, as a reference.
+    #[inline]
     pub fn user_authorization_required(&self) -> crate::core::Expr {
         self.attr("user_authorization_required")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -254,62 +273,77 @@ impl crate::core::Ref<ChatbotSlackChannelConfiguration> {
 
 impl crate::core::Ref<ChatbotTeamsChannelConfiguration> {
     /// `channel_id`, as a reference.
+    #[inline]
     pub fn channel_id(&self) -> crate::core::Expr {
         self.attr("channel_id")
     }
     /// `channel_name`, as a reference.
+    #[inline]
     pub fn channel_name(&self) -> crate::core::Expr {
         self.attr("channel_name")
     }
     /// `chat_configuration_arn`, as a reference.
+    #[inline]
     pub fn chat_configuration_arn(&self) -> crate::core::Expr {
         self.attr("chat_configuration_arn")
     }
     /// `configuration_name`, as a reference.
+    #[inline]
     pub fn configuration_name(&self) -> crate::core::Expr {
         self.attr("configuration_name")
     }
     /// `guardrail_policy_arns`, as a reference.
+    #[inline]
     pub fn guardrail_policy_arns(&self) -> crate::core::Expr {
         self.attr("guardrail_policy_arns")
     }
     /// `iam_role_arn`, as a reference.
+    #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_role_arn")
     }
     /// `logging_level`, as a reference.
+    #[inline]
     pub fn logging_level(&self) -> crate::core::Expr {
         self.attr("logging_level")
     }
     /// `sns_topic_arns`, as a reference.
+    #[inline]
     pub fn sns_topic_arns(&self) -> crate::core::Expr {
         self.attr("sns_topic_arns")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `team_id`, as a reference.
+    #[inline]
     pub fn team_id(&self) -> crate::core::Expr {
         self.attr("team_id")
     }
     /// `team_name`, as a reference.
+    #[inline]
     pub fn team_name(&self) -> crate::core::Expr {
         self.attr("team_name")
     }
     /// `tenant_id`, as a reference.
+    #[inline]
     pub fn tenant_id(&self) -> crate::core::Expr {
         self.attr("tenant_id")
     }
     /// `user_authorization_required`, as a reference.
+    #[inline]
     pub fn user_authorization_required(&self) -> crate::core::Expr {
         self.attr("user_authorization_required")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -317,10 +351,12 @@ impl crate::core::Ref<ChatbotTeamsChannelConfiguration> {
 
 impl crate::core::Ref<DataChatbotSlackWorkspace> {
     /// `slack_team_id`, as a reference.
+    #[inline]
     pub fn slack_team_id(&self) -> crate::core::Expr {
         self.attr("slack_team_id")
     }
     /// `slack_team_name`, as a reference.
+    #[inline]
     pub fn slack_team_name(&self) -> crate::core::Expr {
         self.attr("slack_team_name")
     }

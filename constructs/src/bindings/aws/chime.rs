@@ -23,6 +23,7 @@ pub struct ChimeVoiceConnector {
 
 impl ChimeVoiceConnector {
     /// `ChimeVoiceConnector` with its required arguments; set the others with `ChimeVoiceConnector { field: Some(..), ..ChimeVoiceConnector::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, require_encryption: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             aws_region: None,
@@ -50,6 +51,7 @@ pub struct ChimeVoiceConnectorGroupConnector {
 
 impl ChimeVoiceConnectorGroupConnector {
     /// `ChimeVoiceConnectorGroupConnector` with its required arguments; set the others with `ChimeVoiceConnectorGroupConnector { field: Some(..), ..ChimeVoiceConnectorGroupConnector::new(..) }`.
+    #[inline]
     pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, voice_connector_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             priority: priority.into(),
@@ -73,6 +75,7 @@ pub struct ChimeVoiceConnectorGroup {
 
 impl ChimeVoiceConnectorGroup {
     /// `ChimeVoiceConnectorGroup` with its required arguments; set the others with `ChimeVoiceConnectorGroup { field: Some(..), ..ChimeVoiceConnectorGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -104,6 +107,7 @@ pub struct ChimeVoiceConnectorLogging {
 
 impl ChimeVoiceConnectorLogging {
     /// `ChimeVoiceConnectorLogging` with its required arguments; set the others with `ChimeVoiceConnectorLogging { field: Some(..), ..ChimeVoiceConnectorLogging::new(..) }`.
+    #[inline]
     pub fn new(voice_connector_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             enable_media_metric_logs: None,
@@ -136,6 +140,7 @@ pub struct ChimeVoiceConnectorOriginationRoute {
 
 impl ChimeVoiceConnectorOriginationRoute {
     /// `ChimeVoiceConnectorOriginationRoute` with its required arguments; set the others with `ChimeVoiceConnectorOriginationRoute { field: Some(..), ..ChimeVoiceConnectorOriginationRoute::new(..) }`.
+    #[inline]
     pub fn new(host: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>, weight: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             host: host.into(),
@@ -164,6 +169,7 @@ pub struct ChimeVoiceConnectorOrigination {
 
 impl ChimeVoiceConnectorOrigination {
     /// `ChimeVoiceConnectorOrigination` with its required arguments; set the others with `ChimeVoiceConnectorOrigination { field: Some(..), ..ChimeVoiceConnectorOrigination::new(..) }`.
+    #[inline]
     pub fn new(voice_connector_id: impl Into<crate::core::Expr>, route: Vec<ChimeVoiceConnectorOriginationRoute>) -> Self {
         Self {
             disabled: None,
@@ -191,6 +197,7 @@ pub struct ChimeVoiceConnectorStreamingMediaInsightsConfiguration {
 
 impl ChimeVoiceConnectorStreamingMediaInsightsConfiguration {
     /// `ChimeVoiceConnectorStreamingMediaInsightsConfiguration` with its required arguments; set the others with `ChimeVoiceConnectorStreamingMediaInsightsConfiguration { field: Some(..), ..ChimeVoiceConnectorStreamingMediaInsightsConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             configuration_arn: None,
@@ -222,6 +229,7 @@ pub struct ChimeVoiceConnectorStreaming {
 
 impl ChimeVoiceConnectorStreaming {
     /// `ChimeVoiceConnectorStreaming` with its required arguments; set the others with `ChimeVoiceConnectorStreaming { field: Some(..), ..ChimeVoiceConnectorStreaming::new(..) }`.
+    #[inline]
     pub fn new(data_retention: impl Into<crate::core::Arg<crate::core::Number>>, voice_connector_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_retention: data_retention.into(),
@@ -263,6 +271,7 @@ pub struct ChimeVoiceConnectorTermination {
 
 impl ChimeVoiceConnectorTermination {
     /// `ChimeVoiceConnectorTermination` with its required arguments; set the others with `ChimeVoiceConnectorTermination { field: Some(..), ..ChimeVoiceConnectorTermination::new(..) }`.
+    #[inline]
     pub fn new(calling_regions: Vec<crate::core::Expr>, cidr_allow_list: Vec<crate::core::Expr>, voice_connector_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             calling_regions,
@@ -291,6 +300,7 @@ pub struct ChimeVoiceConnectorTerminationCredentialsCredentials {
 
 impl ChimeVoiceConnectorTerminationCredentialsCredentials {
     /// `ChimeVoiceConnectorTerminationCredentialsCredentials` with its required arguments; set the others with `ChimeVoiceConnectorTerminationCredentialsCredentials { field: Some(..), ..ChimeVoiceConnectorTerminationCredentialsCredentials::new(..) }`.
+    #[inline]
     pub fn new(password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             password: password.into(),
@@ -313,6 +323,7 @@ pub struct ChimeVoiceConnectorTerminationCredentials {
 
 impl ChimeVoiceConnectorTerminationCredentials {
     /// `ChimeVoiceConnectorTerminationCredentials` with its required arguments; set the others with `ChimeVoiceConnectorTerminationCredentials { field: Some(..), ..ChimeVoiceConnectorTerminationCredentials::new(..) }`.
+    #[inline]
     pub fn new(voice_connector_id: impl Into<crate::core::Expr>, credentials: Vec<ChimeVoiceConnectorTerminationCredentialsCredentials>) -> Self {
         Self {
             id: None,
@@ -328,34 +339,42 @@ impl crate::core::Resource for ChimeVoiceConnectorTerminationCredentials {
 
 impl crate::core::Ref<ChimeVoiceConnector> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_region`, as a reference.
+    #[inline]
     pub fn aws_region(&self) -> crate::core::Expr {
         self.attr("aws_region")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `outbound_host_name`, as a reference.
+    #[inline]
     pub fn outbound_host_name(&self) -> crate::core::Expr {
         self.attr("outbound_host_name")
     }
     /// `require_encryption`, as a reference.
+    #[inline]
     pub fn require_encryption(&self) -> crate::core::Expr {
         self.attr("require_encryption")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -363,14 +382,17 @@ impl crate::core::Ref<ChimeVoiceConnector> {
 
 impl crate::core::Ref<ChimeVoiceConnectorGroup> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `connector` (a nested block), as a reference.
+    #[inline]
     pub fn connector(&self) -> crate::core::Expr {
         self.attr("connector")
     }
@@ -378,18 +400,22 @@ impl crate::core::Ref<ChimeVoiceConnectorGroup> {
 
 impl crate::core::Ref<ChimeVoiceConnectorLogging> {
     /// `enable_media_metric_logs`, as a reference.
+    #[inline]
     pub fn enable_media_metric_logs(&self) -> crate::core::Expr {
         self.attr("enable_media_metric_logs")
     }
     /// `enable_sip_logs`, as a reference.
+    #[inline]
     pub fn enable_sip_logs(&self) -> crate::core::Expr {
         self.attr("enable_sip_logs")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `voice_connector_id`, as a reference.
+    #[inline]
     pub fn voice_connector_id(&self) -> crate::core::Expr {
         self.attr("voice_connector_id")
     }
@@ -397,18 +423,22 @@ impl crate::core::Ref<ChimeVoiceConnectorLogging> {
 
 impl crate::core::Ref<ChimeVoiceConnectorOrigination> {
     /// `disabled`, as a reference.
+    #[inline]
     pub fn disabled(&self) -> crate::core::Expr {
         self.attr("disabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `voice_connector_id`, as a reference.
+    #[inline]
     pub fn voice_connector_id(&self) -> crate::core::Expr {
         self.attr("voice_connector_id")
     }
     /// `route` (a nested block), as a reference.
+    #[inline]
     pub fn route(&self) -> crate::core::Expr {
         self.attr("route")
     }
@@ -416,26 +446,32 @@ impl crate::core::Ref<ChimeVoiceConnectorOrigination> {
 
 impl crate::core::Ref<ChimeVoiceConnectorStreaming> {
     /// `data_retention`, as a reference.
+    #[inline]
     pub fn data_retention(&self) -> crate::core::Expr {
         self.attr("data_retention")
     }
     /// `disabled`, as a reference.
+    #[inline]
     pub fn disabled(&self) -> crate::core::Expr {
         self.attr("disabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `streaming_notification_targets`, as a reference.
+    #[inline]
     pub fn streaming_notification_targets(&self) -> crate::core::Expr {
         self.attr("streaming_notification_targets")
     }
     /// `voice_connector_id`, as a reference.
+    #[inline]
     pub fn voice_connector_id(&self) -> crate::core::Expr {
         self.attr("voice_connector_id")
     }
     /// `media_insights_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn media_insights_configuration(&self) -> crate::core::Expr {
         self.attr("media_insights_configuration")
     }
@@ -443,30 +479,37 @@ impl crate::core::Ref<ChimeVoiceConnectorStreaming> {
 
 impl crate::core::Ref<ChimeVoiceConnectorTermination> {
     /// `calling_regions`, as a reference.
+    #[inline]
     pub fn calling_regions(&self) -> crate::core::Expr {
         self.attr("calling_regions")
     }
     /// `cidr_allow_list`, as a reference.
+    #[inline]
     pub fn cidr_allow_list(&self) -> crate::core::Expr {
         self.attr("cidr_allow_list")
     }
     /// `cps_limit`, as a reference.
+    #[inline]
     pub fn cps_limit(&self) -> crate::core::Expr {
         self.attr("cps_limit")
     }
     /// `default_phone_number`, as a reference.
+    #[inline]
     pub fn default_phone_number(&self) -> crate::core::Expr {
         self.attr("default_phone_number")
     }
     /// `disabled`, as a reference.
+    #[inline]
     pub fn disabled(&self) -> crate::core::Expr {
         self.attr("disabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `voice_connector_id`, as a reference.
+    #[inline]
     pub fn voice_connector_id(&self) -> crate::core::Expr {
         self.attr("voice_connector_id")
     }
@@ -474,14 +517,17 @@ impl crate::core::Ref<ChimeVoiceConnectorTermination> {
 
 impl crate::core::Ref<ChimeVoiceConnectorTerminationCredentials> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `voice_connector_id`, as a reference.
+    #[inline]
     pub fn voice_connector_id(&self) -> crate::core::Expr {
         self.attr("voice_connector_id")
     }
     /// `credentials` (a nested block), as a reference.
+    #[inline]
     pub fn credentials(&self) -> crate::core::Expr {
         self.attr("credentials")
     }

@@ -17,6 +17,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazo
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeCallAnalyticsProcessorConfigurationPostCallAnalyticsSettings {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeCallAnalyticsProcessorConfigurationPostCallAnalyticsSettings` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeCallAnalyticsProcessorConfigurationPostCallAnalyticsSettings { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeCallAnalyticsProcessorConfigurationPostCallAnalyticsSettings::new(..) }`.
+    #[inline]
     pub fn new(data_access_role_arn: impl Into<crate::core::Expr>, output_location: impl Into<crate::core::Expr>) -> Self {
         Self {
             content_redaction_output: None,
@@ -72,6 +73,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazo
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeCallAnalyticsProcessorConfiguration {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeCallAnalyticsProcessorConfiguration` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeCallAnalyticsProcessorConfiguration { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeCallAnalyticsProcessorConfiguration::new(..) }`.
+    #[inline]
     pub fn new(language_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             call_analytics_stream_categories: None,
@@ -133,6 +135,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazo
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeProcessorConfiguration {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeProcessorConfiguration` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeProcessorConfiguration { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsAmazonTranscribeProcessorConfiguration::new(..) }`.
+    #[inline]
     pub fn new(language_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             content_identification_type: None,
@@ -160,6 +163,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsKines
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsKinesisDataStreamSinkConfiguration {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsKinesisDataStreamSinkConfiguration` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsKinesisDataStreamSinkConfiguration { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsKinesisDataStreamSinkConfiguration::new(..) }`.
+    #[inline]
     pub fn new(insights_target: impl Into<crate::core::Expr>) -> Self {
         Self {
             insights_target: insights_target.into(),
@@ -177,6 +181,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsS3Rec
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsS3RecordingSinkConfiguration {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsS3RecordingSinkConfiguration` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsS3RecordingSinkConfiguration { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsS3RecordingSinkConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             destination: None,
@@ -195,6 +200,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsVoice
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsVoiceAnalyticsProcessorConfiguration {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsVoiceAnalyticsProcessorConfiguration` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsVoiceAnalyticsProcessorConfiguration { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElementsVoiceAnalyticsProcessorConfiguration::new(..) }`.
+    #[inline]
     pub fn new(speaker_search_status: impl Into<crate::core::Expr>, voice_tone_analysis_status: impl Into<crate::core::Expr>) -> Self {
         Self {
             speaker_search_status: speaker_search_status.into(),
@@ -236,6 +242,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElements {
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElements {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElements` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElements { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElements::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -260,6 +267,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlert
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesIssueDetectionConfiguration {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesIssueDetectionConfiguration` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesIssueDetectionConfiguration { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesIssueDetectionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(rule_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             rule_name: rule_name.into(),
@@ -281,6 +289,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlert
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesKeywordMatchConfiguration {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesKeywordMatchConfiguration` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesKeywordMatchConfiguration { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesKeywordMatchConfiguration::new(..) }`.
+    #[inline]
     pub fn new(keywords: Vec<crate::core::Expr>, rule_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             keywords,
@@ -303,6 +312,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlert
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesSentimentConfiguration {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesSentimentConfiguration` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesSentimentConfiguration { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRulesSentimentConfiguration::new(..) }`.
+    #[inline]
     pub fn new(rule_name: impl Into<crate::core::Expr>, sentiment_type: impl Into<crate::core::Expr>, time_period: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             rule_name: rule_name.into(),
@@ -330,6 +340,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlert
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRules {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRules` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRules { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRules::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -352,6 +363,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlert
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfiguration {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfiguration` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfiguration { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfiguration::new(..) }`.
+    #[inline]
     pub fn new(rules: Vec<ChimesdkmediapipelinesMediaInsightsPipelineConfigurationRealTimeAlertConfigurationRules>) -> Self {
         Self {
             disabled: None,
@@ -376,6 +388,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfigurationTimeouts {
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfigurationTimeouts {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationTimeouts` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfigurationTimeouts { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfigurationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -410,6 +423,7 @@ pub struct ChimesdkmediapipelinesMediaInsightsPipelineConfiguration {
 
 impl ChimesdkmediapipelinesMediaInsightsPipelineConfiguration {
     /// `ChimesdkmediapipelinesMediaInsightsPipelineConfiguration` with its required arguments; set the others with `ChimesdkmediapipelinesMediaInsightsPipelineConfiguration { field: Some(..), ..ChimesdkmediapipelinesMediaInsightsPipelineConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, resource_access_role_arn: impl Into<crate::core::Expr>, elements: Vec<ChimesdkmediapipelinesMediaInsightsPipelineConfigurationElements>) -> Self {
         Self {
             name: name.into(),
@@ -429,38 +443,47 @@ impl crate::core::Resource for ChimesdkmediapipelinesMediaInsightsPipelineConfig
 
 impl crate::core::Ref<ChimesdkmediapipelinesMediaInsightsPipelineConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_access_role_arn`, as a reference.
+    #[inline]
     pub fn resource_access_role_arn(&self) -> crate::core::Expr {
         self.attr("resource_access_role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `elements` (a nested block), as a reference.
+    #[inline]
     pub fn elements(&self) -> crate::core::Expr {
         self.attr("elements")
     }
     /// `real_time_alert_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn real_time_alert_configuration(&self) -> crate::core::Expr {
         self.attr("real_time_alert_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -10,6 +10,7 @@ pub struct ChimesdkvoiceGlobalSettingsVoiceConnector {
 
 impl ChimesdkvoiceGlobalSettingsVoiceConnector {
     /// `ChimesdkvoiceGlobalSettingsVoiceConnector` with its required arguments; set the others with `ChimesdkvoiceGlobalSettingsVoiceConnector { field: Some(..), ..ChimesdkvoiceGlobalSettingsVoiceConnector::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cdr_bucket: None,
@@ -29,6 +30,7 @@ pub struct ChimesdkvoiceGlobalSettings {
 
 impl ChimesdkvoiceGlobalSettings {
     /// `ChimesdkvoiceGlobalSettings` with its required arguments; set the others with `ChimesdkvoiceGlobalSettings { field: Some(..), ..ChimesdkvoiceGlobalSettings::new(..) }`.
+    #[inline]
     pub fn new(voice_connector: ChimesdkvoiceGlobalSettingsVoiceConnector) -> Self {
         Self {
             id: None,
@@ -50,6 +52,7 @@ pub struct ChimesdkvoiceSipMediaApplicationEndpoints {
 
 impl ChimesdkvoiceSipMediaApplicationEndpoints {
     /// `ChimesdkvoiceSipMediaApplicationEndpoints` with its required arguments; set the others with `ChimesdkvoiceSipMediaApplicationEndpoints { field: Some(..), ..ChimesdkvoiceSipMediaApplicationEndpoints::new(..) }`.
+    #[inline]
     pub fn new(lambda_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             lambda_arn: lambda_arn.into(),
@@ -79,6 +82,7 @@ pub struct ChimesdkvoiceSipMediaApplication {
 
 impl ChimesdkvoiceSipMediaApplication {
     /// `ChimesdkvoiceSipMediaApplication` with its required arguments; set the others with `ChimesdkvoiceSipMediaApplication { field: Some(..), ..ChimesdkvoiceSipMediaApplication::new(..) }`.
+    #[inline]
     pub fn new(aws_region: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, endpoints: ChimesdkvoiceSipMediaApplicationEndpoints) -> Self {
         Self {
             aws_region: aws_region.into(),
@@ -108,6 +112,7 @@ pub struct ChimesdkvoiceSipRuleTargetApplications {
 
 impl ChimesdkvoiceSipRuleTargetApplications {
     /// `ChimesdkvoiceSipRuleTargetApplications` with its required arguments; set the others with `ChimesdkvoiceSipRuleTargetApplications { field: Some(..), ..ChimesdkvoiceSipRuleTargetApplications::new(..) }`.
+    #[inline]
     pub fn new(aws_region: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, sip_media_application_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_region: aws_region.into(),
@@ -138,6 +143,7 @@ pub struct ChimesdkvoiceSipRule {
 
 impl ChimesdkvoiceSipRule {
     /// `ChimesdkvoiceSipRule` with its required arguments; set the others with `ChimesdkvoiceSipRule { field: Some(..), ..ChimesdkvoiceSipRule::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, trigger_type: impl Into<crate::core::Expr>, trigger_value: impl Into<crate::core::Expr>, target_applications: Vec<ChimesdkvoiceSipRuleTargetApplications>) -> Self {
         Self {
             disabled: None,
@@ -163,6 +169,7 @@ pub struct ChimesdkvoiceVoiceProfileDomainServerSideEncryptionConfiguration {
 
 impl ChimesdkvoiceVoiceProfileDomainServerSideEncryptionConfiguration {
     /// `ChimesdkvoiceVoiceProfileDomainServerSideEncryptionConfiguration` with its required arguments; set the others with `ChimesdkvoiceVoiceProfileDomainServerSideEncryptionConfiguration { field: Some(..), ..ChimesdkvoiceVoiceProfileDomainServerSideEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(kms_key_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_arn: kms_key_arn.into(),
@@ -186,6 +193,7 @@ pub struct ChimesdkvoiceVoiceProfileDomainTimeouts {
 
 impl ChimesdkvoiceVoiceProfileDomainTimeouts {
     /// `ChimesdkvoiceVoiceProfileDomainTimeouts` with its required arguments; set the others with `ChimesdkvoiceVoiceProfileDomainTimeouts { field: Some(..), ..ChimesdkvoiceVoiceProfileDomainTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -218,6 +226,7 @@ pub struct ChimesdkvoiceVoiceProfileDomain {
 
 impl ChimesdkvoiceVoiceProfileDomain {
     /// `ChimesdkvoiceVoiceProfileDomain` with its required arguments; set the others with `ChimesdkvoiceVoiceProfileDomain { field: Some(..), ..ChimesdkvoiceVoiceProfileDomain::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, server_side_encryption_configuration: ChimesdkvoiceVoiceProfileDomainServerSideEncryptionConfiguration) -> Self {
         Self {
             description: None,
@@ -236,10 +245,12 @@ impl crate::core::Resource for ChimesdkvoiceVoiceProfileDomain {
 
 impl crate::core::Ref<ChimesdkvoiceGlobalSettings> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `voice_connector` (a nested block), as a reference.
+    #[inline]
     pub fn voice_connector(&self) -> crate::core::Expr {
         self.attr("voice_connector")
     }
@@ -247,30 +258,37 @@ impl crate::core::Ref<ChimesdkvoiceGlobalSettings> {
 
 impl crate::core::Ref<ChimesdkvoiceSipMediaApplication> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_region`, as a reference.
+    #[inline]
     pub fn aws_region(&self) -> crate::core::Expr {
         self.attr("aws_region")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `endpoints` (a nested block), as a reference.
+    #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
         self.attr("endpoints")
     }
@@ -278,26 +296,32 @@ impl crate::core::Ref<ChimesdkvoiceSipMediaApplication> {
 
 impl crate::core::Ref<ChimesdkvoiceSipRule> {
     /// `disabled`, as a reference.
+    #[inline]
     pub fn disabled(&self) -> crate::core::Expr {
         self.attr("disabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `trigger_type`, as a reference.
+    #[inline]
     pub fn trigger_type(&self) -> crate::core::Expr {
         self.attr("trigger_type")
     }
     /// `trigger_value`, as a reference.
+    #[inline]
     pub fn trigger_value(&self) -> crate::core::Expr {
         self.attr("trigger_value")
     }
     /// `target_applications` (a nested block), as a reference.
+    #[inline]
     pub fn target_applications(&self) -> crate::core::Expr {
         self.attr("target_applications")
     }
@@ -305,34 +329,42 @@ impl crate::core::Ref<ChimesdkvoiceSipRule> {
 
 impl crate::core::Ref<ChimesdkvoiceVoiceProfileDomain> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `server_side_encryption_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn server_side_encryption_configuration(&self) -> crate::core::Expr {
         self.attr("server_side_encryption_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

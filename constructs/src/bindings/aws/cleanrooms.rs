@@ -15,6 +15,7 @@ pub struct CleanroomsCollaborationDataEncryptionMetadata {
 
 impl CleanroomsCollaborationDataEncryptionMetadata {
     /// `CleanroomsCollaborationDataEncryptionMetadata` with its required arguments; set the others with `CleanroomsCollaborationDataEncryptionMetadata { field: Some(..), ..CleanroomsCollaborationDataEncryptionMetadata::new(..) }`.
+    #[inline]
     pub fn new(allow_clear_text: impl Into<crate::core::Arg<bool>>, allow_duplicates: impl Into<crate::core::Arg<bool>>, allow_joins_on_columns_with_different_names: impl Into<crate::core::Arg<bool>>, preserve_nulls: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             allow_clear_text: allow_clear_text.into(),
@@ -38,6 +39,7 @@ pub struct CleanroomsCollaborationMember {
 
 impl CleanroomsCollaborationMember {
     /// `CleanroomsCollaborationMember` with its required arguments; set the others with `CleanroomsCollaborationMember { field: Some(..), ..CleanroomsCollaborationMember::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>, display_name: impl Into<crate::core::Expr>, member_abilities: Vec<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -63,6 +65,7 @@ pub struct CleanroomsCollaborationTimeouts {
 
 impl CleanroomsCollaborationTimeouts {
     /// `CleanroomsCollaborationTimeouts` with its required arguments; set the others with `CleanroomsCollaborationTimeouts { field: Some(..), ..CleanroomsCollaborationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -104,6 +107,7 @@ pub struct CleanroomsCollaboration {
 
 impl CleanroomsCollaboration {
     /// `CleanroomsCollaboration` with its required arguments; set the others with `CleanroomsCollaboration { field: Some(..), ..CleanroomsCollaboration::new(..) }`.
+    #[inline]
     pub fn new(creator_display_name: impl Into<crate::core::Expr>, creator_member_abilities: Vec<crate::core::Expr>, description: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, query_log_status: impl Into<crate::core::Expr>) -> Self {
         Self {
             creator_display_name: creator_display_name.into(),
@@ -135,6 +139,7 @@ pub struct CleanroomsConfiguredTableTableReference {
 
 impl CleanroomsConfiguredTableTableReference {
     /// `CleanroomsConfiguredTableTableReference` with its required arguments; set the others with `CleanroomsConfiguredTableTableReference { field: Some(..), ..CleanroomsConfiguredTableTableReference::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
@@ -159,6 +164,7 @@ pub struct CleanroomsConfiguredTableTimeouts {
 
 impl CleanroomsConfiguredTableTimeouts {
     /// `CleanroomsConfiguredTableTimeouts` with its required arguments; set the others with `CleanroomsConfiguredTableTimeouts { field: Some(..), ..CleanroomsConfiguredTableTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -198,6 +204,7 @@ pub struct CleanroomsConfiguredTable {
 
 impl CleanroomsConfiguredTable {
     /// `CleanroomsConfiguredTable` with its required arguments; set the others with `CleanroomsConfiguredTable { field: Some(..), ..CleanroomsConfiguredTable::new(..) }`.
+    #[inline]
     pub fn new(allowed_columns: Vec<crate::core::Expr>, analysis_method: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, table_reference: CleanroomsConfiguredTableTableReference) -> Self {
         Self {
             allowed_columns,
@@ -231,6 +238,7 @@ pub struct CleanroomsMembershipDefaultResultConfigurationOutputConfigurationS3 {
 
 impl CleanroomsMembershipDefaultResultConfigurationOutputConfigurationS3 {
     /// `CleanroomsMembershipDefaultResultConfigurationOutputConfigurationS3` with its required arguments; set the others with `CleanroomsMembershipDefaultResultConfigurationOutputConfigurationS3 { field: Some(..), ..CleanroomsMembershipDefaultResultConfigurationOutputConfigurationS3::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>, result_format: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -250,6 +258,7 @@ pub struct CleanroomsMembershipDefaultResultConfigurationOutputConfiguration {
 
 impl CleanroomsMembershipDefaultResultConfigurationOutputConfiguration {
     /// `CleanroomsMembershipDefaultResultConfigurationOutputConfiguration` with its required arguments; set the others with `CleanroomsMembershipDefaultResultConfigurationOutputConfiguration { field: Some(..), ..CleanroomsMembershipDefaultResultConfigurationOutputConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3: None,
@@ -270,6 +279,7 @@ pub struct CleanroomsMembershipDefaultResultConfiguration {
 
 impl CleanroomsMembershipDefaultResultConfiguration {
     /// `CleanroomsMembershipDefaultResultConfiguration` with its required arguments; set the others with `CleanroomsMembershipDefaultResultConfiguration { field: Some(..), ..CleanroomsMembershipDefaultResultConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             role_arn: None,
@@ -287,6 +297,7 @@ pub struct CleanroomsMembershipPaymentConfigurationQueryCompute {
 
 impl CleanroomsMembershipPaymentConfigurationQueryCompute {
     /// `CleanroomsMembershipPaymentConfigurationQueryCompute` with its required arguments; set the others with `CleanroomsMembershipPaymentConfigurationQueryCompute { field: Some(..), ..CleanroomsMembershipPaymentConfigurationQueryCompute::new(..) }`.
+    #[inline]
     pub fn new(is_responsible: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             is_responsible: is_responsible.into(),
@@ -304,6 +315,7 @@ pub struct CleanroomsMembershipPaymentConfiguration {
 
 impl CleanroomsMembershipPaymentConfiguration {
     /// `CleanroomsMembershipPaymentConfiguration` with its required arguments; set the others with `CleanroomsMembershipPaymentConfiguration { field: Some(..), ..CleanroomsMembershipPaymentConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             query_compute: None,
@@ -331,6 +343,7 @@ pub struct CleanroomsMembership {
 
 impl CleanroomsMembership {
     /// `CleanroomsMembership` with its required arguments; set the others with `CleanroomsMembership { field: Some(..), ..CleanroomsMembership::new(..) }`.
+    #[inline]
     pub fn new(collaboration_id: impl Into<crate::core::Expr>, query_log_status: impl Into<crate::core::Expr>) -> Self {
         Self {
             collaboration_id: collaboration_id.into(),
@@ -348,58 +361,72 @@ impl crate::core::Resource for CleanroomsMembership {
 
 impl crate::core::Ref<CleanroomsCollaboration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `creator_display_name`, as a reference.
+    #[inline]
     pub fn creator_display_name(&self) -> crate::core::Expr {
         self.attr("creator_display_name")
     }
     /// `creator_member_abilities`, as a reference.
+    #[inline]
     pub fn creator_member_abilities(&self) -> crate::core::Expr {
         self.attr("creator_member_abilities")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `query_log_status`, as a reference.
+    #[inline]
     pub fn query_log_status(&self) -> crate::core::Expr {
         self.attr("query_log_status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `update_time`, as a reference.
+    #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
     /// `data_encryption_metadata` (a nested block), as a reference.
+    #[inline]
     pub fn data_encryption_metadata(&self) -> crate::core::Expr {
         self.attr("data_encryption_metadata")
     }
     /// `member` (a nested block), as a reference.
+    #[inline]
     pub fn member(&self) -> crate::core::Expr {
         self.attr("member")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -407,50 +434,62 @@ impl crate::core::Ref<CleanroomsCollaboration> {
 
 impl crate::core::Ref<CleanroomsConfiguredTable> {
     /// `allowed_columns`, as a reference.
+    #[inline]
     pub fn allowed_columns(&self) -> crate::core::Expr {
         self.attr("allowed_columns")
     }
     /// `analysis_method`, as a reference.
+    #[inline]
     pub fn analysis_method(&self) -> crate::core::Expr {
         self.attr("analysis_method")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `update_time`, as a reference.
+    #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
     /// `table_reference` (a nested block), as a reference.
+    #[inline]
     pub fn table_reference(&self) -> crate::core::Expr {
         self.attr("table_reference")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -458,66 +497,82 @@ impl crate::core::Ref<CleanroomsConfiguredTable> {
 
 impl crate::core::Ref<CleanroomsMembership> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `collaboration_arn`, as a reference.
+    #[inline]
     pub fn collaboration_arn(&self) -> crate::core::Expr {
         self.attr("collaboration_arn")
     }
     /// `collaboration_creator_account_id`, as a reference.
+    #[inline]
     pub fn collaboration_creator_account_id(&self) -> crate::core::Expr {
         self.attr("collaboration_creator_account_id")
     }
     /// `collaboration_creator_display_name`, as a reference.
+    #[inline]
     pub fn collaboration_creator_display_name(&self) -> crate::core::Expr {
         self.attr("collaboration_creator_display_name")
     }
     /// `collaboration_id`, as a reference.
+    #[inline]
     pub fn collaboration_id(&self) -> crate::core::Expr {
         self.attr("collaboration_id")
     }
     /// `collaboration_name`, as a reference.
+    #[inline]
     pub fn collaboration_name(&self) -> crate::core::Expr {
         self.attr("collaboration_name")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `member_abilities`, as a reference.
+    #[inline]
     pub fn member_abilities(&self) -> crate::core::Expr {
         self.attr("member_abilities")
     }
     /// `query_log_status`, as a reference.
+    #[inline]
     pub fn query_log_status(&self) -> crate::core::Expr {
         self.attr("query_log_status")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `update_time`, as a reference.
+    #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
     /// `default_result_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn default_result_configuration(&self) -> crate::core::Expr {
         self.attr("default_result_configuration")
     }
     /// `payment_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn payment_configuration(&self) -> crate::core::Expr {
         self.attr("payment_configuration")
     }

@@ -37,6 +37,7 @@ pub struct Cloud9EnvironmentEc2 {
 
 impl Cloud9EnvironmentEc2 {
     /// `Cloud9EnvironmentEc2` with its required arguments; set the others with `Cloud9EnvironmentEc2 { field: Some(..), ..Cloud9EnvironmentEc2::new(..) }`.
+    #[inline]
     pub fn new(image_id: impl Into<crate::core::Expr>, instance_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             automatic_stop_time_minutes: None,
@@ -74,6 +75,7 @@ pub struct Cloud9EnvironmentMembership {
 
 impl Cloud9EnvironmentMembership {
     /// `Cloud9EnvironmentMembership` with its required arguments; set the others with `Cloud9EnvironmentMembership { field: Some(..), ..Cloud9EnvironmentMembership::new(..) }`.
+    #[inline]
     pub fn new(environment_id: impl Into<crate::core::Expr>, permissions: impl Into<crate::core::Expr>, user_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             environment_id: environment_id.into(),
@@ -90,54 +92,67 @@ impl crate::core::Resource for Cloud9EnvironmentMembership {
 
 impl crate::core::Ref<Cloud9EnvironmentEc2> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `automatic_stop_time_minutes`, as a reference.
+    #[inline]
     pub fn automatic_stop_time_minutes(&self) -> crate::core::Expr {
         self.attr("automatic_stop_time_minutes")
     }
     /// `connection_type`, as a reference.
+    #[inline]
     pub fn connection_type(&self) -> crate::core::Expr {
         self.attr("connection_type")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_id`, as a reference.
+    #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
         self.attr("image_id")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_arn`, as a reference.
+    #[inline]
     pub fn owner_arn(&self) -> crate::core::Expr {
         self.attr("owner_arn")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -145,22 +160,27 @@ impl crate::core::Ref<Cloud9EnvironmentEc2> {
 
 impl crate::core::Ref<Cloud9EnvironmentMembership> {
     /// `environment_id`, as a reference.
+    #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
         self.attr("environment_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `permissions`, as a reference.
+    #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
         self.attr("permissions")
     }
     /// `user_arn`, as a reference.
+    #[inline]
     pub fn user_arn(&self) -> crate::core::Expr {
         self.attr("user_arn")
     }
     /// `user_id`, as a reference.
+    #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
         self.attr("user_id")
     }

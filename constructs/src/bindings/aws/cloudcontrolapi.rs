@@ -16,6 +16,7 @@ pub struct CloudcontrolapiResourceTimeouts {
 
 impl CloudcontrolapiResourceTimeouts {
     /// `CloudcontrolapiResourceTimeouts` with its required arguments; set the others with `CloudcontrolapiResourceTimeouts { field: Some(..), ..CloudcontrolapiResourceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -51,6 +52,7 @@ pub struct CloudcontrolapiResource {
 
 impl CloudcontrolapiResource {
     /// `CloudcontrolapiResource` with its required arguments; set the others with `CloudcontrolapiResource { field: Some(..), ..CloudcontrolapiResource::new(..) }`.
+    #[inline]
     pub fn new(desired_state: impl Into<crate::core::Expr>, type_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             desired_state: desired_state.into(),
@@ -88,6 +90,7 @@ pub struct DataCloudcontrolapiResource {
 
 impl DataCloudcontrolapiResource {
     /// `DataCloudcontrolapiResource` with its required arguments; set the others with `DataCloudcontrolapiResource { field: Some(..), ..DataCloudcontrolapiResource::new(..) }`.
+    #[inline]
     pub fn new(identifier: impl Into<crate::core::Expr>, type_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -105,34 +108,42 @@ impl crate::core::DataSource for DataCloudcontrolapiResource {
 
 impl crate::core::Ref<CloudcontrolapiResource> {
     /// `desired_state`, as a reference.
+    #[inline]
     pub fn desired_state(&self) -> crate::core::Expr {
         self.attr("desired_state")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `properties`, as a reference.
+    #[inline]
     pub fn properties(&self) -> crate::core::Expr {
         self.attr("properties")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `schema`, as a reference.
+    #[inline]
     pub fn schema(&self) -> crate::core::Expr {
         self.attr("schema")
     }
     /// `type_name`, as a reference.
+    #[inline]
     pub fn type_name(&self) -> crate::core::Expr {
         self.attr("type_name")
     }
     /// `type_version_id`, as a reference.
+    #[inline]
     pub fn type_version_id(&self) -> crate::core::Expr {
         self.attr("type_version_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -140,26 +151,32 @@ impl crate::core::Ref<CloudcontrolapiResource> {
 
 impl crate::core::Ref<DataCloudcontrolapiResource> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identifier`, as a reference.
+    #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
         self.attr("identifier")
     }
     /// `properties`, as a reference.
+    #[inline]
     pub fn properties(&self) -> crate::core::Expr {
         self.attr("properties")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `type_name`, as a reference.
+    #[inline]
     pub fn type_name(&self) -> crate::core::Expr {
         self.attr("type_name")
     }
     /// `type_version_id`, as a reference.
+    #[inline]
     pub fn type_version_id(&self) -> crate::core::Expr {
         self.attr("type_version_id")
     }

@@ -16,6 +16,7 @@ pub struct CloudformationStackTimeouts {
 
 impl CloudformationStackTimeouts {
     /// `CloudformationStackTimeouts` with its required arguments; set the others with `CloudformationStackTimeouts { field: Some(..), ..CloudformationStackTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -79,6 +80,7 @@ pub struct CloudformationStack {
 
 impl CloudformationStack {
     /// `CloudformationStack` with its required arguments; set the others with `CloudformationStack { field: Some(..), ..CloudformationStack::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             capabilities: None,
@@ -124,6 +126,7 @@ pub struct CloudformationStackInstancesDeploymentTargets {
 
 impl CloudformationStackInstancesDeploymentTargets {
     /// `CloudformationStackInstancesDeploymentTargets` with its required arguments; set the others with `CloudformationStackInstancesDeploymentTargets { field: Some(..), ..CloudformationStackInstancesDeploymentTargets::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             account_filter_type: None,
@@ -162,6 +165,7 @@ pub struct CloudformationStackInstancesOperationPreferences {
 
 impl CloudformationStackInstancesOperationPreferences {
     /// `CloudformationStackInstancesOperationPreferences` with its required arguments; set the others with `CloudformationStackInstancesOperationPreferences { field: Some(..), ..CloudformationStackInstancesOperationPreferences::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             concurrency_mode: None,
@@ -191,6 +195,7 @@ pub struct CloudformationStackInstancesTimeouts {
 
 impl CloudformationStackInstancesTimeouts {
     /// `CloudformationStackInstancesTimeouts` with its required arguments; set the others with `CloudformationStackInstancesTimeouts { field: Some(..), ..CloudformationStackInstancesTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -236,6 +241,7 @@ pub struct CloudformationStackInstances {
 
 impl CloudformationStackInstances {
     /// `CloudformationStackInstances` with its required arguments; set the others with `CloudformationStackInstances { field: Some(..), ..CloudformationStackInstances::new(..) }`.
+    #[inline]
     pub fn new(stack_set_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             accounts: None,
@@ -269,6 +275,7 @@ pub struct CloudformationStackSetAutoDeployment {
 
 impl CloudformationStackSetAutoDeployment {
     /// `CloudformationStackSetAutoDeployment` with its required arguments; set the others with `CloudformationStackSetAutoDeployment { field: Some(..), ..CloudformationStackSetAutoDeployment::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -287,6 +294,7 @@ pub struct CloudformationStackSetManagedExecution {
 
 impl CloudformationStackSetManagedExecution {
     /// `CloudformationStackSetManagedExecution` with its required arguments; set the others with `CloudformationStackSetManagedExecution { field: Some(..), ..CloudformationStackSetManagedExecution::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             active: None,
@@ -319,6 +327,7 @@ pub struct CloudformationStackSetOperationPreferences {
 
 impl CloudformationStackSetOperationPreferences {
     /// `CloudformationStackSetOperationPreferences` with its required arguments; set the others with `CloudformationStackSetOperationPreferences { field: Some(..), ..CloudformationStackSetOperationPreferences::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             failure_tolerance_count: None,
@@ -341,6 +350,7 @@ pub struct CloudformationStackSetTimeouts {
 
 impl CloudformationStackSetTimeouts {
     /// `CloudformationStackSetTimeouts` with its required arguments; set the others with `CloudformationStackSetTimeouts { field: Some(..), ..CloudformationStackSetTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             update: None,
@@ -405,6 +415,7 @@ pub struct CloudformationStackSet {
 
 impl CloudformationStackSet {
     /// `CloudformationStackSet` with its required arguments; set the others with `CloudformationStackSet { field: Some(..), ..CloudformationStackSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             administration_role_arn: None,
@@ -451,6 +462,7 @@ pub struct CloudformationStackSetInstanceDeploymentTargets {
 
 impl CloudformationStackSetInstanceDeploymentTargets {
     /// `CloudformationStackSetInstanceDeploymentTargets` with its required arguments; set the others with `CloudformationStackSetInstanceDeploymentTargets { field: Some(..), ..CloudformationStackSetInstanceDeploymentTargets::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             account_filter_type: None,
@@ -489,6 +501,7 @@ pub struct CloudformationStackSetInstanceOperationPreferences {
 
 impl CloudformationStackSetInstanceOperationPreferences {
     /// `CloudformationStackSetInstanceOperationPreferences` with its required arguments; set the others with `CloudformationStackSetInstanceOperationPreferences { field: Some(..), ..CloudformationStackSetInstanceOperationPreferences::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             concurrency_mode: None,
@@ -518,6 +531,7 @@ pub struct CloudformationStackSetInstanceTimeouts {
 
 impl CloudformationStackSetInstanceTimeouts {
     /// `CloudformationStackSetInstanceTimeouts` with its required arguments; set the others with `CloudformationStackSetInstanceTimeouts { field: Some(..), ..CloudformationStackSetInstanceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -563,6 +577,7 @@ pub struct CloudformationStackSetInstance {
 
 impl CloudformationStackSetInstance {
     /// `CloudformationStackSetInstance` with its required arguments; set the others with `CloudformationStackSetInstance { field: Some(..), ..CloudformationStackSetInstance::new(..) }`.
+    #[inline]
     pub fn new(stack_set_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
@@ -594,6 +609,7 @@ pub struct CloudformationTypeLoggingConfig {
 
 impl CloudformationTypeLoggingConfig {
     /// `CloudformationTypeLoggingConfig` with its required arguments; set the others with `CloudformationTypeLoggingConfig { field: Some(..), ..CloudformationTypeLoggingConfig::new(..) }`.
+    #[inline]
     pub fn new(log_group_name: impl Into<crate::core::Expr>, log_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_group_name: log_group_name.into(),
@@ -625,6 +641,7 @@ pub struct CloudformationType {
 
 impl CloudformationType {
     /// `CloudformationType` with its required arguments; set the others with `CloudformationType { field: Some(..), ..CloudformationType::new(..) }`.
+    #[inline]
     pub fn new(schema_handler_package: impl Into<crate::core::Expr>, type_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             execution_role_arn: None,
@@ -653,6 +670,7 @@ pub struct DataCloudformationExport {
 
 impl DataCloudformationExport {
     /// `DataCloudformationExport` with its required arguments; set the others with `DataCloudformationExport { field: Some(..), ..DataCloudformationExport::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -680,6 +698,7 @@ pub struct DataCloudformationStack {
 
 impl DataCloudformationStack {
     /// `DataCloudformationStack` with its required arguments; set the others with `DataCloudformationStack { field: Some(..), ..DataCloudformationStack::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -715,6 +734,7 @@ pub struct DataCloudformationType {
 
 impl DataCloudformationType {
     /// `DataCloudformationType` with its required arguments; set the others with `DataCloudformationType { field: Some(..), ..DataCloudformationType::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -732,70 +752,87 @@ impl crate::core::DataSource for DataCloudformationType {
 
 impl crate::core::Ref<CloudformationStack> {
     /// `capabilities`, as a reference.
+    #[inline]
     pub fn capabilities(&self) -> crate::core::Expr {
         self.attr("capabilities")
     }
     /// `disable_rollback`, as a reference.
+    #[inline]
     pub fn disable_rollback(&self) -> crate::core::Expr {
         self.attr("disable_rollback")
     }
     /// `iam_role_arn`, as a reference.
+    #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `notification_arns`, as a reference.
+    #[inline]
     pub fn notification_arns(&self) -> crate::core::Expr {
         self.attr("notification_arns")
     }
     /// `on_failure`, as a reference.
+    #[inline]
     pub fn on_failure(&self) -> crate::core::Expr {
         self.attr("on_failure")
     }
     /// `outputs`, as a reference.
+    #[inline]
     pub fn outputs(&self) -> crate::core::Expr {
         self.attr("outputs")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `policy_body`, as a reference.
+    #[inline]
     pub fn policy_body(&self) -> crate::core::Expr {
         self.attr("policy_body")
     }
     /// `policy_url`, as a reference.
+    #[inline]
     pub fn policy_url(&self) -> crate::core::Expr {
         self.attr("policy_url")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `template_body`, as a reference.
+    #[inline]
     pub fn template_body(&self) -> crate::core::Expr {
         self.attr("template_body")
     }
     /// `template_url`, as a reference.
+    #[inline]
     pub fn template_url(&self) -> crate::core::Expr {
         self.attr("template_url")
     }
     /// `timeout_in_minutes`, as a reference.
+    #[inline]
     pub fn timeout_in_minutes(&self) -> crate::core::Expr {
         self.attr("timeout_in_minutes")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -803,50 +840,62 @@ impl crate::core::Ref<CloudformationStack> {
 
 impl crate::core::Ref<CloudformationStackInstances> {
     /// `accounts`, as a reference.
+    #[inline]
     pub fn accounts(&self) -> crate::core::Expr {
         self.attr("accounts")
     }
     /// `call_as`, as a reference.
+    #[inline]
     pub fn call_as(&self) -> crate::core::Expr {
         self.attr("call_as")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parameter_overrides`, as a reference.
+    #[inline]
     pub fn parameter_overrides(&self) -> crate::core::Expr {
         self.attr("parameter_overrides")
     }
     /// `regions`, as a reference.
+    #[inline]
     pub fn regions(&self) -> crate::core::Expr {
         self.attr("regions")
     }
     /// `retain_stacks`, as a reference.
+    #[inline]
     pub fn retain_stacks(&self) -> crate::core::Expr {
         self.attr("retain_stacks")
     }
     /// `stack_instance_summaries`, as a reference.
+    #[inline]
     pub fn stack_instance_summaries(&self) -> crate::core::Expr {
         self.attr("stack_instance_summaries")
     }
     /// `stack_set_id`, as a reference.
+    #[inline]
     pub fn stack_set_id(&self) -> crate::core::Expr {
         self.attr("stack_set_id")
     }
     /// `stack_set_name`, as a reference.
+    #[inline]
     pub fn stack_set_name(&self) -> crate::core::Expr {
         self.attr("stack_set_name")
     }
     /// `deployment_targets` (a nested block), as a reference.
+    #[inline]
     pub fn deployment_targets(&self) -> crate::core::Expr {
         self.attr("deployment_targets")
     }
     /// `operation_preferences` (a nested block), as a reference.
+    #[inline]
     pub fn operation_preferences(&self) -> crate::core::Expr {
         self.attr("operation_preferences")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -854,78 +903,97 @@ impl crate::core::Ref<CloudformationStackInstances> {
 
 impl crate::core::Ref<CloudformationStackSet> {
     /// `administration_role_arn`, as a reference.
+    #[inline]
     pub fn administration_role_arn(&self) -> crate::core::Expr {
         self.attr("administration_role_arn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `call_as`, as a reference.
+    #[inline]
     pub fn call_as(&self) -> crate::core::Expr {
         self.attr("call_as")
     }
     /// `capabilities`, as a reference.
+    #[inline]
     pub fn capabilities(&self) -> crate::core::Expr {
         self.attr("capabilities")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `execution_role_name`, as a reference.
+    #[inline]
     pub fn execution_role_name(&self) -> crate::core::Expr {
         self.attr("execution_role_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `permission_model`, as a reference.
+    #[inline]
     pub fn permission_model(&self) -> crate::core::Expr {
         self.attr("permission_model")
     }
     /// `stack_set_id`, as a reference.
+    #[inline]
     pub fn stack_set_id(&self) -> crate::core::Expr {
         self.attr("stack_set_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `template_body`, as a reference.
+    #[inline]
     pub fn template_body(&self) -> crate::core::Expr {
         self.attr("template_body")
     }
     /// `template_url`, as a reference.
+    #[inline]
     pub fn template_url(&self) -> crate::core::Expr {
         self.attr("template_url")
     }
     /// `auto_deployment` (a nested block), as a reference.
+    #[inline]
     pub fn auto_deployment(&self) -> crate::core::Expr {
         self.attr("auto_deployment")
     }
     /// `managed_execution` (a nested block), as a reference.
+    #[inline]
     pub fn managed_execution(&self) -> crate::core::Expr {
         self.attr("managed_execution")
     }
     /// `operation_preferences` (a nested block), as a reference.
+    #[inline]
     pub fn operation_preferences(&self) -> crate::core::Expr {
         self.attr("operation_preferences")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -933,54 +1001,67 @@ impl crate::core::Ref<CloudformationStackSet> {
 
 impl crate::core::Ref<CloudformationStackSetInstance> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `call_as`, as a reference.
+    #[inline]
     pub fn call_as(&self) -> crate::core::Expr {
         self.attr("call_as")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `organizational_unit_id`, as a reference.
+    #[inline]
     pub fn organizational_unit_id(&self) -> crate::core::Expr {
         self.attr("organizational_unit_id")
     }
     /// `parameter_overrides`, as a reference.
+    #[inline]
     pub fn parameter_overrides(&self) -> crate::core::Expr {
         self.attr("parameter_overrides")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `retain_stack`, as a reference.
+    #[inline]
     pub fn retain_stack(&self) -> crate::core::Expr {
         self.attr("retain_stack")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `stack_instance_summaries`, as a reference.
+    #[inline]
     pub fn stack_instance_summaries(&self) -> crate::core::Expr {
         self.attr("stack_instance_summaries")
     }
     /// `stack_set_name`, as a reference.
+    #[inline]
     pub fn stack_set_name(&self) -> crate::core::Expr {
         self.attr("stack_set_name")
     }
     /// `deployment_targets` (a nested block), as a reference.
+    #[inline]
     pub fn deployment_targets(&self) -> crate::core::Expr {
         self.attr("deployment_targets")
     }
     /// `operation_preferences` (a nested block), as a reference.
+    #[inline]
     pub fn operation_preferences(&self) -> crate::core::Expr {
         self.attr("operation_preferences")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -988,74 +1069,92 @@ impl crate::core::Ref<CloudformationStackSetInstance> {
 
 impl crate::core::Ref<CloudformationType> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_version_id`, as a reference.
+    #[inline]
     pub fn default_version_id(&self) -> crate::core::Expr {
         self.attr("default_version_id")
     }
     /// `deprecated_status`, as a reference.
+    #[inline]
     pub fn deprecated_status(&self) -> crate::core::Expr {
         self.attr("deprecated_status")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `documentation_url`, as a reference.
+    #[inline]
     pub fn documentation_url(&self) -> crate::core::Expr {
         self.attr("documentation_url")
     }
     /// `execution_role_arn`, as a reference.
+    #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
         self.attr("execution_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `is_default_version`, as a reference.
+    #[inline]
     pub fn is_default_version(&self) -> crate::core::Expr {
         self.attr("is_default_version")
     }
     /// `provisioning_type`, as a reference.
+    #[inline]
     pub fn provisioning_type(&self) -> crate::core::Expr {
         self.attr("provisioning_type")
     }
     /// `schema`, as a reference.
+    #[inline]
     pub fn schema(&self) -> crate::core::Expr {
         self.attr("schema")
     }
     /// `schema_handler_package`, as a reference.
+    #[inline]
     pub fn schema_handler_package(&self) -> crate::core::Expr {
         self.attr("schema_handler_package")
     }
     /// `source_url`, as a reference.
+    #[inline]
     pub fn source_url(&self) -> crate::core::Expr {
         self.attr("source_url")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `type_arn`, as a reference.
+    #[inline]
     pub fn type_arn(&self) -> crate::core::Expr {
         self.attr("type_arn")
     }
     /// `type_name`, as a reference.
+    #[inline]
     pub fn type_name(&self) -> crate::core::Expr {
         self.attr("type_name")
     }
     /// `version_id`, as a reference.
+    #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
         self.attr("version_id")
     }
     /// `visibility`, as a reference.
+    #[inline]
     pub fn visibility(&self) -> crate::core::Expr {
         self.attr("visibility")
     }
     /// `logging_config` (a nested block), as a reference.
+    #[inline]
     pub fn logging_config(&self) -> crate::core::Expr {
         self.attr("logging_config")
     }
@@ -1063,18 +1162,22 @@ impl crate::core::Ref<CloudformationType> {
 
 impl crate::core::Ref<DataCloudformationExport> {
     /// `exporting_stack_id`, as a reference.
+    #[inline]
     pub fn exporting_stack_id(&self) -> crate::core::Expr {
         self.attr("exporting_stack_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
@@ -1082,50 +1185,62 @@ impl crate::core::Ref<DataCloudformationExport> {
 
 impl crate::core::Ref<DataCloudformationStack> {
     /// `capabilities`, as a reference.
+    #[inline]
     pub fn capabilities(&self) -> crate::core::Expr {
         self.attr("capabilities")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `disable_rollback`, as a reference.
+    #[inline]
     pub fn disable_rollback(&self) -> crate::core::Expr {
         self.attr("disable_rollback")
     }
     /// `iam_role_arn`, as a reference.
+    #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `notification_arns`, as a reference.
+    #[inline]
     pub fn notification_arns(&self) -> crate::core::Expr {
         self.attr("notification_arns")
     }
     /// `outputs`, as a reference.
+    #[inline]
     pub fn outputs(&self) -> crate::core::Expr {
         self.attr("outputs")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `template_body`, as a reference.
+    #[inline]
     pub fn template_body(&self) -> crate::core::Expr {
         self.attr("template_body")
     }
     /// `timeout_in_minutes`, as a reference.
+    #[inline]
     pub fn timeout_in_minutes(&self) -> crate::core::Expr {
         self.attr("timeout_in_minutes")
     }
@@ -1133,70 +1248,87 @@ impl crate::core::Ref<DataCloudformationStack> {
 
 impl crate::core::Ref<DataCloudformationType> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_version_id`, as a reference.
+    #[inline]
     pub fn default_version_id(&self) -> crate::core::Expr {
         self.attr("default_version_id")
     }
     /// `deprecated_status`, as a reference.
+    #[inline]
     pub fn deprecated_status(&self) -> crate::core::Expr {
         self.attr("deprecated_status")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `documentation_url`, as a reference.
+    #[inline]
     pub fn documentation_url(&self) -> crate::core::Expr {
         self.attr("documentation_url")
     }
     /// `execution_role_arn`, as a reference.
+    #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
         self.attr("execution_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `is_default_version`, as a reference.
+    #[inline]
     pub fn is_default_version(&self) -> crate::core::Expr {
         self.attr("is_default_version")
     }
     /// `logging_config`, as a reference.
+    #[inline]
     pub fn logging_config(&self) -> crate::core::Expr {
         self.attr("logging_config")
     }
     /// `provisioning_type`, as a reference.
+    #[inline]
     pub fn provisioning_type(&self) -> crate::core::Expr {
         self.attr("provisioning_type")
     }
     /// `schema`, as a reference.
+    #[inline]
     pub fn schema(&self) -> crate::core::Expr {
         self.attr("schema")
     }
     /// `source_url`, as a reference.
+    #[inline]
     pub fn source_url(&self) -> crate::core::Expr {
         self.attr("source_url")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `type_arn`, as a reference.
+    #[inline]
     pub fn type_arn(&self) -> crate::core::Expr {
         self.attr("type_arn")
     }
     /// `type_name`, as a reference.
+    #[inline]
     pub fn type_name(&self) -> crate::core::Expr {
         self.attr("type_name")
     }
     /// `version_id`, as a reference.
+    #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
         self.attr("version_id")
     }
     /// `visibility`, as a reference.
+    #[inline]
     pub fn visibility(&self) -> crate::core::Expr {
         self.attr("visibility")
     }

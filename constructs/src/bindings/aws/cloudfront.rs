@@ -10,6 +10,7 @@ pub struct CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesC
 
 impl CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies {
     /// `CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies` with its required arguments; set the others with `CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies { field: Some(..), ..CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfigCookies::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             items: None,
@@ -29,6 +30,7 @@ pub struct CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesC
 
 impl CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig {
     /// `CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig` with its required arguments; set the others with `CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig { field: Some(..), ..CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig::new(..) }`.
+    #[inline]
     pub fn new(cookie_behavior: impl Into<crate::core::Expr>) -> Self {
         Self {
             cookie_behavior: cookie_behavior.into(),
@@ -50,6 +52,7 @@ pub struct CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersC
 
 impl CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig {
     /// `CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig` with its required arguments; set the others with `CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig { field: Some(..), ..CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             header_behavior: None,
@@ -70,6 +73,7 @@ pub struct CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStr
 
 impl CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig {
     /// `CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig` with its required arguments; set the others with `CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig { field: Some(..), ..CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig::new(..) }`.
+    #[inline]
     pub fn new(query_string_behavior: impl Into<crate::core::Expr>) -> Self {
         Self {
             query_string_behavior: query_string_behavior.into(),
@@ -97,6 +101,7 @@ pub struct CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin {
 
 impl CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin {
     /// `CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin` with its required arguments; set the others with `CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin { field: Some(..), ..CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin::new(..) }`.
+    #[inline]
     pub fn new(cookies_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginCookiesConfig, headers_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginHeadersConfig, query_strings_config: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOriginQueryStringsConfig) -> Self {
         Self {
             enable_accept_encoding_brotli: None,
@@ -134,6 +139,7 @@ pub struct CloudfrontCachePolicy {
 
 impl CloudfrontCachePolicy {
     /// `CloudfrontCachePolicy` with its required arguments; set the others with `CloudfrontCachePolicy { field: Some(..), ..CloudfrontCachePolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, parameters_in_cache_key_and_forwarded_to_origin: CloudfrontCachePolicyParametersInCacheKeyAndForwardedToOrigin) -> Self {
         Self {
             comment: None,
@@ -163,6 +169,7 @@ pub struct CloudfrontContinuousDeploymentPolicyStagingDistributionDnsNames {
 
 impl CloudfrontContinuousDeploymentPolicyStagingDistributionDnsNames {
     /// `CloudfrontContinuousDeploymentPolicyStagingDistributionDnsNames` with its required arguments; set the others with `CloudfrontContinuousDeploymentPolicyStagingDistributionDnsNames { field: Some(..), ..CloudfrontContinuousDeploymentPolicyStagingDistributionDnsNames::new(..) }`.
+    #[inline]
     pub fn new(quantity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             items: None,
@@ -182,6 +189,7 @@ pub struct CloudfrontContinuousDeploymentPolicyTrafficConfigSingleHeaderConfig {
 
 impl CloudfrontContinuousDeploymentPolicyTrafficConfigSingleHeaderConfig {
     /// `CloudfrontContinuousDeploymentPolicyTrafficConfigSingleHeaderConfig` with its required arguments; set the others with `CloudfrontContinuousDeploymentPolicyTrafficConfigSingleHeaderConfig { field: Some(..), ..CloudfrontContinuousDeploymentPolicyTrafficConfigSingleHeaderConfig::new(..) }`.
+    #[inline]
     pub fn new(header: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             header: header.into(),
@@ -201,6 +209,7 @@ pub struct CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfigSe
 
 impl CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfigSessionStickinessConfig {
     /// `CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfigSessionStickinessConfig` with its required arguments; set the others with `CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfigSessionStickinessConfig { field: Some(..), ..CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfigSessionStickinessConfig::new(..) }`.
+    #[inline]
     pub fn new(idle_ttl: impl Into<crate::core::Arg<crate::core::Number>>, maximum_ttl: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             idle_ttl: idle_ttl.into(),
@@ -221,6 +230,7 @@ pub struct CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfig {
 
 impl CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfig {
     /// `CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfig` with its required arguments; set the others with `CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfig { field: Some(..), ..CloudfrontContinuousDeploymentPolicyTrafficConfigSingleWeightConfig::new(..) }`.
+    #[inline]
     pub fn new(weight: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             weight: weight.into(),
@@ -244,6 +254,7 @@ pub struct CloudfrontContinuousDeploymentPolicyTrafficConfig {
 
 impl CloudfrontContinuousDeploymentPolicyTrafficConfig {
     /// `CloudfrontContinuousDeploymentPolicyTrafficConfig` with its required arguments; set the others with `CloudfrontContinuousDeploymentPolicyTrafficConfig { field: Some(..), ..CloudfrontContinuousDeploymentPolicyTrafficConfig::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -268,6 +279,7 @@ pub struct CloudfrontContinuousDeploymentPolicy {
 
 impl CloudfrontContinuousDeploymentPolicy {
     /// `CloudfrontContinuousDeploymentPolicy` with its required arguments; set the others with `CloudfrontContinuousDeploymentPolicy { field: Some(..), ..CloudfrontContinuousDeploymentPolicy::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -299,6 +311,7 @@ pub struct CloudfrontDistributionCustomErrorResponse {
 
 impl CloudfrontDistributionCustomErrorResponse {
     /// `CloudfrontDistributionCustomErrorResponse` with its required arguments; set the others with `CloudfrontDistributionCustomErrorResponse { field: Some(..), ..CloudfrontDistributionCustomErrorResponse::new(..) }`.
+    #[inline]
     pub fn new(error_code: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             error_caching_min_ttl: None,
@@ -321,6 +334,7 @@ pub struct CloudfrontDistributionDefaultCacheBehaviorForwardedValuesCookies {
 
 impl CloudfrontDistributionDefaultCacheBehaviorForwardedValuesCookies {
     /// `CloudfrontDistributionDefaultCacheBehaviorForwardedValuesCookies` with its required arguments; set the others with `CloudfrontDistributionDefaultCacheBehaviorForwardedValuesCookies { field: Some(..), ..CloudfrontDistributionDefaultCacheBehaviorForwardedValuesCookies::new(..) }`.
+    #[inline]
     pub fn new(forward: impl Into<crate::core::Expr>) -> Self {
         Self {
             forward: forward.into(),
@@ -346,6 +360,7 @@ pub struct CloudfrontDistributionDefaultCacheBehaviorForwardedValues {
 
 impl CloudfrontDistributionDefaultCacheBehaviorForwardedValues {
     /// `CloudfrontDistributionDefaultCacheBehaviorForwardedValues` with its required arguments; set the others with `CloudfrontDistributionDefaultCacheBehaviorForwardedValues { field: Some(..), ..CloudfrontDistributionDefaultCacheBehaviorForwardedValues::new(..) }`.
+    #[inline]
     pub fn new(query_string: impl Into<crate::core::Arg<bool>>, cookies: CloudfrontDistributionDefaultCacheBehaviorForwardedValuesCookies) -> Self {
         Self {
             headers: None,
@@ -367,6 +382,7 @@ pub struct CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation {
 
 impl CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation {
     /// `CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation` with its required arguments; set the others with `CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation { field: Some(..), ..CloudfrontDistributionDefaultCacheBehaviorFunctionAssociation::new(..) }`.
+    #[inline]
     pub fn new(event_type: impl Into<crate::core::Expr>, function_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             event_type: event_type.into(),
@@ -385,6 +401,7 @@ pub struct CloudfrontDistributionDefaultCacheBehaviorGrpcConfig {
 
 impl CloudfrontDistributionDefaultCacheBehaviorGrpcConfig {
     /// `CloudfrontDistributionDefaultCacheBehaviorGrpcConfig` with its required arguments; set the others with `CloudfrontDistributionDefaultCacheBehaviorGrpcConfig { field: Some(..), ..CloudfrontDistributionDefaultCacheBehaviorGrpcConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -406,6 +423,7 @@ pub struct CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation {
 
 impl CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation {
     /// `CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation` with its required arguments; set the others with `CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation { field: Some(..), ..CloudfrontDistributionDefaultCacheBehaviorLambdaFunctionAssociation::new(..) }`.
+    #[inline]
     pub fn new(event_type: impl Into<crate::core::Expr>, lambda_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             event_type: event_type.into(),
@@ -478,6 +496,7 @@ pub struct CloudfrontDistributionDefaultCacheBehavior {
 
 impl CloudfrontDistributionDefaultCacheBehavior {
     /// `CloudfrontDistributionDefaultCacheBehavior` with its required arguments; set the others with `CloudfrontDistributionDefaultCacheBehavior { field: Some(..), ..CloudfrontDistributionDefaultCacheBehavior::new(..) }`.
+    #[inline]
     pub fn new(allowed_methods: Vec<crate::core::Expr>, cached_methods: Vec<crate::core::Expr>, target_origin_id: impl Into<crate::core::Expr>, viewer_protocol_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             allowed_methods,
@@ -519,6 +538,7 @@ pub struct CloudfrontDistributionLoggingConfig {
 
 impl CloudfrontDistributionLoggingConfig {
     /// `CloudfrontDistributionLoggingConfig` with its required arguments; set the others with `CloudfrontDistributionLoggingConfig { field: Some(..), ..CloudfrontDistributionLoggingConfig::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -540,6 +560,7 @@ pub struct CloudfrontDistributionOrderedCacheBehaviorForwardedValuesCookies {
 
 impl CloudfrontDistributionOrderedCacheBehaviorForwardedValuesCookies {
     /// `CloudfrontDistributionOrderedCacheBehaviorForwardedValuesCookies` with its required arguments; set the others with `CloudfrontDistributionOrderedCacheBehaviorForwardedValuesCookies { field: Some(..), ..CloudfrontDistributionOrderedCacheBehaviorForwardedValuesCookies::new(..) }`.
+    #[inline]
     pub fn new(forward: impl Into<crate::core::Expr>) -> Self {
         Self {
             forward: forward.into(),
@@ -565,6 +586,7 @@ pub struct CloudfrontDistributionOrderedCacheBehaviorForwardedValues {
 
 impl CloudfrontDistributionOrderedCacheBehaviorForwardedValues {
     /// `CloudfrontDistributionOrderedCacheBehaviorForwardedValues` with its required arguments; set the others with `CloudfrontDistributionOrderedCacheBehaviorForwardedValues { field: Some(..), ..CloudfrontDistributionOrderedCacheBehaviorForwardedValues::new(..) }`.
+    #[inline]
     pub fn new(query_string: impl Into<crate::core::Arg<bool>>, cookies: CloudfrontDistributionOrderedCacheBehaviorForwardedValuesCookies) -> Self {
         Self {
             headers: None,
@@ -640,6 +662,7 @@ pub struct CloudfrontDistributionOrderedCacheBehavior {
 
 impl CloudfrontDistributionOrderedCacheBehavior {
     /// `CloudfrontDistributionOrderedCacheBehavior` with its required arguments; set the others with `CloudfrontDistributionOrderedCacheBehavior { field: Some(..), ..CloudfrontDistributionOrderedCacheBehavior::new(..) }`.
+    #[inline]
     pub fn new(allowed_methods: Vec<crate::core::Expr>, cached_methods: Vec<crate::core::Expr>, path_pattern: impl Into<crate::core::Expr>, target_origin_id: impl Into<crate::core::Expr>, viewer_protocol_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             allowed_methods,
@@ -678,6 +701,7 @@ pub struct CloudfrontDistributionOriginCustomHeader {
 
 impl CloudfrontDistributionOriginCustomHeader {
     /// `CloudfrontDistributionOriginCustomHeader` with its required arguments; set the others with `CloudfrontDistributionOriginCustomHeader { field: Some(..), ..CloudfrontDistributionOriginCustomHeader::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -707,6 +731,7 @@ pub struct CloudfrontDistributionOriginCustomOriginConfig {
 
 impl CloudfrontDistributionOriginCustomOriginConfig {
     /// `CloudfrontDistributionOriginCustomOriginConfig` with its required arguments; set the others with `CloudfrontDistributionOriginCustomOriginConfig { field: Some(..), ..CloudfrontDistributionOriginCustomOriginConfig::new(..) }`.
+    #[inline]
     pub fn new(http_port: impl Into<crate::core::Arg<crate::core::Number>>, https_port: impl Into<crate::core::Arg<crate::core::Number>>, origin_protocol_policy: impl Into<crate::core::Expr>, origin_ssl_protocols: Vec<crate::core::Expr>) -> Self {
         Self {
             http_port: http_port.into(),
@@ -731,6 +756,7 @@ pub struct CloudfrontDistributionOriginOriginShield {
 
 impl CloudfrontDistributionOriginOriginShield {
     /// `CloudfrontDistributionOriginOriginShield` with its required arguments; set the others with `CloudfrontDistributionOriginOriginShield { field: Some(..), ..CloudfrontDistributionOriginOriginShield::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -748,6 +774,7 @@ pub struct CloudfrontDistributionOriginS3OriginConfig {
 
 impl CloudfrontDistributionOriginS3OriginConfig {
     /// `CloudfrontDistributionOriginS3OriginConfig` with its required arguments; set the others with `CloudfrontDistributionOriginS3OriginConfig { field: Some(..), ..CloudfrontDistributionOriginS3OriginConfig::new(..) }`.
+    #[inline]
     pub fn new(origin_access_identity: impl Into<crate::core::Expr>) -> Self {
         Self {
             origin_access_identity: origin_access_identity.into(),
@@ -770,6 +797,7 @@ pub struct CloudfrontDistributionOriginVpcOriginConfig {
 
 impl CloudfrontDistributionOriginVpcOriginConfig {
     /// `CloudfrontDistributionOriginVpcOriginConfig` with its required arguments; set the others with `CloudfrontDistributionOriginVpcOriginConfig { field: Some(..), ..CloudfrontDistributionOriginVpcOriginConfig::new(..) }`.
+    #[inline]
     pub fn new(vpc_origin_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             origin_keepalive_timeout: None,
@@ -817,6 +845,7 @@ pub struct CloudfrontDistributionOrigin {
 
 impl CloudfrontDistributionOrigin {
     /// `CloudfrontDistributionOrigin` with its required arguments; set the others with `CloudfrontDistributionOrigin { field: Some(..), ..CloudfrontDistributionOrigin::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>, origin_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_attempts: None,
@@ -843,6 +872,7 @@ pub struct CloudfrontDistributionOriginGroupFailoverCriteria {
 
 impl CloudfrontDistributionOriginGroupFailoverCriteria {
     /// `CloudfrontDistributionOriginGroupFailoverCriteria` with its required arguments; set the others with `CloudfrontDistributionOriginGroupFailoverCriteria { field: Some(..), ..CloudfrontDistributionOriginGroupFailoverCriteria::new(..) }`.
+    #[inline]
     pub fn new(status_codes: Vec<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             status_codes,
@@ -859,6 +889,7 @@ pub struct CloudfrontDistributionOriginGroupMember {
 
 impl CloudfrontDistributionOriginGroupMember {
     /// `CloudfrontDistributionOriginGroupMember` with its required arguments; set the others with `CloudfrontDistributionOriginGroupMember { field: Some(..), ..CloudfrontDistributionOriginGroupMember::new(..) }`.
+    #[inline]
     pub fn new(origin_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             origin_id: origin_id.into(),
@@ -879,6 +910,7 @@ pub struct CloudfrontDistributionOriginGroup {
 
 impl CloudfrontDistributionOriginGroup {
     /// `CloudfrontDistributionOriginGroup` with its required arguments; set the others with `CloudfrontDistributionOriginGroup { field: Some(..), ..CloudfrontDistributionOriginGroup::new(..) }`.
+    #[inline]
     pub fn new(origin_id: impl Into<crate::core::Expr>, failover_criteria: CloudfrontDistributionOriginGroupFailoverCriteria, member: Vec<CloudfrontDistributionOriginGroupMember>) -> Self {
         Self {
             origin_id: origin_id.into(),
@@ -900,6 +932,7 @@ pub struct CloudfrontDistributionRestrictionsGeoRestriction {
 
 impl CloudfrontDistributionRestrictionsGeoRestriction {
     /// `CloudfrontDistributionRestrictionsGeoRestriction` with its required arguments; set the others with `CloudfrontDistributionRestrictionsGeoRestriction { field: Some(..), ..CloudfrontDistributionRestrictionsGeoRestriction::new(..) }`.
+    #[inline]
     pub fn new(restriction_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             locations: None,
@@ -917,6 +950,7 @@ pub struct CloudfrontDistributionRestrictions {
 
 impl CloudfrontDistributionRestrictions {
     /// `CloudfrontDistributionRestrictions` with its required arguments; set the others with `CloudfrontDistributionRestrictions { field: Some(..), ..CloudfrontDistributionRestrictions::new(..) }`.
+    #[inline]
     pub fn new(geo_restriction: CloudfrontDistributionRestrictionsGeoRestriction) -> Self {
         Self {
             geo_restriction,
@@ -946,6 +980,7 @@ pub struct CloudfrontDistributionViewerCertificate {
 
 impl CloudfrontDistributionViewerCertificate {
     /// `CloudfrontDistributionViewerCertificate` with its required arguments; set the others with `CloudfrontDistributionViewerCertificate { field: Some(..), ..CloudfrontDistributionViewerCertificate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             acm_certificate_arn: None,
@@ -1028,6 +1063,7 @@ pub struct CloudfrontDistribution {
 
 impl CloudfrontDistribution {
     /// `CloudfrontDistribution` with its required arguments; set the others with `CloudfrontDistribution { field: Some(..), ..CloudfrontDistribution::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>, default_cache_behavior: CloudfrontDistributionDefaultCacheBehavior, origin: Vec<CloudfrontDistributionOrigin>, restrictions: CloudfrontDistributionRestrictions, viewer_certificate: CloudfrontDistributionViewerCertificate) -> Self {
         Self {
             aliases: None,
@@ -1075,6 +1111,7 @@ pub struct CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTy
 
 impl CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfilesItems {
     /// `CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfilesItems` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfilesItems { field: Some(..), ..CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfilesItems::new(..) }`.
+    #[inline]
     pub fn new(content_type: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>) -> Self {
         Self {
             content_type: content_type.into(),
@@ -1093,6 +1130,7 @@ pub struct CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTy
 
 impl CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles {
     /// `CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles { field: Some(..), ..CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles::new(..) }`.
+    #[inline]
     pub fn new(items: Vec<CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfilesItems>) -> Self {
         Self {
             items,
@@ -1111,6 +1149,7 @@ pub struct CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfig {
 
 impl CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfig {
     /// `CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfig` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfig { field: Some(..), ..CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfig::new(..) }`.
+    #[inline]
     pub fn new(forward_when_content_type_is_unknown: impl Into<crate::core::Arg<bool>>, content_type_profiles: CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfigContentTypeProfiles) -> Self {
         Self {
             forward_when_content_type_is_unknown: forward_when_content_type_is_unknown.into(),
@@ -1130,6 +1169,7 @@ pub struct CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProf
 
 impl CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfilesItems {
     /// `CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfilesItems` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfilesItems { field: Some(..), ..CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfilesItems::new(..) }`.
+    #[inline]
     pub fn new(profile_id: impl Into<crate::core::Expr>, query_arg: impl Into<crate::core::Expr>) -> Self {
         Self {
             profile_id: profile_id.into(),
@@ -1148,6 +1188,7 @@ pub struct CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProf
 
 impl CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfiles {
     /// `CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfiles` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfiles { field: Some(..), ..CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfigQueryArgProfiles::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             items: None,
@@ -1167,6 +1208,7 @@ pub struct CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfig {
 
 impl CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfig {
     /// `CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfig` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfig { field: Some(..), ..CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfig::new(..) }`.
+    #[inline]
     pub fn new(forward_when_query_arg_profile_is_unknown: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             forward_when_query_arg_profile_is_unknown: forward_when_query_arg_profile_is_unknown.into(),
@@ -1192,6 +1234,7 @@ pub struct CloudfrontFieldLevelEncryptionConfig {
 
 impl CloudfrontFieldLevelEncryptionConfig {
     /// `CloudfrontFieldLevelEncryptionConfig` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionConfig { field: Some(..), ..CloudfrontFieldLevelEncryptionConfig::new(..) }`.
+    #[inline]
     pub fn new(content_type_profile_config: CloudfrontFieldLevelEncryptionConfigContentTypeProfileConfig, query_arg_profile_config: CloudfrontFieldLevelEncryptionConfigQueryArgProfileConfig) -> Self {
         Self {
             comment: None,
@@ -1216,6 +1259,7 @@ pub struct CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatt
 
 impl CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns {
     /// `CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns { field: Some(..), ..CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             items: None,
@@ -1236,6 +1280,7 @@ pub struct CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems {
 
 impl CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems {
     /// `CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems { field: Some(..), ..CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItems::new(..) }`.
+    #[inline]
     pub fn new(provider_id: impl Into<crate::core::Expr>, public_key_id: impl Into<crate::core::Expr>, field_patterns: CloudfrontFieldLevelEncryptionProfileEncryptionEntitiesItemsFieldPatterns) -> Self {
         Self {
             provider_id: provider_id.into(),
@@ -1255,6 +1300,7 @@ pub struct CloudfrontFieldLevelEncryptionProfileEncryptionEntities {
 
 impl CloudfrontFieldLevelEncryptionProfileEncryptionEntities {
     /// `CloudfrontFieldLevelEncryptionProfileEncryptionEntities` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionProfileEncryptionEntities { field: Some(..), ..CloudfrontFieldLevelEncryptionProfileEncryptionEntities::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             items: None,
@@ -1279,6 +1325,7 @@ pub struct CloudfrontFieldLevelEncryptionProfile {
 
 impl CloudfrontFieldLevelEncryptionProfile {
     /// `CloudfrontFieldLevelEncryptionProfile` with its required arguments; set the others with `CloudfrontFieldLevelEncryptionProfile { field: Some(..), ..CloudfrontFieldLevelEncryptionProfile::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, encryption_entities: CloudfrontFieldLevelEncryptionProfileEncryptionEntities) -> Self {
         Self {
             comment: None,
@@ -1318,6 +1365,7 @@ pub struct CloudfrontFunction {
 
 impl CloudfrontFunction {
     /// `CloudfrontFunction` with its required arguments; set the others with `CloudfrontFunction { field: Some(..), ..CloudfrontFunction::new(..) }`.
+    #[inline]
     pub fn new(code: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, runtime: impl Into<crate::core::Expr>) -> Self {
         Self {
             code: code.into(),
@@ -1352,6 +1400,7 @@ pub struct CloudfrontKeyGroup {
 
 impl CloudfrontKeyGroup {
     /// `CloudfrontKeyGroup` with its required arguments; set the others with `CloudfrontKeyGroup { field: Some(..), ..CloudfrontKeyGroup::new(..) }`.
+    #[inline]
     pub fn new(items: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             comment: None,
@@ -1377,6 +1426,7 @@ pub struct CloudfrontKeyValueStoreTimeouts {
 
 impl CloudfrontKeyValueStoreTimeouts {
     /// `CloudfrontKeyValueStoreTimeouts` with its required arguments; set the others with `CloudfrontKeyValueStoreTimeouts { field: Some(..), ..CloudfrontKeyValueStoreTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1399,6 +1449,7 @@ pub struct CloudfrontKeyValueStore {
 
 impl CloudfrontKeyValueStore {
     /// `CloudfrontKeyValueStore` with its required arguments; set the others with `CloudfrontKeyValueStore { field: Some(..), ..CloudfrontKeyValueStore::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             comment: None,
@@ -1421,6 +1472,7 @@ pub struct CloudfrontMonitoringSubscriptionMonitoringSubscriptionRealtimeMetrics
 
 impl CloudfrontMonitoringSubscriptionMonitoringSubscriptionRealtimeMetricsSubscriptionConfig {
     /// `CloudfrontMonitoringSubscriptionMonitoringSubscriptionRealtimeMetricsSubscriptionConfig` with its required arguments; set the others with `CloudfrontMonitoringSubscriptionMonitoringSubscriptionRealtimeMetricsSubscriptionConfig { field: Some(..), ..CloudfrontMonitoringSubscriptionMonitoringSubscriptionRealtimeMetricsSubscriptionConfig::new(..) }`.
+    #[inline]
     pub fn new(realtime_metrics_subscription_status: impl Into<crate::core::Expr>) -> Self {
         Self {
             realtime_metrics_subscription_status: realtime_metrics_subscription_status.into(),
@@ -1437,6 +1489,7 @@ pub struct CloudfrontMonitoringSubscriptionMonitoringSubscription {
 
 impl CloudfrontMonitoringSubscriptionMonitoringSubscription {
     /// `CloudfrontMonitoringSubscriptionMonitoringSubscription` with its required arguments; set the others with `CloudfrontMonitoringSubscriptionMonitoringSubscription { field: Some(..), ..CloudfrontMonitoringSubscriptionMonitoringSubscription::new(..) }`.
+    #[inline]
     pub fn new(realtime_metrics_subscription_config: CloudfrontMonitoringSubscriptionMonitoringSubscriptionRealtimeMetricsSubscriptionConfig) -> Self {
         Self {
             realtime_metrics_subscription_config,
@@ -1458,6 +1511,7 @@ pub struct CloudfrontMonitoringSubscription {
 
 impl CloudfrontMonitoringSubscription {
     /// `CloudfrontMonitoringSubscription` with its required arguments; set the others with `CloudfrontMonitoringSubscription { field: Some(..), ..CloudfrontMonitoringSubscription::new(..) }`.
+    #[inline]
     pub fn new(distribution_id: impl Into<crate::core::Expr>, monitoring_subscription: CloudfrontMonitoringSubscriptionMonitoringSubscription) -> Self {
         Self {
             distribution_id: distribution_id.into(),
@@ -1492,6 +1546,7 @@ pub struct CloudfrontOriginAccessControl {
 
 impl CloudfrontOriginAccessControl {
     /// `CloudfrontOriginAccessControl` with its required arguments; set the others with `CloudfrontOriginAccessControl { field: Some(..), ..CloudfrontOriginAccessControl::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, origin_access_control_origin_type: impl Into<crate::core::Expr>, signing_behavior: impl Into<crate::core::Expr>, signing_protocol: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1521,6 +1576,7 @@ pub struct CloudfrontOriginAccessIdentity {
 
 impl CloudfrontOriginAccessIdentity {
     /// `CloudfrontOriginAccessIdentity` with its required arguments; set the others with `CloudfrontOriginAccessIdentity { field: Some(..), ..CloudfrontOriginAccessIdentity::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             comment: None,
@@ -1543,6 +1599,7 @@ pub struct CloudfrontOriginRequestPolicyCookiesConfigCookies {
 
 impl CloudfrontOriginRequestPolicyCookiesConfigCookies {
     /// `CloudfrontOriginRequestPolicyCookiesConfigCookies` with its required arguments; set the others with `CloudfrontOriginRequestPolicyCookiesConfigCookies { field: Some(..), ..CloudfrontOriginRequestPolicyCookiesConfigCookies::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             items: None,
@@ -1562,6 +1619,7 @@ pub struct CloudfrontOriginRequestPolicyCookiesConfig {
 
 impl CloudfrontOriginRequestPolicyCookiesConfig {
     /// `CloudfrontOriginRequestPolicyCookiesConfig` with its required arguments; set the others with `CloudfrontOriginRequestPolicyCookiesConfig { field: Some(..), ..CloudfrontOriginRequestPolicyCookiesConfig::new(..) }`.
+    #[inline]
     pub fn new(cookie_behavior: impl Into<crate::core::Expr>) -> Self {
         Self {
             cookie_behavior: cookie_behavior.into(),
@@ -1583,6 +1641,7 @@ pub struct CloudfrontOriginRequestPolicyHeadersConfig {
 
 impl CloudfrontOriginRequestPolicyHeadersConfig {
     /// `CloudfrontOriginRequestPolicyHeadersConfig` with its required arguments; set the others with `CloudfrontOriginRequestPolicyHeadersConfig { field: Some(..), ..CloudfrontOriginRequestPolicyHeadersConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             header_behavior: None,
@@ -1603,6 +1662,7 @@ pub struct CloudfrontOriginRequestPolicyQueryStringsConfig {
 
 impl CloudfrontOriginRequestPolicyQueryStringsConfig {
     /// `CloudfrontOriginRequestPolicyQueryStringsConfig` with its required arguments; set the others with `CloudfrontOriginRequestPolicyQueryStringsConfig { field: Some(..), ..CloudfrontOriginRequestPolicyQueryStringsConfig::new(..) }`.
+    #[inline]
     pub fn new(query_string_behavior: impl Into<crate::core::Expr>) -> Self {
         Self {
             query_string_behavior: query_string_behavior.into(),
@@ -1632,6 +1692,7 @@ pub struct CloudfrontOriginRequestPolicy {
 
 impl CloudfrontOriginRequestPolicy {
     /// `CloudfrontOriginRequestPolicy` with its required arguments; set the others with `CloudfrontOriginRequestPolicy { field: Some(..), ..CloudfrontOriginRequestPolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, cookies_config: CloudfrontOriginRequestPolicyCookiesConfig, headers_config: CloudfrontOriginRequestPolicyHeadersConfig, query_strings_config: CloudfrontOriginRequestPolicyQueryStringsConfig) -> Self {
         Self {
             comment: None,
@@ -1669,6 +1730,7 @@ pub struct CloudfrontPublicKey {
 
 impl CloudfrontPublicKey {
     /// `CloudfrontPublicKey` with its required arguments; set the others with `CloudfrontPublicKey { field: Some(..), ..CloudfrontPublicKey::new(..) }`.
+    #[inline]
     pub fn new(encoded_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             comment: None,
@@ -1695,6 +1757,7 @@ pub struct CloudfrontRealtimeLogConfigEndpointKinesisStreamConfig {
 
 impl CloudfrontRealtimeLogConfigEndpointKinesisStreamConfig {
     /// `CloudfrontRealtimeLogConfigEndpointKinesisStreamConfig` with its required arguments; set the others with `CloudfrontRealtimeLogConfigEndpointKinesisStreamConfig { field: Some(..), ..CloudfrontRealtimeLogConfigEndpointKinesisStreamConfig::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>, stream_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             role_arn: role_arn.into(),
@@ -1714,6 +1777,7 @@ pub struct CloudfrontRealtimeLogConfigEndpoint {
 
 impl CloudfrontRealtimeLogConfigEndpoint {
     /// `CloudfrontRealtimeLogConfigEndpoint` with its required arguments; set the others with `CloudfrontRealtimeLogConfigEndpoint { field: Some(..), ..CloudfrontRealtimeLogConfigEndpoint::new(..) }`.
+    #[inline]
     pub fn new(stream_type: impl Into<crate::core::Expr>, kinesis_stream_config: CloudfrontRealtimeLogConfigEndpointKinesisStreamConfig) -> Self {
         Self {
             stream_type: stream_type.into(),
@@ -1740,6 +1804,7 @@ pub struct CloudfrontRealtimeLogConfig {
 
 impl CloudfrontRealtimeLogConfig {
     /// `CloudfrontRealtimeLogConfig` with its required arguments; set the others with `CloudfrontRealtimeLogConfig { field: Some(..), ..CloudfrontRealtimeLogConfig::new(..) }`.
+    #[inline]
     pub fn new(fields: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>, sampling_rate: impl Into<crate::core::Arg<crate::core::Number>>, endpoint: CloudfrontRealtimeLogConfigEndpoint) -> Self {
         Self {
             fields,
@@ -1765,6 +1830,7 @@ pub struct CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders {
 
 impl CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders {
     /// `CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders` with its required arguments; set the others with `CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders { field: Some(..), ..CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             items: None,
@@ -1795,6 +1861,7 @@ pub struct CloudfrontResponseHeadersPolicyCorsConfig {
 
 impl CloudfrontResponseHeadersPolicyCorsConfig {
     /// `CloudfrontResponseHeadersPolicyCorsConfig` with its required arguments; set the others with `CloudfrontResponseHeadersPolicyCorsConfig { field: Some(..), ..CloudfrontResponseHeadersPolicyCorsConfig::new(..) }`.
+    #[inline]
     pub fn new(access_control_allow_credentials: impl Into<crate::core::Arg<bool>>, origin_override: impl Into<crate::core::Arg<bool>>, access_control_allow_headers: CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders, access_control_allow_methods: CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders, access_control_allow_origins: CloudfrontResponseHeadersPolicyCorsConfigAccessControlAllowHeaders) -> Self {
         Self {
             access_control_allow_credentials: access_control_allow_credentials.into(),
@@ -1821,6 +1888,7 @@ pub struct CloudfrontResponseHeadersPolicyCustomHeadersConfigItems {
 
 impl CloudfrontResponseHeadersPolicyCustomHeadersConfigItems {
     /// `CloudfrontResponseHeadersPolicyCustomHeadersConfigItems` with its required arguments; set the others with `CloudfrontResponseHeadersPolicyCustomHeadersConfigItems { field: Some(..), ..CloudfrontResponseHeadersPolicyCustomHeadersConfigItems::new(..) }`.
+    #[inline]
     pub fn new(header: impl Into<crate::core::Expr>, r#override: impl Into<crate::core::Arg<bool>>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             header: header.into(),
@@ -1840,6 +1908,7 @@ pub struct CloudfrontResponseHeadersPolicyCustomHeadersConfig {
 
 impl CloudfrontResponseHeadersPolicyCustomHeadersConfig {
     /// `CloudfrontResponseHeadersPolicyCustomHeadersConfig` with its required arguments; set the others with `CloudfrontResponseHeadersPolicyCustomHeadersConfig { field: Some(..), ..CloudfrontResponseHeadersPolicyCustomHeadersConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             items: None,
@@ -1856,6 +1925,7 @@ pub struct CloudfrontResponseHeadersPolicyRemoveHeadersConfigItems {
 
 impl CloudfrontResponseHeadersPolicyRemoveHeadersConfigItems {
     /// `CloudfrontResponseHeadersPolicyRemoveHeadersConfigItems` with its required arguments; set the others with `CloudfrontResponseHeadersPolicyRemoveHeadersConfigItems { field: Some(..), ..CloudfrontResponseHeadersPolicyRemoveHeadersConfigItems::new(..) }`.
+    #[inline]
     pub fn new(header: impl Into<crate::core::Expr>) -> Self {
         Self {
             header: header.into(),
@@ -1873,6 +1943,7 @@ pub struct CloudfrontResponseHeadersPolicyRemoveHeadersConfig {
 
 impl CloudfrontResponseHeadersPolicyRemoveHeadersConfig {
     /// `CloudfrontResponseHeadersPolicyRemoveHeadersConfig` with its required arguments; set the others with `CloudfrontResponseHeadersPolicyRemoveHeadersConfig { field: Some(..), ..CloudfrontResponseHeadersPolicyRemoveHeadersConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             items: None,
@@ -1891,6 +1962,7 @@ pub struct CloudfrontResponseHeadersPolicySecurityHeadersConfigContentSecurityPo
 
 impl CloudfrontResponseHeadersPolicySecurityHeadersConfigContentSecurityPolicy {
     /// `CloudfrontResponseHeadersPolicySecurityHeadersConfigContentSecurityPolicy` with its required arguments; set the others with `CloudfrontResponseHeadersPolicySecurityHeadersConfigContentSecurityPolicy { field: Some(..), ..CloudfrontResponseHeadersPolicySecurityHeadersConfigContentSecurityPolicy::new(..) }`.
+    #[inline]
     pub fn new(content_security_policy: impl Into<crate::core::Expr>, r#override: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             content_security_policy: content_security_policy.into(),
@@ -1908,6 +1980,7 @@ pub struct CloudfrontResponseHeadersPolicySecurityHeadersConfigContentTypeOption
 
 impl CloudfrontResponseHeadersPolicySecurityHeadersConfigContentTypeOptions {
     /// `CloudfrontResponseHeadersPolicySecurityHeadersConfigContentTypeOptions` with its required arguments; set the others with `CloudfrontResponseHeadersPolicySecurityHeadersConfigContentTypeOptions { field: Some(..), ..CloudfrontResponseHeadersPolicySecurityHeadersConfigContentTypeOptions::new(..) }`.
+    #[inline]
     pub fn new(r#override: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             r#override: r#override.into(),
@@ -1926,6 +1999,7 @@ pub struct CloudfrontResponseHeadersPolicySecurityHeadersConfigFrameOptions {
 
 impl CloudfrontResponseHeadersPolicySecurityHeadersConfigFrameOptions {
     /// `CloudfrontResponseHeadersPolicySecurityHeadersConfigFrameOptions` with its required arguments; set the others with `CloudfrontResponseHeadersPolicySecurityHeadersConfigFrameOptions { field: Some(..), ..CloudfrontResponseHeadersPolicySecurityHeadersConfigFrameOptions::new(..) }`.
+    #[inline]
     pub fn new(frame_option: impl Into<crate::core::Expr>, r#override: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             frame_option: frame_option.into(),
@@ -1945,6 +2019,7 @@ pub struct CloudfrontResponseHeadersPolicySecurityHeadersConfigReferrerPolicy {
 
 impl CloudfrontResponseHeadersPolicySecurityHeadersConfigReferrerPolicy {
     /// `CloudfrontResponseHeadersPolicySecurityHeadersConfigReferrerPolicy` with its required arguments; set the others with `CloudfrontResponseHeadersPolicySecurityHeadersConfigReferrerPolicy { field: Some(..), ..CloudfrontResponseHeadersPolicySecurityHeadersConfigReferrerPolicy::new(..) }`.
+    #[inline]
     pub fn new(r#override: impl Into<crate::core::Arg<bool>>, referrer_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#override: r#override.into(),
@@ -1970,6 +2045,7 @@ pub struct CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSe
 
 impl CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSecurity {
     /// `CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSecurity` with its required arguments; set the others with `CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSecurity { field: Some(..), ..CloudfrontResponseHeadersPolicySecurityHeadersConfigStrictTransportSecurity::new(..) }`.
+    #[inline]
     pub fn new(access_control_max_age_sec: impl Into<crate::core::Arg<crate::core::Number>>, r#override: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             access_control_max_age_sec: access_control_max_age_sec.into(),
@@ -1997,6 +2073,7 @@ pub struct CloudfrontResponseHeadersPolicySecurityHeadersConfigXssProtection {
 
 impl CloudfrontResponseHeadersPolicySecurityHeadersConfigXssProtection {
     /// `CloudfrontResponseHeadersPolicySecurityHeadersConfigXssProtection` with its required arguments; set the others with `CloudfrontResponseHeadersPolicySecurityHeadersConfigXssProtection { field: Some(..), ..CloudfrontResponseHeadersPolicySecurityHeadersConfigXssProtection::new(..) }`.
+    #[inline]
     pub fn new(r#override: impl Into<crate::core::Arg<bool>>, protection: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             mode_block: None,
@@ -2032,6 +2109,7 @@ pub struct CloudfrontResponseHeadersPolicySecurityHeadersConfig {
 
 impl CloudfrontResponseHeadersPolicySecurityHeadersConfig {
     /// `CloudfrontResponseHeadersPolicySecurityHeadersConfig` with its required arguments; set the others with `CloudfrontResponseHeadersPolicySecurityHeadersConfig { field: Some(..), ..CloudfrontResponseHeadersPolicySecurityHeadersConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             content_security_policy: None,
@@ -2055,6 +2133,7 @@ pub struct CloudfrontResponseHeadersPolicyServerTimingHeadersConfig {
 
 impl CloudfrontResponseHeadersPolicyServerTimingHeadersConfig {
     /// `CloudfrontResponseHeadersPolicyServerTimingHeadersConfig` with its required arguments; set the others with `CloudfrontResponseHeadersPolicyServerTimingHeadersConfig { field: Some(..), ..CloudfrontResponseHeadersPolicyServerTimingHeadersConfig::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>, sampling_rate: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -2096,6 +2175,7 @@ pub struct CloudfrontResponseHeadersPolicy {
 
 impl CloudfrontResponseHeadersPolicy {
     /// `CloudfrontResponseHeadersPolicy` with its required arguments; set the others with `CloudfrontResponseHeadersPolicy { field: Some(..), ..CloudfrontResponseHeadersPolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             comment: None,
@@ -2134,6 +2214,7 @@ pub struct CloudfrontVpcOriginTimeouts {
 
 impl CloudfrontVpcOriginTimeouts {
     /// `CloudfrontVpcOriginTimeouts` with its required arguments; set the others with `CloudfrontVpcOriginTimeouts { field: Some(..), ..CloudfrontVpcOriginTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2154,6 +2235,7 @@ pub struct CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols {
 
 impl CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols {
     /// `CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols` with its required arguments; set the others with `CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols { field: Some(..), ..CloudfrontVpcOriginVpcOriginEndpointConfigOriginSslProtocols::new(..) }`.
+    #[inline]
     pub fn new(items: Vec<crate::core::Expr>, quantity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             items,
@@ -2182,6 +2264,7 @@ pub struct CloudfrontVpcOriginVpcOriginEndpointConfig {
 
 impl CloudfrontVpcOriginVpcOriginEndpointConfig {
     /// `CloudfrontVpcOriginVpcOriginEndpointConfig` with its required arguments; set the others with `CloudfrontVpcOriginVpcOriginEndpointConfig { field: Some(..), ..CloudfrontVpcOriginVpcOriginEndpointConfig::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>, http_port: impl Into<crate::core::Arg<crate::core::Number>>, https_port: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>, origin_protocol_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -2210,6 +2293,7 @@ pub struct CloudfrontVpcOrigin {
 
 impl CloudfrontVpcOrigin {
     /// `CloudfrontVpcOrigin` with its required arguments; set the others with `CloudfrontVpcOrigin { field: Some(..), ..CloudfrontVpcOrigin::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tags: None,
@@ -2236,6 +2320,7 @@ pub struct DataCloudfrontCachePolicy {
 
 impl DataCloudfrontCachePolicy {
     /// `DataCloudfrontCachePolicy` with its required arguments; set the others with `DataCloudfrontCachePolicy { field: Some(..), ..DataCloudfrontCachePolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -2260,6 +2345,7 @@ pub struct DataCloudfrontDistribution {
 
 impl DataCloudfrontDistribution {
     /// `DataCloudfrontDistribution` with its required arguments; set the others with `DataCloudfrontDistribution { field: Some(..), ..DataCloudfrontDistribution::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -2286,6 +2372,7 @@ pub struct DataCloudfrontFunction {
 
 impl DataCloudfrontFunction {
     /// `DataCloudfrontFunction` with its required arguments; set the others with `DataCloudfrontFunction { field: Some(..), ..DataCloudfrontFunction::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, stage: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2312,6 +2399,7 @@ pub struct DataCloudfrontLogDeliveryCanonicalUserId {
 
 impl DataCloudfrontLogDeliveryCanonicalUserId {
     /// `DataCloudfrontLogDeliveryCanonicalUserId` with its required arguments; set the others with `DataCloudfrontLogDeliveryCanonicalUserId { field: Some(..), ..DataCloudfrontLogDeliveryCanonicalUserId::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -2333,6 +2421,7 @@ pub struct DataCloudfrontOriginAccessControl {
 
 impl DataCloudfrontOriginAccessControl {
     /// `DataCloudfrontOriginAccessControl` with its required arguments; set the others with `DataCloudfrontOriginAccessControl { field: Some(..), ..DataCloudfrontOriginAccessControl::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -2357,6 +2446,7 @@ pub struct DataCloudfrontOriginAccessIdentities {
 
 impl DataCloudfrontOriginAccessIdentities {
     /// `DataCloudfrontOriginAccessIdentities` with its required arguments; set the others with `DataCloudfrontOriginAccessIdentities { field: Some(..), ..DataCloudfrontOriginAccessIdentities::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             comments: None,
@@ -2378,6 +2468,7 @@ pub struct DataCloudfrontOriginAccessIdentity {
 
 impl DataCloudfrontOriginAccessIdentity {
     /// `DataCloudfrontOriginAccessIdentity` with its required arguments; set the others with `DataCloudfrontOriginAccessIdentity { field: Some(..), ..DataCloudfrontOriginAccessIdentity::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -2402,6 +2493,7 @@ pub struct DataCloudfrontOriginRequestPolicy {
 
 impl DataCloudfrontOriginRequestPolicy {
     /// `DataCloudfrontOriginRequestPolicy` with its required arguments; set the others with `DataCloudfrontOriginRequestPolicy { field: Some(..), ..DataCloudfrontOriginRequestPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -2426,6 +2518,7 @@ pub struct DataCloudfrontRealtimeLogConfig {
 
 impl DataCloudfrontRealtimeLogConfig {
     /// `DataCloudfrontRealtimeLogConfig` with its required arguments; set the others with `DataCloudfrontRealtimeLogConfig { field: Some(..), ..DataCloudfrontRealtimeLogConfig::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2451,6 +2544,7 @@ pub struct DataCloudfrontResponseHeadersPolicy {
 
 impl DataCloudfrontResponseHeadersPolicy {
     /// `DataCloudfrontResponseHeadersPolicy` with its required arguments; set the others with `DataCloudfrontResponseHeadersPolicy { field: Some(..), ..DataCloudfrontResponseHeadersPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -2465,38 +2559,47 @@ impl crate::core::DataSource for DataCloudfrontResponseHeadersPolicy {
 
 impl crate::core::Ref<CloudfrontCachePolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `default_ttl`, as a reference.
+    #[inline]
     pub fn default_ttl(&self) -> crate::core::Expr {
         self.attr("default_ttl")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_ttl`, as a reference.
+    #[inline]
     pub fn max_ttl(&self) -> crate::core::Expr {
         self.attr("max_ttl")
     }
     /// `min_ttl`, as a reference.
+    #[inline]
     pub fn min_ttl(&self) -> crate::core::Expr {
         self.attr("min_ttl")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parameters_in_cache_key_and_forwarded_to_origin` (a nested block), as a reference.
+    #[inline]
     pub fn parameters_in_cache_key_and_forwarded_to_origin(&self) -> crate::core::Expr {
         self.attr("parameters_in_cache_key_and_forwarded_to_origin")
     }
@@ -2504,30 +2607,37 @@ impl crate::core::Ref<CloudfrontCachePolicy> {
 
 impl crate::core::Ref<CloudfrontContinuousDeploymentPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_time`, as a reference.
+    #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
         self.attr("last_modified_time")
     }
     /// `staging_distribution_dns_names` (a nested block), as a reference.
+    #[inline]
     pub fn staging_distribution_dns_names(&self) -> crate::core::Expr {
         self.attr("staging_distribution_dns_names")
     }
     /// `traffic_config` (a nested block), as a reference.
+    #[inline]
     pub fn traffic_config(&self) -> crate::core::Expr {
         self.attr("traffic_config")
     }
@@ -2535,134 +2645,167 @@ impl crate::core::Ref<CloudfrontContinuousDeploymentPolicy> {
 
 impl crate::core::Ref<CloudfrontDistribution> {
     /// `aliases`, as a reference.
+    #[inline]
     pub fn aliases(&self) -> crate::core::Expr {
         self.attr("aliases")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `caller_reference`, as a reference.
+    #[inline]
     pub fn caller_reference(&self) -> crate::core::Expr {
         self.attr("caller_reference")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `continuous_deployment_policy_id`, as a reference.
+    #[inline]
     pub fn continuous_deployment_policy_id(&self) -> crate::core::Expr {
         self.attr("continuous_deployment_policy_id")
     }
     /// `default_root_object`, as a reference.
+    #[inline]
     pub fn default_root_object(&self) -> crate::core::Expr {
         self.attr("default_root_object")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `hosted_zone_id`, as a reference.
+    #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("hosted_zone_id")
     }
     /// `http_version`, as a reference.
+    #[inline]
     pub fn http_version(&self) -> crate::core::Expr {
         self.attr("http_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `in_progress_validation_batches`, as a reference.
+    #[inline]
     pub fn in_progress_validation_batches(&self) -> crate::core::Expr {
         self.attr("in_progress_validation_batches")
     }
     /// `is_ipv6_enabled`, as a reference.
+    #[inline]
     pub fn is_ipv6_enabled(&self) -> crate::core::Expr {
         self.attr("is_ipv6_enabled")
     }
     /// `last_modified_time`, as a reference.
+    #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
         self.attr("last_modified_time")
     }
     /// `price_class`, as a reference.
+    #[inline]
     pub fn price_class(&self) -> crate::core::Expr {
         self.attr("price_class")
     }
     /// `retain_on_delete`, as a reference.
+    #[inline]
     pub fn retain_on_delete(&self) -> crate::core::Expr {
         self.attr("retain_on_delete")
     }
     /// `staging`, as a reference.
+    #[inline]
     pub fn staging(&self) -> crate::core::Expr {
         self.attr("staging")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `trusted_key_groups`, as a reference.
+    #[inline]
     pub fn trusted_key_groups(&self) -> crate::core::Expr {
         self.attr("trusted_key_groups")
     }
     /// `trusted_signers`, as a reference.
+    #[inline]
     pub fn trusted_signers(&self) -> crate::core::Expr {
         self.attr("trusted_signers")
     }
     /// `wait_for_deployment`, as a reference.
+    #[inline]
     pub fn wait_for_deployment(&self) -> crate::core::Expr {
         self.attr("wait_for_deployment")
     }
     /// `web_acl_id`, as a reference.
+    #[inline]
     pub fn web_acl_id(&self) -> crate::core::Expr {
         self.attr("web_acl_id")
     }
     /// `custom_error_response` (a nested block), as a reference.
+    #[inline]
     pub fn custom_error_response(&self) -> crate::core::Expr {
         self.attr("custom_error_response")
     }
     /// `default_cache_behavior` (a nested block), as a reference.
+    #[inline]
     pub fn default_cache_behavior(&self) -> crate::core::Expr {
         self.attr("default_cache_behavior")
     }
     /// `logging_config` (a nested block), as a reference.
+    #[inline]
     pub fn logging_config(&self) -> crate::core::Expr {
         self.attr("logging_config")
     }
     /// `ordered_cache_behavior` (a nested block), as a reference.
+    #[inline]
     pub fn ordered_cache_behavior(&self) -> crate::core::Expr {
         self.attr("ordered_cache_behavior")
     }
     /// `origin` (a nested block), as a reference.
+    #[inline]
     pub fn origin(&self) -> crate::core::Expr {
         self.attr("origin")
     }
     /// `origin_group` (a nested block), as a reference.
+    #[inline]
     pub fn origin_group(&self) -> crate::core::Expr {
         self.attr("origin_group")
     }
     /// `restrictions` (a nested block), as a reference.
+    #[inline]
     pub fn restrictions(&self) -> crate::core::Expr {
         self.attr("restrictions")
     }
     /// `viewer_certificate` (a nested block), as a reference.
+    #[inline]
     pub fn viewer_certificate(&self) -> crate::core::Expr {
         self.attr("viewer_certificate")
     }
@@ -2670,30 +2813,37 @@ impl crate::core::Ref<CloudfrontDistribution> {
 
 impl crate::core::Ref<CloudfrontFieldLevelEncryptionConfig> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `caller_reference`, as a reference.
+    #[inline]
     pub fn caller_reference(&self) -> crate::core::Expr {
         self.attr("caller_reference")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `content_type_profile_config` (a nested block), as a reference.
+    #[inline]
     pub fn content_type_profile_config(&self) -> crate::core::Expr {
         self.attr("content_type_profile_config")
     }
     /// `query_arg_profile_config` (a nested block), as a reference.
+    #[inline]
     pub fn query_arg_profile_config(&self) -> crate::core::Expr {
         self.attr("query_arg_profile_config")
     }
@@ -2701,30 +2851,37 @@ impl crate::core::Ref<CloudfrontFieldLevelEncryptionConfig> {
 
 impl crate::core::Ref<CloudfrontFieldLevelEncryptionProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `caller_reference`, as a reference.
+    #[inline]
     pub fn caller_reference(&self) -> crate::core::Expr {
         self.attr("caller_reference")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `encryption_entities` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_entities(&self) -> crate::core::Expr {
         self.attr("encryption_entities")
     }
@@ -2732,46 +2889,57 @@ impl crate::core::Ref<CloudfrontFieldLevelEncryptionProfile> {
 
 impl crate::core::Ref<CloudfrontFunction> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `code`, as a reference.
+    #[inline]
     pub fn code(&self) -> crate::core::Expr {
         self.attr("code")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_value_store_associations`, as a reference.
+    #[inline]
     pub fn key_value_store_associations(&self) -> crate::core::Expr {
         self.attr("key_value_store_associations")
     }
     /// `live_stage_etag`, as a reference.
+    #[inline]
     pub fn live_stage_etag(&self) -> crate::core::Expr {
         self.attr("live_stage_etag")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `publish`, as a reference.
+    #[inline]
     pub fn publish(&self) -> crate::core::Expr {
         self.attr("publish")
     }
     /// `runtime`, as a reference.
+    #[inline]
     pub fn runtime(&self) -> crate::core::Expr {
         self.attr("runtime")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -2779,22 +2947,27 @@ impl crate::core::Ref<CloudfrontFunction> {
 
 impl crate::core::Ref<CloudfrontKeyGroup> {
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `items`, as a reference.
+    #[inline]
     pub fn items(&self) -> crate::core::Expr {
         self.attr("items")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -2802,30 +2975,37 @@ impl crate::core::Ref<CloudfrontKeyGroup> {
 
 impl crate::core::Ref<CloudfrontKeyValueStore> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_time`, as a reference.
+    #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
         self.attr("last_modified_time")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2833,14 +3013,17 @@ impl crate::core::Ref<CloudfrontKeyValueStore> {
 
 impl crate::core::Ref<CloudfrontMonitoringSubscription> {
     /// `distribution_id`, as a reference.
+    #[inline]
     pub fn distribution_id(&self) -> crate::core::Expr {
         self.attr("distribution_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `monitoring_subscription` (a nested block), as a reference.
+    #[inline]
     pub fn monitoring_subscription(&self) -> crate::core::Expr {
         self.attr("monitoring_subscription")
     }
@@ -2848,34 +3031,42 @@ impl crate::core::Ref<CloudfrontMonitoringSubscription> {
 
 impl crate::core::Ref<CloudfrontOriginAccessControl> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `origin_access_control_origin_type`, as a reference.
+    #[inline]
     pub fn origin_access_control_origin_type(&self) -> crate::core::Expr {
         self.attr("origin_access_control_origin_type")
     }
     /// `signing_behavior`, as a reference.
+    #[inline]
     pub fn signing_behavior(&self) -> crate::core::Expr {
         self.attr("signing_behavior")
     }
     /// `signing_protocol`, as a reference.
+    #[inline]
     pub fn signing_protocol(&self) -> crate::core::Expr {
         self.attr("signing_protocol")
     }
@@ -2883,34 +3074,42 @@ impl crate::core::Ref<CloudfrontOriginAccessControl> {
 
 impl crate::core::Ref<CloudfrontOriginAccessIdentity> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `caller_reference`, as a reference.
+    #[inline]
     pub fn caller_reference(&self) -> crate::core::Expr {
         self.attr("caller_reference")
     }
     /// `cloudfront_access_identity_path`, as a reference.
+    #[inline]
     pub fn cloudfront_access_identity_path(&self) -> crate::core::Expr {
         self.attr("cloudfront_access_identity_path")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `iam_arn`, as a reference.
+    #[inline]
     pub fn iam_arn(&self) -> crate::core::Expr {
         self.attr("iam_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `s3_canonical_user_id`, as a reference.
+    #[inline]
     pub fn s3_canonical_user_id(&self) -> crate::core::Expr {
         self.attr("s3_canonical_user_id")
     }
@@ -2918,34 +3117,42 @@ impl crate::core::Ref<CloudfrontOriginAccessIdentity> {
 
 impl crate::core::Ref<CloudfrontOriginRequestPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `cookies_config` (a nested block), as a reference.
+    #[inline]
     pub fn cookies_config(&self) -> crate::core::Expr {
         self.attr("cookies_config")
     }
     /// `headers_config` (a nested block), as a reference.
+    #[inline]
     pub fn headers_config(&self) -> crate::core::Expr {
         self.attr("headers_config")
     }
     /// `query_strings_config` (a nested block), as a reference.
+    #[inline]
     pub fn query_strings_config(&self) -> crate::core::Expr {
         self.attr("query_strings_config")
     }
@@ -2953,30 +3160,37 @@ impl crate::core::Ref<CloudfrontOriginRequestPolicy> {
 
 impl crate::core::Ref<CloudfrontPublicKey> {
     /// `caller_reference`, as a reference.
+    #[inline]
     pub fn caller_reference(&self) -> crate::core::Expr {
         self.attr("caller_reference")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `encoded_key`, as a reference.
+    #[inline]
     pub fn encoded_key(&self) -> crate::core::Expr {
         self.attr("encoded_key")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
@@ -2984,26 +3198,32 @@ impl crate::core::Ref<CloudfrontPublicKey> {
 
 impl crate::core::Ref<CloudfrontRealtimeLogConfig> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `fields`, as a reference.
+    #[inline]
     pub fn fields(&self) -> crate::core::Expr {
         self.attr("fields")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `sampling_rate`, as a reference.
+    #[inline]
     pub fn sampling_rate(&self) -> crate::core::Expr {
         self.attr("sampling_rate")
     }
     /// `endpoint` (a nested block), as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
@@ -3011,42 +3231,52 @@ impl crate::core::Ref<CloudfrontRealtimeLogConfig> {
 
 impl crate::core::Ref<CloudfrontResponseHeadersPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `cors_config` (a nested block), as a reference.
+    #[inline]
     pub fn cors_config(&self) -> crate::core::Expr {
         self.attr("cors_config")
     }
     /// `custom_headers_config` (a nested block), as a reference.
+    #[inline]
     pub fn custom_headers_config(&self) -> crate::core::Expr {
         self.attr("custom_headers_config")
     }
     /// `remove_headers_config` (a nested block), as a reference.
+    #[inline]
     pub fn remove_headers_config(&self) -> crate::core::Expr {
         self.attr("remove_headers_config")
     }
     /// `security_headers_config` (a nested block), as a reference.
+    #[inline]
     pub fn security_headers_config(&self) -> crate::core::Expr {
         self.attr("security_headers_config")
     }
     /// `server_timing_headers_config` (a nested block), as a reference.
+    #[inline]
     pub fn server_timing_headers_config(&self) -> crate::core::Expr {
         self.attr("server_timing_headers_config")
     }
@@ -3054,30 +3284,37 @@ impl crate::core::Ref<CloudfrontResponseHeadersPolicy> {
 
 impl crate::core::Ref<CloudfrontVpcOrigin> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_origin_endpoint_config` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_origin_endpoint_config(&self) -> crate::core::Expr {
         self.attr("vpc_origin_endpoint_config")
     }
@@ -3085,38 +3322,47 @@ impl crate::core::Ref<CloudfrontVpcOrigin> {
 
 impl crate::core::Ref<DataCloudfrontCachePolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `default_ttl`, as a reference.
+    #[inline]
     pub fn default_ttl(&self) -> crate::core::Expr {
         self.attr("default_ttl")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_ttl`, as a reference.
+    #[inline]
     pub fn max_ttl(&self) -> crate::core::Expr {
         self.attr("max_ttl")
     }
     /// `min_ttl`, as a reference.
+    #[inline]
     pub fn min_ttl(&self) -> crate::core::Expr {
         self.attr("min_ttl")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parameters_in_cache_key_and_forwarded_to_origin`, as a reference.
+    #[inline]
     pub fn parameters_in_cache_key_and_forwarded_to_origin(&self) -> crate::core::Expr {
         self.attr("parameters_in_cache_key_and_forwarded_to_origin")
     }
@@ -3124,50 +3370,62 @@ impl crate::core::Ref<DataCloudfrontCachePolicy> {
 
 impl crate::core::Ref<DataCloudfrontDistribution> {
     /// `aliases`, as a reference.
+    #[inline]
     pub fn aliases(&self) -> crate::core::Expr {
         self.attr("aliases")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `hosted_zone_id`, as a reference.
+    #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `in_progress_validation_batches`, as a reference.
+    #[inline]
     pub fn in_progress_validation_batches(&self) -> crate::core::Expr {
         self.attr("in_progress_validation_batches")
     }
     /// `last_modified_time`, as a reference.
+    #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
         self.attr("last_modified_time")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `web_acl_id`, as a reference.
+    #[inline]
     pub fn web_acl_id(&self) -> crate::core::Expr {
         self.attr("web_acl_id")
     }
@@ -3175,46 +3433,57 @@ impl crate::core::Ref<DataCloudfrontDistribution> {
 
 impl crate::core::Ref<DataCloudfrontFunction> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `code`, as a reference.
+    #[inline]
     pub fn code(&self) -> crate::core::Expr {
         self.attr("code")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_value_store_associations`, as a reference.
+    #[inline]
     pub fn key_value_store_associations(&self) -> crate::core::Expr {
         self.attr("key_value_store_associations")
     }
     /// `last_modified_time`, as a reference.
+    #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
         self.attr("last_modified_time")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `runtime`, as a reference.
+    #[inline]
     pub fn runtime(&self) -> crate::core::Expr {
         self.attr("runtime")
     }
     /// `stage`, as a reference.
+    #[inline]
     pub fn stage(&self) -> crate::core::Expr {
         self.attr("stage")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -3222,10 +3491,12 @@ impl crate::core::Ref<DataCloudfrontFunction> {
 
 impl crate::core::Ref<DataCloudfrontLogDeliveryCanonicalUserId> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
@@ -3233,34 +3504,42 @@ impl crate::core::Ref<DataCloudfrontLogDeliveryCanonicalUserId> {
 
 impl crate::core::Ref<DataCloudfrontOriginAccessControl> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `origin_access_control_origin_type`, as a reference.
+    #[inline]
     pub fn origin_access_control_origin_type(&self) -> crate::core::Expr {
         self.attr("origin_access_control_origin_type")
     }
     /// `signing_behavior`, as a reference.
+    #[inline]
     pub fn signing_behavior(&self) -> crate::core::Expr {
         self.attr("signing_behavior")
     }
     /// `signing_protocol`, as a reference.
+    #[inline]
     pub fn signing_protocol(&self) -> crate::core::Expr {
         self.attr("signing_protocol")
     }
@@ -3268,22 +3547,27 @@ impl crate::core::Ref<DataCloudfrontOriginAccessControl> {
 
 impl crate::core::Ref<DataCloudfrontOriginAccessIdentities> {
     /// `comments`, as a reference.
+    #[inline]
     pub fn comments(&self) -> crate::core::Expr {
         self.attr("comments")
     }
     /// `iam_arns`, as a reference.
+    #[inline]
     pub fn iam_arns(&self) -> crate::core::Expr {
         self.attr("iam_arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `s3_canonical_user_ids`, as a reference.
+    #[inline]
     pub fn s3_canonical_user_ids(&self) -> crate::core::Expr {
         self.attr("s3_canonical_user_ids")
     }
@@ -3291,34 +3575,42 @@ impl crate::core::Ref<DataCloudfrontOriginAccessIdentities> {
 
 impl crate::core::Ref<DataCloudfrontOriginAccessIdentity> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `caller_reference`, as a reference.
+    #[inline]
     pub fn caller_reference(&self) -> crate::core::Expr {
         self.attr("caller_reference")
     }
     /// `cloudfront_access_identity_path`, as a reference.
+    #[inline]
     pub fn cloudfront_access_identity_path(&self) -> crate::core::Expr {
         self.attr("cloudfront_access_identity_path")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `iam_arn`, as a reference.
+    #[inline]
     pub fn iam_arn(&self) -> crate::core::Expr {
         self.attr("iam_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `s3_canonical_user_id`, as a reference.
+    #[inline]
     pub fn s3_canonical_user_id(&self) -> crate::core::Expr {
         self.attr("s3_canonical_user_id")
     }
@@ -3326,34 +3618,42 @@ impl crate::core::Ref<DataCloudfrontOriginAccessIdentity> {
 
 impl crate::core::Ref<DataCloudfrontOriginRequestPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `cookies_config`, as a reference.
+    #[inline]
     pub fn cookies_config(&self) -> crate::core::Expr {
         self.attr("cookies_config")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `headers_config`, as a reference.
+    #[inline]
     pub fn headers_config(&self) -> crate::core::Expr {
         self.attr("headers_config")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `query_strings_config`, as a reference.
+    #[inline]
     pub fn query_strings_config(&self) -> crate::core::Expr {
         self.attr("query_strings_config")
     }
@@ -3361,26 +3661,32 @@ impl crate::core::Ref<DataCloudfrontOriginRequestPolicy> {
 
 impl crate::core::Ref<DataCloudfrontRealtimeLogConfig> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `fields`, as a reference.
+    #[inline]
     pub fn fields(&self) -> crate::core::Expr {
         self.attr("fields")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `sampling_rate`, as a reference.
+    #[inline]
     pub fn sampling_rate(&self) -> crate::core::Expr {
         self.attr("sampling_rate")
     }
@@ -3388,42 +3694,52 @@ impl crate::core::Ref<DataCloudfrontRealtimeLogConfig> {
 
 impl crate::core::Ref<DataCloudfrontResponseHeadersPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `cors_config`, as a reference.
+    #[inline]
     pub fn cors_config(&self) -> crate::core::Expr {
         self.attr("cors_config")
     }
     /// `custom_headers_config`, as a reference.
+    #[inline]
     pub fn custom_headers_config(&self) -> crate::core::Expr {
         self.attr("custom_headers_config")
     }
     /// `etag`, as a reference.
+    #[inline]
     pub fn etag(&self) -> crate::core::Expr {
         self.attr("etag")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `remove_headers_config`, as a reference.
+    #[inline]
     pub fn remove_headers_config(&self) -> crate::core::Expr {
         self.attr("remove_headers_config")
     }
     /// `security_headers_config`, as a reference.
+    #[inline]
     pub fn security_headers_config(&self) -> crate::core::Expr {
         self.attr("security_headers_config")
     }
     /// `server_timing_headers_config`, as a reference.
+    #[inline]
     pub fn server_timing_headers_config(&self) -> crate::core::Expr {
         self.attr("server_timing_headers_config")
     }

@@ -16,6 +16,7 @@ pub struct CloudfrontkeyvaluestoreKey {
 
 impl CloudfrontkeyvaluestoreKey {
     /// `CloudfrontkeyvaluestoreKey` with its required arguments; set the others with `CloudfrontkeyvaluestoreKey { field: Some(..), ..CloudfrontkeyvaluestoreKey::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, key_value_store_arn: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -42,6 +43,7 @@ pub struct CloudfrontkeyvaluestoreKeysExclusiveResourceKeyValuePair {
 
 impl CloudfrontkeyvaluestoreKeysExclusiveResourceKeyValuePair {
     /// `CloudfrontkeyvaluestoreKeysExclusiveResourceKeyValuePair` with its required arguments; set the others with `CloudfrontkeyvaluestoreKeysExclusiveResourceKeyValuePair { field: Some(..), ..CloudfrontkeyvaluestoreKeysExclusiveResourceKeyValuePair::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -67,6 +69,7 @@ pub struct CloudfrontkeyvaluestoreKeysExclusive {
 
 impl CloudfrontkeyvaluestoreKeysExclusive {
     /// `CloudfrontkeyvaluestoreKeysExclusive` with its required arguments; set the others with `CloudfrontkeyvaluestoreKeysExclusive { field: Some(..), ..CloudfrontkeyvaluestoreKeysExclusive::new(..) }`.
+    #[inline]
     pub fn new(key_value_store_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             key_value_store_arn: key_value_store_arn.into(),
@@ -82,22 +85,27 @@ impl crate::core::Resource for CloudfrontkeyvaluestoreKeysExclusive {
 
 impl crate::core::Ref<CloudfrontkeyvaluestoreKey> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key`, as a reference.
+    #[inline]
     pub fn key(&self) -> crate::core::Expr {
         self.attr("key")
     }
     /// `key_value_store_arn`, as a reference.
+    #[inline]
     pub fn key_value_store_arn(&self) -> crate::core::Expr {
         self.attr("key_value_store_arn")
     }
     /// `total_size_in_bytes`, as a reference.
+    #[inline]
     pub fn total_size_in_bytes(&self) -> crate::core::Expr {
         self.attr("total_size_in_bytes")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
@@ -105,18 +113,22 @@ impl crate::core::Ref<CloudfrontkeyvaluestoreKey> {
 
 impl crate::core::Ref<CloudfrontkeyvaluestoreKeysExclusive> {
     /// `key_value_store_arn`, as a reference.
+    #[inline]
     pub fn key_value_store_arn(&self) -> crate::core::Expr {
         self.attr("key_value_store_arn")
     }
     /// `max_batch_size`, as a reference.
+    #[inline]
     pub fn max_batch_size(&self) -> crate::core::Expr {
         self.attr("max_batch_size")
     }
     /// `total_size_in_bytes`, as a reference.
+    #[inline]
     pub fn total_size_in_bytes(&self) -> crate::core::Expr {
         self.attr("total_size_in_bytes")
     }
     /// `resource_key_value_pair` (a nested block), as a reference.
+    #[inline]
     pub fn resource_key_value_pair(&self) -> crate::core::Expr {
         self.attr("resource_key_value_pair")
     }

@@ -16,6 +16,7 @@ pub struct CloudhsmV2ClusterTimeouts {
 
 impl CloudhsmV2ClusterTimeouts {
     /// `CloudhsmV2ClusterTimeouts` with its required arguments; set the others with `CloudhsmV2ClusterTimeouts { field: Some(..), ..CloudhsmV2ClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -54,6 +55,7 @@ pub struct CloudhsmV2Cluster {
 
 impl CloudhsmV2Cluster {
     /// `CloudhsmV2Cluster` with its required arguments; set the others with `CloudhsmV2Cluster { field: Some(..), ..CloudhsmV2Cluster::new(..) }`.
+    #[inline]
     pub fn new(hsm_type: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             hsm_type: hsm_type.into(),
@@ -85,6 +87,7 @@ pub struct CloudhsmV2HsmTimeouts {
 
 impl CloudhsmV2HsmTimeouts {
     /// `CloudhsmV2HsmTimeouts` with its required arguments; set the others with `CloudhsmV2HsmTimeouts { field: Some(..), ..CloudhsmV2HsmTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -117,6 +120,7 @@ pub struct CloudhsmV2Hsm {
 
 impl CloudhsmV2Hsm {
     /// `CloudhsmV2Hsm` with its required arguments; set the others with `CloudhsmV2Hsm { field: Some(..), ..CloudhsmV2Hsm::new(..) }`.
+    #[inline]
     pub fn new(cluster_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone: None,
@@ -148,6 +152,7 @@ pub struct DataCloudhsmV2Cluster {
 
 impl DataCloudhsmV2Cluster {
     /// `DataCloudhsmV2Cluster` with its required arguments; set the others with `DataCloudhsmV2Cluster { field: Some(..), ..DataCloudhsmV2Cluster::new(..) }`.
+    #[inline]
     pub fn new(cluster_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_id: cluster_id.into(),
@@ -163,54 +168,67 @@ impl crate::core::DataSource for DataCloudhsmV2Cluster {
 
 impl crate::core::Ref<CloudhsmV2Cluster> {
     /// `cluster_certificates`, as a reference.
+    #[inline]
     pub fn cluster_certificates(&self) -> crate::core::Expr {
         self.attr("cluster_certificates")
     }
     /// `cluster_id`, as a reference.
+    #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
         self.attr("cluster_id")
     }
     /// `cluster_state`, as a reference.
+    #[inline]
     pub fn cluster_state(&self) -> crate::core::Expr {
         self.attr("cluster_state")
     }
     /// `hsm_type`, as a reference.
+    #[inline]
     pub fn hsm_type(&self) -> crate::core::Expr {
         self.attr("hsm_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `mode`, as a reference.
+    #[inline]
     pub fn mode(&self) -> crate::core::Expr {
         self.attr("mode")
     }
     /// `security_group_id`, as a reference.
+    #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
         self.attr("security_group_id")
     }
     /// `source_backup_identifier`, as a reference.
+    #[inline]
     pub fn source_backup_identifier(&self) -> crate::core::Expr {
         self.attr("source_backup_identifier")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -218,38 +236,47 @@ impl crate::core::Ref<CloudhsmV2Cluster> {
 
 impl crate::core::Ref<CloudhsmV2Hsm> {
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `cluster_id`, as a reference.
+    #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
         self.attr("cluster_id")
     }
     /// `hsm_eni_id`, as a reference.
+    #[inline]
     pub fn hsm_eni_id(&self) -> crate::core::Expr {
         self.attr("hsm_eni_id")
     }
     /// `hsm_id`, as a reference.
+    #[inline]
     pub fn hsm_id(&self) -> crate::core::Expr {
         self.attr("hsm_id")
     }
     /// `hsm_state`, as a reference.
+    #[inline]
     pub fn hsm_state(&self) -> crate::core::Expr {
         self.attr("hsm_state")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address`, as a reference.
+    #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
         self.attr("ip_address")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -257,30 +284,37 @@ impl crate::core::Ref<CloudhsmV2Hsm> {
 
 impl crate::core::Ref<DataCloudhsmV2Cluster> {
     /// `cluster_certificates`, as a reference.
+    #[inline]
     pub fn cluster_certificates(&self) -> crate::core::Expr {
         self.attr("cluster_certificates")
     }
     /// `cluster_id`, as a reference.
+    #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
         self.attr("cluster_id")
     }
     /// `cluster_state`, as a reference.
+    #[inline]
     pub fn cluster_state(&self) -> crate::core::Expr {
         self.attr("cluster_state")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `security_group_id`, as a reference.
+    #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
         self.attr("security_group_id")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }

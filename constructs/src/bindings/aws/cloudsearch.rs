@@ -13,6 +13,7 @@ pub struct CloudsearchDomainEndpointOptions {
 
 impl CloudsearchDomainEndpointOptions {
     /// `CloudsearchDomainEndpointOptions` with its required arguments; set the others with `CloudsearchDomainEndpointOptions { field: Some(..), ..CloudsearchDomainEndpointOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enforce_https: None,
@@ -56,6 +57,7 @@ pub struct CloudsearchDomainIndexField {
 
 impl CloudsearchDomainIndexField {
     /// `CloudsearchDomainIndexField` with its required arguments; set the others with `CloudsearchDomainIndexField { field: Some(..), ..CloudsearchDomainIndexField::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             analysis_scheme: None,
@@ -88,6 +90,7 @@ pub struct CloudsearchDomainScalingParameters {
 
 impl CloudsearchDomainScalingParameters {
     /// `CloudsearchDomainScalingParameters` with its required arguments; set the others with `CloudsearchDomainScalingParameters { field: Some(..), ..CloudsearchDomainScalingParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             desired_instance_type: None,
@@ -113,6 +116,7 @@ pub struct CloudsearchDomainTimeouts {
 
 impl CloudsearchDomainTimeouts {
     /// `CloudsearchDomainTimeouts` with its required arguments; set the others with `CloudsearchDomainTimeouts { field: Some(..), ..CloudsearchDomainTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -149,6 +153,7 @@ pub struct CloudsearchDomain {
 
 impl CloudsearchDomain {
     /// `CloudsearchDomain` with its required arguments; set the others with `CloudsearchDomain { field: Some(..), ..CloudsearchDomain::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -179,6 +184,7 @@ pub struct CloudsearchDomainServiceAccessPolicyTimeouts {
 
 impl CloudsearchDomainServiceAccessPolicyTimeouts {
     /// `CloudsearchDomainServiceAccessPolicyTimeouts` with its required arguments; set the others with `CloudsearchDomainServiceAccessPolicyTimeouts { field: Some(..), ..CloudsearchDomainServiceAccessPolicyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -204,6 +210,7 @@ pub struct CloudsearchDomainServiceAccessPolicy {
 
 impl CloudsearchDomainServiceAccessPolicy {
     /// `CloudsearchDomainServiceAccessPolicy` with its required arguments; set the others with `CloudsearchDomainServiceAccessPolicy { field: Some(..), ..CloudsearchDomainServiceAccessPolicy::new(..) }`.
+    #[inline]
     pub fn new(access_policy: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_policy: access_policy.into(),
@@ -220,46 +227,57 @@ impl crate::core::Resource for CloudsearchDomainServiceAccessPolicy {
 
 impl crate::core::Ref<CloudsearchDomain> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `document_service_endpoint`, as a reference.
+    #[inline]
     pub fn document_service_endpoint(&self) -> crate::core::Expr {
         self.attr("document_service_endpoint")
     }
     /// `domain_id`, as a reference.
+    #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
         self.attr("domain_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `multi_az`, as a reference.
+    #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
         self.attr("multi_az")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `search_service_endpoint`, as a reference.
+    #[inline]
     pub fn search_service_endpoint(&self) -> crate::core::Expr {
         self.attr("search_service_endpoint")
     }
     /// `endpoint_options` (a nested block), as a reference.
+    #[inline]
     pub fn endpoint_options(&self) -> crate::core::Expr {
         self.attr("endpoint_options")
     }
     /// `index_field` (a nested block), as a reference.
+    #[inline]
     pub fn index_field(&self) -> crate::core::Expr {
         self.attr("index_field")
     }
     /// `scaling_parameters` (a nested block), as a reference.
+    #[inline]
     pub fn scaling_parameters(&self) -> crate::core::Expr {
         self.attr("scaling_parameters")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -267,18 +285,22 @@ impl crate::core::Ref<CloudsearchDomain> {
 
 impl crate::core::Ref<CloudsearchDomainServiceAccessPolicy> {
     /// `access_policy`, as a reference.
+    #[inline]
     pub fn access_policy(&self) -> crate::core::Expr {
         self.attr("access_policy")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -27,6 +27,7 @@ pub struct CloudtrailAdvancedEventSelectorFieldSelector {
 
 impl CloudtrailAdvancedEventSelectorFieldSelector {
     /// `CloudtrailAdvancedEventSelectorFieldSelector` with its required arguments; set the others with `CloudtrailAdvancedEventSelectorFieldSelector { field: Some(..), ..CloudtrailAdvancedEventSelectorFieldSelector::new(..) }`.
+    #[inline]
     pub fn new(field: impl Into<crate::core::Expr>) -> Self {
         Self {
             ends_with: None,
@@ -52,6 +53,7 @@ pub struct CloudtrailAdvancedEventSelector {
 
 impl CloudtrailAdvancedEventSelector {
     /// `CloudtrailAdvancedEventSelector` with its required arguments; set the others with `CloudtrailAdvancedEventSelector { field: Some(..), ..CloudtrailAdvancedEventSelector::new(..) }`.
+    #[inline]
     pub fn new(field_selector: Vec<CloudtrailAdvancedEventSelectorFieldSelector>) -> Self {
         Self {
             name: None,
@@ -71,6 +73,7 @@ pub struct CloudtrailEventSelectorDataResource {
 
 impl CloudtrailEventSelectorDataResource {
     /// `CloudtrailEventSelectorDataResource` with its required arguments; set the others with `CloudtrailEventSelectorDataResource { field: Some(..), ..CloudtrailEventSelectorDataResource::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -98,6 +101,7 @@ pub struct CloudtrailEventSelector {
 
 impl CloudtrailEventSelector {
     /// `CloudtrailEventSelector` with its required arguments; set the others with `CloudtrailEventSelector { field: Some(..), ..CloudtrailEventSelector::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             exclude_management_event_sources: None,
@@ -117,6 +121,7 @@ pub struct CloudtrailInsightSelector {
 
 impl CloudtrailInsightSelector {
     /// `CloudtrailInsightSelector` with its required arguments; set the others with `CloudtrailInsightSelector { field: Some(..), ..CloudtrailInsightSelector::new(..) }`.
+    #[inline]
     pub fn new(insight_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             insight_type: insight_type.into(),
@@ -183,6 +188,7 @@ pub struct Cloudtrail {
 
 impl Cloudtrail {
     /// `Cloudtrail` with its required arguments; set the others with `Cloudtrail { field: Some(..), ..Cloudtrail::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, s3_bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cloud_watch_logs_group_arn: None,
@@ -239,6 +245,7 @@ pub struct CloudtrailEventDataStoreAdvancedEventSelectorFieldSelector {
 
 impl CloudtrailEventDataStoreAdvancedEventSelectorFieldSelector {
     /// `CloudtrailEventDataStoreAdvancedEventSelectorFieldSelector` with its required arguments; set the others with `CloudtrailEventDataStoreAdvancedEventSelectorFieldSelector { field: Some(..), ..CloudtrailEventDataStoreAdvancedEventSelectorFieldSelector::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ends_with: None,
@@ -265,6 +272,7 @@ pub struct CloudtrailEventDataStoreAdvancedEventSelector {
 
 impl CloudtrailEventDataStoreAdvancedEventSelector {
     /// `CloudtrailEventDataStoreAdvancedEventSelector` with its required arguments; set the others with `CloudtrailEventDataStoreAdvancedEventSelector { field: Some(..), ..CloudtrailEventDataStoreAdvancedEventSelector::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -289,6 +297,7 @@ pub struct CloudtrailEventDataStoreTimeouts {
 
 impl CloudtrailEventDataStoreTimeouts {
     /// `CloudtrailEventDataStoreTimeouts` with its required arguments; set the others with `CloudtrailEventDataStoreTimeouts { field: Some(..), ..CloudtrailEventDataStoreTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -343,6 +352,7 @@ pub struct CloudtrailEventDataStore {
 
 impl CloudtrailEventDataStore {
     /// `CloudtrailEventDataStore` with its required arguments; set the others with `CloudtrailEventDataStore { field: Some(..), ..CloudtrailEventDataStore::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             billing_mode: None,
@@ -375,6 +385,7 @@ pub struct CloudtrailOrganizationDelegatedAdminAccount {
 
 impl CloudtrailOrganizationDelegatedAdminAccount {
     /// `CloudtrailOrganizationDelegatedAdminAccount` with its required arguments; set the others with `CloudtrailOrganizationDelegatedAdminAccount { field: Some(..), ..CloudtrailOrganizationDelegatedAdminAccount::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -399,6 +410,7 @@ pub struct DataCloudtrailServiceAccount {
 
 impl DataCloudtrailServiceAccount {
     /// `DataCloudtrailServiceAccount` with its required arguments; set the others with `DataCloudtrailServiceAccount { field: Some(..), ..DataCloudtrailServiceAccount::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -413,86 +425,107 @@ impl crate::core::DataSource for DataCloudtrailServiceAccount {
 
 impl crate::core::Ref<Cloudtrail> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cloud_watch_logs_group_arn`, as a reference.
+    #[inline]
     pub fn cloud_watch_logs_group_arn(&self) -> crate::core::Expr {
         self.attr("cloud_watch_logs_group_arn")
     }
     /// `cloud_watch_logs_role_arn`, as a reference.
+    #[inline]
     pub fn cloud_watch_logs_role_arn(&self) -> crate::core::Expr {
         self.attr("cloud_watch_logs_role_arn")
     }
     /// `enable_log_file_validation`, as a reference.
+    #[inline]
     pub fn enable_log_file_validation(&self) -> crate::core::Expr {
         self.attr("enable_log_file_validation")
     }
     /// `enable_logging`, as a reference.
+    #[inline]
     pub fn enable_logging(&self) -> crate::core::Expr {
         self.attr("enable_logging")
     }
     /// `home_region`, as a reference.
+    #[inline]
     pub fn home_region(&self) -> crate::core::Expr {
         self.attr("home_region")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `include_global_service_events`, as a reference.
+    #[inline]
     pub fn include_global_service_events(&self) -> crate::core::Expr {
         self.attr("include_global_service_events")
     }
     /// `is_multi_region_trail`, as a reference.
+    #[inline]
     pub fn is_multi_region_trail(&self) -> crate::core::Expr {
         self.attr("is_multi_region_trail")
     }
     /// `is_organization_trail`, as a reference.
+    #[inline]
     pub fn is_organization_trail(&self) -> crate::core::Expr {
         self.attr("is_organization_trail")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `s3_bucket_name`, as a reference.
+    #[inline]
     pub fn s3_bucket_name(&self) -> crate::core::Expr {
         self.attr("s3_bucket_name")
     }
     /// `s3_key_prefix`, as a reference.
+    #[inline]
     pub fn s3_key_prefix(&self) -> crate::core::Expr {
         self.attr("s3_key_prefix")
     }
     /// `sns_topic_arn`, as a reference.
+    #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
         self.attr("sns_topic_arn")
     }
     /// `sns_topic_name`, as a reference.
+    #[inline]
     pub fn sns_topic_name(&self) -> crate::core::Expr {
         self.attr("sns_topic_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `advanced_event_selector` (a nested block), as a reference.
+    #[inline]
     pub fn advanced_event_selector(&self) -> crate::core::Expr {
         self.attr("advanced_event_selector")
     }
     /// `event_selector` (a nested block), as a reference.
+    #[inline]
     pub fn event_selector(&self) -> crate::core::Expr {
         self.attr("event_selector")
     }
     /// `insight_selector` (a nested block), as a reference.
+    #[inline]
     pub fn insight_selector(&self) -> crate::core::Expr {
         self.attr("insight_selector")
     }
@@ -500,58 +533,72 @@ impl crate::core::Ref<Cloudtrail> {
 
 impl crate::core::Ref<CloudtrailEventDataStore> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `billing_mode`, as a reference.
+    #[inline]
     pub fn billing_mode(&self) -> crate::core::Expr {
         self.attr("billing_mode")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `multi_region_enabled`, as a reference.
+    #[inline]
     pub fn multi_region_enabled(&self) -> crate::core::Expr {
         self.attr("multi_region_enabled")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `organization_enabled`, as a reference.
+    #[inline]
     pub fn organization_enabled(&self) -> crate::core::Expr {
         self.attr("organization_enabled")
     }
     /// `retention_period`, as a reference.
+    #[inline]
     pub fn retention_period(&self) -> crate::core::Expr {
         self.attr("retention_period")
     }
     /// `suspend`, as a reference.
+    #[inline]
     pub fn suspend(&self) -> crate::core::Expr {
         self.attr("suspend")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `termination_protection_enabled`, as a reference.
+    #[inline]
     pub fn termination_protection_enabled(&self) -> crate::core::Expr {
         self.attr("termination_protection_enabled")
     }
     /// `advanced_event_selector` (a nested block), as a reference.
+    #[inline]
     pub fn advanced_event_selector(&self) -> crate::core::Expr {
         self.attr("advanced_event_selector")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -559,26 +606,32 @@ impl crate::core::Ref<CloudtrailEventDataStore> {
 
 impl crate::core::Ref<CloudtrailOrganizationDelegatedAdminAccount> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `email`, as a reference.
+    #[inline]
     pub fn email(&self) -> crate::core::Expr {
         self.attr("email")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `service_principal`, as a reference.
+    #[inline]
     pub fn service_principal(&self) -> crate::core::Expr {
         self.attr("service_principal")
     }
@@ -586,14 +639,17 @@ impl crate::core::Ref<CloudtrailOrganizationDelegatedAdminAccount> {
 
 impl crate::core::Ref<DataCloudtrailServiceAccount> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }

@@ -21,6 +21,7 @@ pub struct CodeartifactDomain {
 
 impl CodeartifactDomain {
     /// `CodeartifactDomain` with its required arguments; set the others with `CodeartifactDomain { field: Some(..), ..CodeartifactDomain::new(..) }`.
+    #[inline]
     pub fn new(domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: domain.into(),
@@ -56,6 +57,7 @@ pub struct CodeartifactDomainPermissionsPolicy {
 
 impl CodeartifactDomainPermissionsPolicy {
     /// `CodeartifactDomainPermissionsPolicy` with its required arguments; set the others with `CodeartifactDomainPermissionsPolicy { field: Some(..), ..CodeartifactDomainPermissionsPolicy::new(..) }`.
+    #[inline]
     pub fn new(domain: impl Into<crate::core::Expr>, policy_document: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: domain.into(),
@@ -80,6 +82,7 @@ pub struct CodeartifactRepositoryExternalConnections {
 
 impl CodeartifactRepositoryExternalConnections {
     /// `CodeartifactRepositoryExternalConnections` with its required arguments; set the others with `CodeartifactRepositoryExternalConnections { field: Some(..), ..CodeartifactRepositoryExternalConnections::new(..) }`.
+    #[inline]
     pub fn new(external_connection_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             external_connection_name: external_connection_name.into(),
@@ -96,6 +99,7 @@ pub struct CodeartifactRepositoryUpstream {
 
 impl CodeartifactRepositoryUpstream {
     /// `CodeartifactRepositoryUpstream` with its required arguments; set the others with `CodeartifactRepositoryUpstream { field: Some(..), ..CodeartifactRepositoryUpstream::new(..) }`.
+    #[inline]
     pub fn new(repository_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             repository_name: repository_name.into(),
@@ -135,6 +139,7 @@ pub struct CodeartifactRepository {
 
 impl CodeartifactRepository {
     /// `CodeartifactRepository` with its required arguments; set the others with `CodeartifactRepository { field: Some(..), ..CodeartifactRepository::new(..) }`.
+    #[inline]
     pub fn new(domain: impl Into<crate::core::Expr>, repository: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -176,6 +181,7 @@ pub struct CodeartifactRepositoryPermissionsPolicy {
 
 impl CodeartifactRepositoryPermissionsPolicy {
     /// `CodeartifactRepositoryPermissionsPolicy` with its required arguments; set the others with `CodeartifactRepositoryPermissionsPolicy { field: Some(..), ..CodeartifactRepositoryPermissionsPolicy::new(..) }`.
+    #[inline]
     pub fn new(domain: impl Into<crate::core::Expr>, policy_document: impl Into<crate::core::Expr>, repository: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: domain.into(),
@@ -210,6 +216,7 @@ pub struct DataCodeartifactAuthorizationToken {
 
 impl DataCodeartifactAuthorizationToken {
     /// `DataCodeartifactAuthorizationToken` with its required arguments; set the others with `DataCodeartifactAuthorizationToken { field: Some(..), ..DataCodeartifactAuthorizationToken::new(..) }`.
+    #[inline]
     pub fn new(domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: domain.into(),
@@ -243,6 +250,7 @@ pub struct DataCodeartifactRepositoryEndpoint {
 
 impl DataCodeartifactRepositoryEndpoint {
     /// `DataCodeartifactRepositoryEndpoint` with its required arguments; set the others with `DataCodeartifactRepositoryEndpoint { field: Some(..), ..DataCodeartifactRepositoryEndpoint::new(..) }`.
+    #[inline]
     pub fn new(domain: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>, repository: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: domain.into(),
@@ -260,46 +268,57 @@ impl crate::core::DataSource for DataCodeartifactRepositoryEndpoint {
 
 impl crate::core::Ref<CodeartifactDomain> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `asset_size_bytes`, as a reference.
+    #[inline]
     pub fn asset_size_bytes(&self) -> crate::core::Expr {
         self.attr("asset_size_bytes")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `encryption_key`, as a reference.
+    #[inline]
     pub fn encryption_key(&self) -> crate::core::Expr {
         self.attr("encryption_key")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `repository_count`, as a reference.
+    #[inline]
     pub fn repository_count(&self) -> crate::core::Expr {
         self.attr("repository_count")
     }
     /// `s3_bucket_arn`, as a reference.
+    #[inline]
     pub fn s3_bucket_arn(&self) -> crate::core::Expr {
         self.attr("s3_bucket_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -307,26 +326,32 @@ impl crate::core::Ref<CodeartifactDomain> {
 
 impl crate::core::Ref<CodeartifactDomainPermissionsPolicy> {
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `domain_owner`, as a reference.
+    #[inline]
     pub fn domain_owner(&self) -> crate::core::Expr {
         self.attr("domain_owner")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy_document`, as a reference.
+    #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
         self.attr("policy_document")
     }
     /// `policy_revision`, as a reference.
+    #[inline]
     pub fn policy_revision(&self) -> crate::core::Expr {
         self.attr("policy_revision")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
@@ -334,46 +359,57 @@ impl crate::core::Ref<CodeartifactDomainPermissionsPolicy> {
 
 impl crate::core::Ref<CodeartifactRepository> {
     /// `administrator_account`, as a reference.
+    #[inline]
     pub fn administrator_account(&self) -> crate::core::Expr {
         self.attr("administrator_account")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `domain_owner`, as a reference.
+    #[inline]
     pub fn domain_owner(&self) -> crate::core::Expr {
         self.attr("domain_owner")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `repository`, as a reference.
+    #[inline]
     pub fn repository(&self) -> crate::core::Expr {
         self.attr("repository")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `external_connections` (a nested block), as a reference.
+    #[inline]
     pub fn external_connections(&self) -> crate::core::Expr {
         self.attr("external_connections")
     }
     /// `upstream` (a nested block), as a reference.
+    #[inline]
     pub fn upstream(&self) -> crate::core::Expr {
         self.attr("upstream")
     }
@@ -381,30 +417,37 @@ impl crate::core::Ref<CodeartifactRepository> {
 
 impl crate::core::Ref<CodeartifactRepositoryPermissionsPolicy> {
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `domain_owner`, as a reference.
+    #[inline]
     pub fn domain_owner(&self) -> crate::core::Expr {
         self.attr("domain_owner")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy_document`, as a reference.
+    #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
         self.attr("policy_document")
     }
     /// `policy_revision`, as a reference.
+    #[inline]
     pub fn policy_revision(&self) -> crate::core::Expr {
         self.attr("policy_revision")
     }
     /// `repository`, as a reference.
+    #[inline]
     pub fn repository(&self) -> crate::core::Expr {
         self.attr("repository")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
@@ -412,26 +455,32 @@ impl crate::core::Ref<CodeartifactRepositoryPermissionsPolicy> {
 
 impl crate::core::Ref<DataCodeartifactAuthorizationToken> {
     /// `authorization_token`, as a reference.
+    #[inline]
     pub fn authorization_token(&self) -> crate::core::Expr {
         self.attr("authorization_token")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `domain_owner`, as a reference.
+    #[inline]
     pub fn domain_owner(&self) -> crate::core::Expr {
         self.attr("domain_owner")
     }
     /// `duration_seconds`, as a reference.
+    #[inline]
     pub fn duration_seconds(&self) -> crate::core::Expr {
         self.attr("duration_seconds")
     }
     /// `expiration`, as a reference.
+    #[inline]
     pub fn expiration(&self) -> crate::core::Expr {
         self.attr("expiration")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -439,26 +488,32 @@ impl crate::core::Ref<DataCodeartifactAuthorizationToken> {
 
 impl crate::core::Ref<DataCodeartifactRepositoryEndpoint> {
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `domain_owner`, as a reference.
+    #[inline]
     pub fn domain_owner(&self) -> crate::core::Expr {
         self.attr("domain_owner")
     }
     /// `format`, as a reference.
+    #[inline]
     pub fn format(&self) -> crate::core::Expr {
         self.attr("format")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `repository`, as a reference.
+    #[inline]
     pub fn repository(&self) -> crate::core::Expr {
         self.attr("repository")
     }
     /// `repository_endpoint`, as a reference.
+    #[inline]
     pub fn repository_endpoint(&self) -> crate::core::Expr {
         self.attr("repository_endpoint")
     }

@@ -19,6 +19,7 @@ pub struct CodebuildFleetComputeConfiguration {
 
 impl CodebuildFleetComputeConfiguration {
     /// `CodebuildFleetComputeConfiguration` with its required arguments; set the others with `CodebuildFleetComputeConfiguration { field: Some(..), ..CodebuildFleetComputeConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             disk: None,
@@ -42,6 +43,7 @@ pub struct CodebuildFleetScalingConfigurationTargetTrackingScalingConfigs {
 
 impl CodebuildFleetScalingConfigurationTargetTrackingScalingConfigs {
     /// `CodebuildFleetScalingConfigurationTargetTrackingScalingConfigs` with its required arguments; set the others with `CodebuildFleetScalingConfigurationTargetTrackingScalingConfigs { field: Some(..), ..CodebuildFleetScalingConfigurationTargetTrackingScalingConfigs::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             metric_type: None,
@@ -66,6 +68,7 @@ pub struct CodebuildFleetScalingConfiguration {
 
 impl CodebuildFleetScalingConfiguration {
     /// `CodebuildFleetScalingConfiguration` with its required arguments; set the others with `CodebuildFleetScalingConfiguration { field: Some(..), ..CodebuildFleetScalingConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_capacity: None,
@@ -88,6 +91,7 @@ pub struct CodebuildFleetVpcConfig {
 
 impl CodebuildFleetVpcConfig {
     /// `CodebuildFleetVpcConfig` with its required arguments; set the others with `CodebuildFleetVpcConfig { field: Some(..), ..CodebuildFleetVpcConfig::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -136,6 +140,7 @@ pub struct CodebuildFleet {
 
 impl CodebuildFleet {
     /// `CodebuildFleet` with its required arguments; set the others with `CodebuildFleet { field: Some(..), ..CodebuildFleet::new(..) }`.
+    #[inline]
     pub fn new(base_capacity: impl Into<crate::core::Arg<crate::core::Number>>, compute_type: impl Into<crate::core::Expr>, environment_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             base_capacity: base_capacity.into(),
@@ -194,6 +199,7 @@ pub struct CodebuildProjectArtifacts {
 
 impl CodebuildProjectArtifacts {
     /// `CodebuildProjectArtifacts` with its required arguments; set the others with `CodebuildProjectArtifacts { field: Some(..), ..CodebuildProjectArtifacts::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             artifact_identifier: None,
@@ -223,6 +229,7 @@ pub struct CodebuildProjectBuildBatchConfigRestrictions {
 
 impl CodebuildProjectBuildBatchConfigRestrictions {
     /// `CodebuildProjectBuildBatchConfigRestrictions` with its required arguments; set the others with `CodebuildProjectBuildBatchConfigRestrictions { field: Some(..), ..CodebuildProjectBuildBatchConfigRestrictions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             compute_types_allowed: None,
@@ -249,6 +256,7 @@ pub struct CodebuildProjectBuildBatchConfig {
 
 impl CodebuildProjectBuildBatchConfig {
     /// `CodebuildProjectBuildBatchConfig` with its required arguments; set the others with `CodebuildProjectBuildBatchConfig { field: Some(..), ..CodebuildProjectBuildBatchConfig::new(..) }`.
+    #[inline]
     pub fn new(service_role: impl Into<crate::core::Expr>) -> Self {
         Self {
             combine_artifacts: None,
@@ -275,6 +283,7 @@ pub struct CodebuildProjectCache {
 
 impl CodebuildProjectCache {
     /// `CodebuildProjectCache` with its required arguments; set the others with `CodebuildProjectCache { field: Some(..), ..CodebuildProjectCache::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             location: None,
@@ -298,6 +307,7 @@ pub struct CodebuildProjectEnvironmentEnvironmentVariable {
 
 impl CodebuildProjectEnvironmentEnvironmentVariable {
     /// `CodebuildProjectEnvironmentEnvironmentVariable` with its required arguments; set the others with `CodebuildProjectEnvironmentEnvironmentVariable { field: Some(..), ..CodebuildProjectEnvironmentEnvironmentVariable::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -317,6 +327,7 @@ pub struct CodebuildProjectEnvironmentFleet {
 
 impl CodebuildProjectEnvironmentFleet {
     /// `CodebuildProjectEnvironmentFleet` with its required arguments; set the others with `CodebuildProjectEnvironmentFleet { field: Some(..), ..CodebuildProjectEnvironmentFleet::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             fleet_arn: None,
@@ -335,6 +346,7 @@ pub struct CodebuildProjectEnvironmentRegistryCredential {
 
 impl CodebuildProjectEnvironmentRegistryCredential {
     /// `CodebuildProjectEnvironmentRegistryCredential` with its required arguments; set the others with `CodebuildProjectEnvironmentRegistryCredential { field: Some(..), ..CodebuildProjectEnvironmentRegistryCredential::new(..) }`.
+    #[inline]
     pub fn new(credential: impl Into<crate::core::Expr>, credential_provider: impl Into<crate::core::Expr>) -> Self {
         Self {
             credential: credential.into(),
@@ -374,6 +386,7 @@ pub struct CodebuildProjectEnvironment {
 
 impl CodebuildProjectEnvironment {
     /// `CodebuildProjectEnvironment` with its required arguments; set the others with `CodebuildProjectEnvironment { field: Some(..), ..CodebuildProjectEnvironment::new(..) }`.
+    #[inline]
     pub fn new(compute_type: impl Into<crate::core::Expr>, image: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate: None,
@@ -411,6 +424,7 @@ pub struct CodebuildProjectFileSystemLocations {
 
 impl CodebuildProjectFileSystemLocations {
     /// `CodebuildProjectFileSystemLocations` with its required arguments; set the others with `CodebuildProjectFileSystemLocations { field: Some(..), ..CodebuildProjectFileSystemLocations::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             identifier: None,
@@ -438,6 +452,7 @@ pub struct CodebuildProjectLogsConfigCloudwatchLogs {
 
 impl CodebuildProjectLogsConfigCloudwatchLogs {
     /// `CodebuildProjectLogsConfigCloudwatchLogs` with its required arguments; set the others with `CodebuildProjectLogsConfigCloudwatchLogs { field: Some(..), ..CodebuildProjectLogsConfigCloudwatchLogs::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             group_name: None,
@@ -466,6 +481,7 @@ pub struct CodebuildProjectLogsConfigS3Logs {
 
 impl CodebuildProjectLogsConfigS3Logs {
     /// `CodebuildProjectLogsConfigS3Logs` with its required arguments; set the others with `CodebuildProjectLogsConfigS3Logs { field: Some(..), ..CodebuildProjectLogsConfigS3Logs::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bucket_owner_access: None,
@@ -489,6 +505,7 @@ pub struct CodebuildProjectLogsConfig {
 
 impl CodebuildProjectLogsConfig {
     /// `CodebuildProjectLogsConfig` with its required arguments; set the others with `CodebuildProjectLogsConfig { field: Some(..), ..CodebuildProjectLogsConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cloudwatch_logs: None,
@@ -532,6 +549,7 @@ pub struct CodebuildProjectSecondaryArtifacts {
 
 impl CodebuildProjectSecondaryArtifacts {
     /// `CodebuildProjectSecondaryArtifacts` with its required arguments; set the others with `CodebuildProjectSecondaryArtifacts { field: Some(..), ..CodebuildProjectSecondaryArtifacts::new(..) }`.
+    #[inline]
     pub fn new(artifact_identifier: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             artifact_identifier: artifact_identifier.into(),
@@ -559,6 +577,7 @@ pub struct CodebuildProjectSecondarySourceVersion {
 
 impl CodebuildProjectSecondarySourceVersion {
     /// `CodebuildProjectSecondarySourceVersion` with its required arguments; set the others with `CodebuildProjectSecondarySourceVersion { field: Some(..), ..CodebuildProjectSecondarySourceVersion::new(..) }`.
+    #[inline]
     pub fn new(source_identifier: impl Into<crate::core::Expr>, source_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             source_identifier: source_identifier.into(),
@@ -578,6 +597,7 @@ pub struct CodebuildProjectSecondarySourcesAuth {
 
 impl CodebuildProjectSecondarySourcesAuth {
     /// `CodebuildProjectSecondarySourcesAuth` with its required arguments; set the others with `CodebuildProjectSecondarySourcesAuth { field: Some(..), ..CodebuildProjectSecondarySourcesAuth::new(..) }`.
+    #[inline]
     pub fn new(resource: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             resource: resource.into(),
@@ -599,6 +619,7 @@ pub struct CodebuildProjectSecondarySourcesBuildStatusConfig {
 
 impl CodebuildProjectSecondarySourcesBuildStatusConfig {
     /// `CodebuildProjectSecondarySourcesBuildStatusConfig` with its required arguments; set the others with `CodebuildProjectSecondarySourcesBuildStatusConfig { field: Some(..), ..CodebuildProjectSecondarySourcesBuildStatusConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             context: None,
@@ -616,6 +637,7 @@ pub struct CodebuildProjectSecondarySourcesGitSubmodulesConfig {
 
 impl CodebuildProjectSecondarySourcesGitSubmodulesConfig {
     /// `CodebuildProjectSecondarySourcesGitSubmodulesConfig` with its required arguments; set the others with `CodebuildProjectSecondarySourcesGitSubmodulesConfig { field: Some(..), ..CodebuildProjectSecondarySourcesGitSubmodulesConfig::new(..) }`.
+    #[inline]
     pub fn new(fetch_submodules: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             fetch_submodules: fetch_submodules.into(),
@@ -658,6 +680,7 @@ pub struct CodebuildProjectSecondarySources {
 
 impl CodebuildProjectSecondarySources {
     /// `CodebuildProjectSecondarySources` with its required arguments; set the others with `CodebuildProjectSecondarySources { field: Some(..), ..CodebuildProjectSecondarySources::new(..) }`.
+    #[inline]
     pub fn new(source_identifier: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             buildspec: None,
@@ -707,6 +730,7 @@ pub struct CodebuildProjectSource {
 
 impl CodebuildProjectSource {
     /// `CodebuildProjectSource` with its required arguments; set the others with `CodebuildProjectSource { field: Some(..), ..CodebuildProjectSource::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             buildspec: None,
@@ -735,6 +759,7 @@ pub struct CodebuildProjectVpcConfig {
 
 impl CodebuildProjectVpcConfig {
     /// `CodebuildProjectVpcConfig` with its required arguments; set the others with `CodebuildProjectVpcConfig { field: Some(..), ..CodebuildProjectVpcConfig::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -821,6 +846,7 @@ pub struct CodebuildProject {
 
 impl CodebuildProject {
     /// `CodebuildProject` with its required arguments; set the others with `CodebuildProject { field: Some(..), ..CodebuildProject::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, service_role: impl Into<crate::core::Expr>, artifacts: CodebuildProjectArtifacts, environment: CodebuildProjectEnvironment, source: CodebuildProjectSource) -> Self {
         Self {
             badge_enabled: None,
@@ -876,6 +902,7 @@ pub struct CodebuildReportGroupExportConfigS3Destination {
 
 impl CodebuildReportGroupExportConfigS3Destination {
     /// `CodebuildReportGroupExportConfigS3Destination` with its required arguments; set the others with `CodebuildReportGroupExportConfigS3Destination { field: Some(..), ..CodebuildReportGroupExportConfigS3Destination::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>, encryption_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -899,6 +926,7 @@ pub struct CodebuildReportGroupExportConfig {
 
 impl CodebuildReportGroupExportConfig {
     /// `CodebuildReportGroupExportConfig` with its required arguments; set the others with `CodebuildReportGroupExportConfig { field: Some(..), ..CodebuildReportGroupExportConfig::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -932,6 +960,7 @@ pub struct CodebuildReportGroup {
 
 impl CodebuildReportGroup {
     /// `CodebuildReportGroup` with its required arguments; set the others with `CodebuildReportGroup { field: Some(..), ..CodebuildReportGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, export_config: CodebuildReportGroupExportConfig) -> Self {
         Self {
             delete_reports: None,
@@ -963,6 +992,7 @@ pub struct CodebuildResourcePolicy {
 
 impl CodebuildResourcePolicy {
     /// `CodebuildResourcePolicy` with its required arguments; set the others with `CodebuildResourcePolicy { field: Some(..), ..CodebuildResourcePolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -995,6 +1025,7 @@ pub struct CodebuildSourceCredential {
 
 impl CodebuildSourceCredential {
     /// `CodebuildSourceCredential` with its required arguments; set the others with `CodebuildSourceCredential { field: Some(..), ..CodebuildSourceCredential::new(..) }`.
+    #[inline]
     pub fn new(auth_type: impl Into<crate::core::Expr>, server_type: impl Into<crate::core::Expr>, token: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_type: auth_type.into(),
@@ -1024,6 +1055,7 @@ pub struct CodebuildWebhookFilterGroupFilter {
 
 impl CodebuildWebhookFilterGroupFilter {
     /// `CodebuildWebhookFilterGroupFilter` with its required arguments; set the others with `CodebuildWebhookFilterGroupFilter { field: Some(..), ..CodebuildWebhookFilterGroupFilter::new(..) }`.
+    #[inline]
     pub fn new(pattern: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             exclude_matched_pattern: None,
@@ -1043,6 +1075,7 @@ pub struct CodebuildWebhookFilterGroup {
 
 impl CodebuildWebhookFilterGroup {
     /// `CodebuildWebhookFilterGroup` with its required arguments; set the others with `CodebuildWebhookFilterGroup { field: Some(..), ..CodebuildWebhookFilterGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             filter: None,
@@ -1064,6 +1097,7 @@ pub struct CodebuildWebhookScopeConfiguration {
 
 impl CodebuildWebhookScopeConfiguration {
     /// `CodebuildWebhookScopeConfiguration` with its required arguments; set the others with `CodebuildWebhookScopeConfiguration { field: Some(..), ..CodebuildWebhookScopeConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: None,
@@ -1100,6 +1134,7 @@ pub struct CodebuildWebhook {
 
 impl CodebuildWebhook {
     /// `CodebuildWebhook` with its required arguments; set the others with `CodebuildWebhook { field: Some(..), ..CodebuildWebhook::new(..) }`.
+    #[inline]
     pub fn new(project_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             branch_filter: None,
@@ -1129,6 +1164,7 @@ pub struct DataCodebuildFleet {
 
 impl DataCodebuildFleet {
     /// `DataCodebuildFleet` with its required arguments; set the others with `DataCodebuildFleet { field: Some(..), ..DataCodebuildFleet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1143,70 +1179,87 @@ impl crate::core::DataSource for DataCodebuildFleet {
 
 impl crate::core::Ref<CodebuildFleet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `base_capacity`, as a reference.
+    #[inline]
     pub fn base_capacity(&self) -> crate::core::Expr {
         self.attr("base_capacity")
     }
     /// `compute_type`, as a reference.
+    #[inline]
     pub fn compute_type(&self) -> crate::core::Expr {
         self.attr("compute_type")
     }
     /// `created`, as a reference.
+    #[inline]
     pub fn created(&self) -> crate::core::Expr {
         self.attr("created")
     }
     /// `environment_type`, as a reference.
+    #[inline]
     pub fn environment_type(&self) -> crate::core::Expr {
         self.attr("environment_type")
     }
     /// `fleet_service_role`, as a reference.
+    #[inline]
     pub fn fleet_service_role(&self) -> crate::core::Expr {
         self.attr("fleet_service_role")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_id`, as a reference.
+    #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
         self.attr("image_id")
     }
     /// `last_modified`, as a reference.
+    #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
         self.attr("last_modified")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `overflow_behavior`, as a reference.
+    #[inline]
     pub fn overflow_behavior(&self) -> crate::core::Expr {
         self.attr("overflow_behavior")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `compute_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn compute_configuration(&self) -> crate::core::Expr {
         self.attr("compute_configuration")
     }
     /// `scaling_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn scaling_configuration(&self) -> crate::core::Expr {
         self.attr("scaling_configuration")
     }
     /// `vpc_config` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
         self.attr("vpc_config")
     }
@@ -1214,114 +1267,142 @@ impl crate::core::Ref<CodebuildFleet> {
 
 impl crate::core::Ref<CodebuildProject> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `badge_enabled`, as a reference.
+    #[inline]
     pub fn badge_enabled(&self) -> crate::core::Expr {
         self.attr("badge_enabled")
     }
     /// `badge_url`, as a reference.
+    #[inline]
     pub fn badge_url(&self) -> crate::core::Expr {
         self.attr("badge_url")
     }
     /// `build_timeout`, as a reference.
+    #[inline]
     pub fn build_timeout(&self) -> crate::core::Expr {
         self.attr("build_timeout")
     }
     /// `concurrent_build_limit`, as a reference.
+    #[inline]
     pub fn concurrent_build_limit(&self) -> crate::core::Expr {
         self.attr("concurrent_build_limit")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `encryption_key`, as a reference.
+    #[inline]
     pub fn encryption_key(&self) -> crate::core::Expr {
         self.attr("encryption_key")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `project_visibility`, as a reference.
+    #[inline]
     pub fn project_visibility(&self) -> crate::core::Expr {
         self.attr("project_visibility")
     }
     /// `public_project_alias`, as a reference.
+    #[inline]
     pub fn public_project_alias(&self) -> crate::core::Expr {
         self.attr("public_project_alias")
     }
     /// `queued_timeout`, as a reference.
+    #[inline]
     pub fn queued_timeout(&self) -> crate::core::Expr {
         self.attr("queued_timeout")
     }
     /// `resource_access_role`, as a reference.
+    #[inline]
     pub fn resource_access_role(&self) -> crate::core::Expr {
         self.attr("resource_access_role")
     }
     /// `service_role`, as a reference.
+    #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
         self.attr("service_role")
     }
     /// `source_version`, as a reference.
+    #[inline]
     pub fn source_version(&self) -> crate::core::Expr {
         self.attr("source_version")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `artifacts` (a nested block), as a reference.
+    #[inline]
     pub fn artifacts(&self) -> crate::core::Expr {
         self.attr("artifacts")
     }
     /// `build_batch_config` (a nested block), as a reference.
+    #[inline]
     pub fn build_batch_config(&self) -> crate::core::Expr {
         self.attr("build_batch_config")
     }
     /// `cache` (a nested block), as a reference.
+    #[inline]
     pub fn cache(&self) -> crate::core::Expr {
         self.attr("cache")
     }
     /// `environment` (a nested block), as a reference.
+    #[inline]
     pub fn environment(&self) -> crate::core::Expr {
         self.attr("environment")
     }
     /// `file_system_locations` (a nested block), as a reference.
+    #[inline]
     pub fn file_system_locations(&self) -> crate::core::Expr {
         self.attr("file_system_locations")
     }
     /// `logs_config` (a nested block), as a reference.
+    #[inline]
     pub fn logs_config(&self) -> crate::core::Expr {
         self.attr("logs_config")
     }
     /// `secondary_artifacts` (a nested block), as a reference.
+    #[inline]
     pub fn secondary_artifacts(&self) -> crate::core::Expr {
         self.attr("secondary_artifacts")
     }
     /// `secondary_source_version` (a nested block), as a reference.
+    #[inline]
     pub fn secondary_source_version(&self) -> crate::core::Expr {
         self.attr("secondary_source_version")
     }
     /// `secondary_sources` (a nested block), as a reference.
+    #[inline]
     pub fn secondary_sources(&self) -> crate::core::Expr {
         self.attr("secondary_sources")
     }
     /// `source` (a nested block), as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
     /// `vpc_config` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
         self.attr("vpc_config")
     }
@@ -1329,38 +1410,47 @@ impl crate::core::Ref<CodebuildProject> {
 
 impl crate::core::Ref<CodebuildReportGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created`, as a reference.
+    #[inline]
     pub fn created(&self) -> crate::core::Expr {
         self.attr("created")
     }
     /// `delete_reports`, as a reference.
+    #[inline]
     pub fn delete_reports(&self) -> crate::core::Expr {
         self.attr("delete_reports")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `export_config` (a nested block), as a reference.
+    #[inline]
     pub fn export_config(&self) -> crate::core::Expr {
         self.attr("export_config")
     }
@@ -1368,14 +1458,17 @@ impl crate::core::Ref<CodebuildReportGroup> {
 
 impl crate::core::Ref<CodebuildResourcePolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
@@ -1383,26 +1476,32 @@ impl crate::core::Ref<CodebuildResourcePolicy> {
 
 impl crate::core::Ref<CodebuildSourceCredential> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auth_type`, as a reference.
+    #[inline]
     pub fn auth_type(&self) -> crate::core::Expr {
         self.attr("auth_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `server_type`, as a reference.
+    #[inline]
     pub fn server_type(&self) -> crate::core::Expr {
         self.attr("server_type")
     }
     /// `token`, as a reference.
+    #[inline]
     pub fn token(&self) -> crate::core::Expr {
         self.attr("token")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
@@ -1410,42 +1509,52 @@ impl crate::core::Ref<CodebuildSourceCredential> {
 
 impl crate::core::Ref<CodebuildWebhook> {
     /// `branch_filter`, as a reference.
+    #[inline]
     pub fn branch_filter(&self) -> crate::core::Expr {
         self.attr("branch_filter")
     }
     /// `build_type`, as a reference.
+    #[inline]
     pub fn build_type(&self) -> crate::core::Expr {
         self.attr("build_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `manual_creation`, as a reference.
+    #[inline]
     pub fn manual_creation(&self) -> crate::core::Expr {
         self.attr("manual_creation")
     }
     /// `payload_url`, as a reference.
+    #[inline]
     pub fn payload_url(&self) -> crate::core::Expr {
         self.attr("payload_url")
     }
     /// `project_name`, as a reference.
+    #[inline]
     pub fn project_name(&self) -> crate::core::Expr {
         self.attr("project_name")
     }
     /// `secret`, as a reference.
+    #[inline]
     pub fn secret(&self) -> crate::core::Expr {
         self.attr("secret")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
     /// `filter_group` (a nested block), as a reference.
+    #[inline]
     pub fn filter_group(&self) -> crate::core::Expr {
         self.attr("filter_group")
     }
     /// `scope_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn scope_configuration(&self) -> crate::core::Expr {
         self.attr("scope_configuration")
     }
@@ -1453,66 +1562,82 @@ impl crate::core::Ref<CodebuildWebhook> {
 
 impl crate::core::Ref<DataCodebuildFleet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `base_capacity`, as a reference.
+    #[inline]
     pub fn base_capacity(&self) -> crate::core::Expr {
         self.attr("base_capacity")
     }
     /// `compute_configuration`, as a reference.
+    #[inline]
     pub fn compute_configuration(&self) -> crate::core::Expr {
         self.attr("compute_configuration")
     }
     /// `compute_type`, as a reference.
+    #[inline]
     pub fn compute_type(&self) -> crate::core::Expr {
         self.attr("compute_type")
     }
     /// `created`, as a reference.
+    #[inline]
     pub fn created(&self) -> crate::core::Expr {
         self.attr("created")
     }
     /// `environment_type`, as a reference.
+    #[inline]
     pub fn environment_type(&self) -> crate::core::Expr {
         self.attr("environment_type")
     }
     /// `fleet_service_role`, as a reference.
+    #[inline]
     pub fn fleet_service_role(&self) -> crate::core::Expr {
         self.attr("fleet_service_role")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_id`, as a reference.
+    #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
         self.attr("image_id")
     }
     /// `last_modified`, as a reference.
+    #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
         self.attr("last_modified")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `overflow_behavior`, as a reference.
+    #[inline]
     pub fn overflow_behavior(&self) -> crate::core::Expr {
         self.attr("overflow_behavior")
     }
     /// `scaling_configuration`, as a reference.
+    #[inline]
     pub fn scaling_configuration(&self) -> crate::core::Expr {
         self.attr("scaling_configuration")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_config`, as a reference.
+    #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
         self.attr("vpc_config")
     }

@@ -13,6 +13,7 @@ pub struct CodecatalystDevEnvironmentIdes {
 
 impl CodecatalystDevEnvironmentIdes {
     /// `CodecatalystDevEnvironmentIdes` with its required arguments; set the others with `CodecatalystDevEnvironmentIdes { field: Some(..), ..CodecatalystDevEnvironmentIdes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -30,6 +31,7 @@ pub struct CodecatalystDevEnvironmentPersistentStorage {
 
 impl CodecatalystDevEnvironmentPersistentStorage {
     /// `CodecatalystDevEnvironmentPersistentStorage` with its required arguments; set the others with `CodecatalystDevEnvironmentPersistentStorage { field: Some(..), ..CodecatalystDevEnvironmentPersistentStorage::new(..) }`.
+    #[inline]
     pub fn new(size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             size: size.into(),
@@ -49,6 +51,7 @@ pub struct CodecatalystDevEnvironmentRepositories {
 
 impl CodecatalystDevEnvironmentRepositories {
     /// `CodecatalystDevEnvironmentRepositories` with its required arguments; set the others with `CodecatalystDevEnvironmentRepositories { field: Some(..), ..CodecatalystDevEnvironmentRepositories::new(..) }`.
+    #[inline]
     pub fn new(repository_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             branch_name: None,
@@ -73,6 +76,7 @@ pub struct CodecatalystDevEnvironmentTimeouts {
 
 impl CodecatalystDevEnvironmentTimeouts {
     /// `CodecatalystDevEnvironmentTimeouts` with its required arguments; set the others with `CodecatalystDevEnvironmentTimeouts { field: Some(..), ..CodecatalystDevEnvironmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -114,6 +118,7 @@ pub struct CodecatalystDevEnvironment {
 
 impl CodecatalystDevEnvironment {
     /// `CodecatalystDevEnvironment` with its required arguments; set the others with `CodecatalystDevEnvironment { field: Some(..), ..CodecatalystDevEnvironment::new(..) }`.
+    #[inline]
     pub fn new(instance_type: impl Into<crate::core::Expr>, project_name: impl Into<crate::core::Expr>, space_name: impl Into<crate::core::Expr>, ides: CodecatalystDevEnvironmentIdes, persistent_storage: CodecatalystDevEnvironmentPersistentStorage) -> Self {
         Self {
             alias: None,
@@ -150,6 +155,7 @@ pub struct CodecatalystProjectTimeouts {
 
 impl CodecatalystProjectTimeouts {
     /// `CodecatalystProjectTimeouts` with its required arguments; set the others with `CodecatalystProjectTimeouts { field: Some(..), ..CodecatalystProjectTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -179,6 +185,7 @@ pub struct CodecatalystProject {
 
 impl CodecatalystProject {
     /// `CodecatalystProject` with its required arguments; set the others with `CodecatalystProject { field: Some(..), ..CodecatalystProject::new(..) }`.
+    #[inline]
     pub fn new(display_name: impl Into<crate::core::Expr>, space_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -210,6 +217,7 @@ pub struct CodecatalystSourceRepositoryTimeouts {
 
 impl CodecatalystSourceRepositoryTimeouts {
     /// `CodecatalystSourceRepositoryTimeouts` with its required arguments; set the others with `CodecatalystSourceRepositoryTimeouts { field: Some(..), ..CodecatalystSourceRepositoryTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -241,6 +249,7 @@ pub struct CodecatalystSourceRepository {
 
 impl CodecatalystSourceRepository {
     /// `CodecatalystSourceRepository` with its required arguments; set the others with `CodecatalystSourceRepository { field: Some(..), ..CodecatalystSourceRepository::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, project_name: impl Into<crate::core::Expr>, space_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -264,6 +273,7 @@ pub struct DataCodecatalystDevEnvironmentRepositories {
 
 impl DataCodecatalystDevEnvironmentRepositories {
     /// `DataCodecatalystDevEnvironmentRepositories` with its required arguments; set the others with `DataCodecatalystDevEnvironmentRepositories { field: Some(..), ..DataCodecatalystDevEnvironmentRepositories::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -298,6 +308,7 @@ pub struct DataCodecatalystDevEnvironment {
 
 impl DataCodecatalystDevEnvironment {
     /// `DataCodecatalystDevEnvironment` with its required arguments; set the others with `DataCodecatalystDevEnvironment { field: Some(..), ..DataCodecatalystDevEnvironment::new(..) }`.
+    #[inline]
     pub fn new(env_id: impl Into<crate::core::Expr>, project_name: impl Into<crate::core::Expr>, space_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             alias: None,
@@ -318,42 +329,52 @@ impl crate::core::DataSource for DataCodecatalystDevEnvironment {
 
 impl crate::core::Ref<CodecatalystDevEnvironment> {
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `inactivity_timeout_minutes`, as a reference.
+    #[inline]
     pub fn inactivity_timeout_minutes(&self) -> crate::core::Expr {
         self.attr("inactivity_timeout_minutes")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `project_name`, as a reference.
+    #[inline]
     pub fn project_name(&self) -> crate::core::Expr {
         self.attr("project_name")
     }
     /// `space_name`, as a reference.
+    #[inline]
     pub fn space_name(&self) -> crate::core::Expr {
         self.attr("space_name")
     }
     /// `ides` (a nested block), as a reference.
+    #[inline]
     pub fn ides(&self) -> crate::core::Expr {
         self.attr("ides")
     }
     /// `persistent_storage` (a nested block), as a reference.
+    #[inline]
     pub fn persistent_storage(&self) -> crate::core::Expr {
         self.attr("persistent_storage")
     }
     /// `repositories` (a nested block), as a reference.
+    #[inline]
     pub fn repositories(&self) -> crate::core::Expr {
         self.attr("repositories")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -361,26 +382,32 @@ impl crate::core::Ref<CodecatalystDevEnvironment> {
 
 impl crate::core::Ref<CodecatalystProject> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `space_name`, as a reference.
+    #[inline]
     pub fn space_name(&self) -> crate::core::Expr {
         self.attr("space_name")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -388,26 +415,32 @@ impl crate::core::Ref<CodecatalystProject> {
 
 impl crate::core::Ref<CodecatalystSourceRepository> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `project_name`, as a reference.
+    #[inline]
     pub fn project_name(&self) -> crate::core::Expr {
         self.attr("project_name")
     }
     /// `space_name`, as a reference.
+    #[inline]
     pub fn space_name(&self) -> crate::core::Expr {
         self.attr("space_name")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -415,62 +448,77 @@ impl crate::core::Ref<CodecatalystSourceRepository> {
 
 impl crate::core::Ref<DataCodecatalystDevEnvironment> {
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `creator_id`, as a reference.
+    #[inline]
     pub fn creator_id(&self) -> crate::core::Expr {
         self.attr("creator_id")
     }
     /// `env_id`, as a reference.
+    #[inline]
     pub fn env_id(&self) -> crate::core::Expr {
         self.attr("env_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ides`, as a reference.
+    #[inline]
     pub fn ides(&self) -> crate::core::Expr {
         self.attr("ides")
     }
     /// `inactivity_timeout_minutes`, as a reference.
+    #[inline]
     pub fn inactivity_timeout_minutes(&self) -> crate::core::Expr {
         self.attr("inactivity_timeout_minutes")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `last_updated_time`, as a reference.
+    #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
         self.attr("last_updated_time")
     }
     /// `persistent_storage`, as a reference.
+    #[inline]
     pub fn persistent_storage(&self) -> crate::core::Expr {
         self.attr("persistent_storage")
     }
     /// `project_name`, as a reference.
+    #[inline]
     pub fn project_name(&self) -> crate::core::Expr {
         self.attr("project_name")
     }
     /// `space_name`, as a reference.
+    #[inline]
     pub fn space_name(&self) -> crate::core::Expr {
         self.attr("space_name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_reason`, as a reference.
+    #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
         self.attr("status_reason")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `repositories` (a nested block), as a reference.
+    #[inline]
     pub fn repositories(&self) -> crate::core::Expr {
         self.attr("repositories")
     }

@@ -17,6 +17,7 @@ pub struct CodecommitApprovalRuleTemplate {
 
 impl CodecommitApprovalRuleTemplate {
     /// `CodecommitApprovalRuleTemplate` with its required arguments; set the others with `CodecommitApprovalRuleTemplate { field: Some(..), ..CodecommitApprovalRuleTemplate::new(..) }`.
+    #[inline]
     pub fn new(content: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
@@ -45,6 +46,7 @@ pub struct CodecommitApprovalRuleTemplateAssociation {
 
 impl CodecommitApprovalRuleTemplateAssociation {
     /// `CodecommitApprovalRuleTemplateAssociation` with its required arguments; set the others with `CodecommitApprovalRuleTemplateAssociation { field: Some(..), ..CodecommitApprovalRuleTemplateAssociation::new(..) }`.
+    #[inline]
     pub fn new(approval_rule_template_name: impl Into<crate::core::Expr>, repository_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             approval_rule_template_name: approval_rule_template_name.into(),
@@ -85,6 +87,7 @@ pub struct CodecommitRepository {
 
 impl CodecommitRepository {
     /// `CodecommitRepository` with its required arguments; set the others with `CodecommitRepository { field: Some(..), ..CodecommitRepository::new(..) }`.
+    #[inline]
     pub fn new(repository_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_branch: None,
@@ -121,6 +124,7 @@ pub struct CodecommitTriggerTrigger {
 
 impl CodecommitTriggerTrigger {
     /// `CodecommitTriggerTrigger` with its required arguments; set the others with `CodecommitTriggerTrigger { field: Some(..), ..CodecommitTriggerTrigger::new(..) }`.
+    #[inline]
     pub fn new(destination_arn: impl Into<crate::core::Expr>, events: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             branches: None,
@@ -146,6 +150,7 @@ pub struct CodecommitTrigger {
 
 impl CodecommitTrigger {
     /// `CodecommitTrigger` with its required arguments; set the others with `CodecommitTrigger { field: Some(..), ..CodecommitTrigger::new(..) }`.
+    #[inline]
     pub fn new(repository_name: impl Into<crate::core::Expr>, trigger: Vec<CodecommitTriggerTrigger>) -> Self {
         Self {
             id: None,
@@ -171,6 +176,7 @@ pub struct DataCodecommitApprovalRuleTemplate {
 
 impl DataCodecommitApprovalRuleTemplate {
     /// `DataCodecommitApprovalRuleTemplate` with its required arguments; set the others with `DataCodecommitApprovalRuleTemplate { field: Some(..), ..DataCodecommitApprovalRuleTemplate::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -195,6 +201,7 @@ pub struct DataCodecommitRepository {
 
 impl DataCodecommitRepository {
     /// `DataCodecommitRepository` with its required arguments; set the others with `DataCodecommitRepository { field: Some(..), ..DataCodecommitRepository::new(..) }`.
+    #[inline]
     pub fn new(repository_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -209,38 +216,47 @@ impl crate::core::DataSource for DataCodecommitRepository {
 
 impl crate::core::Ref<CodecommitApprovalRuleTemplate> {
     /// `approval_rule_template_id`, as a reference.
+    #[inline]
     pub fn approval_rule_template_id(&self) -> crate::core::Expr {
         self.attr("approval_rule_template_id")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_date`, as a reference.
+    #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
         self.attr("last_modified_date")
     }
     /// `last_modified_user`, as a reference.
+    #[inline]
     pub fn last_modified_user(&self) -> crate::core::Expr {
         self.attr("last_modified_user")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `rule_content_sha256`, as a reference.
+    #[inline]
     pub fn rule_content_sha256(&self) -> crate::core::Expr {
         self.attr("rule_content_sha256")
     }
@@ -248,14 +264,17 @@ impl crate::core::Ref<CodecommitApprovalRuleTemplate> {
 
 impl crate::core::Ref<CodecommitApprovalRuleTemplateAssociation> {
     /// `approval_rule_template_name`, as a reference.
+    #[inline]
     pub fn approval_rule_template_name(&self) -> crate::core::Expr {
         self.attr("approval_rule_template_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `repository_name`, as a reference.
+    #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
         self.attr("repository_name")
     }
@@ -263,46 +282,57 @@ impl crate::core::Ref<CodecommitApprovalRuleTemplateAssociation> {
 
 impl crate::core::Ref<CodecommitRepository> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `clone_url_http`, as a reference.
+    #[inline]
     pub fn clone_url_http(&self) -> crate::core::Expr {
         self.attr("clone_url_http")
     }
     /// `clone_url_ssh`, as a reference.
+    #[inline]
     pub fn clone_url_ssh(&self) -> crate::core::Expr {
         self.attr("clone_url_ssh")
     }
     /// `default_branch`, as a reference.
+    #[inline]
     pub fn default_branch(&self) -> crate::core::Expr {
         self.attr("default_branch")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `repository_id`, as a reference.
+    #[inline]
     pub fn repository_id(&self) -> crate::core::Expr {
         self.attr("repository_id")
     }
     /// `repository_name`, as a reference.
+    #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
         self.attr("repository_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -310,18 +340,22 @@ impl crate::core::Ref<CodecommitRepository> {
 
 impl crate::core::Ref<CodecommitTrigger> {
     /// `configuration_id`, as a reference.
+    #[inline]
     pub fn configuration_id(&self) -> crate::core::Expr {
         self.attr("configuration_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `repository_name`, as a reference.
+    #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
         self.attr("repository_name")
     }
     /// `trigger` (a nested block), as a reference.
+    #[inline]
     pub fn trigger(&self) -> crate::core::Expr {
         self.attr("trigger")
     }
@@ -329,38 +363,47 @@ impl crate::core::Ref<CodecommitTrigger> {
 
 impl crate::core::Ref<DataCodecommitApprovalRuleTemplate> {
     /// `approval_rule_template_id`, as a reference.
+    #[inline]
     pub fn approval_rule_template_id(&self) -> crate::core::Expr {
         self.attr("approval_rule_template_id")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_date`, as a reference.
+    #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
         self.attr("last_modified_date")
     }
     /// `last_modified_user`, as a reference.
+    #[inline]
     pub fn last_modified_user(&self) -> crate::core::Expr {
         self.attr("last_modified_user")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `rule_content_sha256`, as a reference.
+    #[inline]
     pub fn rule_content_sha256(&self) -> crate::core::Expr {
         self.attr("rule_content_sha256")
     }
@@ -368,30 +411,37 @@ impl crate::core::Ref<DataCodecommitApprovalRuleTemplate> {
 
 impl crate::core::Ref<DataCodecommitRepository> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `clone_url_http`, as a reference.
+    #[inline]
     pub fn clone_url_http(&self) -> crate::core::Expr {
         self.attr("clone_url_http")
     }
     /// `clone_url_ssh`, as a reference.
+    #[inline]
     pub fn clone_url_ssh(&self) -> crate::core::Expr {
         self.attr("clone_url_ssh")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `repository_id`, as a reference.
+    #[inline]
     pub fn repository_id(&self) -> crate::core::Expr {
         self.attr("repository_id")
     }
     /// `repository_name`, as a reference.
+    #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
         self.attr("repository_name")
     }

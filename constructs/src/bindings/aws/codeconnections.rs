@@ -19,6 +19,7 @@ pub struct CodeconnectionsConnectionTimeouts {
 
 impl CodeconnectionsConnectionTimeouts {
     /// `CodeconnectionsConnectionTimeouts` with its required arguments; set the others with `CodeconnectionsConnectionTimeouts { field: Some(..), ..CodeconnectionsConnectionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -49,6 +50,7 @@ pub struct CodeconnectionsConnection {
 
 impl CodeconnectionsConnection {
     /// `CodeconnectionsConnection` with its required arguments; set the others with `CodeconnectionsConnection { field: Some(..), ..CodeconnectionsConnection::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             host_arn: None,
@@ -83,6 +85,7 @@ pub struct CodeconnectionsHostTimeouts {
 
 impl CodeconnectionsHostTimeouts {
     /// `CodeconnectionsHostTimeouts` with its required arguments; set the others with `CodeconnectionsHostTimeouts { field: Some(..), ..CodeconnectionsHostTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -108,6 +111,7 @@ pub struct CodeconnectionsHostVpcConfiguration {
 
 impl CodeconnectionsHostVpcConfiguration {
     /// `CodeconnectionsHostVpcConfiguration` with its required arguments; set the others with `CodeconnectionsHostVpcConfiguration { field: Some(..), ..CodeconnectionsHostVpcConfiguration::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -140,6 +144,7 @@ pub struct CodeconnectionsHost {
 
 impl CodeconnectionsHost {
     /// `CodeconnectionsHost` with its required arguments; set the others with `CodeconnectionsHost { field: Some(..), ..CodeconnectionsHost::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, provider_endpoint: impl Into<crate::core::Expr>, provider_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -158,42 +163,52 @@ impl crate::core::Resource for CodeconnectionsHost {
 
 impl crate::core::Ref<CodeconnectionsConnection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `connection_status`, as a reference.
+    #[inline]
     pub fn connection_status(&self) -> crate::core::Expr {
         self.attr("connection_status")
     }
     /// `host_arn`, as a reference.
+    #[inline]
     pub fn host_arn(&self) -> crate::core::Expr {
         self.attr("host_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `provider_type`, as a reference.
+    #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
         self.attr("provider_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -201,38 +216,47 @@ impl crate::core::Ref<CodeconnectionsConnection> {
 
 impl crate::core::Ref<CodeconnectionsHost> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `provider_endpoint`, as a reference.
+    #[inline]
     pub fn provider_endpoint(&self) -> crate::core::Expr {
         self.attr("provider_endpoint")
     }
     /// `provider_type`, as a reference.
+    #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
         self.attr("provider_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_configuration(&self) -> crate::core::Expr {
         self.attr("vpc_configuration")
     }

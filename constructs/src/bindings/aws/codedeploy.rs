@@ -21,6 +21,7 @@ pub struct CodedeployApp {
 
 impl CodedeployApp {
     /// `CodedeployApp` with its required arguments; set the others with `CodedeployApp { field: Some(..), ..CodedeployApp::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             compute_platform: None,
@@ -49,6 +50,7 @@ pub struct CodedeployDeploymentConfigMinimumHealthyHosts {
 
 impl CodedeployDeploymentConfigMinimumHealthyHosts {
     /// `CodedeployDeploymentConfigMinimumHealthyHosts` with its required arguments; set the others with `CodedeployDeploymentConfigMinimumHealthyHosts { field: Some(..), ..CodedeployDeploymentConfigMinimumHealthyHosts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             r#type: None,
@@ -70,6 +72,7 @@ pub struct CodedeployDeploymentConfigTrafficRoutingConfigTimeBasedCanary {
 
 impl CodedeployDeploymentConfigTrafficRoutingConfigTimeBasedCanary {
     /// `CodedeployDeploymentConfigTrafficRoutingConfigTimeBasedCanary` with its required arguments; set the others with `CodedeployDeploymentConfigTrafficRoutingConfigTimeBasedCanary { field: Some(..), ..CodedeployDeploymentConfigTrafficRoutingConfigTimeBasedCanary::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             interval: None,
@@ -94,6 +97,7 @@ pub struct CodedeployDeploymentConfigTrafficRoutingConfig {
 
 impl CodedeployDeploymentConfigTrafficRoutingConfig {
     /// `CodedeployDeploymentConfigTrafficRoutingConfig` with its required arguments; set the others with `CodedeployDeploymentConfigTrafficRoutingConfig { field: Some(..), ..CodedeployDeploymentConfigTrafficRoutingConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             r#type: None,
@@ -119,6 +123,7 @@ pub struct CodedeployDeploymentConfigZonalConfig {
 
 impl CodedeployDeploymentConfigZonalConfig {
     /// `CodedeployDeploymentConfigZonalConfig` with its required arguments; set the others with `CodedeployDeploymentConfigZonalConfig { field: Some(..), ..CodedeployDeploymentConfigZonalConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             first_zone_monitor_duration_in_seconds: None,
@@ -152,6 +157,7 @@ pub struct CodedeployDeploymentConfig {
 
 impl CodedeployDeploymentConfig {
     /// `CodedeployDeploymentConfig` with its required arguments; set the others with `CodedeployDeploymentConfig { field: Some(..), ..CodedeployDeploymentConfig::new(..) }`.
+    #[inline]
     pub fn new(deployment_config_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             compute_platform: None,
@@ -184,6 +190,7 @@ pub struct CodedeployDeploymentGroupAlarmConfiguration {
 
 impl CodedeployDeploymentGroupAlarmConfiguration {
     /// `CodedeployDeploymentGroupAlarmConfiguration` with its required arguments; set the others with `CodedeployDeploymentGroupAlarmConfiguration { field: Some(..), ..CodedeployDeploymentGroupAlarmConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alarms: None,
@@ -206,6 +213,7 @@ pub struct CodedeployDeploymentGroupAutoRollbackConfiguration {
 
 impl CodedeployDeploymentGroupAutoRollbackConfiguration {
     /// `CodedeployDeploymentGroupAutoRollbackConfiguration` with its required arguments; set the others with `CodedeployDeploymentGroupAutoRollbackConfiguration { field: Some(..), ..CodedeployDeploymentGroupAutoRollbackConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -227,6 +235,7 @@ pub struct CodedeployDeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOpti
 
 impl CodedeployDeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOption {
     /// `CodedeployDeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOption` with its required arguments; set the others with `CodedeployDeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOption { field: Some(..), ..CodedeployDeploymentGroupBlueGreenDeploymentConfigDeploymentReadyOption::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             action_on_timeout: None,
@@ -245,6 +254,7 @@ pub struct CodedeployDeploymentGroupBlueGreenDeploymentConfigGreenFleetProvision
 
 impl CodedeployDeploymentGroupBlueGreenDeploymentConfigGreenFleetProvisioningOption {
     /// `CodedeployDeploymentGroupBlueGreenDeploymentConfigGreenFleetProvisioningOption` with its required arguments; set the others with `CodedeployDeploymentGroupBlueGreenDeploymentConfigGreenFleetProvisioningOption { field: Some(..), ..CodedeployDeploymentGroupBlueGreenDeploymentConfigGreenFleetProvisioningOption::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             action: None,
@@ -265,6 +275,7 @@ pub struct CodedeployDeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstan
 
 impl CodedeployDeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccess {
     /// `CodedeployDeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccess` with its required arguments; set the others with `CodedeployDeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccess { field: Some(..), ..CodedeployDeploymentGroupBlueGreenDeploymentConfigTerminateBlueInstancesOnDeploymentSuccess::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             action: None,
@@ -289,6 +300,7 @@ pub struct CodedeployDeploymentGroupBlueGreenDeploymentConfig {
 
 impl CodedeployDeploymentGroupBlueGreenDeploymentConfig {
     /// `CodedeployDeploymentGroupBlueGreenDeploymentConfig` with its required arguments; set the others with `CodedeployDeploymentGroupBlueGreenDeploymentConfig { field: Some(..), ..CodedeployDeploymentGroupBlueGreenDeploymentConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             deployment_ready_option: None,
@@ -311,6 +323,7 @@ pub struct CodedeployDeploymentGroupDeploymentStyle {
 
 impl CodedeployDeploymentGroupDeploymentStyle {
     /// `CodedeployDeploymentGroupDeploymentStyle` with its required arguments; set the others with `CodedeployDeploymentGroupDeploymentStyle { field: Some(..), ..CodedeployDeploymentGroupDeploymentStyle::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             deployment_option: None,
@@ -335,6 +348,7 @@ pub struct CodedeployDeploymentGroupEc2TagFilter {
 
 impl CodedeployDeploymentGroupEc2TagFilter {
     /// `CodedeployDeploymentGroupEc2TagFilter` with its required arguments; set the others with `CodedeployDeploymentGroupEc2TagFilter { field: Some(..), ..CodedeployDeploymentGroupEc2TagFilter::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             key: None,
@@ -354,6 +368,7 @@ pub struct CodedeployDeploymentGroupEc2TagSet {
 
 impl CodedeployDeploymentGroupEc2TagSet {
     /// `CodedeployDeploymentGroupEc2TagSet` with its required arguments; set the others with `CodedeployDeploymentGroupEc2TagSet { field: Some(..), ..CodedeployDeploymentGroupEc2TagSet::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ec2_tag_filter: None,
@@ -372,6 +387,7 @@ pub struct CodedeployDeploymentGroupEcsService {
 
 impl CodedeployDeploymentGroupEcsService {
     /// `CodedeployDeploymentGroupEcsService` with its required arguments; set the others with `CodedeployDeploymentGroupEcsService { field: Some(..), ..CodedeployDeploymentGroupEcsService::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>, service_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
@@ -390,6 +406,7 @@ pub struct CodedeployDeploymentGroupLoadBalancerInfoElbInfo {
 
 impl CodedeployDeploymentGroupLoadBalancerInfoElbInfo {
     /// `CodedeployDeploymentGroupLoadBalancerInfoElbInfo` with its required arguments; set the others with `CodedeployDeploymentGroupLoadBalancerInfoElbInfo { field: Some(..), ..CodedeployDeploymentGroupLoadBalancerInfoElbInfo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -406,6 +423,7 @@ pub struct CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTraff
 
 impl CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute {
     /// `CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute` with its required arguments; set the others with `CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute { field: Some(..), ..CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute::new(..) }`.
+    #[inline]
     pub fn new(listener_arns: Vec<crate::core::Expr>) -> Self {
         Self {
             listener_arns,
@@ -422,6 +440,7 @@ pub struct CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGro
 
 impl CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup {
     /// `CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup` with its required arguments; set the others with `CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup { field: Some(..), ..CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -443,6 +462,7 @@ pub struct CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfo {
 
 impl CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfo {
     /// `CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfo` with its required arguments; set the others with `CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfo { field: Some(..), ..CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfo::new(..) }`.
+    #[inline]
     pub fn new(prod_traffic_route: CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoProdTrafficRoute, target_group: Vec<CodedeployDeploymentGroupLoadBalancerInfoTargetGroupPairInfoTargetGroup>) -> Self {
         Self {
             prod_traffic_route,
@@ -468,6 +488,7 @@ pub struct CodedeployDeploymentGroupLoadBalancerInfo {
 
 impl CodedeployDeploymentGroupLoadBalancerInfo {
     /// `CodedeployDeploymentGroupLoadBalancerInfo` with its required arguments; set the others with `CodedeployDeploymentGroupLoadBalancerInfo { field: Some(..), ..CodedeployDeploymentGroupLoadBalancerInfo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             elb_info: None,
@@ -490,6 +511,7 @@ pub struct CodedeployDeploymentGroupTriggerConfiguration {
 
 impl CodedeployDeploymentGroupTriggerConfiguration {
     /// `CodedeployDeploymentGroupTriggerConfiguration` with its required arguments; set the others with `CodedeployDeploymentGroupTriggerConfiguration { field: Some(..), ..CodedeployDeploymentGroupTriggerConfiguration::new(..) }`.
+    #[inline]
     pub fn new(trigger_events: Vec<crate::core::Expr>, trigger_name: impl Into<crate::core::Expr>, trigger_target_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             trigger_events,
@@ -563,6 +585,7 @@ pub struct CodedeployDeploymentGroup {
 
 impl CodedeployDeploymentGroup {
     /// `CodedeployDeploymentGroup` with its required arguments; set the others with `CodedeployDeploymentGroup { field: Some(..), ..CodedeployDeploymentGroup::new(..) }`.
+    #[inline]
     pub fn new(app_name: impl Into<crate::core::Expr>, deployment_group_name: impl Into<crate::core::Expr>, service_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_name: app_name.into(),
@@ -595,38 +618,47 @@ impl crate::core::Resource for CodedeployDeploymentGroup {
 
 impl crate::core::Ref<CodedeployApp> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `compute_platform`, as a reference.
+    #[inline]
     pub fn compute_platform(&self) -> crate::core::Expr {
         self.attr("compute_platform")
     }
     /// `github_account_name`, as a reference.
+    #[inline]
     pub fn github_account_name(&self) -> crate::core::Expr {
         self.attr("github_account_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `linked_to_github`, as a reference.
+    #[inline]
     pub fn linked_to_github(&self) -> crate::core::Expr {
         self.attr("linked_to_github")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -634,34 +666,42 @@ impl crate::core::Ref<CodedeployApp> {
 
 impl crate::core::Ref<CodedeployDeploymentConfig> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `compute_platform`, as a reference.
+    #[inline]
     pub fn compute_platform(&self) -> crate::core::Expr {
         self.attr("compute_platform")
     }
     /// `deployment_config_id`, as a reference.
+    #[inline]
     pub fn deployment_config_id(&self) -> crate::core::Expr {
         self.attr("deployment_config_id")
     }
     /// `deployment_config_name`, as a reference.
+    #[inline]
     pub fn deployment_config_name(&self) -> crate::core::Expr {
         self.attr("deployment_config_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `minimum_healthy_hosts` (a nested block), as a reference.
+    #[inline]
     pub fn minimum_healthy_hosts(&self) -> crate::core::Expr {
         self.attr("minimum_healthy_hosts")
     }
     /// `traffic_routing_config` (a nested block), as a reference.
+    #[inline]
     pub fn traffic_routing_config(&self) -> crate::core::Expr {
         self.attr("traffic_routing_config")
     }
     /// `zonal_config` (a nested block), as a reference.
+    #[inline]
     pub fn zonal_config(&self) -> crate::core::Expr {
         self.attr("zonal_config")
     }
@@ -669,94 +709,117 @@ impl crate::core::Ref<CodedeployDeploymentConfig> {
 
 impl crate::core::Ref<CodedeployDeploymentGroup> {
     /// `app_name`, as a reference.
+    #[inline]
     pub fn app_name(&self) -> crate::core::Expr {
         self.attr("app_name")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `autoscaling_groups`, as a reference.
+    #[inline]
     pub fn autoscaling_groups(&self) -> crate::core::Expr {
         self.attr("autoscaling_groups")
     }
     /// `compute_platform`, as a reference.
+    #[inline]
     pub fn compute_platform(&self) -> crate::core::Expr {
         self.attr("compute_platform")
     }
     /// `deployment_config_name`, as a reference.
+    #[inline]
     pub fn deployment_config_name(&self) -> crate::core::Expr {
         self.attr("deployment_config_name")
     }
     /// `deployment_group_id`, as a reference.
+    #[inline]
     pub fn deployment_group_id(&self) -> crate::core::Expr {
         self.attr("deployment_group_id")
     }
     /// `deployment_group_name`, as a reference.
+    #[inline]
     pub fn deployment_group_name(&self) -> crate::core::Expr {
         self.attr("deployment_group_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `outdated_instances_strategy`, as a reference.
+    #[inline]
     pub fn outdated_instances_strategy(&self) -> crate::core::Expr {
         self.attr("outdated_instances_strategy")
     }
     /// `service_role_arn`, as a reference.
+    #[inline]
     pub fn service_role_arn(&self) -> crate::core::Expr {
         self.attr("service_role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `termination_hook_enabled`, as a reference.
+    #[inline]
     pub fn termination_hook_enabled(&self) -> crate::core::Expr {
         self.attr("termination_hook_enabled")
     }
     /// `alarm_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn alarm_configuration(&self) -> crate::core::Expr {
         self.attr("alarm_configuration")
     }
     /// `auto_rollback_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn auto_rollback_configuration(&self) -> crate::core::Expr {
         self.attr("auto_rollback_configuration")
     }
     /// `blue_green_deployment_config` (a nested block), as a reference.
+    #[inline]
     pub fn blue_green_deployment_config(&self) -> crate::core::Expr {
         self.attr("blue_green_deployment_config")
     }
     /// `deployment_style` (a nested block), as a reference.
+    #[inline]
     pub fn deployment_style(&self) -> crate::core::Expr {
         self.attr("deployment_style")
     }
     /// `ec2_tag_filter` (a nested block), as a reference.
+    #[inline]
     pub fn ec2_tag_filter(&self) -> crate::core::Expr {
         self.attr("ec2_tag_filter")
     }
     /// `ec2_tag_set` (a nested block), as a reference.
+    #[inline]
     pub fn ec2_tag_set(&self) -> crate::core::Expr {
         self.attr("ec2_tag_set")
     }
     /// `ecs_service` (a nested block), as a reference.
+    #[inline]
     pub fn ecs_service(&self) -> crate::core::Expr {
         self.attr("ecs_service")
     }
     /// `load_balancer_info` (a nested block), as a reference.
+    #[inline]
     pub fn load_balancer_info(&self) -> crate::core::Expr {
         self.attr("load_balancer_info")
     }
     /// `on_premises_instance_tag_filter` (a nested block), as a reference.
+    #[inline]
     pub fn on_premises_instance_tag_filter(&self) -> crate::core::Expr {
         self.attr("on_premises_instance_tag_filter")
     }
     /// `trigger_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn trigger_configuration(&self) -> crate::core::Expr {
         self.attr("trigger_configuration")
     }

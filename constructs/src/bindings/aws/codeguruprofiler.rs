@@ -9,6 +9,7 @@ pub struct CodeguruprofilerProfilingGroupAgentOrchestrationConfig {
 
 impl CodeguruprofilerProfilingGroupAgentOrchestrationConfig {
     /// `CodeguruprofilerProfilingGroupAgentOrchestrationConfig` with its required arguments; set the others with `CodeguruprofilerProfilingGroupAgentOrchestrationConfig { field: Some(..), ..CodeguruprofilerProfilingGroupAgentOrchestrationConfig::new(..) }`.
+    #[inline]
     pub fn new(profiling_enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             profiling_enabled: profiling_enabled.into(),
@@ -34,6 +35,7 @@ pub struct CodeguruprofilerProfilingGroup {
 
 impl CodeguruprofilerProfilingGroup {
     /// `CodeguruprofilerProfilingGroup` with its required arguments; set the others with `CodeguruprofilerProfilingGroup { field: Some(..), ..CodeguruprofilerProfilingGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             compute_platform: None,
@@ -57,6 +59,7 @@ pub struct DataCodeguruprofilerProfilingGroup {
 
 impl DataCodeguruprofilerProfilingGroup {
     /// `DataCodeguruprofilerProfilingGroup` with its required arguments; set the others with `DataCodeguruprofilerProfilingGroup { field: Some(..), ..DataCodeguruprofilerProfilingGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -70,30 +73,37 @@ impl crate::core::DataSource for DataCodeguruprofilerProfilingGroup {
 
 impl crate::core::Ref<CodeguruprofilerProfilingGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `compute_platform`, as a reference.
+    #[inline]
     pub fn compute_platform(&self) -> crate::core::Expr {
         self.attr("compute_platform")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `agent_orchestration_config` (a nested block), as a reference.
+    #[inline]
     pub fn agent_orchestration_config(&self) -> crate::core::Expr {
         self.attr("agent_orchestration_config")
     }
@@ -101,38 +111,47 @@ impl crate::core::Ref<CodeguruprofilerProfilingGroup> {
 
 impl crate::core::Ref<DataCodeguruprofilerProfilingGroup> {
     /// `agent_orchestration_config`, as a reference.
+    #[inline]
     pub fn agent_orchestration_config(&self) -> crate::core::Expr {
         self.attr("agent_orchestration_config")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `compute_platform`, as a reference.
+    #[inline]
     pub fn compute_platform(&self) -> crate::core::Expr {
         self.attr("compute_platform")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `profiling_status`, as a reference.
+    #[inline]
     pub fn profiling_status(&self) -> crate::core::Expr {
         self.attr("profiling_status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }

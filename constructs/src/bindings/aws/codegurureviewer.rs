@@ -13,6 +13,7 @@ pub struct CodegurureviewerRepositoryAssociationKmsKeyDetails {
 
 impl CodegurureviewerRepositoryAssociationKmsKeyDetails {
     /// `CodegurureviewerRepositoryAssociationKmsKeyDetails` with its required arguments; set the others with `CodegurureviewerRepositoryAssociationKmsKeyDetails { field: Some(..), ..CodegurureviewerRepositoryAssociationKmsKeyDetails::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             encryption_option: None,
@@ -34,6 +35,7 @@ pub struct CodegurureviewerRepositoryAssociationRepositoryBitbucket {
 
 impl CodegurureviewerRepositoryAssociationRepositoryBitbucket {
     /// `CodegurureviewerRepositoryAssociationRepositoryBitbucket` with its required arguments; set the others with `CodegurureviewerRepositoryAssociationRepositoryBitbucket { field: Some(..), ..CodegurureviewerRepositoryAssociationRepositoryBitbucket::new(..) }`.
+    #[inline]
     pub fn new(connection_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owner: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_arn: connection_arn.into(),
@@ -52,6 +54,7 @@ pub struct CodegurureviewerRepositoryAssociationRepositoryCodecommit {
 
 impl CodegurureviewerRepositoryAssociationRepositoryCodecommit {
     /// `CodegurureviewerRepositoryAssociationRepositoryCodecommit` with its required arguments; set the others with `CodegurureviewerRepositoryAssociationRepositoryCodecommit { field: Some(..), ..CodegurureviewerRepositoryAssociationRepositoryCodecommit::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -70,6 +73,7 @@ pub struct CodegurureviewerRepositoryAssociationRepositoryS3Bucket {
 
 impl CodegurureviewerRepositoryAssociationRepositoryS3Bucket {
     /// `CodegurureviewerRepositoryAssociationRepositoryS3Bucket` with its required arguments; set the others with `CodegurureviewerRepositoryAssociationRepositoryS3Bucket { field: Some(..), ..CodegurureviewerRepositoryAssociationRepositoryS3Bucket::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -97,6 +101,7 @@ pub struct CodegurureviewerRepositoryAssociationRepository {
 
 impl CodegurureviewerRepositoryAssociationRepository {
     /// `CodegurureviewerRepositoryAssociationRepository` with its required arguments; set the others with `CodegurureviewerRepositoryAssociationRepository { field: Some(..), ..CodegurureviewerRepositoryAssociationRepository::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bitbucket: None,
@@ -123,6 +128,7 @@ pub struct CodegurureviewerRepositoryAssociationTimeouts {
 
 impl CodegurureviewerRepositoryAssociationTimeouts {
     /// `CodegurureviewerRepositoryAssociationTimeouts` with its required arguments; set the others with `CodegurureviewerRepositoryAssociationTimeouts { field: Some(..), ..CodegurureviewerRepositoryAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -156,6 +162,7 @@ pub struct CodegurureviewerRepositoryAssociation {
 
 impl CodegurureviewerRepositoryAssociation {
     /// `CodegurureviewerRepositoryAssociation` with its required arguments; set the others with `CodegurureviewerRepositoryAssociation { field: Some(..), ..CodegurureviewerRepositoryAssociation::new(..) }`.
+    #[inline]
     pub fn new(repository: CodegurureviewerRepositoryAssociationRepository) -> Self {
         Self {
             id: None,
@@ -174,62 +181,77 @@ impl crate::core::Resource for CodegurureviewerRepositoryAssociation {
 
 impl crate::core::Ref<CodegurureviewerRepositoryAssociation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `association_id`, as a reference.
+    #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
         self.attr("association_id")
     }
     /// `connection_arn`, as a reference.
+    #[inline]
     pub fn connection_arn(&self) -> crate::core::Expr {
         self.attr("connection_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `provider_type`, as a reference.
+    #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
         self.attr("provider_type")
     }
     /// `s3_repository_details`, as a reference.
+    #[inline]
     pub fn s3_repository_details(&self) -> crate::core::Expr {
         self.attr("s3_repository_details")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `state_reason`, as a reference.
+    #[inline]
     pub fn state_reason(&self) -> crate::core::Expr {
         self.attr("state_reason")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `kms_key_details` (a nested block), as a reference.
+    #[inline]
     pub fn kms_key_details(&self) -> crate::core::Expr {
         self.attr("kms_key_details")
     }
     /// `repository` (a nested block), as a reference.
+    #[inline]
     pub fn repository(&self) -> crate::core::Expr {
         self.attr("repository")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

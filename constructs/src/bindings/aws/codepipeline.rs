@@ -11,6 +11,7 @@ pub struct CodepipelineArtifactStoreEncryptionKey {
 
 impl CodepipelineArtifactStoreEncryptionKey {
     /// `CodepipelineArtifactStoreEncryptionKey` with its required arguments; set the others with `CodepipelineArtifactStoreEncryptionKey { field: Some(..), ..CodepipelineArtifactStoreEncryptionKey::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -36,6 +37,7 @@ pub struct CodepipelineArtifactStore {
 
 impl CodepipelineArtifactStore {
     /// `CodepipelineArtifactStore` with its required arguments; set the others with `CodepipelineArtifactStore { field: Some(..), ..CodepipelineArtifactStore::new(..) }`.
+    #[inline]
     pub fn new(location: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             location: location.into(),
@@ -87,6 +89,7 @@ pub struct CodepipelineStageAction {
 
 impl CodepipelineStageAction {
     /// `CodepipelineStageAction` with its required arguments; set the others with `CodepipelineStageAction { field: Some(..), ..CodepipelineStageAction::new(..) }`.
+    #[inline]
     pub fn new(category: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owner: impl Into<crate::core::Expr>, provider: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             category: category.into(),
@@ -123,6 +126,7 @@ pub struct CodepipelineStageBeforeEntryConditionRuleRuleTypeId {
 
 impl CodepipelineStageBeforeEntryConditionRuleRuleTypeId {
     /// `CodepipelineStageBeforeEntryConditionRuleRuleTypeId` with its required arguments; set the others with `CodepipelineStageBeforeEntryConditionRuleRuleTypeId { field: Some(..), ..CodepipelineStageBeforeEntryConditionRuleRuleTypeId::new(..) }`.
+    #[inline]
     pub fn new(category: impl Into<crate::core::Expr>, provider: impl Into<crate::core::Expr>) -> Self {
         Self {
             category: category.into(),
@@ -162,6 +166,7 @@ pub struct CodepipelineStageBeforeEntryConditionRule {
 
 impl CodepipelineStageBeforeEntryConditionRule {
     /// `CodepipelineStageBeforeEntryConditionRule` with its required arguments; set the others with `CodepipelineStageBeforeEntryConditionRule { field: Some(..), ..CodepipelineStageBeforeEntryConditionRule::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, rule_type_id: CodepipelineStageBeforeEntryConditionRuleRuleTypeId) -> Self {
         Self {
             commands: None,
@@ -188,6 +193,7 @@ pub struct CodepipelineStageBeforeEntryCondition {
 
 impl CodepipelineStageBeforeEntryCondition {
     /// `CodepipelineStageBeforeEntryCondition` with its required arguments; set the others with `CodepipelineStageBeforeEntryCondition { field: Some(..), ..CodepipelineStageBeforeEntryCondition::new(..) }`.
+    #[inline]
     pub fn new(rule: Vec<CodepipelineStageBeforeEntryConditionRule>) -> Self {
         Self {
             result: None,
@@ -205,6 +211,7 @@ pub struct CodepipelineStageBeforeEntry {
 
 impl CodepipelineStageBeforeEntry {
     /// `CodepipelineStageBeforeEntry` with its required arguments; set the others with `CodepipelineStageBeforeEntry { field: Some(..), ..CodepipelineStageBeforeEntry::new(..) }`.
+    #[inline]
     pub fn new(condition: CodepipelineStageBeforeEntryCondition) -> Self {
         Self {
             condition,
@@ -222,6 +229,7 @@ pub struct CodepipelineStageOnFailureRetryConfiguration {
 
 impl CodepipelineStageOnFailureRetryConfiguration {
     /// `CodepipelineStageOnFailureRetryConfiguration` with its required arguments; set the others with `CodepipelineStageOnFailureRetryConfiguration { field: Some(..), ..CodepipelineStageOnFailureRetryConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             retry_mode: None,
@@ -245,6 +253,7 @@ pub struct CodepipelineStageOnFailure {
 
 impl CodepipelineStageOnFailure {
     /// `CodepipelineStageOnFailure` with its required arguments; set the others with `CodepipelineStageOnFailure { field: Some(..), ..CodepipelineStageOnFailure::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             result: None,
@@ -274,6 +283,7 @@ pub struct CodepipelineStage {
 
 impl CodepipelineStage {
     /// `CodepipelineStage` with its required arguments; set the others with `CodepipelineStage { field: Some(..), ..CodepipelineStage::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, action: Vec<CodepipelineStageAction>) -> Self {
         Self {
             name: name.into(),
@@ -298,6 +308,7 @@ pub struct CodepipelineTriggerGitConfigurationPullRequestBranches {
 
 impl CodepipelineTriggerGitConfigurationPullRequestBranches {
     /// `CodepipelineTriggerGitConfigurationPullRequestBranches` with its required arguments; set the others with `CodepipelineTriggerGitConfigurationPullRequestBranches { field: Some(..), ..CodepipelineTriggerGitConfigurationPullRequestBranches::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             excludes: None,
@@ -322,6 +333,7 @@ pub struct CodepipelineTriggerGitConfigurationPullRequest {
 
 impl CodepipelineTriggerGitConfigurationPullRequest {
     /// `CodepipelineTriggerGitConfigurationPullRequest` with its required arguments; set the others with `CodepipelineTriggerGitConfigurationPullRequest { field: Some(..), ..CodepipelineTriggerGitConfigurationPullRequest::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             events: None,
@@ -347,6 +359,7 @@ pub struct CodepipelineTriggerGitConfigurationPush {
 
 impl CodepipelineTriggerGitConfigurationPush {
     /// `CodepipelineTriggerGitConfigurationPush` with its required arguments; set the others with `CodepipelineTriggerGitConfigurationPush { field: Some(..), ..CodepipelineTriggerGitConfigurationPush::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             branches: None,
@@ -371,6 +384,7 @@ pub struct CodepipelineTriggerGitConfiguration {
 
 impl CodepipelineTriggerGitConfiguration {
     /// `CodepipelineTriggerGitConfiguration` with its required arguments; set the others with `CodepipelineTriggerGitConfiguration { field: Some(..), ..CodepipelineTriggerGitConfiguration::new(..) }`.
+    #[inline]
     pub fn new(source_action_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             source_action_name: source_action_name.into(),
@@ -391,6 +405,7 @@ pub struct CodepipelineTrigger {
 
 impl CodepipelineTrigger {
     /// `CodepipelineTrigger` with its required arguments; set the others with `CodepipelineTrigger { field: Some(..), ..CodepipelineTrigger::new(..) }`.
+    #[inline]
     pub fn new(provider_type: impl Into<crate::core::Expr>, git_configuration: CodepipelineTriggerGitConfiguration) -> Self {
         Self {
             provider_type: provider_type.into(),
@@ -414,6 +429,7 @@ pub struct CodepipelineVariable {
 
 impl CodepipelineVariable {
     /// `CodepipelineVariable` with its required arguments; set the others with `CodepipelineVariable { field: Some(..), ..CodepipelineVariable::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_value: None,
@@ -459,6 +475,7 @@ pub struct Codepipeline {
 
 impl Codepipeline {
     /// `Codepipeline` with its required arguments; set the others with `Codepipeline { field: Some(..), ..Codepipeline::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, artifact_store: Vec<CodepipelineArtifactStore>, stage: Vec<CodepipelineStage>) -> Self {
         Self {
             execution_mode: None,
@@ -504,6 +521,7 @@ pub struct CodepipelineCustomActionTypeConfigurationProperty {
 
 impl CodepipelineCustomActionTypeConfigurationProperty {
     /// `CodepipelineCustomActionTypeConfigurationProperty` with its required arguments; set the others with `CodepipelineCustomActionTypeConfigurationProperty { field: Some(..), ..CodepipelineCustomActionTypeConfigurationProperty::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Arg<bool>>, name: impl Into<crate::core::Expr>, required: impl Into<crate::core::Arg<bool>>, secret: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             description: None,
@@ -528,6 +546,7 @@ pub struct CodepipelineCustomActionTypeInputArtifactDetails {
 
 impl CodepipelineCustomActionTypeInputArtifactDetails {
     /// `CodepipelineCustomActionTypeInputArtifactDetails` with its required arguments; set the others with `CodepipelineCustomActionTypeInputArtifactDetails { field: Some(..), ..CodepipelineCustomActionTypeInputArtifactDetails::new(..) }`.
+    #[inline]
     pub fn new(maximum_count: impl Into<crate::core::Arg<crate::core::Number>>, minimum_count: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             maximum_count: maximum_count.into(),
@@ -555,6 +574,7 @@ pub struct CodepipelineCustomActionTypeSettings {
 
 impl CodepipelineCustomActionTypeSettings {
     /// `CodepipelineCustomActionTypeSettings` with its required arguments; set the others with `CodepipelineCustomActionTypeSettings { field: Some(..), ..CodepipelineCustomActionTypeSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             entity_url_template: None,
@@ -597,6 +617,7 @@ pub struct CodepipelineCustomActionType {
 
 impl CodepipelineCustomActionType {
     /// `CodepipelineCustomActionType` with its required arguments; set the others with `CodepipelineCustomActionType { field: Some(..), ..CodepipelineCustomActionType::new(..) }`.
+    #[inline]
     pub fn new(category: impl Into<crate::core::Expr>, provider_name: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>, input_artifact_details: CodepipelineCustomActionTypeInputArtifactDetails, output_artifact_details: CodepipelineCustomActionTypeInputArtifactDetails) -> Self {
         Self {
             category: category.into(),
@@ -630,6 +651,7 @@ pub struct CodepipelineWebhookAuthenticationConfiguration {
 
 impl CodepipelineWebhookAuthenticationConfiguration {
     /// `CodepipelineWebhookAuthenticationConfiguration` with its required arguments; set the others with `CodepipelineWebhookAuthenticationConfiguration { field: Some(..), ..CodepipelineWebhookAuthenticationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allowed_ip_range: None,
@@ -649,6 +671,7 @@ pub struct CodepipelineWebhookFilter {
 
 impl CodepipelineWebhookFilter {
     /// `CodepipelineWebhookFilter` with its required arguments; set the others with `CodepipelineWebhookFilter { field: Some(..), ..CodepipelineWebhookFilter::new(..) }`.
+    #[inline]
     pub fn new(json_path: impl Into<crate::core::Expr>, match_equals: impl Into<crate::core::Expr>) -> Self {
         Self {
             json_path: json_path.into(),
@@ -686,6 +709,7 @@ pub struct CodepipelineWebhook {
 
 impl CodepipelineWebhook {
     /// `CodepipelineWebhook` with its required arguments; set the others with `CodepipelineWebhook { field: Some(..), ..CodepipelineWebhook::new(..) }`.
+    #[inline]
     pub fn new(authentication: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, target_action: impl Into<crate::core::Expr>, target_pipeline: impl Into<crate::core::Expr>, filter: Vec<CodepipelineWebhookFilter>) -> Self {
         Self {
             authentication: authentication.into(),
@@ -707,54 +731,67 @@ impl crate::core::Resource for CodepipelineWebhook {
 
 impl crate::core::Ref<Codepipeline> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `execution_mode`, as a reference.
+    #[inline]
     pub fn execution_mode(&self) -> crate::core::Expr {
         self.attr("execution_mode")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `pipeline_type`, as a reference.
+    #[inline]
     pub fn pipeline_type(&self) -> crate::core::Expr {
         self.attr("pipeline_type")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `trigger_all`, as a reference.
+    #[inline]
     pub fn trigger_all(&self) -> crate::core::Expr {
         self.attr("trigger_all")
     }
     /// `artifact_store` (a nested block), as a reference.
+    #[inline]
     pub fn artifact_store(&self) -> crate::core::Expr {
         self.attr("artifact_store")
     }
     /// `stage` (a nested block), as a reference.
+    #[inline]
     pub fn stage(&self) -> crate::core::Expr {
         self.attr("stage")
     }
     /// `trigger` (a nested block), as a reference.
+    #[inline]
     pub fn trigger(&self) -> crate::core::Expr {
         self.attr("trigger")
     }
     /// `variable` (a nested block), as a reference.
+    #[inline]
     pub fn variable(&self) -> crate::core::Expr {
         self.attr("variable")
     }
@@ -762,50 +799,62 @@ impl crate::core::Ref<Codepipeline> {
 
 impl crate::core::Ref<CodepipelineCustomActionType> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `category`, as a reference.
+    #[inline]
     pub fn category(&self) -> crate::core::Expr {
         self.attr("category")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `provider_name`, as a reference.
+    #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
         self.attr("provider_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `configuration_property` (a nested block), as a reference.
+    #[inline]
     pub fn configuration_property(&self) -> crate::core::Expr {
         self.attr("configuration_property")
     }
     /// `input_artifact_details` (a nested block), as a reference.
+    #[inline]
     pub fn input_artifact_details(&self) -> crate::core::Expr {
         self.attr("input_artifact_details")
     }
     /// `output_artifact_details` (a nested block), as a reference.
+    #[inline]
     pub fn output_artifact_details(&self) -> crate::core::Expr {
         self.attr("output_artifact_details")
     }
     /// `settings` (a nested block), as a reference.
+    #[inline]
     pub fn settings(&self) -> crate::core::Expr {
         self.attr("settings")
     }
@@ -813,46 +862,57 @@ impl crate::core::Ref<CodepipelineCustomActionType> {
 
 impl crate::core::Ref<CodepipelineWebhook> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication`, as a reference.
+    #[inline]
     pub fn authentication(&self) -> crate::core::Expr {
         self.attr("authentication")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_action`, as a reference.
+    #[inline]
     pub fn target_action(&self) -> crate::core::Expr {
         self.attr("target_action")
     }
     /// `target_pipeline`, as a reference.
+    #[inline]
     pub fn target_pipeline(&self) -> crate::core::Expr {
         self.attr("target_pipeline")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
     /// `authentication_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn authentication_configuration(&self) -> crate::core::Expr {
         self.attr("authentication_configuration")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }

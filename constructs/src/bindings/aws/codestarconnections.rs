@@ -24,6 +24,7 @@ pub struct CodestarconnectionsConnection {
 
 impl CodestarconnectionsConnection {
     /// `CodestarconnectionsConnection` with its required arguments; set the others with `CodestarconnectionsConnection { field: Some(..), ..CodestarconnectionsConnection::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             host_arn: None,
@@ -56,6 +57,7 @@ pub struct CodestarconnectionsHostTimeouts {
 
 impl CodestarconnectionsHostTimeouts {
     /// `CodestarconnectionsHostTimeouts` with its required arguments; set the others with `CodestarconnectionsHostTimeouts { field: Some(..), ..CodestarconnectionsHostTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -81,6 +83,7 @@ pub struct CodestarconnectionsHostVpcConfiguration {
 
 impl CodestarconnectionsHostVpcConfiguration {
     /// `CodestarconnectionsHostVpcConfiguration` with its required arguments; set the others with `CodestarconnectionsHostVpcConfiguration { field: Some(..), ..CodestarconnectionsHostVpcConfiguration::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -113,6 +116,7 @@ pub struct CodestarconnectionsHost {
 
 impl CodestarconnectionsHost {
     /// `CodestarconnectionsHost` with its required arguments; set the others with `CodestarconnectionsHost { field: Some(..), ..CodestarconnectionsHost::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, provider_endpoint: impl Into<crate::core::Expr>, provider_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -148,6 +152,7 @@ pub struct DataCodestarconnectionsConnection {
 
 impl DataCodestarconnectionsConnection {
     /// `DataCodestarconnectionsConnection` with its required arguments; set the others with `DataCodestarconnectionsConnection { field: Some(..), ..DataCodestarconnectionsConnection::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -164,34 +169,42 @@ impl crate::core::DataSource for DataCodestarconnectionsConnection {
 
 impl crate::core::Ref<CodestarconnectionsConnection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `connection_status`, as a reference.
+    #[inline]
     pub fn connection_status(&self) -> crate::core::Expr {
         self.attr("connection_status")
     }
     /// `host_arn`, as a reference.
+    #[inline]
     pub fn host_arn(&self) -> crate::core::Expr {
         self.attr("host_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `provider_type`, as a reference.
+    #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
         self.attr("provider_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -199,34 +212,42 @@ impl crate::core::Ref<CodestarconnectionsConnection> {
 
 impl crate::core::Ref<CodestarconnectionsHost> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `provider_endpoint`, as a reference.
+    #[inline]
     pub fn provider_endpoint(&self) -> crate::core::Expr {
         self.attr("provider_endpoint")
     }
     /// `provider_type`, as a reference.
+    #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
         self.attr("provider_type")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_configuration(&self) -> crate::core::Expr {
         self.attr("vpc_configuration")
     }
@@ -234,30 +255,37 @@ impl crate::core::Ref<CodestarconnectionsHost> {
 
 impl crate::core::Ref<DataCodestarconnectionsConnection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `connection_status`, as a reference.
+    #[inline]
     pub fn connection_status(&self) -> crate::core::Expr {
         self.attr("connection_status")
     }
     /// `host_arn`, as a reference.
+    #[inline]
     pub fn host_arn(&self) -> crate::core::Expr {
         self.attr("host_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `provider_type`, as a reference.
+    #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
         self.attr("provider_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

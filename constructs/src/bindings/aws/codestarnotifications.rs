@@ -12,6 +12,7 @@ pub struct CodestarnotificationsNotificationRuleTarget {
 
 impl CodestarnotificationsNotificationRuleTarget {
     /// `CodestarnotificationsNotificationRuleTarget` with its required arguments; set the others with `CodestarnotificationsNotificationRuleTarget { field: Some(..), ..CodestarnotificationsNotificationRuleTarget::new(..) }`.
+    #[inline]
     pub fn new(address: impl Into<crate::core::Expr>) -> Self {
         Self {
             address: address.into(),
@@ -50,6 +51,7 @@ pub struct CodestarnotificationsNotificationRule {
 
 impl CodestarnotificationsNotificationRule {
     /// `CodestarnotificationsNotificationRule` with its required arguments; set the others with `CodestarnotificationsNotificationRule { field: Some(..), ..CodestarnotificationsNotificationRule::new(..) }`.
+    #[inline]
     pub fn new(detail_type: impl Into<crate::core::Expr>, event_type_ids: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>, resource: impl Into<crate::core::Expr>) -> Self {
         Self {
             detail_type: detail_type.into(),
@@ -71,42 +73,52 @@ impl crate::core::Resource for CodestarnotificationsNotificationRule {
 
 impl crate::core::Ref<CodestarnotificationsNotificationRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `detail_type`, as a reference.
+    #[inline]
     pub fn detail_type(&self) -> crate::core::Expr {
         self.attr("detail_type")
     }
     /// `event_type_ids`, as a reference.
+    #[inline]
     pub fn event_type_ids(&self) -> crate::core::Expr {
         self.attr("event_type_ids")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource`, as a reference.
+    #[inline]
     pub fn resource(&self) -> crate::core::Expr {
         self.attr("resource")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target` (a nested block), as a reference.
+    #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
         self.attr("target")
     }

@@ -16,6 +16,7 @@ pub struct CognitoIdentityPoolCognitoIdentityProviders {
 
 impl CognitoIdentityPoolCognitoIdentityProviders {
     /// `CognitoIdentityPoolCognitoIdentityProviders` with its required arguments; set the others with `CognitoIdentityPoolCognitoIdentityProviders { field: Some(..), ..CognitoIdentityPoolCognitoIdentityProviders::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             client_id: None,
@@ -64,6 +65,7 @@ pub struct CognitoIdentityPool {
 
 impl CognitoIdentityPool {
     /// `CognitoIdentityPool` with its required arguments; set the others with `CognitoIdentityPool { field: Some(..), ..CognitoIdentityPool::new(..) }`.
+    #[inline]
     pub fn new(identity_pool_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_classic_flow: None,
@@ -105,6 +107,7 @@ pub struct CognitoIdentityPoolProviderPrincipalTag {
 
 impl CognitoIdentityPoolProviderPrincipalTag {
     /// `CognitoIdentityPoolProviderPrincipalTag` with its required arguments; set the others with `CognitoIdentityPoolProviderPrincipalTag { field: Some(..), ..CognitoIdentityPoolProviderPrincipalTag::new(..) }`.
+    #[inline]
     pub fn new(identity_pool_id: impl Into<crate::core::Expr>, identity_provider_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -135,6 +138,7 @@ pub struct CognitoIdentityPoolRolesAttachmentRoleMappingMappingRule {
 
 impl CognitoIdentityPoolRolesAttachmentRoleMappingMappingRule {
     /// `CognitoIdentityPoolRolesAttachmentRoleMappingMappingRule` with its required arguments; set the others with `CognitoIdentityPoolRolesAttachmentRoleMappingMappingRule { field: Some(..), ..CognitoIdentityPoolRolesAttachmentRoleMappingMappingRule::new(..) }`.
+    #[inline]
     pub fn new(claim: impl Into<crate::core::Expr>, match_type: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             claim: claim.into(),
@@ -162,6 +166,7 @@ pub struct CognitoIdentityPoolRolesAttachmentRoleMapping {
 
 impl CognitoIdentityPoolRolesAttachmentRoleMapping {
     /// `CognitoIdentityPoolRolesAttachmentRoleMapping` with its required arguments; set the others with `CognitoIdentityPoolRolesAttachmentRoleMapping { field: Some(..), ..CognitoIdentityPoolRolesAttachmentRoleMapping::new(..) }`.
+    #[inline]
     pub fn new(identity_provider: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             ambiguous_role_resolution: None,
@@ -189,6 +194,7 @@ pub struct CognitoIdentityPoolRolesAttachment {
 
 impl CognitoIdentityPoolRolesAttachment {
     /// `CognitoIdentityPoolRolesAttachment` with its required arguments; set the others with `CognitoIdentityPoolRolesAttachment { field: Some(..), ..CognitoIdentityPoolRolesAttachment::new(..) }`.
+    #[inline]
     pub fn new(identity_pool_id: impl Into<crate::core::Expr>, roles: std::collections::BTreeMap<String, crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -227,6 +233,7 @@ pub struct CognitoIdentityProvider {
 
 impl CognitoIdentityProvider {
     /// `CognitoIdentityProvider` with its required arguments; set the others with `CognitoIdentityProvider { field: Some(..), ..CognitoIdentityProvider::new(..) }`.
+    #[inline]
     pub fn new(provider_details: std::collections::BTreeMap<String, crate::core::Expr>, provider_name: impl Into<crate::core::Expr>, provider_type: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             attribute_mapping: None,
@@ -266,6 +273,7 @@ pub struct CognitoManagedUserPoolClientAnalyticsConfiguration {
 
 impl CognitoManagedUserPoolClientAnalyticsConfiguration {
     /// `CognitoManagedUserPoolClientAnalyticsConfiguration` with its required arguments; set the others with `CognitoManagedUserPoolClientAnalyticsConfiguration { field: Some(..), ..CognitoManagedUserPoolClientAnalyticsConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             application_arn: None,
@@ -289,6 +297,7 @@ pub struct CognitoManagedUserPoolClientRefreshTokenRotation {
 
 impl CognitoManagedUserPoolClientRefreshTokenRotation {
     /// `CognitoManagedUserPoolClientRefreshTokenRotation` with its required arguments; set the others with `CognitoManagedUserPoolClientRefreshTokenRotation { field: Some(..), ..CognitoManagedUserPoolClientRefreshTokenRotation::new(..) }`.
+    #[inline]
     pub fn new(feature: impl Into<crate::core::Expr>) -> Self {
         Self {
             feature: feature.into(),
@@ -313,6 +322,7 @@ pub struct CognitoManagedUserPoolClientTokenValidityUnits {
 
 impl CognitoManagedUserPoolClientTokenValidityUnits {
     /// `CognitoManagedUserPoolClientTokenValidityUnits` with its required arguments; set the others with `CognitoManagedUserPoolClientTokenValidityUnits { field: Some(..), ..CognitoManagedUserPoolClientTokenValidityUnits::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_token: None,
@@ -397,6 +407,7 @@ pub struct CognitoManagedUserPoolClient {
 
 impl CognitoManagedUserPoolClient {
     /// `CognitoManagedUserPoolClient` with its required arguments; set the others with `CognitoManagedUserPoolClient { field: Some(..), ..CognitoManagedUserPoolClient::new(..) }`.
+    #[inline]
     pub fn new(user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_token_validity: None,
@@ -441,6 +452,7 @@ pub struct CognitoResourceServerScope {
 
 impl CognitoResourceServerScope {
     /// `CognitoResourceServerScope` with its required arguments; set the others with `CognitoResourceServerScope { field: Some(..), ..CognitoResourceServerScope::new(..) }`.
+    #[inline]
     pub fn new(scope_description: impl Into<crate::core::Expr>, scope_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             scope_description: scope_description.into(),
@@ -468,6 +480,7 @@ pub struct CognitoResourceServer {
 
 impl CognitoResourceServer {
     /// `CognitoResourceServer` with its required arguments; set the others with `CognitoResourceServer { field: Some(..), ..CognitoResourceServer::new(..) }`.
+    #[inline]
     pub fn new(identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -494,6 +507,7 @@ pub struct CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAc
 
 impl CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction {
     /// `CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction` with its required arguments; set the others with `CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction { field: Some(..), ..CognitoRiskConfigurationAccountTakeoverRiskConfigurationActionsHighAction::new(..) }`.
+    #[inline]
     pub fn new(event_action: impl Into<crate::core::Expr>, notify: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             event_action: event_action.into(),
@@ -518,6 +532,7 @@ pub struct CognitoRiskConfigurationAccountTakeoverRiskConfigurationActions {
 
 impl CognitoRiskConfigurationAccountTakeoverRiskConfigurationActions {
     /// `CognitoRiskConfigurationAccountTakeoverRiskConfigurationActions` with its required arguments; set the others with `CognitoRiskConfigurationAccountTakeoverRiskConfigurationActions { field: Some(..), ..CognitoRiskConfigurationAccountTakeoverRiskConfigurationActions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             high_action: None,
@@ -540,6 +555,7 @@ pub struct CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigu
 
 impl CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigurationBlockEmail {
     /// `CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigurationBlockEmail` with its required arguments; set the others with `CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigurationBlockEmail { field: Some(..), ..CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigurationBlockEmail::new(..) }`.
+    #[inline]
     pub fn new(html_body: impl Into<crate::core::Expr>, subject: impl Into<crate::core::Expr>, text_body: impl Into<crate::core::Expr>) -> Self {
         Self {
             html_body: html_body.into(),
@@ -573,6 +589,7 @@ pub struct CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfigu
 
 impl CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfiguration {
     /// `CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfiguration` with its required arguments; set the others with `CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfiguration { field: Some(..), ..CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfiguration::new(..) }`.
+    #[inline]
     pub fn new(source_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             from: None,
@@ -596,6 +613,7 @@ pub struct CognitoRiskConfigurationAccountTakeoverRiskConfiguration {
 
 impl CognitoRiskConfigurationAccountTakeoverRiskConfiguration {
     /// `CognitoRiskConfigurationAccountTakeoverRiskConfiguration` with its required arguments; set the others with `CognitoRiskConfigurationAccountTakeoverRiskConfiguration { field: Some(..), ..CognitoRiskConfigurationAccountTakeoverRiskConfiguration::new(..) }`.
+    #[inline]
     pub fn new(actions: CognitoRiskConfigurationAccountTakeoverRiskConfigurationActions, notify_configuration: CognitoRiskConfigurationAccountTakeoverRiskConfigurationNotifyConfiguration) -> Self {
         Self {
             actions,
@@ -613,6 +631,7 @@ pub struct CognitoRiskConfigurationCompromisedCredentialsRiskConfigurationAction
 
 impl CognitoRiskConfigurationCompromisedCredentialsRiskConfigurationActions {
     /// `CognitoRiskConfigurationCompromisedCredentialsRiskConfigurationActions` with its required arguments; set the others with `CognitoRiskConfigurationCompromisedCredentialsRiskConfigurationActions { field: Some(..), ..CognitoRiskConfigurationCompromisedCredentialsRiskConfigurationActions::new(..) }`.
+    #[inline]
     pub fn new(event_action: impl Into<crate::core::Expr>) -> Self {
         Self {
             event_action: event_action.into(),
@@ -632,6 +651,7 @@ pub struct CognitoRiskConfigurationCompromisedCredentialsRiskConfiguration {
 
 impl CognitoRiskConfigurationCompromisedCredentialsRiskConfiguration {
     /// `CognitoRiskConfigurationCompromisedCredentialsRiskConfiguration` with its required arguments; set the others with `CognitoRiskConfigurationCompromisedCredentialsRiskConfiguration { field: Some(..), ..CognitoRiskConfigurationCompromisedCredentialsRiskConfiguration::new(..) }`.
+    #[inline]
     pub fn new(actions: CognitoRiskConfigurationCompromisedCredentialsRiskConfigurationActions) -> Self {
         Self {
             event_filter: None,
@@ -653,6 +673,7 @@ pub struct CognitoRiskConfigurationRiskExceptionConfiguration {
 
 impl CognitoRiskConfigurationRiskExceptionConfiguration {
     /// `CognitoRiskConfigurationRiskExceptionConfiguration` with its required arguments; set the others with `CognitoRiskConfigurationRiskExceptionConfiguration { field: Some(..), ..CognitoRiskConfigurationRiskExceptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             blocked_ip_range_list: None,
@@ -685,6 +706,7 @@ pub struct CognitoRiskConfiguration {
 
 impl CognitoRiskConfiguration {
     /// `CognitoRiskConfiguration` with its required arguments; set the others with `CognitoRiskConfiguration { field: Some(..), ..CognitoRiskConfiguration::new(..) }`.
+    #[inline]
     pub fn new(user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_id: None,
@@ -742,6 +764,7 @@ pub struct CognitoUser {
 
 impl CognitoUser {
     /// `CognitoUser` with its required arguments; set the others with `CognitoUser { field: Some(..), ..CognitoUser::new(..) }`.
+    #[inline]
     pub fn new(user_pool_id: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             attributes: None,
@@ -787,6 +810,7 @@ pub struct CognitoUserGroup {
 
 impl CognitoUserGroup {
     /// `CognitoUserGroup` with its required arguments; set the others with `CognitoUserGroup { field: Some(..), ..CognitoUserGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -819,6 +843,7 @@ pub struct CognitoUserInGroup {
 
 impl CognitoUserInGroup {
     /// `CognitoUserInGroup` with its required arguments; set the others with `CognitoUserInGroup { field: Some(..), ..CognitoUserInGroup::new(..) }`.
+    #[inline]
     pub fn new(group_name: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_name: group_name.into(),
@@ -844,6 +869,7 @@ pub struct CognitoUserPoolAccountRecoverySettingRecoveryMechanism {
 
 impl CognitoUserPoolAccountRecoverySettingRecoveryMechanism {
     /// `CognitoUserPoolAccountRecoverySettingRecoveryMechanism` with its required arguments; set the others with `CognitoUserPoolAccountRecoverySettingRecoveryMechanism { field: Some(..), ..CognitoUserPoolAccountRecoverySettingRecoveryMechanism::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             name: name.into(),
@@ -862,6 +888,7 @@ pub struct CognitoUserPoolAccountRecoverySetting {
 
 impl CognitoUserPoolAccountRecoverySetting {
     /// `CognitoUserPoolAccountRecoverySetting` with its required arguments; set the others with `CognitoUserPoolAccountRecoverySetting { field: Some(..), ..CognitoUserPoolAccountRecoverySetting::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             recovery_mechanism: None,
@@ -885,6 +912,7 @@ pub struct CognitoUserPoolAdminCreateUserConfigInviteMessageTemplate {
 
 impl CognitoUserPoolAdminCreateUserConfigInviteMessageTemplate {
     /// `CognitoUserPoolAdminCreateUserConfigInviteMessageTemplate` with its required arguments; set the others with `CognitoUserPoolAdminCreateUserConfigInviteMessageTemplate { field: Some(..), ..CognitoUserPoolAdminCreateUserConfigInviteMessageTemplate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             email_message: None,
@@ -907,6 +935,7 @@ pub struct CognitoUserPoolAdminCreateUserConfig {
 
 impl CognitoUserPoolAdminCreateUserConfig {
     /// `CognitoUserPoolAdminCreateUserConfig` with its required arguments; set the others with `CognitoUserPoolAdminCreateUserConfig { field: Some(..), ..CognitoUserPoolAdminCreateUserConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_admin_create_user_only: None,
@@ -928,6 +957,7 @@ pub struct CognitoUserPoolDeviceConfiguration {
 
 impl CognitoUserPoolDeviceConfiguration {
     /// `CognitoUserPoolDeviceConfiguration` with its required arguments; set the others with `CognitoUserPoolDeviceConfiguration { field: Some(..), ..CognitoUserPoolDeviceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             challenge_required_on_new_device: None,
@@ -958,6 +988,7 @@ pub struct CognitoUserPoolEmailConfiguration {
 
 impl CognitoUserPoolEmailConfiguration {
     /// `CognitoUserPoolEmailConfiguration` with its required arguments; set the others with `CognitoUserPoolEmailConfiguration { field: Some(..), ..CognitoUserPoolEmailConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             configuration_set: None,
@@ -982,6 +1013,7 @@ pub struct CognitoUserPoolEmailMfaConfiguration {
 
 impl CognitoUserPoolEmailMfaConfiguration {
     /// `CognitoUserPoolEmailMfaConfiguration` with its required arguments; set the others with `CognitoUserPoolEmailMfaConfiguration { field: Some(..), ..CognitoUserPoolEmailMfaConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             message: None,
@@ -1001,6 +1033,7 @@ pub struct CognitoUserPoolLambdaConfigCustomEmailSender {
 
 impl CognitoUserPoolLambdaConfigCustomEmailSender {
     /// `CognitoUserPoolLambdaConfigCustomEmailSender` with its required arguments; set the others with `CognitoUserPoolLambdaConfigCustomEmailSender { field: Some(..), ..CognitoUserPoolLambdaConfigCustomEmailSender::new(..) }`.
+    #[inline]
     pub fn new(lambda_arn: impl Into<crate::core::Expr>, lambda_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             lambda_arn: lambda_arn.into(),
@@ -1058,6 +1091,7 @@ pub struct CognitoUserPoolLambdaConfig {
 
 impl CognitoUserPoolLambdaConfig {
     /// `CognitoUserPoolLambdaConfig` with its required arguments; set the others with `CognitoUserPoolLambdaConfig { field: Some(..), ..CognitoUserPoolLambdaConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create_auth_challenge: None,
@@ -1106,6 +1140,7 @@ pub struct CognitoUserPoolPasswordPolicy {
 
 impl CognitoUserPoolPasswordPolicy {
     /// `CognitoUserPoolPasswordPolicy` with its required arguments; set the others with `CognitoUserPoolPasswordPolicy { field: Some(..), ..CognitoUserPoolPasswordPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             minimum_length: None,
@@ -1132,6 +1167,7 @@ pub struct CognitoUserPoolSchemaNumberAttributeConstraints {
 
 impl CognitoUserPoolSchemaNumberAttributeConstraints {
     /// `CognitoUserPoolSchemaNumberAttributeConstraints` with its required arguments; set the others with `CognitoUserPoolSchemaNumberAttributeConstraints { field: Some(..), ..CognitoUserPoolSchemaNumberAttributeConstraints::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_value: None,
@@ -1153,6 +1189,7 @@ pub struct CognitoUserPoolSchemaStringAttributeConstraints {
 
 impl CognitoUserPoolSchemaStringAttributeConstraints {
     /// `CognitoUserPoolSchemaStringAttributeConstraints` with its required arguments; set the others with `CognitoUserPoolSchemaStringAttributeConstraints { field: Some(..), ..CognitoUserPoolSchemaStringAttributeConstraints::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_length: None,
@@ -1187,6 +1224,7 @@ pub struct CognitoUserPoolSchema {
 
 impl CognitoUserPoolSchema {
     /// `CognitoUserPoolSchema` with its required arguments; set the others with `CognitoUserPoolSchema { field: Some(..), ..CognitoUserPoolSchema::new(..) }`.
+    #[inline]
     pub fn new(attribute_data_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             attribute_data_type: attribute_data_type.into(),
@@ -1210,6 +1248,7 @@ pub struct CognitoUserPoolSignInPolicy {
 
 impl CognitoUserPoolSignInPolicy {
     /// `CognitoUserPoolSignInPolicy` with its required arguments; set the others with `CognitoUserPoolSignInPolicy { field: Some(..), ..CognitoUserPoolSignInPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allowed_first_auth_factors: None,
@@ -1231,6 +1270,7 @@ pub struct CognitoUserPoolSmsConfiguration {
 
 impl CognitoUserPoolSmsConfiguration {
     /// `CognitoUserPoolSmsConfiguration` with its required arguments; set the others with `CognitoUserPoolSmsConfiguration { field: Some(..), ..CognitoUserPoolSmsConfiguration::new(..) }`.
+    #[inline]
     pub fn new(external_id: impl Into<crate::core::Expr>, sns_caller_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             external_id: external_id.into(),
@@ -1249,6 +1289,7 @@ pub struct CognitoUserPoolSoftwareTokenMfaConfiguration {
 
 impl CognitoUserPoolSoftwareTokenMfaConfiguration {
     /// `CognitoUserPoolSoftwareTokenMfaConfiguration` with its required arguments; set the others with `CognitoUserPoolSoftwareTokenMfaConfiguration { field: Some(..), ..CognitoUserPoolSoftwareTokenMfaConfiguration::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -1265,6 +1306,7 @@ pub struct CognitoUserPoolUserAttributeUpdateSettings {
 
 impl CognitoUserPoolUserAttributeUpdateSettings {
     /// `CognitoUserPoolUserAttributeUpdateSettings` with its required arguments; set the others with `CognitoUserPoolUserAttributeUpdateSettings { field: Some(..), ..CognitoUserPoolUserAttributeUpdateSettings::new(..) }`.
+    #[inline]
     pub fn new(attributes_require_verification_before_update: Vec<crate::core::Expr>) -> Self {
         Self {
             attributes_require_verification_before_update,
@@ -1282,6 +1324,7 @@ pub struct CognitoUserPoolUserPoolAddOnsAdvancedSecurityAdditionalFlows {
 
 impl CognitoUserPoolUserPoolAddOnsAdvancedSecurityAdditionalFlows {
     /// `CognitoUserPoolUserPoolAddOnsAdvancedSecurityAdditionalFlows` with its required arguments; set the others with `CognitoUserPoolUserPoolAddOnsAdvancedSecurityAdditionalFlows { field: Some(..), ..CognitoUserPoolUserPoolAddOnsAdvancedSecurityAdditionalFlows::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_auth_mode: None,
@@ -1301,6 +1344,7 @@ pub struct CognitoUserPoolUserPoolAddOns {
 
 impl CognitoUserPoolUserPoolAddOns {
     /// `CognitoUserPoolUserPoolAddOns` with its required arguments; set the others with `CognitoUserPoolUserPoolAddOns { field: Some(..), ..CognitoUserPoolUserPoolAddOns::new(..) }`.
+    #[inline]
     pub fn new(advanced_security_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             advanced_security_mode: advanced_security_mode.into(),
@@ -1319,6 +1363,7 @@ pub struct CognitoUserPoolUsernameConfiguration {
 
 impl CognitoUserPoolUsernameConfiguration {
     /// `CognitoUserPoolUsernameConfiguration` with its required arguments; set the others with `CognitoUserPoolUsernameConfiguration { field: Some(..), ..CognitoUserPoolUsernameConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             case_sensitive: None,
@@ -1351,6 +1396,7 @@ pub struct CognitoUserPoolVerificationMessageTemplate {
 
 impl CognitoUserPoolVerificationMessageTemplate {
     /// `CognitoUserPoolVerificationMessageTemplate` with its required arguments; set the others with `CognitoUserPoolVerificationMessageTemplate { field: Some(..), ..CognitoUserPoolVerificationMessageTemplate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_email_option: None,
@@ -1376,6 +1422,7 @@ pub struct CognitoUserPoolWebAuthnConfiguration {
 
 impl CognitoUserPoolWebAuthnConfiguration {
     /// `CognitoUserPoolWebAuthnConfiguration` with its required arguments; set the others with `CognitoUserPoolWebAuthnConfiguration { field: Some(..), ..CognitoUserPoolWebAuthnConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             relying_party_id: None,
@@ -1480,6 +1527,7 @@ pub struct CognitoUserPool {
 
 impl CognitoUserPool {
     /// `CognitoUserPool` with its required arguments; set the others with `CognitoUserPool { field: Some(..), ..CognitoUserPool::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             alias_attributes: None,
@@ -1542,6 +1590,7 @@ pub struct CognitoUserPoolClientAnalyticsConfiguration {
 
 impl CognitoUserPoolClientAnalyticsConfiguration {
     /// `CognitoUserPoolClientAnalyticsConfiguration` with its required arguments; set the others with `CognitoUserPoolClientAnalyticsConfiguration { field: Some(..), ..CognitoUserPoolClientAnalyticsConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             application_arn: None,
@@ -1565,6 +1614,7 @@ pub struct CognitoUserPoolClientRefreshTokenRotation {
 
 impl CognitoUserPoolClientRefreshTokenRotation {
     /// `CognitoUserPoolClientRefreshTokenRotation` with its required arguments; set the others with `CognitoUserPoolClientRefreshTokenRotation { field: Some(..), ..CognitoUserPoolClientRefreshTokenRotation::new(..) }`.
+    #[inline]
     pub fn new(feature: impl Into<crate::core::Expr>) -> Self {
         Self {
             feature: feature.into(),
@@ -1589,6 +1639,7 @@ pub struct CognitoUserPoolClientTokenValidityUnits {
 
 impl CognitoUserPoolClientTokenValidityUnits {
     /// `CognitoUserPoolClientTokenValidityUnits` with its required arguments; set the others with `CognitoUserPoolClientTokenValidityUnits { field: Some(..), ..CognitoUserPoolClientTokenValidityUnits::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_token: None,
@@ -1672,6 +1723,7 @@ pub struct CognitoUserPoolClient {
 
 impl CognitoUserPoolClient {
     /// `CognitoUserPoolClient` with its required arguments; set the others with `CognitoUserPoolClient { field: Some(..), ..CognitoUserPoolClient::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_token_validity: None,
@@ -1725,6 +1777,7 @@ pub struct CognitoUserPoolDomain {
 
 impl CognitoUserPoolDomain {
     /// `CognitoUserPoolDomain` with its required arguments; set the others with `CognitoUserPoolDomain { field: Some(..), ..CognitoUserPoolDomain::new(..) }`.
+    #[inline]
     pub fn new(domain: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: None,
@@ -1761,6 +1814,7 @@ pub struct CognitoUserPoolUiCustomization {
 
 impl CognitoUserPoolUiCustomization {
     /// `CognitoUserPoolUiCustomization` with its required arguments; set the others with `CognitoUserPoolUiCustomization { field: Some(..), ..CognitoUserPoolUiCustomization::new(..) }`.
+    #[inline]
     pub fn new(user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_id: None,
@@ -1791,6 +1845,7 @@ pub struct DataCognitoIdentityPool {
 
 impl DataCognitoIdentityPool {
     /// `DataCognitoIdentityPool` with its required arguments; set the others with `DataCognitoIdentityPool { field: Some(..), ..DataCognitoIdentityPool::new(..) }`.
+    #[inline]
     pub fn new(identity_pool_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1815,6 +1870,7 @@ pub struct DataCognitoUserGroup {
 
 impl DataCognitoUserGroup {
     /// `DataCognitoUserGroup` with its required arguments; set the others with `DataCognitoUserGroup { field: Some(..), ..DataCognitoUserGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1836,6 +1892,7 @@ pub struct DataCognitoUserGroups {
 
 impl DataCognitoUserGroups {
     /// `DataCognitoUserGroups` with its required arguments; set the others with `DataCognitoUserGroups { field: Some(..), ..DataCognitoUserGroups::new(..) }`.
+    #[inline]
     pub fn new(user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             user_pool_id: user_pool_id.into(),
@@ -1856,6 +1913,7 @@ pub struct DataCognitoUserPool {
 
 impl DataCognitoUserPool {
     /// `DataCognitoUserPool` with its required arguments; set the others with `DataCognitoUserPool { field: Some(..), ..DataCognitoUserPool::new(..) }`.
+    #[inline]
     pub fn new(user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             user_pool_id: user_pool_id.into(),
@@ -1881,6 +1939,7 @@ pub struct DataCognitoUserPoolClient {
 
 impl DataCognitoUserPoolClient {
     /// `DataCognitoUserPoolClient` with its required arguments; set the others with `DataCognitoUserPoolClient { field: Some(..), ..DataCognitoUserPoolClient::new(..) }`.
+    #[inline]
     pub fn new(client_id: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_id: client_id.into(),
@@ -1906,6 +1965,7 @@ pub struct DataCognitoUserPoolClients {
 
 impl DataCognitoUserPoolClients {
     /// `DataCognitoUserPoolClients` with its required arguments; set the others with `DataCognitoUserPoolClients { field: Some(..), ..DataCognitoUserPoolClients::new(..) }`.
+    #[inline]
     pub fn new(user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1930,6 +1990,7 @@ pub struct DataCognitoUserPoolSigningCertificate {
 
 impl DataCognitoUserPoolSigningCertificate {
     /// `DataCognitoUserPoolSigningCertificate` with its required arguments; set the others with `DataCognitoUserPoolSigningCertificate { field: Some(..), ..DataCognitoUserPoolSigningCertificate::new(..) }`.
+    #[inline]
     pub fn new(user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1954,6 +2015,7 @@ pub struct DataCognitoUserPools {
 
 impl DataCognitoUserPools {
     /// `DataCognitoUserPools` with its required arguments; set the others with `DataCognitoUserPools { field: Some(..), ..DataCognitoUserPools::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1968,50 +2030,62 @@ impl crate::core::DataSource for DataCognitoUserPools {
 
 impl crate::core::Ref<CognitoIdentityPool> {
     /// `allow_classic_flow`, as a reference.
+    #[inline]
     pub fn allow_classic_flow(&self) -> crate::core::Expr {
         self.attr("allow_classic_flow")
     }
     /// `allow_unauthenticated_identities`, as a reference.
+    #[inline]
     pub fn allow_unauthenticated_identities(&self) -> crate::core::Expr {
         self.attr("allow_unauthenticated_identities")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `developer_provider_name`, as a reference.
+    #[inline]
     pub fn developer_provider_name(&self) -> crate::core::Expr {
         self.attr("developer_provider_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_pool_name`, as a reference.
+    #[inline]
     pub fn identity_pool_name(&self) -> crate::core::Expr {
         self.attr("identity_pool_name")
     }
     /// `openid_connect_provider_arns`, as a reference.
+    #[inline]
     pub fn openid_connect_provider_arns(&self) -> crate::core::Expr {
         self.attr("openid_connect_provider_arns")
     }
     /// `saml_provider_arns`, as a reference.
+    #[inline]
     pub fn saml_provider_arns(&self) -> crate::core::Expr {
         self.attr("saml_provider_arns")
     }
     /// `supported_login_providers`, as a reference.
+    #[inline]
     pub fn supported_login_providers(&self) -> crate::core::Expr {
         self.attr("supported_login_providers")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `cognito_identity_providers` (a nested block), as a reference.
+    #[inline]
     pub fn cognito_identity_providers(&self) -> crate::core::Expr {
         self.attr("cognito_identity_providers")
     }
@@ -2019,22 +2093,27 @@ impl crate::core::Ref<CognitoIdentityPool> {
 
 impl crate::core::Ref<CognitoIdentityPoolProviderPrincipalTag> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_pool_id`, as a reference.
+    #[inline]
     pub fn identity_pool_id(&self) -> crate::core::Expr {
         self.attr("identity_pool_id")
     }
     /// `identity_provider_name`, as a reference.
+    #[inline]
     pub fn identity_provider_name(&self) -> crate::core::Expr {
         self.attr("identity_provider_name")
     }
     /// `principal_tags`, as a reference.
+    #[inline]
     pub fn principal_tags(&self) -> crate::core::Expr {
         self.attr("principal_tags")
     }
     /// `use_defaults`, as a reference.
+    #[inline]
     pub fn use_defaults(&self) -> crate::core::Expr {
         self.attr("use_defaults")
     }
@@ -2042,18 +2121,22 @@ impl crate::core::Ref<CognitoIdentityPoolProviderPrincipalTag> {
 
 impl crate::core::Ref<CognitoIdentityPoolRolesAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_pool_id`, as a reference.
+    #[inline]
     pub fn identity_pool_id(&self) -> crate::core::Expr {
         self.attr("identity_pool_id")
     }
     /// `roles`, as a reference.
+    #[inline]
     pub fn roles(&self) -> crate::core::Expr {
         self.attr("roles")
     }
     /// `role_mapping` (a nested block), as a reference.
+    #[inline]
     pub fn role_mapping(&self) -> crate::core::Expr {
         self.attr("role_mapping")
     }
@@ -2061,30 +2144,37 @@ impl crate::core::Ref<CognitoIdentityPoolRolesAttachment> {
 
 impl crate::core::Ref<CognitoIdentityProvider> {
     /// `attribute_mapping`, as a reference.
+    #[inline]
     pub fn attribute_mapping(&self) -> crate::core::Expr {
         self.attr("attribute_mapping")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idp_identifiers`, as a reference.
+    #[inline]
     pub fn idp_identifiers(&self) -> crate::core::Expr {
         self.attr("idp_identifiers")
     }
     /// `provider_details`, as a reference.
+    #[inline]
     pub fn provider_details(&self) -> crate::core::Expr {
         self.attr("provider_details")
     }
     /// `provider_name`, as a reference.
+    #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
         self.attr("provider_name")
     }
     /// `provider_type`, as a reference.
+    #[inline]
     pub fn provider_type(&self) -> crate::core::Expr {
         self.attr("provider_type")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
@@ -2092,106 +2182,132 @@ impl crate::core::Ref<CognitoIdentityProvider> {
 
 impl crate::core::Ref<CognitoManagedUserPoolClient> {
     /// `access_token_validity`, as a reference.
+    #[inline]
     pub fn access_token_validity(&self) -> crate::core::Expr {
         self.attr("access_token_validity")
     }
     /// `allowed_oauth_flows`, as a reference.
+    #[inline]
     pub fn allowed_oauth_flows(&self) -> crate::core::Expr {
         self.attr("allowed_oauth_flows")
     }
     /// `allowed_oauth_flows_user_pool_client`, as a reference.
+    #[inline]
     pub fn allowed_oauth_flows_user_pool_client(&self) -> crate::core::Expr {
         self.attr("allowed_oauth_flows_user_pool_client")
     }
     /// `allowed_oauth_scopes`, as a reference.
+    #[inline]
     pub fn allowed_oauth_scopes(&self) -> crate::core::Expr {
         self.attr("allowed_oauth_scopes")
     }
     /// `auth_session_validity`, as a reference.
+    #[inline]
     pub fn auth_session_validity(&self) -> crate::core::Expr {
         self.attr("auth_session_validity")
     }
     /// `callback_urls`, as a reference.
+    #[inline]
     pub fn callback_urls(&self) -> crate::core::Expr {
         self.attr("callback_urls")
     }
     /// `client_secret`, as a reference.
+    #[inline]
     pub fn client_secret(&self) -> crate::core::Expr {
         self.attr("client_secret")
     }
     /// `default_redirect_uri`, as a reference.
+    #[inline]
     pub fn default_redirect_uri(&self) -> crate::core::Expr {
         self.attr("default_redirect_uri")
     }
     /// `enable_propagate_additional_user_context_data`, as a reference.
+    #[inline]
     pub fn enable_propagate_additional_user_context_data(&self) -> crate::core::Expr {
         self.attr("enable_propagate_additional_user_context_data")
     }
     /// `enable_token_revocation`, as a reference.
+    #[inline]
     pub fn enable_token_revocation(&self) -> crate::core::Expr {
         self.attr("enable_token_revocation")
     }
     /// `explicit_auth_flows`, as a reference.
+    #[inline]
     pub fn explicit_auth_flows(&self) -> crate::core::Expr {
         self.attr("explicit_auth_flows")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `id_token_validity`, as a reference.
+    #[inline]
     pub fn id_token_validity(&self) -> crate::core::Expr {
         self.attr("id_token_validity")
     }
     /// `logout_urls`, as a reference.
+    #[inline]
     pub fn logout_urls(&self) -> crate::core::Expr {
         self.attr("logout_urls")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_pattern`, as a reference.
+    #[inline]
     pub fn name_pattern(&self) -> crate::core::Expr {
         self.attr("name_pattern")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `prevent_user_existence_errors`, as a reference.
+    #[inline]
     pub fn prevent_user_existence_errors(&self) -> crate::core::Expr {
         self.attr("prevent_user_existence_errors")
     }
     /// `read_attributes`, as a reference.
+    #[inline]
     pub fn read_attributes(&self) -> crate::core::Expr {
         self.attr("read_attributes")
     }
     /// `refresh_token_validity`, as a reference.
+    #[inline]
     pub fn refresh_token_validity(&self) -> crate::core::Expr {
         self.attr("refresh_token_validity")
     }
     /// `supported_identity_providers`, as a reference.
+    #[inline]
     pub fn supported_identity_providers(&self) -> crate::core::Expr {
         self.attr("supported_identity_providers")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
     /// `write_attributes`, as a reference.
+    #[inline]
     pub fn write_attributes(&self) -> crate::core::Expr {
         self.attr("write_attributes")
     }
     /// `analytics_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn analytics_configuration(&self) -> crate::core::Expr {
         self.attr("analytics_configuration")
     }
     /// `refresh_token_rotation` (a nested block), as a reference.
+    #[inline]
     pub fn refresh_token_rotation(&self) -> crate::core::Expr {
         self.attr("refresh_token_rotation")
     }
     /// `token_validity_units` (a nested block), as a reference.
+    #[inline]
     pub fn token_validity_units(&self) -> crate::core::Expr {
         self.attr("token_validity_units")
     }
@@ -2199,26 +2315,32 @@ impl crate::core::Ref<CognitoManagedUserPoolClient> {
 
 impl crate::core::Ref<CognitoResourceServer> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identifier`, as a reference.
+    #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
         self.attr("identifier")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `scope_identifiers`, as a reference.
+    #[inline]
     pub fn scope_identifiers(&self) -> crate::core::Expr {
         self.attr("scope_identifiers")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
     /// `scope` (a nested block), as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
@@ -2226,26 +2348,32 @@ impl crate::core::Ref<CognitoResourceServer> {
 
 impl crate::core::Ref<CognitoRiskConfiguration> {
     /// `client_id`, as a reference.
+    #[inline]
     pub fn client_id(&self) -> crate::core::Expr {
         self.attr("client_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
     /// `account_takeover_risk_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn account_takeover_risk_configuration(&self) -> crate::core::Expr {
         self.attr("account_takeover_risk_configuration")
     }
     /// `compromised_credentials_risk_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn compromised_credentials_risk_configuration(&self) -> crate::core::Expr {
         self.attr("compromised_credentials_risk_configuration")
     }
     /// `risk_exception_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn risk_exception_configuration(&self) -> crate::core::Expr {
         self.attr("risk_exception_configuration")
     }
@@ -2253,74 +2381,92 @@ impl crate::core::Ref<CognitoRiskConfiguration> {
 
 impl crate::core::Ref<CognitoUser> {
     /// `attributes`, as a reference.
+    #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
         self.attr("attributes")
     }
     /// `client_metadata`, as a reference.
+    #[inline]
     pub fn client_metadata(&self) -> crate::core::Expr {
         self.attr("client_metadata")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `desired_delivery_mediums`, as a reference.
+    #[inline]
     pub fn desired_delivery_mediums(&self) -> crate::core::Expr {
         self.attr("desired_delivery_mediums")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `force_alias_creation`, as a reference.
+    #[inline]
     pub fn force_alias_creation(&self) -> crate::core::Expr {
         self.attr("force_alias_creation")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_date`, as a reference.
+    #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
         self.attr("last_modified_date")
     }
     /// `message_action`, as a reference.
+    #[inline]
     pub fn message_action(&self) -> crate::core::Expr {
         self.attr("message_action")
     }
     /// `mfa_setting_list`, as a reference.
+    #[inline]
     pub fn mfa_setting_list(&self) -> crate::core::Expr {
         self.attr("mfa_setting_list")
     }
     /// `password`, as a reference.
+    #[inline]
     pub fn password(&self) -> crate::core::Expr {
         self.attr("password")
     }
     /// `preferred_mfa_setting`, as a reference.
+    #[inline]
     pub fn preferred_mfa_setting(&self) -> crate::core::Expr {
         self.attr("preferred_mfa_setting")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `sub`, as a reference.
+    #[inline]
     pub fn sub(&self) -> crate::core::Expr {
         self.attr("sub")
     }
     /// `temporary_password`, as a reference.
+    #[inline]
     pub fn temporary_password(&self) -> crate::core::Expr {
         self.attr("temporary_password")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
     /// `username`, as a reference.
+    #[inline]
     pub fn username(&self) -> crate::core::Expr {
         self.attr("username")
     }
     /// `validation_data`, as a reference.
+    #[inline]
     pub fn validation_data(&self) -> crate::core::Expr {
         self.attr("validation_data")
     }
@@ -2328,26 +2474,32 @@ impl crate::core::Ref<CognitoUser> {
 
 impl crate::core::Ref<CognitoUserGroup> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `precedence`, as a reference.
+    #[inline]
     pub fn precedence(&self) -> crate::core::Expr {
         self.attr("precedence")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
@@ -2355,18 +2507,22 @@ impl crate::core::Ref<CognitoUserGroup> {
 
 impl crate::core::Ref<CognitoUserInGroup> {
     /// `group_name`, as a reference.
+    #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
         self.attr("group_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
     /// `username`, as a reference.
+    #[inline]
     pub fn username(&self) -> crate::core::Expr {
         self.attr("username")
     }
@@ -2374,150 +2530,187 @@ impl crate::core::Ref<CognitoUserInGroup> {
 
 impl crate::core::Ref<CognitoUserPool> {
     /// `alias_attributes`, as a reference.
+    #[inline]
     pub fn alias_attributes(&self) -> crate::core::Expr {
         self.attr("alias_attributes")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_verified_attributes`, as a reference.
+    #[inline]
     pub fn auto_verified_attributes(&self) -> crate::core::Expr {
         self.attr("auto_verified_attributes")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `custom_domain`, as a reference.
+    #[inline]
     pub fn custom_domain(&self) -> crate::core::Expr {
         self.attr("custom_domain")
     }
     /// `deletion_protection`, as a reference.
+    #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
         self.attr("deletion_protection")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `email_verification_message`, as a reference.
+    #[inline]
     pub fn email_verification_message(&self) -> crate::core::Expr {
         self.attr("email_verification_message")
     }
     /// `email_verification_subject`, as a reference.
+    #[inline]
     pub fn email_verification_subject(&self) -> crate::core::Expr {
         self.attr("email_verification_subject")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `estimated_number_of_users`, as a reference.
+    #[inline]
     pub fn estimated_number_of_users(&self) -> crate::core::Expr {
         self.attr("estimated_number_of_users")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_date`, as a reference.
+    #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
         self.attr("last_modified_date")
     }
     /// `mfa_configuration`, as a reference.
+    #[inline]
     pub fn mfa_configuration(&self) -> crate::core::Expr {
         self.attr("mfa_configuration")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `sms_authentication_message`, as a reference.
+    #[inline]
     pub fn sms_authentication_message(&self) -> crate::core::Expr {
         self.attr("sms_authentication_message")
     }
     /// `sms_verification_message`, as a reference.
+    #[inline]
     pub fn sms_verification_message(&self) -> crate::core::Expr {
         self.attr("sms_verification_message")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_pool_tier`, as a reference.
+    #[inline]
     pub fn user_pool_tier(&self) -> crate::core::Expr {
         self.attr("user_pool_tier")
     }
     /// `username_attributes`, as a reference.
+    #[inline]
     pub fn username_attributes(&self) -> crate::core::Expr {
         self.attr("username_attributes")
     }
     /// `account_recovery_setting` (a nested block), as a reference.
+    #[inline]
     pub fn account_recovery_setting(&self) -> crate::core::Expr {
         self.attr("account_recovery_setting")
     }
     /// `admin_create_user_config` (a nested block), as a reference.
+    #[inline]
     pub fn admin_create_user_config(&self) -> crate::core::Expr {
         self.attr("admin_create_user_config")
     }
     /// `device_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn device_configuration(&self) -> crate::core::Expr {
         self.attr("device_configuration")
     }
     /// `email_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn email_configuration(&self) -> crate::core::Expr {
         self.attr("email_configuration")
     }
     /// `email_mfa_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn email_mfa_configuration(&self) -> crate::core::Expr {
         self.attr("email_mfa_configuration")
     }
     /// `lambda_config` (a nested block), as a reference.
+    #[inline]
     pub fn lambda_config(&self) -> crate::core::Expr {
         self.attr("lambda_config")
     }
     /// `password_policy` (a nested block), as a reference.
+    #[inline]
     pub fn password_policy(&self) -> crate::core::Expr {
         self.attr("password_policy")
     }
     /// `schema` (a nested block), as a reference.
+    #[inline]
     pub fn schema(&self) -> crate::core::Expr {
         self.attr("schema")
     }
     /// `sign_in_policy` (a nested block), as a reference.
+    #[inline]
     pub fn sign_in_policy(&self) -> crate::core::Expr {
         self.attr("sign_in_policy")
     }
     /// `sms_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn sms_configuration(&self) -> crate::core::Expr {
         self.attr("sms_configuration")
     }
     /// `software_token_mfa_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn software_token_mfa_configuration(&self) -> crate::core::Expr {
         self.attr("software_token_mfa_configuration")
     }
     /// `user_attribute_update_settings` (a nested block), as a reference.
+    #[inline]
     pub fn user_attribute_update_settings(&self) -> crate::core::Expr {
         self.attr("user_attribute_update_settings")
     }
     /// `user_pool_add_ons` (a nested block), as a reference.
+    #[inline]
     pub fn user_pool_add_ons(&self) -> crate::core::Expr {
         self.attr("user_pool_add_ons")
     }
     /// `username_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn username_configuration(&self) -> crate::core::Expr {
         self.attr("username_configuration")
     }
     /// `verification_message_template` (a nested block), as a reference.
+    #[inline]
     pub fn verification_message_template(&self) -> crate::core::Expr {
         self.attr("verification_message_template")
     }
     /// `web_authn_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn web_authn_configuration(&self) -> crate::core::Expr {
         self.attr("web_authn_configuration")
     }
@@ -2525,102 +2718,127 @@ impl crate::core::Ref<CognitoUserPool> {
 
 impl crate::core::Ref<CognitoUserPoolClient> {
     /// `access_token_validity`, as a reference.
+    #[inline]
     pub fn access_token_validity(&self) -> crate::core::Expr {
         self.attr("access_token_validity")
     }
     /// `allowed_oauth_flows`, as a reference.
+    #[inline]
     pub fn allowed_oauth_flows(&self) -> crate::core::Expr {
         self.attr("allowed_oauth_flows")
     }
     /// `allowed_oauth_flows_user_pool_client`, as a reference.
+    #[inline]
     pub fn allowed_oauth_flows_user_pool_client(&self) -> crate::core::Expr {
         self.attr("allowed_oauth_flows_user_pool_client")
     }
     /// `allowed_oauth_scopes`, as a reference.
+    #[inline]
     pub fn allowed_oauth_scopes(&self) -> crate::core::Expr {
         self.attr("allowed_oauth_scopes")
     }
     /// `auth_session_validity`, as a reference.
+    #[inline]
     pub fn auth_session_validity(&self) -> crate::core::Expr {
         self.attr("auth_session_validity")
     }
     /// `callback_urls`, as a reference.
+    #[inline]
     pub fn callback_urls(&self) -> crate::core::Expr {
         self.attr("callback_urls")
     }
     /// `client_secret`, as a reference.
+    #[inline]
     pub fn client_secret(&self) -> crate::core::Expr {
         self.attr("client_secret")
     }
     /// `default_redirect_uri`, as a reference.
+    #[inline]
     pub fn default_redirect_uri(&self) -> crate::core::Expr {
         self.attr("default_redirect_uri")
     }
     /// `enable_propagate_additional_user_context_data`, as a reference.
+    #[inline]
     pub fn enable_propagate_additional_user_context_data(&self) -> crate::core::Expr {
         self.attr("enable_propagate_additional_user_context_data")
     }
     /// `enable_token_revocation`, as a reference.
+    #[inline]
     pub fn enable_token_revocation(&self) -> crate::core::Expr {
         self.attr("enable_token_revocation")
     }
     /// `explicit_auth_flows`, as a reference.
+    #[inline]
     pub fn explicit_auth_flows(&self) -> crate::core::Expr {
         self.attr("explicit_auth_flows")
     }
     /// `generate_secret`, as a reference.
+    #[inline]
     pub fn generate_secret(&self) -> crate::core::Expr {
         self.attr("generate_secret")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `id_token_validity`, as a reference.
+    #[inline]
     pub fn id_token_validity(&self) -> crate::core::Expr {
         self.attr("id_token_validity")
     }
     /// `logout_urls`, as a reference.
+    #[inline]
     pub fn logout_urls(&self) -> crate::core::Expr {
         self.attr("logout_urls")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `prevent_user_existence_errors`, as a reference.
+    #[inline]
     pub fn prevent_user_existence_errors(&self) -> crate::core::Expr {
         self.attr("prevent_user_existence_errors")
     }
     /// `read_attributes`, as a reference.
+    #[inline]
     pub fn read_attributes(&self) -> crate::core::Expr {
         self.attr("read_attributes")
     }
     /// `refresh_token_validity`, as a reference.
+    #[inline]
     pub fn refresh_token_validity(&self) -> crate::core::Expr {
         self.attr("refresh_token_validity")
     }
     /// `supported_identity_providers`, as a reference.
+    #[inline]
     pub fn supported_identity_providers(&self) -> crate::core::Expr {
         self.attr("supported_identity_providers")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
     /// `write_attributes`, as a reference.
+    #[inline]
     pub fn write_attributes(&self) -> crate::core::Expr {
         self.attr("write_attributes")
     }
     /// `analytics_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn analytics_configuration(&self) -> crate::core::Expr {
         self.attr("analytics_configuration")
     }
     /// `refresh_token_rotation` (a nested block), as a reference.
+    #[inline]
     pub fn refresh_token_rotation(&self) -> crate::core::Expr {
         self.attr("refresh_token_rotation")
     }
     /// `token_validity_units` (a nested block), as a reference.
+    #[inline]
     pub fn token_validity_units(&self) -> crate::core::Expr {
         self.attr("token_validity_units")
     }
@@ -2628,46 +2846,57 @@ impl crate::core::Ref<CognitoUserPoolClient> {
 
 impl crate::core::Ref<CognitoUserPoolDomain> {
     /// `aws_account_id`, as a reference.
+    #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
         self.attr("aws_account_id")
     }
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `cloudfront_distribution`, as a reference.
+    #[inline]
     pub fn cloudfront_distribution(&self) -> crate::core::Expr {
         self.attr("cloudfront_distribution")
     }
     /// `cloudfront_distribution_arn`, as a reference.
+    #[inline]
     pub fn cloudfront_distribution_arn(&self) -> crate::core::Expr {
         self.attr("cloudfront_distribution_arn")
     }
     /// `cloudfront_distribution_zone_id`, as a reference.
+    #[inline]
     pub fn cloudfront_distribution_zone_id(&self) -> crate::core::Expr {
         self.attr("cloudfront_distribution_zone_id")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `managed_login_version`, as a reference.
+    #[inline]
     pub fn managed_login_version(&self) -> crate::core::Expr {
         self.attr("managed_login_version")
     }
     /// `s3_bucket`, as a reference.
+    #[inline]
     pub fn s3_bucket(&self) -> crate::core::Expr {
         self.attr("s3_bucket")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -2675,38 +2904,47 @@ impl crate::core::Ref<CognitoUserPoolDomain> {
 
 impl crate::core::Ref<CognitoUserPoolUiCustomization> {
     /// `client_id`, as a reference.
+    #[inline]
     pub fn client_id(&self) -> crate::core::Expr {
         self.attr("client_id")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `css`, as a reference.
+    #[inline]
     pub fn css(&self) -> crate::core::Expr {
         self.attr("css")
     }
     /// `css_version`, as a reference.
+    #[inline]
     pub fn css_version(&self) -> crate::core::Expr {
         self.attr("css_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_file`, as a reference.
+    #[inline]
     pub fn image_file(&self) -> crate::core::Expr {
         self.attr("image_file")
     }
     /// `image_url`, as a reference.
+    #[inline]
     pub fn image_url(&self) -> crate::core::Expr {
         self.attr("image_url")
     }
     /// `last_modified_date`, as a reference.
+    #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
         self.attr("last_modified_date")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
@@ -2714,46 +2952,57 @@ impl crate::core::Ref<CognitoUserPoolUiCustomization> {
 
 impl crate::core::Ref<DataCognitoIdentityPool> {
     /// `allow_classic_flow`, as a reference.
+    #[inline]
     pub fn allow_classic_flow(&self) -> crate::core::Expr {
         self.attr("allow_classic_flow")
     }
     /// `allow_unauthenticated_identities`, as a reference.
+    #[inline]
     pub fn allow_unauthenticated_identities(&self) -> crate::core::Expr {
         self.attr("allow_unauthenticated_identities")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cognito_identity_providers`, as a reference.
+    #[inline]
     pub fn cognito_identity_providers(&self) -> crate::core::Expr {
         self.attr("cognito_identity_providers")
     }
     /// `developer_provider_name`, as a reference.
+    #[inline]
     pub fn developer_provider_name(&self) -> crate::core::Expr {
         self.attr("developer_provider_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_pool_name`, as a reference.
+    #[inline]
     pub fn identity_pool_name(&self) -> crate::core::Expr {
         self.attr("identity_pool_name")
     }
     /// `openid_connect_provider_arns`, as a reference.
+    #[inline]
     pub fn openid_connect_provider_arns(&self) -> crate::core::Expr {
         self.attr("openid_connect_provider_arns")
     }
     /// `saml_provider_arns`, as a reference.
+    #[inline]
     pub fn saml_provider_arns(&self) -> crate::core::Expr {
         self.attr("saml_provider_arns")
     }
     /// `supported_login_providers`, as a reference.
+    #[inline]
     pub fn supported_login_providers(&self) -> crate::core::Expr {
         self.attr("supported_login_providers")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -2761,26 +3010,32 @@ impl crate::core::Ref<DataCognitoIdentityPool> {
 
 impl crate::core::Ref<DataCognitoUserGroup> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `precedence`, as a reference.
+    #[inline]
     pub fn precedence(&self) -> crate::core::Expr {
         self.attr("precedence")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
@@ -2788,14 +3043,17 @@ impl crate::core::Ref<DataCognitoUserGroup> {
 
 impl crate::core::Ref<DataCognitoUserGroups> {
     /// `groups`, as a reference.
+    #[inline]
     pub fn groups(&self) -> crate::core::Expr {
         self.attr("groups")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
@@ -2803,102 +3061,127 @@ impl crate::core::Ref<DataCognitoUserGroups> {
 
 impl crate::core::Ref<DataCognitoUserPool> {
     /// `account_recovery_setting`, as a reference.
+    #[inline]
     pub fn account_recovery_setting(&self) -> crate::core::Expr {
         self.attr("account_recovery_setting")
     }
     /// `admin_create_user_config`, as a reference.
+    #[inline]
     pub fn admin_create_user_config(&self) -> crate::core::Expr {
         self.attr("admin_create_user_config")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_verified_attributes`, as a reference.
+    #[inline]
     pub fn auto_verified_attributes(&self) -> crate::core::Expr {
         self.attr("auto_verified_attributes")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `custom_domain`, as a reference.
+    #[inline]
     pub fn custom_domain(&self) -> crate::core::Expr {
         self.attr("custom_domain")
     }
     /// `deletion_protection`, as a reference.
+    #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
         self.attr("deletion_protection")
     }
     /// `device_configuration`, as a reference.
+    #[inline]
     pub fn device_configuration(&self) -> crate::core::Expr {
         self.attr("device_configuration")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `email_configuration`, as a reference.
+    #[inline]
     pub fn email_configuration(&self) -> crate::core::Expr {
         self.attr("email_configuration")
     }
     /// `estimated_number_of_users`, as a reference.
+    #[inline]
     pub fn estimated_number_of_users(&self) -> crate::core::Expr {
         self.attr("estimated_number_of_users")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lambda_config`, as a reference.
+    #[inline]
     pub fn lambda_config(&self) -> crate::core::Expr {
         self.attr("lambda_config")
     }
     /// `last_modified_date`, as a reference.
+    #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
         self.attr("last_modified_date")
     }
     /// `mfa_configuration`, as a reference.
+    #[inline]
     pub fn mfa_configuration(&self) -> crate::core::Expr {
         self.attr("mfa_configuration")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `schema_attributes`, as a reference.
+    #[inline]
     pub fn schema_attributes(&self) -> crate::core::Expr {
         self.attr("schema_attributes")
     }
     /// `sms_authentication_message`, as a reference.
+    #[inline]
     pub fn sms_authentication_message(&self) -> crate::core::Expr {
         self.attr("sms_authentication_message")
     }
     /// `sms_configuration_failure`, as a reference.
+    #[inline]
     pub fn sms_configuration_failure(&self) -> crate::core::Expr {
         self.attr("sms_configuration_failure")
     }
     /// `sms_verification_message`, as a reference.
+    #[inline]
     pub fn sms_verification_message(&self) -> crate::core::Expr {
         self.attr("sms_verification_message")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `user_pool_add_ons`, as a reference.
+    #[inline]
     pub fn user_pool_add_ons(&self) -> crate::core::Expr {
         self.attr("user_pool_add_ons")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
     /// `user_pool_tags`, as a reference.
+    #[inline]
     pub fn user_pool_tags(&self) -> crate::core::Expr {
         self.attr("user_pool_tags")
     }
     /// `username_attributes`, as a reference.
+    #[inline]
     pub fn username_attributes(&self) -> crate::core::Expr {
         self.attr("username_attributes")
     }
@@ -2906,102 +3189,127 @@ impl crate::core::Ref<DataCognitoUserPool> {
 
 impl crate::core::Ref<DataCognitoUserPoolClient> {
     /// `access_token_validity`, as a reference.
+    #[inline]
     pub fn access_token_validity(&self) -> crate::core::Expr {
         self.attr("access_token_validity")
     }
     /// `allowed_oauth_flows`, as a reference.
+    #[inline]
     pub fn allowed_oauth_flows(&self) -> crate::core::Expr {
         self.attr("allowed_oauth_flows")
     }
     /// `allowed_oauth_flows_user_pool_client`, as a reference.
+    #[inline]
     pub fn allowed_oauth_flows_user_pool_client(&self) -> crate::core::Expr {
         self.attr("allowed_oauth_flows_user_pool_client")
     }
     /// `allowed_oauth_scopes`, as a reference.
+    #[inline]
     pub fn allowed_oauth_scopes(&self) -> crate::core::Expr {
         self.attr("allowed_oauth_scopes")
     }
     /// `analytics_configuration`, as a reference.
+    #[inline]
     pub fn analytics_configuration(&self) -> crate::core::Expr {
         self.attr("analytics_configuration")
     }
     /// `callback_urls`, as a reference.
+    #[inline]
     pub fn callback_urls(&self) -> crate::core::Expr {
         self.attr("callback_urls")
     }
     /// `client_id`, as a reference.
+    #[inline]
     pub fn client_id(&self) -> crate::core::Expr {
         self.attr("client_id")
     }
     /// `client_secret`, as a reference.
+    #[inline]
     pub fn client_secret(&self) -> crate::core::Expr {
         self.attr("client_secret")
     }
     /// `default_redirect_uri`, as a reference.
+    #[inline]
     pub fn default_redirect_uri(&self) -> crate::core::Expr {
         self.attr("default_redirect_uri")
     }
     /// `enable_propagate_additional_user_context_data`, as a reference.
+    #[inline]
     pub fn enable_propagate_additional_user_context_data(&self) -> crate::core::Expr {
         self.attr("enable_propagate_additional_user_context_data")
     }
     /// `enable_token_revocation`, as a reference.
+    #[inline]
     pub fn enable_token_revocation(&self) -> crate::core::Expr {
         self.attr("enable_token_revocation")
     }
     /// `explicit_auth_flows`, as a reference.
+    #[inline]
     pub fn explicit_auth_flows(&self) -> crate::core::Expr {
         self.attr("explicit_auth_flows")
     }
     /// `generate_secret`, as a reference.
+    #[inline]
     pub fn generate_secret(&self) -> crate::core::Expr {
         self.attr("generate_secret")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `id_token_validity`, as a reference.
+    #[inline]
     pub fn id_token_validity(&self) -> crate::core::Expr {
         self.attr("id_token_validity")
     }
     /// `logout_urls`, as a reference.
+    #[inline]
     pub fn logout_urls(&self) -> crate::core::Expr {
         self.attr("logout_urls")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `prevent_user_existence_errors`, as a reference.
+    #[inline]
     pub fn prevent_user_existence_errors(&self) -> crate::core::Expr {
         self.attr("prevent_user_existence_errors")
     }
     /// `read_attributes`, as a reference.
+    #[inline]
     pub fn read_attributes(&self) -> crate::core::Expr {
         self.attr("read_attributes")
     }
     /// `refresh_token_rotation`, as a reference.
+    #[inline]
     pub fn refresh_token_rotation(&self) -> crate::core::Expr {
         self.attr("refresh_token_rotation")
     }
     /// `refresh_token_validity`, as a reference.
+    #[inline]
     pub fn refresh_token_validity(&self) -> crate::core::Expr {
         self.attr("refresh_token_validity")
     }
     /// `supported_identity_providers`, as a reference.
+    #[inline]
     pub fn supported_identity_providers(&self) -> crate::core::Expr {
         self.attr("supported_identity_providers")
     }
     /// `token_validity_units`, as a reference.
+    #[inline]
     pub fn token_validity_units(&self) -> crate::core::Expr {
         self.attr("token_validity_units")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
     /// `write_attributes`, as a reference.
+    #[inline]
     pub fn write_attributes(&self) -> crate::core::Expr {
         self.attr("write_attributes")
     }
@@ -3009,18 +3317,22 @@ impl crate::core::Ref<DataCognitoUserPoolClient> {
 
 impl crate::core::Ref<DataCognitoUserPoolClients> {
     /// `client_ids`, as a reference.
+    #[inline]
     pub fn client_ids(&self) -> crate::core::Expr {
         self.attr("client_ids")
     }
     /// `client_names`, as a reference.
+    #[inline]
     pub fn client_names(&self) -> crate::core::Expr {
         self.attr("client_names")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
@@ -3028,14 +3340,17 @@ impl crate::core::Ref<DataCognitoUserPoolClients> {
 
 impl crate::core::Ref<DataCognitoUserPoolSigningCertificate> {
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `user_pool_id`, as a reference.
+    #[inline]
     pub fn user_pool_id(&self) -> crate::core::Expr {
         self.attr("user_pool_id")
     }
@@ -3043,18 +3358,22 @@ impl crate::core::Ref<DataCognitoUserPoolSigningCertificate> {
 
 impl crate::core::Ref<DataCognitoUserPools> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }

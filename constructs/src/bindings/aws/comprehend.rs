@@ -23,6 +23,7 @@ pub struct ComprehendDocumentClassifierInputDataConfigAugmentedManifests {
 
 impl ComprehendDocumentClassifierInputDataConfigAugmentedManifests {
     /// `ComprehendDocumentClassifierInputDataConfigAugmentedManifests` with its required arguments; set the others with `ComprehendDocumentClassifierInputDataConfigAugmentedManifests { field: Some(..), ..ComprehendDocumentClassifierInputDataConfigAugmentedManifests::new(..) }`.
+    #[inline]
     pub fn new(attribute_names: Vec<crate::core::Expr>, s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             annotation_data_s3_uri: None,
@@ -57,6 +58,7 @@ pub struct ComprehendDocumentClassifierInputDataConfig {
 
 impl ComprehendDocumentClassifierInputDataConfig {
     /// `ComprehendDocumentClassifierInputDataConfig` with its required arguments; set the others with `ComprehendDocumentClassifierInputDataConfig { field: Some(..), ..ComprehendDocumentClassifierInputDataConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             data_format: None,
@@ -80,6 +82,7 @@ pub struct ComprehendDocumentClassifierOutputDataConfig {
 
 impl ComprehendDocumentClassifierOutputDataConfig {
     /// `ComprehendDocumentClassifierOutputDataConfig` with its required arguments; set the others with `ComprehendDocumentClassifierOutputDataConfig { field: Some(..), ..ComprehendDocumentClassifierOutputDataConfig::new(..) }`.
+    #[inline]
     pub fn new(s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_id: None,
@@ -104,6 +107,7 @@ pub struct ComprehendDocumentClassifierTimeouts {
 
 impl ComprehendDocumentClassifierTimeouts {
     /// `ComprehendDocumentClassifierTimeouts` with its required arguments; set the others with `ComprehendDocumentClassifierTimeouts { field: Some(..), ..ComprehendDocumentClassifierTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -124,6 +128,7 @@ pub struct ComprehendDocumentClassifierVpcConfig {
 
 impl ComprehendDocumentClassifierVpcConfig {
     /// `ComprehendDocumentClassifierVpcConfig` with its required arguments; set the others with `ComprehendDocumentClassifierVpcConfig { field: Some(..), ..ComprehendDocumentClassifierVpcConfig::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -180,6 +185,7 @@ pub struct ComprehendDocumentClassifier {
 
 impl ComprehendDocumentClassifier {
     /// `ComprehendDocumentClassifier` with its required arguments; set the others with `ComprehendDocumentClassifier { field: Some(..), ..ComprehendDocumentClassifier::new(..) }`.
+    #[inline]
     pub fn new(data_access_role_arn: impl Into<crate::core::Expr>, language_code: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, input_data_config: ComprehendDocumentClassifierInputDataConfig) -> Self {
         Self {
             data_access_role_arn: data_access_role_arn.into(),
@@ -217,6 +223,7 @@ pub struct ComprehendEntityRecognizerInputDataConfigAnnotations {
 
 impl ComprehendEntityRecognizerInputDataConfigAnnotations {
     /// `ComprehendEntityRecognizerInputDataConfigAnnotations` with its required arguments; set the others with `ComprehendEntityRecognizerInputDataConfigAnnotations { field: Some(..), ..ComprehendEntityRecognizerInputDataConfigAnnotations::new(..) }`.
+    #[inline]
     pub fn new(s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_uri: s3_uri.into(),
@@ -248,6 +255,7 @@ pub struct ComprehendEntityRecognizerInputDataConfigAugmentedManifests {
 
 impl ComprehendEntityRecognizerInputDataConfigAugmentedManifests {
     /// `ComprehendEntityRecognizerInputDataConfigAugmentedManifests` with its required arguments; set the others with `ComprehendEntityRecognizerInputDataConfigAugmentedManifests { field: Some(..), ..ComprehendEntityRecognizerInputDataConfigAugmentedManifests::new(..) }`.
+    #[inline]
     pub fn new(attribute_names: Vec<crate::core::Expr>, s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             annotation_data_s3_uri: None,
@@ -275,6 +283,7 @@ pub struct ComprehendEntityRecognizerInputDataConfigDocuments {
 
 impl ComprehendEntityRecognizerInputDataConfigDocuments {
     /// `ComprehendEntityRecognizerInputDataConfigDocuments` with its required arguments; set the others with `ComprehendEntityRecognizerInputDataConfigDocuments { field: Some(..), ..ComprehendEntityRecognizerInputDataConfigDocuments::new(..) }`.
+    #[inline]
     pub fn new(s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             input_format: None,
@@ -293,6 +302,7 @@ pub struct ComprehendEntityRecognizerInputDataConfigEntityList {
 
 impl ComprehendEntityRecognizerInputDataConfigEntityList {
     /// `ComprehendEntityRecognizerInputDataConfigEntityList` with its required arguments; set the others with `ComprehendEntityRecognizerInputDataConfigEntityList { field: Some(..), ..ComprehendEntityRecognizerInputDataConfigEntityList::new(..) }`.
+    #[inline]
     pub fn new(s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_uri: s3_uri.into(),
@@ -309,6 +319,7 @@ pub struct ComprehendEntityRecognizerInputDataConfigEntityTypes {
 
 impl ComprehendEntityRecognizerInputDataConfigEntityTypes {
     /// `ComprehendEntityRecognizerInputDataConfigEntityTypes` with its required arguments; set the others with `ComprehendEntityRecognizerInputDataConfigEntityTypes { field: Some(..), ..ComprehendEntityRecognizerInputDataConfigEntityTypes::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -340,6 +351,7 @@ pub struct ComprehendEntityRecognizerInputDataConfig {
 
 impl ComprehendEntityRecognizerInputDataConfig {
     /// `ComprehendEntityRecognizerInputDataConfig` with its required arguments; set the others with `ComprehendEntityRecognizerInputDataConfig { field: Some(..), ..ComprehendEntityRecognizerInputDataConfig::new(..) }`.
+    #[inline]
     pub fn new(entity_types: Vec<ComprehendEntityRecognizerInputDataConfigEntityTypes>) -> Self {
         Self {
             data_format: None,
@@ -368,6 +380,7 @@ pub struct ComprehendEntityRecognizerTimeouts {
 
 impl ComprehendEntityRecognizerTimeouts {
     /// `ComprehendEntityRecognizerTimeouts` with its required arguments; set the others with `ComprehendEntityRecognizerTimeouts { field: Some(..), ..ComprehendEntityRecognizerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -388,6 +401,7 @@ pub struct ComprehendEntityRecognizerVpcConfig {
 
 impl ComprehendEntityRecognizerVpcConfig {
     /// `ComprehendEntityRecognizerVpcConfig` with its required arguments; set the others with `ComprehendEntityRecognizerVpcConfig { field: Some(..), ..ComprehendEntityRecognizerVpcConfig::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -438,6 +452,7 @@ pub struct ComprehendEntityRecognizer {
 
 impl ComprehendEntityRecognizer {
     /// `ComprehendEntityRecognizer` with its required arguments; set the others with `ComprehendEntityRecognizer { field: Some(..), ..ComprehendEntityRecognizer::new(..) }`.
+    #[inline]
     pub fn new(data_access_role_arn: impl Into<crate::core::Expr>, language_code: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, input_data_config: ComprehendEntityRecognizerInputDataConfig) -> Self {
         Self {
             data_access_role_arn: data_access_role_arn.into(),
@@ -463,66 +478,82 @@ impl crate::core::Resource for ComprehendEntityRecognizer {
 
 impl crate::core::Ref<ComprehendDocumentClassifier> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `data_access_role_arn`, as a reference.
+    #[inline]
     pub fn data_access_role_arn(&self) -> crate::core::Expr {
         self.attr("data_access_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `language_code`, as a reference.
+    #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
         self.attr("language_code")
     }
     /// `mode`, as a reference.
+    #[inline]
     pub fn mode(&self) -> crate::core::Expr {
         self.attr("mode")
     }
     /// `model_kms_key_id`, as a reference.
+    #[inline]
     pub fn model_kms_key_id(&self) -> crate::core::Expr {
         self.attr("model_kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version_name`, as a reference.
+    #[inline]
     pub fn version_name(&self) -> crate::core::Expr {
         self.attr("version_name")
     }
     /// `version_name_prefix`, as a reference.
+    #[inline]
     pub fn version_name_prefix(&self) -> crate::core::Expr {
         self.attr("version_name_prefix")
     }
     /// `volume_kms_key_id`, as a reference.
+    #[inline]
     pub fn volume_kms_key_id(&self) -> crate::core::Expr {
         self.attr("volume_kms_key_id")
     }
     /// `input_data_config` (a nested block), as a reference.
+    #[inline]
     pub fn input_data_config(&self) -> crate::core::Expr {
         self.attr("input_data_config")
     }
     /// `output_data_config` (a nested block), as a reference.
+    #[inline]
     pub fn output_data_config(&self) -> crate::core::Expr {
         self.attr("output_data_config")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_config` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
         self.attr("vpc_config")
     }
@@ -530,58 +561,72 @@ impl crate::core::Ref<ComprehendDocumentClassifier> {
 
 impl crate::core::Ref<ComprehendEntityRecognizer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `data_access_role_arn`, as a reference.
+    #[inline]
     pub fn data_access_role_arn(&self) -> crate::core::Expr {
         self.attr("data_access_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `language_code`, as a reference.
+    #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
         self.attr("language_code")
     }
     /// `model_kms_key_id`, as a reference.
+    #[inline]
     pub fn model_kms_key_id(&self) -> crate::core::Expr {
         self.attr("model_kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version_name`, as a reference.
+    #[inline]
     pub fn version_name(&self) -> crate::core::Expr {
         self.attr("version_name")
     }
     /// `version_name_prefix`, as a reference.
+    #[inline]
     pub fn version_name_prefix(&self) -> crate::core::Expr {
         self.attr("version_name_prefix")
     }
     /// `volume_kms_key_id`, as a reference.
+    #[inline]
     pub fn volume_kms_key_id(&self) -> crate::core::Expr {
         self.attr("volume_kms_key_id")
     }
     /// `input_data_config` (a nested block), as a reference.
+    #[inline]
     pub fn input_data_config(&self) -> crate::core::Expr {
         self.attr("input_data_config")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_config` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
         self.attr("vpc_config")
     }

@@ -15,6 +15,7 @@ pub struct ComputeoptimizerEnrollmentStatusTimeouts {
 
 impl ComputeoptimizerEnrollmentStatusTimeouts {
     /// `ComputeoptimizerEnrollmentStatusTimeouts` with its required arguments; set the others with `ComputeoptimizerEnrollmentStatusTimeouts { field: Some(..), ..ComputeoptimizerEnrollmentStatusTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -38,6 +39,7 @@ pub struct ComputeoptimizerEnrollmentStatus {
 
 impl ComputeoptimizerEnrollmentStatus {
     /// `ComputeoptimizerEnrollmentStatus` with its required arguments; set the others with `ComputeoptimizerEnrollmentStatus { field: Some(..), ..ComputeoptimizerEnrollmentStatus::new(..) }`.
+    #[inline]
     pub fn new(status: impl Into<crate::core::Expr>) -> Self {
         Self {
             include_member_accounts: None,
@@ -60,6 +62,7 @@ pub struct ComputeoptimizerRecommendationPreferencesExternalMetricsPreference {
 
 impl ComputeoptimizerRecommendationPreferencesExternalMetricsPreference {
     /// `ComputeoptimizerRecommendationPreferencesExternalMetricsPreference` with its required arguments; set the others with `ComputeoptimizerRecommendationPreferencesExternalMetricsPreference { field: Some(..), ..ComputeoptimizerRecommendationPreferencesExternalMetricsPreference::new(..) }`.
+    #[inline]
     pub fn new(source: impl Into<crate::core::Expr>) -> Self {
         Self {
             source: source.into(),
@@ -82,6 +85,7 @@ pub struct ComputeoptimizerRecommendationPreferencesPreferredResource {
 
 impl ComputeoptimizerRecommendationPreferencesPreferredResource {
     /// `ComputeoptimizerRecommendationPreferencesPreferredResource` with its required arguments; set the others with `ComputeoptimizerRecommendationPreferencesPreferredResource { field: Some(..), ..ComputeoptimizerRecommendationPreferencesPreferredResource::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             exclude_list: None,
@@ -102,6 +106,7 @@ pub struct ComputeoptimizerRecommendationPreferencesScope {
 
 impl ComputeoptimizerRecommendationPreferencesScope {
     /// `ComputeoptimizerRecommendationPreferencesScope` with its required arguments; set the others with `ComputeoptimizerRecommendationPreferencesScope { field: Some(..), ..ComputeoptimizerRecommendationPreferencesScope::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -122,6 +127,7 @@ pub struct ComputeoptimizerRecommendationPreferencesUtilizationPreferenceMetricP
 
 impl ComputeoptimizerRecommendationPreferencesUtilizationPreferenceMetricParameters {
     /// `ComputeoptimizerRecommendationPreferencesUtilizationPreferenceMetricParameters` with its required arguments; set the others with `ComputeoptimizerRecommendationPreferencesUtilizationPreferenceMetricParameters { field: Some(..), ..ComputeoptimizerRecommendationPreferencesUtilizationPreferenceMetricParameters::new(..) }`.
+    #[inline]
     pub fn new(headroom: impl Into<crate::core::Expr>) -> Self {
         Self {
             headroom: headroom.into(),
@@ -142,6 +148,7 @@ pub struct ComputeoptimizerRecommendationPreferencesUtilizationPreference {
 
 impl ComputeoptimizerRecommendationPreferencesUtilizationPreference {
     /// `ComputeoptimizerRecommendationPreferencesUtilizationPreference` with its required arguments; set the others with `ComputeoptimizerRecommendationPreferencesUtilizationPreference { field: Some(..), ..ComputeoptimizerRecommendationPreferencesUtilizationPreference::new(..) }`.
+    #[inline]
     pub fn new(metric_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             metric_name: metric_name.into(),
@@ -183,6 +190,7 @@ pub struct ComputeoptimizerRecommendationPreferences {
 
 impl ComputeoptimizerRecommendationPreferences {
     /// `ComputeoptimizerRecommendationPreferences` with its required arguments; set the others with `ComputeoptimizerRecommendationPreferences { field: Some(..), ..ComputeoptimizerRecommendationPreferences::new(..) }`.
+    #[inline]
     pub fn new(resource_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             enhanced_infrastructure_metrics: None,
@@ -204,22 +212,27 @@ impl crate::core::Resource for ComputeoptimizerRecommendationPreferences {
 
 impl crate::core::Ref<ComputeoptimizerEnrollmentStatus> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `include_member_accounts`, as a reference.
+    #[inline]
     pub fn include_member_accounts(&self) -> crate::core::Expr {
         self.attr("include_member_accounts")
     }
     /// `number_of_member_accounts_opted_in`, as a reference.
+    #[inline]
     pub fn number_of_member_accounts_opted_in(&self) -> crate::core::Expr {
         self.attr("number_of_member_accounts_opted_in")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -227,42 +240,52 @@ impl crate::core::Ref<ComputeoptimizerEnrollmentStatus> {
 
 impl crate::core::Ref<ComputeoptimizerRecommendationPreferences> {
     /// `enhanced_infrastructure_metrics`, as a reference.
+    #[inline]
     pub fn enhanced_infrastructure_metrics(&self) -> crate::core::Expr {
         self.attr("enhanced_infrastructure_metrics")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `inferred_workload_types`, as a reference.
+    #[inline]
     pub fn inferred_workload_types(&self) -> crate::core::Expr {
         self.attr("inferred_workload_types")
     }
     /// `look_back_period`, as a reference.
+    #[inline]
     pub fn look_back_period(&self) -> crate::core::Expr {
         self.attr("look_back_period")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `savings_estimation_mode`, as a reference.
+    #[inline]
     pub fn savings_estimation_mode(&self) -> crate::core::Expr {
         self.attr("savings_estimation_mode")
     }
     /// `external_metrics_preference` (a nested block), as a reference.
+    #[inline]
     pub fn external_metrics_preference(&self) -> crate::core::Expr {
         self.attr("external_metrics_preference")
     }
     /// `preferred_resource` (a nested block), as a reference.
+    #[inline]
     pub fn preferred_resource(&self) -> crate::core::Expr {
         self.attr("preferred_resource")
     }
     /// `scope` (a nested block), as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
     /// `utilization_preference` (a nested block), as a reference.
+    #[inline]
     pub fn utilization_preference(&self) -> crate::core::Expr {
         self.attr("utilization_preference")
     }

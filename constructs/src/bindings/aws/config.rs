@@ -20,6 +20,7 @@ pub struct ConfigAggregateAuthorization {
 
 impl ConfigAggregateAuthorization {
     /// `ConfigAggregateAuthorization` with its required arguments; set the others with `ConfigAggregateAuthorization { field: Some(..), ..ConfigAggregateAuthorization::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>, region: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -45,6 +46,7 @@ pub struct ConfigConfigRuleEvaluationMode {
 
 impl ConfigConfigRuleEvaluationMode {
     /// `ConfigConfigRuleEvaluationMode` with its required arguments; set the others with `ConfigConfigRuleEvaluationMode { field: Some(..), ..ConfigConfigRuleEvaluationMode::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             mode: None,
@@ -71,6 +73,7 @@ pub struct ConfigConfigRuleScope {
 
 impl ConfigConfigRuleScope {
     /// `ConfigConfigRuleScope` with its required arguments; set the others with `ConfigConfigRuleScope { field: Some(..), ..ConfigConfigRuleScope::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             compliance_resource_id: None,
@@ -95,6 +98,7 @@ pub struct ConfigConfigRuleSourceCustomPolicyDetails {
 
 impl ConfigConfigRuleSourceCustomPolicyDetails {
     /// `ConfigConfigRuleSourceCustomPolicyDetails` with its required arguments; set the others with `ConfigConfigRuleSourceCustomPolicyDetails { field: Some(..), ..ConfigConfigRuleSourceCustomPolicyDetails::new(..) }`.
+    #[inline]
     pub fn new(policy_runtime: impl Into<crate::core::Expr>, policy_text: impl Into<crate::core::Expr>) -> Self {
         Self {
             enable_debug_log_delivery: None,
@@ -120,6 +124,7 @@ pub struct ConfigConfigRuleSourceSourceDetail {
 
 impl ConfigConfigRuleSourceSourceDetail {
     /// `ConfigConfigRuleSourceSourceDetail` with its required arguments; set the others with `ConfigConfigRuleSourceSourceDetail { field: Some(..), ..ConfigConfigRuleSourceSourceDetail::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             event_source: None,
@@ -147,6 +152,7 @@ pub struct ConfigConfigRuleSource {
 
 impl ConfigConfigRuleSource {
     /// `ConfigConfigRuleSource` with its required arguments; set the others with `ConfigConfigRuleSource { field: Some(..), ..ConfigConfigRuleSource::new(..) }`.
+    #[inline]
     pub fn new(owner: impl Into<crate::core::Expr>) -> Self {
         Self {
             owner: owner.into(),
@@ -192,6 +198,7 @@ pub struct ConfigConfigRule {
 
 impl ConfigConfigRule {
     /// `ConfigConfigRule` with its required arguments; set the others with `ConfigConfigRule { field: Some(..), ..ConfigConfigRule::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, source: ConfigConfigRuleSource) -> Self {
         Self {
             description: None,
@@ -227,6 +234,7 @@ pub struct ConfigConfigurationAggregatorAccountAggregationSource {
 
 impl ConfigConfigurationAggregatorAccountAggregationSource {
     /// `ConfigConfigurationAggregatorAccountAggregationSource` with its required arguments; set the others with `ConfigConfigurationAggregatorAccountAggregationSource { field: Some(..), ..ConfigConfigurationAggregatorAccountAggregationSource::new(..) }`.
+    #[inline]
     pub fn new(account_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             account_ids,
@@ -251,6 +259,7 @@ pub struct ConfigConfigurationAggregatorOrganizationAggregationSource {
 
 impl ConfigConfigurationAggregatorOrganizationAggregationSource {
     /// `ConfigConfigurationAggregatorOrganizationAggregationSource` with its required arguments; set the others with `ConfigConfigurationAggregatorOrganizationAggregationSource { field: Some(..), ..ConfigConfigurationAggregatorOrganizationAggregationSource::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             all_regions: None,
@@ -284,6 +293,7 @@ pub struct ConfigConfigurationAggregator {
 
 impl ConfigConfigurationAggregator {
     /// `ConfigConfigurationAggregator` with its required arguments; set the others with `ConfigConfigurationAggregator { field: Some(..), ..ConfigConfigurationAggregator::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -310,6 +320,7 @@ pub struct ConfigConfigurationRecorderRecordingGroupExclusionByResourceTypes {
 
 impl ConfigConfigurationRecorderRecordingGroupExclusionByResourceTypes {
     /// `ConfigConfigurationRecorderRecordingGroupExclusionByResourceTypes` with its required arguments; set the others with `ConfigConfigurationRecorderRecordingGroupExclusionByResourceTypes { field: Some(..), ..ConfigConfigurationRecorderRecordingGroupExclusionByResourceTypes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             resource_types: None,
@@ -327,6 +338,7 @@ pub struct ConfigConfigurationRecorderRecordingGroupRecordingStrategy {
 
 impl ConfigConfigurationRecorderRecordingGroupRecordingStrategy {
     /// `ConfigConfigurationRecorderRecordingGroupRecordingStrategy` with its required arguments; set the others with `ConfigConfigurationRecorderRecordingGroupRecordingStrategy { field: Some(..), ..ConfigConfigurationRecorderRecordingGroupRecordingStrategy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             use_only: None,
@@ -356,6 +368,7 @@ pub struct ConfigConfigurationRecorderRecordingGroup {
 
 impl ConfigConfigurationRecorderRecordingGroup {
     /// `ConfigConfigurationRecorderRecordingGroup` with its required arguments; set the others with `ConfigConfigurationRecorderRecordingGroup { field: Some(..), ..ConfigConfigurationRecorderRecordingGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             all_supported: None,
@@ -381,6 +394,7 @@ pub struct ConfigConfigurationRecorderRecordingModeRecordingModeOverride {
 
 impl ConfigConfigurationRecorderRecordingModeRecordingModeOverride {
     /// `ConfigConfigurationRecorderRecordingModeRecordingModeOverride` with its required arguments; set the others with `ConfigConfigurationRecorderRecordingModeRecordingModeOverride { field: Some(..), ..ConfigConfigurationRecorderRecordingModeRecordingModeOverride::new(..) }`.
+    #[inline]
     pub fn new(recording_frequency: impl Into<crate::core::Expr>, resource_types: Vec<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -403,6 +417,7 @@ pub struct ConfigConfigurationRecorderRecordingMode {
 
 impl ConfigConfigurationRecorderRecordingMode {
     /// `ConfigConfigurationRecorderRecordingMode` with its required arguments; set the others with `ConfigConfigurationRecorderRecordingMode { field: Some(..), ..ConfigConfigurationRecorderRecordingMode::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             recording_frequency: None,
@@ -432,6 +447,7 @@ pub struct ConfigConfigurationRecorder {
 
 impl ConfigConfigurationRecorder {
     /// `ConfigConfigurationRecorder` with its required arguments; set the others with `ConfigConfigurationRecorder { field: Some(..), ..ConfigConfigurationRecorder::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -461,6 +477,7 @@ pub struct ConfigConfigurationRecorderStatus {
 
 impl ConfigConfigurationRecorderStatus {
     /// `ConfigConfigurationRecorderStatus` with its required arguments; set the others with `ConfigConfigurationRecorderStatus { field: Some(..), ..ConfigConfigurationRecorderStatus::new(..) }`.
+    #[inline]
     pub fn new(is_enabled: impl Into<crate::core::Arg<bool>>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -485,6 +502,7 @@ pub struct ConfigConformancePackInputParameter {
 
 impl ConfigConformancePackInputParameter {
     /// `ConfigConformancePackInputParameter` with its required arguments; set the others with `ConfigConformancePackInputParameter { field: Some(..), ..ConfigConformancePackInputParameter::new(..) }`.
+    #[inline]
     pub fn new(parameter_name: impl Into<crate::core::Expr>, parameter_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             parameter_name: parameter_name.into(),
@@ -520,6 +538,7 @@ pub struct ConfigConformancePack {
 
 impl ConfigConformancePack {
     /// `ConfigConformancePack` with its required arguments; set the others with `ConfigConformancePack { field: Some(..), ..ConfigConformancePack::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             delivery_s3_bucket: None,
@@ -547,6 +566,7 @@ pub struct ConfigDeliveryChannelSnapshotDeliveryProperties {
 
 impl ConfigDeliveryChannelSnapshotDeliveryProperties {
     /// `ConfigDeliveryChannelSnapshotDeliveryProperties` with its required arguments; set the others with `ConfigDeliveryChannelSnapshotDeliveryProperties { field: Some(..), ..ConfigDeliveryChannelSnapshotDeliveryProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delivery_frequency: None,
@@ -581,6 +601,7 @@ pub struct ConfigDeliveryChannel {
 
 impl ConfigDeliveryChannel {
     /// `ConfigDeliveryChannel` with its required arguments; set the others with `ConfigDeliveryChannel { field: Some(..), ..ConfigDeliveryChannel::new(..) }`.
+    #[inline]
     pub fn new(s3_bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -609,6 +630,7 @@ pub struct ConfigOrganizationConformancePackInputParameter {
 
 impl ConfigOrganizationConformancePackInputParameter {
     /// `ConfigOrganizationConformancePackInputParameter` with its required arguments; set the others with `ConfigOrganizationConformancePackInputParameter { field: Some(..), ..ConfigOrganizationConformancePackInputParameter::new(..) }`.
+    #[inline]
     pub fn new(parameter_name: impl Into<crate::core::Expr>, parameter_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             parameter_name: parameter_name.into(),
@@ -633,6 +655,7 @@ pub struct ConfigOrganizationConformancePackTimeouts {
 
 impl ConfigOrganizationConformancePackTimeouts {
     /// `ConfigOrganizationConformancePackTimeouts` with its required arguments; set the others with `ConfigOrganizationConformancePackTimeouts { field: Some(..), ..ConfigOrganizationConformancePackTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -675,6 +698,7 @@ pub struct ConfigOrganizationConformancePack {
 
 impl ConfigOrganizationConformancePack {
     /// `ConfigOrganizationConformancePack` with its required arguments; set the others with `ConfigOrganizationConformancePack { field: Some(..), ..ConfigOrganizationConformancePack::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             delivery_s3_bucket: None,
@@ -710,6 +734,7 @@ pub struct ConfigOrganizationCustomPolicyRuleTimeouts {
 
 impl ConfigOrganizationCustomPolicyRuleTimeouts {
     /// `ConfigOrganizationCustomPolicyRuleTimeouts` with its required arguments; set the others with `ConfigOrganizationCustomPolicyRuleTimeouts { field: Some(..), ..ConfigOrganizationCustomPolicyRuleTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -767,6 +792,7 @@ pub struct ConfigOrganizationCustomPolicyRule {
 
 impl ConfigOrganizationCustomPolicyRule {
     /// `ConfigOrganizationCustomPolicyRule` with its required arguments; set the others with `ConfigOrganizationCustomPolicyRule { field: Some(..), ..ConfigOrganizationCustomPolicyRule::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, policy_runtime: impl Into<crate::core::Expr>, policy_text: impl Into<crate::core::Expr>, trigger_types: Vec<crate::core::Expr>) -> Self {
         Self {
             debug_log_delivery_accounts: None,
@@ -808,6 +834,7 @@ pub struct ConfigOrganizationCustomRuleTimeouts {
 
 impl ConfigOrganizationCustomRuleTimeouts {
     /// `ConfigOrganizationCustomRuleTimeouts` with its required arguments; set the others with `ConfigOrganizationCustomRuleTimeouts { field: Some(..), ..ConfigOrganizationCustomRuleTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -860,6 +887,7 @@ pub struct ConfigOrganizationCustomRule {
 
 impl ConfigOrganizationCustomRule {
     /// `ConfigOrganizationCustomRule` with its required arguments; set the others with `ConfigOrganizationCustomRule { field: Some(..), ..ConfigOrganizationCustomRule::new(..) }`.
+    #[inline]
     pub fn new(lambda_function_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, trigger_types: Vec<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -899,6 +927,7 @@ pub struct ConfigOrganizationManagedRuleTimeouts {
 
 impl ConfigOrganizationManagedRuleTimeouts {
     /// `ConfigOrganizationManagedRuleTimeouts` with its required arguments; set the others with `ConfigOrganizationManagedRuleTimeouts { field: Some(..), ..ConfigOrganizationManagedRuleTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -949,6 +978,7 @@ pub struct ConfigOrganizationManagedRule {
 
 impl ConfigOrganizationManagedRule {
     /// `ConfigOrganizationManagedRule` with its required arguments; set the others with `ConfigOrganizationManagedRule { field: Some(..), ..ConfigOrganizationManagedRule::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, rule_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -984,6 +1014,7 @@ pub struct ConfigRemediationConfigurationExecutionControlsSsmControls {
 
 impl ConfigRemediationConfigurationExecutionControlsSsmControls {
     /// `ConfigRemediationConfigurationExecutionControlsSsmControls` with its required arguments; set the others with `ConfigRemediationConfigurationExecutionControlsSsmControls { field: Some(..), ..ConfigRemediationConfigurationExecutionControlsSsmControls::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             concurrent_execution_rate_percentage: None,
@@ -1002,6 +1033,7 @@ pub struct ConfigRemediationConfigurationExecutionControls {
 
 impl ConfigRemediationConfigurationExecutionControls {
     /// `ConfigRemediationConfigurationExecutionControls` with its required arguments; set the others with `ConfigRemediationConfigurationExecutionControls { field: Some(..), ..ConfigRemediationConfigurationExecutionControls::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ssm_controls: None,
@@ -1027,6 +1059,7 @@ pub struct ConfigRemediationConfigurationParameter {
 
 impl ConfigRemediationConfigurationParameter {
     /// `ConfigRemediationConfigurationParameter` with its required arguments; set the others with `ConfigRemediationConfigurationParameter { field: Some(..), ..ConfigRemediationConfigurationParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1074,6 +1107,7 @@ pub struct ConfigRemediationConfiguration {
 
 impl ConfigRemediationConfiguration {
     /// `ConfigRemediationConfiguration` with its required arguments; set the others with `ConfigRemediationConfiguration { field: Some(..), ..ConfigRemediationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(config_rule_name: impl Into<crate::core::Expr>, target_id: impl Into<crate::core::Expr>, target_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             automatic: None,
@@ -1104,6 +1138,7 @@ pub struct ConfigRetentionConfiguration {
 
 impl ConfigRetentionConfiguration {
     /// `ConfigRetentionConfiguration` with its required arguments; set the others with `ConfigRetentionConfiguration { field: Some(..), ..ConfigRetentionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(retention_period_in_days: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             retention_period_in_days: retention_period_in_days.into(),
@@ -1117,26 +1152,32 @@ impl crate::core::Resource for ConfigRetentionConfiguration {
 
 impl crate::core::Ref<ConfigAggregateAuthorization> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1144,50 +1185,62 @@ impl crate::core::Ref<ConfigAggregateAuthorization> {
 
 impl crate::core::Ref<ConfigConfigRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `input_parameters`, as a reference.
+    #[inline]
     pub fn input_parameters(&self) -> crate::core::Expr {
         self.attr("input_parameters")
     }
     /// `maximum_execution_frequency`, as a reference.
+    #[inline]
     pub fn maximum_execution_frequency(&self) -> crate::core::Expr {
         self.attr("maximum_execution_frequency")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `rule_id`, as a reference.
+    #[inline]
     pub fn rule_id(&self) -> crate::core::Expr {
         self.attr("rule_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `evaluation_mode` (a nested block), as a reference.
+    #[inline]
     pub fn evaluation_mode(&self) -> crate::core::Expr {
         self.attr("evaluation_mode")
     }
     /// `scope` (a nested block), as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
     /// `source` (a nested block), as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
@@ -1195,30 +1248,37 @@ impl crate::core::Ref<ConfigConfigRule> {
 
 impl crate::core::Ref<ConfigConfigurationAggregator> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `account_aggregation_source` (a nested block), as a reference.
+    #[inline]
     pub fn account_aggregation_source(&self) -> crate::core::Expr {
         self.attr("account_aggregation_source")
     }
     /// `organization_aggregation_source` (a nested block), as a reference.
+    #[inline]
     pub fn organization_aggregation_source(&self) -> crate::core::Expr {
         self.attr("organization_aggregation_source")
     }
@@ -1226,22 +1286,27 @@ impl crate::core::Ref<ConfigConfigurationAggregator> {
 
 impl crate::core::Ref<ConfigConfigurationRecorder> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `recording_group` (a nested block), as a reference.
+    #[inline]
     pub fn recording_group(&self) -> crate::core::Expr {
         self.attr("recording_group")
     }
     /// `recording_mode` (a nested block), as a reference.
+    #[inline]
     pub fn recording_mode(&self) -> crate::core::Expr {
         self.attr("recording_mode")
     }
@@ -1249,14 +1314,17 @@ impl crate::core::Ref<ConfigConfigurationRecorder> {
 
 impl crate::core::Ref<ConfigConfigurationRecorderStatus> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `is_enabled`, as a reference.
+    #[inline]
     pub fn is_enabled(&self) -> crate::core::Expr {
         self.attr("is_enabled")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -1264,34 +1332,42 @@ impl crate::core::Ref<ConfigConfigurationRecorderStatus> {
 
 impl crate::core::Ref<ConfigConformancePack> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `delivery_s3_bucket`, as a reference.
+    #[inline]
     pub fn delivery_s3_bucket(&self) -> crate::core::Expr {
         self.attr("delivery_s3_bucket")
     }
     /// `delivery_s3_key_prefix`, as a reference.
+    #[inline]
     pub fn delivery_s3_key_prefix(&self) -> crate::core::Expr {
         self.attr("delivery_s3_key_prefix")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `template_body`, as a reference.
+    #[inline]
     pub fn template_body(&self) -> crate::core::Expr {
         self.attr("template_body")
     }
     /// `template_s3_uri`, as a reference.
+    #[inline]
     pub fn template_s3_uri(&self) -> crate::core::Expr {
         self.attr("template_s3_uri")
     }
     /// `input_parameter` (a nested block), as a reference.
+    #[inline]
     pub fn input_parameter(&self) -> crate::core::Expr {
         self.attr("input_parameter")
     }
@@ -1299,30 +1375,37 @@ impl crate::core::Ref<ConfigConformancePack> {
 
 impl crate::core::Ref<ConfigDeliveryChannel> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `s3_bucket_name`, as a reference.
+    #[inline]
     pub fn s3_bucket_name(&self) -> crate::core::Expr {
         self.attr("s3_bucket_name")
     }
     /// `s3_key_prefix`, as a reference.
+    #[inline]
     pub fn s3_key_prefix(&self) -> crate::core::Expr {
         self.attr("s3_key_prefix")
     }
     /// `s3_kms_key_arn`, as a reference.
+    #[inline]
     pub fn s3_kms_key_arn(&self) -> crate::core::Expr {
         self.attr("s3_kms_key_arn")
     }
     /// `sns_topic_arn`, as a reference.
+    #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
         self.attr("sns_topic_arn")
     }
     /// `snapshot_delivery_properties` (a nested block), as a reference.
+    #[inline]
     pub fn snapshot_delivery_properties(&self) -> crate::core::Expr {
         self.attr("snapshot_delivery_properties")
     }
@@ -1330,42 +1413,52 @@ impl crate::core::Ref<ConfigDeliveryChannel> {
 
 impl crate::core::Ref<ConfigOrganizationConformancePack> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `delivery_s3_bucket`, as a reference.
+    #[inline]
     pub fn delivery_s3_bucket(&self) -> crate::core::Expr {
         self.attr("delivery_s3_bucket")
     }
     /// `delivery_s3_key_prefix`, as a reference.
+    #[inline]
     pub fn delivery_s3_key_prefix(&self) -> crate::core::Expr {
         self.attr("delivery_s3_key_prefix")
     }
     /// `excluded_accounts`, as a reference.
+    #[inline]
     pub fn excluded_accounts(&self) -> crate::core::Expr {
         self.attr("excluded_accounts")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `template_body`, as a reference.
+    #[inline]
     pub fn template_body(&self) -> crate::core::Expr {
         self.attr("template_body")
     }
     /// `template_s3_uri`, as a reference.
+    #[inline]
     pub fn template_s3_uri(&self) -> crate::core::Expr {
         self.attr("template_s3_uri")
     }
     /// `input_parameter` (a nested block), as a reference.
+    #[inline]
     pub fn input_parameter(&self) -> crate::core::Expr {
         self.attr("input_parameter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1373,66 +1466,82 @@ impl crate::core::Ref<ConfigOrganizationConformancePack> {
 
 impl crate::core::Ref<ConfigOrganizationCustomPolicyRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `debug_log_delivery_accounts`, as a reference.
+    #[inline]
     pub fn debug_log_delivery_accounts(&self) -> crate::core::Expr {
         self.attr("debug_log_delivery_accounts")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `excluded_accounts`, as a reference.
+    #[inline]
     pub fn excluded_accounts(&self) -> crate::core::Expr {
         self.attr("excluded_accounts")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `input_parameters`, as a reference.
+    #[inline]
     pub fn input_parameters(&self) -> crate::core::Expr {
         self.attr("input_parameters")
     }
     /// `maximum_execution_frequency`, as a reference.
+    #[inline]
     pub fn maximum_execution_frequency(&self) -> crate::core::Expr {
         self.attr("maximum_execution_frequency")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy_runtime`, as a reference.
+    #[inline]
     pub fn policy_runtime(&self) -> crate::core::Expr {
         self.attr("policy_runtime")
     }
     /// `policy_text`, as a reference.
+    #[inline]
     pub fn policy_text(&self) -> crate::core::Expr {
         self.attr("policy_text")
     }
     /// `resource_id_scope`, as a reference.
+    #[inline]
     pub fn resource_id_scope(&self) -> crate::core::Expr {
         self.attr("resource_id_scope")
     }
     /// `resource_types_scope`, as a reference.
+    #[inline]
     pub fn resource_types_scope(&self) -> crate::core::Expr {
         self.attr("resource_types_scope")
     }
     /// `tag_key_scope`, as a reference.
+    #[inline]
     pub fn tag_key_scope(&self) -> crate::core::Expr {
         self.attr("tag_key_scope")
     }
     /// `tag_value_scope`, as a reference.
+    #[inline]
     pub fn tag_value_scope(&self) -> crate::core::Expr {
         self.attr("tag_value_scope")
     }
     /// `trigger_types`, as a reference.
+    #[inline]
     pub fn trigger_types(&self) -> crate::core::Expr {
         self.attr("trigger_types")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1440,58 +1549,72 @@ impl crate::core::Ref<ConfigOrganizationCustomPolicyRule> {
 
 impl crate::core::Ref<ConfigOrganizationCustomRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `excluded_accounts`, as a reference.
+    #[inline]
     pub fn excluded_accounts(&self) -> crate::core::Expr {
         self.attr("excluded_accounts")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `input_parameters`, as a reference.
+    #[inline]
     pub fn input_parameters(&self) -> crate::core::Expr {
         self.attr("input_parameters")
     }
     /// `lambda_function_arn`, as a reference.
+    #[inline]
     pub fn lambda_function_arn(&self) -> crate::core::Expr {
         self.attr("lambda_function_arn")
     }
     /// `maximum_execution_frequency`, as a reference.
+    #[inline]
     pub fn maximum_execution_frequency(&self) -> crate::core::Expr {
         self.attr("maximum_execution_frequency")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_id_scope`, as a reference.
+    #[inline]
     pub fn resource_id_scope(&self) -> crate::core::Expr {
         self.attr("resource_id_scope")
     }
     /// `resource_types_scope`, as a reference.
+    #[inline]
     pub fn resource_types_scope(&self) -> crate::core::Expr {
         self.attr("resource_types_scope")
     }
     /// `tag_key_scope`, as a reference.
+    #[inline]
     pub fn tag_key_scope(&self) -> crate::core::Expr {
         self.attr("tag_key_scope")
     }
     /// `tag_value_scope`, as a reference.
+    #[inline]
     pub fn tag_value_scope(&self) -> crate::core::Expr {
         self.attr("tag_value_scope")
     }
     /// `trigger_types`, as a reference.
+    #[inline]
     pub fn trigger_types(&self) -> crate::core::Expr {
         self.attr("trigger_types")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1499,54 +1622,67 @@ impl crate::core::Ref<ConfigOrganizationCustomRule> {
 
 impl crate::core::Ref<ConfigOrganizationManagedRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `excluded_accounts`, as a reference.
+    #[inline]
     pub fn excluded_accounts(&self) -> crate::core::Expr {
         self.attr("excluded_accounts")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `input_parameters`, as a reference.
+    #[inline]
     pub fn input_parameters(&self) -> crate::core::Expr {
         self.attr("input_parameters")
     }
     /// `maximum_execution_frequency`, as a reference.
+    #[inline]
     pub fn maximum_execution_frequency(&self) -> crate::core::Expr {
         self.attr("maximum_execution_frequency")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_id_scope`, as a reference.
+    #[inline]
     pub fn resource_id_scope(&self) -> crate::core::Expr {
         self.attr("resource_id_scope")
     }
     /// `resource_types_scope`, as a reference.
+    #[inline]
     pub fn resource_types_scope(&self) -> crate::core::Expr {
         self.attr("resource_types_scope")
     }
     /// `rule_identifier`, as a reference.
+    #[inline]
     pub fn rule_identifier(&self) -> crate::core::Expr {
         self.attr("rule_identifier")
     }
     /// `tag_key_scope`, as a reference.
+    #[inline]
     pub fn tag_key_scope(&self) -> crate::core::Expr {
         self.attr("tag_key_scope")
     }
     /// `tag_value_scope`, as a reference.
+    #[inline]
     pub fn tag_value_scope(&self) -> crate::core::Expr {
         self.attr("tag_value_scope")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1554,50 +1690,62 @@ impl crate::core::Ref<ConfigOrganizationManagedRule> {
 
 impl crate::core::Ref<ConfigRemediationConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `automatic`, as a reference.
+    #[inline]
     pub fn automatic(&self) -> crate::core::Expr {
         self.attr("automatic")
     }
     /// `config_rule_name`, as a reference.
+    #[inline]
     pub fn config_rule_name(&self) -> crate::core::Expr {
         self.attr("config_rule_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `maximum_automatic_attempts`, as a reference.
+    #[inline]
     pub fn maximum_automatic_attempts(&self) -> crate::core::Expr {
         self.attr("maximum_automatic_attempts")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `retry_attempt_seconds`, as a reference.
+    #[inline]
     pub fn retry_attempt_seconds(&self) -> crate::core::Expr {
         self.attr("retry_attempt_seconds")
     }
     /// `target_id`, as a reference.
+    #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
         self.attr("target_id")
     }
     /// `target_type`, as a reference.
+    #[inline]
     pub fn target_type(&self) -> crate::core::Expr {
         self.attr("target_type")
     }
     /// `target_version`, as a reference.
+    #[inline]
     pub fn target_version(&self) -> crate::core::Expr {
         self.attr("target_version")
     }
     /// `execution_controls` (a nested block), as a reference.
+    #[inline]
     pub fn execution_controls(&self) -> crate::core::Expr {
         self.attr("execution_controls")
     }
     /// `parameter` (a nested block), as a reference.
+    #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
         self.attr("parameter")
     }
@@ -1605,14 +1753,17 @@ impl crate::core::Ref<ConfigRemediationConfiguration> {
 
 impl crate::core::Ref<ConfigRetentionConfiguration> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `retention_period_in_days`, as a reference.
+    #[inline]
     pub fn retention_period_in_days(&self) -> crate::core::Expr {
         self.attr("retention_period_in_days")
     }

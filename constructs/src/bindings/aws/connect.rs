@@ -12,6 +12,7 @@ pub struct ConnectBotAssociationLexBot {
 
 impl ConnectBotAssociationLexBot {
     /// `ConnectBotAssociationLexBot` with its required arguments; set the others with `ConnectBotAssociationLexBot { field: Some(..), ..ConnectBotAssociationLexBot::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             lex_region: None,
@@ -34,6 +35,7 @@ pub struct ConnectBotAssociation {
 
 impl ConnectBotAssociation {
     /// `ConnectBotAssociation` with its required arguments; set the others with `ConnectBotAssociation { field: Some(..), ..ConnectBotAssociation::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>, lex_bot: ConnectBotAssociationLexBot) -> Self {
         Self {
             id: None,
@@ -82,6 +84,7 @@ pub struct ConnectContactFlow {
 
 impl ConnectContactFlow {
     /// `ConnectContactFlow` with its required arguments; set the others with `ConnectContactFlow { field: Some(..), ..ConnectContactFlow::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: None,
@@ -134,6 +137,7 @@ pub struct ConnectContactFlowModule {
 
 impl ConnectContactFlowModule {
     /// `ConnectContactFlowModule` with its required arguments; set the others with `ConnectContactFlowModule { field: Some(..), ..ConnectContactFlowModule::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: None,
@@ -164,6 +168,7 @@ pub struct ConnectHoursOfOperationConfigEndTime {
 
 impl ConnectHoursOfOperationConfigEndTime {
     /// `ConnectHoursOfOperationConfigEndTime` with its required arguments; set the others with `ConnectHoursOfOperationConfigEndTime { field: Some(..), ..ConnectHoursOfOperationConfigEndTime::new(..) }`.
+    #[inline]
     pub fn new(hours: impl Into<crate::core::Arg<crate::core::Number>>, minutes: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             hours: hours.into(),
@@ -185,6 +190,7 @@ pub struct ConnectHoursOfOperationConfig {
 
 impl ConnectHoursOfOperationConfig {
     /// `ConnectHoursOfOperationConfig` with its required arguments; set the others with `ConnectHoursOfOperationConfig { field: Some(..), ..ConnectHoursOfOperationConfig::new(..) }`.
+    #[inline]
     pub fn new(day: impl Into<crate::core::Expr>, end_time: ConnectHoursOfOperationConfigEndTime, start_time: ConnectHoursOfOperationConfigEndTime) -> Self {
         Self {
             day: day.into(),
@@ -221,6 +227,7 @@ pub struct ConnectHoursOfOperation {
 
 impl ConnectHoursOfOperation {
     /// `ConnectHoursOfOperation` with its required arguments; set the others with `ConnectHoursOfOperation { field: Some(..), ..ConnectHoursOfOperation::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, time_zone: impl Into<crate::core::Expr>, config: Vec<ConnectHoursOfOperationConfig>) -> Self {
         Self {
             description: None,
@@ -252,6 +259,7 @@ pub struct ConnectInstanceTimeouts {
 
 impl ConnectInstanceTimeouts {
     /// `ConnectInstanceTimeouts` with its required arguments; set the others with `ConnectInstanceTimeouts { field: Some(..), ..ConnectInstanceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -306,6 +314,7 @@ pub struct ConnectInstance {
 
 impl ConnectInstance {
     /// `ConnectInstance` with its required arguments; set the others with `ConnectInstance { field: Some(..), ..ConnectInstance::new(..) }`.
+    #[inline]
     pub fn new(identity_management_type: impl Into<crate::core::Expr>, inbound_calls_enabled: impl Into<crate::core::Arg<bool>>, outbound_calls_enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             auto_resolve_best_voices_enabled: None,
@@ -339,6 +348,7 @@ pub struct ConnectInstanceStorageConfigStorageConfigKinesisFirehoseConfig {
 
 impl ConnectInstanceStorageConfigStorageConfigKinesisFirehoseConfig {
     /// `ConnectInstanceStorageConfigStorageConfigKinesisFirehoseConfig` with its required arguments; set the others with `ConnectInstanceStorageConfigStorageConfigKinesisFirehoseConfig { field: Some(..), ..ConnectInstanceStorageConfigStorageConfigKinesisFirehoseConfig::new(..) }`.
+    #[inline]
     pub fn new(firehose_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             firehose_arn: firehose_arn.into(),
@@ -355,6 +365,7 @@ pub struct ConnectInstanceStorageConfigStorageConfigKinesisStreamConfig {
 
 impl ConnectInstanceStorageConfigStorageConfigKinesisStreamConfig {
     /// `ConnectInstanceStorageConfigStorageConfigKinesisStreamConfig` with its required arguments; set the others with `ConnectInstanceStorageConfigStorageConfigKinesisStreamConfig { field: Some(..), ..ConnectInstanceStorageConfigStorageConfigKinesisStreamConfig::new(..) }`.
+    #[inline]
     pub fn new(stream_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             stream_arn: stream_arn.into(),
@@ -373,6 +384,7 @@ pub struct ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncr
 
 impl ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig {
     /// `ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig` with its required arguments; set the others with `ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig { field: Some(..), ..ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig::new(..) }`.
+    #[inline]
     pub fn new(encryption_type: impl Into<crate::core::Expr>, key_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             encryption_type: encryption_type.into(),
@@ -394,6 +406,7 @@ pub struct ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfig {
 
 impl ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfig {
     /// `ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfig` with its required arguments; set the others with `ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfig { field: Some(..), ..ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfig::new(..) }`.
+    #[inline]
     pub fn new(prefix: impl Into<crate::core::Expr>, retention_period_hours: impl Into<crate::core::Arg<crate::core::Number>>, encryption_config: ConnectInstanceStorageConfigStorageConfigKinesisVideoStreamConfigEncryptionConfig) -> Self {
         Self {
             prefix: prefix.into(),
@@ -417,6 +430,7 @@ pub struct ConnectInstanceStorageConfigStorageConfigS3Config {
 
 impl ConnectInstanceStorageConfigStorageConfigS3Config {
     /// `ConnectInstanceStorageConfigStorageConfigS3Config` with its required arguments; set the others with `ConnectInstanceStorageConfigStorageConfigS3Config { field: Some(..), ..ConnectInstanceStorageConfigStorageConfigS3Config::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, bucket_prefix: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -447,6 +461,7 @@ pub struct ConnectInstanceStorageConfigStorageConfig {
 
 impl ConnectInstanceStorageConfigStorageConfig {
     /// `ConnectInstanceStorageConfigStorageConfig` with its required arguments; set the others with `ConnectInstanceStorageConfigStorageConfig { field: Some(..), ..ConnectInstanceStorageConfigStorageConfig::new(..) }`.
+    #[inline]
     pub fn new(storage_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             storage_type: storage_type.into(),
@@ -474,6 +489,7 @@ pub struct ConnectInstanceStorageConfig {
 
 impl ConnectInstanceStorageConfig {
     /// `ConnectInstanceStorageConfig` with its required arguments; set the others with `ConnectInstanceStorageConfig { field: Some(..), ..ConnectInstanceStorageConfig::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>, resource_type: impl Into<crate::core::Expr>, storage_config: ConnectInstanceStorageConfigStorageConfig) -> Self {
         Self {
             id: None,
@@ -502,6 +518,7 @@ pub struct ConnectLambdaFunctionAssociation {
 
 impl ConnectLambdaFunctionAssociation {
     /// `ConnectLambdaFunctionAssociation` with its required arguments; set the others with `ConnectLambdaFunctionAssociation { field: Some(..), ..ConnectLambdaFunctionAssociation::new(..) }`.
+    #[inline]
     pub fn new(function_arn: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             function_arn: function_arn.into(),
@@ -531,6 +548,7 @@ pub struct ConnectPhoneNumberTimeouts {
 
 impl ConnectPhoneNumberTimeouts {
     /// `ConnectPhoneNumberTimeouts` with its required arguments; set the others with `ConnectPhoneNumberTimeouts { field: Some(..), ..ConnectPhoneNumberTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -571,6 +589,7 @@ pub struct ConnectPhoneNumber {
 
 impl ConnectPhoneNumber {
     /// `ConnectPhoneNumber` with its required arguments; set the others with `ConnectPhoneNumber { field: Some(..), ..ConnectPhoneNumber::new(..) }`.
+    #[inline]
     pub fn new(country_code: impl Into<crate::core::Expr>, target_arn: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             country_code: country_code.into(),
@@ -606,6 +625,7 @@ pub struct ConnectQueueOutboundCallerConfig {
 
 impl ConnectQueueOutboundCallerConfig {
     /// `ConnectQueueOutboundCallerConfig` with its required arguments; set the others with `ConnectQueueOutboundCallerConfig { field: Some(..), ..ConnectQueueOutboundCallerConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             outbound_caller_id_name: None,
@@ -652,6 +672,7 @@ pub struct ConnectQueue {
 
 impl ConnectQueue {
     /// `ConnectQueue` with its required arguments; set the others with `ConnectQueue { field: Some(..), ..ConnectQueue::new(..) }`.
+    #[inline]
     pub fn new(hours_of_operation_id: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -682,6 +703,7 @@ pub struct ConnectQuickConnectQuickConnectConfigPhoneConfig {
 
 impl ConnectQuickConnectQuickConnectConfigPhoneConfig {
     /// `ConnectQuickConnectQuickConnectConfigPhoneConfig` with its required arguments; set the others with `ConnectQuickConnectQuickConnectConfigPhoneConfig { field: Some(..), ..ConnectQuickConnectQuickConnectConfigPhoneConfig::new(..) }`.
+    #[inline]
     pub fn new(phone_number: impl Into<crate::core::Expr>) -> Self {
         Self {
             phone_number: phone_number.into(),
@@ -700,6 +722,7 @@ pub struct ConnectQuickConnectQuickConnectConfigQueueConfig {
 
 impl ConnectQuickConnectQuickConnectConfigQueueConfig {
     /// `ConnectQuickConnectQuickConnectConfigQueueConfig` with its required arguments; set the others with `ConnectQuickConnectQuickConnectConfigQueueConfig { field: Some(..), ..ConnectQuickConnectQuickConnectConfigQueueConfig::new(..) }`.
+    #[inline]
     pub fn new(contact_flow_id: impl Into<crate::core::Expr>, queue_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             contact_flow_id: contact_flow_id.into(),
@@ -719,6 +742,7 @@ pub struct ConnectQuickConnectQuickConnectConfigUserConfig {
 
 impl ConnectQuickConnectQuickConnectConfigUserConfig {
     /// `ConnectQuickConnectQuickConnectConfigUserConfig` with its required arguments; set the others with `ConnectQuickConnectQuickConnectConfigUserConfig { field: Some(..), ..ConnectQuickConnectQuickConnectConfigUserConfig::new(..) }`.
+    #[inline]
     pub fn new(contact_flow_id: impl Into<crate::core::Expr>, user_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             contact_flow_id: contact_flow_id.into(),
@@ -745,6 +769,7 @@ pub struct ConnectQuickConnectQuickConnectConfig {
 
 impl ConnectQuickConnectQuickConnectConfig {
     /// `ConnectQuickConnectQuickConnectConfig` with its required arguments; set the others with `ConnectQuickConnectQuickConnectConfig { field: Some(..), ..ConnectQuickConnectQuickConnectConfig::new(..) }`.
+    #[inline]
     pub fn new(quick_connect_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             quick_connect_type: quick_connect_type.into(),
@@ -780,6 +805,7 @@ pub struct ConnectQuickConnect {
 
 impl ConnectQuickConnect {
     /// `ConnectQuickConnect` with its required arguments; set the others with `ConnectQuickConnect { field: Some(..), ..ConnectQuickConnect::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, quick_connect_config: ConnectQuickConnectQuickConnectConfig) -> Self {
         Self {
             description: None,
@@ -808,6 +834,7 @@ pub struct ConnectRoutingProfileMediaConcurrencies {
 
 impl ConnectRoutingProfileMediaConcurrencies {
     /// `ConnectRoutingProfileMediaConcurrencies` with its required arguments; set the others with `ConnectRoutingProfileMediaConcurrencies { field: Some(..), ..ConnectRoutingProfileMediaConcurrencies::new(..) }`.
+    #[inline]
     pub fn new(channel: impl Into<crate::core::Expr>, concurrency: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             channel: channel.into(),
@@ -831,6 +858,7 @@ pub struct ConnectRoutingProfileQueueConfigs {
 
 impl ConnectRoutingProfileQueueConfigs {
     /// `ConnectRoutingProfileQueueConfigs` with its required arguments; set the others with `ConnectRoutingProfileQueueConfigs { field: Some(..), ..ConnectRoutingProfileQueueConfigs::new(..) }`.
+    #[inline]
     pub fn new(channel: impl Into<crate::core::Expr>, delay: impl Into<crate::core::Arg<crate::core::Number>>, priority: impl Into<crate::core::Arg<crate::core::Number>>, queue_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             channel: channel.into(),
@@ -870,6 +898,7 @@ pub struct ConnectRoutingProfile {
 
 impl ConnectRoutingProfile {
     /// `ConnectRoutingProfile` with its required arguments; set the others with `ConnectRoutingProfile { field: Some(..), ..ConnectRoutingProfile::new(..) }`.
+    #[inline]
     pub fn new(default_outbound_queue_id: impl Into<crate::core::Expr>, description: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, media_concurrencies: Vec<ConnectRoutingProfileMediaConcurrencies>) -> Self {
         Self {
             default_outbound_queue_id: default_outbound_queue_id.into(),
@@ -915,6 +944,7 @@ pub struct ConnectSecurityProfile {
 
 impl ConnectSecurityProfile {
     /// `ConnectSecurityProfile` with its required arguments; set the others with `ConnectSecurityProfile { field: Some(..), ..ConnectSecurityProfile::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -951,6 +981,7 @@ pub struct ConnectUserIdentityInfo {
 
 impl ConnectUserIdentityInfo {
     /// `ConnectUserIdentityInfo` with its required arguments; set the others with `ConnectUserIdentityInfo { field: Some(..), ..ConnectUserIdentityInfo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             email: None,
@@ -979,6 +1010,7 @@ pub struct ConnectUserPhoneConfig {
 
 impl ConnectUserPhoneConfig {
     /// `ConnectUserPhoneConfig` with its required arguments; set the others with `ConnectUserPhoneConfig { field: Some(..), ..ConnectUserPhoneConfig::new(..) }`.
+    #[inline]
     pub fn new(phone_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             after_contact_work_time_limit: None,
@@ -1027,6 +1059,7 @@ pub struct ConnectUser {
 
 impl ConnectUser {
     /// `ConnectUser` with its required arguments; set the others with `ConnectUser { field: Some(..), ..ConnectUser::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, routing_profile_id: impl Into<crate::core::Expr>, security_profile_ids: Vec<crate::core::Expr>, phone_config: ConnectUserPhoneConfig) -> Self {
         Self {
             directory_user_id: None,
@@ -1072,6 +1105,7 @@ pub struct ConnectUserHierarchyGroup {
 
 impl ConnectUserHierarchyGroup {
     /// `ConnectUserHierarchyGroup` with its required arguments; set the others with `ConnectUserHierarchyGroup { field: Some(..), ..ConnectUserHierarchyGroup::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1097,6 +1131,7 @@ pub struct ConnectUserHierarchyStructureHierarchyStructureLevelFive {
 
 impl ConnectUserHierarchyStructureHierarchyStructureLevelFive {
     /// `ConnectUserHierarchyStructureHierarchyStructureLevelFive` with its required arguments; set the others with `ConnectUserHierarchyStructureHierarchyStructureLevelFive { field: Some(..), ..ConnectUserHierarchyStructureHierarchyStructureLevelFive::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1126,6 +1161,7 @@ pub struct ConnectUserHierarchyStructureHierarchyStructure {
 
 impl ConnectUserHierarchyStructureHierarchyStructure {
     /// `ConnectUserHierarchyStructureHierarchyStructure` with its required arguments; set the others with `ConnectUserHierarchyStructureHierarchyStructure { field: Some(..), ..ConnectUserHierarchyStructureHierarchyStructure::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             level_five: None,
@@ -1151,6 +1187,7 @@ pub struct ConnectUserHierarchyStructure {
 
 impl ConnectUserHierarchyStructure {
     /// `ConnectUserHierarchyStructure` with its required arguments; set the others with `ConnectUserHierarchyStructure { field: Some(..), ..ConnectUserHierarchyStructure::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>, hierarchy_structure: ConnectUserHierarchyStructureHierarchyStructure) -> Self {
         Self {
             id: None,
@@ -1177,6 +1214,7 @@ pub struct ConnectVocabularyTimeouts {
 
 impl ConnectVocabularyTimeouts {
     /// `ConnectVocabularyTimeouts` with its required arguments; set the others with `ConnectVocabularyTimeouts { field: Some(..), ..ConnectVocabularyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1212,6 +1250,7 @@ pub struct ConnectVocabulary {
 
 impl ConnectVocabulary {
     /// `ConnectVocabulary` with its required arguments; set the others with `ConnectVocabulary { field: Some(..), ..ConnectVocabulary::new(..) }`.
+    #[inline]
     pub fn new(content: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>, language_code: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
@@ -1242,6 +1281,7 @@ pub struct DataConnectBotAssociationLexBot {
 
 impl DataConnectBotAssociationLexBot {
     /// `DataConnectBotAssociationLexBot` with its required arguments; set the others with `DataConnectBotAssociationLexBot { field: Some(..), ..DataConnectBotAssociationLexBot::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             lex_region: None,
@@ -1264,6 +1304,7 @@ pub struct DataConnectBotAssociation {
 
 impl DataConnectBotAssociation {
     /// `DataConnectBotAssociation` with its required arguments; set the others with `DataConnectBotAssociation { field: Some(..), ..DataConnectBotAssociation::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>, lex_bot: DataConnectBotAssociationLexBot) -> Self {
         Self {
             id: None,
@@ -1301,6 +1342,7 @@ pub struct DataConnectContactFlow {
 
 impl DataConnectContactFlow {
     /// `DataConnectContactFlow` with its required arguments; set the others with `DataConnectContactFlow { field: Some(..), ..DataConnectContactFlow::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             contact_flow_id: None,
@@ -1338,6 +1380,7 @@ pub struct DataConnectContactFlowModule {
 
 impl DataConnectContactFlowModule {
     /// `DataConnectContactFlowModule` with its required arguments; set the others with `DataConnectContactFlowModule { field: Some(..), ..DataConnectContactFlowModule::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             contact_flow_module_id: None,
@@ -1374,6 +1417,7 @@ pub struct DataConnectHoursOfOperation {
 
 impl DataConnectHoursOfOperation {
     /// `DataConnectHoursOfOperation` with its required arguments; set the others with `DataConnectHoursOfOperation { field: Some(..), ..DataConnectHoursOfOperation::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             hours_of_operation_id: None,
@@ -1408,6 +1452,7 @@ pub struct DataConnectInstance {
 
 impl DataConnectInstance {
     /// `DataConnectInstance` with its required arguments; set the others with `DataConnectInstance { field: Some(..), ..DataConnectInstance::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1438,6 +1483,7 @@ pub struct DataConnectInstanceStorageConfig {
 
 impl DataConnectInstanceStorageConfig {
     /// `DataConnectInstanceStorageConfig` with its required arguments; set the others with `DataConnectInstanceStorageConfig { field: Some(..), ..DataConnectInstanceStorageConfig::new(..) }`.
+    #[inline]
     pub fn new(association_id: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>, resource_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             association_id: association_id.into(),
@@ -1466,6 +1512,7 @@ pub struct DataConnectLambdaFunctionAssociation {
 
 impl DataConnectLambdaFunctionAssociation {
     /// `DataConnectLambdaFunctionAssociation` with its required arguments; set the others with `DataConnectLambdaFunctionAssociation { field: Some(..), ..DataConnectLambdaFunctionAssociation::new(..) }`.
+    #[inline]
     pub fn new(function_arn: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             function_arn: function_arn.into(),
@@ -1493,6 +1540,7 @@ pub struct DataConnectPrompt {
 
 impl DataConnectPrompt {
     /// `DataConnectPrompt` with its required arguments; set the others with `DataConnectPrompt { field: Some(..), ..DataConnectPrompt::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1527,6 +1575,7 @@ pub struct DataConnectQueue {
 
 impl DataConnectQueue {
     /// `DataConnectQueue` with its required arguments; set the others with `DataConnectQueue { field: Some(..), ..DataConnectQueue::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1563,6 +1612,7 @@ pub struct DataConnectQuickConnect {
 
 impl DataConnectQuickConnect {
     /// `DataConnectQuickConnect` with its required arguments; set the others with `DataConnectQuickConnect { field: Some(..), ..DataConnectQuickConnect::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1599,6 +1649,7 @@ pub struct DataConnectRoutingProfile {
 
 impl DataConnectRoutingProfile {
     /// `DataConnectRoutingProfile` with its required arguments; set the others with `DataConnectRoutingProfile { field: Some(..), ..DataConnectRoutingProfile::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1635,6 +1686,7 @@ pub struct DataConnectSecurityProfile {
 
 impl DataConnectSecurityProfile {
     /// `DataConnectSecurityProfile` with its required arguments; set the others with `DataConnectSecurityProfile { field: Some(..), ..DataConnectSecurityProfile::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1671,6 +1723,7 @@ pub struct DataConnectUser {
 
 impl DataConnectUser {
     /// `DataConnectUser` with its required arguments; set the others with `DataConnectUser { field: Some(..), ..DataConnectUser::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1707,6 +1760,7 @@ pub struct DataConnectUserHierarchyGroup {
 
 impl DataConnectUserHierarchyGroup {
     /// `DataConnectUserHierarchyGroup` with its required arguments; set the others with `DataConnectUserHierarchyGroup { field: Some(..), ..DataConnectUserHierarchyGroup::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             hierarchy_group_id: None,
@@ -1734,6 +1788,7 @@ pub struct DataConnectUserHierarchyStructure {
 
 impl DataConnectUserHierarchyStructure {
     /// `DataConnectUserHierarchyStructure` with its required arguments; set the others with `DataConnectUserHierarchyStructure { field: Some(..), ..DataConnectUserHierarchyStructure::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1767,6 +1822,7 @@ pub struct DataConnectVocabulary {
 
 impl DataConnectVocabulary {
     /// `DataConnectVocabulary` with its required arguments; set the others with `DataConnectVocabulary { field: Some(..), ..DataConnectVocabulary::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1784,14 +1840,17 @@ impl crate::core::DataSource for DataConnectVocabulary {
 
 impl crate::core::Ref<ConnectBotAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `lex_bot` (a nested block), as a reference.
+    #[inline]
     pub fn lex_bot(&self) -> crate::core::Expr {
         self.attr("lex_bot")
     }
@@ -1799,50 +1858,62 @@ impl crate::core::Ref<ConnectBotAssociation> {
 
 impl crate::core::Ref<ConnectContactFlow> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `contact_flow_id`, as a reference.
+    #[inline]
     pub fn contact_flow_id(&self) -> crate::core::Expr {
         self.attr("contact_flow_id")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `content_hash`, as a reference.
+    #[inline]
     pub fn content_hash(&self) -> crate::core::Expr {
         self.attr("content_hash")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `filename`, as a reference.
+    #[inline]
     pub fn filename(&self) -> crate::core::Expr {
         self.attr("filename")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -1850,46 +1921,57 @@ impl crate::core::Ref<ConnectContactFlow> {
 
 impl crate::core::Ref<ConnectContactFlowModule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `contact_flow_module_id`, as a reference.
+    #[inline]
     pub fn contact_flow_module_id(&self) -> crate::core::Expr {
         self.attr("contact_flow_module_id")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `content_hash`, as a reference.
+    #[inline]
     pub fn content_hash(&self) -> crate::core::Expr {
         self.attr("content_hash")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `filename`, as a reference.
+    #[inline]
     pub fn filename(&self) -> crate::core::Expr {
         self.attr("filename")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1897,42 +1979,52 @@ impl crate::core::Ref<ConnectContactFlowModule> {
 
 impl crate::core::Ref<ConnectHoursOfOperation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `hours_of_operation_id`, as a reference.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> crate::core::Expr {
         self.attr("hours_of_operation_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `time_zone`, as a reference.
+    #[inline]
     pub fn time_zone(&self) -> crate::core::Expr {
         self.attr("time_zone")
     }
     /// `config` (a nested block), as a reference.
+    #[inline]
     pub fn config(&self) -> crate::core::Expr {
         self.attr("config")
     }
@@ -1940,74 +2032,92 @@ impl crate::core::Ref<ConnectHoursOfOperation> {
 
 impl crate::core::Ref<ConnectInstance> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_resolve_best_voices_enabled`, as a reference.
+    #[inline]
     pub fn auto_resolve_best_voices_enabled(&self) -> crate::core::Expr {
         self.attr("auto_resolve_best_voices_enabled")
     }
     /// `contact_flow_logs_enabled`, as a reference.
+    #[inline]
     pub fn contact_flow_logs_enabled(&self) -> crate::core::Expr {
         self.attr("contact_flow_logs_enabled")
     }
     /// `contact_lens_enabled`, as a reference.
+    #[inline]
     pub fn contact_lens_enabled(&self) -> crate::core::Expr {
         self.attr("contact_lens_enabled")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `directory_id`, as a reference.
+    #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
         self.attr("directory_id")
     }
     /// `early_media_enabled`, as a reference.
+    #[inline]
     pub fn early_media_enabled(&self) -> crate::core::Expr {
         self.attr("early_media_enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_management_type`, as a reference.
+    #[inline]
     pub fn identity_management_type(&self) -> crate::core::Expr {
         self.attr("identity_management_type")
     }
     /// `inbound_calls_enabled`, as a reference.
+    #[inline]
     pub fn inbound_calls_enabled(&self) -> crate::core::Expr {
         self.attr("inbound_calls_enabled")
     }
     /// `instance_alias`, as a reference.
+    #[inline]
     pub fn instance_alias(&self) -> crate::core::Expr {
         self.attr("instance_alias")
     }
     /// `multi_party_conference_enabled`, as a reference.
+    #[inline]
     pub fn multi_party_conference_enabled(&self) -> crate::core::Expr {
         self.attr("multi_party_conference_enabled")
     }
     /// `outbound_calls_enabled`, as a reference.
+    #[inline]
     pub fn outbound_calls_enabled(&self) -> crate::core::Expr {
         self.attr("outbound_calls_enabled")
     }
     /// `service_role`, as a reference.
+    #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
         self.attr("service_role")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2015,22 +2125,27 @@ impl crate::core::Ref<ConnectInstance> {
 
 impl crate::core::Ref<ConnectInstanceStorageConfig> {
     /// `association_id`, as a reference.
+    #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
         self.attr("association_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `storage_config` (a nested block), as a reference.
+    #[inline]
     pub fn storage_config(&self) -> crate::core::Expr {
         self.attr("storage_config")
     }
@@ -2038,14 +2153,17 @@ impl crate::core::Ref<ConnectInstanceStorageConfig> {
 
 impl crate::core::Ref<ConnectLambdaFunctionAssociation> {
     /// `function_arn`, as a reference.
+    #[inline]
     pub fn function_arn(&self) -> crate::core::Expr {
         self.attr("function_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
@@ -2053,50 +2171,62 @@ impl crate::core::Ref<ConnectLambdaFunctionAssociation> {
 
 impl crate::core::Ref<ConnectPhoneNumber> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `country_code`, as a reference.
+    #[inline]
     pub fn country_code(&self) -> crate::core::Expr {
         self.attr("country_code")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `phone_number`, as a reference.
+    #[inline]
     pub fn phone_number(&self) -> crate::core::Expr {
         self.attr("phone_number")
     }
     /// `prefix`, as a reference.
+    #[inline]
     pub fn prefix(&self) -> crate::core::Expr {
         self.attr("prefix")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_arn`, as a reference.
+    #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
         self.attr("target_arn")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2104,54 +2234,67 @@ impl crate::core::Ref<ConnectPhoneNumber> {
 
 impl crate::core::Ref<ConnectQueue> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `hours_of_operation_id`, as a reference.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> crate::core::Expr {
         self.attr("hours_of_operation_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `max_contacts`, as a reference.
+    #[inline]
     pub fn max_contacts(&self) -> crate::core::Expr {
         self.attr("max_contacts")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `queue_id`, as a reference.
+    #[inline]
     pub fn queue_id(&self) -> crate::core::Expr {
         self.attr("queue_id")
     }
     /// `quick_connect_ids`, as a reference.
+    #[inline]
     pub fn quick_connect_ids(&self) -> crate::core::Expr {
         self.attr("quick_connect_ids")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `outbound_caller_config` (a nested block), as a reference.
+    #[inline]
     pub fn outbound_caller_config(&self) -> crate::core::Expr {
         self.attr("outbound_caller_config")
     }
@@ -2159,38 +2302,47 @@ impl crate::core::Ref<ConnectQueue> {
 
 impl crate::core::Ref<ConnectQuickConnect> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `quick_connect_id`, as a reference.
+    #[inline]
     pub fn quick_connect_id(&self) -> crate::core::Expr {
         self.attr("quick_connect_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `quick_connect_config` (a nested block), as a reference.
+    #[inline]
     pub fn quick_connect_config(&self) -> crate::core::Expr {
         self.attr("quick_connect_config")
     }
@@ -2198,46 +2350,57 @@ impl crate::core::Ref<ConnectQuickConnect> {
 
 impl crate::core::Ref<ConnectRoutingProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_outbound_queue_id`, as a reference.
+    #[inline]
     pub fn default_outbound_queue_id(&self) -> crate::core::Expr {
         self.attr("default_outbound_queue_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `routing_profile_id`, as a reference.
+    #[inline]
     pub fn routing_profile_id(&self) -> crate::core::Expr {
         self.attr("routing_profile_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `media_concurrencies` (a nested block), as a reference.
+    #[inline]
     pub fn media_concurrencies(&self) -> crate::core::Expr {
         self.attr("media_concurrencies")
     }
     /// `queue_configs` (a nested block), as a reference.
+    #[inline]
     pub fn queue_configs(&self) -> crate::core::Expr {
         self.attr("queue_configs")
     }
@@ -2245,42 +2408,52 @@ impl crate::core::Ref<ConnectRoutingProfile> {
 
 impl crate::core::Ref<ConnectSecurityProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `organization_resource_id`, as a reference.
+    #[inline]
     pub fn organization_resource_id(&self) -> crate::core::Expr {
         self.attr("organization_resource_id")
     }
     /// `permissions`, as a reference.
+    #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
         self.attr("permissions")
     }
     /// `security_profile_id`, as a reference.
+    #[inline]
     pub fn security_profile_id(&self) -> crate::core::Expr {
         self.attr("security_profile_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -2288,58 +2461,72 @@ impl crate::core::Ref<ConnectSecurityProfile> {
 
 impl crate::core::Ref<ConnectUser> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `directory_user_id`, as a reference.
+    #[inline]
     pub fn directory_user_id(&self) -> crate::core::Expr {
         self.attr("directory_user_id")
     }
     /// `hierarchy_group_id`, as a reference.
+    #[inline]
     pub fn hierarchy_group_id(&self) -> crate::core::Expr {
         self.attr("hierarchy_group_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `password`, as a reference.
+    #[inline]
     pub fn password(&self) -> crate::core::Expr {
         self.attr("password")
     }
     /// `routing_profile_id`, as a reference.
+    #[inline]
     pub fn routing_profile_id(&self) -> crate::core::Expr {
         self.attr("routing_profile_id")
     }
     /// `security_profile_ids`, as a reference.
+    #[inline]
     pub fn security_profile_ids(&self) -> crate::core::Expr {
         self.attr("security_profile_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_id`, as a reference.
+    #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
         self.attr("user_id")
     }
     /// `identity_info` (a nested block), as a reference.
+    #[inline]
     pub fn identity_info(&self) -> crate::core::Expr {
         self.attr("identity_info")
     }
     /// `phone_config` (a nested block), as a reference.
+    #[inline]
     pub fn phone_config(&self) -> crate::core::Expr {
         self.attr("phone_config")
     }
@@ -2347,42 +2534,52 @@ impl crate::core::Ref<ConnectUser> {
 
 impl crate::core::Ref<ConnectUserHierarchyGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `hierarchy_group_id`, as a reference.
+    #[inline]
     pub fn hierarchy_group_id(&self) -> crate::core::Expr {
         self.attr("hierarchy_group_id")
     }
     /// `hierarchy_path`, as a reference.
+    #[inline]
     pub fn hierarchy_path(&self) -> crate::core::Expr {
         self.attr("hierarchy_path")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `level_id`, as a reference.
+    #[inline]
     pub fn level_id(&self) -> crate::core::Expr {
         self.attr("level_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parent_group_id`, as a reference.
+    #[inline]
     pub fn parent_group_id(&self) -> crate::core::Expr {
         self.attr("parent_group_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -2390,14 +2587,17 @@ impl crate::core::Ref<ConnectUserHierarchyGroup> {
 
 impl crate::core::Ref<ConnectUserHierarchyStructure> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `hierarchy_structure` (a nested block), as a reference.
+    #[inline]
     pub fn hierarchy_structure(&self) -> crate::core::Expr {
         self.attr("hierarchy_structure")
     }
@@ -2405,54 +2605,67 @@ impl crate::core::Ref<ConnectUserHierarchyStructure> {
 
 impl crate::core::Ref<ConnectVocabulary> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `failure_reason`, as a reference.
+    #[inline]
     pub fn failure_reason(&self) -> crate::core::Expr {
         self.attr("failure_reason")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `language_code`, as a reference.
+    #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
         self.attr("language_code")
     }
     /// `last_modified_time`, as a reference.
+    #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
         self.attr("last_modified_time")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vocabulary_id`, as a reference.
+    #[inline]
     pub fn vocabulary_id(&self) -> crate::core::Expr {
         self.attr("vocabulary_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2460,14 +2673,17 @@ impl crate::core::Ref<ConnectVocabulary> {
 
 impl crate::core::Ref<DataConnectBotAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `lex_bot` (a nested block), as a reference.
+    #[inline]
     pub fn lex_bot(&self) -> crate::core::Expr {
         self.attr("lex_bot")
     }
@@ -2475,38 +2691,47 @@ impl crate::core::Ref<DataConnectBotAssociation> {
 
 impl crate::core::Ref<DataConnectContactFlow> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `contact_flow_id`, as a reference.
+    #[inline]
     pub fn contact_flow_id(&self) -> crate::core::Expr {
         self.attr("contact_flow_id")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -2514,42 +2739,52 @@ impl crate::core::Ref<DataConnectContactFlow> {
 
 impl crate::core::Ref<DataConnectContactFlowModule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `contact_flow_module_id`, as a reference.
+    #[inline]
     pub fn contact_flow_module_id(&self) -> crate::core::Expr {
         self.attr("contact_flow_module_id")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -2557,38 +2792,47 @@ impl crate::core::Ref<DataConnectContactFlowModule> {
 
 impl crate::core::Ref<DataConnectHoursOfOperation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `config`, as a reference.
+    #[inline]
     pub fn config(&self) -> crate::core::Expr {
         self.attr("config")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `hours_of_operation_id`, as a reference.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> crate::core::Expr {
         self.attr("hours_of_operation_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `time_zone`, as a reference.
+    #[inline]
     pub fn time_zone(&self) -> crate::core::Expr {
         self.attr("time_zone")
     }
@@ -2596,66 +2840,82 @@ impl crate::core::Ref<DataConnectHoursOfOperation> {
 
 impl crate::core::Ref<DataConnectInstance> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_resolve_best_voices_enabled`, as a reference.
+    #[inline]
     pub fn auto_resolve_best_voices_enabled(&self) -> crate::core::Expr {
         self.attr("auto_resolve_best_voices_enabled")
     }
     /// `contact_flow_logs_enabled`, as a reference.
+    #[inline]
     pub fn contact_flow_logs_enabled(&self) -> crate::core::Expr {
         self.attr("contact_flow_logs_enabled")
     }
     /// `contact_lens_enabled`, as a reference.
+    #[inline]
     pub fn contact_lens_enabled(&self) -> crate::core::Expr {
         self.attr("contact_lens_enabled")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `early_media_enabled`, as a reference.
+    #[inline]
     pub fn early_media_enabled(&self) -> crate::core::Expr {
         self.attr("early_media_enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_management_type`, as a reference.
+    #[inline]
     pub fn identity_management_type(&self) -> crate::core::Expr {
         self.attr("identity_management_type")
     }
     /// `inbound_calls_enabled`, as a reference.
+    #[inline]
     pub fn inbound_calls_enabled(&self) -> crate::core::Expr {
         self.attr("inbound_calls_enabled")
     }
     /// `instance_alias`, as a reference.
+    #[inline]
     pub fn instance_alias(&self) -> crate::core::Expr {
         self.attr("instance_alias")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `multi_party_conference_enabled`, as a reference.
+    #[inline]
     pub fn multi_party_conference_enabled(&self) -> crate::core::Expr {
         self.attr("multi_party_conference_enabled")
     }
     /// `outbound_calls_enabled`, as a reference.
+    #[inline]
     pub fn outbound_calls_enabled(&self) -> crate::core::Expr {
         self.attr("outbound_calls_enabled")
     }
     /// `service_role`, as a reference.
+    #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
         self.attr("service_role")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -2663,22 +2923,27 @@ impl crate::core::Ref<DataConnectInstance> {
 
 impl crate::core::Ref<DataConnectInstanceStorageConfig> {
     /// `association_id`, as a reference.
+    #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
         self.attr("association_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `storage_config`, as a reference.
+    #[inline]
     pub fn storage_config(&self) -> crate::core::Expr {
         self.attr("storage_config")
     }
@@ -2686,14 +2951,17 @@ impl crate::core::Ref<DataConnectInstanceStorageConfig> {
 
 impl crate::core::Ref<DataConnectLambdaFunctionAssociation> {
     /// `function_arn`, as a reference.
+    #[inline]
     pub fn function_arn(&self) -> crate::core::Expr {
         self.attr("function_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
@@ -2701,22 +2969,27 @@ impl crate::core::Ref<DataConnectLambdaFunctionAssociation> {
 
 impl crate::core::Ref<DataConnectPrompt> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `prompt_id`, as a reference.
+    #[inline]
     pub fn prompt_id(&self) -> crate::core::Expr {
         self.attr("prompt_id")
     }
@@ -2724,46 +2997,57 @@ impl crate::core::Ref<DataConnectPrompt> {
 
 impl crate::core::Ref<DataConnectQueue> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `hours_of_operation_id`, as a reference.
+    #[inline]
     pub fn hours_of_operation_id(&self) -> crate::core::Expr {
         self.attr("hours_of_operation_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `max_contacts`, as a reference.
+    #[inline]
     pub fn max_contacts(&self) -> crate::core::Expr {
         self.attr("max_contacts")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `outbound_caller_config`, as a reference.
+    #[inline]
     pub fn outbound_caller_config(&self) -> crate::core::Expr {
         self.attr("outbound_caller_config")
     }
     /// `queue_id`, as a reference.
+    #[inline]
     pub fn queue_id(&self) -> crate::core::Expr {
         self.attr("queue_id")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -2771,34 +3055,42 @@ impl crate::core::Ref<DataConnectQueue> {
 
 impl crate::core::Ref<DataConnectQuickConnect> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `quick_connect_config`, as a reference.
+    #[inline]
     pub fn quick_connect_config(&self) -> crate::core::Expr {
         self.attr("quick_connect_config")
     }
     /// `quick_connect_id`, as a reference.
+    #[inline]
     pub fn quick_connect_id(&self) -> crate::core::Expr {
         self.attr("quick_connect_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -2806,42 +3098,52 @@ impl crate::core::Ref<DataConnectQuickConnect> {
 
 impl crate::core::Ref<DataConnectRoutingProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_outbound_queue_id`, as a reference.
+    #[inline]
     pub fn default_outbound_queue_id(&self) -> crate::core::Expr {
         self.attr("default_outbound_queue_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `media_concurrencies`, as a reference.
+    #[inline]
     pub fn media_concurrencies(&self) -> crate::core::Expr {
         self.attr("media_concurrencies")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `queue_configs`, as a reference.
+    #[inline]
     pub fn queue_configs(&self) -> crate::core::Expr {
         self.attr("queue_configs")
     }
     /// `routing_profile_id`, as a reference.
+    #[inline]
     pub fn routing_profile_id(&self) -> crate::core::Expr {
         self.attr("routing_profile_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -2849,38 +3151,47 @@ impl crate::core::Ref<DataConnectRoutingProfile> {
 
 impl crate::core::Ref<DataConnectSecurityProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `organization_resource_id`, as a reference.
+    #[inline]
     pub fn organization_resource_id(&self) -> crate::core::Expr {
         self.attr("organization_resource_id")
     }
     /// `permissions`, as a reference.
+    #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
         self.attr("permissions")
     }
     /// `security_profile_id`, as a reference.
+    #[inline]
     pub fn security_profile_id(&self) -> crate::core::Expr {
         self.attr("security_profile_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -2888,50 +3199,62 @@ impl crate::core::Ref<DataConnectSecurityProfile> {
 
 impl crate::core::Ref<DataConnectUser> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `directory_user_id`, as a reference.
+    #[inline]
     pub fn directory_user_id(&self) -> crate::core::Expr {
         self.attr("directory_user_id")
     }
     /// `hierarchy_group_id`, as a reference.
+    #[inline]
     pub fn hierarchy_group_id(&self) -> crate::core::Expr {
         self.attr("hierarchy_group_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_info`, as a reference.
+    #[inline]
     pub fn identity_info(&self) -> crate::core::Expr {
         self.attr("identity_info")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `phone_config`, as a reference.
+    #[inline]
     pub fn phone_config(&self) -> crate::core::Expr {
         self.attr("phone_config")
     }
     /// `routing_profile_id`, as a reference.
+    #[inline]
     pub fn routing_profile_id(&self) -> crate::core::Expr {
         self.attr("routing_profile_id")
     }
     /// `security_profile_ids`, as a reference.
+    #[inline]
     pub fn security_profile_ids(&self) -> crate::core::Expr {
         self.attr("security_profile_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `user_id`, as a reference.
+    #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
         self.attr("user_id")
     }
@@ -2939,34 +3262,42 @@ impl crate::core::Ref<DataConnectUser> {
 
 impl crate::core::Ref<DataConnectUserHierarchyGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `hierarchy_group_id`, as a reference.
+    #[inline]
     pub fn hierarchy_group_id(&self) -> crate::core::Expr {
         self.attr("hierarchy_group_id")
     }
     /// `hierarchy_path`, as a reference.
+    #[inline]
     pub fn hierarchy_path(&self) -> crate::core::Expr {
         self.attr("hierarchy_path")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `level_id`, as a reference.
+    #[inline]
     pub fn level_id(&self) -> crate::core::Expr {
         self.attr("level_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -2974,14 +3305,17 @@ impl crate::core::Ref<DataConnectUserHierarchyGroup> {
 
 impl crate::core::Ref<DataConnectUserHierarchyStructure> {
     /// `hierarchy_structure`, as a reference.
+    #[inline]
     pub fn hierarchy_structure(&self) -> crate::core::Expr {
         self.attr("hierarchy_structure")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
@@ -2989,46 +3323,57 @@ impl crate::core::Ref<DataConnectUserHierarchyStructure> {
 
 impl crate::core::Ref<DataConnectVocabulary> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `failure_reason`, as a reference.
+    #[inline]
     pub fn failure_reason(&self) -> crate::core::Expr {
         self.attr("failure_reason")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `language_code`, as a reference.
+    #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
         self.attr("language_code")
     }
     /// `last_modified_time`, as a reference.
+    #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
         self.attr("last_modified_time")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vocabulary_id`, as a reference.
+    #[inline]
     pub fn vocabulary_id(&self) -> crate::core::Expr {
         self.attr("vocabulary_id")
     }

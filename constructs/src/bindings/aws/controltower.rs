@@ -11,6 +11,7 @@ pub struct ControltowerControlParameters {
 
 impl ControltowerControlParameters {
     /// `ControltowerControlParameters` with its required arguments; set the others with `ControltowerControlParameters { field: Some(..), ..ControltowerControlParameters::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -35,6 +36,7 @@ pub struct ControltowerControlTimeouts {
 
 impl ControltowerControlTimeouts {
     /// `ControltowerControlTimeouts` with its required arguments; set the others with `ControltowerControlTimeouts { field: Some(..), ..ControltowerControlTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -64,6 +66,7 @@ pub struct ControltowerControl {
 
 impl ControltowerControl {
     /// `ControltowerControl` with its required arguments; set the others with `ControltowerControl { field: Some(..), ..ControltowerControl::new(..) }`.
+    #[inline]
     pub fn new(control_identifier: impl Into<crate::core::Expr>, target_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             control_identifier: control_identifier.into(),
@@ -95,6 +98,7 @@ pub struct ControltowerLandingZoneTimeouts {
 
 impl ControltowerLandingZoneTimeouts {
     /// `ControltowerLandingZoneTimeouts` with its required arguments; set the others with `ControltowerLandingZoneTimeouts { field: Some(..), ..ControltowerLandingZoneTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -127,6 +131,7 @@ pub struct ControltowerLandingZone {
 
 impl ControltowerLandingZone {
     /// `ControltowerLandingZone` with its required arguments; set the others with `ControltowerLandingZone { field: Some(..), ..ControltowerLandingZone::new(..) }`.
+    #[inline]
     pub fn new(manifest_json: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -155,6 +160,7 @@ pub struct DataControltowerControls {
 
 impl DataControltowerControls {
     /// `DataControltowerControls` with its required arguments; set the others with `DataControltowerControls { field: Some(..), ..DataControltowerControls::new(..) }`.
+    #[inline]
     pub fn new(target_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -169,26 +175,32 @@ impl crate::core::DataSource for DataControltowerControls {
 
 impl crate::core::Ref<ControltowerControl> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `control_identifier`, as a reference.
+    #[inline]
     pub fn control_identifier(&self) -> crate::core::Expr {
         self.attr("control_identifier")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `target_identifier`, as a reference.
+    #[inline]
     pub fn target_identifier(&self) -> crate::core::Expr {
         self.attr("target_identifier")
     }
     /// `parameters` (a nested block), as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -196,38 +208,47 @@ impl crate::core::Ref<ControltowerControl> {
 
 impl crate::core::Ref<ControltowerLandingZone> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `drift_status`, as a reference.
+    #[inline]
     pub fn drift_status(&self) -> crate::core::Expr {
         self.attr("drift_status")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `latest_available_version`, as a reference.
+    #[inline]
     pub fn latest_available_version(&self) -> crate::core::Expr {
         self.attr("latest_available_version")
     }
     /// `manifest_json`, as a reference.
+    #[inline]
     pub fn manifest_json(&self) -> crate::core::Expr {
         self.attr("manifest_json")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -235,14 +256,17 @@ impl crate::core::Ref<ControltowerLandingZone> {
 
 impl crate::core::Ref<DataControltowerControls> {
     /// `enabled_controls`, as a reference.
+    #[inline]
     pub fn enabled_controls(&self) -> crate::core::Expr {
         self.attr("enabled_controls")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `target_identifier`, as a reference.
+    #[inline]
     pub fn target_identifier(&self) -> crate::core::Expr {
         self.attr("target_identifier")
     }

@@ -10,6 +10,7 @@ pub struct CostoptimizationhubEnrollmentStatus {
 
 impl CostoptimizationhubEnrollmentStatus {
     /// `CostoptimizationhubEnrollmentStatus` with its required arguments; set the others with `CostoptimizationhubEnrollmentStatus { field: Some(..), ..CostoptimizationhubEnrollmentStatus::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             include_member_accounts: None,
@@ -34,6 +35,7 @@ pub struct CostoptimizationhubPreferences {
 
 impl CostoptimizationhubPreferences {
     /// `CostoptimizationhubPreferences` with its required arguments; set the others with `CostoptimizationhubPreferences { field: Some(..), ..CostoptimizationhubPreferences::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             member_account_discount_visibility: None,
@@ -48,14 +50,17 @@ impl crate::core::Resource for CostoptimizationhubPreferences {
 
 impl crate::core::Ref<CostoptimizationhubEnrollmentStatus> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `include_member_accounts`, as a reference.
+    #[inline]
     pub fn include_member_accounts(&self) -> crate::core::Expr {
         self.attr("include_member_accounts")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -63,14 +68,17 @@ impl crate::core::Ref<CostoptimizationhubEnrollmentStatus> {
 
 impl crate::core::Ref<CostoptimizationhubPreferences> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `member_account_discount_visibility`, as a reference.
+    #[inline]
     pub fn member_account_discount_visibility(&self) -> crate::core::Expr {
         self.attr("member_account_discount_visibility")
     }
     /// `savings_estimation_mode`, as a reference.
+    #[inline]
     pub fn savings_estimation_mode(&self) -> crate::core::Expr {
         self.attr("savings_estimation_mode")
     }

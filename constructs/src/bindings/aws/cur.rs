@@ -42,6 +42,7 @@ pub struct CurReportDefinition {
 
 impl CurReportDefinition {
     /// `CurReportDefinition` with its required arguments; set the others with `CurReportDefinition { field: Some(..), ..CurReportDefinition::new(..) }`.
+    #[inline]
     pub fn new(additional_schema_elements: Vec<crate::core::Expr>, compression: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>, report_name: impl Into<crate::core::Expr>, s3_bucket: impl Into<crate::core::Expr>, s3_region: impl Into<crate::core::Expr>, time_unit: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_artifacts: None,
@@ -81,6 +82,7 @@ pub struct DataCurReportDefinition {
 
 impl DataCurReportDefinition {
     /// `DataCurReportDefinition` with its required arguments; set the others with `DataCurReportDefinition { field: Some(..), ..DataCurReportDefinition::new(..) }`.
+    #[inline]
     pub fn new(report_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -96,62 +98,77 @@ impl crate::core::DataSource for DataCurReportDefinition {
 
 impl crate::core::Ref<CurReportDefinition> {
     /// `additional_artifacts`, as a reference.
+    #[inline]
     pub fn additional_artifacts(&self) -> crate::core::Expr {
         self.attr("additional_artifacts")
     }
     /// `additional_schema_elements`, as a reference.
+    #[inline]
     pub fn additional_schema_elements(&self) -> crate::core::Expr {
         self.attr("additional_schema_elements")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `compression`, as a reference.
+    #[inline]
     pub fn compression(&self) -> crate::core::Expr {
         self.attr("compression")
     }
     /// `format`, as a reference.
+    #[inline]
     pub fn format(&self) -> crate::core::Expr {
         self.attr("format")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `refresh_closed_reports`, as a reference.
+    #[inline]
     pub fn refresh_closed_reports(&self) -> crate::core::Expr {
         self.attr("refresh_closed_reports")
     }
     /// `report_name`, as a reference.
+    #[inline]
     pub fn report_name(&self) -> crate::core::Expr {
         self.attr("report_name")
     }
     /// `report_versioning`, as a reference.
+    #[inline]
     pub fn report_versioning(&self) -> crate::core::Expr {
         self.attr("report_versioning")
     }
     /// `s3_bucket`, as a reference.
+    #[inline]
     pub fn s3_bucket(&self) -> crate::core::Expr {
         self.attr("s3_bucket")
     }
     /// `s3_prefix`, as a reference.
+    #[inline]
     pub fn s3_prefix(&self) -> crate::core::Expr {
         self.attr("s3_prefix")
     }
     /// `s3_region`, as a reference.
+    #[inline]
     pub fn s3_region(&self) -> crate::core::Expr {
         self.attr("s3_region")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `time_unit`, as a reference.
+    #[inline]
     pub fn time_unit(&self) -> crate::core::Expr {
         self.attr("time_unit")
     }
@@ -159,54 +176,67 @@ impl crate::core::Ref<CurReportDefinition> {
 
 impl crate::core::Ref<DataCurReportDefinition> {
     /// `additional_artifacts`, as a reference.
+    #[inline]
     pub fn additional_artifacts(&self) -> crate::core::Expr {
         self.attr("additional_artifacts")
     }
     /// `additional_schema_elements`, as a reference.
+    #[inline]
     pub fn additional_schema_elements(&self) -> crate::core::Expr {
         self.attr("additional_schema_elements")
     }
     /// `compression`, as a reference.
+    #[inline]
     pub fn compression(&self) -> crate::core::Expr {
         self.attr("compression")
     }
     /// `format`, as a reference.
+    #[inline]
     pub fn format(&self) -> crate::core::Expr {
         self.attr("format")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `refresh_closed_reports`, as a reference.
+    #[inline]
     pub fn refresh_closed_reports(&self) -> crate::core::Expr {
         self.attr("refresh_closed_reports")
     }
     /// `report_name`, as a reference.
+    #[inline]
     pub fn report_name(&self) -> crate::core::Expr {
         self.attr("report_name")
     }
     /// `report_versioning`, as a reference.
+    #[inline]
     pub fn report_versioning(&self) -> crate::core::Expr {
         self.attr("report_versioning")
     }
     /// `s3_bucket`, as a reference.
+    #[inline]
     pub fn s3_bucket(&self) -> crate::core::Expr {
         self.attr("s3_bucket")
     }
     /// `s3_prefix`, as a reference.
+    #[inline]
     pub fn s3_prefix(&self) -> crate::core::Expr {
         self.attr("s3_prefix")
     }
     /// `s3_region`, as a reference.
+    #[inline]
     pub fn s3_region(&self) -> crate::core::Expr {
         self.attr("s3_region")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `time_unit`, as a reference.
+    #[inline]
     pub fn time_unit(&self) -> crate::core::Expr {
         self.attr("time_unit")
     }

@@ -33,6 +33,7 @@ pub struct CustomerGateway {
 
 impl CustomerGateway {
     /// `CustomerGateway` with its required arguments; set the others with `CustomerGateway { field: Some(..), ..CustomerGateway::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             bgp_asn: None,
@@ -63,6 +64,7 @@ pub struct DataCustomerGatewayFilter {
 
 impl DataCustomerGatewayFilter {
     /// `DataCustomerGatewayFilter` with its required arguments; set the others with `DataCustomerGatewayFilter { field: Some(..), ..DataCustomerGatewayFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -81,6 +83,7 @@ pub struct DataCustomerGatewayTimeouts {
 
 impl DataCustomerGatewayTimeouts {
     /// `DataCustomerGatewayTimeouts` with its required arguments; set the others with `DataCustomerGatewayTimeouts { field: Some(..), ..DataCustomerGatewayTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -107,6 +110,7 @@ pub struct DataCustomerGateway {
 
 impl DataCustomerGateway {
     /// `DataCustomerGateway` with its required arguments; set the others with `DataCustomerGateway { field: Some(..), ..DataCustomerGateway::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -123,42 +127,52 @@ impl crate::core::DataSource for DataCustomerGateway {
 
 impl crate::core::Ref<CustomerGateway> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bgp_asn`, as a reference.
+    #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
         self.attr("bgp_asn")
     }
     /// `bgp_asn_extended`, as a reference.
+    #[inline]
     pub fn bgp_asn_extended(&self) -> crate::core::Expr {
         self.attr("bgp_asn_extended")
     }
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `device_name`, as a reference.
+    #[inline]
     pub fn device_name(&self) -> crate::core::Expr {
         self.attr("device_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address`, as a reference.
+    #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
         self.attr("ip_address")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -166,46 +180,57 @@ impl crate::core::Ref<CustomerGateway> {
 
 impl crate::core::Ref<DataCustomerGateway> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bgp_asn`, as a reference.
+    #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
         self.attr("bgp_asn")
     }
     /// `bgp_asn_extended`, as a reference.
+    #[inline]
     pub fn bgp_asn_extended(&self) -> crate::core::Expr {
         self.attr("bgp_asn_extended")
     }
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `device_name`, as a reference.
+    #[inline]
     pub fn device_name(&self) -> crate::core::Expr {
         self.attr("device_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address`, as a reference.
+    #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
         self.attr("ip_address")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

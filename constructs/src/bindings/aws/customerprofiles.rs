@@ -12,6 +12,7 @@ pub struct CustomerprofilesDomainMatchingAutoMergingConflictResolution {
 
 impl CustomerprofilesDomainMatchingAutoMergingConflictResolution {
     /// `CustomerprofilesDomainMatchingAutoMergingConflictResolution` with its required arguments; set the others with `CustomerprofilesDomainMatchingAutoMergingConflictResolution { field: Some(..), ..CustomerprofilesDomainMatchingAutoMergingConflictResolution::new(..) }`.
+    #[inline]
     pub fn new(conflict_resolving_model: impl Into<crate::core::Expr>) -> Self {
         Self {
             conflict_resolving_model: conflict_resolving_model.into(),
@@ -29,6 +30,7 @@ pub struct CustomerprofilesDomainMatchingAutoMergingConsolidation {
 
 impl CustomerprofilesDomainMatchingAutoMergingConsolidation {
     /// `CustomerprofilesDomainMatchingAutoMergingConsolidation` with its required arguments; set the others with `CustomerprofilesDomainMatchingAutoMergingConsolidation { field: Some(..), ..CustomerprofilesDomainMatchingAutoMergingConsolidation::new(..) }`.
+    #[inline]
     pub fn new(matching_attributes_list: serde_json::Value) -> Self {
         Self {
             matching_attributes_list,
@@ -54,6 +56,7 @@ pub struct CustomerprofilesDomainMatchingAutoMerging {
 
 impl CustomerprofilesDomainMatchingAutoMerging {
     /// `CustomerprofilesDomainMatchingAutoMerging` with its required arguments; set the others with `CustomerprofilesDomainMatchingAutoMerging { field: Some(..), ..CustomerprofilesDomainMatchingAutoMerging::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -76,6 +79,7 @@ pub struct CustomerprofilesDomainMatchingExportingConfigS3Exporting {
 
 impl CustomerprofilesDomainMatchingExportingConfigS3Exporting {
     /// `CustomerprofilesDomainMatchingExportingConfigS3Exporting` with its required arguments; set the others with `CustomerprofilesDomainMatchingExportingConfigS3Exporting { field: Some(..), ..CustomerprofilesDomainMatchingExportingConfigS3Exporting::new(..) }`.
+    #[inline]
     pub fn new(s3_bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_bucket_name: s3_bucket_name.into(),
@@ -94,6 +98,7 @@ pub struct CustomerprofilesDomainMatchingExportingConfig {
 
 impl CustomerprofilesDomainMatchingExportingConfig {
     /// `CustomerprofilesDomainMatchingExportingConfig` with its required arguments; set the others with `CustomerprofilesDomainMatchingExportingConfig { field: Some(..), ..CustomerprofilesDomainMatchingExportingConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_exporting: None,
@@ -112,6 +117,7 @@ pub struct CustomerprofilesDomainMatchingJobSchedule {
 
 impl CustomerprofilesDomainMatchingJobSchedule {
     /// `CustomerprofilesDomainMatchingJobSchedule` with its required arguments; set the others with `CustomerprofilesDomainMatchingJobSchedule { field: Some(..), ..CustomerprofilesDomainMatchingJobSchedule::new(..) }`.
+    #[inline]
     pub fn new(day_of_the_week: impl Into<crate::core::Expr>, time: impl Into<crate::core::Expr>) -> Self {
         Self {
             day_of_the_week: day_of_the_week.into(),
@@ -138,6 +144,7 @@ pub struct CustomerprofilesDomainMatching {
 
 impl CustomerprofilesDomainMatching {
     /// `CustomerprofilesDomainMatching` with its required arguments; set the others with `CustomerprofilesDomainMatching { field: Some(..), ..CustomerprofilesDomainMatching::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -166,6 +173,7 @@ pub struct CustomerprofilesDomainRuleBasedMatchingAttributeTypesSelector {
 
 impl CustomerprofilesDomainRuleBasedMatchingAttributeTypesSelector {
     /// `CustomerprofilesDomainRuleBasedMatchingAttributeTypesSelector` with its required arguments; set the others with `CustomerprofilesDomainRuleBasedMatchingAttributeTypesSelector { field: Some(..), ..CustomerprofilesDomainRuleBasedMatchingAttributeTypesSelector::new(..) }`.
+    #[inline]
     pub fn new(attribute_matching_model: impl Into<crate::core::Expr>) -> Self {
         Self {
             address: None,
@@ -185,6 +193,7 @@ pub struct CustomerprofilesDomainRuleBasedMatchingMatchingRules {
 
 impl CustomerprofilesDomainRuleBasedMatchingMatchingRules {
     /// `CustomerprofilesDomainRuleBasedMatchingMatchingRules` with its required arguments; set the others with `CustomerprofilesDomainRuleBasedMatchingMatchingRules { field: Some(..), ..CustomerprofilesDomainRuleBasedMatchingMatchingRules::new(..) }`.
+    #[inline]
     pub fn new(rule: Vec<crate::core::Expr>) -> Self {
         Self {
             rule,
@@ -222,6 +231,7 @@ pub struct CustomerprofilesDomainRuleBasedMatching {
 
 impl CustomerprofilesDomainRuleBasedMatching {
     /// `CustomerprofilesDomainRuleBasedMatching` with its required arguments; set the others with `CustomerprofilesDomainRuleBasedMatching { field: Some(..), ..CustomerprofilesDomainRuleBasedMatching::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -268,6 +278,7 @@ pub struct CustomerprofilesDomain {
 
 impl CustomerprofilesDomain {
     /// `CustomerprofilesDomain` with its required arguments; set the others with `CustomerprofilesDomain { field: Some(..), ..CustomerprofilesDomain::new(..) }`.
+    #[inline]
     pub fn new(default_expiration_days: impl Into<crate::core::Arg<crate::core::Number>>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             dead_letter_queue_url: None,
@@ -324,6 +335,7 @@ pub struct CustomerprofilesProfileAddress {
 
 impl CustomerprofilesProfileAddress {
     /// `CustomerprofilesProfileAddress` with its required arguments; set the others with `CustomerprofilesProfileAddress { field: Some(..), ..CustomerprofilesProfileAddress::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             address_1: None,
@@ -415,6 +427,7 @@ pub struct CustomerprofilesProfile {
 
 impl CustomerprofilesProfile {
     /// `CustomerprofilesProfile` with its required arguments; set the others with `CustomerprofilesProfile { field: Some(..), ..CustomerprofilesProfile::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_number: None,
@@ -450,42 +463,52 @@ impl crate::core::Resource for CustomerprofilesProfile {
 
 impl crate::core::Ref<CustomerprofilesDomain> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `dead_letter_queue_url`, as a reference.
+    #[inline]
     pub fn dead_letter_queue_url(&self) -> crate::core::Expr {
         self.attr("dead_letter_queue_url")
     }
     /// `default_encryption_key`, as a reference.
+    #[inline]
     pub fn default_encryption_key(&self) -> crate::core::Expr {
         self.attr("default_encryption_key")
     }
     /// `default_expiration_days`, as a reference.
+    #[inline]
     pub fn default_expiration_days(&self) -> crate::core::Expr {
         self.attr("default_expiration_days")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `matching` (a nested block), as a reference.
+    #[inline]
     pub fn matching(&self) -> crate::core::Expr {
         self.attr("matching")
     }
     /// `rule_based_matching` (a nested block), as a reference.
+    #[inline]
     pub fn rule_based_matching(&self) -> crate::core::Expr {
         self.attr("rule_based_matching")
     }
@@ -493,94 +516,117 @@ impl crate::core::Ref<CustomerprofilesDomain> {
 
 impl crate::core::Ref<CustomerprofilesProfile> {
     /// `account_number`, as a reference.
+    #[inline]
     pub fn account_number(&self) -> crate::core::Expr {
         self.attr("account_number")
     }
     /// `additional_information`, as a reference.
+    #[inline]
     pub fn additional_information(&self) -> crate::core::Expr {
         self.attr("additional_information")
     }
     /// `attributes`, as a reference.
+    #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
         self.attr("attributes")
     }
     /// `birth_date`, as a reference.
+    #[inline]
     pub fn birth_date(&self) -> crate::core::Expr {
         self.attr("birth_date")
     }
     /// `business_email_address`, as a reference.
+    #[inline]
     pub fn business_email_address(&self) -> crate::core::Expr {
         self.attr("business_email_address")
     }
     /// `business_name`, as a reference.
+    #[inline]
     pub fn business_name(&self) -> crate::core::Expr {
         self.attr("business_name")
     }
     /// `business_phone_number`, as a reference.
+    #[inline]
     pub fn business_phone_number(&self) -> crate::core::Expr {
         self.attr("business_phone_number")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `email_address`, as a reference.
+    #[inline]
     pub fn email_address(&self) -> crate::core::Expr {
         self.attr("email_address")
     }
     /// `first_name`, as a reference.
+    #[inline]
     pub fn first_name(&self) -> crate::core::Expr {
         self.attr("first_name")
     }
     /// `gender_string`, as a reference.
+    #[inline]
     pub fn gender_string(&self) -> crate::core::Expr {
         self.attr("gender_string")
     }
     /// `home_phone_number`, as a reference.
+    #[inline]
     pub fn home_phone_number(&self) -> crate::core::Expr {
         self.attr("home_phone_number")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_name`, as a reference.
+    #[inline]
     pub fn last_name(&self) -> crate::core::Expr {
         self.attr("last_name")
     }
     /// `middle_name`, as a reference.
+    #[inline]
     pub fn middle_name(&self) -> crate::core::Expr {
         self.attr("middle_name")
     }
     /// `mobile_phone_number`, as a reference.
+    #[inline]
     pub fn mobile_phone_number(&self) -> crate::core::Expr {
         self.attr("mobile_phone_number")
     }
     /// `party_type_string`, as a reference.
+    #[inline]
     pub fn party_type_string(&self) -> crate::core::Expr {
         self.attr("party_type_string")
     }
     /// `personal_email_address`, as a reference.
+    #[inline]
     pub fn personal_email_address(&self) -> crate::core::Expr {
         self.attr("personal_email_address")
     }
     /// `phone_number`, as a reference.
+    #[inline]
     pub fn phone_number(&self) -> crate::core::Expr {
         self.attr("phone_number")
     }
     /// `address` (a nested block), as a reference.
+    #[inline]
     pub fn address_attribute(&self) -> crate::core::Expr {
         self.attr("address")
     }
     /// `billing_address` (a nested block), as a reference.
+    #[inline]
     pub fn billing_address(&self) -> crate::core::Expr {
         self.attr("billing_address")
     }
     /// `mailing_address` (a nested block), as a reference.
+    #[inline]
     pub fn mailing_address(&self) -> crate::core::Expr {
         self.attr("mailing_address")
     }
     /// `shipping_address` (a nested block), as a reference.
+    #[inline]
     pub fn shipping_address(&self) -> crate::core::Expr {
         self.attr("shipping_address")
     }

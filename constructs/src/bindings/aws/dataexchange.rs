@@ -22,6 +22,7 @@ pub struct DataexchangeDataSet {
 
 impl DataexchangeDataSet {
     /// `DataexchangeDataSet` with its required arguments; set the others with `DataexchangeDataSet { field: Some(..), ..DataexchangeDataSet::new(..) }`.
+    #[inline]
     pub fn new(asset_type: impl Into<crate::core::Expr>, description: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             asset_type: asset_type.into(),
@@ -51,6 +52,7 @@ pub struct DataexchangeEventActionActionExportRevisionToS3Encryption {
 
 impl DataexchangeEventActionActionExportRevisionToS3Encryption {
     /// `DataexchangeEventActionActionExportRevisionToS3Encryption` with its required arguments; set the others with `DataexchangeEventActionActionExportRevisionToS3Encryption { field: Some(..), ..DataexchangeEventActionActionExportRevisionToS3Encryption::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kms_key_arn: None,
@@ -71,6 +73,7 @@ pub struct DataexchangeEventActionActionExportRevisionToS3RevisionDestination {
 
 impl DataexchangeEventActionActionExportRevisionToS3RevisionDestination {
     /// `DataexchangeEventActionActionExportRevisionToS3RevisionDestination` with its required arguments; set the others with `DataexchangeEventActionActionExportRevisionToS3RevisionDestination { field: Some(..), ..DataexchangeEventActionActionExportRevisionToS3RevisionDestination::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -92,6 +95,7 @@ pub struct DataexchangeEventActionActionExportRevisionToS3 {
 
 impl DataexchangeEventActionActionExportRevisionToS3 {
     /// `DataexchangeEventActionActionExportRevisionToS3` with its required arguments; set the others with `DataexchangeEventActionActionExportRevisionToS3 { field: Some(..), ..DataexchangeEventActionActionExportRevisionToS3::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             encryption: None,
@@ -110,6 +114,7 @@ pub struct DataexchangeEventActionAction {
 
 impl DataexchangeEventActionAction {
     /// `DataexchangeEventActionAction` with its required arguments; set the others with `DataexchangeEventActionAction { field: Some(..), ..DataexchangeEventActionAction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             export_revision_to_s3: None,
@@ -126,6 +131,7 @@ pub struct DataexchangeEventActionEventRevisionPublished {
 
 impl DataexchangeEventActionEventRevisionPublished {
     /// `DataexchangeEventActionEventRevisionPublished` with its required arguments; set the others with `DataexchangeEventActionEventRevisionPublished { field: Some(..), ..DataexchangeEventActionEventRevisionPublished::new(..) }`.
+    #[inline]
     pub fn new(data_set_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_set_id: data_set_id.into(),
@@ -143,6 +149,7 @@ pub struct DataexchangeEventActionEvent {
 
 impl DataexchangeEventActionEvent {
     /// `DataexchangeEventActionEvent` with its required arguments; set the others with `DataexchangeEventActionEvent { field: Some(..), ..DataexchangeEventActionEvent::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             revision_published: None,
@@ -163,6 +170,7 @@ pub struct DataexchangeEventAction {
 
 impl DataexchangeEventAction {
     /// `DataexchangeEventAction` with its required arguments; set the others with `DataexchangeEventAction { field: Some(..), ..DataexchangeEventAction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             action: None,
@@ -196,6 +204,7 @@ pub struct DataexchangeRevision {
 
 impl DataexchangeRevision {
     /// `DataexchangeRevision` with its required arguments; set the others with `DataexchangeRevision { field: Some(..), ..DataexchangeRevision::new(..) }`.
+    #[inline]
     pub fn new(data_set_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             comment: None,
@@ -220,6 +229,7 @@ pub struct DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSou
 
 impl DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSourceKmsKeysToGrant {
     /// `DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSourceKmsKeysToGrant` with its required arguments; set the others with `DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSourceKmsKeysToGrant { field: Some(..), ..DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSourceKmsKeysToGrant::new(..) }`.
+    #[inline]
     pub fn new(kms_key_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_arn: kms_key_arn.into(),
@@ -245,6 +255,7 @@ pub struct DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSou
 
 impl DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSource {
     /// `DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSource` with its required arguments; set the others with `DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSource { field: Some(..), ..DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3BucketAssetSource::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -265,6 +276,7 @@ pub struct DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3Bucket {
 
 impl DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3Bucket {
     /// `DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3Bucket` with its required arguments; set the others with `DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3Bucket { field: Some(..), ..DataexchangeRevisionAssetsAssetCreateS3DataAccessFromS3Bucket::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             asset_source: None,
@@ -283,6 +295,7 @@ pub struct DataexchangeRevisionAssetsAssetImportAssetsFromS3AssetSource {
 
 impl DataexchangeRevisionAssetsAssetImportAssetsFromS3AssetSource {
     /// `DataexchangeRevisionAssetsAssetImportAssetsFromS3AssetSource` with its required arguments; set the others with `DataexchangeRevisionAssetsAssetImportAssetsFromS3AssetSource { field: Some(..), ..DataexchangeRevisionAssetsAssetImportAssetsFromS3AssetSource::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -301,6 +314,7 @@ pub struct DataexchangeRevisionAssetsAssetImportAssetsFromS3 {
 
 impl DataexchangeRevisionAssetsAssetImportAssetsFromS3 {
     /// `DataexchangeRevisionAssetsAssetImportAssetsFromS3` with its required arguments; set the others with `DataexchangeRevisionAssetsAssetImportAssetsFromS3 { field: Some(..), ..DataexchangeRevisionAssetsAssetImportAssetsFromS3::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             asset_source: None,
@@ -317,6 +331,7 @@ pub struct DataexchangeRevisionAssetsAssetImportAssetsFromSignedUrl {
 
 impl DataexchangeRevisionAssetsAssetImportAssetsFromSignedUrl {
     /// `DataexchangeRevisionAssetsAssetImportAssetsFromSignedUrl` with its required arguments; set the others with `DataexchangeRevisionAssetsAssetImportAssetsFromSignedUrl { field: Some(..), ..DataexchangeRevisionAssetsAssetImportAssetsFromSignedUrl::new(..) }`.
+    #[inline]
     pub fn new(filename: impl Into<crate::core::Expr>) -> Self {
         Self {
             filename: filename.into(),
@@ -340,6 +355,7 @@ pub struct DataexchangeRevisionAssetsAsset {
 
 impl DataexchangeRevisionAssetsAsset {
     /// `DataexchangeRevisionAssetsAsset` with its required arguments; set the others with `DataexchangeRevisionAssetsAsset { field: Some(..), ..DataexchangeRevisionAssetsAsset::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create_s3_data_access_from_s3_bucket: None,
@@ -360,6 +376,7 @@ pub struct DataexchangeRevisionAssetsTimeouts {
 
 impl DataexchangeRevisionAssetsTimeouts {
     /// `DataexchangeRevisionAssetsTimeouts` with its required arguments; set the others with `DataexchangeRevisionAssetsTimeouts { field: Some(..), ..DataexchangeRevisionAssetsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -394,6 +411,7 @@ pub struct DataexchangeRevisionAssets {
 
 impl DataexchangeRevisionAssets {
     /// `DataexchangeRevisionAssets` with its required arguments; set the others with `DataexchangeRevisionAssets { field: Some(..), ..DataexchangeRevisionAssets::new(..) }`.
+    #[inline]
     pub fn new(data_set_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             comment: None,
@@ -413,30 +431,37 @@ impl crate::core::Resource for DataexchangeRevisionAssets {
 
 impl crate::core::Ref<DataexchangeDataSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `asset_type`, as a reference.
+    #[inline]
     pub fn asset_type(&self) -> crate::core::Expr {
         self.attr("asset_type")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -444,26 +469,32 @@ impl crate::core::Ref<DataexchangeDataSet> {
 
 impl crate::core::Ref<DataexchangeEventAction> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
     /// `action` (a nested block), as a reference.
+    #[inline]
     pub fn action(&self) -> crate::core::Expr {
         self.attr("action")
     }
     /// `event` (a nested block), as a reference.
+    #[inline]
     pub fn event(&self) -> crate::core::Expr {
         self.attr("event")
     }
@@ -471,30 +502,37 @@ impl crate::core::Ref<DataexchangeEventAction> {
 
 impl crate::core::Ref<DataexchangeRevision> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `data_set_id`, as a reference.
+    #[inline]
     pub fn data_set_id(&self) -> crate::core::Expr {
         self.attr("data_set_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `revision_id`, as a reference.
+    #[inline]
     pub fn revision_id(&self) -> crate::core::Expr {
         self.attr("revision_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -502,50 +540,62 @@ impl crate::core::Ref<DataexchangeRevision> {
 
 impl crate::core::Ref<DataexchangeRevisionAssets> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `comment`, as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `data_set_id`, as a reference.
+    #[inline]
     pub fn data_set_id(&self) -> crate::core::Expr {
         self.attr("data_set_id")
     }
     /// `finalized`, as a reference.
+    #[inline]
     pub fn finalized(&self) -> crate::core::Expr {
         self.attr("finalized")
     }
     /// `force_destroy`, as a reference.
+    #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
         self.attr("force_destroy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
     /// `asset` (a nested block), as a reference.
+    #[inline]
     pub fn asset(&self) -> crate::core::Expr {
         self.attr("asset")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

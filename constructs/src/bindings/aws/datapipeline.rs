@@ -21,6 +21,7 @@ pub struct DatapipelinePipeline {
 
 impl DatapipelinePipeline {
     /// `DatapipelinePipeline` with its required arguments; set the others with `DatapipelinePipeline { field: Some(..), ..DatapipelinePipeline::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -47,6 +48,7 @@ pub struct DatapipelinePipelineDefinitionParameterObjectAttribute {
 
 impl DatapipelinePipelineDefinitionParameterObjectAttribute {
     /// `DatapipelinePipelineDefinitionParameterObjectAttribute` with its required arguments; set the others with `DatapipelinePipelineDefinitionParameterObjectAttribute { field: Some(..), ..DatapipelinePipelineDefinitionParameterObjectAttribute::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, string_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -67,6 +69,7 @@ pub struct DatapipelinePipelineDefinitionParameterObject {
 
 impl DatapipelinePipelineDefinitionParameterObject {
     /// `DatapipelinePipelineDefinitionParameterObject` with its required arguments; set the others with `DatapipelinePipelineDefinitionParameterObject { field: Some(..), ..DatapipelinePipelineDefinitionParameterObject::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -86,6 +89,7 @@ pub struct DatapipelinePipelineDefinitionParameterValue {
 
 impl DatapipelinePipelineDefinitionParameterValue {
     /// `DatapipelinePipelineDefinitionParameterValue` with its required arguments; set the others with `DatapipelinePipelineDefinitionParameterValue { field: Some(..), ..DatapipelinePipelineDefinitionParameterValue::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>, string_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -109,6 +113,7 @@ pub struct DatapipelinePipelineDefinitionPipelineObjectField {
 
 impl DatapipelinePipelineDefinitionPipelineObjectField {
     /// `DatapipelinePipelineDefinitionPipelineObjectField` with its required arguments; set the others with `DatapipelinePipelineDefinitionPipelineObjectField { field: Some(..), ..DatapipelinePipelineDefinitionPipelineObjectField::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -132,6 +137,7 @@ pub struct DatapipelinePipelineDefinitionPipelineObject {
 
 impl DatapipelinePipelineDefinitionPipelineObject {
     /// `DatapipelinePipelineDefinitionPipelineObject` with its required arguments; set the others with `DatapipelinePipelineDefinitionPipelineObject { field: Some(..), ..DatapipelinePipelineDefinitionPipelineObject::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -161,6 +167,7 @@ pub struct DatapipelinePipelineDefinition {
 
 impl DatapipelinePipelineDefinition {
     /// `DatapipelinePipelineDefinition` with its required arguments; set the others with `DatapipelinePipelineDefinition { field: Some(..), ..DatapipelinePipelineDefinition::new(..) }`.
+    #[inline]
     pub fn new(pipeline_id: impl Into<crate::core::Expr>, pipeline_object: Vec<DatapipelinePipelineDefinitionPipelineObject>) -> Self {
         Self {
             id: None,
@@ -191,6 +198,7 @@ pub struct DataDatapipelinePipeline {
 
 impl DataDatapipelinePipeline {
     /// `DataDatapipelinePipeline` with its required arguments; set the others with `DataDatapipelinePipeline { field: Some(..), ..DataDatapipelinePipeline::new(..) }`.
+    #[inline]
     pub fn new(pipeline_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -211,6 +219,7 @@ pub struct DataDatapipelinePipelineDefinitionParameterValue {
 
 impl DataDatapipelinePipelineDefinitionParameterValue {
     /// `DataDatapipelinePipelineDefinitionParameterValue` with its required arguments; set the others with `DataDatapipelinePipelineDefinitionParameterValue { field: Some(..), ..DataDatapipelinePipelineDefinitionParameterValue::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -232,6 +241,7 @@ pub struct DataDatapipelinePipelineDefinition {
 
 impl DataDatapipelinePipelineDefinition {
     /// `DataDatapipelinePipelineDefinition` with its required arguments; set the others with `DataDatapipelinePipelineDefinition { field: Some(..), ..DataDatapipelinePipelineDefinition::new(..) }`.
+    #[inline]
     pub fn new(pipeline_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -247,22 +257,27 @@ impl crate::core::DataSource for DataDatapipelinePipelineDefinition {
 
 impl crate::core::Ref<DatapipelinePipeline> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -270,22 +285,27 @@ impl crate::core::Ref<DatapipelinePipeline> {
 
 impl crate::core::Ref<DatapipelinePipelineDefinition> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `pipeline_id`, as a reference.
+    #[inline]
     pub fn pipeline_id(&self) -> crate::core::Expr {
         self.attr("pipeline_id")
     }
     /// `parameter_object` (a nested block), as a reference.
+    #[inline]
     pub fn parameter_object(&self) -> crate::core::Expr {
         self.attr("parameter_object")
     }
     /// `parameter_value` (a nested block), as a reference.
+    #[inline]
     pub fn parameter_value(&self) -> crate::core::Expr {
         self.attr("parameter_value")
     }
     /// `pipeline_object` (a nested block), as a reference.
+    #[inline]
     pub fn pipeline_object(&self) -> crate::core::Expr {
         self.attr("pipeline_object")
     }
@@ -293,22 +313,27 @@ impl crate::core::Ref<DatapipelinePipelineDefinition> {
 
 impl crate::core::Ref<DataDatapipelinePipeline> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `pipeline_id`, as a reference.
+    #[inline]
     pub fn pipeline_id(&self) -> crate::core::Expr {
         self.attr("pipeline_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -316,22 +341,27 @@ impl crate::core::Ref<DataDatapipelinePipeline> {
 
 impl crate::core::Ref<DataDatapipelinePipelineDefinition> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parameter_object`, as a reference.
+    #[inline]
     pub fn parameter_object(&self) -> crate::core::Expr {
         self.attr("parameter_object")
     }
     /// `pipeline_id`, as a reference.
+    #[inline]
     pub fn pipeline_id(&self) -> crate::core::Expr {
         self.attr("pipeline_id")
     }
     /// `pipeline_object`, as a reference.
+    #[inline]
     pub fn pipeline_object(&self) -> crate::core::Expr {
         self.attr("pipeline_object")
     }
     /// `parameter_value` (a nested block), as a reference.
+    #[inline]
     pub fn parameter_value(&self) -> crate::core::Expr {
         self.attr("parameter_value")
     }

@@ -10,6 +10,7 @@ pub struct DatasyncAgentTimeouts {
 
 impl DatasyncAgentTimeouts {
     /// `DatasyncAgentTimeouts` with its required arguments; set the others with `DatasyncAgentTimeouts { field: Some(..), ..DatasyncAgentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -57,6 +58,7 @@ pub struct DatasyncAgent {
 
 impl DatasyncAgent {
     /// `DatasyncAgent` with its required arguments; set the others with `DatasyncAgent { field: Some(..), ..DatasyncAgent::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             activation_key: None,
@@ -87,6 +89,7 @@ pub struct DatasyncLocationAzureBlobSasConfiguration {
 
 impl DatasyncLocationAzureBlobSasConfiguration {
     /// `DatasyncLocationAzureBlobSasConfiguration` with its required arguments; set the others with `DatasyncLocationAzureBlobSasConfiguration { field: Some(..), ..DatasyncLocationAzureBlobSasConfiguration::new(..) }`.
+    #[inline]
     pub fn new(token: impl Into<crate::core::Expr>) -> Self {
         Self {
             token: token.into(),
@@ -128,6 +131,7 @@ pub struct DatasyncLocationAzureBlob {
 
 impl DatasyncLocationAzureBlob {
     /// `DatasyncLocationAzureBlob` with its required arguments; set the others with `DatasyncLocationAzureBlob { field: Some(..), ..DatasyncLocationAzureBlob::new(..) }`.
+    #[inline]
     pub fn new(agent_arns: Vec<crate::core::Expr>, authentication_type: impl Into<crate::core::Expr>, container_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_tier: None,
@@ -159,6 +163,7 @@ pub struct DatasyncLocationEfsEc2Config {
 
 impl DatasyncLocationEfsEc2Config {
     /// `DatasyncLocationEfsEc2Config` with its required arguments; set the others with `DatasyncLocationEfsEc2Config { field: Some(..), ..DatasyncLocationEfsEc2Config::new(..) }`.
+    #[inline]
     pub fn new(security_group_arns: Vec<crate::core::Expr>, subnet_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_arns,
@@ -199,6 +204,7 @@ pub struct DatasyncLocationEfs {
 
 impl DatasyncLocationEfs {
     /// `DatasyncLocationEfs` with its required arguments; set the others with `DatasyncLocationEfs { field: Some(..), ..DatasyncLocationEfs::new(..) }`.
+    #[inline]
     pub fn new(efs_file_system_arn: impl Into<crate::core::Expr>, ec2_config: DatasyncLocationEfsEc2Config) -> Self {
         Self {
             access_point_arn: None,
@@ -241,6 +247,7 @@ pub struct DatasyncLocationFsxLustreFileSystem {
 
 impl DatasyncLocationFsxLustreFileSystem {
     /// `DatasyncLocationFsxLustreFileSystem` with its required arguments; set the others with `DatasyncLocationFsxLustreFileSystem { field: Some(..), ..DatasyncLocationFsxLustreFileSystem::new(..) }`.
+    #[inline]
     pub fn new(fsx_filesystem_arn: impl Into<crate::core::Expr>, security_group_arns: Vec<crate::core::Expr>) -> Self {
         Self {
             fsx_filesystem_arn: fsx_filesystem_arn.into(),
@@ -267,6 +274,7 @@ pub struct DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions {
 
 impl DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions {
     /// `DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions` with its required arguments; set the others with `DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions { field: Some(..), ..DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             version: None,
@@ -283,6 +291,7 @@ pub struct DatasyncLocationFsxOntapFileSystemProtocolNfs {
 
 impl DatasyncLocationFsxOntapFileSystemProtocolNfs {
     /// `DatasyncLocationFsxOntapFileSystemProtocolNfs` with its required arguments; set the others with `DatasyncLocationFsxOntapFileSystemProtocolNfs { field: Some(..), ..DatasyncLocationFsxOntapFileSystemProtocolNfs::new(..) }`.
+    #[inline]
     pub fn new(mount_options: DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions) -> Self {
         Self {
             mount_options,
@@ -306,6 +315,7 @@ pub struct DatasyncLocationFsxOntapFileSystemProtocolSmb {
 
 impl DatasyncLocationFsxOntapFileSystemProtocolSmb {
     /// `DatasyncLocationFsxOntapFileSystemProtocolSmb` with its required arguments; set the others with `DatasyncLocationFsxOntapFileSystemProtocolSmb { field: Some(..), ..DatasyncLocationFsxOntapFileSystemProtocolSmb::new(..) }`.
+    #[inline]
     pub fn new(password: impl Into<crate::core::Expr>, user: impl Into<crate::core::Expr>, mount_options: DatasyncLocationFsxOntapFileSystemProtocolNfsMountOptions) -> Self {
         Self {
             domain: None,
@@ -329,6 +339,7 @@ pub struct DatasyncLocationFsxOntapFileSystemProtocol {
 
 impl DatasyncLocationFsxOntapFileSystemProtocol {
     /// `DatasyncLocationFsxOntapFileSystemProtocol` with its required arguments; set the others with `DatasyncLocationFsxOntapFileSystemProtocol { field: Some(..), ..DatasyncLocationFsxOntapFileSystemProtocol::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             nfs: None,
@@ -362,6 +373,7 @@ pub struct DatasyncLocationFsxOntapFileSystem {
 
 impl DatasyncLocationFsxOntapFileSystem {
     /// `DatasyncLocationFsxOntapFileSystem` with its required arguments; set the others with `DatasyncLocationFsxOntapFileSystem { field: Some(..), ..DatasyncLocationFsxOntapFileSystem::new(..) }`.
+    #[inline]
     pub fn new(security_group_arns: Vec<crate::core::Expr>, storage_virtual_machine_arn: impl Into<crate::core::Expr>, protocol: DatasyncLocationFsxOntapFileSystemProtocol) -> Self {
         Self {
             id: None,
@@ -389,6 +401,7 @@ pub struct DatasyncLocationFsxOpenzfsFileSystemProtocolNfsMountOptions {
 
 impl DatasyncLocationFsxOpenzfsFileSystemProtocolNfsMountOptions {
     /// `DatasyncLocationFsxOpenzfsFileSystemProtocolNfsMountOptions` with its required arguments; set the others with `DatasyncLocationFsxOpenzfsFileSystemProtocolNfsMountOptions { field: Some(..), ..DatasyncLocationFsxOpenzfsFileSystemProtocolNfsMountOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             version: None,
@@ -405,6 +418,7 @@ pub struct DatasyncLocationFsxOpenzfsFileSystemProtocolNfs {
 
 impl DatasyncLocationFsxOpenzfsFileSystemProtocolNfs {
     /// `DatasyncLocationFsxOpenzfsFileSystemProtocolNfs` with its required arguments; set the others with `DatasyncLocationFsxOpenzfsFileSystemProtocolNfs { field: Some(..), ..DatasyncLocationFsxOpenzfsFileSystemProtocolNfs::new(..) }`.
+    #[inline]
     pub fn new(mount_options: DatasyncLocationFsxOpenzfsFileSystemProtocolNfsMountOptions) -> Self {
         Self {
             mount_options,
@@ -421,6 +435,7 @@ pub struct DatasyncLocationFsxOpenzfsFileSystemProtocol {
 
 impl DatasyncLocationFsxOpenzfsFileSystemProtocol {
     /// `DatasyncLocationFsxOpenzfsFileSystemProtocol` with its required arguments; set the others with `DatasyncLocationFsxOpenzfsFileSystemProtocol { field: Some(..), ..DatasyncLocationFsxOpenzfsFileSystemProtocol::new(..) }`.
+    #[inline]
     pub fn new(nfs: DatasyncLocationFsxOpenzfsFileSystemProtocolNfs) -> Self {
         Self {
             nfs,
@@ -453,6 +468,7 @@ pub struct DatasyncLocationFsxOpenzfsFileSystem {
 
 impl DatasyncLocationFsxOpenzfsFileSystem {
     /// `DatasyncLocationFsxOpenzfsFileSystem` with its required arguments; set the others with `DatasyncLocationFsxOpenzfsFileSystem { field: Some(..), ..DatasyncLocationFsxOpenzfsFileSystem::new(..) }`.
+    #[inline]
     pub fn new(fsx_filesystem_arn: impl Into<crate::core::Expr>, security_group_arns: Vec<crate::core::Expr>, protocol: DatasyncLocationFsxOpenzfsFileSystemProtocol) -> Self {
         Self {
             fsx_filesystem_arn: fsx_filesystem_arn.into(),
@@ -500,6 +516,7 @@ pub struct DatasyncLocationFsxWindowsFileSystem {
 
 impl DatasyncLocationFsxWindowsFileSystem {
     /// `DatasyncLocationFsxWindowsFileSystem` with its required arguments; set the others with `DatasyncLocationFsxWindowsFileSystem { field: Some(..), ..DatasyncLocationFsxWindowsFileSystem::new(..) }`.
+    #[inline]
     pub fn new(fsx_filesystem_arn: impl Into<crate::core::Expr>, password: impl Into<crate::core::Expr>, security_group_arns: Vec<crate::core::Expr>, user: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: None,
@@ -530,6 +547,7 @@ pub struct DatasyncLocationHdfsNameNode {
 
 impl DatasyncLocationHdfsNameNode {
     /// `DatasyncLocationHdfsNameNode` with its required arguments; set the others with `DatasyncLocationHdfsNameNode { field: Some(..), ..DatasyncLocationHdfsNameNode::new(..) }`.
+    #[inline]
     pub fn new(hostname: impl Into<crate::core::Expr>, port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             hostname: hostname.into(),
@@ -551,6 +569,7 @@ pub struct DatasyncLocationHdfsQopConfiguration {
 
 impl DatasyncLocationHdfsQopConfiguration {
     /// `DatasyncLocationHdfsQopConfiguration` with its required arguments; set the others with `DatasyncLocationHdfsQopConfiguration { field: Some(..), ..DatasyncLocationHdfsQopConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             data_transfer_protection: None,
@@ -615,6 +634,7 @@ pub struct DatasyncLocationHdfs {
 
 impl DatasyncLocationHdfs {
     /// `DatasyncLocationHdfs` with its required arguments; set the others with `DatasyncLocationHdfs { field: Some(..), ..DatasyncLocationHdfs::new(..) }`.
+    #[inline]
     pub fn new(agent_arns: Vec<crate::core::Expr>, name_node: Vec<DatasyncLocationHdfsNameNode>) -> Self {
         Self {
             agent_arns,
@@ -652,6 +672,7 @@ pub struct DatasyncLocationNfsMountOptions {
 
 impl DatasyncLocationNfsMountOptions {
     /// `DatasyncLocationNfsMountOptions` with its required arguments; set the others with `DatasyncLocationNfsMountOptions { field: Some(..), ..DatasyncLocationNfsMountOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             version: None,
@@ -668,6 +689,7 @@ pub struct DatasyncLocationNfsOnPremConfig {
 
 impl DatasyncLocationNfsOnPremConfig {
     /// `DatasyncLocationNfsOnPremConfig` with its required arguments; set the others with `DatasyncLocationNfsOnPremConfig { field: Some(..), ..DatasyncLocationNfsOnPremConfig::new(..) }`.
+    #[inline]
     pub fn new(agent_arns: Vec<crate::core::Expr>) -> Self {
         Self {
             agent_arns,
@@ -700,6 +722,7 @@ pub struct DatasyncLocationNfs {
 
 impl DatasyncLocationNfs {
     /// `DatasyncLocationNfs` with its required arguments; set the others with `DatasyncLocationNfs { field: Some(..), ..DatasyncLocationNfs::new(..) }`.
+    #[inline]
     pub fn new(server_hostname: impl Into<crate::core::Expr>, subdirectory: impl Into<crate::core::Expr>, on_prem_config: DatasyncLocationNfsOnPremConfig) -> Self {
         Self {
             id: None,
@@ -757,6 +780,7 @@ pub struct DatasyncLocationObjectStorage {
 
 impl DatasyncLocationObjectStorage {
     /// `DatasyncLocationObjectStorage` with its required arguments; set the others with `DatasyncLocationObjectStorage { field: Some(..), ..DatasyncLocationObjectStorage::new(..) }`.
+    #[inline]
     pub fn new(agent_arns: Vec<crate::core::Expr>, bucket_name: impl Into<crate::core::Expr>, server_hostname: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_key: None,
@@ -788,6 +812,7 @@ pub struct DatasyncLocationS3S3Config {
 
 impl DatasyncLocationS3S3Config {
     /// `DatasyncLocationS3S3Config` with its required arguments; set the others with `DatasyncLocationS3S3Config { field: Some(..), ..DatasyncLocationS3S3Config::new(..) }`.
+    #[inline]
     pub fn new(bucket_access_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_access_role_arn: bucket_access_role_arn.into(),
@@ -823,6 +848,7 @@ pub struct DatasyncLocationS3 {
 
 impl DatasyncLocationS3 {
     /// `DatasyncLocationS3` with its required arguments; set the others with `DatasyncLocationS3 { field: Some(..), ..DatasyncLocationS3::new(..) }`.
+    #[inline]
     pub fn new(s3_bucket_arn: impl Into<crate::core::Expr>, subdirectory: impl Into<crate::core::Expr>, s3_config: DatasyncLocationS3S3Config) -> Self {
         Self {
             agent_arns: None,
@@ -851,6 +877,7 @@ pub struct DatasyncLocationSmbMountOptions {
 
 impl DatasyncLocationSmbMountOptions {
     /// `DatasyncLocationSmbMountOptions` with its required arguments; set the others with `DatasyncLocationSmbMountOptions { field: Some(..), ..DatasyncLocationSmbMountOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             version: None,
@@ -890,6 +917,7 @@ pub struct DatasyncLocationSmb {
 
 impl DatasyncLocationSmb {
     /// `DatasyncLocationSmb` with its required arguments; set the others with `DatasyncLocationSmb { field: Some(..), ..DatasyncLocationSmb::new(..) }`.
+    #[inline]
     pub fn new(agent_arns: Vec<crate::core::Expr>, password: impl Into<crate::core::Expr>, server_hostname: impl Into<crate::core::Expr>, subdirectory: impl Into<crate::core::Expr>, user: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_arns,
@@ -923,6 +951,7 @@ pub struct DatasyncTaskExcludes {
 
 impl DatasyncTaskExcludes {
     /// `DatasyncTaskExcludes` with its required arguments; set the others with `DatasyncTaskExcludes { field: Some(..), ..DatasyncTaskExcludes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             filter_type: None,
@@ -983,6 +1012,7 @@ pub struct DatasyncTaskOptions {
 
 impl DatasyncTaskOptions {
     /// `DatasyncTaskOptions` with its required arguments; set the others with `DatasyncTaskOptions { field: Some(..), ..DatasyncTaskOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             atime: None,
@@ -1013,6 +1043,7 @@ pub struct DatasyncTaskSchedule {
 
 impl DatasyncTaskSchedule {
     /// `DatasyncTaskSchedule` with its required arguments; set the others with `DatasyncTaskSchedule { field: Some(..), ..DatasyncTaskSchedule::new(..) }`.
+    #[inline]
     pub fn new(schedule_expression: impl Into<crate::core::Expr>) -> Self {
         Self {
             schedule_expression: schedule_expression.into(),
@@ -1039,6 +1070,7 @@ pub struct DatasyncTaskTaskReportConfigReportOverrides {
 
 impl DatasyncTaskTaskReportConfigReportOverrides {
     /// `DatasyncTaskTaskReportConfigReportOverrides` with its required arguments; set the others with `DatasyncTaskTaskReportConfigReportOverrides { field: Some(..), ..DatasyncTaskTaskReportConfigReportOverrides::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             deleted_override: None,
@@ -1063,6 +1095,7 @@ pub struct DatasyncTaskTaskReportConfigS3Destination {
 
 impl DatasyncTaskTaskReportConfigS3Destination {
     /// `DatasyncTaskTaskReportConfigS3Destination` with its required arguments; set the others with `DatasyncTaskTaskReportConfigS3Destination { field: Some(..), ..DatasyncTaskTaskReportConfigS3Destination::new(..) }`.
+    #[inline]
     pub fn new(bucket_access_role_arn: impl Into<crate::core::Expr>, s3_bucket_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_access_role_arn: bucket_access_role_arn.into(),
@@ -1093,6 +1126,7 @@ pub struct DatasyncTaskTaskReportConfig {
 
 impl DatasyncTaskTaskReportConfig {
     /// `DatasyncTaskTaskReportConfig` with its required arguments; set the others with `DatasyncTaskTaskReportConfig { field: Some(..), ..DatasyncTaskTaskReportConfig::new(..) }`.
+    #[inline]
     pub fn new(s3_destination: DatasyncTaskTaskReportConfigS3Destination) -> Self {
         Self {
             output_type: None,
@@ -1114,6 +1148,7 @@ pub struct DatasyncTaskTimeouts {
 
 impl DatasyncTaskTimeouts {
     /// `DatasyncTaskTimeouts` with its required arguments; set the others with `DatasyncTaskTimeouts { field: Some(..), ..DatasyncTaskTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1168,6 +1203,7 @@ pub struct DatasyncTask {
 
 impl DatasyncTask {
     /// `DatasyncTask` with its required arguments; set the others with `DatasyncTask { field: Some(..), ..DatasyncTask::new(..) }`.
+    #[inline]
     pub fn new(destination_location_arn: impl Into<crate::core::Expr>, source_location_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             cloudwatch_log_group_arn: None,
@@ -1194,50 +1230,62 @@ impl crate::core::Resource for DatasyncTask {
 
 impl crate::core::Ref<DatasyncAgent> {
     /// `activation_key`, as a reference.
+    #[inline]
     pub fn activation_key(&self) -> crate::core::Expr {
         self.attr("activation_key")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address`, as a reference.
+    #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
         self.attr("ip_address")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `private_link_endpoint`, as a reference.
+    #[inline]
     pub fn private_link_endpoint(&self) -> crate::core::Expr {
         self.attr("private_link_endpoint")
     }
     /// `security_group_arns`, as a reference.
+    #[inline]
     pub fn security_group_arns(&self) -> crate::core::Expr {
         self.attr("security_group_arns")
     }
     /// `subnet_arns`, as a reference.
+    #[inline]
     pub fn subnet_arns(&self) -> crate::core::Expr {
         self.attr("subnet_arns")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_endpoint_id`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1245,50 +1293,62 @@ impl crate::core::Ref<DatasyncAgent> {
 
 impl crate::core::Ref<DatasyncLocationAzureBlob> {
     /// `access_tier`, as a reference.
+    #[inline]
     pub fn access_tier(&self) -> crate::core::Expr {
         self.attr("access_tier")
     }
     /// `agent_arns`, as a reference.
+    #[inline]
     pub fn agent_arns(&self) -> crate::core::Expr {
         self.attr("agent_arns")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication_type`, as a reference.
+    #[inline]
     pub fn authentication_type(&self) -> crate::core::Expr {
         self.attr("authentication_type")
     }
     /// `blob_type`, as a reference.
+    #[inline]
     pub fn blob_type(&self) -> crate::core::Expr {
         self.attr("blob_type")
     }
     /// `container_url`, as a reference.
+    #[inline]
     pub fn container_url(&self) -> crate::core::Expr {
         self.attr("container_url")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `subdirectory`, as a reference.
+    #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
         self.attr("subdirectory")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `uri`, as a reference.
+    #[inline]
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
     /// `sas_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn sas_configuration(&self) -> crate::core::Expr {
         self.attr("sas_configuration")
     }
@@ -1296,46 +1356,57 @@ impl crate::core::Ref<DatasyncLocationAzureBlob> {
 
 impl crate::core::Ref<DatasyncLocationEfs> {
     /// `access_point_arn`, as a reference.
+    #[inline]
     pub fn access_point_arn(&self) -> crate::core::Expr {
         self.attr("access_point_arn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `efs_file_system_arn`, as a reference.
+    #[inline]
     pub fn efs_file_system_arn(&self) -> crate::core::Expr {
         self.attr("efs_file_system_arn")
     }
     /// `file_system_access_role_arn`, as a reference.
+    #[inline]
     pub fn file_system_access_role_arn(&self) -> crate::core::Expr {
         self.attr("file_system_access_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `in_transit_encryption`, as a reference.
+    #[inline]
     pub fn in_transit_encryption(&self) -> crate::core::Expr {
         self.attr("in_transit_encryption")
     }
     /// `subdirectory`, as a reference.
+    #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
         self.attr("subdirectory")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `uri`, as a reference.
+    #[inline]
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
     /// `ec2_config` (a nested block), as a reference.
+    #[inline]
     pub fn ec2_config(&self) -> crate::core::Expr {
         self.attr("ec2_config")
     }
@@ -1343,38 +1414,47 @@ impl crate::core::Ref<DatasyncLocationEfs> {
 
 impl crate::core::Ref<DatasyncLocationFsxLustreFileSystem> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `fsx_filesystem_arn`, as a reference.
+    #[inline]
     pub fn fsx_filesystem_arn(&self) -> crate::core::Expr {
         self.attr("fsx_filesystem_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `security_group_arns`, as a reference.
+    #[inline]
     pub fn security_group_arns(&self) -> crate::core::Expr {
         self.attr("security_group_arns")
     }
     /// `subdirectory`, as a reference.
+    #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
         self.attr("subdirectory")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `uri`, as a reference.
+    #[inline]
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
@@ -1382,46 +1462,57 @@ impl crate::core::Ref<DatasyncLocationFsxLustreFileSystem> {
 
 impl crate::core::Ref<DatasyncLocationFsxOntapFileSystem> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `fsx_filesystem_arn`, as a reference.
+    #[inline]
     pub fn fsx_filesystem_arn(&self) -> crate::core::Expr {
         self.attr("fsx_filesystem_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `security_group_arns`, as a reference.
+    #[inline]
     pub fn security_group_arns(&self) -> crate::core::Expr {
         self.attr("security_group_arns")
     }
     /// `storage_virtual_machine_arn`, as a reference.
+    #[inline]
     pub fn storage_virtual_machine_arn(&self) -> crate::core::Expr {
         self.attr("storage_virtual_machine_arn")
     }
     /// `subdirectory`, as a reference.
+    #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
         self.attr("subdirectory")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `uri`, as a reference.
+    #[inline]
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
     /// `protocol` (a nested block), as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
@@ -1429,42 +1520,52 @@ impl crate::core::Ref<DatasyncLocationFsxOntapFileSystem> {
 
 impl crate::core::Ref<DatasyncLocationFsxOpenzfsFileSystem> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `fsx_filesystem_arn`, as a reference.
+    #[inline]
     pub fn fsx_filesystem_arn(&self) -> crate::core::Expr {
         self.attr("fsx_filesystem_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `security_group_arns`, as a reference.
+    #[inline]
     pub fn security_group_arns(&self) -> crate::core::Expr {
         self.attr("security_group_arns")
     }
     /// `subdirectory`, as a reference.
+    #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
         self.attr("subdirectory")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `uri`, as a reference.
+    #[inline]
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
     /// `protocol` (a nested block), as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
@@ -1472,50 +1573,62 @@ impl crate::core::Ref<DatasyncLocationFsxOpenzfsFileSystem> {
 
 impl crate::core::Ref<DatasyncLocationFsxWindowsFileSystem> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `fsx_filesystem_arn`, as a reference.
+    #[inline]
     pub fn fsx_filesystem_arn(&self) -> crate::core::Expr {
         self.attr("fsx_filesystem_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `password`, as a reference.
+    #[inline]
     pub fn password(&self) -> crate::core::Expr {
         self.attr("password")
     }
     /// `security_group_arns`, as a reference.
+    #[inline]
     pub fn security_group_arns(&self) -> crate::core::Expr {
         self.attr("security_group_arns")
     }
     /// `subdirectory`, as a reference.
+    #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
         self.attr("subdirectory")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `uri`, as a reference.
+    #[inline]
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
     /// `user`, as a reference.
+    #[inline]
     pub fn user(&self) -> crate::core::Expr {
         self.attr("user")
     }
@@ -1523,78 +1636,97 @@ impl crate::core::Ref<DatasyncLocationFsxWindowsFileSystem> {
 
 impl crate::core::Ref<DatasyncLocationHdfs> {
     /// `agent_arns`, as a reference.
+    #[inline]
     pub fn agent_arns(&self) -> crate::core::Expr {
         self.attr("agent_arns")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication_type`, as a reference.
+    #[inline]
     pub fn authentication_type(&self) -> crate::core::Expr {
         self.attr("authentication_type")
     }
     /// `block_size`, as a reference.
+    #[inline]
     pub fn block_size(&self) -> crate::core::Expr {
         self.attr("block_size")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kerberos_keytab`, as a reference.
+    #[inline]
     pub fn kerberos_keytab(&self) -> crate::core::Expr {
         self.attr("kerberos_keytab")
     }
     /// `kerberos_keytab_base64`, as a reference.
+    #[inline]
     pub fn kerberos_keytab_base64(&self) -> crate::core::Expr {
         self.attr("kerberos_keytab_base64")
     }
     /// `kerberos_krb5_conf`, as a reference.
+    #[inline]
     pub fn kerberos_krb5_conf(&self) -> crate::core::Expr {
         self.attr("kerberos_krb5_conf")
     }
     /// `kerberos_krb5_conf_base64`, as a reference.
+    #[inline]
     pub fn kerberos_krb5_conf_base64(&self) -> crate::core::Expr {
         self.attr("kerberos_krb5_conf_base64")
     }
     /// `kerberos_principal`, as a reference.
+    #[inline]
     pub fn kerberos_principal(&self) -> crate::core::Expr {
         self.attr("kerberos_principal")
     }
     /// `kms_key_provider_uri`, as a reference.
+    #[inline]
     pub fn kms_key_provider_uri(&self) -> crate::core::Expr {
         self.attr("kms_key_provider_uri")
     }
     /// `replication_factor`, as a reference.
+    #[inline]
     pub fn replication_factor(&self) -> crate::core::Expr {
         self.attr("replication_factor")
     }
     /// `simple_user`, as a reference.
+    #[inline]
     pub fn simple_user(&self) -> crate::core::Expr {
         self.attr("simple_user")
     }
     /// `subdirectory`, as a reference.
+    #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
         self.attr("subdirectory")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `uri`, as a reference.
+    #[inline]
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
     /// `name_node` (a nested block), as a reference.
+    #[inline]
     pub fn name_node(&self) -> crate::core::Expr {
         self.attr("name_node")
     }
     /// `qop_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn qop_configuration(&self) -> crate::core::Expr {
         self.attr("qop_configuration")
     }
@@ -1602,38 +1734,47 @@ impl crate::core::Ref<DatasyncLocationHdfs> {
 
 impl crate::core::Ref<DatasyncLocationNfs> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `server_hostname`, as a reference.
+    #[inline]
     pub fn server_hostname(&self) -> crate::core::Expr {
         self.attr("server_hostname")
     }
     /// `subdirectory`, as a reference.
+    #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
         self.attr("subdirectory")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `uri`, as a reference.
+    #[inline]
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
     /// `mount_options` (a nested block), as a reference.
+    #[inline]
     pub fn mount_options(&self) -> crate::core::Expr {
         self.attr("mount_options")
     }
     /// `on_prem_config` (a nested block), as a reference.
+    #[inline]
     pub fn on_prem_config(&self) -> crate::core::Expr {
         self.attr("on_prem_config")
     }
@@ -1641,58 +1782,72 @@ impl crate::core::Ref<DatasyncLocationNfs> {
 
 impl crate::core::Ref<DatasyncLocationObjectStorage> {
     /// `access_key`, as a reference.
+    #[inline]
     pub fn access_key(&self) -> crate::core::Expr {
         self.attr("access_key")
     }
     /// `agent_arns`, as a reference.
+    #[inline]
     pub fn agent_arns(&self) -> crate::core::Expr {
         self.attr("agent_arns")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bucket_name`, as a reference.
+    #[inline]
     pub fn bucket_name(&self) -> crate::core::Expr {
         self.attr("bucket_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `secret_key`, as a reference.
+    #[inline]
     pub fn secret_key(&self) -> crate::core::Expr {
         self.attr("secret_key")
     }
     /// `server_certificate`, as a reference.
+    #[inline]
     pub fn server_certificate(&self) -> crate::core::Expr {
         self.attr("server_certificate")
     }
     /// `server_hostname`, as a reference.
+    #[inline]
     pub fn server_hostname(&self) -> crate::core::Expr {
         self.attr("server_hostname")
     }
     /// `server_port`, as a reference.
+    #[inline]
     pub fn server_port(&self) -> crate::core::Expr {
         self.attr("server_port")
     }
     /// `server_protocol`, as a reference.
+    #[inline]
     pub fn server_protocol(&self) -> crate::core::Expr {
         self.attr("server_protocol")
     }
     /// `subdirectory`, as a reference.
+    #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
         self.attr("subdirectory")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `uri`, as a reference.
+    #[inline]
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
@@ -1700,42 +1855,52 @@ impl crate::core::Ref<DatasyncLocationObjectStorage> {
 
 impl crate::core::Ref<DatasyncLocationS3> {
     /// `agent_arns`, as a reference.
+    #[inline]
     pub fn agent_arns(&self) -> crate::core::Expr {
         self.attr("agent_arns")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `s3_bucket_arn`, as a reference.
+    #[inline]
     pub fn s3_bucket_arn(&self) -> crate::core::Expr {
         self.attr("s3_bucket_arn")
     }
     /// `s3_storage_class`, as a reference.
+    #[inline]
     pub fn s3_storage_class(&self) -> crate::core::Expr {
         self.attr("s3_storage_class")
     }
     /// `subdirectory`, as a reference.
+    #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
         self.attr("subdirectory")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `uri`, as a reference.
+    #[inline]
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
     /// `s3_config` (a nested block), as a reference.
+    #[inline]
     pub fn s3_config(&self) -> crate::core::Expr {
         self.attr("s3_config")
     }
@@ -1743,50 +1908,62 @@ impl crate::core::Ref<DatasyncLocationS3> {
 
 impl crate::core::Ref<DatasyncLocationSmb> {
     /// `agent_arns`, as a reference.
+    #[inline]
     pub fn agent_arns(&self) -> crate::core::Expr {
         self.attr("agent_arns")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `password`, as a reference.
+    #[inline]
     pub fn password(&self) -> crate::core::Expr {
         self.attr("password")
     }
     /// `server_hostname`, as a reference.
+    #[inline]
     pub fn server_hostname(&self) -> crate::core::Expr {
         self.attr("server_hostname")
     }
     /// `subdirectory`, as a reference.
+    #[inline]
     pub fn subdirectory(&self) -> crate::core::Expr {
         self.attr("subdirectory")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `uri`, as a reference.
+    #[inline]
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
     /// `user`, as a reference.
+    #[inline]
     pub fn user(&self) -> crate::core::Expr {
         self.attr("user")
     }
     /// `mount_options` (a nested block), as a reference.
+    #[inline]
     pub fn mount_options(&self) -> crate::core::Expr {
         self.attr("mount_options")
     }
@@ -1794,62 +1971,77 @@ impl crate::core::Ref<DatasyncLocationSmb> {
 
 impl crate::core::Ref<DatasyncTask> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cloudwatch_log_group_arn`, as a reference.
+    #[inline]
     pub fn cloudwatch_log_group_arn(&self) -> crate::core::Expr {
         self.attr("cloudwatch_log_group_arn")
     }
     /// `destination_location_arn`, as a reference.
+    #[inline]
     pub fn destination_location_arn(&self) -> crate::core::Expr {
         self.attr("destination_location_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `source_location_arn`, as a reference.
+    #[inline]
     pub fn source_location_arn(&self) -> crate::core::Expr {
         self.attr("source_location_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `task_mode`, as a reference.
+    #[inline]
     pub fn task_mode(&self) -> crate::core::Expr {
         self.attr("task_mode")
     }
     /// `excludes` (a nested block), as a reference.
+    #[inline]
     pub fn excludes(&self) -> crate::core::Expr {
         self.attr("excludes")
     }
     /// `includes` (a nested block), as a reference.
+    #[inline]
     pub fn includes(&self) -> crate::core::Expr {
         self.attr("includes")
     }
     /// `options` (a nested block), as a reference.
+    #[inline]
     pub fn options(&self) -> crate::core::Expr {
         self.attr("options")
     }
     /// `schedule` (a nested block), as a reference.
+    #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
         self.attr("schedule")
     }
     /// `task_report_config` (a nested block), as a reference.
+    #[inline]
     pub fn task_report_config(&self) -> crate::core::Expr {
         self.attr("task_report_config")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -16,6 +16,7 @@ pub struct DatazoneAssetTypeFormsInput {
 
 impl DatazoneAssetTypeFormsInput {
     /// `DatazoneAssetTypeFormsInput` with its required arguments; set the others with `DatazoneAssetTypeFormsInput { field: Some(..), ..DatazoneAssetTypeFormsInput::new(..) }`.
+    #[inline]
     pub fn new(map_block_key: impl Into<crate::core::Expr>, type_identifier: impl Into<crate::core::Expr>, type_revision: impl Into<crate::core::Expr>) -> Self {
         Self {
             map_block_key: map_block_key.into(),
@@ -37,6 +38,7 @@ pub struct DatazoneAssetTypeTimeouts {
 
 impl DatazoneAssetTypeTimeouts {
     /// `DatazoneAssetTypeTimeouts` with its required arguments; set the others with `DatazoneAssetTypeTimeouts { field: Some(..), ..DatazoneAssetTypeTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -66,6 +68,7 @@ pub struct DatazoneAssetType {
 
 impl DatazoneAssetType {
     /// `DatazoneAssetType` with its required arguments; set the others with `DatazoneAssetType { field: Some(..), ..DatazoneAssetType::new(..) }`.
+    #[inline]
     pub fn new(domain_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owning_project_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -95,6 +98,7 @@ pub struct DatazoneDomainSingleSignOn {
 
 impl DatazoneDomainSingleSignOn {
     /// `DatazoneDomainSingleSignOn` with its required arguments; set the others with `DatazoneDomainSingleSignOn { field: Some(..), ..DatazoneDomainSingleSignOn::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             r#type: None,
@@ -118,6 +122,7 @@ pub struct DatazoneDomainTimeouts {
 
 impl DatazoneDomainTimeouts {
     /// `DatazoneDomainTimeouts` with its required arguments; set the others with `DatazoneDomainTimeouts { field: Some(..), ..DatazoneDomainTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -155,6 +160,7 @@ pub struct DatazoneDomain {
 
 impl DatazoneDomain {
     /// `DatazoneDomain` with its required arguments; set the others with `DatazoneDomain { field: Some(..), ..DatazoneDomain::new(..) }`.
+    #[inline]
     pub fn new(domain_execution_role: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -192,6 +198,7 @@ pub struct DatazoneEnvironmentTimeouts {
 
 impl DatazoneEnvironmentTimeouts {
     /// `DatazoneEnvironmentTimeouts` with its required arguments; set the others with `DatazoneEnvironmentTimeouts { field: Some(..), ..DatazoneEnvironmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -214,6 +221,7 @@ pub struct DatazoneEnvironmentUserParameters {
 
 impl DatazoneEnvironmentUserParameters {
     /// `DatazoneEnvironmentUserParameters` with its required arguments; set the others with `DatazoneEnvironmentUserParameters { field: Some(..), ..DatazoneEnvironmentUserParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -258,6 +266,7 @@ pub struct DatazoneEnvironment {
 
 impl DatazoneEnvironment {
     /// `DatazoneEnvironment` with its required arguments; set the others with `DatazoneEnvironment { field: Some(..), ..DatazoneEnvironment::new(..) }`.
+    #[inline]
     pub fn new(domain_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, profile_identifier: impl Into<crate::core::Expr>, project_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_identifier: None,
@@ -301,6 +310,7 @@ pub struct DatazoneEnvironmentBlueprintConfiguration {
 
 impl DatazoneEnvironmentBlueprintConfiguration {
     /// `DatazoneEnvironmentBlueprintConfiguration` with its required arguments; set the others with `DatazoneEnvironmentBlueprintConfiguration { field: Some(..), ..DatazoneEnvironmentBlueprintConfiguration::new(..) }`.
+    #[inline]
     pub fn new(domain_id: impl Into<crate::core::Expr>, enabled_regions: Vec<crate::core::Expr>, environment_blueprint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_id: domain_id.into(),
@@ -330,6 +340,7 @@ pub struct DatazoneEnvironmentProfileUserParameters {
 
 impl DatazoneEnvironmentProfileUserParameters {
     /// `DatazoneEnvironmentProfileUserParameters` with its required arguments; set the others with `DatazoneEnvironmentProfileUserParameters { field: Some(..), ..DatazoneEnvironmentProfileUserParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -364,6 +375,7 @@ pub struct DatazoneEnvironmentProfile {
 
 impl DatazoneEnvironmentProfile {
     /// `DatazoneEnvironmentProfile` with its required arguments; set the others with `DatazoneEnvironmentProfile { field: Some(..), ..DatazoneEnvironmentProfile::new(..) }`.
+    #[inline]
     pub fn new(aws_account_region: impl Into<crate::core::Expr>, domain_identifier: impl Into<crate::core::Expr>, environment_blueprint_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, project_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: None,
@@ -391,6 +403,7 @@ pub struct DatazoneFormTypeModel {
 
 impl DatazoneFormTypeModel {
     /// `DatazoneFormTypeModel` with its required arguments; set the others with `DatazoneFormTypeModel { field: Some(..), ..DatazoneFormTypeModel::new(..) }`.
+    #[inline]
     pub fn new(smithy: impl Into<crate::core::Expr>) -> Self {
         Self {
             smithy: smithy.into(),
@@ -409,6 +422,7 @@ pub struct DatazoneFormTypeTimeouts {
 
 impl DatazoneFormTypeTimeouts {
     /// `DatazoneFormTypeTimeouts` with its required arguments; set the others with `DatazoneFormTypeTimeouts { field: Some(..), ..DatazoneFormTypeTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -441,6 +455,7 @@ pub struct DatazoneFormType {
 
 impl DatazoneFormType {
     /// `DatazoneFormType` with its required arguments; set the others with `DatazoneFormType { field: Some(..), ..DatazoneFormType::new(..) }`.
+    #[inline]
     pub fn new(domain_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owning_project_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -477,6 +492,7 @@ pub struct DatazoneGlossary {
 
 impl DatazoneGlossary {
     /// `DatazoneGlossary` with its required arguments; set the others with `DatazoneGlossary { field: Some(..), ..DatazoneGlossary::new(..) }`.
+    #[inline]
     pub fn new(domain_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owning_project_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -505,6 +521,7 @@ pub struct DatazoneGlossaryTermTermRelations {
 
 impl DatazoneGlossaryTermTermRelations {
     /// `DatazoneGlossaryTermTermRelations` with its required arguments; set the others with `DatazoneGlossaryTermTermRelations { field: Some(..), ..DatazoneGlossaryTermTermRelations::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             classifies: None,
@@ -524,6 +541,7 @@ pub struct DatazoneGlossaryTermTimeouts {
 
 impl DatazoneGlossaryTermTimeouts {
     /// `DatazoneGlossaryTermTimeouts` with its required arguments; set the others with `DatazoneGlossaryTermTimeouts { field: Some(..), ..DatazoneGlossaryTermTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -560,6 +578,7 @@ pub struct DatazoneGlossaryTerm {
 
 impl DatazoneGlossaryTerm {
     /// `DatazoneGlossaryTerm` with its required arguments; set the others with `DatazoneGlossaryTerm { field: Some(..), ..DatazoneGlossaryTerm::new(..) }`.
+    #[inline]
     pub fn new(glossary_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_identifier: None,
@@ -593,6 +612,7 @@ pub struct DatazoneProjectTimeouts {
 
 impl DatazoneProjectTimeouts {
     /// `DatazoneProjectTimeouts` with its required arguments; set the others with `DatazoneProjectTimeouts { field: Some(..), ..DatazoneProjectTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -624,6 +644,7 @@ pub struct DatazoneProject {
 
 impl DatazoneProject {
     /// `DatazoneProject` with its required arguments; set the others with `DatazoneProject { field: Some(..), ..DatazoneProject::new(..) }`.
+    #[inline]
     pub fn new(domain_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -655,6 +676,7 @@ pub struct DatazoneUserProfileTimeouts {
 
 impl DatazoneUserProfileTimeouts {
     /// `DatazoneUserProfileTimeouts` with its required arguments; set the others with `DatazoneUserProfileTimeouts { field: Some(..), ..DatazoneUserProfileTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -683,6 +705,7 @@ pub struct DatazoneUserProfile {
 
 impl DatazoneUserProfile {
     /// `DatazoneUserProfile` with its required arguments; set the others with `DatazoneUserProfile { field: Some(..), ..DatazoneUserProfile::new(..) }`.
+    #[inline]
     pub fn new(domain_identifier: impl Into<crate::core::Expr>, user_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_identifier: domain_identifier.into(),
@@ -711,6 +734,7 @@ pub struct DataDatazoneDomain {
 
 impl DataDatazoneDomain {
     /// `DataDatazoneDomain` with its required arguments; set the others with `DataDatazoneDomain { field: Some(..), ..DataDatazoneDomain::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -736,6 +760,7 @@ pub struct DataDatazoneEnvironmentBlueprint {
 
 impl DataDatazoneEnvironmentBlueprint {
     /// `DataDatazoneEnvironmentBlueprint` with its required arguments; set the others with `DataDatazoneEnvironmentBlueprint { field: Some(..), ..DataDatazoneEnvironmentBlueprint::new(..) }`.
+    #[inline]
     pub fn new(domain_id: impl Into<crate::core::Expr>, managed: impl Into<crate::core::Arg<bool>>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_id: domain_id.into(),
@@ -751,38 +776,47 @@ impl crate::core::DataSource for DataDatazoneEnvironmentBlueprint {
 
 impl crate::core::Ref<DatazoneAssetType> {
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `created_by`, as a reference.
+    #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
         self.attr("created_by")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `domain_identifier`, as a reference.
+    #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
         self.attr("domain_identifier")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owning_project_identifier`, as a reference.
+    #[inline]
     pub fn owning_project_identifier(&self) -> crate::core::Expr {
         self.attr("owning_project_identifier")
     }
     /// `revision`, as a reference.
+    #[inline]
     pub fn revision(&self) -> crate::core::Expr {
         self.attr("revision")
     }
     /// `forms_input` (a nested block), as a reference.
+    #[inline]
     pub fn forms_input(&self) -> crate::core::Expr {
         self.attr("forms_input")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -790,50 +824,62 @@ impl crate::core::Ref<DatazoneAssetType> {
 
 impl crate::core::Ref<DatazoneDomain> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `domain_execution_role`, as a reference.
+    #[inline]
     pub fn domain_execution_role(&self) -> crate::core::Expr {
         self.attr("domain_execution_role")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_identifier`, as a reference.
+    #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
         self.attr("kms_key_identifier")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `portal_url`, as a reference.
+    #[inline]
     pub fn portal_url(&self) -> crate::core::Expr {
         self.attr("portal_url")
     }
     /// `skip_deletion_check`, as a reference.
+    #[inline]
     pub fn skip_deletion_check(&self) -> crate::core::Expr {
         self.attr("skip_deletion_check")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `single_sign_on` (a nested block), as a reference.
+    #[inline]
     pub fn single_sign_on(&self) -> crate::core::Expr {
         self.attr("single_sign_on")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -841,70 +887,87 @@ impl crate::core::Ref<DatazoneDomain> {
 
 impl crate::core::Ref<DatazoneEnvironment> {
     /// `account_identifier`, as a reference.
+    #[inline]
     pub fn account_identifier(&self) -> crate::core::Expr {
         self.attr("account_identifier")
     }
     /// `account_region`, as a reference.
+    #[inline]
     pub fn account_region(&self) -> crate::core::Expr {
         self.attr("account_region")
     }
     /// `blueprint_identifier`, as a reference.
+    #[inline]
     pub fn blueprint_identifier(&self) -> crate::core::Expr {
         self.attr("blueprint_identifier")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `created_by`, as a reference.
+    #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
         self.attr("created_by")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `domain_identifier`, as a reference.
+    #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
         self.attr("domain_identifier")
     }
     /// `glossary_terms`, as a reference.
+    #[inline]
     pub fn glossary_terms(&self) -> crate::core::Expr {
         self.attr("glossary_terms")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_deployment`, as a reference.
+    #[inline]
     pub fn last_deployment(&self) -> crate::core::Expr {
         self.attr("last_deployment")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `profile_identifier`, as a reference.
+    #[inline]
     pub fn profile_identifier(&self) -> crate::core::Expr {
         self.attr("profile_identifier")
     }
     /// `project_identifier`, as a reference.
+    #[inline]
     pub fn project_identifier(&self) -> crate::core::Expr {
         self.attr("project_identifier")
     }
     /// `provider_environment`, as a reference.
+    #[inline]
     pub fn provider_environment(&self) -> crate::core::Expr {
         self.attr("provider_environment")
     }
     /// `provisioned_resources`, as a reference.
+    #[inline]
     pub fn provisioned_resources(&self) -> crate::core::Expr {
         self.attr("provisioned_resources")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `user_parameters` (a nested block), as a reference.
+    #[inline]
     pub fn user_parameters(&self) -> crate::core::Expr {
         self.attr("user_parameters")
     }
@@ -912,26 +975,32 @@ impl crate::core::Ref<DatazoneEnvironment> {
 
 impl crate::core::Ref<DatazoneEnvironmentBlueprintConfiguration> {
     /// `domain_id`, as a reference.
+    #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
         self.attr("domain_id")
     }
     /// `enabled_regions`, as a reference.
+    #[inline]
     pub fn enabled_regions(&self) -> crate::core::Expr {
         self.attr("enabled_regions")
     }
     /// `environment_blueprint_id`, as a reference.
+    #[inline]
     pub fn environment_blueprint_id(&self) -> crate::core::Expr {
         self.attr("environment_blueprint_id")
     }
     /// `manage_access_role_arn`, as a reference.
+    #[inline]
     pub fn manage_access_role_arn(&self) -> crate::core::Expr {
         self.attr("manage_access_role_arn")
     }
     /// `provisioning_role_arn`, as a reference.
+    #[inline]
     pub fn provisioning_role_arn(&self) -> crate::core::Expr {
         self.attr("provisioning_role_arn")
     }
     /// `regional_parameters`, as a reference.
+    #[inline]
     pub fn regional_parameters(&self) -> crate::core::Expr {
         self.attr("regional_parameters")
     }
@@ -939,50 +1008,62 @@ impl crate::core::Ref<DatazoneEnvironmentBlueprintConfiguration> {
 
 impl crate::core::Ref<DatazoneEnvironmentProfile> {
     /// `aws_account_id`, as a reference.
+    #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
         self.attr("aws_account_id")
     }
     /// `aws_account_region`, as a reference.
+    #[inline]
     pub fn aws_account_region(&self) -> crate::core::Expr {
         self.attr("aws_account_region")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `created_by`, as a reference.
+    #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
         self.attr("created_by")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `domain_identifier`, as a reference.
+    #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
         self.attr("domain_identifier")
     }
     /// `environment_blueprint_identifier`, as a reference.
+    #[inline]
     pub fn environment_blueprint_identifier(&self) -> crate::core::Expr {
         self.attr("environment_blueprint_identifier")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `project_identifier`, as a reference.
+    #[inline]
     pub fn project_identifier(&self) -> crate::core::Expr {
         self.attr("project_identifier")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
     /// `user_parameters` (a nested block), as a reference.
+    #[inline]
     pub fn user_parameters(&self) -> crate::core::Expr {
         self.attr("user_parameters")
     }
@@ -990,54 +1071,67 @@ impl crate::core::Ref<DatazoneEnvironmentProfile> {
 
 impl crate::core::Ref<DatazoneFormType> {
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `created_by`, as a reference.
+    #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
         self.attr("created_by")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `domain_identifier`, as a reference.
+    #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
         self.attr("domain_identifier")
     }
     /// `imports`, as a reference.
+    #[inline]
     pub fn imports(&self) -> crate::core::Expr {
         self.attr("imports")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `origin_domain_id`, as a reference.
+    #[inline]
     pub fn origin_domain_id(&self) -> crate::core::Expr {
         self.attr("origin_domain_id")
     }
     /// `origin_project_id`, as a reference.
+    #[inline]
     pub fn origin_project_id(&self) -> crate::core::Expr {
         self.attr("origin_project_id")
     }
     /// `owning_project_identifier`, as a reference.
+    #[inline]
     pub fn owning_project_identifier(&self) -> crate::core::Expr {
         self.attr("owning_project_identifier")
     }
     /// `revision`, as a reference.
+    #[inline]
     pub fn revision(&self) -> crate::core::Expr {
         self.attr("revision")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `model` (a nested block), as a reference.
+    #[inline]
     pub fn model(&self) -> crate::core::Expr {
         self.attr("model")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1045,26 +1139,32 @@ impl crate::core::Ref<DatazoneFormType> {
 
 impl crate::core::Ref<DatazoneGlossary> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `domain_identifier`, as a reference.
+    #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
         self.attr("domain_identifier")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owning_project_identifier`, as a reference.
+    #[inline]
     pub fn owning_project_identifier(&self) -> crate::core::Expr {
         self.attr("owning_project_identifier")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -1072,46 +1172,57 @@ impl crate::core::Ref<DatazoneGlossary> {
 
 impl crate::core::Ref<DatazoneGlossaryTerm> {
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `created_by`, as a reference.
+    #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
         self.attr("created_by")
     }
     /// `domain_identifier`, as a reference.
+    #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
         self.attr("domain_identifier")
     }
     /// `glossary_identifier`, as a reference.
+    #[inline]
     pub fn glossary_identifier(&self) -> crate::core::Expr {
         self.attr("glossary_identifier")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `long_description`, as a reference.
+    #[inline]
     pub fn long_description(&self) -> crate::core::Expr {
         self.attr("long_description")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `short_description`, as a reference.
+    #[inline]
     pub fn short_description(&self) -> crate::core::Expr {
         self.attr("short_description")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `term_relations` (a nested block), as a reference.
+    #[inline]
     pub fn term_relations(&self) -> crate::core::Expr {
         self.attr("term_relations")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1119,50 +1230,62 @@ impl crate::core::Ref<DatazoneGlossaryTerm> {
 
 impl crate::core::Ref<DatazoneProject> {
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `created_by`, as a reference.
+    #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
         self.attr("created_by")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `domain_identifier`, as a reference.
+    #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
         self.attr("domain_identifier")
     }
     /// `failure_reasons`, as a reference.
+    #[inline]
     pub fn failure_reasons(&self) -> crate::core::Expr {
         self.attr("failure_reasons")
     }
     /// `glossary_terms`, as a reference.
+    #[inline]
     pub fn glossary_terms(&self) -> crate::core::Expr {
         self.attr("glossary_terms")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_at`, as a reference.
+    #[inline]
     pub fn last_updated_at(&self) -> crate::core::Expr {
         self.attr("last_updated_at")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `project_status`, as a reference.
+    #[inline]
     pub fn project_status(&self) -> crate::core::Expr {
         self.attr("project_status")
     }
     /// `skip_deletion_check`, as a reference.
+    #[inline]
     pub fn skip_deletion_check(&self) -> crate::core::Expr {
         self.attr("skip_deletion_check")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1170,34 +1293,42 @@ impl crate::core::Ref<DatazoneProject> {
 
 impl crate::core::Ref<DatazoneUserProfile> {
     /// `details`, as a reference.
+    #[inline]
     pub fn details(&self) -> crate::core::Expr {
         self.attr("details")
     }
     /// `domain_identifier`, as a reference.
+    #[inline]
     pub fn domain_identifier(&self) -> crate::core::Expr {
         self.attr("domain_identifier")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `user_identifier`, as a reference.
+    #[inline]
     pub fn user_identifier(&self) -> crate::core::Expr {
         self.attr("user_identifier")
     }
     /// `user_type`, as a reference.
+    #[inline]
     pub fn user_type(&self) -> crate::core::Expr {
         self.attr("user_type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1205,42 +1336,52 @@ impl crate::core::Ref<DatazoneUserProfile> {
 
 impl crate::core::Ref<DataDatazoneDomain> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `domain_version`, as a reference.
+    #[inline]
     pub fn domain_version(&self) -> crate::core::Expr {
         self.attr("domain_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_at`, as a reference.
+    #[inline]
     pub fn last_updated_at(&self) -> crate::core::Expr {
         self.attr("last_updated_at")
     }
     /// `managed_account_id`, as a reference.
+    #[inline]
     pub fn managed_account_id(&self) -> crate::core::Expr {
         self.attr("managed_account_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `portal_url`, as a reference.
+    #[inline]
     pub fn portal_url(&self) -> crate::core::Expr {
         self.attr("portal_url")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -1248,26 +1389,32 @@ impl crate::core::Ref<DataDatazoneDomain> {
 
 impl crate::core::Ref<DataDatazoneEnvironmentBlueprint> {
     /// `blueprint_provider`, as a reference.
+    #[inline]
     pub fn blueprint_provider(&self) -> crate::core::Expr {
         self.attr("blueprint_provider")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `domain_id`, as a reference.
+    #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
         self.attr("domain_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `managed`, as a reference.
+    #[inline]
     pub fn managed(&self) -> crate::core::Expr {
         self.attr("managed")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }

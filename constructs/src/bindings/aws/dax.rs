@@ -10,6 +10,7 @@ pub struct DaxClusterServerSideEncryption {
 
 impl DaxClusterServerSideEncryption {
     /// `DaxClusterServerSideEncryption` with its required arguments; set the others with `DaxClusterServerSideEncryption { field: Some(..), ..DaxClusterServerSideEncryption::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -33,6 +34,7 @@ pub struct DaxClusterTimeouts {
 
 impl DaxClusterTimeouts {
     /// `DaxClusterTimeouts` with its required arguments; set the others with `DaxClusterTimeouts { field: Some(..), ..DaxClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -96,6 +98,7 @@ pub struct DaxCluster {
 
 impl DaxCluster {
     /// `DaxCluster` with its required arguments; set the others with `DaxCluster { field: Some(..), ..DaxCluster::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>, iam_role_arn: impl Into<crate::core::Expr>, node_type: impl Into<crate::core::Expr>, replication_factor: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             availability_zones: None,
@@ -134,6 +137,7 @@ pub struct DaxParameterGroupParameters {
 
 impl DaxParameterGroupParameters {
     /// `DaxParameterGroupParameters` with its required arguments; set the others with `DaxParameterGroupParameters { field: Some(..), ..DaxParameterGroupParameters::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -160,6 +164,7 @@ pub struct DaxParameterGroup {
 
 impl DaxParameterGroup {
     /// `DaxParameterGroup` with its required arguments; set the others with `DaxParameterGroup { field: Some(..), ..DaxParameterGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -191,6 +196,7 @@ pub struct DaxSubnetGroup {
 
 impl DaxSubnetGroup {
     /// `DaxSubnetGroup` with its required arguments; set the others with `DaxSubnetGroup { field: Some(..), ..DaxSubnetGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -207,90 +213,112 @@ impl crate::core::Resource for DaxSubnetGroup {
 
 impl crate::core::Ref<DaxCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `cluster_address`, as a reference.
+    #[inline]
     pub fn cluster_address(&self) -> crate::core::Expr {
         self.attr("cluster_address")
     }
     /// `cluster_endpoint_encryption_type`, as a reference.
+    #[inline]
     pub fn cluster_endpoint_encryption_type(&self) -> crate::core::Expr {
         self.attr("cluster_endpoint_encryption_type")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `configuration_endpoint`, as a reference.
+    #[inline]
     pub fn configuration_endpoint(&self) -> crate::core::Expr {
         self.attr("configuration_endpoint")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `iam_role_arn`, as a reference.
+    #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `maintenance_window`, as a reference.
+    #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
         self.attr("maintenance_window")
     }
     /// `node_type`, as a reference.
+    #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
         self.attr("node_type")
     }
     /// `nodes`, as a reference.
+    #[inline]
     pub fn nodes(&self) -> crate::core::Expr {
         self.attr("nodes")
     }
     /// `notification_topic_arn`, as a reference.
+    #[inline]
     pub fn notification_topic_arn(&self) -> crate::core::Expr {
         self.attr("notification_topic_arn")
     }
     /// `parameter_group_name`, as a reference.
+    #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
         self.attr("parameter_group_name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `replication_factor`, as a reference.
+    #[inline]
     pub fn replication_factor(&self) -> crate::core::Expr {
         self.attr("replication_factor")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `subnet_group_name`, as a reference.
+    #[inline]
     pub fn subnet_group_name(&self) -> crate::core::Expr {
         self.attr("subnet_group_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `server_side_encryption` (a nested block), as a reference.
+    #[inline]
     pub fn server_side_encryption(&self) -> crate::core::Expr {
         self.attr("server_side_encryption")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -298,18 +326,22 @@ impl crate::core::Ref<DaxCluster> {
 
 impl crate::core::Ref<DaxParameterGroup> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parameters` (a nested block), as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
@@ -317,22 +349,27 @@ impl crate::core::Ref<DaxParameterGroup> {
 
 impl crate::core::Ref<DaxSubnetGroup> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }

@@ -10,6 +10,7 @@ pub struct DbClusterSnapshotTimeouts {
 
 impl DbClusterSnapshotTimeouts {
     /// `DbClusterSnapshotTimeouts` with its required arguments; set the others with `DbClusterSnapshotTimeouts { field: Some(..), ..DbClusterSnapshotTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -43,6 +44,7 @@ pub struct DbClusterSnapshot {
 
 impl DbClusterSnapshot {
     /// `DbClusterSnapshot` with its required arguments; set the others with `DbClusterSnapshot { field: Some(..), ..DbClusterSnapshot::new(..) }`.
+    #[inline]
     pub fn new(db_cluster_identifier: impl Into<crate::core::Expr>, db_cluster_snapshot_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_cluster_identifier: db_cluster_identifier.into(),
@@ -76,6 +78,7 @@ pub struct DbEventSubscriptionTimeouts {
 
 impl DbEventSubscriptionTimeouts {
     /// `DbEventSubscriptionTimeouts` with its required arguments; set the others with `DbEventSubscriptionTimeouts { field: Some(..), ..DbEventSubscriptionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -124,6 +127,7 @@ pub struct DbEventSubscription {
 
 impl DbEventSubscription {
     /// `DbEventSubscription` with its required arguments; set the others with `DbEventSubscription { field: Some(..), ..DbEventSubscription::new(..) }`.
+    #[inline]
     pub fn new(sns_topic: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
@@ -155,6 +159,7 @@ pub struct DbInstanceBlueGreenUpdate {
 
 impl DbInstanceBlueGreenUpdate {
     /// `DbInstanceBlueGreenUpdate` with its required arguments; set the others with `DbInstanceBlueGreenUpdate { field: Some(..), ..DbInstanceBlueGreenUpdate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -184,6 +189,7 @@ pub struct DbInstanceRestoreToPointInTime {
 
 impl DbInstanceRestoreToPointInTime {
     /// `DbInstanceRestoreToPointInTime` with its required arguments; set the others with `DbInstanceRestoreToPointInTime { field: Some(..), ..DbInstanceRestoreToPointInTime::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             restore_time: None,
@@ -213,6 +219,7 @@ pub struct DbInstanceS3Import {
 
 impl DbInstanceS3Import {
     /// `DbInstanceS3Import` with its required arguments; set the others with `DbInstanceS3Import { field: Some(..), ..DbInstanceS3Import::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, ingestion_role: impl Into<crate::core::Expr>, source_engine: impl Into<crate::core::Expr>, source_engine_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -240,6 +247,7 @@ pub struct DbInstanceTimeouts {
 
 impl DbInstanceTimeouts {
     /// `DbInstanceTimeouts` with its required arguments; set the others with `DbInstanceTimeouts { field: Some(..), ..DbInstanceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -477,6 +485,7 @@ pub struct DbInstance {
 
 impl DbInstance {
     /// `DbInstance` with its required arguments; set the others with `DbInstance { field: Some(..), ..DbInstance::new(..) }`.
+    #[inline]
     pub fn new(instance_class: impl Into<crate::core::Expr>) -> Self {
         Self {
             allocated_storage: None,
@@ -574,6 +583,7 @@ pub struct DbInstanceAutomatedBackupsReplicationTimeouts {
 
 impl DbInstanceAutomatedBackupsReplicationTimeouts {
     /// `DbInstanceAutomatedBackupsReplicationTimeouts` with its required arguments; set the others with `DbInstanceAutomatedBackupsReplicationTimeouts { field: Some(..), ..DbInstanceAutomatedBackupsReplicationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -606,6 +616,7 @@ pub struct DbInstanceAutomatedBackupsReplication {
 
 impl DbInstanceAutomatedBackupsReplication {
     /// `DbInstanceAutomatedBackupsReplication` with its required arguments; set the others with `DbInstanceAutomatedBackupsReplication { field: Some(..), ..DbInstanceAutomatedBackupsReplication::new(..) }`.
+    #[inline]
     pub fn new(source_db_instance_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -635,6 +646,7 @@ pub struct DbInstanceRoleAssociationTimeouts {
 
 impl DbInstanceRoleAssociationTimeouts {
     /// `DbInstanceRoleAssociationTimeouts` with its required arguments; set the others with `DbInstanceRoleAssociationTimeouts { field: Some(..), ..DbInstanceRoleAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -662,6 +674,7 @@ pub struct DbInstanceRoleAssociation {
 
 impl DbInstanceRoleAssociation {
     /// `DbInstanceRoleAssociation` with its required arguments; set the others with `DbInstanceRoleAssociation { field: Some(..), ..DbInstanceRoleAssociation::new(..) }`.
+    #[inline]
     pub fn new(db_instance_identifier: impl Into<crate::core::Expr>, feature_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_instance_identifier: db_instance_identifier.into(),
@@ -688,6 +701,7 @@ pub struct DbOptionGroupOptionOptionSettings {
 
 impl DbOptionGroupOptionOptionSettings {
     /// `DbOptionGroupOptionOptionSettings` with its required arguments; set the others with `DbOptionGroupOptionOptionSettings { field: Some(..), ..DbOptionGroupOptionOptionSettings::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -720,6 +734,7 @@ pub struct DbOptionGroupOption {
 
 impl DbOptionGroupOption {
     /// `DbOptionGroupOption` with its required arguments; set the others with `DbOptionGroupOption { field: Some(..), ..DbOptionGroupOption::new(..) }`.
+    #[inline]
     pub fn new(option_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_security_group_memberships: None,
@@ -742,6 +757,7 @@ pub struct DbOptionGroupTimeouts {
 
 impl DbOptionGroupTimeouts {
     /// `DbOptionGroupTimeouts` with its required arguments; set the others with `DbOptionGroupTimeouts { field: Some(..), ..DbOptionGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -787,6 +803,7 @@ pub struct DbOptionGroup {
 
 impl DbOptionGroup {
     /// `DbOptionGroup` with its required arguments; set the others with `DbOptionGroup { field: Some(..), ..DbOptionGroup::new(..) }`.
+    #[inline]
     pub fn new(engine_name: impl Into<crate::core::Expr>, major_engine_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             engine_name: engine_name.into(),
@@ -822,6 +839,7 @@ pub struct DbParameterGroupParameter {
 
 impl DbParameterGroupParameter {
     /// `DbParameterGroupParameter` with its required arguments; set the others with `DbParameterGroupParameter { field: Some(..), ..DbParameterGroupParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_method: None,
@@ -864,6 +882,7 @@ pub struct DbParameterGroup {
 
 impl DbParameterGroup {
     /// `DbParameterGroup` with its required arguments; set the others with `DbParameterGroup { field: Some(..), ..DbParameterGroup::new(..) }`.
+    #[inline]
     pub fn new(family: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -908,6 +927,7 @@ pub struct DbProxyAuth {
 
 impl DbProxyAuth {
     /// `DbProxyAuth` with its required arguments; set the others with `DbProxyAuth { field: Some(..), ..DbProxyAuth::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auth_scheme: None,
@@ -936,6 +956,7 @@ pub struct DbProxyTimeouts {
 
 impl DbProxyTimeouts {
     /// `DbProxyTimeouts` with its required arguments; set the others with `DbProxyTimeouts { field: Some(..), ..DbProxyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -986,6 +1007,7 @@ pub struct DbProxy {
 
 impl DbProxy {
     /// `DbProxy` with its required arguments; set the others with `DbProxy { field: Some(..), ..DbProxy::new(..) }`.
+    #[inline]
     pub fn new(engine_family: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, vpc_subnet_ids: Vec<crate::core::Expr>, auth: Vec<DbProxyAuth>) -> Self {
         Self {
             debug_logging: None,
@@ -1031,6 +1053,7 @@ pub struct DbProxyDefaultTargetGroupConnectionPoolConfig {
 
 impl DbProxyDefaultTargetGroupConnectionPoolConfig {
     /// `DbProxyDefaultTargetGroupConnectionPoolConfig` with its required arguments; set the others with `DbProxyDefaultTargetGroupConnectionPoolConfig { field: Some(..), ..DbProxyDefaultTargetGroupConnectionPoolConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             connection_borrow_timeout: None,
@@ -1055,6 +1078,7 @@ pub struct DbProxyDefaultTargetGroupTimeouts {
 
 impl DbProxyDefaultTargetGroupTimeouts {
     /// `DbProxyDefaultTargetGroupTimeouts` with its required arguments; set the others with `DbProxyDefaultTargetGroupTimeouts { field: Some(..), ..DbProxyDefaultTargetGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1081,6 +1105,7 @@ pub struct DbProxyDefaultTargetGroup {
 
 impl DbProxyDefaultTargetGroup {
     /// `DbProxyDefaultTargetGroup` with its required arguments; set the others with `DbProxyDefaultTargetGroup { field: Some(..), ..DbProxyDefaultTargetGroup::new(..) }`.
+    #[inline]
     pub fn new(db_proxy_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_proxy_name: db_proxy_name.into(),
@@ -1111,6 +1136,7 @@ pub struct DbProxyEndpointTimeouts {
 
 impl DbProxyEndpointTimeouts {
     /// `DbProxyEndpointTimeouts` with its required arguments; set the others with `DbProxyEndpointTimeouts { field: Some(..), ..DbProxyEndpointTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1151,6 +1177,7 @@ pub struct DbProxyEndpoint {
 
 impl DbProxyEndpoint {
     /// `DbProxyEndpoint` with its required arguments; set the others with `DbProxyEndpoint { field: Some(..), ..DbProxyEndpoint::new(..) }`.
+    #[inline]
     pub fn new(db_proxy_endpoint_name: impl Into<crate::core::Expr>, db_proxy_name: impl Into<crate::core::Expr>, vpc_subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             db_proxy_endpoint_name: db_proxy_endpoint_name.into(),
@@ -1190,6 +1217,7 @@ pub struct DbProxyTarget {
 
 impl DbProxyTarget {
     /// `DbProxyTarget` with its required arguments; set the others with `DbProxyTarget { field: Some(..), ..DbProxyTarget::new(..) }`.
+    #[inline]
     pub fn new(db_proxy_name: impl Into<crate::core::Expr>, target_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_cluster_identifier: None,
@@ -1215,6 +1243,7 @@ pub struct DbSnapshotTimeouts {
 
 impl DbSnapshotTimeouts {
     /// `DbSnapshotTimeouts` with its required arguments; set the others with `DbSnapshotTimeouts { field: Some(..), ..DbSnapshotTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1248,6 +1277,7 @@ pub struct DbSnapshot {
 
 impl DbSnapshot {
     /// `DbSnapshot` with its required arguments; set the others with `DbSnapshot { field: Some(..), ..DbSnapshot::new(..) }`.
+    #[inline]
     pub fn new(db_instance_identifier: impl Into<crate::core::Expr>, db_snapshot_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_instance_identifier: db_instance_identifier.into(),
@@ -1275,6 +1305,7 @@ pub struct DbSnapshotCopyTimeouts {
 
 impl DbSnapshotCopyTimeouts {
     /// `DbSnapshotCopyTimeouts` with its required arguments; set the others with `DbSnapshotCopyTimeouts { field: Some(..), ..DbSnapshotCopyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1326,6 +1357,7 @@ pub struct DbSnapshotCopy {
 
 impl DbSnapshotCopy {
     /// `DbSnapshotCopy` with its required arguments; set the others with `DbSnapshotCopy { field: Some(..), ..DbSnapshotCopy::new(..) }`.
+    #[inline]
     pub fn new(source_db_snapshot_identifier: impl Into<crate::core::Expr>, target_db_snapshot_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             copy_tags: None,
@@ -1376,6 +1408,7 @@ pub struct DbSubnetGroup {
 
 impl DbSubnetGroup {
     /// `DbSubnetGroup` with its required arguments; set the others with `DbSubnetGroup { field: Some(..), ..DbSubnetGroup::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1424,6 +1457,7 @@ pub struct DataDbClusterSnapshot {
 
 impl DataDbClusterSnapshot {
     /// `DataDbClusterSnapshot` with its required arguments; set the others with `DataDbClusterSnapshot { field: Some(..), ..DataDbClusterSnapshot::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             db_cluster_identifier: None,
@@ -1455,6 +1489,7 @@ pub struct DataDbEventCategories {
 
 impl DataDbEventCategories {
     /// `DataDbEventCategories` with its required arguments; set the others with `DataDbEventCategories { field: Some(..), ..DataDbEventCategories::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1483,6 +1518,7 @@ pub struct DataDbInstance {
 
 impl DataDbInstance {
     /// `DataDbInstance` with its required arguments; set the others with `DataDbInstance { field: Some(..), ..DataDbInstance::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             db_instance_identifier: None,
@@ -1507,6 +1543,7 @@ pub struct DataDbInstancesFilter {
 
 impl DataDbInstancesFilter {
     /// `DataDbInstancesFilter` with its required arguments; set the others with `DataDbInstancesFilter { field: Some(..), ..DataDbInstancesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1531,6 +1568,7 @@ pub struct DataDbInstances {
 
 impl DataDbInstances {
     /// `DataDbInstances` with its required arguments; set the others with `DataDbInstances { field: Some(..), ..DataDbInstances::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1556,6 +1594,7 @@ pub struct DataDbParameterGroup {
 
 impl DataDbParameterGroup {
     /// `DataDbParameterGroup` with its required arguments; set the others with `DataDbParameterGroup { field: Some(..), ..DataDbParameterGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1580,6 +1619,7 @@ pub struct DataDbProxy {
 
 impl DataDbProxy {
     /// `DataDbProxy` with its required arguments; set the others with `DataDbProxy { field: Some(..), ..DataDbProxy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1623,6 +1663,7 @@ pub struct DataDbSnapshot {
 
 impl DataDbSnapshot {
     /// `DataDbSnapshot` with its required arguments; set the others with `DataDbSnapshot { field: Some(..), ..DataDbSnapshot::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             db_instance_identifier: None,
@@ -1653,6 +1694,7 @@ pub struct DataDbSubnetGroup {
 
 impl DataDbSubnetGroup {
     /// `DataDbSubnetGroup` with its required arguments; set the others with `DataDbSubnetGroup { field: Some(..), ..DataDbSubnetGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1667,82 +1709,102 @@ impl crate::core::DataSource for DataDbSubnetGroup {
 
 impl crate::core::Ref<DbClusterSnapshot> {
     /// `allocated_storage`, as a reference.
+    #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
         self.attr("allocated_storage")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `db_cluster_identifier`, as a reference.
+    #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("db_cluster_identifier")
     }
     /// `db_cluster_snapshot_arn`, as a reference.
+    #[inline]
     pub fn db_cluster_snapshot_arn(&self) -> crate::core::Expr {
         self.attr("db_cluster_snapshot_arn")
     }
     /// `db_cluster_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn db_cluster_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("db_cluster_snapshot_identifier")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
+    #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
         self.attr("license_model")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `shared_accounts`, as a reference.
+    #[inline]
     pub fn shared_accounts(&self) -> crate::core::Expr {
         self.attr("shared_accounts")
     }
     /// `snapshot_type`, as a reference.
+    #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
         self.attr("snapshot_type")
     }
     /// `source_db_cluster_snapshot_arn`, as a reference.
+    #[inline]
     pub fn source_db_cluster_snapshot_arn(&self) -> crate::core::Expr {
         self.attr("source_db_cluster_snapshot_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1750,54 +1812,67 @@ impl crate::core::Ref<DbClusterSnapshot> {
 
 impl crate::core::Ref<DbEventSubscription> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `customer_aws_id`, as a reference.
+    #[inline]
     pub fn customer_aws_id(&self) -> crate::core::Expr {
         self.attr("customer_aws_id")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `event_categories`, as a reference.
+    #[inline]
     pub fn event_categories(&self) -> crate::core::Expr {
         self.attr("event_categories")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `sns_topic`, as a reference.
+    #[inline]
     pub fn sns_topic(&self) -> crate::core::Expr {
         self.attr("sns_topic")
     }
     /// `source_ids`, as a reference.
+    #[inline]
     pub fn source_ids(&self) -> crate::core::Expr {
         self.attr("source_ids")
     }
     /// `source_type`, as a reference.
+    #[inline]
     pub fn source_type(&self) -> crate::core::Expr {
         self.attr("source_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1805,342 +1880,427 @@ impl crate::core::Ref<DbEventSubscription> {
 
 impl crate::core::Ref<DbInstance> {
     /// `address`, as a reference.
+    #[inline]
     pub fn address_attribute(&self) -> crate::core::Expr {
         self.attr("address")
     }
     /// `allocated_storage`, as a reference.
+    #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
         self.attr("allocated_storage")
     }
     /// `allow_major_version_upgrade`, as a reference.
+    #[inline]
     pub fn allow_major_version_upgrade(&self) -> crate::core::Expr {
         self.attr("allow_major_version_upgrade")
     }
     /// `apply_immediately`, as a reference.
+    #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
         self.attr("apply_immediately")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_minor_version_upgrade`, as a reference.
+    #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
         self.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `backup_retention_period`, as a reference.
+    #[inline]
     pub fn backup_retention_period(&self) -> crate::core::Expr {
         self.attr("backup_retention_period")
     }
     /// `backup_target`, as a reference.
+    #[inline]
     pub fn backup_target(&self) -> crate::core::Expr {
         self.attr("backup_target")
     }
     /// `backup_window`, as a reference.
+    #[inline]
     pub fn backup_window(&self) -> crate::core::Expr {
         self.attr("backup_window")
     }
     /// `ca_cert_identifier`, as a reference.
+    #[inline]
     pub fn ca_cert_identifier(&self) -> crate::core::Expr {
         self.attr("ca_cert_identifier")
     }
     /// `character_set_name`, as a reference.
+    #[inline]
     pub fn character_set_name(&self) -> crate::core::Expr {
         self.attr("character_set_name")
     }
     /// `copy_tags_to_snapshot`, as a reference.
+    #[inline]
     pub fn copy_tags_to_snapshot(&self) -> crate::core::Expr {
         self.attr("copy_tags_to_snapshot")
     }
     /// `custom_iam_instance_profile`, as a reference.
+    #[inline]
     pub fn custom_iam_instance_profile(&self) -> crate::core::Expr {
         self.attr("custom_iam_instance_profile")
     }
     /// `customer_owned_ip_enabled`, as a reference.
+    #[inline]
     pub fn customer_owned_ip_enabled(&self) -> crate::core::Expr {
         self.attr("customer_owned_ip_enabled")
     }
     /// `database_insights_mode`, as a reference.
+    #[inline]
     pub fn database_insights_mode(&self) -> crate::core::Expr {
         self.attr("database_insights_mode")
     }
     /// `db_name`, as a reference.
+    #[inline]
     pub fn db_name(&self) -> crate::core::Expr {
         self.attr("db_name")
     }
     /// `db_subnet_group_name`, as a reference.
+    #[inline]
     pub fn db_subnet_group_name(&self) -> crate::core::Expr {
         self.attr("db_subnet_group_name")
     }
     /// `dedicated_log_volume`, as a reference.
+    #[inline]
     pub fn dedicated_log_volume(&self) -> crate::core::Expr {
         self.attr("dedicated_log_volume")
     }
     /// `delete_automated_backups`, as a reference.
+    #[inline]
     pub fn delete_automated_backups(&self) -> crate::core::Expr {
         self.attr("delete_automated_backups")
     }
     /// `deletion_protection`, as a reference.
+    #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
         self.attr("deletion_protection")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `domain_auth_secret_arn`, as a reference.
+    #[inline]
     pub fn domain_auth_secret_arn(&self) -> crate::core::Expr {
         self.attr("domain_auth_secret_arn")
     }
     /// `domain_dns_ips`, as a reference.
+    #[inline]
     pub fn domain_dns_ips(&self) -> crate::core::Expr {
         self.attr("domain_dns_ips")
     }
     /// `domain_fqdn`, as a reference.
+    #[inline]
     pub fn domain_fqdn(&self) -> crate::core::Expr {
         self.attr("domain_fqdn")
     }
     /// `domain_iam_role_name`, as a reference.
+    #[inline]
     pub fn domain_iam_role_name(&self) -> crate::core::Expr {
         self.attr("domain_iam_role_name")
     }
     /// `domain_ou`, as a reference.
+    #[inline]
     pub fn domain_ou(&self) -> crate::core::Expr {
         self.attr("domain_ou")
     }
     /// `enabled_cloudwatch_logs_exports`, as a reference.
+    #[inline]
     pub fn enabled_cloudwatch_logs_exports(&self) -> crate::core::Expr {
         self.attr("enabled_cloudwatch_logs_exports")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_lifecycle_support`, as a reference.
+    #[inline]
     pub fn engine_lifecycle_support(&self) -> crate::core::Expr {
         self.attr("engine_lifecycle_support")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `engine_version_actual`, as a reference.
+    #[inline]
     pub fn engine_version_actual(&self) -> crate::core::Expr {
         self.attr("engine_version_actual")
     }
     /// `final_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("final_snapshot_identifier")
     }
     /// `hosted_zone_id`, as a reference.
+    #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("hosted_zone_id")
     }
     /// `iam_database_authentication_enabled`, as a reference.
+    #[inline]
     pub fn iam_database_authentication_enabled(&self) -> crate::core::Expr {
         self.attr("iam_database_authentication_enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identifier`, as a reference.
+    #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
         self.attr("identifier")
     }
     /// `identifier_prefix`, as a reference.
+    #[inline]
     pub fn identifier_prefix(&self) -> crate::core::Expr {
         self.attr("identifier_prefix")
     }
     /// `instance_class`, as a reference.
+    #[inline]
     pub fn instance_class(&self) -> crate::core::Expr {
         self.attr("instance_class")
     }
     /// `iops`, as a reference.
+    #[inline]
     pub fn iops(&self) -> crate::core::Expr {
         self.attr("iops")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `latest_restorable_time`, as a reference.
+    #[inline]
     pub fn latest_restorable_time(&self) -> crate::core::Expr {
         self.attr("latest_restorable_time")
     }
     /// `license_model`, as a reference.
+    #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
         self.attr("license_model")
     }
     /// `listener_endpoint`, as a reference.
+    #[inline]
     pub fn listener_endpoint(&self) -> crate::core::Expr {
         self.attr("listener_endpoint")
     }
     /// `maintenance_window`, as a reference.
+    #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
         self.attr("maintenance_window")
     }
     /// `manage_master_user_password`, as a reference.
+    #[inline]
     pub fn manage_master_user_password(&self) -> crate::core::Expr {
         self.attr("manage_master_user_password")
     }
     /// `master_user_secret`, as a reference.
+    #[inline]
     pub fn master_user_secret(&self) -> crate::core::Expr {
         self.attr("master_user_secret")
     }
     /// `master_user_secret_kms_key_id`, as a reference.
+    #[inline]
     pub fn master_user_secret_kms_key_id(&self) -> crate::core::Expr {
         self.attr("master_user_secret_kms_key_id")
     }
     /// `max_allocated_storage`, as a reference.
+    #[inline]
     pub fn max_allocated_storage(&self) -> crate::core::Expr {
         self.attr("max_allocated_storage")
     }
     /// `monitoring_interval`, as a reference.
+    #[inline]
     pub fn monitoring_interval(&self) -> crate::core::Expr {
         self.attr("monitoring_interval")
     }
     /// `monitoring_role_arn`, as a reference.
+    #[inline]
     pub fn monitoring_role_arn(&self) -> crate::core::Expr {
         self.attr("monitoring_role_arn")
     }
     /// `multi_az`, as a reference.
+    #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
         self.attr("multi_az")
     }
     /// `nchar_character_set_name`, as a reference.
+    #[inline]
     pub fn nchar_character_set_name(&self) -> crate::core::Expr {
         self.attr("nchar_character_set_name")
     }
     /// `network_type`, as a reference.
+    #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
         self.attr("network_type")
     }
     /// `option_group_name`, as a reference.
+    #[inline]
     pub fn option_group_name(&self) -> crate::core::Expr {
         self.attr("option_group_name")
     }
     /// `parameter_group_name`, as a reference.
+    #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
         self.attr("parameter_group_name")
     }
     /// `password`, as a reference.
+    #[inline]
     pub fn password(&self) -> crate::core::Expr {
         self.attr("password")
     }
     /// `password_wo`, as a reference.
+    #[inline]
     pub fn password_wo(&self) -> crate::core::Expr {
         self.attr("password_wo")
     }
     /// `password_wo_version`, as a reference.
+    #[inline]
     pub fn password_wo_version(&self) -> crate::core::Expr {
         self.attr("password_wo_version")
     }
     /// `performance_insights_enabled`, as a reference.
+    #[inline]
     pub fn performance_insights_enabled(&self) -> crate::core::Expr {
         self.attr("performance_insights_enabled")
     }
     /// `performance_insights_kms_key_id`, as a reference.
+    #[inline]
     pub fn performance_insights_kms_key_id(&self) -> crate::core::Expr {
         self.attr("performance_insights_kms_key_id")
     }
     /// `performance_insights_retention_period`, as a reference.
+    #[inline]
     pub fn performance_insights_retention_period(&self) -> crate::core::Expr {
         self.attr("performance_insights_retention_period")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `replica_mode`, as a reference.
+    #[inline]
     pub fn replica_mode(&self) -> crate::core::Expr {
         self.attr("replica_mode")
     }
     /// `replicas`, as a reference.
+    #[inline]
     pub fn replicas(&self) -> crate::core::Expr {
         self.attr("replicas")
     }
     /// `replicate_source_db`, as a reference.
+    #[inline]
     pub fn replicate_source_db(&self) -> crate::core::Expr {
         self.attr("replicate_source_db")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `skip_final_snapshot`, as a reference.
+    #[inline]
     pub fn skip_final_snapshot(&self) -> crate::core::Expr {
         self.attr("skip_final_snapshot")
     }
     /// `snapshot_identifier`, as a reference.
+    #[inline]
     pub fn snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("snapshot_identifier")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `storage_throughput`, as a reference.
+    #[inline]
     pub fn storage_throughput(&self) -> crate::core::Expr {
         self.attr("storage_throughput")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timezone`, as a reference.
+    #[inline]
     pub fn timezone(&self) -> crate::core::Expr {
         self.attr("timezone")
     }
     /// `upgrade_storage_config`, as a reference.
+    #[inline]
     pub fn upgrade_storage_config(&self) -> crate::core::Expr {
         self.attr("upgrade_storage_config")
     }
     /// `username`, as a reference.
+    #[inline]
     pub fn username(&self) -> crate::core::Expr {
         self.attr("username")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `blue_green_update` (a nested block), as a reference.
+    #[inline]
     pub fn blue_green_update(&self) -> crate::core::Expr {
         self.attr("blue_green_update")
     }
     /// `restore_to_point_in_time` (a nested block), as a reference.
+    #[inline]
     pub fn restore_to_point_in_time(&self) -> crate::core::Expr {
         self.attr("restore_to_point_in_time")
     }
     /// `s3_import` (a nested block), as a reference.
+    #[inline]
     pub fn s3_import(&self) -> crate::core::Expr {
         self.attr("s3_import")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2148,26 +2308,32 @@ impl crate::core::Ref<DbInstance> {
 
 impl crate::core::Ref<DbInstanceAutomatedBackupsReplication> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `pre_signed_url`, as a reference.
+    #[inline]
     pub fn pre_signed_url(&self) -> crate::core::Expr {
         self.attr("pre_signed_url")
     }
     /// `retention_period`, as a reference.
+    #[inline]
     pub fn retention_period(&self) -> crate::core::Expr {
         self.attr("retention_period")
     }
     /// `source_db_instance_arn`, as a reference.
+    #[inline]
     pub fn source_db_instance_arn(&self) -> crate::core::Expr {
         self.attr("source_db_instance_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2175,22 +2341,27 @@ impl crate::core::Ref<DbInstanceAutomatedBackupsReplication> {
 
 impl crate::core::Ref<DbInstanceRoleAssociation> {
     /// `db_instance_identifier`, as a reference.
+    #[inline]
     pub fn db_instance_identifier(&self) -> crate::core::Expr {
         self.attr("db_instance_identifier")
     }
     /// `feature_name`, as a reference.
+    #[inline]
     pub fn feature_name(&self) -> crate::core::Expr {
         self.attr("feature_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2198,50 +2369,62 @@ impl crate::core::Ref<DbInstanceRoleAssociation> {
 
 impl crate::core::Ref<DbOptionGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `engine_name`, as a reference.
+    #[inline]
     pub fn engine_name(&self) -> crate::core::Expr {
         self.attr("engine_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `major_engine_version`, as a reference.
+    #[inline]
     pub fn major_engine_version(&self) -> crate::core::Expr {
         self.attr("major_engine_version")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `option_group_description`, as a reference.
+    #[inline]
     pub fn option_group_description(&self) -> crate::core::Expr {
         self.attr("option_group_description")
     }
     /// `skip_destroy`, as a reference.
+    #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
         self.attr("skip_destroy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `option` (a nested block), as a reference.
+    #[inline]
     pub fn option(&self) -> crate::core::Expr {
         self.attr("option")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2249,42 +2432,52 @@ impl crate::core::Ref<DbOptionGroup> {
 
 impl crate::core::Ref<DbParameterGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `family`, as a reference.
+    #[inline]
     pub fn family(&self) -> crate::core::Expr {
         self.attr("family")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `skip_destroy`, as a reference.
+    #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
         self.attr("skip_destroy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
+    #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
         self.attr("parameter")
     }
@@ -2292,62 +2485,77 @@ impl crate::core::Ref<DbParameterGroup> {
 
 impl crate::core::Ref<DbProxy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `debug_logging`, as a reference.
+    #[inline]
     pub fn debug_logging(&self) -> crate::core::Expr {
         self.attr("debug_logging")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `engine_family`, as a reference.
+    #[inline]
     pub fn engine_family(&self) -> crate::core::Expr {
         self.attr("engine_family")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idle_client_timeout`, as a reference.
+    #[inline]
     pub fn idle_client_timeout(&self) -> crate::core::Expr {
         self.attr("idle_client_timeout")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `require_tls`, as a reference.
+    #[inline]
     pub fn require_tls(&self) -> crate::core::Expr {
         self.attr("require_tls")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `vpc_subnet_ids`, as a reference.
+    #[inline]
     pub fn vpc_subnet_ids(&self) -> crate::core::Expr {
         self.attr("vpc_subnet_ids")
     }
     /// `auth` (a nested block), as a reference.
+    #[inline]
     pub fn auth(&self) -> crate::core::Expr {
         self.attr("auth")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2355,26 +2563,32 @@ impl crate::core::Ref<DbProxy> {
 
 impl crate::core::Ref<DbProxyDefaultTargetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `db_proxy_name`, as a reference.
+    #[inline]
     pub fn db_proxy_name(&self) -> crate::core::Expr {
         self.attr("db_proxy_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `connection_pool_config` (a nested block), as a reference.
+    #[inline]
     pub fn connection_pool_config(&self) -> crate::core::Expr {
         self.attr("connection_pool_config")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2382,54 +2596,67 @@ impl crate::core::Ref<DbProxyDefaultTargetGroup> {
 
 impl crate::core::Ref<DbProxyEndpoint> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `db_proxy_endpoint_name`, as a reference.
+    #[inline]
     pub fn db_proxy_endpoint_name(&self) -> crate::core::Expr {
         self.attr("db_proxy_endpoint_name")
     }
     /// `db_proxy_name`, as a reference.
+    #[inline]
     pub fn db_proxy_name(&self) -> crate::core::Expr {
         self.attr("db_proxy_name")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `is_default`, as a reference.
+    #[inline]
     pub fn is_default(&self) -> crate::core::Expr {
         self.attr("is_default")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_role`, as a reference.
+    #[inline]
     pub fn target_role(&self) -> crate::core::Expr {
         self.attr("target_role")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `vpc_subnet_ids`, as a reference.
+    #[inline]
     pub fn vpc_subnet_ids(&self) -> crate::core::Expr {
         self.attr("vpc_subnet_ids")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2437,46 +2664,57 @@ impl crate::core::Ref<DbProxyEndpoint> {
 
 impl crate::core::Ref<DbProxyTarget> {
     /// `db_cluster_identifier`, as a reference.
+    #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("db_cluster_identifier")
     }
     /// `db_instance_identifier`, as a reference.
+    #[inline]
     pub fn db_instance_identifier(&self) -> crate::core::Expr {
         self.attr("db_instance_identifier")
     }
     /// `db_proxy_name`, as a reference.
+    #[inline]
     pub fn db_proxy_name(&self) -> crate::core::Expr {
         self.attr("db_proxy_name")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `rds_resource_id`, as a reference.
+    #[inline]
     pub fn rds_resource_id(&self) -> crate::core::Expr {
         self.attr("rds_resource_id")
     }
     /// `target_arn`, as a reference.
+    #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
         self.attr("target_arn")
     }
     /// `target_group_name`, as a reference.
+    #[inline]
     pub fn target_group_name(&self) -> crate::core::Expr {
         self.attr("target_group_name")
     }
     /// `tracked_cluster_id`, as a reference.
+    #[inline]
     pub fn tracked_cluster_id(&self) -> crate::core::Expr {
         self.attr("tracked_cluster_id")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -2484,98 +2722,122 @@ impl crate::core::Ref<DbProxyTarget> {
 
 impl crate::core::Ref<DbSnapshot> {
     /// `allocated_storage`, as a reference.
+    #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
         self.attr("allocated_storage")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `db_instance_identifier`, as a reference.
+    #[inline]
     pub fn db_instance_identifier(&self) -> crate::core::Expr {
         self.attr("db_instance_identifier")
     }
     /// `db_snapshot_arn`, as a reference.
+    #[inline]
     pub fn db_snapshot_arn(&self) -> crate::core::Expr {
         self.attr("db_snapshot_arn")
     }
     /// `db_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn db_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("db_snapshot_identifier")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `iops`, as a reference.
+    #[inline]
     pub fn iops(&self) -> crate::core::Expr {
         self.attr("iops")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
+    #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
         self.attr("license_model")
     }
     /// `option_group_name`, as a reference.
+    #[inline]
     pub fn option_group_name(&self) -> crate::core::Expr {
         self.attr("option_group_name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `shared_accounts`, as a reference.
+    #[inline]
     pub fn shared_accounts(&self) -> crate::core::Expr {
         self.attr("shared_accounts")
     }
     /// `snapshot_type`, as a reference.
+    #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
         self.attr("snapshot_type")
     }
     /// `source_db_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn source_db_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("source_db_snapshot_identifier")
     }
     /// `source_region`, as a reference.
+    #[inline]
     pub fn source_region(&self) -> crate::core::Expr {
         self.attr("source_region")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2583,106 +2845,132 @@ impl crate::core::Ref<DbSnapshot> {
 
 impl crate::core::Ref<DbSnapshotCopy> {
     /// `allocated_storage`, as a reference.
+    #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
         self.attr("allocated_storage")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `copy_tags`, as a reference.
+    #[inline]
     pub fn copy_tags(&self) -> crate::core::Expr {
         self.attr("copy_tags")
     }
     /// `db_snapshot_arn`, as a reference.
+    #[inline]
     pub fn db_snapshot_arn(&self) -> crate::core::Expr {
         self.attr("db_snapshot_arn")
     }
     /// `destination_region`, as a reference.
+    #[inline]
     pub fn destination_region(&self) -> crate::core::Expr {
         self.attr("destination_region")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `iops`, as a reference.
+    #[inline]
     pub fn iops(&self) -> crate::core::Expr {
         self.attr("iops")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
+    #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
         self.attr("license_model")
     }
     /// `option_group_name`, as a reference.
+    #[inline]
     pub fn option_group_name(&self) -> crate::core::Expr {
         self.attr("option_group_name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `presigned_url`, as a reference.
+    #[inline]
     pub fn presigned_url(&self) -> crate::core::Expr {
         self.attr("presigned_url")
     }
     /// `shared_accounts`, as a reference.
+    #[inline]
     pub fn shared_accounts(&self) -> crate::core::Expr {
         self.attr("shared_accounts")
     }
     /// `snapshot_type`, as a reference.
+    #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
         self.attr("snapshot_type")
     }
     /// `source_db_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn source_db_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("source_db_snapshot_identifier")
     }
     /// `source_region`, as a reference.
+    #[inline]
     pub fn source_region(&self) -> crate::core::Expr {
         self.attr("source_region")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_custom_availability_zone`, as a reference.
+    #[inline]
     pub fn target_custom_availability_zone(&self) -> crate::core::Expr {
         self.attr("target_custom_availability_zone")
     }
     /// `target_db_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn target_db_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("target_db_snapshot_identifier")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2690,42 +2978,52 @@ impl crate::core::Ref<DbSnapshotCopy> {
 
 impl crate::core::Ref<DbSubnetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `supported_network_types`, as a reference.
+    #[inline]
     pub fn supported_network_types(&self) -> crate::core::Expr {
         self.attr("supported_network_types")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -2733,86 +3031,107 @@ impl crate::core::Ref<DbSubnetGroup> {
 
 impl crate::core::Ref<DataDbClusterSnapshot> {
     /// `allocated_storage`, as a reference.
+    #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
         self.attr("allocated_storage")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `db_cluster_identifier`, as a reference.
+    #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("db_cluster_identifier")
     }
     /// `db_cluster_snapshot_arn`, as a reference.
+    #[inline]
     pub fn db_cluster_snapshot_arn(&self) -> crate::core::Expr {
         self.attr("db_cluster_snapshot_arn")
     }
     /// `db_cluster_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn db_cluster_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("db_cluster_snapshot_identifier")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `include_public`, as a reference.
+    #[inline]
     pub fn include_public(&self) -> crate::core::Expr {
         self.attr("include_public")
     }
     /// `include_shared`, as a reference.
+    #[inline]
     pub fn include_shared(&self) -> crate::core::Expr {
         self.attr("include_shared")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
+    #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
         self.attr("license_model")
     }
     /// `most_recent`, as a reference.
+    #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
         self.attr("most_recent")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `snapshot_create_time`, as a reference.
+    #[inline]
     pub fn snapshot_create_time(&self) -> crate::core::Expr {
         self.attr("snapshot_create_time")
     }
     /// `snapshot_type`, as a reference.
+    #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
         self.attr("snapshot_type")
     }
     /// `source_db_cluster_snapshot_arn`, as a reference.
+    #[inline]
     pub fn source_db_cluster_snapshot_arn(&self) -> crate::core::Expr {
         self.attr("source_db_cluster_snapshot_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -2820,14 +3139,17 @@ impl crate::core::Ref<DataDbClusterSnapshot> {
 
 impl crate::core::Ref<DataDbEventCategories> {
     /// `event_categories`, as a reference.
+    #[inline]
     pub fn event_categories(&self) -> crate::core::Expr {
         self.attr("event_categories")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `source_type`, as a reference.
+    #[inline]
     pub fn source_type(&self) -> crate::core::Expr {
         self.attr("source_type")
     }
@@ -2835,178 +3157,222 @@ impl crate::core::Ref<DataDbEventCategories> {
 
 impl crate::core::Ref<DataDbInstance> {
     /// `address`, as a reference.
+    #[inline]
     pub fn address_attribute(&self) -> crate::core::Expr {
         self.attr("address")
     }
     /// `allocated_storage`, as a reference.
+    #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
         self.attr("allocated_storage")
     }
     /// `auto_minor_version_upgrade`, as a reference.
+    #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
         self.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `backup_retention_period`, as a reference.
+    #[inline]
     pub fn backup_retention_period(&self) -> crate::core::Expr {
         self.attr("backup_retention_period")
     }
     /// `ca_cert_identifier`, as a reference.
+    #[inline]
     pub fn ca_cert_identifier(&self) -> crate::core::Expr {
         self.attr("ca_cert_identifier")
     }
     /// `database_insights_mode`, as a reference.
+    #[inline]
     pub fn database_insights_mode(&self) -> crate::core::Expr {
         self.attr("database_insights_mode")
     }
     /// `db_cluster_identifier`, as a reference.
+    #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("db_cluster_identifier")
     }
     /// `db_instance_arn`, as a reference.
+    #[inline]
     pub fn db_instance_arn(&self) -> crate::core::Expr {
         self.attr("db_instance_arn")
     }
     /// `db_instance_class`, as a reference.
+    #[inline]
     pub fn db_instance_class(&self) -> crate::core::Expr {
         self.attr("db_instance_class")
     }
     /// `db_instance_identifier`, as a reference.
+    #[inline]
     pub fn db_instance_identifier(&self) -> crate::core::Expr {
         self.attr("db_instance_identifier")
     }
     /// `db_instance_port`, as a reference.
+    #[inline]
     pub fn db_instance_port(&self) -> crate::core::Expr {
         self.attr("db_instance_port")
     }
     /// `db_name`, as a reference.
+    #[inline]
     pub fn db_name(&self) -> crate::core::Expr {
         self.attr("db_name")
     }
     /// `db_parameter_groups`, as a reference.
+    #[inline]
     pub fn db_parameter_groups(&self) -> crate::core::Expr {
         self.attr("db_parameter_groups")
     }
     /// `db_subnet_group`, as a reference.
+    #[inline]
     pub fn db_subnet_group(&self) -> crate::core::Expr {
         self.attr("db_subnet_group")
     }
     /// `enabled_cloudwatch_logs_exports`, as a reference.
+    #[inline]
     pub fn enabled_cloudwatch_logs_exports(&self) -> crate::core::Expr {
         self.attr("enabled_cloudwatch_logs_exports")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `hosted_zone_id`, as a reference.
+    #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `iops`, as a reference.
+    #[inline]
     pub fn iops(&self) -> crate::core::Expr {
         self.attr("iops")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
+    #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
         self.attr("license_model")
     }
     /// `master_user_secret`, as a reference.
+    #[inline]
     pub fn master_user_secret(&self) -> crate::core::Expr {
         self.attr("master_user_secret")
     }
     /// `master_username`, as a reference.
+    #[inline]
     pub fn master_username(&self) -> crate::core::Expr {
         self.attr("master_username")
     }
     /// `max_allocated_storage`, as a reference.
+    #[inline]
     pub fn max_allocated_storage(&self) -> crate::core::Expr {
         self.attr("max_allocated_storage")
     }
     /// `monitoring_interval`, as a reference.
+    #[inline]
     pub fn monitoring_interval(&self) -> crate::core::Expr {
         self.attr("monitoring_interval")
     }
     /// `monitoring_role_arn`, as a reference.
+    #[inline]
     pub fn monitoring_role_arn(&self) -> crate::core::Expr {
         self.attr("monitoring_role_arn")
     }
     /// `multi_az`, as a reference.
+    #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
         self.attr("multi_az")
     }
     /// `network_type`, as a reference.
+    #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
         self.attr("network_type")
     }
     /// `option_group_memberships`, as a reference.
+    #[inline]
     pub fn option_group_memberships(&self) -> crate::core::Expr {
         self.attr("option_group_memberships")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
+    #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
         self.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `replicate_source_db`, as a reference.
+    #[inline]
     pub fn replicate_source_db(&self) -> crate::core::Expr {
         self.attr("replicate_source_db")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `storage_throughput`, as a reference.
+    #[inline]
     pub fn storage_throughput(&self) -> crate::core::Expr {
         self.attr("storage_throughput")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `timezone`, as a reference.
+    #[inline]
     pub fn timezone(&self) -> crate::core::Expr {
         self.attr("timezone")
     }
     /// `vpc_security_groups`, as a reference.
+    #[inline]
     pub fn vpc_security_groups(&self) -> crate::core::Expr {
         self.attr("vpc_security_groups")
     }
@@ -3014,22 +3380,27 @@ impl crate::core::Ref<DataDbInstance> {
 
 impl crate::core::Ref<DataDbInstances> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_arns`, as a reference.
+    #[inline]
     pub fn instance_arns(&self) -> crate::core::Expr {
         self.attr("instance_arns")
     }
     /// `instance_identifiers`, as a reference.
+    #[inline]
     pub fn instance_identifiers(&self) -> crate::core::Expr {
         self.attr("instance_identifiers")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -3037,22 +3408,27 @@ impl crate::core::Ref<DataDbInstances> {
 
 impl crate::core::Ref<DataDbParameterGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `family`, as a reference.
+    #[inline]
     pub fn family(&self) -> crate::core::Expr {
         self.attr("family")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -3060,54 +3436,67 @@ impl crate::core::Ref<DataDbParameterGroup> {
 
 impl crate::core::Ref<DataDbProxy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auth`, as a reference.
+    #[inline]
     pub fn auth(&self) -> crate::core::Expr {
         self.attr("auth")
     }
     /// `debug_logging`, as a reference.
+    #[inline]
     pub fn debug_logging(&self) -> crate::core::Expr {
         self.attr("debug_logging")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `engine_family`, as a reference.
+    #[inline]
     pub fn engine_family(&self) -> crate::core::Expr {
         self.attr("engine_family")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idle_client_timeout`, as a reference.
+    #[inline]
     pub fn idle_client_timeout(&self) -> crate::core::Expr {
         self.attr("idle_client_timeout")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `require_tls`, as a reference.
+    #[inline]
     pub fn require_tls(&self) -> crate::core::Expr {
         self.attr("require_tls")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `vpc_subnet_ids`, as a reference.
+    #[inline]
     pub fn vpc_subnet_ids(&self) -> crate::core::Expr {
         self.attr("vpc_subnet_ids")
     }
@@ -3115,106 +3504,132 @@ impl crate::core::Ref<DataDbProxy> {
 
 impl crate::core::Ref<DataDbSnapshot> {
     /// `allocated_storage`, as a reference.
+    #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
         self.attr("allocated_storage")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `db_instance_identifier`, as a reference.
+    #[inline]
     pub fn db_instance_identifier(&self) -> crate::core::Expr {
         self.attr("db_instance_identifier")
     }
     /// `db_snapshot_arn`, as a reference.
+    #[inline]
     pub fn db_snapshot_arn(&self) -> crate::core::Expr {
         self.attr("db_snapshot_arn")
     }
     /// `db_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn db_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("db_snapshot_identifier")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `include_public`, as a reference.
+    #[inline]
     pub fn include_public(&self) -> crate::core::Expr {
         self.attr("include_public")
     }
     /// `include_shared`, as a reference.
+    #[inline]
     pub fn include_shared(&self) -> crate::core::Expr {
         self.attr("include_shared")
     }
     /// `iops`, as a reference.
+    #[inline]
     pub fn iops(&self) -> crate::core::Expr {
         self.attr("iops")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
+    #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
         self.attr("license_model")
     }
     /// `most_recent`, as a reference.
+    #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
         self.attr("most_recent")
     }
     /// `option_group_name`, as a reference.
+    #[inline]
     pub fn option_group_name(&self) -> crate::core::Expr {
         self.attr("option_group_name")
     }
     /// `original_snapshot_create_time`, as a reference.
+    #[inline]
     pub fn original_snapshot_create_time(&self) -> crate::core::Expr {
         self.attr("original_snapshot_create_time")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `snapshot_create_time`, as a reference.
+    #[inline]
     pub fn snapshot_create_time(&self) -> crate::core::Expr {
         self.attr("snapshot_create_time")
     }
     /// `snapshot_type`, as a reference.
+    #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
         self.attr("snapshot_type")
     }
     /// `source_db_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn source_db_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("source_db_snapshot_identifier")
     }
     /// `source_region`, as a reference.
+    #[inline]
     pub fn source_region(&self) -> crate::core::Expr {
         self.attr("source_region")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -3222,34 +3637,42 @@ impl crate::core::Ref<DataDbSnapshot> {
 
 impl crate::core::Ref<DataDbSubnetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `supported_network_types`, as a reference.
+    #[inline]
     pub fn supported_network_types(&self) -> crate::core::Expr {
         self.attr("supported_network_types")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }

@@ -16,6 +16,7 @@ pub struct DetectiveGraph {
 
 impl DetectiveGraph {
     /// `DetectiveGraph` with its required arguments; set the others with `DetectiveGraph { field: Some(..), ..DetectiveGraph::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -41,6 +42,7 @@ pub struct DetectiveInvitationAccepter {
 
 impl DetectiveInvitationAccepter {
     /// `DetectiveInvitationAccepter` with its required arguments; set the others with `DetectiveInvitationAccepter { field: Some(..), ..DetectiveInvitationAccepter::new(..) }`.
+    #[inline]
     pub fn new(graph_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             graph_arn: graph_arn.into(),
@@ -75,6 +77,7 @@ pub struct DetectiveMember {
 
 impl DetectiveMember {
     /// `DetectiveMember` with its required arguments; set the others with `DetectiveMember { field: Some(..), ..DetectiveMember::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>, email_address: impl Into<crate::core::Expr>, graph_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -103,6 +106,7 @@ pub struct DetectiveOrganizationAdminAccount {
 
 impl DetectiveOrganizationAdminAccount {
     /// `DetectiveOrganizationAdminAccount` with its required arguments; set the others with `DetectiveOrganizationAdminAccount { field: Some(..), ..DetectiveOrganizationAdminAccount::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -129,6 +133,7 @@ pub struct DetectiveOrganizationConfiguration {
 
 impl DetectiveOrganizationConfiguration {
     /// `DetectiveOrganizationConfiguration` with its required arguments; set the others with `DetectiveOrganizationConfiguration { field: Some(..), ..DetectiveOrganizationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(auto_enable: impl Into<crate::core::Arg<bool>>, graph_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_enable: auto_enable.into(),
@@ -144,22 +149,27 @@ impl crate::core::Resource for DetectiveOrganizationConfiguration {
 
 impl crate::core::Ref<DetectiveGraph> {
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `graph_arn`, as a reference.
+    #[inline]
     pub fn graph_arn(&self) -> crate::core::Expr {
         self.attr("graph_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -167,10 +177,12 @@ impl crate::core::Ref<DetectiveGraph> {
 
 impl crate::core::Ref<DetectiveInvitationAccepter> {
     /// `graph_arn`, as a reference.
+    #[inline]
     pub fn graph_arn(&self) -> crate::core::Expr {
         self.attr("graph_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -178,50 +190,62 @@ impl crate::core::Ref<DetectiveInvitationAccepter> {
 
 impl crate::core::Ref<DetectiveMember> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `administrator_id`, as a reference.
+    #[inline]
     pub fn administrator_id(&self) -> crate::core::Expr {
         self.attr("administrator_id")
     }
     /// `disable_email_notification`, as a reference.
+    #[inline]
     pub fn disable_email_notification(&self) -> crate::core::Expr {
         self.attr("disable_email_notification")
     }
     /// `disabled_reason`, as a reference.
+    #[inline]
     pub fn disabled_reason(&self) -> crate::core::Expr {
         self.attr("disabled_reason")
     }
     /// `email_address`, as a reference.
+    #[inline]
     pub fn email_address(&self) -> crate::core::Expr {
         self.attr("email_address")
     }
     /// `graph_arn`, as a reference.
+    #[inline]
     pub fn graph_arn(&self) -> crate::core::Expr {
         self.attr("graph_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `invited_time`, as a reference.
+    #[inline]
     pub fn invited_time(&self) -> crate::core::Expr {
         self.attr("invited_time")
     }
     /// `message`, as a reference.
+    #[inline]
     pub fn message(&self) -> crate::core::Expr {
         self.attr("message")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `updated_time`, as a reference.
+    #[inline]
     pub fn updated_time(&self) -> crate::core::Expr {
         self.attr("updated_time")
     }
     /// `volume_usage_in_bytes`, as a reference.
+    #[inline]
     pub fn volume_usage_in_bytes(&self) -> crate::core::Expr {
         self.attr("volume_usage_in_bytes")
     }
@@ -229,10 +253,12 @@ impl crate::core::Ref<DetectiveMember> {
 
 impl crate::core::Ref<DetectiveOrganizationAdminAccount> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -240,14 +266,17 @@ impl crate::core::Ref<DetectiveOrganizationAdminAccount> {
 
 impl crate::core::Ref<DetectiveOrganizationConfiguration> {
     /// `auto_enable`, as a reference.
+    #[inline]
     pub fn auto_enable(&self) -> crate::core::Expr {
         self.attr("auto_enable")
     }
     /// `graph_arn`, as a reference.
+    #[inline]
     pub fn graph_arn(&self) -> crate::core::Expr {
         self.attr("graph_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }

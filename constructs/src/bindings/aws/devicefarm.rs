@@ -16,6 +16,7 @@ pub struct DevicefarmDevicePoolRule {
 
 impl DevicefarmDevicePoolRule {
     /// `DevicefarmDevicePoolRule` with its required arguments; set the others with `DevicefarmDevicePoolRule { field: Some(..), ..DevicefarmDevicePoolRule::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             attribute: None,
@@ -53,6 +54,7 @@ pub struct DevicefarmDevicePool {
 
 impl DevicefarmDevicePool {
     /// `DevicefarmDevicePool` with its required arguments; set the others with `DevicefarmDevicePool { field: Some(..), ..DevicefarmDevicePool::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, project_arn: impl Into<crate::core::Expr>, rule: Vec<DevicefarmDevicePoolRule>) -> Self {
         Self {
             description: None,
@@ -101,6 +103,7 @@ pub struct DevicefarmInstanceProfile {
 
 impl DevicefarmInstanceProfile {
     /// `DevicefarmInstanceProfile` with its required arguments; set the others with `DevicefarmInstanceProfile { field: Some(..), ..DevicefarmInstanceProfile::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -169,6 +172,7 @@ pub struct DevicefarmNetworkProfile {
 
 impl DevicefarmNetworkProfile {
     /// `DevicefarmNetworkProfile` with its required arguments; set the others with `DevicefarmNetworkProfile { field: Some(..), ..DevicefarmNetworkProfile::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, project_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -215,6 +219,7 @@ pub struct DevicefarmProject {
 
 impl DevicefarmProject {
     /// `DevicefarmProject` with its required arguments; set the others with `DevicefarmProject { field: Some(..), ..DevicefarmProject::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_job_timeout_minutes: None,
@@ -243,6 +248,7 @@ pub struct DevicefarmTestGridProjectVpcConfig {
 
 impl DevicefarmTestGridProjectVpcConfig {
     /// `DevicefarmTestGridProjectVpcConfig` with its required arguments; set the others with `DevicefarmTestGridProjectVpcConfig { field: Some(..), ..DevicefarmTestGridProjectVpcConfig::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -276,6 +282,7 @@ pub struct DevicefarmTestGridProject {
 
 impl DevicefarmTestGridProject {
     /// `DevicefarmTestGridProject` with its required arguments; set the others with `DevicefarmTestGridProject { field: Some(..), ..DevicefarmTestGridProject::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -311,6 +318,7 @@ pub struct DevicefarmUpload {
 
 impl DevicefarmUpload {
     /// `DevicefarmUpload` with its required arguments; set the others with `DevicefarmUpload { field: Some(..), ..DevicefarmUpload::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, project_arn: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             content_type: None,
@@ -328,42 +336,52 @@ impl crate::core::Resource for DevicefarmUpload {
 
 impl crate::core::Ref<DevicefarmDevicePool> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_devices`, as a reference.
+    #[inline]
     pub fn max_devices(&self) -> crate::core::Expr {
         self.attr("max_devices")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `project_arn`, as a reference.
+    #[inline]
     pub fn project_arn(&self) -> crate::core::Expr {
         self.attr("project_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `rule` (a nested block), as a reference.
+    #[inline]
     pub fn rule(&self) -> crate::core::Expr {
         self.attr("rule")
     }
@@ -371,38 +389,47 @@ impl crate::core::Ref<DevicefarmDevicePool> {
 
 impl crate::core::Ref<DevicefarmInstanceProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `exclude_app_packages_from_cleanup`, as a reference.
+    #[inline]
     pub fn exclude_app_packages_from_cleanup(&self) -> crate::core::Expr {
         self.attr("exclude_app_packages_from_cleanup")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `package_cleanup`, as a reference.
+    #[inline]
     pub fn package_cleanup(&self) -> crate::core::Expr {
         self.attr("package_cleanup")
     }
     /// `reboot_after_use`, as a reference.
+    #[inline]
     pub fn reboot_after_use(&self) -> crate::core::Expr {
         self.attr("reboot_after_use")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -410,66 +437,82 @@ impl crate::core::Ref<DevicefarmInstanceProfile> {
 
 impl crate::core::Ref<DevicefarmNetworkProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `downlink_bandwidth_bits`, as a reference.
+    #[inline]
     pub fn downlink_bandwidth_bits(&self) -> crate::core::Expr {
         self.attr("downlink_bandwidth_bits")
     }
     /// `downlink_delay_ms`, as a reference.
+    #[inline]
     pub fn downlink_delay_ms(&self) -> crate::core::Expr {
         self.attr("downlink_delay_ms")
     }
     /// `downlink_jitter_ms`, as a reference.
+    #[inline]
     pub fn downlink_jitter_ms(&self) -> crate::core::Expr {
         self.attr("downlink_jitter_ms")
     }
     /// `downlink_loss_percent`, as a reference.
+    #[inline]
     pub fn downlink_loss_percent(&self) -> crate::core::Expr {
         self.attr("downlink_loss_percent")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `project_arn`, as a reference.
+    #[inline]
     pub fn project_arn(&self) -> crate::core::Expr {
         self.attr("project_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `uplink_bandwidth_bits`, as a reference.
+    #[inline]
     pub fn uplink_bandwidth_bits(&self) -> crate::core::Expr {
         self.attr("uplink_bandwidth_bits")
     }
     /// `uplink_delay_ms`, as a reference.
+    #[inline]
     pub fn uplink_delay_ms(&self) -> crate::core::Expr {
         self.attr("uplink_delay_ms")
     }
     /// `uplink_jitter_ms`, as a reference.
+    #[inline]
     pub fn uplink_jitter_ms(&self) -> crate::core::Expr {
         self.attr("uplink_jitter_ms")
     }
     /// `uplink_loss_percent`, as a reference.
+    #[inline]
     pub fn uplink_loss_percent(&self) -> crate::core::Expr {
         self.attr("uplink_loss_percent")
     }
@@ -477,26 +520,32 @@ impl crate::core::Ref<DevicefarmNetworkProfile> {
 
 impl crate::core::Ref<DevicefarmProject> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_job_timeout_minutes`, as a reference.
+    #[inline]
     pub fn default_job_timeout_minutes(&self) -> crate::core::Expr {
         self.attr("default_job_timeout_minutes")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -504,30 +553,37 @@ impl crate::core::Ref<DevicefarmProject> {
 
 impl crate::core::Ref<DevicefarmTestGridProject> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_config` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
         self.attr("vpc_config")
     }
@@ -535,38 +591,47 @@ impl crate::core::Ref<DevicefarmTestGridProject> {
 
 impl crate::core::Ref<DevicefarmUpload> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `category`, as a reference.
+    #[inline]
     pub fn category(&self) -> crate::core::Expr {
         self.attr("category")
     }
     /// `content_type`, as a reference.
+    #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
         self.attr("content_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metadata`, as a reference.
+    #[inline]
     pub fn metadata(&self) -> crate::core::Expr {
         self.attr("metadata")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `project_arn`, as a reference.
+    #[inline]
     pub fn project_arn(&self) -> crate::core::Expr {
         self.attr("project_arn")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }

@@ -9,6 +9,7 @@ pub struct DevopsguruEventSourcesConfigEventSourcesAmazonCodeGuruProfiler {
 
 impl DevopsguruEventSourcesConfigEventSourcesAmazonCodeGuruProfiler {
     /// `DevopsguruEventSourcesConfigEventSourcesAmazonCodeGuruProfiler` with its required arguments; set the others with `DevopsguruEventSourcesConfigEventSourcesAmazonCodeGuruProfiler { field: Some(..), ..DevopsguruEventSourcesConfigEventSourcesAmazonCodeGuruProfiler::new(..) }`.
+    #[inline]
     pub fn new(status: impl Into<crate::core::Expr>) -> Self {
         Self {
             status: status.into(),
@@ -26,6 +27,7 @@ pub struct DevopsguruEventSourcesConfigEventSources {
 
 impl DevopsguruEventSourcesConfigEventSources {
     /// `DevopsguruEventSourcesConfigEventSources` with its required arguments; set the others with `DevopsguruEventSourcesConfigEventSources { field: Some(..), ..DevopsguruEventSourcesConfigEventSources::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amazon_code_guru_profiler: None,
@@ -43,6 +45,7 @@ pub struct DevopsguruEventSourcesConfig {
 
 impl DevopsguruEventSourcesConfig {
     /// `DevopsguruEventSourcesConfig` with its required arguments; set the others with `DevopsguruEventSourcesConfig { field: Some(..), ..DevopsguruEventSourcesConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             event_sources: None,
@@ -67,6 +70,7 @@ pub struct DevopsguruNotificationChannelFilters {
 
 impl DevopsguruNotificationChannelFilters {
     /// `DevopsguruNotificationChannelFilters` with its required arguments; set the others with `DevopsguruNotificationChannelFilters { field: Some(..), ..DevopsguruNotificationChannelFilters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             message_types: None,
@@ -84,6 +88,7 @@ pub struct DevopsguruNotificationChannelSns {
 
 impl DevopsguruNotificationChannelSns {
     /// `DevopsguruNotificationChannelSns` with its required arguments; set the others with `DevopsguruNotificationChannelSns { field: Some(..), ..DevopsguruNotificationChannelSns::new(..) }`.
+    #[inline]
     pub fn new(topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             topic_arn: topic_arn.into(),
@@ -104,6 +109,7 @@ pub struct DevopsguruNotificationChannel {
 
 impl DevopsguruNotificationChannel {
     /// `DevopsguruNotificationChannel` with its required arguments; set the others with `DevopsguruNotificationChannel { field: Some(..), ..DevopsguruNotificationChannel::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             filters: None,
@@ -125,6 +131,7 @@ pub struct DevopsguruResourceCollectionCloudformation {
 
 impl DevopsguruResourceCollectionCloudformation {
     /// `DevopsguruResourceCollectionCloudformation` with its required arguments; set the others with `DevopsguruResourceCollectionCloudformation { field: Some(..), ..DevopsguruResourceCollectionCloudformation::new(..) }`.
+    #[inline]
     pub fn new(stack_names: Vec<crate::core::Expr>) -> Self {
         Self {
             stack_names,
@@ -143,6 +150,7 @@ pub struct DevopsguruResourceCollectionTags {
 
 impl DevopsguruResourceCollectionTags {
     /// `DevopsguruResourceCollectionTags` with its required arguments; set the others with `DevopsguruResourceCollectionTags { field: Some(..), ..DevopsguruResourceCollectionTags::new(..) }`.
+    #[inline]
     pub fn new(app_boundary_key: impl Into<crate::core::Expr>, tag_values: Vec<crate::core::Expr>) -> Self {
         Self {
             app_boundary_key: app_boundary_key.into(),
@@ -166,6 +174,7 @@ pub struct DevopsguruResourceCollection {
 
 impl DevopsguruResourceCollection {
     /// `DevopsguruResourceCollection` with its required arguments; set the others with `DevopsguruResourceCollection { field: Some(..), ..DevopsguruResourceCollection::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -195,6 +204,7 @@ pub struct DevopsguruServiceIntegrationKmsServerSideEncryption {
 
 impl DevopsguruServiceIntegrationKmsServerSideEncryption {
     /// `DevopsguruServiceIntegrationKmsServerSideEncryption` with its required arguments; set the others with `DevopsguruServiceIntegrationKmsServerSideEncryption { field: Some(..), ..DevopsguruServiceIntegrationKmsServerSideEncryption::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kms_key_id: None,
@@ -214,6 +224,7 @@ pub struct DevopsguruServiceIntegrationLogsAnomalyDetection {
 
 impl DevopsguruServiceIntegrationLogsAnomalyDetection {
     /// `DevopsguruServiceIntegrationLogsAnomalyDetection` with its required arguments; set the others with `DevopsguruServiceIntegrationLogsAnomalyDetection { field: Some(..), ..DevopsguruServiceIntegrationLogsAnomalyDetection::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             opt_in_status: None,
@@ -237,6 +248,7 @@ pub struct DevopsguruServiceIntegration {
 
 impl DevopsguruServiceIntegration {
     /// `DevopsguruServiceIntegration` with its required arguments; set the others with `DevopsguruServiceIntegration { field: Some(..), ..DevopsguruServiceIntegration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kms_server_side_encryption: None,
@@ -257,6 +269,7 @@ pub struct DataDevopsguruNotificationChannelFilters {
 
 impl DataDevopsguruNotificationChannelFilters {
     /// `DataDevopsguruNotificationChannelFilters` with its required arguments; set the others with `DataDevopsguruNotificationChannelFilters { field: Some(..), ..DataDevopsguruNotificationChannelFilters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -270,6 +283,7 @@ pub struct DataDevopsguruNotificationChannelSns {
 
 impl DataDevopsguruNotificationChannelSns {
     /// `DataDevopsguruNotificationChannelSns` with its required arguments; set the others with `DataDevopsguruNotificationChannelSns { field: Some(..), ..DataDevopsguruNotificationChannelSns::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -291,6 +305,7 @@ pub struct DataDevopsguruNotificationChannel {
 
 impl DataDevopsguruNotificationChannel {
     /// `DataDevopsguruNotificationChannel` with its required arguments; set the others with `DataDevopsguruNotificationChannel { field: Some(..), ..DataDevopsguruNotificationChannel::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -311,6 +326,7 @@ pub struct DataDevopsguruResourceCollectionCloudformation {
 
 impl DataDevopsguruResourceCollectionCloudformation {
     /// `DataDevopsguruResourceCollectionCloudformation` with its required arguments; set the others with `DataDevopsguruResourceCollectionCloudformation { field: Some(..), ..DataDevopsguruResourceCollectionCloudformation::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -324,6 +340,7 @@ pub struct DataDevopsguruResourceCollectionTags {
 
 impl DataDevopsguruResourceCollectionTags {
     /// `DataDevopsguruResourceCollectionTags` with its required arguments; set the others with `DataDevopsguruResourceCollectionTags { field: Some(..), ..DataDevopsguruResourceCollectionTags::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -345,6 +362,7 @@ pub struct DataDevopsguruResourceCollection {
 
 impl DataDevopsguruResourceCollection {
     /// `DataDevopsguruResourceCollection` with its required arguments; set the others with `DataDevopsguruResourceCollection { field: Some(..), ..DataDevopsguruResourceCollection::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -360,10 +378,12 @@ impl crate::core::DataSource for DataDevopsguruResourceCollection {
 
 impl crate::core::Ref<DevopsguruEventSourcesConfig> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `event_sources` (a nested block), as a reference.
+    #[inline]
     pub fn event_sources(&self) -> crate::core::Expr {
         self.attr("event_sources")
     }
@@ -371,14 +391,17 @@ impl crate::core::Ref<DevopsguruEventSourcesConfig> {
 
 impl crate::core::Ref<DevopsguruNotificationChannel> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `filters` (a nested block), as a reference.
+    #[inline]
     pub fn filters(&self) -> crate::core::Expr {
         self.attr("filters")
     }
     /// `sns` (a nested block), as a reference.
+    #[inline]
     pub fn sns(&self) -> crate::core::Expr {
         self.attr("sns")
     }
@@ -386,18 +409,22 @@ impl crate::core::Ref<DevopsguruNotificationChannel> {
 
 impl crate::core::Ref<DevopsguruResourceCollection> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `cloudformation` (a nested block), as a reference.
+    #[inline]
     pub fn cloudformation(&self) -> crate::core::Expr {
         self.attr("cloudformation")
     }
     /// `tags` (a nested block), as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -405,18 +432,22 @@ impl crate::core::Ref<DevopsguruResourceCollection> {
 
 impl crate::core::Ref<DevopsguruServiceIntegration> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_server_side_encryption` (a nested block), as a reference.
+    #[inline]
     pub fn kms_server_side_encryption(&self) -> crate::core::Expr {
         self.attr("kms_server_side_encryption")
     }
     /// `logs_anomaly_detection` (a nested block), as a reference.
+    #[inline]
     pub fn logs_anomaly_detection(&self) -> crate::core::Expr {
         self.attr("logs_anomaly_detection")
     }
     /// `ops_center` (a nested block), as a reference.
+    #[inline]
     pub fn ops_center(&self) -> crate::core::Expr {
         self.attr("ops_center")
     }
@@ -424,14 +455,17 @@ impl crate::core::Ref<DevopsguruServiceIntegration> {
 
 impl crate::core::Ref<DataDevopsguruNotificationChannel> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `filters` (a nested block), as a reference.
+    #[inline]
     pub fn filters(&self) -> crate::core::Expr {
         self.attr("filters")
     }
     /// `sns` (a nested block), as a reference.
+    #[inline]
     pub fn sns(&self) -> crate::core::Expr {
         self.attr("sns")
     }
@@ -439,18 +473,22 @@ impl crate::core::Ref<DataDevopsguruNotificationChannel> {
 
 impl crate::core::Ref<DataDevopsguruResourceCollection> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `cloudformation` (a nested block), as a reference.
+    #[inline]
     pub fn cloudformation(&self) -> crate::core::Expr {
         self.attr("cloudformation")
     }
     /// `tags` (a nested block), as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

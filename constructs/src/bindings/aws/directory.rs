@@ -16,6 +16,7 @@ pub struct DirectoryServiceConditionalForwarder {
 
 impl DirectoryServiceConditionalForwarder {
     /// `DirectoryServiceConditionalForwarder` with its required arguments; set the others with `DirectoryServiceConditionalForwarder { field: Some(..), ..DirectoryServiceConditionalForwarder::new(..) }`.
+    #[inline]
     pub fn new(directory_id: impl Into<crate::core::Expr>, dns_ips: Vec<crate::core::Expr>, remote_domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             directory_id: directory_id.into(),
@@ -45,6 +46,7 @@ pub struct DirectoryServiceDirectoryConnectSettings {
 
 impl DirectoryServiceDirectoryConnectSettings {
     /// `DirectoryServiceDirectoryConnectSettings` with its required arguments; set the others with `DirectoryServiceDirectoryConnectSettings { field: Some(..), ..DirectoryServiceDirectoryConnectSettings::new(..) }`.
+    #[inline]
     pub fn new(customer_dns_ips: Vec<crate::core::Expr>, customer_username: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             customer_dns_ips,
@@ -71,6 +73,7 @@ pub struct DirectoryServiceDirectoryTimeouts {
 
 impl DirectoryServiceDirectoryTimeouts {
     /// `DirectoryServiceDirectoryTimeouts` with its required arguments; set the others with `DirectoryServiceDirectoryTimeouts { field: Some(..), ..DirectoryServiceDirectoryTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -91,6 +94,7 @@ pub struct DirectoryServiceDirectoryVpcSettings {
 
 impl DirectoryServiceDirectoryVpcSettings {
     /// `DirectoryServiceDirectoryVpcSettings` with its required arguments; set the others with `DirectoryServiceDirectoryVpcSettings { field: Some(..), ..DirectoryServiceDirectoryVpcSettings::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             subnet_ids,
@@ -152,6 +156,7 @@ pub struct DirectoryServiceDirectory {
 
 impl DirectoryServiceDirectory {
     /// `DirectoryServiceDirectory` with its required arguments; set the others with `DirectoryServiceDirectory { field: Some(..), ..DirectoryServiceDirectory::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, password: impl Into<crate::core::Expr>) -> Self {
         Self {
             alias: None,
@@ -192,6 +197,7 @@ pub struct DirectoryServiceLogSubscription {
 
 impl DirectoryServiceLogSubscription {
     /// `DirectoryServiceLogSubscription` with its required arguments; set the others with `DirectoryServiceLogSubscription { field: Some(..), ..DirectoryServiceLogSubscription::new(..) }`.
+    #[inline]
     pub fn new(directory_id: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             directory_id: directory_id.into(),
@@ -218,6 +224,7 @@ pub struct DirectoryServiceRadiusSettingsTimeouts {
 
 impl DirectoryServiceRadiusSettingsTimeouts {
     /// `DirectoryServiceRadiusSettingsTimeouts` with its required arguments; set the others with `DirectoryServiceRadiusSettingsTimeouts { field: Some(..), ..DirectoryServiceRadiusSettingsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -259,6 +266,7 @@ pub struct DirectoryServiceRadiusSettings {
 impl DirectoryServiceRadiusSettings {
     /// `DirectoryServiceRadiusSettings` with its required arguments; set the others with `DirectoryServiceRadiusSettings { field: Some(..), ..DirectoryServiceRadiusSettings::new(..) }`.
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     pub fn new(authentication_protocol: impl Into<crate::core::Expr>, directory_id: impl Into<crate::core::Expr>, display_label: impl Into<crate::core::Expr>, radius_port: impl Into<crate::core::Arg<crate::core::Number>>, radius_retries: impl Into<crate::core::Arg<crate::core::Number>>, radius_servers: Vec<crate::core::Expr>, radius_timeout: impl Into<crate::core::Arg<crate::core::Number>>, shared_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_protocol: authentication_protocol.into(),
@@ -296,6 +304,7 @@ pub struct DirectoryServiceRegionTimeouts {
 
 impl DirectoryServiceRegionTimeouts {
     /// `DirectoryServiceRegionTimeouts` with its required arguments; set the others with `DirectoryServiceRegionTimeouts { field: Some(..), ..DirectoryServiceRegionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -316,6 +325,7 @@ pub struct DirectoryServiceRegionVpcSettings {
 
 impl DirectoryServiceRegionVpcSettings {
     /// `DirectoryServiceRegionVpcSettings` with its required arguments; set the others with `DirectoryServiceRegionVpcSettings { field: Some(..), ..DirectoryServiceRegionVpcSettings::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             subnet_ids,
@@ -352,6 +362,7 @@ pub struct DirectoryServiceRegion {
 
 impl DirectoryServiceRegion {
     /// `DirectoryServiceRegion` with its required arguments; set the others with `DirectoryServiceRegion { field: Some(..), ..DirectoryServiceRegion::new(..) }`.
+    #[inline]
     pub fn new(directory_id: impl Into<crate::core::Expr>, region_name: impl Into<crate::core::Expr>, vpc_settings: DirectoryServiceRegionVpcSettings) -> Self {
         Self {
             desired_number_of_domain_controllers: None,
@@ -382,6 +393,7 @@ pub struct DirectoryServiceSharedDirectoryTarget {
 
 impl DirectoryServiceSharedDirectoryTarget {
     /// `DirectoryServiceSharedDirectoryTarget` with its required arguments; set the others with `DirectoryServiceSharedDirectoryTarget { field: Some(..), ..DirectoryServiceSharedDirectoryTarget::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -400,6 +412,7 @@ pub struct DirectoryServiceSharedDirectoryTimeouts {
 
 impl DirectoryServiceSharedDirectoryTimeouts {
     /// `DirectoryServiceSharedDirectoryTimeouts` with its required arguments; set the others with `DirectoryServiceSharedDirectoryTimeouts { field: Some(..), ..DirectoryServiceSharedDirectoryTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -430,6 +443,7 @@ pub struct DirectoryServiceSharedDirectory {
 
 impl DirectoryServiceSharedDirectory {
     /// `DirectoryServiceSharedDirectory` with its required arguments; set the others with `DirectoryServiceSharedDirectory { field: Some(..), ..DirectoryServiceSharedDirectory::new(..) }`.
+    #[inline]
     pub fn new(directory_id: impl Into<crate::core::Expr>, target: DirectoryServiceSharedDirectoryTarget) -> Self {
         Self {
             directory_id: directory_id.into(),
@@ -459,6 +473,7 @@ pub struct DirectoryServiceSharedDirectoryAccepterTimeouts {
 
 impl DirectoryServiceSharedDirectoryAccepterTimeouts {
     /// `DirectoryServiceSharedDirectoryAccepterTimeouts` with its required arguments; set the others with `DirectoryServiceSharedDirectoryAccepterTimeouts { field: Some(..), ..DirectoryServiceSharedDirectoryAccepterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -482,6 +497,7 @@ pub struct DirectoryServiceSharedDirectoryAccepter {
 
 impl DirectoryServiceSharedDirectoryAccepter {
     /// `DirectoryServiceSharedDirectoryAccepter` with its required arguments; set the others with `DirectoryServiceSharedDirectoryAccepter { field: Some(..), ..DirectoryServiceSharedDirectoryAccepter::new(..) }`.
+    #[inline]
     pub fn new(shared_directory_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -522,6 +538,7 @@ pub struct DirectoryServiceTrust {
 
 impl DirectoryServiceTrust {
     /// `DirectoryServiceTrust` with its required arguments; set the others with `DirectoryServiceTrust { field: Some(..), ..DirectoryServiceTrust::new(..) }`.
+    #[inline]
     pub fn new(directory_id: impl Into<crate::core::Expr>, remote_domain_name: impl Into<crate::core::Expr>, trust_direction: impl Into<crate::core::Expr>, trust_password: impl Into<crate::core::Expr>) -> Self {
         Self {
             conditional_forwarder_ip_addrs: None,
@@ -555,6 +572,7 @@ pub struct DataDirectoryServiceDirectory {
 
 impl DataDirectoryServiceDirectory {
     /// `DataDirectoryServiceDirectory` with its required arguments; set the others with `DataDirectoryServiceDirectory { field: Some(..), ..DataDirectoryServiceDirectory::new(..) }`.
+    #[inline]
     pub fn new(directory_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             directory_id: directory_id.into(),
@@ -570,18 +588,22 @@ impl crate::core::DataSource for DataDirectoryServiceDirectory {
 
 impl crate::core::Ref<DirectoryServiceConditionalForwarder> {
     /// `directory_id`, as a reference.
+    #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
         self.attr("directory_id")
     }
     /// `dns_ips`, as a reference.
+    #[inline]
     pub fn dns_ips(&self) -> crate::core::Expr {
         self.attr("dns_ips")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `remote_domain_name`, as a reference.
+    #[inline]
     pub fn remote_domain_name(&self) -> crate::core::Expr {
         self.attr("remote_domain_name")
     }
@@ -589,78 +611,97 @@ impl crate::core::Ref<DirectoryServiceConditionalForwarder> {
 
 impl crate::core::Ref<DirectoryServiceDirectory> {
     /// `access_url`, as a reference.
+    #[inline]
     pub fn access_url(&self) -> crate::core::Expr {
         self.attr("access_url")
     }
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `desired_number_of_domain_controllers`, as a reference.
+    #[inline]
     pub fn desired_number_of_domain_controllers(&self) -> crate::core::Expr {
         self.attr("desired_number_of_domain_controllers")
     }
     /// `dns_ip_addresses`, as a reference.
+    #[inline]
     pub fn dns_ip_addresses(&self) -> crate::core::Expr {
         self.attr("dns_ip_addresses")
     }
     /// `edition`, as a reference.
+    #[inline]
     pub fn edition(&self) -> crate::core::Expr {
         self.attr("edition")
     }
     /// `enable_sso`, as a reference.
+    #[inline]
     pub fn enable_sso(&self) -> crate::core::Expr {
         self.attr("enable_sso")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `password`, as a reference.
+    #[inline]
     pub fn password(&self) -> crate::core::Expr {
         self.attr("password")
     }
     /// `security_group_id`, as a reference.
+    #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
         self.attr("security_group_id")
     }
     /// `short_name`, as a reference.
+    #[inline]
     pub fn short_name(&self) -> crate::core::Expr {
         self.attr("short_name")
     }
     /// `size`, as a reference.
+    #[inline]
     pub fn size(&self) -> crate::core::Expr {
         self.attr("size")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `connect_settings` (a nested block), as a reference.
+    #[inline]
     pub fn connect_settings(&self) -> crate::core::Expr {
         self.attr("connect_settings")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_settings` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_settings(&self) -> crate::core::Expr {
         self.attr("vpc_settings")
     }
@@ -668,14 +709,17 @@ impl crate::core::Ref<DirectoryServiceDirectory> {
 
 impl crate::core::Ref<DirectoryServiceLogSubscription> {
     /// `directory_id`, as a reference.
+    #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
         self.attr("directory_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `log_group_name`, as a reference.
+    #[inline]
     pub fn log_group_name(&self) -> crate::core::Expr {
         self.attr("log_group_name")
     }
@@ -683,46 +727,57 @@ impl crate::core::Ref<DirectoryServiceLogSubscription> {
 
 impl crate::core::Ref<DirectoryServiceRadiusSettings> {
     /// `authentication_protocol`, as a reference.
+    #[inline]
     pub fn authentication_protocol(&self) -> crate::core::Expr {
         self.attr("authentication_protocol")
     }
     /// `directory_id`, as a reference.
+    #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
         self.attr("directory_id")
     }
     /// `display_label`, as a reference.
+    #[inline]
     pub fn display_label(&self) -> crate::core::Expr {
         self.attr("display_label")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `radius_port`, as a reference.
+    #[inline]
     pub fn radius_port(&self) -> crate::core::Expr {
         self.attr("radius_port")
     }
     /// `radius_retries`, as a reference.
+    #[inline]
     pub fn radius_retries(&self) -> crate::core::Expr {
         self.attr("radius_retries")
     }
     /// `radius_servers`, as a reference.
+    #[inline]
     pub fn radius_servers(&self) -> crate::core::Expr {
         self.attr("radius_servers")
     }
     /// `radius_timeout`, as a reference.
+    #[inline]
     pub fn radius_timeout(&self) -> crate::core::Expr {
         self.attr("radius_timeout")
     }
     /// `shared_secret`, as a reference.
+    #[inline]
     pub fn shared_secret(&self) -> crate::core::Expr {
         self.attr("shared_secret")
     }
     /// `use_same_username`, as a reference.
+    #[inline]
     pub fn use_same_username(&self) -> crate::core::Expr {
         self.attr("use_same_username")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -730,34 +785,42 @@ impl crate::core::Ref<DirectoryServiceRadiusSettings> {
 
 impl crate::core::Ref<DirectoryServiceRegion> {
     /// `desired_number_of_domain_controllers`, as a reference.
+    #[inline]
     pub fn desired_number_of_domain_controllers(&self) -> crate::core::Expr {
         self.attr("desired_number_of_domain_controllers")
     }
     /// `directory_id`, as a reference.
+    #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
         self.attr("directory_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `region_name`, as a reference.
+    #[inline]
     pub fn region_name(&self) -> crate::core::Expr {
         self.attr("region_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_settings` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_settings(&self) -> crate::core::Expr {
         self.attr("vpc_settings")
     }
@@ -765,30 +828,37 @@ impl crate::core::Ref<DirectoryServiceRegion> {
 
 impl crate::core::Ref<DirectoryServiceSharedDirectory> {
     /// `directory_id`, as a reference.
+    #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
         self.attr("directory_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `method`, as a reference.
+    #[inline]
     pub fn method(&self) -> crate::core::Expr {
         self.attr("method")
     }
     /// `notes`, as a reference.
+    #[inline]
     pub fn notes(&self) -> crate::core::Expr {
         self.attr("notes")
     }
     /// `shared_directory_id`, as a reference.
+    #[inline]
     pub fn shared_directory_id(&self) -> crate::core::Expr {
         self.attr("shared_directory_id")
     }
     /// `target` (a nested block), as a reference.
+    #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
         self.attr("target")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -796,30 +866,37 @@ impl crate::core::Ref<DirectoryServiceSharedDirectory> {
 
 impl crate::core::Ref<DirectoryServiceSharedDirectoryAccepter> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `method`, as a reference.
+    #[inline]
     pub fn method(&self) -> crate::core::Expr {
         self.attr("method")
     }
     /// `notes`, as a reference.
+    #[inline]
     pub fn notes(&self) -> crate::core::Expr {
         self.attr("notes")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `owner_directory_id`, as a reference.
+    #[inline]
     pub fn owner_directory_id(&self) -> crate::core::Expr {
         self.attr("owner_directory_id")
     }
     /// `shared_directory_id`, as a reference.
+    #[inline]
     pub fn shared_directory_id(&self) -> crate::core::Expr {
         self.attr("shared_directory_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -827,58 +904,72 @@ impl crate::core::Ref<DirectoryServiceSharedDirectoryAccepter> {
 
 impl crate::core::Ref<DirectoryServiceTrust> {
     /// `conditional_forwarder_ip_addrs`, as a reference.
+    #[inline]
     pub fn conditional_forwarder_ip_addrs(&self) -> crate::core::Expr {
         self.attr("conditional_forwarder_ip_addrs")
     }
     /// `created_date_time`, as a reference.
+    #[inline]
     pub fn created_date_time(&self) -> crate::core::Expr {
         self.attr("created_date_time")
     }
     /// `delete_associated_conditional_forwarder`, as a reference.
+    #[inline]
     pub fn delete_associated_conditional_forwarder(&self) -> crate::core::Expr {
         self.attr("delete_associated_conditional_forwarder")
     }
     /// `directory_id`, as a reference.
+    #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
         self.attr("directory_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date_time`, as a reference.
+    #[inline]
     pub fn last_updated_date_time(&self) -> crate::core::Expr {
         self.attr("last_updated_date_time")
     }
     /// `remote_domain_name`, as a reference.
+    #[inline]
     pub fn remote_domain_name(&self) -> crate::core::Expr {
         self.attr("remote_domain_name")
     }
     /// `selective_auth`, as a reference.
+    #[inline]
     pub fn selective_auth(&self) -> crate::core::Expr {
         self.attr("selective_auth")
     }
     /// `state_last_updated_date_time`, as a reference.
+    #[inline]
     pub fn state_last_updated_date_time(&self) -> crate::core::Expr {
         self.attr("state_last_updated_date_time")
     }
     /// `trust_direction`, as a reference.
+    #[inline]
     pub fn trust_direction(&self) -> crate::core::Expr {
         self.attr("trust_direction")
     }
     /// `trust_password`, as a reference.
+    #[inline]
     pub fn trust_password(&self) -> crate::core::Expr {
         self.attr("trust_password")
     }
     /// `trust_state`, as a reference.
+    #[inline]
     pub fn trust_state(&self) -> crate::core::Expr {
         self.attr("trust_state")
     }
     /// `trust_state_reason`, as a reference.
+    #[inline]
     pub fn trust_state_reason(&self) -> crate::core::Expr {
         self.attr("trust_state_reason")
     }
     /// `trust_type`, as a reference.
+    #[inline]
     pub fn trust_type(&self) -> crate::core::Expr {
         self.attr("trust_type")
     }
@@ -886,70 +977,87 @@ impl crate::core::Ref<DirectoryServiceTrust> {
 
 impl crate::core::Ref<DataDirectoryServiceDirectory> {
     /// `access_url`, as a reference.
+    #[inline]
     pub fn access_url(&self) -> crate::core::Expr {
         self.attr("access_url")
     }
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `connect_settings`, as a reference.
+    #[inline]
     pub fn connect_settings(&self) -> crate::core::Expr {
         self.attr("connect_settings")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `directory_id`, as a reference.
+    #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
         self.attr("directory_id")
     }
     /// `dns_ip_addresses`, as a reference.
+    #[inline]
     pub fn dns_ip_addresses(&self) -> crate::core::Expr {
         self.attr("dns_ip_addresses")
     }
     /// `edition`, as a reference.
+    #[inline]
     pub fn edition(&self) -> crate::core::Expr {
         self.attr("edition")
     }
     /// `enable_sso`, as a reference.
+    #[inline]
     pub fn enable_sso(&self) -> crate::core::Expr {
         self.attr("enable_sso")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `radius_settings`, as a reference.
+    #[inline]
     pub fn radius_settings(&self) -> crate::core::Expr {
         self.attr("radius_settings")
     }
     /// `security_group_id`, as a reference.
+    #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
         self.attr("security_group_id")
     }
     /// `short_name`, as a reference.
+    #[inline]
     pub fn short_name(&self) -> crate::core::Expr {
         self.attr("short_name")
     }
     /// `size`, as a reference.
+    #[inline]
     pub fn size(&self) -> crate::core::Expr {
         self.attr("size")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `vpc_settings`, as a reference.
+    #[inline]
     pub fn vpc_settings(&self) -> crate::core::Expr {
         self.attr("vpc_settings")
     }

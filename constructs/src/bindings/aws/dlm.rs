@@ -13,6 +13,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfigu
 
 impl DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration {
     /// `DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cmk_arn: None,
@@ -32,6 +33,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule {
 
 impl DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule {
     /// `DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyRetainRule::new(..) }`.
+    #[inline]
     pub fn new(interval: impl Into<crate::core::Arg<crate::core::Number>>, interval_unit: impl Into<crate::core::Expr>) -> Self {
         Self {
             interval: interval.into(),
@@ -54,6 +56,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopy {
 
 impl DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopy {
     /// `DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopy` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopy { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopy::new(..) }`.
+    #[inline]
     pub fn new(target: impl Into<crate::core::Expr>, encryption_configuration: DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopyEncryptionConfiguration) -> Self {
         Self {
             target: target.into(),
@@ -74,6 +77,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsAction {
 
 impl DlmLifecyclePolicyPolicyDetailsAction {
     /// `DlmLifecyclePolicyPolicyDetailsAction` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsAction { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsAction::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, cross_region_copy: Vec<DlmLifecyclePolicyPolicyDetailsActionCrossRegionCopy>) -> Self {
         Self {
             name: name.into(),
@@ -95,6 +99,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsEventSourceParameters {
 
 impl DlmLifecyclePolicyPolicyDetailsEventSourceParameters {
     /// `DlmLifecyclePolicyPolicyDetailsEventSourceParameters` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsEventSourceParameters { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsEventSourceParameters::new(..) }`.
+    #[inline]
     pub fn new(description_regex: impl Into<crate::core::Expr>, event_type: impl Into<crate::core::Expr>, snapshot_owner: Vec<crate::core::Expr>) -> Self {
         Self {
             description_regex: description_regex.into(),
@@ -115,6 +120,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsEventSource {
 
 impl DlmLifecyclePolicyPolicyDetailsEventSource {
     /// `DlmLifecyclePolicyPolicyDetailsEventSource` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsEventSource { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsEventSource::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, parameters: DlmLifecyclePolicyPolicyDetailsEventSourceParameters) -> Self {
         Self {
             r#type: r#type.into(),
@@ -136,6 +142,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsParameters {
 
 impl DlmLifecyclePolicyPolicyDetailsParameters {
     /// `DlmLifecyclePolicyPolicyDetailsParameters` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsParameters { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             exclude_boot_volume: None,
@@ -166,6 +173,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsScheduleCreateRule {
 
 impl DlmLifecyclePolicyPolicyDetailsScheduleCreateRule {
     /// `DlmLifecyclePolicyPolicyDetailsScheduleCreateRule` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsScheduleCreateRule { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsScheduleCreateRule::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cron_expression: None,
@@ -200,6 +208,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule {
 
 impl DlmLifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule {
     /// `DlmLifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsScheduleCrossRegionCopyRule::new(..) }`.
+    #[inline]
     pub fn new(encrypted: impl Into<crate::core::Arg<bool>>, target: impl Into<crate::core::Expr>) -> Self {
         Self {
             cmk_arn: None,
@@ -228,6 +237,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsScheduleDeprecateRule {
 
 impl DlmLifecyclePolicyPolicyDetailsScheduleDeprecateRule {
     /// `DlmLifecyclePolicyPolicyDetailsScheduleDeprecateRule` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsScheduleDeprecateRule { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsScheduleDeprecateRule::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             count: None,
@@ -255,6 +265,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsScheduleFastRestoreRule {
 
 impl DlmLifecyclePolicyPolicyDetailsScheduleFastRestoreRule {
     /// `DlmLifecyclePolicyPolicyDetailsScheduleFastRestoreRule` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsScheduleFastRestoreRule { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsScheduleFastRestoreRule::new(..) }`.
+    #[inline]
     pub fn new(availability_zones: Vec<crate::core::Expr>) -> Self {
         Self {
             availability_zones,
@@ -280,6 +291,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsScheduleShareRule {
 
 impl DlmLifecyclePolicyPolicyDetailsScheduleShareRule {
     /// `DlmLifecyclePolicyPolicyDetailsScheduleShareRule` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsScheduleShareRule { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsScheduleShareRule::new(..) }`.
+    #[inline]
     pub fn new(target_accounts: Vec<crate::core::Expr>) -> Self {
         Self {
             target_accounts,
@@ -323,6 +335,7 @@ pub struct DlmLifecyclePolicyPolicyDetailsSchedule {
 
 impl DlmLifecyclePolicyPolicyDetailsSchedule {
     /// `DlmLifecyclePolicyPolicyDetailsSchedule` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetailsSchedule { field: Some(..), ..DlmLifecyclePolicyPolicyDetailsSchedule::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, create_rule: DlmLifecyclePolicyPolicyDetailsScheduleCreateRule, retain_rule: DlmLifecyclePolicyPolicyDetailsScheduleDeprecateRule) -> Self {
         Self {
             copy_tags: None,
@@ -370,6 +383,7 @@ pub struct DlmLifecyclePolicyPolicyDetails {
 
 impl DlmLifecyclePolicyPolicyDetails {
     /// `DlmLifecyclePolicyPolicyDetails` with its required arguments; set the others with `DlmLifecyclePolicyPolicyDetails { field: Some(..), ..DlmLifecyclePolicyPolicyDetails::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             policy_type: None,
@@ -409,6 +423,7 @@ pub struct DlmLifecyclePolicy {
 
 impl DlmLifecyclePolicy {
     /// `DlmLifecyclePolicy` with its required arguments; set the others with `DlmLifecyclePolicy { field: Some(..), ..DlmLifecyclePolicy::new(..) }`.
+    #[inline]
     pub fn new(description: impl Into<crate::core::Expr>, execution_role_arn: impl Into<crate::core::Expr>, policy_details: DlmLifecyclePolicyPolicyDetails) -> Self {
         Self {
             description: description.into(),
@@ -428,34 +443,42 @@ impl crate::core::Resource for DlmLifecyclePolicy {
 
 impl crate::core::Ref<DlmLifecyclePolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `execution_role_arn`, as a reference.
+    #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
         self.attr("execution_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `policy_details` (a nested block), as a reference.
+    #[inline]
     pub fn policy_details(&self) -> crate::core::Expr {
         self.attr("policy_details")
     }

@@ -24,6 +24,7 @@ pub struct DmsCertificate {
 
 impl DmsCertificate {
     /// `DmsCertificate` with its required arguments; set the others with `DmsCertificate { field: Some(..), ..DmsCertificate::new(..) }`.
+    #[inline]
     pub fn new(certificate_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_id: certificate_id.into(),
@@ -60,6 +61,7 @@ pub struct DmsEndpointElasticsearchSettings {
 
 impl DmsEndpointElasticsearchSettings {
     /// `DmsEndpointElasticsearchSettings` with its required arguments; set the others with `DmsEndpointElasticsearchSettings { field: Some(..), ..DmsEndpointElasticsearchSettings::new(..) }`.
+    #[inline]
     pub fn new(endpoint_uri: impl Into<crate::core::Expr>, service_access_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             endpoint_uri: endpoint_uri.into(),
@@ -134,6 +136,7 @@ pub struct DmsEndpointKafkaSettings {
 
 impl DmsEndpointKafkaSettings {
     /// `DmsEndpointKafkaSettings` with its required arguments; set the others with `DmsEndpointKafkaSettings { field: Some(..), ..DmsEndpointKafkaSettings::new(..) }`.
+    #[inline]
     pub fn new(broker: impl Into<crate::core::Expr>) -> Self {
         Self {
             broker: broker.into(),
@@ -196,6 +199,7 @@ pub struct DmsEndpointKinesisSettings {
 
 impl DmsEndpointKinesisSettings {
     /// `DmsEndpointKinesisSettings` with its required arguments; set the others with `DmsEndpointKinesisSettings { field: Some(..), ..DmsEndpointKinesisSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             include_control_details: None,
@@ -237,6 +241,7 @@ pub struct DmsEndpointMongodbSettings {
 
 impl DmsEndpointMongodbSettings {
     /// `DmsEndpointMongodbSettings` with its required arguments; set the others with `DmsEndpointMongodbSettings { field: Some(..), ..DmsEndpointMongodbSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auth_mechanism: None,
@@ -304,6 +309,7 @@ pub struct DmsEndpointPostgresSettings {
 
 impl DmsEndpointPostgresSettings {
     /// `DmsEndpointPostgresSettings` with its required arguments; set the others with `DmsEndpointPostgresSettings { field: Some(..), ..DmsEndpointPostgresSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             after_connect_script: None,
@@ -351,6 +357,7 @@ pub struct DmsEndpointRedisSettings {
 
 impl DmsEndpointRedisSettings {
     /// `DmsEndpointRedisSettings` with its required arguments; set the others with `DmsEndpointRedisSettings { field: Some(..), ..DmsEndpointRedisSettings::new(..) }`.
+    #[inline]
     pub fn new(auth_type: impl Into<crate::core::Expr>, port: impl Into<crate::core::Arg<crate::core::Number>>, server_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_password: None,
@@ -386,6 +393,7 @@ pub struct DmsEndpointRedshiftSettings {
 
 impl DmsEndpointRedshiftSettings {
     /// `DmsEndpointRedshiftSettings` with its required arguments; set the others with `DmsEndpointRedshiftSettings { field: Some(..), ..DmsEndpointRedshiftSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bucket_folder: None,
@@ -519,6 +527,7 @@ pub struct DmsEndpointS3Settings {
 
 impl DmsEndpointS3Settings {
     /// `DmsEndpointS3Settings` with its required arguments; set the others with `DmsEndpointS3Settings { field: Some(..), ..DmsEndpointS3Settings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             add_column_name: None,
@@ -576,6 +585,7 @@ pub struct DmsEndpointTimeouts {
 
 impl DmsEndpointTimeouts {
     /// `DmsEndpointTimeouts` with its required arguments; set the others with `DmsEndpointTimeouts { field: Some(..), ..DmsEndpointTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -673,6 +683,7 @@ pub struct DmsEndpoint {
 
 impl DmsEndpoint {
     /// `DmsEndpoint` with its required arguments; set the others with `DmsEndpoint { field: Some(..), ..DmsEndpoint::new(..) }`.
+    #[inline]
     pub fn new(endpoint_id: impl Into<crate::core::Expr>, endpoint_type: impl Into<crate::core::Expr>, engine_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: None,
@@ -727,6 +738,7 @@ pub struct DmsEventSubscriptionTimeouts {
 
 impl DmsEventSubscriptionTimeouts {
     /// `DmsEventSubscriptionTimeouts` with its required arguments; set the others with `DmsEventSubscriptionTimeouts { field: Some(..), ..DmsEventSubscriptionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -769,6 +781,7 @@ pub struct DmsEventSubscription {
 
 impl DmsEventSubscription {
     /// `DmsEventSubscription` with its required arguments; set the others with `DmsEventSubscription { field: Some(..), ..DmsEventSubscription::new(..) }`.
+    #[inline]
     pub fn new(event_categories: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>, sns_topic_arn: impl Into<crate::core::Expr>, source_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
@@ -822,6 +835,7 @@ pub struct DmsReplicationConfigComputeConfig {
 
 impl DmsReplicationConfigComputeConfig {
     /// `DmsReplicationConfigComputeConfig` with its required arguments; set the others with `DmsReplicationConfigComputeConfig { field: Some(..), ..DmsReplicationConfigComputeConfig::new(..) }`.
+    #[inline]
     pub fn new(replication_subnet_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone: None,
@@ -853,6 +867,7 @@ pub struct DmsReplicationConfigTimeouts {
 
 impl DmsReplicationConfigTimeouts {
     /// `DmsReplicationConfigTimeouts` with its required arguments; set the others with `DmsReplicationConfigTimeouts { field: Some(..), ..DmsReplicationConfigTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -905,6 +920,7 @@ pub struct DmsReplicationConfig {
 
 impl DmsReplicationConfig {
     /// `DmsReplicationConfig` with its required arguments; set the others with `DmsReplicationConfig { field: Some(..), ..DmsReplicationConfig::new(..) }`.
+    #[inline]
     pub fn new(replication_config_identifier: impl Into<crate::core::Expr>, replication_type: impl Into<crate::core::Expr>, source_endpoint_arn: impl Into<crate::core::Expr>, table_mappings: impl Into<crate::core::Expr>, target_endpoint_arn: impl Into<crate::core::Expr>, compute_config: DmsReplicationConfigComputeConfig) -> Self {
         Self {
             id: None,
@@ -945,6 +961,7 @@ pub struct DmsReplicationInstanceTimeouts {
 
 impl DmsReplicationInstanceTimeouts {
     /// `DmsReplicationInstanceTimeouts` with its required arguments; set the others with `DmsReplicationInstanceTimeouts { field: Some(..), ..DmsReplicationInstanceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1016,6 +1033,7 @@ pub struct DmsReplicationInstance {
 
 impl DmsReplicationInstance {
     /// `DmsReplicationInstance` with its required arguments; set the others with `DmsReplicationInstance { field: Some(..), ..DmsReplicationInstance::new(..) }`.
+    #[inline]
     pub fn new(replication_instance_class: impl Into<crate::core::Expr>, replication_instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             allocated_storage: None,
@@ -1067,6 +1085,7 @@ pub struct DmsReplicationSubnetGroup {
 
 impl DmsReplicationSubnetGroup {
     /// `DmsReplicationSubnetGroup` with its required arguments; set the others with `DmsReplicationSubnetGroup { field: Some(..), ..DmsReplicationSubnetGroup::new(..) }`.
+    #[inline]
     pub fn new(replication_subnet_group_description: impl Into<crate::core::Expr>, replication_subnet_group_id: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1126,6 +1145,7 @@ pub struct DmsReplicationTask {
 
 impl DmsReplicationTask {
     /// `DmsReplicationTask` with its required arguments; set the others with `DmsReplicationTask { field: Some(..), ..DmsReplicationTask::new(..) }`.
+    #[inline]
     pub fn new(migration_type: impl Into<crate::core::Expr>, replication_instance_arn: impl Into<crate::core::Expr>, replication_task_id: impl Into<crate::core::Expr>, source_endpoint_arn: impl Into<crate::core::Expr>, table_mappings: impl Into<crate::core::Expr>, target_endpoint_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             cdc_start_position: None,
@@ -1163,6 +1183,7 @@ pub struct DmsS3EndpointTimeouts {
 
 impl DmsS3EndpointTimeouts {
     /// `DmsS3EndpointTimeouts` with its required arguments; set the others with `DmsS3EndpointTimeouts { field: Some(..), ..DmsS3EndpointTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1327,6 +1348,7 @@ pub struct DmsS3Endpoint {
 
 impl DmsS3Endpoint {
     /// `DmsS3Endpoint` with its required arguments; set the others with `DmsS3Endpoint { field: Some(..), ..DmsS3Endpoint::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, endpoint_id: impl Into<crate::core::Expr>, endpoint_type: impl Into<crate::core::Expr>, service_access_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             add_column_name: None,
@@ -1403,6 +1425,7 @@ pub struct DataDmsCertificate {
 
 impl DataDmsCertificate {
     /// `DataDmsCertificate` with its required arguments; set the others with `DataDmsCertificate { field: Some(..), ..DataDmsCertificate::new(..) }`.
+    #[inline]
     pub fn new(certificate_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_id: certificate_id.into(),
@@ -1431,6 +1454,7 @@ pub struct DataDmsEndpoint {
 
 impl DataDmsEndpoint {
     /// `DataDmsEndpoint` with its required arguments; set the others with `DataDmsEndpoint { field: Some(..), ..DataDmsEndpoint::new(..) }`.
+    #[inline]
     pub fn new(endpoint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             endpoint_id: endpoint_id.into(),
@@ -1459,6 +1483,7 @@ pub struct DataDmsReplicationInstance {
 
 impl DataDmsReplicationInstance {
     /// `DataDmsReplicationInstance` with its required arguments; set the others with `DataDmsReplicationInstance { field: Some(..), ..DataDmsReplicationInstance::new(..) }`.
+    #[inline]
     pub fn new(replication_instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1487,6 +1512,7 @@ pub struct DataDmsReplicationSubnetGroup {
 
 impl DataDmsReplicationSubnetGroup {
     /// `DataDmsReplicationSubnetGroup` with its required arguments; set the others with `DataDmsReplicationSubnetGroup { field: Some(..), ..DataDmsReplicationSubnetGroup::new(..) }`.
+    #[inline]
     pub fn new(replication_subnet_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1515,6 +1541,7 @@ pub struct DataDmsReplicationTask {
 
 impl DataDmsReplicationTask {
     /// `DataDmsReplicationTask` with its required arguments; set the others with `DataDmsReplicationTask { field: Some(..), ..DataDmsReplicationTask::new(..) }`.
+    #[inline]
     pub fn new(replication_task_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1530,30 +1557,37 @@ impl crate::core::DataSource for DataDmsReplicationTask {
 
 impl crate::core::Ref<DmsCertificate> {
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `certificate_id`, as a reference.
+    #[inline]
     pub fn certificate_id(&self) -> crate::core::Expr {
         self.attr("certificate_id")
     }
     /// `certificate_pem`, as a reference.
+    #[inline]
     pub fn certificate_pem(&self) -> crate::core::Expr {
         self.attr("certificate_pem")
     }
     /// `certificate_wallet`, as a reference.
+    #[inline]
     pub fn certificate_wallet(&self) -> crate::core::Expr {
         self.attr("certificate_wallet")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1561,118 +1595,147 @@ impl crate::core::Ref<DmsCertificate> {
 
 impl crate::core::Ref<DmsEndpoint> {
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `endpoint_arn`, as a reference.
+    #[inline]
     pub fn endpoint_arn(&self) -> crate::core::Expr {
         self.attr("endpoint_arn")
     }
     /// `endpoint_id`, as a reference.
+    #[inline]
     pub fn endpoint_id(&self) -> crate::core::Expr {
         self.attr("endpoint_id")
     }
     /// `endpoint_type`, as a reference.
+    #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
         self.attr("endpoint_type")
     }
     /// `engine_name`, as a reference.
+    #[inline]
     pub fn engine_name(&self) -> crate::core::Expr {
         self.attr("engine_name")
     }
     /// `extra_connection_attributes`, as a reference.
+    #[inline]
     pub fn extra_connection_attributes(&self) -> crate::core::Expr {
         self.attr("extra_connection_attributes")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `password`, as a reference.
+    #[inline]
     pub fn password(&self) -> crate::core::Expr {
         self.attr("password")
     }
     /// `pause_replication_tasks`, as a reference.
+    #[inline]
     pub fn pause_replication_tasks(&self) -> crate::core::Expr {
         self.attr("pause_replication_tasks")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `secrets_manager_access_role_arn`, as a reference.
+    #[inline]
     pub fn secrets_manager_access_role_arn(&self) -> crate::core::Expr {
         self.attr("secrets_manager_access_role_arn")
     }
     /// `secrets_manager_arn`, as a reference.
+    #[inline]
     pub fn secrets_manager_arn(&self) -> crate::core::Expr {
         self.attr("secrets_manager_arn")
     }
     /// `server_name`, as a reference.
+    #[inline]
     pub fn server_name(&self) -> crate::core::Expr {
         self.attr("server_name")
     }
     /// `service_access_role`, as a reference.
+    #[inline]
     pub fn service_access_role(&self) -> crate::core::Expr {
         self.attr("service_access_role")
     }
     /// `ssl_mode`, as a reference.
+    #[inline]
     pub fn ssl_mode(&self) -> crate::core::Expr {
         self.attr("ssl_mode")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `username`, as a reference.
+    #[inline]
     pub fn username(&self) -> crate::core::Expr {
         self.attr("username")
     }
     /// `elasticsearch_settings` (a nested block), as a reference.
+    #[inline]
     pub fn elasticsearch_settings(&self) -> crate::core::Expr {
         self.attr("elasticsearch_settings")
     }
     /// `kafka_settings` (a nested block), as a reference.
+    #[inline]
     pub fn kafka_settings(&self) -> crate::core::Expr {
         self.attr("kafka_settings")
     }
     /// `kinesis_settings` (a nested block), as a reference.
+    #[inline]
     pub fn kinesis_settings(&self) -> crate::core::Expr {
         self.attr("kinesis_settings")
     }
     /// `mongodb_settings` (a nested block), as a reference.
+    #[inline]
     pub fn mongodb_settings(&self) -> crate::core::Expr {
         self.attr("mongodb_settings")
     }
     /// `postgres_settings` (a nested block), as a reference.
+    #[inline]
     pub fn postgres_settings(&self) -> crate::core::Expr {
         self.attr("postgres_settings")
     }
     /// `redis_settings` (a nested block), as a reference.
+    #[inline]
     pub fn redis_settings(&self) -> crate::core::Expr {
         self.attr("redis_settings")
     }
     /// `redshift_settings` (a nested block), as a reference.
+    #[inline]
     pub fn redshift_settings(&self) -> crate::core::Expr {
         self.attr("redshift_settings")
     }
     /// `s3_settings` (a nested block), as a reference.
+    #[inline]
     pub fn s3_settings(&self) -> crate::core::Expr {
         self.attr("s3_settings")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1680,46 +1743,57 @@ impl crate::core::Ref<DmsEndpoint> {
 
 impl crate::core::Ref<DmsEventSubscription> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `event_categories`, as a reference.
+    #[inline]
     pub fn event_categories(&self) -> crate::core::Expr {
         self.attr("event_categories")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `sns_topic_arn`, as a reference.
+    #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
         self.attr("sns_topic_arn")
     }
     /// `source_ids`, as a reference.
+    #[inline]
     pub fn source_ids(&self) -> crate::core::Expr {
         self.attr("source_ids")
     }
     /// `source_type`, as a reference.
+    #[inline]
     pub fn source_type(&self) -> crate::core::Expr {
         self.attr("source_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1727,62 +1801,77 @@ impl crate::core::Ref<DmsEventSubscription> {
 
 impl crate::core::Ref<DmsReplicationConfig> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `replication_config_identifier`, as a reference.
+    #[inline]
     pub fn replication_config_identifier(&self) -> crate::core::Expr {
         self.attr("replication_config_identifier")
     }
     /// `replication_settings`, as a reference.
+    #[inline]
     pub fn replication_settings(&self) -> crate::core::Expr {
         self.attr("replication_settings")
     }
     /// `replication_type`, as a reference.
+    #[inline]
     pub fn replication_type(&self) -> crate::core::Expr {
         self.attr("replication_type")
     }
     /// `resource_identifier`, as a reference.
+    #[inline]
     pub fn resource_identifier(&self) -> crate::core::Expr {
         self.attr("resource_identifier")
     }
     /// `source_endpoint_arn`, as a reference.
+    #[inline]
     pub fn source_endpoint_arn(&self) -> crate::core::Expr {
         self.attr("source_endpoint_arn")
     }
     /// `start_replication`, as a reference.
+    #[inline]
     pub fn start_replication(&self) -> crate::core::Expr {
         self.attr("start_replication")
     }
     /// `supplemental_settings`, as a reference.
+    #[inline]
     pub fn supplemental_settings(&self) -> crate::core::Expr {
         self.attr("supplemental_settings")
     }
     /// `table_mappings`, as a reference.
+    #[inline]
     pub fn table_mappings(&self) -> crate::core::Expr {
         self.attr("table_mappings")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_endpoint_arn`, as a reference.
+    #[inline]
     pub fn target_endpoint_arn(&self) -> crate::core::Expr {
         self.attr("target_endpoint_arn")
     }
     /// `compute_config` (a nested block), as a reference.
+    #[inline]
     pub fn compute_config(&self) -> crate::core::Expr {
         self.attr("compute_config")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1790,90 +1879,112 @@ impl crate::core::Ref<DmsReplicationConfig> {
 
 impl crate::core::Ref<DmsReplicationInstance> {
     /// `allocated_storage`, as a reference.
+    #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
         self.attr("allocated_storage")
     }
     /// `allow_major_version_upgrade`, as a reference.
+    #[inline]
     pub fn allow_major_version_upgrade(&self) -> crate::core::Expr {
         self.attr("allow_major_version_upgrade")
     }
     /// `apply_immediately`, as a reference.
+    #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
         self.attr("apply_immediately")
     }
     /// `auto_minor_version_upgrade`, as a reference.
+    #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
         self.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `multi_az`, as a reference.
+    #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
         self.attr("multi_az")
     }
     /// `network_type`, as a reference.
+    #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
         self.attr("network_type")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `replication_instance_arn`, as a reference.
+    #[inline]
     pub fn replication_instance_arn(&self) -> crate::core::Expr {
         self.attr("replication_instance_arn")
     }
     /// `replication_instance_class`, as a reference.
+    #[inline]
     pub fn replication_instance_class(&self) -> crate::core::Expr {
         self.attr("replication_instance_class")
     }
     /// `replication_instance_id`, as a reference.
+    #[inline]
     pub fn replication_instance_id(&self) -> crate::core::Expr {
         self.attr("replication_instance_id")
     }
     /// `replication_instance_private_ips`, as a reference.
+    #[inline]
     pub fn replication_instance_private_ips(&self) -> crate::core::Expr {
         self.attr("replication_instance_private_ips")
     }
     /// `replication_instance_public_ips`, as a reference.
+    #[inline]
     pub fn replication_instance_public_ips(&self) -> crate::core::Expr {
         self.attr("replication_instance_public_ips")
     }
     /// `replication_subnet_group_id`, as a reference.
+    #[inline]
     pub fn replication_subnet_group_id(&self) -> crate::core::Expr {
         self.attr("replication_subnet_group_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1881,34 +1992,42 @@ impl crate::core::Ref<DmsReplicationInstance> {
 
 impl crate::core::Ref<DmsReplicationSubnetGroup> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `replication_subnet_group_arn`, as a reference.
+    #[inline]
     pub fn replication_subnet_group_arn(&self) -> crate::core::Expr {
         self.attr("replication_subnet_group_arn")
     }
     /// `replication_subnet_group_description`, as a reference.
+    #[inline]
     pub fn replication_subnet_group_description(&self) -> crate::core::Expr {
         self.attr("replication_subnet_group_description")
     }
     /// `replication_subnet_group_id`, as a reference.
+    #[inline]
     pub fn replication_subnet_group_id(&self) -> crate::core::Expr {
         self.attr("replication_subnet_group_id")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -1916,66 +2035,82 @@ impl crate::core::Ref<DmsReplicationSubnetGroup> {
 
 impl crate::core::Ref<DmsReplicationTask> {
     /// `cdc_start_position`, as a reference.
+    #[inline]
     pub fn cdc_start_position(&self) -> crate::core::Expr {
         self.attr("cdc_start_position")
     }
     /// `cdc_start_time`, as a reference.
+    #[inline]
     pub fn cdc_start_time(&self) -> crate::core::Expr {
         self.attr("cdc_start_time")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `migration_type`, as a reference.
+    #[inline]
     pub fn migration_type(&self) -> crate::core::Expr {
         self.attr("migration_type")
     }
     /// `replication_instance_arn`, as a reference.
+    #[inline]
     pub fn replication_instance_arn(&self) -> crate::core::Expr {
         self.attr("replication_instance_arn")
     }
     /// `replication_task_arn`, as a reference.
+    #[inline]
     pub fn replication_task_arn(&self) -> crate::core::Expr {
         self.attr("replication_task_arn")
     }
     /// `replication_task_id`, as a reference.
+    #[inline]
     pub fn replication_task_id(&self) -> crate::core::Expr {
         self.attr("replication_task_id")
     }
     /// `replication_task_settings`, as a reference.
+    #[inline]
     pub fn replication_task_settings(&self) -> crate::core::Expr {
         self.attr("replication_task_settings")
     }
     /// `resource_identifier`, as a reference.
+    #[inline]
     pub fn resource_identifier(&self) -> crate::core::Expr {
         self.attr("resource_identifier")
     }
     /// `source_endpoint_arn`, as a reference.
+    #[inline]
     pub fn source_endpoint_arn(&self) -> crate::core::Expr {
         self.attr("source_endpoint_arn")
     }
     /// `start_replication_task`, as a reference.
+    #[inline]
     pub fn start_replication_task(&self) -> crate::core::Expr {
         self.attr("start_replication_task")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `table_mappings`, as a reference.
+    #[inline]
     pub fn table_mappings(&self) -> crate::core::Expr {
         self.attr("table_mappings")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_endpoint_arn`, as a reference.
+    #[inline]
     pub fn target_endpoint_arn(&self) -> crate::core::Expr {
         self.attr("target_endpoint_arn")
     }
@@ -1983,222 +2118,277 @@ impl crate::core::Ref<DmsReplicationTask> {
 
 impl crate::core::Ref<DmsS3Endpoint> {
     /// `add_column_name`, as a reference.
+    #[inline]
     pub fn add_column_name(&self) -> crate::core::Expr {
         self.attr("add_column_name")
     }
     /// `add_trailing_padding_character`, as a reference.
+    #[inline]
     pub fn add_trailing_padding_character(&self) -> crate::core::Expr {
         self.attr("add_trailing_padding_character")
     }
     /// `bucket_folder`, as a reference.
+    #[inline]
     pub fn bucket_folder(&self) -> crate::core::Expr {
         self.attr("bucket_folder")
     }
     /// `bucket_name`, as a reference.
+    #[inline]
     pub fn bucket_name(&self) -> crate::core::Expr {
         self.attr("bucket_name")
     }
     /// `canned_acl_for_objects`, as a reference.
+    #[inline]
     pub fn canned_acl_for_objects(&self) -> crate::core::Expr {
         self.attr("canned_acl_for_objects")
     }
     /// `cdc_inserts_and_updates`, as a reference.
+    #[inline]
     pub fn cdc_inserts_and_updates(&self) -> crate::core::Expr {
         self.attr("cdc_inserts_and_updates")
     }
     /// `cdc_inserts_only`, as a reference.
+    #[inline]
     pub fn cdc_inserts_only(&self) -> crate::core::Expr {
         self.attr("cdc_inserts_only")
     }
     /// `cdc_max_batch_interval`, as a reference.
+    #[inline]
     pub fn cdc_max_batch_interval(&self) -> crate::core::Expr {
         self.attr("cdc_max_batch_interval")
     }
     /// `cdc_min_file_size`, as a reference.
+    #[inline]
     pub fn cdc_min_file_size(&self) -> crate::core::Expr {
         self.attr("cdc_min_file_size")
     }
     /// `cdc_path`, as a reference.
+    #[inline]
     pub fn cdc_path(&self) -> crate::core::Expr {
         self.attr("cdc_path")
     }
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `compression_type`, as a reference.
+    #[inline]
     pub fn compression_type(&self) -> crate::core::Expr {
         self.attr("compression_type")
     }
     /// `csv_delimiter`, as a reference.
+    #[inline]
     pub fn csv_delimiter(&self) -> crate::core::Expr {
         self.attr("csv_delimiter")
     }
     /// `csv_no_sup_value`, as a reference.
+    #[inline]
     pub fn csv_no_sup_value(&self) -> crate::core::Expr {
         self.attr("csv_no_sup_value")
     }
     /// `csv_null_value`, as a reference.
+    #[inline]
     pub fn csv_null_value(&self) -> crate::core::Expr {
         self.attr("csv_null_value")
     }
     /// `csv_row_delimiter`, as a reference.
+    #[inline]
     pub fn csv_row_delimiter(&self) -> crate::core::Expr {
         self.attr("csv_row_delimiter")
     }
     /// `data_format`, as a reference.
+    #[inline]
     pub fn data_format(&self) -> crate::core::Expr {
         self.attr("data_format")
     }
     /// `data_page_size`, as a reference.
+    #[inline]
     pub fn data_page_size(&self) -> crate::core::Expr {
         self.attr("data_page_size")
     }
     /// `date_partition_delimiter`, as a reference.
+    #[inline]
     pub fn date_partition_delimiter(&self) -> crate::core::Expr {
         self.attr("date_partition_delimiter")
     }
     /// `date_partition_enabled`, as a reference.
+    #[inline]
     pub fn date_partition_enabled(&self) -> crate::core::Expr {
         self.attr("date_partition_enabled")
     }
     /// `date_partition_sequence`, as a reference.
+    #[inline]
     pub fn date_partition_sequence(&self) -> crate::core::Expr {
         self.attr("date_partition_sequence")
     }
     /// `date_partition_timezone`, as a reference.
+    #[inline]
     pub fn date_partition_timezone(&self) -> crate::core::Expr {
         self.attr("date_partition_timezone")
     }
     /// `detach_target_on_lob_lookup_failure_parquet`, as a reference.
+    #[inline]
     pub fn detach_target_on_lob_lookup_failure_parquet(&self) -> crate::core::Expr {
         self.attr("detach_target_on_lob_lookup_failure_parquet")
     }
     /// `dict_page_size_limit`, as a reference.
+    #[inline]
     pub fn dict_page_size_limit(&self) -> crate::core::Expr {
         self.attr("dict_page_size_limit")
     }
     /// `enable_statistics`, as a reference.
+    #[inline]
     pub fn enable_statistics(&self) -> crate::core::Expr {
         self.attr("enable_statistics")
     }
     /// `encoding_type`, as a reference.
+    #[inline]
     pub fn encoding_type(&self) -> crate::core::Expr {
         self.attr("encoding_type")
     }
     /// `encryption_mode`, as a reference.
+    #[inline]
     pub fn encryption_mode(&self) -> crate::core::Expr {
         self.attr("encryption_mode")
     }
     /// `endpoint_arn`, as a reference.
+    #[inline]
     pub fn endpoint_arn(&self) -> crate::core::Expr {
         self.attr("endpoint_arn")
     }
     /// `endpoint_id`, as a reference.
+    #[inline]
     pub fn endpoint_id(&self) -> crate::core::Expr {
         self.attr("endpoint_id")
     }
     /// `endpoint_type`, as a reference.
+    #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
         self.attr("endpoint_type")
     }
     /// `engine_display_name`, as a reference.
+    #[inline]
     pub fn engine_display_name(&self) -> crate::core::Expr {
         self.attr("engine_display_name")
     }
     /// `expected_bucket_owner`, as a reference.
+    #[inline]
     pub fn expected_bucket_owner(&self) -> crate::core::Expr {
         self.attr("expected_bucket_owner")
     }
     /// `external_id`, as a reference.
+    #[inline]
     pub fn external_id(&self) -> crate::core::Expr {
         self.attr("external_id")
     }
     /// `external_table_definition`, as a reference.
+    #[inline]
     pub fn external_table_definition(&self) -> crate::core::Expr {
         self.attr("external_table_definition")
     }
     /// `glue_catalog_generation`, as a reference.
+    #[inline]
     pub fn glue_catalog_generation(&self) -> crate::core::Expr {
         self.attr("glue_catalog_generation")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ignore_header_rows`, as a reference.
+    #[inline]
     pub fn ignore_header_rows(&self) -> crate::core::Expr {
         self.attr("ignore_header_rows")
     }
     /// `include_op_for_full_load`, as a reference.
+    #[inline]
     pub fn include_op_for_full_load(&self) -> crate::core::Expr {
         self.attr("include_op_for_full_load")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `max_file_size`, as a reference.
+    #[inline]
     pub fn max_file_size(&self) -> crate::core::Expr {
         self.attr("max_file_size")
     }
     /// `parquet_timestamp_in_millisecond`, as a reference.
+    #[inline]
     pub fn parquet_timestamp_in_millisecond(&self) -> crate::core::Expr {
         self.attr("parquet_timestamp_in_millisecond")
     }
     /// `parquet_version`, as a reference.
+    #[inline]
     pub fn parquet_version(&self) -> crate::core::Expr {
         self.attr("parquet_version")
     }
     /// `preserve_transactions`, as a reference.
+    #[inline]
     pub fn preserve_transactions(&self) -> crate::core::Expr {
         self.attr("preserve_transactions")
     }
     /// `rfc_4180`, as a reference.
+    #[inline]
     pub fn rfc_4180(&self) -> crate::core::Expr {
         self.attr("rfc_4180")
     }
     /// `row_group_length`, as a reference.
+    #[inline]
     pub fn row_group_length(&self) -> crate::core::Expr {
         self.attr("row_group_length")
     }
     /// `server_side_encryption_kms_key_id`, as a reference.
+    #[inline]
     pub fn server_side_encryption_kms_key_id(&self) -> crate::core::Expr {
         self.attr("server_side_encryption_kms_key_id")
     }
     /// `service_access_role_arn`, as a reference.
+    #[inline]
     pub fn service_access_role_arn(&self) -> crate::core::Expr {
         self.attr("service_access_role_arn")
     }
     /// `ssl_mode`, as a reference.
+    #[inline]
     pub fn ssl_mode(&self) -> crate::core::Expr {
         self.attr("ssl_mode")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timestamp_column_name`, as a reference.
+    #[inline]
     pub fn timestamp_column_name(&self) -> crate::core::Expr {
         self.attr("timestamp_column_name")
     }
     /// `use_csv_no_sup_value`, as a reference.
+    #[inline]
     pub fn use_csv_no_sup_value(&self) -> crate::core::Expr {
         self.attr("use_csv_no_sup_value")
     }
     /// `use_task_start_time_for_full_load_timestamp`, as a reference.
+    #[inline]
     pub fn use_task_start_time_for_full_load_timestamp(&self) -> crate::core::Expr {
         self.attr("use_task_start_time_for_full_load_timestamp")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2206,50 +2396,62 @@ impl crate::core::Ref<DmsS3Endpoint> {
 
 impl crate::core::Ref<DataDmsCertificate> {
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `certificate_creation_date`, as a reference.
+    #[inline]
     pub fn certificate_creation_date(&self) -> crate::core::Expr {
         self.attr("certificate_creation_date")
     }
     /// `certificate_id`, as a reference.
+    #[inline]
     pub fn certificate_id(&self) -> crate::core::Expr {
         self.attr("certificate_id")
     }
     /// `certificate_owner`, as a reference.
+    #[inline]
     pub fn certificate_owner(&self) -> crate::core::Expr {
         self.attr("certificate_owner")
     }
     /// `certificate_pem`, as a reference.
+    #[inline]
     pub fn certificate_pem(&self) -> crate::core::Expr {
         self.attr("certificate_pem")
     }
     /// `certificate_wallet`, as a reference.
+    #[inline]
     pub fn certificate_wallet(&self) -> crate::core::Expr {
         self.attr("certificate_wallet")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_length`, as a reference.
+    #[inline]
     pub fn key_length(&self) -> crate::core::Expr {
         self.attr("key_length")
     }
     /// `signing_algorithm`, as a reference.
+    #[inline]
     pub fn signing_algorithm(&self) -> crate::core::Expr {
         self.attr("signing_algorithm")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `valid_from_date`, as a reference.
+    #[inline]
     pub fn valid_from_date(&self) -> crate::core::Expr {
         self.attr("valid_from_date")
     }
     /// `valid_to_date`, as a reference.
+    #[inline]
     pub fn valid_to_date(&self) -> crate::core::Expr {
         self.attr("valid_to_date")
     }
@@ -2257,106 +2459,132 @@ impl crate::core::Ref<DataDmsCertificate> {
 
 impl crate::core::Ref<DataDmsEndpoint> {
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `elasticsearch_settings`, as a reference.
+    #[inline]
     pub fn elasticsearch_settings(&self) -> crate::core::Expr {
         self.attr("elasticsearch_settings")
     }
     /// `endpoint_arn`, as a reference.
+    #[inline]
     pub fn endpoint_arn(&self) -> crate::core::Expr {
         self.attr("endpoint_arn")
     }
     /// `endpoint_id`, as a reference.
+    #[inline]
     pub fn endpoint_id(&self) -> crate::core::Expr {
         self.attr("endpoint_id")
     }
     /// `endpoint_type`, as a reference.
+    #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
         self.attr("endpoint_type")
     }
     /// `engine_name`, as a reference.
+    #[inline]
     pub fn engine_name(&self) -> crate::core::Expr {
         self.attr("engine_name")
     }
     /// `extra_connection_attributes`, as a reference.
+    #[inline]
     pub fn extra_connection_attributes(&self) -> crate::core::Expr {
         self.attr("extra_connection_attributes")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kafka_settings`, as a reference.
+    #[inline]
     pub fn kafka_settings(&self) -> crate::core::Expr {
         self.attr("kafka_settings")
     }
     /// `kinesis_settings`, as a reference.
+    #[inline]
     pub fn kinesis_settings(&self) -> crate::core::Expr {
         self.attr("kinesis_settings")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `mongodb_settings`, as a reference.
+    #[inline]
     pub fn mongodb_settings(&self) -> crate::core::Expr {
         self.attr("mongodb_settings")
     }
     /// `password`, as a reference.
+    #[inline]
     pub fn password(&self) -> crate::core::Expr {
         self.attr("password")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `postgres_settings`, as a reference.
+    #[inline]
     pub fn postgres_settings(&self) -> crate::core::Expr {
         self.attr("postgres_settings")
     }
     /// `redis_settings`, as a reference.
+    #[inline]
     pub fn redis_settings(&self) -> crate::core::Expr {
         self.attr("redis_settings")
     }
     /// `redshift_settings`, as a reference.
+    #[inline]
     pub fn redshift_settings(&self) -> crate::core::Expr {
         self.attr("redshift_settings")
     }
     /// `s3_settings`, as a reference.
+    #[inline]
     pub fn s3_settings(&self) -> crate::core::Expr {
         self.attr("s3_settings")
     }
     /// `secrets_manager_access_role_arn`, as a reference.
+    #[inline]
     pub fn secrets_manager_access_role_arn(&self) -> crate::core::Expr {
         self.attr("secrets_manager_access_role_arn")
     }
     /// `secrets_manager_arn`, as a reference.
+    #[inline]
     pub fn secrets_manager_arn(&self) -> crate::core::Expr {
         self.attr("secrets_manager_arn")
     }
     /// `server_name`, as a reference.
+    #[inline]
     pub fn server_name(&self) -> crate::core::Expr {
         self.attr("server_name")
     }
     /// `service_access_role`, as a reference.
+    #[inline]
     pub fn service_access_role(&self) -> crate::core::Expr {
         self.attr("service_access_role")
     }
     /// `ssl_mode`, as a reference.
+    #[inline]
     pub fn ssl_mode(&self) -> crate::core::Expr {
         self.attr("ssl_mode")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `username`, as a reference.
+    #[inline]
     pub fn username(&self) -> crate::core::Expr {
         self.attr("username")
     }
@@ -2364,74 +2592,92 @@ impl crate::core::Ref<DataDmsEndpoint> {
 
 impl crate::core::Ref<DataDmsReplicationInstance> {
     /// `allocated_storage`, as a reference.
+    #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
         self.attr("allocated_storage")
     }
     /// `auto_minor_version_upgrade`, as a reference.
+    #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
         self.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `multi_az`, as a reference.
+    #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
         self.attr("multi_az")
     }
     /// `network_type`, as a reference.
+    #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
         self.attr("network_type")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `replication_instance_arn`, as a reference.
+    #[inline]
     pub fn replication_instance_arn(&self) -> crate::core::Expr {
         self.attr("replication_instance_arn")
     }
     /// `replication_instance_class`, as a reference.
+    #[inline]
     pub fn replication_instance_class(&self) -> crate::core::Expr {
         self.attr("replication_instance_class")
     }
     /// `replication_instance_id`, as a reference.
+    #[inline]
     pub fn replication_instance_id(&self) -> crate::core::Expr {
         self.attr("replication_instance_id")
     }
     /// `replication_instance_private_ips`, as a reference.
+    #[inline]
     pub fn replication_instance_private_ips(&self) -> crate::core::Expr {
         self.attr("replication_instance_private_ips")
     }
     /// `replication_instance_public_ips`, as a reference.
+    #[inline]
     pub fn replication_instance_public_ips(&self) -> crate::core::Expr {
         self.attr("replication_instance_public_ips")
     }
     /// `replication_subnet_group_id`, as a reference.
+    #[inline]
     pub fn replication_subnet_group_id(&self) -> crate::core::Expr {
         self.attr("replication_subnet_group_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
@@ -2439,34 +2685,42 @@ impl crate::core::Ref<DataDmsReplicationInstance> {
 
 impl crate::core::Ref<DataDmsReplicationSubnetGroup> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `replication_subnet_group_arn`, as a reference.
+    #[inline]
     pub fn replication_subnet_group_arn(&self) -> crate::core::Expr {
         self.attr("replication_subnet_group_arn")
     }
     /// `replication_subnet_group_description`, as a reference.
+    #[inline]
     pub fn replication_subnet_group_description(&self) -> crate::core::Expr {
         self.attr("replication_subnet_group_description")
     }
     /// `replication_subnet_group_id`, as a reference.
+    #[inline]
     pub fn replication_subnet_group_id(&self) -> crate::core::Expr {
         self.attr("replication_subnet_group_id")
     }
     /// `subnet_group_status`, as a reference.
+    #[inline]
     pub fn subnet_group_status(&self) -> crate::core::Expr {
         self.attr("subnet_group_status")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -2474,58 +2728,72 @@ impl crate::core::Ref<DataDmsReplicationSubnetGroup> {
 
 impl crate::core::Ref<DataDmsReplicationTask> {
     /// `cdc_start_position`, as a reference.
+    #[inline]
     pub fn cdc_start_position(&self) -> crate::core::Expr {
         self.attr("cdc_start_position")
     }
     /// `cdc_start_time`, as a reference.
+    #[inline]
     pub fn cdc_start_time(&self) -> crate::core::Expr {
         self.attr("cdc_start_time")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `migration_type`, as a reference.
+    #[inline]
     pub fn migration_type(&self) -> crate::core::Expr {
         self.attr("migration_type")
     }
     /// `replication_instance_arn`, as a reference.
+    #[inline]
     pub fn replication_instance_arn(&self) -> crate::core::Expr {
         self.attr("replication_instance_arn")
     }
     /// `replication_task_arn`, as a reference.
+    #[inline]
     pub fn replication_task_arn(&self) -> crate::core::Expr {
         self.attr("replication_task_arn")
     }
     /// `replication_task_id`, as a reference.
+    #[inline]
     pub fn replication_task_id(&self) -> crate::core::Expr {
         self.attr("replication_task_id")
     }
     /// `replication_task_settings`, as a reference.
+    #[inline]
     pub fn replication_task_settings(&self) -> crate::core::Expr {
         self.attr("replication_task_settings")
     }
     /// `source_endpoint_arn`, as a reference.
+    #[inline]
     pub fn source_endpoint_arn(&self) -> crate::core::Expr {
         self.attr("source_endpoint_arn")
     }
     /// `start_replication_task`, as a reference.
+    #[inline]
     pub fn start_replication_task(&self) -> crate::core::Expr {
         self.attr("start_replication_task")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `table_mappings`, as a reference.
+    #[inline]
     pub fn table_mappings(&self) -> crate::core::Expr {
         self.attr("table_mappings")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `target_endpoint_arn`, as a reference.
+    #[inline]
     pub fn target_endpoint_arn(&self) -> crate::core::Expr {
         self.attr("target_endpoint_arn")
     }

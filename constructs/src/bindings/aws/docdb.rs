@@ -18,6 +18,7 @@ pub struct DocdbClusterRestoreToPointInTime {
 
 impl DocdbClusterRestoreToPointInTime {
     /// `DocdbClusterRestoreToPointInTime` with its required arguments; set the others with `DocdbClusterRestoreToPointInTime { field: Some(..), ..DocdbClusterRestoreToPointInTime::new(..) }`.
+    #[inline]
     pub fn new(source_cluster_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             restore_to_time: None,
@@ -44,6 +45,7 @@ pub struct DocdbClusterTimeouts {
 
 impl DocdbClusterTimeouts {
     /// `DocdbClusterTimeouts` with its required arguments; set the others with `DocdbClusterTimeouts { field: Some(..), ..DocdbClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -162,6 +164,7 @@ pub struct DocdbCluster {
 
 impl DocdbCluster {
     /// `DocdbCluster` with its required arguments; set the others with `DocdbCluster { field: Some(..), ..DocdbCluster::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_major_version_upgrade: None,
@@ -222,6 +225,7 @@ pub struct DocdbClusterInstanceTimeouts {
 
 impl DocdbClusterInstanceTimeouts {
     /// `DocdbClusterInstanceTimeouts` with its required arguments; set the others with `DocdbClusterInstanceTimeouts { field: Some(..), ..DocdbClusterInstanceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -290,6 +294,7 @@ pub struct DocdbClusterInstance {
 
 impl DocdbClusterInstance {
     /// `DocdbClusterInstance` with its required arguments; set the others with `DocdbClusterInstance { field: Some(..), ..DocdbClusterInstance::new(..) }`.
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>, instance_class: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_immediately: None,
@@ -332,6 +337,7 @@ pub struct DocdbClusterParameterGroupParameter {
 
 impl DocdbClusterParameterGroupParameter {
     /// `DocdbClusterParameterGroupParameter` with its required arguments; set the others with `DocdbClusterParameterGroupParameter { field: Some(..), ..DocdbClusterParameterGroupParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_method: None,
@@ -371,6 +377,7 @@ pub struct DocdbClusterParameterGroup {
 
 impl DocdbClusterParameterGroup {
     /// `DocdbClusterParameterGroup` with its required arguments; set the others with `DocdbClusterParameterGroup { field: Some(..), ..DocdbClusterParameterGroup::new(..) }`.
+    #[inline]
     pub fn new(family: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -399,6 +406,7 @@ pub struct DocdbClusterSnapshotTimeouts {
 
 impl DocdbClusterSnapshotTimeouts {
     /// `DocdbClusterSnapshotTimeouts` with its required arguments; set the others with `DocdbClusterSnapshotTimeouts { field: Some(..), ..DocdbClusterSnapshotTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -423,6 +431,7 @@ pub struct DocdbClusterSnapshot {
 
 impl DocdbClusterSnapshot {
     /// `DocdbClusterSnapshot` with its required arguments; set the others with `DocdbClusterSnapshot { field: Some(..), ..DocdbClusterSnapshot::new(..) }`.
+    #[inline]
     pub fn new(db_cluster_identifier: impl Into<crate::core::Expr>, db_cluster_snapshot_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_cluster_identifier: db_cluster_identifier.into(),
@@ -453,6 +462,7 @@ pub struct DocdbEventSubscriptionTimeouts {
 
 impl DocdbEventSubscriptionTimeouts {
     /// `DocdbEventSubscriptionTimeouts` with its required arguments; set the others with `DocdbEventSubscriptionTimeouts { field: Some(..), ..DocdbEventSubscriptionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -501,6 +511,7 @@ pub struct DocdbEventSubscription {
 
 impl DocdbEventSubscription {
     /// `DocdbEventSubscription` with its required arguments; set the others with `DocdbEventSubscription { field: Some(..), ..DocdbEventSubscription::new(..) }`.
+    #[inline]
     pub fn new(sns_topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
@@ -538,6 +549,7 @@ pub struct DocdbGlobalClusterTimeouts {
 
 impl DocdbGlobalClusterTimeouts {
     /// `DocdbGlobalClusterTimeouts` with its required arguments; set the others with `DocdbGlobalClusterTimeouts { field: Some(..), ..DocdbGlobalClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -580,6 +592,7 @@ pub struct DocdbGlobalCluster {
 
 impl DocdbGlobalCluster {
     /// `DocdbGlobalCluster` with its required arguments; set the others with `DocdbGlobalCluster { field: Some(..), ..DocdbGlobalCluster::new(..) }`.
+    #[inline]
     pub fn new(global_cluster_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: None,
@@ -626,6 +639,7 @@ pub struct DocdbSubnetGroup {
 
 impl DocdbSubnetGroup {
     /// `DocdbSubnetGroup` with its required arguments; set the others with `DocdbSubnetGroup { field: Some(..), ..DocdbSubnetGroup::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -665,6 +679,7 @@ pub struct DataDocdbEngineVersion {
 
 impl DataDocdbEngineVersion {
     /// `DataDocdbEngineVersion` with its required arguments; set the others with `DataDocdbEngineVersion { field: Some(..), ..DataDocdbEngineVersion::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             engine: None,
@@ -708,6 +723,7 @@ pub struct DataDocdbOrderableDbInstance {
 
 impl DataDocdbOrderableDbInstance {
     /// `DataDocdbOrderableDbInstance` with its required arguments; set the others with `DataDocdbOrderableDbInstance { field: Some(..), ..DataDocdbOrderableDbInstance::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             engine: None,
@@ -727,162 +743,202 @@ impl crate::core::DataSource for DataDocdbOrderableDbInstance {
 
 impl crate::core::Ref<DocdbCluster> {
     /// `allow_major_version_upgrade`, as a reference.
+    #[inline]
     pub fn allow_major_version_upgrade(&self) -> crate::core::Expr {
         self.attr("allow_major_version_upgrade")
     }
     /// `apply_immediately`, as a reference.
+    #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
         self.attr("apply_immediately")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `backup_retention_period`, as a reference.
+    #[inline]
     pub fn backup_retention_period(&self) -> crate::core::Expr {
         self.attr("backup_retention_period")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `cluster_identifier_prefix`, as a reference.
+    #[inline]
     pub fn cluster_identifier_prefix(&self) -> crate::core::Expr {
         self.attr("cluster_identifier_prefix")
     }
     /// `cluster_members`, as a reference.
+    #[inline]
     pub fn cluster_members(&self) -> crate::core::Expr {
         self.attr("cluster_members")
     }
     /// `cluster_resource_id`, as a reference.
+    #[inline]
     pub fn cluster_resource_id(&self) -> crate::core::Expr {
         self.attr("cluster_resource_id")
     }
     /// `db_cluster_parameter_group_name`, as a reference.
+    #[inline]
     pub fn db_cluster_parameter_group_name(&self) -> crate::core::Expr {
         self.attr("db_cluster_parameter_group_name")
     }
     /// `db_subnet_group_name`, as a reference.
+    #[inline]
     pub fn db_subnet_group_name(&self) -> crate::core::Expr {
         self.attr("db_subnet_group_name")
     }
     /// `deletion_protection`, as a reference.
+    #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
         self.attr("deletion_protection")
     }
     /// `enabled_cloudwatch_logs_exports`, as a reference.
+    #[inline]
     pub fn enabled_cloudwatch_logs_exports(&self) -> crate::core::Expr {
         self.attr("enabled_cloudwatch_logs_exports")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `final_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("final_snapshot_identifier")
     }
     /// `global_cluster_identifier`, as a reference.
+    #[inline]
     pub fn global_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("global_cluster_identifier")
     }
     /// `hosted_zone_id`, as a reference.
+    #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `manage_master_user_password`, as a reference.
+    #[inline]
     pub fn manage_master_user_password(&self) -> crate::core::Expr {
         self.attr("manage_master_user_password")
     }
     /// `master_password`, as a reference.
+    #[inline]
     pub fn master_password(&self) -> crate::core::Expr {
         self.attr("master_password")
     }
     /// `master_password_wo`, as a reference.
+    #[inline]
     pub fn master_password_wo(&self) -> crate::core::Expr {
         self.attr("master_password_wo")
     }
     /// `master_password_wo_version`, as a reference.
+    #[inline]
     pub fn master_password_wo_version(&self) -> crate::core::Expr {
         self.attr("master_password_wo_version")
     }
     /// `master_user_secret`, as a reference.
+    #[inline]
     pub fn master_user_secret(&self) -> crate::core::Expr {
         self.attr("master_user_secret")
     }
     /// `master_username`, as a reference.
+    #[inline]
     pub fn master_username(&self) -> crate::core::Expr {
         self.attr("master_username")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
+    #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
         self.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `reader_endpoint`, as a reference.
+    #[inline]
     pub fn reader_endpoint(&self) -> crate::core::Expr {
         self.attr("reader_endpoint")
     }
     /// `skip_final_snapshot`, as a reference.
+    #[inline]
     pub fn skip_final_snapshot(&self) -> crate::core::Expr {
         self.attr("skip_final_snapshot")
     }
     /// `snapshot_identifier`, as a reference.
+    #[inline]
     pub fn snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("snapshot_identifier")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `restore_to_point_in_time` (a nested block), as a reference.
+    #[inline]
     pub fn restore_to_point_in_time(&self) -> crate::core::Expr {
         self.attr("restore_to_point_in_time")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -890,118 +946,147 @@ impl crate::core::Ref<DocdbCluster> {
 
 impl crate::core::Ref<DocdbClusterInstance> {
     /// `apply_immediately`, as a reference.
+    #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
         self.attr("apply_immediately")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_minor_version_upgrade`, as a reference.
+    #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
         self.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `ca_cert_identifier`, as a reference.
+    #[inline]
     pub fn ca_cert_identifier(&self) -> crate::core::Expr {
         self.attr("ca_cert_identifier")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `copy_tags_to_snapshot`, as a reference.
+    #[inline]
     pub fn copy_tags_to_snapshot(&self) -> crate::core::Expr {
         self.attr("copy_tags_to_snapshot")
     }
     /// `db_subnet_group_name`, as a reference.
+    #[inline]
     pub fn db_subnet_group_name(&self) -> crate::core::Expr {
         self.attr("db_subnet_group_name")
     }
     /// `dbi_resource_id`, as a reference.
+    #[inline]
     pub fn dbi_resource_id(&self) -> crate::core::Expr {
         self.attr("dbi_resource_id")
     }
     /// `enable_performance_insights`, as a reference.
+    #[inline]
     pub fn enable_performance_insights(&self) -> crate::core::Expr {
         self.attr("enable_performance_insights")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identifier`, as a reference.
+    #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
         self.attr("identifier")
     }
     /// `identifier_prefix`, as a reference.
+    #[inline]
     pub fn identifier_prefix(&self) -> crate::core::Expr {
         self.attr("identifier_prefix")
     }
     /// `instance_class`, as a reference.
+    #[inline]
     pub fn instance_class(&self) -> crate::core::Expr {
         self.attr("instance_class")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `performance_insights_kms_key_id`, as a reference.
+    #[inline]
     pub fn performance_insights_kms_key_id(&self) -> crate::core::Expr {
         self.attr("performance_insights_kms_key_id")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
+    #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
         self.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `promotion_tier`, as a reference.
+    #[inline]
     pub fn promotion_tier(&self) -> crate::core::Expr {
         self.attr("promotion_tier")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `writer`, as a reference.
+    #[inline]
     pub fn writer(&self) -> crate::core::Expr {
         self.attr("writer")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1009,38 +1094,47 @@ impl crate::core::Ref<DocdbClusterInstance> {
 
 impl crate::core::Ref<DocdbClusterParameterGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `family`, as a reference.
+    #[inline]
     pub fn family(&self) -> crate::core::Expr {
         self.attr("family")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
+    #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
         self.attr("parameter")
     }
@@ -1048,62 +1142,77 @@ impl crate::core::Ref<DocdbClusterParameterGroup> {
 
 impl crate::core::Ref<DocdbClusterSnapshot> {
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `db_cluster_identifier`, as a reference.
+    #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("db_cluster_identifier")
     }
     /// `db_cluster_snapshot_arn`, as a reference.
+    #[inline]
     pub fn db_cluster_snapshot_arn(&self) -> crate::core::Expr {
         self.attr("db_cluster_snapshot_arn")
     }
     /// `db_cluster_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn db_cluster_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("db_cluster_snapshot_identifier")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `snapshot_type`, as a reference.
+    #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
         self.attr("snapshot_type")
     }
     /// `source_db_cluster_snapshot_arn`, as a reference.
+    #[inline]
     pub fn source_db_cluster_snapshot_arn(&self) -> crate::core::Expr {
         self.attr("source_db_cluster_snapshot_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1111,54 +1220,67 @@ impl crate::core::Ref<DocdbClusterSnapshot> {
 
 impl crate::core::Ref<DocdbEventSubscription> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `customer_aws_id`, as a reference.
+    #[inline]
     pub fn customer_aws_id(&self) -> crate::core::Expr {
         self.attr("customer_aws_id")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `event_categories`, as a reference.
+    #[inline]
     pub fn event_categories(&self) -> crate::core::Expr {
         self.attr("event_categories")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `sns_topic_arn`, as a reference.
+    #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
         self.attr("sns_topic_arn")
     }
     /// `source_ids`, as a reference.
+    #[inline]
     pub fn source_ids(&self) -> crate::core::Expr {
         self.attr("source_ids")
     }
     /// `source_type`, as a reference.
+    #[inline]
     pub fn source_type(&self) -> crate::core::Expr {
         self.attr("source_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1166,54 +1288,67 @@ impl crate::core::Ref<DocdbEventSubscription> {
 
 impl crate::core::Ref<DocdbGlobalCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `deletion_protection`, as a reference.
+    #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
         self.attr("deletion_protection")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `global_cluster_identifier`, as a reference.
+    #[inline]
     pub fn global_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("global_cluster_identifier")
     }
     /// `global_cluster_members`, as a reference.
+    #[inline]
     pub fn global_cluster_members(&self) -> crate::core::Expr {
         self.attr("global_cluster_members")
     }
     /// `global_cluster_resource_id`, as a reference.
+    #[inline]
     pub fn global_cluster_resource_id(&self) -> crate::core::Expr {
         self.attr("global_cluster_resource_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `source_db_cluster_identifier`, as a reference.
+    #[inline]
     pub fn source_db_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("source_db_cluster_identifier")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1221,34 +1356,42 @@ impl crate::core::Ref<DocdbGlobalCluster> {
 
 impl crate::core::Ref<DocdbSubnetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1256,42 +1399,52 @@ impl crate::core::Ref<DocdbSubnetGroup> {
 
 impl crate::core::Ref<DataDocdbEngineVersion> {
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_description`, as a reference.
+    #[inline]
     pub fn engine_description(&self) -> crate::core::Expr {
         self.attr("engine_description")
     }
     /// `exportable_log_types`, as a reference.
+    #[inline]
     pub fn exportable_log_types(&self) -> crate::core::Expr {
         self.attr("exportable_log_types")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parameter_group_family`, as a reference.
+    #[inline]
     pub fn parameter_group_family(&self) -> crate::core::Expr {
         self.attr("parameter_group_family")
     }
     /// `preferred_versions`, as a reference.
+    #[inline]
     pub fn preferred_versions(&self) -> crate::core::Expr {
         self.attr("preferred_versions")
     }
     /// `supports_log_exports_to_cloudwatch`, as a reference.
+    #[inline]
     pub fn supports_log_exports_to_cloudwatch(&self) -> crate::core::Expr {
         self.attr("supports_log_exports_to_cloudwatch")
     }
     /// `valid_upgrade_targets`, as a reference.
+    #[inline]
     pub fn valid_upgrade_targets(&self) -> crate::core::Expr {
         self.attr("valid_upgrade_targets")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `version_description`, as a reference.
+    #[inline]
     pub fn version_description(&self) -> crate::core::Expr {
         self.attr("version_description")
     }
@@ -1299,34 +1452,42 @@ impl crate::core::Ref<DataDocdbEngineVersion> {
 
 impl crate::core::Ref<DataDocdbOrderableDbInstance> {
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_class`, as a reference.
+    #[inline]
     pub fn instance_class(&self) -> crate::core::Expr {
         self.attr("instance_class")
     }
     /// `license_model`, as a reference.
+    #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
         self.attr("license_model")
     }
     /// `preferred_instance_classes`, as a reference.
+    #[inline]
     pub fn preferred_instance_classes(&self) -> crate::core::Expr {
         self.attr("preferred_instance_classes")
     }
     /// `vpc`, as a reference.
+    #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
         self.attr("vpc")
     }

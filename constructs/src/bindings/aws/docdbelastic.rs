@@ -19,6 +19,7 @@ pub struct DocdbelasticClusterTimeouts {
 
 impl DocdbelasticClusterTimeouts {
     /// `DocdbelasticClusterTimeouts` with its required arguments; set the others with `DocdbelasticClusterTimeouts { field: Some(..), ..DocdbelasticClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -71,6 +72,7 @@ pub struct DocdbelasticCluster {
 
 impl DocdbelasticCluster {
     /// `DocdbelasticCluster` with its required arguments; set the others with `DocdbelasticCluster { field: Some(..), ..DocdbelasticCluster::new(..) }`.
+    #[inline]
     pub fn new(admin_user_name: impl Into<crate::core::Expr>, admin_user_password: impl Into<crate::core::Expr>, auth_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, shard_capacity: impl Into<crate::core::Arg<crate::core::Number>>, shard_count: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             admin_user_name: admin_user_name.into(),
@@ -97,74 +99,92 @@ impl crate::core::Resource for DocdbelasticCluster {
 
 impl crate::core::Ref<DocdbelasticCluster> {
     /// `admin_user_name`, as a reference.
+    #[inline]
     pub fn admin_user_name(&self) -> crate::core::Expr {
         self.attr("admin_user_name")
     }
     /// `admin_user_password`, as a reference.
+    #[inline]
     pub fn admin_user_password(&self) -> crate::core::Expr {
         self.attr("admin_user_password")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auth_type`, as a reference.
+    #[inline]
     pub fn auth_type(&self) -> crate::core::Expr {
         self.attr("auth_type")
     }
     /// `backup_retention_period`, as a reference.
+    #[inline]
     pub fn backup_retention_period(&self) -> crate::core::Expr {
         self.attr("backup_retention_period")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `preferred_backup_window`, as a reference.
+    #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
         self.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `shard_capacity`, as a reference.
+    #[inline]
     pub fn shard_capacity(&self) -> crate::core::Expr {
         self.attr("shard_capacity")
     }
     /// `shard_count`, as a reference.
+    #[inline]
     pub fn shard_count(&self) -> crate::core::Expr {
         self.attr("shard_count")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -19,6 +19,7 @@ pub struct DrsReplicationConfigurationTemplatePitPolicy {
 
 impl DrsReplicationConfigurationTemplatePitPolicy {
     /// `DrsReplicationConfigurationTemplatePitPolicy` with its required arguments; set the others with `DrsReplicationConfigurationTemplatePitPolicy { field: Some(..), ..DrsReplicationConfigurationTemplatePitPolicy::new(..) }`.
+    #[inline]
     pub fn new(interval: impl Into<crate::core::Arg<crate::core::Number>>, retention_duration: impl Into<crate::core::Arg<crate::core::Number>>, units: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
@@ -49,6 +50,7 @@ pub struct DrsReplicationConfigurationTemplateTimeouts {
 
 impl DrsReplicationConfigurationTemplateTimeouts {
     /// `DrsReplicationConfigurationTemplateTimeouts` with its required arguments; set the others with `DrsReplicationConfigurationTemplateTimeouts { field: Some(..), ..DrsReplicationConfigurationTemplateTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -103,6 +105,7 @@ pub struct DrsReplicationConfigurationTemplate {
 impl DrsReplicationConfigurationTemplate {
     /// `DrsReplicationConfigurationTemplate` with its required arguments; set the others with `DrsReplicationConfigurationTemplate { field: Some(..), ..DrsReplicationConfigurationTemplate::new(..) }`.
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     pub fn new(associate_default_security_group: impl Into<crate::core::Arg<bool>>, bandwidth_throttling: impl Into<crate::core::Arg<crate::core::Number>>, create_public_ip: impl Into<crate::core::Arg<bool>>, data_plane_routing: impl Into<crate::core::Expr>, default_large_staging_disk_type: impl Into<crate::core::Expr>, ebs_encryption: impl Into<crate::core::Expr>, replication_server_instance_type: impl Into<crate::core::Expr>, replication_servers_security_groups_ids: Vec<crate::core::Expr>, staging_area_subnet_id: impl Into<crate::core::Expr>, staging_area_tags: std::collections::BTreeMap<String, crate::core::Expr>, use_dedicated_replication_server: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             associate_default_security_group: associate_default_security_group.into(),
@@ -131,78 +134,97 @@ impl crate::core::Resource for DrsReplicationConfigurationTemplate {
 
 impl crate::core::Ref<DrsReplicationConfigurationTemplate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `associate_default_security_group`, as a reference.
+    #[inline]
     pub fn associate_default_security_group(&self) -> crate::core::Expr {
         self.attr("associate_default_security_group")
     }
     /// `auto_replicate_new_disks`, as a reference.
+    #[inline]
     pub fn auto_replicate_new_disks(&self) -> crate::core::Expr {
         self.attr("auto_replicate_new_disks")
     }
     /// `bandwidth_throttling`, as a reference.
+    #[inline]
     pub fn bandwidth_throttling(&self) -> crate::core::Expr {
         self.attr("bandwidth_throttling")
     }
     /// `create_public_ip`, as a reference.
+    #[inline]
     pub fn create_public_ip(&self) -> crate::core::Expr {
         self.attr("create_public_ip")
     }
     /// `data_plane_routing`, as a reference.
+    #[inline]
     pub fn data_plane_routing(&self) -> crate::core::Expr {
         self.attr("data_plane_routing")
     }
     /// `default_large_staging_disk_type`, as a reference.
+    #[inline]
     pub fn default_large_staging_disk_type(&self) -> crate::core::Expr {
         self.attr("default_large_staging_disk_type")
     }
     /// `ebs_encryption`, as a reference.
+    #[inline]
     pub fn ebs_encryption(&self) -> crate::core::Expr {
         self.attr("ebs_encryption")
     }
     /// `ebs_encryption_key_arn`, as a reference.
+    #[inline]
     pub fn ebs_encryption_key_arn(&self) -> crate::core::Expr {
         self.attr("ebs_encryption_key_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `replication_server_instance_type`, as a reference.
+    #[inline]
     pub fn replication_server_instance_type(&self) -> crate::core::Expr {
         self.attr("replication_server_instance_type")
     }
     /// `replication_servers_security_groups_ids`, as a reference.
+    #[inline]
     pub fn replication_servers_security_groups_ids(&self) -> crate::core::Expr {
         self.attr("replication_servers_security_groups_ids")
     }
     /// `staging_area_subnet_id`, as a reference.
+    #[inline]
     pub fn staging_area_subnet_id(&self) -> crate::core::Expr {
         self.attr("staging_area_subnet_id")
     }
     /// `staging_area_tags`, as a reference.
+    #[inline]
     pub fn staging_area_tags(&self) -> crate::core::Expr {
         self.attr("staging_area_tags")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `use_dedicated_replication_server`, as a reference.
+    #[inline]
     pub fn use_dedicated_replication_server(&self) -> crate::core::Expr {
         self.attr("use_dedicated_replication_server")
     }
     /// `pit_policy` (a nested block), as a reference.
+    #[inline]
     pub fn pit_policy(&self) -> crate::core::Expr {
         self.attr("pit_policy")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

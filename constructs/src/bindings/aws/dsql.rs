@@ -13,6 +13,7 @@ pub struct DsqlClusterMultiRegionProperties {
 
 impl DsqlClusterMultiRegionProperties {
     /// `DsqlClusterMultiRegionProperties` with its required arguments; set the others with `DsqlClusterMultiRegionProperties { field: Some(..), ..DsqlClusterMultiRegionProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             clusters: None,
@@ -40,6 +41,7 @@ pub struct DsqlClusterTimeouts {
 
 impl DsqlClusterTimeouts {
     /// `DsqlClusterTimeouts` with its required arguments; set the others with `DsqlClusterTimeouts { field: Some(..), ..DsqlClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -71,6 +73,7 @@ pub struct DsqlCluster {
 
 impl DsqlCluster {
     /// `DsqlCluster` with its required arguments; set the others with `DsqlCluster { field: Some(..), ..DsqlCluster::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             deletion_protection_enabled: None,
@@ -97,6 +100,7 @@ pub struct DsqlClusterPeeringTimeouts {
 
 impl DsqlClusterPeeringTimeouts {
     /// `DsqlClusterPeeringTimeouts` with its required arguments; set the others with `DsqlClusterPeeringTimeouts { field: Some(..), ..DsqlClusterPeeringTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -120,6 +124,7 @@ pub struct DsqlClusterPeering {
 
 impl DsqlClusterPeering {
     /// `DsqlClusterPeering` with its required arguments; set the others with `DsqlClusterPeering { field: Some(..), ..DsqlClusterPeering::new(..) }`.
+    #[inline]
     pub fn new(clusters: Vec<crate::core::Expr>, identifier: impl Into<crate::core::Expr>, witness_region: impl Into<crate::core::Expr>) -> Self {
         Self {
             clusters,
@@ -136,42 +141,52 @@ impl crate::core::Resource for DsqlClusterPeering {
 
 impl crate::core::Ref<DsqlCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `deletion_protection_enabled`, as a reference.
+    #[inline]
     pub fn deletion_protection_enabled(&self) -> crate::core::Expr {
         self.attr("deletion_protection_enabled")
     }
     /// `encryption_details`, as a reference.
+    #[inline]
     pub fn encryption_details(&self) -> crate::core::Expr {
         self.attr("encryption_details")
     }
     /// `identifier`, as a reference.
+    #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
         self.attr("identifier")
     }
     /// `kms_encryption_key`, as a reference.
+    #[inline]
     pub fn kms_encryption_key(&self) -> crate::core::Expr {
         self.attr("kms_encryption_key")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_endpoint_service_name`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_service_name(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_service_name")
     }
     /// `multi_region_properties` (a nested block), as a reference.
+    #[inline]
     pub fn multi_region_properties(&self) -> crate::core::Expr {
         self.attr("multi_region_properties")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -179,18 +194,22 @@ impl crate::core::Ref<DsqlCluster> {
 
 impl crate::core::Ref<DsqlClusterPeering> {
     /// `clusters`, as a reference.
+    #[inline]
     pub fn clusters(&self) -> crate::core::Expr {
         self.attr("clusters")
     }
     /// `identifier`, as a reference.
+    #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
         self.attr("identifier")
     }
     /// `witness_region`, as a reference.
+    #[inline]
     pub fn witness_region(&self) -> crate::core::Expr {
         self.attr("witness_region")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

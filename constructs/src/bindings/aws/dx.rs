@@ -13,6 +13,7 @@ pub struct DxBgpPeerTimeouts {
 
 impl DxBgpPeerTimeouts {
     /// `DxBgpPeerTimeouts` with its required arguments; set the others with `DxBgpPeerTimeouts { field: Some(..), ..DxBgpPeerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -49,6 +50,7 @@ pub struct DxBgpPeer {
 
 impl DxBgpPeer {
     /// `DxBgpPeer` with its required arguments; set the others with `DxBgpPeer { field: Some(..), ..DxBgpPeer::new(..) }`.
+    #[inline]
     pub fn new(address_family: impl Into<crate::core::Expr>, bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>, virtual_interface_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             address_family: address_family.into(),
@@ -101,6 +103,7 @@ pub struct DxConnection {
 
 impl DxConnection {
     /// `DxConnection` with its required arguments; set the others with `DxConnection { field: Some(..), ..DxConnection::new(..) }`.
+    #[inline]
     pub fn new(bandwidth: impl Into<crate::core::Expr>, location: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bandwidth: bandwidth.into(),
@@ -135,6 +138,7 @@ pub struct DxConnectionAssociation {
 
 impl DxConnectionAssociation {
     /// `DxConnectionAssociation` with its required arguments; set the others with `DxConnectionAssociation { field: Some(..), ..DxConnectionAssociation::new(..) }`.
+    #[inline]
     pub fn new(connection_id: impl Into<crate::core::Expr>, lag_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_id: connection_id.into(),
@@ -160,6 +164,7 @@ pub struct DxConnectionConfirmation {
 
 impl DxConnectionConfirmation {
     /// `DxConnectionConfirmation` with its required arguments; set the others with `DxConnectionConfirmation { field: Some(..), ..DxConnectionConfirmation::new(..) }`.
+    #[inline]
     pub fn new(connection_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_id: connection_id.into(),
@@ -185,6 +190,7 @@ pub struct DxGatewayTimeouts {
 
 impl DxGatewayTimeouts {
     /// `DxGatewayTimeouts` with its required arguments; set the others with `DxGatewayTimeouts { field: Some(..), ..DxGatewayTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -210,6 +216,7 @@ pub struct DxGateway {
 
 impl DxGateway {
     /// `DxGateway` with its required arguments; set the others with `DxGateway { field: Some(..), ..DxGateway::new(..) }`.
+    #[inline]
     pub fn new(amazon_side_asn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             amazon_side_asn: amazon_side_asn.into(),
@@ -240,6 +247,7 @@ pub struct DxGatewayAssociationTimeouts {
 
 impl DxGatewayAssociationTimeouts {
     /// `DxGatewayAssociationTimeouts` with its required arguments; set the others with `DxGatewayAssociationTimeouts { field: Some(..), ..DxGatewayAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -281,6 +289,7 @@ pub struct DxGatewayAssociation {
 impl DxGatewayAssociation {
     /// `DxGatewayAssociation` with its required arguments; set the others with `DxGatewayAssociation { field: Some(..), ..DxGatewayAssociation::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new(dx_gateway_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             allowed_prefixes: None,
@@ -318,6 +327,7 @@ pub struct DxGatewayAssociationProposal {
 
 impl DxGatewayAssociationProposal {
     /// `DxGatewayAssociationProposal` with its required arguments; set the others with `DxGatewayAssociationProposal { field: Some(..), ..DxGatewayAssociationProposal::new(..) }`.
+    #[inline]
     pub fn new(associated_gateway_id: impl Into<crate::core::Expr>, dx_gateway_id: impl Into<crate::core::Expr>, dx_gateway_owner_account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             allowed_prefixes: None,
@@ -353,6 +363,7 @@ pub struct DxHostedConnection {
 
 impl DxHostedConnection {
     /// `DxHostedConnection` with its required arguments; set the others with `DxHostedConnection { field: Some(..), ..DxHostedConnection::new(..) }`.
+    #[inline]
     pub fn new(bandwidth: impl Into<crate::core::Expr>, connection_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owner_account_id: impl Into<crate::core::Expr>, vlan: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             bandwidth: bandwidth.into(),
@@ -382,6 +393,7 @@ pub struct DxHostedPrivateVirtualInterfaceTimeouts {
 
 impl DxHostedPrivateVirtualInterfaceTimeouts {
     /// `DxHostedPrivateVirtualInterfaceTimeouts` with its required arguments; set the others with `DxHostedPrivateVirtualInterfaceTimeouts { field: Some(..), ..DxHostedPrivateVirtualInterfaceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -427,6 +439,7 @@ pub struct DxHostedPrivateVirtualInterface {
 
 impl DxHostedPrivateVirtualInterface {
     /// `DxHostedPrivateVirtualInterface` with its required arguments; set the others with `DxHostedPrivateVirtualInterface { field: Some(..), ..DxHostedPrivateVirtualInterface::new(..) }`.
+    #[inline]
     pub fn new(address_family: impl Into<crate::core::Expr>, bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>, connection_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owner_account_id: impl Into<crate::core::Expr>, vlan: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             address_family: address_family.into(),
@@ -462,6 +475,7 @@ pub struct DxHostedPrivateVirtualInterfaceAccepterTimeouts {
 
 impl DxHostedPrivateVirtualInterfaceAccepterTimeouts {
     /// `DxHostedPrivateVirtualInterfaceAccepterTimeouts` with its required arguments; set the others with `DxHostedPrivateVirtualInterfaceAccepterTimeouts { field: Some(..), ..DxHostedPrivateVirtualInterfaceAccepterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -497,6 +511,7 @@ pub struct DxHostedPrivateVirtualInterfaceAccepter {
 
 impl DxHostedPrivateVirtualInterfaceAccepter {
     /// `DxHostedPrivateVirtualInterfaceAccepter` with its required arguments; set the others with `DxHostedPrivateVirtualInterfaceAccepter { field: Some(..), ..DxHostedPrivateVirtualInterfaceAccepter::new(..) }`.
+    #[inline]
     pub fn new(virtual_interface_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             dx_gateway_id: None,
@@ -527,6 +542,7 @@ pub struct DxHostedPublicVirtualInterfaceTimeouts {
 
 impl DxHostedPublicVirtualInterfaceTimeouts {
     /// `DxHostedPublicVirtualInterfaceTimeouts` with its required arguments; set the others with `DxHostedPublicVirtualInterfaceTimeouts { field: Some(..), ..DxHostedPublicVirtualInterfaceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -571,6 +587,7 @@ pub struct DxHostedPublicVirtualInterface {
 
 impl DxHostedPublicVirtualInterface {
     /// `DxHostedPublicVirtualInterface` with its required arguments; set the others with `DxHostedPublicVirtualInterface { field: Some(..), ..DxHostedPublicVirtualInterface::new(..) }`.
+    #[inline]
     pub fn new(address_family: impl Into<crate::core::Expr>, bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>, connection_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owner_account_id: impl Into<crate::core::Expr>, route_filter_prefixes: Vec<crate::core::Expr>, vlan: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             address_family: address_family.into(),
@@ -606,6 +623,7 @@ pub struct DxHostedPublicVirtualInterfaceAccepterTimeouts {
 
 impl DxHostedPublicVirtualInterfaceAccepterTimeouts {
     /// `DxHostedPublicVirtualInterfaceAccepterTimeouts` with its required arguments; set the others with `DxHostedPublicVirtualInterfaceAccepterTimeouts { field: Some(..), ..DxHostedPublicVirtualInterfaceAccepterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -635,6 +653,7 @@ pub struct DxHostedPublicVirtualInterfaceAccepter {
 
 impl DxHostedPublicVirtualInterfaceAccepter {
     /// `DxHostedPublicVirtualInterfaceAccepter` with its required arguments; set the others with `DxHostedPublicVirtualInterfaceAccepter { field: Some(..), ..DxHostedPublicVirtualInterfaceAccepter::new(..) }`.
+    #[inline]
     pub fn new(virtual_interface_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -663,6 +682,7 @@ pub struct DxHostedTransitVirtualInterfaceTimeouts {
 
 impl DxHostedTransitVirtualInterfaceTimeouts {
     /// `DxHostedTransitVirtualInterfaceTimeouts` with its required arguments; set the others with `DxHostedTransitVirtualInterfaceTimeouts { field: Some(..), ..DxHostedTransitVirtualInterfaceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -708,6 +728,7 @@ pub struct DxHostedTransitVirtualInterface {
 
 impl DxHostedTransitVirtualInterface {
     /// `DxHostedTransitVirtualInterface` with its required arguments; set the others with `DxHostedTransitVirtualInterface { field: Some(..), ..DxHostedTransitVirtualInterface::new(..) }`.
+    #[inline]
     pub fn new(address_family: impl Into<crate::core::Expr>, bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>, connection_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owner_account_id: impl Into<crate::core::Expr>, vlan: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             address_family: address_family.into(),
@@ -743,6 +764,7 @@ pub struct DxHostedTransitVirtualInterfaceAccepterTimeouts {
 
 impl DxHostedTransitVirtualInterfaceAccepterTimeouts {
     /// `DxHostedTransitVirtualInterfaceAccepterTimeouts` with its required arguments; set the others with `DxHostedTransitVirtualInterfaceAccepterTimeouts { field: Some(..), ..DxHostedTransitVirtualInterfaceAccepterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -774,6 +796,7 @@ pub struct DxHostedTransitVirtualInterfaceAccepter {
 
 impl DxHostedTransitVirtualInterfaceAccepter {
     /// `DxHostedTransitVirtualInterfaceAccepter` with its required arguments; set the others with `DxHostedTransitVirtualInterfaceAccepter { field: Some(..), ..DxHostedTransitVirtualInterfaceAccepter::new(..) }`.
+    #[inline]
     pub fn new(dx_gateway_id: impl Into<crate::core::Expr>, virtual_interface_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             dx_gateway_id: dx_gateway_id.into(),
@@ -821,6 +844,7 @@ pub struct DxLag {
 
 impl DxLag {
     /// `DxLag` with its required arguments; set the others with `DxLag { field: Some(..), ..DxLag::new(..) }`.
+    #[inline]
     pub fn new(connections_bandwidth: impl Into<crate::core::Expr>, location: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_id: None,
@@ -861,6 +885,7 @@ pub struct DxMacsecKeyAssociation {
 
 impl DxMacsecKeyAssociation {
     /// `DxMacsecKeyAssociation` with its required arguments; set the others with `DxMacsecKeyAssociation { field: Some(..), ..DxMacsecKeyAssociation::new(..) }`.
+    #[inline]
     pub fn new(connection_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cak: None,
@@ -892,6 +917,7 @@ pub struct DxPrivateVirtualInterfaceTimeouts {
 
 impl DxPrivateVirtualInterfaceTimeouts {
     /// `DxPrivateVirtualInterfaceTimeouts` with its required arguments; set the others with `DxPrivateVirtualInterfaceTimeouts { field: Some(..), ..DxPrivateVirtualInterfaceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -951,6 +977,7 @@ pub struct DxPrivateVirtualInterface {
 
 impl DxPrivateVirtualInterface {
     /// `DxPrivateVirtualInterface` with its required arguments; set the others with `DxPrivateVirtualInterface { field: Some(..), ..DxPrivateVirtualInterface::new(..) }`.
+    #[inline]
     pub fn new(address_family: impl Into<crate::core::Expr>, bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>, connection_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, vlan: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             address_family: address_family.into(),
@@ -990,6 +1017,7 @@ pub struct DxPublicVirtualInterfaceTimeouts {
 
 impl DxPublicVirtualInterfaceTimeouts {
     /// `DxPublicVirtualInterfaceTimeouts` with its required arguments; set the others with `DxPublicVirtualInterfaceTimeouts { field: Some(..), ..DxPublicVirtualInterfaceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1038,6 +1066,7 @@ pub struct DxPublicVirtualInterface {
 
 impl DxPublicVirtualInterface {
     /// `DxPublicVirtualInterface` with its required arguments; set the others with `DxPublicVirtualInterface { field: Some(..), ..DxPublicVirtualInterface::new(..) }`.
+    #[inline]
     pub fn new(address_family: impl Into<crate::core::Expr>, bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>, connection_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, route_filter_prefixes: Vec<crate::core::Expr>, vlan: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             address_family: address_family.into(),
@@ -1077,6 +1106,7 @@ pub struct DxTransitVirtualInterfaceTimeouts {
 
 impl DxTransitVirtualInterfaceTimeouts {
     /// `DxTransitVirtualInterfaceTimeouts` with its required arguments; set the others with `DxTransitVirtualInterfaceTimeouts { field: Some(..), ..DxTransitVirtualInterfaceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1132,6 +1162,7 @@ pub struct DxTransitVirtualInterface {
 
 impl DxTransitVirtualInterface {
     /// `DxTransitVirtualInterface` with its required arguments; set the others with `DxTransitVirtualInterface { field: Some(..), ..DxTransitVirtualInterface::new(..) }`.
+    #[inline]
     pub fn new(address_family: impl Into<crate::core::Expr>, bgp_asn: impl Into<crate::core::Arg<crate::core::Number>>, connection_id: impl Into<crate::core::Expr>, dx_gateway_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, vlan: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             address_family: address_family.into(),
@@ -1172,6 +1203,7 @@ pub struct DataDxConnection {
 
 impl DataDxConnection {
     /// `DataDxConnection` with its required arguments; set the others with `DataDxConnection { field: Some(..), ..DataDxConnection::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1197,6 +1229,7 @@ pub struct DataDxGateway {
 
 impl DataDxGateway {
     /// `DataDxGateway` with its required arguments; set the others with `DataDxGateway { field: Some(..), ..DataDxGateway::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1221,6 +1254,7 @@ pub struct DataDxLocation {
 
 impl DataDxLocation {
     /// `DataDxLocation` with its required arguments; set the others with `DataDxLocation { field: Some(..), ..DataDxLocation::new(..) }`.
+    #[inline]
     pub fn new(location_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1243,6 +1277,7 @@ pub struct DataDxLocations {
 
 impl DataDxLocations {
     /// `DataDxLocations` with its required arguments; set the others with `DataDxLocations { field: Some(..), ..DataDxLocations::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1268,6 +1303,7 @@ pub struct DataDxRouterConfiguration {
 
 impl DataDxRouterConfiguration {
     /// `DataDxRouterConfiguration` with its required arguments; set the others with `DataDxRouterConfiguration { field: Some(..), ..DataDxRouterConfiguration::new(..) }`.
+    #[inline]
     pub fn new(router_type_identifier: impl Into<crate::core::Expr>, virtual_interface_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1283,46 +1319,57 @@ impl crate::core::DataSource for DataDxRouterConfiguration {
 
 impl crate::core::Ref<DxBgpPeer> {
     /// `address_family`, as a reference.
+    #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
         self.attr("address_family")
     }
     /// `amazon_address`, as a reference.
+    #[inline]
     pub fn amazon_address(&self) -> crate::core::Expr {
         self.attr("amazon_address")
     }
     /// `aws_device`, as a reference.
+    #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
         self.attr("aws_device")
     }
     /// `bgp_asn`, as a reference.
+    #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
         self.attr("bgp_asn")
     }
     /// `bgp_auth_key`, as a reference.
+    #[inline]
     pub fn bgp_auth_key(&self) -> crate::core::Expr {
         self.attr("bgp_auth_key")
     }
     /// `bgp_peer_id`, as a reference.
+    #[inline]
     pub fn bgp_peer_id(&self) -> crate::core::Expr {
         self.attr("bgp_peer_id")
     }
     /// `bgp_status`, as a reference.
+    #[inline]
     pub fn bgp_status(&self) -> crate::core::Expr {
         self.attr("bgp_status")
     }
     /// `customer_address`, as a reference.
+    #[inline]
     pub fn customer_address(&self) -> crate::core::Expr {
         self.attr("customer_address")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `virtual_interface_id`, as a reference.
+    #[inline]
     pub fn virtual_interface_id(&self) -> crate::core::Expr {
         self.attr("virtual_interface_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1330,78 +1377,97 @@ impl crate::core::Ref<DxBgpPeer> {
 
 impl crate::core::Ref<DxConnection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_device`, as a reference.
+    #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
         self.attr("aws_device")
     }
     /// `bandwidth`, as a reference.
+    #[inline]
     pub fn bandwidth(&self) -> crate::core::Expr {
         self.attr("bandwidth")
     }
     /// `encryption_mode`, as a reference.
+    #[inline]
     pub fn encryption_mode(&self) -> crate::core::Expr {
         self.attr("encryption_mode")
     }
     /// `has_logical_redundancy`, as a reference.
+    #[inline]
     pub fn has_logical_redundancy(&self) -> crate::core::Expr {
         self.attr("has_logical_redundancy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `jumbo_frame_capable`, as a reference.
+    #[inline]
     pub fn jumbo_frame_capable(&self) -> crate::core::Expr {
         self.attr("jumbo_frame_capable")
     }
     /// `location`, as a reference.
+    #[inline]
     pub fn location(&self) -> crate::core::Expr {
         self.attr("location")
     }
     /// `macsec_capable`, as a reference.
+    #[inline]
     pub fn macsec_capable(&self) -> crate::core::Expr {
         self.attr("macsec_capable")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `partner_name`, as a reference.
+    #[inline]
     pub fn partner_name(&self) -> crate::core::Expr {
         self.attr("partner_name")
     }
     /// `port_encryption_status`, as a reference.
+    #[inline]
     pub fn port_encryption_status(&self) -> crate::core::Expr {
         self.attr("port_encryption_status")
     }
     /// `provider_name`, as a reference.
+    #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
         self.attr("provider_name")
     }
     /// `request_macsec`, as a reference.
+    #[inline]
     pub fn request_macsec(&self) -> crate::core::Expr {
         self.attr("request_macsec")
     }
     /// `skip_destroy`, as a reference.
+    #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
         self.attr("skip_destroy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vlan_id`, as a reference.
+    #[inline]
     pub fn vlan_id(&self) -> crate::core::Expr {
         self.attr("vlan_id")
     }
@@ -1409,14 +1475,17 @@ impl crate::core::Ref<DxConnection> {
 
 impl crate::core::Ref<DxConnectionAssociation> {
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lag_id`, as a reference.
+    #[inline]
     pub fn lag_id(&self) -> crate::core::Expr {
         self.attr("lag_id")
     }
@@ -1424,10 +1493,12 @@ impl crate::core::Ref<DxConnectionAssociation> {
 
 impl crate::core::Ref<DxConnectionConfirmation> {
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1435,26 +1506,32 @@ impl crate::core::Ref<DxConnectionConfirmation> {
 
 impl crate::core::Ref<DxGateway> {
     /// `amazon_side_asn`, as a reference.
+    #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
         self.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1462,46 +1539,57 @@ impl crate::core::Ref<DxGateway> {
 
 impl crate::core::Ref<DxGatewayAssociation> {
     /// `allowed_prefixes`, as a reference.
+    #[inline]
     pub fn allowed_prefixes(&self) -> crate::core::Expr {
         self.attr("allowed_prefixes")
     }
     /// `associated_gateway_id`, as a reference.
+    #[inline]
     pub fn associated_gateway_id(&self) -> crate::core::Expr {
         self.attr("associated_gateway_id")
     }
     /// `associated_gateway_owner_account_id`, as a reference.
+    #[inline]
     pub fn associated_gateway_owner_account_id(&self) -> crate::core::Expr {
         self.attr("associated_gateway_owner_account_id")
     }
     /// `associated_gateway_type`, as a reference.
+    #[inline]
     pub fn associated_gateway_type(&self) -> crate::core::Expr {
         self.attr("associated_gateway_type")
     }
     /// `dx_gateway_association_id`, as a reference.
+    #[inline]
     pub fn dx_gateway_association_id(&self) -> crate::core::Expr {
         self.attr("dx_gateway_association_id")
     }
     /// `dx_gateway_id`, as a reference.
+    #[inline]
     pub fn dx_gateway_id(&self) -> crate::core::Expr {
         self.attr("dx_gateway_id")
     }
     /// `dx_gateway_owner_account_id`, as a reference.
+    #[inline]
     pub fn dx_gateway_owner_account_id(&self) -> crate::core::Expr {
         self.attr("dx_gateway_owner_account_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `proposal_id`, as a reference.
+    #[inline]
     pub fn proposal_id(&self) -> crate::core::Expr {
         self.attr("proposal_id")
     }
     /// `vpn_gateway_id`, as a reference.
+    #[inline]
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
         self.attr("vpn_gateway_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1509,30 +1597,37 @@ impl crate::core::Ref<DxGatewayAssociation> {
 
 impl crate::core::Ref<DxGatewayAssociationProposal> {
     /// `allowed_prefixes`, as a reference.
+    #[inline]
     pub fn allowed_prefixes(&self) -> crate::core::Expr {
         self.attr("allowed_prefixes")
     }
     /// `associated_gateway_id`, as a reference.
+    #[inline]
     pub fn associated_gateway_id(&self) -> crate::core::Expr {
         self.attr("associated_gateway_id")
     }
     /// `associated_gateway_owner_account_id`, as a reference.
+    #[inline]
     pub fn associated_gateway_owner_account_id(&self) -> crate::core::Expr {
         self.attr("associated_gateway_owner_account_id")
     }
     /// `associated_gateway_type`, as a reference.
+    #[inline]
     pub fn associated_gateway_type(&self) -> crate::core::Expr {
         self.attr("associated_gateway_type")
     }
     /// `dx_gateway_id`, as a reference.
+    #[inline]
     pub fn dx_gateway_id(&self) -> crate::core::Expr {
         self.attr("dx_gateway_id")
     }
     /// `dx_gateway_owner_account_id`, as a reference.
+    #[inline]
     pub fn dx_gateway_owner_account_id(&self) -> crate::core::Expr {
         self.attr("dx_gateway_owner_account_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1540,66 +1635,82 @@ impl crate::core::Ref<DxGatewayAssociationProposal> {
 
 impl crate::core::Ref<DxHostedConnection> {
     /// `aws_device`, as a reference.
+    #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
         self.attr("aws_device")
     }
     /// `bandwidth`, as a reference.
+    #[inline]
     pub fn bandwidth(&self) -> crate::core::Expr {
         self.attr("bandwidth")
     }
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `has_logical_redundancy`, as a reference.
+    #[inline]
     pub fn has_logical_redundancy(&self) -> crate::core::Expr {
         self.attr("has_logical_redundancy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `jumbo_frame_capable`, as a reference.
+    #[inline]
     pub fn jumbo_frame_capable(&self) -> crate::core::Expr {
         self.attr("jumbo_frame_capable")
     }
     /// `lag_id`, as a reference.
+    #[inline]
     pub fn lag_id(&self) -> crate::core::Expr {
         self.attr("lag_id")
     }
     /// `loa_issue_time`, as a reference.
+    #[inline]
     pub fn loa_issue_time(&self) -> crate::core::Expr {
         self.attr("loa_issue_time")
     }
     /// `location`, as a reference.
+    #[inline]
     pub fn location(&self) -> crate::core::Expr {
         self.attr("location")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `partner_name`, as a reference.
+    #[inline]
     pub fn partner_name(&self) -> crate::core::Expr {
         self.attr("partner_name")
     }
     /// `provider_name`, as a reference.
+    #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
         self.attr("provider_name")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `vlan`, as a reference.
+    #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
         self.attr("vlan")
     }
@@ -1607,66 +1718,82 @@ impl crate::core::Ref<DxHostedConnection> {
 
 impl crate::core::Ref<DxHostedPrivateVirtualInterface> {
     /// `address_family`, as a reference.
+    #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
         self.attr("address_family")
     }
     /// `amazon_address`, as a reference.
+    #[inline]
     pub fn amazon_address(&self) -> crate::core::Expr {
         self.attr("amazon_address")
     }
     /// `amazon_side_asn`, as a reference.
+    #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
         self.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_device`, as a reference.
+    #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
         self.attr("aws_device")
     }
     /// `bgp_asn`, as a reference.
+    #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
         self.attr("bgp_asn")
     }
     /// `bgp_auth_key`, as a reference.
+    #[inline]
     pub fn bgp_auth_key(&self) -> crate::core::Expr {
         self.attr("bgp_auth_key")
     }
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `customer_address`, as a reference.
+    #[inline]
     pub fn customer_address(&self) -> crate::core::Expr {
         self.attr("customer_address")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `jumbo_frame_capable`, as a reference.
+    #[inline]
     pub fn jumbo_frame_capable(&self) -> crate::core::Expr {
         self.attr("jumbo_frame_capable")
     }
     /// `mtu`, as a reference.
+    #[inline]
     pub fn mtu(&self) -> crate::core::Expr {
         self.attr("mtu")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `vlan`, as a reference.
+    #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
         self.attr("vlan")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1674,34 +1801,42 @@ impl crate::core::Ref<DxHostedPrivateVirtualInterface> {
 
 impl crate::core::Ref<DxHostedPrivateVirtualInterfaceAccepter> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `dx_gateway_id`, as a reference.
+    #[inline]
     pub fn dx_gateway_id(&self) -> crate::core::Expr {
         self.attr("dx_gateway_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `virtual_interface_id`, as a reference.
+    #[inline]
     pub fn virtual_interface_id(&self) -> crate::core::Expr {
         self.attr("virtual_interface_id")
     }
     /// `vpn_gateway_id`, as a reference.
+    #[inline]
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
         self.attr("vpn_gateway_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1709,62 +1844,77 @@ impl crate::core::Ref<DxHostedPrivateVirtualInterfaceAccepter> {
 
 impl crate::core::Ref<DxHostedPublicVirtualInterface> {
     /// `address_family`, as a reference.
+    #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
         self.attr("address_family")
     }
     /// `amazon_address`, as a reference.
+    #[inline]
     pub fn amazon_address(&self) -> crate::core::Expr {
         self.attr("amazon_address")
     }
     /// `amazon_side_asn`, as a reference.
+    #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
         self.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_device`, as a reference.
+    #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
         self.attr("aws_device")
     }
     /// `bgp_asn`, as a reference.
+    #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
         self.attr("bgp_asn")
     }
     /// `bgp_auth_key`, as a reference.
+    #[inline]
     pub fn bgp_auth_key(&self) -> crate::core::Expr {
         self.attr("bgp_auth_key")
     }
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `customer_address`, as a reference.
+    #[inline]
     pub fn customer_address(&self) -> crate::core::Expr {
         self.attr("customer_address")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `route_filter_prefixes`, as a reference.
+    #[inline]
     pub fn route_filter_prefixes(&self) -> crate::core::Expr {
         self.attr("route_filter_prefixes")
     }
     /// `vlan`, as a reference.
+    #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
         self.attr("vlan")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1772,26 +1922,32 @@ impl crate::core::Ref<DxHostedPublicVirtualInterface> {
 
 impl crate::core::Ref<DxHostedPublicVirtualInterfaceAccepter> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `virtual_interface_id`, as a reference.
+    #[inline]
     pub fn virtual_interface_id(&self) -> crate::core::Expr {
         self.attr("virtual_interface_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1799,66 +1955,82 @@ impl crate::core::Ref<DxHostedPublicVirtualInterfaceAccepter> {
 
 impl crate::core::Ref<DxHostedTransitVirtualInterface> {
     /// `address_family`, as a reference.
+    #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
         self.attr("address_family")
     }
     /// `amazon_address`, as a reference.
+    #[inline]
     pub fn amazon_address(&self) -> crate::core::Expr {
         self.attr("amazon_address")
     }
     /// `amazon_side_asn`, as a reference.
+    #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
         self.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_device`, as a reference.
+    #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
         self.attr("aws_device")
     }
     /// `bgp_asn`, as a reference.
+    #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
         self.attr("bgp_asn")
     }
     /// `bgp_auth_key`, as a reference.
+    #[inline]
     pub fn bgp_auth_key(&self) -> crate::core::Expr {
         self.attr("bgp_auth_key")
     }
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `customer_address`, as a reference.
+    #[inline]
     pub fn customer_address(&self) -> crate::core::Expr {
         self.attr("customer_address")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `jumbo_frame_capable`, as a reference.
+    #[inline]
     pub fn jumbo_frame_capable(&self) -> crate::core::Expr {
         self.attr("jumbo_frame_capable")
     }
     /// `mtu`, as a reference.
+    #[inline]
     pub fn mtu(&self) -> crate::core::Expr {
         self.attr("mtu")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `vlan`, as a reference.
+    #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
         self.attr("vlan")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1866,30 +2038,37 @@ impl crate::core::Ref<DxHostedTransitVirtualInterface> {
 
 impl crate::core::Ref<DxHostedTransitVirtualInterfaceAccepter> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `dx_gateway_id`, as a reference.
+    #[inline]
     pub fn dx_gateway_id(&self) -> crate::core::Expr {
         self.attr("dx_gateway_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `virtual_interface_id`, as a reference.
+    #[inline]
     pub fn virtual_interface_id(&self) -> crate::core::Expr {
         self.attr("virtual_interface_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1897,54 +2076,67 @@ impl crate::core::Ref<DxHostedTransitVirtualInterfaceAccepter> {
 
 impl crate::core::Ref<DxLag> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `connections_bandwidth`, as a reference.
+    #[inline]
     pub fn connections_bandwidth(&self) -> crate::core::Expr {
         self.attr("connections_bandwidth")
     }
     /// `force_destroy`, as a reference.
+    #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
         self.attr("force_destroy")
     }
     /// `has_logical_redundancy`, as a reference.
+    #[inline]
     pub fn has_logical_redundancy(&self) -> crate::core::Expr {
         self.attr("has_logical_redundancy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `jumbo_frame_capable`, as a reference.
+    #[inline]
     pub fn jumbo_frame_capable(&self) -> crate::core::Expr {
         self.attr("jumbo_frame_capable")
     }
     /// `location`, as a reference.
+    #[inline]
     pub fn location(&self) -> crate::core::Expr {
         self.attr("location")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `provider_name`, as a reference.
+    #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
         self.attr("provider_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1952,30 +2144,37 @@ impl crate::core::Ref<DxLag> {
 
 impl crate::core::Ref<DxMacsecKeyAssociation> {
     /// `cak`, as a reference.
+    #[inline]
     pub fn cak(&self) -> crate::core::Expr {
         self.attr("cak")
     }
     /// `ckn`, as a reference.
+    #[inline]
     pub fn ckn(&self) -> crate::core::Expr {
         self.attr("ckn")
     }
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `secret_arn`, as a reference.
+    #[inline]
     pub fn secret_arn(&self) -> crate::core::Expr {
         self.attr("secret_arn")
     }
     /// `start_on`, as a reference.
+    #[inline]
     pub fn start_on(&self) -> crate::core::Expr {
         self.attr("start_on")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
@@ -1983,82 +2182,102 @@ impl crate::core::Ref<DxMacsecKeyAssociation> {
 
 impl crate::core::Ref<DxPrivateVirtualInterface> {
     /// `address_family`, as a reference.
+    #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
         self.attr("address_family")
     }
     /// `amazon_address`, as a reference.
+    #[inline]
     pub fn amazon_address(&self) -> crate::core::Expr {
         self.attr("amazon_address")
     }
     /// `amazon_side_asn`, as a reference.
+    #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
         self.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_device`, as a reference.
+    #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
         self.attr("aws_device")
     }
     /// `bgp_asn`, as a reference.
+    #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
         self.attr("bgp_asn")
     }
     /// `bgp_auth_key`, as a reference.
+    #[inline]
     pub fn bgp_auth_key(&self) -> crate::core::Expr {
         self.attr("bgp_auth_key")
     }
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `customer_address`, as a reference.
+    #[inline]
     pub fn customer_address(&self) -> crate::core::Expr {
         self.attr("customer_address")
     }
     /// `dx_gateway_id`, as a reference.
+    #[inline]
     pub fn dx_gateway_id(&self) -> crate::core::Expr {
         self.attr("dx_gateway_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `jumbo_frame_capable`, as a reference.
+    #[inline]
     pub fn jumbo_frame_capable(&self) -> crate::core::Expr {
         self.attr("jumbo_frame_capable")
     }
     /// `mtu`, as a reference.
+    #[inline]
     pub fn mtu(&self) -> crate::core::Expr {
         self.attr("mtu")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `sitelink_enabled`, as a reference.
+    #[inline]
     pub fn sitelink_enabled(&self) -> crate::core::Expr {
         self.attr("sitelink_enabled")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vlan`, as a reference.
+    #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
         self.attr("vlan")
     }
     /// `vpn_gateway_id`, as a reference.
+    #[inline]
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
         self.attr("vpn_gateway_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2066,66 +2285,82 @@ impl crate::core::Ref<DxPrivateVirtualInterface> {
 
 impl crate::core::Ref<DxPublicVirtualInterface> {
     /// `address_family`, as a reference.
+    #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
         self.attr("address_family")
     }
     /// `amazon_address`, as a reference.
+    #[inline]
     pub fn amazon_address(&self) -> crate::core::Expr {
         self.attr("amazon_address")
     }
     /// `amazon_side_asn`, as a reference.
+    #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
         self.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_device`, as a reference.
+    #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
         self.attr("aws_device")
     }
     /// `bgp_asn`, as a reference.
+    #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
         self.attr("bgp_asn")
     }
     /// `bgp_auth_key`, as a reference.
+    #[inline]
     pub fn bgp_auth_key(&self) -> crate::core::Expr {
         self.attr("bgp_auth_key")
     }
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `customer_address`, as a reference.
+    #[inline]
     pub fn customer_address(&self) -> crate::core::Expr {
         self.attr("customer_address")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `route_filter_prefixes`, as a reference.
+    #[inline]
     pub fn route_filter_prefixes(&self) -> crate::core::Expr {
         self.attr("route_filter_prefixes")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vlan`, as a reference.
+    #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
         self.attr("vlan")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2133,78 +2368,97 @@ impl crate::core::Ref<DxPublicVirtualInterface> {
 
 impl crate::core::Ref<DxTransitVirtualInterface> {
     /// `address_family`, as a reference.
+    #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
         self.attr("address_family")
     }
     /// `amazon_address`, as a reference.
+    #[inline]
     pub fn amazon_address(&self) -> crate::core::Expr {
         self.attr("amazon_address")
     }
     /// `amazon_side_asn`, as a reference.
+    #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
         self.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_device`, as a reference.
+    #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
         self.attr("aws_device")
     }
     /// `bgp_asn`, as a reference.
+    #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
         self.attr("bgp_asn")
     }
     /// `bgp_auth_key`, as a reference.
+    #[inline]
     pub fn bgp_auth_key(&self) -> crate::core::Expr {
         self.attr("bgp_auth_key")
     }
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `customer_address`, as a reference.
+    #[inline]
     pub fn customer_address(&self) -> crate::core::Expr {
         self.attr("customer_address")
     }
     /// `dx_gateway_id`, as a reference.
+    #[inline]
     pub fn dx_gateway_id(&self) -> crate::core::Expr {
         self.attr("dx_gateway_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `jumbo_frame_capable`, as a reference.
+    #[inline]
     pub fn jumbo_frame_capable(&self) -> crate::core::Expr {
         self.attr("jumbo_frame_capable")
     }
     /// `mtu`, as a reference.
+    #[inline]
     pub fn mtu(&self) -> crate::core::Expr {
         self.attr("mtu")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `sitelink_enabled`, as a reference.
+    #[inline]
     pub fn sitelink_enabled(&self) -> crate::core::Expr {
         self.attr("sitelink_enabled")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vlan`, as a reference.
+    #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
         self.attr("vlan")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2212,50 +2466,62 @@ impl crate::core::Ref<DxTransitVirtualInterface> {
 
 impl crate::core::Ref<DataDxConnection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_device`, as a reference.
+    #[inline]
     pub fn aws_device(&self) -> crate::core::Expr {
         self.attr("aws_device")
     }
     /// `bandwidth`, as a reference.
+    #[inline]
     pub fn bandwidth(&self) -> crate::core::Expr {
         self.attr("bandwidth")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `location`, as a reference.
+    #[inline]
     pub fn location(&self) -> crate::core::Expr {
         self.attr("location")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `partner_name`, as a reference.
+    #[inline]
     pub fn partner_name(&self) -> crate::core::Expr {
         self.attr("partner_name")
     }
     /// `provider_name`, as a reference.
+    #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
         self.attr("provider_name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vlan_id`, as a reference.
+    #[inline]
     pub fn vlan_id(&self) -> crate::core::Expr {
         self.attr("vlan_id")
     }
@@ -2263,22 +2529,27 @@ impl crate::core::Ref<DataDxConnection> {
 
 impl crate::core::Ref<DataDxGateway> {
     /// `amazon_side_asn`, as a reference.
+    #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
         self.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
@@ -2286,26 +2557,32 @@ impl crate::core::Ref<DataDxGateway> {
 
 impl crate::core::Ref<DataDxLocation> {
     /// `available_macsec_port_speeds`, as a reference.
+    #[inline]
     pub fn available_macsec_port_speeds(&self) -> crate::core::Expr {
         self.attr("available_macsec_port_speeds")
     }
     /// `available_port_speeds`, as a reference.
+    #[inline]
     pub fn available_port_speeds(&self) -> crate::core::Expr {
         self.attr("available_port_speeds")
     }
     /// `available_providers`, as a reference.
+    #[inline]
     pub fn available_providers(&self) -> crate::core::Expr {
         self.attr("available_providers")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `location_code`, as a reference.
+    #[inline]
     pub fn location_code(&self) -> crate::core::Expr {
         self.attr("location_code")
     }
     /// `location_name`, as a reference.
+    #[inline]
     pub fn location_name(&self) -> crate::core::Expr {
         self.attr("location_name")
     }
@@ -2313,10 +2590,12 @@ impl crate::core::Ref<DataDxLocation> {
 
 impl crate::core::Ref<DataDxLocations> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `location_codes`, as a reference.
+    #[inline]
     pub fn location_codes(&self) -> crate::core::Expr {
         self.attr("location_codes")
     }
@@ -2324,26 +2603,32 @@ impl crate::core::Ref<DataDxLocations> {
 
 impl crate::core::Ref<DataDxRouterConfiguration> {
     /// `customer_router_config`, as a reference.
+    #[inline]
     pub fn customer_router_config(&self) -> crate::core::Expr {
         self.attr("customer_router_config")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `router`, as a reference.
+    #[inline]
     pub fn router(&self) -> crate::core::Expr {
         self.attr("router")
     }
     /// `router_type_identifier`, as a reference.
+    #[inline]
     pub fn router_type_identifier(&self) -> crate::core::Expr {
         self.attr("router_type_identifier")
     }
     /// `virtual_interface_id`, as a reference.
+    #[inline]
     pub fn virtual_interface_id(&self) -> crate::core::Expr {
         self.attr("virtual_interface_id")
     }
     /// `virtual_interface_name`, as a reference.
+    #[inline]
     pub fn virtual_interface_name(&self) -> crate::core::Expr {
         self.attr("virtual_interface_name")
     }

@@ -12,6 +12,7 @@ pub struct EbsDefaultKmsKey {
 
 impl EbsDefaultKmsKey {
     /// `EbsDefaultKmsKey` with its required arguments; set the others with `EbsDefaultKmsKey { field: Some(..), ..EbsDefaultKmsKey::new(..) }`.
+    #[inline]
     pub fn new(key_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -37,6 +38,7 @@ pub struct EbsEncryptionByDefault {
 
 impl EbsEncryptionByDefault {
     /// `EbsEncryptionByDefault` with its required arguments; set the others with `EbsEncryptionByDefault { field: Some(..), ..EbsEncryptionByDefault::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -64,6 +66,7 @@ pub struct EbsFastSnapshotRestoreTimeouts {
 
 impl EbsFastSnapshotRestoreTimeouts {
     /// `EbsFastSnapshotRestoreTimeouts` with its required arguments; set the others with `EbsFastSnapshotRestoreTimeouts { field: Some(..), ..EbsFastSnapshotRestoreTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -86,6 +89,7 @@ pub struct EbsFastSnapshotRestore {
 
 impl EbsFastSnapshotRestore {
     /// `EbsFastSnapshotRestore` with its required arguments; set the others with `EbsFastSnapshotRestore { field: Some(..), ..EbsFastSnapshotRestore::new(..) }`.
+    #[inline]
     pub fn new(availability_zone: impl Into<crate::core::Expr>, snapshot_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone: availability_zone.into(),
@@ -112,6 +116,7 @@ pub struct EbsSnapshotTimeouts {
 
 impl EbsSnapshotTimeouts {
     /// `EbsSnapshotTimeouts` with its required arguments; set the others with `EbsSnapshotTimeouts { field: Some(..), ..EbsSnapshotTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -156,6 +161,7 @@ pub struct EbsSnapshot {
 
 impl EbsSnapshot {
     /// `EbsSnapshot` with its required arguments; set the others with `EbsSnapshot { field: Some(..), ..EbsSnapshot::new(..) }`.
+    #[inline]
     pub fn new(volume_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -188,6 +194,7 @@ pub struct EbsSnapshotBlockPublicAccess {
 
 impl EbsSnapshotBlockPublicAccess {
     /// `EbsSnapshotBlockPublicAccess` with its required arguments; set the others with `EbsSnapshotBlockPublicAccess { field: Some(..), ..EbsSnapshotBlockPublicAccess::new(..) }`.
+    #[inline]
     pub fn new(state: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -213,6 +220,7 @@ pub struct EbsSnapshotCopyTimeouts {
 
 impl EbsSnapshotCopyTimeouts {
     /// `EbsSnapshotCopyTimeouts` with its required arguments; set the others with `EbsSnapshotCopyTimeouts { field: Some(..), ..EbsSnapshotCopyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -265,6 +273,7 @@ pub struct EbsSnapshotCopy {
 
 impl EbsSnapshotCopy {
     /// `EbsSnapshotCopy` with its required arguments; set the others with `EbsSnapshotCopy { field: Some(..), ..EbsSnapshotCopy::new(..) }`.
+    #[inline]
     pub fn new(source_region: impl Into<crate::core::Expr>, source_snapshot_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             completion_duration_minutes: None,
@@ -307,6 +316,7 @@ pub struct EbsSnapshotImportClientData {
 
 impl EbsSnapshotImportClientData {
     /// `EbsSnapshotImportClientData` with its required arguments; set the others with `EbsSnapshotImportClientData { field: Some(..), ..EbsSnapshotImportClientData::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             comment: None,
@@ -328,6 +338,7 @@ pub struct EbsSnapshotImportDiskContainerUserBucket {
 
 impl EbsSnapshotImportDiskContainerUserBucket {
     /// `EbsSnapshotImportDiskContainerUserBucket` with its required arguments; set the others with `EbsSnapshotImportDiskContainerUserBucket { field: Some(..), ..EbsSnapshotImportDiskContainerUserBucket::new(..) }`.
+    #[inline]
     pub fn new(s3_bucket: impl Into<crate::core::Expr>, s3_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_bucket: s3_bucket.into(),
@@ -354,6 +365,7 @@ pub struct EbsSnapshotImportDiskContainer {
 
 impl EbsSnapshotImportDiskContainer {
     /// `EbsSnapshotImportDiskContainer` with its required arguments; set the others with `EbsSnapshotImportDiskContainer { field: Some(..), ..EbsSnapshotImportDiskContainer::new(..) }`.
+    #[inline]
     pub fn new(format: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -377,6 +389,7 @@ pub struct EbsSnapshotImportTimeouts {
 
 impl EbsSnapshotImportTimeouts {
     /// `EbsSnapshotImportTimeouts` with its required arguments; set the others with `EbsSnapshotImportTimeouts { field: Some(..), ..EbsSnapshotImportTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -430,6 +443,7 @@ pub struct EbsSnapshotImport {
 
 impl EbsSnapshotImport {
     /// `EbsSnapshotImport` with its required arguments; set the others with `EbsSnapshotImport { field: Some(..), ..EbsSnapshotImport::new(..) }`.
+    #[inline]
     pub fn new(disk_container: EbsSnapshotImportDiskContainer) -> Self {
         Self {
             description: None,
@@ -469,6 +483,7 @@ pub struct EbsVolumeTimeouts {
 
 impl EbsVolumeTimeouts {
     /// `EbsVolumeTimeouts` with its required arguments; set the others with `EbsVolumeTimeouts { field: Some(..), ..EbsVolumeTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -529,6 +544,7 @@ pub struct EbsVolume {
 
 impl EbsVolume {
     /// `EbsVolume` with its required arguments; set the others with `EbsVolume { field: Some(..), ..EbsVolume::new(..) }`.
+    #[inline]
     pub fn new(availability_zone: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone: availability_zone.into(),
@@ -564,6 +580,7 @@ pub struct DataEbsDefaultKmsKeyTimeouts {
 
 impl DataEbsDefaultKmsKeyTimeouts {
     /// `DataEbsDefaultKmsKeyTimeouts` with its required arguments; set the others with `DataEbsDefaultKmsKeyTimeouts { field: Some(..), ..DataEbsDefaultKmsKeyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -584,6 +601,7 @@ pub struct DataEbsDefaultKmsKey {
 
 impl DataEbsDefaultKmsKey {
     /// `DataEbsDefaultKmsKey` with its required arguments; set the others with `DataEbsDefaultKmsKey { field: Some(..), ..DataEbsDefaultKmsKey::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -606,6 +624,7 @@ pub struct DataEbsEncryptionByDefaultTimeouts {
 
 impl DataEbsEncryptionByDefaultTimeouts {
     /// `DataEbsEncryptionByDefaultTimeouts` with its required arguments; set the others with `DataEbsEncryptionByDefaultTimeouts { field: Some(..), ..DataEbsEncryptionByDefaultTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -626,6 +645,7 @@ pub struct DataEbsEncryptionByDefault {
 
 impl DataEbsEncryptionByDefault {
     /// `DataEbsEncryptionByDefault` with its required arguments; set the others with `DataEbsEncryptionByDefault { field: Some(..), ..DataEbsEncryptionByDefault::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -649,6 +669,7 @@ pub struct DataEbsSnapshotFilter {
 
 impl DataEbsSnapshotFilter {
     /// `DataEbsSnapshotFilter` with its required arguments; set the others with `DataEbsSnapshotFilter { field: Some(..), ..DataEbsSnapshotFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -667,6 +688,7 @@ pub struct DataEbsSnapshotTimeouts {
 
 impl DataEbsSnapshotTimeouts {
     /// `DataEbsSnapshotTimeouts` with its required arguments; set the others with `DataEbsSnapshotTimeouts { field: Some(..), ..DataEbsSnapshotTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -705,6 +727,7 @@ pub struct DataEbsSnapshot {
 
 impl DataEbsSnapshot {
     /// `DataEbsSnapshot` with its required arguments; set the others with `DataEbsSnapshot { field: Some(..), ..DataEbsSnapshot::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -734,6 +757,7 @@ pub struct DataEbsSnapshotIdsFilter {
 
 impl DataEbsSnapshotIdsFilter {
     /// `DataEbsSnapshotIdsFilter` with its required arguments; set the others with `DataEbsSnapshotIdsFilter { field: Some(..), ..DataEbsSnapshotIdsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -752,6 +776,7 @@ pub struct DataEbsSnapshotIdsTimeouts {
 
 impl DataEbsSnapshotIdsTimeouts {
     /// `DataEbsSnapshotIdsTimeouts` with its required arguments; set the others with `DataEbsSnapshotIdsTimeouts { field: Some(..), ..DataEbsSnapshotIdsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -781,6 +806,7 @@ pub struct DataEbsSnapshotIds {
 
 impl DataEbsSnapshotIds {
     /// `DataEbsSnapshotIds` with its required arguments; set the others with `DataEbsSnapshotIds { field: Some(..), ..DataEbsSnapshotIds::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -807,6 +833,7 @@ pub struct DataEbsVolumeFilter {
 
 impl DataEbsVolumeFilter {
     /// `DataEbsVolumeFilter` with its required arguments; set the others with `DataEbsVolumeFilter { field: Some(..), ..DataEbsVolumeFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -825,6 +852,7 @@ pub struct DataEbsVolumeTimeouts {
 
 impl DataEbsVolumeTimeouts {
     /// `DataEbsVolumeTimeouts` with its required arguments; set the others with `DataEbsVolumeTimeouts { field: Some(..), ..DataEbsVolumeTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -854,6 +882,7 @@ pub struct DataEbsVolume {
 
 impl DataEbsVolume {
     /// `DataEbsVolume` with its required arguments; set the others with `DataEbsVolume { field: Some(..), ..DataEbsVolume::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -880,6 +909,7 @@ pub struct DataEbsVolumesFilter {
 
 impl DataEbsVolumesFilter {
     /// `DataEbsVolumesFilter` with its required arguments; set the others with `DataEbsVolumesFilter { field: Some(..), ..DataEbsVolumesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -898,6 +928,7 @@ pub struct DataEbsVolumesTimeouts {
 
 impl DataEbsVolumesTimeouts {
     /// `DataEbsVolumesTimeouts` with its required arguments; set the others with `DataEbsVolumesTimeouts { field: Some(..), ..DataEbsVolumesTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -924,6 +955,7 @@ pub struct DataEbsVolumes {
 
 impl DataEbsVolumes {
     /// `DataEbsVolumes` with its required arguments; set the others with `DataEbsVolumes { field: Some(..), ..DataEbsVolumes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -940,10 +972,12 @@ impl crate::core::DataSource for DataEbsVolumes {
 
 impl crate::core::Ref<EbsDefaultKmsKey> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_arn`, as a reference.
+    #[inline]
     pub fn key_arn(&self) -> crate::core::Expr {
         self.attr("key_arn")
     }
@@ -951,10 +985,12 @@ impl crate::core::Ref<EbsDefaultKmsKey> {
 
 impl crate::core::Ref<EbsEncryptionByDefault> {
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -962,22 +998,27 @@ impl crate::core::Ref<EbsEncryptionByDefault> {
 
 impl crate::core::Ref<EbsFastSnapshotRestore> {
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `snapshot_id`, as a reference.
+    #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
         self.attr("snapshot_id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -985,70 +1026,87 @@ impl crate::core::Ref<EbsFastSnapshotRestore> {
 
 impl crate::core::Ref<EbsSnapshot> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `data_encryption_key_id`, as a reference.
+    #[inline]
     pub fn data_encryption_key_id(&self) -> crate::core::Expr {
         self.attr("data_encryption_key_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `owner_alias`, as a reference.
+    #[inline]
     pub fn owner_alias(&self) -> crate::core::Expr {
         self.attr("owner_alias")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `permanent_restore`, as a reference.
+    #[inline]
     pub fn permanent_restore(&self) -> crate::core::Expr {
         self.attr("permanent_restore")
     }
     /// `storage_tier`, as a reference.
+    #[inline]
     pub fn storage_tier(&self) -> crate::core::Expr {
         self.attr("storage_tier")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `temporary_restore_days`, as a reference.
+    #[inline]
     pub fn temporary_restore_days(&self) -> crate::core::Expr {
         self.attr("temporary_restore_days")
     }
     /// `volume_id`, as a reference.
+    #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
     }
     /// `volume_size`, as a reference.
+    #[inline]
     pub fn volume_size(&self) -> crate::core::Expr {
         self.attr("volume_size")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1056,10 +1114,12 @@ impl crate::core::Ref<EbsSnapshot> {
 
 impl crate::core::Ref<EbsSnapshotBlockPublicAccess> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
@@ -1067,82 +1127,102 @@ impl crate::core::Ref<EbsSnapshotBlockPublicAccess> {
 
 impl crate::core::Ref<EbsSnapshotCopy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `completion_duration_minutes`, as a reference.
+    #[inline]
     pub fn completion_duration_minutes(&self) -> crate::core::Expr {
         self.attr("completion_duration_minutes")
     }
     /// `data_encryption_key_id`, as a reference.
+    #[inline]
     pub fn data_encryption_key_id(&self) -> crate::core::Expr {
         self.attr("data_encryption_key_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `owner_alias`, as a reference.
+    #[inline]
     pub fn owner_alias(&self) -> crate::core::Expr {
         self.attr("owner_alias")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `permanent_restore`, as a reference.
+    #[inline]
     pub fn permanent_restore(&self) -> crate::core::Expr {
         self.attr("permanent_restore")
     }
     /// `source_region`, as a reference.
+    #[inline]
     pub fn source_region(&self) -> crate::core::Expr {
         self.attr("source_region")
     }
     /// `source_snapshot_id`, as a reference.
+    #[inline]
     pub fn source_snapshot_id(&self) -> crate::core::Expr {
         self.attr("source_snapshot_id")
     }
     /// `storage_tier`, as a reference.
+    #[inline]
     pub fn storage_tier(&self) -> crate::core::Expr {
         self.attr("storage_tier")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `temporary_restore_days`, as a reference.
+    #[inline]
     pub fn temporary_restore_days(&self) -> crate::core::Expr {
         self.attr("temporary_restore_days")
     }
     /// `volume_id`, as a reference.
+    #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
     }
     /// `volume_size`, as a reference.
+    #[inline]
     pub fn volume_size(&self) -> crate::core::Expr {
         self.attr("volume_size")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1150,82 +1230,102 @@ impl crate::core::Ref<EbsSnapshotCopy> {
 
 impl crate::core::Ref<EbsSnapshotImport> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `data_encryption_key_id`, as a reference.
+    #[inline]
     pub fn data_encryption_key_id(&self) -> crate::core::Expr {
         self.attr("data_encryption_key_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `owner_alias`, as a reference.
+    #[inline]
     pub fn owner_alias(&self) -> crate::core::Expr {
         self.attr("owner_alias")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `permanent_restore`, as a reference.
+    #[inline]
     pub fn permanent_restore(&self) -> crate::core::Expr {
         self.attr("permanent_restore")
     }
     /// `role_name`, as a reference.
+    #[inline]
     pub fn role_name(&self) -> crate::core::Expr {
         self.attr("role_name")
     }
     /// `storage_tier`, as a reference.
+    #[inline]
     pub fn storage_tier(&self) -> crate::core::Expr {
         self.attr("storage_tier")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `temporary_restore_days`, as a reference.
+    #[inline]
     pub fn temporary_restore_days(&self) -> crate::core::Expr {
         self.attr("temporary_restore_days")
     }
     /// `volume_id`, as a reference.
+    #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
     }
     /// `volume_size`, as a reference.
+    #[inline]
     pub fn volume_size(&self) -> crate::core::Expr {
         self.attr("volume_size")
     }
     /// `client_data` (a nested block), as a reference.
+    #[inline]
     pub fn client_data(&self) -> crate::core::Expr {
         self.attr("client_data")
     }
     /// `disk_container` (a nested block), as a reference.
+    #[inline]
     pub fn disk_container(&self) -> crate::core::Expr {
         self.attr("disk_container")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1233,70 +1333,87 @@ impl crate::core::Ref<EbsSnapshotImport> {
 
 impl crate::core::Ref<EbsVolume> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `final_snapshot`, as a reference.
+    #[inline]
     pub fn final_snapshot(&self) -> crate::core::Expr {
         self.attr("final_snapshot")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `iops`, as a reference.
+    #[inline]
     pub fn iops(&self) -> crate::core::Expr {
         self.attr("iops")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `multi_attach_enabled`, as a reference.
+    #[inline]
     pub fn multi_attach_enabled(&self) -> crate::core::Expr {
         self.attr("multi_attach_enabled")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `size`, as a reference.
+    #[inline]
     pub fn size(&self) -> crate::core::Expr {
         self.attr("size")
     }
     /// `snapshot_id`, as a reference.
+    #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
         self.attr("snapshot_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `throughput`, as a reference.
+    #[inline]
     pub fn throughput(&self) -> crate::core::Expr {
         self.attr("throughput")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1304,14 +1421,17 @@ impl crate::core::Ref<EbsVolume> {
 
 impl crate::core::Ref<DataEbsDefaultKmsKey> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_arn`, as a reference.
+    #[inline]
     pub fn key_arn(&self) -> crate::core::Expr {
         self.attr("key_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1319,14 +1439,17 @@ impl crate::core::Ref<DataEbsDefaultKmsKey> {
 
 impl crate::core::Ref<DataEbsEncryptionByDefault> {
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1334,90 +1457,112 @@ impl crate::core::Ref<DataEbsEncryptionByDefault> {
 
 impl crate::core::Ref<DataEbsSnapshot> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `data_encryption_key_id`, as a reference.
+    #[inline]
     pub fn data_encryption_key_id(&self) -> crate::core::Expr {
         self.attr("data_encryption_key_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `most_recent`, as a reference.
+    #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
         self.attr("most_recent")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `owner_alias`, as a reference.
+    #[inline]
     pub fn owner_alias(&self) -> crate::core::Expr {
         self.attr("owner_alias")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `owners`, as a reference.
+    #[inline]
     pub fn owners(&self) -> crate::core::Expr {
         self.attr("owners")
     }
     /// `restorable_by_user_ids`, as a reference.
+    #[inline]
     pub fn restorable_by_user_ids(&self) -> crate::core::Expr {
         self.attr("restorable_by_user_ids")
     }
     /// `snapshot_id`, as a reference.
+    #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
         self.attr("snapshot_id")
     }
     /// `snapshot_ids`, as a reference.
+    #[inline]
     pub fn snapshot_ids(&self) -> crate::core::Expr {
         self.attr("snapshot_ids")
     }
     /// `start_time`, as a reference.
+    #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
         self.attr("start_time")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `storage_tier`, as a reference.
+    #[inline]
     pub fn storage_tier(&self) -> crate::core::Expr {
         self.attr("storage_tier")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `volume_id`, as a reference.
+    #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
     }
     /// `volume_size`, as a reference.
+    #[inline]
     pub fn volume_size(&self) -> crate::core::Expr {
         self.attr("volume_size")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1425,26 +1570,32 @@ impl crate::core::Ref<DataEbsSnapshot> {
 
 impl crate::core::Ref<DataEbsSnapshotIds> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `owners`, as a reference.
+    #[inline]
     pub fn owners(&self) -> crate::core::Expr {
         self.attr("owners")
     }
     /// `restorable_by_user_ids`, as a reference.
+    #[inline]
     pub fn restorable_by_user_ids(&self) -> crate::core::Expr {
         self.attr("restorable_by_user_ids")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1452,74 +1603,92 @@ impl crate::core::Ref<DataEbsSnapshotIds> {
 
 impl crate::core::Ref<DataEbsVolume> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `iops`, as a reference.
+    #[inline]
     pub fn iops(&self) -> crate::core::Expr {
         self.attr("iops")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `most_recent`, as a reference.
+    #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
         self.attr("most_recent")
     }
     /// `multi_attach_enabled`, as a reference.
+    #[inline]
     pub fn multi_attach_enabled(&self) -> crate::core::Expr {
         self.attr("multi_attach_enabled")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `size`, as a reference.
+    #[inline]
     pub fn size(&self) -> crate::core::Expr {
         self.attr("size")
     }
     /// `snapshot_id`, as a reference.
+    #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
         self.attr("snapshot_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `throughput`, as a reference.
+    #[inline]
     pub fn throughput(&self) -> crate::core::Expr {
         self.attr("throughput")
     }
     /// `volume_id`, as a reference.
+    #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
     }
     /// `volume_type`, as a reference.
+    #[inline]
     pub fn volume_type(&self) -> crate::core::Expr {
         self.attr("volume_type")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1527,22 +1696,27 @@ impl crate::core::Ref<DataEbsVolume> {
 
 impl crate::core::Ref<DataEbsVolumes> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -14,6 +14,7 @@ pub struct Ec2AvailabilityZoneGroup {
 
 impl Ec2AvailabilityZoneGroup {
     /// `Ec2AvailabilityZoneGroup` with its required arguments; set the others with `Ec2AvailabilityZoneGroup { field: Some(..), ..Ec2AvailabilityZoneGroup::new(..) }`.
+    #[inline]
     pub fn new(group_name: impl Into<crate::core::Expr>, opt_in_status: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_name: group_name.into(),
@@ -38,6 +39,7 @@ pub struct Ec2CapacityBlockReservationTimeouts {
 
 impl Ec2CapacityBlockReservationTimeouts {
     /// `Ec2CapacityBlockReservationTimeouts` with its required arguments; set the others with `Ec2CapacityBlockReservationTimeouts { field: Some(..), ..Ec2CapacityBlockReservationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -62,6 +64,7 @@ pub struct Ec2CapacityBlockReservation {
 
 impl Ec2CapacityBlockReservation {
     /// `Ec2CapacityBlockReservation` with its required arguments; set the others with `Ec2CapacityBlockReservation { field: Some(..), ..Ec2CapacityBlockReservation::new(..) }`.
+    #[inline]
     pub fn new(capacity_block_offering_id: impl Into<crate::core::Expr>, instance_platform: impl Into<crate::core::Expr>) -> Self {
         Self {
             capacity_block_offering_id: capacity_block_offering_id.into(),
@@ -92,6 +95,7 @@ pub struct Ec2CapacityReservationTimeouts {
 
 impl Ec2CapacityReservationTimeouts {
     /// `Ec2CapacityReservationTimeouts` with its required arguments; set the others with `Ec2CapacityReservationTimeouts { field: Some(..), ..Ec2CapacityReservationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -152,6 +156,7 @@ pub struct Ec2CapacityReservation {
 
 impl Ec2CapacityReservation {
     /// `Ec2CapacityReservation` with its required arguments; set the others with `Ec2CapacityReservation { field: Some(..), ..Ec2CapacityReservation::new(..) }`.
+    #[inline]
     pub fn new(availability_zone: impl Into<crate::core::Expr>, instance_count: impl Into<crate::core::Arg<crate::core::Number>>, instance_platform: impl Into<crate::core::Expr>, instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone: availability_zone.into(),
@@ -196,6 +201,7 @@ pub struct Ec2CarrierGateway {
 
 impl Ec2CarrierGateway {
     /// `Ec2CarrierGateway` with its required arguments; set the others with `Ec2CarrierGateway { field: Some(..), ..Ec2CarrierGateway::new(..) }`.
+    #[inline]
     pub fn new(vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -223,6 +229,7 @@ pub struct Ec2ClientVpnAuthorizationRuleTimeouts {
 
 impl Ec2ClientVpnAuthorizationRuleTimeouts {
     /// `Ec2ClientVpnAuthorizationRuleTimeouts` with its required arguments; set the others with `Ec2ClientVpnAuthorizationRuleTimeouts { field: Some(..), ..Ec2ClientVpnAuthorizationRuleTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -257,6 +264,7 @@ pub struct Ec2ClientVpnAuthorizationRule {
 
 impl Ec2ClientVpnAuthorizationRule {
     /// `Ec2ClientVpnAuthorizationRule` with its required arguments; set the others with `Ec2ClientVpnAuthorizationRule { field: Some(..), ..Ec2ClientVpnAuthorizationRule::new(..) }`.
+    #[inline]
     pub fn new(client_vpn_endpoint_id: impl Into<crate::core::Expr>, target_network_cidr: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_group_id: None,
@@ -295,6 +303,7 @@ pub struct Ec2ClientVpnEndpointAuthenticationOptions {
 
 impl Ec2ClientVpnEndpointAuthenticationOptions {
     /// `Ec2ClientVpnEndpointAuthenticationOptions` with its required arguments; set the others with `Ec2ClientVpnEndpointAuthenticationOptions { field: Some(..), ..Ec2ClientVpnEndpointAuthenticationOptions::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             active_directory_id: None,
@@ -319,6 +328,7 @@ pub struct Ec2ClientVpnEndpointClientConnectOptions {
 
 impl Ec2ClientVpnEndpointClientConnectOptions {
     /// `Ec2ClientVpnEndpointClientConnectOptions` with its required arguments; set the others with `Ec2ClientVpnEndpointClientConnectOptions { field: Some(..), ..Ec2ClientVpnEndpointClientConnectOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -340,6 +350,7 @@ pub struct Ec2ClientVpnEndpointClientLoginBannerOptions {
 
 impl Ec2ClientVpnEndpointClientLoginBannerOptions {
     /// `Ec2ClientVpnEndpointClientLoginBannerOptions` with its required arguments; set the others with `Ec2ClientVpnEndpointClientLoginBannerOptions { field: Some(..), ..Ec2ClientVpnEndpointClientLoginBannerOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             banner_text: None,
@@ -358,6 +369,7 @@ pub struct Ec2ClientVpnEndpointClientRouteEnforcementOptions {
 
 impl Ec2ClientVpnEndpointClientRouteEnforcementOptions {
     /// `Ec2ClientVpnEndpointClientRouteEnforcementOptions` with its required arguments; set the others with `Ec2ClientVpnEndpointClientRouteEnforcementOptions { field: Some(..), ..Ec2ClientVpnEndpointClientRouteEnforcementOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enforced: None,
@@ -380,6 +392,7 @@ pub struct Ec2ClientVpnEndpointConnectionLogOptions {
 
 impl Ec2ClientVpnEndpointConnectionLogOptions {
     /// `Ec2ClientVpnEndpointConnectionLogOptions` with its required arguments; set the others with `Ec2ClientVpnEndpointConnectionLogOptions { field: Some(..), ..Ec2ClientVpnEndpointConnectionLogOptions::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             cloudwatch_log_group: None,
@@ -452,6 +465,7 @@ pub struct Ec2ClientVpnEndpoint {
 
 impl Ec2ClientVpnEndpoint {
     /// `Ec2ClientVpnEndpoint` with its required arguments; set the others with `Ec2ClientVpnEndpoint { field: Some(..), ..Ec2ClientVpnEndpoint::new(..) }`.
+    #[inline]
     pub fn new(client_cidr_block: impl Into<crate::core::Expr>, server_certificate_arn: impl Into<crate::core::Expr>, authentication_options: Vec<Ec2ClientVpnEndpointAuthenticationOptions>, connection_log_options: Ec2ClientVpnEndpointConnectionLogOptions) -> Self {
         Self {
             client_cidr_block: client_cidr_block.into(),
@@ -495,6 +509,7 @@ pub struct Ec2ClientVpnNetworkAssociationTimeouts {
 
 impl Ec2ClientVpnNetworkAssociationTimeouts {
     /// `Ec2ClientVpnNetworkAssociationTimeouts` with its required arguments; set the others with `Ec2ClientVpnNetworkAssociationTimeouts { field: Some(..), ..Ec2ClientVpnNetworkAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -520,6 +535,7 @@ pub struct Ec2ClientVpnNetworkAssociation {
 
 impl Ec2ClientVpnNetworkAssociation {
     /// `Ec2ClientVpnNetworkAssociation` with its required arguments; set the others with `Ec2ClientVpnNetworkAssociation { field: Some(..), ..Ec2ClientVpnNetworkAssociation::new(..) }`.
+    #[inline]
     pub fn new(client_vpn_endpoint_id: impl Into<crate::core::Expr>, subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_vpn_endpoint_id: client_vpn_endpoint_id.into(),
@@ -547,6 +563,7 @@ pub struct Ec2ClientVpnRouteTimeouts {
 
 impl Ec2ClientVpnRouteTimeouts {
     /// `Ec2ClientVpnRouteTimeouts` with its required arguments; set the others with `Ec2ClientVpnRouteTimeouts { field: Some(..), ..Ec2ClientVpnRouteTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -577,6 +594,7 @@ pub struct Ec2ClientVpnRoute {
 
 impl Ec2ClientVpnRoute {
     /// `Ec2ClientVpnRoute` with its required arguments; set the others with `Ec2ClientVpnRoute { field: Some(..), ..Ec2ClientVpnRoute::new(..) }`.
+    #[inline]
     pub fn new(client_vpn_endpoint_id: impl Into<crate::core::Expr>, destination_cidr_block: impl Into<crate::core::Expr>, target_vpc_subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_vpn_endpoint_id: client_vpn_endpoint_id.into(),
@@ -608,6 +626,7 @@ pub struct Ec2DefaultCreditSpecificationTimeouts {
 
 impl Ec2DefaultCreditSpecificationTimeouts {
     /// `Ec2DefaultCreditSpecificationTimeouts` with its required arguments; set the others with `Ec2DefaultCreditSpecificationTimeouts { field: Some(..), ..Ec2DefaultCreditSpecificationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -630,6 +649,7 @@ pub struct Ec2DefaultCreditSpecification {
 
 impl Ec2DefaultCreditSpecification {
     /// `Ec2DefaultCreditSpecification` with its required arguments; set the others with `Ec2DefaultCreditSpecification { field: Some(..), ..Ec2DefaultCreditSpecification::new(..) }`.
+    #[inline]
     pub fn new(cpu_credits: impl Into<crate::core::Expr>, instance_family: impl Into<crate::core::Expr>) -> Self {
         Self {
             cpu_credits: cpu_credits.into(),
@@ -662,6 +682,7 @@ pub struct Ec2FleetFleetInstanceSet {
 
 impl Ec2FleetFleetInstanceSet {
     /// `Ec2FleetFleetInstanceSet` with its required arguments; set the others with `Ec2FleetFleetInstanceSet { field: Some(..), ..Ec2FleetFleetInstanceSet::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             instance_ids: None,
@@ -687,6 +708,7 @@ pub struct Ec2FleetLaunchTemplateConfigLaunchTemplateSpecification {
 
 impl Ec2FleetLaunchTemplateConfigLaunchTemplateSpecification {
     /// `Ec2FleetLaunchTemplateConfigLaunchTemplateSpecification` with its required arguments; set the others with `Ec2FleetLaunchTemplateConfigLaunchTemplateSpecification { field: Some(..), ..Ec2FleetLaunchTemplateConfigLaunchTemplateSpecification::new(..) }`.
+    #[inline]
     pub fn new(version: impl Into<crate::core::Expr>) -> Self {
         Self {
             launch_template_id: None,
@@ -709,6 +731,7 @@ pub struct Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCo
 
 impl Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount {
     /// `Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount` with its required arguments; set the others with `Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount { field: Some(..), ..Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsAcceleratorCount::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max: None,
@@ -729,6 +752,7 @@ pub struct Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsMemoryMib {
 
 impl Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsMemoryMib {
     /// `Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsMemoryMib` with its required arguments; set the others with `Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsMemoryMib { field: Some(..), ..Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsMemoryMib::new(..) }`.
+    #[inline]
     pub fn new(min: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max: None,
@@ -814,6 +838,7 @@ pub struct Ec2FleetLaunchTemplateConfigOverrideInstanceRequirements {
 
 impl Ec2FleetLaunchTemplateConfigOverrideInstanceRequirements {
     /// `Ec2FleetLaunchTemplateConfigOverrideInstanceRequirements` with its required arguments; set the others with `Ec2FleetLaunchTemplateConfigOverrideInstanceRequirements { field: Some(..), ..Ec2FleetLaunchTemplateConfigOverrideInstanceRequirements::new(..) }`.
+    #[inline]
     pub fn new(memory_mib: Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsMemoryMib, vcpu_count: Ec2FleetLaunchTemplateConfigOverrideInstanceRequirementsMemoryMib) -> Self {
         Self {
             accelerator_manufacturers: None,
@@ -872,6 +897,7 @@ pub struct Ec2FleetLaunchTemplateConfigOverride {
 
 impl Ec2FleetLaunchTemplateConfigOverride {
     /// `Ec2FleetLaunchTemplateConfigOverride` with its required arguments; set the others with `Ec2FleetLaunchTemplateConfigOverride { field: Some(..), ..Ec2FleetLaunchTemplateConfigOverride::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             availability_zone: None,
@@ -898,6 +924,7 @@ pub struct Ec2FleetLaunchTemplateConfig {
 
 impl Ec2FleetLaunchTemplateConfig {
     /// `Ec2FleetLaunchTemplateConfig` with its required arguments; set the others with `Ec2FleetLaunchTemplateConfig { field: Some(..), ..Ec2FleetLaunchTemplateConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             launch_template_specification: None,
@@ -916,6 +943,7 @@ pub struct Ec2FleetOnDemandOptionsCapacityReservationOptions {
 
 impl Ec2FleetOnDemandOptionsCapacityReservationOptions {
     /// `Ec2FleetOnDemandOptionsCapacityReservationOptions` with its required arguments; set the others with `Ec2FleetOnDemandOptionsCapacityReservationOptions { field: Some(..), ..Ec2FleetOnDemandOptionsCapacityReservationOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             usage_strategy: None,
@@ -948,6 +976,7 @@ pub struct Ec2FleetOnDemandOptions {
 
 impl Ec2FleetOnDemandOptions {
     /// `Ec2FleetOnDemandOptions` with its required arguments; set the others with `Ec2FleetOnDemandOptions { field: Some(..), ..Ec2FleetOnDemandOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allocation_strategy: None,
@@ -973,6 +1002,7 @@ pub struct Ec2FleetSpotOptionsMaintenanceStrategiesCapacityRebalance {
 
 impl Ec2FleetSpotOptionsMaintenanceStrategiesCapacityRebalance {
     /// `Ec2FleetSpotOptionsMaintenanceStrategiesCapacityRebalance` with its required arguments; set the others with `Ec2FleetSpotOptionsMaintenanceStrategiesCapacityRebalance { field: Some(..), ..Ec2FleetSpotOptionsMaintenanceStrategiesCapacityRebalance::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             replacement_strategy: None,
@@ -991,6 +1021,7 @@ pub struct Ec2FleetSpotOptionsMaintenanceStrategies {
 
 impl Ec2FleetSpotOptionsMaintenanceStrategies {
     /// `Ec2FleetSpotOptionsMaintenanceStrategies` with its required arguments; set the others with `Ec2FleetSpotOptionsMaintenanceStrategies { field: Some(..), ..Ec2FleetSpotOptionsMaintenanceStrategies::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             capacity_rebalance: None,
@@ -1029,6 +1060,7 @@ pub struct Ec2FleetSpotOptions {
 
 impl Ec2FleetSpotOptions {
     /// `Ec2FleetSpotOptions` with its required arguments; set the others with `Ec2FleetSpotOptions { field: Some(..), ..Ec2FleetSpotOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allocation_strategy: None,
@@ -1063,6 +1095,7 @@ pub struct Ec2FleetTargetCapacitySpecification {
 
 impl Ec2FleetTargetCapacitySpecification {
     /// `Ec2FleetTargetCapacitySpecification` with its required arguments; set the others with `Ec2FleetTargetCapacitySpecification { field: Some(..), ..Ec2FleetTargetCapacitySpecification::new(..) }`.
+    #[inline]
     pub fn new(default_target_capacity_type: impl Into<crate::core::Expr>, total_target_capacity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             default_target_capacity_type: default_target_capacity_type.into(),
@@ -1090,6 +1123,7 @@ pub struct Ec2FleetTimeouts {
 
 impl Ec2FleetTimeouts {
     /// `Ec2FleetTimeouts` with its required arguments; set the others with `Ec2FleetTimeouts { field: Some(..), ..Ec2FleetTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1164,6 +1198,7 @@ pub struct Ec2Fleet {
 
 impl Ec2Fleet {
     /// `Ec2Fleet` with its required arguments; set the others with `Ec2Fleet { field: Some(..), ..Ec2Fleet::new(..) }`.
+    #[inline]
     pub fn new(launch_template_config: Vec<Ec2FleetLaunchTemplateConfig>, target_capacity_specification: Ec2FleetTargetCapacitySpecification) -> Self {
         Self {
             context: None,
@@ -1210,6 +1245,7 @@ pub struct Ec2HostTimeouts {
 
 impl Ec2HostTimeouts {
     /// `Ec2HostTimeouts` with its required arguments; set the others with `Ec2HostTimeouts { field: Some(..), ..Ec2HostTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1258,6 +1294,7 @@ pub struct Ec2Host {
 
 impl Ec2Host {
     /// `Ec2Host` with its required arguments; set the others with `Ec2Host { field: Some(..), ..Ec2Host::new(..) }`.
+    #[inline]
     pub fn new(availability_zone: impl Into<crate::core::Expr>) -> Self {
         Self {
             asset_id: None,
@@ -1289,6 +1326,7 @@ pub struct Ec2ImageBlockPublicAccessTimeouts {
 
 impl Ec2ImageBlockPublicAccessTimeouts {
     /// `Ec2ImageBlockPublicAccessTimeouts` with its required arguments; set the others with `Ec2ImageBlockPublicAccessTimeouts { field: Some(..), ..Ec2ImageBlockPublicAccessTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             update: None,
@@ -1311,6 +1349,7 @@ pub struct Ec2ImageBlockPublicAccess {
 
 impl Ec2ImageBlockPublicAccess {
     /// `Ec2ImageBlockPublicAccess` with its required arguments; set the others with `Ec2ImageBlockPublicAccess { field: Some(..), ..Ec2ImageBlockPublicAccess::new(..) }`.
+    #[inline]
     pub fn new(state: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1339,6 +1378,7 @@ pub struct Ec2InstanceConnectEndpointTimeouts {
 
 impl Ec2InstanceConnectEndpointTimeouts {
     /// `Ec2InstanceConnectEndpointTimeouts` with its required arguments; set the others with `Ec2InstanceConnectEndpointTimeouts { field: Some(..), ..Ec2InstanceConnectEndpointTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1368,6 +1408,7 @@ pub struct Ec2InstanceConnectEndpoint {
 
 impl Ec2InstanceConnectEndpoint {
     /// `Ec2InstanceConnectEndpoint` with its required arguments; set the others with `Ec2InstanceConnectEndpoint { field: Some(..), ..Ec2InstanceConnectEndpoint::new(..) }`.
+    #[inline]
     pub fn new(subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             preserve_client_ip: None,
@@ -1402,6 +1443,7 @@ pub struct Ec2InstanceMetadataDefaults {
 
 impl Ec2InstanceMetadataDefaults {
     /// `Ec2InstanceMetadataDefaults` with its required arguments; set the others with `Ec2InstanceMetadataDefaults { field: Some(..), ..Ec2InstanceMetadataDefaults::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             http_endpoint: None,
@@ -1432,6 +1474,7 @@ pub struct Ec2InstanceStateTimeouts {
 
 impl Ec2InstanceStateTimeouts {
     /// `Ec2InstanceStateTimeouts` with its required arguments; set the others with `Ec2InstanceStateTimeouts { field: Some(..), ..Ec2InstanceStateTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1461,6 +1504,7 @@ pub struct Ec2InstanceState {
 
 impl Ec2InstanceState {
     /// `Ec2InstanceState` with its required arguments; set the others with `Ec2InstanceState { field: Some(..), ..Ec2InstanceState::new(..) }`.
+    #[inline]
     pub fn new(instance_id: impl Into<crate::core::Expr>, state: impl Into<crate::core::Expr>) -> Self {
         Self {
             force: None,
@@ -1492,6 +1536,7 @@ pub struct Ec2LocalGatewayRoute {
 
 impl Ec2LocalGatewayRoute {
     /// `Ec2LocalGatewayRoute` with its required arguments; set the others with `Ec2LocalGatewayRoute { field: Some(..), ..Ec2LocalGatewayRoute::new(..) }`.
+    #[inline]
     pub fn new(destination_cidr_block: impl Into<crate::core::Expr>, local_gateway_route_table_id: impl Into<crate::core::Expr>, local_gateway_virtual_interface_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_cidr_block: destination_cidr_block.into(),
@@ -1526,6 +1571,7 @@ pub struct Ec2LocalGatewayRouteTableVpcAssociation {
 
 impl Ec2LocalGatewayRouteTableVpcAssociation {
     /// `Ec2LocalGatewayRouteTableVpcAssociation` with its required arguments; set the others with `Ec2LocalGatewayRouteTableVpcAssociation { field: Some(..), ..Ec2LocalGatewayRouteTableVpcAssociation::new(..) }`.
+    #[inline]
     pub fn new(local_gateway_route_table_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1553,6 +1599,7 @@ pub struct Ec2ManagedPrefixListEntryBlock {
 
 impl Ec2ManagedPrefixListEntryBlock {
     /// `Ec2ManagedPrefixListEntryBlock` with its required arguments; set the others with `Ec2ManagedPrefixListEntryBlock { field: Some(..), ..Ec2ManagedPrefixListEntryBlock::new(..) }`.
+    #[inline]
     pub fn new(cidr: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr: cidr.into(),
@@ -1586,6 +1633,7 @@ pub struct Ec2ManagedPrefixList {
 
 impl Ec2ManagedPrefixList {
     /// `Ec2ManagedPrefixList` with its required arguments; set the others with `Ec2ManagedPrefixList { field: Some(..), ..Ec2ManagedPrefixList::new(..) }`.
+    #[inline]
     pub fn new(address_family: impl Into<crate::core::Expr>, max_entries: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             address_family: address_family.into(),
@@ -1620,6 +1668,7 @@ pub struct Ec2ManagedPrefixListEntry {
 
 impl Ec2ManagedPrefixListEntry {
     /// `Ec2ManagedPrefixListEntry` with its required arguments; set the others with `Ec2ManagedPrefixListEntry { field: Some(..), ..Ec2ManagedPrefixListEntry::new(..) }`.
+    #[inline]
     pub fn new(cidr: impl Into<crate::core::Expr>, prefix_list_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr: cidr.into(),
@@ -1658,6 +1707,7 @@ pub struct Ec2NetworkInsightsAnalysis {
 
 impl Ec2NetworkInsightsAnalysis {
     /// `Ec2NetworkInsightsAnalysis` with its required arguments; set the others with `Ec2NetworkInsightsAnalysis { field: Some(..), ..Ec2NetworkInsightsAnalysis::new(..) }`.
+    #[inline]
     pub fn new(network_insights_path_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter_in_arns: None,
@@ -1687,6 +1737,7 @@ pub struct Ec2NetworkInsightsPathFilterAtDestinationDestinationPortRange {
 
 impl Ec2NetworkInsightsPathFilterAtDestinationDestinationPortRange {
     /// `Ec2NetworkInsightsPathFilterAtDestinationDestinationPortRange` with its required arguments; set the others with `Ec2NetworkInsightsPathFilterAtDestinationDestinationPortRange { field: Some(..), ..Ec2NetworkInsightsPathFilterAtDestinationDestinationPortRange::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             from_port: None,
@@ -1714,6 +1765,7 @@ pub struct Ec2NetworkInsightsPathFilterAtDestination {
 
 impl Ec2NetworkInsightsPathFilterAtDestination {
     /// `Ec2NetworkInsightsPathFilterAtDestination` with its required arguments; set the others with `Ec2NetworkInsightsPathFilterAtDestination { field: Some(..), ..Ec2NetworkInsightsPathFilterAtDestination::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             destination_address: None,
@@ -1762,6 +1814,7 @@ pub struct Ec2NetworkInsightsPath {
 
 impl Ec2NetworkInsightsPath {
     /// `Ec2NetworkInsightsPath` with its required arguments; set the others with `Ec2NetworkInsightsPath { field: Some(..), ..Ec2NetworkInsightsPath::new(..) }`.
+    #[inline]
     pub fn new(protocol: impl Into<crate::core::Expr>, source: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: None,
@@ -1796,6 +1849,7 @@ pub struct Ec2SerialConsoleAccess {
 
 impl Ec2SerialConsoleAccess {
     /// `Ec2SerialConsoleAccess` with its required arguments; set the others with `Ec2SerialConsoleAccess { field: Some(..), ..Ec2SerialConsoleAccess::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -1827,6 +1881,7 @@ pub struct Ec2SubnetCidrReservation {
 
 impl Ec2SubnetCidrReservation {
     /// `Ec2SubnetCidrReservation` with its required arguments; set the others with `Ec2SubnetCidrReservation { field: Some(..), ..Ec2SubnetCidrReservation::new(..) }`.
+    #[inline]
     pub fn new(cidr_block: impl Into<crate::core::Expr>, reservation_type: impl Into<crate::core::Expr>, subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr_block: cidr_block.into(),
@@ -1858,6 +1913,7 @@ pub struct Ec2Tag {
 
 impl Ec2Tag {
     /// `Ec2Tag` with its required arguments; set the others with `Ec2Tag { field: Some(..), ..Ec2Tag::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1894,6 +1950,7 @@ pub struct Ec2TrafficMirrorFilter {
 
 impl Ec2TrafficMirrorFilter {
     /// `Ec2TrafficMirrorFilter` with its required arguments; set the others with `Ec2TrafficMirrorFilter { field: Some(..), ..Ec2TrafficMirrorFilter::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             description: None,
@@ -1922,6 +1979,7 @@ pub struct Ec2TrafficMirrorFilterRuleDestinationPortRange {
 
 impl Ec2TrafficMirrorFilterRuleDestinationPortRange {
     /// `Ec2TrafficMirrorFilterRuleDestinationPortRange` with its required arguments; set the others with `Ec2TrafficMirrorFilterRuleDestinationPortRange { field: Some(..), ..Ec2TrafficMirrorFilterRuleDestinationPortRange::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             from_port: None,
@@ -1964,6 +2022,7 @@ pub struct Ec2TrafficMirrorFilterRule {
 
 impl Ec2TrafficMirrorFilterRule {
     /// `Ec2TrafficMirrorFilterRule` with its required arguments; set the others with `Ec2TrafficMirrorFilterRule { field: Some(..), ..Ec2TrafficMirrorFilterRule::new(..) }`.
+    #[inline]
     pub fn new(destination_cidr_block: impl Into<crate::core::Expr>, rule_action: impl Into<crate::core::Expr>, rule_number: impl Into<crate::core::Arg<crate::core::Number>>, source_cidr_block: impl Into<crate::core::Expr>, traffic_direction: impl Into<crate::core::Expr>, traffic_mirror_filter_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -2018,6 +2077,7 @@ pub struct Ec2TrafficMirrorSession {
 
 impl Ec2TrafficMirrorSession {
     /// `Ec2TrafficMirrorSession` with its required arguments; set the others with `Ec2TrafficMirrorSession { field: Some(..), ..Ec2TrafficMirrorSession::new(..) }`.
+    #[inline]
     pub fn new(network_interface_id: impl Into<crate::core::Expr>, session_number: impl Into<crate::core::Arg<crate::core::Number>>, traffic_mirror_filter_id: impl Into<crate::core::Expr>, traffic_mirror_target_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -2066,6 +2126,7 @@ pub struct Ec2TrafficMirrorTarget {
 
 impl Ec2TrafficMirrorTarget {
     /// `Ec2TrafficMirrorTarget` with its required arguments; set the others with `Ec2TrafficMirrorTarget { field: Some(..), ..Ec2TrafficMirrorTarget::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             description: None,
@@ -2099,6 +2160,7 @@ pub struct Ec2TransitGatewayTimeouts {
 
 impl Ec2TransitGatewayTimeouts {
     /// `Ec2TransitGatewayTimeouts` with its required arguments; set the others with `Ec2TransitGatewayTimeouts { field: Some(..), ..Ec2TransitGatewayTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2157,6 +2219,7 @@ pub struct Ec2TransitGateway {
 
 impl Ec2TransitGateway {
     /// `Ec2TransitGateway` with its required arguments; set the others with `Ec2TransitGateway { field: Some(..), ..Ec2TransitGateway::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amazon_side_asn: None,
@@ -2197,6 +2260,7 @@ pub struct Ec2TransitGatewayConnectTimeouts {
 
 impl Ec2TransitGatewayConnectTimeouts {
     /// `Ec2TransitGatewayConnectTimeouts` with its required arguments; set the others with `Ec2TransitGatewayConnectTimeouts { field: Some(..), ..Ec2TransitGatewayConnectTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2238,6 +2302,7 @@ pub struct Ec2TransitGatewayConnect {
 
 impl Ec2TransitGatewayConnect {
     /// `Ec2TransitGatewayConnect` with its required arguments; set the others with `Ec2TransitGatewayConnect { field: Some(..), ..Ec2TransitGatewayConnect::new(..) }`.
+    #[inline]
     pub fn new(transit_gateway_id: impl Into<crate::core::Expr>, transport_attachment_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2270,6 +2335,7 @@ pub struct Ec2TransitGatewayConnectPeerTimeouts {
 
 impl Ec2TransitGatewayConnectPeerTimeouts {
     /// `Ec2TransitGatewayConnectPeerTimeouts` with its required arguments; set the others with `Ec2TransitGatewayConnectPeerTimeouts { field: Some(..), ..Ec2TransitGatewayConnectPeerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2309,6 +2375,7 @@ pub struct Ec2TransitGatewayConnectPeer {
 
 impl Ec2TransitGatewayConnectPeer {
     /// `Ec2TransitGatewayConnectPeer` with its required arguments; set the others with `Ec2TransitGatewayConnectPeer { field: Some(..), ..Ec2TransitGatewayConnectPeer::new(..) }`.
+    #[inline]
     pub fn new(inside_cidr_blocks: Vec<crate::core::Expr>, peer_address: impl Into<crate::core::Expr>, transit_gateway_attachment_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             bgp_asn: None,
@@ -2347,6 +2414,7 @@ pub struct Ec2TransitGatewayDefaultRouteTableAssociationTimeouts {
 
 impl Ec2TransitGatewayDefaultRouteTableAssociationTimeouts {
     /// `Ec2TransitGatewayDefaultRouteTableAssociationTimeouts` with its required arguments; set the others with `Ec2TransitGatewayDefaultRouteTableAssociationTimeouts { field: Some(..), ..Ec2TransitGatewayDefaultRouteTableAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2370,6 +2438,7 @@ pub struct Ec2TransitGatewayDefaultRouteTableAssociation {
 
 impl Ec2TransitGatewayDefaultRouteTableAssociation {
     /// `Ec2TransitGatewayDefaultRouteTableAssociation` with its required arguments; set the others with `Ec2TransitGatewayDefaultRouteTableAssociation { field: Some(..), ..Ec2TransitGatewayDefaultRouteTableAssociation::new(..) }`.
+    #[inline]
     pub fn new(transit_gateway_id: impl Into<crate::core::Expr>, transit_gateway_route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             transit_gateway_id: transit_gateway_id.into(),
@@ -2402,6 +2471,7 @@ pub struct Ec2TransitGatewayDefaultRouteTablePropagationTimeouts {
 
 impl Ec2TransitGatewayDefaultRouteTablePropagationTimeouts {
     /// `Ec2TransitGatewayDefaultRouteTablePropagationTimeouts` with its required arguments; set the others with `Ec2TransitGatewayDefaultRouteTablePropagationTimeouts { field: Some(..), ..Ec2TransitGatewayDefaultRouteTablePropagationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2425,6 +2495,7 @@ pub struct Ec2TransitGatewayDefaultRouteTablePropagation {
 
 impl Ec2TransitGatewayDefaultRouteTablePropagation {
     /// `Ec2TransitGatewayDefaultRouteTablePropagation` with its required arguments; set the others with `Ec2TransitGatewayDefaultRouteTablePropagation { field: Some(..), ..Ec2TransitGatewayDefaultRouteTablePropagation::new(..) }`.
+    #[inline]
     pub fn new(transit_gateway_id: impl Into<crate::core::Expr>, transit_gateway_route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             transit_gateway_id: transit_gateway_id.into(),
@@ -2451,6 +2522,7 @@ pub struct Ec2TransitGatewayMulticastDomainTimeouts {
 
 impl Ec2TransitGatewayMulticastDomainTimeouts {
     /// `Ec2TransitGatewayMulticastDomainTimeouts` with its required arguments; set the others with `Ec2TransitGatewayMulticastDomainTimeouts { field: Some(..), ..Ec2TransitGatewayMulticastDomainTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2489,6 +2561,7 @@ pub struct Ec2TransitGatewayMulticastDomain {
 
 impl Ec2TransitGatewayMulticastDomain {
     /// `Ec2TransitGatewayMulticastDomain` with its required arguments; set the others with `Ec2TransitGatewayMulticastDomain { field: Some(..), ..Ec2TransitGatewayMulticastDomain::new(..) }`.
+    #[inline]
     pub fn new(transit_gateway_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_accept_shared_associations: None,
@@ -2520,6 +2593,7 @@ pub struct Ec2TransitGatewayMulticastDomainAssociationTimeouts {
 
 impl Ec2TransitGatewayMulticastDomainAssociationTimeouts {
     /// `Ec2TransitGatewayMulticastDomainAssociationTimeouts` with its required arguments; set the others with `Ec2TransitGatewayMulticastDomainAssociationTimeouts { field: Some(..), ..Ec2TransitGatewayMulticastDomainAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2547,6 +2621,7 @@ pub struct Ec2TransitGatewayMulticastDomainAssociation {
 
 impl Ec2TransitGatewayMulticastDomainAssociation {
     /// `Ec2TransitGatewayMulticastDomainAssociation` with its required arguments; set the others with `Ec2TransitGatewayMulticastDomainAssociation { field: Some(..), ..Ec2TransitGatewayMulticastDomainAssociation::new(..) }`.
+    #[inline]
     pub fn new(subnet_id: impl Into<crate::core::Expr>, transit_gateway_attachment_id: impl Into<crate::core::Expr>, transit_gateway_multicast_domain_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2578,6 +2653,7 @@ pub struct Ec2TransitGatewayMulticastGroupMember {
 
 impl Ec2TransitGatewayMulticastGroupMember {
     /// `Ec2TransitGatewayMulticastGroupMember` with its required arguments; set the others with `Ec2TransitGatewayMulticastGroupMember { field: Some(..), ..Ec2TransitGatewayMulticastGroupMember::new(..) }`.
+    #[inline]
     pub fn new(group_ip_address: impl Into<crate::core::Expr>, network_interface_id: impl Into<crate::core::Expr>, transit_gateway_multicast_domain_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_ip_address: group_ip_address.into(),
@@ -2608,6 +2684,7 @@ pub struct Ec2TransitGatewayMulticastGroupSource {
 
 impl Ec2TransitGatewayMulticastGroupSource {
     /// `Ec2TransitGatewayMulticastGroupSource` with its required arguments; set the others with `Ec2TransitGatewayMulticastGroupSource { field: Some(..), ..Ec2TransitGatewayMulticastGroupSource::new(..) }`.
+    #[inline]
     pub fn new(group_ip_address: impl Into<crate::core::Expr>, network_interface_id: impl Into<crate::core::Expr>, transit_gateway_multicast_domain_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_ip_address: group_ip_address.into(),
@@ -2632,6 +2709,7 @@ pub struct Ec2TransitGatewayPeeringAttachmentOptions {
 
 impl Ec2TransitGatewayPeeringAttachmentOptions {
     /// `Ec2TransitGatewayPeeringAttachmentOptions` with its required arguments; set the others with `Ec2TransitGatewayPeeringAttachmentOptions { field: Some(..), ..Ec2TransitGatewayPeeringAttachmentOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dynamic_routing: None,
@@ -2667,6 +2745,7 @@ pub struct Ec2TransitGatewayPeeringAttachment {
 
 impl Ec2TransitGatewayPeeringAttachment {
     /// `Ec2TransitGatewayPeeringAttachment` with its required arguments; set the others with `Ec2TransitGatewayPeeringAttachment { field: Some(..), ..Ec2TransitGatewayPeeringAttachment::new(..) }`.
+    #[inline]
     pub fn new(peer_region: impl Into<crate::core::Expr>, peer_transit_gateway_id: impl Into<crate::core::Expr>, transit_gateway_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2703,6 +2782,7 @@ pub struct Ec2TransitGatewayPeeringAttachmentAccepter {
 
 impl Ec2TransitGatewayPeeringAttachmentAccepter {
     /// `Ec2TransitGatewayPeeringAttachmentAccepter` with its required arguments; set the others with `Ec2TransitGatewayPeeringAttachmentAccepter { field: Some(..), ..Ec2TransitGatewayPeeringAttachmentAccepter::new(..) }`.
+    #[inline]
     pub fn new(transit_gateway_attachment_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2735,6 +2815,7 @@ pub struct Ec2TransitGatewayPolicyTable {
 
 impl Ec2TransitGatewayPolicyTable {
     /// `Ec2TransitGatewayPolicyTable` with its required arguments; set the others with `Ec2TransitGatewayPolicyTable { field: Some(..), ..Ec2TransitGatewayPolicyTable::new(..) }`.
+    #[inline]
     pub fn new(transit_gateway_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2763,6 +2844,7 @@ pub struct Ec2TransitGatewayPolicyTableAssociation {
 
 impl Ec2TransitGatewayPolicyTableAssociation {
     /// `Ec2TransitGatewayPolicyTableAssociation` with its required arguments; set the others with `Ec2TransitGatewayPolicyTableAssociation { field: Some(..), ..Ec2TransitGatewayPolicyTableAssociation::new(..) }`.
+    #[inline]
     pub fn new(transit_gateway_attachment_id: impl Into<crate::core::Expr>, transit_gateway_policy_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2796,6 +2878,7 @@ pub struct Ec2TransitGatewayPrefixListReference {
 
 impl Ec2TransitGatewayPrefixListReference {
     /// `Ec2TransitGatewayPrefixListReference` with its required arguments; set the others with `Ec2TransitGatewayPrefixListReference { field: Some(..), ..Ec2TransitGatewayPrefixListReference::new(..) }`.
+    #[inline]
     pub fn new(prefix_list_id: impl Into<crate::core::Expr>, transit_gateway_route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             blackhole: None,
@@ -2831,6 +2914,7 @@ pub struct Ec2TransitGatewayRoute {
 
 impl Ec2TransitGatewayRoute {
     /// `Ec2TransitGatewayRoute` with its required arguments; set the others with `Ec2TransitGatewayRoute { field: Some(..), ..Ec2TransitGatewayRoute::new(..) }`.
+    #[inline]
     pub fn new(destination_cidr_block: impl Into<crate::core::Expr>, transit_gateway_route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             blackhole: None,
@@ -2864,6 +2948,7 @@ pub struct Ec2TransitGatewayRouteTable {
 
 impl Ec2TransitGatewayRouteTable {
     /// `Ec2TransitGatewayRouteTable` with its required arguments; set the others with `Ec2TransitGatewayRouteTable { field: Some(..), ..Ec2TransitGatewayRouteTable::new(..) }`.
+    #[inline]
     pub fn new(transit_gateway_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2895,6 +2980,7 @@ pub struct Ec2TransitGatewayRouteTableAssociation {
 
 impl Ec2TransitGatewayRouteTableAssociation {
     /// `Ec2TransitGatewayRouteTableAssociation` with its required arguments; set the others with `Ec2TransitGatewayRouteTableAssociation { field: Some(..), ..Ec2TransitGatewayRouteTableAssociation::new(..) }`.
+    #[inline]
     pub fn new(transit_gateway_attachment_id: impl Into<crate::core::Expr>, transit_gateway_route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2923,6 +3009,7 @@ pub struct Ec2TransitGatewayRouteTablePropagation {
 
 impl Ec2TransitGatewayRouteTablePropagation {
     /// `Ec2TransitGatewayRouteTablePropagation` with its required arguments; set the others with `Ec2TransitGatewayRouteTablePropagation { field: Some(..), ..Ec2TransitGatewayRouteTablePropagation::new(..) }`.
+    #[inline]
     pub fn new(transit_gateway_attachment_id: impl Into<crate::core::Expr>, transit_gateway_route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2976,6 +3063,7 @@ pub struct Ec2TransitGatewayVpcAttachment {
 
 impl Ec2TransitGatewayVpcAttachment {
     /// `Ec2TransitGatewayVpcAttachment` with its required arguments; set the others with `Ec2TransitGatewayVpcAttachment { field: Some(..), ..Ec2TransitGatewayVpcAttachment::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>, transit_gateway_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             appliance_mode_support: None,
@@ -3022,6 +3110,7 @@ pub struct Ec2TransitGatewayVpcAttachmentAccepter {
 
 impl Ec2TransitGatewayVpcAttachmentAccepter {
     /// `Ec2TransitGatewayVpcAttachmentAccepter` with its required arguments; set the others with `Ec2TransitGatewayVpcAttachmentAccepter { field: Some(..), ..Ec2TransitGatewayVpcAttachmentAccepter::new(..) }`.
+    #[inline]
     pub fn new(transit_gateway_attachment_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3057,6 +3146,7 @@ pub struct DataEc2CapacityBlockOffering {
 
 impl DataEc2CapacityBlockOffering {
     /// `DataEc2CapacityBlockOffering` with its required arguments; set the others with `DataEc2CapacityBlockOffering { field: Some(..), ..DataEc2CapacityBlockOffering::new(..) }`.
+    #[inline]
     pub fn new(capacity_duration_hours: impl Into<crate::core::Arg<crate::core::Number>>, instance_count: impl Into<crate::core::Arg<crate::core::Number>>, instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             capacity_duration_hours: capacity_duration_hours.into(),
@@ -3083,6 +3173,7 @@ pub struct DataEc2ClientVpnEndpointFilter {
 
 impl DataEc2ClientVpnEndpointFilter {
     /// `DataEc2ClientVpnEndpointFilter` with its required arguments; set the others with `DataEc2ClientVpnEndpointFilter { field: Some(..), ..DataEc2ClientVpnEndpointFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3101,6 +3192,7 @@ pub struct DataEc2ClientVpnEndpointTimeouts {
 
 impl DataEc2ClientVpnEndpointTimeouts {
     /// `DataEc2ClientVpnEndpointTimeouts` with its required arguments; set the others with `DataEc2ClientVpnEndpointTimeouts { field: Some(..), ..DataEc2ClientVpnEndpointTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -3130,6 +3222,7 @@ pub struct DataEc2ClientVpnEndpoint {
 
 impl DataEc2ClientVpnEndpoint {
     /// `DataEc2ClientVpnEndpoint` with its required arguments; set the others with `DataEc2ClientVpnEndpoint { field: Some(..), ..DataEc2ClientVpnEndpoint::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             client_vpn_endpoint_id: None,
@@ -3156,6 +3249,7 @@ pub struct DataEc2CoipPoolFilter {
 
 impl DataEc2CoipPoolFilter {
     /// `DataEc2CoipPoolFilter` with its required arguments; set the others with `DataEc2CoipPoolFilter { field: Some(..), ..DataEc2CoipPoolFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3174,6 +3268,7 @@ pub struct DataEc2CoipPoolTimeouts {
 
 impl DataEc2CoipPoolTimeouts {
     /// `DataEc2CoipPoolTimeouts` with its required arguments; set the others with `DataEc2CoipPoolTimeouts { field: Some(..), ..DataEc2CoipPoolTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -3206,6 +3301,7 @@ pub struct DataEc2CoipPool {
 
 impl DataEc2CoipPool {
     /// `DataEc2CoipPool` with its required arguments; set the others with `DataEc2CoipPool { field: Some(..), ..DataEc2CoipPool::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -3233,6 +3329,7 @@ pub struct DataEc2CoipPoolsFilter {
 
 impl DataEc2CoipPoolsFilter {
     /// `DataEc2CoipPoolsFilter` with its required arguments; set the others with `DataEc2CoipPoolsFilter { field: Some(..), ..DataEc2CoipPoolsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3251,6 +3348,7 @@ pub struct DataEc2CoipPoolsTimeouts {
 
 impl DataEc2CoipPoolsTimeouts {
     /// `DataEc2CoipPoolsTimeouts` with its required arguments; set the others with `DataEc2CoipPoolsTimeouts { field: Some(..), ..DataEc2CoipPoolsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -3277,6 +3375,7 @@ pub struct DataEc2CoipPools {
 
 impl DataEc2CoipPools {
     /// `DataEc2CoipPools` with its required arguments; set the others with `DataEc2CoipPools { field: Some(..), ..DataEc2CoipPools::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -3302,6 +3401,7 @@ pub struct DataEc2HostFilter {
 
 impl DataEc2HostFilter {
     /// `DataEc2HostFilter` with its required arguments; set the others with `DataEc2HostFilter { field: Some(..), ..DataEc2HostFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3320,6 +3420,7 @@ pub struct DataEc2HostTimeouts {
 
 impl DataEc2HostTimeouts {
     /// `DataEc2HostTimeouts` with its required arguments; set the others with `DataEc2HostTimeouts { field: Some(..), ..DataEc2HostTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -3349,6 +3450,7 @@ pub struct DataEc2Host {
 
 impl DataEc2Host {
     /// `DataEc2Host` with its required arguments; set the others with `DataEc2Host { field: Some(..), ..DataEc2Host::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             host_id: None,
@@ -3374,6 +3476,7 @@ pub struct DataEc2InstanceTypeTimeouts {
 
 impl DataEc2InstanceTypeTimeouts {
     /// `DataEc2InstanceTypeTimeouts` with its required arguments; set the others with `DataEc2InstanceTypeTimeouts { field: Some(..), ..DataEc2InstanceTypeTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -3396,6 +3499,7 @@ pub struct DataEc2InstanceType {
 
 impl DataEc2InstanceType {
     /// `DataEc2InstanceType` with its required arguments; set the others with `DataEc2InstanceType { field: Some(..), ..DataEc2InstanceType::new(..) }`.
+    #[inline]
     pub fn new(instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3420,6 +3524,7 @@ pub struct DataEc2InstanceTypeOfferingFilter {
 
 impl DataEc2InstanceTypeOfferingFilter {
     /// `DataEc2InstanceTypeOfferingFilter` with its required arguments; set the others with `DataEc2InstanceTypeOfferingFilter { field: Some(..), ..DataEc2InstanceTypeOfferingFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3438,6 +3543,7 @@ pub struct DataEc2InstanceTypeOfferingTimeouts {
 
 impl DataEc2InstanceTypeOfferingTimeouts {
     /// `DataEc2InstanceTypeOfferingTimeouts` with its required arguments; set the others with `DataEc2InstanceTypeOfferingTimeouts { field: Some(..), ..DataEc2InstanceTypeOfferingTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -3467,6 +3573,7 @@ pub struct DataEc2InstanceTypeOffering {
 
 impl DataEc2InstanceTypeOffering {
     /// `DataEc2InstanceTypeOffering` with its required arguments; set the others with `DataEc2InstanceTypeOffering { field: Some(..), ..DataEc2InstanceTypeOffering::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -3493,6 +3600,7 @@ pub struct DataEc2InstanceTypeOfferingsFilter {
 
 impl DataEc2InstanceTypeOfferingsFilter {
     /// `DataEc2InstanceTypeOfferingsFilter` with its required arguments; set the others with `DataEc2InstanceTypeOfferingsFilter { field: Some(..), ..DataEc2InstanceTypeOfferingsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3511,6 +3619,7 @@ pub struct DataEc2InstanceTypeOfferingsTimeouts {
 
 impl DataEc2InstanceTypeOfferingsTimeouts {
     /// `DataEc2InstanceTypeOfferingsTimeouts` with its required arguments; set the others with `DataEc2InstanceTypeOfferingsTimeouts { field: Some(..), ..DataEc2InstanceTypeOfferingsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -3537,6 +3646,7 @@ pub struct DataEc2InstanceTypeOfferings {
 
 impl DataEc2InstanceTypeOfferings {
     /// `DataEc2InstanceTypeOfferings` with its required arguments; set the others with `DataEc2InstanceTypeOfferings { field: Some(..), ..DataEc2InstanceTypeOfferings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -3562,6 +3672,7 @@ pub struct DataEc2InstanceTypesFilter {
 
 impl DataEc2InstanceTypesFilter {
     /// `DataEc2InstanceTypesFilter` with its required arguments; set the others with `DataEc2InstanceTypesFilter { field: Some(..), ..DataEc2InstanceTypesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3580,6 +3691,7 @@ pub struct DataEc2InstanceTypesTimeouts {
 
 impl DataEc2InstanceTypesTimeouts {
     /// `DataEc2InstanceTypesTimeouts` with its required arguments; set the others with `DataEc2InstanceTypesTimeouts { field: Some(..), ..DataEc2InstanceTypesTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -3603,6 +3715,7 @@ pub struct DataEc2InstanceTypes {
 
 impl DataEc2InstanceTypes {
     /// `DataEc2InstanceTypes` with its required arguments; set the others with `DataEc2InstanceTypes { field: Some(..), ..DataEc2InstanceTypes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -3627,6 +3740,7 @@ pub struct DataEc2LocalGatewayFilter {
 
 impl DataEc2LocalGatewayFilter {
     /// `DataEc2LocalGatewayFilter` with its required arguments; set the others with `DataEc2LocalGatewayFilter { field: Some(..), ..DataEc2LocalGatewayFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3645,6 +3759,7 @@ pub struct DataEc2LocalGatewayTimeouts {
 
 impl DataEc2LocalGatewayTimeouts {
     /// `DataEc2LocalGatewayTimeouts` with its required arguments; set the others with `DataEc2LocalGatewayTimeouts { field: Some(..), ..DataEc2LocalGatewayTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -3674,6 +3789,7 @@ pub struct DataEc2LocalGateway {
 
 impl DataEc2LocalGateway {
     /// `DataEc2LocalGateway` with its required arguments; set the others with `DataEc2LocalGateway { field: Some(..), ..DataEc2LocalGateway::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -3700,6 +3816,7 @@ pub struct DataEc2LocalGatewayRouteTableFilter {
 
 impl DataEc2LocalGatewayRouteTableFilter {
     /// `DataEc2LocalGatewayRouteTableFilter` with its required arguments; set the others with `DataEc2LocalGatewayRouteTableFilter { field: Some(..), ..DataEc2LocalGatewayRouteTableFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3718,6 +3835,7 @@ pub struct DataEc2LocalGatewayRouteTableTimeouts {
 
 impl DataEc2LocalGatewayRouteTableTimeouts {
     /// `DataEc2LocalGatewayRouteTableTimeouts` with its required arguments; set the others with `DataEc2LocalGatewayRouteTableTimeouts { field: Some(..), ..DataEc2LocalGatewayRouteTableTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -3756,6 +3874,7 @@ pub struct DataEc2LocalGatewayRouteTable {
 
 impl DataEc2LocalGatewayRouteTable {
     /// `DataEc2LocalGatewayRouteTable` with its required arguments; set the others with `DataEc2LocalGatewayRouteTable { field: Some(..), ..DataEc2LocalGatewayRouteTable::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -3785,6 +3904,7 @@ pub struct DataEc2LocalGatewayRouteTablesFilter {
 
 impl DataEc2LocalGatewayRouteTablesFilter {
     /// `DataEc2LocalGatewayRouteTablesFilter` with its required arguments; set the others with `DataEc2LocalGatewayRouteTablesFilter { field: Some(..), ..DataEc2LocalGatewayRouteTablesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3803,6 +3923,7 @@ pub struct DataEc2LocalGatewayRouteTablesTimeouts {
 
 impl DataEc2LocalGatewayRouteTablesTimeouts {
     /// `DataEc2LocalGatewayRouteTablesTimeouts` with its required arguments; set the others with `DataEc2LocalGatewayRouteTablesTimeouts { field: Some(..), ..DataEc2LocalGatewayRouteTablesTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -3829,6 +3950,7 @@ pub struct DataEc2LocalGatewayRouteTables {
 
 impl DataEc2LocalGatewayRouteTables {
     /// `DataEc2LocalGatewayRouteTables` with its required arguments; set the others with `DataEc2LocalGatewayRouteTables { field: Some(..), ..DataEc2LocalGatewayRouteTables::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -3854,6 +3976,7 @@ pub struct DataEc2LocalGatewayVirtualInterfaceFilter {
 
 impl DataEc2LocalGatewayVirtualInterfaceFilter {
     /// `DataEc2LocalGatewayVirtualInterfaceFilter` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceFilter { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3872,6 +3995,7 @@ pub struct DataEc2LocalGatewayVirtualInterfaceTimeouts {
 
 impl DataEc2LocalGatewayVirtualInterfaceTimeouts {
     /// `DataEc2LocalGatewayVirtualInterfaceTimeouts` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceTimeouts { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -3898,6 +4022,7 @@ pub struct DataEc2LocalGatewayVirtualInterface {
 
 impl DataEc2LocalGatewayVirtualInterface {
     /// `DataEc2LocalGatewayVirtualInterface` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterface { field: Some(..), ..DataEc2LocalGatewayVirtualInterface::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -3923,6 +4048,7 @@ pub struct DataEc2LocalGatewayVirtualInterfaceGroupFilter {
 
 impl DataEc2LocalGatewayVirtualInterfaceGroupFilter {
     /// `DataEc2LocalGatewayVirtualInterfaceGroupFilter` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceGroupFilter { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceGroupFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3941,6 +4067,7 @@ pub struct DataEc2LocalGatewayVirtualInterfaceGroupTimeouts {
 
 impl DataEc2LocalGatewayVirtualInterfaceGroupTimeouts {
     /// `DataEc2LocalGatewayVirtualInterfaceGroupTimeouts` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceGroupTimeouts { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -3970,6 +4097,7 @@ pub struct DataEc2LocalGatewayVirtualInterfaceGroup {
 
 impl DataEc2LocalGatewayVirtualInterfaceGroup {
     /// `DataEc2LocalGatewayVirtualInterfaceGroup` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceGroup { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -3996,6 +4124,7 @@ pub struct DataEc2LocalGatewayVirtualInterfaceGroupsFilter {
 
 impl DataEc2LocalGatewayVirtualInterfaceGroupsFilter {
     /// `DataEc2LocalGatewayVirtualInterfaceGroupsFilter` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceGroupsFilter { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceGroupsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4014,6 +4143,7 @@ pub struct DataEc2LocalGatewayVirtualInterfaceGroupsTimeouts {
 
 impl DataEc2LocalGatewayVirtualInterfaceGroupsTimeouts {
     /// `DataEc2LocalGatewayVirtualInterfaceGroupsTimeouts` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceGroupsTimeouts { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceGroupsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -4040,6 +4170,7 @@ pub struct DataEc2LocalGatewayVirtualInterfaceGroups {
 
 impl DataEc2LocalGatewayVirtualInterfaceGroups {
     /// `DataEc2LocalGatewayVirtualInterfaceGroups` with its required arguments; set the others with `DataEc2LocalGatewayVirtualInterfaceGroups { field: Some(..), ..DataEc2LocalGatewayVirtualInterfaceGroups::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -4065,6 +4196,7 @@ pub struct DataEc2LocalGatewaysFilter {
 
 impl DataEc2LocalGatewaysFilter {
     /// `DataEc2LocalGatewaysFilter` with its required arguments; set the others with `DataEc2LocalGatewaysFilter { field: Some(..), ..DataEc2LocalGatewaysFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4083,6 +4215,7 @@ pub struct DataEc2LocalGatewaysTimeouts {
 
 impl DataEc2LocalGatewaysTimeouts {
     /// `DataEc2LocalGatewaysTimeouts` with its required arguments; set the others with `DataEc2LocalGatewaysTimeouts { field: Some(..), ..DataEc2LocalGatewaysTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -4109,6 +4242,7 @@ pub struct DataEc2LocalGateways {
 
 impl DataEc2LocalGateways {
     /// `DataEc2LocalGateways` with its required arguments; set the others with `DataEc2LocalGateways { field: Some(..), ..DataEc2LocalGateways::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -4134,6 +4268,7 @@ pub struct DataEc2ManagedPrefixListFilter {
 
 impl DataEc2ManagedPrefixListFilter {
     /// `DataEc2ManagedPrefixListFilter` with its required arguments; set the others with `DataEc2ManagedPrefixListFilter { field: Some(..), ..DataEc2ManagedPrefixListFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4152,6 +4287,7 @@ pub struct DataEc2ManagedPrefixListTimeouts {
 
 impl DataEc2ManagedPrefixListTimeouts {
     /// `DataEc2ManagedPrefixListTimeouts` with its required arguments; set the others with `DataEc2ManagedPrefixListTimeouts { field: Some(..), ..DataEc2ManagedPrefixListTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -4181,6 +4317,7 @@ pub struct DataEc2ManagedPrefixList {
 
 impl DataEc2ManagedPrefixList {
     /// `DataEc2ManagedPrefixList` with its required arguments; set the others with `DataEc2ManagedPrefixList { field: Some(..), ..DataEc2ManagedPrefixList::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -4207,6 +4344,7 @@ pub struct DataEc2ManagedPrefixListsFilter {
 
 impl DataEc2ManagedPrefixListsFilter {
     /// `DataEc2ManagedPrefixListsFilter` with its required arguments; set the others with `DataEc2ManagedPrefixListsFilter { field: Some(..), ..DataEc2ManagedPrefixListsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4231,6 +4369,7 @@ pub struct DataEc2ManagedPrefixLists {
 
 impl DataEc2ManagedPrefixLists {
     /// `DataEc2ManagedPrefixLists` with its required arguments; set the others with `DataEc2ManagedPrefixLists { field: Some(..), ..DataEc2ManagedPrefixLists::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -4255,6 +4394,7 @@ pub struct DataEc2NetworkInsightsAnalysisFilter {
 
 impl DataEc2NetworkInsightsAnalysisFilter {
     /// `DataEc2NetworkInsightsAnalysisFilter` with its required arguments; set the others with `DataEc2NetworkInsightsAnalysisFilter { field: Some(..), ..DataEc2NetworkInsightsAnalysisFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4282,6 +4422,7 @@ pub struct DataEc2NetworkInsightsAnalysis {
 
 impl DataEc2NetworkInsightsAnalysis {
     /// `DataEc2NetworkInsightsAnalysis` with its required arguments; set the others with `DataEc2NetworkInsightsAnalysis { field: Some(..), ..DataEc2NetworkInsightsAnalysis::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -4307,6 +4448,7 @@ pub struct DataEc2NetworkInsightsPathFilter {
 
 impl DataEc2NetworkInsightsPathFilter {
     /// `DataEc2NetworkInsightsPathFilter` with its required arguments; set the others with `DataEc2NetworkInsightsPathFilter { field: Some(..), ..DataEc2NetworkInsightsPathFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4334,6 +4476,7 @@ pub struct DataEc2NetworkInsightsPath {
 
 impl DataEc2NetworkInsightsPath {
     /// `DataEc2NetworkInsightsPath` with its required arguments; set the others with `DataEc2NetworkInsightsPath { field: Some(..), ..DataEc2NetworkInsightsPath::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -4363,6 +4506,7 @@ pub struct DataEc2PublicIpv4Pool {
 
 impl DataEc2PublicIpv4Pool {
     /// `DataEc2PublicIpv4Pool` with its required arguments; set the others with `DataEc2PublicIpv4Pool { field: Some(..), ..DataEc2PublicIpv4Pool::new(..) }`.
+    #[inline]
     pub fn new(pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -4387,6 +4531,7 @@ pub struct DataEc2PublicIpv4PoolsFilter {
 
 impl DataEc2PublicIpv4PoolsFilter {
     /// `DataEc2PublicIpv4PoolsFilter` with its required arguments; set the others with `DataEc2PublicIpv4PoolsFilter { field: Some(..), ..DataEc2PublicIpv4PoolsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4411,6 +4556,7 @@ pub struct DataEc2PublicIpv4Pools {
 
 impl DataEc2PublicIpv4Pools {
     /// `DataEc2PublicIpv4Pools` with its required arguments; set the others with `DataEc2PublicIpv4Pools { field: Some(..), ..DataEc2PublicIpv4Pools::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -4434,6 +4580,7 @@ pub struct DataEc2SerialConsoleAccessTimeouts {
 
 impl DataEc2SerialConsoleAccessTimeouts {
     /// `DataEc2SerialConsoleAccessTimeouts` with its required arguments; set the others with `DataEc2SerialConsoleAccessTimeouts { field: Some(..), ..DataEc2SerialConsoleAccessTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -4454,6 +4601,7 @@ pub struct DataEc2SerialConsoleAccess {
 
 impl DataEc2SerialConsoleAccess {
     /// `DataEc2SerialConsoleAccess` with its required arguments; set the others with `DataEc2SerialConsoleAccess { field: Some(..), ..DataEc2SerialConsoleAccess::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -4477,6 +4625,7 @@ pub struct DataEc2SpotPriceFilter {
 
 impl DataEc2SpotPriceFilter {
     /// `DataEc2SpotPriceFilter` with its required arguments; set the others with `DataEc2SpotPriceFilter { field: Some(..), ..DataEc2SpotPriceFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4495,6 +4644,7 @@ pub struct DataEc2SpotPriceTimeouts {
 
 impl DataEc2SpotPriceTimeouts {
     /// `DataEc2SpotPriceTimeouts` with its required arguments; set the others with `DataEc2SpotPriceTimeouts { field: Some(..), ..DataEc2SpotPriceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -4524,6 +4674,7 @@ pub struct DataEc2SpotPrice {
 
 impl DataEc2SpotPrice {
     /// `DataEc2SpotPrice` with its required arguments; set the others with `DataEc2SpotPrice { field: Some(..), ..DataEc2SpotPrice::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             availability_zone: None,
@@ -4550,6 +4701,7 @@ pub struct DataEc2TransitGatewayFilter {
 
 impl DataEc2TransitGatewayFilter {
     /// `DataEc2TransitGatewayFilter` with its required arguments; set the others with `DataEc2TransitGatewayFilter { field: Some(..), ..DataEc2TransitGatewayFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4568,6 +4720,7 @@ pub struct DataEc2TransitGatewayTimeouts {
 
 impl DataEc2TransitGatewayTimeouts {
     /// `DataEc2TransitGatewayTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayTimeouts { field: Some(..), ..DataEc2TransitGatewayTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -4594,6 +4747,7 @@ pub struct DataEc2TransitGateway {
 
 impl DataEc2TransitGateway {
     /// `DataEc2TransitGateway` with its required arguments; set the others with `DataEc2TransitGateway { field: Some(..), ..DataEc2TransitGateway::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -4619,6 +4773,7 @@ pub struct DataEc2TransitGatewayAttachmentFilter {
 
 impl DataEc2TransitGatewayAttachmentFilter {
     /// `DataEc2TransitGatewayAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayAttachmentFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4646,6 +4801,7 @@ pub struct DataEc2TransitGatewayAttachment {
 
 impl DataEc2TransitGatewayAttachment {
     /// `DataEc2TransitGatewayAttachment` with its required arguments; set the others with `DataEc2TransitGatewayAttachment { field: Some(..), ..DataEc2TransitGatewayAttachment::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -4671,6 +4827,7 @@ pub struct DataEc2TransitGatewayAttachmentsFilter {
 
 impl DataEc2TransitGatewayAttachmentsFilter {
     /// `DataEc2TransitGatewayAttachmentsFilter` with its required arguments; set the others with `DataEc2TransitGatewayAttachmentsFilter { field: Some(..), ..DataEc2TransitGatewayAttachmentsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4689,6 +4846,7 @@ pub struct DataEc2TransitGatewayAttachmentsTimeouts {
 
 impl DataEc2TransitGatewayAttachmentsTimeouts {
     /// `DataEc2TransitGatewayAttachmentsTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayAttachmentsTimeouts { field: Some(..), ..DataEc2TransitGatewayAttachmentsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -4715,6 +4873,7 @@ pub struct DataEc2TransitGatewayAttachments {
 
 impl DataEc2TransitGatewayAttachments {
     /// `DataEc2TransitGatewayAttachments` with its required arguments; set the others with `DataEc2TransitGatewayAttachments { field: Some(..), ..DataEc2TransitGatewayAttachments::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -4740,6 +4899,7 @@ pub struct DataEc2TransitGatewayConnectFilter {
 
 impl DataEc2TransitGatewayConnectFilter {
     /// `DataEc2TransitGatewayConnectFilter` with its required arguments; set the others with `DataEc2TransitGatewayConnectFilter { field: Some(..), ..DataEc2TransitGatewayConnectFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4758,6 +4918,7 @@ pub struct DataEc2TransitGatewayConnectTimeouts {
 
 impl DataEc2TransitGatewayConnectTimeouts {
     /// `DataEc2TransitGatewayConnectTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayConnectTimeouts { field: Some(..), ..DataEc2TransitGatewayConnectTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -4787,6 +4948,7 @@ pub struct DataEc2TransitGatewayConnect {
 
 impl DataEc2TransitGatewayConnect {
     /// `DataEc2TransitGatewayConnect` with its required arguments; set the others with `DataEc2TransitGatewayConnect { field: Some(..), ..DataEc2TransitGatewayConnect::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -4813,6 +4975,7 @@ pub struct DataEc2TransitGatewayConnectPeerFilter {
 
 impl DataEc2TransitGatewayConnectPeerFilter {
     /// `DataEc2TransitGatewayConnectPeerFilter` with its required arguments; set the others with `DataEc2TransitGatewayConnectPeerFilter { field: Some(..), ..DataEc2TransitGatewayConnectPeerFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4831,6 +4994,7 @@ pub struct DataEc2TransitGatewayConnectPeerTimeouts {
 
 impl DataEc2TransitGatewayConnectPeerTimeouts {
     /// `DataEc2TransitGatewayConnectPeerTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayConnectPeerTimeouts { field: Some(..), ..DataEc2TransitGatewayConnectPeerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -4860,6 +5024,7 @@ pub struct DataEc2TransitGatewayConnectPeer {
 
 impl DataEc2TransitGatewayConnectPeer {
     /// `DataEc2TransitGatewayConnectPeer` with its required arguments; set the others with `DataEc2TransitGatewayConnectPeer { field: Some(..), ..DataEc2TransitGatewayConnectPeer::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -4886,6 +5051,7 @@ pub struct DataEc2TransitGatewayDxGatewayAttachmentFilter {
 
 impl DataEc2TransitGatewayDxGatewayAttachmentFilter {
     /// `DataEc2TransitGatewayDxGatewayAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayDxGatewayAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayDxGatewayAttachmentFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4904,6 +5070,7 @@ pub struct DataEc2TransitGatewayDxGatewayAttachmentTimeouts {
 
 impl DataEc2TransitGatewayDxGatewayAttachmentTimeouts {
     /// `DataEc2TransitGatewayDxGatewayAttachmentTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayDxGatewayAttachmentTimeouts { field: Some(..), ..DataEc2TransitGatewayDxGatewayAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -4936,6 +5103,7 @@ pub struct DataEc2TransitGatewayDxGatewayAttachment {
 
 impl DataEc2TransitGatewayDxGatewayAttachment {
     /// `DataEc2TransitGatewayDxGatewayAttachment` with its required arguments; set the others with `DataEc2TransitGatewayDxGatewayAttachment { field: Some(..), ..DataEc2TransitGatewayDxGatewayAttachment::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dx_gateway_id: None,
@@ -4963,6 +5131,7 @@ pub struct DataEc2TransitGatewayMulticastDomainFilter {
 
 impl DataEc2TransitGatewayMulticastDomainFilter {
     /// `DataEc2TransitGatewayMulticastDomainFilter` with its required arguments; set the others with `DataEc2TransitGatewayMulticastDomainFilter { field: Some(..), ..DataEc2TransitGatewayMulticastDomainFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -4981,6 +5150,7 @@ pub struct DataEc2TransitGatewayMulticastDomainTimeouts {
 
 impl DataEc2TransitGatewayMulticastDomainTimeouts {
     /// `DataEc2TransitGatewayMulticastDomainTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayMulticastDomainTimeouts { field: Some(..), ..DataEc2TransitGatewayMulticastDomainTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -5010,6 +5180,7 @@ pub struct DataEc2TransitGatewayMulticastDomain {
 
 impl DataEc2TransitGatewayMulticastDomain {
     /// `DataEc2TransitGatewayMulticastDomain` with its required arguments; set the others with `DataEc2TransitGatewayMulticastDomain { field: Some(..), ..DataEc2TransitGatewayMulticastDomain::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -5036,6 +5207,7 @@ pub struct DataEc2TransitGatewayPeeringAttachmentFilter {
 
 impl DataEc2TransitGatewayPeeringAttachmentFilter {
     /// `DataEc2TransitGatewayPeeringAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayPeeringAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayPeeringAttachmentFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -5054,6 +5226,7 @@ pub struct DataEc2TransitGatewayPeeringAttachmentTimeouts {
 
 impl DataEc2TransitGatewayPeeringAttachmentTimeouts {
     /// `DataEc2TransitGatewayPeeringAttachmentTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayPeeringAttachmentTimeouts { field: Some(..), ..DataEc2TransitGatewayPeeringAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -5080,6 +5253,7 @@ pub struct DataEc2TransitGatewayPeeringAttachment {
 
 impl DataEc2TransitGatewayPeeringAttachment {
     /// `DataEc2TransitGatewayPeeringAttachment` with its required arguments; set the others with `DataEc2TransitGatewayPeeringAttachment { field: Some(..), ..DataEc2TransitGatewayPeeringAttachment::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -5105,6 +5279,7 @@ pub struct DataEc2TransitGatewayPeeringAttachmentsFilter {
 
 impl DataEc2TransitGatewayPeeringAttachmentsFilter {
     /// `DataEc2TransitGatewayPeeringAttachmentsFilter` with its required arguments; set the others with `DataEc2TransitGatewayPeeringAttachmentsFilter { field: Some(..), ..DataEc2TransitGatewayPeeringAttachmentsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -5123,6 +5298,7 @@ pub struct DataEc2TransitGatewayPeeringAttachmentsTimeouts {
 
 impl DataEc2TransitGatewayPeeringAttachmentsTimeouts {
     /// `DataEc2TransitGatewayPeeringAttachmentsTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayPeeringAttachmentsTimeouts { field: Some(..), ..DataEc2TransitGatewayPeeringAttachmentsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -5146,6 +5322,7 @@ pub struct DataEc2TransitGatewayPeeringAttachments {
 
 impl DataEc2TransitGatewayPeeringAttachments {
     /// `DataEc2TransitGatewayPeeringAttachments` with its required arguments; set the others with `DataEc2TransitGatewayPeeringAttachments { field: Some(..), ..DataEc2TransitGatewayPeeringAttachments::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -5170,6 +5347,7 @@ pub struct DataEc2TransitGatewayRouteTableFilter {
 
 impl DataEc2TransitGatewayRouteTableFilter {
     /// `DataEc2TransitGatewayRouteTableFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableFilter { field: Some(..), ..DataEc2TransitGatewayRouteTableFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -5188,6 +5366,7 @@ pub struct DataEc2TransitGatewayRouteTableTimeouts {
 
 impl DataEc2TransitGatewayRouteTableTimeouts {
     /// `DataEc2TransitGatewayRouteTableTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableTimeouts { field: Some(..), ..DataEc2TransitGatewayRouteTableTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -5214,6 +5393,7 @@ pub struct DataEc2TransitGatewayRouteTable {
 
 impl DataEc2TransitGatewayRouteTable {
     /// `DataEc2TransitGatewayRouteTable` with its required arguments; set the others with `DataEc2TransitGatewayRouteTable { field: Some(..), ..DataEc2TransitGatewayRouteTable::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -5239,6 +5419,7 @@ pub struct DataEc2TransitGatewayRouteTableAssociationsFilter {
 
 impl DataEc2TransitGatewayRouteTableAssociationsFilter {
     /// `DataEc2TransitGatewayRouteTableAssociationsFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableAssociationsFilter { field: Some(..), ..DataEc2TransitGatewayRouteTableAssociationsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -5257,6 +5438,7 @@ pub struct DataEc2TransitGatewayRouteTableAssociationsTimeouts {
 
 impl DataEc2TransitGatewayRouteTableAssociationsTimeouts {
     /// `DataEc2TransitGatewayRouteTableAssociationsTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableAssociationsTimeouts { field: Some(..), ..DataEc2TransitGatewayRouteTableAssociationsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -5282,6 +5464,7 @@ pub struct DataEc2TransitGatewayRouteTableAssociations {
 
 impl DataEc2TransitGatewayRouteTableAssociations {
     /// `DataEc2TransitGatewayRouteTableAssociations` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableAssociations { field: Some(..), ..DataEc2TransitGatewayRouteTableAssociations::new(..) }`.
+    #[inline]
     pub fn new(transit_gateway_route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -5307,6 +5490,7 @@ pub struct DataEc2TransitGatewayRouteTablePropagationsFilter {
 
 impl DataEc2TransitGatewayRouteTablePropagationsFilter {
     /// `DataEc2TransitGatewayRouteTablePropagationsFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTablePropagationsFilter { field: Some(..), ..DataEc2TransitGatewayRouteTablePropagationsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -5325,6 +5509,7 @@ pub struct DataEc2TransitGatewayRouteTablePropagationsTimeouts {
 
 impl DataEc2TransitGatewayRouteTablePropagationsTimeouts {
     /// `DataEc2TransitGatewayRouteTablePropagationsTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayRouteTablePropagationsTimeouts { field: Some(..), ..DataEc2TransitGatewayRouteTablePropagationsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -5350,6 +5535,7 @@ pub struct DataEc2TransitGatewayRouteTablePropagations {
 
 impl DataEc2TransitGatewayRouteTablePropagations {
     /// `DataEc2TransitGatewayRouteTablePropagations` with its required arguments; set the others with `DataEc2TransitGatewayRouteTablePropagations { field: Some(..), ..DataEc2TransitGatewayRouteTablePropagations::new(..) }`.
+    #[inline]
     pub fn new(transit_gateway_route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -5375,6 +5561,7 @@ pub struct DataEc2TransitGatewayRouteTableRoutesFilter {
 
 impl DataEc2TransitGatewayRouteTableRoutesFilter {
     /// `DataEc2TransitGatewayRouteTableRoutesFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableRoutesFilter { field: Some(..), ..DataEc2TransitGatewayRouteTableRoutesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -5397,6 +5584,7 @@ pub struct DataEc2TransitGatewayRouteTableRoutes {
 
 impl DataEc2TransitGatewayRouteTableRoutes {
     /// `DataEc2TransitGatewayRouteTableRoutes` with its required arguments; set the others with `DataEc2TransitGatewayRouteTableRoutes { field: Some(..), ..DataEc2TransitGatewayRouteTableRoutes::new(..) }`.
+    #[inline]
     pub fn new(transit_gateway_route_table_id: impl Into<crate::core::Expr>, filter: Vec<DataEc2TransitGatewayRouteTableRoutesFilter>) -> Self {
         Self {
             id: None,
@@ -5421,6 +5609,7 @@ pub struct DataEc2TransitGatewayRouteTablesFilter {
 
 impl DataEc2TransitGatewayRouteTablesFilter {
     /// `DataEc2TransitGatewayRouteTablesFilter` with its required arguments; set the others with `DataEc2TransitGatewayRouteTablesFilter { field: Some(..), ..DataEc2TransitGatewayRouteTablesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -5439,6 +5628,7 @@ pub struct DataEc2TransitGatewayRouteTablesTimeouts {
 
 impl DataEc2TransitGatewayRouteTablesTimeouts {
     /// `DataEc2TransitGatewayRouteTablesTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayRouteTablesTimeouts { field: Some(..), ..DataEc2TransitGatewayRouteTablesTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -5465,6 +5655,7 @@ pub struct DataEc2TransitGatewayRouteTables {
 
 impl DataEc2TransitGatewayRouteTables {
     /// `DataEc2TransitGatewayRouteTables` with its required arguments; set the others with `DataEc2TransitGatewayRouteTables { field: Some(..), ..DataEc2TransitGatewayRouteTables::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -5490,6 +5681,7 @@ pub struct DataEc2TransitGatewayVpcAttachmentFilter {
 
 impl DataEc2TransitGatewayVpcAttachmentFilter {
     /// `DataEc2TransitGatewayVpcAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayVpcAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayVpcAttachmentFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -5508,6 +5700,7 @@ pub struct DataEc2TransitGatewayVpcAttachmentTimeouts {
 
 impl DataEc2TransitGatewayVpcAttachmentTimeouts {
     /// `DataEc2TransitGatewayVpcAttachmentTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayVpcAttachmentTimeouts { field: Some(..), ..DataEc2TransitGatewayVpcAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -5534,6 +5727,7 @@ pub struct DataEc2TransitGatewayVpcAttachment {
 
 impl DataEc2TransitGatewayVpcAttachment {
     /// `DataEc2TransitGatewayVpcAttachment` with its required arguments; set the others with `DataEc2TransitGatewayVpcAttachment { field: Some(..), ..DataEc2TransitGatewayVpcAttachment::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -5559,6 +5753,7 @@ pub struct DataEc2TransitGatewayVpcAttachmentsFilter {
 
 impl DataEc2TransitGatewayVpcAttachmentsFilter {
     /// `DataEc2TransitGatewayVpcAttachmentsFilter` with its required arguments; set the others with `DataEc2TransitGatewayVpcAttachmentsFilter { field: Some(..), ..DataEc2TransitGatewayVpcAttachmentsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -5577,6 +5772,7 @@ pub struct DataEc2TransitGatewayVpcAttachmentsTimeouts {
 
 impl DataEc2TransitGatewayVpcAttachmentsTimeouts {
     /// `DataEc2TransitGatewayVpcAttachmentsTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayVpcAttachmentsTimeouts { field: Some(..), ..DataEc2TransitGatewayVpcAttachmentsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -5600,6 +5796,7 @@ pub struct DataEc2TransitGatewayVpcAttachments {
 
 impl DataEc2TransitGatewayVpcAttachments {
     /// `DataEc2TransitGatewayVpcAttachments` with its required arguments; set the others with `DataEc2TransitGatewayVpcAttachments { field: Some(..), ..DataEc2TransitGatewayVpcAttachments::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -5624,6 +5821,7 @@ pub struct DataEc2TransitGatewayVpnAttachmentFilter {
 
 impl DataEc2TransitGatewayVpnAttachmentFilter {
     /// `DataEc2TransitGatewayVpnAttachmentFilter` with its required arguments; set the others with `DataEc2TransitGatewayVpnAttachmentFilter { field: Some(..), ..DataEc2TransitGatewayVpnAttachmentFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -5642,6 +5840,7 @@ pub struct DataEc2TransitGatewayVpnAttachmentTimeouts {
 
 impl DataEc2TransitGatewayVpnAttachmentTimeouts {
     /// `DataEc2TransitGatewayVpnAttachmentTimeouts` with its required arguments; set the others with `DataEc2TransitGatewayVpnAttachmentTimeouts { field: Some(..), ..DataEc2TransitGatewayVpnAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -5674,6 +5873,7 @@ pub struct DataEc2TransitGatewayVpnAttachment {
 
 impl DataEc2TransitGatewayVpnAttachment {
     /// `DataEc2TransitGatewayVpnAttachment` with its required arguments; set the others with `DataEc2TransitGatewayVpnAttachment { field: Some(..), ..DataEc2TransitGatewayVpnAttachment::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -5692,14 +5892,17 @@ impl crate::core::DataSource for DataEc2TransitGatewayVpnAttachment {
 
 impl crate::core::Ref<Ec2AvailabilityZoneGroup> {
     /// `group_name`, as a reference.
+    #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
         self.attr("group_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `opt_in_status`, as a reference.
+    #[inline]
     pub fn opt_in_status(&self) -> crate::core::Expr {
         self.attr("opt_in_status")
     }
@@ -5707,78 +5910,97 @@ impl crate::core::Ref<Ec2AvailabilityZoneGroup> {
 
 impl crate::core::Ref<Ec2CapacityBlockReservation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `capacity_block_offering_id`, as a reference.
+    #[inline]
     pub fn capacity_block_offering_id(&self) -> crate::core::Expr {
         self.attr("capacity_block_offering_id")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `ebs_optimized`, as a reference.
+    #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
         self.attr("ebs_optimized")
     }
     /// `end_date`, as a reference.
+    #[inline]
     pub fn end_date(&self) -> crate::core::Expr {
         self.attr("end_date")
     }
     /// `end_date_type`, as a reference.
+    #[inline]
     pub fn end_date_type(&self) -> crate::core::Expr {
         self.attr("end_date_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_count`, as a reference.
+    #[inline]
     pub fn instance_count(&self) -> crate::core::Expr {
         self.attr("instance_count")
     }
     /// `instance_platform`, as a reference.
+    #[inline]
     pub fn instance_platform(&self) -> crate::core::Expr {
         self.attr("instance_platform")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `placement_group_arn`, as a reference.
+    #[inline]
     pub fn placement_group_arn(&self) -> crate::core::Expr {
         self.attr("placement_group_arn")
     }
     /// `reservation_type`, as a reference.
+    #[inline]
     pub fn reservation_type(&self) -> crate::core::Expr {
         self.attr("reservation_type")
     }
     /// `start_date`, as a reference.
+    #[inline]
     pub fn start_date(&self) -> crate::core::Expr {
         self.attr("start_date")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tenancy`, as a reference.
+    #[inline]
     pub fn tenancy(&self) -> crate::core::Expr {
         self.attr("tenancy")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -5786,74 +6008,92 @@ impl crate::core::Ref<Ec2CapacityBlockReservation> {
 
 impl crate::core::Ref<Ec2CapacityReservation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `ebs_optimized`, as a reference.
+    #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
         self.attr("ebs_optimized")
     }
     /// `end_date`, as a reference.
+    #[inline]
     pub fn end_date(&self) -> crate::core::Expr {
         self.attr("end_date")
     }
     /// `end_date_type`, as a reference.
+    #[inline]
     pub fn end_date_type(&self) -> crate::core::Expr {
         self.attr("end_date_type")
     }
     /// `ephemeral_storage`, as a reference.
+    #[inline]
     pub fn ephemeral_storage(&self) -> crate::core::Expr {
         self.attr("ephemeral_storage")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_count`, as a reference.
+    #[inline]
     pub fn instance_count(&self) -> crate::core::Expr {
         self.attr("instance_count")
     }
     /// `instance_match_criteria`, as a reference.
+    #[inline]
     pub fn instance_match_criteria(&self) -> crate::core::Expr {
         self.attr("instance_match_criteria")
     }
     /// `instance_platform`, as a reference.
+    #[inline]
     pub fn instance_platform(&self) -> crate::core::Expr {
         self.attr("instance_platform")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `placement_group_arn`, as a reference.
+    #[inline]
     pub fn placement_group_arn(&self) -> crate::core::Expr {
         self.attr("placement_group_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tenancy`, as a reference.
+    #[inline]
     pub fn tenancy(&self) -> crate::core::Expr {
         self.attr("tenancy")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -5861,26 +6101,32 @@ impl crate::core::Ref<Ec2CapacityReservation> {
 
 impl crate::core::Ref<Ec2CarrierGateway> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -5888,30 +6134,37 @@ impl crate::core::Ref<Ec2CarrierGateway> {
 
 impl crate::core::Ref<Ec2ClientVpnAuthorizationRule> {
     /// `access_group_id`, as a reference.
+    #[inline]
     pub fn access_group_id(&self) -> crate::core::Expr {
         self.attr("access_group_id")
     }
     /// `authorize_all_groups`, as a reference.
+    #[inline]
     pub fn authorize_all_groups(&self) -> crate::core::Expr {
         self.attr("authorize_all_groups")
     }
     /// `client_vpn_endpoint_id`, as a reference.
+    #[inline]
     pub fn client_vpn_endpoint_id(&self) -> crate::core::Expr {
         self.attr("client_vpn_endpoint_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `target_network_cidr`, as a reference.
+    #[inline]
     pub fn target_network_cidr(&self) -> crate::core::Expr {
         self.attr("target_network_cidr")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -5919,94 +6172,117 @@ impl crate::core::Ref<Ec2ClientVpnAuthorizationRule> {
 
 impl crate::core::Ref<Ec2ClientVpnEndpoint> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `client_cidr_block`, as a reference.
+    #[inline]
     pub fn client_cidr_block(&self) -> crate::core::Expr {
         self.attr("client_cidr_block")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `disconnect_on_session_timeout`, as a reference.
+    #[inline]
     pub fn disconnect_on_session_timeout(&self) -> crate::core::Expr {
         self.attr("disconnect_on_session_timeout")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `dns_servers`, as a reference.
+    #[inline]
     pub fn dns_servers(&self) -> crate::core::Expr {
         self.attr("dns_servers")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `self_service_portal`, as a reference.
+    #[inline]
     pub fn self_service_portal(&self) -> crate::core::Expr {
         self.attr("self_service_portal")
     }
     /// `self_service_portal_url`, as a reference.
+    #[inline]
     pub fn self_service_portal_url(&self) -> crate::core::Expr {
         self.attr("self_service_portal_url")
     }
     /// `server_certificate_arn`, as a reference.
+    #[inline]
     pub fn server_certificate_arn(&self) -> crate::core::Expr {
         self.attr("server_certificate_arn")
     }
     /// `session_timeout_hours`, as a reference.
+    #[inline]
     pub fn session_timeout_hours(&self) -> crate::core::Expr {
         self.attr("session_timeout_hours")
     }
     /// `split_tunnel`, as a reference.
+    #[inline]
     pub fn split_tunnel(&self) -> crate::core::Expr {
         self.attr("split_tunnel")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transport_protocol`, as a reference.
+    #[inline]
     pub fn transport_protocol(&self) -> crate::core::Expr {
         self.attr("transport_protocol")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `vpn_port`, as a reference.
+    #[inline]
     pub fn vpn_port(&self) -> crate::core::Expr {
         self.attr("vpn_port")
     }
     /// `authentication_options` (a nested block), as a reference.
+    #[inline]
     pub fn authentication_options(&self) -> crate::core::Expr {
         self.attr("authentication_options")
     }
     /// `client_connect_options` (a nested block), as a reference.
+    #[inline]
     pub fn client_connect_options(&self) -> crate::core::Expr {
         self.attr("client_connect_options")
     }
     /// `client_login_banner_options` (a nested block), as a reference.
+    #[inline]
     pub fn client_login_banner_options(&self) -> crate::core::Expr {
         self.attr("client_login_banner_options")
     }
     /// `client_route_enforcement_options` (a nested block), as a reference.
+    #[inline]
     pub fn client_route_enforcement_options(&self) -> crate::core::Expr {
         self.attr("client_route_enforcement_options")
     }
     /// `connection_log_options` (a nested block), as a reference.
+    #[inline]
     pub fn connection_log_options(&self) -> crate::core::Expr {
         self.attr("connection_log_options")
     }
@@ -6014,26 +6290,32 @@ impl crate::core::Ref<Ec2ClientVpnEndpoint> {
 
 impl crate::core::Ref<Ec2ClientVpnNetworkAssociation> {
     /// `association_id`, as a reference.
+    #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
         self.attr("association_id")
     }
     /// `client_vpn_endpoint_id`, as a reference.
+    #[inline]
     pub fn client_vpn_endpoint_id(&self) -> crate::core::Expr {
         self.attr("client_vpn_endpoint_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -6041,34 +6323,42 @@ impl crate::core::Ref<Ec2ClientVpnNetworkAssociation> {
 
 impl crate::core::Ref<Ec2ClientVpnRoute> {
     /// `client_vpn_endpoint_id`, as a reference.
+    #[inline]
     pub fn client_vpn_endpoint_id(&self) -> crate::core::Expr {
         self.attr("client_vpn_endpoint_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `destination_cidr_block`, as a reference.
+    #[inline]
     pub fn destination_cidr_block(&self) -> crate::core::Expr {
         self.attr("destination_cidr_block")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `origin`, as a reference.
+    #[inline]
     pub fn origin(&self) -> crate::core::Expr {
         self.attr("origin")
     }
     /// `target_vpc_subnet_id`, as a reference.
+    #[inline]
     pub fn target_vpc_subnet_id(&self) -> crate::core::Expr {
         self.attr("target_vpc_subnet_id")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -6076,14 +6366,17 @@ impl crate::core::Ref<Ec2ClientVpnRoute> {
 
 impl crate::core::Ref<Ec2DefaultCreditSpecification> {
     /// `cpu_credits`, as a reference.
+    #[inline]
     pub fn cpu_credits(&self) -> crate::core::Expr {
         self.attr("cpu_credits")
     }
     /// `instance_family`, as a reference.
+    #[inline]
     pub fn instance_family(&self) -> crate::core::Expr {
         self.attr("instance_family")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -6091,86 +6384,107 @@ impl crate::core::Ref<Ec2DefaultCreditSpecification> {
 
 impl crate::core::Ref<Ec2Fleet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `context`, as a reference.
+    #[inline]
     pub fn context(&self) -> crate::core::Expr {
         self.attr("context")
     }
     /// `excess_capacity_termination_policy`, as a reference.
+    #[inline]
     pub fn excess_capacity_termination_policy(&self) -> crate::core::Expr {
         self.attr("excess_capacity_termination_policy")
     }
     /// `fleet_state`, as a reference.
+    #[inline]
     pub fn fleet_state(&self) -> crate::core::Expr {
         self.attr("fleet_state")
     }
     /// `fulfilled_capacity`, as a reference.
+    #[inline]
     pub fn fulfilled_capacity(&self) -> crate::core::Expr {
         self.attr("fulfilled_capacity")
     }
     /// `fulfilled_on_demand_capacity`, as a reference.
+    #[inline]
     pub fn fulfilled_on_demand_capacity(&self) -> crate::core::Expr {
         self.attr("fulfilled_on_demand_capacity")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `replace_unhealthy_instances`, as a reference.
+    #[inline]
     pub fn replace_unhealthy_instances(&self) -> crate::core::Expr {
         self.attr("replace_unhealthy_instances")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `terminate_instances`, as a reference.
+    #[inline]
     pub fn terminate_instances(&self) -> crate::core::Expr {
         self.attr("terminate_instances")
     }
     /// `terminate_instances_with_expiration`, as a reference.
+    #[inline]
     pub fn terminate_instances_with_expiration(&self) -> crate::core::Expr {
         self.attr("terminate_instances_with_expiration")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `valid_from`, as a reference.
+    #[inline]
     pub fn valid_from(&self) -> crate::core::Expr {
         self.attr("valid_from")
     }
     /// `valid_until`, as a reference.
+    #[inline]
     pub fn valid_until(&self) -> crate::core::Expr {
         self.attr("valid_until")
     }
     /// `fleet_instance_set` (a nested block), as a reference.
+    #[inline]
     pub fn fleet_instance_set(&self) -> crate::core::Expr {
         self.attr("fleet_instance_set")
     }
     /// `launch_template_config` (a nested block), as a reference.
+    #[inline]
     pub fn launch_template_config(&self) -> crate::core::Expr {
         self.attr("launch_template_config")
     }
     /// `on_demand_options` (a nested block), as a reference.
+    #[inline]
     pub fn on_demand_options(&self) -> crate::core::Expr {
         self.attr("on_demand_options")
     }
     /// `spot_options` (a nested block), as a reference.
+    #[inline]
     pub fn spot_options(&self) -> crate::core::Expr {
         self.attr("spot_options")
     }
     /// `target_capacity_specification` (a nested block), as a reference.
+    #[inline]
     pub fn target_capacity_specification(&self) -> crate::core::Expr {
         self.attr("target_capacity_specification")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -6178,54 +6492,67 @@ impl crate::core::Ref<Ec2Fleet> {
 
 impl crate::core::Ref<Ec2Host> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `asset_id`, as a reference.
+    #[inline]
     pub fn asset_id(&self) -> crate::core::Expr {
         self.attr("asset_id")
     }
     /// `auto_placement`, as a reference.
+    #[inline]
     pub fn auto_placement(&self) -> crate::core::Expr {
         self.attr("auto_placement")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `host_recovery`, as a reference.
+    #[inline]
     pub fn host_recovery(&self) -> crate::core::Expr {
         self.attr("host_recovery")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_family`, as a reference.
+    #[inline]
     pub fn instance_family(&self) -> crate::core::Expr {
         self.attr("instance_family")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -6233,14 +6560,17 @@ impl crate::core::Ref<Ec2Host> {
 
 impl crate::core::Ref<Ec2ImageBlockPublicAccess> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -6248,58 +6578,72 @@ impl crate::core::Ref<Ec2ImageBlockPublicAccess> {
 
 impl crate::core::Ref<Ec2InstanceConnectEndpoint> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `fips_dns_name`, as a reference.
+    #[inline]
     pub fn fips_dns_name(&self) -> crate::core::Expr {
         self.attr("fips_dns_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_interface_ids`, as a reference.
+    #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
         self.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `preserve_client_ip`, as a reference.
+    #[inline]
     pub fn preserve_client_ip(&self) -> crate::core::Expr {
         self.attr("preserve_client_ip")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -6307,22 +6651,27 @@ impl crate::core::Ref<Ec2InstanceConnectEndpoint> {
 
 impl crate::core::Ref<Ec2InstanceMetadataDefaults> {
     /// `http_endpoint`, as a reference.
+    #[inline]
     pub fn http_endpoint(&self) -> crate::core::Expr {
         self.attr("http_endpoint")
     }
     /// `http_put_response_hop_limit`, as a reference.
+    #[inline]
     pub fn http_put_response_hop_limit(&self) -> crate::core::Expr {
         self.attr("http_put_response_hop_limit")
     }
     /// `http_tokens`, as a reference.
+    #[inline]
     pub fn http_tokens(&self) -> crate::core::Expr {
         self.attr("http_tokens")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_metadata_tags`, as a reference.
+    #[inline]
     pub fn instance_metadata_tags(&self) -> crate::core::Expr {
         self.attr("instance_metadata_tags")
     }
@@ -6330,22 +6679,27 @@ impl crate::core::Ref<Ec2InstanceMetadataDefaults> {
 
 impl crate::core::Ref<Ec2InstanceState> {
     /// `force`, as a reference.
+    #[inline]
     pub fn force(&self) -> crate::core::Expr {
         self.attr("force")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -6353,18 +6707,22 @@ impl crate::core::Ref<Ec2InstanceState> {
 
 impl crate::core::Ref<Ec2LocalGatewayRoute> {
     /// `destination_cidr_block`, as a reference.
+    #[inline]
     pub fn destination_cidr_block(&self) -> crate::core::Expr {
         self.attr("destination_cidr_block")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `local_gateway_route_table_id`, as a reference.
+    #[inline]
     pub fn local_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("local_gateway_route_table_id")
     }
     /// `local_gateway_virtual_interface_group_id`, as a reference.
+    #[inline]
     pub fn local_gateway_virtual_interface_group_id(&self) -> crate::core::Expr {
         self.attr("local_gateway_virtual_interface_group_id")
     }
@@ -6372,26 +6730,32 @@ impl crate::core::Ref<Ec2LocalGatewayRoute> {
 
 impl crate::core::Ref<Ec2LocalGatewayRouteTableVpcAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `local_gateway_id`, as a reference.
+    #[inline]
     pub fn local_gateway_id(&self) -> crate::core::Expr {
         self.attr("local_gateway_id")
     }
     /// `local_gateway_route_table_id`, as a reference.
+    #[inline]
     pub fn local_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("local_gateway_route_table_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -6399,42 +6763,52 @@ impl crate::core::Ref<Ec2LocalGatewayRouteTableVpcAssociation> {
 
 impl crate::core::Ref<Ec2ManagedPrefixList> {
     /// `address_family`, as a reference.
+    #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
         self.attr("address_family")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_entries`, as a reference.
+    #[inline]
     pub fn max_entries(&self) -> crate::core::Expr {
         self.attr("max_entries")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `entry` (a nested block), as a reference.
+    #[inline]
     pub fn entry(&self) -> crate::core::Expr {
         self.attr("entry")
     }
@@ -6442,18 +6816,22 @@ impl crate::core::Ref<Ec2ManagedPrefixList> {
 
 impl crate::core::Ref<Ec2ManagedPrefixListEntry> {
     /// `cidr`, as a reference.
+    #[inline]
     pub fn cidr(&self) -> crate::core::Expr {
         self.attr("cidr")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `prefix_list_id`, as a reference.
+    #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
         self.attr("prefix_list_id")
     }
@@ -6461,66 +6839,82 @@ impl crate::core::Ref<Ec2ManagedPrefixListEntry> {
 
 impl crate::core::Ref<Ec2NetworkInsightsAnalysis> {
     /// `alternate_path_hints`, as a reference.
+    #[inline]
     pub fn alternate_path_hints(&self) -> crate::core::Expr {
         self.attr("alternate_path_hints")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `explanations`, as a reference.
+    #[inline]
     pub fn explanations(&self) -> crate::core::Expr {
         self.attr("explanations")
     }
     /// `filter_in_arns`, as a reference.
+    #[inline]
     pub fn filter_in_arns(&self) -> crate::core::Expr {
         self.attr("filter_in_arns")
     }
     /// `forward_path_components`, as a reference.
+    #[inline]
     pub fn forward_path_components(&self) -> crate::core::Expr {
         self.attr("forward_path_components")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_insights_path_id`, as a reference.
+    #[inline]
     pub fn network_insights_path_id(&self) -> crate::core::Expr {
         self.attr("network_insights_path_id")
     }
     /// `path_found`, as a reference.
+    #[inline]
     pub fn path_found(&self) -> crate::core::Expr {
         self.attr("path_found")
     }
     /// `return_path_components`, as a reference.
+    #[inline]
     pub fn return_path_components(&self) -> crate::core::Expr {
         self.attr("return_path_components")
     }
     /// `start_date`, as a reference.
+    #[inline]
     pub fn start_date(&self) -> crate::core::Expr {
         self.attr("start_date")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_message`, as a reference.
+    #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
         self.attr("status_message")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `wait_for_completion`, as a reference.
+    #[inline]
     pub fn wait_for_completion(&self) -> crate::core::Expr {
         self.attr("wait_for_completion")
     }
     /// `warning_message`, as a reference.
+    #[inline]
     pub fn warning_message(&self) -> crate::core::Expr {
         self.attr("warning_message")
     }
@@ -6528,58 +6922,72 @@ impl crate::core::Ref<Ec2NetworkInsightsAnalysis> {
 
 impl crate::core::Ref<Ec2NetworkInsightsPath> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `destination`, as a reference.
+    #[inline]
     pub fn destination(&self) -> crate::core::Expr {
         self.attr("destination")
     }
     /// `destination_arn`, as a reference.
+    #[inline]
     pub fn destination_arn(&self) -> crate::core::Expr {
         self.attr("destination_arn")
     }
     /// `destination_ip`, as a reference.
+    #[inline]
     pub fn destination_ip(&self) -> crate::core::Expr {
         self.attr("destination_ip")
     }
     /// `destination_port`, as a reference.
+    #[inline]
     pub fn destination_port(&self) -> crate::core::Expr {
         self.attr("destination_port")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `source`, as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
     /// `source_arn`, as a reference.
+    #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
         self.attr("source_arn")
     }
     /// `source_ip`, as a reference.
+    #[inline]
     pub fn source_ip(&self) -> crate::core::Expr {
         self.attr("source_ip")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `filter_at_destination` (a nested block), as a reference.
+    #[inline]
     pub fn filter_at_destination(&self) -> crate::core::Expr {
         self.attr("filter_at_destination")
     }
     /// `filter_at_source` (a nested block), as a reference.
+    #[inline]
     pub fn filter_at_source(&self) -> crate::core::Expr {
         self.attr("filter_at_source")
     }
@@ -6587,10 +6995,12 @@ impl crate::core::Ref<Ec2NetworkInsightsPath> {
 
 impl crate::core::Ref<Ec2SerialConsoleAccess> {
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -6598,26 +7008,32 @@ impl crate::core::Ref<Ec2SerialConsoleAccess> {
 
 impl crate::core::Ref<Ec2SubnetCidrReservation> {
     /// `cidr_block`, as a reference.
+    #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
         self.attr("cidr_block")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `reservation_type`, as a reference.
+    #[inline]
     pub fn reservation_type(&self) -> crate::core::Expr {
         self.attr("reservation_type")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
@@ -6625,18 +7041,22 @@ impl crate::core::Ref<Ec2SubnetCidrReservation> {
 
 impl crate::core::Ref<Ec2Tag> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key`, as a reference.
+    #[inline]
     pub fn key(&self) -> crate::core::Expr {
         self.attr("key")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
@@ -6644,26 +7064,32 @@ impl crate::core::Ref<Ec2Tag> {
 
 impl crate::core::Ref<Ec2TrafficMirrorFilter> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_services`, as a reference.
+    #[inline]
     pub fn network_services(&self) -> crate::core::Expr {
         self.attr("network_services")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -6671,50 +7097,62 @@ impl crate::core::Ref<Ec2TrafficMirrorFilter> {
 
 impl crate::core::Ref<Ec2TrafficMirrorFilterRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `destination_cidr_block`, as a reference.
+    #[inline]
     pub fn destination_cidr_block(&self) -> crate::core::Expr {
         self.attr("destination_cidr_block")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `rule_action`, as a reference.
+    #[inline]
     pub fn rule_action(&self) -> crate::core::Expr {
         self.attr("rule_action")
     }
     /// `rule_number`, as a reference.
+    #[inline]
     pub fn rule_number(&self) -> crate::core::Expr {
         self.attr("rule_number")
     }
     /// `source_cidr_block`, as a reference.
+    #[inline]
     pub fn source_cidr_block(&self) -> crate::core::Expr {
         self.attr("source_cidr_block")
     }
     /// `traffic_direction`, as a reference.
+    #[inline]
     pub fn traffic_direction(&self) -> crate::core::Expr {
         self.attr("traffic_direction")
     }
     /// `traffic_mirror_filter_id`, as a reference.
+    #[inline]
     pub fn traffic_mirror_filter_id(&self) -> crate::core::Expr {
         self.attr("traffic_mirror_filter_id")
     }
     /// `destination_port_range` (a nested block), as a reference.
+    #[inline]
     pub fn destination_port_range(&self) -> crate::core::Expr {
         self.attr("destination_port_range")
     }
     /// `source_port_range` (a nested block), as a reference.
+    #[inline]
     pub fn source_port_range(&self) -> crate::core::Expr {
         self.attr("source_port_range")
     }
@@ -6722,50 +7160,62 @@ impl crate::core::Ref<Ec2TrafficMirrorFilterRule> {
 
 impl crate::core::Ref<Ec2TrafficMirrorSession> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `packet_length`, as a reference.
+    #[inline]
     pub fn packet_length(&self) -> crate::core::Expr {
         self.attr("packet_length")
     }
     /// `session_number`, as a reference.
+    #[inline]
     pub fn session_number(&self) -> crate::core::Expr {
         self.attr("session_number")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `traffic_mirror_filter_id`, as a reference.
+    #[inline]
     pub fn traffic_mirror_filter_id(&self) -> crate::core::Expr {
         self.attr("traffic_mirror_filter_id")
     }
     /// `traffic_mirror_target_id`, as a reference.
+    #[inline]
     pub fn traffic_mirror_target_id(&self) -> crate::core::Expr {
         self.attr("traffic_mirror_target_id")
     }
     /// `virtual_network_id`, as a reference.
+    #[inline]
     pub fn virtual_network_id(&self) -> crate::core::Expr {
         self.attr("virtual_network_id")
     }
@@ -6773,38 +7223,47 @@ impl crate::core::Ref<Ec2TrafficMirrorSession> {
 
 impl crate::core::Ref<Ec2TrafficMirrorTarget> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `gateway_load_balancer_endpoint_id`, as a reference.
+    #[inline]
     pub fn gateway_load_balancer_endpoint_id(&self) -> crate::core::Expr {
         self.attr("gateway_load_balancer_endpoint_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `network_load_balancer_arn`, as a reference.
+    #[inline]
     pub fn network_load_balancer_arn(&self) -> crate::core::Expr {
         self.attr("network_load_balancer_arn")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -6812,74 +7271,92 @@ impl crate::core::Ref<Ec2TrafficMirrorTarget> {
 
 impl crate::core::Ref<Ec2TransitGateway> {
     /// `amazon_side_asn`, as a reference.
+    #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
         self.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `association_default_route_table_id`, as a reference.
+    #[inline]
     pub fn association_default_route_table_id(&self) -> crate::core::Expr {
         self.attr("association_default_route_table_id")
     }
     /// `auto_accept_shared_attachments`, as a reference.
+    #[inline]
     pub fn auto_accept_shared_attachments(&self) -> crate::core::Expr {
         self.attr("auto_accept_shared_attachments")
     }
     /// `default_route_table_association`, as a reference.
+    #[inline]
     pub fn default_route_table_association(&self) -> crate::core::Expr {
         self.attr("default_route_table_association")
     }
     /// `default_route_table_propagation`, as a reference.
+    #[inline]
     pub fn default_route_table_propagation(&self) -> crate::core::Expr {
         self.attr("default_route_table_propagation")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `dns_support`, as a reference.
+    #[inline]
     pub fn dns_support(&self) -> crate::core::Expr {
         self.attr("dns_support")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `multicast_support`, as a reference.
+    #[inline]
     pub fn multicast_support(&self) -> crate::core::Expr {
         self.attr("multicast_support")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `propagation_default_route_table_id`, as a reference.
+    #[inline]
     pub fn propagation_default_route_table_id(&self) -> crate::core::Expr {
         self.attr("propagation_default_route_table_id")
     }
     /// `security_group_referencing_support`, as a reference.
+    #[inline]
     pub fn security_group_referencing_support(&self) -> crate::core::Expr {
         self.attr("security_group_referencing_support")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_gateway_cidr_blocks`, as a reference.
+    #[inline]
     pub fn transit_gateway_cidr_blocks(&self) -> crate::core::Expr {
         self.attr("transit_gateway_cidr_blocks")
     }
     /// `vpn_ecmp_support`, as a reference.
+    #[inline]
     pub fn vpn_ecmp_support(&self) -> crate::core::Expr {
         self.attr("vpn_ecmp_support")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -6887,38 +7364,47 @@ impl crate::core::Ref<Ec2TransitGateway> {
 
 impl crate::core::Ref<Ec2TransitGatewayConnect> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_gateway_default_route_table_association`, as a reference.
+    #[inline]
     pub fn transit_gateway_default_route_table_association(&self) -> crate::core::Expr {
         self.attr("transit_gateway_default_route_table_association")
     }
     /// `transit_gateway_default_route_table_propagation`, as a reference.
+    #[inline]
     pub fn transit_gateway_default_route_table_propagation(&self) -> crate::core::Expr {
         self.attr("transit_gateway_default_route_table_propagation")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `transport_attachment_id`, as a reference.
+    #[inline]
     pub fn transport_attachment_id(&self) -> crate::core::Expr {
         self.attr("transport_attachment_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -6926,50 +7412,62 @@ impl crate::core::Ref<Ec2TransitGatewayConnect> {
 
 impl crate::core::Ref<Ec2TransitGatewayConnectPeer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bgp_asn`, as a reference.
+    #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
         self.attr("bgp_asn")
     }
     /// `bgp_peer_address`, as a reference.
+    #[inline]
     pub fn bgp_peer_address(&self) -> crate::core::Expr {
         self.attr("bgp_peer_address")
     }
     /// `bgp_transit_gateway_addresses`, as a reference.
+    #[inline]
     pub fn bgp_transit_gateway_addresses(&self) -> crate::core::Expr {
         self.attr("bgp_transit_gateway_addresses")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `inside_cidr_blocks`, as a reference.
+    #[inline]
     pub fn inside_cidr_blocks(&self) -> crate::core::Expr {
         self.attr("inside_cidr_blocks")
     }
     /// `peer_address`, as a reference.
+    #[inline]
     pub fn peer_address(&self) -> crate::core::Expr {
         self.attr("peer_address")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_gateway_address`, as a reference.
+    #[inline]
     pub fn transit_gateway_address(&self) -> crate::core::Expr {
         self.attr("transit_gateway_address")
     }
     /// `transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -6977,22 +7475,27 @@ impl crate::core::Ref<Ec2TransitGatewayConnectPeer> {
 
 impl crate::core::Ref<Ec2TransitGatewayDefaultRouteTableAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `original_default_route_table_id`, as a reference.
+    #[inline]
     pub fn original_default_route_table_id(&self) -> crate::core::Expr {
         self.attr("original_default_route_table_id")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `transit_gateway_route_table_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -7000,22 +7503,27 @@ impl crate::core::Ref<Ec2TransitGatewayDefaultRouteTableAssociation> {
 
 impl crate::core::Ref<Ec2TransitGatewayDefaultRouteTablePropagation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `original_default_route_table_id`, as a reference.
+    #[inline]
     pub fn original_default_route_table_id(&self) -> crate::core::Expr {
         self.attr("original_default_route_table_id")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `transit_gateway_route_table_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -7023,42 +7531,52 @@ impl crate::core::Ref<Ec2TransitGatewayDefaultRouteTablePropagation> {
 
 impl crate::core::Ref<Ec2TransitGatewayMulticastDomain> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_accept_shared_associations`, as a reference.
+    #[inline]
     pub fn auto_accept_shared_associations(&self) -> crate::core::Expr {
         self.attr("auto_accept_shared_associations")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `igmpv2_support`, as a reference.
+    #[inline]
     pub fn igmpv2_support(&self) -> crate::core::Expr {
         self.attr("igmpv2_support")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `static_sources_support`, as a reference.
+    #[inline]
     pub fn static_sources_support(&self) -> crate::core::Expr {
         self.attr("static_sources_support")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -7066,22 +7584,27 @@ impl crate::core::Ref<Ec2TransitGatewayMulticastDomain> {
 
 impl crate::core::Ref<Ec2TransitGatewayMulticastDomainAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_multicast_domain_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_multicast_domain_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_multicast_domain_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -7089,18 +7612,22 @@ impl crate::core::Ref<Ec2TransitGatewayMulticastDomainAssociation> {
 
 impl crate::core::Ref<Ec2TransitGatewayMulticastGroupMember> {
     /// `group_ip_address`, as a reference.
+    #[inline]
     pub fn group_ip_address(&self) -> crate::core::Expr {
         self.attr("group_ip_address")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `transit_gateway_multicast_domain_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_multicast_domain_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_multicast_domain_id")
     }
@@ -7108,18 +7635,22 @@ impl crate::core::Ref<Ec2TransitGatewayMulticastGroupMember> {
 
 impl crate::core::Ref<Ec2TransitGatewayMulticastGroupSource> {
     /// `group_ip_address`, as a reference.
+    #[inline]
     pub fn group_ip_address(&self) -> crate::core::Expr {
         self.attr("group_ip_address")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `transit_gateway_multicast_domain_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_multicast_domain_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_multicast_domain_id")
     }
@@ -7127,42 +7658,52 @@ impl crate::core::Ref<Ec2TransitGatewayMulticastGroupSource> {
 
 impl crate::core::Ref<Ec2TransitGatewayPeeringAttachment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `peer_account_id`, as a reference.
+    #[inline]
     pub fn peer_account_id(&self) -> crate::core::Expr {
         self.attr("peer_account_id")
     }
     /// `peer_region`, as a reference.
+    #[inline]
     pub fn peer_region(&self) -> crate::core::Expr {
         self.attr("peer_region")
     }
     /// `peer_transit_gateway_id`, as a reference.
+    #[inline]
     pub fn peer_transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("peer_transit_gateway_id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `options` (a nested block), as a reference.
+    #[inline]
     pub fn options(&self) -> crate::core::Expr {
         self.attr("options")
     }
@@ -7170,34 +7711,42 @@ impl crate::core::Ref<Ec2TransitGatewayPeeringAttachment> {
 
 impl crate::core::Ref<Ec2TransitGatewayPeeringAttachmentAccepter> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `peer_account_id`, as a reference.
+    #[inline]
     pub fn peer_account_id(&self) -> crate::core::Expr {
         self.attr("peer_account_id")
     }
     /// `peer_region`, as a reference.
+    #[inline]
     pub fn peer_region(&self) -> crate::core::Expr {
         self.attr("peer_region")
     }
     /// `peer_transit_gateway_id`, as a reference.
+    #[inline]
     pub fn peer_transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("peer_transit_gateway_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
@@ -7205,26 +7754,32 @@ impl crate::core::Ref<Ec2TransitGatewayPeeringAttachmentAccepter> {
 
 impl crate::core::Ref<Ec2TransitGatewayPolicyTable> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
@@ -7232,22 +7787,27 @@ impl crate::core::Ref<Ec2TransitGatewayPolicyTable> {
 
 impl crate::core::Ref<Ec2TransitGatewayPolicyTableAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_policy_table_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_policy_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_policy_table_id")
     }
@@ -7255,26 +7815,32 @@ impl crate::core::Ref<Ec2TransitGatewayPolicyTableAssociation> {
 
 impl crate::core::Ref<Ec2TransitGatewayPrefixListReference> {
     /// `blackhole`, as a reference.
+    #[inline]
     pub fn blackhole(&self) -> crate::core::Expr {
         self.attr("blackhole")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `prefix_list_id`, as a reference.
+    #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
         self.attr("prefix_list_id")
     }
     /// `prefix_list_owner_id`, as a reference.
+    #[inline]
     pub fn prefix_list_owner_id(&self) -> crate::core::Expr {
         self.attr("prefix_list_owner_id")
     }
     /// `transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_route_table_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_id")
     }
@@ -7282,22 +7848,27 @@ impl crate::core::Ref<Ec2TransitGatewayPrefixListReference> {
 
 impl crate::core::Ref<Ec2TransitGatewayRoute> {
     /// `blackhole`, as a reference.
+    #[inline]
     pub fn blackhole(&self) -> crate::core::Expr {
         self.attr("blackhole")
     }
     /// `destination_cidr_block`, as a reference.
+    #[inline]
     pub fn destination_cidr_block(&self) -> crate::core::Expr {
         self.attr("destination_cidr_block")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_route_table_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_id")
     }
@@ -7305,30 +7876,37 @@ impl crate::core::Ref<Ec2TransitGatewayRoute> {
 
 impl crate::core::Ref<Ec2TransitGatewayRouteTable> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_association_route_table`, as a reference.
+    #[inline]
     pub fn default_association_route_table(&self) -> crate::core::Expr {
         self.attr("default_association_route_table")
     }
     /// `default_propagation_route_table`, as a reference.
+    #[inline]
     pub fn default_propagation_route_table(&self) -> crate::core::Expr {
         self.attr("default_propagation_route_table")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
@@ -7336,26 +7914,32 @@ impl crate::core::Ref<Ec2TransitGatewayRouteTable> {
 
 impl crate::core::Ref<Ec2TransitGatewayRouteTableAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `replace_existing_association`, as a reference.
+    #[inline]
     pub fn replace_existing_association(&self) -> crate::core::Expr {
         self.attr("replace_existing_association")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_route_table_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_id")
     }
@@ -7363,22 +7947,27 @@ impl crate::core::Ref<Ec2TransitGatewayRouteTableAssociation> {
 
 impl crate::core::Ref<Ec2TransitGatewayRouteTablePropagation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_route_table_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_id")
     }
@@ -7386,58 +7975,72 @@ impl crate::core::Ref<Ec2TransitGatewayRouteTablePropagation> {
 
 impl crate::core::Ref<Ec2TransitGatewayVpcAttachment> {
     /// `appliance_mode_support`, as a reference.
+    #[inline]
     pub fn appliance_mode_support(&self) -> crate::core::Expr {
         self.attr("appliance_mode_support")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `dns_support`, as a reference.
+    #[inline]
     pub fn dns_support(&self) -> crate::core::Expr {
         self.attr("dns_support")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipv6_support`, as a reference.
+    #[inline]
     pub fn ipv6_support(&self) -> crate::core::Expr {
         self.attr("ipv6_support")
     }
     /// `security_group_referencing_support`, as a reference.
+    #[inline]
     pub fn security_group_referencing_support(&self) -> crate::core::Expr {
         self.attr("security_group_referencing_support")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_gateway_default_route_table_association`, as a reference.
+    #[inline]
     pub fn transit_gateway_default_route_table_association(&self) -> crate::core::Expr {
         self.attr("transit_gateway_default_route_table_association")
     }
     /// `transit_gateway_default_route_table_propagation`, as a reference.
+    #[inline]
     pub fn transit_gateway_default_route_table_propagation(&self) -> crate::core::Expr {
         self.attr("transit_gateway_default_route_table_propagation")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `vpc_owner_id`, as a reference.
+    #[inline]
     pub fn vpc_owner_id(&self) -> crate::core::Expr {
         self.attr("vpc_owner_id")
     }
@@ -7445,58 +8048,72 @@ impl crate::core::Ref<Ec2TransitGatewayVpcAttachment> {
 
 impl crate::core::Ref<Ec2TransitGatewayVpcAttachmentAccepter> {
     /// `appliance_mode_support`, as a reference.
+    #[inline]
     pub fn appliance_mode_support(&self) -> crate::core::Expr {
         self.attr("appliance_mode_support")
     }
     /// `dns_support`, as a reference.
+    #[inline]
     pub fn dns_support(&self) -> crate::core::Expr {
         self.attr("dns_support")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipv6_support`, as a reference.
+    #[inline]
     pub fn ipv6_support(&self) -> crate::core::Expr {
         self.attr("ipv6_support")
     }
     /// `security_group_referencing_support`, as a reference.
+    #[inline]
     pub fn security_group_referencing_support(&self) -> crate::core::Expr {
         self.attr("security_group_referencing_support")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_default_route_table_association`, as a reference.
+    #[inline]
     pub fn transit_gateway_default_route_table_association(&self) -> crate::core::Expr {
         self.attr("transit_gateway_default_route_table_association")
     }
     /// `transit_gateway_default_route_table_propagation`, as a reference.
+    #[inline]
     pub fn transit_gateway_default_route_table_propagation(&self) -> crate::core::Expr {
         self.attr("transit_gateway_default_route_table_propagation")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `vpc_owner_id`, as a reference.
+    #[inline]
     pub fn vpc_owner_id(&self) -> crate::core::Expr {
         self.attr("vpc_owner_id")
     }
@@ -7504,42 +8121,52 @@ impl crate::core::Ref<Ec2TransitGatewayVpcAttachmentAccepter> {
 
 impl crate::core::Ref<DataEc2CapacityBlockOffering> {
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `capacity_block_offering_id`, as a reference.
+    #[inline]
     pub fn capacity_block_offering_id(&self) -> crate::core::Expr {
         self.attr("capacity_block_offering_id")
     }
     /// `capacity_duration_hours`, as a reference.
+    #[inline]
     pub fn capacity_duration_hours(&self) -> crate::core::Expr {
         self.attr("capacity_duration_hours")
     }
     /// `currency_code`, as a reference.
+    #[inline]
     pub fn currency_code(&self) -> crate::core::Expr {
         self.attr("currency_code")
     }
     /// `end_date_range`, as a reference.
+    #[inline]
     pub fn end_date_range(&self) -> crate::core::Expr {
         self.attr("end_date_range")
     }
     /// `instance_count`, as a reference.
+    #[inline]
     pub fn instance_count(&self) -> crate::core::Expr {
         self.attr("instance_count")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `start_date_range`, as a reference.
+    #[inline]
     pub fn start_date_range(&self) -> crate::core::Expr {
         self.attr("start_date_range")
     }
     /// `tenancy`, as a reference.
+    #[inline]
     pub fn tenancy(&self) -> crate::core::Expr {
         self.attr("tenancy")
     }
     /// `upfront_fee`, as a reference.
+    #[inline]
     pub fn upfront_fee(&self) -> crate::core::Expr {
         self.attr("upfront_fee")
     }
@@ -7547,98 +8174,122 @@ impl crate::core::Ref<DataEc2CapacityBlockOffering> {
 
 impl crate::core::Ref<DataEc2ClientVpnEndpoint> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication_options`, as a reference.
+    #[inline]
     pub fn authentication_options(&self) -> crate::core::Expr {
         self.attr("authentication_options")
     }
     /// `client_cidr_block`, as a reference.
+    #[inline]
     pub fn client_cidr_block(&self) -> crate::core::Expr {
         self.attr("client_cidr_block")
     }
     /// `client_connect_options`, as a reference.
+    #[inline]
     pub fn client_connect_options(&self) -> crate::core::Expr {
         self.attr("client_connect_options")
     }
     /// `client_login_banner_options`, as a reference.
+    #[inline]
     pub fn client_login_banner_options(&self) -> crate::core::Expr {
         self.attr("client_login_banner_options")
     }
     /// `client_route_enforcement_options`, as a reference.
+    #[inline]
     pub fn client_route_enforcement_options(&self) -> crate::core::Expr {
         self.attr("client_route_enforcement_options")
     }
     /// `client_vpn_endpoint_id`, as a reference.
+    #[inline]
     pub fn client_vpn_endpoint_id(&self) -> crate::core::Expr {
         self.attr("client_vpn_endpoint_id")
     }
     /// `connection_log_options`, as a reference.
+    #[inline]
     pub fn connection_log_options(&self) -> crate::core::Expr {
         self.attr("connection_log_options")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `dns_servers`, as a reference.
+    #[inline]
     pub fn dns_servers(&self) -> crate::core::Expr {
         self.attr("dns_servers")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `self_service_portal`, as a reference.
+    #[inline]
     pub fn self_service_portal(&self) -> crate::core::Expr {
         self.attr("self_service_portal")
     }
     /// `self_service_portal_url`, as a reference.
+    #[inline]
     pub fn self_service_portal_url(&self) -> crate::core::Expr {
         self.attr("self_service_portal_url")
     }
     /// `server_certificate_arn`, as a reference.
+    #[inline]
     pub fn server_certificate_arn(&self) -> crate::core::Expr {
         self.attr("server_certificate_arn")
     }
     /// `session_timeout_hours`, as a reference.
+    #[inline]
     pub fn session_timeout_hours(&self) -> crate::core::Expr {
         self.attr("session_timeout_hours")
     }
     /// `split_tunnel`, as a reference.
+    #[inline]
     pub fn split_tunnel(&self) -> crate::core::Expr {
         self.attr("split_tunnel")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `transport_protocol`, as a reference.
+    #[inline]
     pub fn transport_protocol(&self) -> crate::core::Expr {
         self.attr("transport_protocol")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `vpn_port`, as a reference.
+    #[inline]
     pub fn vpn_port(&self) -> crate::core::Expr {
         self.attr("vpn_port")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -7646,34 +8297,42 @@ impl crate::core::Ref<DataEc2ClientVpnEndpoint> {
 
 impl crate::core::Ref<DataEc2CoipPool> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `local_gateway_route_table_id`, as a reference.
+    #[inline]
     pub fn local_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("local_gateway_route_table_id")
     }
     /// `pool_cidrs`, as a reference.
+    #[inline]
     pub fn pool_cidrs(&self) -> crate::core::Expr {
         self.attr("pool_cidrs")
     }
     /// `pool_id`, as a reference.
+    #[inline]
     pub fn pool_id(&self) -> crate::core::Expr {
         self.attr("pool_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -7681,22 +8340,27 @@ impl crate::core::Ref<DataEc2CoipPool> {
 
 impl crate::core::Ref<DataEc2CoipPools> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `pool_ids`, as a reference.
+    #[inline]
     pub fn pool_ids(&self) -> crate::core::Expr {
         self.attr("pool_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -7704,70 +8368,87 @@ impl crate::core::Ref<DataEc2CoipPools> {
 
 impl crate::core::Ref<DataEc2Host> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `asset_id`, as a reference.
+    #[inline]
     pub fn asset_id(&self) -> crate::core::Expr {
         self.attr("asset_id")
     }
     /// `auto_placement`, as a reference.
+    #[inline]
     pub fn auto_placement(&self) -> crate::core::Expr {
         self.attr("auto_placement")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `cores`, as a reference.
+    #[inline]
     pub fn cores(&self) -> crate::core::Expr {
         self.attr("cores")
     }
     /// `host_id`, as a reference.
+    #[inline]
     pub fn host_id(&self) -> crate::core::Expr {
         self.attr("host_id")
     }
     /// `host_recovery`, as a reference.
+    #[inline]
     pub fn host_recovery(&self) -> crate::core::Expr {
         self.attr("host_recovery")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_family`, as a reference.
+    #[inline]
     pub fn instance_family(&self) -> crate::core::Expr {
         self.attr("instance_family")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `sockets`, as a reference.
+    #[inline]
     pub fn sockets(&self) -> crate::core::Expr {
         self.attr("sockets")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `total_vcpus`, as a reference.
+    #[inline]
     pub fn total_vcpus(&self) -> crate::core::Expr {
         self.attr("total_vcpus")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -7775,262 +8456,327 @@ impl crate::core::Ref<DataEc2Host> {
 
 impl crate::core::Ref<DataEc2InstanceType> {
     /// `auto_recovery_supported`, as a reference.
+    #[inline]
     pub fn auto_recovery_supported(&self) -> crate::core::Expr {
         self.attr("auto_recovery_supported")
     }
     /// `bandwidth_weightings`, as a reference.
+    #[inline]
     pub fn bandwidth_weightings(&self) -> crate::core::Expr {
         self.attr("bandwidth_weightings")
     }
     /// `bare_metal`, as a reference.
+    #[inline]
     pub fn bare_metal(&self) -> crate::core::Expr {
         self.attr("bare_metal")
     }
     /// `boot_modes`, as a reference.
+    #[inline]
     pub fn boot_modes(&self) -> crate::core::Expr {
         self.attr("boot_modes")
     }
     /// `burstable_performance_supported`, as a reference.
+    #[inline]
     pub fn burstable_performance_supported(&self) -> crate::core::Expr {
         self.attr("burstable_performance_supported")
     }
     /// `current_generation`, as a reference.
+    #[inline]
     pub fn current_generation(&self) -> crate::core::Expr {
         self.attr("current_generation")
     }
     /// `dedicated_hosts_supported`, as a reference.
+    #[inline]
     pub fn dedicated_hosts_supported(&self) -> crate::core::Expr {
         self.attr("dedicated_hosts_supported")
     }
     /// `default_cores`, as a reference.
+    #[inline]
     pub fn default_cores(&self) -> crate::core::Expr {
         self.attr("default_cores")
     }
     /// `default_network_card_index`, as a reference.
+    #[inline]
     pub fn default_network_card_index(&self) -> crate::core::Expr {
         self.attr("default_network_card_index")
     }
     /// `default_threads_per_core`, as a reference.
+    #[inline]
     pub fn default_threads_per_core(&self) -> crate::core::Expr {
         self.attr("default_threads_per_core")
     }
     /// `default_vcpus`, as a reference.
+    #[inline]
     pub fn default_vcpus(&self) -> crate::core::Expr {
         self.attr("default_vcpus")
     }
     /// `ebs_encryption_support`, as a reference.
+    #[inline]
     pub fn ebs_encryption_support(&self) -> crate::core::Expr {
         self.attr("ebs_encryption_support")
     }
     /// `ebs_nvme_support`, as a reference.
+    #[inline]
     pub fn ebs_nvme_support(&self) -> crate::core::Expr {
         self.attr("ebs_nvme_support")
     }
     /// `ebs_optimized_support`, as a reference.
+    #[inline]
     pub fn ebs_optimized_support(&self) -> crate::core::Expr {
         self.attr("ebs_optimized_support")
     }
     /// `ebs_performance_baseline_bandwidth`, as a reference.
+    #[inline]
     pub fn ebs_performance_baseline_bandwidth(&self) -> crate::core::Expr {
         self.attr("ebs_performance_baseline_bandwidth")
     }
     /// `ebs_performance_baseline_iops`, as a reference.
+    #[inline]
     pub fn ebs_performance_baseline_iops(&self) -> crate::core::Expr {
         self.attr("ebs_performance_baseline_iops")
     }
     /// `ebs_performance_baseline_throughput`, as a reference.
+    #[inline]
     pub fn ebs_performance_baseline_throughput(&self) -> crate::core::Expr {
         self.attr("ebs_performance_baseline_throughput")
     }
     /// `ebs_performance_maximum_bandwidth`, as a reference.
+    #[inline]
     pub fn ebs_performance_maximum_bandwidth(&self) -> crate::core::Expr {
         self.attr("ebs_performance_maximum_bandwidth")
     }
     /// `ebs_performance_maximum_iops`, as a reference.
+    #[inline]
     pub fn ebs_performance_maximum_iops(&self) -> crate::core::Expr {
         self.attr("ebs_performance_maximum_iops")
     }
     /// `ebs_performance_maximum_throughput`, as a reference.
+    #[inline]
     pub fn ebs_performance_maximum_throughput(&self) -> crate::core::Expr {
         self.attr("ebs_performance_maximum_throughput")
     }
     /// `efa_maximum_interfaces`, as a reference.
+    #[inline]
     pub fn efa_maximum_interfaces(&self) -> crate::core::Expr {
         self.attr("efa_maximum_interfaces")
     }
     /// `efa_supported`, as a reference.
+    #[inline]
     pub fn efa_supported(&self) -> crate::core::Expr {
         self.attr("efa_supported")
     }
     /// `ena_srd_supported`, as a reference.
+    #[inline]
     pub fn ena_srd_supported(&self) -> crate::core::Expr {
         self.attr("ena_srd_supported")
     }
     /// `ena_support`, as a reference.
+    #[inline]
     pub fn ena_support(&self) -> crate::core::Expr {
         self.attr("ena_support")
     }
     /// `encryption_in_transit_supported`, as a reference.
+    #[inline]
     pub fn encryption_in_transit_supported(&self) -> crate::core::Expr {
         self.attr("encryption_in_transit_supported")
     }
     /// `fpgas`, as a reference.
+    #[inline]
     pub fn fpgas(&self) -> crate::core::Expr {
         self.attr("fpgas")
     }
     /// `free_tier_eligible`, as a reference.
+    #[inline]
     pub fn free_tier_eligible(&self) -> crate::core::Expr {
         self.attr("free_tier_eligible")
     }
     /// `gpus`, as a reference.
+    #[inline]
     pub fn gpus(&self) -> crate::core::Expr {
         self.attr("gpus")
     }
     /// `hibernation_supported`, as a reference.
+    #[inline]
     pub fn hibernation_supported(&self) -> crate::core::Expr {
         self.attr("hibernation_supported")
     }
     /// `hypervisor`, as a reference.
+    #[inline]
     pub fn hypervisor(&self) -> crate::core::Expr {
         self.attr("hypervisor")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `inference_accelerators`, as a reference.
+    #[inline]
     pub fn inference_accelerators(&self) -> crate::core::Expr {
         self.attr("inference_accelerators")
     }
     /// `instance_disks`, as a reference.
+    #[inline]
     pub fn instance_disks(&self) -> crate::core::Expr {
         self.attr("instance_disks")
     }
     /// `instance_storage_supported`, as a reference.
+    #[inline]
     pub fn instance_storage_supported(&self) -> crate::core::Expr {
         self.attr("instance_storage_supported")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `ipv6_supported`, as a reference.
+    #[inline]
     pub fn ipv6_supported(&self) -> crate::core::Expr {
         self.attr("ipv6_supported")
     }
     /// `maximum_ipv4_addresses_per_interface`, as a reference.
+    #[inline]
     pub fn maximum_ipv4_addresses_per_interface(&self) -> crate::core::Expr {
         self.attr("maximum_ipv4_addresses_per_interface")
     }
     /// `maximum_ipv6_addresses_per_interface`, as a reference.
+    #[inline]
     pub fn maximum_ipv6_addresses_per_interface(&self) -> crate::core::Expr {
         self.attr("maximum_ipv6_addresses_per_interface")
     }
     /// `maximum_network_cards`, as a reference.
+    #[inline]
     pub fn maximum_network_cards(&self) -> crate::core::Expr {
         self.attr("maximum_network_cards")
     }
     /// `maximum_network_interfaces`, as a reference.
+    #[inline]
     pub fn maximum_network_interfaces(&self) -> crate::core::Expr {
         self.attr("maximum_network_interfaces")
     }
     /// `media_accelerators`, as a reference.
+    #[inline]
     pub fn media_accelerators(&self) -> crate::core::Expr {
         self.attr("media_accelerators")
     }
     /// `memory_size`, as a reference.
+    #[inline]
     pub fn memory_size(&self) -> crate::core::Expr {
         self.attr("memory_size")
     }
     /// `network_cards`, as a reference.
+    #[inline]
     pub fn network_cards(&self) -> crate::core::Expr {
         self.attr("network_cards")
     }
     /// `network_performance`, as a reference.
+    #[inline]
     pub fn network_performance(&self) -> crate::core::Expr {
         self.attr("network_performance")
     }
     /// `neuron_devices`, as a reference.
+    #[inline]
     pub fn neuron_devices(&self) -> crate::core::Expr {
         self.attr("neuron_devices")
     }
     /// `nitro_enclaves_support`, as a reference.
+    #[inline]
     pub fn nitro_enclaves_support(&self) -> crate::core::Expr {
         self.attr("nitro_enclaves_support")
     }
     /// `nitro_tpm_support`, as a reference.
+    #[inline]
     pub fn nitro_tpm_support(&self) -> crate::core::Expr {
         self.attr("nitro_tpm_support")
     }
     /// `nitro_tpm_supported_versions`, as a reference.
+    #[inline]
     pub fn nitro_tpm_supported_versions(&self) -> crate::core::Expr {
         self.attr("nitro_tpm_supported_versions")
     }
     /// `phc_support`, as a reference.
+    #[inline]
     pub fn phc_support(&self) -> crate::core::Expr {
         self.attr("phc_support")
     }
     /// `supported_architectures`, as a reference.
+    #[inline]
     pub fn supported_architectures(&self) -> crate::core::Expr {
         self.attr("supported_architectures")
     }
     /// `supported_cpu_features`, as a reference.
+    #[inline]
     pub fn supported_cpu_features(&self) -> crate::core::Expr {
         self.attr("supported_cpu_features")
     }
     /// `supported_placement_strategies`, as a reference.
+    #[inline]
     pub fn supported_placement_strategies(&self) -> crate::core::Expr {
         self.attr("supported_placement_strategies")
     }
     /// `supported_root_device_types`, as a reference.
+    #[inline]
     pub fn supported_root_device_types(&self) -> crate::core::Expr {
         self.attr("supported_root_device_types")
     }
     /// `supported_usages_classes`, as a reference.
+    #[inline]
     pub fn supported_usages_classes(&self) -> crate::core::Expr {
         self.attr("supported_usages_classes")
     }
     /// `supported_virtualization_types`, as a reference.
+    #[inline]
     pub fn supported_virtualization_types(&self) -> crate::core::Expr {
         self.attr("supported_virtualization_types")
     }
     /// `sustained_clock_speed`, as a reference.
+    #[inline]
     pub fn sustained_clock_speed(&self) -> crate::core::Expr {
         self.attr("sustained_clock_speed")
     }
     /// `total_fpga_memory`, as a reference.
+    #[inline]
     pub fn total_fpga_memory(&self) -> crate::core::Expr {
         self.attr("total_fpga_memory")
     }
     /// `total_gpu_memory`, as a reference.
+    #[inline]
     pub fn total_gpu_memory(&self) -> crate::core::Expr {
         self.attr("total_gpu_memory")
     }
     /// `total_inference_memory`, as a reference.
+    #[inline]
     pub fn total_inference_memory(&self) -> crate::core::Expr {
         self.attr("total_inference_memory")
     }
     /// `total_instance_storage`, as a reference.
+    #[inline]
     pub fn total_instance_storage(&self) -> crate::core::Expr {
         self.attr("total_instance_storage")
     }
     /// `total_media_memory`, as a reference.
+    #[inline]
     pub fn total_media_memory(&self) -> crate::core::Expr {
         self.attr("total_media_memory")
     }
     /// `total_neuron_device_memory`, as a reference.
+    #[inline]
     pub fn total_neuron_device_memory(&self) -> crate::core::Expr {
         self.attr("total_neuron_device_memory")
     }
     /// `valid_cores`, as a reference.
+    #[inline]
     pub fn valid_cores(&self) -> crate::core::Expr {
         self.attr("valid_cores")
     }
     /// `valid_threads_per_core`, as a reference.
+    #[inline]
     pub fn valid_threads_per_core(&self) -> crate::core::Expr {
         self.attr("valid_threads_per_core")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8038,26 +8784,32 @@ impl crate::core::Ref<DataEc2InstanceType> {
 
 impl crate::core::Ref<DataEc2InstanceTypeOffering> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `location_type`, as a reference.
+    #[inline]
     pub fn location_type(&self) -> crate::core::Expr {
         self.attr("location_type")
     }
     /// `preferred_instance_types`, as a reference.
+    #[inline]
     pub fn preferred_instance_types(&self) -> crate::core::Expr {
         self.attr("preferred_instance_types")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8065,30 +8817,37 @@ impl crate::core::Ref<DataEc2InstanceTypeOffering> {
 
 impl crate::core::Ref<DataEc2InstanceTypeOfferings> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_types`, as a reference.
+    #[inline]
     pub fn instance_types(&self) -> crate::core::Expr {
         self.attr("instance_types")
     }
     /// `location_type`, as a reference.
+    #[inline]
     pub fn location_type(&self) -> crate::core::Expr {
         self.attr("location_type")
     }
     /// `location_types`, as a reference.
+    #[inline]
     pub fn location_types(&self) -> crate::core::Expr {
         self.attr("location_types")
     }
     /// `locations`, as a reference.
+    #[inline]
     pub fn locations(&self) -> crate::core::Expr {
         self.attr("locations")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8096,18 +8855,22 @@ impl crate::core::Ref<DataEc2InstanceTypeOfferings> {
 
 impl crate::core::Ref<DataEc2InstanceTypes> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_types`, as a reference.
+    #[inline]
     pub fn instance_types(&self) -> crate::core::Expr {
         self.attr("instance_types")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8115,30 +8878,37 @@ impl crate::core::Ref<DataEc2InstanceTypes> {
 
 impl crate::core::Ref<DataEc2LocalGateway> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8146,34 +8916,42 @@ impl crate::core::Ref<DataEc2LocalGateway> {
 
 impl crate::core::Ref<DataEc2LocalGatewayRouteTable> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `local_gateway_id`, as a reference.
+    #[inline]
     pub fn local_gateway_id(&self) -> crate::core::Expr {
         self.attr("local_gateway_id")
     }
     /// `local_gateway_route_table_id`, as a reference.
+    #[inline]
     pub fn local_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("local_gateway_route_table_id")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8181,22 +8959,27 @@ impl crate::core::Ref<DataEc2LocalGatewayRouteTable> {
 
 impl crate::core::Ref<DataEc2LocalGatewayRouteTables> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8204,46 +8987,57 @@ impl crate::core::Ref<DataEc2LocalGatewayRouteTables> {
 
 impl crate::core::Ref<DataEc2LocalGatewayVirtualInterface> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `local_address`, as a reference.
+    #[inline]
     pub fn local_address(&self) -> crate::core::Expr {
         self.attr("local_address")
     }
     /// `local_bgp_asn`, as a reference.
+    #[inline]
     pub fn local_bgp_asn(&self) -> crate::core::Expr {
         self.attr("local_bgp_asn")
     }
     /// `local_gateway_id`, as a reference.
+    #[inline]
     pub fn local_gateway_id(&self) -> crate::core::Expr {
         self.attr("local_gateway_id")
     }
     /// `local_gateway_virtual_interface_ids`, as a reference.
+    #[inline]
     pub fn local_gateway_virtual_interface_ids(&self) -> crate::core::Expr {
         self.attr("local_gateway_virtual_interface_ids")
     }
     /// `peer_address`, as a reference.
+    #[inline]
     pub fn peer_address(&self) -> crate::core::Expr {
         self.attr("peer_address")
     }
     /// `peer_bgp_asn`, as a reference.
+    #[inline]
     pub fn peer_bgp_asn(&self) -> crate::core::Expr {
         self.attr("peer_bgp_asn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vlan`, as a reference.
+    #[inline]
     pub fn vlan(&self) -> crate::core::Expr {
         self.attr("vlan")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8251,26 +9045,32 @@ impl crate::core::Ref<DataEc2LocalGatewayVirtualInterface> {
 
 impl crate::core::Ref<DataEc2LocalGatewayVirtualInterfaceGroup> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `local_gateway_id`, as a reference.
+    #[inline]
     pub fn local_gateway_id(&self) -> crate::core::Expr {
         self.attr("local_gateway_id")
     }
     /// `local_gateway_virtual_interface_ids`, as a reference.
+    #[inline]
     pub fn local_gateway_virtual_interface_ids(&self) -> crate::core::Expr {
         self.attr("local_gateway_virtual_interface_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8278,26 +9078,32 @@ impl crate::core::Ref<DataEc2LocalGatewayVirtualInterfaceGroup> {
 
 impl crate::core::Ref<DataEc2LocalGatewayVirtualInterfaceGroups> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `local_gateway_virtual_interface_ids`, as a reference.
+    #[inline]
     pub fn local_gateway_virtual_interface_ids(&self) -> crate::core::Expr {
         self.attr("local_gateway_virtual_interface_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8305,22 +9111,27 @@ impl crate::core::Ref<DataEc2LocalGatewayVirtualInterfaceGroups> {
 
 impl crate::core::Ref<DataEc2LocalGateways> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8328,46 +9139,57 @@ impl crate::core::Ref<DataEc2LocalGateways> {
 
 impl crate::core::Ref<DataEc2ManagedPrefixList> {
     /// `address_family`, as a reference.
+    #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
         self.attr("address_family")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `entries`, as a reference.
+    #[inline]
     pub fn entries(&self) -> crate::core::Expr {
         self.attr("entries")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_entries`, as a reference.
+    #[inline]
     pub fn max_entries(&self) -> crate::core::Expr {
         self.attr("max_entries")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8375,18 +9197,22 @@ impl crate::core::Ref<DataEc2ManagedPrefixList> {
 
 impl crate::core::Ref<DataEc2ManagedPrefixLists> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -8394,66 +9220,82 @@ impl crate::core::Ref<DataEc2ManagedPrefixLists> {
 
 impl crate::core::Ref<DataEc2NetworkInsightsAnalysis> {
     /// `alternate_path_hints`, as a reference.
+    #[inline]
     pub fn alternate_path_hints(&self) -> crate::core::Expr {
         self.attr("alternate_path_hints")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `explanations`, as a reference.
+    #[inline]
     pub fn explanations(&self) -> crate::core::Expr {
         self.attr("explanations")
     }
     /// `filter_in_arns`, as a reference.
+    #[inline]
     pub fn filter_in_arns(&self) -> crate::core::Expr {
         self.attr("filter_in_arns")
     }
     /// `forward_path_components`, as a reference.
+    #[inline]
     pub fn forward_path_components(&self) -> crate::core::Expr {
         self.attr("forward_path_components")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_insights_analysis_id`, as a reference.
+    #[inline]
     pub fn network_insights_analysis_id(&self) -> crate::core::Expr {
         self.attr("network_insights_analysis_id")
     }
     /// `network_insights_path_id`, as a reference.
+    #[inline]
     pub fn network_insights_path_id(&self) -> crate::core::Expr {
         self.attr("network_insights_path_id")
     }
     /// `path_found`, as a reference.
+    #[inline]
     pub fn path_found(&self) -> crate::core::Expr {
         self.attr("path_found")
     }
     /// `return_path_components`, as a reference.
+    #[inline]
     pub fn return_path_components(&self) -> crate::core::Expr {
         self.attr("return_path_components")
     }
     /// `start_date`, as a reference.
+    #[inline]
     pub fn start_date(&self) -> crate::core::Expr {
         self.attr("start_date")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_message`, as a reference.
+    #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
         self.attr("status_message")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `warning_message`, as a reference.
+    #[inline]
     pub fn warning_message(&self) -> crate::core::Expr {
         self.attr("warning_message")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -8461,62 +9303,77 @@ impl crate::core::Ref<DataEc2NetworkInsightsAnalysis> {
 
 impl crate::core::Ref<DataEc2NetworkInsightsPath> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `destination`, as a reference.
+    #[inline]
     pub fn destination(&self) -> crate::core::Expr {
         self.attr("destination")
     }
     /// `destination_arn`, as a reference.
+    #[inline]
     pub fn destination_arn(&self) -> crate::core::Expr {
         self.attr("destination_arn")
     }
     /// `destination_ip`, as a reference.
+    #[inline]
     pub fn destination_ip(&self) -> crate::core::Expr {
         self.attr("destination_ip")
     }
     /// `destination_port`, as a reference.
+    #[inline]
     pub fn destination_port(&self) -> crate::core::Expr {
         self.attr("destination_port")
     }
     /// `filter_at_destination`, as a reference.
+    #[inline]
     pub fn filter_at_destination(&self) -> crate::core::Expr {
         self.attr("filter_at_destination")
     }
     /// `filter_at_source`, as a reference.
+    #[inline]
     pub fn filter_at_source(&self) -> crate::core::Expr {
         self.attr("filter_at_source")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_insights_path_id`, as a reference.
+    #[inline]
     pub fn network_insights_path_id(&self) -> crate::core::Expr {
         self.attr("network_insights_path_id")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `source`, as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
     /// `source_arn`, as a reference.
+    #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
         self.attr("source_arn")
     }
     /// `source_ip`, as a reference.
+    #[inline]
     pub fn source_ip(&self) -> crate::core::Expr {
         self.attr("source_ip")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -8524,34 +9381,42 @@ impl crate::core::Ref<DataEc2NetworkInsightsPath> {
 
 impl crate::core::Ref<DataEc2PublicIpv4Pool> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_border_group`, as a reference.
+    #[inline]
     pub fn network_border_group(&self) -> crate::core::Expr {
         self.attr("network_border_group")
     }
     /// `pool_address_ranges`, as a reference.
+    #[inline]
     pub fn pool_address_ranges(&self) -> crate::core::Expr {
         self.attr("pool_address_ranges")
     }
     /// `pool_id`, as a reference.
+    #[inline]
     pub fn pool_id(&self) -> crate::core::Expr {
         self.attr("pool_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `total_address_count`, as a reference.
+    #[inline]
     pub fn total_address_count(&self) -> crate::core::Expr {
         self.attr("total_address_count")
     }
     /// `total_available_address_count`, as a reference.
+    #[inline]
     pub fn total_available_address_count(&self) -> crate::core::Expr {
         self.attr("total_available_address_count")
     }
@@ -8559,18 +9424,22 @@ impl crate::core::Ref<DataEc2PublicIpv4Pool> {
 
 impl crate::core::Ref<DataEc2PublicIpv4Pools> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `pool_ids`, as a reference.
+    #[inline]
     pub fn pool_ids(&self) -> crate::core::Expr {
         self.attr("pool_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -8578,14 +9447,17 @@ impl crate::core::Ref<DataEc2PublicIpv4Pools> {
 
 impl crate::core::Ref<DataEc2SerialConsoleAccess> {
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8593,30 +9465,37 @@ impl crate::core::Ref<DataEc2SerialConsoleAccess> {
 
 impl crate::core::Ref<DataEc2SpotPrice> {
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `spot_price`, as a reference.
+    #[inline]
     pub fn spot_price(&self) -> crate::core::Expr {
         self.attr("spot_price")
     }
     /// `spot_price_timestamp`, as a reference.
+    #[inline]
     pub fn spot_price_timestamp(&self) -> crate::core::Expr {
         self.attr("spot_price_timestamp")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8624,74 +9503,92 @@ impl crate::core::Ref<DataEc2SpotPrice> {
 
 impl crate::core::Ref<DataEc2TransitGateway> {
     /// `amazon_side_asn`, as a reference.
+    #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
         self.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `association_default_route_table_id`, as a reference.
+    #[inline]
     pub fn association_default_route_table_id(&self) -> crate::core::Expr {
         self.attr("association_default_route_table_id")
     }
     /// `auto_accept_shared_attachments`, as a reference.
+    #[inline]
     pub fn auto_accept_shared_attachments(&self) -> crate::core::Expr {
         self.attr("auto_accept_shared_attachments")
     }
     /// `default_route_table_association`, as a reference.
+    #[inline]
     pub fn default_route_table_association(&self) -> crate::core::Expr {
         self.attr("default_route_table_association")
     }
     /// `default_route_table_propagation`, as a reference.
+    #[inline]
     pub fn default_route_table_propagation(&self) -> crate::core::Expr {
         self.attr("default_route_table_propagation")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `dns_support`, as a reference.
+    #[inline]
     pub fn dns_support(&self) -> crate::core::Expr {
         self.attr("dns_support")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `multicast_support`, as a reference.
+    #[inline]
     pub fn multicast_support(&self) -> crate::core::Expr {
         self.attr("multicast_support")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `propagation_default_route_table_id`, as a reference.
+    #[inline]
     pub fn propagation_default_route_table_id(&self) -> crate::core::Expr {
         self.attr("propagation_default_route_table_id")
     }
     /// `security_group_referencing_support`, as a reference.
+    #[inline]
     pub fn security_group_referencing_support(&self) -> crate::core::Expr {
         self.attr("security_group_referencing_support")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `transit_gateway_cidr_blocks`, as a reference.
+    #[inline]
     pub fn transit_gateway_cidr_blocks(&self) -> crate::core::Expr {
         self.attr("transit_gateway_cidr_blocks")
     }
     /// `vpn_ecmp_support`, as a reference.
+    #[inline]
     pub fn vpn_ecmp_support(&self) -> crate::core::Expr {
         self.attr("vpn_ecmp_support")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8699,54 +9596,67 @@ impl crate::core::Ref<DataEc2TransitGateway> {
 
 impl crate::core::Ref<DataEc2TransitGatewayAttachment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `association_state`, as a reference.
+    #[inline]
     pub fn association_state(&self) -> crate::core::Expr {
         self.attr("association_state")
     }
     /// `association_transit_gateway_route_table_id`, as a reference.
+    #[inline]
     pub fn association_transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("association_transit_gateway_route_table_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `resource_owner_id`, as a reference.
+    #[inline]
     pub fn resource_owner_id(&self) -> crate::core::Expr {
         self.attr("resource_owner_id")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `transit_gateway_owner_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_owner_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_owner_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -8754,22 +9664,27 @@ impl crate::core::Ref<DataEc2TransitGatewayAttachment> {
 
 impl crate::core::Ref<DataEc2TransitGatewayAttachments> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8777,34 +9692,42 @@ impl crate::core::Ref<DataEc2TransitGatewayAttachments> {
 
 impl crate::core::Ref<DataEc2TransitGatewayConnect> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `transit_gateway_connect_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_connect_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_connect_id")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `transport_attachment_id`, as a reference.
+    #[inline]
     pub fn transport_attachment_id(&self) -> crate::core::Expr {
         self.attr("transport_attachment_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8812,54 +9735,67 @@ impl crate::core::Ref<DataEc2TransitGatewayConnect> {
 
 impl crate::core::Ref<DataEc2TransitGatewayConnectPeer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bgp_asn`, as a reference.
+    #[inline]
     pub fn bgp_asn(&self) -> crate::core::Expr {
         self.attr("bgp_asn")
     }
     /// `bgp_peer_address`, as a reference.
+    #[inline]
     pub fn bgp_peer_address(&self) -> crate::core::Expr {
         self.attr("bgp_peer_address")
     }
     /// `bgp_transit_gateway_addresses`, as a reference.
+    #[inline]
     pub fn bgp_transit_gateway_addresses(&self) -> crate::core::Expr {
         self.attr("bgp_transit_gateway_addresses")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `inside_cidr_blocks`, as a reference.
+    #[inline]
     pub fn inside_cidr_blocks(&self) -> crate::core::Expr {
         self.attr("inside_cidr_blocks")
     }
     /// `peer_address`, as a reference.
+    #[inline]
     pub fn peer_address(&self) -> crate::core::Expr {
         self.attr("peer_address")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `transit_gateway_address`, as a reference.
+    #[inline]
     pub fn transit_gateway_address(&self) -> crate::core::Expr {
         self.attr("transit_gateway_address")
     }
     /// `transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_connect_peer_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_connect_peer_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_connect_peer_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8867,30 +9803,37 @@ impl crate::core::Ref<DataEc2TransitGatewayConnectPeer> {
 
 impl crate::core::Ref<DataEc2TransitGatewayDxGatewayAttachment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `dx_gateway_id`, as a reference.
+    #[inline]
     pub fn dx_gateway_id(&self) -> crate::core::Expr {
         self.attr("dx_gateway_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8898,66 +9841,82 @@ impl crate::core::Ref<DataEc2TransitGatewayDxGatewayAttachment> {
 
 impl crate::core::Ref<DataEc2TransitGatewayMulticastDomain> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `associations`, as a reference.
+    #[inline]
     pub fn associations(&self) -> crate::core::Expr {
         self.attr("associations")
     }
     /// `auto_accept_shared_associations`, as a reference.
+    #[inline]
     pub fn auto_accept_shared_associations(&self) -> crate::core::Expr {
         self.attr("auto_accept_shared_associations")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `igmpv2_support`, as a reference.
+    #[inline]
     pub fn igmpv2_support(&self) -> crate::core::Expr {
         self.attr("igmpv2_support")
     }
     /// `members`, as a reference.
+    #[inline]
     pub fn members(&self) -> crate::core::Expr {
         self.attr("members")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `sources`, as a reference.
+    #[inline]
     pub fn sources(&self) -> crate::core::Expr {
         self.attr("sources")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `static_sources_support`, as a reference.
+    #[inline]
     pub fn static_sources_support(&self) -> crate::core::Expr {
         self.attr("static_sources_support")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `transit_gateway_multicast_domain_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_multicast_domain_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_multicast_domain_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -8965,42 +9924,52 @@ impl crate::core::Ref<DataEc2TransitGatewayMulticastDomain> {
 
 impl crate::core::Ref<DataEc2TransitGatewayPeeringAttachment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `peer_account_id`, as a reference.
+    #[inline]
     pub fn peer_account_id(&self) -> crate::core::Expr {
         self.attr("peer_account_id")
     }
     /// `peer_region`, as a reference.
+    #[inline]
     pub fn peer_region(&self) -> crate::core::Expr {
         self.attr("peer_region")
     }
     /// `peer_transit_gateway_id`, as a reference.
+    #[inline]
     pub fn peer_transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("peer_transit_gateway_id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -9008,18 +9977,22 @@ impl crate::core::Ref<DataEc2TransitGatewayPeeringAttachment> {
 
 impl crate::core::Ref<DataEc2TransitGatewayPeeringAttachments> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -9027,34 +10000,42 @@ impl crate::core::Ref<DataEc2TransitGatewayPeeringAttachments> {
 
 impl crate::core::Ref<DataEc2TransitGatewayRouteTable> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_association_route_table`, as a reference.
+    #[inline]
     pub fn default_association_route_table(&self) -> crate::core::Expr {
         self.attr("default_association_route_table")
     }
     /// `default_propagation_route_table`, as a reference.
+    #[inline]
     pub fn default_propagation_route_table(&self) -> crate::core::Expr {
         self.attr("default_propagation_route_table")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -9062,22 +10043,27 @@ impl crate::core::Ref<DataEc2TransitGatewayRouteTable> {
 
 impl crate::core::Ref<DataEc2TransitGatewayRouteTableAssociations> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `transit_gateway_route_table_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -9085,22 +10071,27 @@ impl crate::core::Ref<DataEc2TransitGatewayRouteTableAssociations> {
 
 impl crate::core::Ref<DataEc2TransitGatewayRouteTablePropagations> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `transit_gateway_route_table_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -9108,18 +10099,22 @@ impl crate::core::Ref<DataEc2TransitGatewayRouteTablePropagations> {
 
 impl crate::core::Ref<DataEc2TransitGatewayRouteTableRoutes> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `routes`, as a reference.
+    #[inline]
     pub fn routes(&self) -> crate::core::Expr {
         self.attr("routes")
     }
     /// `transit_gateway_route_table_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_route_table_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -9127,22 +10122,27 @@ impl crate::core::Ref<DataEc2TransitGatewayRouteTableRoutes> {
 
 impl crate::core::Ref<DataEc2TransitGatewayRouteTables> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -9150,54 +10150,67 @@ impl crate::core::Ref<DataEc2TransitGatewayRouteTables> {
 
 impl crate::core::Ref<DataEc2TransitGatewayVpcAttachment> {
     /// `appliance_mode_support`, as a reference.
+    #[inline]
     pub fn appliance_mode_support(&self) -> crate::core::Expr {
         self.attr("appliance_mode_support")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `dns_support`, as a reference.
+    #[inline]
     pub fn dns_support(&self) -> crate::core::Expr {
         self.attr("dns_support")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipv6_support`, as a reference.
+    #[inline]
     pub fn ipv6_support(&self) -> crate::core::Expr {
         self.attr("ipv6_support")
     }
     /// `security_group_referencing_support`, as a reference.
+    #[inline]
     pub fn security_group_referencing_support(&self) -> crate::core::Expr {
         self.attr("security_group_referencing_support")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `vpc_owner_id`, as a reference.
+    #[inline]
     pub fn vpc_owner_id(&self) -> crate::core::Expr {
         self.attr("vpc_owner_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -9205,18 +10218,22 @@ impl crate::core::Ref<DataEc2TransitGatewayVpcAttachment> {
 
 impl crate::core::Ref<DataEc2TransitGatewayVpcAttachments> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -9224,26 +10241,32 @@ impl crate::core::Ref<DataEc2TransitGatewayVpcAttachments> {
 
 impl crate::core::Ref<DataEc2TransitGatewayVpnAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `vpn_connection_id`, as a reference.
+    #[inline]
     pub fn vpn_connection_id(&self) -> crate::core::Expr {
         self.attr("vpn_connection_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

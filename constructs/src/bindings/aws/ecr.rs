@@ -11,6 +11,7 @@ pub struct EcrAccountSetting {
 
 impl EcrAccountSetting {
     /// `EcrAccountSetting` with its required arguments; set the others with `EcrAccountSetting { field: Some(..), ..EcrAccountSetting::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -37,6 +38,7 @@ pub struct EcrLifecyclePolicy {
 
 impl EcrLifecyclePolicy {
     /// `EcrLifecyclePolicy` with its required arguments; set the others with `EcrLifecyclePolicy { field: Some(..), ..EcrLifecyclePolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, repository: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -73,6 +75,7 @@ pub struct EcrPullThroughCacheRule {
 
 impl EcrPullThroughCacheRule {
     /// `EcrPullThroughCacheRule` with its required arguments; set the others with `EcrPullThroughCacheRule { field: Some(..), ..EcrPullThroughCacheRule::new(..) }`.
+    #[inline]
     pub fn new(ecr_repository_prefix: impl Into<crate::core::Expr>, upstream_registry_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             credential_arn: None,
@@ -101,6 +104,7 @@ pub struct EcrRegistryPolicy {
 
 impl EcrRegistryPolicy {
     /// `EcrRegistryPolicy` with its required arguments; set the others with `EcrRegistryPolicy { field: Some(..), ..EcrRegistryPolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -124,6 +128,7 @@ pub struct EcrRegistryScanningConfigurationRuleRepositoryFilter {
 
 impl EcrRegistryScanningConfigurationRuleRepositoryFilter {
     /// `EcrRegistryScanningConfigurationRuleRepositoryFilter` with its required arguments; set the others with `EcrRegistryScanningConfigurationRuleRepositoryFilter { field: Some(..), ..EcrRegistryScanningConfigurationRuleRepositoryFilter::new(..) }`.
+    #[inline]
     pub fn new(filter: impl Into<crate::core::Expr>, filter_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter: filter.into(),
@@ -143,6 +148,7 @@ pub struct EcrRegistryScanningConfigurationRule {
 
 impl EcrRegistryScanningConfigurationRule {
     /// `EcrRegistryScanningConfigurationRule` with its required arguments; set the others with `EcrRegistryScanningConfigurationRule { field: Some(..), ..EcrRegistryScanningConfigurationRule::new(..) }`.
+    #[inline]
     pub fn new(scan_frequency: impl Into<crate::core::Expr>, repository_filter: Vec<EcrRegistryScanningConfigurationRuleRepositoryFilter>) -> Self {
         Self {
             scan_frequency: scan_frequency.into(),
@@ -166,6 +172,7 @@ pub struct EcrRegistryScanningConfiguration {
 
 impl EcrRegistryScanningConfiguration {
     /// `EcrRegistryScanningConfiguration` with its required arguments; set the others with `EcrRegistryScanningConfiguration { field: Some(..), ..EcrRegistryScanningConfiguration::new(..) }`.
+    #[inline]
     pub fn new(scan_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -190,6 +197,7 @@ pub struct EcrReplicationConfigurationReplicationConfigurationRuleDestination {
 
 impl EcrReplicationConfigurationReplicationConfigurationRuleDestination {
     /// `EcrReplicationConfigurationReplicationConfigurationRuleDestination` with its required arguments; set the others with `EcrReplicationConfigurationReplicationConfigurationRuleDestination { field: Some(..), ..EcrReplicationConfigurationReplicationConfigurationRuleDestination::new(..) }`.
+    #[inline]
     pub fn new(region: impl Into<crate::core::Expr>, registry_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             region: region.into(),
@@ -209,6 +217,7 @@ pub struct EcrReplicationConfigurationReplicationConfigurationRuleRepositoryFilt
 
 impl EcrReplicationConfigurationReplicationConfigurationRuleRepositoryFilter {
     /// `EcrReplicationConfigurationReplicationConfigurationRuleRepositoryFilter` with its required arguments; set the others with `EcrReplicationConfigurationReplicationConfigurationRuleRepositoryFilter { field: Some(..), ..EcrReplicationConfigurationReplicationConfigurationRuleRepositoryFilter::new(..) }`.
+    #[inline]
     pub fn new(filter: impl Into<crate::core::Expr>, filter_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter: filter.into(),
@@ -229,6 +238,7 @@ pub struct EcrReplicationConfigurationReplicationConfigurationRule {
 
 impl EcrReplicationConfigurationReplicationConfigurationRule {
     /// `EcrReplicationConfigurationReplicationConfigurationRule` with its required arguments; set the others with `EcrReplicationConfigurationReplicationConfigurationRule { field: Some(..), ..EcrReplicationConfigurationReplicationConfigurationRule::new(..) }`.
+    #[inline]
     pub fn new(destination: Vec<EcrReplicationConfigurationReplicationConfigurationRuleDestination>) -> Self {
         Self {
             destination,
@@ -246,6 +256,7 @@ pub struct EcrReplicationConfigurationReplicationConfiguration {
 
 impl EcrReplicationConfigurationReplicationConfiguration {
     /// `EcrReplicationConfigurationReplicationConfiguration` with its required arguments; set the others with `EcrReplicationConfigurationReplicationConfiguration { field: Some(..), ..EcrReplicationConfigurationReplicationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(rule: Vec<EcrReplicationConfigurationReplicationConfigurationRule>) -> Self {
         Self {
             rule,
@@ -266,6 +277,7 @@ pub struct EcrReplicationConfiguration {
 
 impl EcrReplicationConfiguration {
     /// `EcrReplicationConfiguration` with its required arguments; set the others with `EcrReplicationConfiguration { field: Some(..), ..EcrReplicationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -291,6 +303,7 @@ pub struct EcrRepositoryEncryptionConfiguration {
 
 impl EcrRepositoryEncryptionConfiguration {
     /// `EcrRepositoryEncryptionConfiguration` with its required arguments; set the others with `EcrRepositoryEncryptionConfiguration { field: Some(..), ..EcrRepositoryEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             encryption_type: None,
@@ -308,6 +321,7 @@ pub struct EcrRepositoryImageScanningConfiguration {
 
 impl EcrRepositoryImageScanningConfiguration {
     /// `EcrRepositoryImageScanningConfiguration` with its required arguments; set the others with `EcrRepositoryImageScanningConfiguration { field: Some(..), ..EcrRepositoryImageScanningConfiguration::new(..) }`.
+    #[inline]
     pub fn new(scan_on_push: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             scan_on_push: scan_on_push.into(),
@@ -325,6 +339,7 @@ pub struct EcrRepositoryTimeouts {
 
 impl EcrRepositoryTimeouts {
     /// `EcrRepositoryTimeouts` with its required arguments; set the others with `EcrRepositoryTimeouts { field: Some(..), ..EcrRepositoryTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -365,6 +380,7 @@ pub struct EcrRepository {
 
 impl EcrRepository {
     /// `EcrRepository` with its required arguments; set the others with `EcrRepository { field: Some(..), ..EcrRepository::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             force_delete: None,
@@ -397,6 +413,7 @@ pub struct EcrRepositoryCreationTemplateEncryptionConfiguration {
 
 impl EcrRepositoryCreationTemplateEncryptionConfiguration {
     /// `EcrRepositoryCreationTemplateEncryptionConfiguration` with its required arguments; set the others with `EcrRepositoryCreationTemplateEncryptionConfiguration { field: Some(..), ..EcrRepositoryCreationTemplateEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             encryption_type: None,
@@ -440,6 +457,7 @@ pub struct EcrRepositoryCreationTemplate {
 
 impl EcrRepositoryCreationTemplate {
     /// `EcrRepositoryCreationTemplate` with its required arguments; set the others with `EcrRepositoryCreationTemplate { field: Some(..), ..EcrRepositoryCreationTemplate::new(..) }`.
+    #[inline]
     pub fn new(applied_for: Vec<crate::core::Expr>, prefix: impl Into<crate::core::Expr>) -> Self {
         Self {
             applied_for,
@@ -474,6 +492,7 @@ pub struct EcrRepositoryPolicy {
 
 impl EcrRepositoryPolicy {
     /// `EcrRepositoryPolicy` with its required arguments; set the others with `EcrRepositoryPolicy { field: Some(..), ..EcrRepositoryPolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, repository: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -500,6 +519,7 @@ pub struct DataEcrAuthorizationToken {
 
 impl DataEcrAuthorizationToken {
     /// `DataEcrAuthorizationToken` with its required arguments; set the others with `DataEcrAuthorizationToken { field: Some(..), ..DataEcrAuthorizationToken::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -536,6 +556,7 @@ pub struct DataEcrImage {
 
 impl DataEcrImage {
     /// `DataEcrImage` with its required arguments; set the others with `DataEcrImage { field: Some(..), ..DataEcrImage::new(..) }`.
+    #[inline]
     pub fn new(repository_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -561,6 +582,7 @@ pub struct DataEcrLifecyclePolicyDocumentRuleAction {
 
 impl DataEcrLifecyclePolicyDocumentRuleAction {
     /// `DataEcrLifecyclePolicyDocumentRuleAction` with its required arguments; set the others with `DataEcrLifecyclePolicyDocumentRuleAction { field: Some(..), ..DataEcrLifecyclePolicyDocumentRuleAction::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -590,6 +612,7 @@ pub struct DataEcrLifecyclePolicyDocumentRuleSelection {
 
 impl DataEcrLifecyclePolicyDocumentRuleSelection {
     /// `DataEcrLifecyclePolicyDocumentRuleSelection` with its required arguments; set the others with `DataEcrLifecyclePolicyDocumentRuleSelection { field: Some(..), ..DataEcrLifecyclePolicyDocumentRuleSelection::new(..) }`.
+    #[inline]
     pub fn new(count_number: impl Into<crate::core::Arg<crate::core::Number>>, count_type: impl Into<crate::core::Expr>, tag_status: impl Into<crate::core::Expr>) -> Self {
         Self {
             count_number: count_number.into(),
@@ -620,6 +643,7 @@ pub struct DataEcrLifecyclePolicyDocumentRule {
 
 impl DataEcrLifecyclePolicyDocumentRule {
     /// `DataEcrLifecyclePolicyDocumentRule` with its required arguments; set the others with `DataEcrLifecyclePolicyDocumentRule { field: Some(..), ..DataEcrLifecyclePolicyDocumentRule::new(..) }`.
+    #[inline]
     pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             description: None,
@@ -640,6 +664,7 @@ pub struct DataEcrLifecyclePolicyDocument {
 
 impl DataEcrLifecyclePolicyDocument {
     /// `DataEcrLifecyclePolicyDocument` with its required arguments; set the others with `DataEcrLifecyclePolicyDocument { field: Some(..), ..DataEcrLifecyclePolicyDocument::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             rule: None,
@@ -663,6 +688,7 @@ pub struct DataEcrPullThroughCacheRule {
 
 impl DataEcrPullThroughCacheRule {
     /// `DataEcrPullThroughCacheRule` with its required arguments; set the others with `DataEcrPullThroughCacheRule { field: Some(..), ..DataEcrPullThroughCacheRule::new(..) }`.
+    #[inline]
     pub fn new(ecr_repository_prefix: impl Into<crate::core::Expr>) -> Self {
         Self {
             ecr_repository_prefix: ecr_repository_prefix.into(),
@@ -682,6 +708,7 @@ pub struct DataEcrRepositories {
 
 impl DataEcrRepositories {
     /// `DataEcrRepositories` with its required arguments; set the others with `DataEcrRepositories { field: Some(..), ..DataEcrRepositories::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -710,6 +737,7 @@ pub struct DataEcrRepository {
 
 impl DataEcrRepository {
     /// `DataEcrRepository` with its required arguments; set the others with `DataEcrRepository { field: Some(..), ..DataEcrRepository::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -739,6 +767,7 @@ pub struct DataEcrRepositoryCreationTemplate {
 
 impl DataEcrRepositoryCreationTemplate {
     /// `DataEcrRepositoryCreationTemplate` with its required arguments; set the others with `DataEcrRepositoryCreationTemplate { field: Some(..), ..DataEcrRepositoryCreationTemplate::new(..) }`.
+    #[inline]
     pub fn new(prefix: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -754,10 +783,12 @@ impl crate::core::DataSource for DataEcrRepositoryCreationTemplate {
 
 impl crate::core::Ref<EcrAccountSetting> {
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
@@ -765,18 +796,22 @@ impl crate::core::Ref<EcrAccountSetting> {
 
 impl crate::core::Ref<EcrLifecyclePolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `repository`, as a reference.
+    #[inline]
     pub fn repository(&self) -> crate::core::Expr {
         self.attr("repository")
     }
@@ -784,30 +819,37 @@ impl crate::core::Ref<EcrLifecyclePolicy> {
 
 impl crate::core::Ref<EcrPullThroughCacheRule> {
     /// `credential_arn`, as a reference.
+    #[inline]
     pub fn credential_arn(&self) -> crate::core::Expr {
         self.attr("credential_arn")
     }
     /// `custom_role_arn`, as a reference.
+    #[inline]
     pub fn custom_role_arn(&self) -> crate::core::Expr {
         self.attr("custom_role_arn")
     }
     /// `ecr_repository_prefix`, as a reference.
+    #[inline]
     pub fn ecr_repository_prefix(&self) -> crate::core::Expr {
         self.attr("ecr_repository_prefix")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `upstream_registry_url`, as a reference.
+    #[inline]
     pub fn upstream_registry_url(&self) -> crate::core::Expr {
         self.attr("upstream_registry_url")
     }
     /// `upstream_repository_prefix`, as a reference.
+    #[inline]
     pub fn upstream_repository_prefix(&self) -> crate::core::Expr {
         self.attr("upstream_repository_prefix")
     }
@@ -815,14 +857,17 @@ impl crate::core::Ref<EcrPullThroughCacheRule> {
 
 impl crate::core::Ref<EcrRegistryPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
@@ -830,18 +875,22 @@ impl crate::core::Ref<EcrRegistryPolicy> {
 
 impl crate::core::Ref<EcrRegistryScanningConfiguration> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `scan_type`, as a reference.
+    #[inline]
     pub fn scan_type(&self) -> crate::core::Expr {
         self.attr("scan_type")
     }
     /// `rule` (a nested block), as a reference.
+    #[inline]
     pub fn rule(&self) -> crate::core::Expr {
         self.attr("rule")
     }
@@ -849,14 +898,17 @@ impl crate::core::Ref<EcrRegistryScanningConfiguration> {
 
 impl crate::core::Ref<EcrReplicationConfiguration> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `replication_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn replication_configuration(&self) -> crate::core::Expr {
         self.attr("replication_configuration")
     }
@@ -864,50 +916,62 @@ impl crate::core::Ref<EcrReplicationConfiguration> {
 
 impl crate::core::Ref<EcrRepository> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `force_delete`, as a reference.
+    #[inline]
     pub fn force_delete(&self) -> crate::core::Expr {
         self.attr("force_delete")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_tag_mutability`, as a reference.
+    #[inline]
     pub fn image_tag_mutability(&self) -> crate::core::Expr {
         self.attr("image_tag_mutability")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `repository_url`, as a reference.
+    #[inline]
     pub fn repository_url(&self) -> crate::core::Expr {
         self.attr("repository_url")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `encryption_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
     /// `image_scanning_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn image_scanning_configuration(&self) -> crate::core::Expr {
         self.attr("image_scanning_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -915,46 +979,57 @@ impl crate::core::Ref<EcrRepository> {
 
 impl crate::core::Ref<EcrRepositoryCreationTemplate> {
     /// `applied_for`, as a reference.
+    #[inline]
     pub fn applied_for(&self) -> crate::core::Expr {
         self.attr("applied_for")
     }
     /// `custom_role_arn`, as a reference.
+    #[inline]
     pub fn custom_role_arn(&self) -> crate::core::Expr {
         self.attr("custom_role_arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_tag_mutability`, as a reference.
+    #[inline]
     pub fn image_tag_mutability(&self) -> crate::core::Expr {
         self.attr("image_tag_mutability")
     }
     /// `lifecycle_policy`, as a reference.
+    #[inline]
     pub fn lifecycle_policy(&self) -> crate::core::Expr {
         self.attr("lifecycle_policy")
     }
     /// `prefix`, as a reference.
+    #[inline]
     pub fn prefix(&self) -> crate::core::Expr {
         self.attr("prefix")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `repository_policy`, as a reference.
+    #[inline]
     pub fn repository_policy(&self) -> crate::core::Expr {
         self.attr("repository_policy")
     }
     /// `resource_tags`, as a reference.
+    #[inline]
     pub fn resource_tags(&self) -> crate::core::Expr {
         self.attr("resource_tags")
     }
     /// `encryption_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
@@ -962,18 +1037,22 @@ impl crate::core::Ref<EcrRepositoryCreationTemplate> {
 
 impl crate::core::Ref<EcrRepositoryPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `repository`, as a reference.
+    #[inline]
     pub fn repository(&self) -> crate::core::Expr {
         self.attr("repository")
     }
@@ -981,30 +1060,37 @@ impl crate::core::Ref<EcrRepositoryPolicy> {
 
 impl crate::core::Ref<DataEcrAuthorizationToken> {
     /// `authorization_token`, as a reference.
+    #[inline]
     pub fn authorization_token(&self) -> crate::core::Expr {
         self.attr("authorization_token")
     }
     /// `expires_at`, as a reference.
+    #[inline]
     pub fn expires_at(&self) -> crate::core::Expr {
         self.attr("expires_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `password`, as a reference.
+    #[inline]
     pub fn password(&self) -> crate::core::Expr {
         self.attr("password")
     }
     /// `proxy_endpoint`, as a reference.
+    #[inline]
     pub fn proxy_endpoint(&self) -> crate::core::Expr {
         self.attr("proxy_endpoint")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
@@ -1012,42 +1098,52 @@ impl crate::core::Ref<DataEcrAuthorizationToken> {
 
 impl crate::core::Ref<DataEcrImage> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_digest`, as a reference.
+    #[inline]
     pub fn image_digest(&self) -> crate::core::Expr {
         self.attr("image_digest")
     }
     /// `image_pushed_at`, as a reference.
+    #[inline]
     pub fn image_pushed_at(&self) -> crate::core::Expr {
         self.attr("image_pushed_at")
     }
     /// `image_size_in_bytes`, as a reference.
+    #[inline]
     pub fn image_size_in_bytes(&self) -> crate::core::Expr {
         self.attr("image_size_in_bytes")
     }
     /// `image_tag`, as a reference.
+    #[inline]
     pub fn image_tag(&self) -> crate::core::Expr {
         self.attr("image_tag")
     }
     /// `image_tags`, as a reference.
+    #[inline]
     pub fn image_tags(&self) -> crate::core::Expr {
         self.attr("image_tags")
     }
     /// `image_uri`, as a reference.
+    #[inline]
     pub fn image_uri(&self) -> crate::core::Expr {
         self.attr("image_uri")
     }
     /// `most_recent`, as a reference.
+    #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
         self.attr("most_recent")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `repository_name`, as a reference.
+    #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
         self.attr("repository_name")
     }
@@ -1055,10 +1151,12 @@ impl crate::core::Ref<DataEcrImage> {
 
 impl crate::core::Ref<DataEcrLifecyclePolicyDocument> {
     /// `json`, as a reference.
+    #[inline]
     pub fn json(&self) -> crate::core::Expr {
         self.attr("json")
     }
     /// `rule` (a nested block), as a reference.
+    #[inline]
     pub fn rule(&self) -> crate::core::Expr {
         self.attr("rule")
     }
@@ -1066,30 +1164,37 @@ impl crate::core::Ref<DataEcrLifecyclePolicyDocument> {
 
 impl crate::core::Ref<DataEcrPullThroughCacheRule> {
     /// `credential_arn`, as a reference.
+    #[inline]
     pub fn credential_arn(&self) -> crate::core::Expr {
         self.attr("credential_arn")
     }
     /// `custom_role_arn`, as a reference.
+    #[inline]
     pub fn custom_role_arn(&self) -> crate::core::Expr {
         self.attr("custom_role_arn")
     }
     /// `ecr_repository_prefix`, as a reference.
+    #[inline]
     pub fn ecr_repository_prefix(&self) -> crate::core::Expr {
         self.attr("ecr_repository_prefix")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `upstream_registry_url`, as a reference.
+    #[inline]
     pub fn upstream_registry_url(&self) -> crate::core::Expr {
         self.attr("upstream_registry_url")
     }
     /// `upstream_repository_prefix`, as a reference.
+    #[inline]
     pub fn upstream_repository_prefix(&self) -> crate::core::Expr {
         self.attr("upstream_repository_prefix")
     }
@@ -1097,10 +1202,12 @@ impl crate::core::Ref<DataEcrPullThroughCacheRule> {
 
 impl crate::core::Ref<DataEcrRepositories> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `names`, as a reference.
+    #[inline]
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
@@ -1108,42 +1215,52 @@ impl crate::core::Ref<DataEcrRepositories> {
 
 impl crate::core::Ref<DataEcrRepository> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `encryption_configuration`, as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_scanning_configuration`, as a reference.
+    #[inline]
     pub fn image_scanning_configuration(&self) -> crate::core::Expr {
         self.attr("image_scanning_configuration")
     }
     /// `image_tag_mutability`, as a reference.
+    #[inline]
     pub fn image_tag_mutability(&self) -> crate::core::Expr {
         self.attr("image_tag_mutability")
     }
     /// `most_recent_image_tags`, as a reference.
+    #[inline]
     pub fn most_recent_image_tags(&self) -> crate::core::Expr {
         self.attr("most_recent_image_tags")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `repository_url`, as a reference.
+    #[inline]
     pub fn repository_url(&self) -> crate::core::Expr {
         self.attr("repository_url")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -1151,46 +1268,57 @@ impl crate::core::Ref<DataEcrRepository> {
 
 impl crate::core::Ref<DataEcrRepositoryCreationTemplate> {
     /// `applied_for`, as a reference.
+    #[inline]
     pub fn applied_for(&self) -> crate::core::Expr {
         self.attr("applied_for")
     }
     /// `custom_role_arn`, as a reference.
+    #[inline]
     pub fn custom_role_arn(&self) -> crate::core::Expr {
         self.attr("custom_role_arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `encryption_configuration`, as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_tag_mutability`, as a reference.
+    #[inline]
     pub fn image_tag_mutability(&self) -> crate::core::Expr {
         self.attr("image_tag_mutability")
     }
     /// `lifecycle_policy`, as a reference.
+    #[inline]
     pub fn lifecycle_policy(&self) -> crate::core::Expr {
         self.attr("lifecycle_policy")
     }
     /// `prefix`, as a reference.
+    #[inline]
     pub fn prefix(&self) -> crate::core::Expr {
         self.attr("prefix")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `repository_policy`, as a reference.
+    #[inline]
     pub fn repository_policy(&self) -> crate::core::Expr {
         self.attr("repository_policy")
     }
     /// `resource_tags`, as a reference.
+    #[inline]
     pub fn resource_tags(&self) -> crate::core::Expr {
         self.attr("resource_tags")
     }

@@ -25,6 +25,7 @@ pub struct EcrpublicRepositoryCatalogData {
 
 impl EcrpublicRepositoryCatalogData {
     /// `EcrpublicRepositoryCatalogData` with its required arguments; set the others with `EcrpublicRepositoryCatalogData { field: Some(..), ..EcrpublicRepositoryCatalogData::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             about_text: None,
@@ -47,6 +48,7 @@ pub struct EcrpublicRepositoryTimeouts {
 
 impl EcrpublicRepositoryTimeouts {
     /// `EcrpublicRepositoryTimeouts` with its required arguments; set the others with `EcrpublicRepositoryTimeouts { field: Some(..), ..EcrpublicRepositoryTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -81,6 +83,7 @@ pub struct EcrpublicRepository {
 
 impl EcrpublicRepository {
     /// `EcrpublicRepository` with its required arguments; set the others with `EcrpublicRepository { field: Some(..), ..EcrpublicRepository::new(..) }`.
+    #[inline]
     pub fn new(repository_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             force_destroy: None,
@@ -112,6 +115,7 @@ pub struct EcrpublicRepositoryPolicy {
 
 impl EcrpublicRepositoryPolicy {
     /// `EcrpublicRepositoryPolicy` with its required arguments; set the others with `EcrpublicRepositoryPolicy { field: Some(..), ..EcrpublicRepositoryPolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, repository_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -135,6 +139,7 @@ pub struct DataEcrpublicAuthorizationToken {
 
 impl DataEcrpublicAuthorizationToken {
     /// `DataEcrpublicAuthorizationToken` with its required arguments; set the others with `DataEcrpublicAuthorizationToken { field: Some(..), ..DataEcrpublicAuthorizationToken::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -148,42 +153,52 @@ impl crate::core::DataSource for DataEcrpublicAuthorizationToken {
 
 impl crate::core::Ref<EcrpublicRepository> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `force_destroy`, as a reference.
+    #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
         self.attr("force_destroy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `repository_name`, as a reference.
+    #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
         self.attr("repository_name")
     }
     /// `repository_uri`, as a reference.
+    #[inline]
     pub fn repository_uri(&self) -> crate::core::Expr {
         self.attr("repository_uri")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `catalog_data` (a nested block), as a reference.
+    #[inline]
     pub fn catalog_data(&self) -> crate::core::Expr {
         self.attr("catalog_data")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -191,18 +206,22 @@ impl crate::core::Ref<EcrpublicRepository> {
 
 impl crate::core::Ref<EcrpublicRepositoryPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `repository_name`, as a reference.
+    #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
         self.attr("repository_name")
     }
@@ -210,22 +229,27 @@ impl crate::core::Ref<EcrpublicRepositoryPolicy> {
 
 impl crate::core::Ref<DataEcrpublicAuthorizationToken> {
     /// `authorization_token`, as a reference.
+    #[inline]
     pub fn authorization_token(&self) -> crate::core::Expr {
         self.attr("authorization_token")
     }
     /// `expires_at`, as a reference.
+    #[inline]
     pub fn expires_at(&self) -> crate::core::Expr {
         self.attr("expires_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `password`, as a reference.
+    #[inline]
     pub fn password(&self) -> crate::core::Expr {
         self.attr("password")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }

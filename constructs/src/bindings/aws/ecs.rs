@@ -14,6 +14,7 @@ pub struct EcsAccountSettingDefault {
 
 impl EcsAccountSettingDefault {
     /// `EcsAccountSettingDefault` with its required arguments; set the others with `EcsAccountSettingDefault { field: Some(..), ..EcsAccountSettingDefault::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -49,6 +50,7 @@ pub struct EcsCapacityProviderAutoScalingGroupProviderManagedScaling {
 
 impl EcsCapacityProviderAutoScalingGroupProviderManagedScaling {
     /// `EcsCapacityProviderAutoScalingGroupProviderManagedScaling` with its required arguments; set the others with `EcsCapacityProviderAutoScalingGroupProviderManagedScaling { field: Some(..), ..EcsCapacityProviderAutoScalingGroupProviderManagedScaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             instance_warmup_period: None,
@@ -78,6 +80,7 @@ pub struct EcsCapacityProviderAutoScalingGroupProvider {
 
 impl EcsCapacityProviderAutoScalingGroupProvider {
     /// `EcsCapacityProviderAutoScalingGroupProvider` with its required arguments; set the others with `EcsCapacityProviderAutoScalingGroupProvider { field: Some(..), ..EcsCapacityProviderAutoScalingGroupProvider::new(..) }`.
+    #[inline]
     pub fn new(auto_scaling_group_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_scaling_group_arn: auto_scaling_group_arn.into(),
@@ -108,6 +111,7 @@ pub struct EcsCapacityProvider {
 
 impl EcsCapacityProvider {
     /// `EcsCapacityProvider` with its required arguments; set the others with `EcsCapacityProvider { field: Some(..), ..EcsCapacityProvider::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, auto_scaling_group_provider: EcsCapacityProviderAutoScalingGroupProvider) -> Self {
         Self {
             id: None,
@@ -145,6 +149,7 @@ pub struct EcsClusterConfigurationExecuteCommandConfigurationLogConfiguration {
 
 impl EcsClusterConfigurationExecuteCommandConfigurationLogConfiguration {
     /// `EcsClusterConfigurationExecuteCommandConfigurationLogConfiguration` with its required arguments; set the others with `EcsClusterConfigurationExecuteCommandConfigurationLogConfiguration { field: Some(..), ..EcsClusterConfigurationExecuteCommandConfigurationLogConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cloud_watch_encryption_enabled: None,
@@ -172,6 +177,7 @@ pub struct EcsClusterConfigurationExecuteCommandConfiguration {
 
 impl EcsClusterConfigurationExecuteCommandConfiguration {
     /// `EcsClusterConfigurationExecuteCommandConfiguration` with its required arguments; set the others with `EcsClusterConfigurationExecuteCommandConfiguration { field: Some(..), ..EcsClusterConfigurationExecuteCommandConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kms_key_id: None,
@@ -194,6 +200,7 @@ pub struct EcsClusterConfigurationManagedStorageConfiguration {
 
 impl EcsClusterConfigurationManagedStorageConfiguration {
     /// `EcsClusterConfigurationManagedStorageConfiguration` with its required arguments; set the others with `EcsClusterConfigurationManagedStorageConfiguration { field: Some(..), ..EcsClusterConfigurationManagedStorageConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             fargate_ephemeral_storage_kms_key_id: None,
@@ -215,6 +222,7 @@ pub struct EcsClusterConfiguration {
 
 impl EcsClusterConfiguration {
     /// `EcsClusterConfiguration` with its required arguments; set the others with `EcsClusterConfiguration { field: Some(..), ..EcsClusterConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             execute_command_configuration: None,
@@ -232,6 +240,7 @@ pub struct EcsClusterServiceConnectDefaults {
 
 impl EcsClusterServiceConnectDefaults {
     /// `EcsClusterServiceConnectDefaults` with its required arguments; set the others with `EcsClusterServiceConnectDefaults { field: Some(..), ..EcsClusterServiceConnectDefaults::new(..) }`.
+    #[inline]
     pub fn new(namespace: impl Into<crate::core::Expr>) -> Self {
         Self {
             namespace: namespace.into(),
@@ -250,6 +259,7 @@ pub struct EcsClusterSetting {
 
 impl EcsClusterSetting {
     /// `EcsClusterSetting` with its required arguments; set the others with `EcsClusterSetting { field: Some(..), ..EcsClusterSetting::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -285,6 +295,7 @@ pub struct EcsCluster {
 
 impl EcsCluster {
     /// `EcsCluster` with its required arguments; set the others with `EcsCluster { field: Some(..), ..EcsCluster::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -317,6 +328,7 @@ pub struct EcsClusterCapacityProvidersDefaultCapacityProviderStrategy {
 
 impl EcsClusterCapacityProvidersDefaultCapacityProviderStrategy {
     /// `EcsClusterCapacityProvidersDefaultCapacityProviderStrategy` with its required arguments; set the others with `EcsClusterCapacityProvidersDefaultCapacityProviderStrategy { field: Some(..), ..EcsClusterCapacityProvidersDefaultCapacityProviderStrategy::new(..) }`.
+    #[inline]
     pub fn new(capacity_provider: impl Into<crate::core::Expr>) -> Self {
         Self {
             base: None,
@@ -344,6 +356,7 @@ pub struct EcsClusterCapacityProviders {
 
 impl EcsClusterCapacityProviders {
     /// `EcsClusterCapacityProviders` with its required arguments; set the others with `EcsClusterCapacityProviders { field: Some(..), ..EcsClusterCapacityProviders::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             capacity_providers: None,
@@ -371,6 +384,7 @@ pub struct EcsServiceAlarms {
 
 impl EcsServiceAlarms {
     /// `EcsServiceAlarms` with its required arguments; set the others with `EcsServiceAlarms { field: Some(..), ..EcsServiceAlarms::new(..) }`.
+    #[inline]
     pub fn new(alarm_names: Vec<crate::core::Expr>, enable: impl Into<crate::core::Arg<bool>>, rollback: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             alarm_names,
@@ -395,6 +409,7 @@ pub struct EcsServiceCapacityProviderStrategy {
 
 impl EcsServiceCapacityProviderStrategy {
     /// `EcsServiceCapacityProviderStrategy` with its required arguments; set the others with `EcsServiceCapacityProviderStrategy { field: Some(..), ..EcsServiceCapacityProviderStrategy::new(..) }`.
+    #[inline]
     pub fn new(capacity_provider: impl Into<crate::core::Expr>) -> Self {
         Self {
             base: None,
@@ -415,6 +430,7 @@ pub struct EcsServiceDeploymentCircuitBreaker {
 
 impl EcsServiceDeploymentCircuitBreaker {
     /// `EcsServiceDeploymentCircuitBreaker` with its required arguments; set the others with `EcsServiceDeploymentCircuitBreaker { field: Some(..), ..EcsServiceDeploymentCircuitBreaker::new(..) }`.
+    #[inline]
     pub fn new(enable: impl Into<crate::core::Arg<bool>>, rollback: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enable: enable.into(),
@@ -433,6 +449,7 @@ pub struct EcsServiceDeploymentController {
 
 impl EcsServiceDeploymentController {
     /// `EcsServiceDeploymentController` with its required arguments; set the others with `EcsServiceDeploymentController { field: Some(..), ..EcsServiceDeploymentController::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             r#type: None,
@@ -457,6 +474,7 @@ pub struct EcsServiceLoadBalancer {
 
 impl EcsServiceLoadBalancer {
     /// `EcsServiceLoadBalancer` with its required arguments; set the others with `EcsServiceLoadBalancer { field: Some(..), ..EcsServiceLoadBalancer::new(..) }`.
+    #[inline]
     pub fn new(container_name: impl Into<crate::core::Expr>, container_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             container_name: container_name.into(),
@@ -482,6 +500,7 @@ pub struct EcsServiceNetworkConfiguration {
 
 impl EcsServiceNetworkConfiguration {
     /// `EcsServiceNetworkConfiguration` with its required arguments; set the others with `EcsServiceNetworkConfiguration { field: Some(..), ..EcsServiceNetworkConfiguration::new(..) }`.
+    #[inline]
     pub fn new(subnets: Vec<crate::core::Expr>) -> Self {
         Self {
             assign_public_ip: None,
@@ -503,6 +522,7 @@ pub struct EcsServiceOrderedPlacementStrategy {
 
 impl EcsServiceOrderedPlacementStrategy {
     /// `EcsServiceOrderedPlacementStrategy` with its required arguments; set the others with `EcsServiceOrderedPlacementStrategy { field: Some(..), ..EcsServiceOrderedPlacementStrategy::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             field: None,
@@ -523,6 +543,7 @@ pub struct EcsServicePlacementConstraints {
 
 impl EcsServicePlacementConstraints {
     /// `EcsServicePlacementConstraints` with its required arguments; set the others with `EcsServicePlacementConstraints { field: Some(..), ..EcsServicePlacementConstraints::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             expression: None,
@@ -542,6 +563,7 @@ pub struct EcsServiceServiceConnectConfigurationLogConfigurationSecretOption {
 
 impl EcsServiceServiceConnectConfigurationLogConfigurationSecretOption {
     /// `EcsServiceServiceConnectConfigurationLogConfigurationSecretOption` with its required arguments; set the others with `EcsServiceServiceConnectConfigurationLogConfigurationSecretOption { field: Some(..), ..EcsServiceServiceConnectConfigurationLogConfigurationSecretOption::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value_from: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -565,6 +587,7 @@ pub struct EcsServiceServiceConnectConfigurationLogConfiguration {
 
 impl EcsServiceServiceConnectConfigurationLogConfiguration {
     /// `EcsServiceServiceConnectConfigurationLogConfiguration` with its required arguments; set the others with `EcsServiceServiceConnectConfigurationLogConfiguration { field: Some(..), ..EcsServiceServiceConnectConfigurationLogConfiguration::new(..) }`.
+    #[inline]
     pub fn new(log_driver: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_driver: log_driver.into(),
@@ -586,6 +609,7 @@ pub struct EcsServiceServiceConnectConfigurationServiceClientAlias {
 
 impl EcsServiceServiceConnectConfigurationServiceClientAlias {
     /// `EcsServiceServiceConnectConfigurationServiceClientAlias` with its required arguments; set the others with `EcsServiceServiceConnectConfigurationServiceClientAlias { field: Some(..), ..EcsServiceServiceConnectConfigurationServiceClientAlias::new(..) }`.
+    #[inline]
     pub fn new(port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             dns_name: None,
@@ -607,6 +631,7 @@ pub struct EcsServiceServiceConnectConfigurationServiceTimeout {
 
 impl EcsServiceServiceConnectConfigurationServiceTimeout {
     /// `EcsServiceServiceConnectConfigurationServiceTimeout` with its required arguments; set the others with `EcsServiceServiceConnectConfigurationServiceTimeout { field: Some(..), ..EcsServiceServiceConnectConfigurationServiceTimeout::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             idle_timeout_seconds: None,
@@ -624,6 +649,7 @@ pub struct EcsServiceServiceConnectConfigurationServiceTlsIssuerCertAuthority {
 
 impl EcsServiceServiceConnectConfigurationServiceTlsIssuerCertAuthority {
     /// `EcsServiceServiceConnectConfigurationServiceTlsIssuerCertAuthority` with its required arguments; set the others with `EcsServiceServiceConnectConfigurationServiceTlsIssuerCertAuthority { field: Some(..), ..EcsServiceServiceConnectConfigurationServiceTlsIssuerCertAuthority::new(..) }`.
+    #[inline]
     pub fn new(aws_pca_authority_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_pca_authority_arn: aws_pca_authority_arn.into(),
@@ -646,6 +672,7 @@ pub struct EcsServiceServiceConnectConfigurationServiceTls {
 
 impl EcsServiceServiceConnectConfigurationServiceTls {
     /// `EcsServiceServiceConnectConfigurationServiceTls` with its required arguments; set the others with `EcsServiceServiceConnectConfigurationServiceTls { field: Some(..), ..EcsServiceServiceConnectConfigurationServiceTls::new(..) }`.
+    #[inline]
     pub fn new(issuer_cert_authority: EcsServiceServiceConnectConfigurationServiceTlsIssuerCertAuthority) -> Self {
         Self {
             kms_key: None,
@@ -679,6 +706,7 @@ pub struct EcsServiceServiceConnectConfigurationService {
 
 impl EcsServiceServiceConnectConfigurationService {
     /// `EcsServiceServiceConnectConfigurationService` with its required arguments; set the others with `EcsServiceServiceConnectConfigurationService { field: Some(..), ..EcsServiceServiceConnectConfigurationService::new(..) }`.
+    #[inline]
     pub fn new(port_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             discovery_name: None,
@@ -709,6 +737,7 @@ pub struct EcsServiceServiceConnectConfiguration {
 
 impl EcsServiceServiceConnectConfiguration {
     /// `EcsServiceServiceConnectConfiguration` with its required arguments; set the others with `EcsServiceServiceConnectConfiguration { field: Some(..), ..EcsServiceServiceConnectConfiguration::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -737,6 +766,7 @@ pub struct EcsServiceServiceRegistries {
 
 impl EcsServiceServiceRegistries {
     /// `EcsServiceServiceRegistries` with its required arguments; set the others with `EcsServiceServiceRegistries { field: Some(..), ..EcsServiceServiceRegistries::new(..) }`.
+    #[inline]
     pub fn new(registry_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             container_name: None,
@@ -763,6 +793,7 @@ pub struct EcsServiceTimeouts {
 
 impl EcsServiceTimeouts {
     /// `EcsServiceTimeouts` with its required arguments; set the others with `EcsServiceTimeouts { field: Some(..), ..EcsServiceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -787,6 +818,7 @@ pub struct EcsServiceVolumeConfigurationManagedEbsVolumeTagSpecifications {
 
 impl EcsServiceVolumeConfigurationManagedEbsVolumeTagSpecifications {
     /// `EcsServiceVolumeConfigurationManagedEbsVolumeTagSpecifications` with its required arguments; set the others with `EcsServiceVolumeConfigurationManagedEbsVolumeTagSpecifications { field: Some(..), ..EcsServiceVolumeConfigurationManagedEbsVolumeTagSpecifications::new(..) }`.
+    #[inline]
     pub fn new(resource_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             propagate_tags: None,
@@ -835,6 +867,7 @@ pub struct EcsServiceVolumeConfigurationManagedEbsVolume {
 
 impl EcsServiceVolumeConfigurationManagedEbsVolume {
     /// `EcsServiceVolumeConfigurationManagedEbsVolume` with its required arguments; set the others with `EcsServiceVolumeConfigurationManagedEbsVolume { field: Some(..), ..EcsServiceVolumeConfigurationManagedEbsVolume::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             encrypted: None,
@@ -863,6 +896,7 @@ pub struct EcsServiceVolumeConfiguration {
 
 impl EcsServiceVolumeConfiguration {
     /// `EcsServiceVolumeConfiguration` with its required arguments; set the others with `EcsServiceVolumeConfiguration { field: Some(..), ..EcsServiceVolumeConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, managed_ebs_volume: EcsServiceVolumeConfigurationManagedEbsVolume) -> Self {
         Self {
             name: name.into(),
@@ -884,6 +918,7 @@ pub struct EcsServiceVpcLatticeConfigurations {
 
 impl EcsServiceVpcLatticeConfigurations {
     /// `EcsServiceVpcLatticeConfigurations` with its required arguments; set the others with `EcsServiceVpcLatticeConfigurations { field: Some(..), ..EcsServiceVpcLatticeConfigurations::new(..) }`.
+    #[inline]
     pub fn new(port_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, target_group_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             port_name: port_name.into(),
@@ -1004,6 +1039,7 @@ pub struct EcsService {
 
 impl EcsService {
     /// `EcsService` with its required arguments; set the others with `EcsService { field: Some(..), ..EcsService::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone_rebalancing: None,
@@ -1065,6 +1101,7 @@ pub struct EcsTag {
 
 impl EcsTag {
     /// `EcsTag` with its required arguments; set the others with `EcsTag { field: Some(..), ..EcsTag::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1088,6 +1125,7 @@ pub struct EcsTaskDefinitionEphemeralStorage {
 
 impl EcsTaskDefinitionEphemeralStorage {
     /// `EcsTaskDefinitionEphemeralStorage` with its required arguments; set the others with `EcsTaskDefinitionEphemeralStorage { field: Some(..), ..EcsTaskDefinitionEphemeralStorage::new(..) }`.
+    #[inline]
     pub fn new(size_in_gib: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             size_in_gib: size_in_gib.into(),
@@ -1106,6 +1144,7 @@ pub struct EcsTaskDefinitionInferenceAccelerator {
 
 impl EcsTaskDefinitionInferenceAccelerator {
     /// `EcsTaskDefinitionInferenceAccelerator` with its required arguments; set the others with `EcsTaskDefinitionInferenceAccelerator { field: Some(..), ..EcsTaskDefinitionInferenceAccelerator::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>, device_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_name: device_name.into(),
@@ -1126,6 +1165,7 @@ pub struct EcsTaskDefinitionPlacementConstraints {
 
 impl EcsTaskDefinitionPlacementConstraints {
     /// `EcsTaskDefinitionPlacementConstraints` with its required arguments; set the others with `EcsTaskDefinitionPlacementConstraints { field: Some(..), ..EcsTaskDefinitionPlacementConstraints::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             expression: None,
@@ -1149,6 +1189,7 @@ pub struct EcsTaskDefinitionProxyConfiguration {
 
 impl EcsTaskDefinitionProxyConfiguration {
     /// `EcsTaskDefinitionProxyConfiguration` with its required arguments; set the others with `EcsTaskDefinitionProxyConfiguration { field: Some(..), ..EcsTaskDefinitionProxyConfiguration::new(..) }`.
+    #[inline]
     pub fn new(container_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             container_name: container_name.into(),
@@ -1171,6 +1212,7 @@ pub struct EcsTaskDefinitionRuntimePlatform {
 
 impl EcsTaskDefinitionRuntimePlatform {
     /// `EcsTaskDefinitionRuntimePlatform` with its required arguments; set the others with `EcsTaskDefinitionRuntimePlatform { field: Some(..), ..EcsTaskDefinitionRuntimePlatform::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cpu_architecture: None,
@@ -1201,6 +1243,7 @@ pub struct EcsTaskDefinitionVolumeDockerVolumeConfiguration {
 
 impl EcsTaskDefinitionVolumeDockerVolumeConfiguration {
     /// `EcsTaskDefinitionVolumeDockerVolumeConfiguration` with its required arguments; set the others with `EcsTaskDefinitionVolumeDockerVolumeConfiguration { field: Some(..), ..EcsTaskDefinitionVolumeDockerVolumeConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             autoprovision: None,
@@ -1225,6 +1268,7 @@ pub struct EcsTaskDefinitionVolumeEfsVolumeConfigurationAuthorizationConfig {
 
 impl EcsTaskDefinitionVolumeEfsVolumeConfigurationAuthorizationConfig {
     /// `EcsTaskDefinitionVolumeEfsVolumeConfigurationAuthorizationConfig` with its required arguments; set the others with `EcsTaskDefinitionVolumeEfsVolumeConfigurationAuthorizationConfig { field: Some(..), ..EcsTaskDefinitionVolumeEfsVolumeConfigurationAuthorizationConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_point_id: None,
@@ -1254,6 +1298,7 @@ pub struct EcsTaskDefinitionVolumeEfsVolumeConfiguration {
 
 impl EcsTaskDefinitionVolumeEfsVolumeConfiguration {
     /// `EcsTaskDefinitionVolumeEfsVolumeConfiguration` with its required arguments; set the others with `EcsTaskDefinitionVolumeEfsVolumeConfiguration { field: Some(..), ..EcsTaskDefinitionVolumeEfsVolumeConfiguration::new(..) }`.
+    #[inline]
     pub fn new(file_system_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             file_system_id: file_system_id.into(),
@@ -1276,6 +1321,7 @@ pub struct EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthori
 
 impl EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthorizationConfig {
     /// `EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthorizationConfig` with its required arguments; set the others with `EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthorizationConfig { field: Some(..), ..EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthorizationConfig::new(..) }`.
+    #[inline]
     pub fn new(credentials_parameter: impl Into<crate::core::Expr>, domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             credentials_parameter: credentials_parameter.into(),
@@ -1297,6 +1343,7 @@ pub struct EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfiguration {
 
 impl EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfiguration {
     /// `EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfiguration` with its required arguments; set the others with `EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfiguration { field: Some(..), ..EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfiguration::new(..) }`.
+    #[inline]
     pub fn new(file_system_id: impl Into<crate::core::Expr>, root_directory: impl Into<crate::core::Expr>, authorization_config: EcsTaskDefinitionVolumeFsxWindowsFileServerVolumeConfigurationAuthorizationConfig) -> Self {
         Self {
             file_system_id: file_system_id.into(),
@@ -1330,6 +1377,7 @@ pub struct EcsTaskDefinitionVolume {
 
 impl EcsTaskDefinitionVolume {
     /// `EcsTaskDefinitionVolume` with its required arguments; set the others with `EcsTaskDefinitionVolume { field: Some(..), ..EcsTaskDefinitionVolume::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             configure_at_launch: None,
@@ -1413,6 +1461,7 @@ pub struct EcsTaskDefinition {
 
 impl EcsTaskDefinition {
     /// `EcsTaskDefinition` with its required arguments; set the others with `EcsTaskDefinition { field: Some(..), ..EcsTaskDefinition::new(..) }`.
+    #[inline]
     pub fn new(container_definitions: impl Into<crate::core::Expr>, family: impl Into<crate::core::Expr>) -> Self {
         Self {
             container_definitions: container_definitions.into(),
@@ -1459,6 +1508,7 @@ pub struct EcsTaskSetCapacityProviderStrategy {
 
 impl EcsTaskSetCapacityProviderStrategy {
     /// `EcsTaskSetCapacityProviderStrategy` with its required arguments; set the others with `EcsTaskSetCapacityProviderStrategy { field: Some(..), ..EcsTaskSetCapacityProviderStrategy::new(..) }`.
+    #[inline]
     pub fn new(capacity_provider: impl Into<crate::core::Expr>, weight: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             base: None,
@@ -1486,6 +1536,7 @@ pub struct EcsTaskSetLoadBalancer {
 
 impl EcsTaskSetLoadBalancer {
     /// `EcsTaskSetLoadBalancer` with its required arguments; set the others with `EcsTaskSetLoadBalancer { field: Some(..), ..EcsTaskSetLoadBalancer::new(..) }`.
+    #[inline]
     pub fn new(container_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             container_name: container_name.into(),
@@ -1511,6 +1562,7 @@ pub struct EcsTaskSetNetworkConfiguration {
 
 impl EcsTaskSetNetworkConfiguration {
     /// `EcsTaskSetNetworkConfiguration` with its required arguments; set the others with `EcsTaskSetNetworkConfiguration { field: Some(..), ..EcsTaskSetNetworkConfiguration::new(..) }`.
+    #[inline]
     pub fn new(subnets: Vec<crate::core::Expr>) -> Self {
         Self {
             assign_public_ip: None,
@@ -1533,6 +1585,7 @@ pub struct EcsTaskSetScale {
 
 impl EcsTaskSetScale {
     /// `EcsTaskSetScale` with its required arguments; set the others with `EcsTaskSetScale { field: Some(..), ..EcsTaskSetScale::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             unit: None,
@@ -1559,6 +1612,7 @@ pub struct EcsTaskSetServiceRegistries {
 
 impl EcsTaskSetServiceRegistries {
     /// `EcsTaskSetServiceRegistries` with its required arguments; set the others with `EcsTaskSetServiceRegistries { field: Some(..), ..EcsTaskSetServiceRegistries::new(..) }`.
+    #[inline]
     pub fn new(registry_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             container_name: None,
@@ -1624,6 +1678,7 @@ pub struct EcsTaskSet {
 
 impl EcsTaskSet {
     /// `EcsTaskSet` with its required arguments; set the others with `EcsTaskSet { field: Some(..), ..EcsTaskSet::new(..) }`.
+    #[inline]
     pub fn new(cluster: impl Into<crate::core::Expr>, service: impl Into<crate::core::Expr>, task_definition: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster: cluster.into(),
@@ -1666,6 +1721,7 @@ pub struct DataEcsCluster {
 
 impl DataEcsCluster {
     /// `DataEcsCluster` with its required arguments; set the others with `DataEcsCluster { field: Some(..), ..DataEcsCluster::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
@@ -1686,6 +1742,7 @@ pub struct DataEcsClusters {
 
 impl DataEcsClusters {
     /// `DataEcsClusters` with its required arguments; set the others with `DataEcsClusters { field: Some(..), ..DataEcsClusters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1710,6 +1767,7 @@ pub struct DataEcsContainerDefinition {
 
 impl DataEcsContainerDefinition {
     /// `DataEcsContainerDefinition` with its required arguments; set the others with `DataEcsContainerDefinition { field: Some(..), ..DataEcsContainerDefinition::new(..) }`.
+    #[inline]
     pub fn new(container_name: impl Into<crate::core::Expr>, task_definition: impl Into<crate::core::Expr>) -> Self {
         Self {
             container_name: container_name.into(),
@@ -1740,6 +1798,7 @@ pub struct DataEcsService {
 
 impl DataEcsService {
     /// `DataEcsService` with its required arguments; set the others with `DataEcsService { field: Some(..), ..DataEcsService::new(..) }`.
+    #[inline]
     pub fn new(cluster_arn: impl Into<crate::core::Expr>, service_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
@@ -1766,6 +1825,7 @@ pub struct DataEcsTaskDefinition {
 
 impl DataEcsTaskDefinition {
     /// `DataEcsTaskDefinition` with its required arguments; set the others with `DataEcsTaskDefinition { field: Some(..), ..DataEcsTaskDefinition::new(..) }`.
+    #[inline]
     pub fn new(task_definition: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1793,6 +1853,7 @@ pub struct DataEcsTaskExecutionCapacityProviderStrategy {
 
 impl DataEcsTaskExecutionCapacityProviderStrategy {
     /// `DataEcsTaskExecutionCapacityProviderStrategy` with its required arguments; set the others with `DataEcsTaskExecutionCapacityProviderStrategy { field: Some(..), ..DataEcsTaskExecutionCapacityProviderStrategy::new(..) }`.
+    #[inline]
     pub fn new(capacity_provider: impl Into<crate::core::Expr>) -> Self {
         Self {
             base: None,
@@ -1817,6 +1878,7 @@ pub struct DataEcsTaskExecutionNetworkConfiguration {
 
 impl DataEcsTaskExecutionNetworkConfiguration {
     /// `DataEcsTaskExecutionNetworkConfiguration` with its required arguments; set the others with `DataEcsTaskExecutionNetworkConfiguration { field: Some(..), ..DataEcsTaskExecutionNetworkConfiguration::new(..) }`.
+    #[inline]
     pub fn new(subnets: Vec<crate::core::Expr>) -> Self {
         Self {
             assign_public_ip: None,
@@ -1837,6 +1899,7 @@ pub struct DataEcsTaskExecutionOverridesContainerOverridesEnvironment {
 
 impl DataEcsTaskExecutionOverridesContainerOverridesEnvironment {
     /// `DataEcsTaskExecutionOverridesContainerOverridesEnvironment` with its required arguments; set the others with `DataEcsTaskExecutionOverridesContainerOverridesEnvironment { field: Some(..), ..DataEcsTaskExecutionOverridesContainerOverridesEnvironment::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -1856,6 +1919,7 @@ pub struct DataEcsTaskExecutionOverridesContainerOverridesResourceRequirements {
 
 impl DataEcsTaskExecutionOverridesContainerOverridesResourceRequirements {
     /// `DataEcsTaskExecutionOverridesContainerOverridesResourceRequirements` with its required arguments; set the others with `DataEcsTaskExecutionOverridesContainerOverridesResourceRequirements { field: Some(..), ..DataEcsTaskExecutionOverridesContainerOverridesResourceRequirements::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -1891,6 +1955,7 @@ pub struct DataEcsTaskExecutionOverridesContainerOverrides {
 
 impl DataEcsTaskExecutionOverridesContainerOverrides {
     /// `DataEcsTaskExecutionOverridesContainerOverrides` with its required arguments; set the others with `DataEcsTaskExecutionOverridesContainerOverrides { field: Some(..), ..DataEcsTaskExecutionOverridesContainerOverrides::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             command: None,
@@ -1917,6 +1982,7 @@ pub struct DataEcsTaskExecutionOverridesInferenceAcceleratorOverrides {
 
 impl DataEcsTaskExecutionOverridesInferenceAcceleratorOverrides {
     /// `DataEcsTaskExecutionOverridesInferenceAcceleratorOverrides` with its required arguments; set the others with `DataEcsTaskExecutionOverridesInferenceAcceleratorOverrides { field: Some(..), ..DataEcsTaskExecutionOverridesInferenceAcceleratorOverrides::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             device_name: None,
@@ -1952,6 +2018,7 @@ pub struct DataEcsTaskExecutionOverrides {
 impl DataEcsTaskExecutionOverrides {
     /// `DataEcsTaskExecutionOverrides` with its required arguments; set the others with `DataEcsTaskExecutionOverrides { field: Some(..), ..DataEcsTaskExecutionOverrides::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             cpu: None,
@@ -1976,6 +2043,7 @@ pub struct DataEcsTaskExecutionPlacementConstraints {
 
 impl DataEcsTaskExecutionPlacementConstraints {
     /// `DataEcsTaskExecutionPlacementConstraints` with its required arguments; set the others with `DataEcsTaskExecutionPlacementConstraints { field: Some(..), ..DataEcsTaskExecutionPlacementConstraints::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             expression: None,
@@ -1996,6 +2064,7 @@ pub struct DataEcsTaskExecutionPlacementStrategy {
 
 impl DataEcsTaskExecutionPlacementStrategy {
     /// `DataEcsTaskExecutionPlacementStrategy` with its required arguments; set the others with `DataEcsTaskExecutionPlacementStrategy { field: Some(..), ..DataEcsTaskExecutionPlacementStrategy::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             field: None,
@@ -2066,6 +2135,7 @@ pub struct DataEcsTaskExecution {
 
 impl DataEcsTaskExecution {
     /// `DataEcsTaskExecution` with its required arguments; set the others with `DataEcsTaskExecution { field: Some(..), ..DataEcsTaskExecution::new(..) }`.
+    #[inline]
     pub fn new(cluster: impl Into<crate::core::Expr>, task_definition: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_token: None,
@@ -2097,18 +2167,22 @@ impl crate::core::DataSource for DataEcsTaskExecution {
 
 impl crate::core::Ref<EcsAccountSettingDefault> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `principal_arn`, as a reference.
+    #[inline]
     pub fn principal_arn(&self) -> crate::core::Expr {
         self.attr("principal_arn")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
@@ -2116,26 +2190,32 @@ impl crate::core::Ref<EcsAccountSettingDefault> {
 
 impl crate::core::Ref<EcsCapacityProvider> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `auto_scaling_group_provider` (a nested block), as a reference.
+    #[inline]
     pub fn auto_scaling_group_provider(&self) -> crate::core::Expr {
         self.attr("auto_scaling_group_provider")
     }
@@ -2143,34 +2223,42 @@ impl crate::core::Ref<EcsCapacityProvider> {
 
 impl crate::core::Ref<EcsCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `configuration` (a nested block), as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
     /// `service_connect_defaults` (a nested block), as a reference.
+    #[inline]
     pub fn service_connect_defaults(&self) -> crate::core::Expr {
         self.attr("service_connect_defaults")
     }
     /// `setting` (a nested block), as a reference.
+    #[inline]
     pub fn setting(&self) -> crate::core::Expr {
         self.attr("setting")
     }
@@ -2178,18 +2266,22 @@ impl crate::core::Ref<EcsCluster> {
 
 impl crate::core::Ref<EcsClusterCapacityProviders> {
     /// `capacity_providers`, as a reference.
+    #[inline]
     pub fn capacity_providers(&self) -> crate::core::Expr {
         self.attr("capacity_providers")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `default_capacity_provider_strategy` (a nested block), as a reference.
+    #[inline]
     pub fn default_capacity_provider_strategy(&self) -> crate::core::Expr {
         self.attr("default_capacity_provider_strategy")
     }
@@ -2197,142 +2289,177 @@ impl crate::core::Ref<EcsClusterCapacityProviders> {
 
 impl crate::core::Ref<EcsService> {
     /// `availability_zone_rebalancing`, as a reference.
+    #[inline]
     pub fn availability_zone_rebalancing(&self) -> crate::core::Expr {
         self.attr("availability_zone_rebalancing")
     }
     /// `cluster`, as a reference.
+    #[inline]
     pub fn cluster(&self) -> crate::core::Expr {
         self.attr("cluster")
     }
     /// `deployment_maximum_percent`, as a reference.
+    #[inline]
     pub fn deployment_maximum_percent(&self) -> crate::core::Expr {
         self.attr("deployment_maximum_percent")
     }
     /// `deployment_minimum_healthy_percent`, as a reference.
+    #[inline]
     pub fn deployment_minimum_healthy_percent(&self) -> crate::core::Expr {
         self.attr("deployment_minimum_healthy_percent")
     }
     /// `desired_count`, as a reference.
+    #[inline]
     pub fn desired_count(&self) -> crate::core::Expr {
         self.attr("desired_count")
     }
     /// `enable_ecs_managed_tags`, as a reference.
+    #[inline]
     pub fn enable_ecs_managed_tags(&self) -> crate::core::Expr {
         self.attr("enable_ecs_managed_tags")
     }
     /// `enable_execute_command`, as a reference.
+    #[inline]
     pub fn enable_execute_command(&self) -> crate::core::Expr {
         self.attr("enable_execute_command")
     }
     /// `force_delete`, as a reference.
+    #[inline]
     pub fn force_delete(&self) -> crate::core::Expr {
         self.attr("force_delete")
     }
     /// `force_new_deployment`, as a reference.
+    #[inline]
     pub fn force_new_deployment(&self) -> crate::core::Expr {
         self.attr("force_new_deployment")
     }
     /// `health_check_grace_period_seconds`, as a reference.
+    #[inline]
     pub fn health_check_grace_period_seconds(&self) -> crate::core::Expr {
         self.attr("health_check_grace_period_seconds")
     }
     /// `iam_role`, as a reference.
+    #[inline]
     pub fn iam_role(&self) -> crate::core::Expr {
         self.attr("iam_role")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `launch_type`, as a reference.
+    #[inline]
     pub fn launch_type(&self) -> crate::core::Expr {
         self.attr("launch_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `platform_version`, as a reference.
+    #[inline]
     pub fn platform_version(&self) -> crate::core::Expr {
         self.attr("platform_version")
     }
     /// `propagate_tags`, as a reference.
+    #[inline]
     pub fn propagate_tags(&self) -> crate::core::Expr {
         self.attr("propagate_tags")
     }
     /// `scheduling_strategy`, as a reference.
+    #[inline]
     pub fn scheduling_strategy(&self) -> crate::core::Expr {
         self.attr("scheduling_strategy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `task_definition`, as a reference.
+    #[inline]
     pub fn task_definition(&self) -> crate::core::Expr {
         self.attr("task_definition")
     }
     /// `triggers`, as a reference.
+    #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
         self.attr("triggers")
     }
     /// `wait_for_steady_state`, as a reference.
+    #[inline]
     pub fn wait_for_steady_state(&self) -> crate::core::Expr {
         self.attr("wait_for_steady_state")
     }
     /// `alarms` (a nested block), as a reference.
+    #[inline]
     pub fn alarms(&self) -> crate::core::Expr {
         self.attr("alarms")
     }
     /// `capacity_provider_strategy` (a nested block), as a reference.
+    #[inline]
     pub fn capacity_provider_strategy(&self) -> crate::core::Expr {
         self.attr("capacity_provider_strategy")
     }
     /// `deployment_circuit_breaker` (a nested block), as a reference.
+    #[inline]
     pub fn deployment_circuit_breaker(&self) -> crate::core::Expr {
         self.attr("deployment_circuit_breaker")
     }
     /// `deployment_controller` (a nested block), as a reference.
+    #[inline]
     pub fn deployment_controller(&self) -> crate::core::Expr {
         self.attr("deployment_controller")
     }
     /// `load_balancer` (a nested block), as a reference.
+    #[inline]
     pub fn load_balancer(&self) -> crate::core::Expr {
         self.attr("load_balancer")
     }
     /// `network_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn network_configuration(&self) -> crate::core::Expr {
         self.attr("network_configuration")
     }
     /// `ordered_placement_strategy` (a nested block), as a reference.
+    #[inline]
     pub fn ordered_placement_strategy(&self) -> crate::core::Expr {
         self.attr("ordered_placement_strategy")
     }
     /// `placement_constraints` (a nested block), as a reference.
+    #[inline]
     pub fn placement_constraints(&self) -> crate::core::Expr {
         self.attr("placement_constraints")
     }
     /// `service_connect_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn service_connect_configuration(&self) -> crate::core::Expr {
         self.attr("service_connect_configuration")
     }
     /// `service_registries` (a nested block), as a reference.
+    #[inline]
     pub fn service_registries(&self) -> crate::core::Expr {
         self.attr("service_registries")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `volume_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn volume_configuration(&self) -> crate::core::Expr {
         self.attr("volume_configuration")
     }
     /// `vpc_lattice_configurations` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_lattice_configurations(&self) -> crate::core::Expr {
         self.attr("vpc_lattice_configurations")
     }
@@ -2340,18 +2467,22 @@ impl crate::core::Ref<EcsService> {
 
 impl crate::core::Ref<EcsTag> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key`, as a reference.
+    #[inline]
     pub fn key(&self) -> crate::core::Expr {
         self.attr("key")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
@@ -2359,102 +2490,127 @@ impl crate::core::Ref<EcsTag> {
 
 impl crate::core::Ref<EcsTaskDefinition> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `arn_without_revision`, as a reference.
+    #[inline]
     pub fn arn_without_revision(&self) -> crate::core::Expr {
         self.attr("arn_without_revision")
     }
     /// `container_definitions`, as a reference.
+    #[inline]
     pub fn container_definitions(&self) -> crate::core::Expr {
         self.attr("container_definitions")
     }
     /// `cpu`, as a reference.
+    #[inline]
     pub fn cpu(&self) -> crate::core::Expr {
         self.attr("cpu")
     }
     /// `enable_fault_injection`, as a reference.
+    #[inline]
     pub fn enable_fault_injection(&self) -> crate::core::Expr {
         self.attr("enable_fault_injection")
     }
     /// `execution_role_arn`, as a reference.
+    #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
         self.attr("execution_role_arn")
     }
     /// `family`, as a reference.
+    #[inline]
     pub fn family(&self) -> crate::core::Expr {
         self.attr("family")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipc_mode`, as a reference.
+    #[inline]
     pub fn ipc_mode(&self) -> crate::core::Expr {
         self.attr("ipc_mode")
     }
     /// `memory`, as a reference.
+    #[inline]
     pub fn memory(&self) -> crate::core::Expr {
         self.attr("memory")
     }
     /// `network_mode`, as a reference.
+    #[inline]
     pub fn network_mode(&self) -> crate::core::Expr {
         self.attr("network_mode")
     }
     /// `pid_mode`, as a reference.
+    #[inline]
     pub fn pid_mode(&self) -> crate::core::Expr {
         self.attr("pid_mode")
     }
     /// `requires_compatibilities`, as a reference.
+    #[inline]
     pub fn requires_compatibilities(&self) -> crate::core::Expr {
         self.attr("requires_compatibilities")
     }
     /// `revision`, as a reference.
+    #[inline]
     pub fn revision(&self) -> crate::core::Expr {
         self.attr("revision")
     }
     /// `skip_destroy`, as a reference.
+    #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
         self.attr("skip_destroy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `task_role_arn`, as a reference.
+    #[inline]
     pub fn task_role_arn(&self) -> crate::core::Expr {
         self.attr("task_role_arn")
     }
     /// `track_latest`, as a reference.
+    #[inline]
     pub fn track_latest(&self) -> crate::core::Expr {
         self.attr("track_latest")
     }
     /// `ephemeral_storage` (a nested block), as a reference.
+    #[inline]
     pub fn ephemeral_storage(&self) -> crate::core::Expr {
         self.attr("ephemeral_storage")
     }
     /// `inference_accelerator` (a nested block), as a reference.
+    #[inline]
     pub fn inference_accelerator(&self) -> crate::core::Expr {
         self.attr("inference_accelerator")
     }
     /// `placement_constraints` (a nested block), as a reference.
+    #[inline]
     pub fn placement_constraints(&self) -> crate::core::Expr {
         self.attr("placement_constraints")
     }
     /// `proxy_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn proxy_configuration(&self) -> crate::core::Expr {
         self.attr("proxy_configuration")
     }
     /// `runtime_platform` (a nested block), as a reference.
+    #[inline]
     pub fn runtime_platform(&self) -> crate::core::Expr {
         self.attr("runtime_platform")
     }
     /// `volume` (a nested block), as a reference.
+    #[inline]
     pub fn volume(&self) -> crate::core::Expr {
         self.attr("volume")
     }
@@ -2462,86 +2618,107 @@ impl crate::core::Ref<EcsTaskDefinition> {
 
 impl crate::core::Ref<EcsTaskSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cluster`, as a reference.
+    #[inline]
     pub fn cluster(&self) -> crate::core::Expr {
         self.attr("cluster")
     }
     /// `external_id`, as a reference.
+    #[inline]
     pub fn external_id(&self) -> crate::core::Expr {
         self.attr("external_id")
     }
     /// `force_delete`, as a reference.
+    #[inline]
     pub fn force_delete(&self) -> crate::core::Expr {
         self.attr("force_delete")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `launch_type`, as a reference.
+    #[inline]
     pub fn launch_type(&self) -> crate::core::Expr {
         self.attr("launch_type")
     }
     /// `platform_version`, as a reference.
+    #[inline]
     pub fn platform_version(&self) -> crate::core::Expr {
         self.attr("platform_version")
     }
     /// `service`, as a reference.
+    #[inline]
     pub fn service(&self) -> crate::core::Expr {
         self.attr("service")
     }
     /// `stability_status`, as a reference.
+    #[inline]
     pub fn stability_status(&self) -> crate::core::Expr {
         self.attr("stability_status")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `task_definition`, as a reference.
+    #[inline]
     pub fn task_definition(&self) -> crate::core::Expr {
         self.attr("task_definition")
     }
     /// `task_set_id`, as a reference.
+    #[inline]
     pub fn task_set_id(&self) -> crate::core::Expr {
         self.attr("task_set_id")
     }
     /// `wait_until_stable`, as a reference.
+    #[inline]
     pub fn wait_until_stable(&self) -> crate::core::Expr {
         self.attr("wait_until_stable")
     }
     /// `wait_until_stable_timeout`, as a reference.
+    #[inline]
     pub fn wait_until_stable_timeout(&self) -> crate::core::Expr {
         self.attr("wait_until_stable_timeout")
     }
     /// `capacity_provider_strategy` (a nested block), as a reference.
+    #[inline]
     pub fn capacity_provider_strategy(&self) -> crate::core::Expr {
         self.attr("capacity_provider_strategy")
     }
     /// `load_balancer` (a nested block), as a reference.
+    #[inline]
     pub fn load_balancer(&self) -> crate::core::Expr {
         self.attr("load_balancer")
     }
     /// `network_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn network_configuration(&self) -> crate::core::Expr {
         self.attr("network_configuration")
     }
     /// `scale` (a nested block), as a reference.
+    #[inline]
     pub fn scale(&self) -> crate::core::Expr {
         self.attr("scale")
     }
     /// `service_registries` (a nested block), as a reference.
+    #[inline]
     pub fn service_registries(&self) -> crate::core::Expr {
         self.attr("service_registries")
     }
@@ -2549,42 +2726,52 @@ impl crate::core::Ref<EcsTaskSet> {
 
 impl crate::core::Ref<DataEcsCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `pending_tasks_count`, as a reference.
+    #[inline]
     pub fn pending_tasks_count(&self) -> crate::core::Expr {
         self.attr("pending_tasks_count")
     }
     /// `registered_container_instances_count`, as a reference.
+    #[inline]
     pub fn registered_container_instances_count(&self) -> crate::core::Expr {
         self.attr("registered_container_instances_count")
     }
     /// `running_tasks_count`, as a reference.
+    #[inline]
     pub fn running_tasks_count(&self) -> crate::core::Expr {
         self.attr("running_tasks_count")
     }
     /// `service_connect_defaults`, as a reference.
+    #[inline]
     pub fn service_connect_defaults(&self) -> crate::core::Expr {
         self.attr("service_connect_defaults")
     }
     /// `setting`, as a reference.
+    #[inline]
     pub fn setting(&self) -> crate::core::Expr {
         self.attr("setting")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -2592,6 +2779,7 @@ impl crate::core::Ref<DataEcsCluster> {
 
 impl crate::core::Ref<DataEcsClusters> {
     /// `cluster_arns`, as a reference.
+    #[inline]
     pub fn cluster_arns(&self) -> crate::core::Expr {
         self.attr("cluster_arns")
     }
@@ -2599,46 +2787,57 @@ impl crate::core::Ref<DataEcsClusters> {
 
 impl crate::core::Ref<DataEcsContainerDefinition> {
     /// `container_name`, as a reference.
+    #[inline]
     pub fn container_name(&self) -> crate::core::Expr {
         self.attr("container_name")
     }
     /// `cpu`, as a reference.
+    #[inline]
     pub fn cpu(&self) -> crate::core::Expr {
         self.attr("cpu")
     }
     /// `disable_networking`, as a reference.
+    #[inline]
     pub fn disable_networking(&self) -> crate::core::Expr {
         self.attr("disable_networking")
     }
     /// `docker_labels`, as a reference.
+    #[inline]
     pub fn docker_labels(&self) -> crate::core::Expr {
         self.attr("docker_labels")
     }
     /// `environment`, as a reference.
+    #[inline]
     pub fn environment(&self) -> crate::core::Expr {
         self.attr("environment")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image`, as a reference.
+    #[inline]
     pub fn image(&self) -> crate::core::Expr {
         self.attr("image")
     }
     /// `image_digest`, as a reference.
+    #[inline]
     pub fn image_digest(&self) -> crate::core::Expr {
         self.attr("image_digest")
     }
     /// `memory`, as a reference.
+    #[inline]
     pub fn memory(&self) -> crate::core::Expr {
         self.attr("memory")
     }
     /// `memory_reservation`, as a reference.
+    #[inline]
     pub fn memory_reservation(&self) -> crate::core::Expr {
         self.attr("memory_reservation")
     }
     /// `task_definition`, as a reference.
+    #[inline]
     pub fn task_definition(&self) -> crate::core::Expr {
         self.attr("task_definition")
     }
@@ -2646,42 +2845,52 @@ impl crate::core::Ref<DataEcsContainerDefinition> {
 
 impl crate::core::Ref<DataEcsService> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone_rebalancing`, as a reference.
+    #[inline]
     pub fn availability_zone_rebalancing(&self) -> crate::core::Expr {
         self.attr("availability_zone_rebalancing")
     }
     /// `cluster_arn`, as a reference.
+    #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
         self.attr("cluster_arn")
     }
     /// `desired_count`, as a reference.
+    #[inline]
     pub fn desired_count(&self) -> crate::core::Expr {
         self.attr("desired_count")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `launch_type`, as a reference.
+    #[inline]
     pub fn launch_type(&self) -> crate::core::Expr {
         self.attr("launch_type")
     }
     /// `scheduling_strategy`, as a reference.
+    #[inline]
     pub fn scheduling_strategy(&self) -> crate::core::Expr {
         self.attr("scheduling_strategy")
     }
     /// `service_name`, as a reference.
+    #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
         self.attr("service_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `task_definition`, as a reference.
+    #[inline]
     pub fn task_definition(&self) -> crate::core::Expr {
         self.attr("task_definition")
     }
@@ -2689,94 +2898,117 @@ impl crate::core::Ref<DataEcsService> {
 
 impl crate::core::Ref<DataEcsTaskDefinition> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `arn_without_revision`, as a reference.
+    #[inline]
     pub fn arn_without_revision(&self) -> crate::core::Expr {
         self.attr("arn_without_revision")
     }
     /// `container_definitions`, as a reference.
+    #[inline]
     pub fn container_definitions(&self) -> crate::core::Expr {
         self.attr("container_definitions")
     }
     /// `cpu`, as a reference.
+    #[inline]
     pub fn cpu(&self) -> crate::core::Expr {
         self.attr("cpu")
     }
     /// `enable_fault_injection`, as a reference.
+    #[inline]
     pub fn enable_fault_injection(&self) -> crate::core::Expr {
         self.attr("enable_fault_injection")
     }
     /// `ephemeral_storage`, as a reference.
+    #[inline]
     pub fn ephemeral_storage(&self) -> crate::core::Expr {
         self.attr("ephemeral_storage")
     }
     /// `execution_role_arn`, as a reference.
+    #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
         self.attr("execution_role_arn")
     }
     /// `family`, as a reference.
+    #[inline]
     pub fn family(&self) -> crate::core::Expr {
         self.attr("family")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `inference_accelerator`, as a reference.
+    #[inline]
     pub fn inference_accelerator(&self) -> crate::core::Expr {
         self.attr("inference_accelerator")
     }
     /// `ipc_mode`, as a reference.
+    #[inline]
     pub fn ipc_mode(&self) -> crate::core::Expr {
         self.attr("ipc_mode")
     }
     /// `memory`, as a reference.
+    #[inline]
     pub fn memory(&self) -> crate::core::Expr {
         self.attr("memory")
     }
     /// `network_mode`, as a reference.
+    #[inline]
     pub fn network_mode(&self) -> crate::core::Expr {
         self.attr("network_mode")
     }
     /// `pid_mode`, as a reference.
+    #[inline]
     pub fn pid_mode(&self) -> crate::core::Expr {
         self.attr("pid_mode")
     }
     /// `placement_constraints`, as a reference.
+    #[inline]
     pub fn placement_constraints(&self) -> crate::core::Expr {
         self.attr("placement_constraints")
     }
     /// `proxy_configuration`, as a reference.
+    #[inline]
     pub fn proxy_configuration(&self) -> crate::core::Expr {
         self.attr("proxy_configuration")
     }
     /// `requires_compatibilities`, as a reference.
+    #[inline]
     pub fn requires_compatibilities(&self) -> crate::core::Expr {
         self.attr("requires_compatibilities")
     }
     /// `revision`, as a reference.
+    #[inline]
     pub fn revision(&self) -> crate::core::Expr {
         self.attr("revision")
     }
     /// `runtime_platform`, as a reference.
+    #[inline]
     pub fn runtime_platform(&self) -> crate::core::Expr {
         self.attr("runtime_platform")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `task_definition`, as a reference.
+    #[inline]
     pub fn task_definition(&self) -> crate::core::Expr {
         self.attr("task_definition")
     }
     /// `task_role_arn`, as a reference.
+    #[inline]
     pub fn task_role_arn(&self) -> crate::core::Expr {
         self.attr("task_role_arn")
     }
     /// `volume`, as a reference.
+    #[inline]
     pub fn volume(&self) -> crate::core::Expr {
         self.attr("volume")
     }
@@ -2784,82 +3016,102 @@ impl crate::core::Ref<DataEcsTaskDefinition> {
 
 impl crate::core::Ref<DataEcsTaskExecution> {
     /// `client_token`, as a reference.
+    #[inline]
     pub fn client_token(&self) -> crate::core::Expr {
         self.attr("client_token")
     }
     /// `cluster`, as a reference.
+    #[inline]
     pub fn cluster(&self) -> crate::core::Expr {
         self.attr("cluster")
     }
     /// `desired_count`, as a reference.
+    #[inline]
     pub fn desired_count(&self) -> crate::core::Expr {
         self.attr("desired_count")
     }
     /// `enable_ecs_managed_tags`, as a reference.
+    #[inline]
     pub fn enable_ecs_managed_tags(&self) -> crate::core::Expr {
         self.attr("enable_ecs_managed_tags")
     }
     /// `enable_execute_command`, as a reference.
+    #[inline]
     pub fn enable_execute_command(&self) -> crate::core::Expr {
         self.attr("enable_execute_command")
     }
     /// `group`, as a reference.
+    #[inline]
     pub fn group(&self) -> crate::core::Expr {
         self.attr("group")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `launch_type`, as a reference.
+    #[inline]
     pub fn launch_type(&self) -> crate::core::Expr {
         self.attr("launch_type")
     }
     /// `platform_version`, as a reference.
+    #[inline]
     pub fn platform_version(&self) -> crate::core::Expr {
         self.attr("platform_version")
     }
     /// `propagate_tags`, as a reference.
+    #[inline]
     pub fn propagate_tags(&self) -> crate::core::Expr {
         self.attr("propagate_tags")
     }
     /// `reference_id`, as a reference.
+    #[inline]
     pub fn reference_id(&self) -> crate::core::Expr {
         self.attr("reference_id")
     }
     /// `started_by`, as a reference.
+    #[inline]
     pub fn started_by(&self) -> crate::core::Expr {
         self.attr("started_by")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `task_arns`, as a reference.
+    #[inline]
     pub fn task_arns(&self) -> crate::core::Expr {
         self.attr("task_arns")
     }
     /// `task_definition`, as a reference.
+    #[inline]
     pub fn task_definition(&self) -> crate::core::Expr {
         self.attr("task_definition")
     }
     /// `capacity_provider_strategy` (a nested block), as a reference.
+    #[inline]
     pub fn capacity_provider_strategy(&self) -> crate::core::Expr {
         self.attr("capacity_provider_strategy")
     }
     /// `network_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn network_configuration(&self) -> crate::core::Expr {
         self.attr("network_configuration")
     }
     /// `overrides` (a nested block), as a reference.
+    #[inline]
     pub fn overrides(&self) -> crate::core::Expr {
         self.attr("overrides")
     }
     /// `placement_constraints` (a nested block), as a reference.
+    #[inline]
     pub fn placement_constraints(&self) -> crate::core::Expr {
         self.attr("placement_constraints")
     }
     /// `placement_strategy` (a nested block), as a reference.
+    #[inline]
     pub fn placement_strategy(&self) -> crate::core::Expr {
         self.attr("placement_strategy")
     }

@@ -14,6 +14,7 @@ pub struct EfsAccessPointPosixUser {
 
 impl EfsAccessPointPosixUser {
     /// `EfsAccessPointPosixUser` with its required arguments; set the others with `EfsAccessPointPosixUser { field: Some(..), ..EfsAccessPointPosixUser::new(..) }`.
+    #[inline]
     pub fn new(gid: impl Into<crate::core::Arg<crate::core::Number>>, uid: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             gid: gid.into(),
@@ -36,6 +37,7 @@ pub struct EfsAccessPointRootDirectoryCreationInfo {
 
 impl EfsAccessPointRootDirectoryCreationInfo {
     /// `EfsAccessPointRootDirectoryCreationInfo` with its required arguments; set the others with `EfsAccessPointRootDirectoryCreationInfo { field: Some(..), ..EfsAccessPointRootDirectoryCreationInfo::new(..) }`.
+    #[inline]
     pub fn new(owner_gid: impl Into<crate::core::Arg<crate::core::Number>>, owner_uid: impl Into<crate::core::Arg<crate::core::Number>>, permissions: impl Into<crate::core::Expr>) -> Self {
         Self {
             owner_gid: owner_gid.into(),
@@ -58,6 +60,7 @@ pub struct EfsAccessPointRootDirectory {
 
 impl EfsAccessPointRootDirectory {
     /// `EfsAccessPointRootDirectory` with its required arguments; set the others with `EfsAccessPointRootDirectory { field: Some(..), ..EfsAccessPointRootDirectory::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             path: None,
@@ -90,6 +93,7 @@ pub struct EfsAccessPoint {
 
 impl EfsAccessPoint {
     /// `EfsAccessPoint` with its required arguments; set the others with `EfsAccessPoint { field: Some(..), ..EfsAccessPoint::new(..) }`.
+    #[inline]
     pub fn new(file_system_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             file_system_id: file_system_id.into(),
@@ -115,6 +119,7 @@ pub struct EfsBackupPolicyBackupPolicy {
 
 impl EfsBackupPolicyBackupPolicy {
     /// `EfsBackupPolicyBackupPolicy` with its required arguments; set the others with `EfsBackupPolicyBackupPolicy { field: Some(..), ..EfsBackupPolicyBackupPolicy::new(..) }`.
+    #[inline]
     pub fn new(status: impl Into<crate::core::Expr>) -> Self {
         Self {
             status: status.into(),
@@ -136,6 +141,7 @@ pub struct EfsBackupPolicy {
 
 impl EfsBackupPolicy {
     /// `EfsBackupPolicy` with its required arguments; set the others with `EfsBackupPolicy { field: Some(..), ..EfsBackupPolicy::new(..) }`.
+    #[inline]
     pub fn new(file_system_id: impl Into<crate::core::Expr>, backup_policy: EfsBackupPolicyBackupPolicy) -> Self {
         Self {
             file_system_id: file_system_id.into(),
@@ -165,6 +171,7 @@ pub struct EfsFileSystemLifecyclePolicy {
 
 impl EfsFileSystemLifecyclePolicy {
     /// `EfsFileSystemLifecyclePolicy` with its required arguments; set the others with `EfsFileSystemLifecyclePolicy { field: Some(..), ..EfsFileSystemLifecyclePolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             transition_to_archive: None,
@@ -184,6 +191,7 @@ pub struct EfsFileSystemProtection {
 
 impl EfsFileSystemProtection {
     /// `EfsFileSystemProtection` with its required arguments; set the others with `EfsFileSystemProtection { field: Some(..), ..EfsFileSystemProtection::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             replication_overwrite: None,
@@ -234,6 +242,7 @@ pub struct EfsFileSystem {
 
 impl EfsFileSystem {
     /// `EfsFileSystem` with its required arguments; set the others with `EfsFileSystem { field: Some(..), ..EfsFileSystem::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             availability_zone_name: None,
@@ -273,6 +282,7 @@ pub struct EfsFileSystemPolicy {
 
 impl EfsFileSystemPolicy {
     /// `EfsFileSystemPolicy` with its required arguments; set the others with `EfsFileSystemPolicy { field: Some(..), ..EfsFileSystemPolicy::new(..) }`.
+    #[inline]
     pub fn new(file_system_id: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             bypass_policy_lockout_safety_check: None,
@@ -300,6 +310,7 @@ pub struct EfsMountTargetTimeouts {
 
 impl EfsMountTargetTimeouts {
     /// `EfsMountTargetTimeouts` with its required arguments; set the others with `EfsMountTargetTimeouts { field: Some(..), ..EfsMountTargetTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -331,6 +342,7 @@ pub struct EfsMountTarget {
 
 impl EfsMountTarget {
     /// `EfsMountTarget` with its required arguments; set the others with `EfsMountTarget { field: Some(..), ..EfsMountTarget::new(..) }`.
+    #[inline]
     pub fn new(file_system_id: impl Into<crate::core::Expr>, subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             file_system_id: file_system_id.into(),
@@ -366,6 +378,7 @@ pub struct EfsReplicationConfigurationDestination {
 
 impl EfsReplicationConfigurationDestination {
     /// `EfsReplicationConfigurationDestination` with its required arguments; set the others with `EfsReplicationConfigurationDestination { field: Some(..), ..EfsReplicationConfigurationDestination::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             availability_zone_name: None,
@@ -389,6 +402,7 @@ pub struct EfsReplicationConfigurationTimeouts {
 
 impl EfsReplicationConfigurationTimeouts {
     /// `EfsReplicationConfigurationTimeouts` with its required arguments; set the others with `EfsReplicationConfigurationTimeouts { field: Some(..), ..EfsReplicationConfigurationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -414,6 +428,7 @@ pub struct EfsReplicationConfiguration {
 
 impl EfsReplicationConfiguration {
     /// `EfsReplicationConfiguration` with its required arguments; set the others with `EfsReplicationConfiguration { field: Some(..), ..EfsReplicationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(source_file_system_id: impl Into<crate::core::Expr>, destination: EfsReplicationConfigurationDestination) -> Self {
         Self {
             id: None,
@@ -443,6 +458,7 @@ pub struct DataEfsAccessPoint {
 
 impl DataEfsAccessPoint {
     /// `DataEfsAccessPoint` with its required arguments; set the others with `DataEfsAccessPoint { field: Some(..), ..DataEfsAccessPoint::new(..) }`.
+    #[inline]
     pub fn new(access_point_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_point_id: access_point_id.into(),
@@ -468,6 +484,7 @@ pub struct DataEfsAccessPoints {
 
 impl DataEfsAccessPoints {
     /// `DataEfsAccessPoints` with its required arguments; set the others with `DataEfsAccessPoints { field: Some(..), ..DataEfsAccessPoints::new(..) }`.
+    #[inline]
     pub fn new(file_system_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             file_system_id: file_system_id.into(),
@@ -499,6 +516,7 @@ pub struct DataEfsFileSystem {
 
 impl DataEfsFileSystem {
     /// `DataEfsFileSystem` with its required arguments; set the others with `DataEfsFileSystem { field: Some(..), ..DataEfsFileSystem::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             creation_token: None,
@@ -532,6 +550,7 @@ pub struct DataEfsMountTarget {
 
 impl DataEfsMountTarget {
     /// `DataEfsMountTarget` with its required arguments; set the others with `DataEfsMountTarget { field: Some(..), ..DataEfsMountTarget::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_point_id: None,
@@ -548,38 +567,47 @@ impl crate::core::DataSource for DataEfsMountTarget {
 
 impl crate::core::Ref<EfsAccessPoint> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `file_system_arn`, as a reference.
+    #[inline]
     pub fn file_system_arn(&self) -> crate::core::Expr {
         self.attr("file_system_arn")
     }
     /// `file_system_id`, as a reference.
+    #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
         self.attr("file_system_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `posix_user` (a nested block), as a reference.
+    #[inline]
     pub fn posix_user(&self) -> crate::core::Expr {
         self.attr("posix_user")
     }
     /// `root_directory` (a nested block), as a reference.
+    #[inline]
     pub fn root_directory(&self) -> crate::core::Expr {
         self.attr("root_directory")
     }
@@ -587,14 +615,17 @@ impl crate::core::Ref<EfsAccessPoint> {
 
 impl crate::core::Ref<EfsBackupPolicy> {
     /// `file_system_id`, as a reference.
+    #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
         self.attr("file_system_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `backup_policy` (a nested block), as a reference.
+    #[inline]
     pub fn backup_policy(&self) -> crate::core::Expr {
         self.attr("backup_policy")
     }
@@ -602,78 +633,97 @@ impl crate::core::Ref<EfsBackupPolicy> {
 
 impl crate::core::Ref<EfsFileSystem> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone_id`, as a reference.
+    #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
         self.attr("availability_zone_id")
     }
     /// `availability_zone_name`, as a reference.
+    #[inline]
     pub fn availability_zone_name(&self) -> crate::core::Expr {
         self.attr("availability_zone_name")
     }
     /// `creation_token`, as a reference.
+    #[inline]
     pub fn creation_token(&self) -> crate::core::Expr {
         self.attr("creation_token")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `number_of_mount_targets`, as a reference.
+    #[inline]
     pub fn number_of_mount_targets(&self) -> crate::core::Expr {
         self.attr("number_of_mount_targets")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `performance_mode`, as a reference.
+    #[inline]
     pub fn performance_mode(&self) -> crate::core::Expr {
         self.attr("performance_mode")
     }
     /// `provisioned_throughput_in_mibps`, as a reference.
+    #[inline]
     pub fn provisioned_throughput_in_mibps(&self) -> crate::core::Expr {
         self.attr("provisioned_throughput_in_mibps")
     }
     /// `size_in_bytes`, as a reference.
+    #[inline]
     pub fn size_in_bytes(&self) -> crate::core::Expr {
         self.attr("size_in_bytes")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `throughput_mode`, as a reference.
+    #[inline]
     pub fn throughput_mode(&self) -> crate::core::Expr {
         self.attr("throughput_mode")
     }
     /// `lifecycle_policy` (a nested block), as a reference.
+    #[inline]
     pub fn lifecycle_policy(&self) -> crate::core::Expr {
         self.attr("lifecycle_policy")
     }
     /// `protection` (a nested block), as a reference.
+    #[inline]
     pub fn protection(&self) -> crate::core::Expr {
         self.attr("protection")
     }
@@ -681,18 +731,22 @@ impl crate::core::Ref<EfsFileSystem> {
 
 impl crate::core::Ref<EfsFileSystemPolicy> {
     /// `bypass_policy_lockout_safety_check`, as a reference.
+    #[inline]
     pub fn bypass_policy_lockout_safety_check(&self) -> crate::core::Expr {
         self.attr("bypass_policy_lockout_safety_check")
     }
     /// `file_system_id`, as a reference.
+    #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
         self.attr("file_system_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
@@ -700,54 +754,67 @@ impl crate::core::Ref<EfsFileSystemPolicy> {
 
 impl crate::core::Ref<EfsMountTarget> {
     /// `availability_zone_id`, as a reference.
+    #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
         self.attr("availability_zone_id")
     }
     /// `availability_zone_name`, as a reference.
+    #[inline]
     pub fn availability_zone_name(&self) -> crate::core::Expr {
         self.attr("availability_zone_name")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `file_system_arn`, as a reference.
+    #[inline]
     pub fn file_system_arn(&self) -> crate::core::Expr {
         self.attr("file_system_arn")
     }
     /// `file_system_id`, as a reference.
+    #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
         self.attr("file_system_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address`, as a reference.
+    #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
         self.attr("ip_address")
     }
     /// `mount_target_dns_name`, as a reference.
+    #[inline]
     pub fn mount_target_dns_name(&self) -> crate::core::Expr {
         self.attr("mount_target_dns_name")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -755,34 +822,42 @@ impl crate::core::Ref<EfsMountTarget> {
 
 impl crate::core::Ref<EfsReplicationConfiguration> {
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `original_source_file_system_arn`, as a reference.
+    #[inline]
     pub fn original_source_file_system_arn(&self) -> crate::core::Expr {
         self.attr("original_source_file_system_arn")
     }
     /// `source_file_system_arn`, as a reference.
+    #[inline]
     pub fn source_file_system_arn(&self) -> crate::core::Expr {
         self.attr("source_file_system_arn")
     }
     /// `source_file_system_id`, as a reference.
+    #[inline]
     pub fn source_file_system_id(&self) -> crate::core::Expr {
         self.attr("source_file_system_id")
     }
     /// `source_file_system_region`, as a reference.
+    #[inline]
     pub fn source_file_system_region(&self) -> crate::core::Expr {
         self.attr("source_file_system_region")
     }
     /// `destination` (a nested block), as a reference.
+    #[inline]
     pub fn destination(&self) -> crate::core::Expr {
         self.attr("destination")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -790,38 +865,47 @@ impl crate::core::Ref<EfsReplicationConfiguration> {
 
 impl crate::core::Ref<DataEfsAccessPoint> {
     /// `access_point_id`, as a reference.
+    #[inline]
     pub fn access_point_id(&self) -> crate::core::Expr {
         self.attr("access_point_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `file_system_arn`, as a reference.
+    #[inline]
     pub fn file_system_arn(&self) -> crate::core::Expr {
         self.attr("file_system_arn")
     }
     /// `file_system_id`, as a reference.
+    #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
         self.attr("file_system_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `posix_user`, as a reference.
+    #[inline]
     pub fn posix_user(&self) -> crate::core::Expr {
         self.attr("posix_user")
     }
     /// `root_directory`, as a reference.
+    #[inline]
     pub fn root_directory(&self) -> crate::core::Expr {
         self.attr("root_directory")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -829,18 +913,22 @@ impl crate::core::Ref<DataEfsAccessPoint> {
 
 impl crate::core::Ref<DataEfsAccessPoints> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `file_system_id`, as a reference.
+    #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
         self.attr("file_system_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
@@ -848,70 +936,87 @@ impl crate::core::Ref<DataEfsAccessPoints> {
 
 impl crate::core::Ref<DataEfsFileSystem> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone_id`, as a reference.
+    #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
         self.attr("availability_zone_id")
     }
     /// `availability_zone_name`, as a reference.
+    #[inline]
     pub fn availability_zone_name(&self) -> crate::core::Expr {
         self.attr("availability_zone_name")
     }
     /// `creation_token`, as a reference.
+    #[inline]
     pub fn creation_token(&self) -> crate::core::Expr {
         self.attr("creation_token")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `file_system_id`, as a reference.
+    #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
         self.attr("file_system_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `lifecycle_policy`, as a reference.
+    #[inline]
     pub fn lifecycle_policy(&self) -> crate::core::Expr {
         self.attr("lifecycle_policy")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `performance_mode`, as a reference.
+    #[inline]
     pub fn performance_mode(&self) -> crate::core::Expr {
         self.attr("performance_mode")
     }
     /// `protection`, as a reference.
+    #[inline]
     pub fn protection(&self) -> crate::core::Expr {
         self.attr("protection")
     }
     /// `provisioned_throughput_in_mibps`, as a reference.
+    #[inline]
     pub fn provisioned_throughput_in_mibps(&self) -> crate::core::Expr {
         self.attr("provisioned_throughput_in_mibps")
     }
     /// `size_in_bytes`, as a reference.
+    #[inline]
     pub fn size_in_bytes(&self) -> crate::core::Expr {
         self.attr("size_in_bytes")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `throughput_mode`, as a reference.
+    #[inline]
     pub fn throughput_mode(&self) -> crate::core::Expr {
         self.attr("throughput_mode")
     }
@@ -919,58 +1024,72 @@ impl crate::core::Ref<DataEfsFileSystem> {
 
 impl crate::core::Ref<DataEfsMountTarget> {
     /// `access_point_id`, as a reference.
+    #[inline]
     pub fn access_point_id(&self) -> crate::core::Expr {
         self.attr("access_point_id")
     }
     /// `availability_zone_id`, as a reference.
+    #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
         self.attr("availability_zone_id")
     }
     /// `availability_zone_name`, as a reference.
+    #[inline]
     pub fn availability_zone_name(&self) -> crate::core::Expr {
         self.attr("availability_zone_name")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `file_system_arn`, as a reference.
+    #[inline]
     pub fn file_system_arn(&self) -> crate::core::Expr {
         self.attr("file_system_arn")
     }
     /// `file_system_id`, as a reference.
+    #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
         self.attr("file_system_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address`, as a reference.
+    #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
         self.attr("ip_address")
     }
     /// `mount_target_dns_name`, as a reference.
+    #[inline]
     pub fn mount_target_dns_name(&self) -> crate::core::Expr {
         self.attr("mount_target_dns_name")
     }
     /// `mount_target_id`, as a reference.
+    #[inline]
     pub fn mount_target_id(&self) -> crate::core::Expr {
         self.attr("mount_target_id")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }

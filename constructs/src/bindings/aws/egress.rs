@@ -18,6 +18,7 @@ pub struct EgressOnlyInternetGateway {
 
 impl EgressOnlyInternetGateway {
     /// `EgressOnlyInternetGateway` with its required arguments; set the others with `EgressOnlyInternetGateway { field: Some(..), ..EgressOnlyInternetGateway::new(..) }`.
+    #[inline]
     pub fn new(vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -34,18 +35,22 @@ impl crate::core::Resource for EgressOnlyInternetGateway {
 
 impl crate::core::Ref<EgressOnlyInternetGateway> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }

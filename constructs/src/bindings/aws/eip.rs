@@ -16,6 +16,7 @@ pub struct EipTimeouts {
 
 impl EipTimeouts {
     /// `EipTimeouts` with its required arguments; set the others with `EipTimeouts { field: Some(..), ..EipTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -76,6 +77,7 @@ pub struct Eip {
 impl Eip {
     /// `Eip` with its required arguments; set the others with `Eip { field: Some(..), ..Eip::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             address: None,
@@ -128,6 +130,7 @@ pub struct EipAssociation {
 
 impl EipAssociation {
     /// `EipAssociation` with its required arguments; set the others with `EipAssociation { field: Some(..), ..EipAssociation::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allocation_id: None,
@@ -164,6 +167,7 @@ pub struct EipDomainNameTimeouts {
 
 impl EipDomainNameTimeouts {
     /// `EipDomainNameTimeouts` with its required arguments; set the others with `EipDomainNameTimeouts { field: Some(..), ..EipDomainNameTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -187,6 +191,7 @@ pub struct EipDomainName {
 
 impl EipDomainName {
     /// `EipDomainName` with its required arguments; set the others with `EipDomainName { field: Some(..), ..EipDomainName::new(..) }`.
+    #[inline]
     pub fn new(allocation_id: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             allocation_id: allocation_id.into(),
@@ -211,6 +216,7 @@ pub struct DataEipFilter {
 
 impl DataEipFilter {
     /// `DataEipFilter` with its required arguments; set the others with `DataEipFilter { field: Some(..), ..DataEipFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -229,6 +235,7 @@ pub struct DataEipTimeouts {
 
 impl DataEipTimeouts {
     /// `DataEipTimeouts` with its required arguments; set the others with `DataEipTimeouts { field: Some(..), ..DataEipTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -258,6 +265,7 @@ pub struct DataEip {
 
 impl DataEip {
     /// `DataEip` with its required arguments; set the others with `DataEip { field: Some(..), ..DataEip::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -275,98 +283,122 @@ impl crate::core::DataSource for DataEip {
 
 impl crate::core::Ref<Eip> {
     /// `address`, as a reference.
+    #[inline]
     pub fn address_attribute(&self) -> crate::core::Expr {
         self.attr("address")
     }
     /// `allocation_id`, as a reference.
+    #[inline]
     pub fn allocation_id(&self) -> crate::core::Expr {
         self.attr("allocation_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `associate_with_private_ip`, as a reference.
+    #[inline]
     pub fn associate_with_private_ip(&self) -> crate::core::Expr {
         self.attr("associate_with_private_ip")
     }
     /// `association_id`, as a reference.
+    #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
         self.attr("association_id")
     }
     /// `carrier_ip`, as a reference.
+    #[inline]
     pub fn carrier_ip(&self) -> crate::core::Expr {
         self.attr("carrier_ip")
     }
     /// `customer_owned_ip`, as a reference.
+    #[inline]
     pub fn customer_owned_ip(&self) -> crate::core::Expr {
         self.attr("customer_owned_ip")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
+    #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
         self.attr("customer_owned_ipv4_pool")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance`, as a reference.
+    #[inline]
     pub fn instance(&self) -> crate::core::Expr {
         self.attr("instance")
     }
     /// `ipam_pool_id`, as a reference.
+    #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("ipam_pool_id")
     }
     /// `network_border_group`, as a reference.
+    #[inline]
     pub fn network_border_group(&self) -> crate::core::Expr {
         self.attr("network_border_group")
     }
     /// `network_interface`, as a reference.
+    #[inline]
     pub fn network_interface(&self) -> crate::core::Expr {
         self.attr("network_interface")
     }
     /// `private_dns`, as a reference.
+    #[inline]
     pub fn private_dns(&self) -> crate::core::Expr {
         self.attr("private_dns")
     }
     /// `private_ip`, as a reference.
+    #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
         self.attr("private_ip")
     }
     /// `ptr_record`, as a reference.
+    #[inline]
     pub fn ptr_record(&self) -> crate::core::Expr {
         self.attr("ptr_record")
     }
     /// `public_dns`, as a reference.
+    #[inline]
     pub fn public_dns(&self) -> crate::core::Expr {
         self.attr("public_dns")
     }
     /// `public_ip`, as a reference.
+    #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
         self.attr("public_ip")
     }
     /// `public_ipv4_pool`, as a reference.
+    #[inline]
     pub fn public_ipv4_pool(&self) -> crate::core::Expr {
         self.attr("public_ipv4_pool")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc`, as a reference.
+    #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
         self.attr("vpc")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -374,30 +406,37 @@ impl crate::core::Ref<Eip> {
 
 impl crate::core::Ref<EipAssociation> {
     /// `allocation_id`, as a reference.
+    #[inline]
     pub fn allocation_id(&self) -> crate::core::Expr {
         self.attr("allocation_id")
     }
     /// `allow_reassociation`, as a reference.
+    #[inline]
     pub fn allow_reassociation(&self) -> crate::core::Expr {
         self.attr("allow_reassociation")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `private_ip_address`, as a reference.
+    #[inline]
     pub fn private_ip_address(&self) -> crate::core::Expr {
         self.attr("private_ip_address")
     }
     /// `public_ip`, as a reference.
+    #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
         self.attr("public_ip")
     }
@@ -405,22 +444,27 @@ impl crate::core::Ref<EipAssociation> {
 
 impl crate::core::Ref<EipDomainName> {
     /// `allocation_id`, as a reference.
+    #[inline]
     pub fn allocation_id(&self) -> crate::core::Expr {
         self.attr("allocation_id")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ptr_record`, as a reference.
+    #[inline]
     pub fn ptr_record(&self) -> crate::core::Expr {
         self.attr("ptr_record")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -428,82 +472,102 @@ impl crate::core::Ref<EipDomainName> {
 
 impl crate::core::Ref<DataEip> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `association_id`, as a reference.
+    #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
         self.attr("association_id")
     }
     /// `carrier_ip`, as a reference.
+    #[inline]
     pub fn carrier_ip(&self) -> crate::core::Expr {
         self.attr("carrier_ip")
     }
     /// `customer_owned_ip`, as a reference.
+    #[inline]
     pub fn customer_owned_ip(&self) -> crate::core::Expr {
         self.attr("customer_owned_ip")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
+    #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
         self.attr("customer_owned_ipv4_pool")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `ipam_pool_id`, as a reference.
+    #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("ipam_pool_id")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `network_interface_owner_id`, as a reference.
+    #[inline]
     pub fn network_interface_owner_id(&self) -> crate::core::Expr {
         self.attr("network_interface_owner_id")
     }
     /// `private_dns`, as a reference.
+    #[inline]
     pub fn private_dns(&self) -> crate::core::Expr {
         self.attr("private_dns")
     }
     /// `private_ip`, as a reference.
+    #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
         self.attr("private_ip")
     }
     /// `ptr_record`, as a reference.
+    #[inline]
     pub fn ptr_record(&self) -> crate::core::Expr {
         self.attr("ptr_record")
     }
     /// `public_dns`, as a reference.
+    #[inline]
     pub fn public_dns(&self) -> crate::core::Expr {
         self.attr("public_dns")
     }
     /// `public_ip`, as a reference.
+    #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
         self.attr("public_ip")
     }
     /// `public_ipv4_pool`, as a reference.
+    #[inline]
     pub fn public_ipv4_pool(&self) -> crate::core::Expr {
         self.attr("public_ipv4_pool")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

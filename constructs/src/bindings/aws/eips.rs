@@ -11,6 +11,7 @@ pub struct DataEipsFilter {
 
 impl DataEipsFilter {
     /// `DataEipsFilter` with its required arguments; set the others with `DataEipsFilter { field: Some(..), ..DataEipsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -29,6 +30,7 @@ pub struct DataEipsTimeouts {
 
 impl DataEipsTimeouts {
     /// `DataEipsTimeouts` with its required arguments; set the others with `DataEipsTimeouts { field: Some(..), ..DataEipsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -55,6 +57,7 @@ pub struct DataEips {
 
 impl DataEips {
     /// `DataEips` with its required arguments; set the others with `DataEips { field: Some(..), ..DataEips::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -71,26 +74,32 @@ impl crate::core::DataSource for DataEips {
 
 impl crate::core::Ref<DataEips> {
     /// `allocation_ids`, as a reference.
+    #[inline]
     pub fn allocation_ids(&self) -> crate::core::Expr {
         self.attr("allocation_ids")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `public_ips`, as a reference.
+    #[inline]
     pub fn public_ips(&self) -> crate::core::Expr {
         self.attr("public_ips")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -13,6 +13,7 @@ pub struct EksAccessEntryTimeouts {
 
 impl EksAccessEntryTimeouts {
     /// `EksAccessEntryTimeouts` with its required arguments; set the others with `EksAccessEntryTimeouts { field: Some(..), ..EksAccessEntryTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -53,6 +54,7 @@ pub struct EksAccessEntry {
 
 impl EksAccessEntry {
     /// `EksAccessEntry` with its required arguments; set the others with `EksAccessEntry { field: Some(..), ..EksAccessEntry::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>, principal_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
@@ -84,6 +86,7 @@ pub struct EksAccessPolicyAssociationAccessScope {
 
 impl EksAccessPolicyAssociationAccessScope {
     /// `EksAccessPolicyAssociationAccessScope` with its required arguments; set the others with `EksAccessPolicyAssociationAccessScope { field: Some(..), ..EksAccessPolicyAssociationAccessScope::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             namespaces: None,
@@ -105,6 +108,7 @@ pub struct EksAccessPolicyAssociationTimeouts {
 
 impl EksAccessPolicyAssociationTimeouts {
     /// `EksAccessPolicyAssociationTimeouts` with its required arguments; set the others with `EksAccessPolicyAssociationTimeouts { field: Some(..), ..EksAccessPolicyAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -134,6 +138,7 @@ pub struct EksAccessPolicyAssociation {
 
 impl EksAccessPolicyAssociation {
     /// `EksAccessPolicyAssociation` with its required arguments; set the others with `EksAccessPolicyAssociation { field: Some(..), ..EksAccessPolicyAssociation::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>, policy_arn: impl Into<crate::core::Expr>, principal_arn: impl Into<crate::core::Expr>, access_scope: EksAccessPolicyAssociationAccessScope) -> Self {
         Self {
             cluster_name: cluster_name.into(),
@@ -161,6 +166,7 @@ pub struct EksAddonPodIdentityAssociation {
 
 impl EksAddonPodIdentityAssociation {
     /// `EksAddonPodIdentityAssociation` with its required arguments; set the others with `EksAddonPodIdentityAssociation { field: Some(..), ..EksAddonPodIdentityAssociation::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>, service_account: impl Into<crate::core::Expr>) -> Self {
         Self {
             role_arn: role_arn.into(),
@@ -185,6 +191,7 @@ pub struct EksAddonTimeouts {
 
 impl EksAddonTimeouts {
     /// `EksAddonTimeouts` with its required arguments; set the others with `EksAddonTimeouts { field: Some(..), ..EksAddonTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -243,6 +250,7 @@ pub struct EksAddon {
 impl EksAddon {
     /// `EksAddon` with its required arguments; set the others with `EksAddon { field: Some(..), ..EksAddon::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new(addon_name: impl Into<crate::core::Expr>, cluster_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             addon_name: addon_name.into(),
@@ -280,6 +288,7 @@ pub struct EksClusterAccessConfig {
 
 impl EksClusterAccessConfig {
     /// `EksClusterAccessConfig` with its required arguments; set the others with `EksClusterAccessConfig { field: Some(..), ..EksClusterAccessConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             authentication_mode: None,
@@ -304,6 +313,7 @@ pub struct EksClusterComputeConfig {
 
 impl EksClusterComputeConfig {
     /// `EksClusterComputeConfig` with its required arguments; set the others with `EksClusterComputeConfig { field: Some(..), ..EksClusterComputeConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -322,6 +332,7 @@ pub struct EksClusterEncryptionConfigProvider {
 
 impl EksClusterEncryptionConfigProvider {
     /// `EksClusterEncryptionConfigProvider` with its required arguments; set the others with `EksClusterEncryptionConfigProvider { field: Some(..), ..EksClusterEncryptionConfigProvider::new(..) }`.
+    #[inline]
     pub fn new(key_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             key_arn: key_arn.into(),
@@ -340,6 +351,7 @@ pub struct EksClusterEncryptionConfig {
 
 impl EksClusterEncryptionConfig {
     /// `EksClusterEncryptionConfig` with its required arguments; set the others with `EksClusterEncryptionConfig { field: Some(..), ..EksClusterEncryptionConfig::new(..) }`.
+    #[inline]
     pub fn new(resources: Vec<crate::core::Expr>, provider: EksClusterEncryptionConfigProvider) -> Self {
         Self {
             resources,
@@ -358,6 +370,7 @@ pub struct EksClusterKubernetesNetworkConfigElasticLoadBalancing {
 
 impl EksClusterKubernetesNetworkConfigElasticLoadBalancing {
     /// `EksClusterKubernetesNetworkConfigElasticLoadBalancing` with its required arguments; set the others with `EksClusterKubernetesNetworkConfigElasticLoadBalancing { field: Some(..), ..EksClusterKubernetesNetworkConfigElasticLoadBalancing::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -381,6 +394,7 @@ pub struct EksClusterKubernetesNetworkConfig {
 
 impl EksClusterKubernetesNetworkConfig {
     /// `EksClusterKubernetesNetworkConfig` with its required arguments; set the others with `EksClusterKubernetesNetworkConfig { field: Some(..), ..EksClusterKubernetesNetworkConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ip_family: None,
@@ -399,6 +413,7 @@ pub struct EksClusterOutpostConfigControlPlanePlacement {
 
 impl EksClusterOutpostConfigControlPlanePlacement {
     /// `EksClusterOutpostConfigControlPlanePlacement` with its required arguments; set the others with `EksClusterOutpostConfigControlPlanePlacement { field: Some(..), ..EksClusterOutpostConfigControlPlanePlacement::new(..) }`.
+    #[inline]
     pub fn new(group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_name: group_name.into(),
@@ -420,6 +435,7 @@ pub struct EksClusterOutpostConfig {
 
 impl EksClusterOutpostConfig {
     /// `EksClusterOutpostConfig` with its required arguments; set the others with `EksClusterOutpostConfig { field: Some(..), ..EksClusterOutpostConfig::new(..) }`.
+    #[inline]
     pub fn new(control_plane_instance_type: impl Into<crate::core::Expr>, outpost_arns: Vec<crate::core::Expr>) -> Self {
         Self {
             control_plane_instance_type: control_plane_instance_type.into(),
@@ -439,6 +455,7 @@ pub struct EksClusterRemoteNetworkConfigRemoteNodeNetworks {
 
 impl EksClusterRemoteNetworkConfigRemoteNodeNetworks {
     /// `EksClusterRemoteNetworkConfigRemoteNodeNetworks` with its required arguments; set the others with `EksClusterRemoteNetworkConfigRemoteNodeNetworks { field: Some(..), ..EksClusterRemoteNetworkConfigRemoteNodeNetworks::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cidrs: None,
@@ -458,6 +475,7 @@ pub struct EksClusterRemoteNetworkConfig {
 
 impl EksClusterRemoteNetworkConfig {
     /// `EksClusterRemoteNetworkConfig` with its required arguments; set the others with `EksClusterRemoteNetworkConfig { field: Some(..), ..EksClusterRemoteNetworkConfig::new(..) }`.
+    #[inline]
     pub fn new(remote_node_networks: EksClusterRemoteNetworkConfigRemoteNodeNetworks) -> Self {
         Self {
             remote_node_networks,
@@ -476,6 +494,7 @@ pub struct EksClusterStorageConfig {
 
 impl EksClusterStorageConfig {
     /// `EksClusterStorageConfig` with its required arguments; set the others with `EksClusterStorageConfig { field: Some(..), ..EksClusterStorageConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             block_storage: None,
@@ -499,6 +518,7 @@ pub struct EksClusterTimeouts {
 
 impl EksClusterTimeouts {
     /// `EksClusterTimeouts` with its required arguments; set the others with `EksClusterTimeouts { field: Some(..), ..EksClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -518,6 +538,7 @@ pub struct EksClusterUpgradePolicy {
 
 impl EksClusterUpgradePolicy {
     /// `EksClusterUpgradePolicy` with its required arguments; set the others with `EksClusterUpgradePolicy { field: Some(..), ..EksClusterUpgradePolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             support_type: None,
@@ -546,6 +567,7 @@ pub struct EksClusterVpcConfig {
 
 impl EksClusterVpcConfig {
     /// `EksClusterVpcConfig` with its required arguments; set the others with `EksClusterVpcConfig { field: Some(..), ..EksClusterVpcConfig::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             endpoint_private_access: None,
@@ -621,6 +643,7 @@ pub struct EksCluster {
 
 impl EksCluster {
     /// `EksCluster` with its required arguments; set the others with `EksCluster { field: Some(..), ..EksCluster::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, vpc_config: EksClusterVpcConfig) -> Self {
         Self {
             bootstrap_self_managed_addons: None,
@@ -663,6 +686,7 @@ pub struct EksFargateProfileSelector {
 
 impl EksFargateProfileSelector {
     /// `EksFargateProfileSelector` with its required arguments; set the others with `EksFargateProfileSelector { field: Some(..), ..EksFargateProfileSelector::new(..) }`.
+    #[inline]
     pub fn new(namespace: impl Into<crate::core::Expr>) -> Self {
         Self {
             labels: None,
@@ -684,6 +708,7 @@ pub struct EksFargateProfileTimeouts {
 
 impl EksFargateProfileTimeouts {
     /// `EksFargateProfileTimeouts` with its required arguments; set the others with `EksFargateProfileTimeouts { field: Some(..), ..EksFargateProfileTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -722,6 +747,7 @@ pub struct EksFargateProfile {
 
 impl EksFargateProfile {
     /// `EksFargateProfile` with its required arguments; set the others with `EksFargateProfile { field: Some(..), ..EksFargateProfile::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>, fargate_profile_name: impl Into<crate::core::Expr>, pod_execution_role_arn: impl Into<crate::core::Expr>, selector: Vec<EksFargateProfileSelector>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
@@ -769,6 +795,7 @@ pub struct EksIdentityProviderConfigOidc {
 
 impl EksIdentityProviderConfigOidc {
     /// `EksIdentityProviderConfigOidc` with its required arguments; set the others with `EksIdentityProviderConfigOidc { field: Some(..), ..EksIdentityProviderConfigOidc::new(..) }`.
+    #[inline]
     pub fn new(client_id: impl Into<crate::core::Expr>, identity_provider_config_name: impl Into<crate::core::Expr>, issuer_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_id: client_id.into(),
@@ -796,6 +823,7 @@ pub struct EksIdentityProviderConfigTimeouts {
 
 impl EksIdentityProviderConfigTimeouts {
     /// `EksIdentityProviderConfigTimeouts` with its required arguments; set the others with `EksIdentityProviderConfigTimeouts { field: Some(..), ..EksIdentityProviderConfigTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -827,6 +855,7 @@ pub struct EksIdentityProviderConfig {
 
 impl EksIdentityProviderConfig {
     /// `EksIdentityProviderConfig` with its required arguments; set the others with `EksIdentityProviderConfig { field: Some(..), ..EksIdentityProviderConfig::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>, oidc: EksIdentityProviderConfigOidc) -> Self {
         Self {
             cluster_name: cluster_name.into(),
@@ -858,6 +887,7 @@ pub struct EksNodeGroupLaunchTemplate {
 
 impl EksNodeGroupLaunchTemplate {
     /// `EksNodeGroupLaunchTemplate` with its required arguments; set the others with `EksNodeGroupLaunchTemplate { field: Some(..), ..EksNodeGroupLaunchTemplate::new(..) }`.
+    #[inline]
     pub fn new(version: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -877,6 +907,7 @@ pub struct EksNodeGroupNodeRepairConfig {
 
 impl EksNodeGroupNodeRepairConfig {
     /// `EksNodeGroupNodeRepairConfig` with its required arguments; set the others with `EksNodeGroupNodeRepairConfig { field: Some(..), ..EksNodeGroupNodeRepairConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -897,6 +928,7 @@ pub struct EksNodeGroupRemoteAccess {
 
 impl EksNodeGroupRemoteAccess {
     /// `EksNodeGroupRemoteAccess` with its required arguments; set the others with `EksNodeGroupRemoteAccess { field: Some(..), ..EksNodeGroupRemoteAccess::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ec2_ssh_key: None,
@@ -918,6 +950,7 @@ pub struct EksNodeGroupScalingConfig {
 
 impl EksNodeGroupScalingConfig {
     /// `EksNodeGroupScalingConfig` with its required arguments; set the others with `EksNodeGroupScalingConfig { field: Some(..), ..EksNodeGroupScalingConfig::new(..) }`.
+    #[inline]
     pub fn new(desired_size: impl Into<crate::core::Arg<crate::core::Number>>, max_size: impl Into<crate::core::Arg<crate::core::Number>>, min_size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             desired_size: desired_size.into(),
@@ -941,6 +974,7 @@ pub struct EksNodeGroupTaint {
 
 impl EksNodeGroupTaint {
     /// `EksNodeGroupTaint` with its required arguments; set the others with `EksNodeGroupTaint { field: Some(..), ..EksNodeGroupTaint::new(..) }`.
+    #[inline]
     pub fn new(effect: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>) -> Self {
         Self {
             effect: effect.into(),
@@ -966,6 +1000,7 @@ pub struct EksNodeGroupTimeouts {
 
 impl EksNodeGroupTimeouts {
     /// `EksNodeGroupTimeouts` with its required arguments; set the others with `EksNodeGroupTimeouts { field: Some(..), ..EksNodeGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -988,6 +1023,7 @@ pub struct EksNodeGroupUpdateConfig {
 
 impl EksNodeGroupUpdateConfig {
     /// `EksNodeGroupUpdateConfig` with its required arguments; set the others with `EksNodeGroupUpdateConfig { field: Some(..), ..EksNodeGroupUpdateConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_unavailable: None,
@@ -1068,6 +1104,7 @@ pub struct EksNodeGroup {
 
 impl EksNodeGroup {
     /// `EksNodeGroup` with its required arguments; set the others with `EksNodeGroup { field: Some(..), ..EksNodeGroup::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>, node_role_arn: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, scaling_config: EksNodeGroupScalingConfig) -> Self {
         Self {
             ami_type: None,
@@ -1119,6 +1156,7 @@ pub struct EksPodIdentityAssociation {
 
 impl EksPodIdentityAssociation {
     /// `EksPodIdentityAssociation` with its required arguments; set the others with `EksPodIdentityAssociation { field: Some(..), ..EksPodIdentityAssociation::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, service_account: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
@@ -1154,6 +1192,7 @@ pub struct DataEksAccessEntry {
 
 impl DataEksAccessEntry {
     /// `DataEksAccessEntry` with its required arguments; set the others with `DataEksAccessEntry { field: Some(..), ..DataEksAccessEntry::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>, principal_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
@@ -1186,6 +1225,7 @@ pub struct DataEksAddon {
 
 impl DataEksAddon {
     /// `DataEksAddon` with its required arguments; set the others with `DataEksAddon { field: Some(..), ..DataEksAddon::new(..) }`.
+    #[inline]
     pub fn new(addon_name: impl Into<crate::core::Expr>, cluster_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             addon_name: addon_name.into(),
@@ -1217,6 +1257,7 @@ pub struct DataEksAddonVersion {
 
 impl DataEksAddonVersion {
     /// `DataEksAddonVersion` with its required arguments; set the others with `DataEksAddonVersion { field: Some(..), ..DataEksAddonVersion::new(..) }`.
+    #[inline]
     pub fn new(addon_name: impl Into<crate::core::Expr>, kubernetes_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             addon_name: addon_name.into(),
@@ -1246,6 +1287,7 @@ pub struct DataEksCluster {
 
 impl DataEksCluster {
     /// `DataEksCluster` with its required arguments; set the others with `DataEksCluster { field: Some(..), ..DataEksCluster::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1271,6 +1313,7 @@ pub struct DataEksClusterAuth {
 
 impl DataEksClusterAuth {
     /// `DataEksClusterAuth` with its required arguments; set the others with `DataEksClusterAuth { field: Some(..), ..DataEksClusterAuth::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1305,6 +1348,7 @@ pub struct DataEksClusterVersions {
 
 impl DataEksClusterVersions {
     /// `DataEksClusterVersions` with its required arguments; set the others with `DataEksClusterVersions { field: Some(..), ..DataEksClusterVersions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cluster_type: None,
@@ -1330,6 +1374,7 @@ pub struct DataEksClusters {
 
 impl DataEksClusters {
     /// `DataEksClusters` with its required arguments; set the others with `DataEksClusters { field: Some(..), ..DataEksClusters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1358,6 +1403,7 @@ pub struct DataEksNodeGroup {
 
 impl DataEksNodeGroup {
     /// `DataEksNodeGroup` with its required arguments; set the others with `DataEksNodeGroup { field: Some(..), ..DataEksNodeGroup::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>, node_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
@@ -1384,6 +1430,7 @@ pub struct DataEksNodeGroups {
 
 impl DataEksNodeGroups {
     /// `DataEksNodeGroups` with its required arguments; set the others with `DataEksNodeGroups { field: Some(..), ..DataEksNodeGroups::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
@@ -1398,50 +1445,62 @@ impl crate::core::DataSource for DataEksNodeGroups {
 
 impl crate::core::Ref<EksAccessEntry> {
     /// `access_entry_arn`, as a reference.
+    #[inline]
     pub fn access_entry_arn(&self) -> crate::core::Expr {
         self.attr("access_entry_arn")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kubernetes_groups`, as a reference.
+    #[inline]
     pub fn kubernetes_groups(&self) -> crate::core::Expr {
         self.attr("kubernetes_groups")
     }
     /// `modified_at`, as a reference.
+    #[inline]
     pub fn modified_at(&self) -> crate::core::Expr {
         self.attr("modified_at")
     }
     /// `principal_arn`, as a reference.
+    #[inline]
     pub fn principal_arn(&self) -> crate::core::Expr {
         self.attr("principal_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1449,34 +1508,42 @@ impl crate::core::Ref<EksAccessEntry> {
 
 impl crate::core::Ref<EksAccessPolicyAssociation> {
     /// `associated_at`, as a reference.
+    #[inline]
     pub fn associated_at(&self) -> crate::core::Expr {
         self.attr("associated_at")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `modified_at`, as a reference.
+    #[inline]
     pub fn modified_at(&self) -> crate::core::Expr {
         self.attr("modified_at")
     }
     /// `policy_arn`, as a reference.
+    #[inline]
     pub fn policy_arn(&self) -> crate::core::Expr {
         self.attr("policy_arn")
     }
     /// `principal_arn`, as a reference.
+    #[inline]
     pub fn principal_arn(&self) -> crate::core::Expr {
         self.attr("principal_arn")
     }
     /// `access_scope` (a nested block), as a reference.
+    #[inline]
     pub fn access_scope(&self) -> crate::core::Expr {
         self.attr("access_scope")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1484,70 +1551,87 @@ impl crate::core::Ref<EksAccessPolicyAssociation> {
 
 impl crate::core::Ref<EksAddon> {
     /// `addon_name`, as a reference.
+    #[inline]
     pub fn addon_name(&self) -> crate::core::Expr {
         self.attr("addon_name")
     }
     /// `addon_version`, as a reference.
+    #[inline]
     pub fn addon_version(&self) -> crate::core::Expr {
         self.attr("addon_version")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `configuration_values`, as a reference.
+    #[inline]
     pub fn configuration_values(&self) -> crate::core::Expr {
         self.attr("configuration_values")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `modified_at`, as a reference.
+    #[inline]
     pub fn modified_at(&self) -> crate::core::Expr {
         self.attr("modified_at")
     }
     /// `preserve`, as a reference.
+    #[inline]
     pub fn preserve(&self) -> crate::core::Expr {
         self.attr("preserve")
     }
     /// `resolve_conflicts`, as a reference.
+    #[inline]
     pub fn resolve_conflicts(&self) -> crate::core::Expr {
         self.attr("resolve_conflicts")
     }
     /// `resolve_conflicts_on_create`, as a reference.
+    #[inline]
     pub fn resolve_conflicts_on_create(&self) -> crate::core::Expr {
         self.attr("resolve_conflicts_on_create")
     }
     /// `resolve_conflicts_on_update`, as a reference.
+    #[inline]
     pub fn resolve_conflicts_on_update(&self) -> crate::core::Expr {
         self.attr("resolve_conflicts_on_update")
     }
     /// `service_account_role_arn`, as a reference.
+    #[inline]
     pub fn service_account_role_arn(&self) -> crate::core::Expr {
         self.attr("service_account_role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `pod_identity_association` (a nested block), as a reference.
+    #[inline]
     pub fn pod_identity_association(&self) -> crate::core::Expr {
         self.attr("pod_identity_association")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1555,114 +1639,142 @@ impl crate::core::Ref<EksAddon> {
 
 impl crate::core::Ref<EksCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bootstrap_self_managed_addons`, as a reference.
+    #[inline]
     pub fn bootstrap_self_managed_addons(&self) -> crate::core::Expr {
         self.attr("bootstrap_self_managed_addons")
     }
     /// `certificate_authority`, as a reference.
+    #[inline]
     pub fn certificate_authority(&self) -> crate::core::Expr {
         self.attr("certificate_authority")
     }
     /// `cluster_id`, as a reference.
+    #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
         self.attr("cluster_id")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `enabled_cluster_log_types`, as a reference.
+    #[inline]
     pub fn enabled_cluster_log_types(&self) -> crate::core::Expr {
         self.attr("enabled_cluster_log_types")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `force_update_version`, as a reference.
+    #[inline]
     pub fn force_update_version(&self) -> crate::core::Expr {
         self.attr("force_update_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity`, as a reference.
+    #[inline]
     pub fn identity(&self) -> crate::core::Expr {
         self.attr("identity")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `platform_version`, as a reference.
+    #[inline]
     pub fn platform_version(&self) -> crate::core::Expr {
         self.attr("platform_version")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `access_config` (a nested block), as a reference.
+    #[inline]
     pub fn access_config(&self) -> crate::core::Expr {
         self.attr("access_config")
     }
     /// `compute_config` (a nested block), as a reference.
+    #[inline]
     pub fn compute_config(&self) -> crate::core::Expr {
         self.attr("compute_config")
     }
     /// `encryption_config` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_config(&self) -> crate::core::Expr {
         self.attr("encryption_config")
     }
     /// `kubernetes_network_config` (a nested block), as a reference.
+    #[inline]
     pub fn kubernetes_network_config(&self) -> crate::core::Expr {
         self.attr("kubernetes_network_config")
     }
     /// `outpost_config` (a nested block), as a reference.
+    #[inline]
     pub fn outpost_config(&self) -> crate::core::Expr {
         self.attr("outpost_config")
     }
     /// `remote_network_config` (a nested block), as a reference.
+    #[inline]
     pub fn remote_network_config(&self) -> crate::core::Expr {
         self.attr("remote_network_config")
     }
     /// `storage_config` (a nested block), as a reference.
+    #[inline]
     pub fn storage_config(&self) -> crate::core::Expr {
         self.attr("storage_config")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `upgrade_policy` (a nested block), as a reference.
+    #[inline]
     pub fn upgrade_policy(&self) -> crate::core::Expr {
         self.attr("upgrade_policy")
     }
     /// `vpc_config` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
         self.attr("vpc_config")
     }
     /// `zonal_shift_config` (a nested block), as a reference.
+    #[inline]
     pub fn zonal_shift_config(&self) -> crate::core::Expr {
         self.attr("zonal_shift_config")
     }
@@ -1670,46 +1782,57 @@ impl crate::core::Ref<EksCluster> {
 
 impl crate::core::Ref<EksFargateProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `fargate_profile_name`, as a reference.
+    #[inline]
     pub fn fargate_profile_name(&self) -> crate::core::Expr {
         self.attr("fargate_profile_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `pod_execution_role_arn`, as a reference.
+    #[inline]
     pub fn pod_execution_role_arn(&self) -> crate::core::Expr {
         self.attr("pod_execution_role_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `selector` (a nested block), as a reference.
+    #[inline]
     pub fn selector(&self) -> crate::core::Expr {
         self.attr("selector")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1717,34 +1840,42 @@ impl crate::core::Ref<EksFargateProfile> {
 
 impl crate::core::Ref<EksIdentityProviderConfig> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `oidc` (a nested block), as a reference.
+    #[inline]
     pub fn oidc(&self) -> crate::core::Expr {
         self.attr("oidc")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1752,106 +1883,132 @@ impl crate::core::Ref<EksIdentityProviderConfig> {
 
 impl crate::core::Ref<EksNodeGroup> {
     /// `ami_type`, as a reference.
+    #[inline]
     pub fn ami_type(&self) -> crate::core::Expr {
         self.attr("ami_type")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `capacity_type`, as a reference.
+    #[inline]
     pub fn capacity_type(&self) -> crate::core::Expr {
         self.attr("capacity_type")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `disk_size`, as a reference.
+    #[inline]
     pub fn disk_size(&self) -> crate::core::Expr {
         self.attr("disk_size")
     }
     /// `force_update_version`, as a reference.
+    #[inline]
     pub fn force_update_version(&self) -> crate::core::Expr {
         self.attr("force_update_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_types`, as a reference.
+    #[inline]
     pub fn instance_types(&self) -> crate::core::Expr {
         self.attr("instance_types")
     }
     /// `labels`, as a reference.
+    #[inline]
     pub fn labels(&self) -> crate::core::Expr {
         self.attr("labels")
     }
     /// `node_group_name`, as a reference.
+    #[inline]
     pub fn node_group_name(&self) -> crate::core::Expr {
         self.attr("node_group_name")
     }
     /// `node_group_name_prefix`, as a reference.
+    #[inline]
     pub fn node_group_name_prefix(&self) -> crate::core::Expr {
         self.attr("node_group_name_prefix")
     }
     /// `node_role_arn`, as a reference.
+    #[inline]
     pub fn node_role_arn(&self) -> crate::core::Expr {
         self.attr("node_role_arn")
     }
     /// `release_version`, as a reference.
+    #[inline]
     pub fn release_version(&self) -> crate::core::Expr {
         self.attr("release_version")
     }
     /// `resources`, as a reference.
+    #[inline]
     pub fn resources(&self) -> crate::core::Expr {
         self.attr("resources")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `launch_template` (a nested block), as a reference.
+    #[inline]
     pub fn launch_template(&self) -> crate::core::Expr {
         self.attr("launch_template")
     }
     /// `node_repair_config` (a nested block), as a reference.
+    #[inline]
     pub fn node_repair_config(&self) -> crate::core::Expr {
         self.attr("node_repair_config")
     }
     /// `remote_access` (a nested block), as a reference.
+    #[inline]
     pub fn remote_access(&self) -> crate::core::Expr {
         self.attr("remote_access")
     }
     /// `scaling_config` (a nested block), as a reference.
+    #[inline]
     pub fn scaling_config(&self) -> crate::core::Expr {
         self.attr("scaling_config")
     }
     /// `taint` (a nested block), as a reference.
+    #[inline]
     pub fn taint(&self) -> crate::core::Expr {
         self.attr("taint")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `update_config` (a nested block), as a reference.
+    #[inline]
     pub fn update_config(&self) -> crate::core::Expr {
         self.attr("update_config")
     }
@@ -1859,38 +2016,47 @@ impl crate::core::Ref<EksNodeGroup> {
 
 impl crate::core::Ref<EksPodIdentityAssociation> {
     /// `association_arn`, as a reference.
+    #[inline]
     pub fn association_arn(&self) -> crate::core::Expr {
         self.attr("association_arn")
     }
     /// `association_id`, as a reference.
+    #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
         self.attr("association_id")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `namespace`, as a reference.
+    #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
         self.attr("namespace")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `service_account`, as a reference.
+    #[inline]
     pub fn service_account(&self) -> crate::core::Expr {
         self.attr("service_account")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1898,46 +2064,57 @@ impl crate::core::Ref<EksPodIdentityAssociation> {
 
 impl crate::core::Ref<DataEksAccessEntry> {
     /// `access_entry_arn`, as a reference.
+    #[inline]
     pub fn access_entry_arn(&self) -> crate::core::Expr {
         self.attr("access_entry_arn")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kubernetes_groups`, as a reference.
+    #[inline]
     pub fn kubernetes_groups(&self) -> crate::core::Expr {
         self.attr("kubernetes_groups")
     }
     /// `modified_at`, as a reference.
+    #[inline]
     pub fn modified_at(&self) -> crate::core::Expr {
         self.attr("modified_at")
     }
     /// `principal_arn`, as a reference.
+    #[inline]
     pub fn principal_arn(&self) -> crate::core::Expr {
         self.attr("principal_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
@@ -1945,46 +2122,57 @@ impl crate::core::Ref<DataEksAccessEntry> {
 
 impl crate::core::Ref<DataEksAddon> {
     /// `addon_name`, as a reference.
+    #[inline]
     pub fn addon_name(&self) -> crate::core::Expr {
         self.attr("addon_name")
     }
     /// `addon_version`, as a reference.
+    #[inline]
     pub fn addon_version(&self) -> crate::core::Expr {
         self.attr("addon_version")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `configuration_values`, as a reference.
+    #[inline]
     pub fn configuration_values(&self) -> crate::core::Expr {
         self.attr("configuration_values")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `modified_at`, as a reference.
+    #[inline]
     pub fn modified_at(&self) -> crate::core::Expr {
         self.attr("modified_at")
     }
     /// `pod_identity_association`, as a reference.
+    #[inline]
     pub fn pod_identity_association(&self) -> crate::core::Expr {
         self.attr("pod_identity_association")
     }
     /// `service_account_role_arn`, as a reference.
+    #[inline]
     pub fn service_account_role_arn(&self) -> crate::core::Expr {
         self.attr("service_account_role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -1992,22 +2180,27 @@ impl crate::core::Ref<DataEksAddon> {
 
 impl crate::core::Ref<DataEksAddonVersion> {
     /// `addon_name`, as a reference.
+    #[inline]
     pub fn addon_name(&self) -> crate::core::Expr {
         self.attr("addon_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kubernetes_version`, as a reference.
+    #[inline]
     pub fn kubernetes_version(&self) -> crate::core::Expr {
         self.attr("kubernetes_version")
     }
     /// `most_recent`, as a reference.
+    #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
         self.attr("most_recent")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -2015,94 +2208,117 @@ impl crate::core::Ref<DataEksAddonVersion> {
 
 impl crate::core::Ref<DataEksCluster> {
     /// `access_config`, as a reference.
+    #[inline]
     pub fn access_config(&self) -> crate::core::Expr {
         self.attr("access_config")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate_authority`, as a reference.
+    #[inline]
     pub fn certificate_authority(&self) -> crate::core::Expr {
         self.attr("certificate_authority")
     }
     /// `cluster_id`, as a reference.
+    #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
         self.attr("cluster_id")
     }
     /// `compute_config`, as a reference.
+    #[inline]
     pub fn compute_config(&self) -> crate::core::Expr {
         self.attr("compute_config")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `enabled_cluster_log_types`, as a reference.
+    #[inline]
     pub fn enabled_cluster_log_types(&self) -> crate::core::Expr {
         self.attr("enabled_cluster_log_types")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity`, as a reference.
+    #[inline]
     pub fn identity(&self) -> crate::core::Expr {
         self.attr("identity")
     }
     /// `kubernetes_network_config`, as a reference.
+    #[inline]
     pub fn kubernetes_network_config(&self) -> crate::core::Expr {
         self.attr("kubernetes_network_config")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `outpost_config`, as a reference.
+    #[inline]
     pub fn outpost_config(&self) -> crate::core::Expr {
         self.attr("outpost_config")
     }
     /// `platform_version`, as a reference.
+    #[inline]
     pub fn platform_version(&self) -> crate::core::Expr {
         self.attr("platform_version")
     }
     /// `remote_network_config`, as a reference.
+    #[inline]
     pub fn remote_network_config(&self) -> crate::core::Expr {
         self.attr("remote_network_config")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `storage_config`, as a reference.
+    #[inline]
     pub fn storage_config(&self) -> crate::core::Expr {
         self.attr("storage_config")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `upgrade_policy`, as a reference.
+    #[inline]
     pub fn upgrade_policy(&self) -> crate::core::Expr {
         self.attr("upgrade_policy")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `vpc_config`, as a reference.
+    #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
         self.attr("vpc_config")
     }
     /// `zonal_shift_config`, as a reference.
+    #[inline]
     pub fn zonal_shift_config(&self) -> crate::core::Expr {
         self.attr("zonal_shift_config")
     }
@@ -2110,14 +2326,17 @@ impl crate::core::Ref<DataEksCluster> {
 
 impl crate::core::Ref<DataEksClusterAuth> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `token`, as a reference.
+    #[inline]
     pub fn token(&self) -> crate::core::Expr {
         self.attr("token")
     }
@@ -2125,26 +2344,32 @@ impl crate::core::Ref<DataEksClusterAuth> {
 
 impl crate::core::Ref<DataEksClusterVersions> {
     /// `cluster_type`, as a reference.
+    #[inline]
     pub fn cluster_type(&self) -> crate::core::Expr {
         self.attr("cluster_type")
     }
     /// `cluster_versions`, as a reference.
+    #[inline]
     pub fn cluster_versions(&self) -> crate::core::Expr {
         self.attr("cluster_versions")
     }
     /// `cluster_versions_only`, as a reference.
+    #[inline]
     pub fn cluster_versions_only(&self) -> crate::core::Expr {
         self.attr("cluster_versions_only")
     }
     /// `default_only`, as a reference.
+    #[inline]
     pub fn default_only(&self) -> crate::core::Expr {
         self.attr("default_only")
     }
     /// `include_all`, as a reference.
+    #[inline]
     pub fn include_all(&self) -> crate::core::Expr {
         self.attr("include_all")
     }
     /// `version_status`, as a reference.
+    #[inline]
     pub fn version_status(&self) -> crate::core::Expr {
         self.attr("version_status")
     }
@@ -2152,10 +2377,12 @@ impl crate::core::Ref<DataEksClusterVersions> {
 
 impl crate::core::Ref<DataEksClusters> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `names`, as a reference.
+    #[inline]
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
@@ -2163,82 +2390,102 @@ impl crate::core::Ref<DataEksClusters> {
 
 impl crate::core::Ref<DataEksNodeGroup> {
     /// `ami_type`, as a reference.
+    #[inline]
     pub fn ami_type(&self) -> crate::core::Expr {
         self.attr("ami_type")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `capacity_type`, as a reference.
+    #[inline]
     pub fn capacity_type(&self) -> crate::core::Expr {
         self.attr("capacity_type")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `disk_size`, as a reference.
+    #[inline]
     pub fn disk_size(&self) -> crate::core::Expr {
         self.attr("disk_size")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_types`, as a reference.
+    #[inline]
     pub fn instance_types(&self) -> crate::core::Expr {
         self.attr("instance_types")
     }
     /// `labels`, as a reference.
+    #[inline]
     pub fn labels(&self) -> crate::core::Expr {
         self.attr("labels")
     }
     /// `launch_template`, as a reference.
+    #[inline]
     pub fn launch_template(&self) -> crate::core::Expr {
         self.attr("launch_template")
     }
     /// `node_group_name`, as a reference.
+    #[inline]
     pub fn node_group_name(&self) -> crate::core::Expr {
         self.attr("node_group_name")
     }
     /// `node_role_arn`, as a reference.
+    #[inline]
     pub fn node_role_arn(&self) -> crate::core::Expr {
         self.attr("node_role_arn")
     }
     /// `release_version`, as a reference.
+    #[inline]
     pub fn release_version(&self) -> crate::core::Expr {
         self.attr("release_version")
     }
     /// `remote_access`, as a reference.
+    #[inline]
     pub fn remote_access(&self) -> crate::core::Expr {
         self.attr("remote_access")
     }
     /// `resources`, as a reference.
+    #[inline]
     pub fn resources(&self) -> crate::core::Expr {
         self.attr("resources")
     }
     /// `scaling_config`, as a reference.
+    #[inline]
     pub fn scaling_config(&self) -> crate::core::Expr {
         self.attr("scaling_config")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `taints`, as a reference.
+    #[inline]
     pub fn taints(&self) -> crate::core::Expr {
         self.attr("taints")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -2246,14 +2493,17 @@ impl crate::core::Ref<DataEksNodeGroup> {
 
 impl crate::core::Ref<DataEksNodeGroups> {
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `names`, as a reference.
+    #[inline]
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }

@@ -18,6 +18,7 @@ pub struct ElasticBeanstalkApplicationAppversionLifecycle {
 
 impl ElasticBeanstalkApplicationAppversionLifecycle {
     /// `ElasticBeanstalkApplicationAppversionLifecycle` with its required arguments; set the others with `ElasticBeanstalkApplicationAppversionLifecycle { field: Some(..), ..ElasticBeanstalkApplicationAppversionLifecycle::new(..) }`.
+    #[inline]
     pub fn new(service_role: impl Into<crate::core::Expr>) -> Self {
         Self {
             delete_source_from_s3: None,
@@ -52,6 +53,7 @@ pub struct ElasticBeanstalkApplication {
 
 impl ElasticBeanstalkApplication {
     /// `ElasticBeanstalkApplication` with its required arguments; set the others with `ElasticBeanstalkApplication { field: Some(..), ..ElasticBeanstalkApplication::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -101,6 +103,7 @@ pub struct ElasticBeanstalkApplicationVersion {
 
 impl ElasticBeanstalkApplicationVersion {
     /// `ElasticBeanstalkApplicationVersion` with its required arguments; set the others with `ElasticBeanstalkApplicationVersion { field: Some(..), ..ElasticBeanstalkApplicationVersion::new(..) }`.
+    #[inline]
     pub fn new(application: impl Into<crate::core::Expr>, bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application: application.into(),
@@ -137,6 +140,7 @@ pub struct ElasticBeanstalkConfigurationTemplateSetting {
 
 impl ElasticBeanstalkConfigurationTemplateSetting {
     /// `ElasticBeanstalkConfigurationTemplateSetting` with its required arguments; set the others with `ElasticBeanstalkConfigurationTemplateSetting { field: Some(..), ..ElasticBeanstalkConfigurationTemplateSetting::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -173,6 +177,7 @@ pub struct ElasticBeanstalkConfigurationTemplate {
 
 impl ElasticBeanstalkConfigurationTemplate {
     /// `ElasticBeanstalkConfigurationTemplate` with its required arguments; set the others with `ElasticBeanstalkConfigurationTemplate { field: Some(..), ..ElasticBeanstalkConfigurationTemplate::new(..) }`.
+    #[inline]
     pub fn new(application: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application: application.into(),
@@ -206,6 +211,7 @@ pub struct ElasticBeanstalkEnvironmentSetting {
 
 impl ElasticBeanstalkEnvironmentSetting {
     /// `ElasticBeanstalkEnvironmentSetting` with its required arguments; set the others with `ElasticBeanstalkEnvironmentSetting { field: Some(..), ..ElasticBeanstalkEnvironmentSetting::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -266,6 +272,7 @@ pub struct ElasticBeanstalkEnvironment {
 
 impl ElasticBeanstalkEnvironment {
     /// `ElasticBeanstalkEnvironment` with its required arguments; set the others with `ElasticBeanstalkEnvironment { field: Some(..), ..ElasticBeanstalkEnvironment::new(..) }`.
+    #[inline]
     pub fn new(application: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application: application.into(),
@@ -303,6 +310,7 @@ pub struct DataElasticBeanstalkApplication {
 
 impl DataElasticBeanstalkApplication {
     /// `DataElasticBeanstalkApplication` with its required arguments; set the others with `DataElasticBeanstalkApplication { field: Some(..), ..DataElasticBeanstalkApplication::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -328,6 +336,7 @@ pub struct DataElasticBeanstalkHostedZone {
 
 impl DataElasticBeanstalkHostedZone {
     /// `DataElasticBeanstalkHostedZone` with its required arguments; set the others with `DataElasticBeanstalkHostedZone { field: Some(..), ..DataElasticBeanstalkHostedZone::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -355,6 +364,7 @@ pub struct DataElasticBeanstalkSolutionStack {
 
 impl DataElasticBeanstalkSolutionStack {
     /// `DataElasticBeanstalkSolutionStack` with its required arguments; set the others with `DataElasticBeanstalkSolutionStack { field: Some(..), ..DataElasticBeanstalkSolutionStack::new(..) }`.
+    #[inline]
     pub fn new(name_regex: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -370,30 +380,37 @@ impl crate::core::DataSource for DataElasticBeanstalkSolutionStack {
 
 impl crate::core::Ref<ElasticBeanstalkApplication> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `appversion_lifecycle` (a nested block), as a reference.
+    #[inline]
     pub fn appversion_lifecycle(&self) -> crate::core::Expr {
         self.attr("appversion_lifecycle")
     }
@@ -401,46 +418,57 @@ impl crate::core::Ref<ElasticBeanstalkApplication> {
 
 impl crate::core::Ref<ElasticBeanstalkApplicationVersion> {
     /// `application`, as a reference.
+    #[inline]
     pub fn application(&self) -> crate::core::Expr {
         self.attr("application")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bucket`, as a reference.
+    #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
         self.attr("bucket")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `force_delete`, as a reference.
+    #[inline]
     pub fn force_delete(&self) -> crate::core::Expr {
         self.attr("force_delete")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key`, as a reference.
+    #[inline]
     pub fn key(&self) -> crate::core::Expr {
         self.attr("key")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `process`, as a reference.
+    #[inline]
     pub fn process(&self) -> crate::core::Expr {
         self.attr("process")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -448,30 +476,37 @@ impl crate::core::Ref<ElasticBeanstalkApplicationVersion> {
 
 impl crate::core::Ref<ElasticBeanstalkConfigurationTemplate> {
     /// `application`, as a reference.
+    #[inline]
     pub fn application(&self) -> crate::core::Expr {
         self.attr("application")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `environment_id`, as a reference.
+    #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
         self.attr("environment_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `solution_stack_name`, as a reference.
+    #[inline]
     pub fn solution_stack_name(&self) -> crate::core::Expr {
         self.attr("solution_stack_name")
     }
     /// `setting` (a nested block), as a reference.
+    #[inline]
     pub fn setting(&self) -> crate::core::Expr {
         self.attr("setting")
     }
@@ -479,102 +514,127 @@ impl crate::core::Ref<ElasticBeanstalkConfigurationTemplate> {
 
 impl crate::core::Ref<ElasticBeanstalkEnvironment> {
     /// `all_settings`, as a reference.
+    #[inline]
     pub fn all_settings(&self) -> crate::core::Expr {
         self.attr("all_settings")
     }
     /// `application`, as a reference.
+    #[inline]
     pub fn application(&self) -> crate::core::Expr {
         self.attr("application")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `autoscaling_groups`, as a reference.
+    #[inline]
     pub fn autoscaling_groups(&self) -> crate::core::Expr {
         self.attr("autoscaling_groups")
     }
     /// `cname`, as a reference.
+    #[inline]
     pub fn cname(&self) -> crate::core::Expr {
         self.attr("cname")
     }
     /// `cname_prefix`, as a reference.
+    #[inline]
     pub fn cname_prefix(&self) -> crate::core::Expr {
         self.attr("cname_prefix")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `endpoint_url`, as a reference.
+    #[inline]
     pub fn endpoint_url(&self) -> crate::core::Expr {
         self.attr("endpoint_url")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instances`, as a reference.
+    #[inline]
     pub fn instances(&self) -> crate::core::Expr {
         self.attr("instances")
     }
     /// `launch_configurations`, as a reference.
+    #[inline]
     pub fn launch_configurations(&self) -> crate::core::Expr {
         self.attr("launch_configurations")
     }
     /// `load_balancers`, as a reference.
+    #[inline]
     pub fn load_balancers(&self) -> crate::core::Expr {
         self.attr("load_balancers")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `platform_arn`, as a reference.
+    #[inline]
     pub fn platform_arn(&self) -> crate::core::Expr {
         self.attr("platform_arn")
     }
     /// `poll_interval`, as a reference.
+    #[inline]
     pub fn poll_interval(&self) -> crate::core::Expr {
         self.attr("poll_interval")
     }
     /// `queues`, as a reference.
+    #[inline]
     pub fn queues(&self) -> crate::core::Expr {
         self.attr("queues")
     }
     /// `solution_stack_name`, as a reference.
+    #[inline]
     pub fn solution_stack_name(&self) -> crate::core::Expr {
         self.attr("solution_stack_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `template_name`, as a reference.
+    #[inline]
     pub fn template_name(&self) -> crate::core::Expr {
         self.attr("template_name")
     }
     /// `tier`, as a reference.
+    #[inline]
     pub fn tier(&self) -> crate::core::Expr {
         self.attr("tier")
     }
     /// `triggers`, as a reference.
+    #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
         self.attr("triggers")
     }
     /// `version_label`, as a reference.
+    #[inline]
     pub fn version_label(&self) -> crate::core::Expr {
         self.attr("version_label")
     }
     /// `wait_for_ready_timeout`, as a reference.
+    #[inline]
     pub fn wait_for_ready_timeout(&self) -> crate::core::Expr {
         self.attr("wait_for_ready_timeout")
     }
     /// `setting` (a nested block), as a reference.
+    #[inline]
     pub fn setting(&self) -> crate::core::Expr {
         self.attr("setting")
     }
@@ -582,22 +642,27 @@ impl crate::core::Ref<ElasticBeanstalkEnvironment> {
 
 impl crate::core::Ref<DataElasticBeanstalkApplication> {
     /// `appversion_lifecycle`, as a reference.
+    #[inline]
     pub fn appversion_lifecycle(&self) -> crate::core::Expr {
         self.attr("appversion_lifecycle")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -605,10 +670,12 @@ impl crate::core::Ref<DataElasticBeanstalkApplication> {
 
 impl crate::core::Ref<DataElasticBeanstalkHostedZone> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
@@ -616,18 +683,22 @@ impl crate::core::Ref<DataElasticBeanstalkHostedZone> {
 
 impl crate::core::Ref<DataElasticBeanstalkSolutionStack> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `most_recent`, as a reference.
+    #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
         self.attr("most_recent")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_regex`, as a reference.
+    #[inline]
     pub fn name_regex(&self) -> crate::core::Expr {
         self.attr("name_regex")
     }

@@ -15,6 +15,7 @@ pub struct ElasticacheClusterLogDeliveryConfiguration {
 
 impl ElasticacheClusterLogDeliveryConfiguration {
     /// `ElasticacheClusterLogDeliveryConfiguration` with its required arguments; set the others with `ElasticacheClusterLogDeliveryConfiguration { field: Some(..), ..ElasticacheClusterLogDeliveryConfiguration::new(..) }`.
+    #[inline]
     pub fn new(destination: impl Into<crate::core::Expr>, destination_type: impl Into<crate::core::Expr>, log_format: impl Into<crate::core::Expr>, log_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: destination.into(),
@@ -41,6 +42,7 @@ pub struct ElasticacheClusterTimeouts {
 
 impl ElasticacheClusterTimeouts {
     /// `ElasticacheClusterTimeouts` with its required arguments; set the others with `ElasticacheClusterTimeouts { field: Some(..), ..ElasticacheClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -152,6 +154,7 @@ pub struct ElasticacheCluster {
 
 impl ElasticacheCluster {
     /// `ElasticacheCluster` with its required arguments; set the others with `ElasticacheCluster { field: Some(..), ..ElasticacheCluster::new(..) }`.
+    #[inline]
     pub fn new(cluster_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_immediately: None,
@@ -210,6 +213,7 @@ pub struct ElasticacheGlobalReplicationGroupTimeouts {
 
 impl ElasticacheGlobalReplicationGroupTimeouts {
     /// `ElasticacheGlobalReplicationGroupTimeouts` with its required arguments; set the others with `ElasticacheGlobalReplicationGroupTimeouts { field: Some(..), ..ElasticacheGlobalReplicationGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -254,6 +258,7 @@ pub struct ElasticacheGlobalReplicationGroup {
 
 impl ElasticacheGlobalReplicationGroup {
     /// `ElasticacheGlobalReplicationGroup` with its required arguments; set the others with `ElasticacheGlobalReplicationGroup { field: Some(..), ..ElasticacheGlobalReplicationGroup::new(..) }`.
+    #[inline]
     pub fn new(global_replication_group_id_suffix: impl Into<crate::core::Expr>, primary_replication_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             automatic_failover_enabled: None,
@@ -285,6 +290,7 @@ pub struct ElasticacheParameterGroupParameter {
 
 impl ElasticacheParameterGroupParameter {
     /// `ElasticacheParameterGroupParameter` with its required arguments; set the others with `ElasticacheParameterGroupParameter { field: Some(..), ..ElasticacheParameterGroupParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -319,6 +325,7 @@ pub struct ElasticacheParameterGroup {
 
 impl ElasticacheParameterGroup {
     /// `ElasticacheParameterGroup` with its required arguments; set the others with `ElasticacheParameterGroup { field: Some(..), ..ElasticacheParameterGroup::new(..) }`.
+    #[inline]
     pub fn new(family: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -351,6 +358,7 @@ pub struct ElasticacheReplicationGroupLogDeliveryConfiguration {
 
 impl ElasticacheReplicationGroupLogDeliveryConfiguration {
     /// `ElasticacheReplicationGroupLogDeliveryConfiguration` with its required arguments; set the others with `ElasticacheReplicationGroupLogDeliveryConfiguration { field: Some(..), ..ElasticacheReplicationGroupLogDeliveryConfiguration::new(..) }`.
+    #[inline]
     pub fn new(destination: impl Into<crate::core::Expr>, destination_type: impl Into<crate::core::Expr>, log_format: impl Into<crate::core::Expr>, log_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: destination.into(),
@@ -377,6 +385,7 @@ pub struct ElasticacheReplicationGroupTimeouts {
 
 impl ElasticacheReplicationGroupTimeouts {
     /// `ElasticacheReplicationGroupTimeouts` with its required arguments; set the others with `ElasticacheReplicationGroupTimeouts { field: Some(..), ..ElasticacheReplicationGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -517,6 +526,7 @@ pub struct ElasticacheReplicationGroup {
 
 impl ElasticacheReplicationGroup {
     /// `ElasticacheReplicationGroup` with its required arguments; set the others with `ElasticacheReplicationGroup { field: Some(..), ..ElasticacheReplicationGroup::new(..) }`.
+    #[inline]
     pub fn new(description: impl Into<crate::core::Expr>, replication_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_immediately: None,
@@ -588,6 +598,7 @@ pub struct ElasticacheReservedCacheNodeTimeouts {
 
 impl ElasticacheReservedCacheNodeTimeouts {
     /// `ElasticacheReservedCacheNodeTimeouts` with its required arguments; set the others with `ElasticacheReservedCacheNodeTimeouts { field: Some(..), ..ElasticacheReservedCacheNodeTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -618,6 +629,7 @@ pub struct ElasticacheReservedCacheNode {
 
 impl ElasticacheReservedCacheNode {
     /// `ElasticacheReservedCacheNode` with its required arguments; set the others with `ElasticacheReservedCacheNode { field: Some(..), ..ElasticacheReservedCacheNode::new(..) }`.
+    #[inline]
     pub fn new(reserved_cache_nodes_offering_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cache_node_count: None,
@@ -648,6 +660,7 @@ pub struct ElasticacheServerlessCacheCacheUsageLimitsDataStorage {
 
 impl ElasticacheServerlessCacheCacheUsageLimitsDataStorage {
     /// `ElasticacheServerlessCacheCacheUsageLimitsDataStorage` with its required arguments; set the others with `ElasticacheServerlessCacheCacheUsageLimitsDataStorage { field: Some(..), ..ElasticacheServerlessCacheCacheUsageLimitsDataStorage::new(..) }`.
+    #[inline]
     pub fn new(unit: impl Into<crate::core::Expr>) -> Self {
         Self {
             maximum: None,
@@ -670,6 +683,7 @@ pub struct ElasticacheServerlessCacheCacheUsageLimitsEcpuPerSecond {
 
 impl ElasticacheServerlessCacheCacheUsageLimitsEcpuPerSecond {
     /// `ElasticacheServerlessCacheCacheUsageLimitsEcpuPerSecond` with its required arguments; set the others with `ElasticacheServerlessCacheCacheUsageLimitsEcpuPerSecond { field: Some(..), ..ElasticacheServerlessCacheCacheUsageLimitsEcpuPerSecond::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             maximum: None,
@@ -691,6 +705,7 @@ pub struct ElasticacheServerlessCacheCacheUsageLimits {
 
 impl ElasticacheServerlessCacheCacheUsageLimits {
     /// `ElasticacheServerlessCacheCacheUsageLimits` with its required arguments; set the others with `ElasticacheServerlessCacheCacheUsageLimits { field: Some(..), ..ElasticacheServerlessCacheCacheUsageLimits::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             data_storage: None,
@@ -718,6 +733,7 @@ pub struct ElasticacheServerlessCacheTimeouts {
 
 impl ElasticacheServerlessCacheTimeouts {
     /// `ElasticacheServerlessCacheTimeouts` with its required arguments; set the others with `ElasticacheServerlessCacheTimeouts { field: Some(..), ..ElasticacheServerlessCacheTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -774,6 +790,7 @@ pub struct ElasticacheServerlessCache {
 
 impl ElasticacheServerlessCache {
     /// `ElasticacheServerlessCache` with its required arguments; set the others with `ElasticacheServerlessCache { field: Some(..), ..ElasticacheServerlessCache::new(..) }`.
+    #[inline]
     pub fn new(engine: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             daily_snapshot_time: None,
@@ -821,6 +838,7 @@ pub struct ElasticacheSubnetGroup {
 
 impl ElasticacheSubnetGroup {
     /// `ElasticacheSubnetGroup` with its required arguments; set the others with `ElasticacheSubnetGroup { field: Some(..), ..ElasticacheSubnetGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -849,6 +867,7 @@ pub struct ElasticacheUserAuthenticationMode {
 
 impl ElasticacheUserAuthenticationMode {
     /// `ElasticacheUserAuthenticationMode` with its required arguments; set the others with `ElasticacheUserAuthenticationMode { field: Some(..), ..ElasticacheUserAuthenticationMode::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             passwords: None,
@@ -876,6 +895,7 @@ pub struct ElasticacheUserTimeouts {
 
 impl ElasticacheUserTimeouts {
     /// `ElasticacheUserTimeouts` with its required arguments; set the others with `ElasticacheUserTimeouts { field: Some(..), ..ElasticacheUserTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -922,6 +942,7 @@ pub struct ElasticacheUser {
 
 impl ElasticacheUser {
     /// `ElasticacheUser` with its required arguments; set the others with `ElasticacheUser { field: Some(..), ..ElasticacheUser::new(..) }`.
+    #[inline]
     pub fn new(access_string: impl Into<crate::core::Expr>, engine: impl Into<crate::core::Expr>, user_id: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_string: access_string.into(),
@@ -966,6 +987,7 @@ pub struct ElasticacheUserGroup {
 
 impl ElasticacheUserGroup {
     /// `ElasticacheUserGroup` with its required arguments; set the others with `ElasticacheUserGroup { field: Some(..), ..ElasticacheUserGroup::new(..) }`.
+    #[inline]
     pub fn new(engine: impl Into<crate::core::Expr>, user_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             engine: engine.into(),
@@ -995,6 +1017,7 @@ pub struct ElasticacheUserGroupAssociationTimeouts {
 
 impl ElasticacheUserGroupAssociationTimeouts {
     /// `ElasticacheUserGroupAssociationTimeouts` with its required arguments; set the others with `ElasticacheUserGroupAssociationTimeouts { field: Some(..), ..ElasticacheUserGroupAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1020,6 +1043,7 @@ pub struct ElasticacheUserGroupAssociation {
 
 impl ElasticacheUserGroupAssociation {
     /// `ElasticacheUserGroupAssociation` with its required arguments; set the others with `ElasticacheUserGroupAssociation { field: Some(..), ..ElasticacheUserGroupAssociation::new(..) }`.
+    #[inline]
     pub fn new(user_group_id: impl Into<crate::core::Expr>, user_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1049,6 +1073,7 @@ pub struct DataElasticacheCluster {
 
 impl DataElasticacheCluster {
     /// `DataElasticacheCluster` with its required arguments; set the others with `DataElasticacheCluster { field: Some(..), ..DataElasticacheCluster::new(..) }`.
+    #[inline]
     pub fn new(cluster_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_id: cluster_id.into(),
@@ -1074,6 +1099,7 @@ pub struct DataElasticacheReplicationGroup {
 
 impl DataElasticacheReplicationGroup {
     /// `DataElasticacheReplicationGroup` with its required arguments; set the others with `DataElasticacheReplicationGroup { field: Some(..), ..DataElasticacheReplicationGroup::new(..) }`.
+    #[inline]
     pub fn new(replication_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1101,6 +1127,7 @@ pub struct DataElasticacheReservedCacheNodeOffering {
 
 impl DataElasticacheReservedCacheNodeOffering {
     /// `DataElasticacheReservedCacheNodeOffering` with its required arguments; set the others with `DataElasticacheReservedCacheNodeOffering { field: Some(..), ..DataElasticacheReservedCacheNodeOffering::new(..) }`.
+    #[inline]
     pub fn new(cache_node_type: impl Into<crate::core::Expr>, duration: impl Into<crate::core::Expr>, offering_type: impl Into<crate::core::Expr>, product_description: impl Into<crate::core::Expr>) -> Self {
         Self {
             cache_node_type: cache_node_type.into(),
@@ -1124,6 +1151,7 @@ pub struct DataElasticacheServerlessCache {
 
 impl DataElasticacheServerlessCache {
     /// `DataElasticacheServerlessCache` with its required arguments; set the others with `DataElasticacheServerlessCache { field: Some(..), ..DataElasticacheServerlessCache::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1150,6 +1178,7 @@ pub struct DataElasticacheSubnetGroup {
 
 impl DataElasticacheSubnetGroup {
     /// `DataElasticacheSubnetGroup` with its required arguments; set the others with `DataElasticacheSubnetGroup { field: Some(..), ..DataElasticacheSubnetGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1176,6 +1205,7 @@ pub struct DataElasticacheUserAuthenticationMode {
 
 impl DataElasticacheUserAuthenticationMode {
     /// `DataElasticacheUserAuthenticationMode` with its required arguments; set the others with `DataElasticacheUserAuthenticationMode { field: Some(..), ..DataElasticacheUserAuthenticationMode::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             password_count: None,
@@ -1214,6 +1244,7 @@ pub struct DataElasticacheUser {
 
 impl DataElasticacheUser {
     /// `DataElasticacheUser` with its required arguments; set the others with `DataElasticacheUser { field: Some(..), ..DataElasticacheUser::new(..) }`.
+    #[inline]
     pub fn new(user_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_string: None,
@@ -1234,150 +1265,187 @@ impl crate::core::DataSource for DataElasticacheUser {
 
 impl crate::core::Ref<ElasticacheCluster> {
     /// `apply_immediately`, as a reference.
+    #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
         self.attr("apply_immediately")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_minor_version_upgrade`, as a reference.
+    #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
         self.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `az_mode`, as a reference.
+    #[inline]
     pub fn az_mode(&self) -> crate::core::Expr {
         self.attr("az_mode")
     }
     /// `cache_nodes`, as a reference.
+    #[inline]
     pub fn cache_nodes(&self) -> crate::core::Expr {
         self.attr("cache_nodes")
     }
     /// `cluster_address`, as a reference.
+    #[inline]
     pub fn cluster_address(&self) -> crate::core::Expr {
         self.attr("cluster_address")
     }
     /// `cluster_id`, as a reference.
+    #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
         self.attr("cluster_id")
     }
     /// `configuration_endpoint`, as a reference.
+    #[inline]
     pub fn configuration_endpoint(&self) -> crate::core::Expr {
         self.attr("configuration_endpoint")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `engine_version_actual`, as a reference.
+    #[inline]
     pub fn engine_version_actual(&self) -> crate::core::Expr {
         self.attr("engine_version_actual")
     }
     /// `final_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("final_snapshot_identifier")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_discovery`, as a reference.
+    #[inline]
     pub fn ip_discovery(&self) -> crate::core::Expr {
         self.attr("ip_discovery")
     }
     /// `maintenance_window`, as a reference.
+    #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
         self.attr("maintenance_window")
     }
     /// `network_type`, as a reference.
+    #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
         self.attr("network_type")
     }
     /// `node_type`, as a reference.
+    #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
         self.attr("node_type")
     }
     /// `notification_topic_arn`, as a reference.
+    #[inline]
     pub fn notification_topic_arn(&self) -> crate::core::Expr {
         self.attr("notification_topic_arn")
     }
     /// `num_cache_nodes`, as a reference.
+    #[inline]
     pub fn num_cache_nodes(&self) -> crate::core::Expr {
         self.attr("num_cache_nodes")
     }
     /// `outpost_mode`, as a reference.
+    #[inline]
     pub fn outpost_mode(&self) -> crate::core::Expr {
         self.attr("outpost_mode")
     }
     /// `parameter_group_name`, as a reference.
+    #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
         self.attr("parameter_group_name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preferred_availability_zones`, as a reference.
+    #[inline]
     pub fn preferred_availability_zones(&self) -> crate::core::Expr {
         self.attr("preferred_availability_zones")
     }
     /// `preferred_outpost_arn`, as a reference.
+    #[inline]
     pub fn preferred_outpost_arn(&self) -> crate::core::Expr {
         self.attr("preferred_outpost_arn")
     }
     /// `replication_group_id`, as a reference.
+    #[inline]
     pub fn replication_group_id(&self) -> crate::core::Expr {
         self.attr("replication_group_id")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `snapshot_arns`, as a reference.
+    #[inline]
     pub fn snapshot_arns(&self) -> crate::core::Expr {
         self.attr("snapshot_arns")
     }
     /// `snapshot_name`, as a reference.
+    #[inline]
     pub fn snapshot_name(&self) -> crate::core::Expr {
         self.attr("snapshot_name")
     }
     /// `snapshot_retention_limit`, as a reference.
+    #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
         self.attr("snapshot_retention_limit")
     }
     /// `snapshot_window`, as a reference.
+    #[inline]
     pub fn snapshot_window(&self) -> crate::core::Expr {
         self.attr("snapshot_window")
     }
     /// `subnet_group_name`, as a reference.
+    #[inline]
     pub fn subnet_group_name(&self) -> crate::core::Expr {
         self.attr("subnet_group_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_encryption_enabled`, as a reference.
+    #[inline]
     pub fn transit_encryption_enabled(&self) -> crate::core::Expr {
         self.attr("transit_encryption_enabled")
     }
     /// `log_delivery_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn log_delivery_configuration(&self) -> crate::core::Expr {
         self.attr("log_delivery_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1385,78 +1453,97 @@ impl crate::core::Ref<ElasticacheCluster> {
 
 impl crate::core::Ref<ElasticacheGlobalReplicationGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `at_rest_encryption_enabled`, as a reference.
+    #[inline]
     pub fn at_rest_encryption_enabled(&self) -> crate::core::Expr {
         self.attr("at_rest_encryption_enabled")
     }
     /// `auth_token_enabled`, as a reference.
+    #[inline]
     pub fn auth_token_enabled(&self) -> crate::core::Expr {
         self.attr("auth_token_enabled")
     }
     /// `automatic_failover_enabled`, as a reference.
+    #[inline]
     pub fn automatic_failover_enabled(&self) -> crate::core::Expr {
         self.attr("automatic_failover_enabled")
     }
     /// `cache_node_type`, as a reference.
+    #[inline]
     pub fn cache_node_type(&self) -> crate::core::Expr {
         self.attr("cache_node_type")
     }
     /// `cluster_enabled`, as a reference.
+    #[inline]
     pub fn cluster_enabled(&self) -> crate::core::Expr {
         self.attr("cluster_enabled")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `engine_version_actual`, as a reference.
+    #[inline]
     pub fn engine_version_actual(&self) -> crate::core::Expr {
         self.attr("engine_version_actual")
     }
     /// `global_node_groups`, as a reference.
+    #[inline]
     pub fn global_node_groups(&self) -> crate::core::Expr {
         self.attr("global_node_groups")
     }
     /// `global_replication_group_description`, as a reference.
+    #[inline]
     pub fn global_replication_group_description(&self) -> crate::core::Expr {
         self.attr("global_replication_group_description")
     }
     /// `global_replication_group_id`, as a reference.
+    #[inline]
     pub fn global_replication_group_id(&self) -> crate::core::Expr {
         self.attr("global_replication_group_id")
     }
     /// `global_replication_group_id_suffix`, as a reference.
+    #[inline]
     pub fn global_replication_group_id_suffix(&self) -> crate::core::Expr {
         self.attr("global_replication_group_id_suffix")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `num_node_groups`, as a reference.
+    #[inline]
     pub fn num_node_groups(&self) -> crate::core::Expr {
         self.attr("num_node_groups")
     }
     /// `parameter_group_name`, as a reference.
+    #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
         self.attr("parameter_group_name")
     }
     /// `primary_replication_group_id`, as a reference.
+    #[inline]
     pub fn primary_replication_group_id(&self) -> crate::core::Expr {
         self.attr("primary_replication_group_id")
     }
     /// `transit_encryption_enabled`, as a reference.
+    #[inline]
     pub fn transit_encryption_enabled(&self) -> crate::core::Expr {
         self.attr("transit_encryption_enabled")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1464,34 +1551,42 @@ impl crate::core::Ref<ElasticacheGlobalReplicationGroup> {
 
 impl crate::core::Ref<ElasticacheParameterGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `family`, as a reference.
+    #[inline]
     pub fn family(&self) -> crate::core::Expr {
         self.attr("family")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
+    #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
         self.attr("parameter")
     }
@@ -1499,198 +1594,247 @@ impl crate::core::Ref<ElasticacheParameterGroup> {
 
 impl crate::core::Ref<ElasticacheReplicationGroup> {
     /// `apply_immediately`, as a reference.
+    #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
         self.attr("apply_immediately")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `at_rest_encryption_enabled`, as a reference.
+    #[inline]
     pub fn at_rest_encryption_enabled(&self) -> crate::core::Expr {
         self.attr("at_rest_encryption_enabled")
     }
     /// `auth_token`, as a reference.
+    #[inline]
     pub fn auth_token(&self) -> crate::core::Expr {
         self.attr("auth_token")
     }
     /// `auth_token_update_strategy`, as a reference.
+    #[inline]
     pub fn auth_token_update_strategy(&self) -> crate::core::Expr {
         self.attr("auth_token_update_strategy")
     }
     /// `auto_minor_version_upgrade`, as a reference.
+    #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
         self.attr("auto_minor_version_upgrade")
     }
     /// `automatic_failover_enabled`, as a reference.
+    #[inline]
     pub fn automatic_failover_enabled(&self) -> crate::core::Expr {
         self.attr("automatic_failover_enabled")
     }
     /// `cluster_enabled`, as a reference.
+    #[inline]
     pub fn cluster_enabled(&self) -> crate::core::Expr {
         self.attr("cluster_enabled")
     }
     /// `cluster_mode`, as a reference.
+    #[inline]
     pub fn cluster_mode(&self) -> crate::core::Expr {
         self.attr("cluster_mode")
     }
     /// `configuration_endpoint_address`, as a reference.
+    #[inline]
     pub fn configuration_endpoint_address(&self) -> crate::core::Expr {
         self.attr("configuration_endpoint_address")
     }
     /// `data_tiering_enabled`, as a reference.
+    #[inline]
     pub fn data_tiering_enabled(&self) -> crate::core::Expr {
         self.attr("data_tiering_enabled")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `engine_version_actual`, as a reference.
+    #[inline]
     pub fn engine_version_actual(&self) -> crate::core::Expr {
         self.attr("engine_version_actual")
     }
     /// `final_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("final_snapshot_identifier")
     }
     /// `global_replication_group_id`, as a reference.
+    #[inline]
     pub fn global_replication_group_id(&self) -> crate::core::Expr {
         self.attr("global_replication_group_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_discovery`, as a reference.
+    #[inline]
     pub fn ip_discovery(&self) -> crate::core::Expr {
         self.attr("ip_discovery")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `maintenance_window`, as a reference.
+    #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
         self.attr("maintenance_window")
     }
     /// `member_clusters`, as a reference.
+    #[inline]
     pub fn member_clusters(&self) -> crate::core::Expr {
         self.attr("member_clusters")
     }
     /// `multi_az_enabled`, as a reference.
+    #[inline]
     pub fn multi_az_enabled(&self) -> crate::core::Expr {
         self.attr("multi_az_enabled")
     }
     /// `network_type`, as a reference.
+    #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
         self.attr("network_type")
     }
     /// `node_type`, as a reference.
+    #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
         self.attr("node_type")
     }
     /// `notification_topic_arn`, as a reference.
+    #[inline]
     pub fn notification_topic_arn(&self) -> crate::core::Expr {
         self.attr("notification_topic_arn")
     }
     /// `num_cache_clusters`, as a reference.
+    #[inline]
     pub fn num_cache_clusters(&self) -> crate::core::Expr {
         self.attr("num_cache_clusters")
     }
     /// `num_node_groups`, as a reference.
+    #[inline]
     pub fn num_node_groups(&self) -> crate::core::Expr {
         self.attr("num_node_groups")
     }
     /// `parameter_group_name`, as a reference.
+    #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
         self.attr("parameter_group_name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preferred_cache_cluster_azs`, as a reference.
+    #[inline]
     pub fn preferred_cache_cluster_azs(&self) -> crate::core::Expr {
         self.attr("preferred_cache_cluster_azs")
     }
     /// `primary_endpoint_address`, as a reference.
+    #[inline]
     pub fn primary_endpoint_address(&self) -> crate::core::Expr {
         self.attr("primary_endpoint_address")
     }
     /// `reader_endpoint_address`, as a reference.
+    #[inline]
     pub fn reader_endpoint_address(&self) -> crate::core::Expr {
         self.attr("reader_endpoint_address")
     }
     /// `replicas_per_node_group`, as a reference.
+    #[inline]
     pub fn replicas_per_node_group(&self) -> crate::core::Expr {
         self.attr("replicas_per_node_group")
     }
     /// `replication_group_id`, as a reference.
+    #[inline]
     pub fn replication_group_id(&self) -> crate::core::Expr {
         self.attr("replication_group_id")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `security_group_names`, as a reference.
+    #[inline]
     pub fn security_group_names(&self) -> crate::core::Expr {
         self.attr("security_group_names")
     }
     /// `snapshot_arns`, as a reference.
+    #[inline]
     pub fn snapshot_arns(&self) -> crate::core::Expr {
         self.attr("snapshot_arns")
     }
     /// `snapshot_name`, as a reference.
+    #[inline]
     pub fn snapshot_name(&self) -> crate::core::Expr {
         self.attr("snapshot_name")
     }
     /// `snapshot_retention_limit`, as a reference.
+    #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
         self.attr("snapshot_retention_limit")
     }
     /// `snapshot_window`, as a reference.
+    #[inline]
     pub fn snapshot_window(&self) -> crate::core::Expr {
         self.attr("snapshot_window")
     }
     /// `subnet_group_name`, as a reference.
+    #[inline]
     pub fn subnet_group_name(&self) -> crate::core::Expr {
         self.attr("subnet_group_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_encryption_enabled`, as a reference.
+    #[inline]
     pub fn transit_encryption_enabled(&self) -> crate::core::Expr {
         self.attr("transit_encryption_enabled")
     }
     /// `transit_encryption_mode`, as a reference.
+    #[inline]
     pub fn transit_encryption_mode(&self) -> crate::core::Expr {
         self.attr("transit_encryption_mode")
     }
     /// `user_group_ids`, as a reference.
+    #[inline]
     pub fn user_group_ids(&self) -> crate::core::Expr {
         self.attr("user_group_ids")
     }
     /// `log_delivery_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn log_delivery_configuration(&self) -> crate::core::Expr {
         self.attr("log_delivery_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1698,66 +1842,82 @@ impl crate::core::Ref<ElasticacheReplicationGroup> {
 
 impl crate::core::Ref<ElasticacheReservedCacheNode> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cache_node_count`, as a reference.
+    #[inline]
     pub fn cache_node_count(&self) -> crate::core::Expr {
         self.attr("cache_node_count")
     }
     /// `cache_node_type`, as a reference.
+    #[inline]
     pub fn cache_node_type(&self) -> crate::core::Expr {
         self.attr("cache_node_type")
     }
     /// `duration`, as a reference.
+    #[inline]
     pub fn duration(&self) -> crate::core::Expr {
         self.attr("duration")
     }
     /// `fixed_price`, as a reference.
+    #[inline]
     pub fn fixed_price(&self) -> crate::core::Expr {
         self.attr("fixed_price")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `offering_type`, as a reference.
+    #[inline]
     pub fn offering_type(&self) -> crate::core::Expr {
         self.attr("offering_type")
     }
     /// `product_description`, as a reference.
+    #[inline]
     pub fn product_description(&self) -> crate::core::Expr {
         self.attr("product_description")
     }
     /// `recurring_charges`, as a reference.
+    #[inline]
     pub fn recurring_charges(&self) -> crate::core::Expr {
         self.attr("recurring_charges")
     }
     /// `reserved_cache_nodes_offering_id`, as a reference.
+    #[inline]
     pub fn reserved_cache_nodes_offering_id(&self) -> crate::core::Expr {
         self.attr("reserved_cache_nodes_offering_id")
     }
     /// `start_time`, as a reference.
+    #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
         self.attr("start_time")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `usage_price`, as a reference.
+    #[inline]
     pub fn usage_price(&self) -> crate::core::Expr {
         self.attr("usage_price")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1765,90 +1925,112 @@ impl crate::core::Ref<ElasticacheReservedCacheNode> {
 
 impl crate::core::Ref<ElasticacheServerlessCache> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `daily_snapshot_time`, as a reference.
+    #[inline]
     pub fn daily_snapshot_time(&self) -> crate::core::Expr {
         self.attr("daily_snapshot_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `full_engine_version`, as a reference.
+    #[inline]
     pub fn full_engine_version(&self) -> crate::core::Expr {
         self.attr("full_engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `major_engine_version`, as a reference.
+    #[inline]
     pub fn major_engine_version(&self) -> crate::core::Expr {
         self.attr("major_engine_version")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `reader_endpoint`, as a reference.
+    #[inline]
     pub fn reader_endpoint(&self) -> crate::core::Expr {
         self.attr("reader_endpoint")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `snapshot_arns_to_restore`, as a reference.
+    #[inline]
     pub fn snapshot_arns_to_restore(&self) -> crate::core::Expr {
         self.attr("snapshot_arns_to_restore")
     }
     /// `snapshot_retention_limit`, as a reference.
+    #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
         self.attr("snapshot_retention_limit")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_group_id`, as a reference.
+    #[inline]
     pub fn user_group_id(&self) -> crate::core::Expr {
         self.attr("user_group_id")
     }
     /// `cache_usage_limits` (a nested block), as a reference.
+    #[inline]
     pub fn cache_usage_limits(&self) -> crate::core::Expr {
         self.attr("cache_usage_limits")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1856,34 +2038,42 @@ impl crate::core::Ref<ElasticacheServerlessCache> {
 
 impl crate::core::Ref<ElasticacheSubnetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -1891,50 +2081,62 @@ impl crate::core::Ref<ElasticacheSubnetGroup> {
 
 impl crate::core::Ref<ElasticacheUser> {
     /// `access_string`, as a reference.
+    #[inline]
     pub fn access_string(&self) -> crate::core::Expr {
         self.attr("access_string")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `no_password_required`, as a reference.
+    #[inline]
     pub fn no_password_required(&self) -> crate::core::Expr {
         self.attr("no_password_required")
     }
     /// `passwords`, as a reference.
+    #[inline]
     pub fn passwords(&self) -> crate::core::Expr {
         self.attr("passwords")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_id`, as a reference.
+    #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
         self.attr("user_id")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
     /// `authentication_mode` (a nested block), as a reference.
+    #[inline]
     pub fn authentication_mode(&self) -> crate::core::Expr {
         self.attr("authentication_mode")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1942,30 +2144,37 @@ impl crate::core::Ref<ElasticacheUser> {
 
 impl crate::core::Ref<ElasticacheUserGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_group_id`, as a reference.
+    #[inline]
     pub fn user_group_id(&self) -> crate::core::Expr {
         self.attr("user_group_id")
     }
     /// `user_ids`, as a reference.
+    #[inline]
     pub fn user_ids(&self) -> crate::core::Expr {
         self.attr("user_ids")
     }
@@ -1973,18 +2182,22 @@ impl crate::core::Ref<ElasticacheUserGroup> {
 
 impl crate::core::Ref<ElasticacheUserGroupAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `user_group_id`, as a reference.
+    #[inline]
     pub fn user_group_id(&self) -> crate::core::Expr {
         self.attr("user_group_id")
     }
     /// `user_id`, as a reference.
+    #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
         self.attr("user_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1992,102 +2205,127 @@ impl crate::core::Ref<ElasticacheUserGroupAssociation> {
 
 impl crate::core::Ref<DataElasticacheCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `cache_nodes`, as a reference.
+    #[inline]
     pub fn cache_nodes(&self) -> crate::core::Expr {
         self.attr("cache_nodes")
     }
     /// `cluster_address`, as a reference.
+    #[inline]
     pub fn cluster_address(&self) -> crate::core::Expr {
         self.attr("cluster_address")
     }
     /// `cluster_id`, as a reference.
+    #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
         self.attr("cluster_id")
     }
     /// `configuration_endpoint`, as a reference.
+    #[inline]
     pub fn configuration_endpoint(&self) -> crate::core::Expr {
         self.attr("configuration_endpoint")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_discovery`, as a reference.
+    #[inline]
     pub fn ip_discovery(&self) -> crate::core::Expr {
         self.attr("ip_discovery")
     }
     /// `log_delivery_configuration`, as a reference.
+    #[inline]
     pub fn log_delivery_configuration(&self) -> crate::core::Expr {
         self.attr("log_delivery_configuration")
     }
     /// `maintenance_window`, as a reference.
+    #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
         self.attr("maintenance_window")
     }
     /// `network_type`, as a reference.
+    #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
         self.attr("network_type")
     }
     /// `node_type`, as a reference.
+    #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
         self.attr("node_type")
     }
     /// `notification_topic_arn`, as a reference.
+    #[inline]
     pub fn notification_topic_arn(&self) -> crate::core::Expr {
         self.attr("notification_topic_arn")
     }
     /// `num_cache_nodes`, as a reference.
+    #[inline]
     pub fn num_cache_nodes(&self) -> crate::core::Expr {
         self.attr("num_cache_nodes")
     }
     /// `parameter_group_name`, as a reference.
+    #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
         self.attr("parameter_group_name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preferred_outpost_arn`, as a reference.
+    #[inline]
     pub fn preferred_outpost_arn(&self) -> crate::core::Expr {
         self.attr("preferred_outpost_arn")
     }
     /// `replication_group_id`, as a reference.
+    #[inline]
     pub fn replication_group_id(&self) -> crate::core::Expr {
         self.attr("replication_group_id")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `snapshot_retention_limit`, as a reference.
+    #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
         self.attr("snapshot_retention_limit")
     }
     /// `snapshot_window`, as a reference.
+    #[inline]
     pub fn snapshot_window(&self) -> crate::core::Expr {
         self.attr("snapshot_window")
     }
     /// `subnet_group_name`, as a reference.
+    #[inline]
     pub fn subnet_group_name(&self) -> crate::core::Expr {
         self.attr("subnet_group_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -2095,82 +2333,102 @@ impl crate::core::Ref<DataElasticacheCluster> {
 
 impl crate::core::Ref<DataElasticacheReplicationGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auth_token_enabled`, as a reference.
+    #[inline]
     pub fn auth_token_enabled(&self) -> crate::core::Expr {
         self.attr("auth_token_enabled")
     }
     /// `automatic_failover_enabled`, as a reference.
+    #[inline]
     pub fn automatic_failover_enabled(&self) -> crate::core::Expr {
         self.attr("automatic_failover_enabled")
     }
     /// `cluster_mode`, as a reference.
+    #[inline]
     pub fn cluster_mode(&self) -> crate::core::Expr {
         self.attr("cluster_mode")
     }
     /// `configuration_endpoint_address`, as a reference.
+    #[inline]
     pub fn configuration_endpoint_address(&self) -> crate::core::Expr {
         self.attr("configuration_endpoint_address")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `log_delivery_configuration`, as a reference.
+    #[inline]
     pub fn log_delivery_configuration(&self) -> crate::core::Expr {
         self.attr("log_delivery_configuration")
     }
     /// `member_clusters`, as a reference.
+    #[inline]
     pub fn member_clusters(&self) -> crate::core::Expr {
         self.attr("member_clusters")
     }
     /// `multi_az_enabled`, as a reference.
+    #[inline]
     pub fn multi_az_enabled(&self) -> crate::core::Expr {
         self.attr("multi_az_enabled")
     }
     /// `node_type`, as a reference.
+    #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
         self.attr("node_type")
     }
     /// `num_cache_clusters`, as a reference.
+    #[inline]
     pub fn num_cache_clusters(&self) -> crate::core::Expr {
         self.attr("num_cache_clusters")
     }
     /// `num_node_groups`, as a reference.
+    #[inline]
     pub fn num_node_groups(&self) -> crate::core::Expr {
         self.attr("num_node_groups")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `primary_endpoint_address`, as a reference.
+    #[inline]
     pub fn primary_endpoint_address(&self) -> crate::core::Expr {
         self.attr("primary_endpoint_address")
     }
     /// `reader_endpoint_address`, as a reference.
+    #[inline]
     pub fn reader_endpoint_address(&self) -> crate::core::Expr {
         self.attr("reader_endpoint_address")
     }
     /// `replicas_per_node_group`, as a reference.
+    #[inline]
     pub fn replicas_per_node_group(&self) -> crate::core::Expr {
         self.attr("replicas_per_node_group")
     }
     /// `replication_group_id`, as a reference.
+    #[inline]
     pub fn replication_group_id(&self) -> crate::core::Expr {
         self.attr("replication_group_id")
     }
     /// `snapshot_retention_limit`, as a reference.
+    #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
         self.attr("snapshot_retention_limit")
     }
     /// `snapshot_window`, as a reference.
+    #[inline]
     pub fn snapshot_window(&self) -> crate::core::Expr {
         self.attr("snapshot_window")
     }
@@ -2178,26 +2436,32 @@ impl crate::core::Ref<DataElasticacheReplicationGroup> {
 
 impl crate::core::Ref<DataElasticacheReservedCacheNodeOffering> {
     /// `cache_node_type`, as a reference.
+    #[inline]
     pub fn cache_node_type(&self) -> crate::core::Expr {
         self.attr("cache_node_type")
     }
     /// `duration`, as a reference.
+    #[inline]
     pub fn duration(&self) -> crate::core::Expr {
         self.attr("duration")
     }
     /// `fixed_price`, as a reference.
+    #[inline]
     pub fn fixed_price(&self) -> crate::core::Expr {
         self.attr("fixed_price")
     }
     /// `offering_id`, as a reference.
+    #[inline]
     pub fn offering_id(&self) -> crate::core::Expr {
         self.attr("offering_id")
     }
     /// `offering_type`, as a reference.
+    #[inline]
     pub fn offering_type(&self) -> crate::core::Expr {
         self.attr("offering_type")
     }
     /// `product_description`, as a reference.
+    #[inline]
     pub fn product_description(&self) -> crate::core::Expr {
         self.attr("product_description")
     }
@@ -2205,70 +2469,87 @@ impl crate::core::Ref<DataElasticacheReservedCacheNodeOffering> {
 
 impl crate::core::Ref<DataElasticacheServerlessCache> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cache_usage_limits`, as a reference.
+    #[inline]
     pub fn cache_usage_limits(&self) -> crate::core::Expr {
         self.attr("cache_usage_limits")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `daily_snapshot_time`, as a reference.
+    #[inline]
     pub fn daily_snapshot_time(&self) -> crate::core::Expr {
         self.attr("daily_snapshot_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `full_engine_version`, as a reference.
+    #[inline]
     pub fn full_engine_version(&self) -> crate::core::Expr {
         self.attr("full_engine_version")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `major_engine_version`, as a reference.
+    #[inline]
     pub fn major_engine_version(&self) -> crate::core::Expr {
         self.attr("major_engine_version")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `reader_endpoint`, as a reference.
+    #[inline]
     pub fn reader_endpoint(&self) -> crate::core::Expr {
         self.attr("reader_endpoint")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `snapshot_retention_limit`, as a reference.
+    #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
         self.attr("snapshot_retention_limit")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `user_group_id`, as a reference.
+    #[inline]
     pub fn user_group_id(&self) -> crate::core::Expr {
         self.attr("user_group_id")
     }
@@ -2276,30 +2557,37 @@ impl crate::core::Ref<DataElasticacheServerlessCache> {
 
 impl crate::core::Ref<DataElasticacheSubnetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -2307,34 +2595,42 @@ impl crate::core::Ref<DataElasticacheSubnetGroup> {
 
 impl crate::core::Ref<DataElasticacheUser> {
     /// `access_string`, as a reference.
+    #[inline]
     pub fn access_string(&self) -> crate::core::Expr {
         self.attr("access_string")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `no_password_required`, as a reference.
+    #[inline]
     pub fn no_password_required(&self) -> crate::core::Expr {
         self.attr("no_password_required")
     }
     /// `passwords`, as a reference.
+    #[inline]
     pub fn passwords(&self) -> crate::core::Expr {
         self.attr("passwords")
     }
     /// `user_id`, as a reference.
+    #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
         self.attr("user_id")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
     /// `authentication_mode` (a nested block), as a reference.
+    #[inline]
     pub fn authentication_mode(&self) -> crate::core::Expr {
         self.attr("authentication_mode")
     }

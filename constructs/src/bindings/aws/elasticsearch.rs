@@ -16,6 +16,7 @@ pub struct ElasticsearchDomainAdvancedSecurityOptionsMasterUserOptions {
 
 impl ElasticsearchDomainAdvancedSecurityOptionsMasterUserOptions {
     /// `ElasticsearchDomainAdvancedSecurityOptionsMasterUserOptions` with its required arguments; set the others with `ElasticsearchDomainAdvancedSecurityOptionsMasterUserOptions { field: Some(..), ..ElasticsearchDomainAdvancedSecurityOptionsMasterUserOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             master_user_arn: None,
@@ -40,6 +41,7 @@ pub struct ElasticsearchDomainAdvancedSecurityOptions {
 
 impl ElasticsearchDomainAdvancedSecurityOptions {
     /// `ElasticsearchDomainAdvancedSecurityOptions` with its required arguments; set the others with `ElasticsearchDomainAdvancedSecurityOptions { field: Some(..), ..ElasticsearchDomainAdvancedSecurityOptions::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -60,6 +62,7 @@ pub struct ElasticsearchDomainAutoTuneOptionsMaintenanceScheduleDuration {
 
 impl ElasticsearchDomainAutoTuneOptionsMaintenanceScheduleDuration {
     /// `ElasticsearchDomainAutoTuneOptionsMaintenanceScheduleDuration` with its required arguments; set the others with `ElasticsearchDomainAutoTuneOptionsMaintenanceScheduleDuration { field: Some(..), ..ElasticsearchDomainAutoTuneOptionsMaintenanceScheduleDuration::new(..) }`.
+    #[inline]
     pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             unit: unit.into(),
@@ -81,6 +84,7 @@ pub struct ElasticsearchDomainAutoTuneOptionsMaintenanceSchedule {
 
 impl ElasticsearchDomainAutoTuneOptionsMaintenanceSchedule {
     /// `ElasticsearchDomainAutoTuneOptionsMaintenanceSchedule` with its required arguments; set the others with `ElasticsearchDomainAutoTuneOptionsMaintenanceSchedule { field: Some(..), ..ElasticsearchDomainAutoTuneOptionsMaintenanceSchedule::new(..) }`.
+    #[inline]
     pub fn new(cron_expression_for_recurrence: impl Into<crate::core::Expr>, start_at: impl Into<crate::core::Expr>, duration: ElasticsearchDomainAutoTuneOptionsMaintenanceScheduleDuration) -> Self {
         Self {
             cron_expression_for_recurrence: cron_expression_for_recurrence.into(),
@@ -105,6 +109,7 @@ pub struct ElasticsearchDomainAutoTuneOptions {
 
 impl ElasticsearchDomainAutoTuneOptions {
     /// `ElasticsearchDomainAutoTuneOptions` with its required arguments; set the others with `ElasticsearchDomainAutoTuneOptions { field: Some(..), ..ElasticsearchDomainAutoTuneOptions::new(..) }`.
+    #[inline]
     pub fn new(desired_state: impl Into<crate::core::Expr>) -> Self {
         Self {
             desired_state: desired_state.into(),
@@ -124,6 +129,7 @@ pub struct ElasticsearchDomainClusterConfigColdStorageOptions {
 
 impl ElasticsearchDomainClusterConfigColdStorageOptions {
     /// `ElasticsearchDomainClusterConfigColdStorageOptions` with its required arguments; set the others with `ElasticsearchDomainClusterConfigColdStorageOptions { field: Some(..), ..ElasticsearchDomainClusterConfigColdStorageOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -141,6 +147,7 @@ pub struct ElasticsearchDomainClusterConfigZoneAwarenessConfig {
 
 impl ElasticsearchDomainClusterConfigZoneAwarenessConfig {
     /// `ElasticsearchDomainClusterConfigZoneAwarenessConfig` with its required arguments; set the others with `ElasticsearchDomainClusterConfigZoneAwarenessConfig { field: Some(..), ..ElasticsearchDomainClusterConfigZoneAwarenessConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             availability_zone_count: None,
@@ -188,6 +195,7 @@ pub struct ElasticsearchDomainClusterConfig {
 
 impl ElasticsearchDomainClusterConfig {
     /// `ElasticsearchDomainClusterConfig` with its required arguments; set the others with `ElasticsearchDomainClusterConfig { field: Some(..), ..ElasticsearchDomainClusterConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dedicated_master_count: None,
@@ -221,6 +229,7 @@ pub struct ElasticsearchDomainCognitoOptions {
 
 impl ElasticsearchDomainCognitoOptions {
     /// `ElasticsearchDomainCognitoOptions` with its required arguments; set the others with `ElasticsearchDomainCognitoOptions { field: Some(..), ..ElasticsearchDomainCognitoOptions::new(..) }`.
+    #[inline]
     pub fn new(identity_pool_id: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
@@ -253,6 +262,7 @@ pub struct ElasticsearchDomainDomainEndpointOptions {
 
 impl ElasticsearchDomainDomainEndpointOptions {
     /// `ElasticsearchDomainDomainEndpointOptions` with its required arguments; set the others with `ElasticsearchDomainDomainEndpointOptions { field: Some(..), ..ElasticsearchDomainDomainEndpointOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_endpoint: None,
@@ -285,6 +295,7 @@ pub struct ElasticsearchDomainEbsOptions {
 
 impl ElasticsearchDomainEbsOptions {
     /// `ElasticsearchDomainEbsOptions` with its required arguments; set the others with `ElasticsearchDomainEbsOptions { field: Some(..), ..ElasticsearchDomainEbsOptions::new(..) }`.
+    #[inline]
     pub fn new(ebs_enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             ebs_enabled: ebs_enabled.into(),
@@ -308,6 +319,7 @@ pub struct ElasticsearchDomainEncryptAtRest {
 
 impl ElasticsearchDomainEncryptAtRest {
     /// `ElasticsearchDomainEncryptAtRest` with its required arguments; set the others with `ElasticsearchDomainEncryptAtRest { field: Some(..), ..ElasticsearchDomainEncryptAtRest::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -330,6 +342,7 @@ pub struct ElasticsearchDomainLogPublishingOptions {
 
 impl ElasticsearchDomainLogPublishingOptions {
     /// `ElasticsearchDomainLogPublishingOptions` with its required arguments; set the others with `ElasticsearchDomainLogPublishingOptions { field: Some(..), ..ElasticsearchDomainLogPublishingOptions::new(..) }`.
+    #[inline]
     pub fn new(cloudwatch_log_group_arn: impl Into<crate::core::Expr>, log_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cloudwatch_log_group_arn: cloudwatch_log_group_arn.into(),
@@ -348,6 +361,7 @@ pub struct ElasticsearchDomainNodeToNodeEncryption {
 
 impl ElasticsearchDomainNodeToNodeEncryption {
     /// `ElasticsearchDomainNodeToNodeEncryption` with its required arguments; set the others with `ElasticsearchDomainNodeToNodeEncryption { field: Some(..), ..ElasticsearchDomainNodeToNodeEncryption::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -364,6 +378,7 @@ pub struct ElasticsearchDomainSnapshotOptions {
 
 impl ElasticsearchDomainSnapshotOptions {
     /// `ElasticsearchDomainSnapshotOptions` with its required arguments; set the others with `ElasticsearchDomainSnapshotOptions { field: Some(..), ..ElasticsearchDomainSnapshotOptions::new(..) }`.
+    #[inline]
     pub fn new(automated_snapshot_start_hour: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             automated_snapshot_start_hour: automated_snapshot_start_hour.into(),
@@ -387,6 +402,7 @@ pub struct ElasticsearchDomainTimeouts {
 
 impl ElasticsearchDomainTimeouts {
     /// `ElasticsearchDomainTimeouts` with its required arguments; set the others with `ElasticsearchDomainTimeouts { field: Some(..), ..ElasticsearchDomainTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -409,6 +425,7 @@ pub struct ElasticsearchDomainVpcOptions {
 
 impl ElasticsearchDomainVpcOptions {
     /// `ElasticsearchDomainVpcOptions` with its required arguments; set the others with `ElasticsearchDomainVpcOptions { field: Some(..), ..ElasticsearchDomainVpcOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             security_group_ids: None,
@@ -480,6 +497,7 @@ pub struct ElasticsearchDomain {
 
 impl ElasticsearchDomain {
     /// `ElasticsearchDomain` with its required arguments; set the others with `ElasticsearchDomain { field: Some(..), ..ElasticsearchDomain::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_policies: None,
@@ -522,6 +540,7 @@ pub struct ElasticsearchDomainPolicyTimeouts {
 
 impl ElasticsearchDomainPolicyTimeouts {
     /// `ElasticsearchDomainPolicyTimeouts` with its required arguments; set the others with `ElasticsearchDomainPolicyTimeouts { field: Some(..), ..ElasticsearchDomainPolicyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -547,6 +566,7 @@ pub struct ElasticsearchDomainPolicy {
 
 impl ElasticsearchDomainPolicy {
     /// `ElasticsearchDomainPolicy` with its required arguments; set the others with `ElasticsearchDomainPolicy { field: Some(..), ..ElasticsearchDomainPolicy::new(..) }`.
+    #[inline]
     pub fn new(access_policies: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_policies: access_policies.into(),
@@ -572,6 +592,7 @@ pub struct ElasticsearchDomainSamlOptionsSamlOptionsIdp {
 
 impl ElasticsearchDomainSamlOptionsSamlOptionsIdp {
     /// `ElasticsearchDomainSamlOptionsSamlOptionsIdp` with its required arguments; set the others with `ElasticsearchDomainSamlOptionsSamlOptionsIdp { field: Some(..), ..ElasticsearchDomainSamlOptionsSamlOptionsIdp::new(..) }`.
+    #[inline]
     pub fn new(entity_id: impl Into<crate::core::Expr>, metadata_content: impl Into<crate::core::Expr>) -> Self {
         Self {
             entity_id: entity_id.into(),
@@ -608,6 +629,7 @@ pub struct ElasticsearchDomainSamlOptionsSamlOptions {
 
 impl ElasticsearchDomainSamlOptionsSamlOptions {
     /// `ElasticsearchDomainSamlOptionsSamlOptions` with its required arguments; set the others with `ElasticsearchDomainSamlOptionsSamlOptions { field: Some(..), ..ElasticsearchDomainSamlOptionsSamlOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -634,6 +656,7 @@ pub struct ElasticsearchDomainSamlOptionsTimeouts {
 
 impl ElasticsearchDomainSamlOptionsTimeouts {
     /// `ElasticsearchDomainSamlOptionsTimeouts` with its required arguments; set the others with `ElasticsearchDomainSamlOptionsTimeouts { field: Some(..), ..ElasticsearchDomainSamlOptionsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -660,6 +683,7 @@ pub struct ElasticsearchDomainSamlOptions {
 
 impl ElasticsearchDomainSamlOptions {
     /// `ElasticsearchDomainSamlOptions` with its required arguments; set the others with `ElasticsearchDomainSamlOptions { field: Some(..), ..ElasticsearchDomainSamlOptions::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -690,6 +714,7 @@ pub struct ElasticsearchVpcEndpointTimeouts {
 
 impl ElasticsearchVpcEndpointTimeouts {
     /// `ElasticsearchVpcEndpointTimeouts` with its required arguments; set the others with `ElasticsearchVpcEndpointTimeouts { field: Some(..), ..ElasticsearchVpcEndpointTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -711,6 +736,7 @@ pub struct ElasticsearchVpcEndpointVpcOptions {
 
 impl ElasticsearchVpcEndpointVpcOptions {
     /// `ElasticsearchVpcEndpointVpcOptions` with its required arguments; set the others with `ElasticsearchVpcEndpointVpcOptions { field: Some(..), ..ElasticsearchVpcEndpointVpcOptions::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids: None,
@@ -736,6 +762,7 @@ pub struct ElasticsearchVpcEndpoint {
 
 impl ElasticsearchVpcEndpoint {
     /// `ElasticsearchVpcEndpoint` with its required arguments; set the others with `ElasticsearchVpcEndpoint { field: Some(..), ..ElasticsearchVpcEndpoint::new(..) }`.
+    #[inline]
     pub fn new(domain_arn: impl Into<crate::core::Expr>, vpc_options: ElasticsearchVpcEndpointVpcOptions) -> Self {
         Self {
             domain_arn: domain_arn.into(),
@@ -765,6 +792,7 @@ pub struct DataElasticsearchDomain {
 
 impl DataElasticsearchDomain {
     /// `DataElasticsearchDomain` with its required arguments; set the others with `DataElasticsearchDomain { field: Some(..), ..DataElasticsearchDomain::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -780,94 +808,117 @@ impl crate::core::DataSource for DataElasticsearchDomain {
 
 impl crate::core::Ref<ElasticsearchDomain> {
     /// `access_policies`, as a reference.
+    #[inline]
     pub fn access_policies(&self) -> crate::core::Expr {
         self.attr("access_policies")
     }
     /// `advanced_options`, as a reference.
+    #[inline]
     pub fn advanced_options(&self) -> crate::core::Expr {
         self.attr("advanced_options")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain_id`, as a reference.
+    #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
         self.attr("domain_id")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `elasticsearch_version`, as a reference.
+    #[inline]
     pub fn elasticsearch_version(&self) -> crate::core::Expr {
         self.attr("elasticsearch_version")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kibana_endpoint`, as a reference.
+    #[inline]
     pub fn kibana_endpoint(&self) -> crate::core::Expr {
         self.attr("kibana_endpoint")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `advanced_security_options` (a nested block), as a reference.
+    #[inline]
     pub fn advanced_security_options(&self) -> crate::core::Expr {
         self.attr("advanced_security_options")
     }
     /// `auto_tune_options` (a nested block), as a reference.
+    #[inline]
     pub fn auto_tune_options(&self) -> crate::core::Expr {
         self.attr("auto_tune_options")
     }
     /// `cluster_config` (a nested block), as a reference.
+    #[inline]
     pub fn cluster_config(&self) -> crate::core::Expr {
         self.attr("cluster_config")
     }
     /// `cognito_options` (a nested block), as a reference.
+    #[inline]
     pub fn cognito_options(&self) -> crate::core::Expr {
         self.attr("cognito_options")
     }
     /// `domain_endpoint_options` (a nested block), as a reference.
+    #[inline]
     pub fn domain_endpoint_options(&self) -> crate::core::Expr {
         self.attr("domain_endpoint_options")
     }
     /// `ebs_options` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_options(&self) -> crate::core::Expr {
         self.attr("ebs_options")
     }
     /// `encrypt_at_rest` (a nested block), as a reference.
+    #[inline]
     pub fn encrypt_at_rest(&self) -> crate::core::Expr {
         self.attr("encrypt_at_rest")
     }
     /// `log_publishing_options` (a nested block), as a reference.
+    #[inline]
     pub fn log_publishing_options(&self) -> crate::core::Expr {
         self.attr("log_publishing_options")
     }
     /// `node_to_node_encryption` (a nested block), as a reference.
+    #[inline]
     pub fn node_to_node_encryption(&self) -> crate::core::Expr {
         self.attr("node_to_node_encryption")
     }
     /// `snapshot_options` (a nested block), as a reference.
+    #[inline]
     pub fn snapshot_options(&self) -> crate::core::Expr {
         self.attr("snapshot_options")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_options` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_options(&self) -> crate::core::Expr {
         self.attr("vpc_options")
     }
@@ -875,18 +926,22 @@ impl crate::core::Ref<ElasticsearchDomain> {
 
 impl crate::core::Ref<ElasticsearchDomainPolicy> {
     /// `access_policies`, as a reference.
+    #[inline]
     pub fn access_policies(&self) -> crate::core::Expr {
         self.attr("access_policies")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -894,18 +949,22 @@ impl crate::core::Ref<ElasticsearchDomainPolicy> {
 
 impl crate::core::Ref<ElasticsearchDomainSamlOptions> {
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `saml_options` (a nested block), as a reference.
+    #[inline]
     pub fn saml_options(&self) -> crate::core::Expr {
         self.attr("saml_options")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -913,22 +972,27 @@ impl crate::core::Ref<ElasticsearchDomainSamlOptions> {
 
 impl crate::core::Ref<ElasticsearchVpcEndpoint> {
     /// `domain_arn`, as a reference.
+    #[inline]
     pub fn domain_arn(&self) -> crate::core::Expr {
         self.attr("domain_arn")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_options` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_options(&self) -> crate::core::Expr {
         self.attr("vpc_options")
     }
@@ -936,94 +1000,117 @@ impl crate::core::Ref<ElasticsearchVpcEndpoint> {
 
 impl crate::core::Ref<DataElasticsearchDomain> {
     /// `access_policies`, as a reference.
+    #[inline]
     pub fn access_policies(&self) -> crate::core::Expr {
         self.attr("access_policies")
     }
     /// `advanced_options`, as a reference.
+    #[inline]
     pub fn advanced_options(&self) -> crate::core::Expr {
         self.attr("advanced_options")
     }
     /// `advanced_security_options`, as a reference.
+    #[inline]
     pub fn advanced_security_options(&self) -> crate::core::Expr {
         self.attr("advanced_security_options")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_tune_options`, as a reference.
+    #[inline]
     pub fn auto_tune_options(&self) -> crate::core::Expr {
         self.attr("auto_tune_options")
     }
     /// `cluster_config`, as a reference.
+    #[inline]
     pub fn cluster_config(&self) -> crate::core::Expr {
         self.attr("cluster_config")
     }
     /// `cognito_options`, as a reference.
+    #[inline]
     pub fn cognito_options(&self) -> crate::core::Expr {
         self.attr("cognito_options")
     }
     /// `created`, as a reference.
+    #[inline]
     pub fn created(&self) -> crate::core::Expr {
         self.attr("created")
     }
     /// `deleted`, as a reference.
+    #[inline]
     pub fn deleted(&self) -> crate::core::Expr {
         self.attr("deleted")
     }
     /// `domain_id`, as a reference.
+    #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
         self.attr("domain_id")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `ebs_options`, as a reference.
+    #[inline]
     pub fn ebs_options(&self) -> crate::core::Expr {
         self.attr("ebs_options")
     }
     /// `elasticsearch_version`, as a reference.
+    #[inline]
     pub fn elasticsearch_version(&self) -> crate::core::Expr {
         self.attr("elasticsearch_version")
     }
     /// `encryption_at_rest`, as a reference.
+    #[inline]
     pub fn encryption_at_rest(&self) -> crate::core::Expr {
         self.attr("encryption_at_rest")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kibana_endpoint`, as a reference.
+    #[inline]
     pub fn kibana_endpoint(&self) -> crate::core::Expr {
         self.attr("kibana_endpoint")
     }
     /// `log_publishing_options`, as a reference.
+    #[inline]
     pub fn log_publishing_options(&self) -> crate::core::Expr {
         self.attr("log_publishing_options")
     }
     /// `node_to_node_encryption`, as a reference.
+    #[inline]
     pub fn node_to_node_encryption(&self) -> crate::core::Expr {
         self.attr("node_to_node_encryption")
     }
     /// `processing`, as a reference.
+    #[inline]
     pub fn processing(&self) -> crate::core::Expr {
         self.attr("processing")
     }
     /// `snapshot_options`, as a reference.
+    #[inline]
     pub fn snapshot_options(&self) -> crate::core::Expr {
         self.attr("snapshot_options")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_options`, as a reference.
+    #[inline]
     pub fn vpc_options(&self) -> crate::core::Expr {
         self.attr("vpc_options")
     }

@@ -13,6 +13,7 @@ pub struct ElastictranscoderPipelineContentConfig {
 
 impl ElastictranscoderPipelineContentConfig {
     /// `ElastictranscoderPipelineContentConfig` with its required arguments; set the others with `ElastictranscoderPipelineContentConfig { field: Some(..), ..ElastictranscoderPipelineContentConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bucket: None,
@@ -37,6 +38,7 @@ pub struct ElastictranscoderPipelineContentConfigPermissions {
 
 impl ElastictranscoderPipelineContentConfigPermissions {
     /// `ElastictranscoderPipelineContentConfigPermissions` with its required arguments; set the others with `ElastictranscoderPipelineContentConfigPermissions { field: Some(..), ..ElastictranscoderPipelineContentConfigPermissions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access: None,
@@ -65,6 +67,7 @@ pub struct ElastictranscoderPipelineNotifications {
 
 impl ElastictranscoderPipelineNotifications {
     /// `ElastictranscoderPipelineNotifications` with its required arguments; set the others with `ElastictranscoderPipelineNotifications { field: Some(..), ..ElastictranscoderPipelineNotifications::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             completed: None,
@@ -113,6 +116,7 @@ pub struct ElastictranscoderPipeline {
 
 impl ElastictranscoderPipeline {
     /// `ElastictranscoderPipeline` with its required arguments; set the others with `ElastictranscoderPipeline { field: Some(..), ..ElastictranscoderPipeline::new(..) }`.
+    #[inline]
     pub fn new(input_bucket: impl Into<crate::core::Expr>, role: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_kms_key_arn: None,
@@ -156,6 +160,7 @@ pub struct ElastictranscoderPresetAudio {
 
 impl ElastictranscoderPresetAudio {
     /// `ElastictranscoderPresetAudio` with its required arguments; set the others with `ElastictranscoderPresetAudio { field: Some(..), ..ElastictranscoderPresetAudio::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             audio_packing_mode: None,
@@ -186,6 +191,7 @@ pub struct ElastictranscoderPresetAudioCodecOptions {
 
 impl ElastictranscoderPresetAudioCodecOptions {
     /// `ElastictranscoderPresetAudioCodecOptions` with its required arguments; set the others with `ElastictranscoderPresetAudioCodecOptions { field: Some(..), ..ElastictranscoderPresetAudioCodecOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bit_depth: None,
@@ -227,6 +233,7 @@ pub struct ElastictranscoderPresetThumbnails {
 
 impl ElastictranscoderPresetThumbnails {
     /// `ElastictranscoderPresetThumbnails` with its required arguments; set the others with `ElastictranscoderPresetThumbnails { field: Some(..), ..ElastictranscoderPresetThumbnails::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             aspect_ratio: None,
@@ -287,6 +294,7 @@ pub struct ElastictranscoderPresetVideo {
 
 impl ElastictranscoderPresetVideo {
     /// `ElastictranscoderPresetVideo` with its required arguments; set the others with `ElastictranscoderPresetVideo { field: Some(..), ..ElastictranscoderPresetVideo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             aspect_ratio: None,
@@ -343,6 +351,7 @@ pub struct ElastictranscoderPresetVideoWatermarks {
 
 impl ElastictranscoderPresetVideoWatermarks {
     /// `ElastictranscoderPresetVideoWatermarks` with its required arguments; set the others with `ElastictranscoderPresetVideoWatermarks { field: Some(..), ..ElastictranscoderPresetVideoWatermarks::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             horizontal_align: None,
@@ -398,6 +407,7 @@ pub struct ElastictranscoderPreset {
 
 impl ElastictranscoderPreset {
     /// `ElastictranscoderPreset` with its required arguments; set the others with `ElastictranscoderPreset { field: Some(..), ..ElastictranscoderPreset::new(..) }`.
+    #[inline]
     pub fn new(container: impl Into<crate::core::Expr>) -> Self {
         Self {
             container: container.into(),
@@ -421,50 +431,62 @@ impl crate::core::Resource for ElastictranscoderPreset {
 
 impl crate::core::Ref<ElastictranscoderPipeline> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_kms_key_arn`, as a reference.
+    #[inline]
     pub fn aws_kms_key_arn(&self) -> crate::core::Expr {
         self.attr("aws_kms_key_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `input_bucket`, as a reference.
+    #[inline]
     pub fn input_bucket(&self) -> crate::core::Expr {
         self.attr("input_bucket")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `output_bucket`, as a reference.
+    #[inline]
     pub fn output_bucket(&self) -> crate::core::Expr {
         self.attr("output_bucket")
     }
     /// `role`, as a reference.
+    #[inline]
     pub fn role(&self) -> crate::core::Expr {
         self.attr("role")
     }
     /// `content_config` (a nested block), as a reference.
+    #[inline]
     pub fn content_config(&self) -> crate::core::Expr {
         self.attr("content_config")
     }
     /// `content_config_permissions` (a nested block), as a reference.
+    #[inline]
     pub fn content_config_permissions(&self) -> crate::core::Expr {
         self.attr("content_config_permissions")
     }
     /// `notifications` (a nested block), as a reference.
+    #[inline]
     pub fn notifications(&self) -> crate::core::Expr {
         self.attr("notifications")
     }
     /// `thumbnail_config` (a nested block), as a reference.
+    #[inline]
     pub fn thumbnail_config(&self) -> crate::core::Expr {
         self.attr("thumbnail_config")
     }
     /// `thumbnail_config_permissions` (a nested block), as a reference.
+    #[inline]
     pub fn thumbnail_config_permissions(&self) -> crate::core::Expr {
         self.attr("thumbnail_config_permissions")
     }
@@ -472,50 +494,62 @@ impl crate::core::Ref<ElastictranscoderPipeline> {
 
 impl crate::core::Ref<ElastictranscoderPreset> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `container`, as a reference.
+    #[inline]
     pub fn container(&self) -> crate::core::Expr {
         self.attr("container")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `video_codec_options`, as a reference.
+    #[inline]
     pub fn video_codec_options(&self) -> crate::core::Expr {
         self.attr("video_codec_options")
     }
     /// `audio` (a nested block), as a reference.
+    #[inline]
     pub fn audio(&self) -> crate::core::Expr {
         self.attr("audio")
     }
     /// `audio_codec_options` (a nested block), as a reference.
+    #[inline]
     pub fn audio_codec_options(&self) -> crate::core::Expr {
         self.attr("audio_codec_options")
     }
     /// `thumbnails` (a nested block), as a reference.
+    #[inline]
     pub fn thumbnails(&self) -> crate::core::Expr {
         self.attr("thumbnails")
     }
     /// `video` (a nested block), as a reference.
+    #[inline]
     pub fn video(&self) -> crate::core::Expr {
         self.attr("video")
     }
     /// `video_watermarks` (a nested block), as a reference.
+    #[inline]
     pub fn video_watermarks(&self) -> crate::core::Expr {
         self.attr("video_watermarks")
     }

@@ -18,6 +18,7 @@ pub struct ElbAccessLogs {
 
 impl ElbAccessLogs {
     /// `ElbAccessLogs` with its required arguments; set the others with `ElbAccessLogs { field: Some(..), ..ElbAccessLogs::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -45,6 +46,7 @@ pub struct ElbHealthCheck {
 
 impl ElbHealthCheck {
     /// `ElbHealthCheck` with its required arguments; set the others with `ElbHealthCheck { field: Some(..), ..ElbHealthCheck::new(..) }`.
+    #[inline]
     pub fn new(healthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>, interval: impl Into<crate::core::Arg<crate::core::Number>>, target: impl Into<crate::core::Expr>, timeout: impl Into<crate::core::Arg<crate::core::Number>>, unhealthy_threshold: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             healthy_threshold: healthy_threshold.into(),
@@ -74,6 +76,7 @@ pub struct ElbListener {
 
 impl ElbListener {
     /// `ElbListener` with its required arguments; set the others with `ElbListener { field: Some(..), ..ElbListener::new(..) }`.
+    #[inline]
     pub fn new(instance_port: impl Into<crate::core::Arg<crate::core::Number>>, instance_protocol: impl Into<crate::core::Expr>, lb_port: impl Into<crate::core::Arg<crate::core::Number>>, lb_protocol: impl Into<crate::core::Expr>) -> Self {
         Self {
             instance_port: instance_port.into(),
@@ -98,6 +101,7 @@ pub struct ElbTimeouts {
 
 impl ElbTimeouts {
     /// `ElbTimeouts` with its required arguments; set the others with `ElbTimeouts { field: Some(..), ..ElbTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -172,6 +176,7 @@ pub struct Elb {
 
 impl Elb {
     /// `Elb` with its required arguments; set the others with `Elb { field: Some(..), ..Elb::new(..) }`.
+    #[inline]
     pub fn new(listener: Vec<ElbListener>) -> Self {
         Self {
             availability_zones: None,
@@ -216,6 +221,7 @@ pub struct ElbAttachment {
 
 impl ElbAttachment {
     /// `ElbAttachment` with its required arguments; set the others with `ElbAttachment { field: Some(..), ..ElbAttachment::new(..) }`.
+    #[inline]
     pub fn new(elb: impl Into<crate::core::Expr>, instance: impl Into<crate::core::Expr>) -> Self {
         Self {
             elb: elb.into(),
@@ -244,6 +250,7 @@ pub struct DataElb {
 
 impl DataElb {
     /// `DataElb` with its required arguments; set the others with `DataElb { field: Some(..), ..DataElb::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -270,6 +277,7 @@ pub struct DataElbHostedZoneId {
 
 impl DataElbHostedZoneId {
     /// `DataElbHostedZoneId` with its required arguments; set the others with `DataElbHostedZoneId { field: Some(..), ..DataElbHostedZoneId::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -295,6 +303,7 @@ pub struct DataElbServiceAccount {
 
 impl DataElbServiceAccount {
     /// `DataElbServiceAccount` with its required arguments; set the others with `DataElbServiceAccount { field: Some(..), ..DataElbServiceAccount::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -309,98 +318,122 @@ impl crate::core::DataSource for DataElbServiceAccount {
 
 impl crate::core::Ref<Elb> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `connection_draining`, as a reference.
+    #[inline]
     pub fn connection_draining(&self) -> crate::core::Expr {
         self.attr("connection_draining")
     }
     /// `connection_draining_timeout`, as a reference.
+    #[inline]
     pub fn connection_draining_timeout(&self) -> crate::core::Expr {
         self.attr("connection_draining_timeout")
     }
     /// `cross_zone_load_balancing`, as a reference.
+    #[inline]
     pub fn cross_zone_load_balancing(&self) -> crate::core::Expr {
         self.attr("cross_zone_load_balancing")
     }
     /// `desync_mitigation_mode`, as a reference.
+    #[inline]
     pub fn desync_mitigation_mode(&self) -> crate::core::Expr {
         self.attr("desync_mitigation_mode")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idle_timeout`, as a reference.
+    #[inline]
     pub fn idle_timeout(&self) -> crate::core::Expr {
         self.attr("idle_timeout")
     }
     /// `instances`, as a reference.
+    #[inline]
     pub fn instances(&self) -> crate::core::Expr {
         self.attr("instances")
     }
     /// `internal`, as a reference.
+    #[inline]
     pub fn internal(&self) -> crate::core::Expr {
         self.attr("internal")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `source_security_group`, as a reference.
+    #[inline]
     pub fn source_security_group(&self) -> crate::core::Expr {
         self.attr("source_security_group")
     }
     /// `source_security_group_id`, as a reference.
+    #[inline]
     pub fn source_security_group_id(&self) -> crate::core::Expr {
         self.attr("source_security_group_id")
     }
     /// `subnets`, as a reference.
+    #[inline]
     pub fn subnets(&self) -> crate::core::Expr {
         self.attr("subnets")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `zone_id`, as a reference.
+    #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
     /// `access_logs` (a nested block), as a reference.
+    #[inline]
     pub fn access_logs(&self) -> crate::core::Expr {
         self.attr("access_logs")
     }
     /// `health_check` (a nested block), as a reference.
+    #[inline]
     pub fn health_check(&self) -> crate::core::Expr {
         self.attr("health_check")
     }
     /// `listener` (a nested block), as a reference.
+    #[inline]
     pub fn listener(&self) -> crate::core::Expr {
         self.attr("listener")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -408,14 +441,17 @@ impl crate::core::Ref<Elb> {
 
 impl crate::core::Ref<ElbAttachment> {
     /// `elb`, as a reference.
+    #[inline]
     pub fn elb(&self) -> crate::core::Expr {
         self.attr("elb")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance`, as a reference.
+    #[inline]
     pub fn instance(&self) -> crate::core::Expr {
         self.attr("instance")
     }
@@ -423,86 +459,107 @@ impl crate::core::Ref<ElbAttachment> {
 
 impl crate::core::Ref<DataElb> {
     /// `access_logs`, as a reference.
+    #[inline]
     pub fn access_logs(&self) -> crate::core::Expr {
         self.attr("access_logs")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `connection_draining`, as a reference.
+    #[inline]
     pub fn connection_draining(&self) -> crate::core::Expr {
         self.attr("connection_draining")
     }
     /// `connection_draining_timeout`, as a reference.
+    #[inline]
     pub fn connection_draining_timeout(&self) -> crate::core::Expr {
         self.attr("connection_draining_timeout")
     }
     /// `cross_zone_load_balancing`, as a reference.
+    #[inline]
     pub fn cross_zone_load_balancing(&self) -> crate::core::Expr {
         self.attr("cross_zone_load_balancing")
     }
     /// `desync_mitigation_mode`, as a reference.
+    #[inline]
     pub fn desync_mitigation_mode(&self) -> crate::core::Expr {
         self.attr("desync_mitigation_mode")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `health_check`, as a reference.
+    #[inline]
     pub fn health_check(&self) -> crate::core::Expr {
         self.attr("health_check")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idle_timeout`, as a reference.
+    #[inline]
     pub fn idle_timeout(&self) -> crate::core::Expr {
         self.attr("idle_timeout")
     }
     /// `instances`, as a reference.
+    #[inline]
     pub fn instances(&self) -> crate::core::Expr {
         self.attr("instances")
     }
     /// `internal`, as a reference.
+    #[inline]
     pub fn internal(&self) -> crate::core::Expr {
         self.attr("internal")
     }
     /// `listener`, as a reference.
+    #[inline]
     pub fn listener(&self) -> crate::core::Expr {
         self.attr("listener")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `source_security_group`, as a reference.
+    #[inline]
     pub fn source_security_group(&self) -> crate::core::Expr {
         self.attr("source_security_group")
     }
     /// `source_security_group_id`, as a reference.
+    #[inline]
     pub fn source_security_group_id(&self) -> crate::core::Expr {
         self.attr("source_security_group_id")
     }
     /// `subnets`, as a reference.
+    #[inline]
     pub fn subnets(&self) -> crate::core::Expr {
         self.attr("subnets")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `zone_id`, as a reference.
+    #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
@@ -510,10 +567,12 @@ impl crate::core::Ref<DataElb> {
 
 impl crate::core::Ref<DataElbHostedZoneId> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
@@ -521,14 +580,17 @@ impl crate::core::Ref<DataElbHostedZoneId> {
 
 impl crate::core::Ref<DataElbServiceAccount> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }

@@ -11,6 +11,7 @@ pub struct EmrBlockPublicAccessConfigurationPermittedPublicSecurityGroupRuleRang
 
 impl EmrBlockPublicAccessConfigurationPermittedPublicSecurityGroupRuleRange {
     /// `EmrBlockPublicAccessConfigurationPermittedPublicSecurityGroupRuleRange` with its required arguments; set the others with `EmrBlockPublicAccessConfigurationPermittedPublicSecurityGroupRuleRange { field: Some(..), ..EmrBlockPublicAccessConfigurationPermittedPublicSecurityGroupRuleRange::new(..) }`.
+    #[inline]
     pub fn new(max_range: impl Into<crate::core::Arg<crate::core::Number>>, min_range: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_range: max_range.into(),
@@ -34,6 +35,7 @@ pub struct EmrBlockPublicAccessConfiguration {
 
 impl EmrBlockPublicAccessConfiguration {
     /// `EmrBlockPublicAccessConfiguration` with its required arguments; set the others with `EmrBlockPublicAccessConfiguration { field: Some(..), ..EmrBlockPublicAccessConfiguration::new(..) }`.
+    #[inline]
     pub fn new(block_public_security_group_rules: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             block_public_security_group_rules: block_public_security_group_rules.into(),
@@ -57,6 +59,7 @@ pub struct EmrClusterAutoTerminationPolicy {
 
 impl EmrClusterAutoTerminationPolicy {
     /// `EmrClusterAutoTerminationPolicy` with its required arguments; set the others with `EmrClusterAutoTerminationPolicy { field: Some(..), ..EmrClusterAutoTerminationPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             idle_timeout: None,
@@ -78,6 +81,7 @@ pub struct EmrClusterBootstrapAction {
 
 impl EmrClusterBootstrapAction {
     /// `EmrClusterBootstrapAction` with its required arguments; set the others with `EmrClusterBootstrapAction { field: Some(..), ..EmrClusterBootstrapAction::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, path: impl Into<crate::core::Expr>) -> Self {
         Self {
             args: None,
@@ -100,6 +104,7 @@ pub struct EmrClusterCoreInstanceFleetInstanceTypeConfigsConfigurations {
 
 impl EmrClusterCoreInstanceFleetInstanceTypeConfigsConfigurations {
     /// `EmrClusterCoreInstanceFleetInstanceTypeConfigsConfigurations` with its required arguments; set the others with `EmrClusterCoreInstanceFleetInstanceTypeConfigsConfigurations { field: Some(..), ..EmrClusterCoreInstanceFleetInstanceTypeConfigsConfigurations::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             classification: None,
@@ -125,6 +130,7 @@ pub struct EmrClusterCoreInstanceFleetInstanceTypeConfigsEbsConfig {
 
 impl EmrClusterCoreInstanceFleetInstanceTypeConfigsEbsConfig {
     /// `EmrClusterCoreInstanceFleetInstanceTypeConfigsEbsConfig` with its required arguments; set the others with `EmrClusterCoreInstanceFleetInstanceTypeConfigsEbsConfig { field: Some(..), ..EmrClusterCoreInstanceFleetInstanceTypeConfigsEbsConfig::new(..) }`.
+    #[inline]
     pub fn new(size: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             iops: None,
@@ -159,6 +165,7 @@ pub struct EmrClusterCoreInstanceFleetInstanceTypeConfigs {
 
 impl EmrClusterCoreInstanceFleetInstanceTypeConfigs {
     /// `EmrClusterCoreInstanceFleetInstanceTypeConfigs` with its required arguments; set the others with `EmrClusterCoreInstanceFleetInstanceTypeConfigs { field: Some(..), ..EmrClusterCoreInstanceFleetInstanceTypeConfigs::new(..) }`.
+    #[inline]
     pub fn new(instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             bid_price: None,
@@ -180,6 +187,7 @@ pub struct EmrClusterCoreInstanceFleetLaunchSpecificationsOnDemandSpecification 
 
 impl EmrClusterCoreInstanceFleetLaunchSpecificationsOnDemandSpecification {
     /// `EmrClusterCoreInstanceFleetLaunchSpecificationsOnDemandSpecification` with its required arguments; set the others with `EmrClusterCoreInstanceFleetLaunchSpecificationsOnDemandSpecification { field: Some(..), ..EmrClusterCoreInstanceFleetLaunchSpecificationsOnDemandSpecification::new(..) }`.
+    #[inline]
     pub fn new(allocation_strategy: impl Into<crate::core::Expr>) -> Self {
         Self {
             allocation_strategy: allocation_strategy.into(),
@@ -203,6 +211,7 @@ pub struct EmrClusterCoreInstanceFleetLaunchSpecificationsSpotSpecification {
 
 impl EmrClusterCoreInstanceFleetLaunchSpecificationsSpotSpecification {
     /// `EmrClusterCoreInstanceFleetLaunchSpecificationsSpotSpecification` with its required arguments; set the others with `EmrClusterCoreInstanceFleetLaunchSpecificationsSpotSpecification { field: Some(..), ..EmrClusterCoreInstanceFleetLaunchSpecificationsSpotSpecification::new(..) }`.
+    #[inline]
     pub fn new(allocation_strategy: impl Into<crate::core::Expr>, timeout_action: impl Into<crate::core::Expr>, timeout_duration_minutes: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             allocation_strategy: allocation_strategy.into(),
@@ -226,6 +235,7 @@ pub struct EmrClusterCoreInstanceFleetLaunchSpecifications {
 
 impl EmrClusterCoreInstanceFleetLaunchSpecifications {
     /// `EmrClusterCoreInstanceFleetLaunchSpecifications` with its required arguments; set the others with `EmrClusterCoreInstanceFleetLaunchSpecifications { field: Some(..), ..EmrClusterCoreInstanceFleetLaunchSpecifications::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             on_demand_specification: None,
@@ -256,6 +266,7 @@ pub struct EmrClusterCoreInstanceFleet {
 
 impl EmrClusterCoreInstanceFleet {
     /// `EmrClusterCoreInstanceFleet` with its required arguments; set the others with `EmrClusterCoreInstanceFleet { field: Some(..), ..EmrClusterCoreInstanceFleet::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -287,6 +298,7 @@ pub struct EmrClusterCoreInstanceGroupEbsConfig {
 
 impl EmrClusterCoreInstanceGroupEbsConfig {
     /// `EmrClusterCoreInstanceGroupEbsConfig` with its required arguments; set the others with `EmrClusterCoreInstanceGroupEbsConfig { field: Some(..), ..EmrClusterCoreInstanceGroupEbsConfig::new(..) }`.
+    #[inline]
     pub fn new(size: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             iops: None,
@@ -322,6 +334,7 @@ pub struct EmrClusterCoreInstanceGroup {
 
 impl EmrClusterCoreInstanceGroup {
     /// `EmrClusterCoreInstanceGroup` with its required arguments; set the others with `EmrClusterCoreInstanceGroup { field: Some(..), ..EmrClusterCoreInstanceGroup::new(..) }`.
+    #[inline]
     pub fn new(instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             autoscaling_policy: None,
@@ -367,6 +380,7 @@ pub struct EmrClusterEc2Attributes {
 
 impl EmrClusterEc2Attributes {
     /// `EmrClusterEc2Attributes` with its required arguments; set the others with `EmrClusterEc2Attributes { field: Some(..), ..EmrClusterEc2Attributes::new(..) }`.
+    #[inline]
     pub fn new(instance_profile: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_master_security_groups: None,
@@ -402,6 +416,7 @@ pub struct EmrClusterKerberosAttributes {
 
 impl EmrClusterKerberosAttributes {
     /// `EmrClusterKerberosAttributes` with its required arguments; set the others with `EmrClusterKerberosAttributes { field: Some(..), ..EmrClusterKerberosAttributes::new(..) }`.
+    #[inline]
     pub fn new(kdc_admin_password: impl Into<crate::core::Expr>, realm: impl Into<crate::core::Expr>) -> Self {
         Self {
             ad_domain_join_password: None,
@@ -434,6 +449,7 @@ pub struct EmrClusterMasterInstanceGroup {
 
 impl EmrClusterMasterInstanceGroup {
     /// `EmrClusterMasterInstanceGroup` with its required arguments; set the others with `EmrClusterMasterInstanceGroup { field: Some(..), ..EmrClusterMasterInstanceGroup::new(..) }`.
+    #[inline]
     pub fn new(instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             bid_price: None,
@@ -548,6 +564,7 @@ pub struct EmrCluster {
 
 impl EmrCluster {
     /// `EmrCluster` with its required arguments; set the others with `EmrCluster { field: Some(..), ..EmrCluster::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, release_label: impl Into<crate::core::Expr>, service_role: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_info: None,
@@ -604,6 +621,7 @@ pub struct EmrInstanceFleetInstanceTypeConfigsConfigurations {
 
 impl EmrInstanceFleetInstanceTypeConfigsConfigurations {
     /// `EmrInstanceFleetInstanceTypeConfigsConfigurations` with its required arguments; set the others with `EmrInstanceFleetInstanceTypeConfigsConfigurations { field: Some(..), ..EmrInstanceFleetInstanceTypeConfigsConfigurations::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             classification: None,
@@ -629,6 +647,7 @@ pub struct EmrInstanceFleetInstanceTypeConfigsEbsConfig {
 
 impl EmrInstanceFleetInstanceTypeConfigsEbsConfig {
     /// `EmrInstanceFleetInstanceTypeConfigsEbsConfig` with its required arguments; set the others with `EmrInstanceFleetInstanceTypeConfigsEbsConfig { field: Some(..), ..EmrInstanceFleetInstanceTypeConfigsEbsConfig::new(..) }`.
+    #[inline]
     pub fn new(size: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             iops: None,
@@ -663,6 +682,7 @@ pub struct EmrInstanceFleetInstanceTypeConfigs {
 
 impl EmrInstanceFleetInstanceTypeConfigs {
     /// `EmrInstanceFleetInstanceTypeConfigs` with its required arguments; set the others with `EmrInstanceFleetInstanceTypeConfigs { field: Some(..), ..EmrInstanceFleetInstanceTypeConfigs::new(..) }`.
+    #[inline]
     pub fn new(instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             bid_price: None,
@@ -684,6 +704,7 @@ pub struct EmrInstanceFleetLaunchSpecificationsOnDemandSpecification {
 
 impl EmrInstanceFleetLaunchSpecificationsOnDemandSpecification {
     /// `EmrInstanceFleetLaunchSpecificationsOnDemandSpecification` with its required arguments; set the others with `EmrInstanceFleetLaunchSpecificationsOnDemandSpecification { field: Some(..), ..EmrInstanceFleetLaunchSpecificationsOnDemandSpecification::new(..) }`.
+    #[inline]
     pub fn new(allocation_strategy: impl Into<crate::core::Expr>) -> Self {
         Self {
             allocation_strategy: allocation_strategy.into(),
@@ -707,6 +728,7 @@ pub struct EmrInstanceFleetLaunchSpecificationsSpotSpecification {
 
 impl EmrInstanceFleetLaunchSpecificationsSpotSpecification {
     /// `EmrInstanceFleetLaunchSpecificationsSpotSpecification` with its required arguments; set the others with `EmrInstanceFleetLaunchSpecificationsSpotSpecification { field: Some(..), ..EmrInstanceFleetLaunchSpecificationsSpotSpecification::new(..) }`.
+    #[inline]
     pub fn new(allocation_strategy: impl Into<crate::core::Expr>, timeout_action: impl Into<crate::core::Expr>, timeout_duration_minutes: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             allocation_strategy: allocation_strategy.into(),
@@ -730,6 +752,7 @@ pub struct EmrInstanceFleetLaunchSpecifications {
 
 impl EmrInstanceFleetLaunchSpecifications {
     /// `EmrInstanceFleetLaunchSpecifications` with its required arguments; set the others with `EmrInstanceFleetLaunchSpecifications { field: Some(..), ..EmrInstanceFleetLaunchSpecifications::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             on_demand_specification: None,
@@ -765,6 +788,7 @@ pub struct EmrInstanceFleet {
 
 impl EmrInstanceFleet {
     /// `EmrInstanceFleet` with its required arguments; set the others with `EmrInstanceFleet { field: Some(..), ..EmrInstanceFleet::new(..) }`.
+    #[inline]
     pub fn new(cluster_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_id: cluster_id.into(),
@@ -799,6 +823,7 @@ pub struct EmrInstanceGroupEbsConfig {
 
 impl EmrInstanceGroupEbsConfig {
     /// `EmrInstanceGroupEbsConfig` with its required arguments; set the others with `EmrInstanceGroupEbsConfig { field: Some(..), ..EmrInstanceGroupEbsConfig::new(..) }`.
+    #[inline]
     pub fn new(size: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             iops: None,
@@ -844,6 +869,7 @@ pub struct EmrInstanceGroup {
 
 impl EmrInstanceGroup {
     /// `EmrInstanceGroup` with its required arguments; set the others with `EmrInstanceGroup { field: Some(..), ..EmrInstanceGroup::new(..) }`.
+    #[inline]
     pub fn new(cluster_id: impl Into<crate::core::Expr>, instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             autoscaling_policy: None,
@@ -883,6 +909,7 @@ pub struct EmrManagedScalingPolicyComputeLimits {
 
 impl EmrManagedScalingPolicyComputeLimits {
     /// `EmrManagedScalingPolicyComputeLimits` with its required arguments; set the others with `EmrManagedScalingPolicyComputeLimits { field: Some(..), ..EmrManagedScalingPolicyComputeLimits::new(..) }`.
+    #[inline]
     pub fn new(maximum_capacity_units: impl Into<crate::core::Arg<crate::core::Number>>, minimum_capacity_units: impl Into<crate::core::Arg<crate::core::Number>>, unit_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             maximum_capacity_units: maximum_capacity_units.into(),
@@ -908,6 +935,7 @@ pub struct EmrManagedScalingPolicy {
 
 impl EmrManagedScalingPolicy {
     /// `EmrManagedScalingPolicy` with its required arguments; set the others with `EmrManagedScalingPolicy { field: Some(..), ..EmrManagedScalingPolicy::new(..) }`.
+    #[inline]
     pub fn new(cluster_id: impl Into<crate::core::Expr>, compute_limits: Vec<EmrManagedScalingPolicyComputeLimits>) -> Self {
         Self {
             cluster_id: cluster_id.into(),
@@ -939,6 +967,7 @@ pub struct EmrSecurityConfiguration {
 
 impl EmrSecurityConfiguration {
     /// `EmrSecurityConfiguration` with its required arguments; set the others with `EmrSecurityConfiguration { field: Some(..), ..EmrSecurityConfiguration::new(..) }`.
+    #[inline]
     pub fn new(configuration: impl Into<crate::core::Expr>) -> Self {
         Self {
             configuration: configuration.into(),
@@ -1001,6 +1030,7 @@ pub struct EmrStudio {
 impl EmrStudio {
     /// `EmrStudio` with its required arguments; set the others with `EmrStudio { field: Some(..), ..EmrStudio::new(..) }`.
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     pub fn new(auth_mode: impl Into<crate::core::Expr>, default_s3_location: impl Into<crate::core::Expr>, engine_security_group_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, service_role: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>, workspace_security_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_mode: auth_mode.into(),
@@ -1049,6 +1079,7 @@ pub struct EmrStudioSessionMapping {
 
 impl EmrStudioSessionMapping {
     /// `EmrStudioSessionMapping` with its required arguments; set the others with `EmrStudioSessionMapping { field: Some(..), ..EmrStudioSessionMapping::new(..) }`.
+    #[inline]
     pub fn new(identity_type: impl Into<crate::core::Expr>, session_policy_arn: impl Into<crate::core::Expr>, studio_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1078,6 +1109,7 @@ pub struct DataEmrReleaseLabelsFilters {
 
 impl DataEmrReleaseLabelsFilters {
     /// `DataEmrReleaseLabelsFilters` with its required arguments; set the others with `DataEmrReleaseLabelsFilters { field: Some(..), ..DataEmrReleaseLabelsFilters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             application: None,
@@ -1099,6 +1131,7 @@ pub struct DataEmrReleaseLabels {
 
 impl DataEmrReleaseLabels {
     /// `DataEmrReleaseLabels` with its required arguments; set the others with `DataEmrReleaseLabels { field: Some(..), ..DataEmrReleaseLabels::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1118,6 +1151,7 @@ pub struct DataEmrSupportedInstanceTypesSupportedInstanceTypes {
 
 impl DataEmrSupportedInstanceTypesSupportedInstanceTypes {
     /// `DataEmrSupportedInstanceTypesSupportedInstanceTypes` with its required arguments; set the others with `DataEmrSupportedInstanceTypesSupportedInstanceTypes { field: Some(..), ..DataEmrSupportedInstanceTypesSupportedInstanceTypes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1136,6 +1170,7 @@ pub struct DataEmrSupportedInstanceTypes {
 
 impl DataEmrSupportedInstanceTypes {
     /// `DataEmrSupportedInstanceTypes` with its required arguments; set the others with `DataEmrSupportedInstanceTypes { field: Some(..), ..DataEmrSupportedInstanceTypes::new(..) }`.
+    #[inline]
     pub fn new(release_label: impl Into<crate::core::Expr>) -> Self {
         Self {
             release_label: release_label.into(),
@@ -1150,14 +1185,17 @@ impl crate::core::DataSource for DataEmrSupportedInstanceTypes {
 
 impl crate::core::Ref<EmrBlockPublicAccessConfiguration> {
     /// `block_public_security_group_rules`, as a reference.
+    #[inline]
     pub fn block_public_security_group_rules(&self) -> crate::core::Expr {
         self.attr("block_public_security_group_rules")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `permitted_public_security_group_rule_range` (a nested block), as a reference.
+    #[inline]
     pub fn permitted_public_security_group_rule_range(&self) -> crate::core::Expr {
         self.attr("permitted_public_security_group_rule_range")
     }
@@ -1165,146 +1203,182 @@ impl crate::core::Ref<EmrBlockPublicAccessConfiguration> {
 
 impl crate::core::Ref<EmrCluster> {
     /// `additional_info`, as a reference.
+    #[inline]
     pub fn additional_info(&self) -> crate::core::Expr {
         self.attr("additional_info")
     }
     /// `applications`, as a reference.
+    #[inline]
     pub fn applications(&self) -> crate::core::Expr {
         self.attr("applications")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `autoscaling_role`, as a reference.
+    #[inline]
     pub fn autoscaling_role(&self) -> crate::core::Expr {
         self.attr("autoscaling_role")
     }
     /// `cluster_state`, as a reference.
+    #[inline]
     pub fn cluster_state(&self) -> crate::core::Expr {
         self.attr("cluster_state")
     }
     /// `configurations`, as a reference.
+    #[inline]
     pub fn configurations(&self) -> crate::core::Expr {
         self.attr("configurations")
     }
     /// `configurations_json`, as a reference.
+    #[inline]
     pub fn configurations_json(&self) -> crate::core::Expr {
         self.attr("configurations_json")
     }
     /// `custom_ami_id`, as a reference.
+    #[inline]
     pub fn custom_ami_id(&self) -> crate::core::Expr {
         self.attr("custom_ami_id")
     }
     /// `ebs_root_volume_size`, as a reference.
+    #[inline]
     pub fn ebs_root_volume_size(&self) -> crate::core::Expr {
         self.attr("ebs_root_volume_size")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `keep_job_flow_alive_when_no_steps`, as a reference.
+    #[inline]
     pub fn keep_job_flow_alive_when_no_steps(&self) -> crate::core::Expr {
         self.attr("keep_job_flow_alive_when_no_steps")
     }
     /// `list_steps_states`, as a reference.
+    #[inline]
     pub fn list_steps_states(&self) -> crate::core::Expr {
         self.attr("list_steps_states")
     }
     /// `log_encryption_kms_key_id`, as a reference.
+    #[inline]
     pub fn log_encryption_kms_key_id(&self) -> crate::core::Expr {
         self.attr("log_encryption_kms_key_id")
     }
     /// `log_uri`, as a reference.
+    #[inline]
     pub fn log_uri(&self) -> crate::core::Expr {
         self.attr("log_uri")
     }
     /// `master_public_dns`, as a reference.
+    #[inline]
     pub fn master_public_dns(&self) -> crate::core::Expr {
         self.attr("master_public_dns")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `placement_group_config`, as a reference.
+    #[inline]
     pub fn placement_group_config(&self) -> crate::core::Expr {
         self.attr("placement_group_config")
     }
     /// `release_label`, as a reference.
+    #[inline]
     pub fn release_label(&self) -> crate::core::Expr {
         self.attr("release_label")
     }
     /// `scale_down_behavior`, as a reference.
+    #[inline]
     pub fn scale_down_behavior(&self) -> crate::core::Expr {
         self.attr("scale_down_behavior")
     }
     /// `security_configuration`, as a reference.
+    #[inline]
     pub fn security_configuration(&self) -> crate::core::Expr {
         self.attr("security_configuration")
     }
     /// `service_role`, as a reference.
+    #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
         self.attr("service_role")
     }
     /// `step`, as a reference.
+    #[inline]
     pub fn step(&self) -> crate::core::Expr {
         self.attr("step")
     }
     /// `step_concurrency_level`, as a reference.
+    #[inline]
     pub fn step_concurrency_level(&self) -> crate::core::Expr {
         self.attr("step_concurrency_level")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `termination_protection`, as a reference.
+    #[inline]
     pub fn termination_protection(&self) -> crate::core::Expr {
         self.attr("termination_protection")
     }
     /// `unhealthy_node_replacement`, as a reference.
+    #[inline]
     pub fn unhealthy_node_replacement(&self) -> crate::core::Expr {
         self.attr("unhealthy_node_replacement")
     }
     /// `visible_to_all_users`, as a reference.
+    #[inline]
     pub fn visible_to_all_users(&self) -> crate::core::Expr {
         self.attr("visible_to_all_users")
     }
     /// `auto_termination_policy` (a nested block), as a reference.
+    #[inline]
     pub fn auto_termination_policy(&self) -> crate::core::Expr {
         self.attr("auto_termination_policy")
     }
     /// `bootstrap_action` (a nested block), as a reference.
+    #[inline]
     pub fn bootstrap_action(&self) -> crate::core::Expr {
         self.attr("bootstrap_action")
     }
     /// `core_instance_fleet` (a nested block), as a reference.
+    #[inline]
     pub fn core_instance_fleet(&self) -> crate::core::Expr {
         self.attr("core_instance_fleet")
     }
     /// `core_instance_group` (a nested block), as a reference.
+    #[inline]
     pub fn core_instance_group(&self) -> crate::core::Expr {
         self.attr("core_instance_group")
     }
     /// `ec2_attributes` (a nested block), as a reference.
+    #[inline]
     pub fn ec2_attributes(&self) -> crate::core::Expr {
         self.attr("ec2_attributes")
     }
     /// `kerberos_attributes` (a nested block), as a reference.
+    #[inline]
     pub fn kerberos_attributes(&self) -> crate::core::Expr {
         self.attr("kerberos_attributes")
     }
     /// `master_instance_fleet` (a nested block), as a reference.
+    #[inline]
     pub fn master_instance_fleet(&self) -> crate::core::Expr {
         self.attr("master_instance_fleet")
     }
     /// `master_instance_group` (a nested block), as a reference.
+    #[inline]
     pub fn master_instance_group(&self) -> crate::core::Expr {
         self.attr("master_instance_group")
     }
@@ -1312,38 +1386,47 @@ impl crate::core::Ref<EmrCluster> {
 
 impl crate::core::Ref<EmrInstanceFleet> {
     /// `cluster_id`, as a reference.
+    #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
         self.attr("cluster_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `provisioned_on_demand_capacity`, as a reference.
+    #[inline]
     pub fn provisioned_on_demand_capacity(&self) -> crate::core::Expr {
         self.attr("provisioned_on_demand_capacity")
     }
     /// `provisioned_spot_capacity`, as a reference.
+    #[inline]
     pub fn provisioned_spot_capacity(&self) -> crate::core::Expr {
         self.attr("provisioned_spot_capacity")
     }
     /// `target_on_demand_capacity`, as a reference.
+    #[inline]
     pub fn target_on_demand_capacity(&self) -> crate::core::Expr {
         self.attr("target_on_demand_capacity")
     }
     /// `target_spot_capacity`, as a reference.
+    #[inline]
     pub fn target_spot_capacity(&self) -> crate::core::Expr {
         self.attr("target_spot_capacity")
     }
     /// `instance_type_configs` (a nested block), as a reference.
+    #[inline]
     pub fn instance_type_configs(&self) -> crate::core::Expr {
         self.attr("instance_type_configs")
     }
     /// `launch_specifications` (a nested block), as a reference.
+    #[inline]
     pub fn launch_specifications(&self) -> crate::core::Expr {
         self.attr("launch_specifications")
     }
@@ -1351,50 +1434,62 @@ impl crate::core::Ref<EmrInstanceFleet> {
 
 impl crate::core::Ref<EmrInstanceGroup> {
     /// `autoscaling_policy`, as a reference.
+    #[inline]
     pub fn autoscaling_policy(&self) -> crate::core::Expr {
         self.attr("autoscaling_policy")
     }
     /// `bid_price`, as a reference.
+    #[inline]
     pub fn bid_price(&self) -> crate::core::Expr {
         self.attr("bid_price")
     }
     /// `cluster_id`, as a reference.
+    #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
         self.attr("cluster_id")
     }
     /// `configurations_json`, as a reference.
+    #[inline]
     pub fn configurations_json(&self) -> crate::core::Expr {
         self.attr("configurations_json")
     }
     /// `ebs_optimized`, as a reference.
+    #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
         self.attr("ebs_optimized")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_count`, as a reference.
+    #[inline]
     pub fn instance_count(&self) -> crate::core::Expr {
         self.attr("instance_count")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `running_instance_count`, as a reference.
+    #[inline]
     pub fn running_instance_count(&self) -> crate::core::Expr {
         self.attr("running_instance_count")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `ebs_config` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_config(&self) -> crate::core::Expr {
         self.attr("ebs_config")
     }
@@ -1402,14 +1497,17 @@ impl crate::core::Ref<EmrInstanceGroup> {
 
 impl crate::core::Ref<EmrManagedScalingPolicy> {
     /// `cluster_id`, as a reference.
+    #[inline]
     pub fn cluster_id(&self) -> crate::core::Expr {
         self.attr("cluster_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `compute_limits` (a nested block), as a reference.
+    #[inline]
     pub fn compute_limits(&self) -> crate::core::Expr {
         self.attr("compute_limits")
     }
@@ -1417,22 +1515,27 @@ impl crate::core::Ref<EmrManagedScalingPolicy> {
 
 impl crate::core::Ref<EmrSecurityConfiguration> {
     /// `configuration`, as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
@@ -1440,74 +1543,92 @@ impl crate::core::Ref<EmrSecurityConfiguration> {
 
 impl crate::core::Ref<EmrStudio> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auth_mode`, as a reference.
+    #[inline]
     pub fn auth_mode(&self) -> crate::core::Expr {
         self.attr("auth_mode")
     }
     /// `default_s3_location`, as a reference.
+    #[inline]
     pub fn default_s3_location(&self) -> crate::core::Expr {
         self.attr("default_s3_location")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `encryption_key_arn`, as a reference.
+    #[inline]
     pub fn encryption_key_arn(&self) -> crate::core::Expr {
         self.attr("encryption_key_arn")
     }
     /// `engine_security_group_id`, as a reference.
+    #[inline]
     pub fn engine_security_group_id(&self) -> crate::core::Expr {
         self.attr("engine_security_group_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idp_auth_url`, as a reference.
+    #[inline]
     pub fn idp_auth_url(&self) -> crate::core::Expr {
         self.attr("idp_auth_url")
     }
     /// `idp_relay_state_parameter_name`, as a reference.
+    #[inline]
     pub fn idp_relay_state_parameter_name(&self) -> crate::core::Expr {
         self.attr("idp_relay_state_parameter_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `service_role`, as a reference.
+    #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
         self.attr("service_role")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
     /// `user_role`, as a reference.
+    #[inline]
     pub fn user_role(&self) -> crate::core::Expr {
         self.attr("user_role")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `workspace_security_group_id`, as a reference.
+    #[inline]
     pub fn workspace_security_group_id(&self) -> crate::core::Expr {
         self.attr("workspace_security_group_id")
     }
@@ -1515,26 +1636,32 @@ impl crate::core::Ref<EmrStudio> {
 
 impl crate::core::Ref<EmrStudioSessionMapping> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_id`, as a reference.
+    #[inline]
     pub fn identity_id(&self) -> crate::core::Expr {
         self.attr("identity_id")
     }
     /// `identity_name`, as a reference.
+    #[inline]
     pub fn identity_name(&self) -> crate::core::Expr {
         self.attr("identity_name")
     }
     /// `identity_type`, as a reference.
+    #[inline]
     pub fn identity_type(&self) -> crate::core::Expr {
         self.attr("identity_type")
     }
     /// `session_policy_arn`, as a reference.
+    #[inline]
     pub fn session_policy_arn(&self) -> crate::core::Expr {
         self.attr("session_policy_arn")
     }
     /// `studio_id`, as a reference.
+    #[inline]
     pub fn studio_id(&self) -> crate::core::Expr {
         self.attr("studio_id")
     }
@@ -1542,14 +1669,17 @@ impl crate::core::Ref<EmrStudioSessionMapping> {
 
 impl crate::core::Ref<DataEmrReleaseLabels> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `release_labels`, as a reference.
+    #[inline]
     pub fn release_labels(&self) -> crate::core::Expr {
         self.attr("release_labels")
     }
     /// `filters` (a nested block), as a reference.
+    #[inline]
     pub fn filters(&self) -> crate::core::Expr {
         self.attr("filters")
     }
@@ -1557,14 +1687,17 @@ impl crate::core::Ref<DataEmrReleaseLabels> {
 
 impl crate::core::Ref<DataEmrSupportedInstanceTypes> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `release_label`, as a reference.
+    #[inline]
     pub fn release_label(&self) -> crate::core::Expr {
         self.attr("release_label")
     }
     /// `supported_instance_types` (a nested block), as a reference.
+    #[inline]
     pub fn supported_instance_types(&self) -> crate::core::Expr {
         self.attr("supported_instance_types")
     }

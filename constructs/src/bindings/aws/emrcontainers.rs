@@ -13,6 +13,7 @@ pub struct EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicat
 
 impl EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicationConfigurationConfigurations {
     /// `EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicationConfigurationConfigurations` with its required arguments; set the others with `EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicationConfigurationConfigurations { field: Some(..), ..EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicationConfigurationConfigurations::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             classification: None,
@@ -36,6 +37,7 @@ pub struct EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicat
 
 impl EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicationConfiguration {
     /// `EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicationConfiguration` with its required arguments; set the others with `EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicationConfiguration { field: Some(..), ..EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesApplicationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(classification: impl Into<crate::core::Expr>) -> Self {
         Self {
             classification: classification.into(),
@@ -57,6 +59,7 @@ pub struct EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitori
 
 impl EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationCloudWatchMonitoringConfiguration {
     /// `EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationCloudWatchMonitoringConfiguration` with its required arguments; set the others with `EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationCloudWatchMonitoringConfiguration { field: Some(..), ..EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationCloudWatchMonitoringConfiguration::new(..) }`.
+    #[inline]
     pub fn new(log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_group_name: log_group_name.into(),
@@ -74,6 +77,7 @@ pub struct EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitori
 
 impl EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationS3MonitoringConfiguration {
     /// `EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationS3MonitoringConfiguration` with its required arguments; set the others with `EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationS3MonitoringConfiguration { field: Some(..), ..EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfigurationS3MonitoringConfiguration::new(..) }`.
+    #[inline]
     pub fn new(log_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_uri: log_uri.into(),
@@ -97,6 +101,7 @@ pub struct EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitori
 
 impl EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfiguration {
     /// `EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfiguration` with its required arguments; set the others with `EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfiguration { field: Some(..), ..EmrcontainersJobTemplateJobTemplateDataConfigurationOverridesMonitoringConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             persistent_app_ui: None,
@@ -119,6 +124,7 @@ pub struct EmrcontainersJobTemplateJobTemplateDataConfigurationOverrides {
 
 impl EmrcontainersJobTemplateJobTemplateDataConfigurationOverrides {
     /// `EmrcontainersJobTemplateJobTemplateDataConfigurationOverrides` with its required arguments; set the others with `EmrcontainersJobTemplateJobTemplateDataConfigurationOverrides { field: Some(..), ..EmrcontainersJobTemplateJobTemplateDataConfigurationOverrides::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             application_configuration: None,
@@ -140,6 +146,7 @@ pub struct EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSqlJobDriver {
 
 impl EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSqlJobDriver {
     /// `EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSqlJobDriver` with its required arguments; set the others with `EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSqlJobDriver { field: Some(..), ..EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSqlJobDriver::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             entry_point: None,
@@ -163,6 +170,7 @@ pub struct EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSubmitJobDriver 
 
 impl EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSubmitJobDriver {
     /// `EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSubmitJobDriver` with its required arguments; set the others with `EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSubmitJobDriver { field: Some(..), ..EmrcontainersJobTemplateJobTemplateDataJobDriverSparkSubmitJobDriver::new(..) }`.
+    #[inline]
     pub fn new(entry_point: impl Into<crate::core::Expr>) -> Self {
         Self {
             entry_point: entry_point.into(),
@@ -185,6 +193,7 @@ pub struct EmrcontainersJobTemplateJobTemplateDataJobDriver {
 
 impl EmrcontainersJobTemplateJobTemplateDataJobDriver {
     /// `EmrcontainersJobTemplateJobTemplateDataJobDriver` with its required arguments; set the others with `EmrcontainersJobTemplateJobTemplateDataJobDriver { field: Some(..), ..EmrcontainersJobTemplateJobTemplateDataJobDriver::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             spark_sql_job_driver: None,
@@ -212,6 +221,7 @@ pub struct EmrcontainersJobTemplateJobTemplateData {
 
 impl EmrcontainersJobTemplateJobTemplateData {
     /// `EmrcontainersJobTemplateJobTemplateData` with its required arguments; set the others with `EmrcontainersJobTemplateJobTemplateData { field: Some(..), ..EmrcontainersJobTemplateJobTemplateData::new(..) }`.
+    #[inline]
     pub fn new(execution_role_arn: impl Into<crate::core::Expr>, release_label: impl Into<crate::core::Expr>, job_driver: EmrcontainersJobTemplateJobTemplateDataJobDriver) -> Self {
         Self {
             execution_role_arn: execution_role_arn.into(),
@@ -233,6 +243,7 @@ pub struct EmrcontainersJobTemplateTimeouts {
 
 impl EmrcontainersJobTemplateTimeouts {
     /// `EmrcontainersJobTemplateTimeouts` with its required arguments; set the others with `EmrcontainersJobTemplateTimeouts { field: Some(..), ..EmrcontainersJobTemplateTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -266,6 +277,7 @@ pub struct EmrcontainersJobTemplate {
 
 impl EmrcontainersJobTemplate {
     /// `EmrcontainersJobTemplate` with its required arguments; set the others with `EmrcontainersJobTemplate { field: Some(..), ..EmrcontainersJobTemplate::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, job_template_data: EmrcontainersJobTemplateJobTemplateData) -> Self {
         Self {
             id: None,
@@ -293,6 +305,7 @@ pub struct EmrcontainersVirtualClusterContainerProviderInfoEksInfo {
 
 impl EmrcontainersVirtualClusterContainerProviderInfoEksInfo {
     /// `EmrcontainersVirtualClusterContainerProviderInfoEksInfo` with its required arguments; set the others with `EmrcontainersVirtualClusterContainerProviderInfoEksInfo { field: Some(..), ..EmrcontainersVirtualClusterContainerProviderInfoEksInfo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             namespace: None,
@@ -309,6 +322,7 @@ pub struct EmrcontainersVirtualClusterContainerProviderInfo {
 
 impl EmrcontainersVirtualClusterContainerProviderInfo {
     /// `EmrcontainersVirtualClusterContainerProviderInfo` with its required arguments; set the others with `EmrcontainersVirtualClusterContainerProviderInfo { field: Some(..), ..EmrcontainersVirtualClusterContainerProviderInfo::new(..) }`.
+    #[inline]
     pub fn new(eks_info: EmrcontainersVirtualClusterContainerProviderInfoEksInfo) -> Self {
         Self {
             eks_info,
@@ -329,6 +343,7 @@ pub struct EmrcontainersVirtualClusterContainerProvider {
 
 impl EmrcontainersVirtualClusterContainerProvider {
     /// `EmrcontainersVirtualClusterContainerProvider` with its required arguments; set the others with `EmrcontainersVirtualClusterContainerProvider { field: Some(..), ..EmrcontainersVirtualClusterContainerProvider::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, info: EmrcontainersVirtualClusterContainerProviderInfo) -> Self {
         Self {
             id: id.into(),
@@ -348,6 +363,7 @@ pub struct EmrcontainersVirtualClusterTimeouts {
 
 impl EmrcontainersVirtualClusterTimeouts {
     /// `EmrcontainersVirtualClusterTimeouts` with its required arguments; set the others with `EmrcontainersVirtualClusterTimeouts { field: Some(..), ..EmrcontainersVirtualClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -378,6 +394,7 @@ pub struct EmrcontainersVirtualCluster {
 
 impl EmrcontainersVirtualCluster {
     /// `EmrcontainersVirtualCluster` with its required arguments; set the others with `EmrcontainersVirtualCluster { field: Some(..), ..EmrcontainersVirtualCluster::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, container_provider: EmrcontainersVirtualClusterContainerProvider) -> Self {
         Self {
             id: None,
@@ -409,6 +426,7 @@ pub struct DataEmrcontainersVirtualCluster {
 
 impl DataEmrcontainersVirtualCluster {
     /// `DataEmrcontainersVirtualCluster` with its required arguments; set the others with `DataEmrcontainersVirtualCluster { field: Some(..), ..DataEmrcontainersVirtualCluster::new(..) }`.
+    #[inline]
     pub fn new(virtual_cluster_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -424,34 +442,42 @@ impl crate::core::DataSource for DataEmrcontainersVirtualCluster {
 
 impl crate::core::Ref<EmrcontainersJobTemplate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `job_template_data` (a nested block), as a reference.
+    #[inline]
     pub fn job_template_data(&self) -> crate::core::Expr {
         self.attr("job_template_data")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -459,30 +485,37 @@ impl crate::core::Ref<EmrcontainersJobTemplate> {
 
 impl crate::core::Ref<EmrcontainersVirtualCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `container_provider` (a nested block), as a reference.
+    #[inline]
     pub fn container_provider(&self) -> crate::core::Expr {
         self.attr("container_provider")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -490,34 +523,42 @@ impl crate::core::Ref<EmrcontainersVirtualCluster> {
 
 impl crate::core::Ref<DataEmrcontainersVirtualCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `container_provider`, as a reference.
+    #[inline]
     pub fn container_provider(&self) -> crate::core::Expr {
         self.attr("container_provider")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `virtual_cluster_id`, as a reference.
+    #[inline]
     pub fn virtual_cluster_id(&self) -> crate::core::Expr {
         self.attr("virtual_cluster_id")
     }

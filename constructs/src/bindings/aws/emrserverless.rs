@@ -10,6 +10,7 @@ pub struct EmrserverlessApplicationAutoStartConfiguration {
 
 impl EmrserverlessApplicationAutoStartConfiguration {
     /// `EmrserverlessApplicationAutoStartConfiguration` with its required arguments; set the others with `EmrserverlessApplicationAutoStartConfiguration { field: Some(..), ..EmrserverlessApplicationAutoStartConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -30,6 +31,7 @@ pub struct EmrserverlessApplicationAutoStopConfiguration {
 
 impl EmrserverlessApplicationAutoStopConfiguration {
     /// `EmrserverlessApplicationAutoStopConfiguration` with its required arguments; set the others with `EmrserverlessApplicationAutoStopConfiguration { field: Some(..), ..EmrserverlessApplicationAutoStopConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -47,6 +49,7 @@ pub struct EmrserverlessApplicationImageConfiguration {
 
 impl EmrserverlessApplicationImageConfiguration {
     /// `EmrserverlessApplicationImageConfiguration` with its required arguments; set the others with `EmrserverlessApplicationImageConfiguration { field: Some(..), ..EmrserverlessApplicationImageConfiguration::new(..) }`.
+    #[inline]
     pub fn new(image_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             image_uri: image_uri.into(),
@@ -68,6 +71,7 @@ pub struct EmrserverlessApplicationInitialCapacityInitialCapacityConfigWorkerCon
 
 impl EmrserverlessApplicationInitialCapacityInitialCapacityConfigWorkerConfiguration {
     /// `EmrserverlessApplicationInitialCapacityInitialCapacityConfigWorkerConfiguration` with its required arguments; set the others with `EmrserverlessApplicationInitialCapacityInitialCapacityConfigWorkerConfiguration { field: Some(..), ..EmrserverlessApplicationInitialCapacityInitialCapacityConfigWorkerConfiguration::new(..) }`.
+    #[inline]
     pub fn new(cpu: impl Into<crate::core::Expr>, memory: impl Into<crate::core::Expr>) -> Self {
         Self {
             cpu: cpu.into(),
@@ -89,6 +93,7 @@ pub struct EmrserverlessApplicationInitialCapacityInitialCapacityConfig {
 
 impl EmrserverlessApplicationInitialCapacityInitialCapacityConfig {
     /// `EmrserverlessApplicationInitialCapacityInitialCapacityConfig` with its required arguments; set the others with `EmrserverlessApplicationInitialCapacityInitialCapacityConfig { field: Some(..), ..EmrserverlessApplicationInitialCapacityInitialCapacityConfig::new(..) }`.
+    #[inline]
     pub fn new(worker_count: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             worker_count: worker_count.into(),
@@ -109,6 +114,7 @@ pub struct EmrserverlessApplicationInitialCapacity {
 
 impl EmrserverlessApplicationInitialCapacity {
     /// `EmrserverlessApplicationInitialCapacity` with its required arguments; set the others with `EmrserverlessApplicationInitialCapacity { field: Some(..), ..EmrserverlessApplicationInitialCapacity::new(..) }`.
+    #[inline]
     pub fn new(initial_capacity_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             initial_capacity_type: initial_capacity_type.into(),
@@ -130,6 +136,7 @@ pub struct EmrserverlessApplicationInteractiveConfiguration {
 
 impl EmrserverlessApplicationInteractiveConfiguration {
     /// `EmrserverlessApplicationInteractiveConfiguration` with its required arguments; set the others with `EmrserverlessApplicationInteractiveConfiguration { field: Some(..), ..EmrserverlessApplicationInteractiveConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             livy_endpoint_enabled: None,
@@ -151,6 +158,7 @@ pub struct EmrserverlessApplicationNetworkConfiguration {
 
 impl EmrserverlessApplicationNetworkConfiguration {
     /// `EmrserverlessApplicationNetworkConfiguration` with its required arguments; set the others with `EmrserverlessApplicationNetworkConfiguration { field: Some(..), ..EmrserverlessApplicationNetworkConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             security_group_ids: None,
@@ -205,6 +213,7 @@ pub struct EmrserverlessApplication {
 
 impl EmrserverlessApplication {
     /// `EmrserverlessApplication` with its required arguments; set the others with `EmrserverlessApplication { field: Some(..), ..EmrserverlessApplication::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, release_label: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             architecture: None,
@@ -231,62 +240,77 @@ impl crate::core::Resource for EmrserverlessApplication {
 
 impl crate::core::Ref<EmrserverlessApplication> {
     /// `architecture`, as a reference.
+    #[inline]
     pub fn architecture(&self) -> crate::core::Expr {
         self.attr("architecture")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `release_label`, as a reference.
+    #[inline]
     pub fn release_label(&self) -> crate::core::Expr {
         self.attr("release_label")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `auto_start_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn auto_start_configuration(&self) -> crate::core::Expr {
         self.attr("auto_start_configuration")
     }
     /// `auto_stop_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn auto_stop_configuration(&self) -> crate::core::Expr {
         self.attr("auto_stop_configuration")
     }
     /// `image_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn image_configuration(&self) -> crate::core::Expr {
         self.attr("image_configuration")
     }
     /// `initial_capacity` (a nested block), as a reference.
+    #[inline]
     pub fn initial_capacity(&self) -> crate::core::Expr {
         self.attr("initial_capacity")
     }
     /// `interactive_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn interactive_configuration(&self) -> crate::core::Expr {
         self.attr("interactive_configuration")
     }
     /// `maximum_capacity` (a nested block), as a reference.
+    #[inline]
     pub fn maximum_capacity(&self) -> crate::core::Expr {
         self.attr("maximum_capacity")
     }
     /// `network_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn network_configuration(&self) -> crate::core::Expr {
         self.attr("network_configuration")
     }

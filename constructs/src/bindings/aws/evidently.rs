@@ -16,6 +16,7 @@ pub struct EvidentlyFeatureTimeouts {
 
 impl EvidentlyFeatureTimeouts {
     /// `EvidentlyFeatureTimeouts` with its required arguments; set the others with `EvidentlyFeatureTimeouts { field: Some(..), ..EvidentlyFeatureTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -44,6 +45,7 @@ pub struct EvidentlyFeatureVariationsValue {
 
 impl EvidentlyFeatureVariationsValue {
     /// `EvidentlyFeatureVariationsValue` with its required arguments; set the others with `EvidentlyFeatureVariationsValue { field: Some(..), ..EvidentlyFeatureVariationsValue::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bool_value: None,
@@ -65,6 +67,7 @@ pub struct EvidentlyFeatureVariations {
 
 impl EvidentlyFeatureVariations {
     /// `EvidentlyFeatureVariations` with its required arguments; set the others with `EvidentlyFeatureVariations { field: Some(..), ..EvidentlyFeatureVariations::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: EvidentlyFeatureVariationsValue) -> Self {
         Self {
             name: name.into(),
@@ -110,6 +113,7 @@ pub struct EvidentlyFeature {
 
 impl EvidentlyFeature {
     /// `EvidentlyFeature` with its required arguments; set the others with `EvidentlyFeature { field: Some(..), ..EvidentlyFeature::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, project: impl Into<crate::core::Expr>, variations: Vec<EvidentlyFeatureVariations>) -> Self {
         Self {
             default_variation: None,
@@ -147,6 +151,7 @@ pub struct EvidentlyLaunchGroups {
 
 impl EvidentlyLaunchGroups {
     /// `EvidentlyLaunchGroups` with its required arguments; set the others with `EvidentlyLaunchGroups { field: Some(..), ..EvidentlyLaunchGroups::new(..) }`.
+    #[inline]
     pub fn new(feature: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, variation: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -176,6 +181,7 @@ pub struct EvidentlyLaunchMetricMonitorsMetricDefinition {
 
 impl EvidentlyLaunchMetricMonitorsMetricDefinition {
     /// `EvidentlyLaunchMetricMonitorsMetricDefinition` with its required arguments; set the others with `EvidentlyLaunchMetricMonitorsMetricDefinition { field: Some(..), ..EvidentlyLaunchMetricMonitorsMetricDefinition::new(..) }`.
+    #[inline]
     pub fn new(entity_id_key: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, value_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             entity_id_key: entity_id_key.into(),
@@ -196,6 +202,7 @@ pub struct EvidentlyLaunchMetricMonitors {
 
 impl EvidentlyLaunchMetricMonitors {
     /// `EvidentlyLaunchMetricMonitors` with its required arguments; set the others with `EvidentlyLaunchMetricMonitors { field: Some(..), ..EvidentlyLaunchMetricMonitors::new(..) }`.
+    #[inline]
     pub fn new(metric_definition: EvidentlyLaunchMetricMonitorsMetricDefinition) -> Self {
         Self {
             metric_definition,
@@ -216,6 +223,7 @@ pub struct EvidentlyLaunchScheduledSplitsConfigStepsSegmentOverrides {
 
 impl EvidentlyLaunchScheduledSplitsConfigStepsSegmentOverrides {
     /// `EvidentlyLaunchScheduledSplitsConfigStepsSegmentOverrides` with its required arguments; set the others with `EvidentlyLaunchScheduledSplitsConfigStepsSegmentOverrides { field: Some(..), ..EvidentlyLaunchScheduledSplitsConfigStepsSegmentOverrides::new(..) }`.
+    #[inline]
     pub fn new(evaluation_order: impl Into<crate::core::Arg<crate::core::Number>>, segment: impl Into<crate::core::Expr>, weights: std::collections::BTreeMap<String, crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             evaluation_order: evaluation_order.into(),
@@ -239,6 +247,7 @@ pub struct EvidentlyLaunchScheduledSplitsConfigSteps {
 
 impl EvidentlyLaunchScheduledSplitsConfigSteps {
     /// `EvidentlyLaunchScheduledSplitsConfigSteps` with its required arguments; set the others with `EvidentlyLaunchScheduledSplitsConfigSteps { field: Some(..), ..EvidentlyLaunchScheduledSplitsConfigSteps::new(..) }`.
+    #[inline]
     pub fn new(group_weights: std::collections::BTreeMap<String, crate::core::Arg<crate::core::Number>>, start_time: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_weights,
@@ -257,6 +266,7 @@ pub struct EvidentlyLaunchScheduledSplitsConfig {
 
 impl EvidentlyLaunchScheduledSplitsConfig {
     /// `EvidentlyLaunchScheduledSplitsConfig` with its required arguments; set the others with `EvidentlyLaunchScheduledSplitsConfig { field: Some(..), ..EvidentlyLaunchScheduledSplitsConfig::new(..) }`.
+    #[inline]
     pub fn new(steps: Vec<EvidentlyLaunchScheduledSplitsConfigSteps>) -> Self {
         Self {
             steps,
@@ -280,6 +290,7 @@ pub struct EvidentlyLaunchTimeouts {
 
 impl EvidentlyLaunchTimeouts {
     /// `EvidentlyLaunchTimeouts` with its required arguments; set the others with `EvidentlyLaunchTimeouts { field: Some(..), ..EvidentlyLaunchTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -326,6 +337,7 @@ pub struct EvidentlyLaunch {
 
 impl EvidentlyLaunch {
     /// `EvidentlyLaunch` with its required arguments; set the others with `EvidentlyLaunch { field: Some(..), ..EvidentlyLaunch::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, project: impl Into<crate::core::Expr>, groups: Vec<EvidentlyLaunchGroups>) -> Self {
         Self {
             description: None,
@@ -357,6 +369,7 @@ pub struct EvidentlyProjectDataDeliveryCloudwatchLogs {
 
 impl EvidentlyProjectDataDeliveryCloudwatchLogs {
     /// `EvidentlyProjectDataDeliveryCloudwatchLogs` with its required arguments; set the others with `EvidentlyProjectDataDeliveryCloudwatchLogs { field: Some(..), ..EvidentlyProjectDataDeliveryCloudwatchLogs::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             log_group: None,
@@ -377,6 +390,7 @@ pub struct EvidentlyProjectDataDeliveryS3Destination {
 
 impl EvidentlyProjectDataDeliveryS3Destination {
     /// `EvidentlyProjectDataDeliveryS3Destination` with its required arguments; set the others with `EvidentlyProjectDataDeliveryS3Destination { field: Some(..), ..EvidentlyProjectDataDeliveryS3Destination::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bucket: None,
@@ -398,6 +412,7 @@ pub struct EvidentlyProjectDataDelivery {
 
 impl EvidentlyProjectDataDelivery {
     /// `EvidentlyProjectDataDelivery` with its required arguments; set the others with `EvidentlyProjectDataDelivery { field: Some(..), ..EvidentlyProjectDataDelivery::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cloudwatch_logs: None,
@@ -422,6 +437,7 @@ pub struct EvidentlyProjectTimeouts {
 
 impl EvidentlyProjectTimeouts {
     /// `EvidentlyProjectTimeouts` with its required arguments; set the others with `EvidentlyProjectTimeouts { field: Some(..), ..EvidentlyProjectTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -458,6 +474,7 @@ pub struct EvidentlyProject {
 
 impl EvidentlyProject {
     /// `EvidentlyProject` with its required arguments; set the others with `EvidentlyProject { field: Some(..), ..EvidentlyProject::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -498,6 +515,7 @@ pub struct EvidentlySegment {
 
 impl EvidentlySegment {
     /// `EvidentlySegment` with its required arguments; set the others with `EvidentlySegment { field: Some(..), ..EvidentlySegment::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, pattern: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -516,70 +534,87 @@ impl crate::core::Resource for EvidentlySegment {
 
 impl crate::core::Ref<EvidentlyFeature> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `default_variation`, as a reference.
+    #[inline]
     pub fn default_variation(&self) -> crate::core::Expr {
         self.attr("default_variation")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `entity_overrides`, as a reference.
+    #[inline]
     pub fn entity_overrides(&self) -> crate::core::Expr {
         self.attr("entity_overrides")
     }
     /// `evaluation_rules`, as a reference.
+    #[inline]
     pub fn evaluation_rules(&self) -> crate::core::Expr {
         self.attr("evaluation_rules")
     }
     /// `evaluation_strategy`, as a reference.
+    #[inline]
     pub fn evaluation_strategy(&self) -> crate::core::Expr {
         self.attr("evaluation_strategy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_time`, as a reference.
+    #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
         self.attr("last_updated_time")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `project`, as a reference.
+    #[inline]
     pub fn project(&self) -> crate::core::Expr {
         self.attr("project")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `value_type`, as a reference.
+    #[inline]
     pub fn value_type(&self) -> crate::core::Expr {
         self.attr("value_type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `variations` (a nested block), as a reference.
+    #[inline]
     pub fn variations(&self) -> crate::core::Expr {
         self.attr("variations")
     }
@@ -587,74 +622,92 @@ impl crate::core::Ref<EvidentlyFeature> {
 
 impl crate::core::Ref<EvidentlyLaunch> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `execution`, as a reference.
+    #[inline]
     pub fn execution(&self) -> crate::core::Expr {
         self.attr("execution")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_time`, as a reference.
+    #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
         self.attr("last_updated_time")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `project`, as a reference.
+    #[inline]
     pub fn project(&self) -> crate::core::Expr {
         self.attr("project")
     }
     /// `randomization_salt`, as a reference.
+    #[inline]
     pub fn randomization_salt(&self) -> crate::core::Expr {
         self.attr("randomization_salt")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_reason`, as a reference.
+    #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
         self.attr("status_reason")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `groups` (a nested block), as a reference.
+    #[inline]
     pub fn groups(&self) -> crate::core::Expr {
         self.attr("groups")
     }
     /// `metric_monitors` (a nested block), as a reference.
+    #[inline]
     pub fn metric_monitors(&self) -> crate::core::Expr {
         self.attr("metric_monitors")
     }
     /// `scheduled_splits_config` (a nested block), as a reference.
+    #[inline]
     pub fn scheduled_splits_config(&self) -> crate::core::Expr {
         self.attr("scheduled_splits_config")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -662,66 +715,82 @@ impl crate::core::Ref<EvidentlyLaunch> {
 
 impl crate::core::Ref<EvidentlyProject> {
     /// `active_experiment_count`, as a reference.
+    #[inline]
     pub fn active_experiment_count(&self) -> crate::core::Expr {
         self.attr("active_experiment_count")
     }
     /// `active_launch_count`, as a reference.
+    #[inline]
     pub fn active_launch_count(&self) -> crate::core::Expr {
         self.attr("active_launch_count")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `experiment_count`, as a reference.
+    #[inline]
     pub fn experiment_count(&self) -> crate::core::Expr {
         self.attr("experiment_count")
     }
     /// `feature_count`, as a reference.
+    #[inline]
     pub fn feature_count(&self) -> crate::core::Expr {
         self.attr("feature_count")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_time`, as a reference.
+    #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
         self.attr("last_updated_time")
     }
     /// `launch_count`, as a reference.
+    #[inline]
     pub fn launch_count(&self) -> crate::core::Expr {
         self.attr("launch_count")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `data_delivery` (a nested block), as a reference.
+    #[inline]
     pub fn data_delivery(&self) -> crate::core::Expr {
         self.attr("data_delivery")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -729,46 +798,57 @@ impl crate::core::Ref<EvidentlyProject> {
 
 impl crate::core::Ref<EvidentlySegment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `experiment_count`, as a reference.
+    #[inline]
     pub fn experiment_count(&self) -> crate::core::Expr {
         self.attr("experiment_count")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_time`, as a reference.
+    #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
         self.attr("last_updated_time")
     }
     /// `launch_count`, as a reference.
+    #[inline]
     pub fn launch_count(&self) -> crate::core::Expr {
         self.attr("launch_count")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `pattern`, as a reference.
+    #[inline]
     pub fn pattern(&self) -> crate::core::Expr {
         self.attr("pattern")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }

@@ -19,6 +19,7 @@ pub struct FinspaceKxClusterAutoScalingConfiguration {
 
 impl FinspaceKxClusterAutoScalingConfiguration {
     /// `FinspaceKxClusterAutoScalingConfiguration` with its required arguments; set the others with `FinspaceKxClusterAutoScalingConfiguration { field: Some(..), ..FinspaceKxClusterAutoScalingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(auto_scaling_metric: impl Into<crate::core::Expr>, max_node_count: impl Into<crate::core::Arg<crate::core::Number>>, metric_target: impl Into<crate::core::Arg<crate::core::Number>>, min_node_count: impl Into<crate::core::Arg<crate::core::Number>>, scale_in_cooldown_seconds: impl Into<crate::core::Arg<crate::core::Number>>, scale_out_cooldown_seconds: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             auto_scaling_metric: auto_scaling_metric.into(),
@@ -42,6 +43,7 @@ pub struct FinspaceKxClusterCacheStorageConfigurations {
 
 impl FinspaceKxClusterCacheStorageConfigurations {
     /// `FinspaceKxClusterCacheStorageConfigurations` with its required arguments; set the others with `FinspaceKxClusterCacheStorageConfigurations { field: Some(..), ..FinspaceKxClusterCacheStorageConfigurations::new(..) }`.
+    #[inline]
     pub fn new(size: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             size: size.into(),
@@ -61,6 +63,7 @@ pub struct FinspaceKxClusterCapacityConfiguration {
 
 impl FinspaceKxClusterCapacityConfiguration {
     /// `FinspaceKxClusterCapacityConfiguration` with its required arguments; set the others with `FinspaceKxClusterCapacityConfiguration { field: Some(..), ..FinspaceKxClusterCapacityConfiguration::new(..) }`.
+    #[inline]
     pub fn new(node_count: impl Into<crate::core::Arg<crate::core::Number>>, node_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             node_count: node_count.into(),
@@ -83,6 +86,7 @@ pub struct FinspaceKxClusterCode {
 
 impl FinspaceKxClusterCode {
     /// `FinspaceKxClusterCode` with its required arguments; set the others with `FinspaceKxClusterCode { field: Some(..), ..FinspaceKxClusterCode::new(..) }`.
+    #[inline]
     pub fn new(s3_bucket: impl Into<crate::core::Expr>, s3_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_bucket: s3_bucket.into(),
@@ -104,6 +108,7 @@ pub struct FinspaceKxClusterDatabaseCacheConfigurations {
 
 impl FinspaceKxClusterDatabaseCacheConfigurations {
     /// `FinspaceKxClusterDatabaseCacheConfigurations` with its required arguments; set the others with `FinspaceKxClusterDatabaseCacheConfigurations { field: Some(..), ..FinspaceKxClusterDatabaseCacheConfigurations::new(..) }`.
+    #[inline]
     pub fn new(cache_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cache_type: cache_type.into(),
@@ -130,6 +135,7 @@ pub struct FinspaceKxClusterDatabase {
 
 impl FinspaceKxClusterDatabase {
     /// `FinspaceKxClusterDatabase` with its required arguments; set the others with `FinspaceKxClusterDatabase { field: Some(..), ..FinspaceKxClusterDatabase::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             changeset_id: None,
@@ -156,6 +162,7 @@ pub struct FinspaceKxClusterSavedownStorageConfiguration {
 
 impl FinspaceKxClusterSavedownStorageConfiguration {
     /// `FinspaceKxClusterSavedownStorageConfiguration` with its required arguments; set the others with `FinspaceKxClusterSavedownStorageConfiguration { field: Some(..), ..FinspaceKxClusterSavedownStorageConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             size: None,
@@ -184,6 +191,7 @@ pub struct FinspaceKxClusterScalingGroupConfiguration {
 
 impl FinspaceKxClusterScalingGroupConfiguration {
     /// `FinspaceKxClusterScalingGroupConfiguration` with its required arguments; set the others with `FinspaceKxClusterScalingGroupConfiguration { field: Some(..), ..FinspaceKxClusterScalingGroupConfiguration::new(..) }`.
+    #[inline]
     pub fn new(memory_reservation: impl Into<crate::core::Arg<crate::core::Number>>, node_count: impl Into<crate::core::Arg<crate::core::Number>>, scaling_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cpu: None,
@@ -204,6 +212,7 @@ pub struct FinspaceKxClusterTickerplantLogConfiguration {
 
 impl FinspaceKxClusterTickerplantLogConfiguration {
     /// `FinspaceKxClusterTickerplantLogConfiguration` with its required arguments; set the others with `FinspaceKxClusterTickerplantLogConfiguration { field: Some(..), ..FinspaceKxClusterTickerplantLogConfiguration::new(..) }`.
+    #[inline]
     pub fn new(tickerplant_log_volumes: Vec<crate::core::Expr>) -> Self {
         Self {
             tickerplant_log_volumes,
@@ -227,6 +236,7 @@ pub struct FinspaceKxClusterTimeouts {
 
 impl FinspaceKxClusterTimeouts {
     /// `FinspaceKxClusterTimeouts` with its required arguments; set the others with `FinspaceKxClusterTimeouts { field: Some(..), ..FinspaceKxClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -251,6 +261,7 @@ pub struct FinspaceKxClusterVpcConfiguration {
 
 impl FinspaceKxClusterVpcConfiguration {
     /// `FinspaceKxClusterVpcConfiguration` with its required arguments; set the others with `FinspaceKxClusterVpcConfiguration { field: Some(..), ..FinspaceKxClusterVpcConfiguration::new(..) }`.
+    #[inline]
     pub fn new(ip_address_type: impl Into<crate::core::Expr>, security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             ip_address_type: ip_address_type.into(),
@@ -331,6 +342,7 @@ pub struct FinspaceKxCluster {
 
 impl FinspaceKxCluster {
     /// `FinspaceKxCluster` with its required arguments; set the others with `FinspaceKxCluster { field: Some(..), ..FinspaceKxCluster::new(..) }`.
+    #[inline]
     pub fn new(az_mode: impl Into<crate::core::Expr>, environment_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, release_label: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, vpc_configuration: FinspaceKxClusterVpcConfiguration) -> Self {
         Self {
             availability_zone_id: None,
@@ -380,6 +392,7 @@ pub struct FinspaceKxDatabaseTimeouts {
 
 impl FinspaceKxDatabaseTimeouts {
     /// `FinspaceKxDatabaseTimeouts` with its required arguments; set the others with `FinspaceKxDatabaseTimeouts { field: Some(..), ..FinspaceKxDatabaseTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -415,6 +428,7 @@ pub struct FinspaceKxDatabase {
 
 impl FinspaceKxDatabase {
     /// `FinspaceKxDatabase` with its required arguments; set the others with `FinspaceKxDatabase { field: Some(..), ..FinspaceKxDatabase::new(..) }`.
+    #[inline]
     pub fn new(environment_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -446,6 +460,7 @@ pub struct FinspaceKxDataviewSegmentConfigurations {
 
 impl FinspaceKxDataviewSegmentConfigurations {
     /// `FinspaceKxDataviewSegmentConfigurations` with its required arguments; set the others with `FinspaceKxDataviewSegmentConfigurations { field: Some(..), ..FinspaceKxDataviewSegmentConfigurations::new(..) }`.
+    #[inline]
     pub fn new(db_paths: Vec<crate::core::Expr>, volume_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_paths,
@@ -471,6 +486,7 @@ pub struct FinspaceKxDataviewTimeouts {
 
 impl FinspaceKxDataviewTimeouts {
     /// `FinspaceKxDataviewTimeouts` with its required arguments; set the others with `FinspaceKxDataviewTimeouts { field: Some(..), ..FinspaceKxDataviewTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -524,6 +540,7 @@ pub struct FinspaceKxDataview {
 
 impl FinspaceKxDataview {
     /// `FinspaceKxDataview` with its required arguments; set the others with `FinspaceKxDataview { field: Some(..), ..FinspaceKxDataview::new(..) }`.
+    #[inline]
     pub fn new(auto_update: impl Into<crate::core::Arg<bool>>, az_mode: impl Into<crate::core::Expr>, database_name: impl Into<crate::core::Expr>, environment_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_update: auto_update.into(),
@@ -559,6 +576,7 @@ pub struct FinspaceKxEnvironmentCustomDnsConfiguration {
 
 impl FinspaceKxEnvironmentCustomDnsConfiguration {
     /// `FinspaceKxEnvironmentCustomDnsConfiguration` with its required arguments; set the others with `FinspaceKxEnvironmentCustomDnsConfiguration { field: Some(..), ..FinspaceKxEnvironmentCustomDnsConfiguration::new(..) }`.
+    #[inline]
     pub fn new(custom_dns_server_ip: impl Into<crate::core::Expr>, custom_dns_server_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             custom_dns_server_ip: custom_dns_server_ip.into(),
@@ -583,6 +601,7 @@ pub struct FinspaceKxEnvironmentTimeouts {
 
 impl FinspaceKxEnvironmentTimeouts {
     /// `FinspaceKxEnvironmentTimeouts` with its required arguments; set the others with `FinspaceKxEnvironmentTimeouts { field: Some(..), ..FinspaceKxEnvironmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -603,6 +622,7 @@ pub struct FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclC
 
 impl FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationIcmpTypeCode {
     /// `FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationIcmpTypeCode` with its required arguments; set the others with `FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationIcmpTypeCode { field: Some(..), ..FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationIcmpTypeCode::new(..) }`.
+    #[inline]
     pub fn new(code: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             code: code.into(),
@@ -622,6 +642,7 @@ pub struct FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclC
 
 impl FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationPortRange {
     /// `FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationPortRange` with its required arguments; set the others with `FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationPortRange { field: Some(..), ..FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfigurationPortRange::new(..) }`.
+    #[inline]
     pub fn new(from: impl Into<crate::core::Arg<crate::core::Number>>, to: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             from: from.into(),
@@ -651,6 +672,7 @@ pub struct FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclC
 
 impl FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfiguration {
     /// `FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfiguration` with its required arguments; set the others with `FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfiguration { field: Some(..), ..FinspaceKxEnvironmentTransitGatewayConfigurationAttachmentNetworkAclConfiguration::new(..) }`.
+    #[inline]
     pub fn new(cidr_block: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, rule_action: impl Into<crate::core::Expr>, rule_number: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             cidr_block: cidr_block.into(),
@@ -677,6 +699,7 @@ pub struct FinspaceKxEnvironmentTransitGatewayConfiguration {
 
 impl FinspaceKxEnvironmentTransitGatewayConfiguration {
     /// `FinspaceKxEnvironmentTransitGatewayConfiguration` with its required arguments; set the others with `FinspaceKxEnvironmentTransitGatewayConfiguration { field: Some(..), ..FinspaceKxEnvironmentTransitGatewayConfiguration::new(..) }`.
+    #[inline]
     pub fn new(routable_cidr_space: impl Into<crate::core::Expr>, transit_gateway_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             routable_cidr_space: routable_cidr_space.into(),
@@ -715,6 +738,7 @@ pub struct FinspaceKxEnvironment {
 
 impl FinspaceKxEnvironment {
     /// `FinspaceKxEnvironment` with its required arguments; set the others with `FinspaceKxEnvironment { field: Some(..), ..FinspaceKxEnvironment::new(..) }`.
+    #[inline]
     pub fn new(kms_key_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -749,6 +773,7 @@ pub struct FinspaceKxScalingGroupTimeouts {
 
 impl FinspaceKxScalingGroupTimeouts {
     /// `FinspaceKxScalingGroupTimeouts` with its required arguments; set the others with `FinspaceKxScalingGroupTimeouts { field: Some(..), ..FinspaceKxScalingGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -785,6 +810,7 @@ pub struct FinspaceKxScalingGroup {
 
 impl FinspaceKxScalingGroup {
     /// `FinspaceKxScalingGroup` with its required arguments; set the others with `FinspaceKxScalingGroup { field: Some(..), ..FinspaceKxScalingGroup::new(..) }`.
+    #[inline]
     pub fn new(availability_zone_id: impl Into<crate::core::Expr>, environment_id: impl Into<crate::core::Expr>, host_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone_id: availability_zone_id.into(),
@@ -819,6 +845,7 @@ pub struct FinspaceKxUserTimeouts {
 
 impl FinspaceKxUserTimeouts {
     /// `FinspaceKxUserTimeouts` with its required arguments; set the others with `FinspaceKxUserTimeouts { field: Some(..), ..FinspaceKxUserTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -853,6 +880,7 @@ pub struct FinspaceKxUser {
 
 impl FinspaceKxUser {
     /// `FinspaceKxUser` with its required arguments; set the others with `FinspaceKxUser { field: Some(..), ..FinspaceKxUser::new(..) }`.
+    #[inline]
     pub fn new(environment_id: impl Into<crate::core::Expr>, iam_role: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             environment_id: environment_id.into(),
@@ -881,6 +909,7 @@ pub struct FinspaceKxVolumeNas1Configuration {
 
 impl FinspaceKxVolumeNas1Configuration {
     /// `FinspaceKxVolumeNas1Configuration` with its required arguments; set the others with `FinspaceKxVolumeNas1Configuration { field: Some(..), ..FinspaceKxVolumeNas1Configuration::new(..) }`.
+    #[inline]
     pub fn new(size: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             size: size.into(),
@@ -905,6 +934,7 @@ pub struct FinspaceKxVolumeTimeouts {
 
 impl FinspaceKxVolumeTimeouts {
     /// `FinspaceKxVolumeTimeouts` with its required arguments; set the others with `FinspaceKxVolumeTimeouts { field: Some(..), ..FinspaceKxVolumeTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -949,6 +979,7 @@ pub struct FinspaceKxVolume {
 
 impl FinspaceKxVolume {
     /// `FinspaceKxVolume` with its required arguments; set the others with `FinspaceKxVolume { field: Some(..), ..FinspaceKxVolume::new(..) }`.
+    #[inline]
     pub fn new(availability_zones: Vec<crate::core::Expr>, az_mode: impl Into<crate::core::Expr>, environment_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zones,
@@ -972,114 +1003,142 @@ impl crate::core::Resource for FinspaceKxVolume {
 
 impl crate::core::Ref<FinspaceKxCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone_id`, as a reference.
+    #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
         self.attr("availability_zone_id")
     }
     /// `az_mode`, as a reference.
+    #[inline]
     pub fn az_mode(&self) -> crate::core::Expr {
         self.attr("az_mode")
     }
     /// `command_line_arguments`, as a reference.
+    #[inline]
     pub fn command_line_arguments(&self) -> crate::core::Expr {
         self.attr("command_line_arguments")
     }
     /// `created_timestamp`, as a reference.
+    #[inline]
     pub fn created_timestamp(&self) -> crate::core::Expr {
         self.attr("created_timestamp")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `environment_id`, as a reference.
+    #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
         self.attr("environment_id")
     }
     /// `execution_role`, as a reference.
+    #[inline]
     pub fn execution_role(&self) -> crate::core::Expr {
         self.attr("execution_role")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `initialization_script`, as a reference.
+    #[inline]
     pub fn initialization_script(&self) -> crate::core::Expr {
         self.attr("initialization_script")
     }
     /// `last_modified_timestamp`, as a reference.
+    #[inline]
     pub fn last_modified_timestamp(&self) -> crate::core::Expr {
         self.attr("last_modified_timestamp")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `release_label`, as a reference.
+    #[inline]
     pub fn release_label(&self) -> crate::core::Expr {
         self.attr("release_label")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_reason`, as a reference.
+    #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
         self.attr("status_reason")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `auto_scaling_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn auto_scaling_configuration(&self) -> crate::core::Expr {
         self.attr("auto_scaling_configuration")
     }
     /// `cache_storage_configurations` (a nested block), as a reference.
+    #[inline]
     pub fn cache_storage_configurations(&self) -> crate::core::Expr {
         self.attr("cache_storage_configurations")
     }
     /// `capacity_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn capacity_configuration(&self) -> crate::core::Expr {
         self.attr("capacity_configuration")
     }
     /// `code` (a nested block), as a reference.
+    #[inline]
     pub fn code(&self) -> crate::core::Expr {
         self.attr("code")
     }
     /// `database` (a nested block), as a reference.
+    #[inline]
     pub fn database(&self) -> crate::core::Expr {
         self.attr("database")
     }
     /// `savedown_storage_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn savedown_storage_configuration(&self) -> crate::core::Expr {
         self.attr("savedown_storage_configuration")
     }
     /// `scaling_group_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn scaling_group_configuration(&self) -> crate::core::Expr {
         self.attr("scaling_group_configuration")
     }
     /// `tickerplant_log_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn tickerplant_log_configuration(&self) -> crate::core::Expr {
         self.attr("tickerplant_log_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_configuration(&self) -> crate::core::Expr {
         self.attr("vpc_configuration")
     }
@@ -1087,42 +1146,52 @@ impl crate::core::Ref<FinspaceKxCluster> {
 
 impl crate::core::Ref<FinspaceKxDatabase> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_timestamp`, as a reference.
+    #[inline]
     pub fn created_timestamp(&self) -> crate::core::Expr {
         self.attr("created_timestamp")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `environment_id`, as a reference.
+    #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
         self.attr("environment_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_timestamp`, as a reference.
+    #[inline]
     pub fn last_modified_timestamp(&self) -> crate::core::Expr {
         self.attr("last_modified_timestamp")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1130,74 +1199,92 @@ impl crate::core::Ref<FinspaceKxDatabase> {
 
 impl crate::core::Ref<FinspaceKxDataview> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_update`, as a reference.
+    #[inline]
     pub fn auto_update(&self) -> crate::core::Expr {
         self.attr("auto_update")
     }
     /// `availability_zone_id`, as a reference.
+    #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
         self.attr("availability_zone_id")
     }
     /// `az_mode`, as a reference.
+    #[inline]
     pub fn az_mode(&self) -> crate::core::Expr {
         self.attr("az_mode")
     }
     /// `changeset_id`, as a reference.
+    #[inline]
     pub fn changeset_id(&self) -> crate::core::Expr {
         self.attr("changeset_id")
     }
     /// `created_timestamp`, as a reference.
+    #[inline]
     pub fn created_timestamp(&self) -> crate::core::Expr {
         self.attr("created_timestamp")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `environment_id`, as a reference.
+    #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
         self.attr("environment_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_timestamp`, as a reference.
+    #[inline]
     pub fn last_modified_timestamp(&self) -> crate::core::Expr {
         self.attr("last_modified_timestamp")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `read_write`, as a reference.
+    #[inline]
     pub fn read_write(&self) -> crate::core::Expr {
         self.attr("read_write")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `segment_configurations` (a nested block), as a reference.
+    #[inline]
     pub fn segment_configurations(&self) -> crate::core::Expr {
         self.attr("segment_configurations")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1205,62 +1292,77 @@ impl crate::core::Ref<FinspaceKxDataview> {
 
 impl crate::core::Ref<FinspaceKxEnvironment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `created_timestamp`, as a reference.
+    #[inline]
     pub fn created_timestamp(&self) -> crate::core::Expr {
         self.attr("created_timestamp")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `infrastructure_account_id`, as a reference.
+    #[inline]
     pub fn infrastructure_account_id(&self) -> crate::core::Expr {
         self.attr("infrastructure_account_id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `last_modified_timestamp`, as a reference.
+    #[inline]
     pub fn last_modified_timestamp(&self) -> crate::core::Expr {
         self.attr("last_modified_timestamp")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `custom_dns_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn custom_dns_configuration(&self) -> crate::core::Expr {
         self.attr("custom_dns_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `transit_gateway_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn transit_gateway_configuration(&self) -> crate::core::Expr {
         self.attr("transit_gateway_configuration")
     }
@@ -1268,58 +1370,72 @@ impl crate::core::Ref<FinspaceKxEnvironment> {
 
 impl crate::core::Ref<FinspaceKxScalingGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone_id`, as a reference.
+    #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
         self.attr("availability_zone_id")
     }
     /// `clusters`, as a reference.
+    #[inline]
     pub fn clusters(&self) -> crate::core::Expr {
         self.attr("clusters")
     }
     /// `created_timestamp`, as a reference.
+    #[inline]
     pub fn created_timestamp(&self) -> crate::core::Expr {
         self.attr("created_timestamp")
     }
     /// `environment_id`, as a reference.
+    #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
         self.attr("environment_id")
     }
     /// `host_type`, as a reference.
+    #[inline]
     pub fn host_type(&self) -> crate::core::Expr {
         self.attr("host_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_timestamp`, as a reference.
+    #[inline]
     pub fn last_modified_timestamp(&self) -> crate::core::Expr {
         self.attr("last_modified_timestamp")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_reason`, as a reference.
+    #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
         self.attr("status_reason")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1327,34 +1443,42 @@ impl crate::core::Ref<FinspaceKxScalingGroup> {
 
 impl crate::core::Ref<FinspaceKxUser> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `environment_id`, as a reference.
+    #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
         self.attr("environment_id")
     }
     /// `iam_role`, as a reference.
+    #[inline]
     pub fn iam_role(&self) -> crate::core::Expr {
         self.attr("iam_role")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1362,70 +1486,87 @@ impl crate::core::Ref<FinspaceKxUser> {
 
 impl crate::core::Ref<FinspaceKxVolume> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attached_clusters`, as a reference.
+    #[inline]
     pub fn attached_clusters(&self) -> crate::core::Expr {
         self.attr("attached_clusters")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `az_mode`, as a reference.
+    #[inline]
     pub fn az_mode(&self) -> crate::core::Expr {
         self.attr("az_mode")
     }
     /// `created_timestamp`, as a reference.
+    #[inline]
     pub fn created_timestamp(&self) -> crate::core::Expr {
         self.attr("created_timestamp")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `environment_id`, as a reference.
+    #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
         self.attr("environment_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_timestamp`, as a reference.
+    #[inline]
     pub fn last_modified_timestamp(&self) -> crate::core::Expr {
         self.attr("last_modified_timestamp")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_reason`, as a reference.
+    #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
         self.attr("status_reason")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `nas1_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn nas1_configuration(&self) -> crate::core::Expr {
         self.attr("nas1_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

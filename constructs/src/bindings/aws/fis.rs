@@ -11,6 +11,7 @@ pub struct FisExperimentTemplateActionParameter {
 
 impl FisExperimentTemplateActionParameter {
     /// `FisExperimentTemplateActionParameter` with its required arguments; set the others with `FisExperimentTemplateActionParameter { field: Some(..), ..FisExperimentTemplateActionParameter::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -42,6 +43,7 @@ pub struct FisExperimentTemplateAction {
 
 impl FisExperimentTemplateAction {
     /// `FisExperimentTemplateAction` with its required arguments; set the others with `FisExperimentTemplateAction { field: Some(..), ..FisExperimentTemplateAction::new(..) }`.
+    #[inline]
     pub fn new(action_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             action_id: action_id.into(),
@@ -67,6 +69,7 @@ pub struct FisExperimentTemplateExperimentOptions {
 
 impl FisExperimentTemplateExperimentOptions {
     /// `FisExperimentTemplateExperimentOptions` with its required arguments; set the others with `FisExperimentTemplateExperimentOptions { field: Some(..), ..FisExperimentTemplateExperimentOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             account_targeting: None,
@@ -85,6 +88,7 @@ pub struct FisExperimentTemplateExperimentReportConfigurationDataSourcesCloudwat
 
 impl FisExperimentTemplateExperimentReportConfigurationDataSourcesCloudwatchDashboard {
     /// `FisExperimentTemplateExperimentReportConfigurationDataSourcesCloudwatchDashboard` with its required arguments; set the others with `FisExperimentTemplateExperimentReportConfigurationDataSourcesCloudwatchDashboard { field: Some(..), ..FisExperimentTemplateExperimentReportConfigurationDataSourcesCloudwatchDashboard::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dashboard_arn: None,
@@ -102,6 +106,7 @@ pub struct FisExperimentTemplateExperimentReportConfigurationDataSources {
 
 impl FisExperimentTemplateExperimentReportConfigurationDataSources {
     /// `FisExperimentTemplateExperimentReportConfigurationDataSources` with its required arguments; set the others with `FisExperimentTemplateExperimentReportConfigurationDataSources { field: Some(..), ..FisExperimentTemplateExperimentReportConfigurationDataSources::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cloudwatch_dashboard: None,
@@ -121,6 +126,7 @@ pub struct FisExperimentTemplateExperimentReportConfigurationOutputsS3Configurat
 
 impl FisExperimentTemplateExperimentReportConfigurationOutputsS3Configuration {
     /// `FisExperimentTemplateExperimentReportConfigurationOutputsS3Configuration` with its required arguments; set the others with `FisExperimentTemplateExperimentReportConfigurationOutputsS3Configuration { field: Some(..), ..FisExperimentTemplateExperimentReportConfigurationOutputsS3Configuration::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -139,6 +145,7 @@ pub struct FisExperimentTemplateExperimentReportConfigurationOutputs {
 
 impl FisExperimentTemplateExperimentReportConfigurationOutputs {
     /// `FisExperimentTemplateExperimentReportConfigurationOutputs` with its required arguments; set the others with `FisExperimentTemplateExperimentReportConfigurationOutputs { field: Some(..), ..FisExperimentTemplateExperimentReportConfigurationOutputs::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_configuration: None,
@@ -165,6 +172,7 @@ pub struct FisExperimentTemplateExperimentReportConfiguration {
 
 impl FisExperimentTemplateExperimentReportConfiguration {
     /// `FisExperimentTemplateExperimentReportConfiguration` with its required arguments; set the others with `FisExperimentTemplateExperimentReportConfiguration { field: Some(..), ..FisExperimentTemplateExperimentReportConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             post_experiment_duration: None,
@@ -184,6 +192,7 @@ pub struct FisExperimentTemplateLogConfigurationCloudwatchLogsConfiguration {
 
 impl FisExperimentTemplateLogConfigurationCloudwatchLogsConfiguration {
     /// `FisExperimentTemplateLogConfigurationCloudwatchLogsConfiguration` with its required arguments; set the others with `FisExperimentTemplateLogConfigurationCloudwatchLogsConfiguration { field: Some(..), ..FisExperimentTemplateLogConfigurationCloudwatchLogsConfiguration::new(..) }`.
+    #[inline]
     pub fn new(log_group_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_group_arn: log_group_arn.into(),
@@ -206,6 +215,7 @@ pub struct FisExperimentTemplateLogConfiguration {
 
 impl FisExperimentTemplateLogConfiguration {
     /// `FisExperimentTemplateLogConfiguration` with its required arguments; set the others with `FisExperimentTemplateLogConfiguration { field: Some(..), ..FisExperimentTemplateLogConfiguration::new(..) }`.
+    #[inline]
     pub fn new(log_schema_version: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             log_schema_version: log_schema_version.into(),
@@ -227,6 +237,7 @@ pub struct FisExperimentTemplateStopCondition {
 
 impl FisExperimentTemplateStopCondition {
     /// `FisExperimentTemplateStopCondition` with its required arguments; set the others with `FisExperimentTemplateStopCondition { field: Some(..), ..FisExperimentTemplateStopCondition::new(..) }`.
+    #[inline]
     pub fn new(source: impl Into<crate::core::Expr>) -> Self {
         Self {
             source: source.into(),
@@ -246,6 +257,7 @@ pub struct FisExperimentTemplateTargetFilter {
 
 impl FisExperimentTemplateTargetFilter {
     /// `FisExperimentTemplateTargetFilter` with its required arguments; set the others with `FisExperimentTemplateTargetFilter { field: Some(..), ..FisExperimentTemplateTargetFilter::new(..) }`.
+    #[inline]
     pub fn new(path: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             path: path.into(),
@@ -279,6 +291,7 @@ pub struct FisExperimentTemplateTarget {
 
 impl FisExperimentTemplateTarget {
     /// `FisExperimentTemplateTarget` with its required arguments; set the others with `FisExperimentTemplateTarget { field: Some(..), ..FisExperimentTemplateTarget::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, resource_type: impl Into<crate::core::Expr>, selection_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -308,6 +321,7 @@ pub struct FisExperimentTemplateTimeouts {
 
 impl FisExperimentTemplateTimeouts {
     /// `FisExperimentTemplateTimeouts` with its required arguments; set the others with `FisExperimentTemplateTimeouts { field: Some(..), ..FisExperimentTemplateTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -356,6 +370,7 @@ pub struct FisExperimentTemplate {
 
 impl FisExperimentTemplate {
     /// `FisExperimentTemplate` with its required arguments; set the others with `FisExperimentTemplate { field: Some(..), ..FisExperimentTemplate::new(..) }`.
+    #[inline]
     pub fn new(description: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, action: Vec<FisExperimentTemplateAction>, stop_condition: Vec<FisExperimentTemplateStopCondition>) -> Self {
         Self {
             description: description.into(),
@@ -388,6 +403,7 @@ pub struct DataFisExperimentTemplates {
 
 impl DataFisExperimentTemplates {
     /// `DataFisExperimentTemplates` with its required arguments; set the others with `DataFisExperimentTemplates { field: Some(..), ..DataFisExperimentTemplates::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tags: None,
@@ -401,50 +417,62 @@ impl crate::core::DataSource for DataFisExperimentTemplates {
 
 impl crate::core::Ref<FisExperimentTemplate> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `action` (a nested block), as a reference.
+    #[inline]
     pub fn action(&self) -> crate::core::Expr {
         self.attr("action")
     }
     /// `experiment_options` (a nested block), as a reference.
+    #[inline]
     pub fn experiment_options(&self) -> crate::core::Expr {
         self.attr("experiment_options")
     }
     /// `experiment_report_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn experiment_report_configuration(&self) -> crate::core::Expr {
         self.attr("experiment_report_configuration")
     }
     /// `log_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn log_configuration(&self) -> crate::core::Expr {
         self.attr("log_configuration")
     }
     /// `stop_condition` (a nested block), as a reference.
+    #[inline]
     pub fn stop_condition(&self) -> crate::core::Expr {
         self.attr("stop_condition")
     }
     /// `target` (a nested block), as a reference.
+    #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
         self.attr("target")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -452,10 +480,12 @@ impl crate::core::Ref<FisExperimentTemplate> {
 
 impl crate::core::Ref<DataFisExperimentTemplates> {
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

@@ -16,6 +16,7 @@ pub struct FlowLogDestinationOptions {
 
 impl FlowLogDestinationOptions {
     /// `FlowLogDestinationOptions` with its required arguments; set the others with `FlowLogDestinationOptions { field: Some(..), ..FlowLogDestinationOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             file_format: None,
@@ -85,6 +86,7 @@ pub struct FlowLog {
 impl FlowLog {
     /// `FlowLog` with its required arguments; set the others with `FlowLog { field: Some(..), ..FlowLog::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             deliver_cross_account_role: None,
@@ -114,74 +116,92 @@ impl crate::core::Resource for FlowLog {
 
 impl crate::core::Ref<FlowLog> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `deliver_cross_account_role`, as a reference.
+    #[inline]
     pub fn deliver_cross_account_role(&self) -> crate::core::Expr {
         self.attr("deliver_cross_account_role")
     }
     /// `eni_id`, as a reference.
+    #[inline]
     pub fn eni_id(&self) -> crate::core::Expr {
         self.attr("eni_id")
     }
     /// `iam_role_arn`, as a reference.
+    #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `log_destination`, as a reference.
+    #[inline]
     pub fn log_destination(&self) -> crate::core::Expr {
         self.attr("log_destination")
     }
     /// `log_destination_type`, as a reference.
+    #[inline]
     pub fn log_destination_type(&self) -> crate::core::Expr {
         self.attr("log_destination_type")
     }
     /// `log_format`, as a reference.
+    #[inline]
     pub fn log_format(&self) -> crate::core::Expr {
         self.attr("log_format")
     }
     /// `log_group_name`, as a reference.
+    #[inline]
     pub fn log_group_name(&self) -> crate::core::Expr {
         self.attr("log_group_name")
     }
     /// `max_aggregation_interval`, as a reference.
+    #[inline]
     pub fn max_aggregation_interval(&self) -> crate::core::Expr {
         self.attr("max_aggregation_interval")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `traffic_type`, as a reference.
+    #[inline]
     pub fn traffic_type(&self) -> crate::core::Expr {
         self.attr("traffic_type")
     }
     /// `transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `destination_options` (a nested block), as a reference.
+    #[inline]
     pub fn destination_options(&self) -> crate::core::Expr {
         self.attr("destination_options")
     }

@@ -13,6 +13,7 @@ pub struct FmsAdminAccountTimeouts {
 
 impl FmsAdminAccountTimeouts {
     /// `FmsAdminAccountTimeouts` with its required arguments; set the others with `FmsAdminAccountTimeouts { field: Some(..), ..FmsAdminAccountTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -37,6 +38,7 @@ pub struct FmsAdminAccount {
 
 impl FmsAdminAccount {
     /// `FmsAdminAccount` with its required arguments; set the others with `FmsAdminAccount { field: Some(..), ..FmsAdminAccount::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             account_id: None,
@@ -63,6 +65,7 @@ pub struct FmsPolicyExcludeMap {
 
 impl FmsPolicyExcludeMap {
     /// `FmsPolicyExcludeMap` with its required arguments; set the others with `FmsPolicyExcludeMap { field: Some(..), ..FmsPolicyExcludeMap::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             account: None,
@@ -84,6 +87,7 @@ pub struct FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyN
 
 impl FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntryIcmpTypeCode {
     /// `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntryIcmpTypeCode` with its required arguments; set the others with `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntryIcmpTypeCode { field: Some(..), ..FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntryIcmpTypeCode::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             code: None,
@@ -105,6 +109,7 @@ pub struct FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyN
 
 impl FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntryPortRange {
     /// `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntryPortRange` with its required arguments; set the others with `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntryPortRange { field: Some(..), ..FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntryPortRange::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             from: None,
@@ -138,6 +143,7 @@ pub struct FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyN
 
 impl FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntry {
     /// `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntry` with its required arguments; set the others with `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntry { field: Some(..), ..FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySetFirstEntry::new(..) }`.
+    #[inline]
     pub fn new(egress: impl Into<crate::core::Arg<bool>>, protocol: impl Into<crate::core::Expr>, rule_action: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr_block: None,
@@ -168,6 +174,7 @@ pub struct FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyN
 
 impl FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySet {
     /// `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySet` with its required arguments; set the others with `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySet { field: Some(..), ..FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicyNetworkAclEntrySet::new(..) }`.
+    #[inline]
     pub fn new(force_remediate_for_first_entries: impl Into<crate::core::Arg<bool>>, force_remediate_for_last_entries: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             force_remediate_for_first_entries: force_remediate_for_first_entries.into(),
@@ -188,6 +195,7 @@ pub struct FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicy 
 
 impl FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicy {
     /// `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicy` with its required arguments; set the others with `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicy { field: Some(..), ..FmsPolicySecurityServicePolicyDataPolicyOptionNetworkAclCommonPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             network_acl_entry_set: None,
@@ -205,6 +213,7 @@ pub struct FmsPolicySecurityServicePolicyDataPolicyOptionNetworkFirewallPolicy {
 
 impl FmsPolicySecurityServicePolicyDataPolicyOptionNetworkFirewallPolicy {
     /// `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkFirewallPolicy` with its required arguments; set the others with `FmsPolicySecurityServicePolicyDataPolicyOptionNetworkFirewallPolicy { field: Some(..), ..FmsPolicySecurityServicePolicyDataPolicyOptionNetworkFirewallPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             firewall_deployment_model: None,
@@ -228,6 +237,7 @@ pub struct FmsPolicySecurityServicePolicyDataPolicyOption {
 
 impl FmsPolicySecurityServicePolicyDataPolicyOption {
     /// `FmsPolicySecurityServicePolicyDataPolicyOption` with its required arguments; set the others with `FmsPolicySecurityServicePolicyDataPolicyOption { field: Some(..), ..FmsPolicySecurityServicePolicyDataPolicyOption::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             network_acl_common_policy: None,
@@ -252,6 +262,7 @@ pub struct FmsPolicySecurityServicePolicyData {
 
 impl FmsPolicySecurityServicePolicyData {
     /// `FmsPolicySecurityServicePolicyData` with its required arguments; set the others with `FmsPolicySecurityServicePolicyData { field: Some(..), ..FmsPolicySecurityServicePolicyData::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             managed_service_data: None,
@@ -313,6 +324,7 @@ pub struct FmsPolicy {
 
 impl FmsPolicy {
     /// `FmsPolicy` with its required arguments; set the others with `FmsPolicy { field: Some(..), ..FmsPolicy::new(..) }`.
+    #[inline]
     pub fn new(exclude_resource_tags: impl Into<crate::core::Arg<bool>>, name: impl Into<crate::core::Expr>, security_service_policy_data: FmsPolicySecurityServicePolicyData) -> Self {
         Self {
             delete_all_policy_resources: None,
@@ -360,6 +372,7 @@ pub struct FmsResourceSetResourceSet {
 
 impl FmsResourceSetResourceSet {
     /// `FmsResourceSetResourceSet` with its required arguments; set the others with `FmsResourceSetResourceSet { field: Some(..), ..FmsResourceSetResourceSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -390,6 +403,7 @@ pub struct FmsResourceSetTimeouts {
 
 impl FmsResourceSetTimeouts {
     /// `FmsResourceSetTimeouts` with its required arguments; set the others with `FmsResourceSetTimeouts { field: Some(..), ..FmsResourceSetTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -415,6 +429,7 @@ pub struct FmsResourceSet {
 
 impl FmsResourceSet {
     /// `FmsResourceSet` with its required arguments; set the others with `FmsResourceSet { field: Some(..), ..FmsResourceSet::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tags: None,
@@ -430,14 +445,17 @@ impl crate::core::Resource for FmsResourceSet {
 
 impl crate::core::Ref<FmsAdminAccount> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -445,74 +463,92 @@ impl crate::core::Ref<FmsAdminAccount> {
 
 impl crate::core::Ref<FmsPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `delete_all_policy_resources`, as a reference.
+    #[inline]
     pub fn delete_all_policy_resources(&self) -> crate::core::Expr {
         self.attr("delete_all_policy_resources")
     }
     /// `delete_unused_fm_managed_resources`, as a reference.
+    #[inline]
     pub fn delete_unused_fm_managed_resources(&self) -> crate::core::Expr {
         self.attr("delete_unused_fm_managed_resources")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `exclude_resource_tags`, as a reference.
+    #[inline]
     pub fn exclude_resource_tags(&self) -> crate::core::Expr {
         self.attr("exclude_resource_tags")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy_update_token`, as a reference.
+    #[inline]
     pub fn policy_update_token(&self) -> crate::core::Expr {
         self.attr("policy_update_token")
     }
     /// `remediation_enabled`, as a reference.
+    #[inline]
     pub fn remediation_enabled(&self) -> crate::core::Expr {
         self.attr("remediation_enabled")
     }
     /// `resource_set_ids`, as a reference.
+    #[inline]
     pub fn resource_set_ids(&self) -> crate::core::Expr {
         self.attr("resource_set_ids")
     }
     /// `resource_tags`, as a reference.
+    #[inline]
     pub fn resource_tags(&self) -> crate::core::Expr {
         self.attr("resource_tags")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `resource_type_list`, as a reference.
+    #[inline]
     pub fn resource_type_list(&self) -> crate::core::Expr {
         self.attr("resource_type_list")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `exclude_map` (a nested block), as a reference.
+    #[inline]
     pub fn exclude_map(&self) -> crate::core::Expr {
         self.attr("exclude_map")
     }
     /// `include_map` (a nested block), as a reference.
+    #[inline]
     pub fn include_map(&self) -> crate::core::Expr {
         self.attr("include_map")
     }
     /// `security_service_policy_data` (a nested block), as a reference.
+    #[inline]
     pub fn security_service_policy_data(&self) -> crate::core::Expr {
         self.attr("security_service_policy_data")
     }
@@ -520,26 +556,32 @@ impl crate::core::Ref<FmsPolicy> {
 
 impl crate::core::Ref<FmsResourceSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `resource_set` (a nested block), as a reference.
+    #[inline]
     pub fn resource_set(&self) -> crate::core::Expr {
         self.attr("resource_set")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

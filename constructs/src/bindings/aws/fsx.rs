@@ -13,6 +13,7 @@ pub struct FsxBackupTimeouts {
 
 impl FsxBackupTimeouts {
     /// `FsxBackupTimeouts` with its required arguments; set the others with `FsxBackupTimeouts { field: Some(..), ..FsxBackupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -46,6 +47,7 @@ pub struct FsxBackup {
 
 impl FsxBackup {
     /// `FsxBackup` with its required arguments; set the others with `FsxBackup { field: Some(..), ..FsxBackup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             file_system_id: None,
@@ -72,6 +74,7 @@ pub struct FsxDataRepositoryAssociationS3AutoExportPolicy {
 
 impl FsxDataRepositoryAssociationS3AutoExportPolicy {
     /// `FsxDataRepositoryAssociationS3AutoExportPolicy` with its required arguments; set the others with `FsxDataRepositoryAssociationS3AutoExportPolicy { field: Some(..), ..FsxDataRepositoryAssociationS3AutoExportPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             events: None,
@@ -92,6 +95,7 @@ pub struct FsxDataRepositoryAssociationS3 {
 
 impl FsxDataRepositoryAssociationS3 {
     /// `FsxDataRepositoryAssociationS3` with its required arguments; set the others with `FsxDataRepositoryAssociationS3 { field: Some(..), ..FsxDataRepositoryAssociationS3::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auto_export_policy: None,
@@ -116,6 +120,7 @@ pub struct FsxDataRepositoryAssociationTimeouts {
 
 impl FsxDataRepositoryAssociationTimeouts {
     /// `FsxDataRepositoryAssociationTimeouts` with its required arguments; set the others with `FsxDataRepositoryAssociationTimeouts { field: Some(..), ..FsxDataRepositoryAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -162,6 +167,7 @@ pub struct FsxDataRepositoryAssociation {
 
 impl FsxDataRepositoryAssociation {
     /// `FsxDataRepositoryAssociation` with its required arguments; set the others with `FsxDataRepositoryAssociation { field: Some(..), ..FsxDataRepositoryAssociation::new(..) }`.
+    #[inline]
     pub fn new(data_repository_path: impl Into<crate::core::Expr>, file_system_id: impl Into<crate::core::Expr>, file_system_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_import_meta_data_on_create: None,
@@ -195,6 +201,7 @@ pub struct FsxFileCacheDataRepositoryAssociationNfs {
 
 impl FsxFileCacheDataRepositoryAssociationNfs {
     /// `FsxFileCacheDataRepositoryAssociationNfs` with its required arguments; set the others with `FsxFileCacheDataRepositoryAssociationNfs { field: Some(..), ..FsxFileCacheDataRepositoryAssociationNfs::new(..) }`.
+    #[inline]
     pub fn new(version: impl Into<crate::core::Expr>) -> Self {
         Self {
             dns_ips: None,
@@ -223,6 +230,7 @@ pub struct FsxFileCacheDataRepositoryAssociation {
 
 impl FsxFileCacheDataRepositoryAssociation {
     /// `FsxFileCacheDataRepositoryAssociation` with its required arguments; set the others with `FsxFileCacheDataRepositoryAssociation { field: Some(..), ..FsxFileCacheDataRepositoryAssociation::new(..) }`.
+    #[inline]
     pub fn new(data_repository_path: impl Into<crate::core::Expr>, file_cache_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_repository_path: data_repository_path.into(),
@@ -243,6 +251,7 @@ pub struct FsxFileCacheLustreConfigurationMetadataConfiguration {
 
 impl FsxFileCacheLustreConfigurationMetadataConfiguration {
     /// `FsxFileCacheLustreConfigurationMetadataConfiguration` with its required arguments; set the others with `FsxFileCacheLustreConfigurationMetadataConfiguration { field: Some(..), ..FsxFileCacheLustreConfigurationMetadataConfiguration::new(..) }`.
+    #[inline]
     pub fn new(storage_capacity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             storage_capacity: storage_capacity.into(),
@@ -266,6 +275,7 @@ pub struct FsxFileCacheLustreConfiguration {
 
 impl FsxFileCacheLustreConfiguration {
     /// `FsxFileCacheLustreConfiguration` with its required arguments; set the others with `FsxFileCacheLustreConfiguration { field: Some(..), ..FsxFileCacheLustreConfiguration::new(..) }`.
+    #[inline]
     pub fn new(deployment_type: impl Into<crate::core::Expr>, per_unit_storage_throughput: impl Into<crate::core::Arg<crate::core::Number>>, metadata_configuration: Vec<FsxFileCacheLustreConfigurationMetadataConfiguration>) -> Self {
         Self {
             deployment_type: deployment_type.into(),
@@ -292,6 +302,7 @@ pub struct FsxFileCacheTimeouts {
 
 impl FsxFileCacheTimeouts {
     /// `FsxFileCacheTimeouts` with its required arguments; set the others with `FsxFileCacheTimeouts { field: Some(..), ..FsxFileCacheTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -343,6 +354,7 @@ pub struct FsxFileCache {
 
 impl FsxFileCache {
     /// `FsxFileCache` with its required arguments; set the others with `FsxFileCache { field: Some(..), ..FsxFileCache::new(..) }`.
+    #[inline]
     pub fn new(file_cache_type: impl Into<crate::core::Expr>, file_cache_type_version: impl Into<crate::core::Expr>, storage_capacity: impl Into<crate::core::Arg<crate::core::Number>>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             copy_tags_to_data_repository_associations: None,
@@ -378,6 +390,7 @@ pub struct FsxLustreFileSystemDataReadCacheConfiguration {
 
 impl FsxLustreFileSystemDataReadCacheConfiguration {
     /// `FsxLustreFileSystemDataReadCacheConfiguration` with its required arguments; set the others with `FsxLustreFileSystemDataReadCacheConfiguration { field: Some(..), ..FsxLustreFileSystemDataReadCacheConfiguration::new(..) }`.
+    #[inline]
     pub fn new(sizing_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             size: None,
@@ -399,6 +412,7 @@ pub struct FsxLustreFileSystemLogConfiguration {
 
 impl FsxLustreFileSystemLogConfiguration {
     /// `FsxLustreFileSystemLogConfiguration` with its required arguments; set the others with `FsxLustreFileSystemLogConfiguration { field: Some(..), ..FsxLustreFileSystemLogConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             destination: None,
@@ -420,6 +434,7 @@ pub struct FsxLustreFileSystemMetadataConfiguration {
 
 impl FsxLustreFileSystemMetadataConfiguration {
     /// `FsxLustreFileSystemMetadataConfiguration` with its required arguments; set the others with `FsxLustreFileSystemMetadataConfiguration { field: Some(..), ..FsxLustreFileSystemMetadataConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             iops: None,
@@ -441,6 +456,7 @@ pub struct FsxLustreFileSystemRootSquashConfiguration {
 
 impl FsxLustreFileSystemRootSquashConfiguration {
     /// `FsxLustreFileSystemRootSquashConfiguration` with its required arguments; set the others with `FsxLustreFileSystemRootSquashConfiguration { field: Some(..), ..FsxLustreFileSystemRootSquashConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             no_squash_nids: None,
@@ -465,6 +481,7 @@ pub struct FsxLustreFileSystemTimeouts {
 
 impl FsxLustreFileSystemTimeouts {
     /// `FsxLustreFileSystemTimeouts` with its required arguments; set the others with `FsxLustreFileSystemTimeouts { field: Some(..), ..FsxLustreFileSystemTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -573,6 +590,7 @@ pub struct FsxLustreFileSystem {
 
 impl FsxLustreFileSystem {
     /// `FsxLustreFileSystem` with its required arguments; set the others with `FsxLustreFileSystem { field: Some(..), ..FsxLustreFileSystem::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             auto_import_policy: None,
@@ -627,6 +645,7 @@ pub struct FsxOntapFileSystemDiskIopsConfiguration {
 
 impl FsxOntapFileSystemDiskIopsConfiguration {
     /// `FsxOntapFileSystemDiskIopsConfiguration` with its required arguments; set the others with `FsxOntapFileSystemDiskIopsConfiguration { field: Some(..), ..FsxOntapFileSystemDiskIopsConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             iops: None,
@@ -651,6 +670,7 @@ pub struct FsxOntapFileSystemTimeouts {
 
 impl FsxOntapFileSystemTimeouts {
     /// `FsxOntapFileSystemTimeouts` with its required arguments; set the others with `FsxOntapFileSystemTimeouts { field: Some(..), ..FsxOntapFileSystemTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -726,6 +746,7 @@ pub struct FsxOntapFileSystem {
 
 impl FsxOntapFileSystem {
     /// `FsxOntapFileSystem` with its required arguments; set the others with `FsxOntapFileSystem { field: Some(..), ..FsxOntapFileSystem::new(..) }`.
+    #[inline]
     pub fn new(deployment_type: impl Into<crate::core::Expr>, preferred_subnet_id: impl Into<crate::core::Expr>, storage_capacity: impl Into<crate::core::Arg<crate::core::Number>>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             automatic_backup_retention_days: None,
@@ -778,6 +799,7 @@ pub struct FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedA
 
 impl FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration {
     /// `FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration` with its required arguments; set the others with `FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration { field: Some(..), ..FsxOntapStorageVirtualMachineActiveDirectoryConfigurationSelfManagedActiveDirectoryConfiguration::new(..) }`.
+    #[inline]
     pub fn new(dns_ips: Vec<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>, password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             dns_ips,
@@ -803,6 +825,7 @@ pub struct FsxOntapStorageVirtualMachineActiveDirectoryConfiguration {
 
 impl FsxOntapStorageVirtualMachineActiveDirectoryConfiguration {
     /// `FsxOntapStorageVirtualMachineActiveDirectoryConfiguration` with its required arguments; set the others with `FsxOntapStorageVirtualMachineActiveDirectoryConfiguration { field: Some(..), ..FsxOntapStorageVirtualMachineActiveDirectoryConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             netbios_name: None,
@@ -827,6 +850,7 @@ pub struct FsxOntapStorageVirtualMachineTimeouts {
 
 impl FsxOntapStorageVirtualMachineTimeouts {
     /// `FsxOntapStorageVirtualMachineTimeouts` with its required arguments; set the others with `FsxOntapStorageVirtualMachineTimeouts { field: Some(..), ..FsxOntapStorageVirtualMachineTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -868,6 +892,7 @@ pub struct FsxOntapStorageVirtualMachine {
 
 impl FsxOntapStorageVirtualMachine {
     /// `FsxOntapStorageVirtualMachine` with its required arguments; set the others with `FsxOntapStorageVirtualMachine { field: Some(..), ..FsxOntapStorageVirtualMachine::new(..) }`.
+    #[inline]
     pub fn new(file_system_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             file_system_id: file_system_id.into(),
@@ -900,6 +925,7 @@ pub struct FsxOntapVolumeAggregateConfiguration {
 
 impl FsxOntapVolumeAggregateConfiguration {
     /// `FsxOntapVolumeAggregateConfiguration` with its required arguments; set the others with `FsxOntapVolumeAggregateConfiguration { field: Some(..), ..FsxOntapVolumeAggregateConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             aggregates: None,
@@ -921,6 +947,7 @@ pub struct FsxOntapVolumeSnaplockConfigurationAutocommitPeriod {
 
 impl FsxOntapVolumeSnaplockConfigurationAutocommitPeriod {
     /// `FsxOntapVolumeSnaplockConfigurationAutocommitPeriod` with its required arguments; set the others with `FsxOntapVolumeSnaplockConfigurationAutocommitPeriod { field: Some(..), ..FsxOntapVolumeSnaplockConfigurationAutocommitPeriod::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             r#type: None,
@@ -945,6 +972,7 @@ pub struct FsxOntapVolumeSnaplockConfigurationRetentionPeriod {
 
 impl FsxOntapVolumeSnaplockConfigurationRetentionPeriod {
     /// `FsxOntapVolumeSnaplockConfigurationRetentionPeriod` with its required arguments; set the others with `FsxOntapVolumeSnaplockConfigurationRetentionPeriod { field: Some(..), ..FsxOntapVolumeSnaplockConfigurationRetentionPeriod::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_retention: None,
@@ -978,6 +1006,7 @@ pub struct FsxOntapVolumeSnaplockConfiguration {
 
 impl FsxOntapVolumeSnaplockConfiguration {
     /// `FsxOntapVolumeSnaplockConfiguration` with its required arguments; set the others with `FsxOntapVolumeSnaplockConfiguration { field: Some(..), ..FsxOntapVolumeSnaplockConfiguration::new(..) }`.
+    #[inline]
     pub fn new(snaplock_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             audit_log_volume: None,
@@ -1003,6 +1032,7 @@ pub struct FsxOntapVolumeTieringPolicy {
 
 impl FsxOntapVolumeTieringPolicy {
     /// `FsxOntapVolumeTieringPolicy` with its required arguments; set the others with `FsxOntapVolumeTieringPolicy { field: Some(..), ..FsxOntapVolumeTieringPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cooling_period: None,
@@ -1027,6 +1057,7 @@ pub struct FsxOntapVolumeTimeouts {
 
 impl FsxOntapVolumeTimeouts {
     /// `FsxOntapVolumeTimeouts` with its required arguments; set the others with `FsxOntapVolumeTimeouts { field: Some(..), ..FsxOntapVolumeTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1107,6 +1138,7 @@ pub struct FsxOntapVolume {
 
 impl FsxOntapVolume {
     /// `FsxOntapVolume` with its required arguments; set the others with `FsxOntapVolume { field: Some(..), ..FsxOntapVolume::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, storage_virtual_machine_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             bypass_snaplock_enterprise_retention: None,
@@ -1152,6 +1184,7 @@ pub struct FsxOpenzfsFileSystemDiskIopsConfiguration {
 
 impl FsxOpenzfsFileSystemDiskIopsConfiguration {
     /// `FsxOpenzfsFileSystemDiskIopsConfiguration` with its required arguments; set the others with `FsxOpenzfsFileSystemDiskIopsConfiguration { field: Some(..), ..FsxOpenzfsFileSystemDiskIopsConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             iops: None,
@@ -1171,6 +1204,7 @@ pub struct FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurat
 
 impl FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurations {
     /// `FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurations` with its required arguments; set the others with `FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurations { field: Some(..), ..FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurations::new(..) }`.
+    #[inline]
     pub fn new(clients: impl Into<crate::core::Expr>, options: Vec<crate::core::Expr>) -> Self {
         Self {
             clients: clients.into(),
@@ -1188,6 +1222,7 @@ pub struct FsxOpenzfsFileSystemRootVolumeConfigurationNfsExports {
 
 impl FsxOpenzfsFileSystemRootVolumeConfigurationNfsExports {
     /// `FsxOpenzfsFileSystemRootVolumeConfigurationNfsExports` with its required arguments; set the others with `FsxOpenzfsFileSystemRootVolumeConfigurationNfsExports { field: Some(..), ..FsxOpenzfsFileSystemRootVolumeConfigurationNfsExports::new(..) }`.
+    #[inline]
     pub fn new(client_configurations: Vec<FsxOpenzfsFileSystemRootVolumeConfigurationNfsExportsClientConfigurations>) -> Self {
         Self {
             client_configurations,
@@ -1208,6 +1243,7 @@ pub struct FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas {
 
 impl FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas {
     /// `FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas` with its required arguments; set the others with `FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas { field: Some(..), ..FsxOpenzfsFileSystemRootVolumeConfigurationUserAndGroupQuotas::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Arg<crate::core::Number>>, storage_capacity_quota_gib: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -1242,6 +1278,7 @@ pub struct FsxOpenzfsFileSystemRootVolumeConfiguration {
 
 impl FsxOpenzfsFileSystemRootVolumeConfiguration {
     /// `FsxOpenzfsFileSystemRootVolumeConfiguration` with its required arguments; set the others with `FsxOpenzfsFileSystemRootVolumeConfiguration { field: Some(..), ..FsxOpenzfsFileSystemRootVolumeConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             copy_tags_to_snapshots: None,
@@ -1270,6 +1307,7 @@ pub struct FsxOpenzfsFileSystemTimeouts {
 
 impl FsxOpenzfsFileSystemTimeouts {
     /// `FsxOpenzfsFileSystemTimeouts` with its required arguments; set the others with `FsxOpenzfsFileSystemTimeouts { field: Some(..), ..FsxOpenzfsFileSystemTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1358,6 +1396,7 @@ pub struct FsxOpenzfsFileSystem {
 
 impl FsxOpenzfsFileSystem {
     /// `FsxOpenzfsFileSystem` with its required arguments; set the others with `FsxOpenzfsFileSystem { field: Some(..), ..FsxOpenzfsFileSystem::new(..) }`.
+    #[inline]
     pub fn new(deployment_type: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, throughput_capacity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             automatic_backup_retention_days: None,
@@ -1412,6 +1451,7 @@ pub struct FsxOpenzfsSnapshotTimeouts {
 
 impl FsxOpenzfsSnapshotTimeouts {
     /// `FsxOpenzfsSnapshotTimeouts` with its required arguments; set the others with `FsxOpenzfsSnapshotTimeouts { field: Some(..), ..FsxOpenzfsSnapshotTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1445,6 +1485,7 @@ pub struct FsxOpenzfsSnapshot {
 
 impl FsxOpenzfsSnapshot {
     /// `FsxOpenzfsSnapshot` with its required arguments; set the others with `FsxOpenzfsSnapshot { field: Some(..), ..FsxOpenzfsSnapshot::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, volume_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1472,6 +1513,7 @@ pub struct FsxOpenzfsVolumeNfsExportsClientConfigurations {
 
 impl FsxOpenzfsVolumeNfsExportsClientConfigurations {
     /// `FsxOpenzfsVolumeNfsExportsClientConfigurations` with its required arguments; set the others with `FsxOpenzfsVolumeNfsExportsClientConfigurations { field: Some(..), ..FsxOpenzfsVolumeNfsExportsClientConfigurations::new(..) }`.
+    #[inline]
     pub fn new(clients: impl Into<crate::core::Expr>, options: Vec<crate::core::Expr>) -> Self {
         Self {
             clients: clients.into(),
@@ -1489,6 +1531,7 @@ pub struct FsxOpenzfsVolumeNfsExports {
 
 impl FsxOpenzfsVolumeNfsExports {
     /// `FsxOpenzfsVolumeNfsExports` with its required arguments; set the others with `FsxOpenzfsVolumeNfsExports { field: Some(..), ..FsxOpenzfsVolumeNfsExports::new(..) }`.
+    #[inline]
     pub fn new(client_configurations: Vec<FsxOpenzfsVolumeNfsExportsClientConfigurations>) -> Self {
         Self {
             client_configurations,
@@ -1507,6 +1550,7 @@ pub struct FsxOpenzfsVolumeOriginSnapshot {
 
 impl FsxOpenzfsVolumeOriginSnapshot {
     /// `FsxOpenzfsVolumeOriginSnapshot` with its required arguments; set the others with `FsxOpenzfsVolumeOriginSnapshot { field: Some(..), ..FsxOpenzfsVolumeOriginSnapshot::new(..) }`.
+    #[inline]
     pub fn new(copy_strategy: impl Into<crate::core::Expr>, snapshot_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             copy_strategy: copy_strategy.into(),
@@ -1531,6 +1575,7 @@ pub struct FsxOpenzfsVolumeTimeouts {
 
 impl FsxOpenzfsVolumeTimeouts {
     /// `FsxOpenzfsVolumeTimeouts` with its required arguments; set the others with `FsxOpenzfsVolumeTimeouts { field: Some(..), ..FsxOpenzfsVolumeTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1553,6 +1598,7 @@ pub struct FsxOpenzfsVolumeUserAndGroupQuotas {
 
 impl FsxOpenzfsVolumeUserAndGroupQuotas {
     /// `FsxOpenzfsVolumeUserAndGroupQuotas` with its required arguments; set the others with `FsxOpenzfsVolumeUserAndGroupQuotas { field: Some(..), ..FsxOpenzfsVolumeUserAndGroupQuotas::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Arg<crate::core::Number>>, storage_capacity_quota_gib: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -1618,6 +1664,7 @@ pub struct FsxOpenzfsVolume {
 
 impl FsxOpenzfsVolume {
     /// `FsxOpenzfsVolume` with its required arguments; set the others with `FsxOpenzfsVolume { field: Some(..), ..FsxOpenzfsVolume::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, parent_volume_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             copy_tags_to_snapshots: None,
@@ -1661,6 +1708,7 @@ pub struct FsxWindowsFileSystemAuditLogConfiguration {
 
 impl FsxWindowsFileSystemAuditLogConfiguration {
     /// `FsxWindowsFileSystemAuditLogConfiguration` with its required arguments; set the others with `FsxWindowsFileSystemAuditLogConfiguration { field: Some(..), ..FsxWindowsFileSystemAuditLogConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             audit_log_destination: None,
@@ -1683,6 +1731,7 @@ pub struct FsxWindowsFileSystemDiskIopsConfiguration {
 
 impl FsxWindowsFileSystemDiskIopsConfiguration {
     /// `FsxWindowsFileSystemDiskIopsConfiguration` with its required arguments; set the others with `FsxWindowsFileSystemDiskIopsConfiguration { field: Some(..), ..FsxWindowsFileSystemDiskIopsConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             iops: None,
@@ -1712,6 +1761,7 @@ pub struct FsxWindowsFileSystemSelfManagedActiveDirectory {
 
 impl FsxWindowsFileSystemSelfManagedActiveDirectory {
     /// `FsxWindowsFileSystemSelfManagedActiveDirectory` with its required arguments; set the others with `FsxWindowsFileSystemSelfManagedActiveDirectory { field: Some(..), ..FsxWindowsFileSystemSelfManagedActiveDirectory::new(..) }`.
+    #[inline]
     pub fn new(dns_ips: Vec<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>, password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             dns_ips,
@@ -1740,6 +1790,7 @@ pub struct FsxWindowsFileSystemTimeouts {
 
 impl FsxWindowsFileSystemTimeouts {
     /// `FsxWindowsFileSystemTimeouts` with its required arguments; set the others with `FsxWindowsFileSystemTimeouts { field: Some(..), ..FsxWindowsFileSystemTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1826,6 +1877,7 @@ pub struct FsxWindowsFileSystem {
 
 impl FsxWindowsFileSystem {
     /// `FsxWindowsFileSystem` with its required arguments; set the others with `FsxWindowsFileSystem { field: Some(..), ..FsxWindowsFileSystem::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>, throughput_capacity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             active_directory_id: None,
@@ -1872,6 +1924,7 @@ pub struct DataFsxOntapFileSystem {
 
 impl DataFsxOntapFileSystem {
     /// `DataFsxOntapFileSystem` with its required arguments; set the others with `DataFsxOntapFileSystem { field: Some(..), ..DataFsxOntapFileSystem::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -1895,6 +1948,7 @@ pub struct DataFsxOntapStorageVirtualMachineFilter {
 
 impl DataFsxOntapStorageVirtualMachineFilter {
     /// `DataFsxOntapStorageVirtualMachineFilter` with its required arguments; set the others with `DataFsxOntapStorageVirtualMachineFilter { field: Some(..), ..DataFsxOntapStorageVirtualMachineFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1919,6 +1973,7 @@ pub struct DataFsxOntapStorageVirtualMachine {
 
 impl DataFsxOntapStorageVirtualMachine {
     /// `DataFsxOntapStorageVirtualMachine` with its required arguments; set the others with `DataFsxOntapStorageVirtualMachine { field: Some(..), ..DataFsxOntapStorageVirtualMachine::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1943,6 +1998,7 @@ pub struct DataFsxOntapStorageVirtualMachinesFilter {
 
 impl DataFsxOntapStorageVirtualMachinesFilter {
     /// `DataFsxOntapStorageVirtualMachinesFilter` with its required arguments; set the others with `DataFsxOntapStorageVirtualMachinesFilter { field: Some(..), ..DataFsxOntapStorageVirtualMachinesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1964,6 +2020,7 @@ pub struct DataFsxOntapStorageVirtualMachines {
 
 impl DataFsxOntapStorageVirtualMachines {
     /// `DataFsxOntapStorageVirtualMachines` with its required arguments; set the others with `DataFsxOntapStorageVirtualMachines { field: Some(..), ..DataFsxOntapStorageVirtualMachines::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1987,6 +2044,7 @@ pub struct DataFsxOpenzfsSnapshotFilter {
 
 impl DataFsxOpenzfsSnapshotFilter {
     /// `DataFsxOpenzfsSnapshotFilter` with its required arguments; set the others with `DataFsxOpenzfsSnapshotFilter { field: Some(..), ..DataFsxOpenzfsSnapshotFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2020,6 +2078,7 @@ pub struct DataFsxOpenzfsSnapshot {
 
 impl DataFsxOpenzfsSnapshot {
     /// `DataFsxOpenzfsSnapshot` with its required arguments; set the others with `DataFsxOpenzfsSnapshot { field: Some(..), ..DataFsxOpenzfsSnapshot::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -2048,6 +2107,7 @@ pub struct DataFsxWindowsFileSystem {
 
 impl DataFsxWindowsFileSystem {
     /// `DataFsxWindowsFileSystem` with its required arguments; set the others with `DataFsxWindowsFileSystem { field: Some(..), ..DataFsxWindowsFileSystem::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -2062,42 +2122,52 @@ impl crate::core::DataSource for DataFsxWindowsFileSystem {
 
 impl crate::core::Ref<FsxBackup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `file_system_id`, as a reference.
+    #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
         self.attr("file_system_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `volume_id`, as a reference.
+    #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2105,54 +2175,67 @@ impl crate::core::Ref<FsxBackup> {
 
 impl crate::core::Ref<FsxDataRepositoryAssociation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `association_id`, as a reference.
+    #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
         self.attr("association_id")
     }
     /// `batch_import_meta_data_on_create`, as a reference.
+    #[inline]
     pub fn batch_import_meta_data_on_create(&self) -> crate::core::Expr {
         self.attr("batch_import_meta_data_on_create")
     }
     /// `data_repository_path`, as a reference.
+    #[inline]
     pub fn data_repository_path(&self) -> crate::core::Expr {
         self.attr("data_repository_path")
     }
     /// `delete_data_in_filesystem`, as a reference.
+    #[inline]
     pub fn delete_data_in_filesystem(&self) -> crate::core::Expr {
         self.attr("delete_data_in_filesystem")
     }
     /// `file_system_id`, as a reference.
+    #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
         self.attr("file_system_id")
     }
     /// `file_system_path`, as a reference.
+    #[inline]
     pub fn file_system_path(&self) -> crate::core::Expr {
         self.attr("file_system_path")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `imported_file_chunk_size`, as a reference.
+    #[inline]
     pub fn imported_file_chunk_size(&self) -> crate::core::Expr {
         self.attr("imported_file_chunk_size")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `s3` (a nested block), as a reference.
+    #[inline]
     pub fn s3(&self) -> crate::core::Expr {
         self.attr("s3")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2160,82 +2243,102 @@ impl crate::core::Ref<FsxDataRepositoryAssociation> {
 
 impl crate::core::Ref<FsxFileCache> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `copy_tags_to_data_repository_associations`, as a reference.
+    #[inline]
     pub fn copy_tags_to_data_repository_associations(&self) -> crate::core::Expr {
         self.attr("copy_tags_to_data_repository_associations")
     }
     /// `data_repository_association_ids`, as a reference.
+    #[inline]
     pub fn data_repository_association_ids(&self) -> crate::core::Expr {
         self.attr("data_repository_association_ids")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `file_cache_id`, as a reference.
+    #[inline]
     pub fn file_cache_id(&self) -> crate::core::Expr {
         self.attr("file_cache_id")
     }
     /// `file_cache_type`, as a reference.
+    #[inline]
     pub fn file_cache_type(&self) -> crate::core::Expr {
         self.attr("file_cache_type")
     }
     /// `file_cache_type_version`, as a reference.
+    #[inline]
     pub fn file_cache_type_version(&self) -> crate::core::Expr {
         self.attr("file_cache_type_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `network_interface_ids`, as a reference.
+    #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
         self.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `storage_capacity`, as a reference.
+    #[inline]
     pub fn storage_capacity(&self) -> crate::core::Expr {
         self.attr("storage_capacity")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `data_repository_association` (a nested block), as a reference.
+    #[inline]
     pub fn data_repository_association(&self) -> crate::core::Expr {
         self.attr("data_repository_association")
     }
     /// `lustre_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn lustre_configuration(&self) -> crate::core::Expr {
         self.attr("lustre_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2243,150 +2346,187 @@ impl crate::core::Ref<FsxFileCache> {
 
 impl crate::core::Ref<FsxLustreFileSystem> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_import_policy`, as a reference.
+    #[inline]
     pub fn auto_import_policy(&self) -> crate::core::Expr {
         self.attr("auto_import_policy")
     }
     /// `automatic_backup_retention_days`, as a reference.
+    #[inline]
     pub fn automatic_backup_retention_days(&self) -> crate::core::Expr {
         self.attr("automatic_backup_retention_days")
     }
     /// `backup_id`, as a reference.
+    #[inline]
     pub fn backup_id(&self) -> crate::core::Expr {
         self.attr("backup_id")
     }
     /// `copy_tags_to_backups`, as a reference.
+    #[inline]
     pub fn copy_tags_to_backups(&self) -> crate::core::Expr {
         self.attr("copy_tags_to_backups")
     }
     /// `daily_automatic_backup_start_time`, as a reference.
+    #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> crate::core::Expr {
         self.attr("daily_automatic_backup_start_time")
     }
     /// `data_compression_type`, as a reference.
+    #[inline]
     pub fn data_compression_type(&self) -> crate::core::Expr {
         self.attr("data_compression_type")
     }
     /// `deployment_type`, as a reference.
+    #[inline]
     pub fn deployment_type(&self) -> crate::core::Expr {
         self.attr("deployment_type")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `drive_cache_type`, as a reference.
+    #[inline]
     pub fn drive_cache_type(&self) -> crate::core::Expr {
         self.attr("drive_cache_type")
     }
     /// `efa_enabled`, as a reference.
+    #[inline]
     pub fn efa_enabled(&self) -> crate::core::Expr {
         self.attr("efa_enabled")
     }
     /// `export_path`, as a reference.
+    #[inline]
     pub fn export_path(&self) -> crate::core::Expr {
         self.attr("export_path")
     }
     /// `file_system_type_version`, as a reference.
+    #[inline]
     pub fn file_system_type_version(&self) -> crate::core::Expr {
         self.attr("file_system_type_version")
     }
     /// `final_backup_tags`, as a reference.
+    #[inline]
     pub fn final_backup_tags(&self) -> crate::core::Expr {
         self.attr("final_backup_tags")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `import_path`, as a reference.
+    #[inline]
     pub fn import_path(&self) -> crate::core::Expr {
         self.attr("import_path")
     }
     /// `imported_file_chunk_size`, as a reference.
+    #[inline]
     pub fn imported_file_chunk_size(&self) -> crate::core::Expr {
         self.attr("imported_file_chunk_size")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `mount_name`, as a reference.
+    #[inline]
     pub fn mount_name(&self) -> crate::core::Expr {
         self.attr("mount_name")
     }
     /// `network_interface_ids`, as a reference.
+    #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
         self.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `per_unit_storage_throughput`, as a reference.
+    #[inline]
     pub fn per_unit_storage_throughput(&self) -> crate::core::Expr {
         self.attr("per_unit_storage_throughput")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `skip_final_backup`, as a reference.
+    #[inline]
     pub fn skip_final_backup(&self) -> crate::core::Expr {
         self.attr("skip_final_backup")
     }
     /// `storage_capacity`, as a reference.
+    #[inline]
     pub fn storage_capacity(&self) -> crate::core::Expr {
         self.attr("storage_capacity")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `throughput_capacity`, as a reference.
+    #[inline]
     pub fn throughput_capacity(&self) -> crate::core::Expr {
         self.attr("throughput_capacity")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `weekly_maintenance_start_time`, as a reference.
+    #[inline]
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
         self.attr("weekly_maintenance_start_time")
     }
     /// `data_read_cache_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn data_read_cache_configuration(&self) -> crate::core::Expr {
         self.attr("data_read_cache_configuration")
     }
     /// `log_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn log_configuration(&self) -> crate::core::Expr {
         self.attr("log_configuration")
     }
     /// `metadata_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn metadata_configuration(&self) -> crate::core::Expr {
         self.attr("metadata_configuration")
     }
     /// `root_squash_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn root_squash_configuration(&self) -> crate::core::Expr {
         self.attr("root_squash_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2394,110 +2534,137 @@ impl crate::core::Ref<FsxLustreFileSystem> {
 
 impl crate::core::Ref<FsxOntapFileSystem> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `automatic_backup_retention_days`, as a reference.
+    #[inline]
     pub fn automatic_backup_retention_days(&self) -> crate::core::Expr {
         self.attr("automatic_backup_retention_days")
     }
     /// `daily_automatic_backup_start_time`, as a reference.
+    #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> crate::core::Expr {
         self.attr("daily_automatic_backup_start_time")
     }
     /// `deployment_type`, as a reference.
+    #[inline]
     pub fn deployment_type(&self) -> crate::core::Expr {
         self.attr("deployment_type")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `endpoint_ip_address_range`, as a reference.
+    #[inline]
     pub fn endpoint_ip_address_range(&self) -> crate::core::Expr {
         self.attr("endpoint_ip_address_range")
     }
     /// `endpoints`, as a reference.
+    #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
         self.attr("endpoints")
     }
     /// `fsx_admin_password`, as a reference.
+    #[inline]
     pub fn fsx_admin_password(&self) -> crate::core::Expr {
         self.attr("fsx_admin_password")
     }
     /// `ha_pairs`, as a reference.
+    #[inline]
     pub fn ha_pairs(&self) -> crate::core::Expr {
         self.attr("ha_pairs")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `network_interface_ids`, as a reference.
+    #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
         self.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `preferred_subnet_id`, as a reference.
+    #[inline]
     pub fn preferred_subnet_id(&self) -> crate::core::Expr {
         self.attr("preferred_subnet_id")
     }
     /// `route_table_ids`, as a reference.
+    #[inline]
     pub fn route_table_ids(&self) -> crate::core::Expr {
         self.attr("route_table_ids")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `storage_capacity`, as a reference.
+    #[inline]
     pub fn storage_capacity(&self) -> crate::core::Expr {
         self.attr("storage_capacity")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `throughput_capacity`, as a reference.
+    #[inline]
     pub fn throughput_capacity(&self) -> crate::core::Expr {
         self.attr("throughput_capacity")
     }
     /// `throughput_capacity_per_ha_pair`, as a reference.
+    #[inline]
     pub fn throughput_capacity_per_ha_pair(&self) -> crate::core::Expr {
         self.attr("throughput_capacity_per_ha_pair")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `weekly_maintenance_start_time`, as a reference.
+    #[inline]
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
         self.attr("weekly_maintenance_start_time")
     }
     /// `disk_iops_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn disk_iops_configuration(&self) -> crate::core::Expr {
         self.attr("disk_iops_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2505,54 +2672,67 @@ impl crate::core::Ref<FsxOntapFileSystem> {
 
 impl crate::core::Ref<FsxOntapStorageVirtualMachine> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `endpoints`, as a reference.
+    #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
         self.attr("endpoints")
     }
     /// `file_system_id`, as a reference.
+    #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
         self.attr("file_system_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `root_volume_security_style`, as a reference.
+    #[inline]
     pub fn root_volume_security_style(&self) -> crate::core::Expr {
         self.attr("root_volume_security_style")
     }
     /// `subtype`, as a reference.
+    #[inline]
     pub fn subtype(&self) -> crate::core::Expr {
         self.attr("subtype")
     }
     /// `svm_admin_password`, as a reference.
+    #[inline]
     pub fn svm_admin_password(&self) -> crate::core::Expr {
         self.attr("svm_admin_password")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `uuid`, as a reference.
+    #[inline]
     pub fn uuid(&self) -> crate::core::Expr {
         self.attr("uuid")
     }
     /// `active_directory_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn active_directory_configuration(&self) -> crate::core::Expr {
         self.attr("active_directory_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2560,106 +2740,132 @@ impl crate::core::Ref<FsxOntapStorageVirtualMachine> {
 
 impl crate::core::Ref<FsxOntapVolume> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bypass_snaplock_enterprise_retention`, as a reference.
+    #[inline]
     pub fn bypass_snaplock_enterprise_retention(&self) -> crate::core::Expr {
         self.attr("bypass_snaplock_enterprise_retention")
     }
     /// `copy_tags_to_backups`, as a reference.
+    #[inline]
     pub fn copy_tags_to_backups(&self) -> crate::core::Expr {
         self.attr("copy_tags_to_backups")
     }
     /// `file_system_id`, as a reference.
+    #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
         self.attr("file_system_id")
     }
     /// `final_backup_tags`, as a reference.
+    #[inline]
     pub fn final_backup_tags(&self) -> crate::core::Expr {
         self.attr("final_backup_tags")
     }
     /// `flexcache_endpoint_type`, as a reference.
+    #[inline]
     pub fn flexcache_endpoint_type(&self) -> crate::core::Expr {
         self.attr("flexcache_endpoint_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `junction_path`, as a reference.
+    #[inline]
     pub fn junction_path(&self) -> crate::core::Expr {
         self.attr("junction_path")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `ontap_volume_type`, as a reference.
+    #[inline]
     pub fn ontap_volume_type(&self) -> crate::core::Expr {
         self.attr("ontap_volume_type")
     }
     /// `security_style`, as a reference.
+    #[inline]
     pub fn security_style(&self) -> crate::core::Expr {
         self.attr("security_style")
     }
     /// `size_in_bytes`, as a reference.
+    #[inline]
     pub fn size_in_bytes(&self) -> crate::core::Expr {
         self.attr("size_in_bytes")
     }
     /// `size_in_megabytes`, as a reference.
+    #[inline]
     pub fn size_in_megabytes(&self) -> crate::core::Expr {
         self.attr("size_in_megabytes")
     }
     /// `skip_final_backup`, as a reference.
+    #[inline]
     pub fn skip_final_backup(&self) -> crate::core::Expr {
         self.attr("skip_final_backup")
     }
     /// `snapshot_policy`, as a reference.
+    #[inline]
     pub fn snapshot_policy(&self) -> crate::core::Expr {
         self.attr("snapshot_policy")
     }
     /// `storage_efficiency_enabled`, as a reference.
+    #[inline]
     pub fn storage_efficiency_enabled(&self) -> crate::core::Expr {
         self.attr("storage_efficiency_enabled")
     }
     /// `storage_virtual_machine_id`, as a reference.
+    #[inline]
     pub fn storage_virtual_machine_id(&self) -> crate::core::Expr {
         self.attr("storage_virtual_machine_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `uuid`, as a reference.
+    #[inline]
     pub fn uuid(&self) -> crate::core::Expr {
         self.attr("uuid")
     }
     /// `volume_style`, as a reference.
+    #[inline]
     pub fn volume_style(&self) -> crate::core::Expr {
         self.attr("volume_style")
     }
     /// `volume_type`, as a reference.
+    #[inline]
     pub fn volume_type(&self) -> crate::core::Expr {
         self.attr("volume_type")
     }
     /// `aggregate_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn aggregate_configuration(&self) -> crate::core::Expr {
         self.attr("aggregate_configuration")
     }
     /// `snaplock_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn snaplock_configuration(&self) -> crate::core::Expr {
         self.attr("snaplock_configuration")
     }
     /// `tiering_policy` (a nested block), as a reference.
+    #[inline]
     pub fn tiering_policy(&self) -> crate::core::Expr {
         self.attr("tiering_policy")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2667,130 +2873,162 @@ impl crate::core::Ref<FsxOntapVolume> {
 
 impl crate::core::Ref<FsxOpenzfsFileSystem> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `automatic_backup_retention_days`, as a reference.
+    #[inline]
     pub fn automatic_backup_retention_days(&self) -> crate::core::Expr {
         self.attr("automatic_backup_retention_days")
     }
     /// `backup_id`, as a reference.
+    #[inline]
     pub fn backup_id(&self) -> crate::core::Expr {
         self.attr("backup_id")
     }
     /// `copy_tags_to_backups`, as a reference.
+    #[inline]
     pub fn copy_tags_to_backups(&self) -> crate::core::Expr {
         self.attr("copy_tags_to_backups")
     }
     /// `copy_tags_to_volumes`, as a reference.
+    #[inline]
     pub fn copy_tags_to_volumes(&self) -> crate::core::Expr {
         self.attr("copy_tags_to_volumes")
     }
     /// `daily_automatic_backup_start_time`, as a reference.
+    #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> crate::core::Expr {
         self.attr("daily_automatic_backup_start_time")
     }
     /// `delete_options`, as a reference.
+    #[inline]
     pub fn delete_options(&self) -> crate::core::Expr {
         self.attr("delete_options")
     }
     /// `deployment_type`, as a reference.
+    #[inline]
     pub fn deployment_type(&self) -> crate::core::Expr {
         self.attr("deployment_type")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `endpoint_ip_address`, as a reference.
+    #[inline]
     pub fn endpoint_ip_address(&self) -> crate::core::Expr {
         self.attr("endpoint_ip_address")
     }
     /// `endpoint_ip_address_range`, as a reference.
+    #[inline]
     pub fn endpoint_ip_address_range(&self) -> crate::core::Expr {
         self.attr("endpoint_ip_address_range")
     }
     /// `final_backup_tags`, as a reference.
+    #[inline]
     pub fn final_backup_tags(&self) -> crate::core::Expr {
         self.attr("final_backup_tags")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `network_interface_ids`, as a reference.
+    #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
         self.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `preferred_subnet_id`, as a reference.
+    #[inline]
     pub fn preferred_subnet_id(&self) -> crate::core::Expr {
         self.attr("preferred_subnet_id")
     }
     /// `root_volume_id`, as a reference.
+    #[inline]
     pub fn root_volume_id(&self) -> crate::core::Expr {
         self.attr("root_volume_id")
     }
     /// `route_table_ids`, as a reference.
+    #[inline]
     pub fn route_table_ids(&self) -> crate::core::Expr {
         self.attr("route_table_ids")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `skip_final_backup`, as a reference.
+    #[inline]
     pub fn skip_final_backup(&self) -> crate::core::Expr {
         self.attr("skip_final_backup")
     }
     /// `storage_capacity`, as a reference.
+    #[inline]
     pub fn storage_capacity(&self) -> crate::core::Expr {
         self.attr("storage_capacity")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `throughput_capacity`, as a reference.
+    #[inline]
     pub fn throughput_capacity(&self) -> crate::core::Expr {
         self.attr("throughput_capacity")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `weekly_maintenance_start_time`, as a reference.
+    #[inline]
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
         self.attr("weekly_maintenance_start_time")
     }
     /// `disk_iops_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn disk_iops_configuration(&self) -> crate::core::Expr {
         self.attr("disk_iops_configuration")
     }
     /// `root_volume_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn root_volume_configuration(&self) -> crate::core::Expr {
         self.attr("root_volume_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2798,34 +3036,42 @@ impl crate::core::Ref<FsxOpenzfsFileSystem> {
 
 impl crate::core::Ref<FsxOpenzfsSnapshot> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `volume_id`, as a reference.
+    #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2833,74 +3079,92 @@ impl crate::core::Ref<FsxOpenzfsSnapshot> {
 
 impl crate::core::Ref<FsxOpenzfsVolume> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `copy_tags_to_snapshots`, as a reference.
+    #[inline]
     pub fn copy_tags_to_snapshots(&self) -> crate::core::Expr {
         self.attr("copy_tags_to_snapshots")
     }
     /// `data_compression_type`, as a reference.
+    #[inline]
     pub fn data_compression_type(&self) -> crate::core::Expr {
         self.attr("data_compression_type")
     }
     /// `delete_volume_options`, as a reference.
+    #[inline]
     pub fn delete_volume_options(&self) -> crate::core::Expr {
         self.attr("delete_volume_options")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parent_volume_id`, as a reference.
+    #[inline]
     pub fn parent_volume_id(&self) -> crate::core::Expr {
         self.attr("parent_volume_id")
     }
     /// `read_only`, as a reference.
+    #[inline]
     pub fn read_only(&self) -> crate::core::Expr {
         self.attr("read_only")
     }
     /// `record_size_kib`, as a reference.
+    #[inline]
     pub fn record_size_kib(&self) -> crate::core::Expr {
         self.attr("record_size_kib")
     }
     /// `storage_capacity_quota_gib`, as a reference.
+    #[inline]
     pub fn storage_capacity_quota_gib(&self) -> crate::core::Expr {
         self.attr("storage_capacity_quota_gib")
     }
     /// `storage_capacity_reservation_gib`, as a reference.
+    #[inline]
     pub fn storage_capacity_reservation_gib(&self) -> crate::core::Expr {
         self.attr("storage_capacity_reservation_gib")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `volume_type`, as a reference.
+    #[inline]
     pub fn volume_type(&self) -> crate::core::Expr {
         self.attr("volume_type")
     }
     /// `nfs_exports` (a nested block), as a reference.
+    #[inline]
     pub fn nfs_exports(&self) -> crate::core::Expr {
         self.attr("nfs_exports")
     }
     /// `origin_snapshot` (a nested block), as a reference.
+    #[inline]
     pub fn origin_snapshot(&self) -> crate::core::Expr {
         self.attr("origin_snapshot")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `user_and_group_quotas` (a nested block), as a reference.
+    #[inline]
     pub fn user_and_group_quotas(&self) -> crate::core::Expr {
         self.attr("user_and_group_quotas")
     }
@@ -2908,126 +3172,157 @@ impl crate::core::Ref<FsxOpenzfsVolume> {
 
 impl crate::core::Ref<FsxWindowsFileSystem> {
     /// `active_directory_id`, as a reference.
+    #[inline]
     pub fn active_directory_id(&self) -> crate::core::Expr {
         self.attr("active_directory_id")
     }
     /// `aliases`, as a reference.
+    #[inline]
     pub fn aliases(&self) -> crate::core::Expr {
         self.attr("aliases")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `automatic_backup_retention_days`, as a reference.
+    #[inline]
     pub fn automatic_backup_retention_days(&self) -> crate::core::Expr {
         self.attr("automatic_backup_retention_days")
     }
     /// `backup_id`, as a reference.
+    #[inline]
     pub fn backup_id(&self) -> crate::core::Expr {
         self.attr("backup_id")
     }
     /// `copy_tags_to_backups`, as a reference.
+    #[inline]
     pub fn copy_tags_to_backups(&self) -> crate::core::Expr {
         self.attr("copy_tags_to_backups")
     }
     /// `daily_automatic_backup_start_time`, as a reference.
+    #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> crate::core::Expr {
         self.attr("daily_automatic_backup_start_time")
     }
     /// `deployment_type`, as a reference.
+    #[inline]
     pub fn deployment_type(&self) -> crate::core::Expr {
         self.attr("deployment_type")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `final_backup_tags`, as a reference.
+    #[inline]
     pub fn final_backup_tags(&self) -> crate::core::Expr {
         self.attr("final_backup_tags")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `network_interface_ids`, as a reference.
+    #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
         self.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `preferred_file_server_ip`, as a reference.
+    #[inline]
     pub fn preferred_file_server_ip(&self) -> crate::core::Expr {
         self.attr("preferred_file_server_ip")
     }
     /// `preferred_subnet_id`, as a reference.
+    #[inline]
     pub fn preferred_subnet_id(&self) -> crate::core::Expr {
         self.attr("preferred_subnet_id")
     }
     /// `remote_administration_endpoint`, as a reference.
+    #[inline]
     pub fn remote_administration_endpoint(&self) -> crate::core::Expr {
         self.attr("remote_administration_endpoint")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `skip_final_backup`, as a reference.
+    #[inline]
     pub fn skip_final_backup(&self) -> crate::core::Expr {
         self.attr("skip_final_backup")
     }
     /// `storage_capacity`, as a reference.
+    #[inline]
     pub fn storage_capacity(&self) -> crate::core::Expr {
         self.attr("storage_capacity")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `throughput_capacity`, as a reference.
+    #[inline]
     pub fn throughput_capacity(&self) -> crate::core::Expr {
         self.attr("throughput_capacity")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `weekly_maintenance_start_time`, as a reference.
+    #[inline]
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
         self.attr("weekly_maintenance_start_time")
     }
     /// `audit_log_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn audit_log_configuration(&self) -> crate::core::Expr {
         self.attr("audit_log_configuration")
     }
     /// `disk_iops_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn disk_iops_configuration(&self) -> crate::core::Expr {
         self.attr("disk_iops_configuration")
     }
     /// `self_managed_active_directory` (a nested block), as a reference.
+    #[inline]
     pub fn self_managed_active_directory(&self) -> crate::core::Expr {
         self.attr("self_managed_active_directory")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -3035,94 +3330,117 @@ impl crate::core::Ref<FsxWindowsFileSystem> {
 
 impl crate::core::Ref<DataFsxOntapFileSystem> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `automatic_backup_retention_days`, as a reference.
+    #[inline]
     pub fn automatic_backup_retention_days(&self) -> crate::core::Expr {
         self.attr("automatic_backup_retention_days")
     }
     /// `daily_automatic_backup_start_time`, as a reference.
+    #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> crate::core::Expr {
         self.attr("daily_automatic_backup_start_time")
     }
     /// `deployment_type`, as a reference.
+    #[inline]
     pub fn deployment_type(&self) -> crate::core::Expr {
         self.attr("deployment_type")
     }
     /// `disk_iops_configuration`, as a reference.
+    #[inline]
     pub fn disk_iops_configuration(&self) -> crate::core::Expr {
         self.attr("disk_iops_configuration")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `endpoint_ip_address_range`, as a reference.
+    #[inline]
     pub fn endpoint_ip_address_range(&self) -> crate::core::Expr {
         self.attr("endpoint_ip_address_range")
     }
     /// `endpoints`, as a reference.
+    #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
         self.attr("endpoints")
     }
     /// `ha_pairs`, as a reference.
+    #[inline]
     pub fn ha_pairs(&self) -> crate::core::Expr {
         self.attr("ha_pairs")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `network_interface_ids`, as a reference.
+    #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
         self.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `preferred_subnet_id`, as a reference.
+    #[inline]
     pub fn preferred_subnet_id(&self) -> crate::core::Expr {
         self.attr("preferred_subnet_id")
     }
     /// `route_table_ids`, as a reference.
+    #[inline]
     pub fn route_table_ids(&self) -> crate::core::Expr {
         self.attr("route_table_ids")
     }
     /// `storage_capacity`, as a reference.
+    #[inline]
     pub fn storage_capacity(&self) -> crate::core::Expr {
         self.attr("storage_capacity")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `throughput_capacity`, as a reference.
+    #[inline]
     pub fn throughput_capacity(&self) -> crate::core::Expr {
         self.attr("throughput_capacity")
     }
     /// `throughput_capacity_per_ha_pair`, as a reference.
+    #[inline]
     pub fn throughput_capacity_per_ha_pair(&self) -> crate::core::Expr {
         self.attr("throughput_capacity_per_ha_pair")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `weekly_maintenance_start_time`, as a reference.
+    #[inline]
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
         self.attr("weekly_maintenance_start_time")
     }
@@ -3130,54 +3448,67 @@ impl crate::core::Ref<DataFsxOntapFileSystem> {
 
 impl crate::core::Ref<DataFsxOntapStorageVirtualMachine> {
     /// `active_directory_configuration`, as a reference.
+    #[inline]
     pub fn active_directory_configuration(&self) -> crate::core::Expr {
         self.attr("active_directory_configuration")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `endpoints`, as a reference.
+    #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
         self.attr("endpoints")
     }
     /// `file_system_id`, as a reference.
+    #[inline]
     pub fn file_system_id(&self) -> crate::core::Expr {
         self.attr("file_system_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lifecycle_status`, as a reference.
+    #[inline]
     pub fn lifecycle_status(&self) -> crate::core::Expr {
         self.attr("lifecycle_status")
     }
     /// `lifecycle_transition_reason`, as a reference.
+    #[inline]
     pub fn lifecycle_transition_reason(&self) -> crate::core::Expr {
         self.attr("lifecycle_transition_reason")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `subtype`, as a reference.
+    #[inline]
     pub fn subtype(&self) -> crate::core::Expr {
         self.attr("subtype")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `uuid`, as a reference.
+    #[inline]
     pub fn uuid(&self) -> crate::core::Expr {
         self.attr("uuid")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -3185,14 +3516,17 @@ impl crate::core::Ref<DataFsxOntapStorageVirtualMachine> {
 
 impl crate::core::Ref<DataFsxOntapStorageVirtualMachines> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -3200,42 +3534,52 @@ impl crate::core::Ref<DataFsxOntapStorageVirtualMachines> {
 
 impl crate::core::Ref<DataFsxOpenzfsSnapshot> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `most_recent`, as a reference.
+    #[inline]
     pub fn most_recent(&self) -> crate::core::Expr {
         self.attr("most_recent")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `snapshot_id`, as a reference.
+    #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
         self.attr("snapshot_id")
     }
     /// `snapshot_ids`, as a reference.
+    #[inline]
     pub fn snapshot_ids(&self) -> crate::core::Expr {
         self.attr("snapshot_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `volume_id`, as a reference.
+    #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -3243,106 +3587,132 @@ impl crate::core::Ref<DataFsxOpenzfsSnapshot> {
 
 impl crate::core::Ref<DataFsxWindowsFileSystem> {
     /// `active_directory_id`, as a reference.
+    #[inline]
     pub fn active_directory_id(&self) -> crate::core::Expr {
         self.attr("active_directory_id")
     }
     /// `aliases`, as a reference.
+    #[inline]
     pub fn aliases(&self) -> crate::core::Expr {
         self.attr("aliases")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `audit_log_configuration`, as a reference.
+    #[inline]
     pub fn audit_log_configuration(&self) -> crate::core::Expr {
         self.attr("audit_log_configuration")
     }
     /// `automatic_backup_retention_days`, as a reference.
+    #[inline]
     pub fn automatic_backup_retention_days(&self) -> crate::core::Expr {
         self.attr("automatic_backup_retention_days")
     }
     /// `backup_id`, as a reference.
+    #[inline]
     pub fn backup_id(&self) -> crate::core::Expr {
         self.attr("backup_id")
     }
     /// `copy_tags_to_backups`, as a reference.
+    #[inline]
     pub fn copy_tags_to_backups(&self) -> crate::core::Expr {
         self.attr("copy_tags_to_backups")
     }
     /// `daily_automatic_backup_start_time`, as a reference.
+    #[inline]
     pub fn daily_automatic_backup_start_time(&self) -> crate::core::Expr {
         self.attr("daily_automatic_backup_start_time")
     }
     /// `deployment_type`, as a reference.
+    #[inline]
     pub fn deployment_type(&self) -> crate::core::Expr {
         self.attr("deployment_type")
     }
     /// `disk_iops_configuration`, as a reference.
+    #[inline]
     pub fn disk_iops_configuration(&self) -> crate::core::Expr {
         self.attr("disk_iops_configuration")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `network_interface_ids`, as a reference.
+    #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
         self.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `preferred_file_server_ip`, as a reference.
+    #[inline]
     pub fn preferred_file_server_ip(&self) -> crate::core::Expr {
         self.attr("preferred_file_server_ip")
     }
     /// `preferred_subnet_id`, as a reference.
+    #[inline]
     pub fn preferred_subnet_id(&self) -> crate::core::Expr {
         self.attr("preferred_subnet_id")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `skip_final_backup`, as a reference.
+    #[inline]
     pub fn skip_final_backup(&self) -> crate::core::Expr {
         self.attr("skip_final_backup")
     }
     /// `storage_capacity`, as a reference.
+    #[inline]
     pub fn storage_capacity(&self) -> crate::core::Expr {
         self.attr("storage_capacity")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `throughput_capacity`, as a reference.
+    #[inline]
     pub fn throughput_capacity(&self) -> crate::core::Expr {
         self.attr("throughput_capacity")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `weekly_maintenance_start_time`, as a reference.
+    #[inline]
     pub fn weekly_maintenance_start_time(&self) -> crate::core::Expr {
         self.attr("weekly_maintenance_start_time")
     }

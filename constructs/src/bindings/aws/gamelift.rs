@@ -15,6 +15,7 @@ pub struct GameliftAliasRoutingStrategy {
 
 impl GameliftAliasRoutingStrategy {
     /// `GameliftAliasRoutingStrategy` with its required arguments; set the others with `GameliftAliasRoutingStrategy { field: Some(..), ..GameliftAliasRoutingStrategy::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             fleet_id: None,
@@ -47,6 +48,7 @@ pub struct GameliftAlias {
 
 impl GameliftAlias {
     /// `GameliftAlias` with its required arguments; set the others with `GameliftAlias { field: Some(..), ..GameliftAlias::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, routing_strategy: GameliftAliasRoutingStrategy) -> Self {
         Self {
             description: None,
@@ -79,6 +81,7 @@ pub struct GameliftBuildStorageLocation {
 
 impl GameliftBuildStorageLocation {
     /// `GameliftBuildStorageLocation` with its required arguments; set the others with `GameliftBuildStorageLocation { field: Some(..), ..GameliftBuildStorageLocation::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -114,6 +117,7 @@ pub struct GameliftBuild {
 
 impl GameliftBuild {
     /// `GameliftBuild` with its required arguments; set the others with `GameliftBuild { field: Some(..), ..GameliftBuild::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, operating_system: impl Into<crate::core::Expr>, storage_location: GameliftBuildStorageLocation) -> Self {
         Self {
             id: None,
@@ -141,6 +145,7 @@ pub struct GameliftFleetCertificateConfiguration {
 
 impl GameliftFleetCertificateConfiguration {
     /// `GameliftFleetCertificateConfiguration` with its required arguments; set the others with `GameliftFleetCertificateConfiguration { field: Some(..), ..GameliftFleetCertificateConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             certificate_type: None,
@@ -163,6 +168,7 @@ pub struct GameliftFleetEc2InboundPermission {
 
 impl GameliftFleetEc2InboundPermission {
     /// `GameliftFleetEc2InboundPermission` with its required arguments; set the others with `GameliftFleetEc2InboundPermission { field: Some(..), ..GameliftFleetEc2InboundPermission::new(..) }`.
+    #[inline]
     pub fn new(from_port: impl Into<crate::core::Arg<crate::core::Number>>, ip_range: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, to_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             from_port: from_port.into(),
@@ -186,6 +192,7 @@ pub struct GameliftFleetResourceCreationLimitPolicy {
 
 impl GameliftFleetResourceCreationLimitPolicy {
     /// `GameliftFleetResourceCreationLimitPolicy` with its required arguments; set the others with `GameliftFleetResourceCreationLimitPolicy { field: Some(..), ..GameliftFleetResourceCreationLimitPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             new_game_sessions_per_creator: None,
@@ -208,6 +215,7 @@ pub struct GameliftFleetRuntimeConfigurationServerProcess {
 
 impl GameliftFleetRuntimeConfigurationServerProcess {
     /// `GameliftFleetRuntimeConfigurationServerProcess` with its required arguments; set the others with `GameliftFleetRuntimeConfigurationServerProcess { field: Some(..), ..GameliftFleetRuntimeConfigurationServerProcess::new(..) }`.
+    #[inline]
     pub fn new(concurrent_executions: impl Into<crate::core::Arg<crate::core::Number>>, launch_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             concurrent_executions: concurrent_executions.into(),
@@ -233,6 +241,7 @@ pub struct GameliftFleetRuntimeConfiguration {
 
 impl GameliftFleetRuntimeConfiguration {
     /// `GameliftFleetRuntimeConfiguration` with its required arguments; set the others with `GameliftFleetRuntimeConfiguration { field: Some(..), ..GameliftFleetRuntimeConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             game_session_activation_timeout_seconds: None,
@@ -255,6 +264,7 @@ pub struct GameliftFleetTimeouts {
 
 impl GameliftFleetTimeouts {
     /// `GameliftFleetTimeouts` with its required arguments; set the others with `GameliftFleetTimeouts { field: Some(..), ..GameliftFleetTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -319,6 +329,7 @@ pub struct GameliftFleet {
 
 impl GameliftFleet {
     /// `GameliftFleet` with its required arguments; set the others with `GameliftFleet { field: Some(..), ..GameliftFleet::new(..) }`.
+    #[inline]
     pub fn new(ec2_instance_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             build_id: None,
@@ -355,6 +366,7 @@ pub struct GameliftGameServerGroupAutoScalingPolicyTargetTrackingConfiguration {
 
 impl GameliftGameServerGroupAutoScalingPolicyTargetTrackingConfiguration {
     /// `GameliftGameServerGroupAutoScalingPolicyTargetTrackingConfiguration` with its required arguments; set the others with `GameliftGameServerGroupAutoScalingPolicyTargetTrackingConfiguration { field: Some(..), ..GameliftGameServerGroupAutoScalingPolicyTargetTrackingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(target_value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             target_value: target_value.into(),
@@ -374,6 +386,7 @@ pub struct GameliftGameServerGroupAutoScalingPolicy {
 
 impl GameliftGameServerGroupAutoScalingPolicy {
     /// `GameliftGameServerGroupAutoScalingPolicy` with its required arguments; set the others with `GameliftGameServerGroupAutoScalingPolicy { field: Some(..), ..GameliftGameServerGroupAutoScalingPolicy::new(..) }`.
+    #[inline]
     pub fn new(target_tracking_configuration: GameliftGameServerGroupAutoScalingPolicyTargetTrackingConfiguration) -> Self {
         Self {
             estimated_instance_warmup: None,
@@ -394,6 +407,7 @@ pub struct GameliftGameServerGroupInstanceDefinition {
 
 impl GameliftGameServerGroupInstanceDefinition {
     /// `GameliftGameServerGroupInstanceDefinition` with its required arguments; set the others with `GameliftGameServerGroupInstanceDefinition { field: Some(..), ..GameliftGameServerGroupInstanceDefinition::new(..) }`.
+    #[inline]
     pub fn new(instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             instance_type: instance_type.into(),
@@ -418,6 +432,7 @@ pub struct GameliftGameServerGroupLaunchTemplate {
 
 impl GameliftGameServerGroupLaunchTemplate {
     /// `GameliftGameServerGroupLaunchTemplate` with its required arguments; set the others with `GameliftGameServerGroupLaunchTemplate { field: Some(..), ..GameliftGameServerGroupLaunchTemplate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -440,6 +455,7 @@ pub struct GameliftGameServerGroupTimeouts {
 
 impl GameliftGameServerGroupTimeouts {
     /// `GameliftGameServerGroupTimeouts` with its required arguments; set the others with `GameliftGameServerGroupTimeouts { field: Some(..), ..GameliftGameServerGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -491,6 +507,7 @@ pub struct GameliftGameServerGroup {
 
 impl GameliftGameServerGroup {
     /// `GameliftGameServerGroup` with its required arguments; set the others with `GameliftGameServerGroup { field: Some(..), ..GameliftGameServerGroup::new(..) }`.
+    #[inline]
     pub fn new(game_server_group_name: impl Into<crate::core::Expr>, max_size: impl Into<crate::core::Arg<crate::core::Number>>, min_size: impl Into<crate::core::Arg<crate::core::Number>>, role_arn: impl Into<crate::core::Expr>, instance_definition: Vec<GameliftGameServerGroupInstanceDefinition>, launch_template: GameliftGameServerGroupLaunchTemplate) -> Self {
         Self {
             balancing_strategy: None,
@@ -527,6 +544,7 @@ pub struct GameliftGameSessionQueuePlayerLatencyPolicy {
 
 impl GameliftGameSessionQueuePlayerLatencyPolicy {
     /// `GameliftGameSessionQueuePlayerLatencyPolicy` with its required arguments; set the others with `GameliftGameSessionQueuePlayerLatencyPolicy { field: Some(..), ..GameliftGameSessionQueuePlayerLatencyPolicy::new(..) }`.
+    #[inline]
     pub fn new(maximum_individual_player_latency_milliseconds: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             maximum_individual_player_latency_milliseconds: maximum_individual_player_latency_milliseconds.into(),
@@ -568,6 +586,7 @@ pub struct GameliftGameSessionQueue {
 
 impl GameliftGameSessionQueue {
     /// `GameliftGameSessionQueue` with its required arguments; set the others with `GameliftGameSessionQueue { field: Some(..), ..GameliftGameSessionQueue::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             custom_event_data: None,
@@ -603,6 +622,7 @@ pub struct GameliftScriptStorageLocation {
 
 impl GameliftScriptStorageLocation {
     /// `GameliftScriptStorageLocation` with its required arguments; set the others with `GameliftScriptStorageLocation { field: Some(..), ..GameliftScriptStorageLocation::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -640,6 +660,7 @@ pub struct GameliftScript {
 
 impl GameliftScript {
     /// `GameliftScript` with its required arguments; set the others with `GameliftScript { field: Some(..), ..GameliftScript::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -659,30 +680,37 @@ impl crate::core::Resource for GameliftScript {
 
 impl crate::core::Ref<GameliftAlias> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `routing_strategy` (a nested block), as a reference.
+    #[inline]
     pub fn routing_strategy(&self) -> crate::core::Expr {
         self.attr("routing_strategy")
     }
@@ -690,34 +718,42 @@ impl crate::core::Ref<GameliftAlias> {
 
 impl crate::core::Ref<GameliftBuild> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `operating_system`, as a reference.
+    #[inline]
     pub fn operating_system(&self) -> crate::core::Expr {
         self.attr("operating_system")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `storage_location` (a nested block), as a reference.
+    #[inline]
     pub fn storage_location(&self) -> crate::core::Expr {
         self.attr("storage_location")
     }
@@ -725,90 +761,112 @@ impl crate::core::Ref<GameliftBuild> {
 
 impl crate::core::Ref<GameliftFleet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `build_arn`, as a reference.
+    #[inline]
     pub fn build_arn(&self) -> crate::core::Expr {
         self.attr("build_arn")
     }
     /// `build_id`, as a reference.
+    #[inline]
     pub fn build_id(&self) -> crate::core::Expr {
         self.attr("build_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `ec2_instance_type`, as a reference.
+    #[inline]
     pub fn ec2_instance_type(&self) -> crate::core::Expr {
         self.attr("ec2_instance_type")
     }
     /// `fleet_type`, as a reference.
+    #[inline]
     pub fn fleet_type(&self) -> crate::core::Expr {
         self.attr("fleet_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_role_arn`, as a reference.
+    #[inline]
     pub fn instance_role_arn(&self) -> crate::core::Expr {
         self.attr("instance_role_arn")
     }
     /// `log_paths`, as a reference.
+    #[inline]
     pub fn log_paths(&self) -> crate::core::Expr {
         self.attr("log_paths")
     }
     /// `metric_groups`, as a reference.
+    #[inline]
     pub fn metric_groups(&self) -> crate::core::Expr {
         self.attr("metric_groups")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `new_game_session_protection_policy`, as a reference.
+    #[inline]
     pub fn new_game_session_protection_policy(&self) -> crate::core::Expr {
         self.attr("new_game_session_protection_policy")
     }
     /// `operating_system`, as a reference.
+    #[inline]
     pub fn operating_system(&self) -> crate::core::Expr {
         self.attr("operating_system")
     }
     /// `script_arn`, as a reference.
+    #[inline]
     pub fn script_arn(&self) -> crate::core::Expr {
         self.attr("script_arn")
     }
     /// `script_id`, as a reference.
+    #[inline]
     pub fn script_id(&self) -> crate::core::Expr {
         self.attr("script_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `certificate_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn certificate_configuration(&self) -> crate::core::Expr {
         self.attr("certificate_configuration")
     }
     /// `ec2_inbound_permission` (a nested block), as a reference.
+    #[inline]
     pub fn ec2_inbound_permission(&self) -> crate::core::Expr {
         self.attr("ec2_inbound_permission")
     }
     /// `resource_creation_limit_policy` (a nested block), as a reference.
+    #[inline]
     pub fn resource_creation_limit_policy(&self) -> crate::core::Expr {
         self.attr("resource_creation_limit_policy")
     }
     /// `runtime_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn runtime_configuration(&self) -> crate::core::Expr {
         self.attr("runtime_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -816,66 +874,82 @@ impl crate::core::Ref<GameliftFleet> {
 
 impl crate::core::Ref<GameliftGameServerGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_scaling_group_arn`, as a reference.
+    #[inline]
     pub fn auto_scaling_group_arn(&self) -> crate::core::Expr {
         self.attr("auto_scaling_group_arn")
     }
     /// `balancing_strategy`, as a reference.
+    #[inline]
     pub fn balancing_strategy(&self) -> crate::core::Expr {
         self.attr("balancing_strategy")
     }
     /// `game_server_group_name`, as a reference.
+    #[inline]
     pub fn game_server_group_name(&self) -> crate::core::Expr {
         self.attr("game_server_group_name")
     }
     /// `game_server_protection_policy`, as a reference.
+    #[inline]
     pub fn game_server_protection_policy(&self) -> crate::core::Expr {
         self.attr("game_server_protection_policy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_size`, as a reference.
+    #[inline]
     pub fn max_size(&self) -> crate::core::Expr {
         self.attr("max_size")
     }
     /// `min_size`, as a reference.
+    #[inline]
     pub fn min_size(&self) -> crate::core::Expr {
         self.attr("min_size")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_subnets`, as a reference.
+    #[inline]
     pub fn vpc_subnets(&self) -> crate::core::Expr {
         self.attr("vpc_subnets")
     }
     /// `auto_scaling_policy` (a nested block), as a reference.
+    #[inline]
     pub fn auto_scaling_policy(&self) -> crate::core::Expr {
         self.attr("auto_scaling_policy")
     }
     /// `instance_definition` (a nested block), as a reference.
+    #[inline]
     pub fn instance_definition(&self) -> crate::core::Expr {
         self.attr("instance_definition")
     }
     /// `launch_template` (a nested block), as a reference.
+    #[inline]
     pub fn launch_template(&self) -> crate::core::Expr {
         self.attr("launch_template")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -883,42 +957,52 @@ impl crate::core::Ref<GameliftGameServerGroup> {
 
 impl crate::core::Ref<GameliftGameSessionQueue> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `custom_event_data`, as a reference.
+    #[inline]
     pub fn custom_event_data(&self) -> crate::core::Expr {
         self.attr("custom_event_data")
     }
     /// `destinations`, as a reference.
+    #[inline]
     pub fn destinations(&self) -> crate::core::Expr {
         self.attr("destinations")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `notification_target`, as a reference.
+    #[inline]
     pub fn notification_target(&self) -> crate::core::Expr {
         self.attr("notification_target")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeout_in_seconds`, as a reference.
+    #[inline]
     pub fn timeout_in_seconds(&self) -> crate::core::Expr {
         self.attr("timeout_in_seconds")
     }
     /// `player_latency_policy` (a nested block), as a reference.
+    #[inline]
     pub fn player_latency_policy(&self) -> crate::core::Expr {
         self.attr("player_latency_policy")
     }
@@ -926,34 +1010,42 @@ impl crate::core::Ref<GameliftGameSessionQueue> {
 
 impl crate::core::Ref<GameliftScript> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `zip_file`, as a reference.
+    #[inline]
     pub fn zip_file(&self) -> crate::core::Expr {
         self.attr("zip_file")
     }
     /// `storage_location` (a nested block), as a reference.
+    #[inline]
     pub fn storage_location(&self) -> crate::core::Expr {
         self.attr("storage_location")
     }

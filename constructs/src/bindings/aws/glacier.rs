@@ -11,6 +11,7 @@ pub struct GlacierVaultNotification {
 
 impl GlacierVaultNotification {
     /// `GlacierVaultNotification` with its required arguments; set the others with `GlacierVaultNotification { field: Some(..), ..GlacierVaultNotification::new(..) }`.
+    #[inline]
     pub fn new(events: Vec<crate::core::Expr>, sns_topic: impl Into<crate::core::Expr>) -> Self {
         Self {
             events,
@@ -43,6 +44,7 @@ pub struct GlacierVault {
 
 impl GlacierVault {
     /// `GlacierVault` with its required arguments; set the others with `GlacierVault { field: Some(..), ..GlacierVault::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_policy: None,
@@ -78,6 +80,7 @@ pub struct GlacierVaultLock {
 
 impl GlacierVaultLock {
     /// `GlacierVaultLock` with its required arguments; set the others with `GlacierVaultLock { field: Some(..), ..GlacierVaultLock::new(..) }`.
+    #[inline]
     pub fn new(complete_lock: impl Into<crate::core::Arg<bool>>, policy: impl Into<crate::core::Expr>, vault_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             complete_lock: complete_lock.into(),
@@ -95,34 +98,42 @@ impl crate::core::Resource for GlacierVaultLock {
 
 impl crate::core::Ref<GlacierVault> {
     /// `access_policy`, as a reference.
+    #[inline]
     pub fn access_policy(&self) -> crate::core::Expr {
         self.attr("access_policy")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `location`, as a reference.
+    #[inline]
     pub fn location(&self) -> crate::core::Expr {
         self.attr("location")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `notification` (a nested block), as a reference.
+    #[inline]
     pub fn notification(&self) -> crate::core::Expr {
         self.attr("notification")
     }
@@ -130,22 +141,27 @@ impl crate::core::Ref<GlacierVault> {
 
 impl crate::core::Ref<GlacierVaultLock> {
     /// `complete_lock`, as a reference.
+    #[inline]
     pub fn complete_lock(&self) -> crate::core::Expr {
         self.attr("complete_lock")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ignore_deletion_error`, as a reference.
+    #[inline]
     pub fn ignore_deletion_error(&self) -> crate::core::Expr {
         self.attr("ignore_deletion_error")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `vault_name`, as a reference.
+    #[inline]
     pub fn vault_name(&self) -> crate::core::Expr {
         self.attr("vault_name")
     }

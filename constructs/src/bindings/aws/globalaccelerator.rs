@@ -16,6 +16,7 @@ pub struct GlobalacceleratorAcceleratorAttributes {
 
 impl GlobalacceleratorAcceleratorAttributes {
     /// `GlobalacceleratorAcceleratorAttributes` with its required arguments; set the others with `GlobalacceleratorAcceleratorAttributes { field: Some(..), ..GlobalacceleratorAcceleratorAttributes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             flow_logs_enabled: None,
@@ -38,6 +39,7 @@ pub struct GlobalacceleratorAcceleratorTimeouts {
 
 impl GlobalacceleratorAcceleratorTimeouts {
     /// `GlobalacceleratorAcceleratorTimeouts` with its required arguments; set the others with `GlobalacceleratorAcceleratorTimeouts { field: Some(..), ..GlobalacceleratorAcceleratorTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -79,6 +81,7 @@ pub struct GlobalacceleratorAccelerator {
 
 impl GlobalacceleratorAccelerator {
     /// `GlobalacceleratorAccelerator` with its required arguments; set the others with `GlobalacceleratorAccelerator { field: Some(..), ..GlobalacceleratorAccelerator::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
@@ -114,6 +117,7 @@ pub struct GlobalacceleratorCrossAccountAttachmentResource {
 
 impl GlobalacceleratorCrossAccountAttachmentResource {
     /// `GlobalacceleratorCrossAccountAttachmentResource` with its required arguments; set the others with `GlobalacceleratorCrossAccountAttachmentResource { field: Some(..), ..GlobalacceleratorCrossAccountAttachmentResource::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cidr_block: None,
@@ -141,6 +145,7 @@ pub struct GlobalacceleratorCrossAccountAttachment {
 
 impl GlobalacceleratorCrossAccountAttachment {
     /// `GlobalacceleratorCrossAccountAttachment` with its required arguments; set the others with `GlobalacceleratorCrossAccountAttachment { field: Some(..), ..GlobalacceleratorCrossAccountAttachment::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -171,6 +176,7 @@ pub struct GlobalacceleratorCustomRoutingAcceleratorAttributes {
 
 impl GlobalacceleratorCustomRoutingAcceleratorAttributes {
     /// `GlobalacceleratorCustomRoutingAcceleratorAttributes` with its required arguments; set the others with `GlobalacceleratorCustomRoutingAcceleratorAttributes { field: Some(..), ..GlobalacceleratorCustomRoutingAcceleratorAttributes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             flow_logs_enabled: None,
@@ -193,6 +199,7 @@ pub struct GlobalacceleratorCustomRoutingAcceleratorTimeouts {
 
 impl GlobalacceleratorCustomRoutingAcceleratorTimeouts {
     /// `GlobalacceleratorCustomRoutingAcceleratorTimeouts` with its required arguments; set the others with `GlobalacceleratorCustomRoutingAcceleratorTimeouts { field: Some(..), ..GlobalacceleratorCustomRoutingAcceleratorTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -234,6 +241,7 @@ pub struct GlobalacceleratorCustomRoutingAccelerator {
 
 impl GlobalacceleratorCustomRoutingAccelerator {
     /// `GlobalacceleratorCustomRoutingAccelerator` with its required arguments; set the others with `GlobalacceleratorCustomRoutingAccelerator { field: Some(..), ..GlobalacceleratorCustomRoutingAccelerator::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
@@ -266,6 +274,7 @@ pub struct GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration {
 
 impl GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration {
     /// `GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration` with its required arguments; set the others with `GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration { field: Some(..), ..GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(from_port: impl Into<crate::core::Arg<crate::core::Number>>, protocols: Vec<crate::core::Expr>, to_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             from_port: from_port.into(),
@@ -285,6 +294,7 @@ pub struct GlobalacceleratorCustomRoutingEndpointGroupEndpointConfiguration {
 
 impl GlobalacceleratorCustomRoutingEndpointGroupEndpointConfiguration {
     /// `GlobalacceleratorCustomRoutingEndpointGroupEndpointConfiguration` with its required arguments; set the others with `GlobalacceleratorCustomRoutingEndpointGroupEndpointConfiguration { field: Some(..), ..GlobalacceleratorCustomRoutingEndpointGroupEndpointConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             endpoint_id: None,
@@ -305,6 +315,7 @@ pub struct GlobalacceleratorCustomRoutingEndpointGroupTimeouts {
 
 impl GlobalacceleratorCustomRoutingEndpointGroupTimeouts {
     /// `GlobalacceleratorCustomRoutingEndpointGroupTimeouts` with its required arguments; set the others with `GlobalacceleratorCustomRoutingEndpointGroupTimeouts { field: Some(..), ..GlobalacceleratorCustomRoutingEndpointGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -336,6 +347,7 @@ pub struct GlobalacceleratorCustomRoutingEndpointGroup {
 
 impl GlobalacceleratorCustomRoutingEndpointGroup {
     /// `GlobalacceleratorCustomRoutingEndpointGroup` with its required arguments; set the others with `GlobalacceleratorCustomRoutingEndpointGroup { field: Some(..), ..GlobalacceleratorCustomRoutingEndpointGroup::new(..) }`.
+    #[inline]
     pub fn new(listener_arn: impl Into<crate::core::Expr>, destination_configuration: Vec<GlobalacceleratorCustomRoutingEndpointGroupDestinationConfiguration>) -> Self {
         Self {
             endpoint_group_region: None,
@@ -365,6 +377,7 @@ pub struct GlobalacceleratorCustomRoutingListenerPortRange {
 
 impl GlobalacceleratorCustomRoutingListenerPortRange {
     /// `GlobalacceleratorCustomRoutingListenerPortRange` with its required arguments; set the others with `GlobalacceleratorCustomRoutingListenerPortRange { field: Some(..), ..GlobalacceleratorCustomRoutingListenerPortRange::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             from_port: None,
@@ -389,6 +402,7 @@ pub struct GlobalacceleratorCustomRoutingListenerTimeouts {
 
 impl GlobalacceleratorCustomRoutingListenerTimeouts {
     /// `GlobalacceleratorCustomRoutingListenerTimeouts` with its required arguments; set the others with `GlobalacceleratorCustomRoutingListenerTimeouts { field: Some(..), ..GlobalacceleratorCustomRoutingListenerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -415,6 +429,7 @@ pub struct GlobalacceleratorCustomRoutingListener {
 
 impl GlobalacceleratorCustomRoutingListener {
     /// `GlobalacceleratorCustomRoutingListener` with its required arguments; set the others with `GlobalacceleratorCustomRoutingListener { field: Some(..), ..GlobalacceleratorCustomRoutingListener::new(..) }`.
+    #[inline]
     pub fn new(accelerator_arn: impl Into<crate::core::Expr>, port_range: Vec<GlobalacceleratorCustomRoutingListenerPortRange>) -> Self {
         Self {
             accelerator_arn: accelerator_arn.into(),
@@ -448,6 +463,7 @@ pub struct GlobalacceleratorEndpointGroupEndpointConfiguration {
 
 impl GlobalacceleratorEndpointGroupEndpointConfiguration {
     /// `GlobalacceleratorEndpointGroupEndpointConfiguration` with its required arguments; set the others with `GlobalacceleratorEndpointGroupEndpointConfiguration { field: Some(..), ..GlobalacceleratorEndpointGroupEndpointConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             attachment_arn: None,
@@ -469,6 +485,7 @@ pub struct GlobalacceleratorEndpointGroupPortOverride {
 
 impl GlobalacceleratorEndpointGroupPortOverride {
     /// `GlobalacceleratorEndpointGroupPortOverride` with its required arguments; set the others with `GlobalacceleratorEndpointGroupPortOverride { field: Some(..), ..GlobalacceleratorEndpointGroupPortOverride::new(..) }`.
+    #[inline]
     pub fn new(endpoint_port: impl Into<crate::core::Arg<crate::core::Number>>, listener_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             endpoint_port: endpoint_port.into(),
@@ -493,6 +510,7 @@ pub struct GlobalacceleratorEndpointGroupTimeouts {
 
 impl GlobalacceleratorEndpointGroupTimeouts {
     /// `GlobalacceleratorEndpointGroupTimeouts` with its required arguments; set the others with `GlobalacceleratorEndpointGroupTimeouts { field: Some(..), ..GlobalacceleratorEndpointGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -544,6 +562,7 @@ pub struct GlobalacceleratorEndpointGroup {
 
 impl GlobalacceleratorEndpointGroup {
     /// `GlobalacceleratorEndpointGroup` with its required arguments; set the others with `GlobalacceleratorEndpointGroup { field: Some(..), ..GlobalacceleratorEndpointGroup::new(..) }`.
+    #[inline]
     pub fn new(listener_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             endpoint_group_region: None,
@@ -579,6 +598,7 @@ pub struct GlobalacceleratorListenerPortRange {
 
 impl GlobalacceleratorListenerPortRange {
     /// `GlobalacceleratorListenerPortRange` with its required arguments; set the others with `GlobalacceleratorListenerPortRange { field: Some(..), ..GlobalacceleratorListenerPortRange::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             from_port: None,
@@ -603,6 +623,7 @@ pub struct GlobalacceleratorListenerTimeouts {
 
 impl GlobalacceleratorListenerTimeouts {
     /// `GlobalacceleratorListenerTimeouts` with its required arguments; set the others with `GlobalacceleratorListenerTimeouts { field: Some(..), ..GlobalacceleratorListenerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -634,6 +655,7 @@ pub struct GlobalacceleratorListener {
 
 impl GlobalacceleratorListener {
     /// `GlobalacceleratorListener` with its required arguments; set the others with `GlobalacceleratorListener { field: Some(..), ..GlobalacceleratorListener::new(..) }`.
+    #[inline]
     pub fn new(accelerator_arn: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, port_range: Vec<GlobalacceleratorListenerPortRange>) -> Self {
         Self {
             accelerator_arn: accelerator_arn.into(),
@@ -666,6 +688,7 @@ pub struct DataGlobalacceleratorAccelerator {
 
 impl DataGlobalacceleratorAccelerator {
     /// `DataGlobalacceleratorAccelerator` with its required arguments; set the others with `DataGlobalacceleratorAccelerator { field: Some(..), ..DataGlobalacceleratorAccelerator::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -698,6 +721,7 @@ pub struct DataGlobalacceleratorCustomRoutingAccelerator {
 
 impl DataGlobalacceleratorCustomRoutingAccelerator {
     /// `DataGlobalacceleratorCustomRoutingAccelerator` with its required arguments; set the others with `DataGlobalacceleratorCustomRoutingAccelerator { field: Some(..), ..DataGlobalacceleratorCustomRoutingAccelerator::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -714,58 +738,72 @@ impl crate::core::DataSource for DataGlobalacceleratorCustomRoutingAccelerator {
 
 impl crate::core::Ref<GlobalacceleratorAccelerator> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `dual_stack_dns_name`, as a reference.
+    #[inline]
     pub fn dual_stack_dns_name(&self) -> crate::core::Expr {
         self.attr("dual_stack_dns_name")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `hosted_zone_id`, as a reference.
+    #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `ip_addresses`, as a reference.
+    #[inline]
     pub fn ip_addresses(&self) -> crate::core::Expr {
         self.attr("ip_addresses")
     }
     /// `ip_sets`, as a reference.
+    #[inline]
     pub fn ip_sets(&self) -> crate::core::Expr {
         self.attr("ip_sets")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `attributes` (a nested block), as a reference.
+    #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
         self.attr("attributes")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -773,38 +811,47 @@ impl crate::core::Ref<GlobalacceleratorAccelerator> {
 
 impl crate::core::Ref<GlobalacceleratorCrossAccountAttachment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_time`, as a reference.
+    #[inline]
     pub fn last_modified_time(&self) -> crate::core::Expr {
         self.attr("last_modified_time")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `principals`, as a reference.
+    #[inline]
     pub fn principals(&self) -> crate::core::Expr {
         self.attr("principals")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `resource` (a nested block), as a reference.
+    #[inline]
     pub fn resource(&self) -> crate::core::Expr {
         self.attr("resource")
     }
@@ -812,54 +859,67 @@ impl crate::core::Ref<GlobalacceleratorCrossAccountAttachment> {
 
 impl crate::core::Ref<GlobalacceleratorCustomRoutingAccelerator> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `hosted_zone_id`, as a reference.
+    #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `ip_addresses`, as a reference.
+    #[inline]
     pub fn ip_addresses(&self) -> crate::core::Expr {
         self.attr("ip_addresses")
     }
     /// `ip_sets`, as a reference.
+    #[inline]
     pub fn ip_sets(&self) -> crate::core::Expr {
         self.attr("ip_sets")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `attributes` (a nested block), as a reference.
+    #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
         self.attr("attributes")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -867,30 +927,37 @@ impl crate::core::Ref<GlobalacceleratorCustomRoutingAccelerator> {
 
 impl crate::core::Ref<GlobalacceleratorCustomRoutingEndpointGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `endpoint_group_region`, as a reference.
+    #[inline]
     pub fn endpoint_group_region(&self) -> crate::core::Expr {
         self.attr("endpoint_group_region")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `listener_arn`, as a reference.
+    #[inline]
     pub fn listener_arn(&self) -> crate::core::Expr {
         self.attr("listener_arn")
     }
     /// `destination_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn destination_configuration(&self) -> crate::core::Expr {
         self.attr("destination_configuration")
     }
     /// `endpoint_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn endpoint_configuration(&self) -> crate::core::Expr {
         self.attr("endpoint_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -898,22 +965,27 @@ impl crate::core::Ref<GlobalacceleratorCustomRoutingEndpointGroup> {
 
 impl crate::core::Ref<GlobalacceleratorCustomRoutingListener> {
     /// `accelerator_arn`, as a reference.
+    #[inline]
     pub fn accelerator_arn(&self) -> crate::core::Expr {
         self.attr("accelerator_arn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `port_range` (a nested block), as a reference.
+    #[inline]
     pub fn port_range(&self) -> crate::core::Expr {
         self.attr("port_range")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -921,54 +993,67 @@ impl crate::core::Ref<GlobalacceleratorCustomRoutingListener> {
 
 impl crate::core::Ref<GlobalacceleratorEndpointGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `endpoint_group_region`, as a reference.
+    #[inline]
     pub fn endpoint_group_region(&self) -> crate::core::Expr {
         self.attr("endpoint_group_region")
     }
     /// `health_check_interval_seconds`, as a reference.
+    #[inline]
     pub fn health_check_interval_seconds(&self) -> crate::core::Expr {
         self.attr("health_check_interval_seconds")
     }
     /// `health_check_path`, as a reference.
+    #[inline]
     pub fn health_check_path(&self) -> crate::core::Expr {
         self.attr("health_check_path")
     }
     /// `health_check_port`, as a reference.
+    #[inline]
     pub fn health_check_port(&self) -> crate::core::Expr {
         self.attr("health_check_port")
     }
     /// `health_check_protocol`, as a reference.
+    #[inline]
     pub fn health_check_protocol(&self) -> crate::core::Expr {
         self.attr("health_check_protocol")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `listener_arn`, as a reference.
+    #[inline]
     pub fn listener_arn(&self) -> crate::core::Expr {
         self.attr("listener_arn")
     }
     /// `threshold_count`, as a reference.
+    #[inline]
     pub fn threshold_count(&self) -> crate::core::Expr {
         self.attr("threshold_count")
     }
     /// `traffic_dial_percentage`, as a reference.
+    #[inline]
     pub fn traffic_dial_percentage(&self) -> crate::core::Expr {
         self.attr("traffic_dial_percentage")
     }
     /// `endpoint_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn endpoint_configuration(&self) -> crate::core::Expr {
         self.attr("endpoint_configuration")
     }
     /// `port_override` (a nested block), as a reference.
+    #[inline]
     pub fn port_override(&self) -> crate::core::Expr {
         self.attr("port_override")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -976,30 +1061,37 @@ impl crate::core::Ref<GlobalacceleratorEndpointGroup> {
 
 impl crate::core::Ref<GlobalacceleratorListener> {
     /// `accelerator_arn`, as a reference.
+    #[inline]
     pub fn accelerator_arn(&self) -> crate::core::Expr {
         self.attr("accelerator_arn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `client_affinity`, as a reference.
+    #[inline]
     pub fn client_affinity(&self) -> crate::core::Expr {
         self.attr("client_affinity")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `port_range` (a nested block), as a reference.
+    #[inline]
     pub fn port_range(&self) -> crate::core::Expr {
         self.attr("port_range")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1007,46 +1099,57 @@ impl crate::core::Ref<GlobalacceleratorListener> {
 
 impl crate::core::Ref<DataGlobalacceleratorAccelerator> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attributes`, as a reference.
+    #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
         self.attr("attributes")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `dual_stack_dns_name`, as a reference.
+    #[inline]
     pub fn dual_stack_dns_name(&self) -> crate::core::Expr {
         self.attr("dual_stack_dns_name")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `hosted_zone_id`, as a reference.
+    #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `ip_sets`, as a reference.
+    #[inline]
     pub fn ip_sets(&self) -> crate::core::Expr {
         self.attr("ip_sets")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -1054,42 +1157,52 @@ impl crate::core::Ref<DataGlobalacceleratorAccelerator> {
 
 impl crate::core::Ref<DataGlobalacceleratorCustomRoutingAccelerator> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attributes`, as a reference.
+    #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
         self.attr("attributes")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `hosted_zone_id`, as a reference.
+    #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("hosted_zone_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `ip_sets`, as a reference.
+    #[inline]
     pub fn ip_sets(&self) -> crate::core::Expr {
         self.attr("ip_sets")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

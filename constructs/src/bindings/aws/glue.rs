@@ -10,6 +10,7 @@ pub struct GlueCatalogDatabaseCreateTableDefaultPermissionPrincipal {
 
 impl GlueCatalogDatabaseCreateTableDefaultPermissionPrincipal {
     /// `GlueCatalogDatabaseCreateTableDefaultPermissionPrincipal` with its required arguments; set the others with `GlueCatalogDatabaseCreateTableDefaultPermissionPrincipal { field: Some(..), ..GlueCatalogDatabaseCreateTableDefaultPermissionPrincipal::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             data_lake_principal_identifier: None,
@@ -30,6 +31,7 @@ pub struct GlueCatalogDatabaseCreateTableDefaultPermission {
 
 impl GlueCatalogDatabaseCreateTableDefaultPermission {
     /// `GlueCatalogDatabaseCreateTableDefaultPermission` with its required arguments; set the others with `GlueCatalogDatabaseCreateTableDefaultPermission { field: Some(..), ..GlueCatalogDatabaseCreateTableDefaultPermission::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             permissions: None,
@@ -51,6 +53,7 @@ pub struct GlueCatalogDatabaseFederatedDatabase {
 
 impl GlueCatalogDatabaseFederatedDatabase {
     /// `GlueCatalogDatabaseFederatedDatabase` with its required arguments; set the others with `GlueCatalogDatabaseFederatedDatabase { field: Some(..), ..GlueCatalogDatabaseFederatedDatabase::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             connection_name: None,
@@ -73,6 +76,7 @@ pub struct GlueCatalogDatabaseTargetDatabase {
 
 impl GlueCatalogDatabaseTargetDatabase {
     /// `GlueCatalogDatabaseTargetDatabase` with its required arguments; set the others with `GlueCatalogDatabaseTargetDatabase { field: Some(..), ..GlueCatalogDatabaseTargetDatabase::new(..) }`.
+    #[inline]
     pub fn new(catalog_id: impl Into<crate::core::Expr>, database_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: catalog_id.into(),
@@ -121,6 +125,7 @@ pub struct GlueCatalogDatabase {
 
 impl GlueCatalogDatabase {
     /// `GlueCatalogDatabase` with its required arguments; set the others with `GlueCatalogDatabase { field: Some(..), ..GlueCatalogDatabase::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -154,6 +159,7 @@ pub struct GlueCatalogTableOpenTableFormatInputIcebergInput {
 
 impl GlueCatalogTableOpenTableFormatInputIcebergInput {
     /// `GlueCatalogTableOpenTableFormatInputIcebergInput` with its required arguments; set the others with `GlueCatalogTableOpenTableFormatInputIcebergInput { field: Some(..), ..GlueCatalogTableOpenTableFormatInputIcebergInput::new(..) }`.
+    #[inline]
     pub fn new(metadata_operation: impl Into<crate::core::Expr>) -> Self {
         Self {
             metadata_operation: metadata_operation.into(),
@@ -171,6 +177,7 @@ pub struct GlueCatalogTableOpenTableFormatInput {
 
 impl GlueCatalogTableOpenTableFormatInput {
     /// `GlueCatalogTableOpenTableFormatInput` with its required arguments; set the others with `GlueCatalogTableOpenTableFormatInput { field: Some(..), ..GlueCatalogTableOpenTableFormatInput::new(..) }`.
+    #[inline]
     pub fn new(iceberg_input: GlueCatalogTableOpenTableFormatInputIcebergInput) -> Self {
         Self {
             iceberg_input,
@@ -189,6 +196,7 @@ pub struct GlueCatalogTablePartitionIndex {
 
 impl GlueCatalogTablePartitionIndex {
     /// `GlueCatalogTablePartitionIndex` with its required arguments; set the others with `GlueCatalogTablePartitionIndex { field: Some(..), ..GlueCatalogTablePartitionIndex::new(..) }`.
+    #[inline]
     pub fn new(index_name: impl Into<crate::core::Expr>, keys: Vec<crate::core::Expr>) -> Self {
         Self {
             index_name: index_name.into(),
@@ -212,6 +220,7 @@ pub struct GlueCatalogTablePartitionKeys {
 
 impl GlueCatalogTablePartitionKeys {
     /// `GlueCatalogTablePartitionKeys` with its required arguments; set the others with `GlueCatalogTablePartitionKeys { field: Some(..), ..GlueCatalogTablePartitionKeys::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             comment: None,
@@ -239,6 +248,7 @@ pub struct GlueCatalogTableStorageDescriptorColumns {
 
 impl GlueCatalogTableStorageDescriptorColumns {
     /// `GlueCatalogTableStorageDescriptorColumns` with its required arguments; set the others with `GlueCatalogTableStorageDescriptorColumns { field: Some(..), ..GlueCatalogTableStorageDescriptorColumns::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             comment: None,
@@ -265,6 +275,7 @@ pub struct GlueCatalogTableStorageDescriptorSchemaReferenceSchemaId {
 
 impl GlueCatalogTableStorageDescriptorSchemaReferenceSchemaId {
     /// `GlueCatalogTableStorageDescriptorSchemaReferenceSchemaId` with its required arguments; set the others with `GlueCatalogTableStorageDescriptorSchemaReferenceSchemaId { field: Some(..), ..GlueCatalogTableStorageDescriptorSchemaReferenceSchemaId::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             registry_name: None,
@@ -289,6 +300,7 @@ pub struct GlueCatalogTableStorageDescriptorSchemaReference {
 
 impl GlueCatalogTableStorageDescriptorSchemaReference {
     /// `GlueCatalogTableStorageDescriptorSchemaReference` with its required arguments; set the others with `GlueCatalogTableStorageDescriptorSchemaReference { field: Some(..), ..GlueCatalogTableStorageDescriptorSchemaReference::new(..) }`.
+    #[inline]
     pub fn new(schema_version_number: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             schema_version_id: None,
@@ -314,6 +326,7 @@ pub struct GlueCatalogTableStorageDescriptorSerDeInfo {
 
 impl GlueCatalogTableStorageDescriptorSerDeInfo {
     /// `GlueCatalogTableStorageDescriptorSerDeInfo` with its required arguments; set the others with `GlueCatalogTableStorageDescriptorSerDeInfo { field: Some(..), ..GlueCatalogTableStorageDescriptorSerDeInfo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -339,6 +352,7 @@ pub struct GlueCatalogTableStorageDescriptorSkewedInfo {
 
 impl GlueCatalogTableStorageDescriptorSkewedInfo {
     /// `GlueCatalogTableStorageDescriptorSkewedInfo` with its required arguments; set the others with `GlueCatalogTableStorageDescriptorSkewedInfo { field: Some(..), ..GlueCatalogTableStorageDescriptorSkewedInfo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             skewed_column_names: None,
@@ -359,6 +373,7 @@ pub struct GlueCatalogTableStorageDescriptorSortColumns {
 
 impl GlueCatalogTableStorageDescriptorSortColumns {
     /// `GlueCatalogTableStorageDescriptorSortColumns` with its required arguments; set the others with `GlueCatalogTableStorageDescriptorSortColumns { field: Some(..), ..GlueCatalogTableStorageDescriptorSortColumns::new(..) }`.
+    #[inline]
     pub fn new(column: impl Into<crate::core::Expr>, sort_order: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             column: column.into(),
@@ -416,6 +431,7 @@ pub struct GlueCatalogTableStorageDescriptor {
 
 impl GlueCatalogTableStorageDescriptor {
     /// `GlueCatalogTableStorageDescriptor` with its required arguments; set the others with `GlueCatalogTableStorageDescriptor { field: Some(..), ..GlueCatalogTableStorageDescriptor::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             additional_locations: None,
@@ -452,6 +468,7 @@ pub struct GlueCatalogTableTargetTable {
 
 impl GlueCatalogTableTargetTable {
     /// `GlueCatalogTableTargetTable` with its required arguments; set the others with `GlueCatalogTableTargetTable { field: Some(..), ..GlueCatalogTableTargetTable::new(..) }`.
+    #[inline]
     pub fn new(catalog_id: impl Into<crate::core::Expr>, database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: catalog_id.into(),
@@ -515,6 +532,7 @@ pub struct GlueCatalogTable {
 
 impl GlueCatalogTable {
     /// `GlueCatalogTable` with its required arguments; set the others with `GlueCatalogTable { field: Some(..), ..GlueCatalogTable::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -554,6 +572,7 @@ pub struct GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfiguration
 
 impl GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfigurationIcebergConfiguration {
     /// `GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfigurationIcebergConfiguration` with its required arguments; set the others with `GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfigurationIcebergConfiguration { field: Some(..), ..GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfigurationIcebergConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             location: None,
@@ -572,6 +591,7 @@ pub struct GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfiguration
 
 impl GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfiguration {
     /// `GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfiguration` with its required arguments; set the others with `GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfiguration { field: Some(..), ..GlueCatalogTableOptimizerConfigurationOrphanFileDeletionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             iceberg_configuration: None,
@@ -595,6 +615,7 @@ pub struct GlueCatalogTableOptimizerConfigurationRetentionConfigurationIcebergCo
 
 impl GlueCatalogTableOptimizerConfigurationRetentionConfigurationIcebergConfiguration {
     /// `GlueCatalogTableOptimizerConfigurationRetentionConfigurationIcebergConfiguration` with its required arguments; set the others with `GlueCatalogTableOptimizerConfigurationRetentionConfigurationIcebergConfiguration { field: Some(..), ..GlueCatalogTableOptimizerConfigurationRetentionConfigurationIcebergConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             clean_expired_files: None,
@@ -614,6 +635,7 @@ pub struct GlueCatalogTableOptimizerConfigurationRetentionConfiguration {
 
 impl GlueCatalogTableOptimizerConfigurationRetentionConfiguration {
     /// `GlueCatalogTableOptimizerConfigurationRetentionConfiguration` with its required arguments; set the others with `GlueCatalogTableOptimizerConfigurationRetentionConfiguration { field: Some(..), ..GlueCatalogTableOptimizerConfigurationRetentionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             iceberg_configuration: None,
@@ -638,6 +660,7 @@ pub struct GlueCatalogTableOptimizerConfiguration {
 
 impl GlueCatalogTableOptimizerConfiguration {
     /// `GlueCatalogTableOptimizerConfiguration` with its required arguments; set the others with `GlueCatalogTableOptimizerConfiguration { field: Some(..), ..GlueCatalogTableOptimizerConfiguration::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -666,6 +689,7 @@ pub struct GlueCatalogTableOptimizer {
 
 impl GlueCatalogTableOptimizer {
     /// `GlueCatalogTableOptimizer` with its required arguments; set the others with `GlueCatalogTableOptimizer { field: Some(..), ..GlueCatalogTableOptimizer::new(..) }`.
+    #[inline]
     pub fn new(catalog_id: impl Into<crate::core::Expr>, database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: catalog_id.into(),
@@ -715,6 +739,7 @@ pub struct GlueClassifierCsvClassifier {
 
 impl GlueClassifierCsvClassifier {
     /// `GlueClassifierCsvClassifier` with its required arguments; set the others with `GlueClassifierCsvClassifier { field: Some(..), ..GlueClassifierCsvClassifier::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_single_column: None,
@@ -744,6 +769,7 @@ pub struct GlueClassifierGrokClassifier {
 
 impl GlueClassifierGrokClassifier {
     /// `GlueClassifierGrokClassifier` with its required arguments; set the others with `GlueClassifierGrokClassifier { field: Some(..), ..GlueClassifierGrokClassifier::new(..) }`.
+    #[inline]
     pub fn new(classification: impl Into<crate::core::Expr>, grok_pattern: impl Into<crate::core::Expr>) -> Self {
         Self {
             classification: classification.into(),
@@ -762,6 +788,7 @@ pub struct GlueClassifierJsonClassifier {
 
 impl GlueClassifierJsonClassifier {
     /// `GlueClassifierJsonClassifier` with its required arguments; set the others with `GlueClassifierJsonClassifier { field: Some(..), ..GlueClassifierJsonClassifier::new(..) }`.
+    #[inline]
     pub fn new(json_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             json_path: json_path.into(),
@@ -780,6 +807,7 @@ pub struct GlueClassifierXmlClassifier {
 
 impl GlueClassifierXmlClassifier {
     /// `GlueClassifierXmlClassifier` with its required arguments; set the others with `GlueClassifierXmlClassifier { field: Some(..), ..GlueClassifierXmlClassifier::new(..) }`.
+    #[inline]
     pub fn new(classification: impl Into<crate::core::Expr>, row_tag: impl Into<crate::core::Expr>) -> Self {
         Self {
             classification: classification.into(),
@@ -812,6 +840,7 @@ pub struct GlueClassifier {
 
 impl GlueClassifier {
     /// `GlueClassifier` with its required arguments; set the others with `GlueClassifier { field: Some(..), ..GlueClassifier::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -844,6 +873,7 @@ pub struct GlueConnectionPhysicalConnectionRequirements {
 
 impl GlueConnectionPhysicalConnectionRequirements {
     /// `GlueConnectionPhysicalConnectionRequirements` with its required arguments; set the others with `GlueConnectionPhysicalConnectionRequirements { field: Some(..), ..GlueConnectionPhysicalConnectionRequirements::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             availability_zone: None,
@@ -892,6 +922,7 @@ pub struct GlueConnection {
 
 impl GlueConnection {
     /// `GlueConnection` with its required arguments; set the others with `GlueConnection { field: Some(..), ..GlueConnection::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             athena_properties: None,
@@ -933,6 +964,7 @@ pub struct GlueCrawlerCatalogTarget {
 
 impl GlueCrawlerCatalogTarget {
     /// `GlueCrawlerCatalogTarget` with its required arguments; set the others with `GlueCrawlerCatalogTarget { field: Some(..), ..GlueCrawlerCatalogTarget::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, tables: Vec<crate::core::Expr>) -> Self {
         Self {
             connection_name: None,
@@ -961,6 +993,7 @@ pub struct GlueCrawlerDeltaTarget {
 
 impl GlueCrawlerDeltaTarget {
     /// `GlueCrawlerDeltaTarget` with its required arguments; set the others with `GlueCrawlerDeltaTarget { field: Some(..), ..GlueCrawlerDeltaTarget::new(..) }`.
+    #[inline]
     pub fn new(delta_tables: Vec<crate::core::Expr>, write_manifest: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             connection_name: None,
@@ -986,6 +1019,7 @@ pub struct GlueCrawlerDynamodbTarget {
 
 impl GlueCrawlerDynamodbTarget {
     /// `GlueCrawlerDynamodbTarget` with its required arguments; set the others with `GlueCrawlerDynamodbTarget { field: Some(..), ..GlueCrawlerDynamodbTarget::new(..) }`.
+    #[inline]
     pub fn new(path: impl Into<crate::core::Expr>) -> Self {
         Self {
             path: path.into(),
@@ -1012,6 +1046,7 @@ pub struct GlueCrawlerHudiTarget {
 
 impl GlueCrawlerHudiTarget {
     /// `GlueCrawlerHudiTarget` with its required arguments; set the others with `GlueCrawlerHudiTarget { field: Some(..), ..GlueCrawlerHudiTarget::new(..) }`.
+    #[inline]
     pub fn new(maximum_traversal_depth: impl Into<crate::core::Arg<crate::core::Number>>, paths: Vec<crate::core::Expr>) -> Self {
         Self {
             connection_name: None,
@@ -1039,6 +1074,7 @@ pub struct GlueCrawlerJdbcTarget {
 
 impl GlueCrawlerJdbcTarget {
     /// `GlueCrawlerJdbcTarget` with its required arguments; set the others with `GlueCrawlerJdbcTarget { field: Some(..), ..GlueCrawlerJdbcTarget::new(..) }`.
+    #[inline]
     pub fn new(connection_name: impl Into<crate::core::Expr>, path: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_name: connection_name.into(),
@@ -1062,6 +1098,7 @@ pub struct GlueCrawlerLakeFormationConfiguration {
 
 impl GlueCrawlerLakeFormationConfiguration {
     /// `GlueCrawlerLakeFormationConfiguration` with its required arguments; set the others with `GlueCrawlerLakeFormationConfiguration { field: Some(..), ..GlueCrawlerLakeFormationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             account_id: None,
@@ -1080,6 +1117,7 @@ pub struct GlueCrawlerLineageConfiguration {
 
 impl GlueCrawlerLineageConfiguration {
     /// `GlueCrawlerLineageConfiguration` with its required arguments; set the others with `GlueCrawlerLineageConfiguration { field: Some(..), ..GlueCrawlerLineageConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             crawler_lineage_settings: None,
@@ -1101,6 +1139,7 @@ pub struct GlueCrawlerMongodbTarget {
 
 impl GlueCrawlerMongodbTarget {
     /// `GlueCrawlerMongodbTarget` with its required arguments; set the others with `GlueCrawlerMongodbTarget { field: Some(..), ..GlueCrawlerMongodbTarget::new(..) }`.
+    #[inline]
     pub fn new(connection_name: impl Into<crate::core::Expr>, path: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_name: connection_name.into(),
@@ -1120,6 +1159,7 @@ pub struct GlueCrawlerRecrawlPolicy {
 
 impl GlueCrawlerRecrawlPolicy {
     /// `GlueCrawlerRecrawlPolicy` with its required arguments; set the others with `GlueCrawlerRecrawlPolicy { field: Some(..), ..GlueCrawlerRecrawlPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             recrawl_behavior: None,
@@ -1151,6 +1191,7 @@ pub struct GlueCrawlerS3Target {
 
 impl GlueCrawlerS3Target {
     /// `GlueCrawlerS3Target` with its required arguments; set the others with `GlueCrawlerS3Target { field: Some(..), ..GlueCrawlerS3Target::new(..) }`.
+    #[inline]
     pub fn new(path: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_name: None,
@@ -1176,6 +1217,7 @@ pub struct GlueCrawlerSchemaChangePolicy {
 
 impl GlueCrawlerSchemaChangePolicy {
     /// `GlueCrawlerSchemaChangePolicy` with its required arguments; set the others with `GlueCrawlerSchemaChangePolicy { field: Some(..), ..GlueCrawlerSchemaChangePolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete_behavior: None,
@@ -1260,6 +1302,7 @@ pub struct GlueCrawler {
 
 impl GlueCrawler {
     /// `GlueCrawler` with its required arguments; set the others with `GlueCrawler { field: Some(..), ..GlueCrawler::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role: impl Into<crate::core::Expr>) -> Self {
         Self {
             classifiers: None,
@@ -1306,6 +1349,7 @@ pub struct GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnect
 
 impl GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryption {
     /// `GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryption` with its required arguments; set the others with `GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryption { field: Some(..), ..GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryption::new(..) }`.
+    #[inline]
     pub fn new(return_connection_password_encrypted: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             aws_kms_key_id: None,
@@ -1329,6 +1373,7 @@ pub struct GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncrypt
 
 impl GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRest {
     /// `GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRest` with its required arguments; set the others with `GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRest { field: Some(..), ..GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRest::new(..) }`.
+    #[inline]
     pub fn new(catalog_encryption_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_encryption_mode: catalog_encryption_mode.into(),
@@ -1349,6 +1394,7 @@ pub struct GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings {
 
 impl GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings {
     /// `GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings` with its required arguments; set the others with `GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings { field: Some(..), ..GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings::new(..) }`.
+    #[inline]
     pub fn new(connection_password_encryption: GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsConnectionPasswordEncryption, encryption_at_rest: GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettingsEncryptionAtRest) -> Self {
         Self {
             connection_password_encryption,
@@ -1372,6 +1418,7 @@ pub struct GlueDataCatalogEncryptionSettings {
 
 impl GlueDataCatalogEncryptionSettings {
     /// `GlueDataCatalogEncryptionSettings` with its required arguments; set the others with `GlueDataCatalogEncryptionSettings { field: Some(..), ..GlueDataCatalogEncryptionSettings::new(..) }`.
+    #[inline]
     pub fn new(data_catalog_encryption_settings: GlueDataCatalogEncryptionSettingsDataCatalogEncryptionSettings) -> Self {
         Self {
             catalog_id: None,
@@ -1399,6 +1446,7 @@ pub struct GlueDataQualityRulesetTargetTable {
 
 impl GlueDataQualityRulesetTargetTable {
     /// `GlueDataQualityRulesetTargetTable` with its required arguments; set the others with `GlueDataQualityRulesetTargetTable { field: Some(..), ..GlueDataQualityRulesetTargetTable::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -1434,6 +1482,7 @@ pub struct GlueDataQualityRuleset {
 
 impl GlueDataQualityRuleset {
     /// `GlueDataQualityRuleset` with its required arguments; set the others with `GlueDataQualityRuleset { field: Some(..), ..GlueDataQualityRuleset::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, ruleset: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1507,6 +1556,7 @@ pub struct GlueDevEndpoint {
 
 impl GlueDevEndpoint {
     /// `GlueDevEndpoint` with its required arguments; set the others with `GlueDevEndpoint { field: Some(..), ..GlueDevEndpoint::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arguments: None,
@@ -1552,6 +1602,7 @@ pub struct GlueJobCommand {
 
 impl GlueJobCommand {
     /// `GlueJobCommand` with its required arguments; set the others with `GlueJobCommand { field: Some(..), ..GlueJobCommand::new(..) }`.
+    #[inline]
     pub fn new(script_location: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: None,
@@ -1572,6 +1623,7 @@ pub struct GlueJobExecutionProperty {
 
 impl GlueJobExecutionProperty {
     /// `GlueJobExecutionProperty` with its required arguments; set the others with `GlueJobExecutionProperty { field: Some(..), ..GlueJobExecutionProperty::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_concurrent_runs: None,
@@ -1589,6 +1641,7 @@ pub struct GlueJobNotificationProperty {
 
 impl GlueJobNotificationProperty {
     /// `GlueJobNotificationProperty` with its required arguments; set the others with `GlueJobNotificationProperty { field: Some(..), ..GlueJobNotificationProperty::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             notify_delay_after: None,
@@ -1627,6 +1680,7 @@ pub struct GlueJobSourceControlDetails {
 
 impl GlueJobSourceControlDetails {
     /// `GlueJobSourceControlDetails` with its required arguments; set the others with `GlueJobSourceControlDetails { field: Some(..), ..GlueJobSourceControlDetails::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auth_strategy: None,
@@ -1714,6 +1768,7 @@ pub struct GlueJob {
 
 impl GlueJob {
     /// `GlueJob` with its required arguments; set the others with `GlueJob { field: Some(..), ..GlueJob::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, command: GlueJobCommand) -> Self {
         Self {
             connections: None,
@@ -1764,6 +1819,7 @@ pub struct GlueMlTransformInputRecordTables {
 
 impl GlueMlTransformInputRecordTables {
     /// `GlueMlTransformInputRecordTables` with its required arguments; set the others with `GlueMlTransformInputRecordTables { field: Some(..), ..GlueMlTransformInputRecordTables::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -1793,6 +1849,7 @@ pub struct GlueMlTransformParametersFindMatchesParameters {
 
 impl GlueMlTransformParametersFindMatchesParameters {
     /// `GlueMlTransformParametersFindMatchesParameters` with its required arguments; set the others with `GlueMlTransformParametersFindMatchesParameters { field: Some(..), ..GlueMlTransformParametersFindMatchesParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             accuracy_cost_trade_off: None,
@@ -1814,6 +1871,7 @@ pub struct GlueMlTransformParameters {
 
 impl GlueMlTransformParameters {
     /// `GlueMlTransformParameters` with its required arguments; set the others with `GlueMlTransformParameters { field: Some(..), ..GlueMlTransformParameters::new(..) }`.
+    #[inline]
     pub fn new(transform_type: impl Into<crate::core::Expr>, find_matches_parameters: GlueMlTransformParametersFindMatchesParameters) -> Self {
         Self {
             transform_type: transform_type.into(),
@@ -1867,6 +1925,7 @@ pub struct GlueMlTransform {
 
 impl GlueMlTransform {
     /// `GlueMlTransform` with its required arguments; set the others with `GlueMlTransform { field: Some(..), ..GlueMlTransform::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, input_record_tables: Vec<GlueMlTransformInputRecordTables>, parameters: GlueMlTransformParameters) -> Self {
         Self {
             description: None,
@@ -1906,6 +1965,7 @@ pub struct GluePartitionStorageDescriptorColumns {
 
 impl GluePartitionStorageDescriptorColumns {
     /// `GluePartitionStorageDescriptorColumns` with its required arguments; set the others with `GluePartitionStorageDescriptorColumns { field: Some(..), ..GluePartitionStorageDescriptorColumns::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             comment: None,
@@ -1931,6 +1991,7 @@ pub struct GluePartitionStorageDescriptorSerDeInfo {
 
 impl GluePartitionStorageDescriptorSerDeInfo {
     /// `GluePartitionStorageDescriptorSerDeInfo` with its required arguments; set the others with `GluePartitionStorageDescriptorSerDeInfo { field: Some(..), ..GluePartitionStorageDescriptorSerDeInfo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -1956,6 +2017,7 @@ pub struct GluePartitionStorageDescriptorSkewedInfo {
 
 impl GluePartitionStorageDescriptorSkewedInfo {
     /// `GluePartitionStorageDescriptorSkewedInfo` with its required arguments; set the others with `GluePartitionStorageDescriptorSkewedInfo { field: Some(..), ..GluePartitionStorageDescriptorSkewedInfo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             skewed_column_names: None,
@@ -1976,6 +2038,7 @@ pub struct GluePartitionStorageDescriptorSortColumns {
 
 impl GluePartitionStorageDescriptorSortColumns {
     /// `GluePartitionStorageDescriptorSortColumns` with its required arguments; set the others with `GluePartitionStorageDescriptorSortColumns { field: Some(..), ..GluePartitionStorageDescriptorSortColumns::new(..) }`.
+    #[inline]
     pub fn new(column: impl Into<crate::core::Expr>, sort_order: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             column: column.into(),
@@ -2030,6 +2093,7 @@ pub struct GluePartitionStorageDescriptor {
 
 impl GluePartitionStorageDescriptor {
     /// `GluePartitionStorageDescriptor` with its required arguments; set the others with `GluePartitionStorageDescriptor { field: Some(..), ..GluePartitionStorageDescriptor::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             additional_locations: None,
@@ -2074,6 +2138,7 @@ pub struct GluePartition {
 
 impl GluePartition {
     /// `GluePartition` with its required arguments; set the others with `GluePartition { field: Some(..), ..GluePartition::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, partition_values: Vec<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -2104,6 +2169,7 @@ pub struct GluePartitionIndexPartitionIndex {
 
 impl GluePartitionIndexPartitionIndex {
     /// `GluePartitionIndexPartitionIndex` with its required arguments; set the others with `GluePartitionIndexPartitionIndex { field: Some(..), ..GluePartitionIndexPartitionIndex::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             index_name: None,
@@ -2125,6 +2191,7 @@ pub struct GluePartitionIndexTimeouts {
 
 impl GluePartitionIndexTimeouts {
     /// `GluePartitionIndexTimeouts` with its required arguments; set the others with `GluePartitionIndexTimeouts { field: Some(..), ..GluePartitionIndexTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2155,6 +2222,7 @@ pub struct GluePartitionIndex {
 
 impl GluePartitionIndex {
     /// `GluePartitionIndex` with its required arguments; set the others with `GluePartitionIndex { field: Some(..), ..GluePartitionIndex::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>, partition_index: GluePartitionIndexPartitionIndex) -> Self {
         Self {
             catalog_id: None,
@@ -2192,6 +2260,7 @@ pub struct GlueRegistry {
 
 impl GlueRegistry {
     /// `GlueRegistry` with its required arguments; set the others with `GlueRegistry { field: Some(..), ..GlueRegistry::new(..) }`.
+    #[inline]
     pub fn new(registry_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -2222,6 +2291,7 @@ pub struct GlueResourcePolicy {
 
 impl GlueResourcePolicy {
     /// `GlueResourcePolicy` with its required arguments; set the others with `GlueResourcePolicy { field: Some(..), ..GlueResourcePolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             enable_hybrid: None,
@@ -2265,6 +2335,7 @@ pub struct GlueSchema {
 
 impl GlueSchema {
     /// `GlueSchema` with its required arguments; set the others with `GlueSchema { field: Some(..), ..GlueSchema::new(..) }`.
+    #[inline]
     pub fn new(compatibility: impl Into<crate::core::Expr>, data_format: impl Into<crate::core::Expr>, schema_definition: impl Into<crate::core::Expr>, schema_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             compatibility: compatibility.into(),
@@ -2297,6 +2368,7 @@ pub struct GlueSecurityConfigurationEncryptionConfigurationCloudwatchEncryption 
 
 impl GlueSecurityConfigurationEncryptionConfigurationCloudwatchEncryption {
     /// `GlueSecurityConfigurationEncryptionConfigurationCloudwatchEncryption` with its required arguments; set the others with `GlueSecurityConfigurationEncryptionConfigurationCloudwatchEncryption { field: Some(..), ..GlueSecurityConfigurationEncryptionConfigurationCloudwatchEncryption::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cloudwatch_encryption_mode: None,
@@ -2318,6 +2390,7 @@ pub struct GlueSecurityConfigurationEncryptionConfigurationJobBookmarksEncryptio
 
 impl GlueSecurityConfigurationEncryptionConfigurationJobBookmarksEncryption {
     /// `GlueSecurityConfigurationEncryptionConfigurationJobBookmarksEncryption` with its required arguments; set the others with `GlueSecurityConfigurationEncryptionConfigurationJobBookmarksEncryption { field: Some(..), ..GlueSecurityConfigurationEncryptionConfigurationJobBookmarksEncryption::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             job_bookmarks_encryption_mode: None,
@@ -2339,6 +2412,7 @@ pub struct GlueSecurityConfigurationEncryptionConfigurationS3Encryption {
 
 impl GlueSecurityConfigurationEncryptionConfigurationS3Encryption {
     /// `GlueSecurityConfigurationEncryptionConfigurationS3Encryption` with its required arguments; set the others with `GlueSecurityConfigurationEncryptionConfigurationS3Encryption { field: Some(..), ..GlueSecurityConfigurationEncryptionConfigurationS3Encryption::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kms_key_arn: None,
@@ -2360,6 +2434,7 @@ pub struct GlueSecurityConfigurationEncryptionConfiguration {
 
 impl GlueSecurityConfigurationEncryptionConfiguration {
     /// `GlueSecurityConfigurationEncryptionConfiguration` with its required arguments; set the others with `GlueSecurityConfigurationEncryptionConfiguration { field: Some(..), ..GlueSecurityConfigurationEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(cloudwatch_encryption: GlueSecurityConfigurationEncryptionConfigurationCloudwatchEncryption, job_bookmarks_encryption: GlueSecurityConfigurationEncryptionConfigurationJobBookmarksEncryption, s3_encryption: GlueSecurityConfigurationEncryptionConfigurationS3Encryption) -> Self {
         Self {
             cloudwatch_encryption,
@@ -2383,6 +2458,7 @@ pub struct GlueSecurityConfiguration {
 
 impl GlueSecurityConfiguration {
     /// `GlueSecurityConfiguration` with its required arguments; set the others with `GlueSecurityConfiguration { field: Some(..), ..GlueSecurityConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, encryption_configuration: GlueSecurityConfigurationEncryptionConfiguration) -> Self {
         Self {
             id: None,
@@ -2406,6 +2482,7 @@ pub struct GlueTriggerActionsNotificationProperty {
 
 impl GlueTriggerActionsNotificationProperty {
     /// `GlueTriggerActionsNotificationProperty` with its required arguments; set the others with `GlueTriggerActionsNotificationProperty { field: Some(..), ..GlueTriggerActionsNotificationProperty::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             notify_delay_after: None,
@@ -2438,6 +2515,7 @@ pub struct GlueTriggerActions {
 
 impl GlueTriggerActions {
     /// `GlueTriggerActions` with its required arguments; set the others with `GlueTriggerActions { field: Some(..), ..GlueTriggerActions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arguments: None,
@@ -2462,6 +2540,7 @@ pub struct GlueTriggerEventBatchingCondition {
 
 impl GlueTriggerEventBatchingCondition {
     /// `GlueTriggerEventBatchingCondition` with its required arguments; set the others with `GlueTriggerEventBatchingCondition { field: Some(..), ..GlueTriggerEventBatchingCondition::new(..) }`.
+    #[inline]
     pub fn new(batch_size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             batch_size: batch_size.into(),
@@ -2492,6 +2571,7 @@ pub struct GlueTriggerPredicateConditions {
 
 impl GlueTriggerPredicateConditions {
     /// `GlueTriggerPredicateConditions` with its required arguments; set the others with `GlueTriggerPredicateConditions { field: Some(..), ..GlueTriggerPredicateConditions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             crawl_state: None,
@@ -2515,6 +2595,7 @@ pub struct GlueTriggerPredicate {
 
 impl GlueTriggerPredicate {
     /// `GlueTriggerPredicate` with its required arguments; set the others with `GlueTriggerPredicate { field: Some(..), ..GlueTriggerPredicate::new(..) }`.
+    #[inline]
     pub fn new(conditions: Vec<GlueTriggerPredicateConditions>) -> Self {
         Self {
             logical: None,
@@ -2539,6 +2620,7 @@ pub struct GlueTriggerTimeouts {
 
 impl GlueTriggerTimeouts {
     /// `GlueTriggerTimeouts` with its required arguments; set the others with `GlueTriggerTimeouts { field: Some(..), ..GlueTriggerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2594,6 +2676,7 @@ pub struct GlueTrigger {
 
 impl GlueTrigger {
     /// `GlueTrigger` with its required arguments; set the others with `GlueTrigger { field: Some(..), ..GlueTrigger::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, actions: Vec<GlueTriggerActions>) -> Self {
         Self {
             description: None,
@@ -2629,6 +2712,7 @@ pub struct GlueUserDefinedFunctionResourceUris {
 
 impl GlueUserDefinedFunctionResourceUris {
     /// `GlueUserDefinedFunctionResourceUris` with its required arguments; set the others with `GlueUserDefinedFunctionResourceUris { field: Some(..), ..GlueUserDefinedFunctionResourceUris::new(..) }`.
+    #[inline]
     pub fn new(resource_type: impl Into<crate::core::Expr>, uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             resource_type: resource_type.into(),
@@ -2663,6 +2747,7 @@ pub struct GlueUserDefinedFunction {
 
 impl GlueUserDefinedFunction {
     /// `GlueUserDefinedFunction` with its required arguments; set the others with `GlueUserDefinedFunction { field: Some(..), ..GlueUserDefinedFunction::new(..) }`.
+    #[inline]
     pub fn new(class_name: impl Into<crate::core::Expr>, database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, owner_name: impl Into<crate::core::Expr>, owner_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -2709,6 +2794,7 @@ pub struct GlueWorkflow {
 
 impl GlueWorkflow {
     /// `GlueWorkflow` with its required arguments; set the others with `GlueWorkflow { field: Some(..), ..GlueWorkflow::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_run_properties: None,
@@ -2749,6 +2835,7 @@ pub struct DataGlueCatalogTable {
 
 impl DataGlueCatalogTable {
     /// `DataGlueCatalogTable` with its required arguments; set the others with `DataGlueCatalogTable { field: Some(..), ..DataGlueCatalogTable::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -2777,6 +2864,7 @@ pub struct DataGlueConnection {
 
 impl DataGlueConnection {
     /// `DataGlueConnection` with its required arguments; set the others with `DataGlueConnection { field: Some(..), ..DataGlueConnection::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -2801,6 +2889,7 @@ pub struct DataGlueDataCatalogEncryptionSettings {
 
 impl DataGlueDataCatalogEncryptionSettings {
     /// `DataGlueDataCatalogEncryptionSettings` with its required arguments; set the others with `DataGlueDataCatalogEncryptionSettings { field: Some(..), ..DataGlueDataCatalogEncryptionSettings::new(..) }`.
+    #[inline]
     pub fn new(catalog_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: catalog_id.into(),
@@ -2822,6 +2911,7 @@ pub struct DataGlueRegistry {
 
 impl DataGlueRegistry {
     /// `DataGlueRegistry` with its required arguments; set the others with `DataGlueRegistry { field: Some(..), ..DataGlueRegistry::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2847,6 +2937,7 @@ pub struct DataGlueScriptDagEdge {
 
 impl DataGlueScriptDagEdge {
     /// `DataGlueScriptDagEdge` with its required arguments; set the others with `DataGlueScriptDagEdge { field: Some(..), ..DataGlueScriptDagEdge::new(..) }`.
+    #[inline]
     pub fn new(source: impl Into<crate::core::Expr>, target: impl Into<crate::core::Expr>) -> Self {
         Self {
             source: source.into(),
@@ -2870,6 +2961,7 @@ pub struct DataGlueScriptDagNodeArgs {
 
 impl DataGlueScriptDagNodeArgs {
     /// `DataGlueScriptDagNodeArgs` with its required arguments; set the others with `DataGlueScriptDagNodeArgs { field: Some(..), ..DataGlueScriptDagNodeArgs::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2895,6 +2987,7 @@ pub struct DataGlueScriptDagNode {
 
 impl DataGlueScriptDagNode {
     /// `DataGlueScriptDagNode` with its required arguments; set the others with `DataGlueScriptDagNode { field: Some(..), ..DataGlueScriptDagNode::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>, node_type: impl Into<crate::core::Expr>, args: Vec<DataGlueScriptDagNodeArgs>) -> Self {
         Self {
             id: id.into(),
@@ -2922,6 +3015,7 @@ pub struct DataGlueScript {
 
 impl DataGlueScript {
     /// `DataGlueScript` with its required arguments; set the others with `DataGlueScript { field: Some(..), ..DataGlueScript::new(..) }`.
+    #[inline]
     pub fn new(dag_edge: Vec<DataGlueScriptDagEdge>, dag_node: Vec<DataGlueScriptDagNode>) -> Self {
         Self {
             id: None,
@@ -2938,50 +3032,62 @@ impl crate::core::DataSource for DataGlueScript {
 
 impl crate::core::Ref<GlueCatalogDatabase> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `location_uri`, as a reference.
+    #[inline]
     pub fn location_uri(&self) -> crate::core::Expr {
         self.attr("location_uri")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `create_table_default_permission` (a nested block), as a reference.
+    #[inline]
     pub fn create_table_default_permission(&self) -> crate::core::Expr {
         self.attr("create_table_default_permission")
     }
     /// `federated_database` (a nested block), as a reference.
+    #[inline]
     pub fn federated_database(&self) -> crate::core::Expr {
         self.attr("federated_database")
     }
     /// `target_database` (a nested block), as a reference.
+    #[inline]
     pub fn target_database(&self) -> crate::core::Expr {
         self.attr("target_database")
     }
@@ -2989,70 +3095,87 @@ impl crate::core::Ref<GlueCatalogDatabase> {
 
 impl crate::core::Ref<GlueCatalogTable> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `retention`, as a reference.
+    #[inline]
     pub fn retention(&self) -> crate::core::Expr {
         self.attr("retention")
     }
     /// `table_type`, as a reference.
+    #[inline]
     pub fn table_type(&self) -> crate::core::Expr {
         self.attr("table_type")
     }
     /// `view_expanded_text`, as a reference.
+    #[inline]
     pub fn view_expanded_text(&self) -> crate::core::Expr {
         self.attr("view_expanded_text")
     }
     /// `view_original_text`, as a reference.
+    #[inline]
     pub fn view_original_text(&self) -> crate::core::Expr {
         self.attr("view_original_text")
     }
     /// `open_table_format_input` (a nested block), as a reference.
+    #[inline]
     pub fn open_table_format_input(&self) -> crate::core::Expr {
         self.attr("open_table_format_input")
     }
     /// `partition_index` (a nested block), as a reference.
+    #[inline]
     pub fn partition_index(&self) -> crate::core::Expr {
         self.attr("partition_index")
     }
     /// `partition_keys` (a nested block), as a reference.
+    #[inline]
     pub fn partition_keys(&self) -> crate::core::Expr {
         self.attr("partition_keys")
     }
     /// `storage_descriptor` (a nested block), as a reference.
+    #[inline]
     pub fn storage_descriptor(&self) -> crate::core::Expr {
         self.attr("storage_descriptor")
     }
     /// `target_table` (a nested block), as a reference.
+    #[inline]
     pub fn target_table(&self) -> crate::core::Expr {
         self.attr("target_table")
     }
@@ -3060,22 +3183,27 @@ impl crate::core::Ref<GlueCatalogTable> {
 
 impl crate::core::Ref<GlueCatalogTableOptimizer> {
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `table_name`, as a reference.
+    #[inline]
     pub fn table_name(&self) -> crate::core::Expr {
         self.attr("table_name")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `configuration` (a nested block), as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
@@ -3083,26 +3211,32 @@ impl crate::core::Ref<GlueCatalogTableOptimizer> {
 
 impl crate::core::Ref<GlueClassifier> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `csv_classifier` (a nested block), as a reference.
+    #[inline]
     pub fn csv_classifier(&self) -> crate::core::Expr {
         self.attr("csv_classifier")
     }
     /// `grok_classifier` (a nested block), as a reference.
+    #[inline]
     pub fn grok_classifier(&self) -> crate::core::Expr {
         self.attr("grok_classifier")
     }
     /// `json_classifier` (a nested block), as a reference.
+    #[inline]
     pub fn json_classifier(&self) -> crate::core::Expr {
         self.attr("json_classifier")
     }
     /// `xml_classifier` (a nested block), as a reference.
+    #[inline]
     pub fn xml_classifier(&self) -> crate::core::Expr {
         self.attr("xml_classifier")
     }
@@ -3110,50 +3244,62 @@ impl crate::core::Ref<GlueClassifier> {
 
 impl crate::core::Ref<GlueConnection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `athena_properties`, as a reference.
+    #[inline]
     pub fn athena_properties(&self) -> crate::core::Expr {
         self.attr("athena_properties")
     }
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `connection_properties`, as a reference.
+    #[inline]
     pub fn connection_properties(&self) -> crate::core::Expr {
         self.attr("connection_properties")
     }
     /// `connection_type`, as a reference.
+    #[inline]
     pub fn connection_type(&self) -> crate::core::Expr {
         self.attr("connection_type")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `match_criteria`, as a reference.
+    #[inline]
     pub fn match_criteria(&self) -> crate::core::Expr {
         self.attr("match_criteria")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `physical_connection_requirements` (a nested block), as a reference.
+    #[inline]
     pub fn physical_connection_requirements(&self) -> crate::core::Expr {
         self.attr("physical_connection_requirements")
     }
@@ -3161,102 +3307,127 @@ impl crate::core::Ref<GlueConnection> {
 
 impl crate::core::Ref<GlueCrawler> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `classifiers`, as a reference.
+    #[inline]
     pub fn classifiers(&self) -> crate::core::Expr {
         self.attr("classifiers")
     }
     /// `configuration`, as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role`, as a reference.
+    #[inline]
     pub fn role(&self) -> crate::core::Expr {
         self.attr("role")
     }
     /// `schedule`, as a reference.
+    #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
         self.attr("schedule")
     }
     /// `security_configuration`, as a reference.
+    #[inline]
     pub fn security_configuration(&self) -> crate::core::Expr {
         self.attr("security_configuration")
     }
     /// `table_prefix`, as a reference.
+    #[inline]
     pub fn table_prefix(&self) -> crate::core::Expr {
         self.attr("table_prefix")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `catalog_target` (a nested block), as a reference.
+    #[inline]
     pub fn catalog_target(&self) -> crate::core::Expr {
         self.attr("catalog_target")
     }
     /// `delta_target` (a nested block), as a reference.
+    #[inline]
     pub fn delta_target(&self) -> crate::core::Expr {
         self.attr("delta_target")
     }
     /// `dynamodb_target` (a nested block), as a reference.
+    #[inline]
     pub fn dynamodb_target(&self) -> crate::core::Expr {
         self.attr("dynamodb_target")
     }
     /// `hudi_target` (a nested block), as a reference.
+    #[inline]
     pub fn hudi_target(&self) -> crate::core::Expr {
         self.attr("hudi_target")
     }
     /// `iceberg_target` (a nested block), as a reference.
+    #[inline]
     pub fn iceberg_target(&self) -> crate::core::Expr {
         self.attr("iceberg_target")
     }
     /// `jdbc_target` (a nested block), as a reference.
+    #[inline]
     pub fn jdbc_target(&self) -> crate::core::Expr {
         self.attr("jdbc_target")
     }
     /// `lake_formation_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn lake_formation_configuration(&self) -> crate::core::Expr {
         self.attr("lake_formation_configuration")
     }
     /// `lineage_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn lineage_configuration(&self) -> crate::core::Expr {
         self.attr("lineage_configuration")
     }
     /// `mongodb_target` (a nested block), as a reference.
+    #[inline]
     pub fn mongodb_target(&self) -> crate::core::Expr {
         self.attr("mongodb_target")
     }
     /// `recrawl_policy` (a nested block), as a reference.
+    #[inline]
     pub fn recrawl_policy(&self) -> crate::core::Expr {
         self.attr("recrawl_policy")
     }
     /// `s3_target` (a nested block), as a reference.
+    #[inline]
     pub fn s3_target(&self) -> crate::core::Expr {
         self.attr("s3_target")
     }
     /// `schema_change_policy` (a nested block), as a reference.
+    #[inline]
     pub fn schema_change_policy(&self) -> crate::core::Expr {
         self.attr("schema_change_policy")
     }
@@ -3264,14 +3435,17 @@ impl crate::core::Ref<GlueCrawler> {
 
 impl crate::core::Ref<GlueDataCatalogEncryptionSettings> {
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `data_catalog_encryption_settings` (a nested block), as a reference.
+    #[inline]
     pub fn data_catalog_encryption_settings(&self) -> crate::core::Expr {
         self.attr("data_catalog_encryption_settings")
     }
@@ -3279,46 +3453,57 @@ impl crate::core::Ref<GlueDataCatalogEncryptionSettings> {
 
 impl crate::core::Ref<GlueDataQualityRuleset> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_on`, as a reference.
+    #[inline]
     pub fn created_on(&self) -> crate::core::Expr {
         self.attr("created_on")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_on`, as a reference.
+    #[inline]
     pub fn last_modified_on(&self) -> crate::core::Expr {
         self.attr("last_modified_on")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `recommendation_run_id`, as a reference.
+    #[inline]
     pub fn recommendation_run_id(&self) -> crate::core::Expr {
         self.attr("recommendation_run_id")
     }
     /// `ruleset`, as a reference.
+    #[inline]
     pub fn ruleset(&self) -> crate::core::Expr {
         self.attr("ruleset")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_table` (a nested block), as a reference.
+    #[inline]
     pub fn target_table(&self) -> crate::core::Expr {
         self.attr("target_table")
     }
@@ -3326,106 +3511,132 @@ impl crate::core::Ref<GlueDataQualityRuleset> {
 
 impl crate::core::Ref<GlueDevEndpoint> {
     /// `arguments`, as a reference.
+    #[inline]
     pub fn arguments(&self) -> crate::core::Expr {
         self.attr("arguments")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `extra_jars_s3_path`, as a reference.
+    #[inline]
     pub fn extra_jars_s3_path(&self) -> crate::core::Expr {
         self.attr("extra_jars_s3_path")
     }
     /// `extra_python_libs_s3_path`, as a reference.
+    #[inline]
     pub fn extra_python_libs_s3_path(&self) -> crate::core::Expr {
         self.attr("extra_python_libs_s3_path")
     }
     /// `failure_reason`, as a reference.
+    #[inline]
     pub fn failure_reason(&self) -> crate::core::Expr {
         self.attr("failure_reason")
     }
     /// `glue_version`, as a reference.
+    #[inline]
     pub fn glue_version(&self) -> crate::core::Expr {
         self.attr("glue_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `number_of_nodes`, as a reference.
+    #[inline]
     pub fn number_of_nodes(&self) -> crate::core::Expr {
         self.attr("number_of_nodes")
     }
     /// `number_of_workers`, as a reference.
+    #[inline]
     pub fn number_of_workers(&self) -> crate::core::Expr {
         self.attr("number_of_workers")
     }
     /// `private_address`, as a reference.
+    #[inline]
     pub fn private_address(&self) -> crate::core::Expr {
         self.attr("private_address")
     }
     /// `public_address`, as a reference.
+    #[inline]
     pub fn public_address(&self) -> crate::core::Expr {
         self.attr("public_address")
     }
     /// `public_key`, as a reference.
+    #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
         self.attr("public_key")
     }
     /// `public_keys`, as a reference.
+    #[inline]
     pub fn public_keys(&self) -> crate::core::Expr {
         self.attr("public_keys")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `security_configuration`, as a reference.
+    #[inline]
     pub fn security_configuration(&self) -> crate::core::Expr {
         self.attr("security_configuration")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `worker_type`, as a reference.
+    #[inline]
     pub fn worker_type(&self) -> crate::core::Expr {
         self.attr("worker_type")
     }
     /// `yarn_endpoint_address`, as a reference.
+    #[inline]
     pub fn yarn_endpoint_address(&self) -> crate::core::Expr {
         self.attr("yarn_endpoint_address")
     }
     /// `zeppelin_remote_spark_interpreter_port`, as a reference.
+    #[inline]
     pub fn zeppelin_remote_spark_interpreter_port(&self) -> crate::core::Expr {
         self.attr("zeppelin_remote_spark_interpreter_port")
     }
@@ -3433,98 +3644,122 @@ impl crate::core::Ref<GlueDevEndpoint> {
 
 impl crate::core::Ref<GlueJob> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `connections`, as a reference.
+    #[inline]
     pub fn connections(&self) -> crate::core::Expr {
         self.attr("connections")
     }
     /// `default_arguments`, as a reference.
+    #[inline]
     pub fn default_arguments(&self) -> crate::core::Expr {
         self.attr("default_arguments")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `execution_class`, as a reference.
+    #[inline]
     pub fn execution_class(&self) -> crate::core::Expr {
         self.attr("execution_class")
     }
     /// `glue_version`, as a reference.
+    #[inline]
     pub fn glue_version(&self) -> crate::core::Expr {
         self.attr("glue_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `job_run_queuing_enabled`, as a reference.
+    #[inline]
     pub fn job_run_queuing_enabled(&self) -> crate::core::Expr {
         self.attr("job_run_queuing_enabled")
     }
     /// `maintenance_window`, as a reference.
+    #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
         self.attr("maintenance_window")
     }
     /// `max_capacity`, as a reference.
+    #[inline]
     pub fn max_capacity(&self) -> crate::core::Expr {
         self.attr("max_capacity")
     }
     /// `max_retries`, as a reference.
+    #[inline]
     pub fn max_retries(&self) -> crate::core::Expr {
         self.attr("max_retries")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `non_overridable_arguments`, as a reference.
+    #[inline]
     pub fn non_overridable_arguments(&self) -> crate::core::Expr {
         self.attr("non_overridable_arguments")
     }
     /// `number_of_workers`, as a reference.
+    #[inline]
     pub fn number_of_workers(&self) -> crate::core::Expr {
         self.attr("number_of_workers")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `security_configuration`, as a reference.
+    #[inline]
     pub fn security_configuration(&self) -> crate::core::Expr {
         self.attr("security_configuration")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeout`, as a reference.
+    #[inline]
     pub fn timeout(&self) -> crate::core::Expr {
         self.attr("timeout")
     }
     /// `worker_type`, as a reference.
+    #[inline]
     pub fn worker_type(&self) -> crate::core::Expr {
         self.attr("worker_type")
     }
     /// `command` (a nested block), as a reference.
+    #[inline]
     pub fn command(&self) -> crate::core::Expr {
         self.attr("command")
     }
     /// `execution_property` (a nested block), as a reference.
+    #[inline]
     pub fn execution_property(&self) -> crate::core::Expr {
         self.attr("execution_property")
     }
     /// `notification_property` (a nested block), as a reference.
+    #[inline]
     pub fn notification_property(&self) -> crate::core::Expr {
         self.attr("notification_property")
     }
     /// `source_control_details` (a nested block), as a reference.
+    #[inline]
     pub fn source_control_details(&self) -> crate::core::Expr {
         self.attr("source_control_details")
     }
@@ -3532,70 +3767,87 @@ impl crate::core::Ref<GlueJob> {
 
 impl crate::core::Ref<GlueMlTransform> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `glue_version`, as a reference.
+    #[inline]
     pub fn glue_version(&self) -> crate::core::Expr {
         self.attr("glue_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `label_count`, as a reference.
+    #[inline]
     pub fn label_count(&self) -> crate::core::Expr {
         self.attr("label_count")
     }
     /// `max_capacity`, as a reference.
+    #[inline]
     pub fn max_capacity(&self) -> crate::core::Expr {
         self.attr("max_capacity")
     }
     /// `max_retries`, as a reference.
+    #[inline]
     pub fn max_retries(&self) -> crate::core::Expr {
         self.attr("max_retries")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `number_of_workers`, as a reference.
+    #[inline]
     pub fn number_of_workers(&self) -> crate::core::Expr {
         self.attr("number_of_workers")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `schema`, as a reference.
+    #[inline]
     pub fn schema(&self) -> crate::core::Expr {
         self.attr("schema")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeout`, as a reference.
+    #[inline]
     pub fn timeout(&self) -> crate::core::Expr {
         self.attr("timeout")
     }
     /// `worker_type`, as a reference.
+    #[inline]
     pub fn worker_type(&self) -> crate::core::Expr {
         self.attr("worker_type")
     }
     /// `input_record_tables` (a nested block), as a reference.
+    #[inline]
     pub fn input_record_tables(&self) -> crate::core::Expr {
         self.attr("input_record_tables")
     }
     /// `parameters` (a nested block), as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
@@ -3603,42 +3855,52 @@ impl crate::core::Ref<GlueMlTransform> {
 
 impl crate::core::Ref<GluePartition> {
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_accessed_time`, as a reference.
+    #[inline]
     pub fn last_accessed_time(&self) -> crate::core::Expr {
         self.attr("last_accessed_time")
     }
     /// `last_analyzed_time`, as a reference.
+    #[inline]
     pub fn last_analyzed_time(&self) -> crate::core::Expr {
         self.attr("last_analyzed_time")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `partition_values`, as a reference.
+    #[inline]
     pub fn partition_values(&self) -> crate::core::Expr {
         self.attr("partition_values")
     }
     /// `table_name`, as a reference.
+    #[inline]
     pub fn table_name(&self) -> crate::core::Expr {
         self.attr("table_name")
     }
     /// `storage_descriptor` (a nested block), as a reference.
+    #[inline]
     pub fn storage_descriptor(&self) -> crate::core::Expr {
         self.attr("storage_descriptor")
     }
@@ -3646,26 +3908,32 @@ impl crate::core::Ref<GluePartition> {
 
 impl crate::core::Ref<GluePartitionIndex> {
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `table_name`, as a reference.
+    #[inline]
     pub fn table_name(&self) -> crate::core::Expr {
         self.attr("table_name")
     }
     /// `partition_index` (a nested block), as a reference.
+    #[inline]
     pub fn partition_index(&self) -> crate::core::Expr {
         self.attr("partition_index")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -3673,26 +3941,32 @@ impl crate::core::Ref<GluePartitionIndex> {
 
 impl crate::core::Ref<GlueRegistry> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `registry_name`, as a reference.
+    #[inline]
     pub fn registry_name(&self) -> crate::core::Expr {
         self.attr("registry_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -3700,14 +3974,17 @@ impl crate::core::Ref<GlueRegistry> {
 
 impl crate::core::Ref<GlueResourcePolicy> {
     /// `enable_hybrid`, as a reference.
+    #[inline]
     pub fn enable_hybrid(&self) -> crate::core::Expr {
         self.attr("enable_hybrid")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
@@ -3715,58 +3992,72 @@ impl crate::core::Ref<GlueResourcePolicy> {
 
 impl crate::core::Ref<GlueSchema> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `compatibility`, as a reference.
+    #[inline]
     pub fn compatibility(&self) -> crate::core::Expr {
         self.attr("compatibility")
     }
     /// `data_format`, as a reference.
+    #[inline]
     pub fn data_format(&self) -> crate::core::Expr {
         self.attr("data_format")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `latest_schema_version`, as a reference.
+    #[inline]
     pub fn latest_schema_version(&self) -> crate::core::Expr {
         self.attr("latest_schema_version")
     }
     /// `next_schema_version`, as a reference.
+    #[inline]
     pub fn next_schema_version(&self) -> crate::core::Expr {
         self.attr("next_schema_version")
     }
     /// `registry_arn`, as a reference.
+    #[inline]
     pub fn registry_arn(&self) -> crate::core::Expr {
         self.attr("registry_arn")
     }
     /// `registry_name`, as a reference.
+    #[inline]
     pub fn registry_name(&self) -> crate::core::Expr {
         self.attr("registry_name")
     }
     /// `schema_checkpoint`, as a reference.
+    #[inline]
     pub fn schema_checkpoint(&self) -> crate::core::Expr {
         self.attr("schema_checkpoint")
     }
     /// `schema_definition`, as a reference.
+    #[inline]
     pub fn schema_definition(&self) -> crate::core::Expr {
         self.attr("schema_definition")
     }
     /// `schema_name`, as a reference.
+    #[inline]
     pub fn schema_name(&self) -> crate::core::Expr {
         self.attr("schema_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -3774,14 +4065,17 @@ impl crate::core::Ref<GlueSchema> {
 
 impl crate::core::Ref<GlueSecurityConfiguration> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `encryption_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
@@ -3789,66 +4083,82 @@ impl crate::core::Ref<GlueSecurityConfiguration> {
 
 impl crate::core::Ref<GlueTrigger> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `schedule`, as a reference.
+    #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
         self.attr("schedule")
     }
     /// `start_on_creation`, as a reference.
+    #[inline]
     pub fn start_on_creation(&self) -> crate::core::Expr {
         self.attr("start_on_creation")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `workflow_name`, as a reference.
+    #[inline]
     pub fn workflow_name(&self) -> crate::core::Expr {
         self.attr("workflow_name")
     }
     /// `actions` (a nested block), as a reference.
+    #[inline]
     pub fn actions(&self) -> crate::core::Expr {
         self.attr("actions")
     }
     /// `event_batching_condition` (a nested block), as a reference.
+    #[inline]
     pub fn event_batching_condition(&self) -> crate::core::Expr {
         self.attr("event_batching_condition")
     }
     /// `predicate` (a nested block), as a reference.
+    #[inline]
     pub fn predicate(&self) -> crate::core::Expr {
         self.attr("predicate")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -3856,42 +4166,52 @@ impl crate::core::Ref<GlueTrigger> {
 
 impl crate::core::Ref<GlueUserDefinedFunction> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `class_name`, as a reference.
+    #[inline]
     pub fn class_name(&self) -> crate::core::Expr {
         self.attr("class_name")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_name`, as a reference.
+    #[inline]
     pub fn owner_name(&self) -> crate::core::Expr {
         self.attr("owner_name")
     }
     /// `owner_type`, as a reference.
+    #[inline]
     pub fn owner_type(&self) -> crate::core::Expr {
         self.attr("owner_type")
     }
     /// `resource_uris` (a nested block), as a reference.
+    #[inline]
     pub fn resource_uris(&self) -> crate::core::Expr {
         self.attr("resource_uris")
     }
@@ -3899,34 +4219,42 @@ impl crate::core::Ref<GlueUserDefinedFunction> {
 
 impl crate::core::Ref<GlueWorkflow> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_run_properties`, as a reference.
+    #[inline]
     pub fn default_run_properties(&self) -> crate::core::Expr {
         self.attr("default_run_properties")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_concurrent_runs`, as a reference.
+    #[inline]
     pub fn max_concurrent_runs(&self) -> crate::core::Expr {
         self.attr("max_concurrent_runs")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -3934,74 +4262,92 @@ impl crate::core::Ref<GlueWorkflow> {
 
 impl crate::core::Ref<DataGlueCatalogTable> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `partition_index`, as a reference.
+    #[inline]
     pub fn partition_index(&self) -> crate::core::Expr {
         self.attr("partition_index")
     }
     /// `partition_keys`, as a reference.
+    #[inline]
     pub fn partition_keys(&self) -> crate::core::Expr {
         self.attr("partition_keys")
     }
     /// `query_as_of_time`, as a reference.
+    #[inline]
     pub fn query_as_of_time(&self) -> crate::core::Expr {
         self.attr("query_as_of_time")
     }
     /// `retention`, as a reference.
+    #[inline]
     pub fn retention(&self) -> crate::core::Expr {
         self.attr("retention")
     }
     /// `storage_descriptor`, as a reference.
+    #[inline]
     pub fn storage_descriptor(&self) -> crate::core::Expr {
         self.attr("storage_descriptor")
     }
     /// `table_type`, as a reference.
+    #[inline]
     pub fn table_type(&self) -> crate::core::Expr {
         self.attr("table_type")
     }
     /// `target_table`, as a reference.
+    #[inline]
     pub fn target_table(&self) -> crate::core::Expr {
         self.attr("target_table")
     }
     /// `transaction_id`, as a reference.
+    #[inline]
     pub fn transaction_id(&self) -> crate::core::Expr {
         self.attr("transaction_id")
     }
     /// `view_expanded_text`, as a reference.
+    #[inline]
     pub fn view_expanded_text(&self) -> crate::core::Expr {
         self.attr("view_expanded_text")
     }
     /// `view_original_text`, as a reference.
+    #[inline]
     pub fn view_original_text(&self) -> crate::core::Expr {
         self.attr("view_original_text")
     }
@@ -4009,46 +4355,57 @@ impl crate::core::Ref<DataGlueCatalogTable> {
 
 impl crate::core::Ref<DataGlueConnection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `athena_properties`, as a reference.
+    #[inline]
     pub fn athena_properties(&self) -> crate::core::Expr {
         self.attr("athena_properties")
     }
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `connection_properties`, as a reference.
+    #[inline]
     pub fn connection_properties(&self) -> crate::core::Expr {
         self.attr("connection_properties")
     }
     /// `connection_type`, as a reference.
+    #[inline]
     pub fn connection_type(&self) -> crate::core::Expr {
         self.attr("connection_type")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `match_criteria`, as a reference.
+    #[inline]
     pub fn match_criteria(&self) -> crate::core::Expr {
         self.attr("match_criteria")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `physical_connection_requirements`, as a reference.
+    #[inline]
     pub fn physical_connection_requirements(&self) -> crate::core::Expr {
         self.attr("physical_connection_requirements")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -4056,14 +4413,17 @@ impl crate::core::Ref<DataGlueConnection> {
 
 impl crate::core::Ref<DataGlueDataCatalogEncryptionSettings> {
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `data_catalog_encryption_settings`, as a reference.
+    #[inline]
     pub fn data_catalog_encryption_settings(&self) -> crate::core::Expr {
         self.attr("data_catalog_encryption_settings")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -4071,14 +4431,17 @@ impl crate::core::Ref<DataGlueDataCatalogEncryptionSettings> {
 
 impl crate::core::Ref<DataGlueRegistry> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -4086,26 +4449,32 @@ impl crate::core::Ref<DataGlueRegistry> {
 
 impl crate::core::Ref<DataGlueScript> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `language`, as a reference.
+    #[inline]
     pub fn language(&self) -> crate::core::Expr {
         self.attr("language")
     }
     /// `python_script`, as a reference.
+    #[inline]
     pub fn python_script(&self) -> crate::core::Expr {
         self.attr("python_script")
     }
     /// `scala_code`, as a reference.
+    #[inline]
     pub fn scala_code(&self) -> crate::core::Expr {
         self.attr("scala_code")
     }
     /// `dag_edge` (a nested block), as a reference.
+    #[inline]
     pub fn dag_edge(&self) -> crate::core::Expr {
         self.attr("dag_edge")
     }
     /// `dag_node` (a nested block), as a reference.
+    #[inline]
     pub fn dag_node(&self) -> crate::core::Expr {
         self.attr("dag_node")
     }

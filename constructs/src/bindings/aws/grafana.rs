@@ -13,6 +13,7 @@ pub struct GrafanaLicenseAssociationTimeouts {
 
 impl GrafanaLicenseAssociationTimeouts {
     /// `GrafanaLicenseAssociationTimeouts` with its required arguments; set the others with `GrafanaLicenseAssociationTimeouts { field: Some(..), ..GrafanaLicenseAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -41,6 +42,7 @@ pub struct GrafanaLicenseAssociation {
 
 impl GrafanaLicenseAssociation {
     /// `GrafanaLicenseAssociation` with its required arguments; set the others with `GrafanaLicenseAssociation { field: Some(..), ..GrafanaLicenseAssociation::new(..) }`.
+    #[inline]
     pub fn new(license_type: impl Into<crate::core::Expr>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             grafana_token: None,
@@ -69,6 +71,7 @@ pub struct GrafanaRoleAssociationTimeouts {
 
 impl GrafanaRoleAssociationTimeouts {
     /// `GrafanaRoleAssociationTimeouts` with its required arguments; set the others with `GrafanaRoleAssociationTimeouts { field: Some(..), ..GrafanaRoleAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -100,6 +103,7 @@ pub struct GrafanaRoleAssociation {
 
 impl GrafanaRoleAssociation {
     /// `GrafanaRoleAssociation` with its required arguments; set the others with `GrafanaRoleAssociation { field: Some(..), ..GrafanaRoleAssociation::new(..) }`.
+    #[inline]
     pub fn new(role: impl Into<crate::core::Expr>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_ids: None,
@@ -127,6 +131,7 @@ pub struct GrafanaWorkspaceNetworkAccessControl {
 
 impl GrafanaWorkspaceNetworkAccessControl {
     /// `GrafanaWorkspaceNetworkAccessControl` with its required arguments; set the others with `GrafanaWorkspaceNetworkAccessControl { field: Some(..), ..GrafanaWorkspaceNetworkAccessControl::new(..) }`.
+    #[inline]
     pub fn new(prefix_list_ids: Vec<crate::core::Expr>, vpce_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             prefix_list_ids,
@@ -148,6 +153,7 @@ pub struct GrafanaWorkspaceTimeouts {
 
 impl GrafanaWorkspaceTimeouts {
     /// `GrafanaWorkspaceTimeouts` with its required arguments; set the others with `GrafanaWorkspaceTimeouts { field: Some(..), ..GrafanaWorkspaceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -167,6 +173,7 @@ pub struct GrafanaWorkspaceVpcConfiguration {
 
 impl GrafanaWorkspaceVpcConfiguration {
     /// `GrafanaWorkspaceVpcConfiguration` with its required arguments; set the others with `GrafanaWorkspaceVpcConfiguration { field: Some(..), ..GrafanaWorkspaceVpcConfiguration::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -236,6 +243,7 @@ pub struct GrafanaWorkspace {
 
 impl GrafanaWorkspace {
     /// `GrafanaWorkspace` with its required arguments; set the others with `GrafanaWorkspace { field: Some(..), ..GrafanaWorkspace::new(..) }`.
+    #[inline]
     pub fn new(account_access_type: impl Into<crate::core::Expr>, authentication_providers: Vec<crate::core::Expr>, permission_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_access_type: account_access_type.into(),
@@ -283,6 +291,7 @@ pub struct GrafanaWorkspaceApiKey {
 
 impl GrafanaWorkspaceApiKey {
     /// `GrafanaWorkspaceApiKey` with its required arguments; set the others with `GrafanaWorkspaceApiKey { field: Some(..), ..GrafanaWorkspaceApiKey::new(..) }`.
+    #[inline]
     pub fn new(key_name: impl Into<crate::core::Expr>, key_role: impl Into<crate::core::Expr>, seconds_to_live: impl Into<crate::core::Arg<crate::core::Number>>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -311,6 +320,7 @@ pub struct GrafanaWorkspaceSamlConfigurationTimeouts {
 
 impl GrafanaWorkspaceSamlConfigurationTimeouts {
     /// `GrafanaWorkspaceSamlConfigurationTimeouts` with its required arguments; set the others with `GrafanaWorkspaceSamlConfigurationTimeouts { field: Some(..), ..GrafanaWorkspaceSamlConfigurationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -369,6 +379,7 @@ pub struct GrafanaWorkspaceSamlConfiguration {
 
 impl GrafanaWorkspaceSamlConfiguration {
     /// `GrafanaWorkspaceSamlConfiguration` with its required arguments; set the others with `GrafanaWorkspaceSamlConfiguration { field: Some(..), ..GrafanaWorkspaceSamlConfiguration::new(..) }`.
+    #[inline]
     pub fn new(editor_role_values: Vec<crate::core::Expr>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             admin_role_values: None,
@@ -407,6 +418,7 @@ pub struct GrafanaWorkspaceServiceAccount {
 
 impl GrafanaWorkspaceServiceAccount {
     /// `GrafanaWorkspaceServiceAccount` with its required arguments; set the others with `GrafanaWorkspaceServiceAccount { field: Some(..), ..GrafanaWorkspaceServiceAccount::new(..) }`.
+    #[inline]
     pub fn new(grafana_role: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             grafana_role: grafana_role.into(),
@@ -435,6 +447,7 @@ pub struct GrafanaWorkspaceServiceAccountToken {
 
 impl GrafanaWorkspaceServiceAccountToken {
     /// `GrafanaWorkspaceServiceAccountToken` with its required arguments; set the others with `GrafanaWorkspaceServiceAccountToken { field: Some(..), ..GrafanaWorkspaceServiceAccountToken::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, seconds_to_live: impl Into<crate::core::Arg<crate::core::Number>>, service_account_id: impl Into<crate::core::Expr>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -464,6 +477,7 @@ pub struct DataGrafanaWorkspace {
 
 impl DataGrafanaWorkspace {
     /// `DataGrafanaWorkspace` with its required arguments; set the others with `DataGrafanaWorkspace { field: Some(..), ..DataGrafanaWorkspace::new(..) }`.
+    #[inline]
     pub fn new(workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -479,30 +493,37 @@ impl crate::core::DataSource for DataGrafanaWorkspace {
 
 impl crate::core::Ref<GrafanaLicenseAssociation> {
     /// `free_trial_expiration`, as a reference.
+    #[inline]
     pub fn free_trial_expiration(&self) -> crate::core::Expr {
         self.attr("free_trial_expiration")
     }
     /// `grafana_token`, as a reference.
+    #[inline]
     pub fn grafana_token(&self) -> crate::core::Expr {
         self.attr("grafana_token")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `license_expiration`, as a reference.
+    #[inline]
     pub fn license_expiration(&self) -> crate::core::Expr {
         self.attr("license_expiration")
     }
     /// `license_type`, as a reference.
+    #[inline]
     pub fn license_type(&self) -> crate::core::Expr {
         self.attr("license_type")
     }
     /// `workspace_id`, as a reference.
+    #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -510,26 +531,32 @@ impl crate::core::Ref<GrafanaLicenseAssociation> {
 
 impl crate::core::Ref<GrafanaRoleAssociation> {
     /// `group_ids`, as a reference.
+    #[inline]
     pub fn group_ids(&self) -> crate::core::Expr {
         self.attr("group_ids")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `role`, as a reference.
+    #[inline]
     pub fn role(&self) -> crate::core::Expr {
         self.attr("role")
     }
     /// `user_ids`, as a reference.
+    #[inline]
     pub fn user_ids(&self) -> crate::core::Expr {
         self.attr("user_ids")
     }
     /// `workspace_id`, as a reference.
+    #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -537,90 +564,112 @@ impl crate::core::Ref<GrafanaRoleAssociation> {
 
 impl crate::core::Ref<GrafanaWorkspace> {
     /// `account_access_type`, as a reference.
+    #[inline]
     pub fn account_access_type(&self) -> crate::core::Expr {
         self.attr("account_access_type")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication_providers`, as a reference.
+    #[inline]
     pub fn authentication_providers(&self) -> crate::core::Expr {
         self.attr("authentication_providers")
     }
     /// `configuration`, as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
     /// `data_sources`, as a reference.
+    #[inline]
     pub fn data_sources(&self) -> crate::core::Expr {
         self.attr("data_sources")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `grafana_version`, as a reference.
+    #[inline]
     pub fn grafana_version(&self) -> crate::core::Expr {
         self.attr("grafana_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `notification_destinations`, as a reference.
+    #[inline]
     pub fn notification_destinations(&self) -> crate::core::Expr {
         self.attr("notification_destinations")
     }
     /// `organization_role_name`, as a reference.
+    #[inline]
     pub fn organization_role_name(&self) -> crate::core::Expr {
         self.attr("organization_role_name")
     }
     /// `organizational_units`, as a reference.
+    #[inline]
     pub fn organizational_units(&self) -> crate::core::Expr {
         self.attr("organizational_units")
     }
     /// `permission_type`, as a reference.
+    #[inline]
     pub fn permission_type(&self) -> crate::core::Expr {
         self.attr("permission_type")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `saml_configuration_status`, as a reference.
+    #[inline]
     pub fn saml_configuration_status(&self) -> crate::core::Expr {
         self.attr("saml_configuration_status")
     }
     /// `stack_set_name`, as a reference.
+    #[inline]
     pub fn stack_set_name(&self) -> crate::core::Expr {
         self.attr("stack_set_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `network_access_control` (a nested block), as a reference.
+    #[inline]
     pub fn network_access_control(&self) -> crate::core::Expr {
         self.attr("network_access_control")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_configuration(&self) -> crate::core::Expr {
         self.attr("vpc_configuration")
     }
@@ -628,26 +677,32 @@ impl crate::core::Ref<GrafanaWorkspace> {
 
 impl crate::core::Ref<GrafanaWorkspaceApiKey> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key`, as a reference.
+    #[inline]
     pub fn key(&self) -> crate::core::Expr {
         self.attr("key")
     }
     /// `key_name`, as a reference.
+    #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
         self.attr("key_name")
     }
     /// `key_role`, as a reference.
+    #[inline]
     pub fn key_role(&self) -> crate::core::Expr {
         self.attr("key_role")
     }
     /// `seconds_to_live`, as a reference.
+    #[inline]
     pub fn seconds_to_live(&self) -> crate::core::Expr {
         self.attr("seconds_to_live")
     }
     /// `workspace_id`, as a reference.
+    #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
     }
@@ -655,66 +710,82 @@ impl crate::core::Ref<GrafanaWorkspaceApiKey> {
 
 impl crate::core::Ref<GrafanaWorkspaceSamlConfiguration> {
     /// `admin_role_values`, as a reference.
+    #[inline]
     pub fn admin_role_values(&self) -> crate::core::Expr {
         self.attr("admin_role_values")
     }
     /// `allowed_organizations`, as a reference.
+    #[inline]
     pub fn allowed_organizations(&self) -> crate::core::Expr {
         self.attr("allowed_organizations")
     }
     /// `editor_role_values`, as a reference.
+    #[inline]
     pub fn editor_role_values(&self) -> crate::core::Expr {
         self.attr("editor_role_values")
     }
     /// `email_assertion`, as a reference.
+    #[inline]
     pub fn email_assertion(&self) -> crate::core::Expr {
         self.attr("email_assertion")
     }
     /// `groups_assertion`, as a reference.
+    #[inline]
     pub fn groups_assertion(&self) -> crate::core::Expr {
         self.attr("groups_assertion")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idp_metadata_url`, as a reference.
+    #[inline]
     pub fn idp_metadata_url(&self) -> crate::core::Expr {
         self.attr("idp_metadata_url")
     }
     /// `idp_metadata_xml`, as a reference.
+    #[inline]
     pub fn idp_metadata_xml(&self) -> crate::core::Expr {
         self.attr("idp_metadata_xml")
     }
     /// `login_assertion`, as a reference.
+    #[inline]
     pub fn login_assertion(&self) -> crate::core::Expr {
         self.attr("login_assertion")
     }
     /// `login_validity_duration`, as a reference.
+    #[inline]
     pub fn login_validity_duration(&self) -> crate::core::Expr {
         self.attr("login_validity_duration")
     }
     /// `name_assertion`, as a reference.
+    #[inline]
     pub fn name_assertion(&self) -> crate::core::Expr {
         self.attr("name_assertion")
     }
     /// `org_assertion`, as a reference.
+    #[inline]
     pub fn org_assertion(&self) -> crate::core::Expr {
         self.attr("org_assertion")
     }
     /// `role_assertion`, as a reference.
+    #[inline]
     pub fn role_assertion(&self) -> crate::core::Expr {
         self.attr("role_assertion")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `workspace_id`, as a reference.
+    #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -722,22 +793,27 @@ impl crate::core::Ref<GrafanaWorkspaceSamlConfiguration> {
 
 impl crate::core::Ref<GrafanaWorkspaceServiceAccount> {
     /// `grafana_role`, as a reference.
+    #[inline]
     pub fn grafana_role(&self) -> crate::core::Expr {
         self.attr("grafana_role")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `service_account_id`, as a reference.
+    #[inline]
     pub fn service_account_id(&self) -> crate::core::Expr {
         self.attr("service_account_id")
     }
     /// `workspace_id`, as a reference.
+    #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
     }
@@ -745,38 +821,47 @@ impl crate::core::Ref<GrafanaWorkspaceServiceAccount> {
 
 impl crate::core::Ref<GrafanaWorkspaceServiceAccountToken> {
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `expires_at`, as a reference.
+    #[inline]
     pub fn expires_at(&self) -> crate::core::Expr {
         self.attr("expires_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key`, as a reference.
+    #[inline]
     pub fn key(&self) -> crate::core::Expr {
         self.attr("key")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `seconds_to_live`, as a reference.
+    #[inline]
     pub fn seconds_to_live(&self) -> crate::core::Expr {
         self.attr("seconds_to_live")
     }
     /// `service_account_id`, as a reference.
+    #[inline]
     pub fn service_account_id(&self) -> crate::core::Expr {
         self.attr("service_account_id")
     }
     /// `service_account_token_id`, as a reference.
+    #[inline]
     pub fn service_account_token_id(&self) -> crate::core::Expr {
         self.attr("service_account_token_id")
     }
     /// `workspace_id`, as a reference.
+    #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
     }
@@ -784,86 +869,107 @@ impl crate::core::Ref<GrafanaWorkspaceServiceAccountToken> {
 
 impl crate::core::Ref<DataGrafanaWorkspace> {
     /// `account_access_type`, as a reference.
+    #[inline]
     pub fn account_access_type(&self) -> crate::core::Expr {
         self.attr("account_access_type")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication_providers`, as a reference.
+    #[inline]
     pub fn authentication_providers(&self) -> crate::core::Expr {
         self.attr("authentication_providers")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `data_sources`, as a reference.
+    #[inline]
     pub fn data_sources(&self) -> crate::core::Expr {
         self.attr("data_sources")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `grafana_version`, as a reference.
+    #[inline]
     pub fn grafana_version(&self) -> crate::core::Expr {
         self.attr("grafana_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `notification_destinations`, as a reference.
+    #[inline]
     pub fn notification_destinations(&self) -> crate::core::Expr {
         self.attr("notification_destinations")
     }
     /// `organization_role_name`, as a reference.
+    #[inline]
     pub fn organization_role_name(&self) -> crate::core::Expr {
         self.attr("organization_role_name")
     }
     /// `organizational_units`, as a reference.
+    #[inline]
     pub fn organizational_units(&self) -> crate::core::Expr {
         self.attr("organizational_units")
     }
     /// `permission_type`, as a reference.
+    #[inline]
     pub fn permission_type(&self) -> crate::core::Expr {
         self.attr("permission_type")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `saml_configuration_status`, as a reference.
+    #[inline]
     pub fn saml_configuration_status(&self) -> crate::core::Expr {
         self.attr("saml_configuration_status")
     }
     /// `stack_set_name`, as a reference.
+    #[inline]
     pub fn stack_set_name(&self) -> crate::core::Expr {
         self.attr("stack_set_name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `workspace_id`, as a reference.
+    #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
     }

@@ -9,6 +9,7 @@ pub struct GuarddutyDetectorDatasourcesKubernetesAuditLogs {
 
 impl GuarddutyDetectorDatasourcesKubernetesAuditLogs {
     /// `GuarddutyDetectorDatasourcesKubernetesAuditLogs` with its required arguments; set the others with `GuarddutyDetectorDatasourcesKubernetesAuditLogs { field: Some(..), ..GuarddutyDetectorDatasourcesKubernetesAuditLogs::new(..) }`.
+    #[inline]
     pub fn new(enable: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enable: enable.into(),
@@ -25,6 +26,7 @@ pub struct GuarddutyDetectorDatasourcesKubernetes {
 
 impl GuarddutyDetectorDatasourcesKubernetes {
     /// `GuarddutyDetectorDatasourcesKubernetes` with its required arguments; set the others with `GuarddutyDetectorDatasourcesKubernetes { field: Some(..), ..GuarddutyDetectorDatasourcesKubernetes::new(..) }`.
+    #[inline]
     pub fn new(audit_logs: GuarddutyDetectorDatasourcesKubernetesAuditLogs) -> Self {
         Self {
             audit_logs,
@@ -41,6 +43,7 @@ pub struct GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindi
 
 impl GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindings {
     /// `GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindings` with its required arguments; set the others with `GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindings { field: Some(..), ..GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindings::new(..) }`.
+    #[inline]
     pub fn new(ebs_volumes: GuarddutyDetectorDatasourcesKubernetesAuditLogs) -> Self {
         Self {
             ebs_volumes,
@@ -57,6 +60,7 @@ pub struct GuarddutyDetectorDatasourcesMalwareProtection {
 
 impl GuarddutyDetectorDatasourcesMalwareProtection {
     /// `GuarddutyDetectorDatasourcesMalwareProtection` with its required arguments; set the others with `GuarddutyDetectorDatasourcesMalwareProtection { field: Some(..), ..GuarddutyDetectorDatasourcesMalwareProtection::new(..) }`.
+    #[inline]
     pub fn new(scan_ec2_instance_with_findings: GuarddutyDetectorDatasourcesMalwareProtectionScanEc2InstanceWithFindings) -> Self {
         Self {
             scan_ec2_instance_with_findings,
@@ -80,6 +84,7 @@ pub struct GuarddutyDetectorDatasources {
 
 impl GuarddutyDetectorDatasources {
     /// `GuarddutyDetectorDatasources` with its required arguments; set the others with `GuarddutyDetectorDatasources { field: Some(..), ..GuarddutyDetectorDatasources::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kubernetes: None,
@@ -114,6 +119,7 @@ pub struct GuarddutyDetector {
 
 impl GuarddutyDetector {
     /// `GuarddutyDetector` with its required arguments; set the others with `GuarddutyDetector { field: Some(..), ..GuarddutyDetector::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable: None,
@@ -141,6 +147,7 @@ pub struct GuarddutyDetectorFeatureAdditionalConfiguration {
 
 impl GuarddutyDetectorFeatureAdditionalConfiguration {
     /// `GuarddutyDetectorFeatureAdditionalConfiguration` with its required arguments; set the others with `GuarddutyDetectorFeatureAdditionalConfiguration { field: Some(..), ..GuarddutyDetectorFeatureAdditionalConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, status: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -168,6 +175,7 @@ pub struct GuarddutyDetectorFeature {
 
 impl GuarddutyDetectorFeature {
     /// `GuarddutyDetectorFeature` with its required arguments; set the others with `GuarddutyDetectorFeature { field: Some(..), ..GuarddutyDetectorFeature::new(..) }`.
+    #[inline]
     pub fn new(detector_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, status: impl Into<crate::core::Expr>) -> Self {
         Self {
             detector_id: detector_id.into(),
@@ -210,6 +218,7 @@ pub struct GuarddutyFilterFindingCriteriaCriterion {
 
 impl GuarddutyFilterFindingCriteriaCriterion {
     /// `GuarddutyFilterFindingCriteriaCriterion` with its required arguments; set the others with `GuarddutyFilterFindingCriteriaCriterion { field: Some(..), ..GuarddutyFilterFindingCriteriaCriterion::new(..) }`.
+    #[inline]
     pub fn new(field: impl Into<crate::core::Expr>) -> Self {
         Self {
             equals: None,
@@ -232,6 +241,7 @@ pub struct GuarddutyFilterFindingCriteria {
 
 impl GuarddutyFilterFindingCriteria {
     /// `GuarddutyFilterFindingCriteria` with its required arguments; set the others with `GuarddutyFilterFindingCriteria { field: Some(..), ..GuarddutyFilterFindingCriteria::new(..) }`.
+    #[inline]
     pub fn new(criterion: Vec<GuarddutyFilterFindingCriteriaCriterion>) -> Self {
         Self {
             criterion,
@@ -268,6 +278,7 @@ pub struct GuarddutyFilter {
 
 impl GuarddutyFilter {
     /// `GuarddutyFilter` with its required arguments; set the others with `GuarddutyFilter { field: Some(..), ..GuarddutyFilter::new(..) }`.
+    #[inline]
     pub fn new(action: impl Into<crate::core::Expr>, detector_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, rank: impl Into<crate::core::Arg<crate::core::Number>>, finding_criteria: GuarddutyFilterFindingCriteria) -> Self {
         Self {
             action: action.into(),
@@ -297,6 +308,7 @@ pub struct GuarddutyInviteAccepterTimeouts {
 
 impl GuarddutyInviteAccepterTimeouts {
     /// `GuarddutyInviteAccepterTimeouts` with its required arguments; set the others with `GuarddutyInviteAccepterTimeouts { field: Some(..), ..GuarddutyInviteAccepterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -321,6 +333,7 @@ pub struct GuarddutyInviteAccepter {
 
 impl GuarddutyInviteAccepter {
     /// `GuarddutyInviteAccepter` with its required arguments; set the others with `GuarddutyInviteAccepter { field: Some(..), ..GuarddutyInviteAccepter::new(..) }`.
+    #[inline]
     pub fn new(detector_id: impl Into<crate::core::Expr>, master_account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             detector_id: detector_id.into(),
@@ -361,6 +374,7 @@ pub struct GuarddutyIpset {
 
 impl GuarddutyIpset {
     /// `GuarddutyIpset` with its required arguments; set the others with `GuarddutyIpset { field: Some(..), ..GuarddutyIpset::new(..) }`.
+    #[inline]
     pub fn new(activate: impl Into<crate::core::Arg<bool>>, detector_id: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>, location: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             activate: activate.into(),
@@ -391,6 +405,7 @@ pub struct GuarddutyMalwareProtectionPlanProtectedResourceS3Bucket {
 
 impl GuarddutyMalwareProtectionPlanProtectedResourceS3Bucket {
     /// `GuarddutyMalwareProtectionPlanProtectedResourceS3Bucket` with its required arguments; set the others with `GuarddutyMalwareProtectionPlanProtectedResourceS3Bucket { field: Some(..), ..GuarddutyMalwareProtectionPlanProtectedResourceS3Bucket::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -409,6 +424,7 @@ pub struct GuarddutyMalwareProtectionPlanProtectedResource {
 
 impl GuarddutyMalwareProtectionPlanProtectedResource {
     /// `GuarddutyMalwareProtectionPlanProtectedResource` with its required arguments; set the others with `GuarddutyMalwareProtectionPlanProtectedResource { field: Some(..), ..GuarddutyMalwareProtectionPlanProtectedResource::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_bucket: None,
@@ -434,6 +450,7 @@ pub struct GuarddutyMalwareProtectionPlan {
 
 impl GuarddutyMalwareProtectionPlan {
     /// `GuarddutyMalwareProtectionPlan` with its required arguments; set the others with `GuarddutyMalwareProtectionPlan { field: Some(..), ..GuarddutyMalwareProtectionPlan::new(..) }`.
+    #[inline]
     pub fn new(role: impl Into<crate::core::Expr>) -> Self {
         Self {
             actions: None,
@@ -461,6 +478,7 @@ pub struct GuarddutyMemberTimeouts {
 
 impl GuarddutyMemberTimeouts {
     /// `GuarddutyMemberTimeouts` with its required arguments; set the others with `GuarddutyMemberTimeouts { field: Some(..), ..GuarddutyMemberTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -497,6 +515,7 @@ pub struct GuarddutyMember {
 
 impl GuarddutyMember {
     /// `GuarddutyMember` with its required arguments; set the others with `GuarddutyMember { field: Some(..), ..GuarddutyMember::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>, detector_id: impl Into<crate::core::Expr>, email: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -526,6 +545,7 @@ pub struct GuarddutyMemberDetectorFeatureAdditionalConfiguration {
 
 impl GuarddutyMemberDetectorFeatureAdditionalConfiguration {
     /// `GuarddutyMemberDetectorFeatureAdditionalConfiguration` with its required arguments; set the others with `GuarddutyMemberDetectorFeatureAdditionalConfiguration { field: Some(..), ..GuarddutyMemberDetectorFeatureAdditionalConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, status: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -552,6 +572,7 @@ pub struct GuarddutyMemberDetectorFeature {
 
 impl GuarddutyMemberDetectorFeature {
     /// `GuarddutyMemberDetectorFeature` with its required arguments; set the others with `GuarddutyMemberDetectorFeature { field: Some(..), ..GuarddutyMemberDetectorFeature::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>, detector_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, status: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -579,6 +600,7 @@ pub struct GuarddutyOrganizationAdminAccount {
 
 impl GuarddutyOrganizationAdminAccount {
     /// `GuarddutyOrganizationAdminAccount` with its required arguments; set the others with `GuarddutyOrganizationAdminAccount { field: Some(..), ..GuarddutyOrganizationAdminAccount::new(..) }`.
+    #[inline]
     pub fn new(admin_account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             admin_account_id: admin_account_id.into(),
@@ -600,6 +622,7 @@ pub struct GuarddutyOrganizationConfigurationDatasourcesKubernetesAuditLogs {
 
 impl GuarddutyOrganizationConfigurationDatasourcesKubernetesAuditLogs {
     /// `GuarddutyOrganizationConfigurationDatasourcesKubernetesAuditLogs` with its required arguments; set the others with `GuarddutyOrganizationConfigurationDatasourcesKubernetesAuditLogs { field: Some(..), ..GuarddutyOrganizationConfigurationDatasourcesKubernetesAuditLogs::new(..) }`.
+    #[inline]
     pub fn new(enable: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enable: enable.into(),
@@ -616,6 +639,7 @@ pub struct GuarddutyOrganizationConfigurationDatasourcesKubernetes {
 
 impl GuarddutyOrganizationConfigurationDatasourcesKubernetes {
     /// `GuarddutyOrganizationConfigurationDatasourcesKubernetes` with its required arguments; set the others with `GuarddutyOrganizationConfigurationDatasourcesKubernetes { field: Some(..), ..GuarddutyOrganizationConfigurationDatasourcesKubernetes::new(..) }`.
+    #[inline]
     pub fn new(audit_logs: GuarddutyOrganizationConfigurationDatasourcesKubernetesAuditLogs) -> Self {
         Self {
             audit_logs,
@@ -632,6 +656,7 @@ pub struct GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2
 
 impl GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindingsEbsVolumes {
     /// `GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindingsEbsVolumes` with its required arguments; set the others with `GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindingsEbsVolumes { field: Some(..), ..GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindingsEbsVolumes::new(..) }`.
+    #[inline]
     pub fn new(auto_enable: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             auto_enable: auto_enable.into(),
@@ -648,6 +673,7 @@ pub struct GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2
 
 impl GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings {
     /// `GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings` with its required arguments; set the others with `GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings { field: Some(..), ..GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings::new(..) }`.
+    #[inline]
     pub fn new(ebs_volumes: GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindingsEbsVolumes) -> Self {
         Self {
             ebs_volumes,
@@ -664,6 +690,7 @@ pub struct GuarddutyOrganizationConfigurationDatasourcesMalwareProtection {
 
 impl GuarddutyOrganizationConfigurationDatasourcesMalwareProtection {
     /// `GuarddutyOrganizationConfigurationDatasourcesMalwareProtection` with its required arguments; set the others with `GuarddutyOrganizationConfigurationDatasourcesMalwareProtection { field: Some(..), ..GuarddutyOrganizationConfigurationDatasourcesMalwareProtection::new(..) }`.
+    #[inline]
     pub fn new(scan_ec2_instance_with_findings: GuarddutyOrganizationConfigurationDatasourcesMalwareProtectionScanEc2InstanceWithFindings) -> Self {
         Self {
             scan_ec2_instance_with_findings,
@@ -687,6 +714,7 @@ pub struct GuarddutyOrganizationConfigurationDatasources {
 
 impl GuarddutyOrganizationConfigurationDatasources {
     /// `GuarddutyOrganizationConfigurationDatasources` with its required arguments; set the others with `GuarddutyOrganizationConfigurationDatasources { field: Some(..), ..GuarddutyOrganizationConfigurationDatasources::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kubernetes: None,
@@ -719,6 +747,7 @@ pub struct GuarddutyOrganizationConfiguration {
 impl GuarddutyOrganizationConfiguration {
     /// `GuarddutyOrganizationConfiguration` with its required arguments; set the others with `GuarddutyOrganizationConfiguration { field: Some(..), ..GuarddutyOrganizationConfiguration::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new(detector_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_enable: None,
@@ -745,6 +774,7 @@ pub struct GuarddutyOrganizationConfigurationFeatureAdditionalConfiguration {
 
 impl GuarddutyOrganizationConfigurationFeatureAdditionalConfiguration {
     /// `GuarddutyOrganizationConfigurationFeatureAdditionalConfiguration` with its required arguments; set the others with `GuarddutyOrganizationConfigurationFeatureAdditionalConfiguration { field: Some(..), ..GuarddutyOrganizationConfigurationFeatureAdditionalConfiguration::new(..) }`.
+    #[inline]
     pub fn new(auto_enable: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_enable: auto_enable.into(),
@@ -772,6 +802,7 @@ pub struct GuarddutyOrganizationConfigurationFeature {
 
 impl GuarddutyOrganizationConfigurationFeature {
     /// `GuarddutyOrganizationConfigurationFeature` with its required arguments; set the others with `GuarddutyOrganizationConfigurationFeature { field: Some(..), ..GuarddutyOrganizationConfigurationFeature::new(..) }`.
+    #[inline]
     pub fn new(auto_enable: impl Into<crate::core::Expr>, detector_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_enable: auto_enable.into(),
@@ -806,6 +837,7 @@ pub struct GuarddutyPublishingDestination {
 
 impl GuarddutyPublishingDestination {
     /// `GuarddutyPublishingDestination` with its required arguments; set the others with `GuarddutyPublishingDestination { field: Some(..), ..GuarddutyPublishingDestination::new(..) }`.
+    #[inline]
     pub fn new(destination_arn: impl Into<crate::core::Expr>, detector_id: impl Into<crate::core::Expr>, kms_key_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_arn: destination_arn.into(),
@@ -847,6 +879,7 @@ pub struct GuarddutyThreatintelset {
 
 impl GuarddutyThreatintelset {
     /// `GuarddutyThreatintelset` with its required arguments; set the others with `GuarddutyThreatintelset { field: Some(..), ..GuarddutyThreatintelset::new(..) }`.
+    #[inline]
     pub fn new(activate: impl Into<crate::core::Arg<bool>>, detector_id: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>, location: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             activate: activate.into(),
@@ -878,6 +911,7 @@ pub struct DataGuarddutyDetector {
 
 impl DataGuarddutyDetector {
     /// `DataGuarddutyDetector` with its required arguments; set the others with `DataGuarddutyDetector { field: Some(..), ..DataGuarddutyDetector::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -899,6 +933,7 @@ pub struct DataGuarddutyFindingIds {
 
 impl DataGuarddutyFindingIds {
     /// `DataGuarddutyFindingIds` with its required arguments; set the others with `DataGuarddutyFindingIds { field: Some(..), ..DataGuarddutyFindingIds::new(..) }`.
+    #[inline]
     pub fn new(detector_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             detector_id: detector_id.into(),
@@ -912,34 +947,42 @@ impl crate::core::DataSource for DataGuarddutyFindingIds {
 
 impl crate::core::Ref<GuarddutyDetector> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `enable`, as a reference.
+    #[inline]
     pub fn enable(&self) -> crate::core::Expr {
         self.attr("enable")
     }
     /// `finding_publishing_frequency`, as a reference.
+    #[inline]
     pub fn finding_publishing_frequency(&self) -> crate::core::Expr {
         self.attr("finding_publishing_frequency")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `datasources` (a nested block), as a reference.
+    #[inline]
     pub fn datasources(&self) -> crate::core::Expr {
         self.attr("datasources")
     }
@@ -947,22 +990,27 @@ impl crate::core::Ref<GuarddutyDetector> {
 
 impl crate::core::Ref<GuarddutyDetectorFeature> {
     /// `detector_id`, as a reference.
+    #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
         self.attr("detector_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `additional_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn additional_configuration(&self) -> crate::core::Expr {
         self.attr("additional_configuration")
     }
@@ -970,42 +1018,52 @@ impl crate::core::Ref<GuarddutyDetectorFeature> {
 
 impl crate::core::Ref<GuarddutyFilter> {
     /// `action`, as a reference.
+    #[inline]
     pub fn action(&self) -> crate::core::Expr {
         self.attr("action")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `detector_id`, as a reference.
+    #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
         self.attr("detector_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `rank`, as a reference.
+    #[inline]
     pub fn rank(&self) -> crate::core::Expr {
         self.attr("rank")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `finding_criteria` (a nested block), as a reference.
+    #[inline]
     pub fn finding_criteria(&self) -> crate::core::Expr {
         self.attr("finding_criteria")
     }
@@ -1013,18 +1071,22 @@ impl crate::core::Ref<GuarddutyFilter> {
 
 impl crate::core::Ref<GuarddutyInviteAccepter> {
     /// `detector_id`, as a reference.
+    #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
         self.attr("detector_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `master_account_id`, as a reference.
+    #[inline]
     pub fn master_account_id(&self) -> crate::core::Expr {
         self.attr("master_account_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1032,38 +1094,47 @@ impl crate::core::Ref<GuarddutyInviteAccepter> {
 
 impl crate::core::Ref<GuarddutyIpset> {
     /// `activate`, as a reference.
+    #[inline]
     pub fn activate(&self) -> crate::core::Expr {
         self.attr("activate")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `detector_id`, as a reference.
+    #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
         self.attr("detector_id")
     }
     /// `format`, as a reference.
+    #[inline]
     pub fn format(&self) -> crate::core::Expr {
         self.attr("format")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `location`, as a reference.
+    #[inline]
     pub fn location(&self) -> crate::core::Expr {
         self.attr("location")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1071,38 +1142,47 @@ impl crate::core::Ref<GuarddutyIpset> {
 
 impl crate::core::Ref<GuarddutyMalwareProtectionPlan> {
     /// `actions`, as a reference.
+    #[inline]
     pub fn actions(&self) -> crate::core::Expr {
         self.attr("actions")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `role`, as a reference.
+    #[inline]
     pub fn role(&self) -> crate::core::Expr {
         self.attr("role")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `protected_resource` (a nested block), as a reference.
+    #[inline]
     pub fn protected_resource(&self) -> crate::core::Expr {
         self.attr("protected_resource")
     }
@@ -1110,38 +1190,47 @@ impl crate::core::Ref<GuarddutyMalwareProtectionPlan> {
 
 impl crate::core::Ref<GuarddutyMember> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `detector_id`, as a reference.
+    #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
         self.attr("detector_id")
     }
     /// `disable_email_notification`, as a reference.
+    #[inline]
     pub fn disable_email_notification(&self) -> crate::core::Expr {
         self.attr("disable_email_notification")
     }
     /// `email`, as a reference.
+    #[inline]
     pub fn email(&self) -> crate::core::Expr {
         self.attr("email")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `invitation_message`, as a reference.
+    #[inline]
     pub fn invitation_message(&self) -> crate::core::Expr {
         self.attr("invitation_message")
     }
     /// `invite`, as a reference.
+    #[inline]
     pub fn invite(&self) -> crate::core::Expr {
         self.attr("invite")
     }
     /// `relationship_status`, as a reference.
+    #[inline]
     pub fn relationship_status(&self) -> crate::core::Expr {
         self.attr("relationship_status")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1149,22 +1238,27 @@ impl crate::core::Ref<GuarddutyMember> {
 
 impl crate::core::Ref<GuarddutyMemberDetectorFeature> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `detector_id`, as a reference.
+    #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
         self.attr("detector_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `additional_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn additional_configuration(&self) -> crate::core::Expr {
         self.attr("additional_configuration")
     }
@@ -1172,10 +1266,12 @@ impl crate::core::Ref<GuarddutyMemberDetectorFeature> {
 
 impl crate::core::Ref<GuarddutyOrganizationAdminAccount> {
     /// `admin_account_id`, as a reference.
+    #[inline]
     pub fn admin_account_id(&self) -> crate::core::Expr {
         self.attr("admin_account_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1183,22 +1279,27 @@ impl crate::core::Ref<GuarddutyOrganizationAdminAccount> {
 
 impl crate::core::Ref<GuarddutyOrganizationConfiguration> {
     /// `auto_enable`, as a reference.
+    #[inline]
     pub fn auto_enable(&self) -> crate::core::Expr {
         self.attr("auto_enable")
     }
     /// `auto_enable_organization_members`, as a reference.
+    #[inline]
     pub fn auto_enable_organization_members(&self) -> crate::core::Expr {
         self.attr("auto_enable_organization_members")
     }
     /// `detector_id`, as a reference.
+    #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
         self.attr("detector_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `datasources` (a nested block), as a reference.
+    #[inline]
     pub fn datasources(&self) -> crate::core::Expr {
         self.attr("datasources")
     }
@@ -1206,22 +1307,27 @@ impl crate::core::Ref<GuarddutyOrganizationConfiguration> {
 
 impl crate::core::Ref<GuarddutyOrganizationConfigurationFeature> {
     /// `auto_enable`, as a reference.
+    #[inline]
     pub fn auto_enable(&self) -> crate::core::Expr {
         self.attr("auto_enable")
     }
     /// `detector_id`, as a reference.
+    #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
         self.attr("detector_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `additional_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn additional_configuration(&self) -> crate::core::Expr {
         self.attr("additional_configuration")
     }
@@ -1229,22 +1335,27 @@ impl crate::core::Ref<GuarddutyOrganizationConfigurationFeature> {
 
 impl crate::core::Ref<GuarddutyPublishingDestination> {
     /// `destination_arn`, as a reference.
+    #[inline]
     pub fn destination_arn(&self) -> crate::core::Expr {
         self.attr("destination_arn")
     }
     /// `destination_type`, as a reference.
+    #[inline]
     pub fn destination_type(&self) -> crate::core::Expr {
         self.attr("destination_type")
     }
     /// `detector_id`, as a reference.
+    #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
         self.attr("detector_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
@@ -1252,38 +1363,47 @@ impl crate::core::Ref<GuarddutyPublishingDestination> {
 
 impl crate::core::Ref<GuarddutyThreatintelset> {
     /// `activate`, as a reference.
+    #[inline]
     pub fn activate(&self) -> crate::core::Expr {
         self.attr("activate")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `detector_id`, as a reference.
+    #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
         self.attr("detector_id")
     }
     /// `format`, as a reference.
+    #[inline]
     pub fn format(&self) -> crate::core::Expr {
         self.attr("format")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `location`, as a reference.
+    #[inline]
     pub fn location(&self) -> crate::core::Expr {
         self.attr("location")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1291,30 +1411,37 @@ impl crate::core::Ref<GuarddutyThreatintelset> {
 
 impl crate::core::Ref<DataGuarddutyDetector> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `features`, as a reference.
+    #[inline]
     pub fn features(&self) -> crate::core::Expr {
         self.attr("features")
     }
     /// `finding_publishing_frequency`, as a reference.
+    #[inline]
     pub fn finding_publishing_frequency(&self) -> crate::core::Expr {
         self.attr("finding_publishing_frequency")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `service_role_arn`, as a reference.
+    #[inline]
     pub fn service_role_arn(&self) -> crate::core::Expr {
         self.attr("service_role_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -1322,18 +1449,22 @@ impl crate::core::Ref<DataGuarddutyDetector> {
 
 impl crate::core::Ref<DataGuarddutyFindingIds> {
     /// `detector_id`, as a reference.
+    #[inline]
     pub fn detector_id(&self) -> crate::core::Expr {
         self.attr("detector_id")
     }
     /// `finding_ids`, as a reference.
+    #[inline]
     pub fn finding_ids(&self) -> crate::core::Expr {
         self.attr("finding_ids")
     }
     /// `has_findings`, as a reference.
+    #[inline]
     pub fn has_findings(&self) -> crate::core::Expr {
         self.attr("has_findings")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }

@@ -17,6 +17,7 @@ pub struct IdentitystoreGroup {
 
 impl IdentitystoreGroup {
     /// `IdentitystoreGroup` with its required arguments; set the others with `IdentitystoreGroup { field: Some(..), ..IdentitystoreGroup::new(..) }`.
+    #[inline]
     pub fn new(display_name: impl Into<crate::core::Expr>, identity_store_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -47,6 +48,7 @@ pub struct IdentitystoreGroupMembership {
 
 impl IdentitystoreGroupMembership {
     /// `IdentitystoreGroupMembership` with its required arguments; set the others with `IdentitystoreGroupMembership { field: Some(..), ..IdentitystoreGroupMembership::new(..) }`.
+    #[inline]
     pub fn new(group_id: impl Into<crate::core::Expr>, identity_store_id: impl Into<crate::core::Expr>, member_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_id: group_id.into(),
@@ -92,6 +94,7 @@ pub struct IdentitystoreUserAddresses {
 
 impl IdentitystoreUserAddresses {
     /// `IdentitystoreUserAddresses` with its required arguments; set the others with `IdentitystoreUserAddresses { field: Some(..), ..IdentitystoreUserAddresses::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             country: None,
@@ -122,6 +125,7 @@ pub struct IdentitystoreUserEmails {
 
 impl IdentitystoreUserEmails {
     /// `IdentitystoreUserEmails` with its required arguments; set the others with `IdentitystoreUserEmails { field: Some(..), ..IdentitystoreUserEmails::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             primary: None,
@@ -154,6 +158,7 @@ pub struct IdentitystoreUserName {
 
 impl IdentitystoreUserName {
     /// `IdentitystoreUserName` with its required arguments; set the others with `IdentitystoreUserName { field: Some(..), ..IdentitystoreUserName::new(..) }`.
+    #[inline]
     pub fn new(family_name: impl Into<crate::core::Expr>, given_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             family_name: family_name.into(),
@@ -214,6 +219,7 @@ pub struct IdentitystoreUser {
 
 impl IdentitystoreUser {
     /// `IdentitystoreUser` with its required arguments; set the others with `IdentitystoreUser { field: Some(..), ..IdentitystoreUser::new(..) }`.
+    #[inline]
     pub fn new(display_name: impl Into<crate::core::Expr>, identity_store_id: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>, name: IdentitystoreUserName) -> Self {
         Self {
             display_name: display_name.into(),
@@ -250,6 +256,7 @@ pub struct DataIdentitystoreGroupAlternateIdentifierExternalId {
 
 impl DataIdentitystoreGroupAlternateIdentifierExternalId {
     /// `DataIdentitystoreGroupAlternateIdentifierExternalId` with its required arguments; set the others with `DataIdentitystoreGroupAlternateIdentifierExternalId { field: Some(..), ..DataIdentitystoreGroupAlternateIdentifierExternalId::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>, issuer: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -269,6 +276,7 @@ pub struct DataIdentitystoreGroupAlternateIdentifierUniqueAttribute {
 
 impl DataIdentitystoreGroupAlternateIdentifierUniqueAttribute {
     /// `DataIdentitystoreGroupAlternateIdentifierUniqueAttribute` with its required arguments; set the others with `DataIdentitystoreGroupAlternateIdentifierUniqueAttribute { field: Some(..), ..DataIdentitystoreGroupAlternateIdentifierUniqueAttribute::new(..) }`.
+    #[inline]
     pub fn new(attribute_path: impl Into<crate::core::Expr>, attribute_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             attribute_path: attribute_path.into(),
@@ -290,6 +298,7 @@ pub struct DataIdentitystoreGroupAlternateIdentifier {
 
 impl DataIdentitystoreGroupAlternateIdentifier {
     /// `DataIdentitystoreGroupAlternateIdentifier` with its required arguments; set the others with `DataIdentitystoreGroupAlternateIdentifier { field: Some(..), ..DataIdentitystoreGroupAlternateIdentifier::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             external_id: None,
@@ -309,6 +318,7 @@ pub struct DataIdentitystoreGroupFilter {
 
 impl DataIdentitystoreGroupFilter {
     /// `DataIdentitystoreGroupFilter` with its required arguments; set the others with `DataIdentitystoreGroupFilter { field: Some(..), ..DataIdentitystoreGroupFilter::new(..) }`.
+    #[inline]
     pub fn new(attribute_path: impl Into<crate::core::Expr>, attribute_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             attribute_path: attribute_path.into(),
@@ -340,6 +350,7 @@ pub struct DataIdentitystoreGroup {
 impl DataIdentitystoreGroup {
     /// `DataIdentitystoreGroup` with its required arguments; set the others with `DataIdentitystoreGroup { field: Some(..), ..DataIdentitystoreGroup::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new(identity_store_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_id: None,
@@ -366,6 +377,7 @@ pub struct DataIdentitystoreGroupMemberships {
 
 impl DataIdentitystoreGroupMemberships {
     /// `DataIdentitystoreGroupMemberships` with its required arguments; set the others with `DataIdentitystoreGroupMemberships { field: Some(..), ..DataIdentitystoreGroupMemberships::new(..) }`.
+    #[inline]
     pub fn new(group_id: impl Into<crate::core::Expr>, identity_store_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_id: group_id.into(),
@@ -387,6 +399,7 @@ pub struct DataIdentitystoreGroups {
 
 impl DataIdentitystoreGroups {
     /// `DataIdentitystoreGroups` with its required arguments; set the others with `DataIdentitystoreGroups { field: Some(..), ..DataIdentitystoreGroups::new(..) }`.
+    #[inline]
     pub fn new(identity_store_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             identity_store_id: identity_store_id.into(),
@@ -409,6 +422,7 @@ pub struct DataIdentitystoreUserAlternateIdentifierExternalId {
 
 impl DataIdentitystoreUserAlternateIdentifierExternalId {
     /// `DataIdentitystoreUserAlternateIdentifierExternalId` with its required arguments; set the others with `DataIdentitystoreUserAlternateIdentifierExternalId { field: Some(..), ..DataIdentitystoreUserAlternateIdentifierExternalId::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>, issuer: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -428,6 +442,7 @@ pub struct DataIdentitystoreUserAlternateIdentifierUniqueAttribute {
 
 impl DataIdentitystoreUserAlternateIdentifierUniqueAttribute {
     /// `DataIdentitystoreUserAlternateIdentifierUniqueAttribute` with its required arguments; set the others with `DataIdentitystoreUserAlternateIdentifierUniqueAttribute { field: Some(..), ..DataIdentitystoreUserAlternateIdentifierUniqueAttribute::new(..) }`.
+    #[inline]
     pub fn new(attribute_path: impl Into<crate::core::Expr>, attribute_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             attribute_path: attribute_path.into(),
@@ -449,6 +464,7 @@ pub struct DataIdentitystoreUserAlternateIdentifier {
 
 impl DataIdentitystoreUserAlternateIdentifier {
     /// `DataIdentitystoreUserAlternateIdentifier` with its required arguments; set the others with `DataIdentitystoreUserAlternateIdentifier { field: Some(..), ..DataIdentitystoreUserAlternateIdentifier::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             external_id: None,
@@ -468,6 +484,7 @@ pub struct DataIdentitystoreUserFilter {
 
 impl DataIdentitystoreUserFilter {
     /// `DataIdentitystoreUserFilter` with its required arguments; set the others with `DataIdentitystoreUserFilter { field: Some(..), ..DataIdentitystoreUserFilter::new(..) }`.
+    #[inline]
     pub fn new(attribute_path: impl Into<crate::core::Expr>, attribute_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             attribute_path: attribute_path.into(),
@@ -499,6 +516,7 @@ pub struct DataIdentitystoreUser {
 impl DataIdentitystoreUser {
     /// `DataIdentitystoreUser` with its required arguments; set the others with `DataIdentitystoreUser { field: Some(..), ..DataIdentitystoreUser::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new(identity_store_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -523,6 +541,7 @@ pub struct DataIdentitystoreUsers {
 
 impl DataIdentitystoreUsers {
     /// `DataIdentitystoreUsers` with its required arguments; set the others with `DataIdentitystoreUsers { field: Some(..), ..DataIdentitystoreUsers::new(..) }`.
+    #[inline]
     pub fn new(identity_store_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             identity_store_id: identity_store_id.into(),
@@ -536,26 +555,32 @@ impl crate::core::DataSource for DataIdentitystoreUsers {
 
 impl crate::core::Ref<IdentitystoreGroup> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `external_ids`, as a reference.
+    #[inline]
     pub fn external_ids(&self) -> crate::core::Expr {
         self.attr("external_ids")
     }
     /// `group_id`, as a reference.
+    #[inline]
     pub fn group_id(&self) -> crate::core::Expr {
         self.attr("group_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_store_id`, as a reference.
+    #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
         self.attr("identity_store_id")
     }
@@ -563,22 +588,27 @@ impl crate::core::Ref<IdentitystoreGroup> {
 
 impl crate::core::Ref<IdentitystoreGroupMembership> {
     /// `group_id`, as a reference.
+    #[inline]
     pub fn group_id(&self) -> crate::core::Expr {
         self.attr("group_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_store_id`, as a reference.
+    #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
         self.attr("identity_store_id")
     }
     /// `member_id`, as a reference.
+    #[inline]
     pub fn member_id(&self) -> crate::core::Expr {
         self.attr("member_id")
     }
     /// `membership_id`, as a reference.
+    #[inline]
     pub fn membership_id(&self) -> crate::core::Expr {
         self.attr("membership_id")
     }
@@ -586,70 +616,87 @@ impl crate::core::Ref<IdentitystoreGroupMembership> {
 
 impl crate::core::Ref<IdentitystoreUser> {
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `external_ids`, as a reference.
+    #[inline]
     pub fn external_ids(&self) -> crate::core::Expr {
         self.attr("external_ids")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_store_id`, as a reference.
+    #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
         self.attr("identity_store_id")
     }
     /// `locale`, as a reference.
+    #[inline]
     pub fn locale(&self) -> crate::core::Expr {
         self.attr("locale")
     }
     /// `nickname`, as a reference.
+    #[inline]
     pub fn nickname(&self) -> crate::core::Expr {
         self.attr("nickname")
     }
     /// `preferred_language`, as a reference.
+    #[inline]
     pub fn preferred_language(&self) -> crate::core::Expr {
         self.attr("preferred_language")
     }
     /// `profile_url`, as a reference.
+    #[inline]
     pub fn profile_url(&self) -> crate::core::Expr {
         self.attr("profile_url")
     }
     /// `timezone`, as a reference.
+    #[inline]
     pub fn timezone(&self) -> crate::core::Expr {
         self.attr("timezone")
     }
     /// `title`, as a reference.
+    #[inline]
     pub fn title(&self) -> crate::core::Expr {
         self.attr("title")
     }
     /// `user_id`, as a reference.
+    #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
         self.attr("user_id")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
     /// `user_type`, as a reference.
+    #[inline]
     pub fn user_type(&self) -> crate::core::Expr {
         self.attr("user_type")
     }
     /// `addresses` (a nested block), as a reference.
+    #[inline]
     pub fn addresses(&self) -> crate::core::Expr {
         self.attr("addresses")
     }
     /// `emails` (a nested block), as a reference.
+    #[inline]
     pub fn emails(&self) -> crate::core::Expr {
         self.attr("emails")
     }
     /// `name` (a nested block), as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `phone_numbers` (a nested block), as a reference.
+    #[inline]
     pub fn phone_numbers(&self) -> crate::core::Expr {
         self.attr("phone_numbers")
     }
@@ -657,34 +704,42 @@ impl crate::core::Ref<IdentitystoreUser> {
 
 impl crate::core::Ref<DataIdentitystoreGroup> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `external_ids`, as a reference.
+    #[inline]
     pub fn external_ids(&self) -> crate::core::Expr {
         self.attr("external_ids")
     }
     /// `group_id`, as a reference.
+    #[inline]
     pub fn group_id(&self) -> crate::core::Expr {
         self.attr("group_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_store_id`, as a reference.
+    #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
         self.attr("identity_store_id")
     }
     /// `alternate_identifier` (a nested block), as a reference.
+    #[inline]
     pub fn alternate_identifier(&self) -> crate::core::Expr {
         self.attr("alternate_identifier")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -692,14 +747,17 @@ impl crate::core::Ref<DataIdentitystoreGroup> {
 
 impl crate::core::Ref<DataIdentitystoreGroupMemberships> {
     /// `group_id`, as a reference.
+    #[inline]
     pub fn group_id(&self) -> crate::core::Expr {
         self.attr("group_id")
     }
     /// `group_memberships`, as a reference.
+    #[inline]
     pub fn group_memberships(&self) -> crate::core::Expr {
         self.attr("group_memberships")
     }
     /// `identity_store_id`, as a reference.
+    #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
         self.attr("identity_store_id")
     }
@@ -707,10 +765,12 @@ impl crate::core::Ref<DataIdentitystoreGroupMemberships> {
 
 impl crate::core::Ref<DataIdentitystoreGroups> {
     /// `groups`, as a reference.
+    #[inline]
     pub fn groups(&self) -> crate::core::Expr {
         self.attr("groups")
     }
     /// `identity_store_id`, as a reference.
+    #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
         self.attr("identity_store_id")
     }
@@ -718,78 +778,97 @@ impl crate::core::Ref<DataIdentitystoreGroups> {
 
 impl crate::core::Ref<DataIdentitystoreUser> {
     /// `addresses`, as a reference.
+    #[inline]
     pub fn addresses(&self) -> crate::core::Expr {
         self.attr("addresses")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `emails`, as a reference.
+    #[inline]
     pub fn emails(&self) -> crate::core::Expr {
         self.attr("emails")
     }
     /// `external_ids`, as a reference.
+    #[inline]
     pub fn external_ids(&self) -> crate::core::Expr {
         self.attr("external_ids")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_store_id`, as a reference.
+    #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
         self.attr("identity_store_id")
     }
     /// `locale`, as a reference.
+    #[inline]
     pub fn locale(&self) -> crate::core::Expr {
         self.attr("locale")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `nickname`, as a reference.
+    #[inline]
     pub fn nickname(&self) -> crate::core::Expr {
         self.attr("nickname")
     }
     /// `phone_numbers`, as a reference.
+    #[inline]
     pub fn phone_numbers(&self) -> crate::core::Expr {
         self.attr("phone_numbers")
     }
     /// `preferred_language`, as a reference.
+    #[inline]
     pub fn preferred_language(&self) -> crate::core::Expr {
         self.attr("preferred_language")
     }
     /// `profile_url`, as a reference.
+    #[inline]
     pub fn profile_url(&self) -> crate::core::Expr {
         self.attr("profile_url")
     }
     /// `timezone`, as a reference.
+    #[inline]
     pub fn timezone(&self) -> crate::core::Expr {
         self.attr("timezone")
     }
     /// `title`, as a reference.
+    #[inline]
     pub fn title(&self) -> crate::core::Expr {
         self.attr("title")
     }
     /// `user_id`, as a reference.
+    #[inline]
     pub fn user_id(&self) -> crate::core::Expr {
         self.attr("user_id")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
     /// `user_type`, as a reference.
+    #[inline]
     pub fn user_type(&self) -> crate::core::Expr {
         self.attr("user_type")
     }
     /// `alternate_identifier` (a nested block), as a reference.
+    #[inline]
     pub fn alternate_identifier(&self) -> crate::core::Expr {
         self.attr("alternate_identifier")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -797,10 +876,12 @@ impl crate::core::Ref<DataIdentitystoreUser> {
 
 impl crate::core::Ref<DataIdentitystoreUsers> {
     /// `identity_store_id`, as a reference.
+    #[inline]
     pub fn identity_store_id(&self) -> crate::core::Expr {
         self.attr("identity_store_id")
     }
     /// `users`, as a reference.
+    #[inline]
     pub fn users(&self) -> crate::core::Expr {
         self.attr("users")
     }

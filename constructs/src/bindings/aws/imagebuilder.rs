@@ -43,6 +43,7 @@ pub struct ImagebuilderComponent {
 
 impl ImagebuilderComponent {
     /// `ImagebuilderComponent` with its required arguments; set the others with `ImagebuilderComponent { field: Some(..), ..ImagebuilderComponent::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, platform: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             change_description: None,
@@ -77,6 +78,7 @@ pub struct ImagebuilderContainerRecipeComponentParameter {
 
 impl ImagebuilderContainerRecipeComponentParameter {
     /// `ImagebuilderContainerRecipeComponentParameter` with its required arguments; set the others with `ImagebuilderContainerRecipeComponentParameter { field: Some(..), ..ImagebuilderContainerRecipeComponentParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -97,6 +99,7 @@ pub struct ImagebuilderContainerRecipeComponent {
 
 impl ImagebuilderContainerRecipeComponent {
     /// `ImagebuilderContainerRecipeComponent` with its required arguments; set the others with `ImagebuilderContainerRecipeComponent { field: Some(..), ..ImagebuilderContainerRecipeComponent::new(..) }`.
+    #[inline]
     pub fn new(component_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             component_arn: component_arn.into(),
@@ -136,6 +139,7 @@ pub struct ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMappingEbs
 
 impl ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMappingEbs {
     /// `ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMappingEbs` with its required arguments; set the others with `ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMappingEbs { field: Some(..), ..ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMappingEbs::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete_on_termination: None,
@@ -169,6 +173,7 @@ pub struct ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMapping {
 
 impl ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMapping {
     /// `ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMapping` with its required arguments; set the others with `ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMapping { field: Some(..), ..ImagebuilderContainerRecipeInstanceConfigurationBlockDeviceMapping::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             device_name: None,
@@ -192,6 +197,7 @@ pub struct ImagebuilderContainerRecipeInstanceConfiguration {
 
 impl ImagebuilderContainerRecipeInstanceConfiguration {
     /// `ImagebuilderContainerRecipeInstanceConfiguration` with its required arguments; set the others with `ImagebuilderContainerRecipeInstanceConfiguration { field: Some(..), ..ImagebuilderContainerRecipeInstanceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             image: None,
@@ -211,6 +217,7 @@ pub struct ImagebuilderContainerRecipeTargetRepository {
 
 impl ImagebuilderContainerRecipeTargetRepository {
     /// `ImagebuilderContainerRecipeTargetRepository` with its required arguments; set the others with `ImagebuilderContainerRecipeTargetRepository { field: Some(..), ..ImagebuilderContainerRecipeTargetRepository::new(..) }`.
+    #[inline]
     pub fn new(repository_name: impl Into<crate::core::Expr>, service: impl Into<crate::core::Expr>) -> Self {
         Self {
             repository_name: repository_name.into(),
@@ -268,6 +275,7 @@ pub struct ImagebuilderContainerRecipe {
 
 impl ImagebuilderContainerRecipe {
     /// `ImagebuilderContainerRecipe` with its required arguments; set the others with `ImagebuilderContainerRecipe { field: Some(..), ..ImagebuilderContainerRecipe::new(..) }`.
+    #[inline]
     pub fn new(container_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, parent_image: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>, component: Vec<ImagebuilderContainerRecipeComponent>, target_repository: ImagebuilderContainerRecipeTargetRepository) -> Self {
         Self {
             container_type: container_type.into(),
@@ -313,6 +321,7 @@ pub struct ImagebuilderDistributionConfigurationDistributionAmiDistributionConfi
 
 impl ImagebuilderDistributionConfigurationDistributionAmiDistributionConfigurationLaunchPermission {
     /// `ImagebuilderDistributionConfigurationDistributionAmiDistributionConfigurationLaunchPermission` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistributionAmiDistributionConfigurationLaunchPermission { field: Some(..), ..ImagebuilderDistributionConfigurationDistributionAmiDistributionConfigurationLaunchPermission::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             organization_arns: None,
@@ -348,6 +357,7 @@ pub struct ImagebuilderDistributionConfigurationDistributionAmiDistributionConfi
 
 impl ImagebuilderDistributionConfigurationDistributionAmiDistributionConfiguration {
     /// `ImagebuilderDistributionConfigurationDistributionAmiDistributionConfiguration` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistributionAmiDistributionConfiguration { field: Some(..), ..ImagebuilderDistributionConfigurationDistributionAmiDistributionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ami_tags: None,
@@ -371,6 +381,7 @@ pub struct ImagebuilderDistributionConfigurationDistributionContainerDistributio
 
 impl ImagebuilderDistributionConfigurationDistributionContainerDistributionConfigurationTargetRepository {
     /// `ImagebuilderDistributionConfigurationDistributionContainerDistributionConfigurationTargetRepository` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistributionContainerDistributionConfigurationTargetRepository { field: Some(..), ..ImagebuilderDistributionConfigurationDistributionContainerDistributionConfigurationTargetRepository::new(..) }`.
+    #[inline]
     pub fn new(repository_name: impl Into<crate::core::Expr>, service: impl Into<crate::core::Expr>) -> Self {
         Self {
             repository_name: repository_name.into(),
@@ -394,6 +405,7 @@ pub struct ImagebuilderDistributionConfigurationDistributionContainerDistributio
 
 impl ImagebuilderDistributionConfigurationDistributionContainerDistributionConfiguration {
     /// `ImagebuilderDistributionConfigurationDistributionContainerDistributionConfiguration` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistributionContainerDistributionConfiguration { field: Some(..), ..ImagebuilderDistributionConfigurationDistributionContainerDistributionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(target_repository: ImagebuilderDistributionConfigurationDistributionContainerDistributionConfigurationTargetRepository) -> Self {
         Self {
             container_tags: None,
@@ -419,6 +431,7 @@ pub struct ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurat
 
 impl ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurationLaunchTemplate {
     /// `ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurationLaunchTemplate` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurationLaunchTemplate { field: Some(..), ..ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurationLaunchTemplate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             launch_template_id: None,
@@ -438,6 +451,7 @@ pub struct ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurat
 
 impl ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurationSnapshotConfiguration {
     /// `ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurationSnapshotConfiguration` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurationSnapshotConfiguration { field: Some(..), ..ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurationSnapshotConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             target_resource_count: None,
@@ -465,6 +479,7 @@ pub struct ImagebuilderDistributionConfigurationDistributionFastLaunchConfigurat
 
 impl ImagebuilderDistributionConfigurationDistributionFastLaunchConfiguration {
     /// `ImagebuilderDistributionConfigurationDistributionFastLaunchConfiguration` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistributionFastLaunchConfiguration { field: Some(..), ..ImagebuilderDistributionConfigurationDistributionFastLaunchConfiguration::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>, enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -491,6 +506,7 @@ pub struct ImagebuilderDistributionConfigurationDistributionLaunchTemplateConfig
 
 impl ImagebuilderDistributionConfigurationDistributionLaunchTemplateConfiguration {
     /// `ImagebuilderDistributionConfigurationDistributionLaunchTemplateConfiguration` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistributionLaunchTemplateConfiguration { field: Some(..), ..ImagebuilderDistributionConfigurationDistributionLaunchTemplateConfiguration::new(..) }`.
+    #[inline]
     pub fn new(launch_template_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
@@ -516,6 +532,7 @@ pub struct ImagebuilderDistributionConfigurationDistributionS3ExportConfiguratio
 
 impl ImagebuilderDistributionConfigurationDistributionS3ExportConfiguration {
     /// `ImagebuilderDistributionConfigurationDistributionS3ExportConfiguration` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistributionS3ExportConfiguration { field: Some(..), ..ImagebuilderDistributionConfigurationDistributionS3ExportConfiguration::new(..) }`.
+    #[inline]
     pub fn new(disk_image_format: impl Into<crate::core::Expr>, role_name: impl Into<crate::core::Expr>, s3_bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             disk_image_format: disk_image_format.into(),
@@ -541,6 +558,7 @@ pub struct ImagebuilderDistributionConfigurationDistributionSsmParameterConfigur
 
 impl ImagebuilderDistributionConfigurationDistributionSsmParameterConfiguration {
     /// `ImagebuilderDistributionConfigurationDistributionSsmParameterConfiguration` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistributionSsmParameterConfiguration { field: Some(..), ..ImagebuilderDistributionConfigurationDistributionSsmParameterConfiguration::new(..) }`.
+    #[inline]
     pub fn new(parameter_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             ami_account_id: None,
@@ -580,6 +598,7 @@ pub struct ImagebuilderDistributionConfigurationDistribution {
 
 impl ImagebuilderDistributionConfigurationDistribution {
     /// `ImagebuilderDistributionConfigurationDistribution` with its required arguments; set the others with `ImagebuilderDistributionConfigurationDistribution { field: Some(..), ..ImagebuilderDistributionConfigurationDistribution::new(..) }`.
+    #[inline]
     pub fn new(region: impl Into<crate::core::Expr>) -> Self {
         Self {
             license_configuration_arns: None,
@@ -617,6 +636,7 @@ pub struct ImagebuilderDistributionConfiguration {
 
 impl ImagebuilderDistributionConfiguration {
     /// `ImagebuilderDistributionConfiguration` with its required arguments; set the others with `ImagebuilderDistributionConfiguration { field: Some(..), ..ImagebuilderDistributionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, distribution: Vec<ImagebuilderDistributionConfigurationDistribution>) -> Self {
         Self {
             description: None,
@@ -646,6 +666,7 @@ pub struct ImagebuilderImageImageScanningConfigurationEcrConfiguration {
 
 impl ImagebuilderImageImageScanningConfigurationEcrConfiguration {
     /// `ImagebuilderImageImageScanningConfigurationEcrConfiguration` with its required arguments; set the others with `ImagebuilderImageImageScanningConfigurationEcrConfiguration { field: Some(..), ..ImagebuilderImageImageScanningConfigurationEcrConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             container_tags: None,
@@ -667,6 +688,7 @@ pub struct ImagebuilderImageImageScanningConfiguration {
 
 impl ImagebuilderImageImageScanningConfiguration {
     /// `ImagebuilderImageImageScanningConfiguration` with its required arguments; set the others with `ImagebuilderImageImageScanningConfiguration { field: Some(..), ..ImagebuilderImageImageScanningConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             image_scanning_enabled: None,
@@ -688,6 +710,7 @@ pub struct ImagebuilderImageImageTestsConfiguration {
 
 impl ImagebuilderImageImageTestsConfiguration {
     /// `ImagebuilderImageImageTestsConfiguration` with its required arguments; set the others with `ImagebuilderImageImageTestsConfiguration { field: Some(..), ..ImagebuilderImageImageTestsConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             image_tests_enabled: None,
@@ -706,6 +729,7 @@ pub struct ImagebuilderImageTimeouts {
 
 impl ImagebuilderImageTimeouts {
     /// `ImagebuilderImageTimeouts` with its required arguments; set the others with `ImagebuilderImageTimeouts { field: Some(..), ..ImagebuilderImageTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -724,6 +748,7 @@ pub struct ImagebuilderImageWorkflowParameter {
 
 impl ImagebuilderImageWorkflowParameter {
     /// `ImagebuilderImageWorkflowParameter` with its required arguments; set the others with `ImagebuilderImageWorkflowParameter { field: Some(..), ..ImagebuilderImageWorkflowParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -750,6 +775,7 @@ pub struct ImagebuilderImageWorkflow {
 
 impl ImagebuilderImageWorkflow {
     /// `ImagebuilderImageWorkflow` with its required arguments; set the others with `ImagebuilderImageWorkflow { field: Some(..), ..ImagebuilderImageWorkflow::new(..) }`.
+    #[inline]
     pub fn new(workflow_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             on_failure: None,
@@ -805,6 +831,7 @@ pub struct ImagebuilderImage {
 
 impl ImagebuilderImage {
     /// `ImagebuilderImage` with its required arguments; set the others with `ImagebuilderImage { field: Some(..), ..ImagebuilderImage::new(..) }`.
+    #[inline]
     pub fn new(infrastructure_configuration_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             container_recipe_arn: None,
@@ -841,6 +868,7 @@ pub struct ImagebuilderImagePipelineImageScanningConfigurationEcrConfiguration {
 
 impl ImagebuilderImagePipelineImageScanningConfigurationEcrConfiguration {
     /// `ImagebuilderImagePipelineImageScanningConfigurationEcrConfiguration` with its required arguments; set the others with `ImagebuilderImagePipelineImageScanningConfigurationEcrConfiguration { field: Some(..), ..ImagebuilderImagePipelineImageScanningConfigurationEcrConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             container_tags: None,
@@ -862,6 +890,7 @@ pub struct ImagebuilderImagePipelineImageScanningConfiguration {
 
 impl ImagebuilderImagePipelineImageScanningConfiguration {
     /// `ImagebuilderImagePipelineImageScanningConfiguration` with its required arguments; set the others with `ImagebuilderImagePipelineImageScanningConfiguration { field: Some(..), ..ImagebuilderImagePipelineImageScanningConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             image_scanning_enabled: None,
@@ -883,6 +912,7 @@ pub struct ImagebuilderImagePipelineImageTestsConfiguration {
 
 impl ImagebuilderImagePipelineImageTestsConfiguration {
     /// `ImagebuilderImagePipelineImageTestsConfiguration` with its required arguments; set the others with `ImagebuilderImagePipelineImageTestsConfiguration { field: Some(..), ..ImagebuilderImagePipelineImageTestsConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             image_tests_enabled: None,
@@ -906,6 +936,7 @@ pub struct ImagebuilderImagePipelineSchedule {
 
 impl ImagebuilderImagePipelineSchedule {
     /// `ImagebuilderImagePipelineSchedule` with its required arguments; set the others with `ImagebuilderImagePipelineSchedule { field: Some(..), ..ImagebuilderImagePipelineSchedule::new(..) }`.
+    #[inline]
     pub fn new(schedule_expression: impl Into<crate::core::Expr>) -> Self {
         Self {
             pipeline_execution_start_condition: None,
@@ -926,6 +957,7 @@ pub struct ImagebuilderImagePipelineWorkflowParameter {
 
 impl ImagebuilderImagePipelineWorkflowParameter {
     /// `ImagebuilderImagePipelineWorkflowParameter` with its required arguments; set the others with `ImagebuilderImagePipelineWorkflowParameter { field: Some(..), ..ImagebuilderImagePipelineWorkflowParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -952,6 +984,7 @@ pub struct ImagebuilderImagePipelineWorkflow {
 
 impl ImagebuilderImagePipelineWorkflow {
     /// `ImagebuilderImagePipelineWorkflow` with its required arguments; set the others with `ImagebuilderImagePipelineWorkflow { field: Some(..), ..ImagebuilderImagePipelineWorkflow::new(..) }`.
+    #[inline]
     pub fn new(workflow_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             on_failure: None,
@@ -1015,6 +1048,7 @@ pub struct ImagebuilderImagePipeline {
 
 impl ImagebuilderImagePipeline {
     /// `ImagebuilderImagePipeline` with its required arguments; set the others with `ImagebuilderImagePipeline { field: Some(..), ..ImagebuilderImagePipeline::new(..) }`.
+    #[inline]
     pub fn new(infrastructure_configuration_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             container_recipe_arn: None,
@@ -1072,6 +1106,7 @@ pub struct ImagebuilderImageRecipeBlockDeviceMappingEbs {
 
 impl ImagebuilderImageRecipeBlockDeviceMappingEbs {
     /// `ImagebuilderImageRecipeBlockDeviceMappingEbs` with its required arguments; set the others with `ImagebuilderImageRecipeBlockDeviceMappingEbs { field: Some(..), ..ImagebuilderImageRecipeBlockDeviceMappingEbs::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete_on_termination: None,
@@ -1105,6 +1140,7 @@ pub struct ImagebuilderImageRecipeBlockDeviceMapping {
 
 impl ImagebuilderImageRecipeBlockDeviceMapping {
     /// `ImagebuilderImageRecipeBlockDeviceMapping` with its required arguments; set the others with `ImagebuilderImageRecipeBlockDeviceMapping { field: Some(..), ..ImagebuilderImageRecipeBlockDeviceMapping::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             device_name: None,
@@ -1126,6 +1162,7 @@ pub struct ImagebuilderImageRecipeComponentParameter {
 
 impl ImagebuilderImageRecipeComponentParameter {
     /// `ImagebuilderImageRecipeComponentParameter` with its required arguments; set the others with `ImagebuilderImageRecipeComponentParameter { field: Some(..), ..ImagebuilderImageRecipeComponentParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1146,6 +1183,7 @@ pub struct ImagebuilderImageRecipeComponent {
 
 impl ImagebuilderImageRecipeComponent {
     /// `ImagebuilderImageRecipeComponent` with its required arguments; set the others with `ImagebuilderImageRecipeComponent { field: Some(..), ..ImagebuilderImageRecipeComponent::new(..) }`.
+    #[inline]
     pub fn new(component_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             component_arn: component_arn.into(),
@@ -1163,6 +1201,7 @@ pub struct ImagebuilderImageRecipeSystemsManagerAgent {
 
 impl ImagebuilderImageRecipeSystemsManagerAgent {
     /// `ImagebuilderImageRecipeSystemsManagerAgent` with its required arguments; set the others with `ImagebuilderImageRecipeSystemsManagerAgent { field: Some(..), ..ImagebuilderImageRecipeSystemsManagerAgent::new(..) }`.
+    #[inline]
     pub fn new(uninstall_after_build: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             uninstall_after_build: uninstall_after_build.into(),
@@ -1209,6 +1248,7 @@ pub struct ImagebuilderImageRecipe {
 
 impl ImagebuilderImageRecipe {
     /// `ImagebuilderImageRecipe` with its required arguments; set the others with `ImagebuilderImageRecipe { field: Some(..), ..ImagebuilderImageRecipe::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, parent_image: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>, component: Vec<ImagebuilderImageRecipeComponent>) -> Self {
         Self {
             description: None,
@@ -1244,6 +1284,7 @@ pub struct ImagebuilderInfrastructureConfigurationInstanceMetadataOptions {
 
 impl ImagebuilderInfrastructureConfigurationInstanceMetadataOptions {
     /// `ImagebuilderInfrastructureConfigurationInstanceMetadataOptions` with its required arguments; set the others with `ImagebuilderInfrastructureConfigurationInstanceMetadataOptions { field: Some(..), ..ImagebuilderInfrastructureConfigurationInstanceMetadataOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             http_put_response_hop_limit: None,
@@ -1264,6 +1305,7 @@ pub struct ImagebuilderInfrastructureConfigurationLoggingS3Logs {
 
 impl ImagebuilderInfrastructureConfigurationLoggingS3Logs {
     /// `ImagebuilderInfrastructureConfigurationLoggingS3Logs` with its required arguments; set the others with `ImagebuilderInfrastructureConfigurationLoggingS3Logs { field: Some(..), ..ImagebuilderInfrastructureConfigurationLoggingS3Logs::new(..) }`.
+    #[inline]
     pub fn new(s3_bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_bucket_name: s3_bucket_name.into(),
@@ -1281,6 +1323,7 @@ pub struct ImagebuilderInfrastructureConfigurationLogging {
 
 impl ImagebuilderInfrastructureConfigurationLogging {
     /// `ImagebuilderInfrastructureConfigurationLogging` with its required arguments; set the others with `ImagebuilderInfrastructureConfigurationLogging { field: Some(..), ..ImagebuilderInfrastructureConfigurationLogging::new(..) }`.
+    #[inline]
     pub fn new(s3_logs: ImagebuilderInfrastructureConfigurationLoggingS3Logs) -> Self {
         Self {
             s3_logs,
@@ -1307,6 +1350,7 @@ pub struct ImagebuilderInfrastructureConfigurationPlacement {
 
 impl ImagebuilderInfrastructureConfigurationPlacement {
     /// `ImagebuilderInfrastructureConfigurationPlacement` with its required arguments; set the others with `ImagebuilderInfrastructureConfigurationPlacement { field: Some(..), ..ImagebuilderInfrastructureConfigurationPlacement::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             availability_zone: None,
@@ -1370,6 +1414,7 @@ pub struct ImagebuilderInfrastructureConfiguration {
 
 impl ImagebuilderInfrastructureConfiguration {
     /// `ImagebuilderInfrastructureConfiguration` with its required arguments; set the others with `ImagebuilderInfrastructureConfiguration { field: Some(..), ..ImagebuilderInfrastructureConfiguration::new(..) }`.
+    #[inline]
     pub fn new(instance_profile_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1412,6 +1457,7 @@ pub struct ImagebuilderLifecyclePolicyPolicyDetailActionIncludeResources {
 
 impl ImagebuilderLifecyclePolicyPolicyDetailActionIncludeResources {
     /// `ImagebuilderLifecyclePolicyPolicyDetailActionIncludeResources` with its required arguments; set the others with `ImagebuilderLifecyclePolicyPolicyDetailActionIncludeResources { field: Some(..), ..ImagebuilderLifecyclePolicyPolicyDetailActionIncludeResources::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amis: None,
@@ -1433,6 +1479,7 @@ pub struct ImagebuilderLifecyclePolicyPolicyDetailAction {
 
 impl ImagebuilderLifecyclePolicyPolicyDetailAction {
     /// `ImagebuilderLifecyclePolicyPolicyDetailAction` with its required arguments; set the others with `ImagebuilderLifecyclePolicyPolicyDetailAction { field: Some(..), ..ImagebuilderLifecyclePolicyPolicyDetailAction::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -1452,6 +1499,7 @@ pub struct ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmisLastLaunched
 
 impl ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmisLastLaunched {
     /// `ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmisLastLaunched` with its required arguments; set the others with `ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmisLastLaunched { field: Some(..), ..ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmisLastLaunched::new(..) }`.
+    #[inline]
     pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             unit: unit.into(),
@@ -1482,6 +1530,7 @@ pub struct ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmis {
 
 impl ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmis {
     /// `ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmis` with its required arguments; set the others with `ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmis { field: Some(..), ..ImagebuilderLifecyclePolicyPolicyDetailExclusionRulesAmis::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             is_public: None,
@@ -1506,6 +1555,7 @@ pub struct ImagebuilderLifecyclePolicyPolicyDetailExclusionRules {
 
 impl ImagebuilderLifecyclePolicyPolicyDetailExclusionRules {
     /// `ImagebuilderLifecyclePolicyPolicyDetailExclusionRules` with its required arguments; set the others with `ImagebuilderLifecyclePolicyPolicyDetailExclusionRules { field: Some(..), ..ImagebuilderLifecyclePolicyPolicyDetailExclusionRules::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tag_map: None,
@@ -1531,6 +1581,7 @@ pub struct ImagebuilderLifecyclePolicyPolicyDetailFilter {
 
 impl ImagebuilderLifecyclePolicyPolicyDetailFilter {
     /// `ImagebuilderLifecyclePolicyPolicyDetailFilter` with its required arguments; set the others with `ImagebuilderLifecyclePolicyPolicyDetailFilter { field: Some(..), ..ImagebuilderLifecyclePolicyPolicyDetailFilter::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             retain_at_least: None,
@@ -1557,6 +1608,7 @@ pub struct ImagebuilderLifecyclePolicyPolicyDetail {
 
 impl ImagebuilderLifecyclePolicyPolicyDetail {
     /// `ImagebuilderLifecyclePolicyPolicyDetail` with its required arguments; set the others with `ImagebuilderLifecyclePolicyPolicyDetail { field: Some(..), ..ImagebuilderLifecyclePolicyPolicyDetail::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             action: None,
@@ -1577,6 +1629,7 @@ pub struct ImagebuilderLifecyclePolicyResourceSelectionRecipe {
 
 impl ImagebuilderLifecyclePolicyResourceSelectionRecipe {
     /// `ImagebuilderLifecyclePolicyResourceSelectionRecipe` with its required arguments; set the others with `ImagebuilderLifecyclePolicyResourceSelectionRecipe { field: Some(..), ..ImagebuilderLifecyclePolicyResourceSelectionRecipe::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, semantic_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1598,6 +1651,7 @@ pub struct ImagebuilderLifecyclePolicyResourceSelection {
 
 impl ImagebuilderLifecyclePolicyResourceSelection {
     /// `ImagebuilderLifecyclePolicyResourceSelection` with its required arguments; set the others with `ImagebuilderLifecyclePolicyResourceSelection { field: Some(..), ..ImagebuilderLifecyclePolicyResourceSelection::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tag_map: None,
@@ -1634,6 +1688,7 @@ pub struct ImagebuilderLifecyclePolicy {
 
 impl ImagebuilderLifecyclePolicy {
     /// `ImagebuilderLifecyclePolicy` with its required arguments; set the others with `ImagebuilderLifecyclePolicy { field: Some(..), ..ImagebuilderLifecyclePolicy::new(..) }`.
+    #[inline]
     pub fn new(execution_role: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, resource_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1689,6 +1744,7 @@ pub struct ImagebuilderWorkflow {
 
 impl ImagebuilderWorkflow {
     /// `ImagebuilderWorkflow` with its required arguments; set the others with `ImagebuilderWorkflow { field: Some(..), ..ImagebuilderWorkflow::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             change_description: None,
@@ -1725,6 +1781,7 @@ pub struct DataImagebuilderComponent {
 
 impl DataImagebuilderComponent {
     /// `DataImagebuilderComponent` with its required arguments; set the others with `DataImagebuilderComponent { field: Some(..), ..DataImagebuilderComponent::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -1749,6 +1806,7 @@ pub struct DataImagebuilderComponentsFilter {
 
 impl DataImagebuilderComponentsFilter {
     /// `DataImagebuilderComponentsFilter` with its required arguments; set the others with `DataImagebuilderComponentsFilter { field: Some(..), ..DataImagebuilderComponentsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1773,6 +1831,7 @@ pub struct DataImagebuilderComponents {
 
 impl DataImagebuilderComponents {
     /// `DataImagebuilderComponents` with its required arguments; set the others with `DataImagebuilderComponents { field: Some(..), ..DataImagebuilderComponents::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1801,6 +1860,7 @@ pub struct DataImagebuilderContainerRecipe {
 
 impl DataImagebuilderContainerRecipe {
     /// `DataImagebuilderContainerRecipe` with its required arguments; set the others with `DataImagebuilderContainerRecipe { field: Some(..), ..DataImagebuilderContainerRecipe::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -1825,6 +1885,7 @@ pub struct DataImagebuilderContainerRecipesFilter {
 
 impl DataImagebuilderContainerRecipesFilter {
     /// `DataImagebuilderContainerRecipesFilter` with its required arguments; set the others with `DataImagebuilderContainerRecipesFilter { field: Some(..), ..DataImagebuilderContainerRecipesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1849,6 +1910,7 @@ pub struct DataImagebuilderContainerRecipes {
 
 impl DataImagebuilderContainerRecipes {
     /// `DataImagebuilderContainerRecipes` with its required arguments; set the others with `DataImagebuilderContainerRecipes { field: Some(..), ..DataImagebuilderContainerRecipes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1877,6 +1939,7 @@ pub struct DataImagebuilderDistributionConfiguration {
 
 impl DataImagebuilderDistributionConfiguration {
     /// `DataImagebuilderDistributionConfiguration` with its required arguments; set the others with `DataImagebuilderDistributionConfiguration { field: Some(..), ..DataImagebuilderDistributionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -1901,6 +1964,7 @@ pub struct DataImagebuilderDistributionConfigurationsFilter {
 
 impl DataImagebuilderDistributionConfigurationsFilter {
     /// `DataImagebuilderDistributionConfigurationsFilter` with its required arguments; set the others with `DataImagebuilderDistributionConfigurationsFilter { field: Some(..), ..DataImagebuilderDistributionConfigurationsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1922,6 +1986,7 @@ pub struct DataImagebuilderDistributionConfigurations {
 
 impl DataImagebuilderDistributionConfigurations {
     /// `DataImagebuilderDistributionConfigurations` with its required arguments; set the others with `DataImagebuilderDistributionConfigurations { field: Some(..), ..DataImagebuilderDistributionConfigurations::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1949,6 +2014,7 @@ pub struct DataImagebuilderImage {
 
 impl DataImagebuilderImage {
     /// `DataImagebuilderImage` with its required arguments; set the others with `DataImagebuilderImage { field: Some(..), ..DataImagebuilderImage::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -1977,6 +2043,7 @@ pub struct DataImagebuilderImagePipeline {
 
 impl DataImagebuilderImagePipeline {
     /// `DataImagebuilderImagePipeline` with its required arguments; set the others with `DataImagebuilderImagePipeline { field: Some(..), ..DataImagebuilderImagePipeline::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -2001,6 +2068,7 @@ pub struct DataImagebuilderImagePipelinesFilter {
 
 impl DataImagebuilderImagePipelinesFilter {
     /// `DataImagebuilderImagePipelinesFilter` with its required arguments; set the others with `DataImagebuilderImagePipelinesFilter { field: Some(..), ..DataImagebuilderImagePipelinesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2022,6 +2090,7 @@ pub struct DataImagebuilderImagePipelines {
 
 impl DataImagebuilderImagePipelines {
     /// `DataImagebuilderImagePipelines` with its required arguments; set the others with `DataImagebuilderImagePipelines { field: Some(..), ..DataImagebuilderImagePipelines::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -2049,6 +2118,7 @@ pub struct DataImagebuilderImageRecipe {
 
 impl DataImagebuilderImageRecipe {
     /// `DataImagebuilderImageRecipe` with its required arguments; set the others with `DataImagebuilderImageRecipe { field: Some(..), ..DataImagebuilderImageRecipe::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -2073,6 +2143,7 @@ pub struct DataImagebuilderImageRecipesFilter {
 
 impl DataImagebuilderImageRecipesFilter {
     /// `DataImagebuilderImageRecipesFilter` with its required arguments; set the others with `DataImagebuilderImageRecipesFilter { field: Some(..), ..DataImagebuilderImageRecipesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2097,6 +2168,7 @@ pub struct DataImagebuilderImageRecipes {
 
 impl DataImagebuilderImageRecipes {
     /// `DataImagebuilderImageRecipes` with its required arguments; set the others with `DataImagebuilderImageRecipes { field: Some(..), ..DataImagebuilderImageRecipes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -2128,6 +2200,7 @@ pub struct DataImagebuilderInfrastructureConfiguration {
 
 impl DataImagebuilderInfrastructureConfiguration {
     /// `DataImagebuilderInfrastructureConfiguration` with its required arguments; set the others with `DataImagebuilderInfrastructureConfiguration { field: Some(..), ..DataImagebuilderInfrastructureConfiguration::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -2153,6 +2226,7 @@ pub struct DataImagebuilderInfrastructureConfigurationsFilter {
 
 impl DataImagebuilderInfrastructureConfigurationsFilter {
     /// `DataImagebuilderInfrastructureConfigurationsFilter` with its required arguments; set the others with `DataImagebuilderInfrastructureConfigurationsFilter { field: Some(..), ..DataImagebuilderInfrastructureConfigurationsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2174,6 +2248,7 @@ pub struct DataImagebuilderInfrastructureConfigurations {
 
 impl DataImagebuilderInfrastructureConfigurations {
     /// `DataImagebuilderInfrastructureConfigurations` with its required arguments; set the others with `DataImagebuilderInfrastructureConfigurations { field: Some(..), ..DataImagebuilderInfrastructureConfigurations::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -2188,74 +2263,92 @@ impl crate::core::DataSource for DataImagebuilderInfrastructureConfigurations {
 
 impl crate::core::Ref<ImagebuilderComponent> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `change_description`, as a reference.
+    #[inline]
     pub fn change_description(&self) -> crate::core::Expr {
         self.attr("change_description")
     }
     /// `data`, as a reference.
+    #[inline]
     pub fn data(&self) -> crate::core::Expr {
         self.attr("data")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `skip_destroy`, as a reference.
+    #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
         self.attr("skip_destroy")
     }
     /// `supported_os_versions`, as a reference.
+    #[inline]
     pub fn supported_os_versions(&self) -> crate::core::Expr {
         self.attr("supported_os_versions")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `uri`, as a reference.
+    #[inline]
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -2263,86 +2356,107 @@ impl crate::core::Ref<ImagebuilderComponent> {
 
 impl crate::core::Ref<ImagebuilderContainerRecipe> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `container_type`, as a reference.
+    #[inline]
     pub fn container_type(&self) -> crate::core::Expr {
         self.attr("container_type")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `dockerfile_template_data`, as a reference.
+    #[inline]
     pub fn dockerfile_template_data(&self) -> crate::core::Expr {
         self.attr("dockerfile_template_data")
     }
     /// `dockerfile_template_uri`, as a reference.
+    #[inline]
     pub fn dockerfile_template_uri(&self) -> crate::core::Expr {
         self.attr("dockerfile_template_uri")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `parent_image`, as a reference.
+    #[inline]
     pub fn parent_image(&self) -> crate::core::Expr {
         self.attr("parent_image")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `platform_override`, as a reference.
+    #[inline]
     pub fn platform_override(&self) -> crate::core::Expr {
         self.attr("platform_override")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `working_directory`, as a reference.
+    #[inline]
     pub fn working_directory(&self) -> crate::core::Expr {
         self.attr("working_directory")
     }
     /// `component` (a nested block), as a reference.
+    #[inline]
     pub fn component(&self) -> crate::core::Expr {
         self.attr("component")
     }
     /// `instance_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn instance_configuration(&self) -> crate::core::Expr {
         self.attr("instance_configuration")
     }
     /// `target_repository` (a nested block), as a reference.
+    #[inline]
     pub fn target_repository(&self) -> crate::core::Expr {
         self.attr("target_repository")
     }
@@ -2350,38 +2464,47 @@ impl crate::core::Ref<ImagebuilderContainerRecipe> {
 
 impl crate::core::Ref<ImagebuilderDistributionConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `date_updated`, as a reference.
+    #[inline]
     pub fn date_updated(&self) -> crate::core::Expr {
         self.attr("date_updated")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `distribution` (a nested block), as a reference.
+    #[inline]
     pub fn distribution(&self) -> crate::core::Expr {
         self.attr("distribution")
     }
@@ -2389,82 +2512,102 @@ impl crate::core::Ref<ImagebuilderDistributionConfiguration> {
 
 impl crate::core::Ref<ImagebuilderImage> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `container_recipe_arn`, as a reference.
+    #[inline]
     pub fn container_recipe_arn(&self) -> crate::core::Expr {
         self.attr("container_recipe_arn")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `distribution_configuration_arn`, as a reference.
+    #[inline]
     pub fn distribution_configuration_arn(&self) -> crate::core::Expr {
         self.attr("distribution_configuration_arn")
     }
     /// `enhanced_image_metadata_enabled`, as a reference.
+    #[inline]
     pub fn enhanced_image_metadata_enabled(&self) -> crate::core::Expr {
         self.attr("enhanced_image_metadata_enabled")
     }
     /// `execution_role`, as a reference.
+    #[inline]
     pub fn execution_role(&self) -> crate::core::Expr {
         self.attr("execution_role")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_recipe_arn`, as a reference.
+    #[inline]
     pub fn image_recipe_arn(&self) -> crate::core::Expr {
         self.attr("image_recipe_arn")
     }
     /// `infrastructure_configuration_arn`, as a reference.
+    #[inline]
     pub fn infrastructure_configuration_arn(&self) -> crate::core::Expr {
         self.attr("infrastructure_configuration_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `os_version`, as a reference.
+    #[inline]
     pub fn os_version(&self) -> crate::core::Expr {
         self.attr("os_version")
     }
     /// `output_resources`, as a reference.
+    #[inline]
     pub fn output_resources(&self) -> crate::core::Expr {
         self.attr("output_resources")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `image_scanning_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn image_scanning_configuration(&self) -> crate::core::Expr {
         self.attr("image_scanning_configuration")
     }
     /// `image_tests_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn image_tests_configuration(&self) -> crate::core::Expr {
         self.attr("image_tests_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `workflow` (a nested block), as a reference.
+    #[inline]
     pub fn workflow(&self) -> crate::core::Expr {
         self.attr("workflow")
     }
@@ -2472,90 +2615,112 @@ impl crate::core::Ref<ImagebuilderImage> {
 
 impl crate::core::Ref<ImagebuilderImagePipeline> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `container_recipe_arn`, as a reference.
+    #[inline]
     pub fn container_recipe_arn(&self) -> crate::core::Expr {
         self.attr("container_recipe_arn")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `date_last_run`, as a reference.
+    #[inline]
     pub fn date_last_run(&self) -> crate::core::Expr {
         self.attr("date_last_run")
     }
     /// `date_next_run`, as a reference.
+    #[inline]
     pub fn date_next_run(&self) -> crate::core::Expr {
         self.attr("date_next_run")
     }
     /// `date_updated`, as a reference.
+    #[inline]
     pub fn date_updated(&self) -> crate::core::Expr {
         self.attr("date_updated")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `distribution_configuration_arn`, as a reference.
+    #[inline]
     pub fn distribution_configuration_arn(&self) -> crate::core::Expr {
         self.attr("distribution_configuration_arn")
     }
     /// `enhanced_image_metadata_enabled`, as a reference.
+    #[inline]
     pub fn enhanced_image_metadata_enabled(&self) -> crate::core::Expr {
         self.attr("enhanced_image_metadata_enabled")
     }
     /// `execution_role`, as a reference.
+    #[inline]
     pub fn execution_role(&self) -> crate::core::Expr {
         self.attr("execution_role")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_recipe_arn`, as a reference.
+    #[inline]
     pub fn image_recipe_arn(&self) -> crate::core::Expr {
         self.attr("image_recipe_arn")
     }
     /// `infrastructure_configuration_arn`, as a reference.
+    #[inline]
     pub fn infrastructure_configuration_arn(&self) -> crate::core::Expr {
         self.attr("infrastructure_configuration_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `image_scanning_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn image_scanning_configuration(&self) -> crate::core::Expr {
         self.attr("image_scanning_configuration")
     }
     /// `image_tests_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn image_tests_configuration(&self) -> crate::core::Expr {
         self.attr("image_tests_configuration")
     }
     /// `schedule` (a nested block), as a reference.
+    #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
         self.attr("schedule")
     }
     /// `workflow` (a nested block), as a reference.
+    #[inline]
     pub fn workflow(&self) -> crate::core::Expr {
         self.attr("workflow")
     }
@@ -2563,66 +2728,82 @@ impl crate::core::Ref<ImagebuilderImagePipeline> {
 
 impl crate::core::Ref<ImagebuilderImageRecipe> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `parent_image`, as a reference.
+    #[inline]
     pub fn parent_image(&self) -> crate::core::Expr {
         self.attr("parent_image")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_data_base64`, as a reference.
+    #[inline]
     pub fn user_data_base64(&self) -> crate::core::Expr {
         self.attr("user_data_base64")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `working_directory`, as a reference.
+    #[inline]
     pub fn working_directory(&self) -> crate::core::Expr {
         self.attr("working_directory")
     }
     /// `block_device_mapping` (a nested block), as a reference.
+    #[inline]
     pub fn block_device_mapping(&self) -> crate::core::Expr {
         self.attr("block_device_mapping")
     }
     /// `component` (a nested block), as a reference.
+    #[inline]
     pub fn component(&self) -> crate::core::Expr {
         self.attr("component")
     }
     /// `systems_manager_agent` (a nested block), as a reference.
+    #[inline]
     pub fn systems_manager_agent(&self) -> crate::core::Expr {
         self.attr("systems_manager_agent")
     }
@@ -2630,78 +2811,97 @@ impl crate::core::Ref<ImagebuilderImageRecipe> {
 
 impl crate::core::Ref<ImagebuilderInfrastructureConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `date_updated`, as a reference.
+    #[inline]
     pub fn date_updated(&self) -> crate::core::Expr {
         self.attr("date_updated")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_profile_name`, as a reference.
+    #[inline]
     pub fn instance_profile_name(&self) -> crate::core::Expr {
         self.attr("instance_profile_name")
     }
     /// `instance_types`, as a reference.
+    #[inline]
     pub fn instance_types(&self) -> crate::core::Expr {
         self.attr("instance_types")
     }
     /// `key_pair`, as a reference.
+    #[inline]
     pub fn key_pair(&self) -> crate::core::Expr {
         self.attr("key_pair")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_tags`, as a reference.
+    #[inline]
     pub fn resource_tags(&self) -> crate::core::Expr {
         self.attr("resource_tags")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `sns_topic_arn`, as a reference.
+    #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
         self.attr("sns_topic_arn")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `terminate_instance_on_failure`, as a reference.
+    #[inline]
     pub fn terminate_instance_on_failure(&self) -> crate::core::Expr {
         self.attr("terminate_instance_on_failure")
     }
     /// `instance_metadata_options` (a nested block), as a reference.
+    #[inline]
     pub fn instance_metadata_options(&self) -> crate::core::Expr {
         self.attr("instance_metadata_options")
     }
     /// `logging` (a nested block), as a reference.
+    #[inline]
     pub fn logging(&self) -> crate::core::Expr {
         self.attr("logging")
     }
     /// `placement` (a nested block), as a reference.
+    #[inline]
     pub fn placement(&self) -> crate::core::Expr {
         self.attr("placement")
     }
@@ -2709,46 +2909,57 @@ impl crate::core::Ref<ImagebuilderInfrastructureConfiguration> {
 
 impl crate::core::Ref<ImagebuilderLifecyclePolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `execution_role`, as a reference.
+    #[inline]
     pub fn execution_role(&self) -> crate::core::Expr {
         self.attr("execution_role")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `policy_detail` (a nested block), as a reference.
+    #[inline]
     pub fn policy_detail(&self) -> crate::core::Expr {
         self.attr("policy_detail")
     }
     /// `resource_selection` (a nested block), as a reference.
+    #[inline]
     pub fn resource_selection(&self) -> crate::core::Expr {
         self.attr("resource_selection")
     }
@@ -2756,58 +2967,72 @@ impl crate::core::Ref<ImagebuilderLifecyclePolicy> {
 
 impl crate::core::Ref<ImagebuilderWorkflow> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `change_description`, as a reference.
+    #[inline]
     pub fn change_description(&self) -> crate::core::Expr {
         self.attr("change_description")
     }
     /// `data`, as a reference.
+    #[inline]
     pub fn data(&self) -> crate::core::Expr {
         self.attr("data")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `uri`, as a reference.
+    #[inline]
     pub fn uri(&self) -> crate::core::Expr {
         self.attr("uri")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -2815,62 +3040,77 @@ impl crate::core::Ref<ImagebuilderWorkflow> {
 
 impl crate::core::Ref<DataImagebuilderComponent> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `change_description`, as a reference.
+    #[inline]
     pub fn change_description(&self) -> crate::core::Expr {
         self.attr("change_description")
     }
     /// `data`, as a reference.
+    #[inline]
     pub fn data(&self) -> crate::core::Expr {
         self.attr("data")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `supported_os_versions`, as a reference.
+    #[inline]
     pub fn supported_os_versions(&self) -> crate::core::Expr {
         self.attr("supported_os_versions")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -2878,22 +3118,27 @@ impl crate::core::Ref<DataImagebuilderComponent> {
 
 impl crate::core::Ref<DataImagebuilderComponents> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `names`, as a reference.
+    #[inline]
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -2901,74 +3146,92 @@ impl crate::core::Ref<DataImagebuilderComponents> {
 
 impl crate::core::Ref<DataImagebuilderContainerRecipe> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `component`, as a reference.
+    #[inline]
     pub fn component(&self) -> crate::core::Expr {
         self.attr("component")
     }
     /// `container_type`, as a reference.
+    #[inline]
     pub fn container_type(&self) -> crate::core::Expr {
         self.attr("container_type")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `dockerfile_template_data`, as a reference.
+    #[inline]
     pub fn dockerfile_template_data(&self) -> crate::core::Expr {
         self.attr("dockerfile_template_data")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_configuration`, as a reference.
+    #[inline]
     pub fn instance_configuration(&self) -> crate::core::Expr {
         self.attr("instance_configuration")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `parent_image`, as a reference.
+    #[inline]
     pub fn parent_image(&self) -> crate::core::Expr {
         self.attr("parent_image")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `target_repository`, as a reference.
+    #[inline]
     pub fn target_repository(&self) -> crate::core::Expr {
         self.attr("target_repository")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `working_directory`, as a reference.
+    #[inline]
     pub fn working_directory(&self) -> crate::core::Expr {
         self.attr("working_directory")
     }
@@ -2976,22 +3239,27 @@ impl crate::core::Ref<DataImagebuilderContainerRecipe> {
 
 impl crate::core::Ref<DataImagebuilderContainerRecipes> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `names`, as a reference.
+    #[inline]
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -2999,34 +3267,42 @@ impl crate::core::Ref<DataImagebuilderContainerRecipes> {
 
 impl crate::core::Ref<DataImagebuilderDistributionConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `date_updated`, as a reference.
+    #[inline]
     pub fn date_updated(&self) -> crate::core::Expr {
         self.attr("date_updated")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `distribution`, as a reference.
+    #[inline]
     pub fn distribution(&self) -> crate::core::Expr {
         self.attr("distribution")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -3034,18 +3310,22 @@ impl crate::core::Ref<DataImagebuilderDistributionConfiguration> {
 
 impl crate::core::Ref<DataImagebuilderDistributionConfigurations> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `names`, as a reference.
+    #[inline]
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -3053,70 +3333,87 @@ impl crate::core::Ref<DataImagebuilderDistributionConfigurations> {
 
 impl crate::core::Ref<DataImagebuilderImage> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `build_version_arn`, as a reference.
+    #[inline]
     pub fn build_version_arn(&self) -> crate::core::Expr {
         self.attr("build_version_arn")
     }
     /// `container_recipe_arn`, as a reference.
+    #[inline]
     pub fn container_recipe_arn(&self) -> crate::core::Expr {
         self.attr("container_recipe_arn")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `distribution_configuration_arn`, as a reference.
+    #[inline]
     pub fn distribution_configuration_arn(&self) -> crate::core::Expr {
         self.attr("distribution_configuration_arn")
     }
     /// `enhanced_image_metadata_enabled`, as a reference.
+    #[inline]
     pub fn enhanced_image_metadata_enabled(&self) -> crate::core::Expr {
         self.attr("enhanced_image_metadata_enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_recipe_arn`, as a reference.
+    #[inline]
     pub fn image_recipe_arn(&self) -> crate::core::Expr {
         self.attr("image_recipe_arn")
     }
     /// `image_scanning_configuration`, as a reference.
+    #[inline]
     pub fn image_scanning_configuration(&self) -> crate::core::Expr {
         self.attr("image_scanning_configuration")
     }
     /// `image_tests_configuration`, as a reference.
+    #[inline]
     pub fn image_tests_configuration(&self) -> crate::core::Expr {
         self.attr("image_tests_configuration")
     }
     /// `infrastructure_configuration_arn`, as a reference.
+    #[inline]
     pub fn infrastructure_configuration_arn(&self) -> crate::core::Expr {
         self.attr("infrastructure_configuration_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `os_version`, as a reference.
+    #[inline]
     pub fn os_version(&self) -> crate::core::Expr {
         self.attr("os_version")
     }
     /// `output_resources`, as a reference.
+    #[inline]
     pub fn output_resources(&self) -> crate::core::Expr {
         self.attr("output_resources")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -3124,78 +3421,97 @@ impl crate::core::Ref<DataImagebuilderImage> {
 
 impl crate::core::Ref<DataImagebuilderImagePipeline> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `container_recipe_arn`, as a reference.
+    #[inline]
     pub fn container_recipe_arn(&self) -> crate::core::Expr {
         self.attr("container_recipe_arn")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `date_last_run`, as a reference.
+    #[inline]
     pub fn date_last_run(&self) -> crate::core::Expr {
         self.attr("date_last_run")
     }
     /// `date_next_run`, as a reference.
+    #[inline]
     pub fn date_next_run(&self) -> crate::core::Expr {
         self.attr("date_next_run")
     }
     /// `date_updated`, as a reference.
+    #[inline]
     pub fn date_updated(&self) -> crate::core::Expr {
         self.attr("date_updated")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `distribution_configuration_arn`, as a reference.
+    #[inline]
     pub fn distribution_configuration_arn(&self) -> crate::core::Expr {
         self.attr("distribution_configuration_arn")
     }
     /// `enhanced_image_metadata_enabled`, as a reference.
+    #[inline]
     pub fn enhanced_image_metadata_enabled(&self) -> crate::core::Expr {
         self.attr("enhanced_image_metadata_enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_recipe_arn`, as a reference.
+    #[inline]
     pub fn image_recipe_arn(&self) -> crate::core::Expr {
         self.attr("image_recipe_arn")
     }
     /// `image_scanning_configuration`, as a reference.
+    #[inline]
     pub fn image_scanning_configuration(&self) -> crate::core::Expr {
         self.attr("image_scanning_configuration")
     }
     /// `image_tests_configuration`, as a reference.
+    #[inline]
     pub fn image_tests_configuration(&self) -> crate::core::Expr {
         self.attr("image_tests_configuration")
     }
     /// `infrastructure_configuration_arn`, as a reference.
+    #[inline]
     pub fn infrastructure_configuration_arn(&self) -> crate::core::Expr {
         self.attr("infrastructure_configuration_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `schedule`, as a reference.
+    #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
         self.attr("schedule")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -3203,18 +3519,22 @@ impl crate::core::Ref<DataImagebuilderImagePipeline> {
 
 impl crate::core::Ref<DataImagebuilderImagePipelines> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `names`, as a reference.
+    #[inline]
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -3222,58 +3542,72 @@ impl crate::core::Ref<DataImagebuilderImagePipelines> {
 
 impl crate::core::Ref<DataImagebuilderImageRecipe> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `block_device_mapping`, as a reference.
+    #[inline]
     pub fn block_device_mapping(&self) -> crate::core::Expr {
         self.attr("block_device_mapping")
     }
     /// `component`, as a reference.
+    #[inline]
     pub fn component(&self) -> crate::core::Expr {
         self.attr("component")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `parent_image`, as a reference.
+    #[inline]
     pub fn parent_image(&self) -> crate::core::Expr {
         self.attr("parent_image")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `user_data_base64`, as a reference.
+    #[inline]
     pub fn user_data_base64(&self) -> crate::core::Expr {
         self.attr("user_data_base64")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `working_directory`, as a reference.
+    #[inline]
     pub fn working_directory(&self) -> crate::core::Expr {
         self.attr("working_directory")
     }
@@ -3281,22 +3615,27 @@ impl crate::core::Ref<DataImagebuilderImageRecipe> {
 
 impl crate::core::Ref<DataImagebuilderImageRecipes> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `names`, as a reference.
+    #[inline]
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -3304,74 +3643,92 @@ impl crate::core::Ref<DataImagebuilderImageRecipes> {
 
 impl crate::core::Ref<DataImagebuilderInfrastructureConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `date_created`, as a reference.
+    #[inline]
     pub fn date_created(&self) -> crate::core::Expr {
         self.attr("date_created")
     }
     /// `date_updated`, as a reference.
+    #[inline]
     pub fn date_updated(&self) -> crate::core::Expr {
         self.attr("date_updated")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_metadata_options`, as a reference.
+    #[inline]
     pub fn instance_metadata_options(&self) -> crate::core::Expr {
         self.attr("instance_metadata_options")
     }
     /// `instance_profile_name`, as a reference.
+    #[inline]
     pub fn instance_profile_name(&self) -> crate::core::Expr {
         self.attr("instance_profile_name")
     }
     /// `instance_types`, as a reference.
+    #[inline]
     pub fn instance_types(&self) -> crate::core::Expr {
         self.attr("instance_types")
     }
     /// `key_pair`, as a reference.
+    #[inline]
     pub fn key_pair(&self) -> crate::core::Expr {
         self.attr("key_pair")
     }
     /// `logging`, as a reference.
+    #[inline]
     pub fn logging(&self) -> crate::core::Expr {
         self.attr("logging")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `placement`, as a reference.
+    #[inline]
     pub fn placement(&self) -> crate::core::Expr {
         self.attr("placement")
     }
     /// `resource_tags`, as a reference.
+    #[inline]
     pub fn resource_tags(&self) -> crate::core::Expr {
         self.attr("resource_tags")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `sns_topic_arn`, as a reference.
+    #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
         self.attr("sns_topic_arn")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `terminate_instance_on_failure`, as a reference.
+    #[inline]
     pub fn terminate_instance_on_failure(&self) -> crate::core::Expr {
         self.attr("terminate_instance_on_failure")
     }
@@ -3379,18 +3736,22 @@ impl crate::core::Ref<DataImagebuilderInfrastructureConfiguration> {
 
 impl crate::core::Ref<DataImagebuilderInfrastructureConfigurations> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `names`, as a reference.
+    #[inline]
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }

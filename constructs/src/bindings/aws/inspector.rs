@@ -15,6 +15,7 @@ pub struct InspectorAssessmentTarget {
 
 impl InspectorAssessmentTarget {
     /// `InspectorAssessmentTarget` with its required arguments; set the others with `InspectorAssessmentTarget { field: Some(..), ..InspectorAssessmentTarget::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -39,6 +40,7 @@ pub struct InspectorAssessmentTemplateEventSubscription {
 
 impl InspectorAssessmentTemplateEventSubscription {
     /// `InspectorAssessmentTemplateEventSubscription` with its required arguments; set the others with `InspectorAssessmentTemplateEventSubscription { field: Some(..), ..InspectorAssessmentTemplateEventSubscription::new(..) }`.
+    #[inline]
     pub fn new(event: impl Into<crate::core::Expr>, topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             event: event.into(),
@@ -74,6 +76,7 @@ pub struct InspectorAssessmentTemplate {
 
 impl InspectorAssessmentTemplate {
     /// `InspectorAssessmentTemplate` with its required arguments; set the others with `InspectorAssessmentTemplate { field: Some(..), ..InspectorAssessmentTemplate::new(..) }`.
+    #[inline]
     pub fn new(duration: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>, rules_package_arns: Vec<crate::core::Expr>, target_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             duration: duration.into(),
@@ -104,6 +107,7 @@ pub struct InspectorResourceGroup {
 
 impl InspectorResourceGroup {
     /// `InspectorResourceGroup` with its required arguments; set the others with `InspectorResourceGroup { field: Some(..), ..InspectorResourceGroup::new(..) }`.
+    #[inline]
     pub fn new(tags: std::collections::BTreeMap<String, crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -126,6 +130,7 @@ pub struct DataInspectorRulesPackages {
 
 impl DataInspectorRulesPackages {
     /// `DataInspectorRulesPackages` with its required arguments; set the others with `DataInspectorRulesPackages { field: Some(..), ..DataInspectorRulesPackages::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -139,18 +144,22 @@ impl crate::core::DataSource for DataInspectorRulesPackages {
 
 impl crate::core::Ref<InspectorAssessmentTarget> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_group_arn`, as a reference.
+    #[inline]
     pub fn resource_group_arn(&self) -> crate::core::Expr {
         self.attr("resource_group_arn")
     }
@@ -158,38 +167,47 @@ impl crate::core::Ref<InspectorAssessmentTarget> {
 
 impl crate::core::Ref<InspectorAssessmentTemplate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `duration`, as a reference.
+    #[inline]
     pub fn duration(&self) -> crate::core::Expr {
         self.attr("duration")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `rules_package_arns`, as a reference.
+    #[inline]
     pub fn rules_package_arns(&self) -> crate::core::Expr {
         self.attr("rules_package_arns")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_arn`, as a reference.
+    #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
         self.attr("target_arn")
     }
     /// `event_subscription` (a nested block), as a reference.
+    #[inline]
     pub fn event_subscription(&self) -> crate::core::Expr {
         self.attr("event_subscription")
     }
@@ -197,14 +215,17 @@ impl crate::core::Ref<InspectorAssessmentTemplate> {
 
 impl crate::core::Ref<InspectorResourceGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -212,10 +233,12 @@ impl crate::core::Ref<InspectorResourceGroup> {
 
 impl crate::core::Ref<DataInspectorRulesPackages> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }

@@ -13,6 +13,7 @@ pub struct Inspector2DelegatedAdminAccountTimeouts {
 
 impl Inspector2DelegatedAdminAccountTimeouts {
     /// `Inspector2DelegatedAdminAccountTimeouts` with its required arguments; set the others with `Inspector2DelegatedAdminAccountTimeouts { field: Some(..), ..Inspector2DelegatedAdminAccountTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -36,6 +37,7 @@ pub struct Inspector2DelegatedAdminAccount {
 
 impl Inspector2DelegatedAdminAccount {
     /// `Inspector2DelegatedAdminAccount` with its required arguments; set the others with `Inspector2DelegatedAdminAccount { field: Some(..), ..Inspector2DelegatedAdminAccount::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -65,6 +67,7 @@ pub struct Inspector2EnablerTimeouts {
 
 impl Inspector2EnablerTimeouts {
     /// `Inspector2EnablerTimeouts` with its required arguments; set the others with `Inspector2EnablerTimeouts { field: Some(..), ..Inspector2EnablerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -91,6 +94,7 @@ pub struct Inspector2Enabler {
 
 impl Inspector2Enabler {
     /// `Inspector2Enabler` with its required arguments; set the others with `Inspector2Enabler { field: Some(..), ..Inspector2Enabler::new(..) }`.
+    #[inline]
     pub fn new(account_ids: Vec<crate::core::Expr>, resource_types: Vec<crate::core::Expr>) -> Self {
         Self {
             account_ids,
@@ -116,6 +120,7 @@ pub struct Inspector2FilterFilterCriteriaAwsAccountId {
 
 impl Inspector2FilterFilterCriteriaAwsAccountId {
     /// `Inspector2FilterFilterCriteriaAwsAccountId` with its required arguments; set the others with `Inspector2FilterFilterCriteriaAwsAccountId { field: Some(..), ..Inspector2FilterFilterCriteriaAwsAccountId::new(..) }`.
+    #[inline]
     pub fn new(comparison: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             comparison: comparison.into(),
@@ -137,6 +142,7 @@ pub struct Inspector2FilterFilterCriteriaEcrImagePushedAt {
 
 impl Inspector2FilterFilterCriteriaEcrImagePushedAt {
     /// `Inspector2FilterFilterCriteriaEcrImagePushedAt` with its required arguments; set the others with `Inspector2FilterFilterCriteriaEcrImagePushedAt { field: Some(..), ..Inspector2FilterFilterCriteriaEcrImagePushedAt::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             end_inclusive: None,
@@ -156,6 +162,7 @@ pub struct Inspector2FilterFilterCriteriaEpssScore {
 
 impl Inspector2FilterFilterCriteriaEpssScore {
     /// `Inspector2FilterFilterCriteriaEpssScore` with its required arguments; set the others with `Inspector2FilterFilterCriteriaEpssScore { field: Some(..), ..Inspector2FilterFilterCriteriaEpssScore::new(..) }`.
+    #[inline]
     pub fn new(lower_inclusive: impl Into<crate::core::Arg<crate::core::Number>>, upper_inclusive: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             lower_inclusive: lower_inclusive.into(),
@@ -175,6 +182,7 @@ pub struct Inspector2FilterFilterCriteriaPortRange {
 
 impl Inspector2FilterFilterCriteriaPortRange {
     /// `Inspector2FilterFilterCriteriaPortRange` with its required arguments; set the others with `Inspector2FilterFilterCriteriaPortRange { field: Some(..), ..Inspector2FilterFilterCriteriaPortRange::new(..) }`.
+    #[inline]
     pub fn new(begin_inclusive: impl Into<crate::core::Arg<crate::core::Number>>, end_inclusive: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             begin_inclusive: begin_inclusive.into(),
@@ -196,6 +204,7 @@ pub struct Inspector2FilterFilterCriteriaResourceTags {
 
 impl Inspector2FilterFilterCriteriaResourceTags {
     /// `Inspector2FilterFilterCriteriaResourceTags` with its required arguments; set the others with `Inspector2FilterFilterCriteriaResourceTags { field: Some(..), ..Inspector2FilterFilterCriteriaResourceTags::new(..) }`.
+    #[inline]
     pub fn new(comparison: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             comparison: comparison.into(),
@@ -236,6 +245,7 @@ pub struct Inspector2FilterFilterCriteriaVulnerablePackages {
 
 impl Inspector2FilterFilterCriteriaVulnerablePackages {
     /// `Inspector2FilterFilterCriteriaVulnerablePackages` with its required arguments; set the others with `Inspector2FilterFilterCriteriaVulnerablePackages { field: Some(..), ..Inspector2FilterFilterCriteriaVulnerablePackages::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             architecture: None,
@@ -383,6 +393,7 @@ pub struct Inspector2FilterFilterCriteria {
 
 impl Inspector2FilterFilterCriteria {
     /// `Inspector2FilterFilterCriteria` with its required arguments; set the others with `Inspector2FilterFilterCriteria { field: Some(..), ..Inspector2FilterFilterCriteria::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             aws_account_id: None,
@@ -454,6 +465,7 @@ pub struct Inspector2Filter {
 
 impl Inspector2Filter {
     /// `Inspector2Filter` with its required arguments; set the others with `Inspector2Filter { field: Some(..), ..Inspector2Filter::new(..) }`.
+    #[inline]
     pub fn new(action: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
@@ -483,6 +495,7 @@ pub struct Inspector2MemberAssociationTimeouts {
 
 impl Inspector2MemberAssociationTimeouts {
     /// `Inspector2MemberAssociationTimeouts` with its required arguments; set the others with `Inspector2MemberAssociationTimeouts { field: Some(..), ..Inspector2MemberAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -506,6 +519,7 @@ pub struct Inspector2MemberAssociation {
 
 impl Inspector2MemberAssociation {
     /// `Inspector2MemberAssociation` with its required arguments; set the others with `Inspector2MemberAssociation { field: Some(..), ..Inspector2MemberAssociation::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -536,6 +550,7 @@ pub struct Inspector2OrganizationConfigurationAutoEnable {
 
 impl Inspector2OrganizationConfigurationAutoEnable {
     /// `Inspector2OrganizationConfigurationAutoEnable` with its required arguments; set the others with `Inspector2OrganizationConfigurationAutoEnable { field: Some(..), ..Inspector2OrganizationConfigurationAutoEnable::new(..) }`.
+    #[inline]
     pub fn new(ec2: impl Into<crate::core::Arg<bool>>, ecr: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             ec2: ec2.into(),
@@ -562,6 +577,7 @@ pub struct Inspector2OrganizationConfigurationTimeouts {
 
 impl Inspector2OrganizationConfigurationTimeouts {
     /// `Inspector2OrganizationConfigurationTimeouts` with its required arguments; set the others with `Inspector2OrganizationConfigurationTimeouts { field: Some(..), ..Inspector2OrganizationConfigurationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -586,6 +602,7 @@ pub struct Inspector2OrganizationConfiguration {
 
 impl Inspector2OrganizationConfiguration {
     /// `Inspector2OrganizationConfiguration` with its required arguments; set the others with `Inspector2OrganizationConfiguration { field: Some(..), ..Inspector2OrganizationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(auto_enable: Inspector2OrganizationConfigurationAutoEnable) -> Self {
         Self {
             id: None,
@@ -601,18 +618,22 @@ impl crate::core::Resource for Inspector2OrganizationConfiguration {
 
 impl crate::core::Ref<Inspector2DelegatedAdminAccount> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `relationship_status`, as a reference.
+    #[inline]
     pub fn relationship_status(&self) -> crate::core::Expr {
         self.attr("relationship_status")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -620,18 +641,22 @@ impl crate::core::Ref<Inspector2DelegatedAdminAccount> {
 
 impl crate::core::Ref<Inspector2Enabler> {
     /// `account_ids`, as a reference.
+    #[inline]
     pub fn account_ids(&self) -> crate::core::Expr {
         self.attr("account_ids")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_types`, as a reference.
+    #[inline]
     pub fn resource_types(&self) -> crate::core::Expr {
         self.attr("resource_types")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -639,34 +664,42 @@ impl crate::core::Ref<Inspector2Enabler> {
 
 impl crate::core::Ref<Inspector2Filter> {
     /// `action`, as a reference.
+    #[inline]
     pub fn action(&self) -> crate::core::Expr {
         self.attr("action")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `reason`, as a reference.
+    #[inline]
     pub fn reason(&self) -> crate::core::Expr {
         self.attr("reason")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `filter_criteria` (a nested block), as a reference.
+    #[inline]
     pub fn filter_criteria(&self) -> crate::core::Expr {
         self.attr("filter_criteria")
     }
@@ -674,26 +707,32 @@ impl crate::core::Ref<Inspector2Filter> {
 
 impl crate::core::Ref<Inspector2MemberAssociation> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `delegated_admin_account_id`, as a reference.
+    #[inline]
     pub fn delegated_admin_account_id(&self) -> crate::core::Expr {
         self.attr("delegated_admin_account_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `relationship_status`, as a reference.
+    #[inline]
     pub fn relationship_status(&self) -> crate::core::Expr {
         self.attr("relationship_status")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -701,18 +740,22 @@ impl crate::core::Ref<Inspector2MemberAssociation> {
 
 impl crate::core::Ref<Inspector2OrganizationConfiguration> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_account_limit_reached`, as a reference.
+    #[inline]
     pub fn max_account_limit_reached(&self) -> crate::core::Expr {
         self.attr("max_account_limit_reached")
     }
     /// `auto_enable` (a nested block), as a reference.
+    #[inline]
     pub fn auto_enable(&self) -> crate::core::Expr {
         self.attr("auto_enable")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

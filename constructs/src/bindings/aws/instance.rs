@@ -13,6 +13,7 @@ pub struct InstanceCapacityReservationSpecificationCapacityReservationTarget {
 
 impl InstanceCapacityReservationSpecificationCapacityReservationTarget {
     /// `InstanceCapacityReservationSpecificationCapacityReservationTarget` with its required arguments; set the others with `InstanceCapacityReservationSpecificationCapacityReservationTarget { field: Some(..), ..InstanceCapacityReservationSpecificationCapacityReservationTarget::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             capacity_reservation_id: None,
@@ -34,6 +35,7 @@ pub struct InstanceCapacityReservationSpecification {
 
 impl InstanceCapacityReservationSpecification {
     /// `InstanceCapacityReservationSpecification` with its required arguments; set the others with `InstanceCapacityReservationSpecification { field: Some(..), ..InstanceCapacityReservationSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             capacity_reservation_preference: None,
@@ -58,6 +60,7 @@ pub struct InstanceCpuOptions {
 
 impl InstanceCpuOptions {
     /// `InstanceCpuOptions` with its required arguments; set the others with `InstanceCpuOptions { field: Some(..), ..InstanceCpuOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amd_sev_snp: None,
@@ -77,6 +80,7 @@ pub struct InstanceCreditSpecification {
 
 impl InstanceCreditSpecification {
     /// `InstanceCreditSpecification` with its required arguments; set the others with `InstanceCreditSpecification { field: Some(..), ..InstanceCreditSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cpu_credits: None,
@@ -123,6 +127,7 @@ pub struct InstanceEbsBlockDevice {
 
 impl InstanceEbsBlockDevice {
     /// `InstanceEbsBlockDevice` with its required arguments; set the others with `InstanceEbsBlockDevice { field: Some(..), ..InstanceEbsBlockDevice::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             delete_on_termination: None,
@@ -150,6 +155,7 @@ pub struct InstanceEnclaveOptions {
 
 impl InstanceEnclaveOptions {
     /// `InstanceEnclaveOptions` with its required arguments; set the others with `InstanceEnclaveOptions { field: Some(..), ..InstanceEnclaveOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -172,6 +178,7 @@ pub struct InstanceEphemeralBlockDevice {
 
 impl InstanceEphemeralBlockDevice {
     /// `InstanceEphemeralBlockDevice` with its required arguments; set the others with `InstanceEphemeralBlockDevice { field: Some(..), ..InstanceEphemeralBlockDevice::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_name: device_name.into(),
@@ -200,6 +207,7 @@ pub struct InstanceInstanceMarketOptionsSpotOptions {
 
 impl InstanceInstanceMarketOptionsSpotOptions {
     /// `InstanceInstanceMarketOptionsSpotOptions` with its required arguments; set the others with `InstanceInstanceMarketOptionsSpotOptions { field: Some(..), ..InstanceInstanceMarketOptionsSpotOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             instance_interruption_behavior: None,
@@ -223,6 +231,7 @@ pub struct InstanceInstanceMarketOptions {
 
 impl InstanceInstanceMarketOptions {
     /// `InstanceInstanceMarketOptions` with its required arguments; set the others with `InstanceInstanceMarketOptions { field: Some(..), ..InstanceInstanceMarketOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             market_type: None,
@@ -247,6 +256,7 @@ pub struct InstanceLaunchTemplate {
 
 impl InstanceLaunchTemplate {
     /// `InstanceLaunchTemplate` with its required arguments; set the others with `InstanceLaunchTemplate { field: Some(..), ..InstanceLaunchTemplate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -266,6 +276,7 @@ pub struct InstanceMaintenanceOptions {
 
 impl InstanceMaintenanceOptions {
     /// `InstanceMaintenanceOptions` with its required arguments; set the others with `InstanceMaintenanceOptions { field: Some(..), ..InstanceMaintenanceOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auto_recovery: None,
@@ -295,6 +306,7 @@ pub struct InstanceMetadataOptions {
 
 impl InstanceMetadataOptions {
     /// `InstanceMetadataOptions` with its required arguments; set the others with `InstanceMetadataOptions { field: Some(..), ..InstanceMetadataOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             http_endpoint: None,
@@ -323,6 +335,7 @@ pub struct InstanceNetworkInterface {
 
 impl InstanceNetworkInterface {
     /// `InstanceNetworkInterface` with its required arguments; set the others with `InstanceNetworkInterface { field: Some(..), ..InstanceNetworkInterface::new(..) }`.
+    #[inline]
     pub fn new(device_index: impl Into<crate::core::Arg<crate::core::Number>>, network_interface_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             delete_on_termination: None,
@@ -349,6 +362,7 @@ pub struct InstancePrivateDnsNameOptions {
 
 impl InstancePrivateDnsNameOptions {
     /// `InstancePrivateDnsNameOptions` with its required arguments; set the others with `InstancePrivateDnsNameOptions { field: Some(..), ..InstancePrivateDnsNameOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable_resource_name_dns_a_record: None,
@@ -392,6 +406,7 @@ pub struct InstanceRootBlockDevice {
 
 impl InstanceRootBlockDevice {
     /// `InstanceRootBlockDevice` with its required arguments; set the others with `InstanceRootBlockDevice { field: Some(..), ..InstanceRootBlockDevice::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete_on_termination: None,
@@ -426,6 +441,7 @@ pub struct InstanceTimeouts {
 
 impl InstanceTimeouts {
     /// `InstanceTimeouts` with its required arguments; set the others with `InstanceTimeouts { field: Some(..), ..InstanceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -596,6 +612,7 @@ pub struct Instance {
 impl Instance {
     /// `Instance` with its required arguments; set the others with `Instance { field: Some(..), ..Instance::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             ami: None,
@@ -667,6 +684,7 @@ pub struct DataInstanceFilter {
 
 impl DataInstanceFilter {
     /// `DataInstanceFilter` with its required arguments; set the others with `DataInstanceFilter { field: Some(..), ..DataInstanceFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -685,6 +703,7 @@ pub struct DataInstanceTimeouts {
 
 impl DataInstanceTimeouts {
     /// `DataInstanceTimeouts` with its required arguments; set the others with `DataInstanceTimeouts { field: Some(..), ..DataInstanceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -723,6 +742,7 @@ pub struct DataInstance {
 
 impl DataInstance {
     /// `DataInstance` with its required arguments; set the others with `DataInstance { field: Some(..), ..DataInstance::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             get_password_data: None,
@@ -743,242 +763,302 @@ impl crate::core::DataSource for DataInstance {
 
 impl crate::core::Ref<Instance> {
     /// `ami`, as a reference.
+    #[inline]
     pub fn ami(&self) -> crate::core::Expr {
         self.attr("ami")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `associate_public_ip_address`, as a reference.
+    #[inline]
     pub fn associate_public_ip_address(&self) -> crate::core::Expr {
         self.attr("associate_public_ip_address")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `cpu_core_count`, as a reference.
+    #[inline]
     pub fn cpu_core_count(&self) -> crate::core::Expr {
         self.attr("cpu_core_count")
     }
     /// `cpu_threads_per_core`, as a reference.
+    #[inline]
     pub fn cpu_threads_per_core(&self) -> crate::core::Expr {
         self.attr("cpu_threads_per_core")
     }
     /// `disable_api_stop`, as a reference.
+    #[inline]
     pub fn disable_api_stop(&self) -> crate::core::Expr {
         self.attr("disable_api_stop")
     }
     /// `disable_api_termination`, as a reference.
+    #[inline]
     pub fn disable_api_termination(&self) -> crate::core::Expr {
         self.attr("disable_api_termination")
     }
     /// `ebs_optimized`, as a reference.
+    #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
         self.attr("ebs_optimized")
     }
     /// `enable_primary_ipv6`, as a reference.
+    #[inline]
     pub fn enable_primary_ipv6(&self) -> crate::core::Expr {
         self.attr("enable_primary_ipv6")
     }
     /// `get_password_data`, as a reference.
+    #[inline]
     pub fn get_password_data(&self) -> crate::core::Expr {
         self.attr("get_password_data")
     }
     /// `hibernation`, as a reference.
+    #[inline]
     pub fn hibernation(&self) -> crate::core::Expr {
         self.attr("hibernation")
     }
     /// `host_id`, as a reference.
+    #[inline]
     pub fn host_id(&self) -> crate::core::Expr {
         self.attr("host_id")
     }
     /// `host_resource_group_arn`, as a reference.
+    #[inline]
     pub fn host_resource_group_arn(&self) -> crate::core::Expr {
         self.attr("host_resource_group_arn")
     }
     /// `iam_instance_profile`, as a reference.
+    #[inline]
     pub fn iam_instance_profile(&self) -> crate::core::Expr {
         self.attr("iam_instance_profile")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_initiated_shutdown_behavior`, as a reference.
+    #[inline]
     pub fn instance_initiated_shutdown_behavior(&self) -> crate::core::Expr {
         self.attr("instance_initiated_shutdown_behavior")
     }
     /// `instance_lifecycle`, as a reference.
+    #[inline]
     pub fn instance_lifecycle(&self) -> crate::core::Expr {
         self.attr("instance_lifecycle")
     }
     /// `instance_state`, as a reference.
+    #[inline]
     pub fn instance_state(&self) -> crate::core::Expr {
         self.attr("instance_state")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `ipv6_address_count`, as a reference.
+    #[inline]
     pub fn ipv6_address_count(&self) -> crate::core::Expr {
         self.attr("ipv6_address_count")
     }
     /// `ipv6_addresses`, as a reference.
+    #[inline]
     pub fn ipv6_addresses(&self) -> crate::core::Expr {
         self.attr("ipv6_addresses")
     }
     /// `key_name`, as a reference.
+    #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
         self.attr("key_name")
     }
     /// `monitoring`, as a reference.
+    #[inline]
     pub fn monitoring(&self) -> crate::core::Expr {
         self.attr("monitoring")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `password_data`, as a reference.
+    #[inline]
     pub fn password_data(&self) -> crate::core::Expr {
         self.attr("password_data")
     }
     /// `placement_group`, as a reference.
+    #[inline]
     pub fn placement_group(&self) -> crate::core::Expr {
         self.attr("placement_group")
     }
     /// `placement_partition_number`, as a reference.
+    #[inline]
     pub fn placement_partition_number(&self) -> crate::core::Expr {
         self.attr("placement_partition_number")
     }
     /// `primary_network_interface_id`, as a reference.
+    #[inline]
     pub fn primary_network_interface_id(&self) -> crate::core::Expr {
         self.attr("primary_network_interface_id")
     }
     /// `private_dns`, as a reference.
+    #[inline]
     pub fn private_dns(&self) -> crate::core::Expr {
         self.attr("private_dns")
     }
     /// `private_ip`, as a reference.
+    #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
         self.attr("private_ip")
     }
     /// `public_dns`, as a reference.
+    #[inline]
     pub fn public_dns(&self) -> crate::core::Expr {
         self.attr("public_dns")
     }
     /// `public_ip`, as a reference.
+    #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
         self.attr("public_ip")
     }
     /// `secondary_private_ips`, as a reference.
+    #[inline]
     pub fn secondary_private_ips(&self) -> crate::core::Expr {
         self.attr("secondary_private_ips")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `source_dest_check`, as a reference.
+    #[inline]
     pub fn source_dest_check(&self) -> crate::core::Expr {
         self.attr("source_dest_check")
     }
     /// `spot_instance_request_id`, as a reference.
+    #[inline]
     pub fn spot_instance_request_id(&self) -> crate::core::Expr {
         self.attr("spot_instance_request_id")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tenancy`, as a reference.
+    #[inline]
     pub fn tenancy(&self) -> crate::core::Expr {
         self.attr("tenancy")
     }
     /// `user_data`, as a reference.
+    #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
         self.attr("user_data")
     }
     /// `user_data_base64`, as a reference.
+    #[inline]
     pub fn user_data_base64(&self) -> crate::core::Expr {
         self.attr("user_data_base64")
     }
     /// `user_data_replace_on_change`, as a reference.
+    #[inline]
     pub fn user_data_replace_on_change(&self) -> crate::core::Expr {
         self.attr("user_data_replace_on_change")
     }
     /// `volume_tags`, as a reference.
+    #[inline]
     pub fn volume_tags(&self) -> crate::core::Expr {
         self.attr("volume_tags")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `capacity_reservation_specification` (a nested block), as a reference.
+    #[inline]
     pub fn capacity_reservation_specification(&self) -> crate::core::Expr {
         self.attr("capacity_reservation_specification")
     }
     /// `cpu_options` (a nested block), as a reference.
+    #[inline]
     pub fn cpu_options(&self) -> crate::core::Expr {
         self.attr("cpu_options")
     }
     /// `credit_specification` (a nested block), as a reference.
+    #[inline]
     pub fn credit_specification(&self) -> crate::core::Expr {
         self.attr("credit_specification")
     }
     /// `ebs_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
         self.attr("ebs_block_device")
     }
     /// `enclave_options` (a nested block), as a reference.
+    #[inline]
     pub fn enclave_options(&self) -> crate::core::Expr {
         self.attr("enclave_options")
     }
     /// `ephemeral_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
         self.attr("ephemeral_block_device")
     }
     /// `instance_market_options` (a nested block), as a reference.
+    #[inline]
     pub fn instance_market_options(&self) -> crate::core::Expr {
         self.attr("instance_market_options")
     }
     /// `launch_template` (a nested block), as a reference.
+    #[inline]
     pub fn launch_template(&self) -> crate::core::Expr {
         self.attr("launch_template")
     }
     /// `maintenance_options` (a nested block), as a reference.
+    #[inline]
     pub fn maintenance_options(&self) -> crate::core::Expr {
         self.attr("maintenance_options")
     }
     /// `metadata_options` (a nested block), as a reference.
+    #[inline]
     pub fn metadata_options(&self) -> crate::core::Expr {
         self.attr("metadata_options")
     }
     /// `network_interface` (a nested block), as a reference.
+    #[inline]
     pub fn network_interface(&self) -> crate::core::Expr {
         self.attr("network_interface")
     }
     /// `private_dns_name_options` (a nested block), as a reference.
+    #[inline]
     pub fn private_dns_name_options(&self) -> crate::core::Expr {
         self.attr("private_dns_name_options")
     }
     /// `root_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn root_block_device(&self) -> crate::core::Expr {
         self.attr("root_block_device")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -986,198 +1066,247 @@ impl crate::core::Ref<Instance> {
 
 impl crate::core::Ref<DataInstance> {
     /// `ami`, as a reference.
+    #[inline]
     pub fn ami(&self) -> crate::core::Expr {
         self.attr("ami")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `associate_public_ip_address`, as a reference.
+    #[inline]
     pub fn associate_public_ip_address(&self) -> crate::core::Expr {
         self.attr("associate_public_ip_address")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `credit_specification`, as a reference.
+    #[inline]
     pub fn credit_specification(&self) -> crate::core::Expr {
         self.attr("credit_specification")
     }
     /// `disable_api_stop`, as a reference.
+    #[inline]
     pub fn disable_api_stop(&self) -> crate::core::Expr {
         self.attr("disable_api_stop")
     }
     /// `disable_api_termination`, as a reference.
+    #[inline]
     pub fn disable_api_termination(&self) -> crate::core::Expr {
         self.attr("disable_api_termination")
     }
     /// `ebs_block_device`, as a reference.
+    #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
         self.attr("ebs_block_device")
     }
     /// `ebs_optimized`, as a reference.
+    #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
         self.attr("ebs_optimized")
     }
     /// `enclave_options`, as a reference.
+    #[inline]
     pub fn enclave_options(&self) -> crate::core::Expr {
         self.attr("enclave_options")
     }
     /// `ephemeral_block_device`, as a reference.
+    #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
         self.attr("ephemeral_block_device")
     }
     /// `get_password_data`, as a reference.
+    #[inline]
     pub fn get_password_data(&self) -> crate::core::Expr {
         self.attr("get_password_data")
     }
     /// `get_user_data`, as a reference.
+    #[inline]
     pub fn get_user_data(&self) -> crate::core::Expr {
         self.attr("get_user_data")
     }
     /// `host_id`, as a reference.
+    #[inline]
     pub fn host_id(&self) -> crate::core::Expr {
         self.attr("host_id")
     }
     /// `host_resource_group_arn`, as a reference.
+    #[inline]
     pub fn host_resource_group_arn(&self) -> crate::core::Expr {
         self.attr("host_resource_group_arn")
     }
     /// `iam_instance_profile`, as a reference.
+    #[inline]
     pub fn iam_instance_profile(&self) -> crate::core::Expr {
         self.attr("iam_instance_profile")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `instance_state`, as a reference.
+    #[inline]
     pub fn instance_state(&self) -> crate::core::Expr {
         self.attr("instance_state")
     }
     /// `instance_tags`, as a reference.
+    #[inline]
     pub fn instance_tags(&self) -> crate::core::Expr {
         self.attr("instance_tags")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `ipv6_addresses`, as a reference.
+    #[inline]
     pub fn ipv6_addresses(&self) -> crate::core::Expr {
         self.attr("ipv6_addresses")
     }
     /// `key_name`, as a reference.
+    #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
         self.attr("key_name")
     }
     /// `launch_time`, as a reference.
+    #[inline]
     pub fn launch_time(&self) -> crate::core::Expr {
         self.attr("launch_time")
     }
     /// `maintenance_options`, as a reference.
+    #[inline]
     pub fn maintenance_options(&self) -> crate::core::Expr {
         self.attr("maintenance_options")
     }
     /// `metadata_options`, as a reference.
+    #[inline]
     pub fn metadata_options(&self) -> crate::core::Expr {
         self.attr("metadata_options")
     }
     /// `monitoring`, as a reference.
+    #[inline]
     pub fn monitoring(&self) -> crate::core::Expr {
         self.attr("monitoring")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `password_data`, as a reference.
+    #[inline]
     pub fn password_data(&self) -> crate::core::Expr {
         self.attr("password_data")
     }
     /// `placement_group`, as a reference.
+    #[inline]
     pub fn placement_group(&self) -> crate::core::Expr {
         self.attr("placement_group")
     }
     /// `placement_partition_number`, as a reference.
+    #[inline]
     pub fn placement_partition_number(&self) -> crate::core::Expr {
         self.attr("placement_partition_number")
     }
     /// `private_dns`, as a reference.
+    #[inline]
     pub fn private_dns(&self) -> crate::core::Expr {
         self.attr("private_dns")
     }
     /// `private_dns_name_options`, as a reference.
+    #[inline]
     pub fn private_dns_name_options(&self) -> crate::core::Expr {
         self.attr("private_dns_name_options")
     }
     /// `private_ip`, as a reference.
+    #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
         self.attr("private_ip")
     }
     /// `public_dns`, as a reference.
+    #[inline]
     pub fn public_dns(&self) -> crate::core::Expr {
         self.attr("public_dns")
     }
     /// `public_ip`, as a reference.
+    #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
         self.attr("public_ip")
     }
     /// `root_block_device`, as a reference.
+    #[inline]
     pub fn root_block_device(&self) -> crate::core::Expr {
         self.attr("root_block_device")
     }
     /// `secondary_private_ips`, as a reference.
+    #[inline]
     pub fn secondary_private_ips(&self) -> crate::core::Expr {
         self.attr("secondary_private_ips")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `source_dest_check`, as a reference.
+    #[inline]
     pub fn source_dest_check(&self) -> crate::core::Expr {
         self.attr("source_dest_check")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tenancy`, as a reference.
+    #[inline]
     pub fn tenancy(&self) -> crate::core::Expr {
         self.attr("tenancy")
     }
     /// `user_data`, as a reference.
+    #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
         self.attr("user_data")
     }
     /// `user_data_base64`, as a reference.
+    #[inline]
     pub fn user_data_base64(&self) -> crate::core::Expr {
         self.attr("user_data_base64")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -11,6 +11,7 @@ pub struct DataInstancesFilter {
 
 impl DataInstancesFilter {
     /// `DataInstancesFilter` with its required arguments; set the others with `DataInstancesFilter { field: Some(..), ..DataInstancesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -29,6 +30,7 @@ pub struct DataInstancesTimeouts {
 
 impl DataInstancesTimeouts {
     /// `DataInstancesTimeouts` with its required arguments; set the others with `DataInstancesTimeouts { field: Some(..), ..DataInstancesTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -58,6 +60,7 @@ pub struct DataInstances {
 
 impl DataInstances {
     /// `DataInstances` with its required arguments; set the others with `DataInstances { field: Some(..), ..DataInstances::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -75,38 +78,47 @@ impl crate::core::DataSource for DataInstances {
 
 impl crate::core::Ref<DataInstances> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `instance_state_names`, as a reference.
+    #[inline]
     pub fn instance_state_names(&self) -> crate::core::Expr {
         self.attr("instance_state_names")
     }
     /// `instance_tags`, as a reference.
+    #[inline]
     pub fn instance_tags(&self) -> crate::core::Expr {
         self.attr("instance_tags")
     }
     /// `ipv6_addresses`, as a reference.
+    #[inline]
     pub fn ipv6_addresses(&self) -> crate::core::Expr {
         self.attr("ipv6_addresses")
     }
     /// `private_ips`, as a reference.
+    #[inline]
     pub fn private_ips(&self) -> crate::core::Expr {
         self.attr("private_ips")
     }
     /// `public_ips`, as a reference.
+    #[inline]
     pub fn public_ips(&self) -> crate::core::Expr {
         self.attr("public_ips")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

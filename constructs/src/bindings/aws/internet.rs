@@ -16,6 +16,7 @@ pub struct InternetGatewayTimeouts {
 
 impl InternetGatewayTimeouts {
     /// `InternetGatewayTimeouts` with its required arguments; set the others with `InternetGatewayTimeouts { field: Some(..), ..InternetGatewayTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -47,6 +48,7 @@ pub struct InternetGateway {
 
 impl InternetGateway {
     /// `InternetGateway` with its required arguments; set the others with `InternetGateway { field: Some(..), ..InternetGateway::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -75,6 +77,7 @@ pub struct InternetGatewayAttachmentTimeouts {
 
 impl InternetGatewayAttachmentTimeouts {
     /// `InternetGatewayAttachmentTimeouts` with its required arguments; set the others with `InternetGatewayAttachmentTimeouts { field: Some(..), ..InternetGatewayAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -100,6 +103,7 @@ pub struct InternetGatewayAttachment {
 
 impl InternetGatewayAttachment {
     /// `InternetGatewayAttachment` with its required arguments; set the others with `InternetGatewayAttachment { field: Some(..), ..InternetGatewayAttachment::new(..) }`.
+    #[inline]
     pub fn new(internet_gateway_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -125,6 +129,7 @@ pub struct DataInternetGatewayFilter {
 
 impl DataInternetGatewayFilter {
     /// `DataInternetGatewayFilter` with its required arguments; set the others with `DataInternetGatewayFilter { field: Some(..), ..DataInternetGatewayFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -143,6 +148,7 @@ pub struct DataInternetGatewayTimeouts {
 
 impl DataInternetGatewayTimeouts {
     /// `DataInternetGatewayTimeouts` with its required arguments; set the others with `DataInternetGatewayTimeouts { field: Some(..), ..DataInternetGatewayTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -172,6 +178,7 @@ pub struct DataInternetGateway {
 
 impl DataInternetGateway {
     /// `DataInternetGateway` with its required arguments; set the others with `DataInternetGateway { field: Some(..), ..DataInternetGateway::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -189,30 +196,37 @@ impl crate::core::DataSource for DataInternetGateway {
 
 impl crate::core::Ref<InternetGateway> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -220,18 +234,22 @@ impl crate::core::Ref<InternetGateway> {
 
 impl crate::core::Ref<InternetGatewayAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `internet_gateway_id`, as a reference.
+    #[inline]
     pub fn internet_gateway_id(&self) -> crate::core::Expr {
         self.attr("internet_gateway_id")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -239,34 +257,42 @@ impl crate::core::Ref<InternetGatewayAttachment> {
 
 impl crate::core::Ref<DataInternetGateway> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attachments`, as a reference.
+    #[inline]
     pub fn attachments(&self) -> crate::core::Expr {
         self.attr("attachments")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `internet_gateway_id`, as a reference.
+    #[inline]
     pub fn internet_gateway_id(&self) -> crate::core::Expr {
         self.attr("internet_gateway_id")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

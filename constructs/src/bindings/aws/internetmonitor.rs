@@ -13,6 +13,7 @@ pub struct InternetmonitorMonitorHealthEventsConfig {
 
 impl InternetmonitorMonitorHealthEventsConfig {
     /// `InternetmonitorMonitorHealthEventsConfig` with its required arguments; set the others with `InternetmonitorMonitorHealthEventsConfig { field: Some(..), ..InternetmonitorMonitorHealthEventsConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             availability_score_threshold: None,
@@ -36,6 +37,7 @@ pub struct InternetmonitorMonitorInternetMeasurementsLogDeliveryS3Config {
 
 impl InternetmonitorMonitorInternetMeasurementsLogDeliveryS3Config {
     /// `InternetmonitorMonitorInternetMeasurementsLogDeliveryS3Config` with its required arguments; set the others with `InternetmonitorMonitorInternetMeasurementsLogDeliveryS3Config { field: Some(..), ..InternetmonitorMonitorInternetMeasurementsLogDeliveryS3Config::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -55,6 +57,7 @@ pub struct InternetmonitorMonitorInternetMeasurementsLogDelivery {
 
 impl InternetmonitorMonitorInternetMeasurementsLogDelivery {
     /// `InternetmonitorMonitorInternetMeasurementsLogDelivery` with its required arguments; set the others with `InternetmonitorMonitorInternetMeasurementsLogDelivery { field: Some(..), ..InternetmonitorMonitorInternetMeasurementsLogDelivery::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_config: None,
@@ -98,6 +101,7 @@ pub struct InternetmonitorMonitor {
 
 impl InternetmonitorMonitor {
     /// `InternetmonitorMonitor` with its required arguments; set the others with `InternetmonitorMonitor { field: Some(..), ..InternetmonitorMonitor::new(..) }`.
+    #[inline]
     pub fn new(monitor_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -120,46 +124,57 @@ impl crate::core::Resource for InternetmonitorMonitor {
 
 impl crate::core::Ref<InternetmonitorMonitor> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_city_networks_to_monitor`, as a reference.
+    #[inline]
     pub fn max_city_networks_to_monitor(&self) -> crate::core::Expr {
         self.attr("max_city_networks_to_monitor")
     }
     /// `monitor_name`, as a reference.
+    #[inline]
     pub fn monitor_name(&self) -> crate::core::Expr {
         self.attr("monitor_name")
     }
     /// `resources`, as a reference.
+    #[inline]
     pub fn resources(&self) -> crate::core::Expr {
         self.attr("resources")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `traffic_percentage_to_monitor`, as a reference.
+    #[inline]
     pub fn traffic_percentage_to_monitor(&self) -> crate::core::Expr {
         self.attr("traffic_percentage_to_monitor")
     }
     /// `health_events_config` (a nested block), as a reference.
+    #[inline]
     pub fn health_events_config(&self) -> crate::core::Expr {
         self.attr("health_events_config")
     }
     /// `internet_measurements_log_delivery` (a nested block), as a reference.
+    #[inline]
     pub fn internet_measurements_log_delivery(&self) -> crate::core::Expr {
         self.attr("internet_measurements_log_delivery")
     }

@@ -35,6 +35,7 @@ pub struct IotAuthorizer {
 
 impl IotAuthorizer {
     /// `IotAuthorizer` with its required arguments; set the others with `IotAuthorizer { field: Some(..), ..IotAuthorizer::new(..) }`.
+    #[inline]
     pub fn new(authorizer_function_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             authorizer_function_arn: authorizer_function_arn.into(),
@@ -65,6 +66,7 @@ pub struct IotBillingGroupProperties {
 
 impl IotBillingGroupProperties {
     /// `IotBillingGroupProperties` with its required arguments; set the others with `IotBillingGroupProperties { field: Some(..), ..IotBillingGroupProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             description: None,
@@ -87,6 +89,7 @@ pub struct IotBillingGroup {
 
 impl IotBillingGroup {
     /// `IotBillingGroup` with its required arguments; set the others with `IotBillingGroup { field: Some(..), ..IotBillingGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -116,6 +119,7 @@ pub struct IotCaCertificateRegistrationConfig {
 
 impl IotCaCertificateRegistrationConfig {
     /// `IotCaCertificateRegistrationConfig` with its required arguments; set the others with `IotCaCertificateRegistrationConfig { field: Some(..), ..IotCaCertificateRegistrationConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             role_arn: None,
@@ -156,6 +160,7 @@ pub struct IotCaCertificate {
 
 impl IotCaCertificate {
     /// `IotCaCertificate` with its required arguments; set the others with `IotCaCertificate { field: Some(..), ..IotCaCertificate::new(..) }`.
+    #[inline]
     pub fn new(active: impl Into<crate::core::Arg<bool>>, allow_auto_registration: impl Into<crate::core::Arg<bool>>, ca_certificate_pem: impl Into<crate::core::Expr>) -> Self {
         Self {
             active: active.into(),
@@ -196,6 +201,7 @@ pub struct IotCertificate {
 
 impl IotCertificate {
     /// `IotCertificate` with its required arguments; set the others with `IotCertificate { field: Some(..), ..IotCertificate::new(..) }`.
+    #[inline]
     pub fn new(active: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             active: active.into(),
@@ -224,6 +230,7 @@ pub struct IotDomainConfigurationAuthorizerConfig {
 
 impl IotDomainConfigurationAuthorizerConfig {
     /// `IotDomainConfigurationAuthorizerConfig` with its required arguments; set the others with `IotDomainConfigurationAuthorizerConfig { field: Some(..), ..IotDomainConfigurationAuthorizerConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_authorizer_override: None,
@@ -242,6 +249,7 @@ pub struct IotDomainConfigurationTlsConfig {
 
 impl IotDomainConfigurationTlsConfig {
     /// `IotDomainConfigurationTlsConfig` with its required arguments; set the others with `IotDomainConfigurationTlsConfig { field: Some(..), ..IotDomainConfigurationTlsConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             security_policy: None,
@@ -294,6 +302,7 @@ pub struct IotDomainConfiguration {
 
 impl IotDomainConfiguration {
     /// `IotDomainConfiguration` with its required arguments; set the others with `IotDomainConfiguration { field: Some(..), ..IotDomainConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_protocol: None,
@@ -329,6 +338,7 @@ pub struct IotEventConfigurations {
 
 impl IotEventConfigurations {
     /// `IotEventConfigurations` with its required arguments; set the others with `IotEventConfigurations { field: Some(..), ..IotEventConfigurations::new(..) }`.
+    #[inline]
     pub fn new(event_configurations: std::collections::BTreeMap<String, crate::core::Arg<bool>>) -> Self {
         Self {
             event_configurations,
@@ -354,6 +364,7 @@ pub struct IotIndexingConfigurationThingGroupIndexingConfigurationCustomField {
 
 impl IotIndexingConfigurationThingGroupIndexingConfigurationCustomField {
     /// `IotIndexingConfigurationThingGroupIndexingConfigurationCustomField` with its required arguments; set the others with `IotIndexingConfigurationThingGroupIndexingConfigurationCustomField { field: Some(..), ..IotIndexingConfigurationThingGroupIndexingConfigurationCustomField::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -377,6 +388,7 @@ pub struct IotIndexingConfigurationThingGroupIndexingConfiguration {
 
 impl IotIndexingConfigurationThingGroupIndexingConfiguration {
     /// `IotIndexingConfigurationThingGroupIndexingConfiguration` with its required arguments; set the others with `IotIndexingConfigurationThingGroupIndexingConfiguration { field: Some(..), ..IotIndexingConfigurationThingGroupIndexingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(thing_group_indexing_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             thing_group_indexing_mode: thing_group_indexing_mode.into(),
@@ -396,6 +408,7 @@ pub struct IotIndexingConfigurationThingIndexingConfigurationFilter {
 
 impl IotIndexingConfigurationThingIndexingConfigurationFilter {
     /// `IotIndexingConfigurationThingIndexingConfigurationFilter` with its required arguments; set the others with `IotIndexingConfigurationThingIndexingConfigurationFilter { field: Some(..), ..IotIndexingConfigurationThingIndexingConfigurationFilter::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             named_shadow_names: None,
@@ -430,6 +443,7 @@ pub struct IotIndexingConfigurationThingIndexingConfiguration {
 
 impl IotIndexingConfigurationThingIndexingConfiguration {
     /// `IotIndexingConfigurationThingIndexingConfiguration` with its required arguments; set the others with `IotIndexingConfigurationThingIndexingConfiguration { field: Some(..), ..IotIndexingConfigurationThingIndexingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(thing_indexing_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_defender_indexing_mode: None,
@@ -459,6 +473,7 @@ pub struct IotIndexingConfiguration {
 
 impl IotIndexingConfiguration {
     /// `IotIndexingConfiguration` with its required arguments; set the others with `IotIndexingConfiguration { field: Some(..), ..IotIndexingConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -489,6 +504,7 @@ pub struct IotLoggingOptions {
 
 impl IotLoggingOptions {
     /// `IotLoggingOptions` with its required arguments; set the others with `IotLoggingOptions { field: Some(..), ..IotLoggingOptions::new(..) }`.
+    #[inline]
     pub fn new(default_log_level: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_log_level: default_log_level.into(),
@@ -516,6 +532,7 @@ pub struct IotPolicyTimeouts {
 
 impl IotPolicyTimeouts {
     /// `IotPolicyTimeouts` with its required arguments; set the others with `IotPolicyTimeouts { field: Some(..), ..IotPolicyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -547,6 +564,7 @@ pub struct IotPolicy {
 
 impl IotPolicy {
     /// `IotPolicy` with its required arguments; set the others with `IotPolicy { field: Some(..), ..IotPolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -577,6 +595,7 @@ pub struct IotPolicyAttachment {
 
 impl IotPolicyAttachment {
     /// `IotPolicyAttachment` with its required arguments; set the others with `IotPolicyAttachment { field: Some(..), ..IotPolicyAttachment::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, target: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -602,6 +621,7 @@ pub struct IotProvisioningTemplatePreProvisioningHook {
 
 impl IotProvisioningTemplatePreProvisioningHook {
     /// `IotProvisioningTemplatePreProvisioningHook` with its required arguments; set the others with `IotProvisioningTemplatePreProvisioningHook { field: Some(..), ..IotProvisioningTemplatePreProvisioningHook::new(..) }`.
+    #[inline]
     pub fn new(target_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             payload_version: None,
@@ -644,6 +664,7 @@ pub struct IotProvisioningTemplate {
 
 impl IotProvisioningTemplate {
     /// `IotProvisioningTemplate` with its required arguments; set the others with `IotProvisioningTemplate { field: Some(..), ..IotProvisioningTemplate::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, provisioning_role_arn: impl Into<crate::core::Expr>, template_body: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -687,6 +708,7 @@ pub struct IotRoleAlias {
 
 impl IotRoleAlias {
     /// `IotRoleAlias` with its required arguments; set the others with `IotRoleAlias { field: Some(..), ..IotRoleAlias::new(..) }`.
+    #[inline]
     pub fn new(alias: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             alias: alias.into(),
@@ -721,6 +743,7 @@ pub struct IotThing {
 
 impl IotThing {
     /// `IotThing` with its required arguments; set the others with `IotThing { field: Some(..), ..IotThing::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             attributes: None,
@@ -745,6 +768,7 @@ pub struct IotThingGroupPropertiesAttributePayload {
 
 impl IotThingGroupPropertiesAttributePayload {
     /// `IotThingGroupPropertiesAttributePayload` with its required arguments; set the others with `IotThingGroupPropertiesAttributePayload { field: Some(..), ..IotThingGroupPropertiesAttributePayload::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             attributes: None,
@@ -765,6 +789,7 @@ pub struct IotThingGroupProperties {
 
 impl IotThingGroupProperties {
     /// `IotThingGroupProperties` with its required arguments; set the others with `IotThingGroupProperties { field: Some(..), ..IotThingGroupProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             description: None,
@@ -797,6 +822,7 @@ pub struct IotThingGroup {
 
 impl IotThingGroup {
     /// `IotThingGroup` with its required arguments; set the others with `IotThingGroup { field: Some(..), ..IotThingGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -830,6 +856,7 @@ pub struct IotThingGroupMembership {
 
 impl IotThingGroupMembership {
     /// `IotThingGroupMembership` with its required arguments; set the others with `IotThingGroupMembership { field: Some(..), ..IotThingGroupMembership::new(..) }`.
+    #[inline]
     pub fn new(thing_group_name: impl Into<crate::core::Expr>, thing_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -858,6 +885,7 @@ pub struct IotThingPrincipalAttachment {
 
 impl IotThingPrincipalAttachment {
     /// `IotThingPrincipalAttachment` with its required arguments; set the others with `IotThingPrincipalAttachment { field: Some(..), ..IotThingPrincipalAttachment::new(..) }`.
+    #[inline]
     pub fn new(principal: impl Into<crate::core::Expr>, thing: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -884,6 +912,7 @@ pub struct IotThingTypeProperties {
 
 impl IotThingTypeProperties {
     /// `IotThingTypeProperties` with its required arguments; set the others with `IotThingTypeProperties { field: Some(..), ..IotThingTypeProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             description: None,
@@ -916,6 +945,7 @@ pub struct IotThingType {
 
 impl IotThingType {
     /// `IotThingType` with its required arguments; set the others with `IotThingType { field: Some(..), ..IotThingType::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             deprecated: None,
@@ -947,6 +977,7 @@ pub struct IotTopicRuleCloudwatchAlarm {
 
 impl IotTopicRuleCloudwatchAlarm {
     /// `IotTopicRuleCloudwatchAlarm` with its required arguments; set the others with `IotTopicRuleCloudwatchAlarm { field: Some(..), ..IotTopicRuleCloudwatchAlarm::new(..) }`.
+    #[inline]
     pub fn new(alarm_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, state_reason: impl Into<crate::core::Expr>, state_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             alarm_name: alarm_name.into(),
@@ -971,6 +1002,7 @@ pub struct IotTopicRuleCloudwatchLogs {
 
 impl IotTopicRuleCloudwatchLogs {
     /// `IotTopicRuleCloudwatchLogs` with its required arguments; set the others with `IotTopicRuleCloudwatchLogs { field: Some(..), ..IotTopicRuleCloudwatchLogs::new(..) }`.
+    #[inline]
     pub fn new(log_group_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_mode: None,
@@ -1000,6 +1032,7 @@ pub struct IotTopicRuleCloudwatchMetric {
 
 impl IotTopicRuleCloudwatchMetric {
     /// `IotTopicRuleCloudwatchMetric` with its required arguments; set the others with `IotTopicRuleCloudwatchMetric { field: Some(..), ..IotTopicRuleCloudwatchMetric::new(..) }`.
+    #[inline]
     pub fn new(metric_name: impl Into<crate::core::Expr>, metric_namespace: impl Into<crate::core::Expr>, metric_unit: impl Into<crate::core::Expr>, metric_value: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             metric_name: metric_name.into(),
@@ -1045,6 +1078,7 @@ pub struct IotTopicRuleDynamodb {
 
 impl IotTopicRuleDynamodb {
     /// `IotTopicRuleDynamodb` with its required arguments; set the others with `IotTopicRuleDynamodb { field: Some(..), ..IotTopicRuleDynamodb::new(..) }`.
+    #[inline]
     pub fn new(hash_key_field: impl Into<crate::core::Expr>, hash_key_value: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             hash_key_field: hash_key_field.into(),
@@ -1070,6 +1104,7 @@ pub struct IotTopicRuleDynamodbv2PutItem {
 
 impl IotTopicRuleDynamodbv2PutItem {
     /// `IotTopicRuleDynamodbv2PutItem` with its required arguments; set the others with `IotTopicRuleDynamodbv2PutItem { field: Some(..), ..IotTopicRuleDynamodbv2PutItem::new(..) }`.
+    #[inline]
     pub fn new(table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             table_name: table_name.into(),
@@ -1089,6 +1124,7 @@ pub struct IotTopicRuleDynamodbv2 {
 
 impl IotTopicRuleDynamodbv2 {
     /// `IotTopicRuleDynamodbv2` with its required arguments; set the others with `IotTopicRuleDynamodbv2 { field: Some(..), ..IotTopicRuleDynamodbv2::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             role_arn: role_arn.into(),
@@ -1114,6 +1150,7 @@ pub struct IotTopicRuleElasticsearch {
 
 impl IotTopicRuleElasticsearch {
     /// `IotTopicRuleElasticsearch` with its required arguments; set the others with `IotTopicRuleElasticsearch { field: Some(..), ..IotTopicRuleElasticsearch::new(..) }`.
+    #[inline]
     pub fn new(endpoint: impl Into<crate::core::Expr>, id: impl Into<crate::core::Expr>, index: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             endpoint: endpoint.into(),
@@ -1142,6 +1179,7 @@ pub struct IotTopicRuleErrorActionFirehose {
 
 impl IotTopicRuleErrorActionFirehose {
     /// `IotTopicRuleErrorActionFirehose` with its required arguments; set the others with `IotTopicRuleErrorActionFirehose { field: Some(..), ..IotTopicRuleErrorActionFirehose::new(..) }`.
+    #[inline]
     pub fn new(delivery_stream_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_mode: None,
@@ -1163,6 +1201,7 @@ pub struct IotTopicRuleErrorActionHttpHttpHeader {
 
 impl IotTopicRuleErrorActionHttpHttpHeader {
     /// `IotTopicRuleErrorActionHttpHttpHeader` with its required arguments; set the others with `IotTopicRuleErrorActionHttpHttpHeader { field: Some(..), ..IotTopicRuleErrorActionHttpHttpHeader::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -1186,6 +1225,7 @@ pub struct IotTopicRuleErrorActionHttp {
 
 impl IotTopicRuleErrorActionHttp {
     /// `IotTopicRuleErrorActionHttp` with its required arguments; set the others with `IotTopicRuleErrorActionHttp { field: Some(..), ..IotTopicRuleErrorActionHttp::new(..) }`.
+    #[inline]
     pub fn new(url: impl Into<crate::core::Expr>) -> Self {
         Self {
             confirmation_url: None,
@@ -1209,6 +1249,7 @@ pub struct IotTopicRuleErrorActionIotAnalytics {
 
 impl IotTopicRuleErrorActionIotAnalytics {
     /// `IotTopicRuleErrorActionIotAnalytics` with its required arguments; set the others with `IotTopicRuleErrorActionIotAnalytics { field: Some(..), ..IotTopicRuleErrorActionIotAnalytics::new(..) }`.
+    #[inline]
     pub fn new(channel_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_mode: None,
@@ -1235,6 +1276,7 @@ pub struct IotTopicRuleErrorActionIotEvents {
 
 impl IotTopicRuleErrorActionIotEvents {
     /// `IotTopicRuleErrorActionIotEvents` with its required arguments; set the others with `IotTopicRuleErrorActionIotEvents { field: Some(..), ..IotTopicRuleErrorActionIotEvents::new(..) }`.
+    #[inline]
     pub fn new(input_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_mode: None,
@@ -1267,6 +1309,7 @@ pub struct IotTopicRuleErrorActionKafka {
 
 impl IotTopicRuleErrorActionKafka {
     /// `IotTopicRuleErrorActionKafka` with its required arguments; set the others with `IotTopicRuleErrorActionKafka { field: Some(..), ..IotTopicRuleErrorActionKafka::new(..) }`.
+    #[inline]
     pub fn new(client_properties: std::collections::BTreeMap<String, crate::core::Expr>, destination_arn: impl Into<crate::core::Expr>, topic: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_properties,
@@ -1293,6 +1336,7 @@ pub struct IotTopicRuleErrorActionKinesis {
 
 impl IotTopicRuleErrorActionKinesis {
     /// `IotTopicRuleErrorActionKinesis` with its required arguments; set the others with `IotTopicRuleErrorActionKinesis { field: Some(..), ..IotTopicRuleErrorActionKinesis::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>, stream_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             partition_key: None,
@@ -1311,6 +1355,7 @@ pub struct IotTopicRuleErrorActionLambda {
 
 impl IotTopicRuleErrorActionLambda {
     /// `IotTopicRuleErrorActionLambda` with its required arguments; set the others with `IotTopicRuleErrorActionLambda { field: Some(..), ..IotTopicRuleErrorActionLambda::new(..) }`.
+    #[inline]
     pub fn new(function_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             function_arn: function_arn.into(),
@@ -1332,6 +1377,7 @@ pub struct IotTopicRuleErrorActionRepublish {
 
 impl IotTopicRuleErrorActionRepublish {
     /// `IotTopicRuleErrorActionRepublish` with its required arguments; set the others with `IotTopicRuleErrorActionRepublish { field: Some(..), ..IotTopicRuleErrorActionRepublish::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>, topic: impl Into<crate::core::Expr>) -> Self {
         Self {
             qos: None,
@@ -1357,6 +1403,7 @@ pub struct IotTopicRuleErrorActionS3 {
 
 impl IotTopicRuleErrorActionS3 {
     /// `IotTopicRuleErrorActionS3` with its required arguments; set the others with `IotTopicRuleErrorActionS3 { field: Some(..), ..IotTopicRuleErrorActionS3::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -1381,6 +1428,7 @@ pub struct IotTopicRuleErrorActionSns {
 
 impl IotTopicRuleErrorActionSns {
     /// `IotTopicRuleErrorActionSns` with its required arguments; set the others with `IotTopicRuleErrorActionSns { field: Some(..), ..IotTopicRuleErrorActionSns::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>, target_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             message_format: None,
@@ -1403,6 +1451,7 @@ pub struct IotTopicRuleErrorActionSqs {
 
 impl IotTopicRuleErrorActionSqs {
     /// `IotTopicRuleErrorActionSqs` with its required arguments; set the others with `IotTopicRuleErrorActionSqs { field: Some(..), ..IotTopicRuleErrorActionSqs::new(..) }`.
+    #[inline]
     pub fn new(queue_url: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, use_base64: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             queue_url: queue_url.into(),
@@ -1426,6 +1475,7 @@ pub struct IotTopicRuleErrorActionStepFunctions {
 
 impl IotTopicRuleErrorActionStepFunctions {
     /// `IotTopicRuleErrorActionStepFunctions` with its required arguments; set the others with `IotTopicRuleErrorActionStepFunctions { field: Some(..), ..IotTopicRuleErrorActionStepFunctions::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>, state_machine_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             execution_name_prefix: None,
@@ -1446,6 +1496,7 @@ pub struct IotTopicRuleErrorActionTimestreamDimension {
 
 impl IotTopicRuleErrorActionTimestreamDimension {
     /// `IotTopicRuleErrorActionTimestreamDimension` with its required arguments; set the others with `IotTopicRuleErrorActionTimestreamDimension { field: Some(..), ..IotTopicRuleErrorActionTimestreamDimension::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1465,6 +1516,7 @@ pub struct IotTopicRuleErrorActionTimestreamTimestamp {
 
 impl IotTopicRuleErrorActionTimestreamTimestamp {
     /// `IotTopicRuleErrorActionTimestreamTimestamp` with its required arguments; set the others with `IotTopicRuleErrorActionTimestreamTimestamp { field: Some(..), ..IotTopicRuleErrorActionTimestreamTimestamp::new(..) }`.
+    #[inline]
     pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             unit: unit.into(),
@@ -1491,6 +1543,7 @@ pub struct IotTopicRuleErrorActionTimestream {
 
 impl IotTopicRuleErrorActionTimestream {
     /// `IotTopicRuleErrorActionTimestream` with its required arguments; set the others with `IotTopicRuleErrorActionTimestream { field: Some(..), ..IotTopicRuleErrorActionTimestream::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>, dimension: Vec<IotTopicRuleErrorActionTimestreamDimension>) -> Self {
         Self {
             database_name: database_name.into(),
@@ -1566,6 +1619,7 @@ pub struct IotTopicRuleErrorAction {
 
 impl IotTopicRuleErrorAction {
     /// `IotTopicRuleErrorAction` with its required arguments; set the others with `IotTopicRuleErrorAction { field: Some(..), ..IotTopicRuleErrorAction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cloudwatch_alarm: None,
@@ -1678,6 +1732,7 @@ pub struct IotTopicRule {
 
 impl IotTopicRule {
     /// `IotTopicRule` with its required arguments; set the others with `IotTopicRule { field: Some(..), ..IotTopicRule::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>, name: impl Into<crate::core::Expr>, sql: impl Into<crate::core::Expr>, sql_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1732,6 +1787,7 @@ pub struct IotTopicRuleDestinationTimeouts {
 
 impl IotTopicRuleDestinationTimeouts {
     /// `IotTopicRuleDestinationTimeouts` with its required arguments; set the others with `IotTopicRuleDestinationTimeouts { field: Some(..), ..IotTopicRuleDestinationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1757,6 +1813,7 @@ pub struct IotTopicRuleDestinationVpcConfiguration {
 
 impl IotTopicRuleDestinationVpcConfiguration {
     /// `IotTopicRuleDestinationVpcConfiguration` with its required arguments; set the others with `IotTopicRuleDestinationVpcConfiguration { field: Some(..), ..IotTopicRuleDestinationVpcConfiguration::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             role_arn: role_arn.into(),
@@ -1785,6 +1842,7 @@ pub struct IotTopicRuleDestination {
 
 impl IotTopicRuleDestination {
     /// `IotTopicRuleDestination` with its required arguments; set the others with `IotTopicRuleDestination { field: Some(..), ..IotTopicRuleDestination::new(..) }`.
+    #[inline]
     pub fn new(vpc_configuration: IotTopicRuleDestinationVpcConfiguration) -> Self {
         Self {
             enabled: None,
@@ -1812,6 +1870,7 @@ pub struct DataIotEndpoint {
 
 impl DataIotEndpoint {
     /// `DataIotEndpoint` with its required arguments; set the others with `DataIotEndpoint { field: Some(..), ..DataIotEndpoint::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             endpoint_type: None,
@@ -1834,6 +1893,7 @@ pub struct DataIotRegistrationCode {
 
 impl DataIotRegistrationCode {
     /// `DataIotRegistrationCode` with its required arguments; set the others with `DataIotRegistrationCode { field: Some(..), ..DataIotRegistrationCode::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1847,46 +1907,57 @@ impl crate::core::DataSource for DataIotRegistrationCode {
 
 impl crate::core::Ref<IotAuthorizer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authorizer_function_arn`, as a reference.
+    #[inline]
     pub fn authorizer_function_arn(&self) -> crate::core::Expr {
         self.attr("authorizer_function_arn")
     }
     /// `enable_caching_for_http`, as a reference.
+    #[inline]
     pub fn enable_caching_for_http(&self) -> crate::core::Expr {
         self.attr("enable_caching_for_http")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `signing_disabled`, as a reference.
+    #[inline]
     pub fn signing_disabled(&self) -> crate::core::Expr {
         self.attr("signing_disabled")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `token_key_name`, as a reference.
+    #[inline]
     pub fn token_key_name(&self) -> crate::core::Expr {
         self.attr("token_key_name")
     }
     /// `token_signing_public_keys`, as a reference.
+    #[inline]
     pub fn token_signing_public_keys(&self) -> crate::core::Expr {
         self.attr("token_signing_public_keys")
     }
@@ -1894,34 +1965,42 @@ impl crate::core::Ref<IotAuthorizer> {
 
 impl crate::core::Ref<IotBillingGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metadata`, as a reference.
+    #[inline]
     pub fn metadata(&self) -> crate::core::Expr {
         self.attr("metadata")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `properties` (a nested block), as a reference.
+    #[inline]
     pub fn properties(&self) -> crate::core::Expr {
         self.attr("properties")
     }
@@ -1929,54 +2008,67 @@ impl crate::core::Ref<IotBillingGroup> {
 
 impl crate::core::Ref<IotCaCertificate> {
     /// `active`, as a reference.
+    #[inline]
     pub fn active(&self) -> crate::core::Expr {
         self.attr("active")
     }
     /// `allow_auto_registration`, as a reference.
+    #[inline]
     pub fn allow_auto_registration(&self) -> crate::core::Expr {
         self.attr("allow_auto_registration")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `ca_certificate_pem`, as a reference.
+    #[inline]
     pub fn ca_certificate_pem(&self) -> crate::core::Expr {
         self.attr("ca_certificate_pem")
     }
     /// `certificate_mode`, as a reference.
+    #[inline]
     pub fn certificate_mode(&self) -> crate::core::Expr {
         self.attr("certificate_mode")
     }
     /// `customer_version`, as a reference.
+    #[inline]
     pub fn customer_version(&self) -> crate::core::Expr {
         self.attr("customer_version")
     }
     /// `generation_id`, as a reference.
+    #[inline]
     pub fn generation_id(&self) -> crate::core::Expr {
         self.attr("generation_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `validity`, as a reference.
+    #[inline]
     pub fn validity(&self) -> crate::core::Expr {
         self.attr("validity")
     }
     /// `verification_certificate_pem`, as a reference.
+    #[inline]
     pub fn verification_certificate_pem(&self) -> crate::core::Expr {
         self.attr("verification_certificate_pem")
     }
     /// `registration_config` (a nested block), as a reference.
+    #[inline]
     pub fn registration_config(&self) -> crate::core::Expr {
         self.attr("registration_config")
     }
@@ -1984,38 +2076,47 @@ impl crate::core::Ref<IotCaCertificate> {
 
 impl crate::core::Ref<IotCertificate> {
     /// `active`, as a reference.
+    #[inline]
     pub fn active(&self) -> crate::core::Expr {
         self.attr("active")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `ca_certificate_id`, as a reference.
+    #[inline]
     pub fn ca_certificate_id(&self) -> crate::core::Expr {
         self.attr("ca_certificate_id")
     }
     /// `ca_pem`, as a reference.
+    #[inline]
     pub fn ca_pem(&self) -> crate::core::Expr {
         self.attr("ca_pem")
     }
     /// `certificate_pem`, as a reference.
+    #[inline]
     pub fn certificate_pem(&self) -> crate::core::Expr {
         self.attr("certificate_pem")
     }
     /// `csr`, as a reference.
+    #[inline]
     pub fn csr(&self) -> crate::core::Expr {
         self.attr("csr")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `private_key`, as a reference.
+    #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
         self.attr("private_key")
     }
     /// `public_key`, as a reference.
+    #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
         self.attr("public_key")
     }
@@ -2023,62 +2124,77 @@ impl crate::core::Ref<IotCertificate> {
 
 impl crate::core::Ref<IotDomainConfiguration> {
     /// `application_protocol`, as a reference.
+    #[inline]
     pub fn application_protocol(&self) -> crate::core::Expr {
         self.attr("application_protocol")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication_type`, as a reference.
+    #[inline]
     pub fn authentication_type(&self) -> crate::core::Expr {
         self.attr("authentication_type")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `domain_type`, as a reference.
+    #[inline]
     pub fn domain_type(&self) -> crate::core::Expr {
         self.attr("domain_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `server_certificate_arns`, as a reference.
+    #[inline]
     pub fn server_certificate_arns(&self) -> crate::core::Expr {
         self.attr("server_certificate_arns")
     }
     /// `service_type`, as a reference.
+    #[inline]
     pub fn service_type(&self) -> crate::core::Expr {
         self.attr("service_type")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `validation_certificate_arn`, as a reference.
+    #[inline]
     pub fn validation_certificate_arn(&self) -> crate::core::Expr {
         self.attr("validation_certificate_arn")
     }
     /// `authorizer_config` (a nested block), as a reference.
+    #[inline]
     pub fn authorizer_config(&self) -> crate::core::Expr {
         self.attr("authorizer_config")
     }
     /// `tls_config` (a nested block), as a reference.
+    #[inline]
     pub fn tls_config(&self) -> crate::core::Expr {
         self.attr("tls_config")
     }
@@ -2086,10 +2202,12 @@ impl crate::core::Ref<IotDomainConfiguration> {
 
 impl crate::core::Ref<IotEventConfigurations> {
     /// `event_configurations`, as a reference.
+    #[inline]
     pub fn event_configurations(&self) -> crate::core::Expr {
         self.attr("event_configurations")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -2097,14 +2215,17 @@ impl crate::core::Ref<IotEventConfigurations> {
 
 impl crate::core::Ref<IotIndexingConfiguration> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `thing_group_indexing_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn thing_group_indexing_configuration(&self) -> crate::core::Expr {
         self.attr("thing_group_indexing_configuration")
     }
     /// `thing_indexing_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn thing_indexing_configuration(&self) -> crate::core::Expr {
         self.attr("thing_indexing_configuration")
     }
@@ -2112,18 +2233,22 @@ impl crate::core::Ref<IotIndexingConfiguration> {
 
 impl crate::core::Ref<IotLoggingOptions> {
     /// `default_log_level`, as a reference.
+    #[inline]
     pub fn default_log_level(&self) -> crate::core::Expr {
         self.attr("default_log_level")
     }
     /// `disable_all_logs`, as a reference.
+    #[inline]
     pub fn disable_all_logs(&self) -> crate::core::Expr {
         self.attr("disable_all_logs")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
@@ -2131,34 +2256,42 @@ impl crate::core::Ref<IotLoggingOptions> {
 
 impl crate::core::Ref<IotPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_version_id`, as a reference.
+    #[inline]
     pub fn default_version_id(&self) -> crate::core::Expr {
         self.attr("default_version_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2166,14 +2299,17 @@ impl crate::core::Ref<IotPolicy> {
 
 impl crate::core::Ref<IotPolicyAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `target`, as a reference.
+    #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
         self.attr("target")
     }
@@ -2181,50 +2317,62 @@ impl crate::core::Ref<IotPolicyAttachment> {
 
 impl crate::core::Ref<IotProvisioningTemplate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_version_id`, as a reference.
+    #[inline]
     pub fn default_version_id(&self) -> crate::core::Expr {
         self.attr("default_version_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `provisioning_role_arn`, as a reference.
+    #[inline]
     pub fn provisioning_role_arn(&self) -> crate::core::Expr {
         self.attr("provisioning_role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `template_body`, as a reference.
+    #[inline]
     pub fn template_body(&self) -> crate::core::Expr {
         self.attr("template_body")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `pre_provisioning_hook` (a nested block), as a reference.
+    #[inline]
     pub fn pre_provisioning_hook(&self) -> crate::core::Expr {
         self.attr("pre_provisioning_hook")
     }
@@ -2232,30 +2380,37 @@ impl crate::core::Ref<IotProvisioningTemplate> {
 
 impl crate::core::Ref<IotRoleAlias> {
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `credential_duration`, as a reference.
+    #[inline]
     pub fn credential_duration(&self) -> crate::core::Expr {
         self.attr("credential_duration")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -2263,30 +2418,37 @@ impl crate::core::Ref<IotRoleAlias> {
 
 impl crate::core::Ref<IotThing> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attributes`, as a reference.
+    #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
         self.attr("attributes")
     }
     /// `default_client_id`, as a reference.
+    #[inline]
     pub fn default_client_id(&self) -> crate::core::Expr {
         self.attr("default_client_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `thing_type_name`, as a reference.
+    #[inline]
     pub fn thing_type_name(&self) -> crate::core::Expr {
         self.attr("thing_type_name")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -2294,38 +2456,47 @@ impl crate::core::Ref<IotThing> {
 
 impl crate::core::Ref<IotThingGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metadata`, as a reference.
+    #[inline]
     pub fn metadata(&self) -> crate::core::Expr {
         self.attr("metadata")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parent_group_name`, as a reference.
+    #[inline]
     pub fn parent_group_name(&self) -> crate::core::Expr {
         self.attr("parent_group_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `properties` (a nested block), as a reference.
+    #[inline]
     pub fn properties(&self) -> crate::core::Expr {
         self.attr("properties")
     }
@@ -2333,18 +2504,22 @@ impl crate::core::Ref<IotThingGroup> {
 
 impl crate::core::Ref<IotThingGroupMembership> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `override_dynamic_group`, as a reference.
+    #[inline]
     pub fn override_dynamic_group(&self) -> crate::core::Expr {
         self.attr("override_dynamic_group")
     }
     /// `thing_group_name`, as a reference.
+    #[inline]
     pub fn thing_group_name(&self) -> crate::core::Expr {
         self.attr("thing_group_name")
     }
     /// `thing_name`, as a reference.
+    #[inline]
     pub fn thing_name(&self) -> crate::core::Expr {
         self.attr("thing_name")
     }
@@ -2352,14 +2527,17 @@ impl crate::core::Ref<IotThingGroupMembership> {
 
 impl crate::core::Ref<IotThingPrincipalAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `principal`, as a reference.
+    #[inline]
     pub fn principal(&self) -> crate::core::Expr {
         self.attr("principal")
     }
     /// `thing`, as a reference.
+    #[inline]
     pub fn thing(&self) -> crate::core::Expr {
         self.attr("thing")
     }
@@ -2367,30 +2545,37 @@ impl crate::core::Ref<IotThingPrincipalAttachment> {
 
 impl crate::core::Ref<IotThingType> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `deprecated`, as a reference.
+    #[inline]
     pub fn deprecated(&self) -> crate::core::Expr {
         self.attr("deprecated")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `properties` (a nested block), as a reference.
+    #[inline]
     pub fn properties(&self) -> crate::core::Expr {
         self.attr("properties")
     }
@@ -2398,118 +2583,147 @@ impl crate::core::Ref<IotThingType> {
 
 impl crate::core::Ref<IotTopicRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `sql`, as a reference.
+    #[inline]
     pub fn sql(&self) -> crate::core::Expr {
         self.attr("sql")
     }
     /// `sql_version`, as a reference.
+    #[inline]
     pub fn sql_version(&self) -> crate::core::Expr {
         self.attr("sql_version")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `cloudwatch_alarm` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_alarm(&self) -> crate::core::Expr {
         self.attr("cloudwatch_alarm")
     }
     /// `cloudwatch_logs` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_logs(&self) -> crate::core::Expr {
         self.attr("cloudwatch_logs")
     }
     /// `cloudwatch_metric` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_metric(&self) -> crate::core::Expr {
         self.attr("cloudwatch_metric")
     }
     /// `dynamodb` (a nested block), as a reference.
+    #[inline]
     pub fn dynamodb(&self) -> crate::core::Expr {
         self.attr("dynamodb")
     }
     /// `dynamodbv2` (a nested block), as a reference.
+    #[inline]
     pub fn dynamodbv2(&self) -> crate::core::Expr {
         self.attr("dynamodbv2")
     }
     /// `elasticsearch` (a nested block), as a reference.
+    #[inline]
     pub fn elasticsearch(&self) -> crate::core::Expr {
         self.attr("elasticsearch")
     }
     /// `error_action` (a nested block), as a reference.
+    #[inline]
     pub fn error_action(&self) -> crate::core::Expr {
         self.attr("error_action")
     }
     /// `firehose` (a nested block), as a reference.
+    #[inline]
     pub fn firehose(&self) -> crate::core::Expr {
         self.attr("firehose")
     }
     /// `http` (a nested block), as a reference.
+    #[inline]
     pub fn http(&self) -> crate::core::Expr {
         self.attr("http")
     }
     /// `iot_analytics` (a nested block), as a reference.
+    #[inline]
     pub fn iot_analytics(&self) -> crate::core::Expr {
         self.attr("iot_analytics")
     }
     /// `iot_events` (a nested block), as a reference.
+    #[inline]
     pub fn iot_events(&self) -> crate::core::Expr {
         self.attr("iot_events")
     }
     /// `kafka` (a nested block), as a reference.
+    #[inline]
     pub fn kafka(&self) -> crate::core::Expr {
         self.attr("kafka")
     }
     /// `kinesis` (a nested block), as a reference.
+    #[inline]
     pub fn kinesis(&self) -> crate::core::Expr {
         self.attr("kinesis")
     }
     /// `lambda` (a nested block), as a reference.
+    #[inline]
     pub fn lambda(&self) -> crate::core::Expr {
         self.attr("lambda")
     }
     /// `republish` (a nested block), as a reference.
+    #[inline]
     pub fn republish(&self) -> crate::core::Expr {
         self.attr("republish")
     }
     /// `s3` (a nested block), as a reference.
+    #[inline]
     pub fn s3(&self) -> crate::core::Expr {
         self.attr("s3")
     }
     /// `sns` (a nested block), as a reference.
+    #[inline]
     pub fn sns(&self) -> crate::core::Expr {
         self.attr("sns")
     }
     /// `sqs` (a nested block), as a reference.
+    #[inline]
     pub fn sqs(&self) -> crate::core::Expr {
         self.attr("sqs")
     }
     /// `step_functions` (a nested block), as a reference.
+    #[inline]
     pub fn step_functions(&self) -> crate::core::Expr {
         self.attr("step_functions")
     }
     /// `timestream` (a nested block), as a reference.
+    #[inline]
     pub fn timestream(&self) -> crate::core::Expr {
         self.attr("timestream")
     }
@@ -2517,22 +2731,27 @@ impl crate::core::Ref<IotTopicRule> {
 
 impl crate::core::Ref<IotTopicRuleDestination> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_configuration(&self) -> crate::core::Expr {
         self.attr("vpc_configuration")
     }
@@ -2540,14 +2759,17 @@ impl crate::core::Ref<IotTopicRuleDestination> {
 
 impl crate::core::Ref<DataIotEndpoint> {
     /// `endpoint_address`, as a reference.
+    #[inline]
     pub fn endpoint_address(&self) -> crate::core::Expr {
         self.attr("endpoint_address")
     }
     /// `endpoint_type`, as a reference.
+    #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
         self.attr("endpoint_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -2555,10 +2777,12 @@ impl crate::core::Ref<DataIotEndpoint> {
 
 impl crate::core::Ref<DataIotRegistrationCode> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `registration_code`, as a reference.
+    #[inline]
     pub fn registration_code(&self) -> crate::core::Expr {
         self.attr("registration_code")
     }

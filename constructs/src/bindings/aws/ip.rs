@@ -18,6 +18,7 @@ pub struct DataIpRanges {
 
 impl DataIpRanges {
     /// `DataIpRanges` with its required arguments; set the others with `DataIpRanges { field: Some(..), ..DataIpRanges::new(..) }`.
+    #[inline]
     pub fn new(services: Vec<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -34,34 +35,42 @@ impl crate::core::DataSource for DataIpRanges {
 
 impl crate::core::Ref<DataIpRanges> {
     /// `cidr_blocks`, as a reference.
+    #[inline]
     pub fn cidr_blocks(&self) -> crate::core::Expr {
         self.attr("cidr_blocks")
     }
     /// `create_date`, as a reference.
+    #[inline]
     pub fn create_date(&self) -> crate::core::Expr {
         self.attr("create_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipv6_cidr_blocks`, as a reference.
+    #[inline]
     pub fn ipv6_cidr_blocks(&self) -> crate::core::Expr {
         self.attr("ipv6_cidr_blocks")
     }
     /// `regions`, as a reference.
+    #[inline]
     pub fn regions(&self) -> crate::core::Expr {
         self.attr("regions")
     }
     /// `services`, as a reference.
+    #[inline]
     pub fn services(&self) -> crate::core::Expr {
         self.attr("services")
     }
     /// `sync_token`, as a reference.
+    #[inline]
     pub fn sync_token(&self) -> crate::core::Expr {
         self.attr("sync_token")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }

@@ -16,6 +16,7 @@ pub struct IvsChannelTimeouts {
 
 impl IvsChannelTimeouts {
     /// `IvsChannelTimeouts` with its required arguments; set the others with `IvsChannelTimeouts { field: Some(..), ..IvsChannelTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -59,6 +60,7 @@ pub struct IvsChannel {
 
 impl IvsChannel {
     /// `IvsChannel` with its required arguments; set the others with `IvsChannel { field: Some(..), ..IvsChannel::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             authorized: None,
@@ -91,6 +93,7 @@ pub struct IvsPlaybackKeyPairTimeouts {
 
 impl IvsPlaybackKeyPairTimeouts {
     /// `IvsPlaybackKeyPairTimeouts` with its required arguments; set the others with `IvsPlaybackKeyPairTimeouts { field: Some(..), ..IvsPlaybackKeyPairTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -123,6 +126,7 @@ pub struct IvsPlaybackKeyPair {
 
 impl IvsPlaybackKeyPair {
     /// `IvsPlaybackKeyPair` with its required arguments; set the others with `IvsPlaybackKeyPair { field: Some(..), ..IvsPlaybackKeyPair::new(..) }`.
+    #[inline]
     pub fn new(public_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -148,6 +152,7 @@ pub struct IvsRecordingConfigurationDestinationConfigurationS3 {
 
 impl IvsRecordingConfigurationDestinationConfigurationS3 {
     /// `IvsRecordingConfigurationDestinationConfigurationS3` with its required arguments; set the others with `IvsRecordingConfigurationDestinationConfigurationS3 { field: Some(..), ..IvsRecordingConfigurationDestinationConfigurationS3::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -164,6 +169,7 @@ pub struct IvsRecordingConfigurationDestinationConfiguration {
 
 impl IvsRecordingConfigurationDestinationConfiguration {
     /// `IvsRecordingConfigurationDestinationConfiguration` with its required arguments; set the others with `IvsRecordingConfigurationDestinationConfiguration { field: Some(..), ..IvsRecordingConfigurationDestinationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(s3: IvsRecordingConfigurationDestinationConfigurationS3) -> Self {
         Self {
             s3,
@@ -184,6 +190,7 @@ pub struct IvsRecordingConfigurationThumbnailConfiguration {
 
 impl IvsRecordingConfigurationThumbnailConfiguration {
     /// `IvsRecordingConfigurationThumbnailConfiguration` with its required arguments; set the others with `IvsRecordingConfigurationThumbnailConfiguration { field: Some(..), ..IvsRecordingConfigurationThumbnailConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             recording_mode: None,
@@ -205,6 +212,7 @@ pub struct IvsRecordingConfigurationTimeouts {
 
 impl IvsRecordingConfigurationTimeouts {
     /// `IvsRecordingConfigurationTimeouts` with its required arguments; set the others with `IvsRecordingConfigurationTimeouts { field: Some(..), ..IvsRecordingConfigurationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -243,6 +251,7 @@ pub struct IvsRecordingConfiguration {
 
 impl IvsRecordingConfiguration {
     /// `IvsRecordingConfiguration` with its required arguments; set the others with `IvsRecordingConfiguration { field: Some(..), ..IvsRecordingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(destination_configuration: IvsRecordingConfigurationDestinationConfiguration) -> Self {
         Self {
             id: None,
@@ -276,6 +285,7 @@ pub struct DataIvsStreamKey {
 
 impl DataIvsStreamKey {
     /// `DataIvsStreamKey` with its required arguments; set the others with `DataIvsStreamKey { field: Some(..), ..DataIvsStreamKey::new(..) }`.
+    #[inline]
     pub fn new(channel_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             channel_arn: channel_arn.into(),
@@ -291,50 +301,62 @@ impl crate::core::DataSource for DataIvsStreamKey {
 
 impl crate::core::Ref<IvsChannel> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authorized`, as a reference.
+    #[inline]
     pub fn authorized(&self) -> crate::core::Expr {
         self.attr("authorized")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ingest_endpoint`, as a reference.
+    #[inline]
     pub fn ingest_endpoint(&self) -> crate::core::Expr {
         self.attr("ingest_endpoint")
     }
     /// `latency_mode`, as a reference.
+    #[inline]
     pub fn latency_mode(&self) -> crate::core::Expr {
         self.attr("latency_mode")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `playback_url`, as a reference.
+    #[inline]
     pub fn playback_url(&self) -> crate::core::Expr {
         self.attr("playback_url")
     }
     /// `recording_configuration_arn`, as a reference.
+    #[inline]
     pub fn recording_configuration_arn(&self) -> crate::core::Expr {
         self.attr("recording_configuration_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -342,34 +364,42 @@ impl crate::core::Ref<IvsChannel> {
 
 impl crate::core::Ref<IvsPlaybackKeyPair> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `fingerprint`, as a reference.
+    #[inline]
     pub fn fingerprint(&self) -> crate::core::Expr {
         self.attr("fingerprint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `public_key`, as a reference.
+    #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
         self.attr("public_key")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -377,42 +407,52 @@ impl crate::core::Ref<IvsPlaybackKeyPair> {
 
 impl crate::core::Ref<IvsRecordingConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `recording_reconnect_window_seconds`, as a reference.
+    #[inline]
     pub fn recording_reconnect_window_seconds(&self) -> crate::core::Expr {
         self.attr("recording_reconnect_window_seconds")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `destination_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn destination_configuration(&self) -> crate::core::Expr {
         self.attr("destination_configuration")
     }
     /// `thumbnail_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn thumbnail_configuration(&self) -> crate::core::Expr {
         self.attr("thumbnail_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -420,22 +460,27 @@ impl crate::core::Ref<IvsRecordingConfiguration> {
 
 impl crate::core::Ref<DataIvsStreamKey> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `channel_arn`, as a reference.
+    #[inline]
     pub fn channel_arn(&self) -> crate::core::Expr {
         self.attr("channel_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }

@@ -9,6 +9,7 @@ pub struct IvschatLoggingConfigurationDestinationConfigurationCloudwatchLogs {
 
 impl IvschatLoggingConfigurationDestinationConfigurationCloudwatchLogs {
     /// `IvschatLoggingConfigurationDestinationConfigurationCloudwatchLogs` with its required arguments; set the others with `IvschatLoggingConfigurationDestinationConfigurationCloudwatchLogs { field: Some(..), ..IvschatLoggingConfigurationDestinationConfigurationCloudwatchLogs::new(..) }`.
+    #[inline]
     pub fn new(log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_group_name: log_group_name.into(),
@@ -25,6 +26,7 @@ pub struct IvschatLoggingConfigurationDestinationConfigurationFirehose {
 
 impl IvschatLoggingConfigurationDestinationConfigurationFirehose {
     /// `IvschatLoggingConfigurationDestinationConfigurationFirehose` with its required arguments; set the others with `IvschatLoggingConfigurationDestinationConfigurationFirehose { field: Some(..), ..IvschatLoggingConfigurationDestinationConfigurationFirehose::new(..) }`.
+    #[inline]
     pub fn new(delivery_stream_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             delivery_stream_name: delivery_stream_name.into(),
@@ -41,6 +43,7 @@ pub struct IvschatLoggingConfigurationDestinationConfigurationS3 {
 
 impl IvschatLoggingConfigurationDestinationConfigurationS3 {
     /// `IvschatLoggingConfigurationDestinationConfigurationS3` with its required arguments; set the others with `IvschatLoggingConfigurationDestinationConfigurationS3 { field: Some(..), ..IvschatLoggingConfigurationDestinationConfigurationS3::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -64,6 +67,7 @@ pub struct IvschatLoggingConfigurationDestinationConfiguration {
 
 impl IvschatLoggingConfigurationDestinationConfiguration {
     /// `IvschatLoggingConfigurationDestinationConfiguration` with its required arguments; set the others with `IvschatLoggingConfigurationDestinationConfiguration { field: Some(..), ..IvschatLoggingConfigurationDestinationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cloudwatch_logs: None,
@@ -89,6 +93,7 @@ pub struct IvschatLoggingConfigurationTimeouts {
 
 impl IvschatLoggingConfigurationTimeouts {
     /// `IvschatLoggingConfigurationTimeouts` with its required arguments; set the others with `IvschatLoggingConfigurationTimeouts { field: Some(..), ..IvschatLoggingConfigurationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -123,6 +128,7 @@ pub struct IvschatLoggingConfiguration {
 
 impl IvschatLoggingConfiguration {
     /// `IvschatLoggingConfiguration` with its required arguments; set the others with `IvschatLoggingConfiguration { field: Some(..), ..IvschatLoggingConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -152,6 +158,7 @@ pub struct IvschatRoomMessageReviewHandler {
 
 impl IvschatRoomMessageReviewHandler {
     /// `IvschatRoomMessageReviewHandler` with its required arguments; set the others with `IvschatRoomMessageReviewHandler { field: Some(..), ..IvschatRoomMessageReviewHandler::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             fallback_result: None,
@@ -176,6 +183,7 @@ pub struct IvschatRoomTimeouts {
 
 impl IvschatRoomTimeouts {
     /// `IvschatRoomTimeouts` with its required arguments; set the others with `IvschatRoomTimeouts { field: Some(..), ..IvschatRoomTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -219,6 +227,7 @@ pub struct IvschatRoom {
 
 impl IvschatRoom {
     /// `IvschatRoom` with its required arguments; set the others with `IvschatRoom { field: Some(..), ..IvschatRoom::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -240,34 +249,42 @@ impl crate::core::Resource for IvschatRoom {
 
 impl crate::core::Ref<IvschatLoggingConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `destination_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn destination_configuration(&self) -> crate::core::Expr {
         self.attr("destination_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -275,42 +292,52 @@ impl crate::core::Ref<IvschatLoggingConfiguration> {
 
 impl crate::core::Ref<IvschatRoom> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `logging_configuration_identifiers`, as a reference.
+    #[inline]
     pub fn logging_configuration_identifiers(&self) -> crate::core::Expr {
         self.attr("logging_configuration_identifiers")
     }
     /// `maximum_message_length`, as a reference.
+    #[inline]
     pub fn maximum_message_length(&self) -> crate::core::Expr {
         self.attr("maximum_message_length")
     }
     /// `maximum_message_rate_per_second`, as a reference.
+    #[inline]
     pub fn maximum_message_rate_per_second(&self) -> crate::core::Expr {
         self.attr("maximum_message_rate_per_second")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `message_review_handler` (a nested block), as a reference.
+    #[inline]
     pub fn message_review_handler(&self) -> crate::core::Expr {
         self.attr("message_review_handler")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

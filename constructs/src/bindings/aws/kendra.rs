@@ -10,6 +10,7 @@ pub struct KendraDataSourceConfigurationS3ConfigurationAccessControlListConfigur
 
 impl KendraDataSourceConfigurationS3ConfigurationAccessControlListConfiguration {
     /// `KendraDataSourceConfigurationS3ConfigurationAccessControlListConfiguration` with its required arguments; set the others with `KendraDataSourceConfigurationS3ConfigurationAccessControlListConfiguration { field: Some(..), ..KendraDataSourceConfigurationS3ConfigurationAccessControlListConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             key_path: None,
@@ -27,6 +28,7 @@ pub struct KendraDataSourceConfigurationS3ConfigurationDocumentsMetadataConfigur
 
 impl KendraDataSourceConfigurationS3ConfigurationDocumentsMetadataConfiguration {
     /// `KendraDataSourceConfigurationS3ConfigurationDocumentsMetadataConfiguration` with its required arguments; set the others with `KendraDataSourceConfigurationS3ConfigurationDocumentsMetadataConfiguration { field: Some(..), ..KendraDataSourceConfigurationS3ConfigurationDocumentsMetadataConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_prefix: None,
@@ -58,6 +60,7 @@ pub struct KendraDataSourceConfigurationS3Configuration {
 
 impl KendraDataSourceConfigurationS3Configuration {
     /// `KendraDataSourceConfigurationS3Configuration` with its required arguments; set the others with `KendraDataSourceConfigurationS3Configuration { field: Some(..), ..KendraDataSourceConfigurationS3Configuration::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -79,6 +82,7 @@ pub struct KendraDataSourceConfigurationTemplateConfiguration {
 
 impl KendraDataSourceConfigurationTemplateConfiguration {
     /// `KendraDataSourceConfigurationTemplateConfiguration` with its required arguments; set the others with `KendraDataSourceConfigurationTemplateConfiguration { field: Some(..), ..KendraDataSourceConfigurationTemplateConfiguration::new(..) }`.
+    #[inline]
     pub fn new(template: impl Into<crate::core::Expr>) -> Self {
         Self {
             template: template.into(),
@@ -99,6 +103,7 @@ pub struct KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationCon
 
 impl KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationConfigurationBasicAuthentication {
     /// `KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationConfigurationBasicAuthentication` with its required arguments; set the others with `KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationConfigurationBasicAuthentication { field: Some(..), ..KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationConfigurationBasicAuthentication::new(..) }`.
+    #[inline]
     pub fn new(credentials: impl Into<crate::core::Expr>, host: impl Into<crate::core::Expr>, port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             credentials: credentials.into(),
@@ -118,6 +123,7 @@ pub struct KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationCon
 
 impl KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationConfiguration {
     /// `KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationConfiguration` with its required arguments; set the others with `KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationConfiguration { field: Some(..), ..KendraDataSourceConfigurationWebCrawlerConfigurationAuthenticationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             basic_authentication: None,
@@ -139,6 +145,7 @@ pub struct KendraDataSourceConfigurationWebCrawlerConfigurationProxyConfiguratio
 
 impl KendraDataSourceConfigurationWebCrawlerConfigurationProxyConfiguration {
     /// `KendraDataSourceConfigurationWebCrawlerConfigurationProxyConfiguration` with its required arguments; set the others with `KendraDataSourceConfigurationWebCrawlerConfigurationProxyConfiguration { field: Some(..), ..KendraDataSourceConfigurationWebCrawlerConfigurationProxyConfiguration::new(..) }`.
+    #[inline]
     pub fn new(host: impl Into<crate::core::Expr>, port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             credentials: None,
@@ -160,6 +167,7 @@ pub struct KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSeedUrlConfig
 
 impl KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSeedUrlConfiguration {
     /// `KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSeedUrlConfiguration` with its required arguments; set the others with `KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSeedUrlConfiguration { field: Some(..), ..KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSeedUrlConfiguration::new(..) }`.
+    #[inline]
     pub fn new(seed_urls: Vec<crate::core::Expr>) -> Self {
         Self {
             seed_urls,
@@ -177,6 +185,7 @@ pub struct KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfi
 
 impl KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration {
     /// `KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration` with its required arguments; set the others with `KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration { field: Some(..), ..KendraDataSourceConfigurationWebCrawlerConfigurationUrlsSiteMapsConfiguration::new(..) }`.
+    #[inline]
     pub fn new(site_maps: Vec<crate::core::Expr>) -> Self {
         Self {
             site_maps,
@@ -197,6 +206,7 @@ pub struct KendraDataSourceConfigurationWebCrawlerConfigurationUrls {
 
 impl KendraDataSourceConfigurationWebCrawlerConfigurationUrls {
     /// `KendraDataSourceConfigurationWebCrawlerConfigurationUrls` with its required arguments; set the others with `KendraDataSourceConfigurationWebCrawlerConfigurationUrls { field: Some(..), ..KendraDataSourceConfigurationWebCrawlerConfigurationUrls::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             seed_url_configuration: None,
@@ -238,6 +248,7 @@ pub struct KendraDataSourceConfigurationWebCrawlerConfiguration {
 
 impl KendraDataSourceConfigurationWebCrawlerConfiguration {
     /// `KendraDataSourceConfigurationWebCrawlerConfiguration` with its required arguments; set the others with `KendraDataSourceConfigurationWebCrawlerConfiguration { field: Some(..), ..KendraDataSourceConfigurationWebCrawlerConfiguration::new(..) }`.
+    #[inline]
     pub fn new(urls: KendraDataSourceConfigurationWebCrawlerConfigurationUrls) -> Self {
         Self {
             crawl_depth: None,
@@ -272,6 +283,7 @@ pub struct KendraDataSourceConfiguration {
 impl KendraDataSourceConfiguration {
     /// `KendraDataSourceConfiguration` with its required arguments; set the others with `KendraDataSourceConfiguration { field: Some(..), ..KendraDataSourceConfiguration::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_configuration: None,
@@ -300,6 +312,7 @@ pub struct KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurat
 
 impl KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsConditionConditionOnValue {
     /// `KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsConditionConditionOnValue` with its required arguments; set the others with `KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsConditionConditionOnValue { field: Some(..), ..KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsConditionConditionOnValue::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             date_value: None,
@@ -324,6 +337,7 @@ pub struct KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurat
 
 impl KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsCondition {
     /// `KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsCondition` with its required arguments; set the others with `KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsCondition { field: Some(..), ..KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsCondition::new(..) }`.
+    #[inline]
     pub fn new(condition_document_attribute_key: impl Into<crate::core::Expr>, operator: impl Into<crate::core::Expr>) -> Self {
         Self {
             condition_document_attribute_key: condition_document_attribute_key.into(),
@@ -349,6 +363,7 @@ pub struct KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurat
 
 impl KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsTarget {
     /// `KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsTarget` with its required arguments; set the others with `KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsTarget { field: Some(..), ..KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurationsTarget::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             target_document_attribute_key: None,
@@ -374,6 +389,7 @@ pub struct KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurat
 
 impl KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurations {
     /// `KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurations` with its required arguments; set the others with `KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurations { field: Some(..), ..KendraDataSourceCustomDocumentEnrichmentConfigurationInlineConfigurations::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             document_content_deletion: None,
@@ -397,6 +413,7 @@ pub struct KendraDataSourceCustomDocumentEnrichmentConfigurationPostExtractionHo
 
 impl KendraDataSourceCustomDocumentEnrichmentConfigurationPostExtractionHookConfiguration {
     /// `KendraDataSourceCustomDocumentEnrichmentConfigurationPostExtractionHookConfiguration` with its required arguments; set the others with `KendraDataSourceCustomDocumentEnrichmentConfigurationPostExtractionHookConfiguration { field: Some(..), ..KendraDataSourceCustomDocumentEnrichmentConfigurationPostExtractionHookConfiguration::new(..) }`.
+    #[inline]
     pub fn new(lambda_arn: impl Into<crate::core::Expr>, s3_bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             lambda_arn: lambda_arn.into(),
@@ -425,6 +442,7 @@ pub struct KendraDataSourceCustomDocumentEnrichmentConfiguration {
 
 impl KendraDataSourceCustomDocumentEnrichmentConfiguration {
     /// `KendraDataSourceCustomDocumentEnrichmentConfiguration` with its required arguments; set the others with `KendraDataSourceCustomDocumentEnrichmentConfiguration { field: Some(..), ..KendraDataSourceCustomDocumentEnrichmentConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             role_arn: None,
@@ -451,6 +469,7 @@ pub struct KendraDataSourceTimeouts {
 
 impl KendraDataSourceTimeouts {
     /// `KendraDataSourceTimeouts` with its required arguments; set the others with `KendraDataSourceTimeouts { field: Some(..), ..KendraDataSourceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -503,6 +522,7 @@ pub struct KendraDataSource {
 
 impl KendraDataSource {
     /// `KendraDataSource` with its required arguments; set the others with `KendraDataSource { field: Some(..), ..KendraDataSource::new(..) }`.
+    #[inline]
     pub fn new(index_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -542,6 +562,7 @@ pub struct KendraExperienceConfigurationContentSourceConfiguration {
 
 impl KendraExperienceConfigurationContentSourceConfiguration {
     /// `KendraExperienceConfigurationContentSourceConfiguration` with its required arguments; set the others with `KendraExperienceConfigurationContentSourceConfiguration { field: Some(..), ..KendraExperienceConfigurationContentSourceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             data_source_ids: None,
@@ -560,6 +581,7 @@ pub struct KendraExperienceConfigurationUserIdentityConfiguration {
 
 impl KendraExperienceConfigurationUserIdentityConfiguration {
     /// `KendraExperienceConfigurationUserIdentityConfiguration` with its required arguments; set the others with `KendraExperienceConfigurationUserIdentityConfiguration { field: Some(..), ..KendraExperienceConfigurationUserIdentityConfiguration::new(..) }`.
+    #[inline]
     pub fn new(identity_attribute_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             identity_attribute_name: identity_attribute_name.into(),
@@ -580,6 +602,7 @@ pub struct KendraExperienceConfiguration {
 
 impl KendraExperienceConfiguration {
     /// `KendraExperienceConfiguration` with its required arguments; set the others with `KendraExperienceConfiguration { field: Some(..), ..KendraExperienceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             content_source_configuration: None,
@@ -604,6 +627,7 @@ pub struct KendraExperienceTimeouts {
 
 impl KendraExperienceTimeouts {
     /// `KendraExperienceTimeouts` with its required arguments; set the others with `KendraExperienceTimeouts { field: Some(..), ..KendraExperienceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -638,6 +662,7 @@ pub struct KendraExperience {
 
 impl KendraExperience {
     /// `KendraExperience` with its required arguments; set the others with `KendraExperience { field: Some(..), ..KendraExperience::new(..) }`.
+    #[inline]
     pub fn new(index_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -666,6 +691,7 @@ pub struct KendraFaqS3Path {
 
 impl KendraFaqS3Path {
     /// `KendraFaqS3Path` with its required arguments; set the others with `KendraFaqS3Path { field: Some(..), ..KendraFaqS3Path::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -687,6 +713,7 @@ pub struct KendraFaqTimeouts {
 
 impl KendraFaqTimeouts {
     /// `KendraFaqTimeouts` with its required arguments; set the others with `KendraFaqTimeouts { field: Some(..), ..KendraFaqTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -731,6 +758,7 @@ pub struct KendraFaq {
 
 impl KendraFaq {
     /// `KendraFaq` with its required arguments; set the others with `KendraFaq { field: Some(..), ..KendraFaq::new(..) }`.
+    #[inline]
     pub fn new(index_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, s3_path: KendraFaqS3Path) -> Self {
         Self {
             description: None,
@@ -765,6 +793,7 @@ pub struct KendraIndexCapacityUnits {
 
 impl KendraIndexCapacityUnits {
     /// `KendraIndexCapacityUnits` with its required arguments; set the others with `KendraIndexCapacityUnits { field: Some(..), ..KendraIndexCapacityUnits::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             query_capacity_units: None,
@@ -795,6 +824,7 @@ pub struct KendraIndexDocumentMetadataConfigurationUpdatesRelevance {
 
 impl KendraIndexDocumentMetadataConfigurationUpdatesRelevance {
     /// `KendraIndexDocumentMetadataConfigurationUpdatesRelevance` with its required arguments; set the others with `KendraIndexDocumentMetadataConfigurationUpdatesRelevance { field: Some(..), ..KendraIndexDocumentMetadataConfigurationUpdatesRelevance::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             duration: None,
@@ -825,6 +855,7 @@ pub struct KendraIndexDocumentMetadataConfigurationUpdatesSearch {
 
 impl KendraIndexDocumentMetadataConfigurationUpdatesSearch {
     /// `KendraIndexDocumentMetadataConfigurationUpdatesSearch` with its required arguments; set the others with `KendraIndexDocumentMetadataConfigurationUpdatesSearch { field: Some(..), ..KendraIndexDocumentMetadataConfigurationUpdatesSearch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             displayable: None,
@@ -852,6 +883,7 @@ pub struct KendraIndexDocumentMetadataConfigurationUpdates {
 
 impl KendraIndexDocumentMetadataConfigurationUpdates {
     /// `KendraIndexDocumentMetadataConfigurationUpdates` with its required arguments; set the others with `KendraIndexDocumentMetadataConfigurationUpdates { field: Some(..), ..KendraIndexDocumentMetadataConfigurationUpdates::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -872,6 +904,7 @@ pub struct KendraIndexServerSideEncryptionConfiguration {
 
 impl KendraIndexServerSideEncryptionConfiguration {
     /// `KendraIndexServerSideEncryptionConfiguration` with its required arguments; set the others with `KendraIndexServerSideEncryptionConfiguration { field: Some(..), ..KendraIndexServerSideEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kms_key_id: None,
@@ -895,6 +928,7 @@ pub struct KendraIndexTimeouts {
 
 impl KendraIndexTimeouts {
     /// `KendraIndexTimeouts` with its required arguments; set the others with `KendraIndexTimeouts { field: Some(..), ..KendraIndexTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -913,6 +947,7 @@ pub struct KendraIndexUserGroupResolutionConfiguration {
 
 impl KendraIndexUserGroupResolutionConfiguration {
     /// `KendraIndexUserGroupResolutionConfiguration` with its required arguments; set the others with `KendraIndexUserGroupResolutionConfiguration { field: Some(..), ..KendraIndexUserGroupResolutionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(user_group_resolution_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             user_group_resolution_mode: user_group_resolution_mode.into(),
@@ -931,6 +966,7 @@ pub struct KendraIndexUserTokenConfigurationsJsonTokenTypeConfiguration {
 
 impl KendraIndexUserTokenConfigurationsJsonTokenTypeConfiguration {
     /// `KendraIndexUserTokenConfigurationsJsonTokenTypeConfiguration` with its required arguments; set the others with `KendraIndexUserTokenConfigurationsJsonTokenTypeConfiguration { field: Some(..), ..KendraIndexUserTokenConfigurationsJsonTokenTypeConfiguration::new(..) }`.
+    #[inline]
     pub fn new(group_attribute_field: impl Into<crate::core::Expr>, user_name_attribute_field: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_attribute_field: group_attribute_field.into(),
@@ -966,6 +1002,7 @@ pub struct KendraIndexUserTokenConfigurationsJwtTokenTypeConfiguration {
 
 impl KendraIndexUserTokenConfigurationsJwtTokenTypeConfiguration {
     /// `KendraIndexUserTokenConfigurationsJwtTokenTypeConfiguration` with its required arguments; set the others with `KendraIndexUserTokenConfigurationsJwtTokenTypeConfiguration { field: Some(..), ..KendraIndexUserTokenConfigurationsJwtTokenTypeConfiguration::new(..) }`.
+    #[inline]
     pub fn new(key_location: impl Into<crate::core::Expr>) -> Self {
         Self {
             claim_regex: None,
@@ -992,6 +1029,7 @@ pub struct KendraIndexUserTokenConfigurations {
 
 impl KendraIndexUserTokenConfigurations {
     /// `KendraIndexUserTokenConfigurations` with its required arguments; set the others with `KendraIndexUserTokenConfigurations { field: Some(..), ..KendraIndexUserTokenConfigurations::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             json_token_type_configuration: None,
@@ -1047,6 +1085,7 @@ pub struct KendraIndex {
 
 impl KendraIndex {
     /// `KendraIndex` with its required arguments; set the others with `KendraIndex { field: Some(..), ..KendraIndex::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1082,6 +1121,7 @@ pub struct KendraQuerySuggestionsBlockListSourceS3Path {
 
 impl KendraQuerySuggestionsBlockListSourceS3Path {
     /// `KendraQuerySuggestionsBlockListSourceS3Path` with its required arguments; set the others with `KendraQuerySuggestionsBlockListSourceS3Path { field: Some(..), ..KendraQuerySuggestionsBlockListSourceS3Path::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -1106,6 +1146,7 @@ pub struct KendraQuerySuggestionsBlockListTimeouts {
 
 impl KendraQuerySuggestionsBlockListTimeouts {
     /// `KendraQuerySuggestionsBlockListTimeouts` with its required arguments; set the others with `KendraQuerySuggestionsBlockListTimeouts { field: Some(..), ..KendraQuerySuggestionsBlockListTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1145,6 +1186,7 @@ pub struct KendraQuerySuggestionsBlockList {
 
 impl KendraQuerySuggestionsBlockList {
     /// `KendraQuerySuggestionsBlockList` with its required arguments; set the others with `KendraQuerySuggestionsBlockList { field: Some(..), ..KendraQuerySuggestionsBlockList::new(..) }`.
+    #[inline]
     pub fn new(index_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, source_s3_path: KendraQuerySuggestionsBlockListSourceS3Path) -> Self {
         Self {
             description: None,
@@ -1175,6 +1217,7 @@ pub struct KendraThesaurusSourceS3Path {
 
 impl KendraThesaurusSourceS3Path {
     /// `KendraThesaurusSourceS3Path` with its required arguments; set the others with `KendraThesaurusSourceS3Path { field: Some(..), ..KendraThesaurusSourceS3Path::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -1199,6 +1242,7 @@ pub struct KendraThesaurusTimeouts {
 
 impl KendraThesaurusTimeouts {
     /// `KendraThesaurusTimeouts` with its required arguments; set the others with `KendraThesaurusTimeouts { field: Some(..), ..KendraThesaurusTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1238,6 +1282,7 @@ pub struct KendraThesaurus {
 
 impl KendraThesaurus {
     /// `KendraThesaurus` with its required arguments; set the others with `KendraThesaurus { field: Some(..), ..KendraThesaurus::new(..) }`.
+    #[inline]
     pub fn new(index_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, source_s3_path: KendraThesaurusSourceS3Path) -> Self {
         Self {
             description: None,
@@ -1271,6 +1316,7 @@ pub struct DataKendraExperience {
 
 impl DataKendraExperience {
     /// `DataKendraExperience` with its required arguments; set the others with `DataKendraExperience { field: Some(..), ..DataKendraExperience::new(..) }`.
+    #[inline]
     pub fn new(experience_id: impl Into<crate::core::Expr>, index_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             experience_id: experience_id.into(),
@@ -1301,6 +1347,7 @@ pub struct DataKendraFaq {
 
 impl DataKendraFaq {
     /// `DataKendraFaq` with its required arguments; set the others with `DataKendraFaq { field: Some(..), ..DataKendraFaq::new(..) }`.
+    #[inline]
     pub fn new(faq_id: impl Into<crate::core::Expr>, index_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             faq_id: faq_id.into(),
@@ -1327,6 +1374,7 @@ pub struct DataKendraIndex {
 
 impl DataKendraIndex {
     /// `DataKendraIndex` with its required arguments; set the others with `DataKendraIndex { field: Some(..), ..DataKendraIndex::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -1356,6 +1404,7 @@ pub struct DataKendraQuerySuggestionsBlockList {
 
 impl DataKendraQuerySuggestionsBlockList {
     /// `DataKendraQuerySuggestionsBlockList` with its required arguments; set the others with `DataKendraQuerySuggestionsBlockList { field: Some(..), ..DataKendraQuerySuggestionsBlockList::new(..) }`.
+    #[inline]
     pub fn new(index_id: impl Into<crate::core::Expr>, query_suggestions_block_list_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1387,6 +1436,7 @@ pub struct DataKendraThesaurus {
 
 impl DataKendraThesaurus {
     /// `DataKendraThesaurus` with its required arguments; set the others with `DataKendraThesaurus { field: Some(..), ..DataKendraThesaurus::new(..) }`.
+    #[inline]
     pub fn new(index_id: impl Into<crate::core::Expr>, thesaurus_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1403,78 +1453,97 @@ impl crate::core::DataSource for DataKendraThesaurus {
 
 impl crate::core::Ref<KendraDataSource> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `data_source_id`, as a reference.
+    #[inline]
     pub fn data_source_id(&self) -> crate::core::Expr {
         self.attr("data_source_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `error_message`, as a reference.
+    #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
         self.attr("error_message")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `index_id`, as a reference.
+    #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
         self.attr("index_id")
     }
     /// `language_code`, as a reference.
+    #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
         self.attr("language_code")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `schedule`, as a reference.
+    #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
         self.attr("schedule")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
     /// `configuration` (a nested block), as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
     /// `custom_document_enrichment_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn custom_document_enrichment_configuration(&self) -> crate::core::Expr {
         self.attr("custom_document_enrichment_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1482,46 +1551,57 @@ impl crate::core::Ref<KendraDataSource> {
 
 impl crate::core::Ref<KendraExperience> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `endpoints`, as a reference.
+    #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
         self.attr("endpoints")
     }
     /// `experience_id`, as a reference.
+    #[inline]
     pub fn experience_id(&self) -> crate::core::Expr {
         self.attr("experience_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `index_id`, as a reference.
+    #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
         self.attr("index_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `configuration` (a nested block), as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1529,70 +1609,87 @@ impl crate::core::Ref<KendraExperience> {
 
 impl crate::core::Ref<KendraFaq> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `error_message`, as a reference.
+    #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
         self.attr("error_message")
     }
     /// `faq_id`, as a reference.
+    #[inline]
     pub fn faq_id(&self) -> crate::core::Expr {
         self.attr("faq_id")
     }
     /// `file_format`, as a reference.
+    #[inline]
     pub fn file_format(&self) -> crate::core::Expr {
         self.attr("file_format")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `index_id`, as a reference.
+    #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
         self.attr("index_id")
     }
     /// `language_code`, as a reference.
+    #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
         self.attr("language_code")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
     /// `s3_path` (a nested block), as a reference.
+    #[inline]
     pub fn s3_path(&self) -> crate::core::Expr {
         self.attr("s3_path")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1600,82 +1697,102 @@ impl crate::core::Ref<KendraFaq> {
 
 impl crate::core::Ref<KendraIndex> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `edition`, as a reference.
+    #[inline]
     pub fn edition(&self) -> crate::core::Expr {
         self.attr("edition")
     }
     /// `error_message`, as a reference.
+    #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
         self.attr("error_message")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `index_statistics`, as a reference.
+    #[inline]
     pub fn index_statistics(&self) -> crate::core::Expr {
         self.attr("index_statistics")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
     /// `user_context_policy`, as a reference.
+    #[inline]
     pub fn user_context_policy(&self) -> crate::core::Expr {
         self.attr("user_context_policy")
     }
     /// `capacity_units` (a nested block), as a reference.
+    #[inline]
     pub fn capacity_units(&self) -> crate::core::Expr {
         self.attr("capacity_units")
     }
     /// `document_metadata_configuration_updates` (a nested block), as a reference.
+    #[inline]
     pub fn document_metadata_configuration_updates(&self) -> crate::core::Expr {
         self.attr("document_metadata_configuration_updates")
     }
     /// `server_side_encryption_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn server_side_encryption_configuration(&self) -> crate::core::Expr {
         self.attr("server_side_encryption_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `user_group_resolution_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn user_group_resolution_configuration(&self) -> crate::core::Expr {
         self.attr("user_group_resolution_configuration")
     }
     /// `user_token_configurations` (a nested block), as a reference.
+    #[inline]
     pub fn user_token_configurations(&self) -> crate::core::Expr {
         self.attr("user_token_configurations")
     }
@@ -1683,50 +1800,62 @@ impl crate::core::Ref<KendraIndex> {
 
 impl crate::core::Ref<KendraQuerySuggestionsBlockList> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `index_id`, as a reference.
+    #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
         self.attr("index_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `query_suggestions_block_list_id`, as a reference.
+    #[inline]
     pub fn query_suggestions_block_list_id(&self) -> crate::core::Expr {
         self.attr("query_suggestions_block_list_id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `source_s3_path` (a nested block), as a reference.
+    #[inline]
     pub fn source_s3_path(&self) -> crate::core::Expr {
         self.attr("source_s3_path")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1734,50 +1863,62 @@ impl crate::core::Ref<KendraQuerySuggestionsBlockList> {
 
 impl crate::core::Ref<KendraThesaurus> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `index_id`, as a reference.
+    #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
         self.attr("index_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `thesaurus_id`, as a reference.
+    #[inline]
     pub fn thesaurus_id(&self) -> crate::core::Expr {
         self.attr("thesaurus_id")
     }
     /// `source_s3_path` (a nested block), as a reference.
+    #[inline]
     pub fn source_s3_path(&self) -> crate::core::Expr {
         self.attr("source_s3_path")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1785,54 +1926,67 @@ impl crate::core::Ref<KendraThesaurus> {
 
 impl crate::core::Ref<DataKendraExperience> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `configuration`, as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `endpoints`, as a reference.
+    #[inline]
     pub fn endpoints(&self) -> crate::core::Expr {
         self.attr("endpoints")
     }
     /// `error_message`, as a reference.
+    #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
         self.attr("error_message")
     }
     /// `experience_id`, as a reference.
+    #[inline]
     pub fn experience_id(&self) -> crate::core::Expr {
         self.attr("experience_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `index_id`, as a reference.
+    #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
         self.attr("index_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
@@ -1840,62 +1994,77 @@ impl crate::core::Ref<DataKendraExperience> {
 
 impl crate::core::Ref<DataKendraFaq> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `error_message`, as a reference.
+    #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
         self.attr("error_message")
     }
     /// `faq_id`, as a reference.
+    #[inline]
     pub fn faq_id(&self) -> crate::core::Expr {
         self.attr("faq_id")
     }
     /// `file_format`, as a reference.
+    #[inline]
     pub fn file_format(&self) -> crate::core::Expr {
         self.attr("file_format")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `index_id`, as a reference.
+    #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
         self.attr("index_id")
     }
     /// `language_code`, as a reference.
+    #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
         self.attr("language_code")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `s3_path`, as a reference.
+    #[inline]
     pub fn s3_path(&self) -> crate::core::Expr {
         self.attr("s3_path")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
@@ -1903,74 +2072,92 @@ impl crate::core::Ref<DataKendraFaq> {
 
 impl crate::core::Ref<DataKendraIndex> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `capacity_units`, as a reference.
+    #[inline]
     pub fn capacity_units(&self) -> crate::core::Expr {
         self.attr("capacity_units")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `document_metadata_configuration_updates`, as a reference.
+    #[inline]
     pub fn document_metadata_configuration_updates(&self) -> crate::core::Expr {
         self.attr("document_metadata_configuration_updates")
     }
     /// `edition`, as a reference.
+    #[inline]
     pub fn edition(&self) -> crate::core::Expr {
         self.attr("edition")
     }
     /// `error_message`, as a reference.
+    #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
         self.attr("error_message")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `index_statistics`, as a reference.
+    #[inline]
     pub fn index_statistics(&self) -> crate::core::Expr {
         self.attr("index_statistics")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `server_side_encryption_configuration`, as a reference.
+    #[inline]
     pub fn server_side_encryption_configuration(&self) -> crate::core::Expr {
         self.attr("server_side_encryption_configuration")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
     /// `user_context_policy`, as a reference.
+    #[inline]
     pub fn user_context_policy(&self) -> crate::core::Expr {
         self.attr("user_context_policy")
     }
     /// `user_group_resolution_configuration`, as a reference.
+    #[inline]
     pub fn user_group_resolution_configuration(&self) -> crate::core::Expr {
         self.attr("user_group_resolution_configuration")
     }
     /// `user_token_configurations`, as a reference.
+    #[inline]
     pub fn user_token_configurations(&self) -> crate::core::Expr {
         self.attr("user_token_configurations")
     }
@@ -1978,62 +2165,77 @@ impl crate::core::Ref<DataKendraIndex> {
 
 impl crate::core::Ref<DataKendraQuerySuggestionsBlockList> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `error_message`, as a reference.
+    #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
         self.attr("error_message")
     }
     /// `file_size_bytes`, as a reference.
+    #[inline]
     pub fn file_size_bytes(&self) -> crate::core::Expr {
         self.attr("file_size_bytes")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `index_id`, as a reference.
+    #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
         self.attr("index_id")
     }
     /// `item_count`, as a reference.
+    #[inline]
     pub fn item_count(&self) -> crate::core::Expr {
         self.attr("item_count")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `query_suggestions_block_list_id`, as a reference.
+    #[inline]
     pub fn query_suggestions_block_list_id(&self) -> crate::core::Expr {
         self.attr("query_suggestions_block_list_id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `source_s3_path`, as a reference.
+    #[inline]
     pub fn source_s3_path(&self) -> crate::core::Expr {
         self.attr("source_s3_path")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
@@ -2041,66 +2243,82 @@ impl crate::core::Ref<DataKendraQuerySuggestionsBlockList> {
 
 impl crate::core::Ref<DataKendraThesaurus> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `error_message`, as a reference.
+    #[inline]
     pub fn error_message(&self) -> crate::core::Expr {
         self.attr("error_message")
     }
     /// `file_size_bytes`, as a reference.
+    #[inline]
     pub fn file_size_bytes(&self) -> crate::core::Expr {
         self.attr("file_size_bytes")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `index_id`, as a reference.
+    #[inline]
     pub fn index_id(&self) -> crate::core::Expr {
         self.attr("index_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `source_s3_path`, as a reference.
+    #[inline]
     pub fn source_s3_path(&self) -> crate::core::Expr {
         self.attr("source_s3_path")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `synonym_rule_count`, as a reference.
+    #[inline]
     pub fn synonym_rule_count(&self) -> crate::core::Expr {
         self.attr("synonym_rule_count")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `term_count`, as a reference.
+    #[inline]
     pub fn term_count(&self) -> crate::core::Expr {
         self.attr("term_count")
     }
     /// `thesaurus_id`, as a reference.
+    #[inline]
     pub fn thesaurus_id(&self) -> crate::core::Expr {
         self.attr("thesaurus_id")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }

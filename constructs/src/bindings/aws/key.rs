@@ -24,6 +24,7 @@ pub struct KeyPair {
 
 impl KeyPair {
     /// `KeyPair` with its required arguments; set the others with `KeyPair { field: Some(..), ..KeyPair::new(..) }`.
+    #[inline]
     pub fn new(public_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -51,6 +52,7 @@ pub struct DataKeyPairFilter {
 
 impl DataKeyPairFilter {
     /// `DataKeyPairFilter` with its required arguments; set the others with `DataKeyPairFilter { field: Some(..), ..DataKeyPairFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -69,6 +71,7 @@ pub struct DataKeyPairTimeouts {
 
 impl DataKeyPairTimeouts {
     /// `DataKeyPairTimeouts` with its required arguments; set the others with `DataKeyPairTimeouts { field: Some(..), ..DataKeyPairTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -104,6 +107,7 @@ pub struct DataKeyPair {
 
 impl DataKeyPair {
     /// `DataKeyPair` with its required arguments; set the others with `DataKeyPair { field: Some(..), ..DataKeyPair::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -123,42 +127,52 @@ impl crate::core::DataSource for DataKeyPair {
 
 impl crate::core::Ref<KeyPair> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `fingerprint`, as a reference.
+    #[inline]
     pub fn fingerprint(&self) -> crate::core::Expr {
         self.attr("fingerprint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_name`, as a reference.
+    #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
         self.attr("key_name")
     }
     /// `key_name_prefix`, as a reference.
+    #[inline]
     pub fn key_name_prefix(&self) -> crate::core::Expr {
         self.attr("key_name_prefix")
     }
     /// `key_pair_id`, as a reference.
+    #[inline]
     pub fn key_pair_id(&self) -> crate::core::Expr {
         self.attr("key_pair_id")
     }
     /// `key_type`, as a reference.
+    #[inline]
     pub fn key_type(&self) -> crate::core::Expr {
         self.attr("key_type")
     }
     /// `public_key`, as a reference.
+    #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
         self.attr("public_key")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -166,50 +180,62 @@ impl crate::core::Ref<KeyPair> {
 
 impl crate::core::Ref<DataKeyPair> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `fingerprint`, as a reference.
+    #[inline]
     pub fn fingerprint(&self) -> crate::core::Expr {
         self.attr("fingerprint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `include_public_key`, as a reference.
+    #[inline]
     pub fn include_public_key(&self) -> crate::core::Expr {
         self.attr("include_public_key")
     }
     /// `key_name`, as a reference.
+    #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
         self.attr("key_name")
     }
     /// `key_pair_id`, as a reference.
+    #[inline]
     pub fn key_pair_id(&self) -> crate::core::Expr {
         self.attr("key_pair_id")
     }
     /// `key_type`, as a reference.
+    #[inline]
     pub fn key_type(&self) -> crate::core::Expr {
         self.attr("key_type")
     }
     /// `public_key`, as a reference.
+    #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
         self.attr("public_key")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -13,6 +13,7 @@ pub struct KeyspacesKeyspaceReplicationSpecification {
 
 impl KeyspacesKeyspaceReplicationSpecification {
     /// `KeyspacesKeyspaceReplicationSpecification` with its required arguments; set the others with `KeyspacesKeyspaceReplicationSpecification { field: Some(..), ..KeyspacesKeyspaceReplicationSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             region_list: None,
@@ -34,6 +35,7 @@ pub struct KeyspacesKeyspaceTimeouts {
 
 impl KeyspacesKeyspaceTimeouts {
     /// `KeyspacesKeyspaceTimeouts` with its required arguments; set the others with `KeyspacesKeyspaceTimeouts { field: Some(..), ..KeyspacesKeyspaceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -66,6 +68,7 @@ pub struct KeyspacesKeyspace {
 
 impl KeyspacesKeyspace {
     /// `KeyspacesKeyspace` with its required arguments; set the others with `KeyspacesKeyspace { field: Some(..), ..KeyspacesKeyspace::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -98,6 +101,7 @@ pub struct KeyspacesTableCapacitySpecification {
 
 impl KeyspacesTableCapacitySpecification {
     /// `KeyspacesTableCapacitySpecification` with its required arguments; set the others with `KeyspacesTableCapacitySpecification { field: Some(..), ..KeyspacesTableCapacitySpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read_capacity_units: None,
@@ -116,6 +120,7 @@ pub struct KeyspacesTableClientSideTimestamps {
 
 impl KeyspacesTableClientSideTimestamps {
     /// `KeyspacesTableClientSideTimestamps` with its required arguments; set the others with `KeyspacesTableClientSideTimestamps { field: Some(..), ..KeyspacesTableClientSideTimestamps::new(..) }`.
+    #[inline]
     pub fn new(status: impl Into<crate::core::Expr>) -> Self {
         Self {
             status: status.into(),
@@ -133,6 +138,7 @@ pub struct KeyspacesTableComment {
 
 impl KeyspacesTableComment {
     /// `KeyspacesTableComment` with its required arguments; set the others with `KeyspacesTableComment { field: Some(..), ..KeyspacesTableComment::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             message: None,
@@ -153,6 +159,7 @@ pub struct KeyspacesTableEncryptionSpecification {
 
 impl KeyspacesTableEncryptionSpecification {
     /// `KeyspacesTableEncryptionSpecification` with its required arguments; set the others with `KeyspacesTableEncryptionSpecification { field: Some(..), ..KeyspacesTableEncryptionSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kms_key_identifier: None,
@@ -171,6 +178,7 @@ pub struct KeyspacesTablePointInTimeRecovery {
 
 impl KeyspacesTablePointInTimeRecovery {
     /// `KeyspacesTablePointInTimeRecovery` with its required arguments; set the others with `KeyspacesTablePointInTimeRecovery { field: Some(..), ..KeyspacesTablePointInTimeRecovery::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             status: None,
@@ -189,6 +197,7 @@ pub struct KeyspacesTableSchemaDefinitionClusteringKey {
 
 impl KeyspacesTableSchemaDefinitionClusteringKey {
     /// `KeyspacesTableSchemaDefinitionClusteringKey` with its required arguments; set the others with `KeyspacesTableSchemaDefinitionClusteringKey { field: Some(..), ..KeyspacesTableSchemaDefinitionClusteringKey::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, order_by: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -208,6 +217,7 @@ pub struct KeyspacesTableSchemaDefinitionColumn {
 
 impl KeyspacesTableSchemaDefinitionColumn {
     /// `KeyspacesTableSchemaDefinitionColumn` with its required arguments; set the others with `KeyspacesTableSchemaDefinitionColumn { field: Some(..), ..KeyspacesTableSchemaDefinitionColumn::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -225,6 +235,7 @@ pub struct KeyspacesTableSchemaDefinitionPartitionKey {
 
 impl KeyspacesTableSchemaDefinitionPartitionKey {
     /// `KeyspacesTableSchemaDefinitionPartitionKey` with its required arguments; set the others with `KeyspacesTableSchemaDefinitionPartitionKey { field: Some(..), ..KeyspacesTableSchemaDefinitionPartitionKey::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -249,6 +260,7 @@ pub struct KeyspacesTableSchemaDefinition {
 
 impl KeyspacesTableSchemaDefinition {
     /// `KeyspacesTableSchemaDefinition` with its required arguments; set the others with `KeyspacesTableSchemaDefinition { field: Some(..), ..KeyspacesTableSchemaDefinition::new(..) }`.
+    #[inline]
     pub fn new(column: Vec<KeyspacesTableSchemaDefinitionColumn>, partition_key: Vec<KeyspacesTableSchemaDefinitionPartitionKey>) -> Self {
         Self {
             clustering_key: None,
@@ -275,6 +287,7 @@ pub struct KeyspacesTableTimeouts {
 
 impl KeyspacesTableTimeouts {
     /// `KeyspacesTableTimeouts` with its required arguments; set the others with `KeyspacesTableTimeouts { field: Some(..), ..KeyspacesTableTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -330,6 +343,7 @@ pub struct KeyspacesTable {
 
 impl KeyspacesTable {
     /// `KeyspacesTable` with its required arguments; set the others with `KeyspacesTable { field: Some(..), ..KeyspacesTable::new(..) }`.
+    #[inline]
     pub fn new(keyspace_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>, schema_definition: KeyspacesTableSchemaDefinition) -> Self {
         Self {
             default_time_to_live: None,
@@ -356,30 +370,37 @@ impl crate::core::Resource for KeyspacesTable {
 
 impl crate::core::Ref<KeyspacesKeyspace> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `replication_specification` (a nested block), as a reference.
+    #[inline]
     pub fn replication_specification(&self) -> crate::core::Expr {
         self.attr("replication_specification")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -387,62 +408,77 @@ impl crate::core::Ref<KeyspacesKeyspace> {
 
 impl crate::core::Ref<KeyspacesTable> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_time_to_live`, as a reference.
+    #[inline]
     pub fn default_time_to_live(&self) -> crate::core::Expr {
         self.attr("default_time_to_live")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `keyspace_name`, as a reference.
+    #[inline]
     pub fn keyspace_name(&self) -> crate::core::Expr {
         self.attr("keyspace_name")
     }
     /// `table_name`, as a reference.
+    #[inline]
     pub fn table_name(&self) -> crate::core::Expr {
         self.attr("table_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `capacity_specification` (a nested block), as a reference.
+    #[inline]
     pub fn capacity_specification(&self) -> crate::core::Expr {
         self.attr("capacity_specification")
     }
     /// `client_side_timestamps` (a nested block), as a reference.
+    #[inline]
     pub fn client_side_timestamps(&self) -> crate::core::Expr {
         self.attr("client_side_timestamps")
     }
     /// `comment` (a nested block), as a reference.
+    #[inline]
     pub fn comment(&self) -> crate::core::Expr {
         self.attr("comment")
     }
     /// `encryption_specification` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_specification(&self) -> crate::core::Expr {
         self.attr("encryption_specification")
     }
     /// `point_in_time_recovery` (a nested block), as a reference.
+    #[inline]
     pub fn point_in_time_recovery(&self) -> crate::core::Expr {
         self.attr("point_in_time_recovery")
     }
     /// `schema_definition` (a nested block), as a reference.
+    #[inline]
     pub fn schema_definition(&self) -> crate::core::Expr {
         self.attr("schema_definition")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `ttl` (a nested block), as a reference.
+    #[inline]
     pub fn ttl(&self) -> crate::core::Expr {
         self.attr("ttl")
     }

@@ -11,6 +11,7 @@ pub struct KinesisAnalyticsApplicationCloudwatchLoggingOptions {
 
 impl KinesisAnalyticsApplicationCloudwatchLoggingOptions {
     /// `KinesisAnalyticsApplicationCloudwatchLoggingOptions` with its required arguments; set the others with `KinesisAnalyticsApplicationCloudwatchLoggingOptions { field: Some(..), ..KinesisAnalyticsApplicationCloudwatchLoggingOptions::new(..) }`.
+    #[inline]
     pub fn new(log_stream_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_stream_arn: log_stream_arn.into(),
@@ -30,6 +31,7 @@ pub struct KinesisAnalyticsApplicationInputsKinesisFirehose {
 
 impl KinesisAnalyticsApplicationInputsKinesisFirehose {
     /// `KinesisAnalyticsApplicationInputsKinesisFirehose` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsKinesisFirehose { field: Some(..), ..KinesisAnalyticsApplicationInputsKinesisFirehose::new(..) }`.
+    #[inline]
     pub fn new(resource_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             resource_arn: resource_arn.into(),
@@ -48,6 +50,7 @@ pub struct KinesisAnalyticsApplicationInputsParallelism {
 
 impl KinesisAnalyticsApplicationInputsParallelism {
     /// `KinesisAnalyticsApplicationInputsParallelism` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsParallelism { field: Some(..), ..KinesisAnalyticsApplicationInputsParallelism::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             count: None,
@@ -64,6 +67,7 @@ pub struct KinesisAnalyticsApplicationInputsProcessingConfiguration {
 
 impl KinesisAnalyticsApplicationInputsProcessingConfiguration {
     /// `KinesisAnalyticsApplicationInputsProcessingConfiguration` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsProcessingConfiguration { field: Some(..), ..KinesisAnalyticsApplicationInputsProcessingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(lambda: KinesisAnalyticsApplicationInputsKinesisFirehose) -> Self {
         Self {
             lambda,
@@ -85,6 +89,7 @@ pub struct KinesisAnalyticsApplicationInputsSchemaRecordColumns {
 
 impl KinesisAnalyticsApplicationInputsSchemaRecordColumns {
     /// `KinesisAnalyticsApplicationInputsSchemaRecordColumns` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsSchemaRecordColumns { field: Some(..), ..KinesisAnalyticsApplicationInputsSchemaRecordColumns::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, sql_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             mapping: None,
@@ -105,6 +110,7 @@ pub struct KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersC
 
 impl KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersCsv {
     /// `KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersCsv` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersCsv { field: Some(..), ..KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersCsv::new(..) }`.
+    #[inline]
     pub fn new(record_column_delimiter: impl Into<crate::core::Expr>, record_row_delimiter: impl Into<crate::core::Expr>) -> Self {
         Self {
             record_column_delimiter: record_column_delimiter.into(),
@@ -122,6 +128,7 @@ pub struct KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersJ
 
 impl KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersJson {
     /// `KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersJson` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersJson { field: Some(..), ..KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParametersJson::new(..) }`.
+    #[inline]
     pub fn new(record_row_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             record_row_path: record_row_path.into(),
@@ -142,6 +149,7 @@ pub struct KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParameters 
 
 impl KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParameters {
     /// `KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParameters` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParameters { field: Some(..), ..KinesisAnalyticsApplicationInputsSchemaRecordFormatMappingParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             csv: None,
@@ -160,6 +168,7 @@ pub struct KinesisAnalyticsApplicationInputsSchemaRecordFormat {
 
 impl KinesisAnalyticsApplicationInputsSchemaRecordFormat {
     /// `KinesisAnalyticsApplicationInputsSchemaRecordFormat` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsSchemaRecordFormat { field: Some(..), ..KinesisAnalyticsApplicationInputsSchemaRecordFormat::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             mapping_parameters: None,
@@ -181,6 +190,7 @@ pub struct KinesisAnalyticsApplicationInputsSchema {
 
 impl KinesisAnalyticsApplicationInputsSchema {
     /// `KinesisAnalyticsApplicationInputsSchema` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsSchema { field: Some(..), ..KinesisAnalyticsApplicationInputsSchema::new(..) }`.
+    #[inline]
     pub fn new(record_columns: Vec<KinesisAnalyticsApplicationInputsSchemaRecordColumns>, record_format: KinesisAnalyticsApplicationInputsSchemaRecordFormat) -> Self {
         Self {
             record_encoding: None,
@@ -200,6 +210,7 @@ pub struct KinesisAnalyticsApplicationInputsStartingPositionConfiguration {
 
 impl KinesisAnalyticsApplicationInputsStartingPositionConfiguration {
     /// `KinesisAnalyticsApplicationInputsStartingPositionConfiguration` with its required arguments; set the others with `KinesisAnalyticsApplicationInputsStartingPositionConfiguration { field: Some(..), ..KinesisAnalyticsApplicationInputsStartingPositionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             starting_position: None,
@@ -233,6 +244,7 @@ pub struct KinesisAnalyticsApplicationInputs {
 
 impl KinesisAnalyticsApplicationInputs {
     /// `KinesisAnalyticsApplicationInputs` with its required arguments; set the others with `KinesisAnalyticsApplicationInputs { field: Some(..), ..KinesisAnalyticsApplicationInputs::new(..) }`.
+    #[inline]
     pub fn new(name_prefix: impl Into<crate::core::Expr>, schema: KinesisAnalyticsApplicationInputsSchema) -> Self {
         Self {
             name_prefix: name_prefix.into(),
@@ -255,6 +267,7 @@ pub struct KinesisAnalyticsApplicationOutputsSchema {
 
 impl KinesisAnalyticsApplicationOutputsSchema {
     /// `KinesisAnalyticsApplicationOutputsSchema` with its required arguments; set the others with `KinesisAnalyticsApplicationOutputsSchema { field: Some(..), ..KinesisAnalyticsApplicationOutputsSchema::new(..) }`.
+    #[inline]
     pub fn new(record_format_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             record_format_type: record_format_type.into(),
@@ -282,6 +295,7 @@ pub struct KinesisAnalyticsApplicationOutputs {
 
 impl KinesisAnalyticsApplicationOutputs {
     /// `KinesisAnalyticsApplicationOutputs` with its required arguments; set the others with `KinesisAnalyticsApplicationOutputs { field: Some(..), ..KinesisAnalyticsApplicationOutputs::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, schema: KinesisAnalyticsApplicationOutputsSchema) -> Self {
         Self {
             name: name.into(),
@@ -306,6 +320,7 @@ pub struct KinesisAnalyticsApplicationReferenceDataSourcesS3 {
 
 impl KinesisAnalyticsApplicationReferenceDataSourcesS3 {
     /// `KinesisAnalyticsApplicationReferenceDataSourcesS3` with its required arguments; set the others with `KinesisAnalyticsApplicationReferenceDataSourcesS3 { field: Some(..), ..KinesisAnalyticsApplicationReferenceDataSourcesS3::new(..) }`.
+    #[inline]
     pub fn new(bucket_arn: impl Into<crate::core::Expr>, file_key: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_arn: bucket_arn.into(),
@@ -328,6 +343,7 @@ pub struct KinesisAnalyticsApplicationReferenceDataSources {
 
 impl KinesisAnalyticsApplicationReferenceDataSources {
     /// `KinesisAnalyticsApplicationReferenceDataSources` with its required arguments; set the others with `KinesisAnalyticsApplicationReferenceDataSources { field: Some(..), ..KinesisAnalyticsApplicationReferenceDataSources::new(..) }`.
+    #[inline]
     pub fn new(table_name: impl Into<crate::core::Expr>, s3: KinesisAnalyticsApplicationReferenceDataSourcesS3, schema: KinesisAnalyticsApplicationInputsSchema) -> Self {
         Self {
             table_name: table_name.into(),
@@ -376,6 +392,7 @@ pub struct KinesisAnalyticsApplication {
 
 impl KinesisAnalyticsApplication {
     /// `KinesisAnalyticsApplication` with its required arguments; set the others with `KinesisAnalyticsApplication { field: Some(..), ..KinesisAnalyticsApplication::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             code: None,
@@ -413,6 +430,7 @@ pub struct KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLogg
 
 impl KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions {
     /// `KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions { field: Some(..), ..KinesisFirehoseDeliveryStreamElasticsearchConfigurationCloudwatchLoggingOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -433,6 +451,7 @@ pub struct KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConf
 
 impl KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfigurationProcessorsParameters {
     /// `KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfigurationProcessorsParameters` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfigurationProcessorsParameters { field: Some(..), ..KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfigurationProcessorsParameters::new(..) }`.
+    #[inline]
     pub fn new(parameter_name: impl Into<crate::core::Expr>, parameter_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             parameter_name: parameter_name.into(),
@@ -453,6 +472,7 @@ pub struct KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConf
 
 impl KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfigurationProcessors {
     /// `KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfigurationProcessors` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfigurationProcessors { field: Some(..), ..KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfigurationProcessors::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -474,6 +494,7 @@ pub struct KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConf
 
 impl KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration {
     /// `KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamElasticsearchConfigurationProcessingConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -514,6 +535,7 @@ pub struct KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuratio
 
 impl KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration {
     /// `KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration { field: Some(..), ..KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration::new(..) }`.
+    #[inline]
     pub fn new(bucket_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_arn: bucket_arn.into(),
@@ -542,6 +564,7 @@ pub struct KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig {
 
 impl KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig {
     /// `KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig { field: Some(..), ..KinesisFirehoseDeliveryStreamElasticsearchConfigurationVpcConfig::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>, security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             role_arn: role_arn.into(),
@@ -597,6 +620,7 @@ pub struct KinesisFirehoseDeliveryStreamElasticsearchConfiguration {
 
 impl KinesisFirehoseDeliveryStreamElasticsearchConfiguration {
     /// `KinesisFirehoseDeliveryStreamElasticsearchConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamElasticsearchConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamElasticsearchConfiguration::new(..) }`.
+    #[inline]
     pub fn new(index_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             buffering_interval: None,
@@ -627,6 +651,7 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConvers
 
 impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializerHiveJsonSerDe {
     /// `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializerHiveJsonSerDe` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializerHiveJsonSerDe { field: Some(..), ..KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializerHiveJsonSerDe::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             timestamp_formats: None,
@@ -650,6 +675,7 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConvers
 
 impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializerOpenXJsonSerDe {
     /// `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializerOpenXJsonSerDe` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializerOpenXJsonSerDe { field: Some(..), ..KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializerOpenXJsonSerDe::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             case_insensitive: None,
@@ -672,6 +698,7 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConvers
 
 impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializer {
     /// `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializer` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializer { field: Some(..), ..KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializer::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             hive_json_ser_de: None,
@@ -689,6 +716,7 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConvers
 
 impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfiguration {
     /// `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfiguration::new(..) }`.
+    #[inline]
     pub fn new(deserializer: KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfigurationDeserializer) -> Self {
         Self {
             deserializer,
@@ -733,6 +761,7 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConvers
 
 impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializerOrcSerDe {
     /// `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializerOrcSerDe` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializerOrcSerDe { field: Some(..), ..KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializerOrcSerDe::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             block_size_bytes: None,
@@ -774,6 +803,7 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConvers
 
 impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializerParquetSerDe {
     /// `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializerParquetSerDe` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializerParquetSerDe { field: Some(..), ..KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializerParquetSerDe::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             block_size_bytes: None,
@@ -799,6 +829,7 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConvers
 
 impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializer {
     /// `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializer` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializer { field: Some(..), ..KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializer::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             orc_ser_de: None,
@@ -816,6 +847,7 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConvers
 
 impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfiguration {
     /// `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfiguration::new(..) }`.
+    #[inline]
     pub fn new(serializer: KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfigurationSerializer) -> Self {
         Self {
             serializer,
@@ -845,6 +877,7 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConvers
 
 impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationSchemaConfiguration {
     /// `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationSchemaConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationSchemaConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationSchemaConfiguration::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -873,6 +906,7 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConvers
 
 impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration {
     /// `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(input_format_configuration: KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationInputFormatConfiguration, output_format_configuration: KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationOutputFormatConfiguration, schema_configuration: KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDataFormatConversionConfigurationSchemaConfiguration) -> Self {
         Self {
             enabled: None,
@@ -896,6 +930,7 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDynamicPartitioni
 
 impl KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDynamicPartitioningConfiguration {
     /// `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDynamicPartitioningConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDynamicPartitioningConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamExtendedS3ConfigurationDynamicPartitioningConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -957,6 +992,7 @@ pub struct KinesisFirehoseDeliveryStreamExtendedS3Configuration {
 
 impl KinesisFirehoseDeliveryStreamExtendedS3Configuration {
     /// `KinesisFirehoseDeliveryStreamExtendedS3Configuration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamExtendedS3Configuration { field: Some(..), ..KinesisFirehoseDeliveryStreamExtendedS3Configuration::new(..) }`.
+    #[inline]
     pub fn new(bucket_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_arn: bucket_arn.into(),
@@ -990,6 +1026,7 @@ pub struct KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfigur
 
 impl KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfigurationCommonAttributes {
     /// `KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfigurationCommonAttributes` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfigurationCommonAttributes { field: Some(..), ..KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfigurationCommonAttributes::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1011,6 +1048,7 @@ pub struct KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfigur
 
 impl KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfiguration {
     /// `KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamHttpEndpointConfigurationRequestConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             content_encoding: None,
@@ -1035,6 +1073,7 @@ pub struct KinesisFirehoseDeliveryStreamHttpEndpointConfigurationSecretsManagerC
 
 impl KinesisFirehoseDeliveryStreamHttpEndpointConfigurationSecretsManagerConfiguration {
     /// `KinesisFirehoseDeliveryStreamHttpEndpointConfigurationSecretsManagerConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamHttpEndpointConfigurationSecretsManagerConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamHttpEndpointConfigurationSecretsManagerConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -1088,6 +1127,7 @@ pub struct KinesisFirehoseDeliveryStreamHttpEndpointConfiguration {
 
 impl KinesisFirehoseDeliveryStreamHttpEndpointConfiguration {
     /// `KinesisFirehoseDeliveryStreamHttpEndpointConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamHttpEndpointConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamHttpEndpointConfiguration::new(..) }`.
+    #[inline]
     pub fn new(url: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             access_key: None,
@@ -1124,6 +1164,7 @@ pub struct KinesisFirehoseDeliveryStreamIcebergConfigurationDestinationTableConf
 
 impl KinesisFirehoseDeliveryStreamIcebergConfigurationDestinationTableConfiguration {
     /// `KinesisFirehoseDeliveryStreamIcebergConfigurationDestinationTableConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamIcebergConfigurationDestinationTableConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamIcebergConfigurationDestinationTableConfiguration::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
@@ -1168,6 +1209,7 @@ pub struct KinesisFirehoseDeliveryStreamIcebergConfiguration {
 
 impl KinesisFirehoseDeliveryStreamIcebergConfiguration {
     /// `KinesisFirehoseDeliveryStreamIcebergConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamIcebergConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamIcebergConfiguration::new(..) }`.
+    #[inline]
     pub fn new(catalog_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             buffering_interval: None,
@@ -1195,6 +1237,7 @@ pub struct KinesisFirehoseDeliveryStreamKinesisSourceConfiguration {
 
 impl KinesisFirehoseDeliveryStreamKinesisSourceConfiguration {
     /// `KinesisFirehoseDeliveryStreamKinesisSourceConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamKinesisSourceConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamKinesisSourceConfiguration::new(..) }`.
+    #[inline]
     pub fn new(kinesis_stream_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             kinesis_stream_arn: kinesis_stream_arn.into(),
@@ -1214,6 +1257,7 @@ pub struct KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConf
 
 impl KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConfiguration {
     /// `KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(connectivity: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             connectivity: connectivity.into(),
@@ -1238,6 +1282,7 @@ pub struct KinesisFirehoseDeliveryStreamMskSourceConfiguration {
 
 impl KinesisFirehoseDeliveryStreamMskSourceConfiguration {
     /// `KinesisFirehoseDeliveryStreamMskSourceConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamMskSourceConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamMskSourceConfiguration::new(..) }`.
+    #[inline]
     pub fn new(msk_cluster_arn: impl Into<crate::core::Expr>, topic_name: impl Into<crate::core::Expr>, authentication_configuration: KinesisFirehoseDeliveryStreamMskSourceConfigurationAuthenticationConfiguration) -> Self {
         Self {
             msk_cluster_arn: msk_cluster_arn.into(),
@@ -1257,6 +1302,7 @@ pub struct KinesisFirehoseDeliveryStreamOpensearchConfigurationDocumentIdOptions
 
 impl KinesisFirehoseDeliveryStreamOpensearchConfigurationDocumentIdOptions {
     /// `KinesisFirehoseDeliveryStreamOpensearchConfigurationDocumentIdOptions` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamOpensearchConfigurationDocumentIdOptions { field: Some(..), ..KinesisFirehoseDeliveryStreamOpensearchConfigurationDocumentIdOptions::new(..) }`.
+    #[inline]
     pub fn new(default_document_id_format: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_document_id_format: default_document_id_format.into(),
@@ -1313,6 +1359,7 @@ pub struct KinesisFirehoseDeliveryStreamOpensearchConfiguration {
 
 impl KinesisFirehoseDeliveryStreamOpensearchConfiguration {
     /// `KinesisFirehoseDeliveryStreamOpensearchConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamOpensearchConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamOpensearchConfiguration::new(..) }`.
+    #[inline]
     pub fn new(index_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             buffering_interval: None,
@@ -1370,6 +1417,7 @@ pub struct KinesisFirehoseDeliveryStreamOpensearchserverlessConfiguration {
 
 impl KinesisFirehoseDeliveryStreamOpensearchserverlessConfiguration {
     /// `KinesisFirehoseDeliveryStreamOpensearchserverlessConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamOpensearchserverlessConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamOpensearchserverlessConfiguration::new(..) }`.
+    #[inline]
     pub fn new(collection_endpoint: impl Into<crate::core::Expr>, index_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             buffering_interval: None,
@@ -1432,6 +1480,7 @@ pub struct KinesisFirehoseDeliveryStreamRedshiftConfiguration {
 
 impl KinesisFirehoseDeliveryStreamRedshiftConfiguration {
     /// `KinesisFirehoseDeliveryStreamRedshiftConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamRedshiftConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamRedshiftConfiguration::new(..) }`.
+    #[inline]
     pub fn new(cluster_jdbcurl: impl Into<crate::core::Expr>, data_table_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             cluster_jdbcurl: cluster_jdbcurl.into(),
@@ -1468,6 +1517,7 @@ pub struct KinesisFirehoseDeliveryStreamServerSideEncryption {
 
 impl KinesisFirehoseDeliveryStreamServerSideEncryption {
     /// `KinesisFirehoseDeliveryStreamServerSideEncryption` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamServerSideEncryption { field: Some(..), ..KinesisFirehoseDeliveryStreamServerSideEncryption::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -1490,6 +1540,7 @@ pub struct KinesisFirehoseDeliveryStreamSnowflakeConfigurationSnowflakeRoleConfi
 
 impl KinesisFirehoseDeliveryStreamSnowflakeConfigurationSnowflakeRoleConfiguration {
     /// `KinesisFirehoseDeliveryStreamSnowflakeConfigurationSnowflakeRoleConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamSnowflakeConfigurationSnowflakeRoleConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamSnowflakeConfigurationSnowflakeRoleConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -1507,6 +1558,7 @@ pub struct KinesisFirehoseDeliveryStreamSnowflakeConfigurationSnowflakeVpcConfig
 
 impl KinesisFirehoseDeliveryStreamSnowflakeConfigurationSnowflakeVpcConfiguration {
     /// `KinesisFirehoseDeliveryStreamSnowflakeConfigurationSnowflakeVpcConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamSnowflakeConfigurationSnowflakeVpcConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamSnowflakeConfigurationSnowflakeVpcConfiguration::new(..) }`.
+    #[inline]
     pub fn new(private_link_vpce_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             private_link_vpce_id: private_link_vpce_id.into(),
@@ -1578,6 +1630,7 @@ pub struct KinesisFirehoseDeliveryStreamSnowflakeConfiguration {
 
 impl KinesisFirehoseDeliveryStreamSnowflakeConfiguration {
     /// `KinesisFirehoseDeliveryStreamSnowflakeConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamSnowflakeConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamSnowflakeConfiguration::new(..) }`.
+    #[inline]
     pub fn new(account_url: impl Into<crate::core::Expr>, database: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, schema: impl Into<crate::core::Expr>, table: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             account_url: account_url.into(),
@@ -1646,6 +1699,7 @@ pub struct KinesisFirehoseDeliveryStreamSplunkConfiguration {
 
 impl KinesisFirehoseDeliveryStreamSplunkConfiguration {
     /// `KinesisFirehoseDeliveryStreamSplunkConfiguration` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamSplunkConfiguration { field: Some(..), ..KinesisFirehoseDeliveryStreamSplunkConfiguration::new(..) }`.
+    #[inline]
     pub fn new(hec_endpoint: impl Into<crate::core::Expr>, s3_configuration: KinesisFirehoseDeliveryStreamElasticsearchConfigurationS3Configuration) -> Self {
         Self {
             buffering_interval: None,
@@ -1680,6 +1734,7 @@ pub struct KinesisFirehoseDeliveryStreamTimeouts {
 
 impl KinesisFirehoseDeliveryStreamTimeouts {
     /// `KinesisFirehoseDeliveryStreamTimeouts` with its required arguments; set the others with `KinesisFirehoseDeliveryStreamTimeouts { field: Some(..), ..KinesisFirehoseDeliveryStreamTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1757,6 +1812,7 @@ pub struct KinesisFirehoseDeliveryStream {
 
 impl KinesisFirehoseDeliveryStream {
     /// `KinesisFirehoseDeliveryStream` with its required arguments; set the others with `KinesisFirehoseDeliveryStream { field: Some(..), ..KinesisFirehoseDeliveryStream::new(..) }`.
+    #[inline]
     pub fn new(destination: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: None,
@@ -1799,6 +1855,7 @@ pub struct KinesisResourcePolicy {
 
 impl KinesisResourcePolicy {
     /// `KinesisResourcePolicy` with its required arguments; set the others with `KinesisResourcePolicy { field: Some(..), ..KinesisResourcePolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             policy: policy.into(),
@@ -1820,6 +1877,7 @@ pub struct KinesisStreamStreamModeDetails {
 
 impl KinesisStreamStreamModeDetails {
     /// `KinesisStreamStreamModeDetails` with its required arguments; set the others with `KinesisStreamStreamModeDetails { field: Some(..), ..KinesisStreamStreamModeDetails::new(..) }`.
+    #[inline]
     pub fn new(stream_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             stream_mode: stream_mode.into(),
@@ -1843,6 +1901,7 @@ pub struct KinesisStreamTimeouts {
 
 impl KinesisStreamTimeouts {
     /// `KinesisStreamTimeouts` with its required arguments; set the others with `KinesisStreamTimeouts { field: Some(..), ..KinesisStreamTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1897,6 +1956,7 @@ pub struct KinesisStream {
 
 impl KinesisStream {
     /// `KinesisStream` with its required arguments; set the others with `KinesisStream { field: Some(..), ..KinesisStream::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: None,
@@ -1934,6 +1994,7 @@ pub struct KinesisStreamConsumer {
 
 impl KinesisStreamConsumer {
     /// `KinesisStreamConsumer` with its required arguments; set the others with `KinesisStreamConsumer { field: Some(..), ..KinesisStreamConsumer::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, stream_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1963,6 +2024,7 @@ pub struct KinesisVideoStreamTimeouts {
 
 impl KinesisVideoStreamTimeouts {
     /// `KinesisVideoStreamTimeouts` with its required arguments; set the others with `KinesisVideoStreamTimeouts { field: Some(..), ..KinesisVideoStreamTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2005,6 +2067,7 @@ pub struct KinesisVideoStream {
 
 impl KinesisVideoStream {
     /// `KinesisVideoStream` with its required arguments; set the others with `KinesisVideoStream { field: Some(..), ..KinesisVideoStream::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_retention_in_hours: None,
@@ -2036,6 +2099,7 @@ pub struct DataKinesisFirehoseDeliveryStream {
 
 impl DataKinesisFirehoseDeliveryStream {
     /// `DataKinesisFirehoseDeliveryStream` with its required arguments; set the others with `DataKinesisFirehoseDeliveryStream { field: Some(..), ..DataKinesisFirehoseDeliveryStream::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2063,6 +2127,7 @@ pub struct DataKinesisStream {
 
 impl DataKinesisStream {
     /// `DataKinesisStream` with its required arguments; set the others with `DataKinesisStream { field: Some(..), ..DataKinesisStream::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2094,6 +2159,7 @@ pub struct DataKinesisStreamConsumer {
 
 impl DataKinesisStreamConsumer {
     /// `DataKinesisStreamConsumer` with its required arguments; set the others with `DataKinesisStreamConsumer { field: Some(..), ..DataKinesisStreamConsumer::new(..) }`.
+    #[inline]
     pub fn new(stream_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: None,
@@ -2110,66 +2176,82 @@ impl crate::core::DataSource for DataKinesisStreamConsumer {
 
 impl crate::core::Ref<KinesisAnalyticsApplication> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `code`, as a reference.
+    #[inline]
     pub fn code(&self) -> crate::core::Expr {
         self.attr("code")
     }
     /// `create_timestamp`, as a reference.
+    #[inline]
     pub fn create_timestamp(&self) -> crate::core::Expr {
         self.attr("create_timestamp")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_update_timestamp`, as a reference.
+    #[inline]
     pub fn last_update_timestamp(&self) -> crate::core::Expr {
         self.attr("last_update_timestamp")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `start_application`, as a reference.
+    #[inline]
     pub fn start_application(&self) -> crate::core::Expr {
         self.attr("start_application")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `cloudwatch_logging_options` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_logging_options(&self) -> crate::core::Expr {
         self.attr("cloudwatch_logging_options")
     }
     /// `inputs` (a nested block), as a reference.
+    #[inline]
     pub fn inputs(&self) -> crate::core::Expr {
         self.attr("inputs")
     }
     /// `outputs` (a nested block), as a reference.
+    #[inline]
     pub fn outputs(&self) -> crate::core::Expr {
         self.attr("outputs")
     }
     /// `reference_data_sources` (a nested block), as a reference.
+    #[inline]
     pub fn reference_data_sources(&self) -> crate::core::Expr {
         self.attr("reference_data_sources")
     }
@@ -2177,86 +2259,107 @@ impl crate::core::Ref<KinesisAnalyticsApplication> {
 
 impl crate::core::Ref<KinesisFirehoseDeliveryStream> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `destination`, as a reference.
+    #[inline]
     pub fn destination(&self) -> crate::core::Expr {
         self.attr("destination")
     }
     /// `destination_id`, as a reference.
+    #[inline]
     pub fn destination_id(&self) -> crate::core::Expr {
         self.attr("destination_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version_id`, as a reference.
+    #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
         self.attr("version_id")
     }
     /// `elasticsearch_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn elasticsearch_configuration(&self) -> crate::core::Expr {
         self.attr("elasticsearch_configuration")
     }
     /// `extended_s3_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn extended_s3_configuration(&self) -> crate::core::Expr {
         self.attr("extended_s3_configuration")
     }
     /// `http_endpoint_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn http_endpoint_configuration(&self) -> crate::core::Expr {
         self.attr("http_endpoint_configuration")
     }
     /// `iceberg_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn iceberg_configuration(&self) -> crate::core::Expr {
         self.attr("iceberg_configuration")
     }
     /// `kinesis_source_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn kinesis_source_configuration(&self) -> crate::core::Expr {
         self.attr("kinesis_source_configuration")
     }
     /// `msk_source_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn msk_source_configuration(&self) -> crate::core::Expr {
         self.attr("msk_source_configuration")
     }
     /// `opensearch_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn opensearch_configuration(&self) -> crate::core::Expr {
         self.attr("opensearch_configuration")
     }
     /// `opensearchserverless_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn opensearchserverless_configuration(&self) -> crate::core::Expr {
         self.attr("opensearchserverless_configuration")
     }
     /// `redshift_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn redshift_configuration(&self) -> crate::core::Expr {
         self.attr("redshift_configuration")
     }
     /// `server_side_encryption` (a nested block), as a reference.
+    #[inline]
     pub fn server_side_encryption(&self) -> crate::core::Expr {
         self.attr("server_side_encryption")
     }
     /// `snowflake_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn snowflake_configuration(&self) -> crate::core::Expr {
         self.attr("snowflake_configuration")
     }
     /// `splunk_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn splunk_configuration(&self) -> crate::core::Expr {
         self.attr("splunk_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2264,14 +2367,17 @@ impl crate::core::Ref<KinesisFirehoseDeliveryStream> {
 
 impl crate::core::Ref<KinesisResourcePolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
@@ -2279,54 +2385,67 @@ impl crate::core::Ref<KinesisResourcePolicy> {
 
 impl crate::core::Ref<KinesisStream> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `encryption_type`, as a reference.
+    #[inline]
     pub fn encryption_type(&self) -> crate::core::Expr {
         self.attr("encryption_type")
     }
     /// `enforce_consumer_deletion`, as a reference.
+    #[inline]
     pub fn enforce_consumer_deletion(&self) -> crate::core::Expr {
         self.attr("enforce_consumer_deletion")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `retention_period`, as a reference.
+    #[inline]
     pub fn retention_period(&self) -> crate::core::Expr {
         self.attr("retention_period")
     }
     /// `shard_count`, as a reference.
+    #[inline]
     pub fn shard_count(&self) -> crate::core::Expr {
         self.attr("shard_count")
     }
     /// `shard_level_metrics`, as a reference.
+    #[inline]
     pub fn shard_level_metrics(&self) -> crate::core::Expr {
         self.attr("shard_level_metrics")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `stream_mode_details` (a nested block), as a reference.
+    #[inline]
     pub fn stream_mode_details(&self) -> crate::core::Expr {
         self.attr("stream_mode_details")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2334,22 +2453,27 @@ impl crate::core::Ref<KinesisStream> {
 
 impl crate::core::Ref<KinesisStreamConsumer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_timestamp`, as a reference.
+    #[inline]
     pub fn creation_timestamp(&self) -> crate::core::Expr {
         self.attr("creation_timestamp")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `stream_arn`, as a reference.
+    #[inline]
     pub fn stream_arn(&self) -> crate::core::Expr {
         self.attr("stream_arn")
     }
@@ -2357,50 +2481,62 @@ impl crate::core::Ref<KinesisStreamConsumer> {
 
 impl crate::core::Ref<KinesisVideoStream> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `data_retention_in_hours`, as a reference.
+    #[inline]
     pub fn data_retention_in_hours(&self) -> crate::core::Expr {
         self.attr("data_retention_in_hours")
     }
     /// `device_name`, as a reference.
+    #[inline]
     pub fn device_name(&self) -> crate::core::Expr {
         self.attr("device_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `media_type`, as a reference.
+    #[inline]
     pub fn media_type(&self) -> crate::core::Expr {
         self.attr("media_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2408,14 +2544,17 @@ impl crate::core::Ref<KinesisVideoStream> {
 
 impl crate::core::Ref<DataKinesisFirehoseDeliveryStream> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -2423,54 +2562,67 @@ impl crate::core::Ref<DataKinesisFirehoseDeliveryStream> {
 
 impl crate::core::Ref<DataKinesisStream> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `closed_shards`, as a reference.
+    #[inline]
     pub fn closed_shards(&self) -> crate::core::Expr {
         self.attr("closed_shards")
     }
     /// `creation_timestamp`, as a reference.
+    #[inline]
     pub fn creation_timestamp(&self) -> crate::core::Expr {
         self.attr("creation_timestamp")
     }
     /// `encryption_type`, as a reference.
+    #[inline]
     pub fn encryption_type(&self) -> crate::core::Expr {
         self.attr("encryption_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `open_shards`, as a reference.
+    #[inline]
     pub fn open_shards(&self) -> crate::core::Expr {
         self.attr("open_shards")
     }
     /// `retention_period`, as a reference.
+    #[inline]
     pub fn retention_period(&self) -> crate::core::Expr {
         self.attr("retention_period")
     }
     /// `shard_level_metrics`, as a reference.
+    #[inline]
     pub fn shard_level_metrics(&self) -> crate::core::Expr {
         self.attr("shard_level_metrics")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `stream_mode_details`, as a reference.
+    #[inline]
     pub fn stream_mode_details(&self) -> crate::core::Expr {
         self.attr("stream_mode_details")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -2478,26 +2630,32 @@ impl crate::core::Ref<DataKinesisStream> {
 
 impl crate::core::Ref<DataKinesisStreamConsumer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_timestamp`, as a reference.
+    #[inline]
     pub fn creation_timestamp(&self) -> crate::core::Expr {
         self.attr("creation_timestamp")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `stream_arn`, as a reference.
+    #[inline]
     pub fn stream_arn(&self) -> crate::core::Expr {
         self.attr("stream_arn")
     }

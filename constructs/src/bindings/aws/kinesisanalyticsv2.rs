@@ -14,6 +14,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeC
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfigurationCodeContentS3ContentLocation {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfigurationCodeContentS3ContentLocation` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfigurationCodeContentS3ContentLocation { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfigurationCodeContentS3ContentLocation::new(..) }`.
+    #[inline]
     pub fn new(bucket_arn: impl Into<crate::core::Expr>, file_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_arn: bucket_arn.into(),
@@ -36,6 +37,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeC
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfigurationCodeContent {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfigurationCodeContent` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfigurationCodeContent { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfigurationCodeContent::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             text_content: None,
@@ -56,6 +58,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeC
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfiguration::new(..) }`.
+    #[inline]
     pub fn new(code_content_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             code_content_type: code_content_type.into(),
@@ -73,6 +76,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationSnaps
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationSnapshotConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationSnapshotConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationSnapshotConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationSnapshotConfiguration::new(..) }`.
+    #[inline]
     pub fn new(snapshots_enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             snapshots_enabled: snapshots_enabled.into(),
@@ -91,6 +95,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPrope
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPropertiesPropertyGroup {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPropertiesPropertyGroup` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPropertiesPropertyGroup { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPropertiesPropertyGroup::new(..) }`.
+    #[inline]
     pub fn new(property_group_id: impl Into<crate::core::Expr>, property_map: std::collections::BTreeMap<String, crate::core::Expr>) -> Self {
         Self {
             property_group_id: property_group_id.into(),
@@ -108,6 +113,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPrope
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentProperties {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentProperties` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentProperties { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentProperties::new(..) }`.
+    #[inline]
     pub fn new(property_group: Vec<Kinesisanalyticsv2ApplicationApplicationConfigurationEnvironmentPropertiesPropertyGroup>) -> Self {
         Self {
             property_group,
@@ -133,6 +139,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplication
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationCheckpointConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationCheckpointConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationCheckpointConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationCheckpointConfiguration::new(..) }`.
+    #[inline]
     pub fn new(configuration_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             checkpoint_interval: None,
@@ -158,6 +165,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplication
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationMonitoringConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationMonitoringConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationMonitoringConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationMonitoringConfiguration::new(..) }`.
+    #[inline]
     pub fn new(configuration_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             configuration_type: configuration_type.into(),
@@ -185,6 +193,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplication
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationParallelismConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationParallelismConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationParallelismConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfigurationParallelismConfiguration::new(..) }`.
+    #[inline]
     pub fn new(configuration_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_scaling_enabled: None,
@@ -211,6 +220,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplication
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationFlinkApplicationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             checkpoint_configuration: None,
@@ -233,6 +243,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfiguration
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfigurationApplicationRestoreConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfigurationApplicationRestoreConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfigurationApplicationRestoreConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfigurationApplicationRestoreConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             application_restore_type: None,
@@ -251,6 +262,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfiguration
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfigurationFlinkRunConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfigurationFlinkRunConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfigurationFlinkRunConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfigurationFlinkRunConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_non_restored_state: None,
@@ -271,6 +283,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfiguration
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationRunConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             application_restore_configuration: None,
@@ -289,6 +302,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputParallelism {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputParallelism` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputParallelism { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputParallelism::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             count: None,
@@ -305,6 +319,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputProcessingConfigurationInputLambdaProcessor {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputProcessingConfigurationInputLambdaProcessor` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputProcessingConfigurationInputLambdaProcessor { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputProcessingConfigurationInputLambdaProcessor::new(..) }`.
+    #[inline]
     pub fn new(resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             resource_arn: resource_arn.into(),
@@ -321,6 +336,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputProcessingConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputProcessingConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputProcessingConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputProcessingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(input_lambda_processor: Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputProcessingConfigurationInputLambdaProcessor) -> Self {
         Self {
             input_lambda_processor,
@@ -342,6 +358,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordColumn {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordColumn` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordColumn { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordColumn::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, sql_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             mapping: None,
@@ -362,6 +379,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParametersCsvMappingParameters {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParametersCsvMappingParameters` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParametersCsvMappingParameters { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParametersCsvMappingParameters::new(..) }`.
+    #[inline]
     pub fn new(record_column_delimiter: impl Into<crate::core::Expr>, record_row_delimiter: impl Into<crate::core::Expr>) -> Self {
         Self {
             record_column_delimiter: record_column_delimiter.into(),
@@ -379,6 +397,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParametersJsonMappingParameters {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParametersJsonMappingParameters` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParametersJsonMappingParameters { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParametersJsonMappingParameters::new(..) }`.
+    #[inline]
     pub fn new(record_row_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             record_row_path: record_row_path.into(),
@@ -399,6 +418,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParameters {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParameters` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParameters { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             csv_mapping_parameters: None,
@@ -418,6 +438,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormat {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormat` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormat { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormat::new(..) }`.
+    #[inline]
     pub fn new(record_format_type: impl Into<crate::core::Expr>, mapping_parameters: Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormatMappingParameters) -> Self {
         Self {
             record_format_type: record_format_type.into(),
@@ -440,6 +461,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchema {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchema` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchema { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchema::new(..) }`.
+    #[inline]
     pub fn new(record_column: Vec<Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordColumn>, record_format: Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchemaRecordFormat) -> Self {
         Self {
             record_encoding: None,
@@ -459,6 +481,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputStartingPositionConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputStartingPositionConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputStartingPositionConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputStartingPositionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             input_starting_position: None,
@@ -492,6 +515,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInput {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInput` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInput { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInput::new(..) }`.
+    #[inline]
     pub fn new(name_prefix: impl Into<crate::core::Expr>, input_schema: Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchema) -> Self {
         Self {
             name_prefix: name_prefix.into(),
@@ -514,6 +538,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutputDestinationSchema {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutputDestinationSchema` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutputDestinationSchema { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutputDestinationSchema::new(..) }`.
+    #[inline]
     pub fn new(record_format_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             record_format_type: record_format_type.into(),
@@ -541,6 +566,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutput {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutput` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutput { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutput::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, destination_schema: Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationOutputDestinationSchema) -> Self {
         Self {
             name: name.into(),
@@ -563,6 +589,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationReferenceDataSourceS3ReferenceDataSource {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationReferenceDataSourceS3ReferenceDataSource` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationReferenceDataSourceS3ReferenceDataSource { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationReferenceDataSourceS3ReferenceDataSource::new(..) }`.
+    #[inline]
     pub fn new(bucket_arn: impl Into<crate::core::Expr>, file_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_arn: bucket_arn.into(),
@@ -584,6 +611,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationReferenceDataSource {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationReferenceDataSource` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationReferenceDataSource { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationReferenceDataSource::new(..) }`.
+    #[inline]
     pub fn new(table_name: impl Into<crate::core::Expr>, reference_schema: Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationInputInputSchema, s3_reference_data_source: Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfigurationReferenceDataSourceS3ReferenceDataSource) -> Self {
         Self {
             table_name: table_name.into(),
@@ -609,6 +637,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationCo
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationSqlApplicationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             input: None,
@@ -629,6 +658,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration
 
 impl Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfigurationVpcConfiguration::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -664,6 +694,7 @@ pub struct Kinesisanalyticsv2ApplicationApplicationConfiguration {
 
 impl Kinesisanalyticsv2ApplicationApplicationConfiguration {
     /// `Kinesisanalyticsv2ApplicationApplicationConfiguration` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationApplicationConfiguration { field: Some(..), ..Kinesisanalyticsv2ApplicationApplicationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(application_code_configuration: Kinesisanalyticsv2ApplicationApplicationConfigurationApplicationCodeConfiguration) -> Self {
         Self {
             application_code_configuration,
@@ -686,6 +717,7 @@ pub struct Kinesisanalyticsv2ApplicationCloudwatchLoggingOptions {
 
 impl Kinesisanalyticsv2ApplicationCloudwatchLoggingOptions {
     /// `Kinesisanalyticsv2ApplicationCloudwatchLoggingOptions` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationCloudwatchLoggingOptions { field: Some(..), ..Kinesisanalyticsv2ApplicationCloudwatchLoggingOptions::new(..) }`.
+    #[inline]
     pub fn new(log_stream_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_stream_arn: log_stream_arn.into(),
@@ -709,6 +741,7 @@ pub struct Kinesisanalyticsv2ApplicationTimeouts {
 
 impl Kinesisanalyticsv2ApplicationTimeouts {
     /// `Kinesisanalyticsv2ApplicationTimeouts` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationTimeouts { field: Some(..), ..Kinesisanalyticsv2ApplicationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -761,6 +794,7 @@ pub struct Kinesisanalyticsv2Application {
 
 impl Kinesisanalyticsv2Application {
     /// `Kinesisanalyticsv2Application` with its required arguments; set the others with `Kinesisanalyticsv2Application { field: Some(..), ..Kinesisanalyticsv2Application::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, runtime_environment: impl Into<crate::core::Expr>, service_execution_role: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_mode: None,
@@ -797,6 +831,7 @@ pub struct Kinesisanalyticsv2ApplicationSnapshotTimeouts {
 
 impl Kinesisanalyticsv2ApplicationSnapshotTimeouts {
     /// `Kinesisanalyticsv2ApplicationSnapshotTimeouts` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationSnapshotTimeouts { field: Some(..), ..Kinesisanalyticsv2ApplicationSnapshotTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -822,6 +857,7 @@ pub struct Kinesisanalyticsv2ApplicationSnapshot {
 
 impl Kinesisanalyticsv2ApplicationSnapshot {
     /// `Kinesisanalyticsv2ApplicationSnapshot` with its required arguments; set the others with `Kinesisanalyticsv2ApplicationSnapshot { field: Some(..), ..Kinesisanalyticsv2ApplicationSnapshot::new(..) }`.
+    #[inline]
     pub fn new(application_name: impl Into<crate::core::Expr>, snapshot_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_name: application_name.into(),
@@ -838,74 +874,92 @@ impl crate::core::Resource for Kinesisanalyticsv2ApplicationSnapshot {
 
 impl crate::core::Ref<Kinesisanalyticsv2Application> {
     /// `application_mode`, as a reference.
+    #[inline]
     pub fn application_mode(&self) -> crate::core::Expr {
         self.attr("application_mode")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `create_timestamp`, as a reference.
+    #[inline]
     pub fn create_timestamp(&self) -> crate::core::Expr {
         self.attr("create_timestamp")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `force_stop`, as a reference.
+    #[inline]
     pub fn force_stop(&self) -> crate::core::Expr {
         self.attr("force_stop")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_update_timestamp`, as a reference.
+    #[inline]
     pub fn last_update_timestamp(&self) -> crate::core::Expr {
         self.attr("last_update_timestamp")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `runtime_environment`, as a reference.
+    #[inline]
     pub fn runtime_environment(&self) -> crate::core::Expr {
         self.attr("runtime_environment")
     }
     /// `service_execution_role`, as a reference.
+    #[inline]
     pub fn service_execution_role(&self) -> crate::core::Expr {
         self.attr("service_execution_role")
     }
     /// `start_application`, as a reference.
+    #[inline]
     pub fn start_application(&self) -> crate::core::Expr {
         self.attr("start_application")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version_id`, as a reference.
+    #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
         self.attr("version_id")
     }
     /// `application_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn application_configuration(&self) -> crate::core::Expr {
         self.attr("application_configuration")
     }
     /// `cloudwatch_logging_options` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_logging_options(&self) -> crate::core::Expr {
         self.attr("cloudwatch_logging_options")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -913,26 +967,32 @@ impl crate::core::Ref<Kinesisanalyticsv2Application> {
 
 impl crate::core::Ref<Kinesisanalyticsv2ApplicationSnapshot> {
     /// `application_name`, as a reference.
+    #[inline]
     pub fn application_name(&self) -> crate::core::Expr {
         self.attr("application_name")
     }
     /// `application_version_id`, as a reference.
+    #[inline]
     pub fn application_version_id(&self) -> crate::core::Expr {
         self.attr("application_version_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `snapshot_creation_timestamp`, as a reference.
+    #[inline]
     pub fn snapshot_creation_timestamp(&self) -> crate::core::Expr {
         self.attr("snapshot_creation_timestamp")
     }
     /// `snapshot_name`, as a reference.
+    #[inline]
     pub fn snapshot_name(&self) -> crate::core::Expr {
         self.attr("snapshot_name")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

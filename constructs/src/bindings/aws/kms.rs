@@ -18,6 +18,7 @@ pub struct KmsAlias {
 
 impl KmsAlias {
     /// `KmsAlias` with its required arguments; set the others with `KmsAlias { field: Some(..), ..KmsAlias::new(..) }`.
+    #[inline]
     pub fn new(target_key_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -32,6 +33,7 @@ impl crate::core::Resource for KmsAlias {
     const TYPE: &'static str = "aws_kms_alias";
 }
 
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_ciphertext` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KmsCiphertext {
@@ -47,8 +49,10 @@ pub struct KmsCiphertext {
     pub plaintext: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-kms")]
 impl KmsCiphertext {
     /// `KmsCiphertext` with its required arguments; set the others with `KmsCiphertext { field: Some(..), ..KmsCiphertext::new(..) }`.
+    #[inline]
     pub fn new(key_id: impl Into<crate::core::Expr>, plaintext: impl Into<crate::core::Expr>) -> Self {
         Self {
             context: None,
@@ -59,10 +63,12 @@ impl KmsCiphertext {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Resource for KmsCiphertext {
     const TYPE: &'static str = "aws_kms_ciphertext";
 }
 
+#[cfg(feature = "aws-kms")]
 /// The `timeouts` block of [`KmsCustomKeyStore`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct KmsCustomKeyStoreTimeouts {
@@ -77,8 +83,10 @@ pub struct KmsCustomKeyStoreTimeouts {
     pub update: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-kms")]
 impl KmsCustomKeyStoreTimeouts {
     /// `KmsCustomKeyStoreTimeouts` with its required arguments; set the others with `KmsCustomKeyStoreTimeouts { field: Some(..), ..KmsCustomKeyStoreTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -88,6 +96,7 @@ impl KmsCustomKeyStoreTimeouts {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 /// The `xks_proxy_authentication_credential` block of [`KmsCustomKeyStore`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KmsCustomKeyStoreXksProxyAuthenticationCredential {
@@ -97,8 +106,10 @@ pub struct KmsCustomKeyStoreXksProxyAuthenticationCredential {
     pub raw_secret_access_key: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-kms")]
 impl KmsCustomKeyStoreXksProxyAuthenticationCredential {
     /// `KmsCustomKeyStoreXksProxyAuthenticationCredential` with its required arguments; set the others with `KmsCustomKeyStoreXksProxyAuthenticationCredential { field: Some(..), ..KmsCustomKeyStoreXksProxyAuthenticationCredential::new(..) }`.
+    #[inline]
     pub fn new(access_key_id: impl Into<crate::core::Expr>, raw_secret_access_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_key_id: access_key_id.into(),
@@ -107,6 +118,7 @@ impl KmsCustomKeyStoreXksProxyAuthenticationCredential {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_custom_key_store` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KmsCustomKeyStore {
@@ -147,8 +159,10 @@ pub struct KmsCustomKeyStore {
     pub xks_proxy_authentication_credential: Option<KmsCustomKeyStoreXksProxyAuthenticationCredential>,
 }
 
+#[cfg(feature = "aws-kms")]
 impl KmsCustomKeyStore {
     /// `KmsCustomKeyStore` with its required arguments; set the others with `KmsCustomKeyStore { field: Some(..), ..KmsCustomKeyStore::new(..) }`.
+    #[inline]
     pub fn new(custom_key_store_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cloud_hsm_cluster_id: None,
@@ -167,10 +181,12 @@ impl KmsCustomKeyStore {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Resource for KmsCustomKeyStore {
     const TYPE: &'static str = "aws_kms_custom_key_store";
 }
 
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_external_key` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct KmsExternalKey {
@@ -209,8 +225,10 @@ pub struct KmsExternalKey {
     pub valid_to: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-kms")]
 impl KmsExternalKey {
     /// `KmsExternalKey` with its required arguments; set the others with `KmsExternalKey { field: Some(..), ..KmsExternalKey::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bypass_policy_lockout_safety_check: None,
@@ -228,10 +246,12 @@ impl KmsExternalKey {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Resource for KmsExternalKey {
     const TYPE: &'static str = "aws_kms_external_key";
 }
 
+#[cfg(feature = "aws-kms")]
 /// The `constraints` block of [`KmsGrant`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct KmsGrantConstraints {
@@ -243,8 +263,10 @@ pub struct KmsGrantConstraints {
     pub encryption_context_subset: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
 }
 
+#[cfg(feature = "aws-kms")]
 impl KmsGrantConstraints {
     /// `KmsGrantConstraints` with its required arguments; set the others with `KmsGrantConstraints { field: Some(..), ..KmsGrantConstraints::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             encryption_context_equals: None,
@@ -253,6 +275,7 @@ impl KmsGrantConstraints {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_grant` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KmsGrant {
@@ -282,8 +305,10 @@ pub struct KmsGrant {
     pub constraints: Option<Vec<KmsGrantConstraints>>,
 }
 
+#[cfg(feature = "aws-kms")]
 impl KmsGrant {
     /// `KmsGrant` with its required arguments; set the others with `KmsGrant { field: Some(..), ..KmsGrant::new(..) }`.
+    #[inline]
     pub fn new(grantee_principal: impl Into<crate::core::Expr>, key_id: impl Into<crate::core::Expr>, operations: Vec<crate::core::Expr>) -> Self {
         Self {
             grant_creation_tokens: None,
@@ -299,6 +324,7 @@ impl KmsGrant {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Resource for KmsGrant {
     const TYPE: &'static str = "aws_kms_grant";
 }
@@ -313,6 +339,7 @@ pub struct KmsKeyTimeouts {
 
 impl KmsKeyTimeouts {
     /// `KmsKeyTimeouts` with its required arguments; set the others with `KmsKeyTimeouts { field: Some(..), ..KmsKeyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -375,6 +402,7 @@ pub struct KmsKey {
 
 impl KmsKey {
     /// `KmsKey` with its required arguments; set the others with `KmsKey { field: Some(..), ..KmsKey::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bypass_policy_lockout_safety_check: None,
@@ -401,6 +429,7 @@ impl crate::core::Resource for KmsKey {
     const TYPE: &'static str = "aws_kms_key";
 }
 
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_key_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KmsKeyPolicy {
@@ -416,8 +445,10 @@ pub struct KmsKeyPolicy {
     pub policy: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-kms")]
 impl KmsKeyPolicy {
     /// `KmsKeyPolicy` with its required arguments; set the others with `KmsKeyPolicy { field: Some(..), ..KmsKeyPolicy::new(..) }`.
+    #[inline]
     pub fn new(key_id: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             bypass_policy_lockout_safety_check: None,
@@ -428,10 +459,12 @@ impl KmsKeyPolicy {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Resource for KmsKeyPolicy {
     const TYPE: &'static str = "aws_kms_key_policy";
 }
 
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_replica_external_key` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KmsReplicaExternalKey {
@@ -469,8 +502,10 @@ pub struct KmsReplicaExternalKey {
     pub valid_to: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-kms")]
 impl KmsReplicaExternalKey {
     /// `KmsReplicaExternalKey` with its required arguments; set the others with `KmsReplicaExternalKey { field: Some(..), ..KmsReplicaExternalKey::new(..) }`.
+    #[inline]
     pub fn new(primary_key_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bypass_policy_lockout_safety_check: None,
@@ -488,10 +523,12 @@ impl KmsReplicaExternalKey {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Resource for KmsReplicaExternalKey {
     const TYPE: &'static str = "aws_kms_replica_external_key";
 }
 
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_replica_key` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct KmsReplicaKey {
@@ -523,8 +560,10 @@ pub struct KmsReplicaKey {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
 }
 
+#[cfg(feature = "aws-kms")]
 impl KmsReplicaKey {
     /// `KmsReplicaKey` with its required arguments; set the others with `KmsReplicaKey { field: Some(..), ..KmsReplicaKey::new(..) }`.
+    #[inline]
     pub fn new(primary_key_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bypass_policy_lockout_safety_check: None,
@@ -540,10 +579,12 @@ impl KmsReplicaKey {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Resource for KmsReplicaKey {
     const TYPE: &'static str = "aws_kms_replica_key";
 }
 
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_alias` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKmsAlias {
@@ -554,8 +595,10 @@ pub struct DataKmsAlias {
     pub name: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-kms")]
 impl DataKmsAlias {
     /// `DataKmsAlias` with its required arguments; set the others with `DataKmsAlias { field: Some(..), ..DataKmsAlias::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -564,10 +607,12 @@ impl DataKmsAlias {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::DataSource for DataKmsAlias {
     const TYPE: &'static str = "aws_kms_alias";
 }
 
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_ciphertext` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKmsCiphertext {
@@ -583,8 +628,10 @@ pub struct DataKmsCiphertext {
     pub plaintext: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-kms")]
 impl DataKmsCiphertext {
     /// `DataKmsCiphertext` with its required arguments; set the others with `DataKmsCiphertext { field: Some(..), ..DataKmsCiphertext::new(..) }`.
+    #[inline]
     pub fn new(key_id: impl Into<crate::core::Expr>, plaintext: impl Into<crate::core::Expr>) -> Self {
         Self {
             context: None,
@@ -595,10 +642,12 @@ impl DataKmsCiphertext {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::DataSource for DataKmsCiphertext {
     const TYPE: &'static str = "aws_kms_ciphertext";
 }
 
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_custom_key_store` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataKmsCustomKeyStore {
@@ -613,8 +662,10 @@ pub struct DataKmsCustomKeyStore {
     pub id: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-kms")]
 impl DataKmsCustomKeyStore {
     /// `DataKmsCustomKeyStore` with its required arguments; set the others with `DataKmsCustomKeyStore { field: Some(..), ..DataKmsCustomKeyStore::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_key_store_id: None,
@@ -624,10 +675,12 @@ impl DataKmsCustomKeyStore {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::DataSource for DataKmsCustomKeyStore {
     const TYPE: &'static str = "aws_kms_custom_key_store";
 }
 
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_key` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKmsKey {
@@ -641,8 +694,10 @@ pub struct DataKmsKey {
     pub key_id: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-kms")]
 impl DataKmsKey {
     /// `DataKmsKey` with its required arguments; set the others with `DataKmsKey { field: Some(..), ..DataKmsKey::new(..) }`.
+    #[inline]
     pub fn new(key_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             grant_tokens: None,
@@ -652,10 +707,12 @@ impl DataKmsKey {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::DataSource for DataKmsKey {
     const TYPE: &'static str = "aws_kms_key";
 }
 
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_public_key` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKmsPublicKey {
@@ -669,8 +726,10 @@ pub struct DataKmsPublicKey {
     pub key_id: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-kms")]
 impl DataKmsPublicKey {
     /// `DataKmsPublicKey` with its required arguments; set the others with `DataKmsPublicKey { field: Some(..), ..DataKmsPublicKey::new(..) }`.
+    #[inline]
     pub fn new(key_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             grant_tokens: None,
@@ -680,10 +739,12 @@ impl DataKmsPublicKey {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::DataSource for DataKmsPublicKey {
     const TYPE: &'static str = "aws_kms_public_key";
 }
 
+#[cfg(feature = "aws-kms")]
 /// The `secret` block of [`DataKmsSecret`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKmsSecretSecret {
@@ -699,8 +760,10 @@ pub struct DataKmsSecretSecret {
     pub payload: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-kms")]
 impl DataKmsSecretSecret {
     /// `DataKmsSecretSecret` with its required arguments; set the others with `DataKmsSecretSecret { field: Some(..), ..DataKmsSecretSecret::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, payload: impl Into<crate::core::Expr>) -> Self {
         Self {
             context: None,
@@ -711,6 +774,7 @@ impl DataKmsSecretSecret {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_secret` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKmsSecret {
@@ -721,8 +785,10 @@ pub struct DataKmsSecret {
     pub secret: Vec<DataKmsSecretSecret>,
 }
 
+#[cfg(feature = "aws-kms")]
 impl DataKmsSecret {
     /// `DataKmsSecret` with its required arguments; set the others with `DataKmsSecret { field: Some(..), ..DataKmsSecret::new(..) }`.
+    #[inline]
     pub fn new(secret: Vec<DataKmsSecretSecret>) -> Self {
         Self {
             id: None,
@@ -731,10 +797,12 @@ impl DataKmsSecret {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::DataSource for DataKmsSecret {
     const TYPE: &'static str = "aws_kms_secret";
 }
 
+#[cfg(feature = "aws-kms")]
 /// The `secret` block of [`DataKmsSecrets`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKmsSecretsSecret {
@@ -756,8 +824,10 @@ pub struct DataKmsSecretsSecret {
     pub payload: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-kms")]
 impl DataKmsSecretsSecret {
     /// `DataKmsSecretsSecret` with its required arguments; set the others with `DataKmsSecretsSecret { field: Some(..), ..DataKmsSecretsSecret::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, payload: impl Into<crate::core::Expr>) -> Self {
         Self {
             context: None,
@@ -770,6 +840,7 @@ impl DataKmsSecretsSecret {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 /// `aws_kms_secrets` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataKmsSecrets {
@@ -780,8 +851,10 @@ pub struct DataKmsSecrets {
     pub secret: Vec<DataKmsSecretsSecret>,
 }
 
+#[cfg(feature = "aws-kms")]
 impl DataKmsSecrets {
     /// `DataKmsSecrets` with its required arguments; set the others with `DataKmsSecrets { field: Some(..), ..DataKmsSecrets::new(..) }`.
+    #[inline]
     pub fn new(secret: Vec<DataKmsSecretsSecret>) -> Self {
         Self {
             id: None,
@@ -790,216 +863,270 @@ impl DataKmsSecrets {
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::DataSource for DataKmsSecrets {
     const TYPE: &'static str = "aws_kms_secrets";
 }
 
 impl crate::core::Ref<KmsAlias> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `target_key_arn`, as a reference.
+    #[inline]
     pub fn target_key_arn(&self) -> crate::core::Expr {
         self.attr("target_key_arn")
     }
     /// `target_key_id`, as a reference.
+    #[inline]
     pub fn target_key_id(&self) -> crate::core::Expr {
         self.attr("target_key_id")
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Ref<KmsCiphertext> {
     /// `ciphertext_blob`, as a reference.
+    #[inline]
     pub fn ciphertext_blob(&self) -> crate::core::Expr {
         self.attr("ciphertext_blob")
     }
     /// `context`, as a reference.
+    #[inline]
     pub fn context(&self) -> crate::core::Expr {
         self.attr("context")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_id`, as a reference.
+    #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
         self.attr("key_id")
     }
     /// `plaintext`, as a reference.
+    #[inline]
     pub fn plaintext(&self) -> crate::core::Expr {
         self.attr("plaintext")
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Ref<KmsCustomKeyStore> {
     /// `cloud_hsm_cluster_id`, as a reference.
+    #[inline]
     pub fn cloud_hsm_cluster_id(&self) -> crate::core::Expr {
         self.attr("cloud_hsm_cluster_id")
     }
     /// `custom_key_store_name`, as a reference.
+    #[inline]
     pub fn custom_key_store_name(&self) -> crate::core::Expr {
         self.attr("custom_key_store_name")
     }
     /// `custom_key_store_type`, as a reference.
+    #[inline]
     pub fn custom_key_store_type(&self) -> crate::core::Expr {
         self.attr("custom_key_store_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_store_password`, as a reference.
+    #[inline]
     pub fn key_store_password(&self) -> crate::core::Expr {
         self.attr("key_store_password")
     }
     /// `trust_anchor_certificate`, as a reference.
+    #[inline]
     pub fn trust_anchor_certificate(&self) -> crate::core::Expr {
         self.attr("trust_anchor_certificate")
     }
     /// `xks_proxy_connectivity`, as a reference.
+    #[inline]
     pub fn xks_proxy_connectivity(&self) -> crate::core::Expr {
         self.attr("xks_proxy_connectivity")
     }
     /// `xks_proxy_uri_endpoint`, as a reference.
+    #[inline]
     pub fn xks_proxy_uri_endpoint(&self) -> crate::core::Expr {
         self.attr("xks_proxy_uri_endpoint")
     }
     /// `xks_proxy_uri_path`, as a reference.
+    #[inline]
     pub fn xks_proxy_uri_path(&self) -> crate::core::Expr {
         self.attr("xks_proxy_uri_path")
     }
     /// `xks_proxy_vpc_endpoint_service_name`, as a reference.
+    #[inline]
     pub fn xks_proxy_vpc_endpoint_service_name(&self) -> crate::core::Expr {
         self.attr("xks_proxy_vpc_endpoint_service_name")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `xks_proxy_authentication_credential` (a nested block), as a reference.
+    #[inline]
     pub fn xks_proxy_authentication_credential(&self) -> crate::core::Expr {
         self.attr("xks_proxy_authentication_credential")
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Ref<KmsExternalKey> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bypass_policy_lockout_safety_check`, as a reference.
+    #[inline]
     pub fn bypass_policy_lockout_safety_check(&self) -> crate::core::Expr {
         self.attr("bypass_policy_lockout_safety_check")
     }
     /// `deletion_window_in_days`, as a reference.
+    #[inline]
     pub fn deletion_window_in_days(&self) -> crate::core::Expr {
         self.attr("deletion_window_in_days")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `expiration_model`, as a reference.
+    #[inline]
     pub fn expiration_model(&self) -> crate::core::Expr {
         self.attr("expiration_model")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_material_base64`, as a reference.
+    #[inline]
     pub fn key_material_base64(&self) -> crate::core::Expr {
         self.attr("key_material_base64")
     }
     /// `key_state`, as a reference.
+    #[inline]
     pub fn key_state(&self) -> crate::core::Expr {
         self.attr("key_state")
     }
     /// `key_usage`, as a reference.
+    #[inline]
     pub fn key_usage(&self) -> crate::core::Expr {
         self.attr("key_usage")
     }
     /// `multi_region`, as a reference.
+    #[inline]
     pub fn multi_region(&self) -> crate::core::Expr {
         self.attr("multi_region")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `valid_to`, as a reference.
+    #[inline]
     pub fn valid_to(&self) -> crate::core::Expr {
         self.attr("valid_to")
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Ref<KmsGrant> {
     /// `grant_creation_tokens`, as a reference.
+    #[inline]
     pub fn grant_creation_tokens(&self) -> crate::core::Expr {
         self.attr("grant_creation_tokens")
     }
     /// `grant_id`, as a reference.
+    #[inline]
     pub fn grant_id(&self) -> crate::core::Expr {
         self.attr("grant_id")
     }
     /// `grant_token`, as a reference.
+    #[inline]
     pub fn grant_token(&self) -> crate::core::Expr {
         self.attr("grant_token")
     }
     /// `grantee_principal`, as a reference.
+    #[inline]
     pub fn grantee_principal(&self) -> crate::core::Expr {
         self.attr("grantee_principal")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_id`, as a reference.
+    #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
         self.attr("key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `operations`, as a reference.
+    #[inline]
     pub fn operations(&self) -> crate::core::Expr {
         self.attr("operations")
     }
     /// `retire_on_delete`, as a reference.
+    #[inline]
     pub fn retire_on_delete(&self) -> crate::core::Expr {
         self.attr("retire_on_delete")
     }
     /// `retiring_principal`, as a reference.
+    #[inline]
     pub fn retiring_principal(&self) -> crate::core::Expr {
         self.attr("retiring_principal")
     }
     /// `constraints` (a nested block), as a reference.
+    #[inline]
     pub fn constraints(&self) -> crate::core::Expr {
         self.attr("constraints")
     }
@@ -1007,460 +1134,577 @@ impl crate::core::Ref<KmsGrant> {
 
 impl crate::core::Ref<KmsKey> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bypass_policy_lockout_safety_check`, as a reference.
+    #[inline]
     pub fn bypass_policy_lockout_safety_check(&self) -> crate::core::Expr {
         self.attr("bypass_policy_lockout_safety_check")
     }
     /// `custom_key_store_id`, as a reference.
+    #[inline]
     pub fn custom_key_store_id(&self) -> crate::core::Expr {
         self.attr("custom_key_store_id")
     }
     /// `customer_master_key_spec`, as a reference.
+    #[inline]
     pub fn customer_master_key_spec(&self) -> crate::core::Expr {
         self.attr("customer_master_key_spec")
     }
     /// `deletion_window_in_days`, as a reference.
+    #[inline]
     pub fn deletion_window_in_days(&self) -> crate::core::Expr {
         self.attr("deletion_window_in_days")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enable_key_rotation`, as a reference.
+    #[inline]
     pub fn enable_key_rotation(&self) -> crate::core::Expr {
         self.attr("enable_key_rotation")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `is_enabled`, as a reference.
+    #[inline]
     pub fn is_enabled(&self) -> crate::core::Expr {
         self.attr("is_enabled")
     }
     /// `key_id`, as a reference.
+    #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
         self.attr("key_id")
     }
     /// `key_usage`, as a reference.
+    #[inline]
     pub fn key_usage(&self) -> crate::core::Expr {
         self.attr("key_usage")
     }
     /// `multi_region`, as a reference.
+    #[inline]
     pub fn multi_region(&self) -> crate::core::Expr {
         self.attr("multi_region")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `rotation_period_in_days`, as a reference.
+    #[inline]
     pub fn rotation_period_in_days(&self) -> crate::core::Expr {
         self.attr("rotation_period_in_days")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `xks_key_id`, as a reference.
+    #[inline]
     pub fn xks_key_id(&self) -> crate::core::Expr {
         self.attr("xks_key_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Ref<KmsKeyPolicy> {
     /// `bypass_policy_lockout_safety_check`, as a reference.
+    #[inline]
     pub fn bypass_policy_lockout_safety_check(&self) -> crate::core::Expr {
         self.attr("bypass_policy_lockout_safety_check")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_id`, as a reference.
+    #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
         self.attr("key_id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Ref<KmsReplicaExternalKey> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bypass_policy_lockout_safety_check`, as a reference.
+    #[inline]
     pub fn bypass_policy_lockout_safety_check(&self) -> crate::core::Expr {
         self.attr("bypass_policy_lockout_safety_check")
     }
     /// `deletion_window_in_days`, as a reference.
+    #[inline]
     pub fn deletion_window_in_days(&self) -> crate::core::Expr {
         self.attr("deletion_window_in_days")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `expiration_model`, as a reference.
+    #[inline]
     pub fn expiration_model(&self) -> crate::core::Expr {
         self.attr("expiration_model")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_id`, as a reference.
+    #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
         self.attr("key_id")
     }
     /// `key_material_base64`, as a reference.
+    #[inline]
     pub fn key_material_base64(&self) -> crate::core::Expr {
         self.attr("key_material_base64")
     }
     /// `key_state`, as a reference.
+    #[inline]
     pub fn key_state(&self) -> crate::core::Expr {
         self.attr("key_state")
     }
     /// `key_usage`, as a reference.
+    #[inline]
     pub fn key_usage(&self) -> crate::core::Expr {
         self.attr("key_usage")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `primary_key_arn`, as a reference.
+    #[inline]
     pub fn primary_key_arn(&self) -> crate::core::Expr {
         self.attr("primary_key_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `valid_to`, as a reference.
+    #[inline]
     pub fn valid_to(&self) -> crate::core::Expr {
         self.attr("valid_to")
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Ref<KmsReplicaKey> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bypass_policy_lockout_safety_check`, as a reference.
+    #[inline]
     pub fn bypass_policy_lockout_safety_check(&self) -> crate::core::Expr {
         self.attr("bypass_policy_lockout_safety_check")
     }
     /// `deletion_window_in_days`, as a reference.
+    #[inline]
     pub fn deletion_window_in_days(&self) -> crate::core::Expr {
         self.attr("deletion_window_in_days")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_id`, as a reference.
+    #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
         self.attr("key_id")
     }
     /// `key_rotation_enabled`, as a reference.
+    #[inline]
     pub fn key_rotation_enabled(&self) -> crate::core::Expr {
         self.attr("key_rotation_enabled")
     }
     /// `key_spec`, as a reference.
+    #[inline]
     pub fn key_spec(&self) -> crate::core::Expr {
         self.attr("key_spec")
     }
     /// `key_usage`, as a reference.
+    #[inline]
     pub fn key_usage(&self) -> crate::core::Expr {
         self.attr("key_usage")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `primary_key_arn`, as a reference.
+    #[inline]
     pub fn primary_key_arn(&self) -> crate::core::Expr {
         self.attr("primary_key_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Ref<DataKmsAlias> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `target_key_arn`, as a reference.
+    #[inline]
     pub fn target_key_arn(&self) -> crate::core::Expr {
         self.attr("target_key_arn")
     }
     /// `target_key_id`, as a reference.
+    #[inline]
     pub fn target_key_id(&self) -> crate::core::Expr {
         self.attr("target_key_id")
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Ref<DataKmsCiphertext> {
     /// `ciphertext_blob`, as a reference.
+    #[inline]
     pub fn ciphertext_blob(&self) -> crate::core::Expr {
         self.attr("ciphertext_blob")
     }
     /// `context`, as a reference.
+    #[inline]
     pub fn context(&self) -> crate::core::Expr {
         self.attr("context")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_id`, as a reference.
+    #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
         self.attr("key_id")
     }
     /// `plaintext`, as a reference.
+    #[inline]
     pub fn plaintext(&self) -> crate::core::Expr {
         self.attr("plaintext")
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Ref<DataKmsCustomKeyStore> {
     /// `cloud_hsm_cluster_id`, as a reference.
+    #[inline]
     pub fn cloud_hsm_cluster_id(&self) -> crate::core::Expr {
         self.attr("cloud_hsm_cluster_id")
     }
     /// `connection_state`, as a reference.
+    #[inline]
     pub fn connection_state(&self) -> crate::core::Expr {
         self.attr("connection_state")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `custom_key_store_id`, as a reference.
+    #[inline]
     pub fn custom_key_store_id(&self) -> crate::core::Expr {
         self.attr("custom_key_store_id")
     }
     /// `custom_key_store_name`, as a reference.
+    #[inline]
     pub fn custom_key_store_name(&self) -> crate::core::Expr {
         self.attr("custom_key_store_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `trust_anchor_certificate`, as a reference.
+    #[inline]
     pub fn trust_anchor_certificate(&self) -> crate::core::Expr {
         self.attr("trust_anchor_certificate")
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Ref<DataKmsKey> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_account_id`, as a reference.
+    #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
         self.attr("aws_account_id")
     }
     /// `cloud_hsm_cluster_id`, as a reference.
+    #[inline]
     pub fn cloud_hsm_cluster_id(&self) -> crate::core::Expr {
         self.attr("cloud_hsm_cluster_id")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `custom_key_store_id`, as a reference.
+    #[inline]
     pub fn custom_key_store_id(&self) -> crate::core::Expr {
         self.attr("custom_key_store_id")
     }
     /// `customer_master_key_spec`, as a reference.
+    #[inline]
     pub fn customer_master_key_spec(&self) -> crate::core::Expr {
         self.attr("customer_master_key_spec")
     }
     /// `deletion_date`, as a reference.
+    #[inline]
     pub fn deletion_date(&self) -> crate::core::Expr {
         self.attr("deletion_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `expiration_model`, as a reference.
+    #[inline]
     pub fn expiration_model(&self) -> crate::core::Expr {
         self.attr("expiration_model")
     }
     /// `grant_tokens`, as a reference.
+    #[inline]
     pub fn grant_tokens(&self) -> crate::core::Expr {
         self.attr("grant_tokens")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_id`, as a reference.
+    #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
         self.attr("key_id")
     }
     /// `key_manager`, as a reference.
+    #[inline]
     pub fn key_manager(&self) -> crate::core::Expr {
         self.attr("key_manager")
     }
     /// `key_spec`, as a reference.
+    #[inline]
     pub fn key_spec(&self) -> crate::core::Expr {
         self.attr("key_spec")
     }
     /// `key_state`, as a reference.
+    #[inline]
     pub fn key_state(&self) -> crate::core::Expr {
         self.attr("key_state")
     }
     /// `key_usage`, as a reference.
+    #[inline]
     pub fn key_usage(&self) -> crate::core::Expr {
         self.attr("key_usage")
     }
     /// `multi_region`, as a reference.
+    #[inline]
     pub fn multi_region(&self) -> crate::core::Expr {
         self.attr("multi_region")
     }
     /// `multi_region_configuration`, as a reference.
+    #[inline]
     pub fn multi_region_configuration(&self) -> crate::core::Expr {
         self.attr("multi_region_configuration")
     }
     /// `origin`, as a reference.
+    #[inline]
     pub fn origin(&self) -> crate::core::Expr {
         self.attr("origin")
     }
     /// `pending_deletion_window_in_days`, as a reference.
+    #[inline]
     pub fn pending_deletion_window_in_days(&self) -> crate::core::Expr {
         self.attr("pending_deletion_window_in_days")
     }
     /// `valid_to`, as a reference.
+    #[inline]
     pub fn valid_to(&self) -> crate::core::Expr {
         self.attr("valid_to")
     }
     /// `xks_key_configuration`, as a reference.
+    #[inline]
     pub fn xks_key_configuration(&self) -> crate::core::Expr {
         self.attr("xks_key_configuration")
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Ref<DataKmsPublicKey> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `customer_master_key_spec`, as a reference.
+    #[inline]
     pub fn customer_master_key_spec(&self) -> crate::core::Expr {
         self.attr("customer_master_key_spec")
     }
     /// `encryption_algorithms`, as a reference.
+    #[inline]
     pub fn encryption_algorithms(&self) -> crate::core::Expr {
         self.attr("encryption_algorithms")
     }
     /// `grant_tokens`, as a reference.
+    #[inline]
     pub fn grant_tokens(&self) -> crate::core::Expr {
         self.attr("grant_tokens")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_id`, as a reference.
+    #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
         self.attr("key_id")
     }
     /// `key_usage`, as a reference.
+    #[inline]
     pub fn key_usage(&self) -> crate::core::Expr {
         self.attr("key_usage")
     }
     /// `public_key`, as a reference.
+    #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
         self.attr("public_key")
     }
     /// `public_key_pem`, as a reference.
+    #[inline]
     pub fn public_key_pem(&self) -> crate::core::Expr {
         self.attr("public_key_pem")
     }
     /// `signing_algorithms`, as a reference.
+    #[inline]
     pub fn signing_algorithms(&self) -> crate::core::Expr {
         self.attr("signing_algorithms")
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Ref<DataKmsSecret> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `secret` (a nested block), as a reference.
+    #[inline]
     pub fn secret(&self) -> crate::core::Expr {
         self.attr("secret")
     }
 }
 
+#[cfg(feature = "aws-kms")]
 impl crate::core::Ref<DataKmsSecrets> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `plaintext`, as a reference.
+    #[inline]
     pub fn plaintext(&self) -> crate::core::Expr {
         self.attr("plaintext")
     }
     /// `secret` (a nested block), as a reference.
+    #[inline]
     pub fn secret(&self) -> crate::core::Expr {
         self.attr("secret")
     }

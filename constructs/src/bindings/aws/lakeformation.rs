@@ -10,6 +10,7 @@ pub struct LakeformationDataCellsFilterTableDataColumnWildcard {
 
 impl LakeformationDataCellsFilterTableDataColumnWildcard {
     /// `LakeformationDataCellsFilterTableDataColumnWildcard` with its required arguments; set the others with `LakeformationDataCellsFilterTableDataColumnWildcard { field: Some(..), ..LakeformationDataCellsFilterTableDataColumnWildcard::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             excluded_column_names: None,
@@ -24,6 +25,7 @@ pub struct LakeformationDataCellsFilterTableDataRowFilterAllRowsWildcard {
 
 impl LakeformationDataCellsFilterTableDataRowFilterAllRowsWildcard {
     /// `LakeformationDataCellsFilterTableDataRowFilterAllRowsWildcard` with its required arguments; set the others with `LakeformationDataCellsFilterTableDataRowFilterAllRowsWildcard { field: Some(..), ..LakeformationDataCellsFilterTableDataRowFilterAllRowsWildcard::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -43,6 +45,7 @@ pub struct LakeformationDataCellsFilterTableDataRowFilter {
 
 impl LakeformationDataCellsFilterTableDataRowFilter {
     /// `LakeformationDataCellsFilterTableDataRowFilter` with its required arguments; set the others with `LakeformationDataCellsFilterTableDataRowFilter { field: Some(..), ..LakeformationDataCellsFilterTableDataRowFilter::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             filter_expression: None,
@@ -78,6 +81,7 @@ pub struct LakeformationDataCellsFilterTableData {
 
 impl LakeformationDataCellsFilterTableData {
     /// `LakeformationDataCellsFilterTableData` with its required arguments; set the others with `LakeformationDataCellsFilterTableData { field: Some(..), ..LakeformationDataCellsFilterTableData::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, table_catalog_id: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             column_names: None,
@@ -103,6 +107,7 @@ pub struct LakeformationDataCellsFilterTimeouts {
 
 impl LakeformationDataCellsFilterTimeouts {
     /// `LakeformationDataCellsFilterTimeouts` with its required arguments; set the others with `LakeformationDataCellsFilterTimeouts { field: Some(..), ..LakeformationDataCellsFilterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -123,6 +128,7 @@ pub struct LakeformationDataCellsFilter {
 
 impl LakeformationDataCellsFilter {
     /// `LakeformationDataCellsFilter` with its required arguments; set the others with `LakeformationDataCellsFilter { field: Some(..), ..LakeformationDataCellsFilter::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             table_data: None,
@@ -148,6 +154,7 @@ pub struct LakeformationDataLakeSettingsCreateDatabaseDefaultPermissions {
 
 impl LakeformationDataLakeSettingsCreateDatabaseDefaultPermissions {
     /// `LakeformationDataLakeSettingsCreateDatabaseDefaultPermissions` with its required arguments; set the others with `LakeformationDataLakeSettingsCreateDatabaseDefaultPermissions { field: Some(..), ..LakeformationDataLakeSettingsCreateDatabaseDefaultPermissions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             permissions: None,
@@ -199,6 +206,7 @@ pub struct LakeformationDataLakeSettings {
 
 impl LakeformationDataLakeSettings {
     /// `LakeformationDataLakeSettings` with its required arguments; set the others with `LakeformationDataLakeSettings { field: Some(..), ..LakeformationDataLakeSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             admins: None,
@@ -238,6 +246,7 @@ pub struct LakeformationLfTag {
 
 impl LakeformationLfTag {
     /// `LakeformationLfTag` with its required arguments; set the others with `LakeformationLfTag { field: Some(..), ..LakeformationLfTag::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -259,6 +268,7 @@ pub struct LakeformationOptInCondition {
 
 impl LakeformationOptInCondition {
     /// `LakeformationOptInCondition` with its required arguments; set the others with `LakeformationOptInCondition { field: Some(..), ..LakeformationOptInCondition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -274,6 +284,7 @@ pub struct LakeformationOptInPrincipal {
 
 impl LakeformationOptInPrincipal {
     /// `LakeformationOptInPrincipal` with its required arguments; set the others with `LakeformationOptInPrincipal { field: Some(..), ..LakeformationOptInPrincipal::new(..) }`.
+    #[inline]
     pub fn new(data_lake_principal_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_lake_principal_identifier: data_lake_principal_identifier.into(),
@@ -291,6 +302,7 @@ pub struct LakeformationOptInResourceDataCatalog {
 
 impl LakeformationOptInResourceDataCatalog {
     /// `LakeformationOptInResourceDataCatalog` with its required arguments; set the others with `LakeformationOptInResourceDataCatalog { field: Some(..), ..LakeformationOptInResourceDataCatalog::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -317,6 +329,7 @@ pub struct LakeformationOptInResourceDataDataCellsFilter {
 
 impl LakeformationOptInResourceDataDataCellsFilter {
     /// `LakeformationOptInResourceDataDataCellsFilter` with its required arguments; set the others with `LakeformationOptInResourceDataDataCellsFilter { field: Some(..), ..LakeformationOptInResourceDataDataCellsFilter::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             database_name: None,
@@ -339,6 +352,7 @@ pub struct LakeformationOptInResourceDataDataLocation {
 
 impl LakeformationOptInResourceDataDataLocation {
     /// `LakeformationOptInResourceDataDataLocation` with its required arguments; set the others with `LakeformationOptInResourceDataDataLocation { field: Some(..), ..LakeformationOptInResourceDataDataLocation::new(..) }`.
+    #[inline]
     pub fn new(resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -359,6 +373,7 @@ pub struct LakeformationOptInResourceDataDatabase {
 
 impl LakeformationOptInResourceDataDatabase {
     /// `LakeformationOptInResourceDataDatabase` with its required arguments; set the others with `LakeformationOptInResourceDataDatabase { field: Some(..), ..LakeformationOptInResourceDataDatabase::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -381,6 +396,7 @@ pub struct LakeformationOptInResourceDataLfTag {
 
 impl LakeformationOptInResourceDataLfTag {
     /// `LakeformationOptInResourceDataLfTag` with its required arguments; set the others with `LakeformationOptInResourceDataLfTag { field: Some(..), ..LakeformationOptInResourceDataLfTag::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -408,6 +424,7 @@ pub struct LakeformationOptInResourceDataLfTagPolicy {
 
 impl LakeformationOptInResourceDataLfTagPolicy {
     /// `LakeformationOptInResourceDataLfTagPolicy` with its required arguments; set the others with `LakeformationOptInResourceDataLfTagPolicy { field: Some(..), ..LakeformationOptInResourceDataLfTagPolicy::new(..) }`.
+    #[inline]
     pub fn new(resource_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -436,6 +453,7 @@ pub struct LakeformationOptInResourceDataTable {
 
 impl LakeformationOptInResourceDataTable {
     /// `LakeformationOptInResourceDataTable` with its required arguments; set the others with `LakeformationOptInResourceDataTable { field: Some(..), ..LakeformationOptInResourceDataTable::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -456,6 +474,7 @@ pub struct LakeformationOptInResourceDataTableWithColumnsColumnWildcard {
 
 impl LakeformationOptInResourceDataTableWithColumnsColumnWildcard {
     /// `LakeformationOptInResourceDataTableWithColumnsColumnWildcard` with its required arguments; set the others with `LakeformationOptInResourceDataTableWithColumnsColumnWildcard { field: Some(..), ..LakeformationOptInResourceDataTableWithColumnsColumnWildcard::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             excluded_column_names: None,
@@ -483,6 +502,7 @@ pub struct LakeformationOptInResourceDataTableWithColumns {
 
 impl LakeformationOptInResourceDataTableWithColumns {
     /// `LakeformationOptInResourceDataTableWithColumns` with its required arguments; set the others with `LakeformationOptInResourceDataTableWithColumns { field: Some(..), ..LakeformationOptInResourceDataTableWithColumns::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -528,6 +548,7 @@ pub struct LakeformationOptInResourceData {
 
 impl LakeformationOptInResourceData {
     /// `LakeformationOptInResourceData` with its required arguments; set the others with `LakeformationOptInResourceData { field: Some(..), ..LakeformationOptInResourceData::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             catalog: None,
@@ -559,6 +580,7 @@ pub struct LakeformationOptIn {
 
 impl LakeformationOptIn {
     /// `LakeformationOptIn` with its required arguments; set the others with `LakeformationOptIn { field: Some(..), ..LakeformationOptIn::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             condition: None,
@@ -587,6 +609,7 @@ pub struct LakeformationPermissionsDataCellsFilter {
 
 impl LakeformationPermissionsDataCellsFilter {
     /// `LakeformationPermissionsDataCellsFilter` with its required arguments; set the others with `LakeformationPermissionsDataCellsFilter { field: Some(..), ..LakeformationPermissionsDataCellsFilter::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, table_catalog_id: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
@@ -609,6 +632,7 @@ pub struct LakeformationPermissionsDataLocation {
 
 impl LakeformationPermissionsDataLocation {
     /// `LakeformationPermissionsDataLocation` with its required arguments; set the others with `LakeformationPermissionsDataLocation { field: Some(..), ..LakeformationPermissionsDataLocation::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -629,6 +653,7 @@ pub struct LakeformationPermissionsDatabase {
 
 impl LakeformationPermissionsDatabase {
     /// `LakeformationPermissionsDatabase` with its required arguments; set the others with `LakeformationPermissionsDatabase { field: Some(..), ..LakeformationPermissionsDatabase::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -651,6 +676,7 @@ pub struct LakeformationPermissionsLfTag {
 
 impl LakeformationPermissionsLfTag {
     /// `LakeformationPermissionsLfTag` with its required arguments; set the others with `LakeformationPermissionsLfTag { field: Some(..), ..LakeformationPermissionsLfTag::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -671,6 +697,7 @@ pub struct LakeformationPermissionsLfTagPolicyExpression {
 
 impl LakeformationPermissionsLfTagPolicyExpression {
     /// `LakeformationPermissionsLfTagPolicyExpression` with its required arguments; set the others with `LakeformationPermissionsLfTagPolicyExpression { field: Some(..), ..LakeformationPermissionsLfTagPolicyExpression::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -693,6 +720,7 @@ pub struct LakeformationPermissionsLfTagPolicy {
 
 impl LakeformationPermissionsLfTagPolicy {
     /// `LakeformationPermissionsLfTagPolicy` with its required arguments; set the others with `LakeformationPermissionsLfTagPolicy { field: Some(..), ..LakeformationPermissionsLfTagPolicy::new(..) }`.
+    #[inline]
     pub fn new(resource_type: impl Into<crate::core::Expr>, expression: Vec<LakeformationPermissionsLfTagPolicyExpression>) -> Self {
         Self {
             catalog_id: None,
@@ -720,6 +748,7 @@ pub struct LakeformationPermissionsTable {
 
 impl LakeformationPermissionsTable {
     /// `LakeformationPermissionsTable` with its required arguments; set the others with `LakeformationPermissionsTable { field: Some(..), ..LakeformationPermissionsTable::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -753,6 +782,7 @@ pub struct LakeformationPermissionsTableWithColumns {
 
 impl LakeformationPermissionsTableWithColumns {
     /// `LakeformationPermissionsTableWithColumns` with its required arguments; set the others with `LakeformationPermissionsTableWithColumns { field: Some(..), ..LakeformationPermissionsTableWithColumns::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -809,6 +839,7 @@ pub struct LakeformationPermissions {
 
 impl LakeformationPermissions {
     /// `LakeformationPermissions` with its required arguments; set the others with `LakeformationPermissions { field: Some(..), ..LakeformationPermissions::new(..) }`.
+    #[inline]
     pub fn new(permissions: Vec<crate::core::Expr>, principal: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -856,6 +887,7 @@ pub struct LakeformationResource {
 
 impl LakeformationResource {
     /// `LakeformationResource` with its required arguments; set the others with `LakeformationResource { field: Some(..), ..LakeformationResource::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -884,6 +916,7 @@ pub struct LakeformationResourceLfTagDatabase {
 
 impl LakeformationResourceLfTagDatabase {
     /// `LakeformationResourceLfTagDatabase` with its required arguments; set the others with `LakeformationResourceLfTagDatabase { field: Some(..), ..LakeformationResourceLfTagDatabase::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -906,6 +939,7 @@ pub struct LakeformationResourceLfTagLfTag {
 
 impl LakeformationResourceLfTagLfTag {
     /// `LakeformationResourceLfTagLfTag` with its required arguments; set the others with `LakeformationResourceLfTagLfTag { field: Some(..), ..LakeformationResourceLfTagLfTag::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -933,6 +967,7 @@ pub struct LakeformationResourceLfTagTable {
 
 impl LakeformationResourceLfTagTable {
     /// `LakeformationResourceLfTagTable` with its required arguments; set the others with `LakeformationResourceLfTagTable { field: Some(..), ..LakeformationResourceLfTagTable::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -953,6 +988,7 @@ pub struct LakeformationResourceLfTagTableWithColumnsColumnWildcard {
 
 impl LakeformationResourceLfTagTableWithColumnsColumnWildcard {
     /// `LakeformationResourceLfTagTableWithColumnsColumnWildcard` with its required arguments; set the others with `LakeformationResourceLfTagTableWithColumnsColumnWildcard { field: Some(..), ..LakeformationResourceLfTagTableWithColumnsColumnWildcard::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             excluded_column_names: None,
@@ -980,6 +1016,7 @@ pub struct LakeformationResourceLfTagTableWithColumns {
 
 impl LakeformationResourceLfTagTableWithColumns {
     /// `LakeformationResourceLfTagTableWithColumns` with its required arguments; set the others with `LakeformationResourceLfTagTableWithColumns { field: Some(..), ..LakeformationResourceLfTagTableWithColumns::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -1006,6 +1043,7 @@ pub struct LakeformationResourceLfTagTimeouts {
 
 impl LakeformationResourceLfTagTimeouts {
     /// `LakeformationResourceLfTagTimeouts` with its required arguments; set the others with `LakeformationResourceLfTagTimeouts { field: Some(..), ..LakeformationResourceLfTagTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1039,6 +1077,7 @@ pub struct LakeformationResourceLfTag {
 
 impl LakeformationResourceLfTag {
     /// `LakeformationResourceLfTag` with its required arguments; set the others with `LakeformationResourceLfTag { field: Some(..), ..LakeformationResourceLfTag::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             catalog_id: None,
@@ -1067,6 +1106,7 @@ pub struct LakeformationResourceLfTagsDatabase {
 
 impl LakeformationResourceLfTagsDatabase {
     /// `LakeformationResourceLfTagsDatabase` with its required arguments; set the others with `LakeformationResourceLfTagsDatabase { field: Some(..), ..LakeformationResourceLfTagsDatabase::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -1089,6 +1129,7 @@ pub struct LakeformationResourceLfTagsLfTag {
 
 impl LakeformationResourceLfTagsLfTag {
     /// `LakeformationResourceLfTagsLfTag` with its required arguments; set the others with `LakeformationResourceLfTagsLfTag { field: Some(..), ..LakeformationResourceLfTagsLfTag::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -1116,6 +1157,7 @@ pub struct LakeformationResourceLfTagsTable {
 
 impl LakeformationResourceLfTagsTable {
     /// `LakeformationResourceLfTagsTable` with its required arguments; set the others with `LakeformationResourceLfTagsTable { field: Some(..), ..LakeformationResourceLfTagsTable::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -1149,6 +1191,7 @@ pub struct LakeformationResourceLfTagsTableWithColumns {
 
 impl LakeformationResourceLfTagsTableWithColumns {
     /// `LakeformationResourceLfTagsTableWithColumns` with its required arguments; set the others with `LakeformationResourceLfTagsTableWithColumns { field: Some(..), ..LakeformationResourceLfTagsTableWithColumns::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -1174,6 +1217,7 @@ pub struct LakeformationResourceLfTagsTimeouts {
 
 impl LakeformationResourceLfTagsTimeouts {
     /// `LakeformationResourceLfTagsTimeouts` with its required arguments; set the others with `LakeformationResourceLfTagsTimeouts { field: Some(..), ..LakeformationResourceLfTagsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1209,6 +1253,7 @@ pub struct LakeformationResourceLfTags {
 
 impl LakeformationResourceLfTags {
     /// `LakeformationResourceLfTags` with its required arguments; set the others with `LakeformationResourceLfTags { field: Some(..), ..LakeformationResourceLfTags::new(..) }`.
+    #[inline]
     pub fn new(lf_tag: Vec<LakeformationResourceLfTagsLfTag>) -> Self {
         Self {
             catalog_id: None,
@@ -1239,6 +1284,7 @@ pub struct DataLakeformationDataLakeSettings {
 
 impl DataLakeformationDataLakeSettings {
     /// `DataLakeformationDataLakeSettings` with its required arguments; set the others with `DataLakeformationDataLakeSettings { field: Some(..), ..DataLakeformationDataLakeSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             catalog_id: None,
@@ -1266,6 +1312,7 @@ pub struct DataLakeformationPermissionsDataCellsFilter {
 
 impl DataLakeformationPermissionsDataCellsFilter {
     /// `DataLakeformationPermissionsDataCellsFilter` with its required arguments; set the others with `DataLakeformationPermissionsDataCellsFilter { field: Some(..), ..DataLakeformationPermissionsDataCellsFilter::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, table_catalog_id: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
@@ -1288,6 +1335,7 @@ pub struct DataLakeformationPermissionsDataLocation {
 
 impl DataLakeformationPermissionsDataLocation {
     /// `DataLakeformationPermissionsDataLocation` with its required arguments; set the others with `DataLakeformationPermissionsDataLocation { field: Some(..), ..DataLakeformationPermissionsDataLocation::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -1308,6 +1356,7 @@ pub struct DataLakeformationPermissionsDatabase {
 
 impl DataLakeformationPermissionsDatabase {
     /// `DataLakeformationPermissionsDatabase` with its required arguments; set the others with `DataLakeformationPermissionsDatabase { field: Some(..), ..DataLakeformationPermissionsDatabase::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -1330,6 +1379,7 @@ pub struct DataLakeformationPermissionsLfTag {
 
 impl DataLakeformationPermissionsLfTag {
     /// `DataLakeformationPermissionsLfTag` with its required arguments; set the others with `DataLakeformationPermissionsLfTag { field: Some(..), ..DataLakeformationPermissionsLfTag::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -1350,6 +1400,7 @@ pub struct DataLakeformationPermissionsLfTagPolicyExpression {
 
 impl DataLakeformationPermissionsLfTagPolicyExpression {
     /// `DataLakeformationPermissionsLfTagPolicyExpression` with its required arguments; set the others with `DataLakeformationPermissionsLfTagPolicyExpression { field: Some(..), ..DataLakeformationPermissionsLfTagPolicyExpression::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -1372,6 +1423,7 @@ pub struct DataLakeformationPermissionsLfTagPolicy {
 
 impl DataLakeformationPermissionsLfTagPolicy {
     /// `DataLakeformationPermissionsLfTagPolicy` with its required arguments; set the others with `DataLakeformationPermissionsLfTagPolicy { field: Some(..), ..DataLakeformationPermissionsLfTagPolicy::new(..) }`.
+    #[inline]
     pub fn new(resource_type: impl Into<crate::core::Expr>, expression: Vec<DataLakeformationPermissionsLfTagPolicyExpression>) -> Self {
         Self {
             catalog_id: None,
@@ -1399,6 +1451,7 @@ pub struct DataLakeformationPermissionsTable {
 
 impl DataLakeformationPermissionsTable {
     /// `DataLakeformationPermissionsTable` with its required arguments; set the others with `DataLakeformationPermissionsTable { field: Some(..), ..DataLakeformationPermissionsTable::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -1432,6 +1485,7 @@ pub struct DataLakeformationPermissionsTableWithColumns {
 
 impl DataLakeformationPermissionsTableWithColumns {
     /// `DataLakeformationPermissionsTableWithColumns` with its required arguments; set the others with `DataLakeformationPermissionsTableWithColumns { field: Some(..), ..DataLakeformationPermissionsTableWithColumns::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -1483,6 +1537,7 @@ pub struct DataLakeformationPermissions {
 
 impl DataLakeformationPermissions {
     /// `DataLakeformationPermissions` with its required arguments; set the others with `DataLakeformationPermissions { field: Some(..), ..DataLakeformationPermissions::new(..) }`.
+    #[inline]
     pub fn new(principal: impl Into<crate::core::Expr>) -> Self {
         Self {
             catalog_id: None,
@@ -1516,6 +1571,7 @@ pub struct DataLakeformationResource {
 
 impl DataLakeformationResource {
     /// `DataLakeformationResource` with its required arguments; set the others with `DataLakeformationResource { field: Some(..), ..DataLakeformationResource::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -1530,14 +1586,17 @@ impl crate::core::DataSource for DataLakeformationResource {
 
 impl crate::core::Ref<LakeformationDataCellsFilter> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `table_data` (a nested block), as a reference.
+    #[inline]
     pub fn table_data(&self) -> crate::core::Expr {
         self.attr("table_data")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1545,50 +1604,62 @@ impl crate::core::Ref<LakeformationDataCellsFilter> {
 
 impl crate::core::Ref<LakeformationDataLakeSettings> {
     /// `admins`, as a reference.
+    #[inline]
     pub fn admins(&self) -> crate::core::Expr {
         self.attr("admins")
     }
     /// `allow_external_data_filtering`, as a reference.
+    #[inline]
     pub fn allow_external_data_filtering(&self) -> crate::core::Expr {
         self.attr("allow_external_data_filtering")
     }
     /// `allow_full_table_external_data_access`, as a reference.
+    #[inline]
     pub fn allow_full_table_external_data_access(&self) -> crate::core::Expr {
         self.attr("allow_full_table_external_data_access")
     }
     /// `authorized_session_tag_value_list`, as a reference.
+    #[inline]
     pub fn authorized_session_tag_value_list(&self) -> crate::core::Expr {
         self.attr("authorized_session_tag_value_list")
     }
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `external_data_filtering_allow_list`, as a reference.
+    #[inline]
     pub fn external_data_filtering_allow_list(&self) -> crate::core::Expr {
         self.attr("external_data_filtering_allow_list")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `read_only_admins`, as a reference.
+    #[inline]
     pub fn read_only_admins(&self) -> crate::core::Expr {
         self.attr("read_only_admins")
     }
     /// `trusted_resource_owners`, as a reference.
+    #[inline]
     pub fn trusted_resource_owners(&self) -> crate::core::Expr {
         self.attr("trusted_resource_owners")
     }
     /// `create_database_default_permissions` (a nested block), as a reference.
+    #[inline]
     pub fn create_database_default_permissions(&self) -> crate::core::Expr {
         self.attr("create_database_default_permissions")
     }
     /// `create_table_default_permissions` (a nested block), as a reference.
+    #[inline]
     pub fn create_table_default_permissions(&self) -> crate::core::Expr {
         self.attr("create_table_default_permissions")
     }
@@ -1596,18 +1667,22 @@ impl crate::core::Ref<LakeformationDataLakeSettings> {
 
 impl crate::core::Ref<LakeformationLfTag> {
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key`, as a reference.
+    #[inline]
     pub fn key(&self) -> crate::core::Expr {
         self.attr("key")
     }
     /// `values`, as a reference.
+    #[inline]
     pub fn values(&self) -> crate::core::Expr {
         self.attr("values")
     }
@@ -1615,22 +1690,27 @@ impl crate::core::Ref<LakeformationLfTag> {
 
 impl crate::core::Ref<LakeformationOptIn> {
     /// `last_modified`, as a reference.
+    #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
         self.attr("last_modified")
     }
     /// `last_updated_by`, as a reference.
+    #[inline]
     pub fn last_updated_by(&self) -> crate::core::Expr {
         self.attr("last_updated_by")
     }
     /// `condition` (a nested block), as a reference.
+    #[inline]
     pub fn condition(&self) -> crate::core::Expr {
         self.attr("condition")
     }
     /// `principal` (a nested block), as a reference.
+    #[inline]
     pub fn principal(&self) -> crate::core::Expr {
         self.attr("principal")
     }
     /// `resource_data` (a nested block), as a reference.
+    #[inline]
     pub fn resource_data(&self) -> crate::core::Expr {
         self.attr("resource_data")
     }
@@ -1638,54 +1718,67 @@ impl crate::core::Ref<LakeformationOptIn> {
 
 impl crate::core::Ref<LakeformationPermissions> {
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `catalog_resource`, as a reference.
+    #[inline]
     pub fn catalog_resource(&self) -> crate::core::Expr {
         self.attr("catalog_resource")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `permissions`, as a reference.
+    #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
         self.attr("permissions")
     }
     /// `permissions_with_grant_option`, as a reference.
+    #[inline]
     pub fn permissions_with_grant_option(&self) -> crate::core::Expr {
         self.attr("permissions_with_grant_option")
     }
     /// `principal`, as a reference.
+    #[inline]
     pub fn principal(&self) -> crate::core::Expr {
         self.attr("principal")
     }
     /// `data_cells_filter` (a nested block), as a reference.
+    #[inline]
     pub fn data_cells_filter(&self) -> crate::core::Expr {
         self.attr("data_cells_filter")
     }
     /// `data_location` (a nested block), as a reference.
+    #[inline]
     pub fn data_location(&self) -> crate::core::Expr {
         self.attr("data_location")
     }
     /// `database` (a nested block), as a reference.
+    #[inline]
     pub fn database(&self) -> crate::core::Expr {
         self.attr("database")
     }
     /// `lf_tag` (a nested block), as a reference.
+    #[inline]
     pub fn lf_tag(&self) -> crate::core::Expr {
         self.attr("lf_tag")
     }
     /// `lf_tag_policy` (a nested block), as a reference.
+    #[inline]
     pub fn lf_tag_policy(&self) -> crate::core::Expr {
         self.attr("lf_tag_policy")
     }
     /// `table` (a nested block), as a reference.
+    #[inline]
     pub fn table(&self) -> crate::core::Expr {
         self.attr("table")
     }
     /// `table_with_columns` (a nested block), as a reference.
+    #[inline]
     pub fn table_with_columns(&self) -> crate::core::Expr {
         self.attr("table_with_columns")
     }
@@ -1693,30 +1786,37 @@ impl crate::core::Ref<LakeformationPermissions> {
 
 impl crate::core::Ref<LakeformationResource> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `hybrid_access_enabled`, as a reference.
+    #[inline]
     pub fn hybrid_access_enabled(&self) -> crate::core::Expr {
         self.attr("hybrid_access_enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified`, as a reference.
+    #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
         self.attr("last_modified")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `use_service_linked_role`, as a reference.
+    #[inline]
     pub fn use_service_linked_role(&self) -> crate::core::Expr {
         self.attr("use_service_linked_role")
     }
     /// `with_federation`, as a reference.
+    #[inline]
     pub fn with_federation(&self) -> crate::core::Expr {
         self.attr("with_federation")
     }
@@ -1724,30 +1824,37 @@ impl crate::core::Ref<LakeformationResource> {
 
 impl crate::core::Ref<LakeformationResourceLfTag> {
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `database` (a nested block), as a reference.
+    #[inline]
     pub fn database(&self) -> crate::core::Expr {
         self.attr("database")
     }
     /// `lf_tag` (a nested block), as a reference.
+    #[inline]
     pub fn lf_tag(&self) -> crate::core::Expr {
         self.attr("lf_tag")
     }
     /// `table` (a nested block), as a reference.
+    #[inline]
     pub fn table(&self) -> crate::core::Expr {
         self.attr("table")
     }
     /// `table_with_columns` (a nested block), as a reference.
+    #[inline]
     pub fn table_with_columns(&self) -> crate::core::Expr {
         self.attr("table_with_columns")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1755,30 +1862,37 @@ impl crate::core::Ref<LakeformationResourceLfTag> {
 
 impl crate::core::Ref<LakeformationResourceLfTags> {
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `database` (a nested block), as a reference.
+    #[inline]
     pub fn database(&self) -> crate::core::Expr {
         self.attr("database")
     }
     /// `lf_tag` (a nested block), as a reference.
+    #[inline]
     pub fn lf_tag(&self) -> crate::core::Expr {
         self.attr("lf_tag")
     }
     /// `table` (a nested block), as a reference.
+    #[inline]
     pub fn table(&self) -> crate::core::Expr {
         self.attr("table")
     }
     /// `table_with_columns` (a nested block), as a reference.
+    #[inline]
     pub fn table_with_columns(&self) -> crate::core::Expr {
         self.attr("table_with_columns")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1786,50 +1900,62 @@ impl crate::core::Ref<LakeformationResourceLfTags> {
 
 impl crate::core::Ref<DataLakeformationDataLakeSettings> {
     /// `admins`, as a reference.
+    #[inline]
     pub fn admins(&self) -> crate::core::Expr {
         self.attr("admins")
     }
     /// `allow_external_data_filtering`, as a reference.
+    #[inline]
     pub fn allow_external_data_filtering(&self) -> crate::core::Expr {
         self.attr("allow_external_data_filtering")
     }
     /// `allow_full_table_external_data_access`, as a reference.
+    #[inline]
     pub fn allow_full_table_external_data_access(&self) -> crate::core::Expr {
         self.attr("allow_full_table_external_data_access")
     }
     /// `authorized_session_tag_value_list`, as a reference.
+    #[inline]
     pub fn authorized_session_tag_value_list(&self) -> crate::core::Expr {
         self.attr("authorized_session_tag_value_list")
     }
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `create_database_default_permissions`, as a reference.
+    #[inline]
     pub fn create_database_default_permissions(&self) -> crate::core::Expr {
         self.attr("create_database_default_permissions")
     }
     /// `create_table_default_permissions`, as a reference.
+    #[inline]
     pub fn create_table_default_permissions(&self) -> crate::core::Expr {
         self.attr("create_table_default_permissions")
     }
     /// `external_data_filtering_allow_list`, as a reference.
+    #[inline]
     pub fn external_data_filtering_allow_list(&self) -> crate::core::Expr {
         self.attr("external_data_filtering_allow_list")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `read_only_admins`, as a reference.
+    #[inline]
     pub fn read_only_admins(&self) -> crate::core::Expr {
         self.attr("read_only_admins")
     }
     /// `trusted_resource_owners`, as a reference.
+    #[inline]
     pub fn trusted_resource_owners(&self) -> crate::core::Expr {
         self.attr("trusted_resource_owners")
     }
@@ -1837,54 +1963,67 @@ impl crate::core::Ref<DataLakeformationDataLakeSettings> {
 
 impl crate::core::Ref<DataLakeformationPermissions> {
     /// `catalog_id`, as a reference.
+    #[inline]
     pub fn catalog_id(&self) -> crate::core::Expr {
         self.attr("catalog_id")
     }
     /// `catalog_resource`, as a reference.
+    #[inline]
     pub fn catalog_resource(&self) -> crate::core::Expr {
         self.attr("catalog_resource")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `permissions`, as a reference.
+    #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
         self.attr("permissions")
     }
     /// `permissions_with_grant_option`, as a reference.
+    #[inline]
     pub fn permissions_with_grant_option(&self) -> crate::core::Expr {
         self.attr("permissions_with_grant_option")
     }
     /// `principal`, as a reference.
+    #[inline]
     pub fn principal(&self) -> crate::core::Expr {
         self.attr("principal")
     }
     /// `data_cells_filter` (a nested block), as a reference.
+    #[inline]
     pub fn data_cells_filter(&self) -> crate::core::Expr {
         self.attr("data_cells_filter")
     }
     /// `data_location` (a nested block), as a reference.
+    #[inline]
     pub fn data_location(&self) -> crate::core::Expr {
         self.attr("data_location")
     }
     /// `database` (a nested block), as a reference.
+    #[inline]
     pub fn database(&self) -> crate::core::Expr {
         self.attr("database")
     }
     /// `lf_tag` (a nested block), as a reference.
+    #[inline]
     pub fn lf_tag(&self) -> crate::core::Expr {
         self.attr("lf_tag")
     }
     /// `lf_tag_policy` (a nested block), as a reference.
+    #[inline]
     pub fn lf_tag_policy(&self) -> crate::core::Expr {
         self.attr("lf_tag_policy")
     }
     /// `table` (a nested block), as a reference.
+    #[inline]
     pub fn table(&self) -> crate::core::Expr {
         self.attr("table")
     }
     /// `table_with_columns` (a nested block), as a reference.
+    #[inline]
     pub fn table_with_columns(&self) -> crate::core::Expr {
         self.attr("table_with_columns")
     }
@@ -1892,18 +2031,22 @@ impl crate::core::Ref<DataLakeformationPermissions> {
 
 impl crate::core::Ref<DataLakeformationResource> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified`, as a reference.
+    #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
         self.attr("last_modified")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }

@@ -33,6 +33,7 @@ pub struct LaunchConfigurationEbsBlockDevice {
 
 impl LaunchConfigurationEbsBlockDevice {
     /// `LaunchConfigurationEbsBlockDevice` with its required arguments; set the others with `LaunchConfigurationEbsBlockDevice { field: Some(..), ..LaunchConfigurationEbsBlockDevice::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             delete_on_termination: None,
@@ -63,6 +64,7 @@ pub struct LaunchConfigurationEphemeralBlockDevice {
 
 impl LaunchConfigurationEphemeralBlockDevice {
     /// `LaunchConfigurationEphemeralBlockDevice` with its required arguments; set the others with `LaunchConfigurationEphemeralBlockDevice { field: Some(..), ..LaunchConfigurationEphemeralBlockDevice::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_name: device_name.into(),
@@ -88,6 +90,7 @@ pub struct LaunchConfigurationMetadataOptions {
 
 impl LaunchConfigurationMetadataOptions {
     /// `LaunchConfigurationMetadataOptions` with its required arguments; set the others with `LaunchConfigurationMetadataOptions { field: Some(..), ..LaunchConfigurationMetadataOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             http_endpoint: None,
@@ -122,6 +125,7 @@ pub struct LaunchConfigurationRootBlockDevice {
 
 impl LaunchConfigurationRootBlockDevice {
     /// `LaunchConfigurationRootBlockDevice` with its required arguments; set the others with `LaunchConfigurationRootBlockDevice { field: Some(..), ..LaunchConfigurationRootBlockDevice::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete_on_termination: None,
@@ -196,6 +200,7 @@ pub struct LaunchConfiguration {
 
 impl LaunchConfiguration {
     /// `LaunchConfiguration` with its required arguments; set the others with `LaunchConfiguration { field: Some(..), ..LaunchConfiguration::new(..) }`.
+    #[inline]
     pub fn new(image_id: impl Into<crate::core::Expr>, instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             associate_public_ip_address: None,
@@ -259,6 +264,7 @@ pub struct LaunchTemplateBlockDeviceMappingsEbs {
 
 impl LaunchTemplateBlockDeviceMappingsEbs {
     /// `LaunchTemplateBlockDeviceMappingsEbs` with its required arguments; set the others with `LaunchTemplateBlockDeviceMappingsEbs { field: Some(..), ..LaunchTemplateBlockDeviceMappingsEbs::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete_on_termination: None,
@@ -293,6 +299,7 @@ pub struct LaunchTemplateBlockDeviceMappings {
 
 impl LaunchTemplateBlockDeviceMappings {
     /// `LaunchTemplateBlockDeviceMappings` with its required arguments; set the others with `LaunchTemplateBlockDeviceMappings { field: Some(..), ..LaunchTemplateBlockDeviceMappings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             device_name: None,
@@ -316,6 +323,7 @@ pub struct LaunchTemplateCapacityReservationSpecificationCapacityReservationTarg
 
 impl LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget {
     /// `LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget` with its required arguments; set the others with `LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget { field: Some(..), ..LaunchTemplateCapacityReservationSpecificationCapacityReservationTarget::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             capacity_reservation_id: None,
@@ -337,6 +345,7 @@ pub struct LaunchTemplateCapacityReservationSpecification {
 
 impl LaunchTemplateCapacityReservationSpecification {
     /// `LaunchTemplateCapacityReservationSpecification` with its required arguments; set the others with `LaunchTemplateCapacityReservationSpecification { field: Some(..), ..LaunchTemplateCapacityReservationSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             capacity_reservation_preference: None,
@@ -361,6 +370,7 @@ pub struct LaunchTemplateCpuOptions {
 
 impl LaunchTemplateCpuOptions {
     /// `LaunchTemplateCpuOptions` with its required arguments; set the others with `LaunchTemplateCpuOptions { field: Some(..), ..LaunchTemplateCpuOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amd_sev_snp: None,
@@ -380,6 +390,7 @@ pub struct LaunchTemplateCreditSpecification {
 
 impl LaunchTemplateCreditSpecification {
     /// `LaunchTemplateCreditSpecification` with its required arguments; set the others with `LaunchTemplateCreditSpecification { field: Some(..), ..LaunchTemplateCreditSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cpu_credits: None,
@@ -396,6 +407,7 @@ pub struct LaunchTemplateElasticGpuSpecifications {
 
 impl LaunchTemplateElasticGpuSpecifications {
     /// `LaunchTemplateElasticGpuSpecifications` with its required arguments; set the others with `LaunchTemplateElasticGpuSpecifications { field: Some(..), ..LaunchTemplateElasticGpuSpecifications::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -413,6 +425,7 @@ pub struct LaunchTemplateEnclaveOptions {
 
 impl LaunchTemplateEnclaveOptions {
     /// `LaunchTemplateEnclaveOptions` with its required arguments; set the others with `LaunchTemplateEnclaveOptions { field: Some(..), ..LaunchTemplateEnclaveOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -429,6 +442,7 @@ pub struct LaunchTemplateHibernationOptions {
 
 impl LaunchTemplateHibernationOptions {
     /// `LaunchTemplateHibernationOptions` with its required arguments; set the others with `LaunchTemplateHibernationOptions { field: Some(..), ..LaunchTemplateHibernationOptions::new(..) }`.
+    #[inline]
     pub fn new(configured: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             configured: configured.into(),
@@ -449,6 +463,7 @@ pub struct LaunchTemplateIamInstanceProfile {
 
 impl LaunchTemplateIamInstanceProfile {
     /// `LaunchTemplateIamInstanceProfile` with its required arguments; set the others with `LaunchTemplateIamInstanceProfile { field: Some(..), ..LaunchTemplateIamInstanceProfile::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -479,6 +494,7 @@ pub struct LaunchTemplateInstanceMarketOptionsSpotOptions {
 
 impl LaunchTemplateInstanceMarketOptionsSpotOptions {
     /// `LaunchTemplateInstanceMarketOptionsSpotOptions` with its required arguments; set the others with `LaunchTemplateInstanceMarketOptionsSpotOptions { field: Some(..), ..LaunchTemplateInstanceMarketOptionsSpotOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             block_duration_minutes: None,
@@ -503,6 +519,7 @@ pub struct LaunchTemplateInstanceMarketOptions {
 
 impl LaunchTemplateInstanceMarketOptions {
     /// `LaunchTemplateInstanceMarketOptions` with its required arguments; set the others with `LaunchTemplateInstanceMarketOptions { field: Some(..), ..LaunchTemplateInstanceMarketOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             market_type: None,
@@ -524,6 +541,7 @@ pub struct LaunchTemplateInstanceRequirementsAcceleratorCount {
 
 impl LaunchTemplateInstanceRequirementsAcceleratorCount {
     /// `LaunchTemplateInstanceRequirementsAcceleratorCount` with its required arguments; set the others with `LaunchTemplateInstanceRequirementsAcceleratorCount { field: Some(..), ..LaunchTemplateInstanceRequirementsAcceleratorCount::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max: None,
@@ -544,6 +562,7 @@ pub struct LaunchTemplateInstanceRequirementsMemoryMib {
 
 impl LaunchTemplateInstanceRequirementsMemoryMib {
     /// `LaunchTemplateInstanceRequirementsMemoryMib` with its required arguments; set the others with `LaunchTemplateInstanceRequirementsMemoryMib { field: Some(..), ..LaunchTemplateInstanceRequirementsMemoryMib::new(..) }`.
+    #[inline]
     pub fn new(min: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max: None,
@@ -629,6 +648,7 @@ pub struct LaunchTemplateInstanceRequirements {
 
 impl LaunchTemplateInstanceRequirements {
     /// `LaunchTemplateInstanceRequirements` with its required arguments; set the others with `LaunchTemplateInstanceRequirements { field: Some(..), ..LaunchTemplateInstanceRequirements::new(..) }`.
+    #[inline]
     pub fn new(memory_mib: LaunchTemplateInstanceRequirementsMemoryMib, vcpu_count: LaunchTemplateInstanceRequirementsMemoryMib) -> Self {
         Self {
             accelerator_manufacturers: None,
@@ -668,6 +688,7 @@ pub struct LaunchTemplateLicenseSpecification {
 
 impl LaunchTemplateLicenseSpecification {
     /// `LaunchTemplateLicenseSpecification` with its required arguments; set the others with `LaunchTemplateLicenseSpecification { field: Some(..), ..LaunchTemplateLicenseSpecification::new(..) }`.
+    #[inline]
     pub fn new(license_configuration_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             license_configuration_arn: license_configuration_arn.into(),
@@ -685,6 +706,7 @@ pub struct LaunchTemplateMaintenanceOptions {
 
 impl LaunchTemplateMaintenanceOptions {
     /// `LaunchTemplateMaintenanceOptions` with its required arguments; set the others with `LaunchTemplateMaintenanceOptions { field: Some(..), ..LaunchTemplateMaintenanceOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auto_recovery: None,
@@ -714,6 +736,7 @@ pub struct LaunchTemplateMetadataOptions {
 
 impl LaunchTemplateMetadataOptions {
     /// `LaunchTemplateMetadataOptions` with its required arguments; set the others with `LaunchTemplateMetadataOptions { field: Some(..), ..LaunchTemplateMetadataOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             http_endpoint: None,
@@ -741,6 +764,7 @@ pub struct LaunchTemplateNetworkInterfacesConnectionTrackingSpecification {
 
 impl LaunchTemplateNetworkInterfacesConnectionTrackingSpecification {
     /// `LaunchTemplateNetworkInterfacesConnectionTrackingSpecification` with its required arguments; set the others with `LaunchTemplateNetworkInterfacesConnectionTrackingSpecification { field: Some(..), ..LaunchTemplateNetworkInterfacesConnectionTrackingSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tcp_established_timeout: None,
@@ -760,6 +784,7 @@ pub struct LaunchTemplateNetworkInterfacesEnaSrdSpecificationEnaSrdUdpSpecificat
 
 impl LaunchTemplateNetworkInterfacesEnaSrdSpecificationEnaSrdUdpSpecification {
     /// `LaunchTemplateNetworkInterfacesEnaSrdSpecificationEnaSrdUdpSpecification` with its required arguments; set the others with `LaunchTemplateNetworkInterfacesEnaSrdSpecificationEnaSrdUdpSpecification { field: Some(..), ..LaunchTemplateNetworkInterfacesEnaSrdSpecificationEnaSrdUdpSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ena_srd_udp_enabled: None,
@@ -780,6 +805,7 @@ pub struct LaunchTemplateNetworkInterfacesEnaSrdSpecification {
 
 impl LaunchTemplateNetworkInterfacesEnaSrdSpecification {
     /// `LaunchTemplateNetworkInterfacesEnaSrdSpecification` with its required arguments; set the others with `LaunchTemplateNetworkInterfacesEnaSrdSpecification { field: Some(..), ..LaunchTemplateNetworkInterfacesEnaSrdSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ena_srd_enabled: None,
@@ -861,6 +887,7 @@ pub struct LaunchTemplateNetworkInterfaces {
 
 impl LaunchTemplateNetworkInterfaces {
     /// `LaunchTemplateNetworkInterfaces` with its required arguments; set the others with `LaunchTemplateNetworkInterfaces { field: Some(..), ..LaunchTemplateNetworkInterfaces::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             associate_carrier_ip_address: None,
@@ -920,6 +947,7 @@ pub struct LaunchTemplatePlacement {
 
 impl LaunchTemplatePlacement {
     /// `LaunchTemplatePlacement` with its required arguments; set the others with `LaunchTemplatePlacement { field: Some(..), ..LaunchTemplatePlacement::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             affinity: None,
@@ -950,6 +978,7 @@ pub struct LaunchTemplatePrivateDnsNameOptions {
 
 impl LaunchTemplatePrivateDnsNameOptions {
     /// `LaunchTemplatePrivateDnsNameOptions` with its required arguments; set the others with `LaunchTemplatePrivateDnsNameOptions { field: Some(..), ..LaunchTemplatePrivateDnsNameOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable_resource_name_dns_a_record: None,
@@ -972,6 +1001,7 @@ pub struct LaunchTemplateTagSpecifications {
 
 impl LaunchTemplateTagSpecifications {
     /// `LaunchTemplateTagSpecifications` with its required arguments; set the others with `LaunchTemplateTagSpecifications { field: Some(..), ..LaunchTemplateTagSpecifications::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             resource_type: None,
@@ -1107,6 +1137,7 @@ pub struct LaunchTemplate {
 impl LaunchTemplate {
     /// `LaunchTemplate` with its required arguments; set the others with `LaunchTemplate { field: Some(..), ..LaunchTemplate::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_version: None,
@@ -1168,6 +1199,7 @@ pub struct DataLaunchConfiguration {
 
 impl DataLaunchConfiguration {
     /// `DataLaunchConfiguration` with its required arguments; set the others with `DataLaunchConfiguration { field: Some(..), ..DataLaunchConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1191,6 +1223,7 @@ pub struct DataLaunchTemplateFilter {
 
 impl DataLaunchTemplateFilter {
     /// `DataLaunchTemplateFilter` with its required arguments; set the others with `DataLaunchTemplateFilter { field: Some(..), ..DataLaunchTemplateFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1209,6 +1242,7 @@ pub struct DataLaunchTemplateTimeouts {
 
 impl DataLaunchTemplateTimeouts {
     /// `DataLaunchTemplateTimeouts` with its required arguments; set the others with `DataLaunchTemplateTimeouts { field: Some(..), ..DataLaunchTemplateTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -1238,6 +1272,7 @@ pub struct DataLaunchTemplate {
 
 impl DataLaunchTemplate {
     /// `DataLaunchTemplate` with its required arguments; set the others with `DataLaunchTemplate { field: Some(..), ..DataLaunchTemplate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1255,82 +1290,102 @@ impl crate::core::DataSource for DataLaunchTemplate {
 
 impl crate::core::Ref<LaunchConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `associate_public_ip_address`, as a reference.
+    #[inline]
     pub fn associate_public_ip_address(&self) -> crate::core::Expr {
         self.attr("associate_public_ip_address")
     }
     /// `ebs_optimized`, as a reference.
+    #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
         self.attr("ebs_optimized")
     }
     /// `enable_monitoring`, as a reference.
+    #[inline]
     pub fn enable_monitoring(&self) -> crate::core::Expr {
         self.attr("enable_monitoring")
     }
     /// `iam_instance_profile`, as a reference.
+    #[inline]
     pub fn iam_instance_profile(&self) -> crate::core::Expr {
         self.attr("iam_instance_profile")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_id`, as a reference.
+    #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
         self.attr("image_id")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `key_name`, as a reference.
+    #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
         self.attr("key_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `placement_tenancy`, as a reference.
+    #[inline]
     pub fn placement_tenancy(&self) -> crate::core::Expr {
         self.attr("placement_tenancy")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `spot_price`, as a reference.
+    #[inline]
     pub fn spot_price(&self) -> crate::core::Expr {
         self.attr("spot_price")
     }
     /// `user_data`, as a reference.
+    #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
         self.attr("user_data")
     }
     /// `user_data_base64`, as a reference.
+    #[inline]
     pub fn user_data_base64(&self) -> crate::core::Expr {
         self.attr("user_data_base64")
     }
     /// `ebs_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
         self.attr("ebs_block_device")
     }
     /// `ephemeral_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
         self.attr("ephemeral_block_device")
     }
     /// `metadata_options` (a nested block), as a reference.
+    #[inline]
     pub fn metadata_options(&self) -> crate::core::Expr {
         self.attr("metadata_options")
     }
     /// `root_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn root_block_device(&self) -> crate::core::Expr {
         self.attr("root_block_device")
     }
@@ -1338,166 +1393,207 @@ impl crate::core::Ref<LaunchConfiguration> {
 
 impl crate::core::Ref<LaunchTemplate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_version`, as a reference.
+    #[inline]
     pub fn default_version(&self) -> crate::core::Expr {
         self.attr("default_version")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `disable_api_stop`, as a reference.
+    #[inline]
     pub fn disable_api_stop(&self) -> crate::core::Expr {
         self.attr("disable_api_stop")
     }
     /// `disable_api_termination`, as a reference.
+    #[inline]
     pub fn disable_api_termination(&self) -> crate::core::Expr {
         self.attr("disable_api_termination")
     }
     /// `ebs_optimized`, as a reference.
+    #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
         self.attr("ebs_optimized")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_id`, as a reference.
+    #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
         self.attr("image_id")
     }
     /// `instance_initiated_shutdown_behavior`, as a reference.
+    #[inline]
     pub fn instance_initiated_shutdown_behavior(&self) -> crate::core::Expr {
         self.attr("instance_initiated_shutdown_behavior")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `kernel_id`, as a reference.
+    #[inline]
     pub fn kernel_id(&self) -> crate::core::Expr {
         self.attr("kernel_id")
     }
     /// `key_name`, as a reference.
+    #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
         self.attr("key_name")
     }
     /// `latest_version`, as a reference.
+    #[inline]
     pub fn latest_version(&self) -> crate::core::Expr {
         self.attr("latest_version")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `ram_disk_id`, as a reference.
+    #[inline]
     pub fn ram_disk_id(&self) -> crate::core::Expr {
         self.attr("ram_disk_id")
     }
     /// `security_group_names`, as a reference.
+    #[inline]
     pub fn security_group_names(&self) -> crate::core::Expr {
         self.attr("security_group_names")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `update_default_version`, as a reference.
+    #[inline]
     pub fn update_default_version(&self) -> crate::core::Expr {
         self.attr("update_default_version")
     }
     /// `user_data`, as a reference.
+    #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
         self.attr("user_data")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `block_device_mappings` (a nested block), as a reference.
+    #[inline]
     pub fn block_device_mappings(&self) -> crate::core::Expr {
         self.attr("block_device_mappings")
     }
     /// `capacity_reservation_specification` (a nested block), as a reference.
+    #[inline]
     pub fn capacity_reservation_specification(&self) -> crate::core::Expr {
         self.attr("capacity_reservation_specification")
     }
     /// `cpu_options` (a nested block), as a reference.
+    #[inline]
     pub fn cpu_options(&self) -> crate::core::Expr {
         self.attr("cpu_options")
     }
     /// `credit_specification` (a nested block), as a reference.
+    #[inline]
     pub fn credit_specification(&self) -> crate::core::Expr {
         self.attr("credit_specification")
     }
     /// `elastic_gpu_specifications` (a nested block), as a reference.
+    #[inline]
     pub fn elastic_gpu_specifications(&self) -> crate::core::Expr {
         self.attr("elastic_gpu_specifications")
     }
     /// `elastic_inference_accelerator` (a nested block), as a reference.
+    #[inline]
     pub fn elastic_inference_accelerator(&self) -> crate::core::Expr {
         self.attr("elastic_inference_accelerator")
     }
     /// `enclave_options` (a nested block), as a reference.
+    #[inline]
     pub fn enclave_options(&self) -> crate::core::Expr {
         self.attr("enclave_options")
     }
     /// `hibernation_options` (a nested block), as a reference.
+    #[inline]
     pub fn hibernation_options(&self) -> crate::core::Expr {
         self.attr("hibernation_options")
     }
     /// `iam_instance_profile` (a nested block), as a reference.
+    #[inline]
     pub fn iam_instance_profile(&self) -> crate::core::Expr {
         self.attr("iam_instance_profile")
     }
     /// `instance_market_options` (a nested block), as a reference.
+    #[inline]
     pub fn instance_market_options(&self) -> crate::core::Expr {
         self.attr("instance_market_options")
     }
     /// `instance_requirements` (a nested block), as a reference.
+    #[inline]
     pub fn instance_requirements(&self) -> crate::core::Expr {
         self.attr("instance_requirements")
     }
     /// `license_specification` (a nested block), as a reference.
+    #[inline]
     pub fn license_specification(&self) -> crate::core::Expr {
         self.attr("license_specification")
     }
     /// `maintenance_options` (a nested block), as a reference.
+    #[inline]
     pub fn maintenance_options(&self) -> crate::core::Expr {
         self.attr("maintenance_options")
     }
     /// `metadata_options` (a nested block), as a reference.
+    #[inline]
     pub fn metadata_options(&self) -> crate::core::Expr {
         self.attr("metadata_options")
     }
     /// `monitoring` (a nested block), as a reference.
+    #[inline]
     pub fn monitoring(&self) -> crate::core::Expr {
         self.attr("monitoring")
     }
     /// `network_interfaces` (a nested block), as a reference.
+    #[inline]
     pub fn network_interfaces(&self) -> crate::core::Expr {
         self.attr("network_interfaces")
     }
     /// `placement` (a nested block), as a reference.
+    #[inline]
     pub fn placement(&self) -> crate::core::Expr {
         self.attr("placement")
     }
     /// `private_dns_name_options` (a nested block), as a reference.
+    #[inline]
     pub fn private_dns_name_options(&self) -> crate::core::Expr {
         self.attr("private_dns_name_options")
     }
     /// `tag_specifications` (a nested block), as a reference.
+    #[inline]
     pub fn tag_specifications(&self) -> crate::core::Expr {
         self.attr("tag_specifications")
     }
@@ -1505,74 +1601,92 @@ impl crate::core::Ref<LaunchTemplate> {
 
 impl crate::core::Ref<DataLaunchConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `associate_public_ip_address`, as a reference.
+    #[inline]
     pub fn associate_public_ip_address(&self) -> crate::core::Expr {
         self.attr("associate_public_ip_address")
     }
     /// `ebs_block_device`, as a reference.
+    #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
         self.attr("ebs_block_device")
     }
     /// `ebs_optimized`, as a reference.
+    #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
         self.attr("ebs_optimized")
     }
     /// `enable_monitoring`, as a reference.
+    #[inline]
     pub fn enable_monitoring(&self) -> crate::core::Expr {
         self.attr("enable_monitoring")
     }
     /// `ephemeral_block_device`, as a reference.
+    #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
         self.attr("ephemeral_block_device")
     }
     /// `iam_instance_profile`, as a reference.
+    #[inline]
     pub fn iam_instance_profile(&self) -> crate::core::Expr {
         self.attr("iam_instance_profile")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_id`, as a reference.
+    #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
         self.attr("image_id")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `key_name`, as a reference.
+    #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
         self.attr("key_name")
     }
     /// `metadata_options`, as a reference.
+    #[inline]
     pub fn metadata_options(&self) -> crate::core::Expr {
         self.attr("metadata_options")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `placement_tenancy`, as a reference.
+    #[inline]
     pub fn placement_tenancy(&self) -> crate::core::Expr {
         self.attr("placement_tenancy")
     }
     /// `root_block_device`, as a reference.
+    #[inline]
     pub fn root_block_device(&self) -> crate::core::Expr {
         self.attr("root_block_device")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `spot_price`, as a reference.
+    #[inline]
     pub fn spot_price(&self) -> crate::core::Expr {
         self.attr("spot_price")
     }
     /// `user_data`, as a reference.
+    #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
         self.attr("user_data")
     }
@@ -1580,162 +1694,202 @@ impl crate::core::Ref<DataLaunchConfiguration> {
 
 impl crate::core::Ref<DataLaunchTemplate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `block_device_mappings`, as a reference.
+    #[inline]
     pub fn block_device_mappings(&self) -> crate::core::Expr {
         self.attr("block_device_mappings")
     }
     /// `capacity_reservation_specification`, as a reference.
+    #[inline]
     pub fn capacity_reservation_specification(&self) -> crate::core::Expr {
         self.attr("capacity_reservation_specification")
     }
     /// `cpu_options`, as a reference.
+    #[inline]
     pub fn cpu_options(&self) -> crate::core::Expr {
         self.attr("cpu_options")
     }
     /// `credit_specification`, as a reference.
+    #[inline]
     pub fn credit_specification(&self) -> crate::core::Expr {
         self.attr("credit_specification")
     }
     /// `default_version`, as a reference.
+    #[inline]
     pub fn default_version(&self) -> crate::core::Expr {
         self.attr("default_version")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `disable_api_stop`, as a reference.
+    #[inline]
     pub fn disable_api_stop(&self) -> crate::core::Expr {
         self.attr("disable_api_stop")
     }
     /// `disable_api_termination`, as a reference.
+    #[inline]
     pub fn disable_api_termination(&self) -> crate::core::Expr {
         self.attr("disable_api_termination")
     }
     /// `ebs_optimized`, as a reference.
+    #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
         self.attr("ebs_optimized")
     }
     /// `elastic_gpu_specifications`, as a reference.
+    #[inline]
     pub fn elastic_gpu_specifications(&self) -> crate::core::Expr {
         self.attr("elastic_gpu_specifications")
     }
     /// `elastic_inference_accelerator`, as a reference.
+    #[inline]
     pub fn elastic_inference_accelerator(&self) -> crate::core::Expr {
         self.attr("elastic_inference_accelerator")
     }
     /// `enclave_options`, as a reference.
+    #[inline]
     pub fn enclave_options(&self) -> crate::core::Expr {
         self.attr("enclave_options")
     }
     /// `hibernation_options`, as a reference.
+    #[inline]
     pub fn hibernation_options(&self) -> crate::core::Expr {
         self.attr("hibernation_options")
     }
     /// `iam_instance_profile`, as a reference.
+    #[inline]
     pub fn iam_instance_profile(&self) -> crate::core::Expr {
         self.attr("iam_instance_profile")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_id`, as a reference.
+    #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
         self.attr("image_id")
     }
     /// `instance_initiated_shutdown_behavior`, as a reference.
+    #[inline]
     pub fn instance_initiated_shutdown_behavior(&self) -> crate::core::Expr {
         self.attr("instance_initiated_shutdown_behavior")
     }
     /// `instance_market_options`, as a reference.
+    #[inline]
     pub fn instance_market_options(&self) -> crate::core::Expr {
         self.attr("instance_market_options")
     }
     /// `instance_requirements`, as a reference.
+    #[inline]
     pub fn instance_requirements(&self) -> crate::core::Expr {
         self.attr("instance_requirements")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `kernel_id`, as a reference.
+    #[inline]
     pub fn kernel_id(&self) -> crate::core::Expr {
         self.attr("kernel_id")
     }
     /// `key_name`, as a reference.
+    #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
         self.attr("key_name")
     }
     /// `latest_version`, as a reference.
+    #[inline]
     pub fn latest_version(&self) -> crate::core::Expr {
         self.attr("latest_version")
     }
     /// `license_specification`, as a reference.
+    #[inline]
     pub fn license_specification(&self) -> crate::core::Expr {
         self.attr("license_specification")
     }
     /// `maintenance_options`, as a reference.
+    #[inline]
     pub fn maintenance_options(&self) -> crate::core::Expr {
         self.attr("maintenance_options")
     }
     /// `metadata_options`, as a reference.
+    #[inline]
     pub fn metadata_options(&self) -> crate::core::Expr {
         self.attr("metadata_options")
     }
     /// `monitoring`, as a reference.
+    #[inline]
     pub fn monitoring(&self) -> crate::core::Expr {
         self.attr("monitoring")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `network_interfaces`, as a reference.
+    #[inline]
     pub fn network_interfaces(&self) -> crate::core::Expr {
         self.attr("network_interfaces")
     }
     /// `placement`, as a reference.
+    #[inline]
     pub fn placement(&self) -> crate::core::Expr {
         self.attr("placement")
     }
     /// `private_dns_name_options`, as a reference.
+    #[inline]
     pub fn private_dns_name_options(&self) -> crate::core::Expr {
         self.attr("private_dns_name_options")
     }
     /// `ram_disk_id`, as a reference.
+    #[inline]
     pub fn ram_disk_id(&self) -> crate::core::Expr {
         self.attr("ram_disk_id")
     }
     /// `security_group_names`, as a reference.
+    #[inline]
     pub fn security_group_names(&self) -> crate::core::Expr {
         self.attr("security_group_names")
     }
     /// `tag_specifications`, as a reference.
+    #[inline]
     pub fn tag_specifications(&self) -> crate::core::Expr {
         self.attr("tag_specifications")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `user_data`, as a reference.
+    #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
         self.attr("user_data")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

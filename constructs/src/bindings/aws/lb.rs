@@ -15,6 +15,7 @@ pub struct LbAccessLogs {
 
 impl LbAccessLogs {
     /// `LbAccessLogs` with its required arguments; set the others with `LbAccessLogs { field: Some(..), ..LbAccessLogs::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -33,6 +34,7 @@ pub struct LbIpamPools {
 
 impl LbIpamPools {
     /// `LbIpamPools` with its required arguments; set the others with `LbIpamPools { field: Some(..), ..LbIpamPools::new(..) }`.
+    #[inline]
     pub fn new(ipv4_ipam_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             ipv4_ipam_pool_id: ipv4_ipam_pool_id.into(),
@@ -49,6 +51,7 @@ pub struct LbMinimumLoadBalancerCapacity {
 
 impl LbMinimumLoadBalancerCapacity {
     /// `LbMinimumLoadBalancerCapacity` with its required arguments; set the others with `LbMinimumLoadBalancerCapacity { field: Some(..), ..LbMinimumLoadBalancerCapacity::new(..) }`.
+    #[inline]
     pub fn new(capacity_units: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             capacity_units: capacity_units.into(),
@@ -74,6 +77,7 @@ pub struct LbSubnetMapping {
 
 impl LbSubnetMapping {
     /// `LbSubnetMapping` with its required arguments; set the others with `LbSubnetMapping { field: Some(..), ..LbSubnetMapping::new(..) }`.
+    #[inline]
     pub fn new(subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             allocation_id: None,
@@ -100,6 +104,7 @@ pub struct LbTimeouts {
 
 impl LbTimeouts {
     /// `LbTimeouts` with its required arguments; set the others with `LbTimeouts { field: Some(..), ..LbTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -212,6 +217,7 @@ pub struct Lb {
 
 impl Lb {
     /// `Lb` with its required arguments; set the others with `Lb { field: Some(..), ..Lb::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             client_keep_alive: None,
@@ -273,6 +279,7 @@ pub struct LbCookieStickinessPolicy {
 
 impl LbCookieStickinessPolicy {
     /// `LbCookieStickinessPolicy` with its required arguments; set the others with `LbCookieStickinessPolicy { field: Some(..), ..LbCookieStickinessPolicy::new(..) }`.
+    #[inline]
     pub fn new(lb_port: impl Into<crate::core::Arg<crate::core::Number>>, load_balancer: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cookie_expiration_period: None,
@@ -316,6 +323,7 @@ pub struct LbListenerDefaultActionAuthenticateCognito {
 
 impl LbListenerDefaultActionAuthenticateCognito {
     /// `LbListenerDefaultActionAuthenticateCognito` with its required arguments; set the others with `LbListenerDefaultActionAuthenticateCognito { field: Some(..), ..LbListenerDefaultActionAuthenticateCognito::new(..) }`.
+    #[inline]
     pub fn new(user_pool_arn: impl Into<crate::core::Expr>, user_pool_client_id: impl Into<crate::core::Expr>, user_pool_domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
@@ -364,6 +372,7 @@ pub struct LbListenerDefaultActionAuthenticateOidc {
 
 impl LbListenerDefaultActionAuthenticateOidc {
     /// `LbListenerDefaultActionAuthenticateOidc` with its required arguments; set the others with `LbListenerDefaultActionAuthenticateOidc { field: Some(..), ..LbListenerDefaultActionAuthenticateOidc::new(..) }`.
+    #[inline]
     pub fn new(authorization_endpoint: impl Into<crate::core::Expr>, client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>, issuer: impl Into<crate::core::Expr>, token_endpoint: impl Into<crate::core::Expr>, user_info_endpoint: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
@@ -396,6 +405,7 @@ pub struct LbListenerDefaultActionFixedResponse {
 
 impl LbListenerDefaultActionFixedResponse {
     /// `LbListenerDefaultActionFixedResponse` with its required arguments; set the others with `LbListenerDefaultActionFixedResponse { field: Some(..), ..LbListenerDefaultActionFixedResponse::new(..) }`.
+    #[inline]
     pub fn new(content_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             content_type: content_type.into(),
@@ -417,6 +427,7 @@ pub struct LbListenerDefaultActionForwardStickiness {
 
 impl LbListenerDefaultActionForwardStickiness {
     /// `LbListenerDefaultActionForwardStickiness` with its required arguments; set the others with `LbListenerDefaultActionForwardStickiness { field: Some(..), ..LbListenerDefaultActionForwardStickiness::new(..) }`.
+    #[inline]
     pub fn new(duration: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             duration: duration.into(),
@@ -437,6 +448,7 @@ pub struct LbListenerDefaultActionForwardTargetGroup {
 
 impl LbListenerDefaultActionForwardTargetGroup {
     /// `LbListenerDefaultActionForwardTargetGroup` with its required arguments; set the others with `LbListenerDefaultActionForwardTargetGroup { field: Some(..), ..LbListenerDefaultActionForwardTargetGroup::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -457,6 +469,7 @@ pub struct LbListenerDefaultActionForward {
 
 impl LbListenerDefaultActionForward {
     /// `LbListenerDefaultActionForward` with its required arguments; set the others with `LbListenerDefaultActionForward { field: Some(..), ..LbListenerDefaultActionForward::new(..) }`.
+    #[inline]
     pub fn new(target_group: Vec<LbListenerDefaultActionForwardTargetGroup>) -> Self {
         Self {
             stickiness: None,
@@ -489,6 +502,7 @@ pub struct LbListenerDefaultActionRedirect {
 
 impl LbListenerDefaultActionRedirect {
     /// `LbListenerDefaultActionRedirect` with its required arguments; set the others with `LbListenerDefaultActionRedirect { field: Some(..), ..LbListenerDefaultActionRedirect::new(..) }`.
+    #[inline]
     pub fn new(status_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             host: None,
@@ -531,6 +545,7 @@ pub struct LbListenerDefaultAction {
 
 impl LbListenerDefaultAction {
     /// `LbListenerDefaultAction` with its required arguments; set the others with `LbListenerDefaultAction { field: Some(..), ..LbListenerDefaultAction::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             order: None,
@@ -563,6 +578,7 @@ pub struct LbListenerMutualAuthentication {
 
 impl LbListenerMutualAuthentication {
     /// `LbListenerMutualAuthentication` with its required arguments; set the others with `LbListenerMutualAuthentication { field: Some(..), ..LbListenerMutualAuthentication::new(..) }`.
+    #[inline]
     pub fn new(mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             advertise_trust_store_ca_names: None,
@@ -586,6 +602,7 @@ pub struct LbListenerTimeouts {
 
 impl LbListenerTimeouts {
     /// `LbListenerTimeouts` with its required arguments; set the others with `LbListenerTimeouts { field: Some(..), ..LbListenerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -695,6 +712,7 @@ pub struct LbListener {
 
 impl LbListener {
     /// `LbListener` with its required arguments; set the others with `LbListener { field: Some(..), ..LbListener::new(..) }`.
+    #[inline]
     pub fn new(load_balancer_arn: impl Into<crate::core::Expr>, default_action: Vec<LbListenerDefaultAction>) -> Self {
         Self {
             alpn_policy: None,
@@ -751,6 +769,7 @@ pub struct LbListenerCertificate {
 
 impl LbListenerCertificate {
     /// `LbListenerCertificate` with its required arguments; set the others with `LbListenerCertificate { field: Some(..), ..LbListenerCertificate::new(..) }`.
+    #[inline]
     pub fn new(certificate_arn: impl Into<crate::core::Expr>, listener_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: certificate_arn.into(),
@@ -792,6 +811,7 @@ pub struct LbListenerRuleActionAuthenticateCognito {
 
 impl LbListenerRuleActionAuthenticateCognito {
     /// `LbListenerRuleActionAuthenticateCognito` with its required arguments; set the others with `LbListenerRuleActionAuthenticateCognito { field: Some(..), ..LbListenerRuleActionAuthenticateCognito::new(..) }`.
+    #[inline]
     pub fn new(user_pool_arn: impl Into<crate::core::Expr>, user_pool_client_id: impl Into<crate::core::Expr>, user_pool_domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
@@ -840,6 +860,7 @@ pub struct LbListenerRuleActionAuthenticateOidc {
 
 impl LbListenerRuleActionAuthenticateOidc {
     /// `LbListenerRuleActionAuthenticateOidc` with its required arguments; set the others with `LbListenerRuleActionAuthenticateOidc { field: Some(..), ..LbListenerRuleActionAuthenticateOidc::new(..) }`.
+    #[inline]
     pub fn new(authorization_endpoint: impl Into<crate::core::Expr>, client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>, issuer: impl Into<crate::core::Expr>, token_endpoint: impl Into<crate::core::Expr>, user_info_endpoint: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
@@ -872,6 +893,7 @@ pub struct LbListenerRuleActionFixedResponse {
 
 impl LbListenerRuleActionFixedResponse {
     /// `LbListenerRuleActionFixedResponse` with its required arguments; set the others with `LbListenerRuleActionFixedResponse { field: Some(..), ..LbListenerRuleActionFixedResponse::new(..) }`.
+    #[inline]
     pub fn new(content_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             content_type: content_type.into(),
@@ -893,6 +915,7 @@ pub struct LbListenerRuleActionForwardStickiness {
 
 impl LbListenerRuleActionForwardStickiness {
     /// `LbListenerRuleActionForwardStickiness` with its required arguments; set the others with `LbListenerRuleActionForwardStickiness { field: Some(..), ..LbListenerRuleActionForwardStickiness::new(..) }`.
+    #[inline]
     pub fn new(duration: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             duration: duration.into(),
@@ -913,6 +936,7 @@ pub struct LbListenerRuleActionForwardTargetGroup {
 
 impl LbListenerRuleActionForwardTargetGroup {
     /// `LbListenerRuleActionForwardTargetGroup` with its required arguments; set the others with `LbListenerRuleActionForwardTargetGroup { field: Some(..), ..LbListenerRuleActionForwardTargetGroup::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -933,6 +957,7 @@ pub struct LbListenerRuleActionForward {
 
 impl LbListenerRuleActionForward {
     /// `LbListenerRuleActionForward` with its required arguments; set the others with `LbListenerRuleActionForward { field: Some(..), ..LbListenerRuleActionForward::new(..) }`.
+    #[inline]
     pub fn new(target_group: Vec<LbListenerRuleActionForwardTargetGroup>) -> Self {
         Self {
             stickiness: None,
@@ -965,6 +990,7 @@ pub struct LbListenerRuleActionRedirect {
 
 impl LbListenerRuleActionRedirect {
     /// `LbListenerRuleActionRedirect` with its required arguments; set the others with `LbListenerRuleActionRedirect { field: Some(..), ..LbListenerRuleActionRedirect::new(..) }`.
+    #[inline]
     pub fn new(status_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             host: None,
@@ -1007,6 +1033,7 @@ pub struct LbListenerRuleAction {
 
 impl LbListenerRuleAction {
     /// `LbListenerRuleAction` with its required arguments; set the others with `LbListenerRuleAction { field: Some(..), ..LbListenerRuleAction::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             order: None,
@@ -1030,6 +1057,7 @@ pub struct LbListenerRuleConditionHostHeader {
 
 impl LbListenerRuleConditionHostHeader {
     /// `LbListenerRuleConditionHostHeader` with its required arguments; set the others with `LbListenerRuleConditionHostHeader { field: Some(..), ..LbListenerRuleConditionHostHeader::new(..) }`.
+    #[inline]
     pub fn new(values: Vec<crate::core::Expr>) -> Self {
         Self {
             values,
@@ -1048,6 +1076,7 @@ pub struct LbListenerRuleConditionHttpHeader {
 
 impl LbListenerRuleConditionHttpHeader {
     /// `LbListenerRuleConditionHttpHeader` with its required arguments; set the others with `LbListenerRuleConditionHttpHeader { field: Some(..), ..LbListenerRuleConditionHttpHeader::new(..) }`.
+    #[inline]
     pub fn new(http_header_name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             http_header_name: http_header_name.into(),
@@ -1068,6 +1097,7 @@ pub struct LbListenerRuleConditionQueryString {
 
 impl LbListenerRuleConditionQueryString {
     /// `LbListenerRuleConditionQueryString` with its required arguments; set the others with `LbListenerRuleConditionQueryString { field: Some(..), ..LbListenerRuleConditionQueryString::new(..) }`.
+    #[inline]
     pub fn new(value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: None,
@@ -1101,6 +1131,7 @@ pub struct LbListenerRuleCondition {
 
 impl LbListenerRuleCondition {
     /// `LbListenerRuleCondition` with its required arguments; set the others with `LbListenerRuleCondition { field: Some(..), ..LbListenerRuleCondition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             host_header: None,
@@ -1138,6 +1169,7 @@ pub struct LbListenerRule {
 
 impl LbListenerRule {
     /// `LbListenerRule` with its required arguments; set the others with `LbListenerRule { field: Some(..), ..LbListenerRule::new(..) }`.
+    #[inline]
     pub fn new(listener_arn: impl Into<crate::core::Expr>, action: Vec<LbListenerRuleAction>, condition: Vec<LbListenerRuleCondition>) -> Self {
         Self {
             id: None,
@@ -1166,6 +1198,7 @@ pub struct LbSslNegotiationPolicyAttribute {
 
 impl LbSslNegotiationPolicyAttribute {
     /// `LbSslNegotiationPolicyAttribute` with its required arguments; set the others with `LbSslNegotiationPolicyAttribute { field: Some(..), ..LbSslNegotiationPolicyAttribute::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1196,6 +1229,7 @@ pub struct LbSslNegotiationPolicy {
 
 impl LbSslNegotiationPolicy {
     /// `LbSslNegotiationPolicy` with its required arguments; set the others with `LbSslNegotiationPolicy { field: Some(..), ..LbSslNegotiationPolicy::new(..) }`.
+    #[inline]
     pub fn new(lb_port: impl Into<crate::core::Arg<crate::core::Number>>, load_balancer: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1246,6 +1280,7 @@ pub struct LbTargetGroupHealthCheck {
 
 impl LbTargetGroupHealthCheck {
     /// `LbTargetGroupHealthCheck` with its required arguments; set the others with `LbTargetGroupHealthCheck { field: Some(..), ..LbTargetGroupHealthCheck::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -1279,6 +1314,7 @@ pub struct LbTargetGroupStickiness {
 
 impl LbTargetGroupStickiness {
     /// `LbTargetGroupStickiness` with its required arguments; set the others with `LbTargetGroupStickiness { field: Some(..), ..LbTargetGroupStickiness::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cookie_duration: None,
@@ -1300,6 +1336,7 @@ pub struct LbTargetGroupTargetFailover {
 
 impl LbTargetGroupTargetFailover {
     /// `LbTargetGroupTargetFailover` with its required arguments; set the others with `LbTargetGroupTargetFailover { field: Some(..), ..LbTargetGroupTargetFailover::new(..) }`.
+    #[inline]
     pub fn new(on_deregistration: impl Into<crate::core::Expr>, on_unhealthy: impl Into<crate::core::Expr>) -> Self {
         Self {
             on_deregistration: on_deregistration.into(),
@@ -1321,6 +1358,7 @@ pub struct LbTargetGroupTargetGroupHealthDnsFailover {
 
 impl LbTargetGroupTargetGroupHealthDnsFailover {
     /// `LbTargetGroupTargetGroupHealthDnsFailover` with its required arguments; set the others with `LbTargetGroupTargetGroupHealthDnsFailover { field: Some(..), ..LbTargetGroupTargetGroupHealthDnsFailover::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             minimum_healthy_targets_count: None,
@@ -1342,6 +1380,7 @@ pub struct LbTargetGroupTargetGroupHealthUnhealthyStateRouting {
 
 impl LbTargetGroupTargetGroupHealthUnhealthyStateRouting {
     /// `LbTargetGroupTargetGroupHealthUnhealthyStateRouting` with its required arguments; set the others with `LbTargetGroupTargetGroupHealthUnhealthyStateRouting { field: Some(..), ..LbTargetGroupTargetGroupHealthUnhealthyStateRouting::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             minimum_healthy_targets_count: None,
@@ -1363,6 +1402,7 @@ pub struct LbTargetGroupTargetGroupHealth {
 
 impl LbTargetGroupTargetGroupHealth {
     /// `LbTargetGroupTargetGroupHealth` with its required arguments; set the others with `LbTargetGroupTargetGroupHealth { field: Some(..), ..LbTargetGroupTargetGroupHealth::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dns_failover: None,
@@ -1383,6 +1423,7 @@ pub struct LbTargetGroupTargetHealthState {
 
 impl LbTargetGroupTargetHealthState {
     /// `LbTargetGroupTargetHealthState` with its required arguments; set the others with `LbTargetGroupTargetHealthState { field: Some(..), ..LbTargetGroupTargetHealthState::new(..) }`.
+    #[inline]
     pub fn new(enable_unhealthy_connection_termination: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enable_unhealthy_connection_termination: enable_unhealthy_connection_termination.into(),
@@ -1473,6 +1514,7 @@ pub struct LbTargetGroup {
 
 impl LbTargetGroup {
     /// `LbTargetGroup` with its required arguments; set the others with `LbTargetGroup { field: Some(..), ..LbTargetGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             connection_termination: None,
@@ -1528,6 +1570,7 @@ pub struct LbTargetGroupAttachment {
 
 impl LbTargetGroupAttachment {
     /// `LbTargetGroupAttachment` with its required arguments; set the others with `LbTargetGroupAttachment { field: Some(..), ..LbTargetGroupAttachment::new(..) }`.
+    #[inline]
     pub fn new(target_group_arn: impl Into<crate::core::Expr>, target_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone: None,
@@ -1556,6 +1599,7 @@ pub struct LbTrustStoreTimeouts {
 
 impl LbTrustStoreTimeouts {
     /// `LbTrustStoreTimeouts` with its required arguments; set the others with `LbTrustStoreTimeouts { field: Some(..), ..LbTrustStoreTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1596,6 +1640,7 @@ pub struct LbTrustStore {
 
 impl LbTrustStore {
     /// `LbTrustStore` with its required arguments; set the others with `LbTrustStore { field: Some(..), ..LbTrustStore::new(..) }`.
+    #[inline]
     pub fn new(ca_certificates_bundle_s3_bucket: impl Into<crate::core::Expr>, ca_certificates_bundle_s3_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             ca_certificates_bundle_s3_bucket: ca_certificates_bundle_s3_bucket.into(),
@@ -1625,6 +1670,7 @@ pub struct LbTrustStoreRevocationTimeouts {
 
 impl LbTrustStoreRevocationTimeouts {
     /// `LbTrustStoreRevocationTimeouts` with its required arguments; set the others with `LbTrustStoreRevocationTimeouts { field: Some(..), ..LbTrustStoreRevocationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1654,6 +1700,7 @@ pub struct LbTrustStoreRevocation {
 
 impl LbTrustStoreRevocation {
     /// `LbTrustStoreRevocation` with its required arguments; set the others with `LbTrustStoreRevocation { field: Some(..), ..LbTrustStoreRevocation::new(..) }`.
+    #[inline]
     pub fn new(revocations_s3_bucket: impl Into<crate::core::Expr>, revocations_s3_key: impl Into<crate::core::Expr>, trust_store_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1680,6 +1727,7 @@ pub struct DataLbTimeouts {
 
 impl DataLbTimeouts {
     /// `DataLbTimeouts` with its required arguments; set the others with `DataLbTimeouts { field: Some(..), ..DataLbTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -1709,6 +1757,7 @@ pub struct DataLb {
 
 impl DataLb {
     /// `DataLb` with its required arguments; set the others with `DataLb { field: Some(..), ..DataLb::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -1740,6 +1789,7 @@ pub struct DataLbHostedZoneId {
 
 impl DataLbHostedZoneId {
     /// `DataLbHostedZoneId` with its required arguments; set the others with `DataLbHostedZoneId { field: Some(..), ..DataLbHostedZoneId::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1763,6 +1813,7 @@ pub struct DataLbListenerTimeouts {
 
 impl DataLbListenerTimeouts {
     /// `DataLbListenerTimeouts` with its required arguments; set the others with `DataLbListenerTimeouts { field: Some(..), ..DataLbListenerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -1795,6 +1846,7 @@ pub struct DataLbListener {
 
 impl DataLbListener {
     /// `DataLbListener` with its required arguments; set the others with `DataLbListener { field: Some(..), ..DataLbListener::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -1818,6 +1870,7 @@ pub struct DataLbListenerRuleActionAuthenticateCognito {
 
 impl DataLbListenerRuleActionAuthenticateCognito {
     /// `DataLbListenerRuleActionAuthenticateCognito` with its required arguments; set the others with `DataLbListenerRuleActionAuthenticateCognito { field: Some(..), ..DataLbListenerRuleActionAuthenticateCognito::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1831,6 +1884,7 @@ pub struct DataLbListenerRuleActionAuthenticateOidc {
 
 impl DataLbListenerRuleActionAuthenticateOidc {
     /// `DataLbListenerRuleActionAuthenticateOidc` with its required arguments; set the others with `DataLbListenerRuleActionAuthenticateOidc { field: Some(..), ..DataLbListenerRuleActionAuthenticateOidc::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1844,6 +1898,7 @@ pub struct DataLbListenerRuleActionFixedResponse {
 
 impl DataLbListenerRuleActionFixedResponse {
     /// `DataLbListenerRuleActionFixedResponse` with its required arguments; set the others with `DataLbListenerRuleActionFixedResponse { field: Some(..), ..DataLbListenerRuleActionFixedResponse::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1857,6 +1912,7 @@ pub struct DataLbListenerRuleActionForwardStickiness {
 
 impl DataLbListenerRuleActionForwardStickiness {
     /// `DataLbListenerRuleActionForwardStickiness` with its required arguments; set the others with `DataLbListenerRuleActionForwardStickiness { field: Some(..), ..DataLbListenerRuleActionForwardStickiness::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1870,6 +1926,7 @@ pub struct DataLbListenerRuleActionForwardTargetGroup {
 
 impl DataLbListenerRuleActionForwardTargetGroup {
     /// `DataLbListenerRuleActionForwardTargetGroup` with its required arguments; set the others with `DataLbListenerRuleActionForwardTargetGroup { field: Some(..), ..DataLbListenerRuleActionForwardTargetGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1889,6 +1946,7 @@ pub struct DataLbListenerRuleActionForward {
 
 impl DataLbListenerRuleActionForward {
     /// `DataLbListenerRuleActionForward` with its required arguments; set the others with `DataLbListenerRuleActionForward { field: Some(..), ..DataLbListenerRuleActionForward::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             stickiness: None,
@@ -1904,6 +1962,7 @@ pub struct DataLbListenerRuleActionRedirect {
 
 impl DataLbListenerRuleActionRedirect {
     /// `DataLbListenerRuleActionRedirect` with its required arguments; set the others with `DataLbListenerRuleActionRedirect { field: Some(..), ..DataLbListenerRuleActionRedirect::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1932,6 +1991,7 @@ pub struct DataLbListenerRuleAction {
 
 impl DataLbListenerRuleAction {
     /// `DataLbListenerRuleAction` with its required arguments; set the others with `DataLbListenerRuleAction { field: Some(..), ..DataLbListenerRuleAction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             authenticate_cognito: None,
@@ -1950,6 +2010,7 @@ pub struct DataLbListenerRuleConditionHostHeader {
 
 impl DataLbListenerRuleConditionHostHeader {
     /// `DataLbListenerRuleConditionHostHeader` with its required arguments; set the others with `DataLbListenerRuleConditionHostHeader { field: Some(..), ..DataLbListenerRuleConditionHostHeader::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1963,6 +2024,7 @@ pub struct DataLbListenerRuleConditionHttpHeader {
 
 impl DataLbListenerRuleConditionHttpHeader {
     /// `DataLbListenerRuleConditionHttpHeader` with its required arguments; set the others with `DataLbListenerRuleConditionHttpHeader { field: Some(..), ..DataLbListenerRuleConditionHttpHeader::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1976,6 +2038,7 @@ pub struct DataLbListenerRuleConditionQueryStringValues {
 
 impl DataLbListenerRuleConditionQueryStringValues {
     /// `DataLbListenerRuleConditionQueryStringValues` with its required arguments; set the others with `DataLbListenerRuleConditionQueryStringValues { field: Some(..), ..DataLbListenerRuleConditionQueryStringValues::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1992,6 +2055,7 @@ pub struct DataLbListenerRuleConditionQueryString {
 
 impl DataLbListenerRuleConditionQueryString {
     /// `DataLbListenerRuleConditionQueryString` with its required arguments; set the others with `DataLbListenerRuleConditionQueryString { field: Some(..), ..DataLbListenerRuleConditionQueryString::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             values: None,
@@ -2024,6 +2088,7 @@ pub struct DataLbListenerRuleCondition {
 
 impl DataLbListenerRuleCondition {
     /// `DataLbListenerRuleCondition` with its required arguments; set the others with `DataLbListenerRuleCondition { field: Some(..), ..DataLbListenerRuleCondition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             host_header: None,
@@ -2058,6 +2123,7 @@ pub struct DataLbListenerRule {
 
 impl DataLbListenerRule {
     /// `DataLbListenerRule` with its required arguments; set the others with `DataLbListenerRule { field: Some(..), ..DataLbListenerRule::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -2083,6 +2149,7 @@ pub struct DataLbTargetGroupTimeouts {
 
 impl DataLbTargetGroupTimeouts {
     /// `DataLbTargetGroupTimeouts` with its required arguments; set the others with `DataLbTargetGroupTimeouts { field: Some(..), ..DataLbTargetGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -2115,6 +2182,7 @@ pub struct DataLbTargetGroup {
 
 impl DataLbTargetGroup {
     /// `DataLbTargetGroup` with its required arguments; set the others with `DataLbTargetGroup { field: Some(..), ..DataLbTargetGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -2147,6 +2215,7 @@ pub struct DataLbTrustStore {
 
 impl DataLbTrustStore {
     /// `DataLbTrustStore` with its required arguments; set the others with `DataLbTrustStore { field: Some(..), ..DataLbTrustStore::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -2162,150 +2231,187 @@ impl crate::core::DataSource for DataLbTrustStore {
 
 impl crate::core::Ref<Lb> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `arn_suffix`, as a reference.
+    #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
         self.attr("arn_suffix")
     }
     /// `client_keep_alive`, as a reference.
+    #[inline]
     pub fn client_keep_alive(&self) -> crate::core::Expr {
         self.attr("client_keep_alive")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
+    #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
         self.attr("customer_owned_ipv4_pool")
     }
     /// `desync_mitigation_mode`, as a reference.
+    #[inline]
     pub fn desync_mitigation_mode(&self) -> crate::core::Expr {
         self.attr("desync_mitigation_mode")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `dns_record_client_routing_policy`, as a reference.
+    #[inline]
     pub fn dns_record_client_routing_policy(&self) -> crate::core::Expr {
         self.attr("dns_record_client_routing_policy")
     }
     /// `drop_invalid_header_fields`, as a reference.
+    #[inline]
     pub fn drop_invalid_header_fields(&self) -> crate::core::Expr {
         self.attr("drop_invalid_header_fields")
     }
     /// `enable_cross_zone_load_balancing`, as a reference.
+    #[inline]
     pub fn enable_cross_zone_load_balancing(&self) -> crate::core::Expr {
         self.attr("enable_cross_zone_load_balancing")
     }
     /// `enable_deletion_protection`, as a reference.
+    #[inline]
     pub fn enable_deletion_protection(&self) -> crate::core::Expr {
         self.attr("enable_deletion_protection")
     }
     /// `enable_http2`, as a reference.
+    #[inline]
     pub fn enable_http2(&self) -> crate::core::Expr {
         self.attr("enable_http2")
     }
     /// `enable_tls_version_and_cipher_suite_headers`, as a reference.
+    #[inline]
     pub fn enable_tls_version_and_cipher_suite_headers(&self) -> crate::core::Expr {
         self.attr("enable_tls_version_and_cipher_suite_headers")
     }
     /// `enable_waf_fail_open`, as a reference.
+    #[inline]
     pub fn enable_waf_fail_open(&self) -> crate::core::Expr {
         self.attr("enable_waf_fail_open")
     }
     /// `enable_xff_client_port`, as a reference.
+    #[inline]
     pub fn enable_xff_client_port(&self) -> crate::core::Expr {
         self.attr("enable_xff_client_port")
     }
     /// `enable_zonal_shift`, as a reference.
+    #[inline]
     pub fn enable_zonal_shift(&self) -> crate::core::Expr {
         self.attr("enable_zonal_shift")
     }
     /// `enforce_security_group_inbound_rules_on_private_link_traffic`, as a reference.
+    #[inline]
     pub fn enforce_security_group_inbound_rules_on_private_link_traffic(&self) -> crate::core::Expr {
         self.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idle_timeout`, as a reference.
+    #[inline]
     pub fn idle_timeout(&self) -> crate::core::Expr {
         self.attr("idle_timeout")
     }
     /// `internal`, as a reference.
+    #[inline]
     pub fn internal(&self) -> crate::core::Expr {
         self.attr("internal")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `load_balancer_type`, as a reference.
+    #[inline]
     pub fn load_balancer_type(&self) -> crate::core::Expr {
         self.attr("load_balancer_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `preserve_host_header`, as a reference.
+    #[inline]
     pub fn preserve_host_header(&self) -> crate::core::Expr {
         self.attr("preserve_host_header")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `subnets`, as a reference.
+    #[inline]
     pub fn subnets(&self) -> crate::core::Expr {
         self.attr("subnets")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `xff_header_processing_mode`, as a reference.
+    #[inline]
     pub fn xff_header_processing_mode(&self) -> crate::core::Expr {
         self.attr("xff_header_processing_mode")
     }
     /// `zone_id`, as a reference.
+    #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
     /// `access_logs` (a nested block), as a reference.
+    #[inline]
     pub fn access_logs(&self) -> crate::core::Expr {
         self.attr("access_logs")
     }
     /// `connection_logs` (a nested block), as a reference.
+    #[inline]
     pub fn connection_logs(&self) -> crate::core::Expr {
         self.attr("connection_logs")
     }
     /// `ipam_pools` (a nested block), as a reference.
+    #[inline]
     pub fn ipam_pools(&self) -> crate::core::Expr {
         self.attr("ipam_pools")
     }
     /// `minimum_load_balancer_capacity` (a nested block), as a reference.
+    #[inline]
     pub fn minimum_load_balancer_capacity(&self) -> crate::core::Expr {
         self.attr("minimum_load_balancer_capacity")
     }
     /// `subnet_mapping` (a nested block), as a reference.
+    #[inline]
     pub fn subnet_mapping(&self) -> crate::core::Expr {
         self.attr("subnet_mapping")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2313,22 +2419,27 @@ impl crate::core::Ref<Lb> {
 
 impl crate::core::Ref<LbCookieStickinessPolicy> {
     /// `cookie_expiration_period`, as a reference.
+    #[inline]
     pub fn cookie_expiration_period(&self) -> crate::core::Expr {
         self.attr("cookie_expiration_period")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lb_port`, as a reference.
+    #[inline]
     pub fn lb_port(&self) -> crate::core::Expr {
         self.attr("lb_port")
     }
     /// `load_balancer`, as a reference.
+    #[inline]
     pub fn load_balancer(&self) -> crate::core::Expr {
         self.attr("load_balancer")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -2336,134 +2447,167 @@ impl crate::core::Ref<LbCookieStickinessPolicy> {
 
 impl crate::core::Ref<LbListener> {
     /// `alpn_policy`, as a reference.
+    #[inline]
     pub fn alpn_policy(&self) -> crate::core::Expr {
         self.attr("alpn_policy")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `load_balancer_arn`, as a reference.
+    #[inline]
     pub fn load_balancer_arn(&self) -> crate::core::Expr {
         self.attr("load_balancer_arn")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_issuer_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_issuer_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_issuer_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_leaf_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_leaf_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_leaf_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_serial_number_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_subject_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_subject_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_subject_header_name")
     }
     /// `routing_http_request_x_amzn_mtls_clientcert_validity_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_mtls_clientcert_validity_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_mtls_clientcert_validity_header_name")
     }
     /// `routing_http_request_x_amzn_tls_cipher_suite_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_tls_cipher_suite_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_tls_cipher_suite_header_name")
     }
     /// `routing_http_request_x_amzn_tls_version_header_name`, as a reference.
+    #[inline]
     pub fn routing_http_request_x_amzn_tls_version_header_name(&self) -> crate::core::Expr {
         self.attr("routing_http_request_x_amzn_tls_version_header_name")
     }
     /// `routing_http_response_access_control_allow_credentials_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_access_control_allow_credentials_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_credentials_header_value")
     }
     /// `routing_http_response_access_control_allow_headers_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_access_control_allow_headers_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_headers_header_value")
     }
     /// `routing_http_response_access_control_allow_methods_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_access_control_allow_methods_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_methods_header_value")
     }
     /// `routing_http_response_access_control_allow_origin_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_access_control_allow_origin_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_allow_origin_header_value")
     }
     /// `routing_http_response_access_control_expose_headers_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_access_control_expose_headers_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_expose_headers_header_value")
     }
     /// `routing_http_response_access_control_max_age_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_access_control_max_age_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_access_control_max_age_header_value")
     }
     /// `routing_http_response_content_security_policy_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_content_security_policy_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_content_security_policy_header_value")
     }
     /// `routing_http_response_server_enabled`, as a reference.
+    #[inline]
     pub fn routing_http_response_server_enabled(&self) -> crate::core::Expr {
         self.attr("routing_http_response_server_enabled")
     }
     /// `routing_http_response_strict_transport_security_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_strict_transport_security_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_strict_transport_security_header_value")
     }
     /// `routing_http_response_x_content_type_options_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_x_content_type_options_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_x_content_type_options_header_value")
     }
     /// `routing_http_response_x_frame_options_header_value`, as a reference.
+    #[inline]
     pub fn routing_http_response_x_frame_options_header_value(&self) -> crate::core::Expr {
         self.attr("routing_http_response_x_frame_options_header_value")
     }
     /// `ssl_policy`, as a reference.
+    #[inline]
     pub fn ssl_policy(&self) -> crate::core::Expr {
         self.attr("ssl_policy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tcp_idle_timeout_seconds`, as a reference.
+    #[inline]
     pub fn tcp_idle_timeout_seconds(&self) -> crate::core::Expr {
         self.attr("tcp_idle_timeout_seconds")
     }
     /// `default_action` (a nested block), as a reference.
+    #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
         self.attr("default_action")
     }
     /// `mutual_authentication` (a nested block), as a reference.
+    #[inline]
     pub fn mutual_authentication(&self) -> crate::core::Expr {
         self.attr("mutual_authentication")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2471,14 +2615,17 @@ impl crate::core::Ref<LbListener> {
 
 impl crate::core::Ref<LbListenerCertificate> {
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `listener_arn`, as a reference.
+    #[inline]
     pub fn listener_arn(&self) -> crate::core::Expr {
         self.attr("listener_arn")
     }
@@ -2486,34 +2633,42 @@ impl crate::core::Ref<LbListenerCertificate> {
 
 impl crate::core::Ref<LbListenerRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `listener_arn`, as a reference.
+    #[inline]
     pub fn listener_arn(&self) -> crate::core::Expr {
         self.attr("listener_arn")
     }
     /// `priority`, as a reference.
+    #[inline]
     pub fn priority(&self) -> crate::core::Expr {
         self.attr("priority")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `action` (a nested block), as a reference.
+    #[inline]
     pub fn action(&self) -> crate::core::Expr {
         self.attr("action")
     }
     /// `condition` (a nested block), as a reference.
+    #[inline]
     pub fn condition(&self) -> crate::core::Expr {
         self.attr("condition")
     }
@@ -2521,26 +2676,32 @@ impl crate::core::Ref<LbListenerRule> {
 
 impl crate::core::Ref<LbSslNegotiationPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lb_port`, as a reference.
+    #[inline]
     pub fn lb_port(&self) -> crate::core::Expr {
         self.attr("lb_port")
     }
     /// `load_balancer`, as a reference.
+    #[inline]
     pub fn load_balancer(&self) -> crate::core::Expr {
         self.attr("load_balancer")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `triggers`, as a reference.
+    #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
         self.attr("triggers")
     }
     /// `attribute` (a nested block), as a reference.
+    #[inline]
     pub fn attribute(&self) -> crate::core::Expr {
         self.attr("attribute")
     }
@@ -2548,114 +2709,142 @@ impl crate::core::Ref<LbSslNegotiationPolicy> {
 
 impl crate::core::Ref<LbTargetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `arn_suffix`, as a reference.
+    #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
         self.attr("arn_suffix")
     }
     /// `connection_termination`, as a reference.
+    #[inline]
     pub fn connection_termination(&self) -> crate::core::Expr {
         self.attr("connection_termination")
     }
     /// `deregistration_delay`, as a reference.
+    #[inline]
     pub fn deregistration_delay(&self) -> crate::core::Expr {
         self.attr("deregistration_delay")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `lambda_multi_value_headers_enabled`, as a reference.
+    #[inline]
     pub fn lambda_multi_value_headers_enabled(&self) -> crate::core::Expr {
         self.attr("lambda_multi_value_headers_enabled")
     }
     /// `load_balancer_arns`, as a reference.
+    #[inline]
     pub fn load_balancer_arns(&self) -> crate::core::Expr {
         self.attr("load_balancer_arns")
     }
     /// `load_balancing_algorithm_type`, as a reference.
+    #[inline]
     pub fn load_balancing_algorithm_type(&self) -> crate::core::Expr {
         self.attr("load_balancing_algorithm_type")
     }
     /// `load_balancing_anomaly_mitigation`, as a reference.
+    #[inline]
     pub fn load_balancing_anomaly_mitigation(&self) -> crate::core::Expr {
         self.attr("load_balancing_anomaly_mitigation")
     }
     /// `load_balancing_cross_zone_enabled`, as a reference.
+    #[inline]
     pub fn load_balancing_cross_zone_enabled(&self) -> crate::core::Expr {
         self.attr("load_balancing_cross_zone_enabled")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preserve_client_ip`, as a reference.
+    #[inline]
     pub fn preserve_client_ip(&self) -> crate::core::Expr {
         self.attr("preserve_client_ip")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `protocol_version`, as a reference.
+    #[inline]
     pub fn protocol_version(&self) -> crate::core::Expr {
         self.attr("protocol_version")
     }
     /// `proxy_protocol_v2`, as a reference.
+    #[inline]
     pub fn proxy_protocol_v2(&self) -> crate::core::Expr {
         self.attr("proxy_protocol_v2")
     }
     /// `slow_start`, as a reference.
+    #[inline]
     pub fn slow_start(&self) -> crate::core::Expr {
         self.attr("slow_start")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_type`, as a reference.
+    #[inline]
     pub fn target_type(&self) -> crate::core::Expr {
         self.attr("target_type")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `health_check` (a nested block), as a reference.
+    #[inline]
     pub fn health_check(&self) -> crate::core::Expr {
         self.attr("health_check")
     }
     /// `stickiness` (a nested block), as a reference.
+    #[inline]
     pub fn stickiness(&self) -> crate::core::Expr {
         self.attr("stickiness")
     }
     /// `target_failover` (a nested block), as a reference.
+    #[inline]
     pub fn target_failover(&self) -> crate::core::Expr {
         self.attr("target_failover")
     }
     /// `target_group_health` (a nested block), as a reference.
+    #[inline]
     pub fn target_group_health(&self) -> crate::core::Expr {
         self.attr("target_group_health")
     }
     /// `target_health_state` (a nested block), as a reference.
+    #[inline]
     pub fn target_health_state(&self) -> crate::core::Expr {
         self.attr("target_health_state")
     }
@@ -2663,22 +2852,27 @@ impl crate::core::Ref<LbTargetGroup> {
 
 impl crate::core::Ref<LbTargetGroupAttachment> {
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `target_group_arn`, as a reference.
+    #[inline]
     pub fn target_group_arn(&self) -> crate::core::Expr {
         self.attr("target_group_arn")
     }
     /// `target_id`, as a reference.
+    #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
         self.attr("target_id")
     }
@@ -2686,46 +2880,57 @@ impl crate::core::Ref<LbTargetGroupAttachment> {
 
 impl crate::core::Ref<LbTrustStore> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `arn_suffix`, as a reference.
+    #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
         self.attr("arn_suffix")
     }
     /// `ca_certificates_bundle_s3_bucket`, as a reference.
+    #[inline]
     pub fn ca_certificates_bundle_s3_bucket(&self) -> crate::core::Expr {
         self.attr("ca_certificates_bundle_s3_bucket")
     }
     /// `ca_certificates_bundle_s3_key`, as a reference.
+    #[inline]
     pub fn ca_certificates_bundle_s3_key(&self) -> crate::core::Expr {
         self.attr("ca_certificates_bundle_s3_key")
     }
     /// `ca_certificates_bundle_s3_object_version`, as a reference.
+    #[inline]
     pub fn ca_certificates_bundle_s3_object_version(&self) -> crate::core::Expr {
         self.attr("ca_certificates_bundle_s3_object_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2733,30 +2938,37 @@ impl crate::core::Ref<LbTrustStore> {
 
 impl crate::core::Ref<LbTrustStoreRevocation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `revocation_id`, as a reference.
+    #[inline]
     pub fn revocation_id(&self) -> crate::core::Expr {
         self.attr("revocation_id")
     }
     /// `revocations_s3_bucket`, as a reference.
+    #[inline]
     pub fn revocations_s3_bucket(&self) -> crate::core::Expr {
         self.attr("revocations_s3_bucket")
     }
     /// `revocations_s3_key`, as a reference.
+    #[inline]
     pub fn revocations_s3_key(&self) -> crate::core::Expr {
         self.attr("revocations_s3_key")
     }
     /// `revocations_s3_object_version`, as a reference.
+    #[inline]
     pub fn revocations_s3_object_version(&self) -> crate::core::Expr {
         self.attr("revocations_s3_object_version")
     }
     /// `trust_store_arn`, as a reference.
+    #[inline]
     pub fn trust_store_arn(&self) -> crate::core::Expr {
         self.attr("trust_store_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2764,138 +2976,172 @@ impl crate::core::Ref<LbTrustStoreRevocation> {
 
 impl crate::core::Ref<DataLb> {
     /// `access_logs`, as a reference.
+    #[inline]
     pub fn access_logs(&self) -> crate::core::Expr {
         self.attr("access_logs")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `arn_suffix`, as a reference.
+    #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
         self.attr("arn_suffix")
     }
     /// `client_keep_alive`, as a reference.
+    #[inline]
     pub fn client_keep_alive(&self) -> crate::core::Expr {
         self.attr("client_keep_alive")
     }
     /// `connection_logs`, as a reference.
+    #[inline]
     pub fn connection_logs(&self) -> crate::core::Expr {
         self.attr("connection_logs")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
+    #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
         self.attr("customer_owned_ipv4_pool")
     }
     /// `desync_mitigation_mode`, as a reference.
+    #[inline]
     pub fn desync_mitigation_mode(&self) -> crate::core::Expr {
         self.attr("desync_mitigation_mode")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `dns_record_client_routing_policy`, as a reference.
+    #[inline]
     pub fn dns_record_client_routing_policy(&self) -> crate::core::Expr {
         self.attr("dns_record_client_routing_policy")
     }
     /// `drop_invalid_header_fields`, as a reference.
+    #[inline]
     pub fn drop_invalid_header_fields(&self) -> crate::core::Expr {
         self.attr("drop_invalid_header_fields")
     }
     /// `enable_cross_zone_load_balancing`, as a reference.
+    #[inline]
     pub fn enable_cross_zone_load_balancing(&self) -> crate::core::Expr {
         self.attr("enable_cross_zone_load_balancing")
     }
     /// `enable_deletion_protection`, as a reference.
+    #[inline]
     pub fn enable_deletion_protection(&self) -> crate::core::Expr {
         self.attr("enable_deletion_protection")
     }
     /// `enable_http2`, as a reference.
+    #[inline]
     pub fn enable_http2(&self) -> crate::core::Expr {
         self.attr("enable_http2")
     }
     /// `enable_tls_version_and_cipher_suite_headers`, as a reference.
+    #[inline]
     pub fn enable_tls_version_and_cipher_suite_headers(&self) -> crate::core::Expr {
         self.attr("enable_tls_version_and_cipher_suite_headers")
     }
     /// `enable_waf_fail_open`, as a reference.
+    #[inline]
     pub fn enable_waf_fail_open(&self) -> crate::core::Expr {
         self.attr("enable_waf_fail_open")
     }
     /// `enable_xff_client_port`, as a reference.
+    #[inline]
     pub fn enable_xff_client_port(&self) -> crate::core::Expr {
         self.attr("enable_xff_client_port")
     }
     /// `enable_zonal_shift`, as a reference.
+    #[inline]
     pub fn enable_zonal_shift(&self) -> crate::core::Expr {
         self.attr("enable_zonal_shift")
     }
     /// `enforce_security_group_inbound_rules_on_private_link_traffic`, as a reference.
+    #[inline]
     pub fn enforce_security_group_inbound_rules_on_private_link_traffic(&self) -> crate::core::Expr {
         self.attr("enforce_security_group_inbound_rules_on_private_link_traffic")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idle_timeout`, as a reference.
+    #[inline]
     pub fn idle_timeout(&self) -> crate::core::Expr {
         self.attr("idle_timeout")
     }
     /// `internal`, as a reference.
+    #[inline]
     pub fn internal(&self) -> crate::core::Expr {
         self.attr("internal")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `ipam_pools`, as a reference.
+    #[inline]
     pub fn ipam_pools(&self) -> crate::core::Expr {
         self.attr("ipam_pools")
     }
     /// `load_balancer_type`, as a reference.
+    #[inline]
     pub fn load_balancer_type(&self) -> crate::core::Expr {
         self.attr("load_balancer_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `preserve_host_header`, as a reference.
+    #[inline]
     pub fn preserve_host_header(&self) -> crate::core::Expr {
         self.attr("preserve_host_header")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `subnet_mapping`, as a reference.
+    #[inline]
     pub fn subnet_mapping(&self) -> crate::core::Expr {
         self.attr("subnet_mapping")
     }
     /// `subnets`, as a reference.
+    #[inline]
     pub fn subnets(&self) -> crate::core::Expr {
         self.attr("subnets")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `xff_header_processing_mode`, as a reference.
+    #[inline]
     pub fn xff_header_processing_mode(&self) -> crate::core::Expr {
         self.attr("xff_header_processing_mode")
     }
     /// `zone_id`, as a reference.
+    #[inline]
     pub fn zone_id(&self) -> crate::core::Expr {
         self.attr("zone_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2903,14 +3149,17 @@ impl crate::core::Ref<DataLb> {
 
 impl crate::core::Ref<DataLbHostedZoneId> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `load_balancer_type`, as a reference.
+    #[inline]
     pub fn load_balancer_type(&self) -> crate::core::Expr {
         self.attr("load_balancer_type")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
@@ -2918,50 +3167,62 @@ impl crate::core::Ref<DataLbHostedZoneId> {
 
 impl crate::core::Ref<DataLbListener> {
     /// `alpn_policy`, as a reference.
+    #[inline]
     pub fn alpn_policy(&self) -> crate::core::Expr {
         self.attr("alpn_policy")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `default_action`, as a reference.
+    #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
         self.attr("default_action")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `load_balancer_arn`, as a reference.
+    #[inline]
     pub fn load_balancer_arn(&self) -> crate::core::Expr {
         self.attr("load_balancer_arn")
     }
     /// `mutual_authentication`, as a reference.
+    #[inline]
     pub fn mutual_authentication(&self) -> crate::core::Expr {
         self.attr("mutual_authentication")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `ssl_policy`, as a reference.
+    #[inline]
     pub fn ssl_policy(&self) -> crate::core::Expr {
         self.attr("ssl_policy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2969,26 +3230,32 @@ impl crate::core::Ref<DataLbListener> {
 
 impl crate::core::Ref<DataLbListenerRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `listener_arn`, as a reference.
+    #[inline]
     pub fn listener_arn(&self) -> crate::core::Expr {
         self.attr("listener_arn")
     }
     /// `priority`, as a reference.
+    #[inline]
     pub fn priority(&self) -> crate::core::Expr {
         self.attr("priority")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `action` (a nested block), as a reference.
+    #[inline]
     pub fn action(&self) -> crate::core::Expr {
         self.attr("action")
     }
     /// `condition` (a nested block), as a reference.
+    #[inline]
     pub fn condition(&self) -> crate::core::Expr {
         self.attr("condition")
     }
@@ -2996,94 +3263,117 @@ impl crate::core::Ref<DataLbListenerRule> {
 
 impl crate::core::Ref<DataLbTargetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `arn_suffix`, as a reference.
+    #[inline]
     pub fn arn_suffix(&self) -> crate::core::Expr {
         self.attr("arn_suffix")
     }
     /// `connection_termination`, as a reference.
+    #[inline]
     pub fn connection_termination(&self) -> crate::core::Expr {
         self.attr("connection_termination")
     }
     /// `deregistration_delay`, as a reference.
+    #[inline]
     pub fn deregistration_delay(&self) -> crate::core::Expr {
         self.attr("deregistration_delay")
     }
     /// `health_check`, as a reference.
+    #[inline]
     pub fn health_check(&self) -> crate::core::Expr {
         self.attr("health_check")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lambda_multi_value_headers_enabled`, as a reference.
+    #[inline]
     pub fn lambda_multi_value_headers_enabled(&self) -> crate::core::Expr {
         self.attr("lambda_multi_value_headers_enabled")
     }
     /// `load_balancer_arns`, as a reference.
+    #[inline]
     pub fn load_balancer_arns(&self) -> crate::core::Expr {
         self.attr("load_balancer_arns")
     }
     /// `load_balancing_algorithm_type`, as a reference.
+    #[inline]
     pub fn load_balancing_algorithm_type(&self) -> crate::core::Expr {
         self.attr("load_balancing_algorithm_type")
     }
     /// `load_balancing_anomaly_mitigation`, as a reference.
+    #[inline]
     pub fn load_balancing_anomaly_mitigation(&self) -> crate::core::Expr {
         self.attr("load_balancing_anomaly_mitigation")
     }
     /// `load_balancing_cross_zone_enabled`, as a reference.
+    #[inline]
     pub fn load_balancing_cross_zone_enabled(&self) -> crate::core::Expr {
         self.attr("load_balancing_cross_zone_enabled")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preserve_client_ip`, as a reference.
+    #[inline]
     pub fn preserve_client_ip(&self) -> crate::core::Expr {
         self.attr("preserve_client_ip")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `protocol_version`, as a reference.
+    #[inline]
     pub fn protocol_version(&self) -> crate::core::Expr {
         self.attr("protocol_version")
     }
     /// `proxy_protocol_v2`, as a reference.
+    #[inline]
     pub fn proxy_protocol_v2(&self) -> crate::core::Expr {
         self.attr("proxy_protocol_v2")
     }
     /// `slow_start`, as a reference.
+    #[inline]
     pub fn slow_start(&self) -> crate::core::Expr {
         self.attr("slow_start")
     }
     /// `stickiness`, as a reference.
+    #[inline]
     pub fn stickiness(&self) -> crate::core::Expr {
         self.attr("stickiness")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `target_type`, as a reference.
+    #[inline]
     pub fn target_type(&self) -> crate::core::Expr {
         self.attr("target_type")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -3091,14 +3381,17 @@ impl crate::core::Ref<DataLbTargetGroup> {
 
 impl crate::core::Ref<DataLbTrustStore> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }

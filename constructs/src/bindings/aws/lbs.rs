@@ -13,6 +13,7 @@ pub struct DataLbs {
 
 impl DataLbs {
     /// `DataLbs` with its required arguments; set the others with `DataLbs { field: Some(..), ..DataLbs::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -27,14 +28,17 @@ impl crate::core::DataSource for DataLbs {
 
 impl crate::core::Ref<DataLbs> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

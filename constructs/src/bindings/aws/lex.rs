@@ -14,6 +14,7 @@ pub struct LexBotAbortStatementMessage {
 
 impl LexBotAbortStatementMessage {
     /// `LexBotAbortStatementMessage` with its required arguments; set the others with `LexBotAbortStatementMessage { field: Some(..), ..LexBotAbortStatementMessage::new(..) }`.
+    #[inline]
     pub fn new(content: impl Into<crate::core::Expr>, content_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
@@ -35,6 +36,7 @@ pub struct LexBotAbortStatement {
 
 impl LexBotAbortStatement {
     /// `LexBotAbortStatement` with its required arguments; set the others with `LexBotAbortStatement { field: Some(..), ..LexBotAbortStatement::new(..) }`.
+    #[inline]
     pub fn new(message: Vec<LexBotAbortStatementMessage>) -> Self {
         Self {
             response_card: None,
@@ -57,6 +59,7 @@ pub struct LexBotClarificationPrompt {
 
 impl LexBotClarificationPrompt {
     /// `LexBotClarificationPrompt` with its required arguments; set the others with `LexBotClarificationPrompt { field: Some(..), ..LexBotClarificationPrompt::new(..) }`.
+    #[inline]
     pub fn new(max_attempts: impl Into<crate::core::Arg<crate::core::Number>>, message: Vec<LexBotAbortStatementMessage>) -> Self {
         Self {
             max_attempts: max_attempts.into(),
@@ -77,6 +80,7 @@ pub struct LexBotIntent {
 
 impl LexBotIntent {
     /// `LexBotIntent` with its required arguments; set the others with `LexBotIntent { field: Some(..), ..LexBotIntent::new(..) }`.
+    #[inline]
     pub fn new(intent_name: impl Into<crate::core::Expr>, intent_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             intent_name: intent_name.into(),
@@ -101,6 +105,7 @@ pub struct LexBotTimeouts {
 
 impl LexBotTimeouts {
     /// `LexBotTimeouts` with its required arguments; set the others with `LexBotTimeouts { field: Some(..), ..LexBotTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -161,6 +166,7 @@ pub struct LexBot {
 
 impl LexBot {
     /// `LexBot` with its required arguments; set the others with `LexBot { field: Some(..), ..LexBot::new(..) }`.
+    #[inline]
     pub fn new(child_directed: impl Into<crate::core::Arg<bool>>, name: impl Into<crate::core::Expr>, abort_statement: LexBotAbortStatement, intent: Vec<LexBotIntent>) -> Self {
         Self {
             child_directed: child_directed.into(),
@@ -203,6 +209,7 @@ pub struct LexBotAliasConversationLogsLogSettings {
 
 impl LexBotAliasConversationLogsLogSettings {
     /// `LexBotAliasConversationLogsLogSettings` with its required arguments; set the others with `LexBotAliasConversationLogsLogSettings { field: Some(..), ..LexBotAliasConversationLogsLogSettings::new(..) }`.
+    #[inline]
     pub fn new(destination: impl Into<crate::core::Expr>, log_type: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: destination.into(),
@@ -225,6 +232,7 @@ pub struct LexBotAliasConversationLogs {
 
 impl LexBotAliasConversationLogs {
     /// `LexBotAliasConversationLogs` with its required arguments; set the others with `LexBotAliasConversationLogs { field: Some(..), ..LexBotAliasConversationLogs::new(..) }`.
+    #[inline]
     pub fn new(iam_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             iam_role_arn: iam_role_arn.into(),
@@ -249,6 +257,7 @@ pub struct LexBotAliasTimeouts {
 
 impl LexBotAliasTimeouts {
     /// `LexBotAliasTimeouts` with its required arguments; set the others with `LexBotAliasTimeouts { field: Some(..), ..LexBotAliasTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -283,6 +292,7 @@ pub struct LexBotAlias {
 
 impl LexBotAlias {
     /// `LexBotAlias` with its required arguments; set the others with `LexBotAlias { field: Some(..), ..LexBotAlias::new(..) }`.
+    #[inline]
     pub fn new(bot_name: impl Into<crate::core::Expr>, bot_version: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bot_name: bot_name.into(),
@@ -314,6 +324,7 @@ pub struct LexIntentConclusionStatementMessage {
 
 impl LexIntentConclusionStatementMessage {
     /// `LexIntentConclusionStatementMessage` with its required arguments; set the others with `LexIntentConclusionStatementMessage { field: Some(..), ..LexIntentConclusionStatementMessage::new(..) }`.
+    #[inline]
     pub fn new(content: impl Into<crate::core::Expr>, content_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
@@ -335,6 +346,7 @@ pub struct LexIntentConclusionStatement {
 
 impl LexIntentConclusionStatement {
     /// `LexIntentConclusionStatement` with its required arguments; set the others with `LexIntentConclusionStatement { field: Some(..), ..LexIntentConclusionStatement::new(..) }`.
+    #[inline]
     pub fn new(message: Vec<LexIntentConclusionStatementMessage>) -> Self {
         Self {
             response_card: None,
@@ -357,6 +369,7 @@ pub struct LexIntentConfirmationPrompt {
 
 impl LexIntentConfirmationPrompt {
     /// `LexIntentConfirmationPrompt` with its required arguments; set the others with `LexIntentConfirmationPrompt { field: Some(..), ..LexIntentConfirmationPrompt::new(..) }`.
+    #[inline]
     pub fn new(max_attempts: impl Into<crate::core::Arg<crate::core::Number>>, message: Vec<LexIntentConclusionStatementMessage>) -> Self {
         Self {
             max_attempts: max_attempts.into(),
@@ -377,6 +390,7 @@ pub struct LexIntentDialogCodeHook {
 
 impl LexIntentDialogCodeHook {
     /// `LexIntentDialogCodeHook` with its required arguments; set the others with `LexIntentDialogCodeHook { field: Some(..), ..LexIntentDialogCodeHook::new(..) }`.
+    #[inline]
     pub fn new(message_version: impl Into<crate::core::Expr>, uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             message_version: message_version.into(),
@@ -396,6 +410,7 @@ pub struct LexIntentFollowUpPrompt {
 
 impl LexIntentFollowUpPrompt {
     /// `LexIntentFollowUpPrompt` with its required arguments; set the others with `LexIntentFollowUpPrompt { field: Some(..), ..LexIntentFollowUpPrompt::new(..) }`.
+    #[inline]
     pub fn new(prompt: LexIntentConfirmationPrompt, rejection_statement: LexIntentConclusionStatement) -> Self {
         Self {
             prompt,
@@ -416,6 +431,7 @@ pub struct LexIntentFulfillmentActivity {
 
 impl LexIntentFulfillmentActivity {
     /// `LexIntentFulfillmentActivity` with its required arguments; set the others with `LexIntentFulfillmentActivity { field: Some(..), ..LexIntentFulfillmentActivity::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -455,6 +471,7 @@ pub struct LexIntentSlot {
 
 impl LexIntentSlot {
     /// `LexIntentSlot` with its required arguments; set the others with `LexIntentSlot { field: Some(..), ..LexIntentSlot::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, slot_constraint: impl Into<crate::core::Expr>, slot_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -486,6 +503,7 @@ pub struct LexIntentTimeouts {
 
 impl LexIntentTimeouts {
     /// `LexIntentTimeouts` with its required arguments; set the others with `LexIntentTimeouts { field: Some(..), ..LexIntentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -542,6 +560,7 @@ pub struct LexIntent {
 
 impl LexIntent {
     /// `LexIntent` with its required arguments; set the others with `LexIntent { field: Some(..), ..LexIntent::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, fulfillment_activity: LexIntentFulfillmentActivity) -> Self {
         Self {
             create_version: None,
@@ -578,6 +597,7 @@ pub struct LexSlotTypeEnumerationValue {
 
 impl LexSlotTypeEnumerationValue {
     /// `LexSlotTypeEnumerationValue` with its required arguments; set the others with `LexSlotTypeEnumerationValue { field: Some(..), ..LexSlotTypeEnumerationValue::new(..) }`.
+    #[inline]
     pub fn new(value: impl Into<crate::core::Expr>) -> Self {
         Self {
             synonyms: None,
@@ -602,6 +622,7 @@ pub struct LexSlotTypeTimeouts {
 
 impl LexSlotTypeTimeouts {
     /// `LexSlotTypeTimeouts` with its required arguments; set the others with `LexSlotTypeTimeouts { field: Some(..), ..LexSlotTypeTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -637,6 +658,7 @@ pub struct LexSlotType {
 
 impl LexSlotType {
     /// `LexSlotType` with its required arguments; set the others with `LexSlotType { field: Some(..), ..LexSlotType::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, enumeration_value: Vec<LexSlotTypeEnumerationValue>) -> Self {
         Self {
             create_version: None,
@@ -669,6 +691,7 @@ pub struct DataLexBot {
 
 impl DataLexBot {
     /// `DataLexBot` with its required arguments; set the others with `DataLexBot { field: Some(..), ..DataLexBot::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -696,6 +719,7 @@ pub struct DataLexBotAlias {
 
 impl DataLexBotAlias {
     /// `DataLexBotAlias` with its required arguments; set the others with `DataLexBotAlias { field: Some(..), ..DataLexBotAlias::new(..) }`.
+    #[inline]
     pub fn new(bot_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bot_name: bot_name.into(),
@@ -724,6 +748,7 @@ pub struct DataLexIntent {
 
 impl DataLexIntent {
     /// `DataLexIntent` with its required arguments; set the others with `DataLexIntent { field: Some(..), ..DataLexIntent::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -752,6 +777,7 @@ pub struct DataLexSlotType {
 
 impl DataLexSlotType {
     /// `DataLexSlotType` with its required arguments; set the others with `DataLexSlotType { field: Some(..), ..DataLexSlotType::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -767,94 +793,117 @@ impl crate::core::DataSource for DataLexSlotType {
 
 impl crate::core::Ref<LexBot> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `checksum`, as a reference.
+    #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
         self.attr("checksum")
     }
     /// `child_directed`, as a reference.
+    #[inline]
     pub fn child_directed(&self) -> crate::core::Expr {
         self.attr("child_directed")
     }
     /// `create_version`, as a reference.
+    #[inline]
     pub fn create_version(&self) -> crate::core::Expr {
         self.attr("create_version")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `detect_sentiment`, as a reference.
+    #[inline]
     pub fn detect_sentiment(&self) -> crate::core::Expr {
         self.attr("detect_sentiment")
     }
     /// `enable_model_improvements`, as a reference.
+    #[inline]
     pub fn enable_model_improvements(&self) -> crate::core::Expr {
         self.attr("enable_model_improvements")
     }
     /// `failure_reason`, as a reference.
+    #[inline]
     pub fn failure_reason(&self) -> crate::core::Expr {
         self.attr("failure_reason")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idle_session_ttl_in_seconds`, as a reference.
+    #[inline]
     pub fn idle_session_ttl_in_seconds(&self) -> crate::core::Expr {
         self.attr("idle_session_ttl_in_seconds")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `locale`, as a reference.
+    #[inline]
     pub fn locale(&self) -> crate::core::Expr {
         self.attr("locale")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `nlu_intent_confidence_threshold`, as a reference.
+    #[inline]
     pub fn nlu_intent_confidence_threshold(&self) -> crate::core::Expr {
         self.attr("nlu_intent_confidence_threshold")
     }
     /// `process_behavior`, as a reference.
+    #[inline]
     pub fn process_behavior(&self) -> crate::core::Expr {
         self.attr("process_behavior")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `voice_id`, as a reference.
+    #[inline]
     pub fn voice_id(&self) -> crate::core::Expr {
         self.attr("voice_id")
     }
     /// `abort_statement` (a nested block), as a reference.
+    #[inline]
     pub fn abort_statement(&self) -> crate::core::Expr {
         self.attr("abort_statement")
     }
     /// `clarification_prompt` (a nested block), as a reference.
+    #[inline]
     pub fn clarification_prompt(&self) -> crate::core::Expr {
         self.attr("clarification_prompt")
     }
     /// `intent` (a nested block), as a reference.
+    #[inline]
     pub fn intent(&self) -> crate::core::Expr {
         self.attr("intent")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -862,46 +911,57 @@ impl crate::core::Ref<LexBot> {
 
 impl crate::core::Ref<LexBotAlias> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bot_name`, as a reference.
+    #[inline]
     pub fn bot_name(&self) -> crate::core::Expr {
         self.attr("bot_name")
     }
     /// `bot_version`, as a reference.
+    #[inline]
     pub fn bot_version(&self) -> crate::core::Expr {
         self.attr("bot_version")
     }
     /// `checksum`, as a reference.
+    #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
         self.attr("checksum")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `conversation_logs` (a nested block), as a reference.
+    #[inline]
     pub fn conversation_logs(&self) -> crate::core::Expr {
         self.attr("conversation_logs")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -909,78 +969,97 @@ impl crate::core::Ref<LexBotAlias> {
 
 impl crate::core::Ref<LexIntent> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `checksum`, as a reference.
+    #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
         self.attr("checksum")
     }
     /// `create_version`, as a reference.
+    #[inline]
     pub fn create_version(&self) -> crate::core::Expr {
         self.attr("create_version")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parent_intent_signature`, as a reference.
+    #[inline]
     pub fn parent_intent_signature(&self) -> crate::core::Expr {
         self.attr("parent_intent_signature")
     }
     /// `sample_utterances`, as a reference.
+    #[inline]
     pub fn sample_utterances(&self) -> crate::core::Expr {
         self.attr("sample_utterances")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `conclusion_statement` (a nested block), as a reference.
+    #[inline]
     pub fn conclusion_statement(&self) -> crate::core::Expr {
         self.attr("conclusion_statement")
     }
     /// `confirmation_prompt` (a nested block), as a reference.
+    #[inline]
     pub fn confirmation_prompt(&self) -> crate::core::Expr {
         self.attr("confirmation_prompt")
     }
     /// `dialog_code_hook` (a nested block), as a reference.
+    #[inline]
     pub fn dialog_code_hook(&self) -> crate::core::Expr {
         self.attr("dialog_code_hook")
     }
     /// `follow_up_prompt` (a nested block), as a reference.
+    #[inline]
     pub fn follow_up_prompt(&self) -> crate::core::Expr {
         self.attr("follow_up_prompt")
     }
     /// `fulfillment_activity` (a nested block), as a reference.
+    #[inline]
     pub fn fulfillment_activity(&self) -> crate::core::Expr {
         self.attr("fulfillment_activity")
     }
     /// `rejection_statement` (a nested block), as a reference.
+    #[inline]
     pub fn rejection_statement(&self) -> crate::core::Expr {
         self.attr("rejection_statement")
     }
     /// `slot` (a nested block), as a reference.
+    #[inline]
     pub fn slot(&self) -> crate::core::Expr {
         self.attr("slot")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -988,46 +1067,57 @@ impl crate::core::Ref<LexIntent> {
 
 impl crate::core::Ref<LexSlotType> {
     /// `checksum`, as a reference.
+    #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
         self.attr("checksum")
     }
     /// `create_version`, as a reference.
+    #[inline]
     pub fn create_version(&self) -> crate::core::Expr {
         self.attr("create_version")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `value_selection_strategy`, as a reference.
+    #[inline]
     pub fn value_selection_strategy(&self) -> crate::core::Expr {
         self.attr("value_selection_strategy")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `enumeration_value` (a nested block), as a reference.
+    #[inline]
     pub fn enumeration_value(&self) -> crate::core::Expr {
         self.attr("enumeration_value")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1035,70 +1125,87 @@ impl crate::core::Ref<LexSlotType> {
 
 impl crate::core::Ref<DataLexBot> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `checksum`, as a reference.
+    #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
         self.attr("checksum")
     }
     /// `child_directed`, as a reference.
+    #[inline]
     pub fn child_directed(&self) -> crate::core::Expr {
         self.attr("child_directed")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `detect_sentiment`, as a reference.
+    #[inline]
     pub fn detect_sentiment(&self) -> crate::core::Expr {
         self.attr("detect_sentiment")
     }
     /// `enable_model_improvements`, as a reference.
+    #[inline]
     pub fn enable_model_improvements(&self) -> crate::core::Expr {
         self.attr("enable_model_improvements")
     }
     /// `failure_reason`, as a reference.
+    #[inline]
     pub fn failure_reason(&self) -> crate::core::Expr {
         self.attr("failure_reason")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idle_session_ttl_in_seconds`, as a reference.
+    #[inline]
     pub fn idle_session_ttl_in_seconds(&self) -> crate::core::Expr {
         self.attr("idle_session_ttl_in_seconds")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `locale`, as a reference.
+    #[inline]
     pub fn locale(&self) -> crate::core::Expr {
         self.attr("locale")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `nlu_intent_confidence_threshold`, as a reference.
+    #[inline]
     pub fn nlu_intent_confidence_threshold(&self) -> crate::core::Expr {
         self.attr("nlu_intent_confidence_threshold")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `voice_id`, as a reference.
+    #[inline]
     pub fn voice_id(&self) -> crate::core::Expr {
         self.attr("voice_id")
     }
@@ -1106,38 +1213,47 @@ impl crate::core::Ref<DataLexBot> {
 
 impl crate::core::Ref<DataLexBotAlias> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bot_name`, as a reference.
+    #[inline]
     pub fn bot_name(&self) -> crate::core::Expr {
         self.attr("bot_name")
     }
     /// `bot_version`, as a reference.
+    #[inline]
     pub fn bot_version(&self) -> crate::core::Expr {
         self.attr("bot_version")
     }
     /// `checksum`, as a reference.
+    #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
         self.attr("checksum")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -1145,38 +1261,47 @@ impl crate::core::Ref<DataLexBotAlias> {
 
 impl crate::core::Ref<DataLexIntent> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `checksum`, as a reference.
+    #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
         self.attr("checksum")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parent_intent_signature`, as a reference.
+    #[inline]
     pub fn parent_intent_signature(&self) -> crate::core::Expr {
         self.attr("parent_intent_signature")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -1184,38 +1309,47 @@ impl crate::core::Ref<DataLexIntent> {
 
 impl crate::core::Ref<DataLexSlotType> {
     /// `checksum`, as a reference.
+    #[inline]
     pub fn checksum(&self) -> crate::core::Expr {
         self.attr("checksum")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enumeration_value`, as a reference.
+    #[inline]
     pub fn enumeration_value(&self) -> crate::core::Expr {
         self.attr("enumeration_value")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `value_selection_strategy`, as a reference.
+    #[inline]
     pub fn value_selection_strategy(&self) -> crate::core::Expr {
         self.attr("value_selection_strategy")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }

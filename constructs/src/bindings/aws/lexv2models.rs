@@ -9,6 +9,7 @@ pub struct Lexv2modelsBotDataPrivacy {
 
 impl Lexv2modelsBotDataPrivacy {
     /// `Lexv2modelsBotDataPrivacy` with its required arguments; set the others with `Lexv2modelsBotDataPrivacy { field: Some(..), ..Lexv2modelsBotDataPrivacy::new(..) }`.
+    #[inline]
     pub fn new(child_directed: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             child_directed: child_directed.into(),
@@ -33,6 +34,7 @@ pub struct Lexv2modelsBotMembers {
 
 impl Lexv2modelsBotMembers {
     /// `Lexv2modelsBotMembers` with its required arguments; set the others with `Lexv2modelsBotMembers { field: Some(..), ..Lexv2modelsBotMembers::new(..) }`.
+    #[inline]
     pub fn new(alias_id: impl Into<crate::core::Expr>, alias_name: impl Into<crate::core::Expr>, id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             alias_id: alias_id.into(),
@@ -63,6 +65,7 @@ pub struct Lexv2modelsBotTimeouts {
 
 impl Lexv2modelsBotTimeouts {
     /// `Lexv2modelsBotTimeouts` with its required arguments; set the others with `Lexv2modelsBotTimeouts { field: Some(..), ..Lexv2modelsBotTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -106,6 +109,7 @@ pub struct Lexv2modelsBot {
 
 impl Lexv2modelsBot {
     /// `Lexv2modelsBot` with its required arguments; set the others with `Lexv2modelsBot { field: Some(..), ..Lexv2modelsBot::new(..) }`.
+    #[inline]
     pub fn new(idle_session_ttl_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -145,6 +149,7 @@ pub struct Lexv2modelsBotLocaleTimeouts {
 
 impl Lexv2modelsBotLocaleTimeouts {
     /// `Lexv2modelsBotLocaleTimeouts` with its required arguments; set the others with `Lexv2modelsBotLocaleTimeouts { field: Some(..), ..Lexv2modelsBotLocaleTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -166,6 +171,7 @@ pub struct Lexv2modelsBotLocaleVoiceSettings {
 
 impl Lexv2modelsBotLocaleVoiceSettings {
     /// `Lexv2modelsBotLocaleVoiceSettings` with its required arguments; set the others with `Lexv2modelsBotLocaleVoiceSettings { field: Some(..), ..Lexv2modelsBotLocaleVoiceSettings::new(..) }`.
+    #[inline]
     pub fn new(voice_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             engine: None,
@@ -201,6 +207,7 @@ pub struct Lexv2modelsBotLocale {
 
 impl Lexv2modelsBotLocale {
     /// `Lexv2modelsBotLocale` with its required arguments; set the others with `Lexv2modelsBotLocale { field: Some(..), ..Lexv2modelsBotLocale::new(..) }`.
+    #[inline]
     pub fn new(bot_id: impl Into<crate::core::Expr>, bot_version: impl Into<crate::core::Expr>, locale_id: impl Into<crate::core::Expr>, n_lu_intent_confidence_threshold: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -234,6 +241,7 @@ pub struct Lexv2modelsBotVersionTimeouts {
 
 impl Lexv2modelsBotVersionTimeouts {
     /// `Lexv2modelsBotVersionTimeouts` with its required arguments; set the others with `Lexv2modelsBotVersionTimeouts { field: Some(..), ..Lexv2modelsBotVersionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -262,6 +270,7 @@ pub struct Lexv2modelsBotVersion {
 
 impl Lexv2modelsBotVersion {
     /// `Lexv2modelsBotVersion` with its required arguments; set the others with `Lexv2modelsBotVersion { field: Some(..), ..Lexv2modelsBotVersion::new(..) }`.
+    #[inline]
     pub fn new(bot_id: impl Into<crate::core::Expr>, locale_specification: serde_json::Value) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -286,6 +295,7 @@ pub struct Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCust
 
 impl Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload {
     /// `Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload { field: Some(..), ..Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageCustomPayload::new(..) }`.
+    #[inline]
     pub fn new(value: impl Into<crate::core::Expr>) -> Self {
         Self {
             value: value.into(),
@@ -304,6 +314,7 @@ pub struct Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImag
 
 impl Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImageResponseCardButton {
     /// `Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImageResponseCardButton` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImageResponseCardButton { field: Some(..), ..Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImageResponseCardButton::new(..) }`.
+    #[inline]
     pub fn new(text: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             text: text.into(),
@@ -330,6 +341,7 @@ pub struct Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImag
 
 impl Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImageResponseCard {
     /// `Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImageResponseCard` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImageResponseCard { field: Some(..), ..Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessageImageResponseCard::new(..) }`.
+    #[inline]
     pub fn new(title: impl Into<crate::core::Expr>) -> Self {
         Self {
             image_url: None,
@@ -359,6 +371,7 @@ pub struct Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessage {
 
 impl Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessage {
     /// `Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessage` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessage { field: Some(..), ..Lexv2modelsIntentClosingSettingClosingResponseMessageGroupMessage::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_payload: None,
@@ -382,6 +395,7 @@ pub struct Lexv2modelsIntentClosingSettingClosingResponseMessageGroup {
 
 impl Lexv2modelsIntentClosingSettingClosingResponseMessageGroup {
     /// `Lexv2modelsIntentClosingSettingClosingResponseMessageGroup` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingClosingResponseMessageGroup { field: Some(..), ..Lexv2modelsIntentClosingSettingClosingResponseMessageGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             message: None,
@@ -403,6 +417,7 @@ pub struct Lexv2modelsIntentClosingSettingClosingResponse {
 
 impl Lexv2modelsIntentClosingSettingClosingResponse {
     /// `Lexv2modelsIntentClosingSettingClosingResponse` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingClosingResponse { field: Some(..), ..Lexv2modelsIntentClosingSettingClosingResponse::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_interrupt: None,
@@ -420,6 +435,7 @@ pub struct Lexv2modelsIntentClosingSettingConditionalConditionalBranchCondition 
 
 impl Lexv2modelsIntentClosingSettingConditionalConditionalBranchCondition {
     /// `Lexv2modelsIntentClosingSettingConditionalConditionalBranchCondition` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingConditionalConditionalBranchCondition { field: Some(..), ..Lexv2modelsIntentClosingSettingConditionalConditionalBranchCondition::new(..) }`.
+    #[inline]
     pub fn new(expression_string: impl Into<crate::core::Expr>) -> Self {
         Self {
             expression_string: expression_string.into(),
@@ -442,6 +458,7 @@ pub struct Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepDi
 
 impl Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepDialogAction {
     /// `Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepDialogAction` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepDialogAction { field: Some(..), ..Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepDialogAction::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             slot_to_elicit: None,
@@ -461,6 +478,7 @@ pub struct Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIn
 
 impl Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntentSlotValue {
     /// `Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntentSlotValue` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntentSlotValue { field: Some(..), ..Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntentSlotValue::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             interpreted_value: None,
@@ -483,6 +501,7 @@ pub struct Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIn
 
 impl Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntentSlot {
     /// `Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntentSlot` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntentSlot { field: Some(..), ..Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntentSlot::new(..) }`.
+    #[inline]
     pub fn new(map_block_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             map_block_key: map_block_key.into(),
@@ -505,6 +524,7 @@ pub struct Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIn
 
 impl Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntent {
     /// `Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntent` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntent { field: Some(..), ..Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStepIntent::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -529,6 +549,7 @@ pub struct Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep {
 
 impl Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep {
     /// `Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep { field: Some(..), ..Lexv2modelsIntentClosingSettingConditionalConditionalBranchNextStep::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             session_attributes: None,
@@ -556,6 +577,7 @@ pub struct Lexv2modelsIntentClosingSettingConditionalConditionalBranch {
 
 impl Lexv2modelsIntentClosingSettingConditionalConditionalBranch {
     /// `Lexv2modelsIntentClosingSettingConditionalConditionalBranch` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingConditionalConditionalBranch { field: Some(..), ..Lexv2modelsIntentClosingSettingConditionalConditionalBranch::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -579,6 +601,7 @@ pub struct Lexv2modelsIntentClosingSettingConditionalDefaultBranch {
 
 impl Lexv2modelsIntentClosingSettingConditionalDefaultBranch {
     /// `Lexv2modelsIntentClosingSettingConditionalDefaultBranch` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingConditionalDefaultBranch { field: Some(..), ..Lexv2modelsIntentClosingSettingConditionalDefaultBranch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             next_step: None,
@@ -602,6 +625,7 @@ pub struct Lexv2modelsIntentClosingSettingConditional {
 
 impl Lexv2modelsIntentClosingSettingConditional {
     /// `Lexv2modelsIntentClosingSettingConditional` with its required arguments; set the others with `Lexv2modelsIntentClosingSettingConditional { field: Some(..), ..Lexv2modelsIntentClosingSettingConditional::new(..) }`.
+    #[inline]
     pub fn new(active: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             active: active.into(),
@@ -630,6 +654,7 @@ pub struct Lexv2modelsIntentClosingSetting {
 
 impl Lexv2modelsIntentClosingSetting {
     /// `Lexv2modelsIntentClosingSetting` with its required arguments; set the others with `Lexv2modelsIntentClosingSetting { field: Some(..), ..Lexv2modelsIntentClosingSetting::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             active: None,
@@ -674,6 +699,7 @@ pub struct Lexv2modelsIntentConfirmationSettingCodeHookPostCodeHookSpecification
 
 impl Lexv2modelsIntentConfirmationSettingCodeHookPostCodeHookSpecification {
     /// `Lexv2modelsIntentConfirmationSettingCodeHookPostCodeHookSpecification` with its required arguments; set the others with `Lexv2modelsIntentConfirmationSettingCodeHookPostCodeHookSpecification { field: Some(..), ..Lexv2modelsIntentConfirmationSettingCodeHookPostCodeHookSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             failure_conditional: None,
@@ -706,6 +732,7 @@ pub struct Lexv2modelsIntentConfirmationSettingCodeHook {
 
 impl Lexv2modelsIntentConfirmationSettingCodeHook {
     /// `Lexv2modelsIntentConfirmationSettingCodeHook` with its required arguments; set the others with `Lexv2modelsIntentConfirmationSettingCodeHook { field: Some(..), ..Lexv2modelsIntentConfirmationSettingCodeHook::new(..) }`.
+    #[inline]
     pub fn new(active: impl Into<crate::core::Arg<bool>>, enable_code_hook_invocation: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             active: active.into(),
@@ -729,6 +756,7 @@ pub struct Lexv2modelsIntentConfirmationSettingElicitationCodeHook {
 
 impl Lexv2modelsIntentConfirmationSettingElicitationCodeHook {
     /// `Lexv2modelsIntentConfirmationSettingElicitationCodeHook` with its required arguments; set the others with `Lexv2modelsIntentConfirmationSettingElicitationCodeHook { field: Some(..), ..Lexv2modelsIntentConfirmationSettingElicitationCodeHook::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable_code_hook_invocation: None,
@@ -748,6 +776,7 @@ pub struct Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttempts
 
 impl Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes {
     /// `Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes` with its required arguments; set the others with `Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes { field: Some(..), ..Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes::new(..) }`.
+    #[inline]
     pub fn new(allow_audio_input: impl Into<crate::core::Arg<bool>>, allow_dtmf_input: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             allow_audio_input: allow_audio_input.into(),
@@ -767,6 +796,7 @@ pub struct Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttempts
 
 impl Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification {
     /// `Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification` with its required arguments; set the others with `Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification { field: Some(..), ..Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification::new(..) }`.
+    #[inline]
     pub fn new(end_timeout_ms: impl Into<crate::core::Arg<crate::core::Number>>, max_length_ms: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             end_timeout_ms: end_timeout_ms.into(),
@@ -790,6 +820,7 @@ pub struct Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttempts
 
 impl Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification {
     /// `Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification` with its required arguments; set the others with `Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification { field: Some(..), ..Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification::new(..) }`.
+    #[inline]
     pub fn new(deletion_character: impl Into<crate::core::Expr>, end_character: impl Into<crate::core::Expr>, end_timeout_ms: impl Into<crate::core::Arg<crate::core::Number>>, max_length: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             deletion_character: deletion_character.into(),
@@ -815,6 +846,7 @@ pub struct Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttempts
 
 impl Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification {
     /// `Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification` with its required arguments; set the others with `Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification { field: Some(..), ..Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification::new(..) }`.
+    #[inline]
     pub fn new(start_timeout_ms: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             start_timeout_ms: start_timeout_ms.into(),
@@ -833,6 +865,7 @@ pub struct Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttempts
 
 impl Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification {
     /// `Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification` with its required arguments; set the others with `Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification { field: Some(..), ..Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification::new(..) }`.
+    #[inline]
     pub fn new(start_timeout_ms: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             start_timeout_ms: start_timeout_ms.into(),
@@ -861,6 +894,7 @@ pub struct Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttempts
 
 impl Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecification {
     /// `Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecification` with its required arguments; set the others with `Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecification { field: Some(..), ..Lexv2modelsIntentConfirmationSettingPromptSpecificationPromptAttemptsSpecification::new(..) }`.
+    #[inline]
     pub fn new(map_block_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_interrupt: None,
@@ -893,6 +927,7 @@ pub struct Lexv2modelsIntentConfirmationSettingPromptSpecification {
 
 impl Lexv2modelsIntentConfirmationSettingPromptSpecification {
     /// `Lexv2modelsIntentConfirmationSettingPromptSpecification` with its required arguments; set the others with `Lexv2modelsIntentConfirmationSettingPromptSpecification { field: Some(..), ..Lexv2modelsIntentConfirmationSettingPromptSpecification::new(..) }`.
+    #[inline]
     pub fn new(max_retries: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             allow_interrupt: None,
@@ -950,6 +985,7 @@ pub struct Lexv2modelsIntentConfirmationSetting {
 
 impl Lexv2modelsIntentConfirmationSetting {
     /// `Lexv2modelsIntentConfirmationSetting` with its required arguments; set the others with `Lexv2modelsIntentConfirmationSetting { field: Some(..), ..Lexv2modelsIntentConfirmationSetting::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             active: None,
@@ -978,6 +1014,7 @@ pub struct Lexv2modelsIntentDialogCodeHook {
 
 impl Lexv2modelsIntentDialogCodeHook {
     /// `Lexv2modelsIntentDialogCodeHook` with its required arguments; set the others with `Lexv2modelsIntentDialogCodeHook { field: Some(..), ..Lexv2modelsIntentDialogCodeHook::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -1001,6 +1038,7 @@ pub struct Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecificationSt
 
 impl Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecificationStartResponse {
     /// `Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecificationStartResponse` with its required arguments; set the others with `Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecificationStartResponse { field: Some(..), ..Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecificationStartResponse::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_interrupt: None,
@@ -1025,6 +1063,7 @@ pub struct Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecificationUp
 
 impl Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecificationUpdateResponse {
     /// `Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecificationUpdateResponse` with its required arguments; set the others with `Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecificationUpdateResponse { field: Some(..), ..Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecificationUpdateResponse::new(..) }`.
+    #[inline]
     pub fn new(frequency_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             allow_interrupt: None,
@@ -1052,6 +1091,7 @@ pub struct Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecification {
 
 impl Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecification {
     /// `Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecification` with its required arguments; set the others with `Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecification { field: Some(..), ..Lexv2modelsIntentFulfillmentCodeHookFulfillmentUpdatesSpecification::new(..) }`.
+    #[inline]
     pub fn new(active: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             active: active.into(),
@@ -1080,6 +1120,7 @@ pub struct Lexv2modelsIntentFulfillmentCodeHook {
 
 impl Lexv2modelsIntentFulfillmentCodeHook {
     /// `Lexv2modelsIntentFulfillmentCodeHook` with its required arguments; set the others with `Lexv2modelsIntentFulfillmentCodeHook { field: Some(..), ..Lexv2modelsIntentFulfillmentCodeHook::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             active: None,
@@ -1109,6 +1150,7 @@ pub struct Lexv2modelsIntentInitialResponseSetting {
 
 impl Lexv2modelsIntentInitialResponseSetting {
     /// `Lexv2modelsIntentInitialResponseSetting` with its required arguments; set the others with `Lexv2modelsIntentInitialResponseSetting { field: Some(..), ..Lexv2modelsIntentInitialResponseSetting::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             code_hook: None,
@@ -1128,6 +1170,7 @@ pub struct Lexv2modelsIntentInputContext {
 
 impl Lexv2modelsIntentInputContext {
     /// `Lexv2modelsIntentInputContext` with its required arguments; set the others with `Lexv2modelsIntentInputContext { field: Some(..), ..Lexv2modelsIntentInputContext::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1150,6 +1193,7 @@ pub struct Lexv2modelsIntentKendraConfiguration {
 
 impl Lexv2modelsIntentKendraConfiguration {
     /// `Lexv2modelsIntentKendraConfiguration` with its required arguments; set the others with `Lexv2modelsIntentKendraConfiguration { field: Some(..), ..Lexv2modelsIntentKendraConfiguration::new(..) }`.
+    #[inline]
     pub fn new(kendra_index: impl Into<crate::core::Expr>) -> Self {
         Self {
             kendra_index: kendra_index.into(),
@@ -1172,6 +1216,7 @@ pub struct Lexv2modelsIntentOutputContext {
 
 impl Lexv2modelsIntentOutputContext {
     /// `Lexv2modelsIntentOutputContext` with its required arguments; set the others with `Lexv2modelsIntentOutputContext { field: Some(..), ..Lexv2modelsIntentOutputContext::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, time_to_live_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>, turns_to_live: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             name: name.into(),
@@ -1190,6 +1235,7 @@ pub struct Lexv2modelsIntentSampleUtterance {
 
 impl Lexv2modelsIntentSampleUtterance {
     /// `Lexv2modelsIntentSampleUtterance` with its required arguments; set the others with `Lexv2modelsIntentSampleUtterance { field: Some(..), ..Lexv2modelsIntentSampleUtterance::new(..) }`.
+    #[inline]
     pub fn new(utterance: impl Into<crate::core::Expr>) -> Self {
         Self {
             utterance: utterance.into(),
@@ -1208,6 +1254,7 @@ pub struct Lexv2modelsIntentSlotPriority {
 
 impl Lexv2modelsIntentSlotPriority {
     /// `Lexv2modelsIntentSlotPriority` with its required arguments; set the others with `Lexv2modelsIntentSlotPriority { field: Some(..), ..Lexv2modelsIntentSlotPriority::new(..) }`.
+    #[inline]
     pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, slot_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             priority: priority.into(),
@@ -1235,6 +1282,7 @@ pub struct Lexv2modelsIntentTimeouts {
 
 impl Lexv2modelsIntentTimeouts {
     /// `Lexv2modelsIntentTimeouts` with its required arguments; set the others with `Lexv2modelsIntentTimeouts { field: Some(..), ..Lexv2modelsIntentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1298,6 +1346,7 @@ pub struct Lexv2modelsIntent {
 
 impl Lexv2modelsIntent {
     /// `Lexv2modelsIntent` with its required arguments; set the others with `Lexv2modelsIntent { field: Some(..), ..Lexv2modelsIntent::new(..) }`.
+    #[inline]
     pub fn new(bot_id: impl Into<crate::core::Expr>, bot_version: impl Into<crate::core::Expr>, locale_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -1335,6 +1384,7 @@ pub struct Lexv2modelsSlotMultipleValuesSetting {
 
 impl Lexv2modelsSlotMultipleValuesSetting {
     /// `Lexv2modelsSlotMultipleValuesSetting` with its required arguments; set the others with `Lexv2modelsSlotMultipleValuesSetting { field: Some(..), ..Lexv2modelsSlotMultipleValuesSetting::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_multiple_values: None,
@@ -1351,6 +1401,7 @@ pub struct Lexv2modelsSlotObfuscationSetting {
 
 impl Lexv2modelsSlotObfuscationSetting {
     /// `Lexv2modelsSlotObfuscationSetting` with its required arguments; set the others with `Lexv2modelsSlotObfuscationSetting { field: Some(..), ..Lexv2modelsSlotObfuscationSetting::new(..) }`.
+    #[inline]
     pub fn new(obfuscation_setting_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             obfuscation_setting_type: obfuscation_setting_type.into(),
@@ -1367,6 +1418,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecificationDefaultValueList {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecificationDefaultValueList` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecificationDefaultValueList { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecificationDefaultValueList::new(..) }`.
+    #[inline]
     pub fn new(default_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_value: default_value.into(),
@@ -1384,6 +1436,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecification {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingDefaultValueSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_value_list: None,
@@ -1400,6 +1453,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageCustomPayload {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageCustomPayload` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageCustomPayload { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageCustomPayload::new(..) }`.
+    #[inline]
     pub fn new(value: impl Into<crate::core::Expr>) -> Self {
         Self {
             value: value.into(),
@@ -1418,6 +1472,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCardButton {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCardButton` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCardButton { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCardButton::new(..) }`.
+    #[inline]
     pub fn new(text: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             text: text.into(),
@@ -1444,6 +1499,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCard {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCard` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCard { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessageImageResponseCard::new(..) }`.
+    #[inline]
     pub fn new(title: impl Into<crate::core::Expr>) -> Self {
         Self {
             image_url: None,
@@ -1473,6 +1529,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessage {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessage` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessage { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroupMessage::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_payload: None,
@@ -1496,6 +1553,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroup {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroup` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroup { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationMessageGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             message: None,
@@ -1515,6 +1573,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAllowedInputTypes::new(..) }`.
+    #[inline]
     pub fn new(allow_audio_input: impl Into<crate::core::Arg<bool>>, allow_dtmf_input: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             allow_audio_input: allow_audio_input.into(),
@@ -1534,6 +1593,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationAudioSpecification::new(..) }`.
+    #[inline]
     pub fn new(end_timeout_ms: impl Into<crate::core::Arg<crate::core::Number>>, max_length_ms: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             end_timeout_ms: end_timeout_ms.into(),
@@ -1557,6 +1617,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecificationDtmfSpecification::new(..) }`.
+    #[inline]
     pub fn new(deletion_character: impl Into<crate::core::Expr>, end_character: impl Into<crate::core::Expr>, end_timeout_ms: impl Into<crate::core::Arg<crate::core::Number>>, max_length: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             deletion_character: deletion_character.into(),
@@ -1582,6 +1643,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationAudioAndDtmfInputSpecification::new(..) }`.
+    #[inline]
     pub fn new(start_timeout_ms: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             start_timeout_ms: start_timeout_ms.into(),
@@ -1600,6 +1662,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecificationTextInputSpecification::new(..) }`.
+    #[inline]
     pub fn new(start_timeout_ms: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             start_timeout_ms: start_timeout_ms.into(),
@@ -1628,6 +1691,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecification {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecificationPromptAttemptsSpecification::new(..) }`.
+    #[inline]
     pub fn new(map_block_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_interrupt: None,
@@ -1660,6 +1724,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecification {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingPromptSpecification::new(..) }`.
+    #[inline]
     pub fn new(max_retries: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             allow_interrupt: None,
@@ -1680,6 +1745,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingSampleUtterance {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingSampleUtterance` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingSampleUtterance { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingSampleUtterance::new(..) }`.
+    #[inline]
     pub fn new(utterance: impl Into<crate::core::Expr>) -> Self {
         Self {
             utterance: utterance.into(),
@@ -1700,6 +1766,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationContinueResponse {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationContinueResponse` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationContinueResponse { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationContinueResponse::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_interrupt: None,
@@ -1725,6 +1792,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationStillWaitingResponse {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationStillWaitingResponse` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationStillWaitingResponse { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecificationStillWaitingResponse::new(..) }`.
+    #[inline]
     pub fn new(frequency_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>, timeout_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             allow_interrupt: None,
@@ -1754,6 +1822,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecification {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSettingWaitAndContinueSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             active: None,
@@ -1783,6 +1852,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecificationValueElicitationSetting::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_value_specification: None,
@@ -1807,6 +1877,7 @@ pub struct Lexv2modelsSlotSubSlotSettingSlotSpecification {
 
 impl Lexv2modelsSlotSubSlotSettingSlotSpecification {
     /// `Lexv2modelsSlotSubSlotSettingSlotSpecification` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSettingSlotSpecification { field: Some(..), ..Lexv2modelsSlotSubSlotSettingSlotSpecification::new(..) }`.
+    #[inline]
     pub fn new(map_block_key: impl Into<crate::core::Expr>, slot_type_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             map_block_key: map_block_key.into(),
@@ -1829,6 +1900,7 @@ pub struct Lexv2modelsSlotSubSlotSetting {
 
 impl Lexv2modelsSlotSubSlotSetting {
     /// `Lexv2modelsSlotSubSlotSetting` with its required arguments; set the others with `Lexv2modelsSlotSubSlotSetting { field: Some(..), ..Lexv2modelsSlotSubSlotSetting::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             expression: None,
@@ -1856,6 +1928,7 @@ pub struct Lexv2modelsSlotTimeouts {
 
 impl Lexv2modelsSlotTimeouts {
     /// `Lexv2modelsSlotTimeouts` with its required arguments; set the others with `Lexv2modelsSlotTimeouts { field: Some(..), ..Lexv2modelsSlotTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1874,6 +1947,7 @@ pub struct Lexv2modelsSlotValueElicitationSettingSlotResolutionSetting {
 
 impl Lexv2modelsSlotValueElicitationSettingSlotResolutionSetting {
     /// `Lexv2modelsSlotValueElicitationSettingSlotResolutionSetting` with its required arguments; set the others with `Lexv2modelsSlotValueElicitationSettingSlotResolutionSetting { field: Some(..), ..Lexv2modelsSlotValueElicitationSettingSlotResolutionSetting::new(..) }`.
+    #[inline]
     pub fn new(slot_resolution_strategy: impl Into<crate::core::Expr>) -> Self {
         Self {
             slot_resolution_strategy: slot_resolution_strategy.into(),
@@ -1905,6 +1979,7 @@ pub struct Lexv2modelsSlotValueElicitationSetting {
 
 impl Lexv2modelsSlotValueElicitationSetting {
     /// `Lexv2modelsSlotValueElicitationSetting` with its required arguments; set the others with `Lexv2modelsSlotValueElicitationSetting { field: Some(..), ..Lexv2modelsSlotValueElicitationSetting::new(..) }`.
+    #[inline]
     pub fn new(slot_constraint: impl Into<crate::core::Expr>) -> Self {
         Self {
             slot_constraint: slot_constraint.into(),
@@ -1955,6 +2030,7 @@ pub struct Lexv2modelsSlot {
 
 impl Lexv2modelsSlot {
     /// `Lexv2modelsSlot` with its required arguments; set the others with `Lexv2modelsSlot { field: Some(..), ..Lexv2modelsSlot::new(..) }`.
+    #[inline]
     pub fn new(bot_id: impl Into<crate::core::Expr>, bot_version: impl Into<crate::core::Expr>, intent_id: impl Into<crate::core::Expr>, locale_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -1988,6 +2064,7 @@ pub struct Lexv2modelsSlotTypeCompositeSlotTypeSettingSubSlots {
 
 impl Lexv2modelsSlotTypeCompositeSlotTypeSettingSubSlots {
     /// `Lexv2modelsSlotTypeCompositeSlotTypeSettingSubSlots` with its required arguments; set the others with `Lexv2modelsSlotTypeCompositeSlotTypeSettingSubSlots { field: Some(..), ..Lexv2modelsSlotTypeCompositeSlotTypeSettingSubSlots::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, slot_type_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2006,6 +2083,7 @@ pub struct Lexv2modelsSlotTypeCompositeSlotTypeSetting {
 
 impl Lexv2modelsSlotTypeCompositeSlotTypeSetting {
     /// `Lexv2modelsSlotTypeCompositeSlotTypeSetting` with its required arguments; set the others with `Lexv2modelsSlotTypeCompositeSlotTypeSetting { field: Some(..), ..Lexv2modelsSlotTypeCompositeSlotTypeSetting::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             sub_slots: None,
@@ -2026,6 +2104,7 @@ pub struct Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSettingSource 
 
 impl Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSettingSource {
     /// `Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSettingSource` with its required arguments; set the others with `Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSettingSource { field: Some(..), ..Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSettingSource::new(..) }`.
+    #[inline]
     pub fn new(kms_key_arn: impl Into<crate::core::Expr>, s3_bucket_name: impl Into<crate::core::Expr>, s3_object_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_arn: kms_key_arn.into(),
@@ -2045,6 +2124,7 @@ pub struct Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSetting {
 
 impl Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSetting {
     /// `Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSetting` with its required arguments; set the others with `Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSetting { field: Some(..), ..Lexv2modelsSlotTypeExternalSourceSettingGrammarSlotTypeSetting::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             source: None,
@@ -2062,6 +2142,7 @@ pub struct Lexv2modelsSlotTypeExternalSourceSetting {
 
 impl Lexv2modelsSlotTypeExternalSourceSetting {
     /// `Lexv2modelsSlotTypeExternalSourceSetting` with its required arguments; set the others with `Lexv2modelsSlotTypeExternalSourceSetting { field: Some(..), ..Lexv2modelsSlotTypeExternalSourceSetting::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             grammar_slot_type_setting: None,
@@ -2078,6 +2159,7 @@ pub struct Lexv2modelsSlotTypeSlotTypeValuesSampleValue {
 
 impl Lexv2modelsSlotTypeSlotTypeValuesSampleValue {
     /// `Lexv2modelsSlotTypeSlotTypeValuesSampleValue` with its required arguments; set the others with `Lexv2modelsSlotTypeSlotTypeValuesSampleValue { field: Some(..), ..Lexv2modelsSlotTypeSlotTypeValuesSampleValue::new(..) }`.
+    #[inline]
     pub fn new(value: impl Into<crate::core::Expr>) -> Self {
         Self {
             value: value.into(),
@@ -2098,6 +2180,7 @@ pub struct Lexv2modelsSlotTypeSlotTypeValues {
 
 impl Lexv2modelsSlotTypeSlotTypeValues {
     /// `Lexv2modelsSlotTypeSlotTypeValues` with its required arguments; set the others with `Lexv2modelsSlotTypeSlotTypeValues { field: Some(..), ..Lexv2modelsSlotTypeSlotTypeValues::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             sample_value: None,
@@ -2125,6 +2208,7 @@ pub struct Lexv2modelsSlotTypeTimeouts {
 
 impl Lexv2modelsSlotTypeTimeouts {
     /// `Lexv2modelsSlotTypeTimeouts` with its required arguments; set the others with `Lexv2modelsSlotTypeTimeouts { field: Some(..), ..Lexv2modelsSlotTypeTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2144,6 +2228,7 @@ pub struct Lexv2modelsSlotTypeValueSelectionSettingAdvancedRecognitionSetting {
 
 impl Lexv2modelsSlotTypeValueSelectionSettingAdvancedRecognitionSetting {
     /// `Lexv2modelsSlotTypeValueSelectionSettingAdvancedRecognitionSetting` with its required arguments; set the others with `Lexv2modelsSlotTypeValueSelectionSettingAdvancedRecognitionSetting { field: Some(..), ..Lexv2modelsSlotTypeValueSelectionSettingAdvancedRecognitionSetting::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             audio_recognition_strategy: None,
@@ -2160,6 +2245,7 @@ pub struct Lexv2modelsSlotTypeValueSelectionSettingRegexFilter {
 
 impl Lexv2modelsSlotTypeValueSelectionSettingRegexFilter {
     /// `Lexv2modelsSlotTypeValueSelectionSettingRegexFilter` with its required arguments; set the others with `Lexv2modelsSlotTypeValueSelectionSettingRegexFilter { field: Some(..), ..Lexv2modelsSlotTypeValueSelectionSettingRegexFilter::new(..) }`.
+    #[inline]
     pub fn new(pattern: impl Into<crate::core::Expr>) -> Self {
         Self {
             pattern: pattern.into(),
@@ -2182,6 +2268,7 @@ pub struct Lexv2modelsSlotTypeValueSelectionSetting {
 
 impl Lexv2modelsSlotTypeValueSelectionSetting {
     /// `Lexv2modelsSlotTypeValueSelectionSetting` with its required arguments; set the others with `Lexv2modelsSlotTypeValueSelectionSetting { field: Some(..), ..Lexv2modelsSlotTypeValueSelectionSetting::new(..) }`.
+    #[inline]
     pub fn new(resolution_strategy: impl Into<crate::core::Expr>) -> Self {
         Self {
             resolution_strategy: resolution_strategy.into(),
@@ -2227,6 +2314,7 @@ pub struct Lexv2modelsSlotType {
 
 impl Lexv2modelsSlotType {
     /// `Lexv2modelsSlotType` with its required arguments; set the others with `Lexv2modelsSlotType { field: Some(..), ..Lexv2modelsSlotType::new(..) }`.
+    #[inline]
     pub fn new(bot_id: impl Into<crate::core::Expr>, bot_version: impl Into<crate::core::Expr>, locale_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bot_id: bot_id.into(),
@@ -2250,54 +2338,67 @@ impl crate::core::Resource for Lexv2modelsSlotType {
 
 impl crate::core::Ref<Lexv2modelsBot> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `idle_session_ttl_in_seconds`, as a reference.
+    #[inline]
     pub fn idle_session_ttl_in_seconds(&self) -> crate::core::Expr {
         self.attr("idle_session_ttl_in_seconds")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `test_bot_alias_tags`, as a reference.
+    #[inline]
     pub fn test_bot_alias_tags(&self) -> crate::core::Expr {
         self.attr("test_bot_alias_tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `data_privacy` (a nested block), as a reference.
+    #[inline]
     pub fn data_privacy(&self) -> crate::core::Expr {
         self.attr("data_privacy")
     }
     /// `members` (a nested block), as a reference.
+    #[inline]
     pub fn members(&self) -> crate::core::Expr {
         self.attr("members")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2305,38 +2406,47 @@ impl crate::core::Ref<Lexv2modelsBot> {
 
 impl crate::core::Ref<Lexv2modelsBotLocale> {
     /// `bot_id`, as a reference.
+    #[inline]
     pub fn bot_id(&self) -> crate::core::Expr {
         self.attr("bot_id")
     }
     /// `bot_version`, as a reference.
+    #[inline]
     pub fn bot_version(&self) -> crate::core::Expr {
         self.attr("bot_version")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `locale_id`, as a reference.
+    #[inline]
     pub fn locale_id(&self) -> crate::core::Expr {
         self.attr("locale_id")
     }
     /// `n_lu_intent_confidence_threshold`, as a reference.
+    #[inline]
     pub fn n_lu_intent_confidence_threshold(&self) -> crate::core::Expr {
         self.attr("n_lu_intent_confidence_threshold")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `voice_settings` (a nested block), as a reference.
+    #[inline]
     pub fn voice_settings(&self) -> crate::core::Expr {
         self.attr("voice_settings")
     }
@@ -2344,26 +2454,32 @@ impl crate::core::Ref<Lexv2modelsBotLocale> {
 
 impl crate::core::Ref<Lexv2modelsBotVersion> {
     /// `bot_id`, as a reference.
+    #[inline]
     pub fn bot_id(&self) -> crate::core::Expr {
         self.attr("bot_id")
     }
     /// `bot_version`, as a reference.
+    #[inline]
     pub fn bot_version(&self) -> crate::core::Expr {
         self.attr("bot_version")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `locale_specification`, as a reference.
+    #[inline]
     pub fn locale_specification(&self) -> crate::core::Expr {
         self.attr("locale_specification")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2371,86 +2487,107 @@ impl crate::core::Ref<Lexv2modelsBotVersion> {
 
 impl crate::core::Ref<Lexv2modelsIntent> {
     /// `bot_id`, as a reference.
+    #[inline]
     pub fn bot_id(&self) -> crate::core::Expr {
         self.attr("bot_id")
     }
     /// `bot_version`, as a reference.
+    #[inline]
     pub fn bot_version(&self) -> crate::core::Expr {
         self.attr("bot_version")
     }
     /// `creation_date_time`, as a reference.
+    #[inline]
     pub fn creation_date_time(&self) -> crate::core::Expr {
         self.attr("creation_date_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `intent_id`, as a reference.
+    #[inline]
     pub fn intent_id(&self) -> crate::core::Expr {
         self.attr("intent_id")
     }
     /// `last_updated_date_time`, as a reference.
+    #[inline]
     pub fn last_updated_date_time(&self) -> crate::core::Expr {
         self.attr("last_updated_date_time")
     }
     /// `locale_id`, as a reference.
+    #[inline]
     pub fn locale_id(&self) -> crate::core::Expr {
         self.attr("locale_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parent_intent_signature`, as a reference.
+    #[inline]
     pub fn parent_intent_signature(&self) -> crate::core::Expr {
         self.attr("parent_intent_signature")
     }
     /// `closing_setting` (a nested block), as a reference.
+    #[inline]
     pub fn closing_setting(&self) -> crate::core::Expr {
         self.attr("closing_setting")
     }
     /// `confirmation_setting` (a nested block), as a reference.
+    #[inline]
     pub fn confirmation_setting(&self) -> crate::core::Expr {
         self.attr("confirmation_setting")
     }
     /// `dialog_code_hook` (a nested block), as a reference.
+    #[inline]
     pub fn dialog_code_hook(&self) -> crate::core::Expr {
         self.attr("dialog_code_hook")
     }
     /// `fulfillment_code_hook` (a nested block), as a reference.
+    #[inline]
     pub fn fulfillment_code_hook(&self) -> crate::core::Expr {
         self.attr("fulfillment_code_hook")
     }
     /// `initial_response_setting` (a nested block), as a reference.
+    #[inline]
     pub fn initial_response_setting(&self) -> crate::core::Expr {
         self.attr("initial_response_setting")
     }
     /// `input_context` (a nested block), as a reference.
+    #[inline]
     pub fn input_context(&self) -> crate::core::Expr {
         self.attr("input_context")
     }
     /// `kendra_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn kendra_configuration(&self) -> crate::core::Expr {
         self.attr("kendra_configuration")
     }
     /// `output_context` (a nested block), as a reference.
+    #[inline]
     pub fn output_context(&self) -> crate::core::Expr {
         self.attr("output_context")
     }
     /// `sample_utterance` (a nested block), as a reference.
+    #[inline]
     pub fn sample_utterance(&self) -> crate::core::Expr {
         self.attr("sample_utterance")
     }
     /// `slot_priority` (a nested block), as a reference.
+    #[inline]
     pub fn slot_priority(&self) -> crate::core::Expr {
         self.attr("slot_priority")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2458,58 +2595,72 @@ impl crate::core::Ref<Lexv2modelsIntent> {
 
 impl crate::core::Ref<Lexv2modelsSlot> {
     /// `bot_id`, as a reference.
+    #[inline]
     pub fn bot_id(&self) -> crate::core::Expr {
         self.attr("bot_id")
     }
     /// `bot_version`, as a reference.
+    #[inline]
     pub fn bot_version(&self) -> crate::core::Expr {
         self.attr("bot_version")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `intent_id`, as a reference.
+    #[inline]
     pub fn intent_id(&self) -> crate::core::Expr {
         self.attr("intent_id")
     }
     /// `locale_id`, as a reference.
+    #[inline]
     pub fn locale_id(&self) -> crate::core::Expr {
         self.attr("locale_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `slot_id`, as a reference.
+    #[inline]
     pub fn slot_id(&self) -> crate::core::Expr {
         self.attr("slot_id")
     }
     /// `slot_type_id`, as a reference.
+    #[inline]
     pub fn slot_type_id(&self) -> crate::core::Expr {
         self.attr("slot_type_id")
     }
     /// `multiple_values_setting` (a nested block), as a reference.
+    #[inline]
     pub fn multiple_values_setting(&self) -> crate::core::Expr {
         self.attr("multiple_values_setting")
     }
     /// `obfuscation_setting` (a nested block), as a reference.
+    #[inline]
     pub fn obfuscation_setting(&self) -> crate::core::Expr {
         self.attr("obfuscation_setting")
     }
     /// `sub_slot_setting` (a nested block), as a reference.
+    #[inline]
     pub fn sub_slot_setting(&self) -> crate::core::Expr {
         self.attr("sub_slot_setting")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `value_elicitation_setting` (a nested block), as a reference.
+    #[inline]
     pub fn value_elicitation_setting(&self) -> crate::core::Expr {
         self.attr("value_elicitation_setting")
     }
@@ -2517,54 +2668,67 @@ impl crate::core::Ref<Lexv2modelsSlot> {
 
 impl crate::core::Ref<Lexv2modelsSlotType> {
     /// `bot_id`, as a reference.
+    #[inline]
     pub fn bot_id(&self) -> crate::core::Expr {
         self.attr("bot_id")
     }
     /// `bot_version`, as a reference.
+    #[inline]
     pub fn bot_version(&self) -> crate::core::Expr {
         self.attr("bot_version")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `locale_id`, as a reference.
+    #[inline]
     pub fn locale_id(&self) -> crate::core::Expr {
         self.attr("locale_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parent_slot_type_signature`, as a reference.
+    #[inline]
     pub fn parent_slot_type_signature(&self) -> crate::core::Expr {
         self.attr("parent_slot_type_signature")
     }
     /// `slot_type_id`, as a reference.
+    #[inline]
     pub fn slot_type_id(&self) -> crate::core::Expr {
         self.attr("slot_type_id")
     }
     /// `composite_slot_type_setting` (a nested block), as a reference.
+    #[inline]
     pub fn composite_slot_type_setting(&self) -> crate::core::Expr {
         self.attr("composite_slot_type_setting")
     }
     /// `external_source_setting` (a nested block), as a reference.
+    #[inline]
     pub fn external_source_setting(&self) -> crate::core::Expr {
         self.attr("external_source_setting")
     }
     /// `slot_type_values` (a nested block), as a reference.
+    #[inline]
     pub fn slot_type_values(&self) -> crate::core::Expr {
         self.attr("slot_type_values")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `value_selection_setting` (a nested block), as a reference.
+    #[inline]
     pub fn value_selection_setting(&self) -> crate::core::Expr {
         self.attr("value_selection_setting")
     }

@@ -14,6 +14,7 @@ pub struct LicensemanagerAssociation {
 
 impl LicensemanagerAssociation {
     /// `LicensemanagerAssociation` with its required arguments; set the others with `LicensemanagerAssociation { field: Some(..), ..LicensemanagerAssociation::new(..) }`.
+    #[inline]
     pub fn new(license_configuration_arn: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -49,6 +50,7 @@ pub struct LicensemanagerGrant {
 
 impl LicensemanagerGrant {
     /// `LicensemanagerGrant` with its required arguments; set the others with `LicensemanagerGrant { field: Some(..), ..LicensemanagerGrant::new(..) }`.
+    #[inline]
     pub fn new(allowed_operations: Vec<crate::core::Expr>, license_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, principal: impl Into<crate::core::Expr>) -> Self {
         Self {
             allowed_operations,
@@ -77,6 +79,7 @@ pub struct LicensemanagerGrantAccepter {
 
 impl LicensemanagerGrantAccepter {
     /// `LicensemanagerGrantAccepter` with its required arguments; set the others with `LicensemanagerGrantAccepter { field: Some(..), ..LicensemanagerGrantAccepter::new(..) }`.
+    #[inline]
     pub fn new(grant_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             grant_arn: grant_arn.into(),
@@ -121,6 +124,7 @@ pub struct LicensemanagerLicenseConfiguration {
 
 impl LicensemanagerLicenseConfiguration {
     /// `LicensemanagerLicenseConfiguration` with its required arguments; set the others with `LicensemanagerLicenseConfiguration { field: Some(..), ..LicensemanagerLicenseConfiguration::new(..) }`.
+    #[inline]
     pub fn new(license_counting_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -151,6 +155,7 @@ pub struct DataLicensemanagerGrantsFilter {
 
 impl DataLicensemanagerGrantsFilter {
     /// `DataLicensemanagerGrantsFilter` with its required arguments; set the others with `DataLicensemanagerGrantsFilter { field: Some(..), ..DataLicensemanagerGrantsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -172,6 +177,7 @@ pub struct DataLicensemanagerGrants {
 
 impl DataLicensemanagerGrants {
     /// `DataLicensemanagerGrants` with its required arguments; set the others with `DataLicensemanagerGrants { field: Some(..), ..DataLicensemanagerGrants::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -196,6 +202,7 @@ pub struct DataLicensemanagerReceivedLicense {
 
 impl DataLicensemanagerReceivedLicense {
     /// `DataLicensemanagerReceivedLicense` with its required arguments; set the others with `DataLicensemanagerReceivedLicense { field: Some(..), ..DataLicensemanagerReceivedLicense::new(..) }`.
+    #[inline]
     pub fn new(license_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -219,6 +226,7 @@ pub struct DataLicensemanagerReceivedLicensesFilter {
 
 impl DataLicensemanagerReceivedLicensesFilter {
     /// `DataLicensemanagerReceivedLicensesFilter` with its required arguments; set the others with `DataLicensemanagerReceivedLicensesFilter { field: Some(..), ..DataLicensemanagerReceivedLicensesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -240,6 +248,7 @@ pub struct DataLicensemanagerReceivedLicenses {
 
 impl DataLicensemanagerReceivedLicenses {
     /// `DataLicensemanagerReceivedLicenses` with its required arguments; set the others with `DataLicensemanagerReceivedLicenses { field: Some(..), ..DataLicensemanagerReceivedLicenses::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -254,14 +263,17 @@ impl crate::core::DataSource for DataLicensemanagerReceivedLicenses {
 
 impl crate::core::Ref<LicensemanagerAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `license_configuration_arn`, as a reference.
+    #[inline]
     pub fn license_configuration_arn(&self) -> crate::core::Expr {
         self.attr("license_configuration_arn")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
@@ -269,42 +281,52 @@ impl crate::core::Ref<LicensemanagerAssociation> {
 
 impl crate::core::Ref<LicensemanagerGrant> {
     /// `allowed_operations`, as a reference.
+    #[inline]
     pub fn allowed_operations(&self) -> crate::core::Expr {
         self.attr("allowed_operations")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `home_region`, as a reference.
+    #[inline]
     pub fn home_region(&self) -> crate::core::Expr {
         self.attr("home_region")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `license_arn`, as a reference.
+    #[inline]
     pub fn license_arn(&self) -> crate::core::Expr {
         self.attr("license_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parent_arn`, as a reference.
+    #[inline]
     pub fn parent_arn(&self) -> crate::core::Expr {
         self.attr("parent_arn")
     }
     /// `principal`, as a reference.
+    #[inline]
     pub fn principal(&self) -> crate::core::Expr {
         self.attr("principal")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -312,42 +334,52 @@ impl crate::core::Ref<LicensemanagerGrant> {
 
 impl crate::core::Ref<LicensemanagerGrantAccepter> {
     /// `allowed_operations`, as a reference.
+    #[inline]
     pub fn allowed_operations(&self) -> crate::core::Expr {
         self.attr("allowed_operations")
     }
     /// `grant_arn`, as a reference.
+    #[inline]
     pub fn grant_arn(&self) -> crate::core::Expr {
         self.attr("grant_arn")
     }
     /// `home_region`, as a reference.
+    #[inline]
     pub fn home_region(&self) -> crate::core::Expr {
         self.attr("home_region")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `license_arn`, as a reference.
+    #[inline]
     pub fn license_arn(&self) -> crate::core::Expr {
         self.attr("license_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parent_arn`, as a reference.
+    #[inline]
     pub fn parent_arn(&self) -> crate::core::Expr {
         self.attr("parent_arn")
     }
     /// `principal`, as a reference.
+    #[inline]
     pub fn principal(&self) -> crate::core::Expr {
         self.attr("principal")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -355,46 +387,57 @@ impl crate::core::Ref<LicensemanagerGrantAccepter> {
 
 impl crate::core::Ref<LicensemanagerLicenseConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `license_count`, as a reference.
+    #[inline]
     pub fn license_count(&self) -> crate::core::Expr {
         self.attr("license_count")
     }
     /// `license_count_hard_limit`, as a reference.
+    #[inline]
     pub fn license_count_hard_limit(&self) -> crate::core::Expr {
         self.attr("license_count_hard_limit")
     }
     /// `license_counting_type`, as a reference.
+    #[inline]
     pub fn license_counting_type(&self) -> crate::core::Expr {
         self.attr("license_counting_type")
     }
     /// `license_rules`, as a reference.
+    #[inline]
     pub fn license_rules(&self) -> crate::core::Expr {
         self.attr("license_rules")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -402,14 +445,17 @@ impl crate::core::Ref<LicensemanagerLicenseConfiguration> {
 
 impl crate::core::Ref<DataLicensemanagerGrants> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -417,66 +463,82 @@ impl crate::core::Ref<DataLicensemanagerGrants> {
 
 impl crate::core::Ref<DataLicensemanagerReceivedLicense> {
     /// `beneficiary`, as a reference.
+    #[inline]
     pub fn beneficiary(&self) -> crate::core::Expr {
         self.attr("beneficiary")
     }
     /// `consumption_configuration`, as a reference.
+    #[inline]
     pub fn consumption_configuration(&self) -> crate::core::Expr {
         self.attr("consumption_configuration")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `entitlements`, as a reference.
+    #[inline]
     pub fn entitlements(&self) -> crate::core::Expr {
         self.attr("entitlements")
     }
     /// `home_region`, as a reference.
+    #[inline]
     pub fn home_region(&self) -> crate::core::Expr {
         self.attr("home_region")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `issuer`, as a reference.
+    #[inline]
     pub fn issuer(&self) -> crate::core::Expr {
         self.attr("issuer")
     }
     /// `license_arn`, as a reference.
+    #[inline]
     pub fn license_arn(&self) -> crate::core::Expr {
         self.attr("license_arn")
     }
     /// `license_metadata`, as a reference.
+    #[inline]
     pub fn license_metadata(&self) -> crate::core::Expr {
         self.attr("license_metadata")
     }
     /// `license_name`, as a reference.
+    #[inline]
     pub fn license_name(&self) -> crate::core::Expr {
         self.attr("license_name")
     }
     /// `product_name`, as a reference.
+    #[inline]
     pub fn product_name(&self) -> crate::core::Expr {
         self.attr("product_name")
     }
     /// `product_sku`, as a reference.
+    #[inline]
     pub fn product_sku(&self) -> crate::core::Expr {
         self.attr("product_sku")
     }
     /// `received_metadata`, as a reference.
+    #[inline]
     pub fn received_metadata(&self) -> crate::core::Expr {
         self.attr("received_metadata")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `validity`, as a reference.
+    #[inline]
     pub fn validity(&self) -> crate::core::Expr {
         self.attr("validity")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -484,14 +546,17 @@ impl crate::core::Ref<DataLicensemanagerReceivedLicense> {
 
 impl crate::core::Ref<DataLicensemanagerReceivedLicenses> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }

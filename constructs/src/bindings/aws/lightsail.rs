@@ -23,6 +23,7 @@ pub struct LightsailBucket {
 
 impl LightsailBucket {
     /// `LightsailBucket` with its required arguments; set the others with `LightsailBucket { field: Some(..), ..LightsailBucket::new(..) }`.
+    #[inline]
     pub fn new(bundle_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bundle_id: bundle_id.into(),
@@ -51,6 +52,7 @@ pub struct LightsailBucketAccessKey {
 
 impl LightsailBucketAccessKey {
     /// `LightsailBucketAccessKey` with its required arguments; set the others with `LightsailBucketAccessKey { field: Some(..), ..LightsailBucketAccessKey::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -77,6 +79,7 @@ pub struct LightsailBucketResourceAccess {
 
 impl LightsailBucketResourceAccess {
     /// `LightsailBucketResourceAccess` with its required arguments; set the others with `LightsailBucketResourceAccess { field: Some(..), ..LightsailBucketResourceAccess::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, resource_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -114,6 +117,7 @@ pub struct LightsailCertificate {
 
 impl LightsailCertificate {
     /// `LightsailCertificate` with its required arguments; set the others with `LightsailCertificate { field: Some(..), ..LightsailCertificate::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: None,
@@ -140,6 +144,7 @@ pub struct LightsailContainerServicePrivateRegistryAccessEcrImagePullerRole {
 
 impl LightsailContainerServicePrivateRegistryAccessEcrImagePullerRole {
     /// `LightsailContainerServicePrivateRegistryAccessEcrImagePullerRole` with its required arguments; set the others with `LightsailContainerServicePrivateRegistryAccessEcrImagePullerRole { field: Some(..), ..LightsailContainerServicePrivateRegistryAccessEcrImagePullerRole::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             is_active: None,
@@ -157,6 +162,7 @@ pub struct LightsailContainerServicePrivateRegistryAccess {
 
 impl LightsailContainerServicePrivateRegistryAccess {
     /// `LightsailContainerServicePrivateRegistryAccess` with its required arguments; set the others with `LightsailContainerServicePrivateRegistryAccess { field: Some(..), ..LightsailContainerServicePrivateRegistryAccess::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ecr_image_puller_role: None,
@@ -175,6 +181,7 @@ pub struct LightsailContainerServicePublicDomainNamesCertificate {
 
 impl LightsailContainerServicePublicDomainNamesCertificate {
     /// `LightsailContainerServicePublicDomainNamesCertificate` with its required arguments; set the others with `LightsailContainerServicePublicDomainNamesCertificate { field: Some(..), ..LightsailContainerServicePublicDomainNamesCertificate::new(..) }`.
+    #[inline]
     pub fn new(certificate_name: impl Into<crate::core::Expr>, domain_names: Vec<crate::core::Expr>) -> Self {
         Self {
             certificate_name: certificate_name.into(),
@@ -192,6 +199,7 @@ pub struct LightsailContainerServicePublicDomainNames {
 
 impl LightsailContainerServicePublicDomainNames {
     /// `LightsailContainerServicePublicDomainNames` with its required arguments; set the others with `LightsailContainerServicePublicDomainNames { field: Some(..), ..LightsailContainerServicePublicDomainNames::new(..) }`.
+    #[inline]
     pub fn new(certificate: Vec<LightsailContainerServicePublicDomainNamesCertificate>) -> Self {
         Self {
             certificate,
@@ -215,6 +223,7 @@ pub struct LightsailContainerServiceTimeouts {
 
 impl LightsailContainerServiceTimeouts {
     /// `LightsailContainerServiceTimeouts` with its required arguments; set the others with `LightsailContainerServiceTimeouts { field: Some(..), ..LightsailContainerServiceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -258,6 +267,7 @@ pub struct LightsailContainerService {
 
 impl LightsailContainerService {
     /// `LightsailContainerService` with its required arguments; set the others with `LightsailContainerService { field: Some(..), ..LightsailContainerService::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, power: impl Into<crate::core::Expr>, scale: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             id: None,
@@ -298,6 +308,7 @@ pub struct LightsailContainerServiceDeploymentVersionContainer {
 
 impl LightsailContainerServiceDeploymentVersionContainer {
     /// `LightsailContainerServiceDeploymentVersionContainer` with its required arguments; set the others with `LightsailContainerServiceDeploymentVersionContainer { field: Some(..), ..LightsailContainerServiceDeploymentVersionContainer::new(..) }`.
+    #[inline]
     pub fn new(container_name: impl Into<crate::core::Expr>, image: impl Into<crate::core::Expr>) -> Self {
         Self {
             command: None,
@@ -334,6 +345,7 @@ pub struct LightsailContainerServiceDeploymentVersionPublicEndpointHealthCheck {
 
 impl LightsailContainerServiceDeploymentVersionPublicEndpointHealthCheck {
     /// `LightsailContainerServiceDeploymentVersionPublicEndpointHealthCheck` with its required arguments; set the others with `LightsailContainerServiceDeploymentVersionPublicEndpointHealthCheck { field: Some(..), ..LightsailContainerServiceDeploymentVersionPublicEndpointHealthCheck::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             healthy_threshold: None,
@@ -359,6 +371,7 @@ pub struct LightsailContainerServiceDeploymentVersionPublicEndpoint {
 
 impl LightsailContainerServiceDeploymentVersionPublicEndpoint {
     /// `LightsailContainerServiceDeploymentVersionPublicEndpoint` with its required arguments; set the others with `LightsailContainerServiceDeploymentVersionPublicEndpoint { field: Some(..), ..LightsailContainerServiceDeploymentVersionPublicEndpoint::new(..) }`.
+    #[inline]
     pub fn new(container_name: impl Into<crate::core::Expr>, container_port: impl Into<crate::core::Arg<crate::core::Number>>, health_check: LightsailContainerServiceDeploymentVersionPublicEndpointHealthCheck) -> Self {
         Self {
             container_name: container_name.into(),
@@ -378,6 +391,7 @@ pub struct LightsailContainerServiceDeploymentVersionTimeouts {
 
 impl LightsailContainerServiceDeploymentVersionTimeouts {
     /// `LightsailContainerServiceDeploymentVersionTimeouts` with its required arguments; set the others with `LightsailContainerServiceDeploymentVersionTimeouts { field: Some(..), ..LightsailContainerServiceDeploymentVersionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -405,6 +419,7 @@ pub struct LightsailContainerServiceDeploymentVersion {
 
 impl LightsailContainerServiceDeploymentVersion {
     /// `LightsailContainerServiceDeploymentVersion` with its required arguments; set the others with `LightsailContainerServiceDeploymentVersion { field: Some(..), ..LightsailContainerServiceDeploymentVersion::new(..) }`.
+    #[inline]
     pub fn new(service_name: impl Into<crate::core::Expr>, container: Vec<LightsailContainerServiceDeploymentVersionContainer>) -> Self {
         Self {
             id: None,
@@ -472,6 +487,7 @@ pub struct LightsailDatabase {
 
 impl LightsailDatabase {
     /// `LightsailDatabase` with its required arguments; set the others with `LightsailDatabase { field: Some(..), ..LightsailDatabase::new(..) }`.
+    #[inline]
     pub fn new(blueprint_id: impl Into<crate::core::Expr>, bundle_id: impl Into<crate::core::Expr>, master_database_name: impl Into<crate::core::Expr>, master_password: impl Into<crate::core::Expr>, master_username: impl Into<crate::core::Expr>, relational_database_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_immediately: None,
@@ -521,6 +537,7 @@ pub struct LightsailDisk {
 
 impl LightsailDisk {
     /// `LightsailDisk` with its required arguments; set the others with `LightsailDisk { field: Some(..), ..LightsailDisk::new(..) }`.
+    #[inline]
     pub fn new(availability_zone: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             availability_zone: availability_zone.into(),
@@ -553,6 +570,7 @@ pub struct LightsailDiskAttachment {
 
 impl LightsailDiskAttachment {
     /// `LightsailDiskAttachment` with its required arguments; set the others with `LightsailDiskAttachment { field: Some(..), ..LightsailDiskAttachment::new(..) }`.
+    #[inline]
     pub fn new(disk_name: impl Into<crate::core::Expr>, disk_path: impl Into<crate::core::Expr>, instance_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             disk_name: disk_name.into(),
@@ -581,6 +599,7 @@ pub struct LightsailDistributionCacheBehavior {
 
 impl LightsailDistributionCacheBehavior {
     /// `LightsailDistributionCacheBehavior` with its required arguments; set the others with `LightsailDistributionCacheBehavior { field: Some(..), ..LightsailDistributionCacheBehavior::new(..) }`.
+    #[inline]
     pub fn new(behavior: impl Into<crate::core::Expr>, path: impl Into<crate::core::Expr>) -> Self {
         Self {
             behavior: behavior.into(),
@@ -605,6 +624,7 @@ pub struct LightsailDistributionCacheBehaviorSettingsForwardedCookies {
 
 impl LightsailDistributionCacheBehaviorSettingsForwardedCookies {
     /// `LightsailDistributionCacheBehaviorSettingsForwardedCookies` with its required arguments; set the others with `LightsailDistributionCacheBehaviorSettingsForwardedCookies { field: Some(..), ..LightsailDistributionCacheBehaviorSettingsForwardedCookies::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cookies_allow_list: None,
@@ -629,6 +649,7 @@ pub struct LightsailDistributionCacheBehaviorSettingsForwardedHeaders {
 
 impl LightsailDistributionCacheBehaviorSettingsForwardedHeaders {
     /// `LightsailDistributionCacheBehaviorSettingsForwardedHeaders` with its required arguments; set the others with `LightsailDistributionCacheBehaviorSettingsForwardedHeaders { field: Some(..), ..LightsailDistributionCacheBehaviorSettingsForwardedHeaders::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             headers_allow_list: None,
@@ -653,6 +674,7 @@ pub struct LightsailDistributionCacheBehaviorSettingsForwardedQueryStrings {
 
 impl LightsailDistributionCacheBehaviorSettingsForwardedQueryStrings {
     /// `LightsailDistributionCacheBehaviorSettingsForwardedQueryStrings` with its required arguments; set the others with `LightsailDistributionCacheBehaviorSettingsForwardedQueryStrings { field: Some(..), ..LightsailDistributionCacheBehaviorSettingsForwardedQueryStrings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             option: None,
@@ -701,6 +723,7 @@ pub struct LightsailDistributionCacheBehaviorSettings {
 
 impl LightsailDistributionCacheBehaviorSettings {
     /// `LightsailDistributionCacheBehaviorSettings` with its required arguments; set the others with `LightsailDistributionCacheBehaviorSettings { field: Some(..), ..LightsailDistributionCacheBehaviorSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allowed_http_methods: None,
@@ -726,6 +749,7 @@ pub struct LightsailDistributionDefaultCacheBehavior {
 
 impl LightsailDistributionDefaultCacheBehavior {
     /// `LightsailDistributionDefaultCacheBehavior` with its required arguments; set the others with `LightsailDistributionDefaultCacheBehavior { field: Some(..), ..LightsailDistributionDefaultCacheBehavior::new(..) }`.
+    #[inline]
     pub fn new(behavior: impl Into<crate::core::Expr>) -> Self {
         Self {
             behavior: behavior.into(),
@@ -751,6 +775,7 @@ pub struct LightsailDistributionOrigin {
 
 impl LightsailDistributionOrigin {
     /// `LightsailDistributionOrigin` with its required arguments; set the others with `LightsailDistributionOrigin { field: Some(..), ..LightsailDistributionOrigin::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, region_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -776,6 +801,7 @@ pub struct LightsailDistributionTimeouts {
 
 impl LightsailDistributionTimeouts {
     /// `LightsailDistributionTimeouts` with its required arguments; set the others with `LightsailDistributionTimeouts { field: Some(..), ..LightsailDistributionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -836,6 +862,7 @@ pub struct LightsailDistribution {
 
 impl LightsailDistribution {
     /// `LightsailDistribution` with its required arguments; set the others with `LightsailDistribution { field: Some(..), ..LightsailDistribution::new(..) }`.
+    #[inline]
     pub fn new(bundle_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, default_cache_behavior: LightsailDistributionDefaultCacheBehavior, origin: LightsailDistributionOrigin) -> Self {
         Self {
             bundle_id: bundle_id.into(),
@@ -871,6 +898,7 @@ pub struct LightsailDomain {
 
 impl LightsailDomain {
     /// `LightsailDomain` with its required arguments; set the others with `LightsailDomain { field: Some(..), ..LightsailDomain::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -904,6 +932,7 @@ pub struct LightsailDomainEntry {
 
 impl LightsailDomainEntry {
     /// `LightsailDomainEntry` with its required arguments; set the others with `LightsailDomainEntry { field: Some(..), ..LightsailDomainEntry::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, target: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -933,6 +962,7 @@ pub struct LightsailInstanceAddOn {
 
 impl LightsailInstanceAddOn {
     /// `LightsailInstanceAddOn` with its required arguments; set the others with `LightsailInstanceAddOn { field: Some(..), ..LightsailInstanceAddOn::new(..) }`.
+    #[inline]
     pub fn new(snapshot_time: impl Into<crate::core::Expr>, status: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             snapshot_time: snapshot_time.into(),
@@ -978,6 +1008,7 @@ pub struct LightsailInstance {
 
 impl LightsailInstance {
     /// `LightsailInstance` with its required arguments; set the others with `LightsailInstance { field: Some(..), ..LightsailInstance::new(..) }`.
+    #[inline]
     pub fn new(availability_zone: impl Into<crate::core::Expr>, blueprint_id: impl Into<crate::core::Expr>, bundle_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone: availability_zone.into(),
@@ -1021,6 +1052,7 @@ pub struct LightsailInstancePublicPortsPortInfo {
 
 impl LightsailInstancePublicPortsPortInfo {
     /// `LightsailInstancePublicPortsPortInfo` with its required arguments; set the others with `LightsailInstancePublicPortsPortInfo { field: Some(..), ..LightsailInstancePublicPortsPortInfo::new(..) }`.
+    #[inline]
     pub fn new(from_port: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>, to_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             cidr_list_aliases: None,
@@ -1047,6 +1079,7 @@ pub struct LightsailInstancePublicPorts {
 
 impl LightsailInstancePublicPorts {
     /// `LightsailInstancePublicPorts` with its required arguments; set the others with `LightsailInstancePublicPorts { field: Some(..), ..LightsailInstancePublicPorts::new(..) }`.
+    #[inline]
     pub fn new(instance_name: impl Into<crate::core::Expr>, port_info: Vec<LightsailInstancePublicPortsPortInfo>) -> Self {
         Self {
             id: None,
@@ -1088,6 +1121,7 @@ pub struct LightsailKeyPair {
 
 impl LightsailKeyPair {
     /// `LightsailKeyPair` with its required arguments; set the others with `LightsailKeyPair { field: Some(..), ..LightsailKeyPair::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1131,6 +1165,7 @@ pub struct LightsailLb {
 
 impl LightsailLb {
     /// `LightsailLb` with its required arguments; set the others with `LightsailLb { field: Some(..), ..LightsailLb::new(..) }`.
+    #[inline]
     pub fn new(instance_port: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             health_check_path: None,
@@ -1162,6 +1197,7 @@ pub struct LightsailLbAttachment {
 
 impl LightsailLbAttachment {
     /// `LightsailLbAttachment` with its required arguments; set the others with `LightsailLbAttachment { field: Some(..), ..LightsailLbAttachment::new(..) }`.
+    #[inline]
     pub fn new(instance_name: impl Into<crate::core::Expr>, lb_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1195,6 +1231,7 @@ pub struct LightsailLbCertificate {
 
 impl LightsailLbCertificate {
     /// `LightsailLbCertificate` with its required arguments; set the others with `LightsailLbCertificate { field: Some(..), ..LightsailLbCertificate::new(..) }`.
+    #[inline]
     pub fn new(lb_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: None,
@@ -1224,6 +1261,7 @@ pub struct LightsailLbCertificateAttachment {
 
 impl LightsailLbCertificateAttachment {
     /// `LightsailLbCertificateAttachment` with its required arguments; set the others with `LightsailLbCertificateAttachment { field: Some(..), ..LightsailLbCertificateAttachment::new(..) }`.
+    #[inline]
     pub fn new(certificate_name: impl Into<crate::core::Expr>, lb_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_name: certificate_name.into(),
@@ -1251,6 +1289,7 @@ pub struct LightsailLbHttpsRedirectionPolicy {
 
 impl LightsailLbHttpsRedirectionPolicy {
     /// `LightsailLbHttpsRedirectionPolicy` with its required arguments; set the others with `LightsailLbHttpsRedirectionPolicy { field: Some(..), ..LightsailLbHttpsRedirectionPolicy::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>, lb_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -1280,6 +1319,7 @@ pub struct LightsailLbStickinessPolicy {
 
 impl LightsailLbStickinessPolicy {
     /// `LightsailLbStickinessPolicy` with its required arguments; set the others with `LightsailLbStickinessPolicy { field: Some(..), ..LightsailLbStickinessPolicy::new(..) }`.
+    #[inline]
     pub fn new(cookie_duration: impl Into<crate::core::Arg<crate::core::Number>>, enabled: impl Into<crate::core::Arg<bool>>, lb_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cookie_duration: cookie_duration.into(),
@@ -1306,6 +1346,7 @@ pub struct LightsailStaticIp {
 
 impl LightsailStaticIp {
     /// `LightsailStaticIp` with its required arguments; set the others with `LightsailStaticIp { field: Some(..), ..LightsailStaticIp::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1332,6 +1373,7 @@ pub struct LightsailStaticIpAttachment {
 
 impl LightsailStaticIpAttachment {
     /// `LightsailStaticIpAttachment` with its required arguments; set the others with `LightsailStaticIpAttachment { field: Some(..), ..LightsailStaticIpAttachment::new(..) }`.
+    #[inline]
     pub fn new(instance_name: impl Into<crate::core::Expr>, static_ip_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1347,50 +1389,62 @@ impl crate::core::Resource for LightsailStaticIpAttachment {
 
 impl crate::core::Ref<LightsailBucket> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `bundle_id`, as a reference.
+    #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
         self.attr("bundle_id")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `force_delete`, as a reference.
+    #[inline]
     pub fn force_delete(&self) -> crate::core::Expr {
         self.attr("force_delete")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `support_code`, as a reference.
+    #[inline]
     pub fn support_code(&self) -> crate::core::Expr {
         self.attr("support_code")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
@@ -1398,26 +1452,32 @@ impl crate::core::Ref<LightsailBucket> {
 
 impl crate::core::Ref<LightsailBucketAccessKey> {
     /// `access_key_id`, as a reference.
+    #[inline]
     pub fn access_key_id(&self) -> crate::core::Expr {
         self.attr("access_key_id")
     }
     /// `bucket_name`, as a reference.
+    #[inline]
     pub fn bucket_name(&self) -> crate::core::Expr {
         self.attr("bucket_name")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `secret_access_key`, as a reference.
+    #[inline]
     pub fn secret_access_key(&self) -> crate::core::Expr {
         self.attr("secret_access_key")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -1425,14 +1485,17 @@ impl crate::core::Ref<LightsailBucketAccessKey> {
 
 impl crate::core::Ref<LightsailBucketResourceAccess> {
     /// `bucket_name`, as a reference.
+    #[inline]
     pub fn bucket_name(&self) -> crate::core::Expr {
         self.attr("bucket_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_name`, as a reference.
+    #[inline]
     pub fn resource_name(&self) -> crate::core::Expr {
         self.attr("resource_name")
     }
@@ -1440,38 +1503,47 @@ impl crate::core::Ref<LightsailBucketResourceAccess> {
 
 impl crate::core::Ref<LightsailCertificate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `domain_validation_options`, as a reference.
+    #[inline]
     pub fn domain_validation_options(&self) -> crate::core::Expr {
         self.attr("domain_validation_options")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `subject_alternative_names`, as a reference.
+    #[inline]
     pub fn subject_alternative_names(&self) -> crate::core::Expr {
         self.attr("subject_alternative_names")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1479,78 +1551,97 @@ impl crate::core::Ref<LightsailCertificate> {
 
 impl crate::core::Ref<LightsailContainerService> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `is_disabled`, as a reference.
+    #[inline]
     pub fn is_disabled(&self) -> crate::core::Expr {
         self.attr("is_disabled")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `power`, as a reference.
+    #[inline]
     pub fn power(&self) -> crate::core::Expr {
         self.attr("power")
     }
     /// `power_id`, as a reference.
+    #[inline]
     pub fn power_id(&self) -> crate::core::Expr {
         self.attr("power_id")
     }
     /// `principal_arn`, as a reference.
+    #[inline]
     pub fn principal_arn(&self) -> crate::core::Expr {
         self.attr("principal_arn")
     }
     /// `private_domain_name`, as a reference.
+    #[inline]
     pub fn private_domain_name(&self) -> crate::core::Expr {
         self.attr("private_domain_name")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `scale`, as a reference.
+    #[inline]
     pub fn scale(&self) -> crate::core::Expr {
         self.attr("scale")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
     /// `private_registry_access` (a nested block), as a reference.
+    #[inline]
     pub fn private_registry_access(&self) -> crate::core::Expr {
         self.attr("private_registry_access")
     }
     /// `public_domain_names` (a nested block), as a reference.
+    #[inline]
     pub fn public_domain_names(&self) -> crate::core::Expr {
         self.attr("public_domain_names")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1558,34 +1649,42 @@ impl crate::core::Ref<LightsailContainerService> {
 
 impl crate::core::Ref<LightsailContainerServiceDeploymentVersion> {
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `service_name`, as a reference.
+    #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
         self.attr("service_name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `container` (a nested block), as a reference.
+    #[inline]
     pub fn container(&self) -> crate::core::Expr {
         self.attr("container")
     }
     /// `public_endpoint` (a nested block), as a reference.
+    #[inline]
     pub fn public_endpoint(&self) -> crate::core::Expr {
         self.attr("public_endpoint")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1593,118 +1692,147 @@ impl crate::core::Ref<LightsailContainerServiceDeploymentVersion> {
 
 impl crate::core::Ref<LightsailDatabase> {
     /// `apply_immediately`, as a reference.
+    #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
         self.attr("apply_immediately")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `backup_retention_enabled`, as a reference.
+    #[inline]
     pub fn backup_retention_enabled(&self) -> crate::core::Expr {
         self.attr("backup_retention_enabled")
     }
     /// `blueprint_id`, as a reference.
+    #[inline]
     pub fn blueprint_id(&self) -> crate::core::Expr {
         self.attr("blueprint_id")
     }
     /// `bundle_id`, as a reference.
+    #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
         self.attr("bundle_id")
     }
     /// `ca_certificate_identifier`, as a reference.
+    #[inline]
     pub fn ca_certificate_identifier(&self) -> crate::core::Expr {
         self.attr("ca_certificate_identifier")
     }
     /// `cpu_count`, as a reference.
+    #[inline]
     pub fn cpu_count(&self) -> crate::core::Expr {
         self.attr("cpu_count")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `disk_size`, as a reference.
+    #[inline]
     pub fn disk_size(&self) -> crate::core::Expr {
         self.attr("disk_size")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `final_snapshot_name`, as a reference.
+    #[inline]
     pub fn final_snapshot_name(&self) -> crate::core::Expr {
         self.attr("final_snapshot_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `master_database_name`, as a reference.
+    #[inline]
     pub fn master_database_name(&self) -> crate::core::Expr {
         self.attr("master_database_name")
     }
     /// `master_endpoint_address`, as a reference.
+    #[inline]
     pub fn master_endpoint_address(&self) -> crate::core::Expr {
         self.attr("master_endpoint_address")
     }
     /// `master_endpoint_port`, as a reference.
+    #[inline]
     pub fn master_endpoint_port(&self) -> crate::core::Expr {
         self.attr("master_endpoint_port")
     }
     /// `master_password`, as a reference.
+    #[inline]
     pub fn master_password(&self) -> crate::core::Expr {
         self.attr("master_password")
     }
     /// `master_username`, as a reference.
+    #[inline]
     pub fn master_username(&self) -> crate::core::Expr {
         self.attr("master_username")
     }
     /// `preferred_backup_window`, as a reference.
+    #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
         self.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `ram_size`, as a reference.
+    #[inline]
     pub fn ram_size(&self) -> crate::core::Expr {
         self.attr("ram_size")
     }
     /// `relational_database_name`, as a reference.
+    #[inline]
     pub fn relational_database_name(&self) -> crate::core::Expr {
         self.attr("relational_database_name")
     }
     /// `secondary_availability_zone`, as a reference.
+    #[inline]
     pub fn secondary_availability_zone(&self) -> crate::core::Expr {
         self.attr("secondary_availability_zone")
     }
     /// `skip_final_snapshot`, as a reference.
+    #[inline]
     pub fn skip_final_snapshot(&self) -> crate::core::Expr {
         self.attr("skip_final_snapshot")
     }
     /// `support_code`, as a reference.
+    #[inline]
     pub fn support_code(&self) -> crate::core::Expr {
         self.attr("support_code")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1712,38 +1840,47 @@ impl crate::core::Ref<LightsailDatabase> {
 
 impl crate::core::Ref<LightsailDisk> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `size_in_gb`, as a reference.
+    #[inline]
     pub fn size_in_gb(&self) -> crate::core::Expr {
         self.attr("size_in_gb")
     }
     /// `support_code`, as a reference.
+    #[inline]
     pub fn support_code(&self) -> crate::core::Expr {
         self.attr("support_code")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1751,18 +1888,22 @@ impl crate::core::Ref<LightsailDisk> {
 
 impl crate::core::Ref<LightsailDiskAttachment> {
     /// `disk_name`, as a reference.
+    #[inline]
     pub fn disk_name(&self) -> crate::core::Expr {
         self.attr("disk_name")
     }
     /// `disk_path`, as a reference.
+    #[inline]
     pub fn disk_path(&self) -> crate::core::Expr {
         self.attr("disk_path")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_name`, as a reference.
+    #[inline]
     pub fn instance_name(&self) -> crate::core::Expr {
         self.attr("instance_name")
     }
@@ -1770,90 +1911,112 @@ impl crate::core::Ref<LightsailDiskAttachment> {
 
 impl crate::core::Ref<LightsailDistribution> {
     /// `alternative_domain_names`, as a reference.
+    #[inline]
     pub fn alternative_domain_names(&self) -> crate::core::Expr {
         self.attr("alternative_domain_names")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bundle_id`, as a reference.
+    #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
         self.attr("bundle_id")
     }
     /// `certificate_name`, as a reference.
+    #[inline]
     pub fn certificate_name(&self) -> crate::core::Expr {
         self.attr("certificate_name")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `is_enabled`, as a reference.
+    #[inline]
     pub fn is_enabled(&self) -> crate::core::Expr {
         self.attr("is_enabled")
     }
     /// `location`, as a reference.
+    #[inline]
     pub fn location(&self) -> crate::core::Expr {
         self.attr("location")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `origin_public_dns`, as a reference.
+    #[inline]
     pub fn origin_public_dns(&self) -> crate::core::Expr {
         self.attr("origin_public_dns")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `support_code`, as a reference.
+    #[inline]
     pub fn support_code(&self) -> crate::core::Expr {
         self.attr("support_code")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `cache_behavior` (a nested block), as a reference.
+    #[inline]
     pub fn cache_behavior(&self) -> crate::core::Expr {
         self.attr("cache_behavior")
     }
     /// `cache_behavior_settings` (a nested block), as a reference.
+    #[inline]
     pub fn cache_behavior_settings(&self) -> crate::core::Expr {
         self.attr("cache_behavior_settings")
     }
     /// `default_cache_behavior` (a nested block), as a reference.
+    #[inline]
     pub fn default_cache_behavior(&self) -> crate::core::Expr {
         self.attr("default_cache_behavior")
     }
     /// `origin` (a nested block), as a reference.
+    #[inline]
     pub fn origin(&self) -> crate::core::Expr {
         self.attr("origin")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1861,14 +2024,17 @@ impl crate::core::Ref<LightsailDistribution> {
 
 impl crate::core::Ref<LightsailDomain> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1876,26 +2042,32 @@ impl crate::core::Ref<LightsailDomain> {
 
 impl crate::core::Ref<LightsailDomainEntry> {
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `is_alias`, as a reference.
+    #[inline]
     pub fn is_alias(&self) -> crate::core::Expr {
         self.attr("is_alias")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `target`, as a reference.
+    #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
         self.attr("target")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -1903,82 +2075,102 @@ impl crate::core::Ref<LightsailDomainEntry> {
 
 impl crate::core::Ref<LightsailInstance> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `blueprint_id`, as a reference.
+    #[inline]
     pub fn blueprint_id(&self) -> crate::core::Expr {
         self.attr("blueprint_id")
     }
     /// `bundle_id`, as a reference.
+    #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
         self.attr("bundle_id")
     }
     /// `cpu_count`, as a reference.
+    #[inline]
     pub fn cpu_count(&self) -> crate::core::Expr {
         self.attr("cpu_count")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `ipv6_addresses`, as a reference.
+    #[inline]
     pub fn ipv6_addresses(&self) -> crate::core::Expr {
         self.attr("ipv6_addresses")
     }
     /// `is_static_ip`, as a reference.
+    #[inline]
     pub fn is_static_ip(&self) -> crate::core::Expr {
         self.attr("is_static_ip")
     }
     /// `key_pair_name`, as a reference.
+    #[inline]
     pub fn key_pair_name(&self) -> crate::core::Expr {
         self.attr("key_pair_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `private_ip_address`, as a reference.
+    #[inline]
     pub fn private_ip_address(&self) -> crate::core::Expr {
         self.attr("private_ip_address")
     }
     /// `public_ip_address`, as a reference.
+    #[inline]
     pub fn public_ip_address(&self) -> crate::core::Expr {
         self.attr("public_ip_address")
     }
     /// `ram_size`, as a reference.
+    #[inline]
     pub fn ram_size(&self) -> crate::core::Expr {
         self.attr("ram_size")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_data`, as a reference.
+    #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
         self.attr("user_data")
     }
     /// `username`, as a reference.
+    #[inline]
     pub fn username(&self) -> crate::core::Expr {
         self.attr("username")
     }
     /// `add_on` (a nested block), as a reference.
+    #[inline]
     pub fn add_on(&self) -> crate::core::Expr {
         self.attr("add_on")
     }
@@ -1986,14 +2178,17 @@ impl crate::core::Ref<LightsailInstance> {
 
 impl crate::core::Ref<LightsailInstancePublicPorts> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_name`, as a reference.
+    #[inline]
     pub fn instance_name(&self) -> crate::core::Expr {
         self.attr("instance_name")
     }
     /// `port_info` (a nested block), as a reference.
+    #[inline]
     pub fn port_info(&self) -> crate::core::Expr {
         self.attr("port_info")
     }
@@ -2001,50 +2196,62 @@ impl crate::core::Ref<LightsailInstancePublicPorts> {
 
 impl crate::core::Ref<LightsailKeyPair> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `encrypted_fingerprint`, as a reference.
+    #[inline]
     pub fn encrypted_fingerprint(&self) -> crate::core::Expr {
         self.attr("encrypted_fingerprint")
     }
     /// `encrypted_private_key`, as a reference.
+    #[inline]
     pub fn encrypted_private_key(&self) -> crate::core::Expr {
         self.attr("encrypted_private_key")
     }
     /// `fingerprint`, as a reference.
+    #[inline]
     pub fn fingerprint(&self) -> crate::core::Expr {
         self.attr("fingerprint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `pgp_key`, as a reference.
+    #[inline]
     pub fn pgp_key(&self) -> crate::core::Expr {
         self.attr("pgp_key")
     }
     /// `private_key`, as a reference.
+    #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
         self.attr("private_key")
     }
     /// `public_key`, as a reference.
+    #[inline]
     pub fn public_key(&self) -> crate::core::Expr {
         self.attr("public_key")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -2052,54 +2259,67 @@ impl crate::core::Ref<LightsailKeyPair> {
 
 impl crate::core::Ref<LightsailLb> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `health_check_path`, as a reference.
+    #[inline]
     pub fn health_check_path(&self) -> crate::core::Expr {
         self.attr("health_check_path")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_port`, as a reference.
+    #[inline]
     pub fn instance_port(&self) -> crate::core::Expr {
         self.attr("instance_port")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `public_ports`, as a reference.
+    #[inline]
     pub fn public_ports(&self) -> crate::core::Expr {
         self.attr("public_ports")
     }
     /// `support_code`, as a reference.
+    #[inline]
     pub fn support_code(&self) -> crate::core::Expr {
         self.attr("support_code")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -2107,14 +2327,17 @@ impl crate::core::Ref<LightsailLb> {
 
 impl crate::core::Ref<LightsailLbAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_name`, as a reference.
+    #[inline]
     pub fn instance_name(&self) -> crate::core::Expr {
         self.attr("instance_name")
     }
     /// `lb_name`, as a reference.
+    #[inline]
     pub fn lb_name(&self) -> crate::core::Expr {
         self.attr("lb_name")
     }
@@ -2122,38 +2345,47 @@ impl crate::core::Ref<LightsailLbAttachment> {
 
 impl crate::core::Ref<LightsailLbCertificate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `domain_validation_records`, as a reference.
+    #[inline]
     pub fn domain_validation_records(&self) -> crate::core::Expr {
         self.attr("domain_validation_records")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lb_name`, as a reference.
+    #[inline]
     pub fn lb_name(&self) -> crate::core::Expr {
         self.attr("lb_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `subject_alternative_names`, as a reference.
+    #[inline]
     pub fn subject_alternative_names(&self) -> crate::core::Expr {
         self.attr("subject_alternative_names")
     }
     /// `support_code`, as a reference.
+    #[inline]
     pub fn support_code(&self) -> crate::core::Expr {
         self.attr("support_code")
     }
@@ -2161,14 +2393,17 @@ impl crate::core::Ref<LightsailLbCertificate> {
 
 impl crate::core::Ref<LightsailLbCertificateAttachment> {
     /// `certificate_name`, as a reference.
+    #[inline]
     pub fn certificate_name(&self) -> crate::core::Expr {
         self.attr("certificate_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lb_name`, as a reference.
+    #[inline]
     pub fn lb_name(&self) -> crate::core::Expr {
         self.attr("lb_name")
     }
@@ -2176,14 +2411,17 @@ impl crate::core::Ref<LightsailLbCertificateAttachment> {
 
 impl crate::core::Ref<LightsailLbHttpsRedirectionPolicy> {
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lb_name`, as a reference.
+    #[inline]
     pub fn lb_name(&self) -> crate::core::Expr {
         self.attr("lb_name")
     }
@@ -2191,18 +2429,22 @@ impl crate::core::Ref<LightsailLbHttpsRedirectionPolicy> {
 
 impl crate::core::Ref<LightsailLbStickinessPolicy> {
     /// `cookie_duration`, as a reference.
+    #[inline]
     pub fn cookie_duration(&self) -> crate::core::Expr {
         self.attr("cookie_duration")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lb_name`, as a reference.
+    #[inline]
     pub fn lb_name(&self) -> crate::core::Expr {
         self.attr("lb_name")
     }
@@ -2210,22 +2452,27 @@ impl crate::core::Ref<LightsailLbStickinessPolicy> {
 
 impl crate::core::Ref<LightsailStaticIp> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address`, as a reference.
+    #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
         self.attr("ip_address")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `support_code`, as a reference.
+    #[inline]
     pub fn support_code(&self) -> crate::core::Expr {
         self.attr("support_code")
     }
@@ -2233,18 +2480,22 @@ impl crate::core::Ref<LightsailStaticIp> {
 
 impl crate::core::Ref<LightsailStaticIpAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_name`, as a reference.
+    #[inline]
     pub fn instance_name(&self) -> crate::core::Expr {
         self.attr("instance_name")
     }
     /// `ip_address`, as a reference.
+    #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
         self.attr("ip_address")
     }
     /// `static_ip_name`, as a reference.
+    #[inline]
     pub fn static_ip_name(&self) -> crate::core::Expr {
         self.attr("static_ip_name")
     }

@@ -17,6 +17,7 @@ pub struct LoadBalancerBackendServerPolicy {
 
 impl LoadBalancerBackendServerPolicy {
     /// `LoadBalancerBackendServerPolicy` with its required arguments; set the others with `LoadBalancerBackendServerPolicy { field: Some(..), ..LoadBalancerBackendServerPolicy::new(..) }`.
+    #[inline]
     pub fn new(instance_port: impl Into<crate::core::Arg<crate::core::Number>>, load_balancer_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -51,6 +52,7 @@ pub struct LoadBalancerListenerPolicy {
 
 impl LoadBalancerListenerPolicy {
     /// `LoadBalancerListenerPolicy` with its required arguments; set the others with `LoadBalancerListenerPolicy { field: Some(..), ..LoadBalancerListenerPolicy::new(..) }`.
+    #[inline]
     pub fn new(load_balancer_name: impl Into<crate::core::Expr>, load_balancer_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             id: None,
@@ -79,6 +81,7 @@ pub struct LoadBalancerPolicyPolicyAttribute {
 
 impl LoadBalancerPolicyPolicyAttribute {
     /// `LoadBalancerPolicyPolicyAttribute` with its required arguments; set the others with `LoadBalancerPolicyPolicyAttribute { field: Some(..), ..LoadBalancerPolicyPolicyAttribute::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -106,6 +109,7 @@ pub struct LoadBalancerPolicy {
 
 impl LoadBalancerPolicy {
     /// `LoadBalancerPolicy` with its required arguments; set the others with `LoadBalancerPolicy { field: Some(..), ..LoadBalancerPolicy::new(..) }`.
+    #[inline]
     pub fn new(load_balancer_name: impl Into<crate::core::Expr>, policy_name: impl Into<crate::core::Expr>, policy_type_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -123,18 +127,22 @@ impl crate::core::Resource for LoadBalancerPolicy {
 
 impl crate::core::Ref<LoadBalancerBackendServerPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_port`, as a reference.
+    #[inline]
     pub fn instance_port(&self) -> crate::core::Expr {
         self.attr("instance_port")
     }
     /// `load_balancer_name`, as a reference.
+    #[inline]
     pub fn load_balancer_name(&self) -> crate::core::Expr {
         self.attr("load_balancer_name")
     }
     /// `policy_names`, as a reference.
+    #[inline]
     pub fn policy_names(&self) -> crate::core::Expr {
         self.attr("policy_names")
     }
@@ -142,22 +150,27 @@ impl crate::core::Ref<LoadBalancerBackendServerPolicy> {
 
 impl crate::core::Ref<LoadBalancerListenerPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `load_balancer_name`, as a reference.
+    #[inline]
     pub fn load_balancer_name(&self) -> crate::core::Expr {
         self.attr("load_balancer_name")
     }
     /// `load_balancer_port`, as a reference.
+    #[inline]
     pub fn load_balancer_port(&self) -> crate::core::Expr {
         self.attr("load_balancer_port")
     }
     /// `policy_names`, as a reference.
+    #[inline]
     pub fn policy_names(&self) -> crate::core::Expr {
         self.attr("policy_names")
     }
     /// `triggers`, as a reference.
+    #[inline]
     pub fn triggers(&self) -> crate::core::Expr {
         self.attr("triggers")
     }
@@ -165,22 +178,27 @@ impl crate::core::Ref<LoadBalancerListenerPolicy> {
 
 impl crate::core::Ref<LoadBalancerPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `load_balancer_name`, as a reference.
+    #[inline]
     pub fn load_balancer_name(&self) -> crate::core::Expr {
         self.attr("load_balancer_name")
     }
     /// `policy_name`, as a reference.
+    #[inline]
     pub fn policy_name(&self) -> crate::core::Expr {
         self.attr("policy_name")
     }
     /// `policy_type_name`, as a reference.
+    #[inline]
     pub fn policy_type_name(&self) -> crate::core::Expr {
         self.attr("policy_type_name")
     }
     /// `policy_attribute` (a nested block), as a reference.
+    #[inline]
     pub fn policy_attribute(&self) -> crate::core::Expr {
         self.attr("policy_attribute")
     }

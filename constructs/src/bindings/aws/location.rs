@@ -16,6 +16,7 @@ pub struct LocationGeofenceCollectionTimeouts {
 
 impl LocationGeofenceCollectionTimeouts {
     /// `LocationGeofenceCollectionTimeouts` with its required arguments; set the others with `LocationGeofenceCollectionTimeouts { field: Some(..), ..LocationGeofenceCollectionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -52,6 +53,7 @@ pub struct LocationGeofenceCollection {
 
 impl LocationGeofenceCollection {
     /// `LocationGeofenceCollection` with its required arguments; set the others with `LocationGeofenceCollection { field: Some(..), ..LocationGeofenceCollection::new(..) }`.
+    #[inline]
     pub fn new(collection_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             collection_name: collection_name.into(),
@@ -78,6 +80,7 @@ pub struct LocationMapConfiguration {
 
 impl LocationMapConfiguration {
     /// `LocationMapConfiguration` with its required arguments; set the others with `LocationMapConfiguration { field: Some(..), ..LocationMapConfiguration::new(..) }`.
+    #[inline]
     pub fn new(style: impl Into<crate::core::Expr>) -> Self {
         Self {
             style: style.into(),
@@ -108,6 +111,7 @@ pub struct LocationMap {
 
 impl LocationMap {
     /// `LocationMap` with its required arguments; set the others with `LocationMap { field: Some(..), ..LocationMap::new(..) }`.
+    #[inline]
     pub fn new(map_name: impl Into<crate::core::Expr>, configuration: LocationMapConfiguration) -> Self {
         Self {
             description: None,
@@ -134,6 +138,7 @@ pub struct LocationPlaceIndexDataSourceConfiguration {
 
 impl LocationPlaceIndexDataSourceConfiguration {
     /// `LocationPlaceIndexDataSourceConfiguration` with its required arguments; set the others with `LocationPlaceIndexDataSourceConfiguration { field: Some(..), ..LocationPlaceIndexDataSourceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             intended_use: None,
@@ -167,6 +172,7 @@ pub struct LocationPlaceIndex {
 
 impl LocationPlaceIndex {
     /// `LocationPlaceIndex` with its required arguments; set the others with `LocationPlaceIndex { field: Some(..), ..LocationPlaceIndex::new(..) }`.
+    #[inline]
     pub fn new(data_source: impl Into<crate::core::Expr>, index_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_source: data_source.into(),
@@ -200,6 +206,7 @@ pub struct LocationRouteCalculatorTimeouts {
 
 impl LocationRouteCalculatorTimeouts {
     /// `LocationRouteCalculatorTimeouts` with its required arguments; set the others with `LocationRouteCalculatorTimeouts { field: Some(..), ..LocationRouteCalculatorTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -235,6 +242,7 @@ pub struct LocationRouteCalculator {
 
 impl LocationRouteCalculator {
     /// `LocationRouteCalculator` with its required arguments; set the others with `LocationRouteCalculator { field: Some(..), ..LocationRouteCalculator::new(..) }`.
+    #[inline]
     pub fn new(calculator_name: impl Into<crate::core::Expr>, data_source: impl Into<crate::core::Expr>) -> Self {
         Self {
             calculator_name: calculator_name.into(),
@@ -279,6 +287,7 @@ pub struct LocationTracker {
 
 impl LocationTracker {
     /// `LocationTracker` with its required arguments; set the others with `LocationTracker { field: Some(..), ..LocationTracker::new(..) }`.
+    #[inline]
     pub fn new(tracker_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -309,6 +318,7 @@ pub struct LocationTrackerAssociationTimeouts {
 
 impl LocationTrackerAssociationTimeouts {
     /// `LocationTrackerAssociationTimeouts` with its required arguments; set the others with `LocationTrackerAssociationTimeouts { field: Some(..), ..LocationTrackerAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -334,6 +344,7 @@ pub struct LocationTrackerAssociation {
 
 impl LocationTrackerAssociation {
     /// `LocationTrackerAssociation` with its required arguments; set the others with `LocationTrackerAssociation { field: Some(..), ..LocationTrackerAssociation::new(..) }`.
+    #[inline]
     pub fn new(consumer_arn: impl Into<crate::core::Expr>, tracker_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             consumer_arn: consumer_arn.into(),
@@ -366,6 +377,7 @@ pub struct DataLocationGeofenceCollection {
 
 impl DataLocationGeofenceCollection {
     /// `DataLocationGeofenceCollection` with its required arguments; set the others with `DataLocationGeofenceCollection { field: Some(..), ..DataLocationGeofenceCollection::new(..) }`.
+    #[inline]
     pub fn new(collection_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             collection_name: collection_name.into(),
@@ -395,6 +407,7 @@ pub struct DataLocationMap {
 
 impl DataLocationMap {
     /// `DataLocationMap` with its required arguments; set the others with `DataLocationMap { field: Some(..), ..DataLocationMap::new(..) }`.
+    #[inline]
     pub fn new(map_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -423,6 +436,7 @@ pub struct DataLocationPlaceIndex {
 
 impl DataLocationPlaceIndex {
     /// `DataLocationPlaceIndex` with its required arguments; set the others with `DataLocationPlaceIndex { field: Some(..), ..DataLocationPlaceIndex::new(..) }`.
+    #[inline]
     pub fn new(index_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -451,6 +465,7 @@ pub struct DataLocationRouteCalculator {
 
 impl DataLocationRouteCalculator {
     /// `DataLocationRouteCalculator` with its required arguments; set the others with `DataLocationRouteCalculator { field: Some(..), ..DataLocationRouteCalculator::new(..) }`.
+    #[inline]
     pub fn new(calculator_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             calculator_name: calculator_name.into(),
@@ -479,6 +494,7 @@ pub struct DataLocationTracker {
 
 impl DataLocationTracker {
     /// `DataLocationTracker` with its required arguments; set the others with `DataLocationTracker { field: Some(..), ..DataLocationTracker::new(..) }`.
+    #[inline]
     pub fn new(tracker_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -506,6 +522,7 @@ pub struct DataLocationTrackerAssociation {
 
 impl DataLocationTrackerAssociation {
     /// `DataLocationTrackerAssociation` with its required arguments; set the others with `DataLocationTrackerAssociation { field: Some(..), ..DataLocationTrackerAssociation::new(..) }`.
+    #[inline]
     pub fn new(consumer_arn: impl Into<crate::core::Expr>, tracker_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             consumer_arn: consumer_arn.into(),
@@ -531,6 +548,7 @@ pub struct DataLocationTrackerAssociations {
 
 impl DataLocationTrackerAssociations {
     /// `DataLocationTrackerAssociations` with its required arguments; set the others with `DataLocationTrackerAssociations { field: Some(..), ..DataLocationTrackerAssociations::new(..) }`.
+    #[inline]
     pub fn new(tracker_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -545,42 +563,52 @@ impl crate::core::DataSource for DataLocationTrackerAssociations {
 
 impl crate::core::Ref<LocationGeofenceCollection> {
     /// `collection_arn`, as a reference.
+    #[inline]
     pub fn collection_arn(&self) -> crate::core::Expr {
         self.attr("collection_arn")
     }
     /// `collection_name`, as a reference.
+    #[inline]
     pub fn collection_name(&self) -> crate::core::Expr {
         self.attr("collection_name")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `update_time`, as a reference.
+    #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -588,38 +616,47 @@ impl crate::core::Ref<LocationGeofenceCollection> {
 
 impl crate::core::Ref<LocationMap> {
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `map_arn`, as a reference.
+    #[inline]
     pub fn map_arn(&self) -> crate::core::Expr {
         self.attr("map_arn")
     }
     /// `map_name`, as a reference.
+    #[inline]
     pub fn map_name(&self) -> crate::core::Expr {
         self.attr("map_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `update_time`, as a reference.
+    #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
     /// `configuration` (a nested block), as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
@@ -627,42 +664,52 @@ impl crate::core::Ref<LocationMap> {
 
 impl crate::core::Ref<LocationPlaceIndex> {
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `data_source`, as a reference.
+    #[inline]
     pub fn data_source(&self) -> crate::core::Expr {
         self.attr("data_source")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `index_arn`, as a reference.
+    #[inline]
     pub fn index_arn(&self) -> crate::core::Expr {
         self.attr("index_arn")
     }
     /// `index_name`, as a reference.
+    #[inline]
     pub fn index_name(&self) -> crate::core::Expr {
         self.attr("index_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `update_time`, as a reference.
+    #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
     /// `data_source_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn data_source_configuration(&self) -> crate::core::Expr {
         self.attr("data_source_configuration")
     }
@@ -670,42 +717,52 @@ impl crate::core::Ref<LocationPlaceIndex> {
 
 impl crate::core::Ref<LocationRouteCalculator> {
     /// `calculator_arn`, as a reference.
+    #[inline]
     pub fn calculator_arn(&self) -> crate::core::Expr {
         self.attr("calculator_arn")
     }
     /// `calculator_name`, as a reference.
+    #[inline]
     pub fn calculator_name(&self) -> crate::core::Expr {
         self.attr("calculator_name")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `data_source`, as a reference.
+    #[inline]
     pub fn data_source(&self) -> crate::core::Expr {
         self.attr("data_source")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `update_time`, as a reference.
+    #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -713,42 +770,52 @@ impl crate::core::Ref<LocationRouteCalculator> {
 
 impl crate::core::Ref<LocationTracker> {
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `position_filtering`, as a reference.
+    #[inline]
     pub fn position_filtering(&self) -> crate::core::Expr {
         self.attr("position_filtering")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tracker_arn`, as a reference.
+    #[inline]
     pub fn tracker_arn(&self) -> crate::core::Expr {
         self.attr("tracker_arn")
     }
     /// `tracker_name`, as a reference.
+    #[inline]
     pub fn tracker_name(&self) -> crate::core::Expr {
         self.attr("tracker_name")
     }
     /// `update_time`, as a reference.
+    #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
@@ -756,18 +823,22 @@ impl crate::core::Ref<LocationTracker> {
 
 impl crate::core::Ref<LocationTrackerAssociation> {
     /// `consumer_arn`, as a reference.
+    #[inline]
     pub fn consumer_arn(&self) -> crate::core::Expr {
         self.attr("consumer_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tracker_name`, as a reference.
+    #[inline]
     pub fn tracker_name(&self) -> crate::core::Expr {
         self.attr("tracker_name")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -775,34 +846,42 @@ impl crate::core::Ref<LocationTrackerAssociation> {
 
 impl crate::core::Ref<DataLocationGeofenceCollection> {
     /// `collection_arn`, as a reference.
+    #[inline]
     pub fn collection_arn(&self) -> crate::core::Expr {
         self.attr("collection_arn")
     }
     /// `collection_name`, as a reference.
+    #[inline]
     pub fn collection_name(&self) -> crate::core::Expr {
         self.attr("collection_name")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `update_time`, as a reference.
+    #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
@@ -810,34 +889,42 @@ impl crate::core::Ref<DataLocationGeofenceCollection> {
 
 impl crate::core::Ref<DataLocationMap> {
     /// `configuration`, as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `map_arn`, as a reference.
+    #[inline]
     pub fn map_arn(&self) -> crate::core::Expr {
         self.attr("map_arn")
     }
     /// `map_name`, as a reference.
+    #[inline]
     pub fn map_name(&self) -> crate::core::Expr {
         self.attr("map_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `update_time`, as a reference.
+    #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
@@ -845,38 +932,47 @@ impl crate::core::Ref<DataLocationMap> {
 
 impl crate::core::Ref<DataLocationPlaceIndex> {
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `data_source`, as a reference.
+    #[inline]
     pub fn data_source(&self) -> crate::core::Expr {
         self.attr("data_source")
     }
     /// `data_source_configuration`, as a reference.
+    #[inline]
     pub fn data_source_configuration(&self) -> crate::core::Expr {
         self.attr("data_source_configuration")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `index_arn`, as a reference.
+    #[inline]
     pub fn index_arn(&self) -> crate::core::Expr {
         self.attr("index_arn")
     }
     /// `index_name`, as a reference.
+    #[inline]
     pub fn index_name(&self) -> crate::core::Expr {
         self.attr("index_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `update_time`, as a reference.
+    #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
@@ -884,34 +980,42 @@ impl crate::core::Ref<DataLocationPlaceIndex> {
 
 impl crate::core::Ref<DataLocationRouteCalculator> {
     /// `calculator_arn`, as a reference.
+    #[inline]
     pub fn calculator_arn(&self) -> crate::core::Expr {
         self.attr("calculator_arn")
     }
     /// `calculator_name`, as a reference.
+    #[inline]
     pub fn calculator_name(&self) -> crate::core::Expr {
         self.attr("calculator_name")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `data_source`, as a reference.
+    #[inline]
     pub fn data_source(&self) -> crate::core::Expr {
         self.attr("data_source")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `update_time`, as a reference.
+    #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
@@ -919,38 +1023,47 @@ impl crate::core::Ref<DataLocationRouteCalculator> {
 
 impl crate::core::Ref<DataLocationTracker> {
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `position_filtering`, as a reference.
+    #[inline]
     pub fn position_filtering(&self) -> crate::core::Expr {
         self.attr("position_filtering")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tracker_arn`, as a reference.
+    #[inline]
     pub fn tracker_arn(&self) -> crate::core::Expr {
         self.attr("tracker_arn")
     }
     /// `tracker_name`, as a reference.
+    #[inline]
     pub fn tracker_name(&self) -> crate::core::Expr {
         self.attr("tracker_name")
     }
     /// `update_time`, as a reference.
+    #[inline]
     pub fn update_time(&self) -> crate::core::Expr {
         self.attr("update_time")
     }
@@ -958,14 +1071,17 @@ impl crate::core::Ref<DataLocationTracker> {
 
 impl crate::core::Ref<DataLocationTrackerAssociation> {
     /// `consumer_arn`, as a reference.
+    #[inline]
     pub fn consumer_arn(&self) -> crate::core::Expr {
         self.attr("consumer_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tracker_name`, as a reference.
+    #[inline]
     pub fn tracker_name(&self) -> crate::core::Expr {
         self.attr("tracker_name")
     }
@@ -973,14 +1089,17 @@ impl crate::core::Ref<DataLocationTrackerAssociation> {
 
 impl crate::core::Ref<DataLocationTrackerAssociations> {
     /// `consumer_arns`, as a reference.
+    #[inline]
     pub fn consumer_arns(&self) -> crate::core::Expr {
         self.attr("consumer_arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tracker_name`, as a reference.
+    #[inline]
     pub fn tracker_name(&self) -> crate::core::Expr {
         self.attr("tracker_name")
     }

@@ -13,6 +13,7 @@ pub struct M2ApplicationDefinition {
 
 impl M2ApplicationDefinition {
     /// `M2ApplicationDefinition` with its required arguments; set the others with `M2ApplicationDefinition { field: Some(..), ..M2ApplicationDefinition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             content: None,
@@ -40,6 +41,7 @@ pub struct M2ApplicationTimeouts {
 
 impl M2ApplicationTimeouts {
     /// `M2ApplicationTimeouts` with its required arguments; set the others with `M2ApplicationTimeouts { field: Some(..), ..M2ApplicationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -78,6 +80,7 @@ pub struct M2Application {
 
 impl M2Application {
     /// `M2Application` with its required arguments; set the others with `M2Application { field: Some(..), ..M2Application::new(..) }`.
+    #[inline]
     pub fn new(engine_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -115,6 +118,7 @@ pub struct M2DeploymentTimeouts {
 
 impl M2DeploymentTimeouts {
     /// `M2DeploymentTimeouts` with its required arguments; set the others with `M2DeploymentTimeouts { field: Some(..), ..M2DeploymentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -145,6 +149,7 @@ pub struct M2Deployment {
 
 impl M2Deployment {
     /// `M2Deployment` with its required arguments; set the others with `M2Deployment { field: Some(..), ..M2Deployment::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>, application_version: impl Into<crate::core::Arg<crate::core::Number>>, environment_id: impl Into<crate::core::Expr>, start: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -170,6 +175,7 @@ pub struct M2EnvironmentHighAvailabilityConfig {
 
 impl M2EnvironmentHighAvailabilityConfig {
     /// `M2EnvironmentHighAvailabilityConfig` with its required arguments; set the others with `M2EnvironmentHighAvailabilityConfig { field: Some(..), ..M2EnvironmentHighAvailabilityConfig::new(..) }`.
+    #[inline]
     pub fn new(desired_capacity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             desired_capacity: desired_capacity.into(),
@@ -188,6 +194,7 @@ pub struct M2EnvironmentStorageConfigurationEfs {
 
 impl M2EnvironmentStorageConfigurationEfs {
     /// `M2EnvironmentStorageConfigurationEfs` with its required arguments; set the others with `M2EnvironmentStorageConfigurationEfs { field: Some(..), ..M2EnvironmentStorageConfigurationEfs::new(..) }`.
+    #[inline]
     pub fn new(file_system_id: impl Into<crate::core::Expr>, mount_point: impl Into<crate::core::Expr>) -> Self {
         Self {
             file_system_id: file_system_id.into(),
@@ -209,6 +216,7 @@ pub struct M2EnvironmentStorageConfiguration {
 
 impl M2EnvironmentStorageConfiguration {
     /// `M2EnvironmentStorageConfiguration` with its required arguments; set the others with `M2EnvironmentStorageConfiguration { field: Some(..), ..M2EnvironmentStorageConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             efs: None,
@@ -236,6 +244,7 @@ pub struct M2EnvironmentTimeouts {
 
 impl M2EnvironmentTimeouts {
     /// `M2EnvironmentTimeouts` with its required arguments; set the others with `M2EnvironmentTimeouts { field: Some(..), ..M2EnvironmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -297,6 +306,7 @@ pub struct M2Environment {
 
 impl M2Environment {
     /// `M2Environment` with its required arguments; set the others with `M2Environment { field: Some(..), ..M2Environment::new(..) }`.
+    #[inline]
     pub fn new(engine_type: impl Into<crate::core::Expr>, instance_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_changes_during_maintenance_window: None,
@@ -325,54 +335,67 @@ impl crate::core::Resource for M2Environment {
 
 impl crate::core::Ref<M2Application> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `current_version`, as a reference.
+    #[inline]
     pub fn current_version(&self) -> crate::core::Expr {
         self.attr("current_version")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `engine_type`, as a reference.
+    #[inline]
     pub fn engine_type(&self) -> crate::core::Expr {
         self.attr("engine_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `definition` (a nested block), as a reference.
+    #[inline]
     pub fn definition(&self) -> crate::core::Expr {
         self.attr("definition")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -380,34 +403,42 @@ impl crate::core::Ref<M2Application> {
 
 impl crate::core::Ref<M2Deployment> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `application_version`, as a reference.
+    #[inline]
     pub fn application_version(&self) -> crate::core::Expr {
         self.attr("application_version")
     }
     /// `deployment_id`, as a reference.
+    #[inline]
     pub fn deployment_id(&self) -> crate::core::Expr {
         self.attr("deployment_id")
     }
     /// `environment_id`, as a reference.
+    #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
         self.attr("environment_id")
     }
     /// `force_stop`, as a reference.
+    #[inline]
     pub fn force_stop(&self) -> crate::core::Expr {
         self.attr("force_stop")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `start`, as a reference.
+    #[inline]
     pub fn start(&self) -> crate::core::Expr {
         self.attr("start")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -415,86 +446,107 @@ impl crate::core::Ref<M2Deployment> {
 
 impl crate::core::Ref<M2Environment> {
     /// `apply_changes_during_maintenance_window`, as a reference.
+    #[inline]
     pub fn apply_changes_during_maintenance_window(&self) -> crate::core::Expr {
         self.attr("apply_changes_during_maintenance_window")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `engine_type`, as a reference.
+    #[inline]
     pub fn engine_type(&self) -> crate::core::Expr {
         self.attr("engine_type")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `environment_id`, as a reference.
+    #[inline]
     pub fn environment_id(&self) -> crate::core::Expr {
         self.attr("environment_id")
     }
     /// `force_update`, as a reference.
+    #[inline]
     pub fn force_update(&self) -> crate::core::Expr {
         self.attr("force_update")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `load_balancer_arn`, as a reference.
+    #[inline]
     pub fn load_balancer_arn(&self) -> crate::core::Expr {
         self.attr("load_balancer_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `high_availability_config` (a nested block), as a reference.
+    #[inline]
     pub fn high_availability_config(&self) -> crate::core::Expr {
         self.attr("high_availability_config")
     }
     /// `storage_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn storage_configuration(&self) -> crate::core::Expr {
         self.attr("storage_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -16,6 +16,7 @@ pub struct Macie2Account {
 
 impl Macie2Account {
     /// `Macie2Account` with its required arguments; set the others with `Macie2Account { field: Some(..), ..Macie2Account::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             finding_publishing_frequency: None,
@@ -43,6 +44,7 @@ pub struct Macie2ClassificationExportConfigurationS3Destination {
 
 impl Macie2ClassificationExportConfigurationS3Destination {
     /// `Macie2ClassificationExportConfigurationS3Destination` with its required arguments; set the others with `Macie2ClassificationExportConfigurationS3Destination { field: Some(..), ..Macie2ClassificationExportConfigurationS3Destination::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, kms_key_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -65,6 +67,7 @@ pub struct Macie2ClassificationExportConfiguration {
 
 impl Macie2ClassificationExportConfiguration {
     /// `Macie2ClassificationExportConfiguration` with its required arguments; set the others with `Macie2ClassificationExportConfiguration { field: Some(..), ..Macie2ClassificationExportConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -93,6 +96,7 @@ pub struct Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndSimple
 
 impl Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndSimpleCriterion {
     /// `Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndSimpleCriterion` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndSimpleCriterion { field: Some(..), ..Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndSimpleCriterion::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             comparator: None,
@@ -115,6 +119,7 @@ pub struct Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCri
 
 impl Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterionTagValues {
     /// `Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterionTagValues` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterionTagValues { field: Some(..), ..Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterionTagValues::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             key: None,
@@ -136,6 +141,7 @@ pub struct Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCri
 
 impl Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterion {
     /// `Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterion` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterion { field: Some(..), ..Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAndTagCriterion::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             comparator: None,
@@ -157,6 +163,7 @@ pub struct Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAnd {
 
 impl Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAnd {
     /// `Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAnd` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAnd { field: Some(..), ..Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludesAnd::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             simple_criterion: None,
@@ -175,6 +182,7 @@ pub struct Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludes {
 
 impl Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludes {
     /// `Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludes` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludes { field: Some(..), ..Macie2ClassificationJobS3JobDefinitionBucketCriteriaExcludes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             and: None,
@@ -195,6 +203,7 @@ pub struct Macie2ClassificationJobS3JobDefinitionBucketCriteria {
 
 impl Macie2ClassificationJobS3JobDefinitionBucketCriteria {
     /// `Macie2ClassificationJobS3JobDefinitionBucketCriteria` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinitionBucketCriteria { field: Some(..), ..Macie2ClassificationJobS3JobDefinitionBucketCriteria::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             excludes: None,
@@ -214,6 +223,7 @@ pub struct Macie2ClassificationJobS3JobDefinitionBucketDefinitions {
 
 impl Macie2ClassificationJobS3JobDefinitionBucketDefinitions {
     /// `Macie2ClassificationJobS3JobDefinitionBucketDefinitions` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinitionBucketDefinitions { field: Some(..), ..Macie2ClassificationJobS3JobDefinitionBucketDefinitions::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>, buckets: Vec<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -241,6 +251,7 @@ pub struct Macie2ClassificationJobS3JobDefinitionScopingExcludesAndTagScopeTerm 
 
 impl Macie2ClassificationJobS3JobDefinitionScopingExcludesAndTagScopeTerm {
     /// `Macie2ClassificationJobS3JobDefinitionScopingExcludesAndTagScopeTerm` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinitionScopingExcludesAndTagScopeTerm { field: Some(..), ..Macie2ClassificationJobS3JobDefinitionScopingExcludesAndTagScopeTerm::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             comparator: None,
@@ -264,6 +275,7 @@ pub struct Macie2ClassificationJobS3JobDefinitionScopingExcludesAnd {
 
 impl Macie2ClassificationJobS3JobDefinitionScopingExcludesAnd {
     /// `Macie2ClassificationJobS3JobDefinitionScopingExcludesAnd` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinitionScopingExcludesAnd { field: Some(..), ..Macie2ClassificationJobS3JobDefinitionScopingExcludesAnd::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             simple_scope_term: None,
@@ -282,6 +294,7 @@ pub struct Macie2ClassificationJobS3JobDefinitionScopingExcludes {
 
 impl Macie2ClassificationJobS3JobDefinitionScopingExcludes {
     /// `Macie2ClassificationJobS3JobDefinitionScopingExcludes` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinitionScopingExcludes { field: Some(..), ..Macie2ClassificationJobS3JobDefinitionScopingExcludes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             and: None,
@@ -302,6 +315,7 @@ pub struct Macie2ClassificationJobS3JobDefinitionScoping {
 
 impl Macie2ClassificationJobS3JobDefinitionScoping {
     /// `Macie2ClassificationJobS3JobDefinitionScoping` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinitionScoping { field: Some(..), ..Macie2ClassificationJobS3JobDefinitionScoping::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             excludes: None,
@@ -326,6 +340,7 @@ pub struct Macie2ClassificationJobS3JobDefinition {
 
 impl Macie2ClassificationJobS3JobDefinition {
     /// `Macie2ClassificationJobS3JobDefinition` with its required arguments; set the others with `Macie2ClassificationJobS3JobDefinition { field: Some(..), ..Macie2ClassificationJobS3JobDefinition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bucket_criteria: None,
@@ -351,6 +366,7 @@ pub struct Macie2ClassificationJobScheduleFrequency {
 
 impl Macie2ClassificationJobScheduleFrequency {
     /// `Macie2ClassificationJobScheduleFrequency` with its required arguments; set the others with `Macie2ClassificationJobScheduleFrequency { field: Some(..), ..Macie2ClassificationJobScheduleFrequency::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             daily_schedule: None,
@@ -373,6 +389,7 @@ pub struct Macie2ClassificationJobTimeouts {
 
 impl Macie2ClassificationJobTimeouts {
     /// `Macie2ClassificationJobTimeouts` with its required arguments; set the others with `Macie2ClassificationJobTimeouts { field: Some(..), ..Macie2ClassificationJobTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -428,6 +445,7 @@ pub struct Macie2ClassificationJob {
 
 impl Macie2ClassificationJob {
     /// `Macie2ClassificationJob` with its required arguments; set the others with `Macie2ClassificationJob { field: Some(..), ..Macie2ClassificationJob::new(..) }`.
+    #[inline]
     pub fn new(job_type: impl Into<crate::core::Expr>, s3_job_definition: Macie2ClassificationJobS3JobDefinition) -> Self {
         Self {
             custom_data_identifier_ids: None,
@@ -462,6 +480,7 @@ pub struct Macie2CustomDataIdentifierTimeouts {
 
 impl Macie2CustomDataIdentifierTimeouts {
     /// `Macie2CustomDataIdentifierTimeouts` with its required arguments; set the others with `Macie2CustomDataIdentifierTimeouts { field: Some(..), ..Macie2CustomDataIdentifierTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -509,6 +528,7 @@ pub struct Macie2CustomDataIdentifier {
 
 impl Macie2CustomDataIdentifier {
     /// `Macie2CustomDataIdentifier` with its required arguments; set the others with `Macie2CustomDataIdentifier { field: Some(..), ..Macie2CustomDataIdentifier::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             description: None,
@@ -560,6 +580,7 @@ pub struct Macie2FindingsFilterFindingCriteriaCriterion {
 
 impl Macie2FindingsFilterFindingCriteriaCriterion {
     /// `Macie2FindingsFilterFindingCriteriaCriterion` with its required arguments; set the others with `Macie2FindingsFilterFindingCriteriaCriterion { field: Some(..), ..Macie2FindingsFilterFindingCriteriaCriterion::new(..) }`.
+    #[inline]
     pub fn new(field: impl Into<crate::core::Expr>) -> Self {
         Self {
             eq: None,
@@ -584,6 +605,7 @@ pub struct Macie2FindingsFilterFindingCriteria {
 
 impl Macie2FindingsFilterFindingCriteria {
     /// `Macie2FindingsFilterFindingCriteria` with its required arguments; set the others with `Macie2FindingsFilterFindingCriteria { field: Some(..), ..Macie2FindingsFilterFindingCriteria::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             criterion: None,
@@ -601,6 +623,7 @@ pub struct Macie2FindingsFilterTimeouts {
 
 impl Macie2FindingsFilterTimeouts {
     /// `Macie2FindingsFilterTimeouts` with its required arguments; set the others with `Macie2FindingsFilterTimeouts { field: Some(..), ..Macie2FindingsFilterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -643,6 +666,7 @@ pub struct Macie2FindingsFilter {
 
 impl Macie2FindingsFilter {
     /// `Macie2FindingsFilter` with its required arguments; set the others with `Macie2FindingsFilter { field: Some(..), ..Macie2FindingsFilter::new(..) }`.
+    #[inline]
     pub fn new(action: impl Into<crate::core::Expr>, finding_criteria: Macie2FindingsFilterFindingCriteria) -> Self {
         Self {
             action: action.into(),
@@ -673,6 +697,7 @@ pub struct Macie2InvitationAccepterTimeouts {
 
 impl Macie2InvitationAccepterTimeouts {
     /// `Macie2InvitationAccepterTimeouts` with its required arguments; set the others with `Macie2InvitationAccepterTimeouts { field: Some(..), ..Macie2InvitationAccepterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -695,6 +720,7 @@ pub struct Macie2InvitationAccepter {
 
 impl Macie2InvitationAccepter {
     /// `Macie2InvitationAccepter` with its required arguments; set the others with `Macie2InvitationAccepter { field: Some(..), ..Macie2InvitationAccepter::new(..) }`.
+    #[inline]
     pub fn new(administrator_account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             administrator_account_id: administrator_account_id.into(),
@@ -721,6 +747,7 @@ pub struct Macie2MemberTimeouts {
 
 impl Macie2MemberTimeouts {
     /// `Macie2MemberTimeouts` with its required arguments; set the others with `Macie2MemberTimeouts { field: Some(..), ..Macie2MemberTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -764,6 +791,7 @@ pub struct Macie2Member {
 
 impl Macie2Member {
     /// `Macie2Member` with its required arguments; set the others with `Macie2Member { field: Some(..), ..Macie2Member::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>, email: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -796,6 +824,7 @@ pub struct Macie2OrganizationAdminAccount {
 
 impl Macie2OrganizationAdminAccount {
     /// `Macie2OrganizationAdminAccount` with its required arguments; set the others with `Macie2OrganizationAdminAccount { field: Some(..), ..Macie2OrganizationAdminAccount::new(..) }`.
+    #[inline]
     pub fn new(admin_account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             admin_account_id: admin_account_id.into(),
@@ -818,6 +847,7 @@ pub struct Macie2OrganizationConfiguration {
 
 impl Macie2OrganizationConfiguration {
     /// `Macie2OrganizationConfiguration` with its required arguments; set the others with `Macie2OrganizationConfiguration { field: Some(..), ..Macie2OrganizationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(auto_enable: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             auto_enable: auto_enable.into(),
@@ -831,26 +861,32 @@ impl crate::core::Resource for Macie2OrganizationConfiguration {
 
 impl crate::core::Ref<Macie2Account> {
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `finding_publishing_frequency`, as a reference.
+    #[inline]
     pub fn finding_publishing_frequency(&self) -> crate::core::Expr {
         self.attr("finding_publishing_frequency")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `service_role`, as a reference.
+    #[inline]
     pub fn service_role(&self) -> crate::core::Expr {
         self.attr("service_role")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
@@ -858,10 +894,12 @@ impl crate::core::Ref<Macie2Account> {
 
 impl crate::core::Ref<Macie2ClassificationExportConfiguration> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `s3_destination` (a nested block), as a reference.
+    #[inline]
     pub fn s3_destination(&self) -> crate::core::Expr {
         self.attr("s3_destination")
     }
@@ -869,74 +907,92 @@ impl crate::core::Ref<Macie2ClassificationExportConfiguration> {
 
 impl crate::core::Ref<Macie2ClassificationJob> {
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `custom_data_identifier_ids`, as a reference.
+    #[inline]
     pub fn custom_data_identifier_ids(&self) -> crate::core::Expr {
         self.attr("custom_data_identifier_ids")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `initial_run`, as a reference.
+    #[inline]
     pub fn initial_run(&self) -> crate::core::Expr {
         self.attr("initial_run")
     }
     /// `job_arn`, as a reference.
+    #[inline]
     pub fn job_arn(&self) -> crate::core::Expr {
         self.attr("job_arn")
     }
     /// `job_id`, as a reference.
+    #[inline]
     pub fn job_id(&self) -> crate::core::Expr {
         self.attr("job_id")
     }
     /// `job_status`, as a reference.
+    #[inline]
     pub fn job_status(&self) -> crate::core::Expr {
         self.attr("job_status")
     }
     /// `job_type`, as a reference.
+    #[inline]
     pub fn job_type(&self) -> crate::core::Expr {
         self.attr("job_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `sampling_percentage`, as a reference.
+    #[inline]
     pub fn sampling_percentage(&self) -> crate::core::Expr {
         self.attr("sampling_percentage")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_paused_details`, as a reference.
+    #[inline]
     pub fn user_paused_details(&self) -> crate::core::Expr {
         self.attr("user_paused_details")
     }
     /// `s3_job_definition` (a nested block), as a reference.
+    #[inline]
     pub fn s3_job_definition(&self) -> crate::core::Expr {
         self.attr("s3_job_definition")
     }
     /// `schedule_frequency` (a nested block), as a reference.
+    #[inline]
     pub fn schedule_frequency(&self) -> crate::core::Expr {
         self.attr("schedule_frequency")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -944,54 +1000,67 @@ impl crate::core::Ref<Macie2ClassificationJob> {
 
 impl crate::core::Ref<Macie2CustomDataIdentifier> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ignore_words`, as a reference.
+    #[inline]
     pub fn ignore_words(&self) -> crate::core::Expr {
         self.attr("ignore_words")
     }
     /// `keywords`, as a reference.
+    #[inline]
     pub fn keywords(&self) -> crate::core::Expr {
         self.attr("keywords")
     }
     /// `maximum_match_distance`, as a reference.
+    #[inline]
     pub fn maximum_match_distance(&self) -> crate::core::Expr {
         self.attr("maximum_match_distance")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `regex`, as a reference.
+    #[inline]
     pub fn regex(&self) -> crate::core::Expr {
         self.attr("regex")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -999,46 +1068,57 @@ impl crate::core::Ref<Macie2CustomDataIdentifier> {
 
 impl crate::core::Ref<Macie2FindingsFilter> {
     /// `action`, as a reference.
+    #[inline]
     pub fn action(&self) -> crate::core::Expr {
         self.attr("action")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `position`, as a reference.
+    #[inline]
     pub fn position(&self) -> crate::core::Expr {
         self.attr("position")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `finding_criteria` (a nested block), as a reference.
+    #[inline]
     pub fn finding_criteria(&self) -> crate::core::Expr {
         self.attr("finding_criteria")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1046,18 +1126,22 @@ impl crate::core::Ref<Macie2FindingsFilter> {
 
 impl crate::core::Ref<Macie2InvitationAccepter> {
     /// `administrator_account_id`, as a reference.
+    #[inline]
     pub fn administrator_account_id(&self) -> crate::core::Expr {
         self.attr("administrator_account_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `invitation_id`, as a reference.
+    #[inline]
     pub fn invitation_id(&self) -> crate::core::Expr {
         self.attr("invitation_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1065,66 +1149,82 @@ impl crate::core::Ref<Macie2InvitationAccepter> {
 
 impl crate::core::Ref<Macie2Member> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `administrator_account_id`, as a reference.
+    #[inline]
     pub fn administrator_account_id(&self) -> crate::core::Expr {
         self.attr("administrator_account_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `email`, as a reference.
+    #[inline]
     pub fn email(&self) -> crate::core::Expr {
         self.attr("email")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `invitation_disable_email_notification`, as a reference.
+    #[inline]
     pub fn invitation_disable_email_notification(&self) -> crate::core::Expr {
         self.attr("invitation_disable_email_notification")
     }
     /// `invitation_message`, as a reference.
+    #[inline]
     pub fn invitation_message(&self) -> crate::core::Expr {
         self.attr("invitation_message")
     }
     /// `invite`, as a reference.
+    #[inline]
     pub fn invite(&self) -> crate::core::Expr {
         self.attr("invite")
     }
     /// `invited_at`, as a reference.
+    #[inline]
     pub fn invited_at(&self) -> crate::core::Expr {
         self.attr("invited_at")
     }
     /// `master_account_id`, as a reference.
+    #[inline]
     pub fn master_account_id(&self) -> crate::core::Expr {
         self.attr("master_account_id")
     }
     /// `relationship_status`, as a reference.
+    #[inline]
     pub fn relationship_status(&self) -> crate::core::Expr {
         self.attr("relationship_status")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `updated_at`, as a reference.
+    #[inline]
     pub fn updated_at(&self) -> crate::core::Expr {
         self.attr("updated_at")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1132,10 +1232,12 @@ impl crate::core::Ref<Macie2Member> {
 
 impl crate::core::Ref<Macie2OrganizationAdminAccount> {
     /// `admin_account_id`, as a reference.
+    #[inline]
     pub fn admin_account_id(&self) -> crate::core::Expr {
         self.attr("admin_account_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1143,6 +1245,7 @@ impl crate::core::Ref<Macie2OrganizationAdminAccount> {
 
 impl crate::core::Ref<Macie2OrganizationConfiguration> {
     /// `auto_enable`, as a reference.
+    #[inline]
     pub fn auto_enable(&self) -> crate::core::Expr {
         self.attr("auto_enable")
     }

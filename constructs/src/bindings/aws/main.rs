@@ -16,6 +16,7 @@ pub struct MainRouteTableAssociationTimeouts {
 
 impl MainRouteTableAssociationTimeouts {
     /// `MainRouteTableAssociationTimeouts` with its required arguments; set the others with `MainRouteTableAssociationTimeouts { field: Some(..), ..MainRouteTableAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -42,6 +43,7 @@ pub struct MainRouteTableAssociation {
 
 impl MainRouteTableAssociation {
     /// `MainRouteTableAssociation` with its required arguments; set the others with `MainRouteTableAssociation { field: Some(..), ..MainRouteTableAssociation::new(..) }`.
+    #[inline]
     pub fn new(route_table_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -58,22 +60,27 @@ impl crate::core::Resource for MainRouteTableAssociation {
 
 impl crate::core::Ref<MainRouteTableAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `original_route_table_id`, as a reference.
+    #[inline]
     pub fn original_route_table_id(&self) -> crate::core::Expr {
         self.attr("original_route_table_id")
     }
     /// `route_table_id`, as a reference.
+    #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
         self.attr("route_table_id")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -13,6 +13,7 @@ pub struct MediaConvertQueueReservationPlanSettings {
 
 impl MediaConvertQueueReservationPlanSettings {
     /// `MediaConvertQueueReservationPlanSettings` with its required arguments; set the others with `MediaConvertQueueReservationPlanSettings { field: Some(..), ..MediaConvertQueueReservationPlanSettings::new(..) }`.
+    #[inline]
     pub fn new(commitment: impl Into<crate::core::Expr>, renewal_type: impl Into<crate::core::Expr>, reserved_slots: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             commitment: commitment.into(),
@@ -55,6 +56,7 @@ pub struct MediaConvertQueue {
 
 impl MediaConvertQueue {
     /// `MediaConvertQueue` with its required arguments; set the others with `MediaConvertQueue { field: Some(..), ..MediaConvertQueue::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             concurrent_jobs: None,
@@ -95,6 +97,7 @@ pub struct MediaPackageChannel {
 
 impl MediaPackageChannel {
     /// `MediaPackageChannel` with its required arguments; set the others with `MediaPackageChannel { field: Some(..), ..MediaPackageChannel::new(..) }`.
+    #[inline]
     pub fn new(channel_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -125,6 +128,7 @@ pub struct MediaPackagev2ChannelGroup {
 
 impl MediaPackagev2ChannelGroup {
     /// `MediaPackagev2ChannelGroup` with its required arguments; set the others with `MediaPackagev2ChannelGroup { field: Some(..), ..MediaPackagev2ChannelGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -156,6 +160,7 @@ pub struct MediaStoreContainer {
 
 impl MediaStoreContainer {
     /// `MediaStoreContainer` with its required arguments; set the others with `MediaStoreContainer { field: Some(..), ..MediaStoreContainer::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -184,6 +189,7 @@ pub struct MediaStoreContainerPolicy {
 
 impl MediaStoreContainerPolicy {
     /// `MediaStoreContainerPolicy` with its required arguments; set the others with `MediaStoreContainerPolicy { field: Some(..), ..MediaStoreContainerPolicy::new(..) }`.
+    #[inline]
     pub fn new(container_name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             container_name: container_name.into(),
@@ -209,6 +215,7 @@ pub struct DataMediaConvertQueue {
 
 impl DataMediaConvertQueue {
     /// `DataMediaConvertQueue` with its required arguments; set the others with `DataMediaConvertQueue { field: Some(..), ..DataMediaConvertQueue::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -223,42 +230,52 @@ impl crate::core::DataSource for DataMediaConvertQueue {
 
 impl crate::core::Ref<MediaConvertQueue> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `concurrent_jobs`, as a reference.
+    #[inline]
     pub fn concurrent_jobs(&self) -> crate::core::Expr {
         self.attr("concurrent_jobs")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `pricing_plan`, as a reference.
+    #[inline]
     pub fn pricing_plan(&self) -> crate::core::Expr {
         self.attr("pricing_plan")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `reservation_plan_settings` (a nested block), as a reference.
+    #[inline]
     pub fn reservation_plan_settings(&self) -> crate::core::Expr {
         self.attr("reservation_plan_settings")
     }
@@ -266,30 +283,37 @@ impl crate::core::Ref<MediaConvertQueue> {
 
 impl crate::core::Ref<MediaPackageChannel> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `channel_id`, as a reference.
+    #[inline]
     pub fn channel_id(&self) -> crate::core::Expr {
         self.attr("channel_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `hls_ingest`, as a reference.
+    #[inline]
     pub fn hls_ingest(&self) -> crate::core::Expr {
         self.attr("hls_ingest")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -297,26 +321,32 @@ impl crate::core::Ref<MediaPackageChannel> {
 
 impl crate::core::Ref<MediaPackagev2ChannelGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `egress_domain`, as a reference.
+    #[inline]
     pub fn egress_domain(&self) -> crate::core::Expr {
         self.attr("egress_domain")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -324,26 +354,32 @@ impl crate::core::Ref<MediaPackagev2ChannelGroup> {
 
 impl crate::core::Ref<MediaStoreContainer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -351,14 +387,17 @@ impl crate::core::Ref<MediaStoreContainer> {
 
 impl crate::core::Ref<MediaStoreContainerPolicy> {
     /// `container_name`, as a reference.
+    #[inline]
     pub fn container_name(&self) -> crate::core::Expr {
         self.attr("container_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
@@ -366,22 +405,27 @@ impl crate::core::Ref<MediaStoreContainerPolicy> {
 
 impl crate::core::Ref<DataMediaConvertQueue> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

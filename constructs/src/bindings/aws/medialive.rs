@@ -9,6 +9,7 @@ pub struct MedialiveChannelCdiInputSpecification {
 
 impl MedialiveChannelCdiInputSpecification {
     /// `MedialiveChannelCdiInputSpecification` with its required arguments; set the others with `MedialiveChannelCdiInputSpecification { field: Some(..), ..MedialiveChannelCdiInputSpecification::new(..) }`.
+    #[inline]
     pub fn new(resolution: impl Into<crate::core::Expr>) -> Self {
         Self {
             resolution: resolution.into(),
@@ -25,6 +26,7 @@ pub struct MedialiveChannelDestinationsMediaPackageSettings {
 
 impl MedialiveChannelDestinationsMediaPackageSettings {
     /// `MedialiveChannelDestinationsMediaPackageSettings` with its required arguments; set the others with `MedialiveChannelDestinationsMediaPackageSettings { field: Some(..), ..MedialiveChannelDestinationsMediaPackageSettings::new(..) }`.
+    #[inline]
     pub fn new(channel_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             channel_id: channel_id.into(),
@@ -43,6 +45,7 @@ pub struct MedialiveChannelDestinationsMultiplexSettings {
 
 impl MedialiveChannelDestinationsMultiplexSettings {
     /// `MedialiveChannelDestinationsMultiplexSettings` with its required arguments; set the others with `MedialiveChannelDestinationsMultiplexSettings { field: Some(..), ..MedialiveChannelDestinationsMultiplexSettings::new(..) }`.
+    #[inline]
     pub fn new(multiplex_id: impl Into<crate::core::Expr>, program_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             multiplex_id: multiplex_id.into(),
@@ -70,6 +73,7 @@ pub struct MedialiveChannelDestinationsSettings {
 
 impl MedialiveChannelDestinationsSettings {
     /// `MedialiveChannelDestinationsSettings` with its required arguments; set the others with `MedialiveChannelDestinationsSettings { field: Some(..), ..MedialiveChannelDestinationsSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             password_param: None,
@@ -98,6 +102,7 @@ pub struct MedialiveChannelDestinations {
 
 impl MedialiveChannelDestinations {
     /// `MedialiveChannelDestinations` with its required arguments; set the others with `MedialiveChannelDestinations { field: Some(..), ..MedialiveChannelDestinations::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -124,6 +129,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsAudioNormalizationSet
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsAudioNormalizationSettings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsAudioNormalizationSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsAudioNormalizationSettings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsAudioNormalizationSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             algorithm: None,
@@ -146,6 +152,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSetting
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettingsNielsenCbetSettings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettingsNielsenCbetSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettingsNielsenCbetSettings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettingsNielsenCbetSettings::new(..) }`.
+    #[inline]
     pub fn new(cbet_check_digit_string: impl Into<crate::core::Expr>, cbet_stepaside: impl Into<crate::core::Expr>, csid: impl Into<crate::core::Expr>) -> Self {
         Self {
             cbet_check_digit_string: cbet_check_digit_string.into(),
@@ -166,6 +173,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSetting
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettingsNielsenNaesIiNwSettings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettingsNielsenNaesIiNwSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettingsNielsenNaesIiNwSettings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettingsNielsenNaesIiNwSettings::new(..) }`.
+    #[inline]
     pub fn new(check_digit_string: impl Into<crate::core::Expr>, sid: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             check_digit_string: check_digit_string.into(),
@@ -190,6 +198,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSetting
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettingsNielsenWatermarksSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             nielsen_distribution_type: None,
@@ -209,6 +218,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSetting
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsAudioWatermarkSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             nielsen_watermarks_settings: None,
@@ -250,6 +260,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsAacSetti
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsAacSettings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsAacSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsAacSettings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsAacSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bitrate: None,
@@ -293,6 +304,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsAc3Setti
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsAc3Settings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsAc3Settings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsAc3Settings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsAc3Settings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bitrate: None,
@@ -334,6 +346,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsEac3Atmo
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsEac3AtmosSettings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsEac3AtmosSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsEac3AtmosSettings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsEac3AtmosSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bitrate: None,
@@ -414,6 +427,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsEac3Sett
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsEac3Settings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsEac3Settings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsEac3Settings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsEac3Settings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             attenuation_control: None,
@@ -456,6 +470,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsMp2Setti
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsMp2Settings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsMp2Settings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsMp2Settings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsMp2Settings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bitrate: None,
@@ -472,6 +487,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThro
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsPassThroughSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -494,6 +510,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsWavSetti
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsWavSettings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsWavSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsWavSettings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettingsWavSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bit_depth: None,
@@ -531,6 +548,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettings {
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsCodecSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             aac_settings: None,
@@ -555,6 +573,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelM
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappingsInputChannelLevels {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappingsInputChannelLevels` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappingsInputChannelLevels { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappingsInputChannelLevels::new(..) }`.
+    #[inline]
     pub fn new(gain: impl Into<crate::core::Arg<crate::core::Number>>, input_channel: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             gain: gain.into(),
@@ -574,6 +593,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelM
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappings::new(..) }`.
+    #[inline]
     pub fn new(output_channel: impl Into<crate::core::Arg<crate::core::Number>>, input_channel_levels: Vec<MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappingsInputChannelLevels>) -> Self {
         Self {
             output_channel: output_channel.into(),
@@ -597,6 +617,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettings {
 
 impl MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettings {
     /// `MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettings { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettings::new(..) }`.
+    #[inline]
     pub fn new(channel_mappings: Vec<MedialiveChannelEncoderSettingsAudioDescriptionsRemixSettingsChannelMappings>) -> Self {
         Self {
             channels_in: None,
@@ -644,6 +665,7 @@ pub struct MedialiveChannelEncoderSettingsAudioDescriptions {
 
 impl MedialiveChannelEncoderSettingsAudioDescriptions {
     /// `MedialiveChannelEncoderSettingsAudioDescriptions` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAudioDescriptions { field: Some(..), ..MedialiveChannelEncoderSettingsAudioDescriptions::new(..) }`.
+    #[inline]
     pub fn new(audio_selector_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             audio_selector_name: audio_selector_name.into(),
@@ -676,6 +698,7 @@ pub struct MedialiveChannelEncoderSettingsAvailBlankingAvailBlankingImage {
 
 impl MedialiveChannelEncoderSettingsAvailBlankingAvailBlankingImage {
     /// `MedialiveChannelEncoderSettingsAvailBlankingAvailBlankingImage` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAvailBlankingAvailBlankingImage { field: Some(..), ..MedialiveChannelEncoderSettingsAvailBlankingAvailBlankingImage::new(..) }`.
+    #[inline]
     pub fn new(uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             password_param: None,
@@ -698,6 +721,7 @@ pub struct MedialiveChannelEncoderSettingsAvailBlanking {
 
 impl MedialiveChannelEncoderSettingsAvailBlanking {
     /// `MedialiveChannelEncoderSettingsAvailBlanking` with its required arguments; set the others with `MedialiveChannelEncoderSettingsAvailBlanking { field: Some(..), ..MedialiveChannelEncoderSettingsAvailBlanking::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             state: None,
@@ -762,6 +786,7 @@ pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings
 
 impl MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsBurnInDestinationSettings {
     /// `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsBurnInDestinationSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsBurnInDestinationSettings { field: Some(..), ..MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsBurnInDestinationSettings::new(..) }`.
+    #[inline]
     pub fn new(outline_color: impl Into<crate::core::Expr>, teletext_grid_control: impl Into<crate::core::Expr>) -> Self {
         Self {
             alignment: None,
@@ -843,6 +868,7 @@ pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings
 
 impl MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsDvbSubDestinationSettings {
     /// `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsDvbSubDestinationSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsDvbSubDestinationSettings { field: Some(..), ..MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsDvbSubDestinationSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alignment: None,
@@ -885,6 +911,7 @@ pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings
 
 impl MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsEbuTtDDestinationSettings {
     /// `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsEbuTtDDestinationSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsEbuTtDDestinationSettings { field: Some(..), ..MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsEbuTtDDestinationSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             copyright_holder: None,
@@ -904,6 +931,7 @@ pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings
 
 impl MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsTtmlDestinationSettings {
     /// `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsTtmlDestinationSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsTtmlDestinationSettings { field: Some(..), ..MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettingsTtmlDestinationSettings::new(..) }`.
+    #[inline]
     pub fn new(style_control: impl Into<crate::core::Expr>) -> Self {
         Self {
             style_control: style_control.into(),
@@ -957,6 +985,7 @@ pub struct MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings
 
 impl MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings {
     /// `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings { field: Some(..), ..MedialiveChannelEncoderSettingsCaptionDescriptionsDestinationSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arib_destination_settings: None,
@@ -999,6 +1028,7 @@ pub struct MedialiveChannelEncoderSettingsCaptionDescriptions {
 
 impl MedialiveChannelEncoderSettingsCaptionDescriptions {
     /// `MedialiveChannelEncoderSettingsCaptionDescriptions` with its required arguments; set the others with `MedialiveChannelEncoderSettingsCaptionDescriptions { field: Some(..), ..MedialiveChannelEncoderSettingsCaptionDescriptions::new(..) }`.
+    #[inline]
     pub fn new(caption_selector_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             accessibility: None,
@@ -1033,6 +1063,7 @@ pub struct MedialiveChannelEncoderSettingsGlobalConfigurationInputLossBehavior {
 
 impl MedialiveChannelEncoderSettingsGlobalConfigurationInputLossBehavior {
     /// `MedialiveChannelEncoderSettingsGlobalConfigurationInputLossBehavior` with its required arguments; set the others with `MedialiveChannelEncoderSettingsGlobalConfigurationInputLossBehavior { field: Some(..), ..MedialiveChannelEncoderSettingsGlobalConfigurationInputLossBehavior::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             black_frame_msec: None,
@@ -1069,6 +1100,7 @@ pub struct MedialiveChannelEncoderSettingsGlobalConfiguration {
 
 impl MedialiveChannelEncoderSettingsGlobalConfiguration {
     /// `MedialiveChannelEncoderSettingsGlobalConfiguration` with its required arguments; set the others with `MedialiveChannelEncoderSettingsGlobalConfiguration { field: Some(..), ..MedialiveChannelEncoderSettingsGlobalConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             initial_audio_gain: None,
@@ -1091,6 +1123,7 @@ pub struct MedialiveChannelEncoderSettingsMotionGraphicsConfigurationMotionGraph
 
 impl MedialiveChannelEncoderSettingsMotionGraphicsConfigurationMotionGraphicsSettings {
     /// `MedialiveChannelEncoderSettingsMotionGraphicsConfigurationMotionGraphicsSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsMotionGraphicsConfigurationMotionGraphicsSettings { field: Some(..), ..MedialiveChannelEncoderSettingsMotionGraphicsConfigurationMotionGraphicsSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             html_motion_graphics_settings: None,
@@ -1110,6 +1143,7 @@ pub struct MedialiveChannelEncoderSettingsMotionGraphicsConfiguration {
 
 impl MedialiveChannelEncoderSettingsMotionGraphicsConfiguration {
     /// `MedialiveChannelEncoderSettingsMotionGraphicsConfiguration` with its required arguments; set the others with `MedialiveChannelEncoderSettingsMotionGraphicsConfiguration { field: Some(..), ..MedialiveChannelEncoderSettingsMotionGraphicsConfiguration::new(..) }`.
+    #[inline]
     pub fn new(motion_graphics_settings: MedialiveChannelEncoderSettingsMotionGraphicsConfigurationMotionGraphicsSettings) -> Self {
         Self {
             motion_graphics_insertion: None,
@@ -1131,6 +1165,7 @@ pub struct MedialiveChannelEncoderSettingsNielsenConfiguration {
 
 impl MedialiveChannelEncoderSettingsNielsenConfiguration {
     /// `MedialiveChannelEncoderSettingsNielsenConfiguration` with its required arguments; set the others with `MedialiveChannelEncoderSettingsNielsenConfiguration { field: Some(..), ..MedialiveChannelEncoderSettingsNielsenConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             distributor_id: None,
@@ -1149,6 +1184,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchive
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsArchiveCdnSettingsArchiveS3Settings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsArchiveCdnSettingsArchiveS3Settings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsArchiveCdnSettingsArchiveS3Settings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsArchiveCdnSettingsArchiveS3Settings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             canned_acl: None,
@@ -1166,6 +1202,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchive
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsArchiveCdnSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsArchiveCdnSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsArchiveCdnSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsArchiveCdnSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             archive_s3_settings: None,
@@ -1182,6 +1219,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchive
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination::new(..) }`.
+    #[inline]
     pub fn new(destination_ref_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_ref_id: destination_ref_id.into(),
@@ -1204,6 +1242,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchive
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettings::new(..) }`.
+    #[inline]
     pub fn new(destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination) -> Self {
         Self {
             rollover_interval: None,
@@ -1223,6 +1262,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCa
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureGroupSettingsFrameCaptureCdnSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureGroupSettingsFrameCaptureCdnSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureGroupSettingsFrameCaptureCdnSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureGroupSettingsFrameCaptureCdnSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             frame_capture_s3_settings: None,
@@ -1242,6 +1282,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCa
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureGroupSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureGroupSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureGroupSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsFrameCaptureGroupSettings::new(..) }`.
+    #[inline]
     pub fn new(destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination) -> Self {
         Self {
             destination,
@@ -1263,6 +1304,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGrou
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsCaptionLanguageMappings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsCaptionLanguageMappings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsCaptionLanguageMappings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsCaptionLanguageMappings::new(..) }`.
+    #[inline]
     pub fn new(caption_channel: impl Into<crate::core::Arg<crate::core::Number>>, language_code: impl Into<crate::core::Expr>, language_description: impl Into<crate::core::Expr>) -> Self {
         Self {
             caption_channel: caption_channel.into(),
@@ -1300,6 +1342,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGrou
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsAkamaiSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsAkamaiSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsAkamaiSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsAkamaiSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             connection_retry_interval: None,
@@ -1332,6 +1375,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGrou
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsBasicPutSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsBasicPutSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsBasicPutSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsBasicPutSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             connection_retry_interval: None,
@@ -1364,6 +1408,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGrou
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsMediaStoreSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsMediaStoreSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsMediaStoreSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsMediaStoreSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             connection_retry_interval: None,
@@ -1397,6 +1442,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGrou
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsWebdavSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsWebdavSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsWebdavSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettingsHlsWebdavSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             connection_retry_interval: None,
@@ -1430,6 +1476,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGrou
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsHlsCdnSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             hls_akamai_settings: None,
@@ -1453,6 +1500,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGrou
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsKeyProviderSettingsStaticKeySettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsKeyProviderSettingsStaticKeySettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsKeyProviderSettingsStaticKeySettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsKeyProviderSettingsStaticKeySettings::new(..) }`.
+    #[inline]
     pub fn new(static_key_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             static_key_value: static_key_value.into(),
@@ -1471,6 +1519,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGrou
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsKeyProviderSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsKeyProviderSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsKeyProviderSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettingsKeyProviderSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             static_key_settings: None,
@@ -1610,6 +1659,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGrou
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsHlsGroupSettings::new(..) }`.
+    #[inline]
     pub fn new(destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination) -> Self {
         Self {
             ad_markers: None,
@@ -1667,6 +1717,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMediaPa
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMediaPackageGroupSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMediaPackageGroupSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMediaPackageGroupSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMediaPackageGroupSettings::new(..) }`.
+    #[inline]
     pub fn new(destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination) -> Self {
         Self {
             destination,
@@ -1737,6 +1788,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMsSmoot
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMsSmoothGroupSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMsSmoothGroupSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMsSmoothGroupSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsMsSmoothGroupSettings::new(..) }`.
+    #[inline]
     pub fn new(destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination) -> Self {
         Self {
             acquisition_point_id: None,
@@ -1790,6 +1842,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsRtmpGro
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsRtmpGroupSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsRtmpGroupSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsRtmpGroupSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsRtmpGroupSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ad_markers: None,
@@ -1819,6 +1872,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsUdpGrou
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsUdpGroupSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsUdpGroupSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsUdpGroupSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsUdpGroupSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             input_loss_action: None,
@@ -1859,6 +1913,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettings {
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             archive_group_settings: None,
@@ -1887,6 +1942,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchi
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbNitSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbNitSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbNitSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbNitSettings::new(..) }`.
+    #[inline]
     pub fn new(network_id: impl Into<crate::core::Arg<crate::core::Number>>, network_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             network_id: network_id.into(),
@@ -1915,6 +1971,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchi
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbSdtSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbSdtSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbSdtSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbSdtSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             output_sdt: None,
@@ -1935,6 +1992,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchi
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbTdtSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbTdtSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbTdtSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettingsDvbTdtSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             rep_interval: None,
@@ -2090,6 +2148,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchi
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettingsM2tsSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             absent_input_audio_behavior: None,
@@ -2156,6 +2215,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchi
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettingsContainerSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             m2ts_settings: None,
@@ -2180,6 +2240,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchi
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsArchiveOutputSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             extension: None,
@@ -2199,6 +2260,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsFrame
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsFrameCaptureOutputSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsFrameCaptureOutputSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsFrameCaptureOutputSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsFrameCaptureOutputSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name_modifier: None,
@@ -2225,6 +2287,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOu
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsAudioOnlyHlsSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsAudioOnlyHlsSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsAudioOnlyHlsSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsAudioOnlyHlsSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             audio_group_id: None,
@@ -2251,6 +2314,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOu
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsFmp4HlsSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsFmp4HlsSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsFmp4HlsSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsFmp4HlsSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             audio_rendition_sets: None,
@@ -2318,6 +2382,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOu
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsStandardHlsSettingsM3u8Settings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsStandardHlsSettingsM3u8Settings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsStandardHlsSettingsM3u8Settings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsStandardHlsSettingsM3u8Settings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             audio_frames_per_pes: None,
@@ -2353,6 +2418,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOu
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsStandardHlsSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsStandardHlsSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsStandardHlsSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsStandardHlsSettings::new(..) }`.
+    #[inline]
     pub fn new(m3u8_settings: MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettingsStandardHlsSettingsM3u8Settings) -> Self {
         Self {
             audio_rendition_sets: None,
@@ -2380,6 +2446,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOu
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             audio_only_hls_settings: None,
@@ -2408,6 +2475,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOu
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettings::new(..) }`.
+    #[inline]
     pub fn new(hls_settings: MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsHlsOutputSettingsHlsSettings) -> Self {
         Self {
             h265_packaging_type: None,
@@ -2431,6 +2499,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsMsSmo
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsMsSmoothOutputSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsMsSmoothOutputSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsMsSmoothOutputSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsMsSmoothOutputSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             h265_packaging_type: None,
@@ -2457,6 +2526,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsRtmpO
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsRtmpOutputSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsRtmpOutputSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsRtmpOutputSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsRtmpOutputSettings::new(..) }`.
+    #[inline]
     pub fn new(destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination) -> Self {
         Self {
             certificate_mode: None,
@@ -2477,6 +2547,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOu
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettingsContainerSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettingsContainerSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettingsContainerSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettingsContainerSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             m2ts_settings: None,
@@ -2500,6 +2571,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOu
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettingsFecOutputSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettingsFecOutputSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettingsFecOutputSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettingsFecOutputSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             column_depth: None,
@@ -2526,6 +2598,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOu
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettings::new(..) }`.
+    #[inline]
     pub fn new(container_settings: MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettingsUdpOutputSettingsContainerSettings, destination: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettingsArchiveGroupSettingsDestination) -> Self {
         Self {
             buffer_msec: None,
@@ -2567,6 +2640,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettings {
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettings {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettings { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             archive_output_settings: None,
@@ -2602,6 +2676,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroupsOutputs {
 
 impl MedialiveChannelEncoderSettingsOutputGroupsOutputs {
     /// `MedialiveChannelEncoderSettingsOutputGroupsOutputs` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroupsOutputs { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroupsOutputs::new(..) }`.
+    #[inline]
     pub fn new(output_settings: MedialiveChannelEncoderSettingsOutputGroupsOutputsOutputSettings) -> Self {
         Self {
             audio_description_names: None,
@@ -2627,6 +2702,7 @@ pub struct MedialiveChannelEncoderSettingsOutputGroups {
 
 impl MedialiveChannelEncoderSettingsOutputGroups {
     /// `MedialiveChannelEncoderSettingsOutputGroups` with its required arguments; set the others with `MedialiveChannelEncoderSettingsOutputGroups { field: Some(..), ..MedialiveChannelEncoderSettingsOutputGroups::new(..) }`.
+    #[inline]
     pub fn new(output_group_settings: MedialiveChannelEncoderSettingsOutputGroupsOutputGroupSettings, outputs: Vec<MedialiveChannelEncoderSettingsOutputGroupsOutputs>) -> Self {
         Self {
             name: None,
@@ -2648,6 +2724,7 @@ pub struct MedialiveChannelEncoderSettingsTimecodeConfig {
 
 impl MedialiveChannelEncoderSettingsTimecodeConfig {
     /// `MedialiveChannelEncoderSettingsTimecodeConfig` with its required arguments; set the others with `MedialiveChannelEncoderSettingsTimecodeConfig { field: Some(..), ..MedialiveChannelEncoderSettingsTimecodeConfig::new(..) }`.
+    #[inline]
     pub fn new(source: impl Into<crate::core::Expr>) -> Self {
         Self {
             source: source.into(),
@@ -2669,6 +2746,7 @@ pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsFrameCap
 
 impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsFrameCaptureSettings {
     /// `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsFrameCaptureSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsFrameCaptureSettings { field: Some(..), ..MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsFrameCaptureSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             capture_interval: None,
@@ -2690,6 +2768,7 @@ pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264Sett
 
 impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264SettingsFilterSettingsTemporalFilterSettings {
     /// `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264SettingsFilterSettingsTemporalFilterSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264SettingsFilterSettingsTemporalFilterSettings { field: Some(..), ..MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264SettingsFilterSettingsTemporalFilterSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             post_filter_sharpening: None,
@@ -2708,6 +2787,7 @@ pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264Sett
 
 impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264SettingsFilterSettings {
     /// `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264SettingsFilterSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264SettingsFilterSettings { field: Some(..), ..MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264SettingsFilterSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             temporal_filter_settings: None,
@@ -2842,6 +2922,7 @@ pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264Sett
 
 impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264Settings {
     /// `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264Settings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264Settings { field: Some(..), ..MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH264Settings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             adaptive_quantization: None,
@@ -2901,6 +2982,7 @@ pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Sett
 
 impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsColorSpaceSettingsHdr10Settings {
     /// `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsColorSpaceSettingsHdr10Settings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsColorSpaceSettingsHdr10Settings { field: Some(..), ..MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsColorSpaceSettingsHdr10Settings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_cll: None,
@@ -2931,6 +3013,7 @@ pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Sett
 
 impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsColorSpaceSettings {
     /// `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsColorSpaceSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsColorSpaceSettings { field: Some(..), ..MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsColorSpaceSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             color_space_passthrough_settings: None,
@@ -2958,6 +3041,7 @@ pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Sett
 
 impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsTimecodeBurninSettings {
     /// `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsTimecodeBurninSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsTimecodeBurninSettings { field: Some(..), ..MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265SettingsTimecodeBurninSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             prefix: None,
@@ -3082,6 +3166,7 @@ pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Sett
 
 impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Settings {
     /// `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Settings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Settings { field: Some(..), ..MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettingsH265Settings::new(..) }`.
+    #[inline]
     pub fn new(bitrate: impl Into<crate::core::Arg<crate::core::Number>>, framerate_denominator: impl Into<crate::core::Arg<crate::core::Number>>, framerate_numerator: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             adaptive_quantization: None,
@@ -3141,6 +3226,7 @@ pub struct MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettings {
 
 impl MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettings {
     /// `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettings { field: Some(..), ..MedialiveChannelEncoderSettingsVideoDescriptionsCodecSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             frame_capture_settings: None,
@@ -3177,6 +3263,7 @@ pub struct MedialiveChannelEncoderSettingsVideoDescriptions {
 
 impl MedialiveChannelEncoderSettingsVideoDescriptions {
     /// `MedialiveChannelEncoderSettingsVideoDescriptions` with its required arguments; set the others with `MedialiveChannelEncoderSettingsVideoDescriptions { field: Some(..), ..MedialiveChannelEncoderSettingsVideoDescriptions::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             height: None,
@@ -3222,6 +3309,7 @@ pub struct MedialiveChannelEncoderSettings {
 
 impl MedialiveChannelEncoderSettings {
     /// `MedialiveChannelEncoderSettings` with its required arguments; set the others with `MedialiveChannelEncoderSettings { field: Some(..), ..MedialiveChannelEncoderSettings::new(..) }`.
+    #[inline]
     pub fn new(output_groups: Vec<MedialiveChannelEncoderSettingsOutputGroups>, timecode_config: MedialiveChannelEncoderSettingsTimecodeConfig) -> Self {
         Self {
             audio_descriptions: None,
@@ -3249,6 +3337,7 @@ pub struct MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailove
 
 impl MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsAudioSilenceSettings {
     /// `MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsAudioSilenceSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsAudioSilenceSettings { field: Some(..), ..MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsAudioSilenceSettings::new(..) }`.
+    #[inline]
     pub fn new(audio_selector_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             audio_selector_name: audio_selector_name.into(),
@@ -3267,6 +3356,7 @@ pub struct MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailove
 
 impl MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsInputLossSettings {
     /// `MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsInputLossSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsInputLossSettings { field: Some(..), ..MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsInputLossSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             input_loss_threshold_msec: None,
@@ -3287,6 +3377,7 @@ pub struct MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailove
 
 impl MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsVideoBlackSettings {
     /// `MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsVideoBlackSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsVideoBlackSettings { field: Some(..), ..MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettingsVideoBlackSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             black_detect_threshold: None,
@@ -3311,6 +3402,7 @@ pub struct MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailove
 
 impl MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettings {
     /// `MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettings { field: Some(..), ..MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverConditionFailoverConditionSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             audio_silence_settings: None,
@@ -3330,6 +3422,7 @@ pub struct MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailove
 
 impl MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverCondition {
     /// `MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverCondition` with its required arguments; set the others with `MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverCondition { field: Some(..), ..MedialiveChannelInputAttachmentsAutomaticInputFailoverSettingsFailoverCondition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             failover_condition_settings: None,
@@ -3355,6 +3448,7 @@ pub struct MedialiveChannelInputAttachmentsAutomaticInputFailoverSettings {
 
 impl MedialiveChannelInputAttachmentsAutomaticInputFailoverSettings {
     /// `MedialiveChannelInputAttachmentsAutomaticInputFailoverSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsAutomaticInputFailoverSettings { field: Some(..), ..MedialiveChannelInputAttachmentsAutomaticInputFailoverSettings::new(..) }`.
+    #[inline]
     pub fn new(secondary_input_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             error_clear_time_msec: None,
@@ -3376,6 +3470,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSet
 
 impl MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioHlsRenditionSelection {
     /// `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioHlsRenditionSelection` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioHlsRenditionSelection { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioHlsRenditionSelection::new(..) }`.
+    #[inline]
     pub fn new(group_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_id: group_id.into(),
@@ -3396,6 +3491,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSet
 
 impl MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioLanguageSelection {
     /// `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioLanguageSelection` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioLanguageSelection { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioLanguageSelection::new(..) }`.
+    #[inline]
     pub fn new(language_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             language_code: language_code.into(),
@@ -3413,6 +3509,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSet
 
 impl MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioPidSelection {
     /// `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioPidSelection` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioPidSelection { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioPidSelection::new(..) }`.
+    #[inline]
     pub fn new(pid: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             pid: pid.into(),
@@ -3429,6 +3526,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSet
 
 impl MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionDolbyEDecode {
     /// `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionDolbyEDecode` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionDolbyEDecode { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionDolbyEDecode::new(..) }`.
+    #[inline]
     pub fn new(program_selection: impl Into<crate::core::Expr>) -> Self {
         Self {
             program_selection: program_selection.into(),
@@ -3445,6 +3543,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSet
 
 impl MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionTracks {
     /// `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionTracks` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionTracks { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionTracks::new(..) }`.
+    #[inline]
     pub fn new(track: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             track: track.into(),
@@ -3464,6 +3563,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSet
 
 impl MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelection {
     /// `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelection` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelection { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelection::new(..) }`.
+    #[inline]
     pub fn new(tracks: Vec<MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettingsAudioTrackSelectionTracks>) -> Self {
         Self {
             dolby_e_decode: None,
@@ -3491,6 +3591,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSet
 
 impl MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettings {
     /// `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettings { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsAudioSelectorSelectorSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             audio_hls_rendition_selection: None,
@@ -3513,6 +3614,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsAudioSelector {
 
 impl MedialiveChannelInputAttachmentsInputSettingsAudioSelector {
     /// `MedialiveChannelInputAttachmentsInputSettingsAudioSelector` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsAudioSelector { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsAudioSelector::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3531,6 +3633,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorS
 
 impl MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsAncillarySourceSettings {
     /// `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsAncillarySourceSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsAncillarySourceSettings { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsAncillarySourceSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             source_ancillary_channel_number: None,
@@ -3551,6 +3654,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorS
 
 impl MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsDvbSubSourceSettings {
     /// `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsDvbSubSourceSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsDvbSubSourceSettings { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsDvbSubSourceSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ocr_language: None,
@@ -3575,6 +3679,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorS
 
 impl MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsEmbeddedSourceSettings {
     /// `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsEmbeddedSourceSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsEmbeddedSourceSettings { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsEmbeddedSourceSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             convert_608_to_708: None,
@@ -3597,6 +3702,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorS
 
 impl MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsScte20SourceSettings {
     /// `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsScte20SourceSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsScte20SourceSettings { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsScte20SourceSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             convert_608_to_708: None,
@@ -3620,6 +3726,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorS
 
 impl MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsTeletextSourceSettingsOutputRectangle {
     /// `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsTeletextSourceSettingsOutputRectangle` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsTeletextSourceSettingsOutputRectangle { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsTeletextSourceSettingsOutputRectangle::new(..) }`.
+    #[inline]
     pub fn new(height: impl Into<crate::core::Arg<crate::core::Number>>, left_offset: impl Into<crate::core::Arg<crate::core::Number>>, top_offset: impl Into<crate::core::Arg<crate::core::Number>>, width: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             height: height.into(),
@@ -3643,6 +3750,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorS
 
 impl MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsTeletextSourceSettings {
     /// `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsTeletextSourceSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsTeletextSourceSettings { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettingsTeletextSourceSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             page_number: None,
@@ -3679,6 +3787,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorS
 
 impl MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettings {
     /// `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettings { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsCaptionSelectorSelectorSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ancillary_source_settings: None,
@@ -3707,6 +3816,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsCaptionSelector {
 
 impl MedialiveChannelInputAttachmentsInputSettingsCaptionSelector {
     /// `MedialiveChannelInputAttachmentsInputSettingsCaptionSelector` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsCaptionSelector { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsCaptionSelector::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             language_code: None,
@@ -3738,6 +3848,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettingsHlsI
 
 impl MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettingsHlsInputSettings {
     /// `MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettingsHlsInputSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettingsHlsInputSettings { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettingsHlsInputSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bandwidth: None,
@@ -3762,6 +3873,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettings {
 
 impl MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettings {
     /// `MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettings { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsNetworkInputSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             server_validation: None,
@@ -3783,6 +3895,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettingsVideoSelector {
 
 impl MedialiveChannelInputAttachmentsInputSettingsVideoSelector {
     /// `MedialiveChannelInputAttachmentsInputSettingsVideoSelector` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettingsVideoSelector { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettingsVideoSelector::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             color_space: None,
@@ -3831,6 +3944,7 @@ pub struct MedialiveChannelInputAttachmentsInputSettings {
 
 impl MedialiveChannelInputAttachmentsInputSettings {
     /// `MedialiveChannelInputAttachmentsInputSettings` with its required arguments; set the others with `MedialiveChannelInputAttachmentsInputSettings { field: Some(..), ..MedialiveChannelInputAttachmentsInputSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             deblock_filter: None,
@@ -3865,6 +3979,7 @@ pub struct MedialiveChannelInputAttachments {
 
 impl MedialiveChannelInputAttachments {
     /// `MedialiveChannelInputAttachments` with its required arguments; set the others with `MedialiveChannelInputAttachments { field: Some(..), ..MedialiveChannelInputAttachments::new(..) }`.
+    #[inline]
     pub fn new(input_attachment_name: impl Into<crate::core::Expr>, input_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             input_attachment_name: input_attachment_name.into(),
@@ -3888,6 +4003,7 @@ pub struct MedialiveChannelInputSpecification {
 
 impl MedialiveChannelInputSpecification {
     /// `MedialiveChannelInputSpecification` with its required arguments; set the others with `MedialiveChannelInputSpecification { field: Some(..), ..MedialiveChannelInputSpecification::new(..) }`.
+    #[inline]
     pub fn new(codec: impl Into<crate::core::Expr>, input_resolution: impl Into<crate::core::Expr>, maximum_bitrate: impl Into<crate::core::Expr>) -> Self {
         Self {
             codec: codec.into(),
@@ -3908,6 +4024,7 @@ pub struct MedialiveChannelMaintenance {
 
 impl MedialiveChannelMaintenance {
     /// `MedialiveChannelMaintenance` with its required arguments; set the others with `MedialiveChannelMaintenance { field: Some(..), ..MedialiveChannelMaintenance::new(..) }`.
+    #[inline]
     pub fn new(maintenance_day: impl Into<crate::core::Expr>, maintenance_start_time: impl Into<crate::core::Expr>) -> Self {
         Self {
             maintenance_day: maintenance_day.into(),
@@ -3932,6 +4049,7 @@ pub struct MedialiveChannelTimeouts {
 
 impl MedialiveChannelTimeouts {
     /// `MedialiveChannelTimeouts` with its required arguments; set the others with `MedialiveChannelTimeouts { field: Some(..), ..MedialiveChannelTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -3955,6 +4073,7 @@ pub struct MedialiveChannelVpc {
 
 impl MedialiveChannelVpc {
     /// `MedialiveChannelVpc` with its required arguments; set the others with `MedialiveChannelVpc { field: Some(..), ..MedialiveChannelVpc::new(..) }`.
+    #[inline]
     pub fn new(public_address_allocation_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             public_address_allocation_ids,
@@ -4013,6 +4132,7 @@ pub struct MedialiveChannel {
 
 impl MedialiveChannel {
     /// `MedialiveChannel` with its required arguments; set the others with `MedialiveChannel { field: Some(..), ..MedialiveChannel::new(..) }`.
+    #[inline]
     pub fn new(channel_class: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, destinations: Vec<MedialiveChannelDestinations>, encoder_settings: MedialiveChannelEncoderSettings, input_attachments: Vec<MedialiveChannelInputAttachments>, input_specification: MedialiveChannelInputSpecification) -> Self {
         Self {
             channel_class: channel_class.into(),
@@ -4048,6 +4168,7 @@ pub struct MedialiveInputDestinations {
 
 impl MedialiveInputDestinations {
     /// `MedialiveInputDestinations` with its required arguments; set the others with `MedialiveInputDestinations { field: Some(..), ..MedialiveInputDestinations::new(..) }`.
+    #[inline]
     pub fn new(stream_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             stream_name: stream_name.into(),
@@ -4064,6 +4185,7 @@ pub struct MedialiveInputInputDevices {
 
 impl MedialiveInputInputDevices {
     /// `MedialiveInputInputDevices` with its required arguments; set the others with `MedialiveInputInputDevices { field: Some(..), ..MedialiveInputInputDevices::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -4080,6 +4202,7 @@ pub struct MedialiveInputMediaConnectFlows {
 
 impl MedialiveInputMediaConnectFlows {
     /// `MedialiveInputMediaConnectFlows` with its required arguments; set the others with `MedialiveInputMediaConnectFlows { field: Some(..), ..MedialiveInputMediaConnectFlows::new(..) }`.
+    #[inline]
     pub fn new(flow_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             flow_arn: flow_arn.into(),
@@ -4100,6 +4223,7 @@ pub struct MedialiveInputSources {
 
 impl MedialiveInputSources {
     /// `MedialiveInputSources` with its required arguments; set the others with `MedialiveInputSources { field: Some(..), ..MedialiveInputSources::new(..) }`.
+    #[inline]
     pub fn new(password_param: impl Into<crate::core::Expr>, url: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             password_param: password_param.into(),
@@ -4125,6 +4249,7 @@ pub struct MedialiveInputTimeouts {
 
 impl MedialiveInputTimeouts {
     /// `MedialiveInputTimeouts` with its required arguments; set the others with `MedialiveInputTimeouts { field: Some(..), ..MedialiveInputTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -4146,6 +4271,7 @@ pub struct MedialiveInputVpc {
 
 impl MedialiveInputVpc {
     /// `MedialiveInputVpc` with its required arguments; set the others with `MedialiveInputVpc { field: Some(..), ..MedialiveInputVpc::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids: None,
@@ -4198,6 +4324,7 @@ pub struct MedialiveInput {
 
 impl MedialiveInput {
     /// `MedialiveInput` with its required arguments; set the others with `MedialiveInput { field: Some(..), ..MedialiveInput::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -4237,6 +4364,7 @@ pub struct MedialiveInputSecurityGroupTimeouts {
 
 impl MedialiveInputSecurityGroupTimeouts {
     /// `MedialiveInputSecurityGroupTimeouts` with its required arguments; set the others with `MedialiveInputSecurityGroupTimeouts { field: Some(..), ..MedialiveInputSecurityGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -4255,6 +4383,7 @@ pub struct MedialiveInputSecurityGroupWhitelistRules {
 
 impl MedialiveInputSecurityGroupWhitelistRules {
     /// `MedialiveInputSecurityGroupWhitelistRules` with its required arguments; set the others with `MedialiveInputSecurityGroupWhitelistRules { field: Some(..), ..MedialiveInputSecurityGroupWhitelistRules::new(..) }`.
+    #[inline]
     pub fn new(cidr: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr: cidr.into(),
@@ -4283,6 +4412,7 @@ pub struct MedialiveInputSecurityGroup {
 
 impl MedialiveInputSecurityGroup {
     /// `MedialiveInputSecurityGroup` with its required arguments; set the others with `MedialiveInputSecurityGroup { field: Some(..), ..MedialiveInputSecurityGroup::new(..) }`.
+    #[inline]
     pub fn new(whitelist_rules: Vec<MedialiveInputSecurityGroupWhitelistRules>) -> Self {
         Self {
             id: None,
@@ -4315,6 +4445,7 @@ pub struct MedialiveMultiplexMultiplexSettings {
 
 impl MedialiveMultiplexMultiplexSettings {
     /// `MedialiveMultiplexMultiplexSettings` with its required arguments; set the others with `MedialiveMultiplexMultiplexSettings { field: Some(..), ..MedialiveMultiplexMultiplexSettings::new(..) }`.
+    #[inline]
     pub fn new(transport_stream_bitrate: impl Into<crate::core::Arg<crate::core::Number>>, transport_stream_id: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             maximum_video_buffer_delay_milliseconds: None,
@@ -4341,6 +4472,7 @@ pub struct MedialiveMultiplexTimeouts {
 
 impl MedialiveMultiplexTimeouts {
     /// `MedialiveMultiplexTimeouts` with its required arguments; set the others with `MedialiveMultiplexTimeouts { field: Some(..), ..MedialiveMultiplexTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -4379,6 +4511,7 @@ pub struct MedialiveMultiplex {
 
 impl MedialiveMultiplex {
     /// `MedialiveMultiplex` with its required arguments; set the others with `MedialiveMultiplex { field: Some(..), ..MedialiveMultiplex::new(..) }`.
+    #[inline]
     pub fn new(availability_zones: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zones,
@@ -4408,6 +4541,7 @@ pub struct MedialiveMultiplexProgramMultiplexProgramSettingsServiceDescriptor {
 
 impl MedialiveMultiplexProgramMultiplexProgramSettingsServiceDescriptor {
     /// `MedialiveMultiplexProgramMultiplexProgramSettingsServiceDescriptor` with its required arguments; set the others with `MedialiveMultiplexProgramMultiplexProgramSettingsServiceDescriptor { field: Some(..), ..MedialiveMultiplexProgramMultiplexProgramSettingsServiceDescriptor::new(..) }`.
+    #[inline]
     pub fn new(provider_name: impl Into<crate::core::Expr>, service_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             provider_name: provider_name.into(),
@@ -4432,6 +4566,7 @@ pub struct MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettingsStatmux
 
 impl MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettingsStatmuxSettings {
     /// `MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettingsStatmuxSettings` with its required arguments; set the others with `MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettingsStatmuxSettings { field: Some(..), ..MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettingsStatmuxSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             maximum_bitrate: None,
@@ -4454,6 +4589,7 @@ pub struct MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettings {
 
 impl MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettings {
     /// `MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettings` with its required arguments; set the others with `MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettings { field: Some(..), ..MedialiveMultiplexProgramMultiplexProgramSettingsVideoSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             constant_bitrate: None,
@@ -4479,6 +4615,7 @@ pub struct MedialiveMultiplexProgramMultiplexProgramSettings {
 
 impl MedialiveMultiplexProgramMultiplexProgramSettings {
     /// `MedialiveMultiplexProgramMultiplexProgramSettings` with its required arguments; set the others with `MedialiveMultiplexProgramMultiplexProgramSettings { field: Some(..), ..MedialiveMultiplexProgramMultiplexProgramSettings::new(..) }`.
+    #[inline]
     pub fn new(preferred_channel_pipeline: impl Into<crate::core::Expr>, program_number: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             preferred_channel_pipeline: preferred_channel_pipeline.into(),
@@ -4500,6 +4637,7 @@ pub struct MedialiveMultiplexProgramTimeouts {
 
 impl MedialiveMultiplexProgramTimeouts {
     /// `MedialiveMultiplexProgramTimeouts` with its required arguments; set the others with `MedialiveMultiplexProgramTimeouts { field: Some(..), ..MedialiveMultiplexProgramTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -4524,6 +4662,7 @@ pub struct MedialiveMultiplexProgram {
 
 impl MedialiveMultiplexProgram {
     /// `MedialiveMultiplexProgram` with its required arguments; set the others with `MedialiveMultiplexProgram { field: Some(..), ..MedialiveMultiplexProgram::new(..) }`.
+    #[inline]
     pub fn new(multiplex_id: impl Into<crate::core::Expr>, program_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             multiplex_id: multiplex_id.into(),
@@ -4547,6 +4686,7 @@ pub struct DataMedialiveInput {
 
 impl DataMedialiveInput {
     /// `DataMedialiveInput` with its required arguments; set the others with `DataMedialiveInput { field: Some(..), ..DataMedialiveInput::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -4560,74 +4700,92 @@ impl crate::core::DataSource for DataMedialiveInput {
 
 impl crate::core::Ref<MedialiveChannel> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `channel_class`, as a reference.
+    #[inline]
     pub fn channel_class(&self) -> crate::core::Expr {
         self.attr("channel_class")
     }
     /// `channel_id`, as a reference.
+    #[inline]
     pub fn channel_id(&self) -> crate::core::Expr {
         self.attr("channel_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `log_level`, as a reference.
+    #[inline]
     pub fn log_level(&self) -> crate::core::Expr {
         self.attr("log_level")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `start_channel`, as a reference.
+    #[inline]
     pub fn start_channel(&self) -> crate::core::Expr {
         self.attr("start_channel")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `cdi_input_specification` (a nested block), as a reference.
+    #[inline]
     pub fn cdi_input_specification(&self) -> crate::core::Expr {
         self.attr("cdi_input_specification")
     }
     /// `destinations` (a nested block), as a reference.
+    #[inline]
     pub fn destinations(&self) -> crate::core::Expr {
         self.attr("destinations")
     }
     /// `encoder_settings` (a nested block), as a reference.
+    #[inline]
     pub fn encoder_settings(&self) -> crate::core::Expr {
         self.attr("encoder_settings")
     }
     /// `input_attachments` (a nested block), as a reference.
+    #[inline]
     pub fn input_attachments(&self) -> crate::core::Expr {
         self.attr("input_attachments")
     }
     /// `input_specification` (a nested block), as a reference.
+    #[inline]
     pub fn input_specification(&self) -> crate::core::Expr {
         self.attr("input_specification")
     }
     /// `maintenance` (a nested block), as a reference.
+    #[inline]
     pub fn maintenance(&self) -> crate::core::Expr {
         self.attr("maintenance")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc` (a nested block), as a reference.
+    #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
         self.attr("vpc")
     }
@@ -4635,74 +4793,92 @@ impl crate::core::Ref<MedialiveChannel> {
 
 impl crate::core::Ref<MedialiveInput> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attached_channels`, as a reference.
+    #[inline]
     pub fn attached_channels(&self) -> crate::core::Expr {
         self.attr("attached_channels")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `input_class`, as a reference.
+    #[inline]
     pub fn input_class(&self) -> crate::core::Expr {
         self.attr("input_class")
     }
     /// `input_partner_ids`, as a reference.
+    #[inline]
     pub fn input_partner_ids(&self) -> crate::core::Expr {
         self.attr("input_partner_ids")
     }
     /// `input_security_groups`, as a reference.
+    #[inline]
     pub fn input_security_groups(&self) -> crate::core::Expr {
         self.attr("input_security_groups")
     }
     /// `input_source_type`, as a reference.
+    #[inline]
     pub fn input_source_type(&self) -> crate::core::Expr {
         self.attr("input_source_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `destinations` (a nested block), as a reference.
+    #[inline]
     pub fn destinations(&self) -> crate::core::Expr {
         self.attr("destinations")
     }
     /// `input_devices` (a nested block), as a reference.
+    #[inline]
     pub fn input_devices(&self) -> crate::core::Expr {
         self.attr("input_devices")
     }
     /// `media_connect_flows` (a nested block), as a reference.
+    #[inline]
     pub fn media_connect_flows(&self) -> crate::core::Expr {
         self.attr("media_connect_flows")
     }
     /// `sources` (a nested block), as a reference.
+    #[inline]
     pub fn sources(&self) -> crate::core::Expr {
         self.attr("sources")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc` (a nested block), as a reference.
+    #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
         self.attr("vpc")
     }
@@ -4710,30 +4886,37 @@ impl crate::core::Ref<MedialiveInput> {
 
 impl crate::core::Ref<MedialiveInputSecurityGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `inputs`, as a reference.
+    #[inline]
     pub fn inputs(&self) -> crate::core::Expr {
         self.attr("inputs")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `whitelist_rules` (a nested block), as a reference.
+    #[inline]
     pub fn whitelist_rules(&self) -> crate::core::Expr {
         self.attr("whitelist_rules")
     }
@@ -4741,38 +4924,47 @@ impl crate::core::Ref<MedialiveInputSecurityGroup> {
 
 impl crate::core::Ref<MedialiveMultiplex> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `start_multiplex`, as a reference.
+    #[inline]
     pub fn start_multiplex(&self) -> crate::core::Expr {
         self.attr("start_multiplex")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `multiplex_settings` (a nested block), as a reference.
+    #[inline]
     pub fn multiplex_settings(&self) -> crate::core::Expr {
         self.attr("multiplex_settings")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -4780,22 +4972,27 @@ impl crate::core::Ref<MedialiveMultiplex> {
 
 impl crate::core::Ref<MedialiveMultiplexProgram> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `multiplex_id`, as a reference.
+    #[inline]
     pub fn multiplex_id(&self) -> crate::core::Expr {
         self.attr("multiplex_id")
     }
     /// `program_name`, as a reference.
+    #[inline]
     pub fn program_name(&self) -> crate::core::Expr {
         self.attr("program_name")
     }
     /// `multiplex_program_settings` (a nested block), as a reference.
+    #[inline]
     pub fn multiplex_program_settings(&self) -> crate::core::Expr {
         self.attr("multiplex_program_settings")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -4803,66 +5000,82 @@ impl crate::core::Ref<MedialiveMultiplexProgram> {
 
 impl crate::core::Ref<DataMedialiveInput> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attached_channels`, as a reference.
+    #[inline]
     pub fn attached_channels(&self) -> crate::core::Expr {
         self.attr("attached_channels")
     }
     /// `destinations`, as a reference.
+    #[inline]
     pub fn destinations(&self) -> crate::core::Expr {
         self.attr("destinations")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `input_class`, as a reference.
+    #[inline]
     pub fn input_class(&self) -> crate::core::Expr {
         self.attr("input_class")
     }
     /// `input_devices`, as a reference.
+    #[inline]
     pub fn input_devices(&self) -> crate::core::Expr {
         self.attr("input_devices")
     }
     /// `input_partner_ids`, as a reference.
+    #[inline]
     pub fn input_partner_ids(&self) -> crate::core::Expr {
         self.attr("input_partner_ids")
     }
     /// `input_source_type`, as a reference.
+    #[inline]
     pub fn input_source_type(&self) -> crate::core::Expr {
         self.attr("input_source_type")
     }
     /// `media_connect_flows`, as a reference.
+    #[inline]
     pub fn media_connect_flows(&self) -> crate::core::Expr {
         self.attr("media_connect_flows")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `sources`, as a reference.
+    #[inline]
     pub fn sources(&self) -> crate::core::Expr {
         self.attr("sources")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }

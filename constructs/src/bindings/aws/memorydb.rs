@@ -25,6 +25,7 @@ pub struct MemorydbAcl {
 
 impl MemorydbAcl {
     /// `MemorydbAcl` with its required arguments; set the others with `MemorydbAcl { field: Some(..), ..MemorydbAcl::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -57,6 +58,7 @@ pub struct MemorydbClusterTimeouts {
 
 impl MemorydbClusterTimeouts {
     /// `MemorydbClusterTimeouts` with its required arguments; set the others with `MemorydbClusterTimeouts { field: Some(..), ..MemorydbClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -158,6 +160,7 @@ pub struct MemorydbCluster {
 
 impl MemorydbCluster {
     /// `MemorydbCluster` with its required arguments; set the others with `MemorydbCluster { field: Some(..), ..MemorydbCluster::new(..) }`.
+    #[inline]
     pub fn new(acl_name: impl Into<crate::core::Expr>, node_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             acl_name: acl_name.into(),
@@ -216,6 +219,7 @@ pub struct MemorydbMultiRegionClusterTimeouts {
 
 impl MemorydbMultiRegionClusterTimeouts {
     /// `MemorydbMultiRegionClusterTimeouts` with its required arguments; set the others with `MemorydbMultiRegionClusterTimeouts { field: Some(..), ..MemorydbMultiRegionClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -263,6 +267,7 @@ pub struct MemorydbMultiRegionCluster {
 
 impl MemorydbMultiRegionCluster {
     /// `MemorydbMultiRegionCluster` with its required arguments; set the others with `MemorydbMultiRegionCluster { field: Some(..), ..MemorydbMultiRegionCluster::new(..) }`.
+    #[inline]
     pub fn new(multi_region_cluster_name_suffix: impl Into<crate::core::Expr>, node_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -295,6 +300,7 @@ pub struct MemorydbParameterGroupParameter {
 
 impl MemorydbParameterGroupParameter {
     /// `MemorydbParameterGroupParameter` with its required arguments; set the others with `MemorydbParameterGroupParameter { field: Some(..), ..MemorydbParameterGroupParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -333,6 +339,7 @@ pub struct MemorydbParameterGroup {
 
 impl MemorydbParameterGroup {
     /// `MemorydbParameterGroup` with its required arguments; set the others with `MemorydbParameterGroup { field: Some(..), ..MemorydbParameterGroup::new(..) }`.
+    #[inline]
     pub fn new(family: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -364,6 +371,7 @@ pub struct MemorydbSnapshotTimeouts {
 
 impl MemorydbSnapshotTimeouts {
     /// `MemorydbSnapshotTimeouts` with its required arguments; set the others with `MemorydbSnapshotTimeouts { field: Some(..), ..MemorydbSnapshotTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -402,6 +410,7 @@ pub struct MemorydbSnapshot {
 
 impl MemorydbSnapshot {
     /// `MemorydbSnapshot` with its required arguments; set the others with `MemorydbSnapshot { field: Some(..), ..MemorydbSnapshot::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
@@ -447,6 +456,7 @@ pub struct MemorydbSubnetGroup {
 
 impl MemorydbSubnetGroup {
     /// `MemorydbSubnetGroup` with its required arguments; set the others with `MemorydbSubnetGroup { field: Some(..), ..MemorydbSubnetGroup::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -476,6 +486,7 @@ pub struct MemorydbUserAuthenticationMode {
 
 impl MemorydbUserAuthenticationMode {
     /// `MemorydbUserAuthenticationMode` with its required arguments; set the others with `MemorydbUserAuthenticationMode { field: Some(..), ..MemorydbUserAuthenticationMode::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             passwords: None,
@@ -506,6 +517,7 @@ pub struct MemorydbUser {
 
 impl MemorydbUser {
     /// `MemorydbUser` with its required arguments; set the others with `MemorydbUser { field: Some(..), ..MemorydbUser::new(..) }`.
+    #[inline]
     pub fn new(access_string: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>, authentication_mode: MemorydbUserAuthenticationMode) -> Self {
         Self {
             access_string: access_string.into(),
@@ -537,6 +549,7 @@ pub struct DataMemorydbAcl {
 
 impl DataMemorydbAcl {
     /// `DataMemorydbAcl` with its required arguments; set the others with `DataMemorydbAcl { field: Some(..), ..DataMemorydbAcl::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -565,6 +578,7 @@ pub struct DataMemorydbCluster {
 
 impl DataMemorydbCluster {
     /// `DataMemorydbCluster` with its required arguments; set the others with `DataMemorydbCluster { field: Some(..), ..DataMemorydbCluster::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -593,6 +607,7 @@ pub struct DataMemorydbParameterGroup {
 
 impl DataMemorydbParameterGroup {
     /// `DataMemorydbParameterGroup` with its required arguments; set the others with `DataMemorydbParameterGroup { field: Some(..), ..DataMemorydbParameterGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -621,6 +636,7 @@ pub struct DataMemorydbSnapshot {
 
 impl DataMemorydbSnapshot {
     /// `DataMemorydbSnapshot` with its required arguments; set the others with `DataMemorydbSnapshot { field: Some(..), ..DataMemorydbSnapshot::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -649,6 +665,7 @@ pub struct DataMemorydbSubnetGroup {
 
 impl DataMemorydbSubnetGroup {
     /// `DataMemorydbSubnetGroup` with its required arguments; set the others with `DataMemorydbSubnetGroup { field: Some(..), ..DataMemorydbSubnetGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -677,6 +694,7 @@ pub struct DataMemorydbUser {
 
 impl DataMemorydbUser {
     /// `DataMemorydbUser` with its required arguments; set the others with `DataMemorydbUser { field: Some(..), ..DataMemorydbUser::new(..) }`.
+    #[inline]
     pub fn new(user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -692,34 +710,42 @@ impl crate::core::DataSource for DataMemorydbUser {
 
 impl crate::core::Ref<MemorydbAcl> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `minimum_engine_version`, as a reference.
+    #[inline]
     pub fn minimum_engine_version(&self) -> crate::core::Expr {
         self.attr("minimum_engine_version")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_names`, as a reference.
+    #[inline]
     pub fn user_names(&self) -> crate::core::Expr {
         self.attr("user_names")
     }
@@ -727,134 +753,167 @@ impl crate::core::Ref<MemorydbAcl> {
 
 impl crate::core::Ref<MemorydbCluster> {
     /// `acl_name`, as a reference.
+    #[inline]
     pub fn acl_name(&self) -> crate::core::Expr {
         self.attr("acl_name")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_minor_version_upgrade`, as a reference.
+    #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
         self.attr("auto_minor_version_upgrade")
     }
     /// `cluster_endpoint`, as a reference.
+    #[inline]
     pub fn cluster_endpoint(&self) -> crate::core::Expr {
         self.attr("cluster_endpoint")
     }
     /// `data_tiering`, as a reference.
+    #[inline]
     pub fn data_tiering(&self) -> crate::core::Expr {
         self.attr("data_tiering")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_patch_version`, as a reference.
+    #[inline]
     pub fn engine_patch_version(&self) -> crate::core::Expr {
         self.attr("engine_patch_version")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `final_snapshot_name`, as a reference.
+    #[inline]
     pub fn final_snapshot_name(&self) -> crate::core::Expr {
         self.attr("final_snapshot_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `maintenance_window`, as a reference.
+    #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
         self.attr("maintenance_window")
     }
     /// `multi_region_cluster_name`, as a reference.
+    #[inline]
     pub fn multi_region_cluster_name(&self) -> crate::core::Expr {
         self.attr("multi_region_cluster_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `node_type`, as a reference.
+    #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
         self.attr("node_type")
     }
     /// `num_replicas_per_shard`, as a reference.
+    #[inline]
     pub fn num_replicas_per_shard(&self) -> crate::core::Expr {
         self.attr("num_replicas_per_shard")
     }
     /// `num_shards`, as a reference.
+    #[inline]
     pub fn num_shards(&self) -> crate::core::Expr {
         self.attr("num_shards")
     }
     /// `parameter_group_name`, as a reference.
+    #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
         self.attr("parameter_group_name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `shards`, as a reference.
+    #[inline]
     pub fn shards(&self) -> crate::core::Expr {
         self.attr("shards")
     }
     /// `snapshot_arns`, as a reference.
+    #[inline]
     pub fn snapshot_arns(&self) -> crate::core::Expr {
         self.attr("snapshot_arns")
     }
     /// `snapshot_name`, as a reference.
+    #[inline]
     pub fn snapshot_name(&self) -> crate::core::Expr {
         self.attr("snapshot_name")
     }
     /// `snapshot_retention_limit`, as a reference.
+    #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
         self.attr("snapshot_retention_limit")
     }
     /// `snapshot_window`, as a reference.
+    #[inline]
     pub fn snapshot_window(&self) -> crate::core::Expr {
         self.attr("snapshot_window")
     }
     /// `sns_topic_arn`, as a reference.
+    #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
         self.attr("sns_topic_arn")
     }
     /// `subnet_group_name`, as a reference.
+    #[inline]
     pub fn subnet_group_name(&self) -> crate::core::Expr {
         self.attr("subnet_group_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tls_enabled`, as a reference.
+    #[inline]
     pub fn tls_enabled(&self) -> crate::core::Expr {
         self.attr("tls_enabled")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -862,62 +921,77 @@ impl crate::core::Ref<MemorydbCluster> {
 
 impl crate::core::Ref<MemorydbMultiRegionCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `multi_region_cluster_name`, as a reference.
+    #[inline]
     pub fn multi_region_cluster_name(&self) -> crate::core::Expr {
         self.attr("multi_region_cluster_name")
     }
     /// `multi_region_cluster_name_suffix`, as a reference.
+    #[inline]
     pub fn multi_region_cluster_name_suffix(&self) -> crate::core::Expr {
         self.attr("multi_region_cluster_name_suffix")
     }
     /// `multi_region_parameter_group_name`, as a reference.
+    #[inline]
     pub fn multi_region_parameter_group_name(&self) -> crate::core::Expr {
         self.attr("multi_region_parameter_group_name")
     }
     /// `node_type`, as a reference.
+    #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
         self.attr("node_type")
     }
     /// `num_shards`, as a reference.
+    #[inline]
     pub fn num_shards(&self) -> crate::core::Expr {
         self.attr("num_shards")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tls_enabled`, as a reference.
+    #[inline]
     pub fn tls_enabled(&self) -> crate::core::Expr {
         self.attr("tls_enabled")
     }
     /// `update_strategy`, as a reference.
+    #[inline]
     pub fn update_strategy(&self) -> crate::core::Expr {
         self.attr("update_strategy")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -925,38 +999,47 @@ impl crate::core::Ref<MemorydbMultiRegionCluster> {
 
 impl crate::core::Ref<MemorydbParameterGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `family`, as a reference.
+    #[inline]
     pub fn family(&self) -> crate::core::Expr {
         self.attr("family")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
+    #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
         self.attr("parameter")
     }
@@ -964,46 +1047,57 @@ impl crate::core::Ref<MemorydbParameterGroup> {
 
 impl crate::core::Ref<MemorydbSnapshot> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cluster_configuration`, as a reference.
+    #[inline]
     pub fn cluster_configuration(&self) -> crate::core::Expr {
         self.attr("cluster_configuration")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `source`, as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1011,38 +1105,47 @@ impl crate::core::Ref<MemorydbSnapshot> {
 
 impl crate::core::Ref<MemorydbSubnetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -1050,34 +1153,42 @@ impl crate::core::Ref<MemorydbSubnetGroup> {
 
 impl crate::core::Ref<MemorydbUser> {
     /// `access_string`, as a reference.
+    #[inline]
     pub fn access_string(&self) -> crate::core::Expr {
         self.attr("access_string")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `minimum_engine_version`, as a reference.
+    #[inline]
     pub fn minimum_engine_version(&self) -> crate::core::Expr {
         self.attr("minimum_engine_version")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
     /// `authentication_mode` (a nested block), as a reference.
+    #[inline]
     pub fn authentication_mode(&self) -> crate::core::Expr {
         self.attr("authentication_mode")
     }
@@ -1085,26 +1196,32 @@ impl crate::core::Ref<MemorydbUser> {
 
 impl crate::core::Ref<DataMemorydbAcl> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `minimum_engine_version`, as a reference.
+    #[inline]
     pub fn minimum_engine_version(&self) -> crate::core::Expr {
         self.attr("minimum_engine_version")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `user_names`, as a reference.
+    #[inline]
     pub fn user_names(&self) -> crate::core::Expr {
         self.attr("user_names")
     }
@@ -1112,110 +1229,137 @@ impl crate::core::Ref<DataMemorydbAcl> {
 
 impl crate::core::Ref<DataMemorydbCluster> {
     /// `acl_name`, as a reference.
+    #[inline]
     pub fn acl_name(&self) -> crate::core::Expr {
         self.attr("acl_name")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_minor_version_upgrade`, as a reference.
+    #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
         self.attr("auto_minor_version_upgrade")
     }
     /// `cluster_endpoint`, as a reference.
+    #[inline]
     pub fn cluster_endpoint(&self) -> crate::core::Expr {
         self.attr("cluster_endpoint")
     }
     /// `data_tiering`, as a reference.
+    #[inline]
     pub fn data_tiering(&self) -> crate::core::Expr {
         self.attr("data_tiering")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_patch_version`, as a reference.
+    #[inline]
     pub fn engine_patch_version(&self) -> crate::core::Expr {
         self.attr("engine_patch_version")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `final_snapshot_name`, as a reference.
+    #[inline]
     pub fn final_snapshot_name(&self) -> crate::core::Expr {
         self.attr("final_snapshot_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `maintenance_window`, as a reference.
+    #[inline]
     pub fn maintenance_window(&self) -> crate::core::Expr {
         self.attr("maintenance_window")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `node_type`, as a reference.
+    #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
         self.attr("node_type")
     }
     /// `num_replicas_per_shard`, as a reference.
+    #[inline]
     pub fn num_replicas_per_shard(&self) -> crate::core::Expr {
         self.attr("num_replicas_per_shard")
     }
     /// `num_shards`, as a reference.
+    #[inline]
     pub fn num_shards(&self) -> crate::core::Expr {
         self.attr("num_shards")
     }
     /// `parameter_group_name`, as a reference.
+    #[inline]
     pub fn parameter_group_name(&self) -> crate::core::Expr {
         self.attr("parameter_group_name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `shards`, as a reference.
+    #[inline]
     pub fn shards(&self) -> crate::core::Expr {
         self.attr("shards")
     }
     /// `snapshot_retention_limit`, as a reference.
+    #[inline]
     pub fn snapshot_retention_limit(&self) -> crate::core::Expr {
         self.attr("snapshot_retention_limit")
     }
     /// `snapshot_window`, as a reference.
+    #[inline]
     pub fn snapshot_window(&self) -> crate::core::Expr {
         self.attr("snapshot_window")
     }
     /// `sns_topic_arn`, as a reference.
+    #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
         self.attr("sns_topic_arn")
     }
     /// `subnet_group_name`, as a reference.
+    #[inline]
     pub fn subnet_group_name(&self) -> crate::core::Expr {
         self.attr("subnet_group_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tls_enabled`, as a reference.
+    #[inline]
     pub fn tls_enabled(&self) -> crate::core::Expr {
         self.attr("tls_enabled")
     }
@@ -1223,30 +1367,37 @@ impl crate::core::Ref<DataMemorydbCluster> {
 
 impl crate::core::Ref<DataMemorydbParameterGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `family`, as a reference.
+    #[inline]
     pub fn family(&self) -> crate::core::Expr {
         self.attr("family")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parameter`, as a reference.
+    #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
         self.attr("parameter")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -1254,34 +1405,42 @@ impl crate::core::Ref<DataMemorydbParameterGroup> {
 
 impl crate::core::Ref<DataMemorydbSnapshot> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cluster_configuration`, as a reference.
+    #[inline]
     pub fn cluster_configuration(&self) -> crate::core::Expr {
         self.attr("cluster_configuration")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `source`, as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -1289,30 +1448,37 @@ impl crate::core::Ref<DataMemorydbSnapshot> {
 
 impl crate::core::Ref<DataMemorydbSubnetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -1320,30 +1486,37 @@ impl crate::core::Ref<DataMemorydbSubnetGroup> {
 
 impl crate::core::Ref<DataMemorydbUser> {
     /// `access_string`, as a reference.
+    #[inline]
     pub fn access_string(&self) -> crate::core::Expr {
         self.attr("access_string")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication_mode`, as a reference.
+    #[inline]
     pub fn authentication_mode(&self) -> crate::core::Expr {
         self.attr("authentication_mode")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `minimum_engine_version`, as a reference.
+    #[inline]
     pub fn minimum_engine_version(&self) -> crate::core::Expr {
         self.attr("minimum_engine_version")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }

@@ -3,8 +3,8 @@
 //! (rustfmt leaves the modules as generated, so the freshness test can
 //! compare them byte for byte).
 //! Each service is a module behind the cargo feature `aws-<service>`
-//! (`aws-all` enables every one), except those the library builds on,
-//! which are always compiled.
+//! (`aws-all` enables every one); the types the library builds on are
+//! compiled always.
 
 #[cfg(feature = "aws-accessanalyzer")]
 #[doc = "The `accessanalyzer` service."]

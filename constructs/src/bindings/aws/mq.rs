@@ -13,6 +13,7 @@ pub struct MqBrokerConfiguration {
 
 impl MqBrokerConfiguration {
     /// `MqBrokerConfiguration` with its required arguments; set the others with `MqBrokerConfiguration { field: Some(..), ..MqBrokerConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -34,6 +35,7 @@ pub struct MqBrokerEncryptionOptions {
 
 impl MqBrokerEncryptionOptions {
     /// `MqBrokerEncryptionOptions` with its required arguments; set the others with `MqBrokerEncryptionOptions { field: Some(..), ..MqBrokerEncryptionOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kms_key_id: None,
@@ -82,6 +84,7 @@ pub struct MqBrokerLdapServerMetadata {
 
 impl MqBrokerLdapServerMetadata {
     /// `MqBrokerLdapServerMetadata` with its required arguments; set the others with `MqBrokerLdapServerMetadata { field: Some(..), ..MqBrokerLdapServerMetadata::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             hosts: None,
@@ -112,6 +115,7 @@ pub struct MqBrokerLogs {
 
 impl MqBrokerLogs {
     /// `MqBrokerLogs` with its required arguments; set the others with `MqBrokerLogs { field: Some(..), ..MqBrokerLogs::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             audit: None,
@@ -133,6 +137,7 @@ pub struct MqBrokerMaintenanceWindowStartTime {
 
 impl MqBrokerMaintenanceWindowStartTime {
     /// `MqBrokerMaintenanceWindowStartTime` with its required arguments; set the others with `MqBrokerMaintenanceWindowStartTime { field: Some(..), ..MqBrokerMaintenanceWindowStartTime::new(..) }`.
+    #[inline]
     pub fn new(day_of_week: impl Into<crate::core::Expr>, time_of_day: impl Into<crate::core::Expr>, time_zone: impl Into<crate::core::Expr>) -> Self {
         Self {
             day_of_week: day_of_week.into(),
@@ -158,6 +163,7 @@ pub struct MqBrokerTimeouts {
 
 impl MqBrokerTimeouts {
     /// `MqBrokerTimeouts` with its required arguments; set the others with `MqBrokerTimeouts { field: Some(..), ..MqBrokerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -187,6 +193,7 @@ pub struct MqBrokerUser {
 
 impl MqBrokerUser {
     /// `MqBrokerUser` with its required arguments; set the others with `MqBrokerUser { field: Some(..), ..MqBrokerUser::new(..) }`.
+    #[inline]
     pub fn new(password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             console_access: None,
@@ -272,6 +279,7 @@ pub struct MqBroker {
 
 impl MqBroker {
     /// `MqBroker` with its required arguments; set the others with `MqBroker { field: Some(..), ..MqBroker::new(..) }`.
+    #[inline]
     pub fn new(broker_name: impl Into<crate::core::Expr>, engine_type: impl Into<crate::core::Expr>, engine_version: impl Into<crate::core::Expr>, host_instance_type: impl Into<crate::core::Expr>, user: Vec<MqBrokerUser>) -> Self {
         Self {
             apply_immediately: None,
@@ -336,6 +344,7 @@ pub struct MqConfiguration {
 
 impl MqConfiguration {
     /// `MqConfiguration` with its required arguments; set the others with `MqConfiguration { field: Some(..), ..MqConfiguration::new(..) }`.
+    #[inline]
     pub fn new(data: impl Into<crate::core::Expr>, engine_type: impl Into<crate::core::Expr>, engine_version: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_strategy: None,
@@ -374,6 +383,7 @@ pub struct DataMqBroker {
 
 impl DataMqBroker {
     /// `DataMqBroker` with its required arguments; set the others with `DataMqBroker { field: Some(..), ..DataMqBroker::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             broker_id: None,
@@ -401,6 +411,7 @@ pub struct DataMqBrokerEngineTypes {
 
 impl DataMqBrokerEngineTypes {
     /// `DataMqBrokerEngineTypes` with its required arguments; set the others with `DataMqBrokerEngineTypes { field: Some(..), ..DataMqBrokerEngineTypes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             engine_type: None,
@@ -432,6 +443,7 @@ pub struct DataMqBrokerInstanceTypeOfferings {
 
 impl DataMqBrokerInstanceTypeOfferings {
     /// `DataMqBrokerInstanceTypeOfferings` with its required arguments; set the others with `DataMqBrokerInstanceTypeOfferings { field: Some(..), ..DataMqBrokerInstanceTypeOfferings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             engine_type: None,
@@ -448,110 +460,137 @@ impl crate::core::DataSource for DataMqBrokerInstanceTypeOfferings {
 
 impl crate::core::Ref<MqBroker> {
     /// `apply_immediately`, as a reference.
+    #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
         self.attr("apply_immediately")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication_strategy`, as a reference.
+    #[inline]
     pub fn authentication_strategy(&self) -> crate::core::Expr {
         self.attr("authentication_strategy")
     }
     /// `auto_minor_version_upgrade`, as a reference.
+    #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
         self.attr("auto_minor_version_upgrade")
     }
     /// `broker_name`, as a reference.
+    #[inline]
     pub fn broker_name(&self) -> crate::core::Expr {
         self.attr("broker_name")
     }
     /// `data_replication_mode`, as a reference.
+    #[inline]
     pub fn data_replication_mode(&self) -> crate::core::Expr {
         self.attr("data_replication_mode")
     }
     /// `data_replication_primary_broker_arn`, as a reference.
+    #[inline]
     pub fn data_replication_primary_broker_arn(&self) -> crate::core::Expr {
         self.attr("data_replication_primary_broker_arn")
     }
     /// `deployment_mode`, as a reference.
+    #[inline]
     pub fn deployment_mode(&self) -> crate::core::Expr {
         self.attr("deployment_mode")
     }
     /// `engine_type`, as a reference.
+    #[inline]
     pub fn engine_type(&self) -> crate::core::Expr {
         self.attr("engine_type")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `host_instance_type`, as a reference.
+    #[inline]
     pub fn host_instance_type(&self) -> crate::core::Expr {
         self.attr("host_instance_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instances`, as a reference.
+    #[inline]
     pub fn instances(&self) -> crate::core::Expr {
         self.attr("instances")
     }
     /// `pending_data_replication_mode`, as a reference.
+    #[inline]
     pub fn pending_data_replication_mode(&self) -> crate::core::Expr {
         self.attr("pending_data_replication_mode")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `configuration` (a nested block), as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
     /// `encryption_options` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_options(&self) -> crate::core::Expr {
         self.attr("encryption_options")
     }
     /// `ldap_server_metadata` (a nested block), as a reference.
+    #[inline]
     pub fn ldap_server_metadata(&self) -> crate::core::Expr {
         self.attr("ldap_server_metadata")
     }
     /// `logs` (a nested block), as a reference.
+    #[inline]
     pub fn logs(&self) -> crate::core::Expr {
         self.attr("logs")
     }
     /// `maintenance_window_start_time` (a nested block), as a reference.
+    #[inline]
     pub fn maintenance_window_start_time(&self) -> crate::core::Expr {
         self.attr("maintenance_window_start_time")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `user` (a nested block), as a reference.
+    #[inline]
     pub fn user(&self) -> crate::core::Expr {
         self.attr("user")
     }
@@ -559,46 +598,57 @@ impl crate::core::Ref<MqBroker> {
 
 impl crate::core::Ref<MqConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication_strategy`, as a reference.
+    #[inline]
     pub fn authentication_strategy(&self) -> crate::core::Expr {
         self.attr("authentication_strategy")
     }
     /// `data`, as a reference.
+    #[inline]
     pub fn data(&self) -> crate::core::Expr {
         self.attr("data")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `engine_type`, as a reference.
+    #[inline]
     pub fn engine_type(&self) -> crate::core::Expr {
         self.attr("engine_type")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `latest_revision`, as a reference.
+    #[inline]
     pub fn latest_revision(&self) -> crate::core::Expr {
         self.attr("latest_revision")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -606,90 +656,112 @@ impl crate::core::Ref<MqConfiguration> {
 
 impl crate::core::Ref<DataMqBroker> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication_strategy`, as a reference.
+    #[inline]
     pub fn authentication_strategy(&self) -> crate::core::Expr {
         self.attr("authentication_strategy")
     }
     /// `auto_minor_version_upgrade`, as a reference.
+    #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
         self.attr("auto_minor_version_upgrade")
     }
     /// `broker_id`, as a reference.
+    #[inline]
     pub fn broker_id(&self) -> crate::core::Expr {
         self.attr("broker_id")
     }
     /// `broker_name`, as a reference.
+    #[inline]
     pub fn broker_name(&self) -> crate::core::Expr {
         self.attr("broker_name")
     }
     /// `configuration`, as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
     /// `deployment_mode`, as a reference.
+    #[inline]
     pub fn deployment_mode(&self) -> crate::core::Expr {
         self.attr("deployment_mode")
     }
     /// `encryption_options`, as a reference.
+    #[inline]
     pub fn encryption_options(&self) -> crate::core::Expr {
         self.attr("encryption_options")
     }
     /// `engine_type`, as a reference.
+    #[inline]
     pub fn engine_type(&self) -> crate::core::Expr {
         self.attr("engine_type")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `host_instance_type`, as a reference.
+    #[inline]
     pub fn host_instance_type(&self) -> crate::core::Expr {
         self.attr("host_instance_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instances`, as a reference.
+    #[inline]
     pub fn instances(&self) -> crate::core::Expr {
         self.attr("instances")
     }
     /// `ldap_server_metadata`, as a reference.
+    #[inline]
     pub fn ldap_server_metadata(&self) -> crate::core::Expr {
         self.attr("ldap_server_metadata")
     }
     /// `logs`, as a reference.
+    #[inline]
     pub fn logs(&self) -> crate::core::Expr {
         self.attr("logs")
     }
     /// `maintenance_window_start_time`, as a reference.
+    #[inline]
     pub fn maintenance_window_start_time(&self) -> crate::core::Expr {
         self.attr("maintenance_window_start_time")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `user`, as a reference.
+    #[inline]
     pub fn user(&self) -> crate::core::Expr {
         self.attr("user")
     }
@@ -697,14 +769,17 @@ impl crate::core::Ref<DataMqBroker> {
 
 impl crate::core::Ref<DataMqBrokerEngineTypes> {
     /// `broker_engine_types`, as a reference.
+    #[inline]
     pub fn broker_engine_types(&self) -> crate::core::Expr {
         self.attr("broker_engine_types")
     }
     /// `engine_type`, as a reference.
+    #[inline]
     pub fn engine_type(&self) -> crate::core::Expr {
         self.attr("engine_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -712,22 +787,27 @@ impl crate::core::Ref<DataMqBrokerEngineTypes> {
 
 impl crate::core::Ref<DataMqBrokerInstanceTypeOfferings> {
     /// `broker_instance_options`, as a reference.
+    #[inline]
     pub fn broker_instance_options(&self) -> crate::core::Expr {
         self.attr("broker_instance_options")
     }
     /// `engine_type`, as a reference.
+    #[inline]
     pub fn engine_type(&self) -> crate::core::Expr {
         self.attr("engine_type")
     }
     /// `host_instance_type`, as a reference.
+    #[inline]
     pub fn host_instance_type(&self) -> crate::core::Expr {
         self.attr("host_instance_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }

@@ -10,6 +10,7 @@ pub struct MskClusterBrokerNodeGroupInfoConnectivityInfoPublicAccess {
 
 impl MskClusterBrokerNodeGroupInfoConnectivityInfoPublicAccess {
     /// `MskClusterBrokerNodeGroupInfoConnectivityInfoPublicAccess` with its required arguments; set the others with `MskClusterBrokerNodeGroupInfoConnectivityInfoPublicAccess { field: Some(..), ..MskClusterBrokerNodeGroupInfoConnectivityInfoPublicAccess::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             r#type: None,
@@ -30,6 +31,7 @@ pub struct MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAut
 
 impl MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAuthenticationSasl {
     /// `MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAuthenticationSasl` with its required arguments; set the others with `MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAuthenticationSasl { field: Some(..), ..MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAuthenticationSasl::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             iam: None,
@@ -51,6 +53,7 @@ pub struct MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAut
 
 impl MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAuthentication {
     /// `MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAuthentication` with its required arguments; set the others with `MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAuthentication { field: Some(..), ..MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivityClientAuthentication::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tls: None,
@@ -69,6 +72,7 @@ pub struct MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivity {
 
 impl MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivity {
     /// `MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivity` with its required arguments; set the others with `MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivity { field: Some(..), ..MskClusterBrokerNodeGroupInfoConnectivityInfoVpcConnectivity::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             client_authentication: None,
@@ -89,6 +93,7 @@ pub struct MskClusterBrokerNodeGroupInfoConnectivityInfo {
 
 impl MskClusterBrokerNodeGroupInfoConnectivityInfo {
     /// `MskClusterBrokerNodeGroupInfoConnectivityInfo` with its required arguments; set the others with `MskClusterBrokerNodeGroupInfoConnectivityInfo { field: Some(..), ..MskClusterBrokerNodeGroupInfoConnectivityInfo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             public_access: None,
@@ -110,6 +115,7 @@ pub struct MskClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfoProvisionedThro
 
 impl MskClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfoProvisionedThroughput {
     /// `MskClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfoProvisionedThroughput` with its required arguments; set the others with `MskClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfoProvisionedThroughput { field: Some(..), ..MskClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfoProvisionedThroughput::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -131,6 +137,7 @@ pub struct MskClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfo {
 
 impl MskClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfo {
     /// `MskClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfo` with its required arguments; set the others with `MskClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfo { field: Some(..), ..MskClusterBrokerNodeGroupInfoStorageInfoEbsStorageInfo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             volume_size: None,
@@ -149,6 +156,7 @@ pub struct MskClusterBrokerNodeGroupInfoStorageInfo {
 
 impl MskClusterBrokerNodeGroupInfoStorageInfo {
     /// `MskClusterBrokerNodeGroupInfoStorageInfo` with its required arguments; set the others with `MskClusterBrokerNodeGroupInfoStorageInfo { field: Some(..), ..MskClusterBrokerNodeGroupInfoStorageInfo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ebs_storage_info: None,
@@ -178,6 +186,7 @@ pub struct MskClusterBrokerNodeGroupInfo {
 
 impl MskClusterBrokerNodeGroupInfo {
     /// `MskClusterBrokerNodeGroupInfo` with its required arguments; set the others with `MskClusterBrokerNodeGroupInfo { field: Some(..), ..MskClusterBrokerNodeGroupInfo::new(..) }`.
+    #[inline]
     pub fn new(client_subnets: Vec<crate::core::Expr>, instance_type: impl Into<crate::core::Expr>, security_groups: Vec<crate::core::Expr>) -> Self {
         Self {
             az_distribution: None,
@@ -203,6 +212,7 @@ pub struct MskClusterClientAuthenticationSasl {
 
 impl MskClusterClientAuthenticationSasl {
     /// `MskClusterClientAuthenticationSasl` with its required arguments; set the others with `MskClusterClientAuthenticationSasl { field: Some(..), ..MskClusterClientAuthenticationSasl::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             iam: None,
@@ -221,6 +231,7 @@ pub struct MskClusterClientAuthenticationTls {
 
 impl MskClusterClientAuthenticationTls {
     /// `MskClusterClientAuthenticationTls` with its required arguments; set the others with `MskClusterClientAuthenticationTls { field: Some(..), ..MskClusterClientAuthenticationTls::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             certificate_authority_arns: None,
@@ -244,6 +255,7 @@ pub struct MskClusterClientAuthentication {
 
 impl MskClusterClientAuthentication {
     /// `MskClusterClientAuthentication` with its required arguments; set the others with `MskClusterClientAuthentication { field: Some(..), ..MskClusterClientAuthentication::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             unauthenticated: None,
@@ -264,6 +276,7 @@ pub struct MskClusterConfigurationInfo {
 
 impl MskClusterConfigurationInfo {
     /// `MskClusterConfigurationInfo` with its required arguments; set the others with `MskClusterConfigurationInfo { field: Some(..), ..MskClusterConfigurationInfo::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>, revision: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             arn: arn.into(),
@@ -285,6 +298,7 @@ pub struct MskClusterEncryptionInfoEncryptionInTransit {
 
 impl MskClusterEncryptionInfoEncryptionInTransit {
     /// `MskClusterEncryptionInfoEncryptionInTransit` with its required arguments; set the others with `MskClusterEncryptionInfoEncryptionInTransit { field: Some(..), ..MskClusterEncryptionInfoEncryptionInTransit::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             client_broker: None,
@@ -306,6 +320,7 @@ pub struct MskClusterEncryptionInfo {
 
 impl MskClusterEncryptionInfo {
     /// `MskClusterEncryptionInfo` with its required arguments; set the others with `MskClusterEncryptionInfo { field: Some(..), ..MskClusterEncryptionInfo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             encryption_at_rest_kms_key_arn: None,
@@ -326,6 +341,7 @@ pub struct MskClusterLoggingInfoBrokerLogsCloudwatchLogs {
 
 impl MskClusterLoggingInfoBrokerLogsCloudwatchLogs {
     /// `MskClusterLoggingInfoBrokerLogsCloudwatchLogs` with its required arguments; set the others with `MskClusterLoggingInfoBrokerLogsCloudwatchLogs { field: Some(..), ..MskClusterLoggingInfoBrokerLogsCloudwatchLogs::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -346,6 +362,7 @@ pub struct MskClusterLoggingInfoBrokerLogsFirehose {
 
 impl MskClusterLoggingInfoBrokerLogsFirehose {
     /// `MskClusterLoggingInfoBrokerLogsFirehose` with its required arguments; set the others with `MskClusterLoggingInfoBrokerLogsFirehose { field: Some(..), ..MskClusterLoggingInfoBrokerLogsFirehose::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             delivery_stream: None,
@@ -369,6 +386,7 @@ pub struct MskClusterLoggingInfoBrokerLogsS3 {
 
 impl MskClusterLoggingInfoBrokerLogsS3 {
     /// `MskClusterLoggingInfoBrokerLogsS3` with its required arguments; set the others with `MskClusterLoggingInfoBrokerLogsS3 { field: Some(..), ..MskClusterLoggingInfoBrokerLogsS3::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             bucket: None,
@@ -394,6 +412,7 @@ pub struct MskClusterLoggingInfoBrokerLogs {
 
 impl MskClusterLoggingInfoBrokerLogs {
     /// `MskClusterLoggingInfoBrokerLogs` with its required arguments; set the others with `MskClusterLoggingInfoBrokerLogs { field: Some(..), ..MskClusterLoggingInfoBrokerLogs::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cloudwatch_logs: None,
@@ -412,6 +431,7 @@ pub struct MskClusterLoggingInfo {
 
 impl MskClusterLoggingInfo {
     /// `MskClusterLoggingInfo` with its required arguments; set the others with `MskClusterLoggingInfo { field: Some(..), ..MskClusterLoggingInfo::new(..) }`.
+    #[inline]
     pub fn new(broker_logs: MskClusterLoggingInfoBrokerLogs) -> Self {
         Self {
             broker_logs,
@@ -428,6 +448,7 @@ pub struct MskClusterOpenMonitoringPrometheusJmxExporter {
 
 impl MskClusterOpenMonitoringPrometheusJmxExporter {
     /// `MskClusterOpenMonitoringPrometheusJmxExporter` with its required arguments; set the others with `MskClusterOpenMonitoringPrometheusJmxExporter { field: Some(..), ..MskClusterOpenMonitoringPrometheusJmxExporter::new(..) }`.
+    #[inline]
     pub fn new(enabled_in_broker: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled_in_broker: enabled_in_broker.into(),
@@ -448,6 +469,7 @@ pub struct MskClusterOpenMonitoringPrometheus {
 
 impl MskClusterOpenMonitoringPrometheus {
     /// `MskClusterOpenMonitoringPrometheus` with its required arguments; set the others with `MskClusterOpenMonitoringPrometheus { field: Some(..), ..MskClusterOpenMonitoringPrometheus::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             jmx_exporter: None,
@@ -465,6 +487,7 @@ pub struct MskClusterOpenMonitoring {
 
 impl MskClusterOpenMonitoring {
     /// `MskClusterOpenMonitoring` with its required arguments; set the others with `MskClusterOpenMonitoring { field: Some(..), ..MskClusterOpenMonitoring::new(..) }`.
+    #[inline]
     pub fn new(prometheus: MskClusterOpenMonitoringPrometheus) -> Self {
         Self {
             prometheus,
@@ -488,6 +511,7 @@ pub struct MskClusterTimeouts {
 
 impl MskClusterTimeouts {
     /// `MskClusterTimeouts` with its required arguments; set the others with `MskClusterTimeouts { field: Some(..), ..MskClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -545,6 +569,7 @@ pub struct MskCluster {
 
 impl MskCluster {
     /// `MskCluster` with its required arguments; set the others with `MskCluster { field: Some(..), ..MskCluster::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>, kafka_version: impl Into<crate::core::Expr>, number_of_broker_nodes: impl Into<crate::core::Arg<crate::core::Number>>, broker_node_group_info: MskClusterBrokerNodeGroupInfo) -> Self {
         Self {
             cluster_name: cluster_name.into(),
@@ -584,6 +609,7 @@ pub struct MskClusterPolicy {
 
 impl MskClusterPolicy {
     /// `MskClusterPolicy` with its required arguments; set the others with `MskClusterPolicy { field: Some(..), ..MskClusterPolicy::new(..) }`.
+    #[inline]
     pub fn new(cluster_arn: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
@@ -617,6 +643,7 @@ pub struct MskConfiguration {
 
 impl MskConfiguration {
     /// `MskConfiguration` with its required arguments; set the others with `MskConfiguration { field: Some(..), ..MskConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, server_properties: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -641,6 +668,7 @@ pub struct MskReplicatorKafkaClusterAmazonMskCluster {
 
 impl MskReplicatorKafkaClusterAmazonMskCluster {
     /// `MskReplicatorKafkaClusterAmazonMskCluster` with its required arguments; set the others with `MskReplicatorKafkaClusterAmazonMskCluster { field: Some(..), ..MskReplicatorKafkaClusterAmazonMskCluster::new(..) }`.
+    #[inline]
     pub fn new(msk_cluster_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             msk_cluster_arn: msk_cluster_arn.into(),
@@ -660,6 +688,7 @@ pub struct MskReplicatorKafkaClusterVpcConfig {
 
 impl MskReplicatorKafkaClusterVpcConfig {
     /// `MskReplicatorKafkaClusterVpcConfig` with its required arguments; set the others with `MskReplicatorKafkaClusterVpcConfig { field: Some(..), ..MskReplicatorKafkaClusterVpcConfig::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             security_groups_ids: None,
@@ -679,6 +708,7 @@ pub struct MskReplicatorKafkaCluster {
 
 impl MskReplicatorKafkaCluster {
     /// `MskReplicatorKafkaCluster` with its required arguments; set the others with `MskReplicatorKafkaCluster { field: Some(..), ..MskReplicatorKafkaCluster::new(..) }`.
+    #[inline]
     pub fn new(amazon_msk_cluster: MskReplicatorKafkaClusterAmazonMskCluster, vpc_config: MskReplicatorKafkaClusterVpcConfig) -> Self {
         Self {
             amazon_msk_cluster,
@@ -705,6 +735,7 @@ pub struct MskReplicatorReplicationInfoListConsumerGroupReplication {
 
 impl MskReplicatorReplicationInfoListConsumerGroupReplication {
     /// `MskReplicatorReplicationInfoListConsumerGroupReplication` with its required arguments; set the others with `MskReplicatorReplicationInfoListConsumerGroupReplication { field: Some(..), ..MskReplicatorReplicationInfoListConsumerGroupReplication::new(..) }`.
+    #[inline]
     pub fn new(consumer_groups_to_replicate: Vec<crate::core::Expr>) -> Self {
         Self {
             consumer_groups_to_exclude: None,
@@ -725,6 +756,7 @@ pub struct MskReplicatorReplicationInfoListTopicReplicationStartingPosition {
 
 impl MskReplicatorReplicationInfoListTopicReplicationStartingPosition {
     /// `MskReplicatorReplicationInfoListTopicReplicationStartingPosition` with its required arguments; set the others with `MskReplicatorReplicationInfoListTopicReplicationStartingPosition { field: Some(..), ..MskReplicatorReplicationInfoListTopicReplicationStartingPosition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             r#type: None,
@@ -759,6 +791,7 @@ pub struct MskReplicatorReplicationInfoListTopicReplication {
 
 impl MskReplicatorReplicationInfoListTopicReplication {
     /// `MskReplicatorReplicationInfoListTopicReplication` with its required arguments; set the others with `MskReplicatorReplicationInfoListTopicReplication { field: Some(..), ..MskReplicatorReplicationInfoListTopicReplication::new(..) }`.
+    #[inline]
     pub fn new(topics_to_replicate: Vec<crate::core::Expr>) -> Self {
         Self {
             copy_access_control_lists_for_topics: None,
@@ -789,6 +822,7 @@ pub struct MskReplicatorReplicationInfoList {
 
 impl MskReplicatorReplicationInfoList {
     /// `MskReplicatorReplicationInfoList` with its required arguments; set the others with `MskReplicatorReplicationInfoList { field: Some(..), ..MskReplicatorReplicationInfoList::new(..) }`.
+    #[inline]
     pub fn new(source_kafka_cluster_arn: impl Into<crate::core::Expr>, target_compression_type: impl Into<crate::core::Expr>, target_kafka_cluster_arn: impl Into<crate::core::Expr>, consumer_group_replication: Vec<MskReplicatorReplicationInfoListConsumerGroupReplication>, topic_replication: Vec<MskReplicatorReplicationInfoListTopicReplication>) -> Self {
         Self {
             source_kafka_cluster_arn: source_kafka_cluster_arn.into(),
@@ -816,6 +850,7 @@ pub struct MskReplicatorTimeouts {
 
 impl MskReplicatorTimeouts {
     /// `MskReplicatorTimeouts` with its required arguments; set the others with `MskReplicatorTimeouts { field: Some(..), ..MskReplicatorTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -855,6 +890,7 @@ pub struct MskReplicator {
 
 impl MskReplicator {
     /// `MskReplicator` with its required arguments; set the others with `MskReplicator { field: Some(..), ..MskReplicator::new(..) }`.
+    #[inline]
     pub fn new(replicator_name: impl Into<crate::core::Expr>, service_execution_role_arn: impl Into<crate::core::Expr>, kafka_cluster: Vec<MskReplicatorKafkaCluster>, replication_info_list: MskReplicatorReplicationInfoList) -> Self {
         Self {
             description: None,
@@ -888,6 +924,7 @@ pub struct MskScramSecretAssociation {
 
 impl MskScramSecretAssociation {
     /// `MskScramSecretAssociation` with its required arguments; set the others with `MskScramSecretAssociation { field: Some(..), ..MskScramSecretAssociation::new(..) }`.
+    #[inline]
     pub fn new(cluster_arn: impl Into<crate::core::Expr>, secret_arn_list: Vec<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
@@ -910,6 +947,7 @@ pub struct MskServerlessClusterClientAuthenticationSaslIam {
 
 impl MskServerlessClusterClientAuthenticationSaslIam {
     /// `MskServerlessClusterClientAuthenticationSaslIam` with its required arguments; set the others with `MskServerlessClusterClientAuthenticationSaslIam { field: Some(..), ..MskServerlessClusterClientAuthenticationSaslIam::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -926,6 +964,7 @@ pub struct MskServerlessClusterClientAuthenticationSasl {
 
 impl MskServerlessClusterClientAuthenticationSasl {
     /// `MskServerlessClusterClientAuthenticationSasl` with its required arguments; set the others with `MskServerlessClusterClientAuthenticationSasl { field: Some(..), ..MskServerlessClusterClientAuthenticationSasl::new(..) }`.
+    #[inline]
     pub fn new(iam: MskServerlessClusterClientAuthenticationSaslIam) -> Self {
         Self {
             iam,
@@ -942,6 +981,7 @@ pub struct MskServerlessClusterClientAuthentication {
 
 impl MskServerlessClusterClientAuthentication {
     /// `MskServerlessClusterClientAuthentication` with its required arguments; set the others with `MskServerlessClusterClientAuthentication { field: Some(..), ..MskServerlessClusterClientAuthentication::new(..) }`.
+    #[inline]
     pub fn new(sasl: MskServerlessClusterClientAuthenticationSasl) -> Self {
         Self {
             sasl,
@@ -962,6 +1002,7 @@ pub struct MskServerlessClusterTimeouts {
 
 impl MskServerlessClusterTimeouts {
     /// `MskServerlessClusterTimeouts` with its required arguments; set the others with `MskServerlessClusterTimeouts { field: Some(..), ..MskServerlessClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -982,6 +1023,7 @@ pub struct MskServerlessClusterVpcConfig {
 
 impl MskServerlessClusterVpcConfig {
     /// `MskServerlessClusterVpcConfig` with its required arguments; set the others with `MskServerlessClusterVpcConfig { field: Some(..), ..MskServerlessClusterVpcConfig::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids: None,
@@ -1015,6 +1057,7 @@ pub struct MskServerlessCluster {
 
 impl MskServerlessCluster {
     /// `MskServerlessCluster` with its required arguments; set the others with `MskServerlessCluster { field: Some(..), ..MskServerlessCluster::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>, client_authentication: MskServerlessClusterClientAuthentication, vpc_config: Vec<MskServerlessClusterVpcConfig>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
@@ -1043,6 +1086,7 @@ pub struct MskSingleScramSecretAssociation {
 
 impl MskSingleScramSecretAssociation {
     /// `MskSingleScramSecretAssociation` with its required arguments; set the others with `MskSingleScramSecretAssociation { field: Some(..), ..MskSingleScramSecretAssociation::new(..) }`.
+    #[inline]
     pub fn new(cluster_arn: impl Into<crate::core::Expr>, secret_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
@@ -1081,6 +1125,7 @@ pub struct MskVpcConnection {
 
 impl MskVpcConnection {
     /// `MskVpcConnection` with its required arguments; set the others with `MskVpcConnection { field: Some(..), ..MskVpcConnection::new(..) }`.
+    #[inline]
     pub fn new(authentication: impl Into<crate::core::Expr>, client_subnets: Vec<crate::core::Expr>, security_groups: Vec<crate::core::Expr>, target_cluster_arn: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication: authentication.into(),
@@ -1111,6 +1156,7 @@ pub struct DataMskBootstrapBrokers {
 
 impl DataMskBootstrapBrokers {
     /// `DataMskBootstrapBrokers` with its required arguments; set the others with `DataMskBootstrapBrokers { field: Some(..), ..DataMskBootstrapBrokers::new(..) }`.
+    #[inline]
     pub fn new(cluster_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
@@ -1135,6 +1181,7 @@ pub struct DataMskBrokerNodes {
 
 impl DataMskBrokerNodes {
     /// `DataMskBrokerNodes` with its required arguments; set the others with `DataMskBrokerNodes { field: Some(..), ..DataMskBrokerNodes::new(..) }`.
+    #[inline]
     pub fn new(cluster_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
@@ -1162,6 +1209,7 @@ pub struct DataMskCluster {
 
 impl DataMskCluster {
     /// `DataMskCluster` with its required arguments; set the others with `DataMskCluster { field: Some(..), ..DataMskCluster::new(..) }`.
+    #[inline]
     pub fn new(cluster_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_name: cluster_name.into(),
@@ -1187,6 +1235,7 @@ pub struct DataMskConfiguration {
 
 impl DataMskConfiguration {
     /// `DataMskConfiguration` with its required arguments; set the others with `DataMskConfiguration { field: Some(..), ..DataMskConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1215,6 +1264,7 @@ pub struct DataMskKafkaVersion {
 
 impl DataMskKafkaVersion {
     /// `DataMskKafkaVersion` with its required arguments; set the others with `DataMskKafkaVersion { field: Some(..), ..DataMskKafkaVersion::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1243,6 +1293,7 @@ pub struct DataMskVpcConnection {
 
 impl DataMskVpcConnection {
     /// `DataMskVpcConnection` with its required arguments; set the others with `DataMskVpcConnection { field: Some(..), ..DataMskVpcConnection::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -1258,122 +1309,152 @@ impl crate::core::DataSource for DataMskVpcConnection {
 
 impl crate::core::Ref<MskCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bootstrap_brokers`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers")
     }
     /// `bootstrap_brokers_public_sasl_iam`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_public_sasl_iam(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_public_sasl_iam")
     }
     /// `bootstrap_brokers_public_sasl_scram`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_public_sasl_scram(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_public_sasl_scram")
     }
     /// `bootstrap_brokers_public_tls`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_public_tls(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_public_tls")
     }
     /// `bootstrap_brokers_sasl_iam`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_sasl_iam(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_sasl_iam")
     }
     /// `bootstrap_brokers_sasl_scram`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_sasl_scram(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_sasl_scram")
     }
     /// `bootstrap_brokers_tls`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_tls(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_tls")
     }
     /// `bootstrap_brokers_vpc_connectivity_sasl_iam`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_vpc_connectivity_sasl_iam(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_vpc_connectivity_sasl_iam")
     }
     /// `bootstrap_brokers_vpc_connectivity_sasl_scram`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_vpc_connectivity_sasl_scram(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_vpc_connectivity_sasl_scram")
     }
     /// `bootstrap_brokers_vpc_connectivity_tls`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_vpc_connectivity_tls(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_vpc_connectivity_tls")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `cluster_uuid`, as a reference.
+    #[inline]
     pub fn cluster_uuid(&self) -> crate::core::Expr {
         self.attr("cluster_uuid")
     }
     /// `current_version`, as a reference.
+    #[inline]
     pub fn current_version(&self) -> crate::core::Expr {
         self.attr("current_version")
     }
     /// `enhanced_monitoring`, as a reference.
+    #[inline]
     pub fn enhanced_monitoring(&self) -> crate::core::Expr {
         self.attr("enhanced_monitoring")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kafka_version`, as a reference.
+    #[inline]
     pub fn kafka_version(&self) -> crate::core::Expr {
         self.attr("kafka_version")
     }
     /// `number_of_broker_nodes`, as a reference.
+    #[inline]
     pub fn number_of_broker_nodes(&self) -> crate::core::Expr {
         self.attr("number_of_broker_nodes")
     }
     /// `storage_mode`, as a reference.
+    #[inline]
     pub fn storage_mode(&self) -> crate::core::Expr {
         self.attr("storage_mode")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `zookeeper_connect_string`, as a reference.
+    #[inline]
     pub fn zookeeper_connect_string(&self) -> crate::core::Expr {
         self.attr("zookeeper_connect_string")
     }
     /// `zookeeper_connect_string_tls`, as a reference.
+    #[inline]
     pub fn zookeeper_connect_string_tls(&self) -> crate::core::Expr {
         self.attr("zookeeper_connect_string_tls")
     }
     /// `broker_node_group_info` (a nested block), as a reference.
+    #[inline]
     pub fn broker_node_group_info(&self) -> crate::core::Expr {
         self.attr("broker_node_group_info")
     }
     /// `client_authentication` (a nested block), as a reference.
+    #[inline]
     pub fn client_authentication(&self) -> crate::core::Expr {
         self.attr("client_authentication")
     }
     /// `configuration_info` (a nested block), as a reference.
+    #[inline]
     pub fn configuration_info(&self) -> crate::core::Expr {
         self.attr("configuration_info")
     }
     /// `encryption_info` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_info(&self) -> crate::core::Expr {
         self.attr("encryption_info")
     }
     /// `logging_info` (a nested block), as a reference.
+    #[inline]
     pub fn logging_info(&self) -> crate::core::Expr {
         self.attr("logging_info")
     }
     /// `open_monitoring` (a nested block), as a reference.
+    #[inline]
     pub fn open_monitoring(&self) -> crate::core::Expr {
         self.attr("open_monitoring")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1381,18 +1462,22 @@ impl crate::core::Ref<MskCluster> {
 
 impl crate::core::Ref<MskClusterPolicy> {
     /// `cluster_arn`, as a reference.
+    #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
         self.attr("cluster_arn")
     }
     /// `current_version`, as a reference.
+    #[inline]
     pub fn current_version(&self) -> crate::core::Expr {
         self.attr("current_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
@@ -1400,30 +1485,37 @@ impl crate::core::Ref<MskClusterPolicy> {
 
 impl crate::core::Ref<MskConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kafka_versions`, as a reference.
+    #[inline]
     pub fn kafka_versions(&self) -> crate::core::Expr {
         self.attr("kafka_versions")
     }
     /// `latest_revision`, as a reference.
+    #[inline]
     pub fn latest_revision(&self) -> crate::core::Expr {
         self.attr("latest_revision")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `server_properties`, as a reference.
+    #[inline]
     pub fn server_properties(&self) -> crate::core::Expr {
         self.attr("server_properties")
     }
@@ -1431,46 +1523,57 @@ impl crate::core::Ref<MskConfiguration> {
 
 impl crate::core::Ref<MskReplicator> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `current_version`, as a reference.
+    #[inline]
     pub fn current_version(&self) -> crate::core::Expr {
         self.attr("current_version")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `replicator_name`, as a reference.
+    #[inline]
     pub fn replicator_name(&self) -> crate::core::Expr {
         self.attr("replicator_name")
     }
     /// `service_execution_role_arn`, as a reference.
+    #[inline]
     pub fn service_execution_role_arn(&self) -> crate::core::Expr {
         self.attr("service_execution_role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `kafka_cluster` (a nested block), as a reference.
+    #[inline]
     pub fn kafka_cluster(&self) -> crate::core::Expr {
         self.attr("kafka_cluster")
     }
     /// `replication_info_list` (a nested block), as a reference.
+    #[inline]
     pub fn replication_info_list(&self) -> crate::core::Expr {
         self.attr("replication_info_list")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1478,14 +1581,17 @@ impl crate::core::Ref<MskReplicator> {
 
 impl crate::core::Ref<MskScramSecretAssociation> {
     /// `cluster_arn`, as a reference.
+    #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
         self.attr("cluster_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `secret_arn_list`, as a reference.
+    #[inline]
     pub fn secret_arn_list(&self) -> crate::core::Expr {
         self.attr("secret_arn_list")
     }
@@ -1493,42 +1599,52 @@ impl crate::core::Ref<MskScramSecretAssociation> {
 
 impl crate::core::Ref<MskServerlessCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bootstrap_brokers_sasl_iam`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_sasl_iam(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_sasl_iam")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `cluster_uuid`, as a reference.
+    #[inline]
     pub fn cluster_uuid(&self) -> crate::core::Expr {
         self.attr("cluster_uuid")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `client_authentication` (a nested block), as a reference.
+    #[inline]
     pub fn client_authentication(&self) -> crate::core::Expr {
         self.attr("client_authentication")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_config` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
         self.attr("vpc_config")
     }
@@ -1536,14 +1652,17 @@ impl crate::core::Ref<MskServerlessCluster> {
 
 impl crate::core::Ref<MskSingleScramSecretAssociation> {
     /// `cluster_arn`, as a reference.
+    #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
         self.attr("cluster_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `secret_arn`, as a reference.
+    #[inline]
     pub fn secret_arn(&self) -> crate::core::Expr {
         self.attr("secret_arn")
     }
@@ -1551,38 +1670,47 @@ impl crate::core::Ref<MskSingleScramSecretAssociation> {
 
 impl crate::core::Ref<MskVpcConnection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication`, as a reference.
+    #[inline]
     pub fn authentication(&self) -> crate::core::Expr {
         self.attr("authentication")
     }
     /// `client_subnets`, as a reference.
+    #[inline]
     pub fn client_subnets(&self) -> crate::core::Expr {
         self.attr("client_subnets")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_cluster_arn`, as a reference.
+    #[inline]
     pub fn target_cluster_arn(&self) -> crate::core::Expr {
         self.attr("target_cluster_arn")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -1590,50 +1718,62 @@ impl crate::core::Ref<MskVpcConnection> {
 
 impl crate::core::Ref<DataMskBootstrapBrokers> {
     /// `bootstrap_brokers`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers")
     }
     /// `bootstrap_brokers_public_sasl_iam`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_public_sasl_iam(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_public_sasl_iam")
     }
     /// `bootstrap_brokers_public_sasl_scram`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_public_sasl_scram(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_public_sasl_scram")
     }
     /// `bootstrap_brokers_public_tls`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_public_tls(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_public_tls")
     }
     /// `bootstrap_brokers_sasl_iam`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_sasl_iam(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_sasl_iam")
     }
     /// `bootstrap_brokers_sasl_scram`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_sasl_scram(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_sasl_scram")
     }
     /// `bootstrap_brokers_tls`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_tls(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_tls")
     }
     /// `bootstrap_brokers_vpc_connectivity_sasl_iam`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_vpc_connectivity_sasl_iam(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_vpc_connectivity_sasl_iam")
     }
     /// `bootstrap_brokers_vpc_connectivity_sasl_scram`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_vpc_connectivity_sasl_scram(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_vpc_connectivity_sasl_scram")
     }
     /// `bootstrap_brokers_vpc_connectivity_tls`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_vpc_connectivity_tls(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_vpc_connectivity_tls")
     }
     /// `cluster_arn`, as a reference.
+    #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
         self.attr("cluster_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1641,14 +1781,17 @@ impl crate::core::Ref<DataMskBootstrapBrokers> {
 
 impl crate::core::Ref<DataMskBrokerNodes> {
     /// `cluster_arn`, as a reference.
+    #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
         self.attr("cluster_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `node_info_list`, as a reference.
+    #[inline]
     pub fn node_info_list(&self) -> crate::core::Expr {
         self.attr("node_info_list")
     }
@@ -1656,70 +1799,87 @@ impl crate::core::Ref<DataMskBrokerNodes> {
 
 impl crate::core::Ref<DataMskCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bootstrap_brokers`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers")
     }
     /// `bootstrap_brokers_public_sasl_iam`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_public_sasl_iam(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_public_sasl_iam")
     }
     /// `bootstrap_brokers_public_sasl_scram`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_public_sasl_scram(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_public_sasl_scram")
     }
     /// `bootstrap_brokers_public_tls`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_public_tls(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_public_tls")
     }
     /// `bootstrap_brokers_sasl_iam`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_sasl_iam(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_sasl_iam")
     }
     /// `bootstrap_brokers_sasl_scram`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_sasl_scram(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_sasl_scram")
     }
     /// `bootstrap_brokers_tls`, as a reference.
+    #[inline]
     pub fn bootstrap_brokers_tls(&self) -> crate::core::Expr {
         self.attr("bootstrap_brokers_tls")
     }
     /// `broker_node_group_info`, as a reference.
+    #[inline]
     pub fn broker_node_group_info(&self) -> crate::core::Expr {
         self.attr("broker_node_group_info")
     }
     /// `cluster_name`, as a reference.
+    #[inline]
     pub fn cluster_name(&self) -> crate::core::Expr {
         self.attr("cluster_name")
     }
     /// `cluster_uuid`, as a reference.
+    #[inline]
     pub fn cluster_uuid(&self) -> crate::core::Expr {
         self.attr("cluster_uuid")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kafka_version`, as a reference.
+    #[inline]
     pub fn kafka_version(&self) -> crate::core::Expr {
         self.attr("kafka_version")
     }
     /// `number_of_broker_nodes`, as a reference.
+    #[inline]
     pub fn number_of_broker_nodes(&self) -> crate::core::Expr {
         self.attr("number_of_broker_nodes")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `zookeeper_connect_string`, as a reference.
+    #[inline]
     pub fn zookeeper_connect_string(&self) -> crate::core::Expr {
         self.attr("zookeeper_connect_string")
     }
     /// `zookeeper_connect_string_tls`, as a reference.
+    #[inline]
     pub fn zookeeper_connect_string_tls(&self) -> crate::core::Expr {
         self.attr("zookeeper_connect_string_tls")
     }
@@ -1727,30 +1887,37 @@ impl crate::core::Ref<DataMskCluster> {
 
 impl crate::core::Ref<DataMskConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kafka_versions`, as a reference.
+    #[inline]
     pub fn kafka_versions(&self) -> crate::core::Expr {
         self.attr("kafka_versions")
     }
     /// `latest_revision`, as a reference.
+    #[inline]
     pub fn latest_revision(&self) -> crate::core::Expr {
         self.attr("latest_revision")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `server_properties`, as a reference.
+    #[inline]
     pub fn server_properties(&self) -> crate::core::Expr {
         self.attr("server_properties")
     }
@@ -1758,18 +1925,22 @@ impl crate::core::Ref<DataMskConfiguration> {
 
 impl crate::core::Ref<DataMskKafkaVersion> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `preferred_versions`, as a reference.
+    #[inline]
     pub fn preferred_versions(&self) -> crate::core::Expr {
         self.attr("preferred_versions")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -1777,34 +1948,42 @@ impl crate::core::Ref<DataMskKafkaVersion> {
 
 impl crate::core::Ref<DataMskVpcConnection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `authentication`, as a reference.
+    #[inline]
     pub fn authentication(&self) -> crate::core::Expr {
         self.attr("authentication")
     }
     /// `client_subnets`, as a reference.
+    #[inline]
     pub fn client_subnets(&self) -> crate::core::Expr {
         self.attr("client_subnets")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `target_cluster_arn`, as a reference.
+    #[inline]
     pub fn target_cluster_arn(&self) -> crate::core::Expr {
         self.attr("target_cluster_arn")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }

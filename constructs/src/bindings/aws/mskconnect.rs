@@ -10,6 +10,7 @@ pub struct MskconnectConnectorCapacityAutoscalingScaleInPolicy {
 
 impl MskconnectConnectorCapacityAutoscalingScaleInPolicy {
     /// `MskconnectConnectorCapacityAutoscalingScaleInPolicy` with its required arguments; set the others with `MskconnectConnectorCapacityAutoscalingScaleInPolicy { field: Some(..), ..MskconnectConnectorCapacityAutoscalingScaleInPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cpu_utilization_percentage: None,
@@ -37,6 +38,7 @@ pub struct MskconnectConnectorCapacityAutoscaling {
 
 impl MskconnectConnectorCapacityAutoscaling {
     /// `MskconnectConnectorCapacityAutoscaling` with its required arguments; set the others with `MskconnectConnectorCapacityAutoscaling { field: Some(..), ..MskconnectConnectorCapacityAutoscaling::new(..) }`.
+    #[inline]
     pub fn new(max_worker_count: impl Into<crate::core::Arg<crate::core::Number>>, min_worker_count: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_worker_count: max_worker_count.into(),
@@ -60,6 +62,7 @@ pub struct MskconnectConnectorCapacityProvisionedCapacity {
 
 impl MskconnectConnectorCapacityProvisionedCapacity {
     /// `MskconnectConnectorCapacityProvisionedCapacity` with its required arguments; set the others with `MskconnectConnectorCapacityProvisionedCapacity { field: Some(..), ..MskconnectConnectorCapacityProvisionedCapacity::new(..) }`.
+    #[inline]
     pub fn new(worker_count: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             mcu_count: None,
@@ -81,6 +84,7 @@ pub struct MskconnectConnectorCapacity {
 
 impl MskconnectConnectorCapacity {
     /// `MskconnectConnectorCapacity` with its required arguments; set the others with `MskconnectConnectorCapacity { field: Some(..), ..MskconnectConnectorCapacity::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             autoscaling: None,
@@ -100,6 +104,7 @@ pub struct MskconnectConnectorKafkaClusterApacheKafkaClusterVpc {
 
 impl MskconnectConnectorKafkaClusterApacheKafkaClusterVpc {
     /// `MskconnectConnectorKafkaClusterApacheKafkaClusterVpc` with its required arguments; set the others with `MskconnectConnectorKafkaClusterApacheKafkaClusterVpc { field: Some(..), ..MskconnectConnectorKafkaClusterApacheKafkaClusterVpc::new(..) }`.
+    #[inline]
     pub fn new(security_groups: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>) -> Self {
         Self {
             security_groups,
@@ -119,6 +124,7 @@ pub struct MskconnectConnectorKafkaClusterApacheKafkaCluster {
 
 impl MskconnectConnectorKafkaClusterApacheKafkaCluster {
     /// `MskconnectConnectorKafkaClusterApacheKafkaCluster` with its required arguments; set the others with `MskconnectConnectorKafkaClusterApacheKafkaCluster { field: Some(..), ..MskconnectConnectorKafkaClusterApacheKafkaCluster::new(..) }`.
+    #[inline]
     pub fn new(bootstrap_servers: impl Into<crate::core::Expr>, vpc: MskconnectConnectorKafkaClusterApacheKafkaClusterVpc) -> Self {
         Self {
             bootstrap_servers: bootstrap_servers.into(),
@@ -136,6 +142,7 @@ pub struct MskconnectConnectorKafkaCluster {
 
 impl MskconnectConnectorKafkaCluster {
     /// `MskconnectConnectorKafkaCluster` with its required arguments; set the others with `MskconnectConnectorKafkaCluster { field: Some(..), ..MskconnectConnectorKafkaCluster::new(..) }`.
+    #[inline]
     pub fn new(apache_kafka_cluster: MskconnectConnectorKafkaClusterApacheKafkaCluster) -> Self {
         Self {
             apache_kafka_cluster,
@@ -153,6 +160,7 @@ pub struct MskconnectConnectorKafkaClusterClientAuthentication {
 
 impl MskconnectConnectorKafkaClusterClientAuthentication {
     /// `MskconnectConnectorKafkaClusterClientAuthentication` with its required arguments; set the others with `MskconnectConnectorKafkaClusterClientAuthentication { field: Some(..), ..MskconnectConnectorKafkaClusterClientAuthentication::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             authentication_type: None,
@@ -170,6 +178,7 @@ pub struct MskconnectConnectorKafkaClusterEncryptionInTransit {
 
 impl MskconnectConnectorKafkaClusterEncryptionInTransit {
     /// `MskconnectConnectorKafkaClusterEncryptionInTransit` with its required arguments; set the others with `MskconnectConnectorKafkaClusterEncryptionInTransit { field: Some(..), ..MskconnectConnectorKafkaClusterEncryptionInTransit::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             encryption_type: None,
@@ -189,6 +198,7 @@ pub struct MskconnectConnectorLogDeliveryWorkerLogDeliveryCloudwatchLogs {
 
 impl MskconnectConnectorLogDeliveryWorkerLogDeliveryCloudwatchLogs {
     /// `MskconnectConnectorLogDeliveryWorkerLogDeliveryCloudwatchLogs` with its required arguments; set the others with `MskconnectConnectorLogDeliveryWorkerLogDeliveryCloudwatchLogs { field: Some(..), ..MskconnectConnectorLogDeliveryWorkerLogDeliveryCloudwatchLogs::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -209,6 +219,7 @@ pub struct MskconnectConnectorLogDeliveryWorkerLogDeliveryFirehose {
 
 impl MskconnectConnectorLogDeliveryWorkerLogDeliveryFirehose {
     /// `MskconnectConnectorLogDeliveryWorkerLogDeliveryFirehose` with its required arguments; set the others with `MskconnectConnectorLogDeliveryWorkerLogDeliveryFirehose { field: Some(..), ..MskconnectConnectorLogDeliveryWorkerLogDeliveryFirehose::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             delivery_stream: None,
@@ -232,6 +243,7 @@ pub struct MskconnectConnectorLogDeliveryWorkerLogDeliveryS3 {
 
 impl MskconnectConnectorLogDeliveryWorkerLogDeliveryS3 {
     /// `MskconnectConnectorLogDeliveryWorkerLogDeliveryS3` with its required arguments; set the others with `MskconnectConnectorLogDeliveryWorkerLogDeliveryS3 { field: Some(..), ..MskconnectConnectorLogDeliveryWorkerLogDeliveryS3::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             bucket: None,
@@ -257,6 +269,7 @@ pub struct MskconnectConnectorLogDeliveryWorkerLogDelivery {
 
 impl MskconnectConnectorLogDeliveryWorkerLogDelivery {
     /// `MskconnectConnectorLogDeliveryWorkerLogDelivery` with its required arguments; set the others with `MskconnectConnectorLogDeliveryWorkerLogDelivery { field: Some(..), ..MskconnectConnectorLogDeliveryWorkerLogDelivery::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cloudwatch_logs: None,
@@ -275,6 +288,7 @@ pub struct MskconnectConnectorLogDelivery {
 
 impl MskconnectConnectorLogDelivery {
     /// `MskconnectConnectorLogDelivery` with its required arguments; set the others with `MskconnectConnectorLogDelivery { field: Some(..), ..MskconnectConnectorLogDelivery::new(..) }`.
+    #[inline]
     pub fn new(worker_log_delivery: MskconnectConnectorLogDeliveryWorkerLogDelivery) -> Self {
         Self {
             worker_log_delivery,
@@ -293,6 +307,7 @@ pub struct MskconnectConnectorPluginCustomPlugin {
 
 impl MskconnectConnectorPluginCustomPlugin {
     /// `MskconnectConnectorPluginCustomPlugin` with its required arguments; set the others with `MskconnectConnectorPluginCustomPlugin { field: Some(..), ..MskconnectConnectorPluginCustomPlugin::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>, revision: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             arn: arn.into(),
@@ -310,6 +325,7 @@ pub struct MskconnectConnectorPlugin {
 
 impl MskconnectConnectorPlugin {
     /// `MskconnectConnectorPlugin` with its required arguments; set the others with `MskconnectConnectorPlugin { field: Some(..), ..MskconnectConnectorPlugin::new(..) }`.
+    #[inline]
     pub fn new(custom_plugin: MskconnectConnectorPluginCustomPlugin) -> Self {
         Self {
             custom_plugin,
@@ -333,6 +349,7 @@ pub struct MskconnectConnectorTimeouts {
 
 impl MskconnectConnectorTimeouts {
     /// `MskconnectConnectorTimeouts` with its required arguments; set the others with `MskconnectConnectorTimeouts { field: Some(..), ..MskconnectConnectorTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -389,6 +406,7 @@ pub struct MskconnectConnector {
 impl MskconnectConnector {
     /// `MskconnectConnector` with its required arguments; set the others with `MskconnectConnector { field: Some(..), ..MskconnectConnector::new(..) }`.
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     pub fn new(connector_configuration: std::collections::BTreeMap<String, crate::core::Expr>, kafkaconnect_version: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, service_execution_role_arn: impl Into<crate::core::Expr>, capacity: MskconnectConnectorCapacity, kafka_cluster: MskconnectConnectorKafkaCluster, kafka_cluster_client_authentication: MskconnectConnectorKafkaClusterClientAuthentication, kafka_cluster_encryption_in_transit: MskconnectConnectorKafkaClusterEncryptionInTransit, plugin: Vec<MskconnectConnectorPlugin>) -> Self {
         Self {
             connector_configuration,
@@ -429,6 +447,7 @@ pub struct MskconnectCustomPluginLocationS3 {
 
 impl MskconnectCustomPluginLocationS3 {
     /// `MskconnectCustomPluginLocationS3` with its required arguments; set the others with `MskconnectCustomPluginLocationS3 { field: Some(..), ..MskconnectCustomPluginLocationS3::new(..) }`.
+    #[inline]
     pub fn new(bucket_arn: impl Into<crate::core::Expr>, file_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_arn: bucket_arn.into(),
@@ -447,6 +466,7 @@ pub struct MskconnectCustomPluginLocation {
 
 impl MskconnectCustomPluginLocation {
     /// `MskconnectCustomPluginLocation` with its required arguments; set the others with `MskconnectCustomPluginLocation { field: Some(..), ..MskconnectCustomPluginLocation::new(..) }`.
+    #[inline]
     pub fn new(s3: MskconnectCustomPluginLocationS3) -> Self {
         Self {
             s3,
@@ -467,6 +487,7 @@ pub struct MskconnectCustomPluginTimeouts {
 
 impl MskconnectCustomPluginTimeouts {
     /// `MskconnectCustomPluginTimeouts` with its required arguments; set the others with `MskconnectCustomPluginTimeouts { field: Some(..), ..MskconnectCustomPluginTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -503,6 +524,7 @@ pub struct MskconnectCustomPlugin {
 
 impl MskconnectCustomPlugin {
     /// `MskconnectCustomPlugin` with its required arguments; set the others with `MskconnectCustomPlugin { field: Some(..), ..MskconnectCustomPlugin::new(..) }`.
+    #[inline]
     pub fn new(content_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, location: MskconnectCustomPluginLocation) -> Self {
         Self {
             content_type: content_type.into(),
@@ -531,6 +553,7 @@ pub struct MskconnectWorkerConfigurationTimeouts {
 
 impl MskconnectWorkerConfigurationTimeouts {
     /// `MskconnectWorkerConfigurationTimeouts` with its required arguments; set the others with `MskconnectWorkerConfigurationTimeouts { field: Some(..), ..MskconnectWorkerConfigurationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -564,6 +587,7 @@ pub struct MskconnectWorkerConfiguration {
 
 impl MskconnectWorkerConfiguration {
     /// `MskconnectWorkerConfiguration` with its required arguments; set the others with `MskconnectWorkerConfiguration { field: Some(..), ..MskconnectWorkerConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, properties_file_content: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -596,6 +620,7 @@ pub struct DataMskconnectConnector {
 
 impl DataMskconnectConnector {
     /// `DataMskconnectConnector` with its required arguments; set the others with `DataMskconnectConnector { field: Some(..), ..DataMskconnectConnector::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -624,6 +649,7 @@ pub struct DataMskconnectCustomPlugin {
 
 impl DataMskconnectCustomPlugin {
     /// `DataMskconnectCustomPlugin` with its required arguments; set the others with `DataMskconnectCustomPlugin { field: Some(..), ..DataMskconnectCustomPlugin::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -652,6 +678,7 @@ pub struct DataMskconnectWorkerConfiguration {
 
 impl DataMskconnectWorkerConfiguration {
     /// `DataMskconnectWorkerConfiguration` with its required arguments; set the others with `DataMskconnectWorkerConfiguration { field: Some(..), ..DataMskconnectWorkerConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -667,74 +694,92 @@ impl crate::core::DataSource for DataMskconnectWorkerConfiguration {
 
 impl crate::core::Ref<MskconnectConnector> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `connector_configuration`, as a reference.
+    #[inline]
     pub fn connector_configuration(&self) -> crate::core::Expr {
         self.attr("connector_configuration")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kafkaconnect_version`, as a reference.
+    #[inline]
     pub fn kafkaconnect_version(&self) -> crate::core::Expr {
         self.attr("kafkaconnect_version")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `service_execution_role_arn`, as a reference.
+    #[inline]
     pub fn service_execution_role_arn(&self) -> crate::core::Expr {
         self.attr("service_execution_role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `capacity` (a nested block), as a reference.
+    #[inline]
     pub fn capacity(&self) -> crate::core::Expr {
         self.attr("capacity")
     }
     /// `kafka_cluster` (a nested block), as a reference.
+    #[inline]
     pub fn kafka_cluster(&self) -> crate::core::Expr {
         self.attr("kafka_cluster")
     }
     /// `kafka_cluster_client_authentication` (a nested block), as a reference.
+    #[inline]
     pub fn kafka_cluster_client_authentication(&self) -> crate::core::Expr {
         self.attr("kafka_cluster_client_authentication")
     }
     /// `kafka_cluster_encryption_in_transit` (a nested block), as a reference.
+    #[inline]
     pub fn kafka_cluster_encryption_in_transit(&self) -> crate::core::Expr {
         self.attr("kafka_cluster_encryption_in_transit")
     }
     /// `log_delivery` (a nested block), as a reference.
+    #[inline]
     pub fn log_delivery(&self) -> crate::core::Expr {
         self.attr("log_delivery")
     }
     /// `plugin` (a nested block), as a reference.
+    #[inline]
     pub fn plugin(&self) -> crate::core::Expr {
         self.attr("plugin")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `worker_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn worker_configuration(&self) -> crate::core::Expr {
         self.attr("worker_configuration")
     }
@@ -742,46 +787,57 @@ impl crate::core::Ref<MskconnectConnector> {
 
 impl crate::core::Ref<MskconnectCustomPlugin> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `content_type`, as a reference.
+    #[inline]
     pub fn content_type(&self) -> crate::core::Expr {
         self.attr("content_type")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `latest_revision`, as a reference.
+    #[inline]
     pub fn latest_revision(&self) -> crate::core::Expr {
         self.attr("latest_revision")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `location` (a nested block), as a reference.
+    #[inline]
     pub fn location(&self) -> crate::core::Expr {
         self.attr("location")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -789,38 +845,47 @@ impl crate::core::Ref<MskconnectCustomPlugin> {
 
 impl crate::core::Ref<MskconnectWorkerConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `latest_revision`, as a reference.
+    #[inline]
     pub fn latest_revision(&self) -> crate::core::Expr {
         self.attr("latest_revision")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `properties_file_content`, as a reference.
+    #[inline]
     pub fn properties_file_content(&self) -> crate::core::Expr {
         self.attr("properties_file_content")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -828,26 +893,32 @@ impl crate::core::Ref<MskconnectWorkerConfiguration> {
 
 impl crate::core::Ref<DataMskconnectConnector> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -855,30 +926,37 @@ impl crate::core::Ref<DataMskconnectConnector> {
 
 impl crate::core::Ref<DataMskconnectCustomPlugin> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `latest_revision`, as a reference.
+    #[inline]
     pub fn latest_revision(&self) -> crate::core::Expr {
         self.attr("latest_revision")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -886,30 +964,37 @@ impl crate::core::Ref<DataMskconnectCustomPlugin> {
 
 impl crate::core::Ref<DataMskconnectWorkerConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `latest_revision`, as a reference.
+    #[inline]
     pub fn latest_revision(&self) -> crate::core::Expr {
         self.attr("latest_revision")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `properties_file_content`, as a reference.
+    #[inline]
     pub fn properties_file_content(&self) -> crate::core::Expr {
         self.attr("properties_file_content")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

@@ -13,6 +13,7 @@ pub struct MwaaEnvironmentLoggingConfigurationDagProcessingLogs {
 
 impl MwaaEnvironmentLoggingConfigurationDagProcessingLogs {
     /// `MwaaEnvironmentLoggingConfigurationDagProcessingLogs` with its required arguments; set the others with `MwaaEnvironmentLoggingConfigurationDagProcessingLogs { field: Some(..), ..MwaaEnvironmentLoggingConfigurationDagProcessingLogs::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -43,6 +44,7 @@ pub struct MwaaEnvironmentLoggingConfiguration {
 
 impl MwaaEnvironmentLoggingConfiguration {
     /// `MwaaEnvironmentLoggingConfiguration` with its required arguments; set the others with `MwaaEnvironmentLoggingConfiguration { field: Some(..), ..MwaaEnvironmentLoggingConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dag_processing_logs: None,
@@ -65,6 +67,7 @@ pub struct MwaaEnvironmentNetworkConfiguration {
 
 impl MwaaEnvironmentNetworkConfiguration {
     /// `MwaaEnvironmentNetworkConfiguration` with its required arguments; set the others with `MwaaEnvironmentNetworkConfiguration { field: Some(..), ..MwaaEnvironmentNetworkConfiguration::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -89,6 +92,7 @@ pub struct MwaaEnvironmentTimeouts {
 
 impl MwaaEnvironmentTimeouts {
     /// `MwaaEnvironmentTimeouts` with its required arguments; set the others with `MwaaEnvironmentTimeouts { field: Some(..), ..MwaaEnvironmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -184,6 +188,7 @@ pub struct MwaaEnvironment {
 
 impl MwaaEnvironment {
     /// `MwaaEnvironment` with its required arguments; set the others with `MwaaEnvironment { field: Some(..), ..MwaaEnvironment::new(..) }`.
+    #[inline]
     pub fn new(dag_s3_path: impl Into<crate::core::Expr>, execution_role_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, source_bucket_arn: impl Into<crate::core::Expr>, network_configuration: MwaaEnvironmentNetworkConfiguration) -> Self {
         Self {
             airflow_configuration_options: None,
@@ -224,146 +229,182 @@ impl crate::core::Resource for MwaaEnvironment {
 
 impl crate::core::Ref<MwaaEnvironment> {
     /// `airflow_configuration_options`, as a reference.
+    #[inline]
     pub fn airflow_configuration_options(&self) -> crate::core::Expr {
         self.attr("airflow_configuration_options")
     }
     /// `airflow_version`, as a reference.
+    #[inline]
     pub fn airflow_version(&self) -> crate::core::Expr {
         self.attr("airflow_version")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `dag_s3_path`, as a reference.
+    #[inline]
     pub fn dag_s3_path(&self) -> crate::core::Expr {
         self.attr("dag_s3_path")
     }
     /// `database_vpc_endpoint_service`, as a reference.
+    #[inline]
     pub fn database_vpc_endpoint_service(&self) -> crate::core::Expr {
         self.attr("database_vpc_endpoint_service")
     }
     /// `endpoint_management`, as a reference.
+    #[inline]
     pub fn endpoint_management(&self) -> crate::core::Expr {
         self.attr("endpoint_management")
     }
     /// `environment_class`, as a reference.
+    #[inline]
     pub fn environment_class(&self) -> crate::core::Expr {
         self.attr("environment_class")
     }
     /// `execution_role_arn`, as a reference.
+    #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
         self.attr("execution_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key`, as a reference.
+    #[inline]
     pub fn kms_key(&self) -> crate::core::Expr {
         self.attr("kms_key")
     }
     /// `last_updated`, as a reference.
+    #[inline]
     pub fn last_updated(&self) -> crate::core::Expr {
         self.attr("last_updated")
     }
     /// `max_webservers`, as a reference.
+    #[inline]
     pub fn max_webservers(&self) -> crate::core::Expr {
         self.attr("max_webservers")
     }
     /// `max_workers`, as a reference.
+    #[inline]
     pub fn max_workers(&self) -> crate::core::Expr {
         self.attr("max_workers")
     }
     /// `min_webservers`, as a reference.
+    #[inline]
     pub fn min_webservers(&self) -> crate::core::Expr {
         self.attr("min_webservers")
     }
     /// `min_workers`, as a reference.
+    #[inline]
     pub fn min_workers(&self) -> crate::core::Expr {
         self.attr("min_workers")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `plugins_s3_object_version`, as a reference.
+    #[inline]
     pub fn plugins_s3_object_version(&self) -> crate::core::Expr {
         self.attr("plugins_s3_object_version")
     }
     /// `plugins_s3_path`, as a reference.
+    #[inline]
     pub fn plugins_s3_path(&self) -> crate::core::Expr {
         self.attr("plugins_s3_path")
     }
     /// `requirements_s3_object_version`, as a reference.
+    #[inline]
     pub fn requirements_s3_object_version(&self) -> crate::core::Expr {
         self.attr("requirements_s3_object_version")
     }
     /// `requirements_s3_path`, as a reference.
+    #[inline]
     pub fn requirements_s3_path(&self) -> crate::core::Expr {
         self.attr("requirements_s3_path")
     }
     /// `schedulers`, as a reference.
+    #[inline]
     pub fn schedulers(&self) -> crate::core::Expr {
         self.attr("schedulers")
     }
     /// `service_role_arn`, as a reference.
+    #[inline]
     pub fn service_role_arn(&self) -> crate::core::Expr {
         self.attr("service_role_arn")
     }
     /// `source_bucket_arn`, as a reference.
+    #[inline]
     pub fn source_bucket_arn(&self) -> crate::core::Expr {
         self.attr("source_bucket_arn")
     }
     /// `startup_script_s3_object_version`, as a reference.
+    #[inline]
     pub fn startup_script_s3_object_version(&self) -> crate::core::Expr {
         self.attr("startup_script_s3_object_version")
     }
     /// `startup_script_s3_path`, as a reference.
+    #[inline]
     pub fn startup_script_s3_path(&self) -> crate::core::Expr {
         self.attr("startup_script_s3_path")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `webserver_access_mode`, as a reference.
+    #[inline]
     pub fn webserver_access_mode(&self) -> crate::core::Expr {
         self.attr("webserver_access_mode")
     }
     /// `webserver_url`, as a reference.
+    #[inline]
     pub fn webserver_url(&self) -> crate::core::Expr {
         self.attr("webserver_url")
     }
     /// `webserver_vpc_endpoint_service`, as a reference.
+    #[inline]
     pub fn webserver_vpc_endpoint_service(&self) -> crate::core::Expr {
         self.attr("webserver_vpc_endpoint_service")
     }
     /// `weekly_maintenance_window_start`, as a reference.
+    #[inline]
     pub fn weekly_maintenance_window_start(&self) -> crate::core::Expr {
         self.attr("weekly_maintenance_window_start")
     }
     /// `logging_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn logging_configuration(&self) -> crate::core::Expr {
         self.attr("logging_configuration")
     }
     /// `network_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn network_configuration(&self) -> crate::core::Expr {
         self.attr("network_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

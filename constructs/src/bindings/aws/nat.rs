@@ -16,6 +16,7 @@ pub struct NatGatewayTimeouts {
 
 impl NatGatewayTimeouts {
     /// `NatGatewayTimeouts` with its required arguments; set the others with `NatGatewayTimeouts { field: Some(..), ..NatGatewayTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -64,6 +65,7 @@ pub struct NatGateway {
 
 impl NatGateway {
     /// `NatGateway` with its required arguments; set the others with `NatGateway { field: Some(..), ..NatGateway::new(..) }`.
+    #[inline]
     pub fn new(subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             allocation_id: None,
@@ -96,6 +98,7 @@ pub struct DataNatGatewayFilter {
 
 impl DataNatGatewayFilter {
     /// `DataNatGatewayFilter` with its required arguments; set the others with `DataNatGatewayFilter { field: Some(..), ..DataNatGatewayFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -114,6 +117,7 @@ pub struct DataNatGatewayTimeouts {
 
 impl DataNatGatewayTimeouts {
     /// `DataNatGatewayTimeouts` with its required arguments; set the others with `DataNatGatewayTimeouts { field: Some(..), ..DataNatGatewayTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -149,6 +153,7 @@ pub struct DataNatGateway {
 
 impl DataNatGateway {
     /// `DataNatGateway` with its required arguments; set the others with `DataNatGateway { field: Some(..), ..DataNatGateway::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -177,6 +182,7 @@ pub struct DataNatGatewaysFilter {
 
 impl DataNatGatewaysFilter {
     /// `DataNatGatewaysFilter` with its required arguments; set the others with `DataNatGatewaysFilter { field: Some(..), ..DataNatGatewaysFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -195,6 +201,7 @@ pub struct DataNatGatewaysTimeouts {
 
 impl DataNatGatewaysTimeouts {
     /// `DataNatGatewaysTimeouts` with its required arguments; set the others with `DataNatGatewaysTimeouts { field: Some(..), ..DataNatGatewaysTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -224,6 +231,7 @@ pub struct DataNatGateways {
 
 impl DataNatGateways {
     /// `DataNatGateways` with its required arguments; set the others with `DataNatGateways { field: Some(..), ..DataNatGateways::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -241,58 +249,72 @@ impl crate::core::DataSource for DataNatGateways {
 
 impl crate::core::Ref<NatGateway> {
     /// `allocation_id`, as a reference.
+    #[inline]
     pub fn allocation_id(&self) -> crate::core::Expr {
         self.attr("allocation_id")
     }
     /// `association_id`, as a reference.
+    #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
         self.attr("association_id")
     }
     /// `connectivity_type`, as a reference.
+    #[inline]
     pub fn connectivity_type(&self) -> crate::core::Expr {
         self.attr("connectivity_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `private_ip`, as a reference.
+    #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
         self.attr("private_ip")
     }
     /// `public_ip`, as a reference.
+    #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
         self.attr("public_ip")
     }
     /// `secondary_allocation_ids`, as a reference.
+    #[inline]
     pub fn secondary_allocation_ids(&self) -> crate::core::Expr {
         self.attr("secondary_allocation_ids")
     }
     /// `secondary_private_ip_address_count`, as a reference.
+    #[inline]
     pub fn secondary_private_ip_address_count(&self) -> crate::core::Expr {
         self.attr("secondary_private_ip_address_count")
     }
     /// `secondary_private_ip_addresses`, as a reference.
+    #[inline]
     pub fn secondary_private_ip_addresses(&self) -> crate::core::Expr {
         self.attr("secondary_private_ip_addresses")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -300,66 +322,82 @@ impl crate::core::Ref<NatGateway> {
 
 impl crate::core::Ref<DataNatGateway> {
     /// `allocation_id`, as a reference.
+    #[inline]
     pub fn allocation_id(&self) -> crate::core::Expr {
         self.attr("allocation_id")
     }
     /// `association_id`, as a reference.
+    #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
         self.attr("association_id")
     }
     /// `connectivity_type`, as a reference.
+    #[inline]
     pub fn connectivity_type(&self) -> crate::core::Expr {
         self.attr("connectivity_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `private_ip`, as a reference.
+    #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
         self.attr("private_ip")
     }
     /// `public_ip`, as a reference.
+    #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
         self.attr("public_ip")
     }
     /// `secondary_allocation_ids`, as a reference.
+    #[inline]
     pub fn secondary_allocation_ids(&self) -> crate::core::Expr {
         self.attr("secondary_allocation_ids")
     }
     /// `secondary_private_ip_address_count`, as a reference.
+    #[inline]
     pub fn secondary_private_ip_address_count(&self) -> crate::core::Expr {
         self.attr("secondary_private_ip_address_count")
     }
     /// `secondary_private_ip_addresses`, as a reference.
+    #[inline]
     pub fn secondary_private_ip_addresses(&self) -> crate::core::Expr {
         self.attr("secondary_private_ip_addresses")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -367,26 +405,32 @@ impl crate::core::Ref<DataNatGateway> {
 
 impl crate::core::Ref<DataNatGateways> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

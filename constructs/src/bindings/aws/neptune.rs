@@ -13,6 +13,7 @@ pub struct NeptuneClusterServerlessV2ScalingConfiguration {
 
 impl NeptuneClusterServerlessV2ScalingConfiguration {
     /// `NeptuneClusterServerlessV2ScalingConfiguration` with its required arguments; set the others with `NeptuneClusterServerlessV2ScalingConfiguration { field: Some(..), ..NeptuneClusterServerlessV2ScalingConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_capacity: None,
@@ -37,6 +38,7 @@ pub struct NeptuneClusterTimeouts {
 
 impl NeptuneClusterTimeouts {
     /// `NeptuneClusterTimeouts` with its required arguments; set the others with `NeptuneClusterTimeouts { field: Some(..), ..NeptuneClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -152,6 +154,7 @@ pub struct NeptuneCluster {
 
 impl NeptuneCluster {
     /// `NeptuneCluster` with its required arguments; set the others with `NeptuneCluster { field: Some(..), ..NeptuneCluster::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_major_version_upgrade: None,
@@ -223,6 +226,7 @@ pub struct NeptuneClusterEndpoint {
 
 impl NeptuneClusterEndpoint {
     /// `NeptuneClusterEndpoint` with its required arguments; set the others with `NeptuneClusterEndpoint { field: Some(..), ..NeptuneClusterEndpoint::new(..) }`.
+    #[inline]
     pub fn new(cluster_endpoint_identifier: impl Into<crate::core::Expr>, cluster_identifier: impl Into<crate::core::Expr>, endpoint_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_endpoint_identifier: cluster_endpoint_identifier.into(),
@@ -257,6 +261,7 @@ pub struct NeptuneClusterInstanceTimeouts {
 
 impl NeptuneClusterInstanceTimeouts {
     /// `NeptuneClusterInstanceTimeouts` with its required arguments; set the others with `NeptuneClusterInstanceTimeouts { field: Some(..), ..NeptuneClusterInstanceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -334,6 +339,7 @@ pub struct NeptuneClusterInstance {
 
 impl NeptuneClusterInstance {
     /// `NeptuneClusterInstance` with its required arguments; set the others with `NeptuneClusterInstance { field: Some(..), ..NeptuneClusterInstance::new(..) }`.
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>, instance_class: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_immediately: None,
@@ -379,6 +385,7 @@ pub struct NeptuneClusterParameterGroupParameter {
 
 impl NeptuneClusterParameterGroupParameter {
     /// `NeptuneClusterParameterGroupParameter` with its required arguments; set the others with `NeptuneClusterParameterGroupParameter { field: Some(..), ..NeptuneClusterParameterGroupParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_method: None,
@@ -418,6 +425,7 @@ pub struct NeptuneClusterParameterGroup {
 
 impl NeptuneClusterParameterGroup {
     /// `NeptuneClusterParameterGroup` with its required arguments; set the others with `NeptuneClusterParameterGroup { field: Some(..), ..NeptuneClusterParameterGroup::new(..) }`.
+    #[inline]
     pub fn new(family: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -446,6 +454,7 @@ pub struct NeptuneClusterSnapshotTimeouts {
 
 impl NeptuneClusterSnapshotTimeouts {
     /// `NeptuneClusterSnapshotTimeouts` with its required arguments; set the others with `NeptuneClusterSnapshotTimeouts { field: Some(..), ..NeptuneClusterSnapshotTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -470,6 +479,7 @@ pub struct NeptuneClusterSnapshot {
 
 impl NeptuneClusterSnapshot {
     /// `NeptuneClusterSnapshot` with its required arguments; set the others with `NeptuneClusterSnapshot { field: Some(..), ..NeptuneClusterSnapshot::new(..) }`.
+    #[inline]
     pub fn new(db_cluster_identifier: impl Into<crate::core::Expr>, db_cluster_snapshot_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_cluster_identifier: db_cluster_identifier.into(),
@@ -500,6 +510,7 @@ pub struct NeptuneEventSubscriptionTimeouts {
 
 impl NeptuneEventSubscriptionTimeouts {
     /// `NeptuneEventSubscriptionTimeouts` with its required arguments; set the others with `NeptuneEventSubscriptionTimeouts { field: Some(..), ..NeptuneEventSubscriptionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -548,6 +559,7 @@ pub struct NeptuneEventSubscription {
 
 impl NeptuneEventSubscription {
     /// `NeptuneEventSubscription` with its required arguments; set the others with `NeptuneEventSubscription { field: Some(..), ..NeptuneEventSubscription::new(..) }`.
+    #[inline]
     pub fn new(sns_topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
@@ -585,6 +597,7 @@ pub struct NeptuneGlobalClusterTimeouts {
 
 impl NeptuneGlobalClusterTimeouts {
     /// `NeptuneGlobalClusterTimeouts` with its required arguments; set the others with `NeptuneGlobalClusterTimeouts { field: Some(..), ..NeptuneGlobalClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -624,6 +637,7 @@ pub struct NeptuneGlobalCluster {
 
 impl NeptuneGlobalCluster {
     /// `NeptuneGlobalCluster` with its required arguments; set the others with `NeptuneGlobalCluster { field: Some(..), ..NeptuneGlobalCluster::new(..) }`.
+    #[inline]
     pub fn new(global_cluster_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             deletion_protection: None,
@@ -656,6 +670,7 @@ pub struct NeptuneParameterGroupParameter {
 
 impl NeptuneParameterGroupParameter {
     /// `NeptuneParameterGroupParameter` with its required arguments; set the others with `NeptuneParameterGroupParameter { field: Some(..), ..NeptuneParameterGroupParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_method: None,
@@ -695,6 +710,7 @@ pub struct NeptuneParameterGroup {
 
 impl NeptuneParameterGroup {
     /// `NeptuneParameterGroup` with its required arguments; set the others with `NeptuneParameterGroup { field: Some(..), ..NeptuneParameterGroup::new(..) }`.
+    #[inline]
     pub fn new(family: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -740,6 +756,7 @@ pub struct NeptuneSubnetGroup {
 
 impl NeptuneSubnetGroup {
     /// `NeptuneSubnetGroup` with its required arguments; set the others with `NeptuneSubnetGroup { field: Some(..), ..NeptuneSubnetGroup::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -797,6 +814,7 @@ pub struct DataNeptuneEngineVersion {
 
 impl DataNeptuneEngineVersion {
     /// `DataNeptuneEngineVersion` with its required arguments; set the others with `DataNeptuneEngineVersion { field: Some(..), ..DataNeptuneEngineVersion::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_only: None,
@@ -846,6 +864,7 @@ pub struct DataNeptuneOrderableDbInstance {
 
 impl DataNeptuneOrderableDbInstance {
     /// `DataNeptuneOrderableDbInstance` with its required arguments; set the others with `DataNeptuneOrderableDbInstance { field: Some(..), ..DataNeptuneOrderableDbInstance::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             engine: None,
@@ -865,158 +884,197 @@ impl crate::core::DataSource for DataNeptuneOrderableDbInstance {
 
 impl crate::core::Ref<NeptuneCluster> {
     /// `allow_major_version_upgrade`, as a reference.
+    #[inline]
     pub fn allow_major_version_upgrade(&self) -> crate::core::Expr {
         self.attr("allow_major_version_upgrade")
     }
     /// `apply_immediately`, as a reference.
+    #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
         self.attr("apply_immediately")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `backup_retention_period`, as a reference.
+    #[inline]
     pub fn backup_retention_period(&self) -> crate::core::Expr {
         self.attr("backup_retention_period")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `cluster_identifier_prefix`, as a reference.
+    #[inline]
     pub fn cluster_identifier_prefix(&self) -> crate::core::Expr {
         self.attr("cluster_identifier_prefix")
     }
     /// `cluster_members`, as a reference.
+    #[inline]
     pub fn cluster_members(&self) -> crate::core::Expr {
         self.attr("cluster_members")
     }
     /// `cluster_resource_id`, as a reference.
+    #[inline]
     pub fn cluster_resource_id(&self) -> crate::core::Expr {
         self.attr("cluster_resource_id")
     }
     /// `copy_tags_to_snapshot`, as a reference.
+    #[inline]
     pub fn copy_tags_to_snapshot(&self) -> crate::core::Expr {
         self.attr("copy_tags_to_snapshot")
     }
     /// `deletion_protection`, as a reference.
+    #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
         self.attr("deletion_protection")
     }
     /// `enable_cloudwatch_logs_exports`, as a reference.
+    #[inline]
     pub fn enable_cloudwatch_logs_exports(&self) -> crate::core::Expr {
         self.attr("enable_cloudwatch_logs_exports")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `final_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("final_snapshot_identifier")
     }
     /// `global_cluster_identifier`, as a reference.
+    #[inline]
     pub fn global_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("global_cluster_identifier")
     }
     /// `hosted_zone_id`, as a reference.
+    #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("hosted_zone_id")
     }
     /// `iam_database_authentication_enabled`, as a reference.
+    #[inline]
     pub fn iam_database_authentication_enabled(&self) -> crate::core::Expr {
         self.attr("iam_database_authentication_enabled")
     }
     /// `iam_roles`, as a reference.
+    #[inline]
     pub fn iam_roles(&self) -> crate::core::Expr {
         self.attr("iam_roles")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `neptune_cluster_parameter_group_name`, as a reference.
+    #[inline]
     pub fn neptune_cluster_parameter_group_name(&self) -> crate::core::Expr {
         self.attr("neptune_cluster_parameter_group_name")
     }
     /// `neptune_instance_parameter_group_name`, as a reference.
+    #[inline]
     pub fn neptune_instance_parameter_group_name(&self) -> crate::core::Expr {
         self.attr("neptune_instance_parameter_group_name")
     }
     /// `neptune_subnet_group_name`, as a reference.
+    #[inline]
     pub fn neptune_subnet_group_name(&self) -> crate::core::Expr {
         self.attr("neptune_subnet_group_name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
+    #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
         self.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `reader_endpoint`, as a reference.
+    #[inline]
     pub fn reader_endpoint(&self) -> crate::core::Expr {
         self.attr("reader_endpoint")
     }
     /// `replication_source_identifier`, as a reference.
+    #[inline]
     pub fn replication_source_identifier(&self) -> crate::core::Expr {
         self.attr("replication_source_identifier")
     }
     /// `skip_final_snapshot`, as a reference.
+    #[inline]
     pub fn skip_final_snapshot(&self) -> crate::core::Expr {
         self.attr("skip_final_snapshot")
     }
     /// `snapshot_identifier`, as a reference.
+    #[inline]
     pub fn snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("snapshot_identifier")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `serverless_v2_scaling_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn serverless_v2_scaling_configuration(&self) -> crate::core::Expr {
         self.attr("serverless_v2_scaling_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1024,42 +1082,52 @@ impl crate::core::Ref<NeptuneCluster> {
 
 impl crate::core::Ref<NeptuneClusterEndpoint> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cluster_endpoint_identifier`, as a reference.
+    #[inline]
     pub fn cluster_endpoint_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_endpoint_identifier")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `endpoint_type`, as a reference.
+    #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
         self.attr("endpoint_type")
     }
     /// `excluded_members`, as a reference.
+    #[inline]
     pub fn excluded_members(&self) -> crate::core::Expr {
         self.attr("excluded_members")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `static_members`, as a reference.
+    #[inline]
     pub fn static_members(&self) -> crate::core::Expr {
         self.attr("static_members")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1067,118 +1135,147 @@ impl crate::core::Ref<NeptuneClusterEndpoint> {
 
 impl crate::core::Ref<NeptuneClusterInstance> {
     /// `address`, as a reference.
+    #[inline]
     pub fn address_attribute(&self) -> crate::core::Expr {
         self.attr("address")
     }
     /// `apply_immediately`, as a reference.
+    #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
         self.attr("apply_immediately")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_minor_version_upgrade`, as a reference.
+    #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
         self.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `dbi_resource_id`, as a reference.
+    #[inline]
     pub fn dbi_resource_id(&self) -> crate::core::Expr {
         self.attr("dbi_resource_id")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identifier`, as a reference.
+    #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
         self.attr("identifier")
     }
     /// `identifier_prefix`, as a reference.
+    #[inline]
     pub fn identifier_prefix(&self) -> crate::core::Expr {
         self.attr("identifier_prefix")
     }
     /// `instance_class`, as a reference.
+    #[inline]
     pub fn instance_class(&self) -> crate::core::Expr {
         self.attr("instance_class")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `neptune_parameter_group_name`, as a reference.
+    #[inline]
     pub fn neptune_parameter_group_name(&self) -> crate::core::Expr {
         self.attr("neptune_parameter_group_name")
     }
     /// `neptune_subnet_group_name`, as a reference.
+    #[inline]
     pub fn neptune_subnet_group_name(&self) -> crate::core::Expr {
         self.attr("neptune_subnet_group_name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
+    #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
         self.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `promotion_tier`, as a reference.
+    #[inline]
     pub fn promotion_tier(&self) -> crate::core::Expr {
         self.attr("promotion_tier")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `skip_final_snapshot`, as a reference.
+    #[inline]
     pub fn skip_final_snapshot(&self) -> crate::core::Expr {
         self.attr("skip_final_snapshot")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `writer`, as a reference.
+    #[inline]
     pub fn writer(&self) -> crate::core::Expr {
         self.attr("writer")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1186,38 +1283,47 @@ impl crate::core::Ref<NeptuneClusterInstance> {
 
 impl crate::core::Ref<NeptuneClusterParameterGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `family`, as a reference.
+    #[inline]
     pub fn family(&self) -> crate::core::Expr {
         self.attr("family")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
+    #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
         self.attr("parameter")
     }
@@ -1225,70 +1331,87 @@ impl crate::core::Ref<NeptuneClusterParameterGroup> {
 
 impl crate::core::Ref<NeptuneClusterSnapshot> {
     /// `allocated_storage`, as a reference.
+    #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
         self.attr("allocated_storage")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `db_cluster_identifier`, as a reference.
+    #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("db_cluster_identifier")
     }
     /// `db_cluster_snapshot_arn`, as a reference.
+    #[inline]
     pub fn db_cluster_snapshot_arn(&self) -> crate::core::Expr {
         self.attr("db_cluster_snapshot_arn")
     }
     /// `db_cluster_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn db_cluster_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("db_cluster_snapshot_identifier")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
+    #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
         self.attr("license_model")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `snapshot_type`, as a reference.
+    #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
         self.attr("snapshot_type")
     }
     /// `source_db_cluster_snapshot_arn`, as a reference.
+    #[inline]
     pub fn source_db_cluster_snapshot_arn(&self) -> crate::core::Expr {
         self.attr("source_db_cluster_snapshot_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1296,54 +1419,67 @@ impl crate::core::Ref<NeptuneClusterSnapshot> {
 
 impl crate::core::Ref<NeptuneEventSubscription> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `customer_aws_id`, as a reference.
+    #[inline]
     pub fn customer_aws_id(&self) -> crate::core::Expr {
         self.attr("customer_aws_id")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `event_categories`, as a reference.
+    #[inline]
     pub fn event_categories(&self) -> crate::core::Expr {
         self.attr("event_categories")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `sns_topic_arn`, as a reference.
+    #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
         self.attr("sns_topic_arn")
     }
     /// `source_ids`, as a reference.
+    #[inline]
     pub fn source_ids(&self) -> crate::core::Expr {
         self.attr("source_ids")
     }
     /// `source_type`, as a reference.
+    #[inline]
     pub fn source_type(&self) -> crate::core::Expr {
         self.attr("source_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1351,50 +1487,62 @@ impl crate::core::Ref<NeptuneEventSubscription> {
 
 impl crate::core::Ref<NeptuneGlobalCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `deletion_protection`, as a reference.
+    #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
         self.attr("deletion_protection")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `global_cluster_identifier`, as a reference.
+    #[inline]
     pub fn global_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("global_cluster_identifier")
     }
     /// `global_cluster_members`, as a reference.
+    #[inline]
     pub fn global_cluster_members(&self) -> crate::core::Expr {
         self.attr("global_cluster_members")
     }
     /// `global_cluster_resource_id`, as a reference.
+    #[inline]
     pub fn global_cluster_resource_id(&self) -> crate::core::Expr {
         self.attr("global_cluster_resource_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `source_db_cluster_identifier`, as a reference.
+    #[inline]
     pub fn source_db_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("source_db_cluster_identifier")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1402,38 +1550,47 @@ impl crate::core::Ref<NeptuneGlobalCluster> {
 
 impl crate::core::Ref<NeptuneParameterGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `family`, as a reference.
+    #[inline]
     pub fn family(&self) -> crate::core::Expr {
         self.attr("family")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
+    #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
         self.attr("parameter")
     }
@@ -1441,34 +1598,42 @@ impl crate::core::Ref<NeptuneParameterGroup> {
 
 impl crate::core::Ref<NeptuneSubnetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1476,98 +1641,122 @@ impl crate::core::Ref<NeptuneSubnetGroup> {
 
 impl crate::core::Ref<DataNeptuneEngineVersion> {
     /// `default_character_set`, as a reference.
+    #[inline]
     pub fn default_character_set(&self) -> crate::core::Expr {
         self.attr("default_character_set")
     }
     /// `default_only`, as a reference.
+    #[inline]
     pub fn default_only(&self) -> crate::core::Expr {
         self.attr("default_only")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_description`, as a reference.
+    #[inline]
     pub fn engine_description(&self) -> crate::core::Expr {
         self.attr("engine_description")
     }
     /// `exportable_log_types`, as a reference.
+    #[inline]
     pub fn exportable_log_types(&self) -> crate::core::Expr {
         self.attr("exportable_log_types")
     }
     /// `has_major_target`, as a reference.
+    #[inline]
     pub fn has_major_target(&self) -> crate::core::Expr {
         self.attr("has_major_target")
     }
     /// `has_minor_target`, as a reference.
+    #[inline]
     pub fn has_minor_target(&self) -> crate::core::Expr {
         self.attr("has_minor_target")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `latest`, as a reference.
+    #[inline]
     pub fn latest(&self) -> crate::core::Expr {
         self.attr("latest")
     }
     /// `parameter_group_family`, as a reference.
+    #[inline]
     pub fn parameter_group_family(&self) -> crate::core::Expr {
         self.attr("parameter_group_family")
     }
     /// `preferred_major_targets`, as a reference.
+    #[inline]
     pub fn preferred_major_targets(&self) -> crate::core::Expr {
         self.attr("preferred_major_targets")
     }
     /// `preferred_upgrade_targets`, as a reference.
+    #[inline]
     pub fn preferred_upgrade_targets(&self) -> crate::core::Expr {
         self.attr("preferred_upgrade_targets")
     }
     /// `preferred_versions`, as a reference.
+    #[inline]
     pub fn preferred_versions(&self) -> crate::core::Expr {
         self.attr("preferred_versions")
     }
     /// `supported_character_sets`, as a reference.
+    #[inline]
     pub fn supported_character_sets(&self) -> crate::core::Expr {
         self.attr("supported_character_sets")
     }
     /// `supported_timezones`, as a reference.
+    #[inline]
     pub fn supported_timezones(&self) -> crate::core::Expr {
         self.attr("supported_timezones")
     }
     /// `supports_global_databases`, as a reference.
+    #[inline]
     pub fn supports_global_databases(&self) -> crate::core::Expr {
         self.attr("supports_global_databases")
     }
     /// `supports_log_exports_to_cloudwatch`, as a reference.
+    #[inline]
     pub fn supports_log_exports_to_cloudwatch(&self) -> crate::core::Expr {
         self.attr("supports_log_exports_to_cloudwatch")
     }
     /// `supports_read_replica`, as a reference.
+    #[inline]
     pub fn supports_read_replica(&self) -> crate::core::Expr {
         self.attr("supports_read_replica")
     }
     /// `valid_major_targets`, as a reference.
+    #[inline]
     pub fn valid_major_targets(&self) -> crate::core::Expr {
         self.attr("valid_major_targets")
     }
     /// `valid_minor_targets`, as a reference.
+    #[inline]
     pub fn valid_minor_targets(&self) -> crate::core::Expr {
         self.attr("valid_minor_targets")
     }
     /// `valid_upgrade_targets`, as a reference.
+    #[inline]
     pub fn valid_upgrade_targets(&self) -> crate::core::Expr {
         self.attr("valid_upgrade_targets")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `version_actual`, as a reference.
+    #[inline]
     pub fn version_actual(&self) -> crate::core::Expr {
         self.attr("version_actual")
     }
     /// `version_description`, as a reference.
+    #[inline]
     pub fn version_description(&self) -> crate::core::Expr {
         self.attr("version_description")
     }
@@ -1575,90 +1764,112 @@ impl crate::core::Ref<DataNeptuneEngineVersion> {
 
 impl crate::core::Ref<DataNeptuneOrderableDbInstance> {
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_class`, as a reference.
+    #[inline]
     pub fn instance_class(&self) -> crate::core::Expr {
         self.attr("instance_class")
     }
     /// `license_model`, as a reference.
+    #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
         self.attr("license_model")
     }
     /// `max_iops_per_db_instance`, as a reference.
+    #[inline]
     pub fn max_iops_per_db_instance(&self) -> crate::core::Expr {
         self.attr("max_iops_per_db_instance")
     }
     /// `max_iops_per_gib`, as a reference.
+    #[inline]
     pub fn max_iops_per_gib(&self) -> crate::core::Expr {
         self.attr("max_iops_per_gib")
     }
     /// `max_storage_size`, as a reference.
+    #[inline]
     pub fn max_storage_size(&self) -> crate::core::Expr {
         self.attr("max_storage_size")
     }
     /// `min_iops_per_db_instance`, as a reference.
+    #[inline]
     pub fn min_iops_per_db_instance(&self) -> crate::core::Expr {
         self.attr("min_iops_per_db_instance")
     }
     /// `min_iops_per_gib`, as a reference.
+    #[inline]
     pub fn min_iops_per_gib(&self) -> crate::core::Expr {
         self.attr("min_iops_per_gib")
     }
     /// `min_storage_size`, as a reference.
+    #[inline]
     pub fn min_storage_size(&self) -> crate::core::Expr {
         self.attr("min_storage_size")
     }
     /// `multi_az_capable`, as a reference.
+    #[inline]
     pub fn multi_az_capable(&self) -> crate::core::Expr {
         self.attr("multi_az_capable")
     }
     /// `preferred_instance_classes`, as a reference.
+    #[inline]
     pub fn preferred_instance_classes(&self) -> crate::core::Expr {
         self.attr("preferred_instance_classes")
     }
     /// `read_replica_capable`, as a reference.
+    #[inline]
     pub fn read_replica_capable(&self) -> crate::core::Expr {
         self.attr("read_replica_capable")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `supports_enhanced_monitoring`, as a reference.
+    #[inline]
     pub fn supports_enhanced_monitoring(&self) -> crate::core::Expr {
         self.attr("supports_enhanced_monitoring")
     }
     /// `supports_iam_database_authentication`, as a reference.
+    #[inline]
     pub fn supports_iam_database_authentication(&self) -> crate::core::Expr {
         self.attr("supports_iam_database_authentication")
     }
     /// `supports_iops`, as a reference.
+    #[inline]
     pub fn supports_iops(&self) -> crate::core::Expr {
         self.attr("supports_iops")
     }
     /// `supports_performance_insights`, as a reference.
+    #[inline]
     pub fn supports_performance_insights(&self) -> crate::core::Expr {
         self.attr("supports_performance_insights")
     }
     /// `supports_storage_encryption`, as a reference.
+    #[inline]
     pub fn supports_storage_encryption(&self) -> crate::core::Expr {
         self.attr("supports_storage_encryption")
     }
     /// `vpc`, as a reference.
+    #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
         self.attr("vpc")
     }

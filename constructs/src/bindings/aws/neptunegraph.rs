@@ -19,6 +19,7 @@ pub struct NeptunegraphGraphTimeouts {
 
 impl NeptunegraphGraphTimeouts {
     /// `NeptunegraphGraphTimeouts` with its required arguments; set the others with `NeptunegraphGraphTimeouts { field: Some(..), ..NeptunegraphGraphTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -40,6 +41,7 @@ pub struct NeptunegraphGraphVectorSearchConfiguration {
 
 impl NeptunegraphGraphVectorSearchConfiguration {
     /// `NeptunegraphGraphVectorSearchConfiguration` with its required arguments; set the others with `NeptunegraphGraphVectorSearchConfiguration { field: Some(..), ..NeptunegraphGraphVectorSearchConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             vector_search_dimension: None,
@@ -100,6 +102,7 @@ pub struct NeptunegraphGraph {
 
 impl NeptunegraphGraph {
     /// `NeptunegraphGraph` with its required arguments; set the others with `NeptunegraphGraph { field: Some(..), ..NeptunegraphGraph::new(..) }`.
+    #[inline]
     pub fn new(provisioned_memory: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             deletion_protection: None,
@@ -122,58 +125,72 @@ impl crate::core::Resource for NeptunegraphGraph {
 
 impl crate::core::Ref<NeptunegraphGraph> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `deletion_protection`, as a reference.
+    #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
         self.attr("deletion_protection")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `graph_name`, as a reference.
+    #[inline]
     pub fn graph_name(&self) -> crate::core::Expr {
         self.attr("graph_name")
     }
     /// `graph_name_prefix`, as a reference.
+    #[inline]
     pub fn graph_name_prefix(&self) -> crate::core::Expr {
         self.attr("graph_name_prefix")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_identifier`, as a reference.
+    #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
         self.attr("kms_key_identifier")
     }
     /// `provisioned_memory`, as a reference.
+    #[inline]
     pub fn provisioned_memory(&self) -> crate::core::Expr {
         self.attr("provisioned_memory")
     }
     /// `public_connectivity`, as a reference.
+    #[inline]
     pub fn public_connectivity(&self) -> crate::core::Expr {
         self.attr("public_connectivity")
     }
     /// `replica_count`, as a reference.
+    #[inline]
     pub fn replica_count(&self) -> crate::core::Expr {
         self.attr("replica_count")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vector_search_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn vector_search_configuration(&self) -> crate::core::Expr {
         self.attr("vector_search_configuration")
     }

@@ -27,6 +27,7 @@ pub struct NetworkAcl {
 
 impl NetworkAcl {
     /// `NetworkAcl` with its required arguments; set the others with `NetworkAcl { field: Some(..), ..NetworkAcl::new(..) }`.
+    #[inline]
     pub fn new(vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             egress: None,
@@ -58,6 +59,7 @@ pub struct NetworkAclAssociation {
 
 impl NetworkAclAssociation {
     /// `NetworkAclAssociation` with its required arguments; set the others with `NetworkAclAssociation { field: Some(..), ..NetworkAclAssociation::new(..) }`.
+    #[inline]
     pub fn new(network_acl_id: impl Into<crate::core::Expr>, subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -110,6 +112,7 @@ pub struct NetworkAclRule {
 
 impl NetworkAclRule {
     /// `NetworkAclRule` with its required arguments; set the others with `NetworkAclRule { field: Some(..), ..NetworkAclRule::new(..) }`.
+    #[inline]
     pub fn new(network_acl_id: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, rule_action: impl Into<crate::core::Expr>, rule_number: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             cidr_block: None,
@@ -143,6 +146,7 @@ pub struct NetworkInterfaceAttachmentBlock {
 
 impl NetworkInterfaceAttachmentBlock {
     /// `NetworkInterfaceAttachmentBlock` with its required arguments; set the others with `NetworkInterfaceAttachmentBlock { field: Some(..), ..NetworkInterfaceAttachmentBlock::new(..) }`.
+    #[inline]
     pub fn new(device_index: impl Into<crate::core::Arg<crate::core::Number>>, instance: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_index: device_index.into(),
@@ -226,6 +230,7 @@ pub struct NetworkInterface {
 
 impl NetworkInterface {
     /// `NetworkInterface` with its required arguments; set the others with `NetworkInterface { field: Some(..), ..NetworkInterface::new(..) }`.
+    #[inline]
     pub fn new(subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -275,6 +280,7 @@ pub struct NetworkInterfaceAttachment {
 
 impl NetworkInterfaceAttachment {
     /// `NetworkInterfaceAttachment` with its required arguments; set the others with `NetworkInterfaceAttachment { field: Some(..), ..NetworkInterfaceAttachment::new(..) }`.
+    #[inline]
     pub fn new(device_index: impl Into<crate::core::Arg<crate::core::Number>>, instance_id: impl Into<crate::core::Expr>, network_interface_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_index: device_index.into(),
@@ -304,6 +310,7 @@ pub struct NetworkInterfacePermissionTimeouts {
 
 impl NetworkInterfacePermissionTimeouts {
     /// `NetworkInterfacePermissionTimeouts` with its required arguments; set the others with `NetworkInterfacePermissionTimeouts { field: Some(..), ..NetworkInterfacePermissionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -328,6 +335,7 @@ pub struct NetworkInterfacePermission {
 
 impl NetworkInterfacePermission {
     /// `NetworkInterfacePermission` with its required arguments; set the others with `NetworkInterfacePermission { field: Some(..), ..NetworkInterfacePermission::new(..) }`.
+    #[inline]
     pub fn new(aws_account_id: impl Into<crate::core::Expr>, network_interface_id: impl Into<crate::core::Expr>, permission: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_account_id: aws_account_id.into(),
@@ -358,6 +366,7 @@ pub struct NetworkInterfaceSgAttachmentTimeouts {
 
 impl NetworkInterfaceSgAttachmentTimeouts {
     /// `NetworkInterfaceSgAttachmentTimeouts` with its required arguments; set the others with `NetworkInterfaceSgAttachmentTimeouts { field: Some(..), ..NetworkInterfaceSgAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -384,6 +393,7 @@ pub struct NetworkInterfaceSgAttachment {
 
 impl NetworkInterfaceSgAttachment {
     /// `NetworkInterfaceSgAttachment` with its required arguments; set the others with `NetworkInterfaceSgAttachment { field: Some(..), ..NetworkInterfaceSgAttachment::new(..) }`.
+    #[inline]
     pub fn new(network_interface_id: impl Into<crate::core::Expr>, security_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -409,6 +419,7 @@ pub struct DataNetworkAclsFilter {
 
 impl DataNetworkAclsFilter {
     /// `DataNetworkAclsFilter` with its required arguments; set the others with `DataNetworkAclsFilter { field: Some(..), ..DataNetworkAclsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -427,6 +438,7 @@ pub struct DataNetworkAclsTimeouts {
 
 impl DataNetworkAclsTimeouts {
     /// `DataNetworkAclsTimeouts` with its required arguments; set the others with `DataNetworkAclsTimeouts { field: Some(..), ..DataNetworkAclsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -456,6 +468,7 @@ pub struct DataNetworkAcls {
 
 impl DataNetworkAcls {
     /// `DataNetworkAcls` with its required arguments; set the others with `DataNetworkAcls { field: Some(..), ..DataNetworkAcls::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -482,6 +495,7 @@ pub struct DataNetworkInterfaceFilter {
 
 impl DataNetworkInterfaceFilter {
     /// `DataNetworkInterfaceFilter` with its required arguments; set the others with `DataNetworkInterfaceFilter { field: Some(..), ..DataNetworkInterfaceFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -500,6 +514,7 @@ pub struct DataNetworkInterfaceTimeouts {
 
 impl DataNetworkInterfaceTimeouts {
     /// `DataNetworkInterfaceTimeouts` with its required arguments; set the others with `DataNetworkInterfaceTimeouts { field: Some(..), ..DataNetworkInterfaceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -526,6 +541,7 @@ pub struct DataNetworkInterface {
 
 impl DataNetworkInterface {
     /// `DataNetworkInterface` with its required arguments; set the others with `DataNetworkInterface { field: Some(..), ..DataNetworkInterface::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -551,6 +567,7 @@ pub struct DataNetworkInterfacesFilter {
 
 impl DataNetworkInterfacesFilter {
     /// `DataNetworkInterfacesFilter` with its required arguments; set the others with `DataNetworkInterfacesFilter { field: Some(..), ..DataNetworkInterfacesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -569,6 +586,7 @@ pub struct DataNetworkInterfacesTimeouts {
 
 impl DataNetworkInterfacesTimeouts {
     /// `DataNetworkInterfacesTimeouts` with its required arguments; set the others with `DataNetworkInterfacesTimeouts { field: Some(..), ..DataNetworkInterfacesTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -595,6 +613,7 @@ pub struct DataNetworkInterfaces {
 
 impl DataNetworkInterfaces {
     /// `DataNetworkInterfaces` with its required arguments; set the others with `DataNetworkInterfaces { field: Some(..), ..DataNetworkInterfaces::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -611,38 +630,47 @@ impl crate::core::DataSource for DataNetworkInterfaces {
 
 impl crate::core::Ref<NetworkAcl> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `egress`, as a reference.
+    #[inline]
     pub fn egress(&self) -> crate::core::Expr {
         self.attr("egress")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ingress`, as a reference.
+    #[inline]
     pub fn ingress(&self) -> crate::core::Expr {
         self.attr("ingress")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -650,14 +678,17 @@ impl crate::core::Ref<NetworkAcl> {
 
 impl crate::core::Ref<NetworkAclAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_acl_id`, as a reference.
+    #[inline]
     pub fn network_acl_id(&self) -> crate::core::Expr {
         self.attr("network_acl_id")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
@@ -665,50 +696,62 @@ impl crate::core::Ref<NetworkAclAssociation> {
 
 impl crate::core::Ref<NetworkAclRule> {
     /// `cidr_block`, as a reference.
+    #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
         self.attr("cidr_block")
     }
     /// `egress`, as a reference.
+    #[inline]
     pub fn egress(&self) -> crate::core::Expr {
         self.attr("egress")
     }
     /// `from_port`, as a reference.
+    #[inline]
     pub fn from_port(&self) -> crate::core::Expr {
         self.attr("from_port")
     }
     /// `icmp_code`, as a reference.
+    #[inline]
     pub fn icmp_code(&self) -> crate::core::Expr {
         self.attr("icmp_code")
     }
     /// `icmp_type`, as a reference.
+    #[inline]
     pub fn icmp_type(&self) -> crate::core::Expr {
         self.attr("icmp_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipv6_cidr_block`, as a reference.
+    #[inline]
     pub fn ipv6_cidr_block(&self) -> crate::core::Expr {
         self.attr("ipv6_cidr_block")
     }
     /// `network_acl_id`, as a reference.
+    #[inline]
     pub fn network_acl_id(&self) -> crate::core::Expr {
         self.attr("network_acl_id")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `rule_action`, as a reference.
+    #[inline]
     pub fn rule_action(&self) -> crate::core::Expr {
         self.attr("rule_action")
     }
     /// `rule_number`, as a reference.
+    #[inline]
     pub fn rule_number(&self) -> crate::core::Expr {
         self.attr("rule_number")
     }
     /// `to_port`, as a reference.
+    #[inline]
     pub fn to_port(&self) -> crate::core::Expr {
         self.attr("to_port")
     }
@@ -716,114 +759,142 @@ impl crate::core::Ref<NetworkAclRule> {
 
 impl crate::core::Ref<NetworkInterface> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enable_primary_ipv6`, as a reference.
+    #[inline]
     pub fn enable_primary_ipv6(&self) -> crate::core::Expr {
         self.attr("enable_primary_ipv6")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `interface_type`, as a reference.
+    #[inline]
     pub fn interface_type(&self) -> crate::core::Expr {
         self.attr("interface_type")
     }
     /// `ipv4_prefix_count`, as a reference.
+    #[inline]
     pub fn ipv4_prefix_count(&self) -> crate::core::Expr {
         self.attr("ipv4_prefix_count")
     }
     /// `ipv4_prefixes`, as a reference.
+    #[inline]
     pub fn ipv4_prefixes(&self) -> crate::core::Expr {
         self.attr("ipv4_prefixes")
     }
     /// `ipv6_address_count`, as a reference.
+    #[inline]
     pub fn ipv6_address_count(&self) -> crate::core::Expr {
         self.attr("ipv6_address_count")
     }
     /// `ipv6_address_list`, as a reference.
+    #[inline]
     pub fn ipv6_address_list(&self) -> crate::core::Expr {
         self.attr("ipv6_address_list")
     }
     /// `ipv6_address_list_enabled`, as a reference.
+    #[inline]
     pub fn ipv6_address_list_enabled(&self) -> crate::core::Expr {
         self.attr("ipv6_address_list_enabled")
     }
     /// `ipv6_addresses`, as a reference.
+    #[inline]
     pub fn ipv6_addresses(&self) -> crate::core::Expr {
         self.attr("ipv6_addresses")
     }
     /// `ipv6_prefix_count`, as a reference.
+    #[inline]
     pub fn ipv6_prefix_count(&self) -> crate::core::Expr {
         self.attr("ipv6_prefix_count")
     }
     /// `ipv6_prefixes`, as a reference.
+    #[inline]
     pub fn ipv6_prefixes(&self) -> crate::core::Expr {
         self.attr("ipv6_prefixes")
     }
     /// `mac_address`, as a reference.
+    #[inline]
     pub fn mac_address(&self) -> crate::core::Expr {
         self.attr("mac_address")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `private_dns_name`, as a reference.
+    #[inline]
     pub fn private_dns_name(&self) -> crate::core::Expr {
         self.attr("private_dns_name")
     }
     /// `private_ip`, as a reference.
+    #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
         self.attr("private_ip")
     }
     /// `private_ip_list`, as a reference.
+    #[inline]
     pub fn private_ip_list(&self) -> crate::core::Expr {
         self.attr("private_ip_list")
     }
     /// `private_ip_list_enabled`, as a reference.
+    #[inline]
     pub fn private_ip_list_enabled(&self) -> crate::core::Expr {
         self.attr("private_ip_list_enabled")
     }
     /// `private_ips`, as a reference.
+    #[inline]
     pub fn private_ips(&self) -> crate::core::Expr {
         self.attr("private_ips")
     }
     /// `private_ips_count`, as a reference.
+    #[inline]
     pub fn private_ips_count(&self) -> crate::core::Expr {
         self.attr("private_ips_count")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `source_dest_check`, as a reference.
+    #[inline]
     pub fn source_dest_check(&self) -> crate::core::Expr {
         self.attr("source_dest_check")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `attachment` (a nested block), as a reference.
+    #[inline]
     pub fn attachment(&self) -> crate::core::Expr {
         self.attr("attachment")
     }
@@ -831,26 +902,32 @@ impl crate::core::Ref<NetworkInterface> {
 
 impl crate::core::Ref<NetworkInterfaceAttachment> {
     /// `attachment_id`, as a reference.
+    #[inline]
     pub fn attachment_id(&self) -> crate::core::Expr {
         self.attr("attachment_id")
     }
     /// `device_index`, as a reference.
+    #[inline]
     pub fn device_index(&self) -> crate::core::Expr {
         self.attr("device_index")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -858,22 +935,27 @@ impl crate::core::Ref<NetworkInterfaceAttachment> {
 
 impl crate::core::Ref<NetworkInterfacePermission> {
     /// `aws_account_id`, as a reference.
+    #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
         self.attr("aws_account_id")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `network_interface_permission_id`, as a reference.
+    #[inline]
     pub fn network_interface_permission_id(&self) -> crate::core::Expr {
         self.attr("network_interface_permission_id")
     }
     /// `permission`, as a reference.
+    #[inline]
     pub fn permission(&self) -> crate::core::Expr {
         self.attr("permission")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -881,18 +963,22 @@ impl crate::core::Ref<NetworkInterfacePermission> {
 
 impl crate::core::Ref<NetworkInterfaceSgAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `security_group_id`, as a reference.
+    #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
         self.attr("security_group_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -900,26 +986,32 @@ impl crate::core::Ref<NetworkInterfaceSgAttachment> {
 
 impl crate::core::Ref<DataNetworkAcls> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -927,86 +1019,107 @@ impl crate::core::Ref<DataNetworkAcls> {
 
 impl crate::core::Ref<DataNetworkInterface> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `association`, as a reference.
+    #[inline]
     pub fn association(&self) -> crate::core::Expr {
         self.attr("association")
     }
     /// `attachment`, as a reference.
+    #[inline]
     pub fn attachment(&self) -> crate::core::Expr {
         self.attr("attachment")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `interface_type`, as a reference.
+    #[inline]
     pub fn interface_type(&self) -> crate::core::Expr {
         self.attr("interface_type")
     }
     /// `ipv6_addresses`, as a reference.
+    #[inline]
     pub fn ipv6_addresses(&self) -> crate::core::Expr {
         self.attr("ipv6_addresses")
     }
     /// `mac_address`, as a reference.
+    #[inline]
     pub fn mac_address(&self) -> crate::core::Expr {
         self.attr("mac_address")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `private_dns_name`, as a reference.
+    #[inline]
     pub fn private_dns_name(&self) -> crate::core::Expr {
         self.attr("private_dns_name")
     }
     /// `private_ip`, as a reference.
+    #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
         self.attr("private_ip")
     }
     /// `private_ips`, as a reference.
+    #[inline]
     pub fn private_ips(&self) -> crate::core::Expr {
         self.attr("private_ips")
     }
     /// `requester_id`, as a reference.
+    #[inline]
     pub fn requester_id(&self) -> crate::core::Expr {
         self.attr("requester_id")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1014,22 +1127,27 @@ impl crate::core::Ref<DataNetworkInterface> {
 
 impl crate::core::Ref<DataNetworkInterfaces> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -12,6 +12,7 @@ pub struct NetworkfirewallFirewallEncryptionConfiguration {
 
 impl NetworkfirewallFirewallEncryptionConfiguration {
     /// `NetworkfirewallFirewallEncryptionConfiguration` with its required arguments; set the others with `NetworkfirewallFirewallEncryptionConfiguration { field: Some(..), ..NetworkfirewallFirewallEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             key_id: None,
@@ -32,6 +33,7 @@ pub struct NetworkfirewallFirewallSubnetMapping {
 
 impl NetworkfirewallFirewallSubnetMapping {
     /// `NetworkfirewallFirewallSubnetMapping` with its required arguments; set the others with `NetworkfirewallFirewallSubnetMapping { field: Some(..), ..NetworkfirewallFirewallSubnetMapping::new(..) }`.
+    #[inline]
     pub fn new(subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             ip_address_type: None,
@@ -56,6 +58,7 @@ pub struct NetworkfirewallFirewallTimeouts {
 
 impl NetworkfirewallFirewallTimeouts {
     /// `NetworkfirewallFirewallTimeouts` with its required arguments; set the others with `NetworkfirewallFirewallTimeouts { field: Some(..), ..NetworkfirewallFirewallTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -110,6 +113,7 @@ pub struct NetworkfirewallFirewall {
 
 impl NetworkfirewallFirewall {
     /// `NetworkfirewallFirewall` with its required arguments; set the others with `NetworkfirewallFirewall { field: Some(..), ..NetworkfirewallFirewall::new(..) }`.
+    #[inline]
     pub fn new(firewall_policy_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>, subnet_mapping: Vec<NetworkfirewallFirewallSubnetMapping>) -> Self {
         Self {
             delete_protection: None,
@@ -146,6 +150,7 @@ pub struct NetworkfirewallFirewallPolicyEncryptionConfiguration {
 
 impl NetworkfirewallFirewallPolicyEncryptionConfiguration {
     /// `NetworkfirewallFirewallPolicyEncryptionConfiguration` with its required arguments; set the others with `NetworkfirewallFirewallPolicyEncryptionConfiguration { field: Some(..), ..NetworkfirewallFirewallPolicyEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             key_id: None,
@@ -163,6 +168,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariabl
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet::new(..) }`.
+    #[inline]
     pub fn new(definition: Vec<crate::core::Expr>) -> Self {
         Self {
             definition,
@@ -181,6 +187,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariabl
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariables::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, ip_set: NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariablesRuleVariablesIpSet) -> Self {
         Self {
             key: key.into(),
@@ -199,6 +206,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariables {
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariables {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariables` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariables { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyPolicyVariables::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             rule_variables: None,
@@ -216,6 +224,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptionsFlowT
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptionsFlowTimeouts {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptionsFlowTimeouts` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptionsFlowTimeouts { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptionsFlowTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tcp_idle_timeout_seconds: None,
@@ -239,6 +248,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptions {
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptions {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptions` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptions { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyStatefulEngineOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             rule_order: None,
@@ -258,6 +268,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReference
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReferenceOverride {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReferenceOverride` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReferenceOverride { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReferenceOverride::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             action: None,
@@ -280,6 +291,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReference
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReference {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReference` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReference { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyStatefulRuleGroupReference::new(..) }`.
+    #[inline]
     pub fn new(resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             priority: None,
@@ -298,6 +310,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActio
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricActionDimension {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricActionDimension` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricActionDimension { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricActionDimension::new(..) }`.
+    #[inline]
     pub fn new(value: impl Into<crate::core::Expr>) -> Self {
         Self {
             value: value.into(),
@@ -314,6 +327,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActio
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricAction {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricAction` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricAction { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricAction::new(..) }`.
+    #[inline]
     pub fn new(dimension: Vec<NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricActionDimension>) -> Self {
         Self {
             dimension,
@@ -330,6 +344,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActio
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinition {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinition` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinition { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinition::new(..) }`.
+    #[inline]
     pub fn new(publish_metric_action: NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinitionPublishMetricAction) -> Self {
         Self {
             publish_metric_action,
@@ -348,6 +363,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction {
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomAction::new(..) }`.
+    #[inline]
     pub fn new(action_name: impl Into<crate::core::Expr>, action_definition: NetworkfirewallFirewallPolicyFirewallPolicyStatelessCustomActionActionDefinition) -> Self {
         Self {
             action_name: action_name.into(),
@@ -367,6 +383,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicyStatelessRuleGroupReferenc
 
 impl NetworkfirewallFirewallPolicyFirewallPolicyStatelessRuleGroupReference {
     /// `NetworkfirewallFirewallPolicyFirewallPolicyStatelessRuleGroupReference` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicyStatelessRuleGroupReference { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicyStatelessRuleGroupReference::new(..) }`.
+    #[inline]
     pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             priority: priority.into(),
@@ -407,6 +424,7 @@ pub struct NetworkfirewallFirewallPolicyFirewallPolicy {
 
 impl NetworkfirewallFirewallPolicyFirewallPolicy {
     /// `NetworkfirewallFirewallPolicyFirewallPolicy` with its required arguments; set the others with `NetworkfirewallFirewallPolicyFirewallPolicy { field: Some(..), ..NetworkfirewallFirewallPolicyFirewallPolicy::new(..) }`.
+    #[inline]
     pub fn new(stateless_default_actions: Vec<crate::core::Expr>, stateless_fragment_default_actions: Vec<crate::core::Expr>) -> Self {
         Self {
             stateful_default_actions: None,
@@ -448,6 +466,7 @@ pub struct NetworkfirewallFirewallPolicy {
 
 impl NetworkfirewallFirewallPolicy {
     /// `NetworkfirewallFirewallPolicy` with its required arguments; set the others with `NetworkfirewallFirewallPolicy { field: Some(..), ..NetworkfirewallFirewallPolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, firewall_policy: NetworkfirewallFirewallPolicyFirewallPolicy) -> Self {
         Self {
             description: None,
@@ -478,6 +497,7 @@ pub struct NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestination
 
 impl NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig {
     /// `NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig` with its required arguments; set the others with `NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig { field: Some(..), ..NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig::new(..) }`.
+    #[inline]
     pub fn new(log_destination: std::collections::BTreeMap<String, crate::core::Expr>, log_destination_type: impl Into<crate::core::Expr>, log_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_destination,
@@ -496,6 +516,7 @@ pub struct NetworkfirewallLoggingConfigurationLoggingConfiguration {
 
 impl NetworkfirewallLoggingConfigurationLoggingConfiguration {
     /// `NetworkfirewallLoggingConfigurationLoggingConfiguration` with its required arguments; set the others with `NetworkfirewallLoggingConfigurationLoggingConfiguration { field: Some(..), ..NetworkfirewallLoggingConfigurationLoggingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(log_destination_config: Vec<NetworkfirewallLoggingConfigurationLoggingConfigurationLogDestinationConfig>) -> Self {
         Self {
             log_destination_config,
@@ -517,6 +538,7 @@ pub struct NetworkfirewallLoggingConfiguration {
 
 impl NetworkfirewallLoggingConfiguration {
     /// `NetworkfirewallLoggingConfiguration` with its required arguments; set the others with `NetworkfirewallLoggingConfiguration { field: Some(..), ..NetworkfirewallLoggingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(firewall_arn: impl Into<crate::core::Expr>, logging_configuration: NetworkfirewallLoggingConfigurationLoggingConfiguration) -> Self {
         Self {
             firewall_arn: firewall_arn.into(),
@@ -544,6 +566,7 @@ pub struct NetworkfirewallResourcePolicy {
 
 impl NetworkfirewallResourcePolicy {
     /// `NetworkfirewallResourcePolicy` with its required arguments; set the others with `NetworkfirewallResourcePolicy { field: Some(..), ..NetworkfirewallResourcePolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -569,6 +592,7 @@ pub struct NetworkfirewallRuleGroupEncryptionConfiguration {
 
 impl NetworkfirewallRuleGroupEncryptionConfiguration {
     /// `NetworkfirewallRuleGroupEncryptionConfiguration` with its required arguments; set the others with `NetworkfirewallRuleGroupEncryptionConfiguration { field: Some(..), ..NetworkfirewallRuleGroupEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             key_id: None,
@@ -586,6 +610,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferencesIpSetRef
 
 impl NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferencesIpSetReference {
     /// `NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferencesIpSetReference` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferencesIpSetReference { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferencesIpSetReference::new(..) }`.
+    #[inline]
     pub fn new(reference_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             reference_arn: reference_arn.into(),
@@ -604,6 +629,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferences {
 
 impl NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferences {
     /// `NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferences` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferences { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferences::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, ip_set_reference: Vec<NetworkfirewallRuleGroupRuleGroupReferenceSetsIpSetReferencesIpSetReference>) -> Self {
         Self {
             key: key.into(),
@@ -622,6 +648,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupReferenceSets {
 
 impl NetworkfirewallRuleGroupRuleGroupReferenceSets {
     /// `NetworkfirewallRuleGroupRuleGroupReferenceSets` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupReferenceSets { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupReferenceSets::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ip_set_references: None,
@@ -638,6 +665,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet {
 
 impl NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet {
     /// `NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet::new(..) }`.
+    #[inline]
     pub fn new(definition: Vec<crate::core::Expr>) -> Self {
         Self {
             definition,
@@ -656,6 +684,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSets {
 
 impl NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSets {
     /// `NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSets` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSets { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSets::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, ip_set: NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet) -> Self {
         Self {
             key: key.into(),
@@ -675,6 +704,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets {
 
 impl NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets {
     /// `NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRuleVariablesPortSets::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, port_set: NetworkfirewallRuleGroupRuleGroupRuleVariablesIpSetsIpSet) -> Self {
         Self {
             key: key.into(),
@@ -696,6 +726,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRuleVariables {
 
 impl NetworkfirewallRuleGroupRuleGroupRuleVariables {
     /// `NetworkfirewallRuleGroupRuleGroupRuleVariables` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRuleVariables { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRuleVariables::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ip_sets: None,
@@ -717,6 +748,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList {
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceRulesSourceList::new(..) }`.
+    #[inline]
     pub fn new(generated_rules_type: impl Into<crate::core::Expr>, target_types: Vec<crate::core::Expr>, targets: Vec<crate::core::Expr>) -> Self {
         Self {
             generated_rules_type: generated_rules_type.into(),
@@ -745,6 +777,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleHeader {
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleHeader {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleHeader` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleHeader { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleHeader::new(..) }`.
+    #[inline]
     pub fn new(destination: impl Into<crate::core::Expr>, destination_port: impl Into<crate::core::Expr>, direction: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, source: impl Into<crate::core::Expr>, source_port: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: destination.into(),
@@ -769,6 +802,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleRuleOption {
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleRuleOption {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleRuleOption` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleRuleOption { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleRuleOption::new(..) }`.
+    #[inline]
     pub fn new(keyword: impl Into<crate::core::Expr>) -> Self {
         Self {
             keyword: keyword.into(),
@@ -790,6 +824,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRule {
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRule {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRule` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRule { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRule::new(..) }`.
+    #[inline]
     pub fn new(action: impl Into<crate::core::Expr>, header: NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleHeader, rule_option: Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatefulRuleRuleOption>) -> Self {
         Self {
             action: action.into(),
@@ -808,6 +843,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomAc
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricActionDimension {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricActionDimension` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricActionDimension { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricActionDimension::new(..) }`.
+    #[inline]
     pub fn new(value: impl Into<crate::core::Expr>) -> Self {
         Self {
             value: value.into(),
@@ -824,6 +860,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomAc
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricAction {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricAction` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricAction { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricAction::new(..) }`.
+    #[inline]
     pub fn new(dimension: Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricActionDimension>) -> Self {
         Self {
             dimension,
@@ -840,6 +877,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomAc
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinition {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinition` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinition { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinition::new(..) }`.
+    #[inline]
     pub fn new(publish_metric_action: NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinitionPublishMetricAction) -> Self {
         Self {
             publish_metric_action,
@@ -858,6 +896,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomAc
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomAction {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomAction` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomAction { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomAction::new(..) }`.
+    #[inline]
     pub fn new(action_name: impl Into<crate::core::Expr>, action_definition: NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsCustomActionActionDefinition) -> Self {
         Self {
             action_name: action_name.into(),
@@ -875,6 +914,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomAc
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestination {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestination` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestination { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestination::new(..) }`.
+    #[inline]
     pub fn new(address_definition: impl Into<crate::core::Expr>) -> Self {
         Self {
             address_definition: address_definition.into(),
@@ -894,6 +934,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomAc
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestinationPort {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestinationPort` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestinationPort { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesDestinationPort::new(..) }`.
+    #[inline]
     pub fn new(from_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             from_port: from_port.into(),
@@ -914,6 +955,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomAc
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesTcpFlag {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesTcpFlag` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesTcpFlag { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributesTcpFlag::new(..) }`.
+    #[inline]
     pub fn new(flags: Vec<crate::core::Expr>) -> Self {
         Self {
             flags,
@@ -947,6 +989,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomAc
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributes {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributes` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributes { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             protocols: None,
@@ -970,6 +1013,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomAc
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinition {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinition` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinition { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinition::new(..) }`.
+    #[inline]
     pub fn new(actions: Vec<crate::core::Expr>, match_attributes: NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinitionMatchAttributes) -> Self {
         Self {
             actions,
@@ -989,6 +1033,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomAc
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRule {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRule` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRule { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRule::new(..) }`.
+    #[inline]
     pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, rule_definition: NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRuleRuleDefinition) -> Self {
         Self {
             priority: priority.into(),
@@ -1009,6 +1054,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomAc
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActions {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActions` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActions { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActions::new(..) }`.
+    #[inline]
     pub fn new(stateless_rule: Vec<NetworkfirewallRuleGroupRuleGroupRulesSourceStatelessRulesAndCustomActionsStatelessRule>) -> Self {
         Self {
             custom_action: None,
@@ -1036,6 +1082,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupRulesSource {
 
 impl NetworkfirewallRuleGroupRuleGroupRulesSource {
     /// `NetworkfirewallRuleGroupRuleGroupRulesSource` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupRulesSource { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupRulesSource::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             rules_string: None,
@@ -1055,6 +1102,7 @@ pub struct NetworkfirewallRuleGroupRuleGroupStatefulRuleOptions {
 
 impl NetworkfirewallRuleGroupRuleGroupStatefulRuleOptions {
     /// `NetworkfirewallRuleGroupRuleGroupStatefulRuleOptions` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroupStatefulRuleOptions { field: Some(..), ..NetworkfirewallRuleGroupRuleGroupStatefulRuleOptions::new(..) }`.
+    #[inline]
     pub fn new(rule_order: impl Into<crate::core::Expr>) -> Self {
         Self {
             rule_order: rule_order.into(),
@@ -1080,6 +1128,7 @@ pub struct NetworkfirewallRuleGroupRuleGroup {
 
 impl NetworkfirewallRuleGroupRuleGroup {
     /// `NetworkfirewallRuleGroupRuleGroup` with its required arguments; set the others with `NetworkfirewallRuleGroupRuleGroup { field: Some(..), ..NetworkfirewallRuleGroupRuleGroup::new(..) }`.
+    #[inline]
     pub fn new(rules_source: NetworkfirewallRuleGroupRuleGroupRulesSource) -> Self {
         Self {
             reference_sets: None,
@@ -1124,6 +1173,7 @@ pub struct NetworkfirewallRuleGroup {
 
 impl NetworkfirewallRuleGroup {
     /// `NetworkfirewallRuleGroup` with its required arguments; set the others with `NetworkfirewallRuleGroup { field: Some(..), ..NetworkfirewallRuleGroup::new(..) }`.
+    #[inline]
     pub fn new(capacity: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             capacity: capacity.into(),
@@ -1163,6 +1213,7 @@ pub struct NetworkfirewallTlsInspectionConfigurationTimeouts {
 
 impl NetworkfirewallTlsInspectionConfigurationTimeouts {
     /// `NetworkfirewallTlsInspectionConfigurationTimeouts` with its required arguments; set the others with `NetworkfirewallTlsInspectionConfigurationTimeouts { field: Some(..), ..NetworkfirewallTlsInspectionConfigurationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1185,6 +1236,7 @@ pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationSe
 
 impl NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationCheckCertificateRevocationStatus {
     /// `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationCheckCertificateRevocationStatus` with its required arguments; set the others with `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationCheckCertificateRevocationStatus { field: Some(..), ..NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationCheckCertificateRevocationStatus::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             revoked_status_action: None,
@@ -1202,6 +1254,7 @@ pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationSe
 
 impl NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestination {
     /// `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestination` with its required arguments; set the others with `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestination { field: Some(..), ..NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestination::new(..) }`.
+    #[inline]
     pub fn new(address_definition: impl Into<crate::core::Expr>) -> Self {
         Self {
             address_definition: address_definition.into(),
@@ -1220,6 +1273,7 @@ pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationSe
 
 impl NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestinationPorts {
     /// `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestinationPorts` with its required arguments; set the others with `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestinationPorts { field: Some(..), ..NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScopeDestinationPorts::new(..) }`.
+    #[inline]
     pub fn new(from_port: impl Into<crate::core::Arg<crate::core::Number>>, to_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             from_port: from_port.into(),
@@ -1249,6 +1303,7 @@ pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationSe
 
 impl NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScope {
     /// `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScope` with its required arguments; set the others with `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScope { field: Some(..), ..NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationScope::new(..) }`.
+    #[inline]
     pub fn new(protocols: Vec<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             protocols,
@@ -1270,6 +1325,7 @@ pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationSe
 
 impl NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationServerCertificate {
     /// `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationServerCertificate` with its required arguments; set the others with `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationServerCertificate { field: Some(..), ..NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfigurationServerCertificate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             resource_arn: None,
@@ -1296,6 +1352,7 @@ pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationSe
 
 impl NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfiguration {
     /// `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfiguration` with its required arguments; set the others with `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfiguration { field: Some(..), ..NetworkfirewallTlsInspectionConfigurationTlsInspectionConfigurationServerCertificateConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             certificate_authority_arn: None,
@@ -1316,6 +1373,7 @@ pub struct NetworkfirewallTlsInspectionConfigurationTlsInspectionConfiguration {
 
 impl NetworkfirewallTlsInspectionConfigurationTlsInspectionConfiguration {
     /// `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfiguration` with its required arguments; set the others with `NetworkfirewallTlsInspectionConfigurationTlsInspectionConfiguration { field: Some(..), ..NetworkfirewallTlsInspectionConfigurationTlsInspectionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             server_certificate_configuration: None,
@@ -1347,6 +1405,7 @@ pub struct NetworkfirewallTlsInspectionConfiguration {
 
 impl NetworkfirewallTlsInspectionConfiguration {
     /// `NetworkfirewallTlsInspectionConfiguration` with its required arguments; set the others with `NetworkfirewallTlsInspectionConfiguration { field: Some(..), ..NetworkfirewallTlsInspectionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1382,6 +1441,7 @@ pub struct DataNetworkfirewallFirewall {
 
 impl DataNetworkfirewallFirewall {
     /// `DataNetworkfirewallFirewall` with its required arguments; set the others with `DataNetworkfirewallFirewall { field: Some(..), ..DataNetworkfirewallFirewall::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -1415,6 +1475,7 @@ pub struct DataNetworkfirewallFirewallPolicy {
 
 impl DataNetworkfirewallFirewallPolicy {
     /// `DataNetworkfirewallFirewallPolicy` with its required arguments; set the others with `DataNetworkfirewallFirewallPolicy { field: Some(..), ..DataNetworkfirewallFirewallPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -1441,6 +1502,7 @@ pub struct DataNetworkfirewallResourcePolicy {
 
 impl DataNetworkfirewallResourcePolicy {
     /// `DataNetworkfirewallResourcePolicy` with its required arguments; set the others with `DataNetworkfirewallResourcePolicy { field: Some(..), ..DataNetworkfirewallResourcePolicy::new(..) }`.
+    #[inline]
     pub fn new(resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1455,70 +1517,87 @@ impl crate::core::DataSource for DataNetworkfirewallResourcePolicy {
 
 impl crate::core::Ref<NetworkfirewallFirewall> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `delete_protection`, as a reference.
+    #[inline]
     pub fn delete_protection(&self) -> crate::core::Expr {
         self.attr("delete_protection")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enabled_analysis_types`, as a reference.
+    #[inline]
     pub fn enabled_analysis_types(&self) -> crate::core::Expr {
         self.attr("enabled_analysis_types")
     }
     /// `firewall_policy_arn`, as a reference.
+    #[inline]
     pub fn firewall_policy_arn(&self) -> crate::core::Expr {
         self.attr("firewall_policy_arn")
     }
     /// `firewall_policy_change_protection`, as a reference.
+    #[inline]
     pub fn firewall_policy_change_protection(&self) -> crate::core::Expr {
         self.attr("firewall_policy_change_protection")
     }
     /// `firewall_status`, as a reference.
+    #[inline]
     pub fn firewall_status(&self) -> crate::core::Expr {
         self.attr("firewall_status")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `subnet_change_protection`, as a reference.
+    #[inline]
     pub fn subnet_change_protection(&self) -> crate::core::Expr {
         self.attr("subnet_change_protection")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `update_token`, as a reference.
+    #[inline]
     pub fn update_token(&self) -> crate::core::Expr {
         self.attr("update_token")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `encryption_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
     /// `subnet_mapping` (a nested block), as a reference.
+    #[inline]
     pub fn subnet_mapping(&self) -> crate::core::Expr {
         self.attr("subnet_mapping")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1526,38 +1605,47 @@ impl crate::core::Ref<NetworkfirewallFirewall> {
 
 impl crate::core::Ref<NetworkfirewallFirewallPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `update_token`, as a reference.
+    #[inline]
     pub fn update_token(&self) -> crate::core::Expr {
         self.attr("update_token")
     }
     /// `encryption_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
     /// `firewall_policy` (a nested block), as a reference.
+    #[inline]
     pub fn firewall_policy(&self) -> crate::core::Expr {
         self.attr("firewall_policy")
     }
@@ -1565,14 +1653,17 @@ impl crate::core::Ref<NetworkfirewallFirewallPolicy> {
 
 impl crate::core::Ref<NetworkfirewallLoggingConfiguration> {
     /// `firewall_arn`, as a reference.
+    #[inline]
     pub fn firewall_arn(&self) -> crate::core::Expr {
         self.attr("firewall_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `logging_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn logging_configuration(&self) -> crate::core::Expr {
         self.attr("logging_configuration")
     }
@@ -1580,14 +1671,17 @@ impl crate::core::Ref<NetworkfirewallLoggingConfiguration> {
 
 impl crate::core::Ref<NetworkfirewallResourcePolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
@@ -1595,50 +1689,62 @@ impl crate::core::Ref<NetworkfirewallResourcePolicy> {
 
 impl crate::core::Ref<NetworkfirewallRuleGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `capacity`, as a reference.
+    #[inline]
     pub fn capacity(&self) -> crate::core::Expr {
         self.attr("capacity")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `rules`, as a reference.
+    #[inline]
     pub fn rules(&self) -> crate::core::Expr {
         self.attr("rules")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `update_token`, as a reference.
+    #[inline]
     pub fn update_token(&self) -> crate::core::Expr {
         self.attr("update_token")
     }
     /// `encryption_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
     /// `rule_group` (a nested block), as a reference.
+    #[inline]
     pub fn rule_group(&self) -> crate::core::Expr {
         self.attr("rule_group")
     }
@@ -1646,58 +1752,72 @@ impl crate::core::Ref<NetworkfirewallRuleGroup> {
 
 impl crate::core::Ref<NetworkfirewallTlsInspectionConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate_authority`, as a reference.
+    #[inline]
     pub fn certificate_authority(&self) -> crate::core::Expr {
         self.attr("certificate_authority")
     }
     /// `certificates`, as a reference.
+    #[inline]
     pub fn certificates(&self) -> crate::core::Expr {
         self.attr("certificates")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `encryption_configuration`, as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `number_of_associations`, as a reference.
+    #[inline]
     pub fn number_of_associations(&self) -> crate::core::Expr {
         self.attr("number_of_associations")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tls_inspection_configuration_id`, as a reference.
+    #[inline]
     pub fn tls_inspection_configuration_id(&self) -> crate::core::Expr {
         self.attr("tls_inspection_configuration_id")
     }
     /// `update_token`, as a reference.
+    #[inline]
     pub fn update_token(&self) -> crate::core::Expr {
         self.attr("update_token")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `tls_inspection_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn tls_inspection_configuration(&self) -> crate::core::Expr {
         self.attr("tls_inspection_configuration")
     }
@@ -1705,62 +1825,77 @@ impl crate::core::Ref<NetworkfirewallTlsInspectionConfiguration> {
 
 impl crate::core::Ref<DataNetworkfirewallFirewall> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `delete_protection`, as a reference.
+    #[inline]
     pub fn delete_protection(&self) -> crate::core::Expr {
         self.attr("delete_protection")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enabled_analysis_types`, as a reference.
+    #[inline]
     pub fn enabled_analysis_types(&self) -> crate::core::Expr {
         self.attr("enabled_analysis_types")
     }
     /// `encryption_configuration`, as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
     /// `firewall_policy_arn`, as a reference.
+    #[inline]
     pub fn firewall_policy_arn(&self) -> crate::core::Expr {
         self.attr("firewall_policy_arn")
     }
     /// `firewall_policy_change_protection`, as a reference.
+    #[inline]
     pub fn firewall_policy_change_protection(&self) -> crate::core::Expr {
         self.attr("firewall_policy_change_protection")
     }
     /// `firewall_status`, as a reference.
+    #[inline]
     pub fn firewall_status(&self) -> crate::core::Expr {
         self.attr("firewall_status")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `subnet_change_protection`, as a reference.
+    #[inline]
     pub fn subnet_change_protection(&self) -> crate::core::Expr {
         self.attr("subnet_change_protection")
     }
     /// `subnet_mapping`, as a reference.
+    #[inline]
     pub fn subnet_mapping(&self) -> crate::core::Expr {
         self.attr("subnet_mapping")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `update_token`, as a reference.
+    #[inline]
     pub fn update_token(&self) -> crate::core::Expr {
         self.attr("update_token")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -1768,30 +1903,37 @@ impl crate::core::Ref<DataNetworkfirewallFirewall> {
 
 impl crate::core::Ref<DataNetworkfirewallFirewallPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `firewall_policy`, as a reference.
+    #[inline]
     pub fn firewall_policy(&self) -> crate::core::Expr {
         self.attr("firewall_policy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `update_token`, as a reference.
+    #[inline]
     pub fn update_token(&self) -> crate::core::Expr {
         self.attr("update_token")
     }
@@ -1799,14 +1941,17 @@ impl crate::core::Ref<DataNetworkfirewallFirewallPolicy> {
 
 impl crate::core::Ref<DataNetworkfirewallResourcePolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }

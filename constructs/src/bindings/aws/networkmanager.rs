@@ -10,6 +10,7 @@ pub struct NetworkmanagerAttachmentAccepterTimeouts {
 
 impl NetworkmanagerAttachmentAccepterTimeouts {
     /// `NetworkmanagerAttachmentAccepterTimeouts` with its required arguments; set the others with `NetworkmanagerAttachmentAccepterTimeouts { field: Some(..), ..NetworkmanagerAttachmentAccepterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -34,6 +35,7 @@ pub struct NetworkmanagerAttachmentAccepter {
 
 impl NetworkmanagerAttachmentAccepter {
     /// `NetworkmanagerAttachmentAccepter` with its required arguments; set the others with `NetworkmanagerAttachmentAccepter { field: Some(..), ..NetworkmanagerAttachmentAccepter::new(..) }`.
+    #[inline]
     pub fn new(attachment_id: impl Into<crate::core::Expr>, attachment_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             attachment_id: attachment_id.into(),
@@ -58,6 +60,7 @@ pub struct NetworkmanagerConnectAttachmentOptions {
 
 impl NetworkmanagerConnectAttachmentOptions {
     /// `NetworkmanagerConnectAttachmentOptions` with its required arguments; set the others with `NetworkmanagerConnectAttachmentOptions { field: Some(..), ..NetworkmanagerConnectAttachmentOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             protocol: None,
@@ -78,6 +81,7 @@ pub struct NetworkmanagerConnectAttachmentTimeouts {
 
 impl NetworkmanagerConnectAttachmentTimeouts {
     /// `NetworkmanagerConnectAttachmentTimeouts` with its required arguments; set the others with `NetworkmanagerConnectAttachmentTimeouts { field: Some(..), ..NetworkmanagerConnectAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -113,6 +117,7 @@ pub struct NetworkmanagerConnectAttachment {
 
 impl NetworkmanagerConnectAttachment {
     /// `NetworkmanagerConnectAttachment` with its required arguments; set the others with `NetworkmanagerConnectAttachment { field: Some(..), ..NetworkmanagerConnectAttachment::new(..) }`.
+    #[inline]
     pub fn new(core_network_id: impl Into<crate::core::Expr>, edge_location: impl Into<crate::core::Expr>, transport_attachment_id: impl Into<crate::core::Expr>, options: NetworkmanagerConnectAttachmentOptions) -> Self {
         Self {
             core_network_id: core_network_id.into(),
@@ -141,6 +146,7 @@ pub struct NetworkmanagerConnectPeerBgpOptions {
 
 impl NetworkmanagerConnectPeerBgpOptions {
     /// `NetworkmanagerConnectPeerBgpOptions` with its required arguments; set the others with `NetworkmanagerConnectPeerBgpOptions { field: Some(..), ..NetworkmanagerConnectPeerBgpOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             peer_asn: None,
@@ -161,6 +167,7 @@ pub struct NetworkmanagerConnectPeerTimeouts {
 
 impl NetworkmanagerConnectPeerTimeouts {
     /// `NetworkmanagerConnectPeerTimeouts` with its required arguments; set the others with `NetworkmanagerConnectPeerTimeouts { field: Some(..), ..NetworkmanagerConnectPeerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -204,6 +211,7 @@ pub struct NetworkmanagerConnectPeer {
 
 impl NetworkmanagerConnectPeer {
     /// `NetworkmanagerConnectPeer` with its required arguments; set the others with `NetworkmanagerConnectPeer { field: Some(..), ..NetworkmanagerConnectPeer::new(..) }`.
+    #[inline]
     pub fn new(connect_attachment_id: impl Into<crate::core::Expr>, peer_address: impl Into<crate::core::Expr>) -> Self {
         Self {
             connect_attachment_id: connect_attachment_id.into(),
@@ -240,6 +248,7 @@ pub struct NetworkmanagerConnectionTimeouts {
 
 impl NetworkmanagerConnectionTimeouts {
     /// `NetworkmanagerConnectionTimeouts` with its required arguments; set the others with `NetworkmanagerConnectionTimeouts { field: Some(..), ..NetworkmanagerConnectionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -283,6 +292,7 @@ pub struct NetworkmanagerConnection {
 
 impl NetworkmanagerConnection {
     /// `NetworkmanagerConnection` with its required arguments; set the others with `NetworkmanagerConnection { field: Some(..), ..NetworkmanagerConnection::new(..) }`.
+    #[inline]
     pub fn new(connected_device_id: impl Into<crate::core::Expr>, device_id: impl Into<crate::core::Expr>, global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             connected_device_id: connected_device_id.into(),
@@ -319,6 +329,7 @@ pub struct NetworkmanagerCoreNetworkTimeouts {
 
 impl NetworkmanagerCoreNetworkTimeouts {
     /// `NetworkmanagerCoreNetworkTimeouts` with its required arguments; set the others with `NetworkmanagerCoreNetworkTimeouts { field: Some(..), ..NetworkmanagerCoreNetworkTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -366,6 +377,7 @@ pub struct NetworkmanagerCoreNetwork {
 impl NetworkmanagerCoreNetwork {
     /// `NetworkmanagerCoreNetwork` with its required arguments; set the others with `NetworkmanagerCoreNetwork { field: Some(..), ..NetworkmanagerCoreNetwork::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new(global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             base_policy_document: None,
@@ -396,6 +408,7 @@ pub struct NetworkmanagerCoreNetworkPolicyAttachmentTimeouts {
 
 impl NetworkmanagerCoreNetworkPolicyAttachmentTimeouts {
     /// `NetworkmanagerCoreNetworkPolicyAttachmentTimeouts` with its required arguments; set the others with `NetworkmanagerCoreNetworkPolicyAttachmentTimeouts { field: Some(..), ..NetworkmanagerCoreNetworkPolicyAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             update: None,
@@ -420,6 +433,7 @@ pub struct NetworkmanagerCoreNetworkPolicyAttachment {
 
 impl NetworkmanagerCoreNetworkPolicyAttachment {
     /// `NetworkmanagerCoreNetworkPolicyAttachment` with its required arguments; set the others with `NetworkmanagerCoreNetworkPolicyAttachment { field: Some(..), ..NetworkmanagerCoreNetworkPolicyAttachment::new(..) }`.
+    #[inline]
     pub fn new(core_network_id: impl Into<crate::core::Expr>, policy_document: impl Into<crate::core::Expr>) -> Self {
         Self {
             core_network_id: core_network_id.into(),
@@ -447,6 +461,7 @@ pub struct NetworkmanagerCustomerGatewayAssociationTimeouts {
 
 impl NetworkmanagerCustomerGatewayAssociationTimeouts {
     /// `NetworkmanagerCustomerGatewayAssociationTimeouts` with its required arguments; set the others with `NetworkmanagerCustomerGatewayAssociationTimeouts { field: Some(..), ..NetworkmanagerCustomerGatewayAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -477,6 +492,7 @@ pub struct NetworkmanagerCustomerGatewayAssociation {
 
 impl NetworkmanagerCustomerGatewayAssociation {
     /// `NetworkmanagerCustomerGatewayAssociation` with its required arguments; set the others with `NetworkmanagerCustomerGatewayAssociation { field: Some(..), ..NetworkmanagerCustomerGatewayAssociation::new(..) }`.
+    #[inline]
     pub fn new(customer_gateway_arn: impl Into<crate::core::Expr>, device_id: impl Into<crate::core::Expr>, global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             customer_gateway_arn: customer_gateway_arn.into(),
@@ -506,6 +522,7 @@ pub struct NetworkmanagerDeviceAwsLocation {
 
 impl NetworkmanagerDeviceAwsLocation {
     /// `NetworkmanagerDeviceAwsLocation` with its required arguments; set the others with `NetworkmanagerDeviceAwsLocation { field: Some(..), ..NetworkmanagerDeviceAwsLocation::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             subnet_arn: None,
@@ -530,6 +547,7 @@ pub struct NetworkmanagerDeviceLocation {
 
 impl NetworkmanagerDeviceLocation {
     /// `NetworkmanagerDeviceLocation` with its required arguments; set the others with `NetworkmanagerDeviceLocation { field: Some(..), ..NetworkmanagerDeviceLocation::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             address: None,
@@ -555,6 +573,7 @@ pub struct NetworkmanagerDeviceTimeouts {
 
 impl NetworkmanagerDeviceTimeouts {
     /// `NetworkmanagerDeviceTimeouts` with its required arguments; set the others with `NetworkmanagerDeviceTimeouts { field: Some(..), ..NetworkmanagerDeviceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -609,6 +628,7 @@ pub struct NetworkmanagerDevice {
 
 impl NetworkmanagerDevice {
     /// `NetworkmanagerDevice` with its required arguments; set the others with `NetworkmanagerDevice { field: Some(..), ..NetworkmanagerDevice::new(..) }`.
+    #[inline]
     pub fn new(global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -651,6 +671,7 @@ pub struct NetworkmanagerDxGatewayAttachmentTimeouts {
 
 impl NetworkmanagerDxGatewayAttachmentTimeouts {
     /// `NetworkmanagerDxGatewayAttachmentTimeouts` with its required arguments; set the others with `NetworkmanagerDxGatewayAttachmentTimeouts { field: Some(..), ..NetworkmanagerDxGatewayAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -679,6 +700,7 @@ pub struct NetworkmanagerDxGatewayAttachment {
 
 impl NetworkmanagerDxGatewayAttachment {
     /// `NetworkmanagerDxGatewayAttachment` with its required arguments; set the others with `NetworkmanagerDxGatewayAttachment { field: Some(..), ..NetworkmanagerDxGatewayAttachment::new(..) }`.
+    #[inline]
     pub fn new(core_network_id: impl Into<crate::core::Expr>, direct_connect_gateway_arn: impl Into<crate::core::Expr>, edge_locations: Vec<crate::core::Expr>) -> Self {
         Self {
             core_network_id: core_network_id.into(),
@@ -710,6 +732,7 @@ pub struct NetworkmanagerGlobalNetworkTimeouts {
 
 impl NetworkmanagerGlobalNetworkTimeouts {
     /// `NetworkmanagerGlobalNetworkTimeouts` with its required arguments; set the others with `NetworkmanagerGlobalNetworkTimeouts { field: Some(..), ..NetworkmanagerGlobalNetworkTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -741,6 +764,7 @@ pub struct NetworkmanagerGlobalNetwork {
 
 impl NetworkmanagerGlobalNetwork {
     /// `NetworkmanagerGlobalNetwork` with its required arguments; set the others with `NetworkmanagerGlobalNetwork { field: Some(..), ..NetworkmanagerGlobalNetwork::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             description: None,
@@ -769,6 +793,7 @@ pub struct NetworkmanagerLinkBandwidth {
 
 impl NetworkmanagerLinkBandwidth {
     /// `NetworkmanagerLinkBandwidth` with its required arguments; set the others with `NetworkmanagerLinkBandwidth { field: Some(..), ..NetworkmanagerLinkBandwidth::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             download_speed: None,
@@ -793,6 +818,7 @@ pub struct NetworkmanagerLinkTimeouts {
 
 impl NetworkmanagerLinkTimeouts {
     /// `NetworkmanagerLinkTimeouts` with its required arguments; set the others with `NetworkmanagerLinkTimeouts { field: Some(..), ..NetworkmanagerLinkTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -836,6 +862,7 @@ pub struct NetworkmanagerLink {
 
 impl NetworkmanagerLink {
     /// `NetworkmanagerLink` with its required arguments; set the others with `NetworkmanagerLink { field: Some(..), ..NetworkmanagerLink::new(..) }`.
+    #[inline]
     pub fn new(global_network_id: impl Into<crate::core::Expr>, site_id: impl Into<crate::core::Expr>, bandwidth: NetworkmanagerLinkBandwidth) -> Self {
         Self {
             description: None,
@@ -869,6 +896,7 @@ pub struct NetworkmanagerLinkAssociationTimeouts {
 
 impl NetworkmanagerLinkAssociationTimeouts {
     /// `NetworkmanagerLinkAssociationTimeouts` with its required arguments; set the others with `NetworkmanagerLinkAssociationTimeouts { field: Some(..), ..NetworkmanagerLinkAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -896,6 +924,7 @@ pub struct NetworkmanagerLinkAssociation {
 
 impl NetworkmanagerLinkAssociation {
     /// `NetworkmanagerLinkAssociation` with its required arguments; set the others with `NetworkmanagerLinkAssociation { field: Some(..), ..NetworkmanagerLinkAssociation::new(..) }`.
+    #[inline]
     pub fn new(device_id: impl Into<crate::core::Expr>, global_network_id: impl Into<crate::core::Expr>, link_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_id: device_id.into(),
@@ -927,6 +956,7 @@ pub struct NetworkmanagerSiteLocation {
 
 impl NetworkmanagerSiteLocation {
     /// `NetworkmanagerSiteLocation` with its required arguments; set the others with `NetworkmanagerSiteLocation { field: Some(..), ..NetworkmanagerSiteLocation::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             address: None,
@@ -952,6 +982,7 @@ pub struct NetworkmanagerSiteTimeouts {
 
 impl NetworkmanagerSiteTimeouts {
     /// `NetworkmanagerSiteTimeouts` with its required arguments; set the others with `NetworkmanagerSiteTimeouts { field: Some(..), ..NetworkmanagerSiteTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -988,6 +1019,7 @@ pub struct NetworkmanagerSite {
 
 impl NetworkmanagerSite {
     /// `NetworkmanagerSite` with its required arguments; set the others with `NetworkmanagerSite { field: Some(..), ..NetworkmanagerSite::new(..) }`.
+    #[inline]
     pub fn new(global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1021,6 +1053,7 @@ pub struct NetworkmanagerSiteToSiteVpnAttachmentTimeouts {
 
 impl NetworkmanagerSiteToSiteVpnAttachmentTimeouts {
     /// `NetworkmanagerSiteToSiteVpnAttachmentTimeouts` with its required arguments; set the others with `NetworkmanagerSiteToSiteVpnAttachmentTimeouts { field: Some(..), ..NetworkmanagerSiteToSiteVpnAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1053,6 +1086,7 @@ pub struct NetworkmanagerSiteToSiteVpnAttachment {
 
 impl NetworkmanagerSiteToSiteVpnAttachment {
     /// `NetworkmanagerSiteToSiteVpnAttachment` with its required arguments; set the others with `NetworkmanagerSiteToSiteVpnAttachment { field: Some(..), ..NetworkmanagerSiteToSiteVpnAttachment::new(..) }`.
+    #[inline]
     pub fn new(core_network_id: impl Into<crate::core::Expr>, vpn_connection_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             core_network_id: core_network_id.into(),
@@ -1082,6 +1116,7 @@ pub struct NetworkmanagerTransitGatewayConnectPeerAssociationTimeouts {
 
 impl NetworkmanagerTransitGatewayConnectPeerAssociationTimeouts {
     /// `NetworkmanagerTransitGatewayConnectPeerAssociationTimeouts` with its required arguments; set the others with `NetworkmanagerTransitGatewayConnectPeerAssociationTimeouts { field: Some(..), ..NetworkmanagerTransitGatewayConnectPeerAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1112,6 +1147,7 @@ pub struct NetworkmanagerTransitGatewayConnectPeerAssociation {
 
 impl NetworkmanagerTransitGatewayConnectPeerAssociation {
     /// `NetworkmanagerTransitGatewayConnectPeerAssociation` with its required arguments; set the others with `NetworkmanagerTransitGatewayConnectPeerAssociation { field: Some(..), ..NetworkmanagerTransitGatewayConnectPeerAssociation::new(..) }`.
+    #[inline]
     pub fn new(device_id: impl Into<crate::core::Expr>, global_network_id: impl Into<crate::core::Expr>, transit_gateway_connect_peer_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_id: device_id.into(),
@@ -1141,6 +1177,7 @@ pub struct NetworkmanagerTransitGatewayPeeringTimeouts {
 
 impl NetworkmanagerTransitGatewayPeeringTimeouts {
     /// `NetworkmanagerTransitGatewayPeeringTimeouts` with its required arguments; set the others with `NetworkmanagerTransitGatewayPeeringTimeouts { field: Some(..), ..NetworkmanagerTransitGatewayPeeringTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1172,6 +1209,7 @@ pub struct NetworkmanagerTransitGatewayPeering {
 
 impl NetworkmanagerTransitGatewayPeering {
     /// `NetworkmanagerTransitGatewayPeering` with its required arguments; set the others with `NetworkmanagerTransitGatewayPeering { field: Some(..), ..NetworkmanagerTransitGatewayPeering::new(..) }`.
+    #[inline]
     pub fn new(core_network_id: impl Into<crate::core::Expr>, transit_gateway_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             core_network_id: core_network_id.into(),
@@ -1201,6 +1239,7 @@ pub struct NetworkmanagerTransitGatewayRegistrationTimeouts {
 
 impl NetworkmanagerTransitGatewayRegistrationTimeouts {
     /// `NetworkmanagerTransitGatewayRegistrationTimeouts` with its required arguments; set the others with `NetworkmanagerTransitGatewayRegistrationTimeouts { field: Some(..), ..NetworkmanagerTransitGatewayRegistrationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1226,6 +1265,7 @@ pub struct NetworkmanagerTransitGatewayRegistration {
 
 impl NetworkmanagerTransitGatewayRegistration {
     /// `NetworkmanagerTransitGatewayRegistration` with its required arguments; set the others with `NetworkmanagerTransitGatewayRegistration { field: Some(..), ..NetworkmanagerTransitGatewayRegistration::new(..) }`.
+    #[inline]
     pub fn new(global_network_id: impl Into<crate::core::Expr>, transit_gateway_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             global_network_id: global_network_id.into(),
@@ -1253,6 +1293,7 @@ pub struct NetworkmanagerTransitGatewayRouteTableAttachmentTimeouts {
 
 impl NetworkmanagerTransitGatewayRouteTableAttachmentTimeouts {
     /// `NetworkmanagerTransitGatewayRouteTableAttachmentTimeouts` with its required arguments; set the others with `NetworkmanagerTransitGatewayRouteTableAttachmentTimeouts { field: Some(..), ..NetworkmanagerTransitGatewayRouteTableAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1284,6 +1325,7 @@ pub struct NetworkmanagerTransitGatewayRouteTableAttachment {
 
 impl NetworkmanagerTransitGatewayRouteTableAttachment {
     /// `NetworkmanagerTransitGatewayRouteTableAttachment` with its required arguments; set the others with `NetworkmanagerTransitGatewayRouteTableAttachment { field: Some(..), ..NetworkmanagerTransitGatewayRouteTableAttachment::new(..) }`.
+    #[inline]
     pub fn new(peering_id: impl Into<crate::core::Expr>, transit_gateway_route_table_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1313,6 +1355,7 @@ pub struct NetworkmanagerVpcAttachmentOptions {
 
 impl NetworkmanagerVpcAttachmentOptions {
     /// `NetworkmanagerVpcAttachmentOptions` with its required arguments; set the others with `NetworkmanagerVpcAttachmentOptions { field: Some(..), ..NetworkmanagerVpcAttachmentOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             appliance_mode_support: None,
@@ -1337,6 +1380,7 @@ pub struct NetworkmanagerVpcAttachmentTimeouts {
 
 impl NetworkmanagerVpcAttachmentTimeouts {
     /// `NetworkmanagerVpcAttachmentTimeouts` with its required arguments; set the others with `NetworkmanagerVpcAttachmentTimeouts { field: Some(..), ..NetworkmanagerVpcAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1374,6 +1418,7 @@ pub struct NetworkmanagerVpcAttachment {
 
 impl NetworkmanagerVpcAttachment {
     /// `NetworkmanagerVpcAttachment` with its required arguments; set the others with `NetworkmanagerVpcAttachment { field: Some(..), ..NetworkmanagerVpcAttachment::new(..) }`.
+    #[inline]
     pub fn new(core_network_id: impl Into<crate::core::Expr>, subnet_arns: Vec<crate::core::Expr>, vpc_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             core_network_id: core_network_id.into(),
@@ -1409,6 +1454,7 @@ pub struct DataNetworkmanagerConnection {
 
 impl DataNetworkmanagerConnection {
     /// `DataNetworkmanagerConnection` with its required arguments; set the others with `DataNetworkmanagerConnection { field: Some(..), ..DataNetworkmanagerConnection::new(..) }`.
+    #[inline]
     pub fn new(connection_id: impl Into<crate::core::Expr>, global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_id: connection_id.into(),
@@ -1441,6 +1487,7 @@ pub struct DataNetworkmanagerConnections {
 
 impl DataNetworkmanagerConnections {
     /// `DataNetworkmanagerConnections` with its required arguments; set the others with `DataNetworkmanagerConnections { field: Some(..), ..DataNetworkmanagerConnections::new(..) }`.
+    #[inline]
     pub fn new(global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_id: None,
@@ -1477,6 +1524,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesAction {
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesAction {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesAction` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesAction { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesAction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             add_to_network_function_group: None,
@@ -1506,6 +1554,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesConditio
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesConditions {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesConditions` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesConditions { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesConditions::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: None,
@@ -1535,6 +1584,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPolicies {
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPolicies {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPolicies` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPolicies { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPolicies::new(..) }`.
+    #[inline]
     pub fn new(rule_number: impl Into<crate::core::Arg<crate::core::Number>>, action: DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesAction, conditions: Vec<DataNetworkmanagerCoreNetworkPolicyDocumentAttachmentPoliciesConditions>) -> Self {
         Self {
             condition_logic: None,
@@ -1561,6 +1611,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfigurationEd
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfigurationEdgeLocations {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfigurationEdgeLocations` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfigurationEdgeLocations { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfigurationEdgeLocations::new(..) }`.
+    #[inline]
     pub fn new(location: impl Into<crate::core::Expr>) -> Self {
         Self {
             asn: None,
@@ -1587,6 +1638,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration {
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration::new(..) }`.
+    #[inline]
     pub fn new(asn_ranges: Vec<crate::core::Expr>, edge_locations: Vec<DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfigurationEdgeLocations>) -> Self {
         Self {
             asn_ranges,
@@ -1611,6 +1663,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentNetworkFunctionGroups {
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentNetworkFunctionGroups {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentNetworkFunctionGroups` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentNetworkFunctionGroups { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentNetworkFunctionGroups::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, require_attachment_acceptance: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             description: None,
@@ -1638,6 +1691,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsViaWithEdgeO
 impl DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsViaWithEdgeOverride {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsViaWithEdgeOverride` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsViaWithEdgeOverride { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsViaWithEdgeOverride::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             edge_sets: None,
@@ -1660,6 +1714,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsVia {
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsVia {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsVia` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsVia { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsVia::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             network_function_groups: None,
@@ -1678,6 +1733,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsWhenSentTo {
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsWhenSentTo {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsWhenSentTo` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsWhenSentTo { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActionsWhenSentTo::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             segments: None,
@@ -1720,6 +1776,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActions {
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActions {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActions` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActions { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentSegmentActions::new(..) }`.
+    #[inline]
     pub fn new(action: impl Into<crate::core::Expr>, segment: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
@@ -1763,6 +1820,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocumentSegments {
 
 impl DataNetworkmanagerCoreNetworkPolicyDocumentSegments {
     /// `DataNetworkmanagerCoreNetworkPolicyDocumentSegments` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocumentSegments { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocumentSegments::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_filter: None,
@@ -1802,6 +1860,7 @@ pub struct DataNetworkmanagerCoreNetworkPolicyDocument {
 
 impl DataNetworkmanagerCoreNetworkPolicyDocument {
     /// `DataNetworkmanagerCoreNetworkPolicyDocument` with its required arguments; set the others with `DataNetworkmanagerCoreNetworkPolicyDocument { field: Some(..), ..DataNetworkmanagerCoreNetworkPolicyDocument::new(..) }`.
+    #[inline]
     pub fn new(core_network_configuration: Vec<DataNetworkmanagerCoreNetworkPolicyDocumentCoreNetworkConfiguration>, segments: Vec<DataNetworkmanagerCoreNetworkPolicyDocumentSegments>) -> Self {
         Self {
             id: None,
@@ -1836,6 +1895,7 @@ pub struct DataNetworkmanagerDevice {
 
 impl DataNetworkmanagerDevice {
     /// `DataNetworkmanagerDevice` with its required arguments; set the others with `DataNetworkmanagerDevice { field: Some(..), ..DataNetworkmanagerDevice::new(..) }`.
+    #[inline]
     pub fn new(device_id: impl Into<crate::core::Expr>, global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_id: device_id.into(),
@@ -1868,6 +1928,7 @@ pub struct DataNetworkmanagerDevices {
 
 impl DataNetworkmanagerDevices {
     /// `DataNetworkmanagerDevices` with its required arguments; set the others with `DataNetworkmanagerDevices { field: Some(..), ..DataNetworkmanagerDevices::new(..) }`.
+    #[inline]
     pub fn new(global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             global_network_id: global_network_id.into(),
@@ -1897,6 +1958,7 @@ pub struct DataNetworkmanagerGlobalNetwork {
 
 impl DataNetworkmanagerGlobalNetwork {
     /// `DataNetworkmanagerGlobalNetwork` with its required arguments; set the others with `DataNetworkmanagerGlobalNetwork { field: Some(..), ..DataNetworkmanagerGlobalNetwork::new(..) }`.
+    #[inline]
     pub fn new(global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             global_network_id: global_network_id.into(),
@@ -1923,6 +1985,7 @@ pub struct DataNetworkmanagerGlobalNetworks {
 
 impl DataNetworkmanagerGlobalNetworks {
     /// `DataNetworkmanagerGlobalNetworks` with its required arguments; set the others with `DataNetworkmanagerGlobalNetworks { field: Some(..), ..DataNetworkmanagerGlobalNetworks::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1952,6 +2015,7 @@ pub struct DataNetworkmanagerLink {
 
 impl DataNetworkmanagerLink {
     /// `DataNetworkmanagerLink` with its required arguments; set the others with `DataNetworkmanagerLink { field: Some(..), ..DataNetworkmanagerLink::new(..) }`.
+    #[inline]
     pub fn new(global_network_id: impl Into<crate::core::Expr>, link_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             global_network_id: global_network_id.into(),
@@ -1990,6 +2054,7 @@ pub struct DataNetworkmanagerLinks {
 
 impl DataNetworkmanagerLinks {
     /// `DataNetworkmanagerLinks` with its required arguments; set the others with `DataNetworkmanagerLinks { field: Some(..), ..DataNetworkmanagerLinks::new(..) }`.
+    #[inline]
     pub fn new(global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             global_network_id: global_network_id.into(),
@@ -2023,6 +2088,7 @@ pub struct DataNetworkmanagerSite {
 
 impl DataNetworkmanagerSite {
     /// `DataNetworkmanagerSite` with its required arguments; set the others with `DataNetworkmanagerSite { field: Some(..), ..DataNetworkmanagerSite::new(..) }`.
+    #[inline]
     pub fn new(global_network_id: impl Into<crate::core::Expr>, site_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             global_network_id: global_network_id.into(),
@@ -2052,6 +2118,7 @@ pub struct DataNetworkmanagerSites {
 
 impl DataNetworkmanagerSites {
     /// `DataNetworkmanagerSites` with its required arguments; set the others with `DataNetworkmanagerSites { field: Some(..), ..DataNetworkmanagerSites::new(..) }`.
+    #[inline]
     pub fn new(global_network_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             global_network_id: global_network_id.into(),
@@ -2067,54 +2134,67 @@ impl crate::core::DataSource for DataNetworkmanagerSites {
 
 impl crate::core::Ref<NetworkmanagerAttachmentAccepter> {
     /// `attachment_id`, as a reference.
+    #[inline]
     pub fn attachment_id(&self) -> crate::core::Expr {
         self.attr("attachment_id")
     }
     /// `attachment_policy_rule_number`, as a reference.
+    #[inline]
     pub fn attachment_policy_rule_number(&self) -> crate::core::Expr {
         self.attr("attachment_policy_rule_number")
     }
     /// `attachment_type`, as a reference.
+    #[inline]
     pub fn attachment_type(&self) -> crate::core::Expr {
         self.attr("attachment_type")
     }
     /// `core_network_arn`, as a reference.
+    #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
         self.attr("core_network_arn")
     }
     /// `core_network_id`, as a reference.
+    #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
         self.attr("core_network_id")
     }
     /// `edge_location`, as a reference.
+    #[inline]
     pub fn edge_location(&self) -> crate::core::Expr {
         self.attr("edge_location")
     }
     /// `edge_locations`, as a reference.
+    #[inline]
     pub fn edge_locations(&self) -> crate::core::Expr {
         self.attr("edge_locations")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `segment_name`, as a reference.
+    #[inline]
     pub fn segment_name(&self) -> crate::core::Expr {
         self.attr("segment_name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2122,70 +2202,87 @@ impl crate::core::Ref<NetworkmanagerAttachmentAccepter> {
 
 impl crate::core::Ref<NetworkmanagerConnectAttachment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attachment_id`, as a reference.
+    #[inline]
     pub fn attachment_id(&self) -> crate::core::Expr {
         self.attr("attachment_id")
     }
     /// `attachment_policy_rule_number`, as a reference.
+    #[inline]
     pub fn attachment_policy_rule_number(&self) -> crate::core::Expr {
         self.attr("attachment_policy_rule_number")
     }
     /// `attachment_type`, as a reference.
+    #[inline]
     pub fn attachment_type(&self) -> crate::core::Expr {
         self.attr("attachment_type")
     }
     /// `core_network_arn`, as a reference.
+    #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
         self.attr("core_network_arn")
     }
     /// `core_network_id`, as a reference.
+    #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
         self.attr("core_network_id")
     }
     /// `edge_location`, as a reference.
+    #[inline]
     pub fn edge_location(&self) -> crate::core::Expr {
         self.attr("edge_location")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `segment_name`, as a reference.
+    #[inline]
     pub fn segment_name(&self) -> crate::core::Expr {
         self.attr("segment_name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transport_attachment_id`, as a reference.
+    #[inline]
     pub fn transport_attachment_id(&self) -> crate::core::Expr {
         self.attr("transport_attachment_id")
     }
     /// `options` (a nested block), as a reference.
+    #[inline]
     pub fn options(&self) -> crate::core::Expr {
         self.attr("options")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2193,70 +2290,87 @@ impl crate::core::Ref<NetworkmanagerConnectAttachment> {
 
 impl crate::core::Ref<NetworkmanagerConnectPeer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `configuration`, as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
     /// `connect_attachment_id`, as a reference.
+    #[inline]
     pub fn connect_attachment_id(&self) -> crate::core::Expr {
         self.attr("connect_attachment_id")
     }
     /// `connect_peer_id`, as a reference.
+    #[inline]
     pub fn connect_peer_id(&self) -> crate::core::Expr {
         self.attr("connect_peer_id")
     }
     /// `core_network_address`, as a reference.
+    #[inline]
     pub fn core_network_address(&self) -> crate::core::Expr {
         self.attr("core_network_address")
     }
     /// `core_network_id`, as a reference.
+    #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
         self.attr("core_network_id")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `edge_location`, as a reference.
+    #[inline]
     pub fn edge_location(&self) -> crate::core::Expr {
         self.attr("edge_location")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `inside_cidr_blocks`, as a reference.
+    #[inline]
     pub fn inside_cidr_blocks(&self) -> crate::core::Expr {
         self.attr("inside_cidr_blocks")
     }
     /// `peer_address`, as a reference.
+    #[inline]
     pub fn peer_address(&self) -> crate::core::Expr {
         self.attr("peer_address")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `subnet_arn`, as a reference.
+    #[inline]
     pub fn subnet_arn(&self) -> crate::core::Expr {
         self.attr("subnet_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `bgp_options` (a nested block), as a reference.
+    #[inline]
     pub fn bgp_options(&self) -> crate::core::Expr {
         self.attr("bgp_options")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2264,46 +2378,57 @@ impl crate::core::Ref<NetworkmanagerConnectPeer> {
 
 impl crate::core::Ref<NetworkmanagerConnection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `connected_device_id`, as a reference.
+    #[inline]
     pub fn connected_device_id(&self) -> crate::core::Expr {
         self.attr("connected_device_id")
     }
     /// `connected_link_id`, as a reference.
+    #[inline]
     pub fn connected_link_id(&self) -> crate::core::Expr {
         self.attr("connected_link_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `device_id`, as a reference.
+    #[inline]
     pub fn device_id(&self) -> crate::core::Expr {
         self.attr("device_id")
     }
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `link_id`, as a reference.
+    #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
         self.attr("link_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2311,62 +2436,77 @@ impl crate::core::Ref<NetworkmanagerConnection> {
 
 impl crate::core::Ref<NetworkmanagerCoreNetwork> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `base_policy_document`, as a reference.
+    #[inline]
     pub fn base_policy_document(&self) -> crate::core::Expr {
         self.attr("base_policy_document")
     }
     /// `base_policy_region`, as a reference.
+    #[inline]
     pub fn base_policy_region(&self) -> crate::core::Expr {
         self.attr("base_policy_region")
     }
     /// `base_policy_regions`, as a reference.
+    #[inline]
     pub fn base_policy_regions(&self) -> crate::core::Expr {
         self.attr("base_policy_regions")
     }
     /// `create_base_policy`, as a reference.
+    #[inline]
     pub fn create_base_policy(&self) -> crate::core::Expr {
         self.attr("create_base_policy")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `edges`, as a reference.
+    #[inline]
     pub fn edges(&self) -> crate::core::Expr {
         self.attr("edges")
     }
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `segments`, as a reference.
+    #[inline]
     pub fn segments(&self) -> crate::core::Expr {
         self.attr("segments")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2374,22 +2514,27 @@ impl crate::core::Ref<NetworkmanagerCoreNetwork> {
 
 impl crate::core::Ref<NetworkmanagerCoreNetworkPolicyAttachment> {
     /// `core_network_id`, as a reference.
+    #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
         self.attr("core_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy_document`, as a reference.
+    #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
         self.attr("policy_document")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2397,26 +2542,32 @@ impl crate::core::Ref<NetworkmanagerCoreNetworkPolicyAttachment> {
 
 impl crate::core::Ref<NetworkmanagerCustomerGatewayAssociation> {
     /// `customer_gateway_arn`, as a reference.
+    #[inline]
     pub fn customer_gateway_arn(&self) -> crate::core::Expr {
         self.attr("customer_gateway_arn")
     }
     /// `device_id`, as a reference.
+    #[inline]
     pub fn device_id(&self) -> crate::core::Expr {
         self.attr("device_id")
     }
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `link_id`, as a reference.
+    #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
         self.attr("link_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2424,58 +2575,72 @@ impl crate::core::Ref<NetworkmanagerCustomerGatewayAssociation> {
 
 impl crate::core::Ref<NetworkmanagerDevice> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `model`, as a reference.
+    #[inline]
     pub fn model(&self) -> crate::core::Expr {
         self.attr("model")
     }
     /// `serial_number`, as a reference.
+    #[inline]
     pub fn serial_number(&self) -> crate::core::Expr {
         self.attr("serial_number")
     }
     /// `site_id`, as a reference.
+    #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
         self.attr("site_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `vendor`, as a reference.
+    #[inline]
     pub fn vendor(&self) -> crate::core::Expr {
         self.attr("vendor")
     }
     /// `aws_location` (a nested block), as a reference.
+    #[inline]
     pub fn aws_location(&self) -> crate::core::Expr {
         self.attr("aws_location")
     }
     /// `location` (a nested block), as a reference.
+    #[inline]
     pub fn location(&self) -> crate::core::Expr {
         self.attr("location")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2483,58 +2648,72 @@ impl crate::core::Ref<NetworkmanagerDevice> {
 
 impl crate::core::Ref<NetworkmanagerDxGatewayAttachment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attachment_policy_rule_number`, as a reference.
+    #[inline]
     pub fn attachment_policy_rule_number(&self) -> crate::core::Expr {
         self.attr("attachment_policy_rule_number")
     }
     /// `attachment_type`, as a reference.
+    #[inline]
     pub fn attachment_type(&self) -> crate::core::Expr {
         self.attr("attachment_type")
     }
     /// `core_network_arn`, as a reference.
+    #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
         self.attr("core_network_arn")
     }
     /// `core_network_id`, as a reference.
+    #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
         self.attr("core_network_id")
     }
     /// `direct_connect_gateway_arn`, as a reference.
+    #[inline]
     pub fn direct_connect_gateway_arn(&self) -> crate::core::Expr {
         self.attr("direct_connect_gateway_arn")
     }
     /// `edge_locations`, as a reference.
+    #[inline]
     pub fn edge_locations(&self) -> crate::core::Expr {
         self.attr("edge_locations")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `segment_name`, as a reference.
+    #[inline]
     pub fn segment_name(&self) -> crate::core::Expr {
         self.attr("segment_name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2542,26 +2721,32 @@ impl crate::core::Ref<NetworkmanagerDxGatewayAttachment> {
 
 impl crate::core::Ref<NetworkmanagerGlobalNetwork> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2569,46 +2754,57 @@ impl crate::core::Ref<NetworkmanagerGlobalNetwork> {
 
 impl crate::core::Ref<NetworkmanagerLink> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `provider_name`, as a reference.
+    #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
         self.attr("provider_name")
     }
     /// `site_id`, as a reference.
+    #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
         self.attr("site_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `bandwidth` (a nested block), as a reference.
+    #[inline]
     pub fn bandwidth(&self) -> crate::core::Expr {
         self.attr("bandwidth")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2616,22 +2812,27 @@ impl crate::core::Ref<NetworkmanagerLink> {
 
 impl crate::core::Ref<NetworkmanagerLinkAssociation> {
     /// `device_id`, as a reference.
+    #[inline]
     pub fn device_id(&self) -> crate::core::Expr {
         self.attr("device_id")
     }
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `link_id`, as a reference.
+    #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
         self.attr("link_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2639,34 +2840,42 @@ impl crate::core::Ref<NetworkmanagerLinkAssociation> {
 
 impl crate::core::Ref<NetworkmanagerSite> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `location` (a nested block), as a reference.
+    #[inline]
     pub fn location(&self) -> crate::core::Expr {
         self.attr("location")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2674,62 +2883,77 @@ impl crate::core::Ref<NetworkmanagerSite> {
 
 impl crate::core::Ref<NetworkmanagerSiteToSiteVpnAttachment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attachment_policy_rule_number`, as a reference.
+    #[inline]
     pub fn attachment_policy_rule_number(&self) -> crate::core::Expr {
         self.attr("attachment_policy_rule_number")
     }
     /// `attachment_type`, as a reference.
+    #[inline]
     pub fn attachment_type(&self) -> crate::core::Expr {
         self.attr("attachment_type")
     }
     /// `core_network_arn`, as a reference.
+    #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
         self.attr("core_network_arn")
     }
     /// `core_network_id`, as a reference.
+    #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
         self.attr("core_network_id")
     }
     /// `edge_location`, as a reference.
+    #[inline]
     pub fn edge_location(&self) -> crate::core::Expr {
         self.attr("edge_location")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `segment_name`, as a reference.
+    #[inline]
     pub fn segment_name(&self) -> crate::core::Expr {
         self.attr("segment_name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpn_connection_arn`, as a reference.
+    #[inline]
     pub fn vpn_connection_arn(&self) -> crate::core::Expr {
         self.attr("vpn_connection_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2737,26 +2961,32 @@ impl crate::core::Ref<NetworkmanagerSiteToSiteVpnAttachment> {
 
 impl crate::core::Ref<NetworkmanagerTransitGatewayConnectPeerAssociation> {
     /// `device_id`, as a reference.
+    #[inline]
     pub fn device_id(&self) -> crate::core::Expr {
         self.attr("device_id")
     }
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `link_id`, as a reference.
+    #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
         self.attr("link_id")
     }
     /// `transit_gateway_connect_peer_arn`, as a reference.
+    #[inline]
     pub fn transit_gateway_connect_peer_arn(&self) -> crate::core::Expr {
         self.attr("transit_gateway_connect_peer_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2764,54 +2994,67 @@ impl crate::core::Ref<NetworkmanagerTransitGatewayConnectPeerAssociation> {
 
 impl crate::core::Ref<NetworkmanagerTransitGatewayPeering> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `core_network_arn`, as a reference.
+    #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
         self.attr("core_network_arn")
     }
     /// `core_network_id`, as a reference.
+    #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
         self.attr("core_network_id")
     }
     /// `edge_location`, as a reference.
+    #[inline]
     pub fn edge_location(&self) -> crate::core::Expr {
         self.attr("edge_location")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `peering_type`, as a reference.
+    #[inline]
     pub fn peering_type(&self) -> crate::core::Expr {
         self.attr("peering_type")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_gateway_arn`, as a reference.
+    #[inline]
     pub fn transit_gateway_arn(&self) -> crate::core::Expr {
         self.attr("transit_gateway_arn")
     }
     /// `transit_gateway_peering_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_peering_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_peering_attachment_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2819,18 +3062,22 @@ impl crate::core::Ref<NetworkmanagerTransitGatewayPeering> {
 
 impl crate::core::Ref<NetworkmanagerTransitGatewayRegistration> {
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `transit_gateway_arn`, as a reference.
+    #[inline]
     pub fn transit_gateway_arn(&self) -> crate::core::Expr {
         self.attr("transit_gateway_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2838,66 +3085,82 @@ impl crate::core::Ref<NetworkmanagerTransitGatewayRegistration> {
 
 impl crate::core::Ref<NetworkmanagerTransitGatewayRouteTableAttachment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attachment_policy_rule_number`, as a reference.
+    #[inline]
     pub fn attachment_policy_rule_number(&self) -> crate::core::Expr {
         self.attr("attachment_policy_rule_number")
     }
     /// `attachment_type`, as a reference.
+    #[inline]
     pub fn attachment_type(&self) -> crate::core::Expr {
         self.attr("attachment_type")
     }
     /// `core_network_arn`, as a reference.
+    #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
         self.attr("core_network_arn")
     }
     /// `core_network_id`, as a reference.
+    #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
         self.attr("core_network_id")
     }
     /// `edge_location`, as a reference.
+    #[inline]
     pub fn edge_location(&self) -> crate::core::Expr {
         self.attr("edge_location")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `peering_id`, as a reference.
+    #[inline]
     pub fn peering_id(&self) -> crate::core::Expr {
         self.attr("peering_id")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `segment_name`, as a reference.
+    #[inline]
     pub fn segment_name(&self) -> crate::core::Expr {
         self.attr("segment_name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_gateway_route_table_arn`, as a reference.
+    #[inline]
     pub fn transit_gateway_route_table_arn(&self) -> crate::core::Expr {
         self.attr("transit_gateway_route_table_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2905,70 +3168,87 @@ impl crate::core::Ref<NetworkmanagerTransitGatewayRouteTableAttachment> {
 
 impl crate::core::Ref<NetworkmanagerVpcAttachment> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attachment_policy_rule_number`, as a reference.
+    #[inline]
     pub fn attachment_policy_rule_number(&self) -> crate::core::Expr {
         self.attr("attachment_policy_rule_number")
     }
     /// `attachment_type`, as a reference.
+    #[inline]
     pub fn attachment_type(&self) -> crate::core::Expr {
         self.attr("attachment_type")
     }
     /// `core_network_arn`, as a reference.
+    #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
         self.attr("core_network_arn")
     }
     /// `core_network_id`, as a reference.
+    #[inline]
     pub fn core_network_id(&self) -> crate::core::Expr {
         self.attr("core_network_id")
     }
     /// `edge_location`, as a reference.
+    #[inline]
     pub fn edge_location(&self) -> crate::core::Expr {
         self.attr("edge_location")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `segment_name`, as a reference.
+    #[inline]
     pub fn segment_name(&self) -> crate::core::Expr {
         self.attr("segment_name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `subnet_arns`, as a reference.
+    #[inline]
     pub fn subnet_arns(&self) -> crate::core::Expr {
         self.attr("subnet_arns")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_arn`, as a reference.
+    #[inline]
     pub fn vpc_arn(&self) -> crate::core::Expr {
         self.attr("vpc_arn")
     }
     /// `options` (a nested block), as a reference.
+    #[inline]
     pub fn options(&self) -> crate::core::Expr {
         self.attr("options")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2976,42 +3256,52 @@ impl crate::core::Ref<NetworkmanagerVpcAttachment> {
 
 impl crate::core::Ref<DataNetworkmanagerConnection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `connected_device_id`, as a reference.
+    #[inline]
     pub fn connected_device_id(&self) -> crate::core::Expr {
         self.attr("connected_device_id")
     }
     /// `connected_link_id`, as a reference.
+    #[inline]
     pub fn connected_link_id(&self) -> crate::core::Expr {
         self.attr("connected_link_id")
     }
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `device_id`, as a reference.
+    #[inline]
     pub fn device_id(&self) -> crate::core::Expr {
         self.attr("device_id")
     }
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `link_id`, as a reference.
+    #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
         self.attr("link_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -3019,22 +3309,27 @@ impl crate::core::Ref<DataNetworkmanagerConnection> {
 
 impl crate::core::Ref<DataNetworkmanagerConnections> {
     /// `device_id`, as a reference.
+    #[inline]
     pub fn device_id(&self) -> crate::core::Expr {
         self.attr("device_id")
     }
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -3042,34 +3337,42 @@ impl crate::core::Ref<DataNetworkmanagerConnections> {
 
 impl crate::core::Ref<DataNetworkmanagerCoreNetworkPolicyDocument> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `json`, as a reference.
+    #[inline]
     pub fn json(&self) -> crate::core::Expr {
         self.attr("json")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `attachment_policies` (a nested block), as a reference.
+    #[inline]
     pub fn attachment_policies(&self) -> crate::core::Expr {
         self.attr("attachment_policies")
     }
     /// `core_network_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn core_network_configuration(&self) -> crate::core::Expr {
         self.attr("core_network_configuration")
     }
     /// `network_function_groups` (a nested block), as a reference.
+    #[inline]
     pub fn network_function_groups(&self) -> crate::core::Expr {
         self.attr("network_function_groups")
     }
     /// `segment_actions` (a nested block), as a reference.
+    #[inline]
     pub fn segment_actions(&self) -> crate::core::Expr {
         self.attr("segment_actions")
     }
     /// `segments` (a nested block), as a reference.
+    #[inline]
     pub fn segments(&self) -> crate::core::Expr {
         self.attr("segments")
     }
@@ -3077,54 +3380,67 @@ impl crate::core::Ref<DataNetworkmanagerCoreNetworkPolicyDocument> {
 
 impl crate::core::Ref<DataNetworkmanagerDevice> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_location`, as a reference.
+    #[inline]
     pub fn aws_location(&self) -> crate::core::Expr {
         self.attr("aws_location")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `device_id`, as a reference.
+    #[inline]
     pub fn device_id(&self) -> crate::core::Expr {
         self.attr("device_id")
     }
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `location`, as a reference.
+    #[inline]
     pub fn location(&self) -> crate::core::Expr {
         self.attr("location")
     }
     /// `model`, as a reference.
+    #[inline]
     pub fn model(&self) -> crate::core::Expr {
         self.attr("model")
     }
     /// `serial_number`, as a reference.
+    #[inline]
     pub fn serial_number(&self) -> crate::core::Expr {
         self.attr("serial_number")
     }
     /// `site_id`, as a reference.
+    #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
         self.attr("site_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `vendor`, as a reference.
+    #[inline]
     pub fn vendor(&self) -> crate::core::Expr {
         self.attr("vendor")
     }
@@ -3132,22 +3448,27 @@ impl crate::core::Ref<DataNetworkmanagerDevice> {
 
 impl crate::core::Ref<DataNetworkmanagerDevices> {
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `site_id`, as a reference.
+    #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
         self.attr("site_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -3155,22 +3476,27 @@ impl crate::core::Ref<DataNetworkmanagerDevices> {
 
 impl crate::core::Ref<DataNetworkmanagerGlobalNetwork> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -3178,14 +3504,17 @@ impl crate::core::Ref<DataNetworkmanagerGlobalNetwork> {
 
 impl crate::core::Ref<DataNetworkmanagerGlobalNetworks> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -3193,42 +3522,52 @@ impl crate::core::Ref<DataNetworkmanagerGlobalNetworks> {
 
 impl crate::core::Ref<DataNetworkmanagerLink> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bandwidth`, as a reference.
+    #[inline]
     pub fn bandwidth(&self) -> crate::core::Expr {
         self.attr("bandwidth")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `link_id`, as a reference.
+    #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
         self.attr("link_id")
     }
     /// `provider_name`, as a reference.
+    #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
         self.attr("provider_name")
     }
     /// `site_id`, as a reference.
+    #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
         self.attr("site_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -3236,30 +3575,37 @@ impl crate::core::Ref<DataNetworkmanagerLink> {
 
 impl crate::core::Ref<DataNetworkmanagerLinks> {
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `provider_name`, as a reference.
+    #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
         self.attr("provider_name")
     }
     /// `site_id`, as a reference.
+    #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
         self.attr("site_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -3267,30 +3613,37 @@ impl crate::core::Ref<DataNetworkmanagerLinks> {
 
 impl crate::core::Ref<DataNetworkmanagerSite> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `location`, as a reference.
+    #[inline]
     pub fn location(&self) -> crate::core::Expr {
         self.attr("location")
     }
     /// `site_id`, as a reference.
+    #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
         self.attr("site_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -3298,18 +3651,22 @@ impl crate::core::Ref<DataNetworkmanagerSite> {
 
 impl crate::core::Ref<DataNetworkmanagerSites> {
     /// `global_network_id`, as a reference.
+    #[inline]
     pub fn global_network_id(&self) -> crate::core::Expr {
         self.attr("global_network_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

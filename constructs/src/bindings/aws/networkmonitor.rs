@@ -15,6 +15,7 @@ pub struct NetworkmonitorMonitor {
 
 impl NetworkmonitorMonitor {
     /// `NetworkmonitorMonitor` with its required arguments; set the others with `NetworkmonitorMonitor { field: Some(..), ..NetworkmonitorMonitor::new(..) }`.
+    #[inline]
     pub fn new(monitor_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             aggregation_period: None,
@@ -52,6 +53,7 @@ pub struct NetworkmonitorProbe {
 
 impl NetworkmonitorProbe {
     /// `NetworkmonitorProbe` with its required arguments; set the others with `NetworkmonitorProbe { field: Some(..), ..NetworkmonitorProbe::new(..) }`.
+    #[inline]
     pub fn new(destination: impl Into<crate::core::Expr>, monitor_name: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, source_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: destination.into(),
@@ -71,26 +73,32 @@ impl crate::core::Resource for NetworkmonitorProbe {
 
 impl crate::core::Ref<NetworkmonitorMonitor> {
     /// `aggregation_period`, as a reference.
+    #[inline]
     pub fn aggregation_period(&self) -> crate::core::Expr {
         self.attr("aggregation_period")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `monitor_name`, as a reference.
+    #[inline]
     pub fn monitor_name(&self) -> crate::core::Expr {
         self.attr("monitor_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -98,54 +106,67 @@ impl crate::core::Ref<NetworkmonitorMonitor> {
 
 impl crate::core::Ref<NetworkmonitorProbe> {
     /// `address_family`, as a reference.
+    #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
         self.attr("address_family")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `destination`, as a reference.
+    #[inline]
     pub fn destination(&self) -> crate::core::Expr {
         self.attr("destination")
     }
     /// `destination_port`, as a reference.
+    #[inline]
     pub fn destination_port(&self) -> crate::core::Expr {
         self.attr("destination_port")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `monitor_name`, as a reference.
+    #[inline]
     pub fn monitor_name(&self) -> crate::core::Expr {
         self.attr("monitor_name")
     }
     /// `packet_size`, as a reference.
+    #[inline]
     pub fn packet_size(&self) -> crate::core::Expr {
         self.attr("packet_size")
     }
     /// `probe_id`, as a reference.
+    #[inline]
     pub fn probe_id(&self) -> crate::core::Expr {
         self.attr("probe_id")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `source_arn`, as a reference.
+    #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
         self.attr("source_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }

@@ -11,6 +11,7 @@ pub struct NotificationsChannelAssociation {
 
 impl NotificationsChannelAssociation {
     /// `NotificationsChannelAssociation` with its required arguments; set the others with `NotificationsChannelAssociation { field: Some(..), ..NotificationsChannelAssociation::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>, notification_configuration_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -41,6 +42,7 @@ pub struct NotificationsEventRule {
 
 impl NotificationsEventRule {
     /// `NotificationsEventRule` with its required arguments; set the others with `NotificationsEventRule { field: Some(..), ..NotificationsEventRule::new(..) }`.
+    #[inline]
     pub fn new(event_type: impl Into<crate::core::Expr>, notification_configuration_arn: impl Into<crate::core::Expr>, regions: Vec<crate::core::Expr>, source: impl Into<crate::core::Expr>) -> Self {
         Self {
             event_pattern: None,
@@ -73,6 +75,7 @@ pub struct NotificationsNotificationConfiguration {
 
 impl NotificationsNotificationConfiguration {
     /// `NotificationsNotificationConfiguration` with its required arguments; set the others with `NotificationsNotificationConfiguration { field: Some(..), ..NotificationsNotificationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(description: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             aggregation_duration: None,
@@ -102,6 +105,7 @@ pub struct NotificationsNotificationHubTimeouts {
 
 impl NotificationsNotificationHubTimeouts {
     /// `NotificationsNotificationHubTimeouts` with its required arguments; set the others with `NotificationsNotificationHubTimeouts { field: Some(..), ..NotificationsNotificationHubTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -122,6 +126,7 @@ pub struct NotificationsNotificationHub {
 
 impl NotificationsNotificationHub {
     /// `NotificationsNotificationHub` with its required arguments; set the others with `NotificationsNotificationHub { field: Some(..), ..NotificationsNotificationHub::new(..) }`.
+    #[inline]
     pub fn new(notification_hub_region: impl Into<crate::core::Expr>) -> Self {
         Self {
             notification_hub_region: notification_hub_region.into(),
@@ -136,10 +141,12 @@ impl crate::core::Resource for NotificationsNotificationHub {
 
 impl crate::core::Ref<NotificationsChannelAssociation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `notification_configuration_arn`, as a reference.
+    #[inline]
     pub fn notification_configuration_arn(&self) -> crate::core::Expr {
         self.attr("notification_configuration_arn")
     }
@@ -147,26 +154,32 @@ impl crate::core::Ref<NotificationsChannelAssociation> {
 
 impl crate::core::Ref<NotificationsEventRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `event_pattern`, as a reference.
+    #[inline]
     pub fn event_pattern(&self) -> crate::core::Expr {
         self.attr("event_pattern")
     }
     /// `event_type`, as a reference.
+    #[inline]
     pub fn event_type(&self) -> crate::core::Expr {
         self.attr("event_type")
     }
     /// `notification_configuration_arn`, as a reference.
+    #[inline]
     pub fn notification_configuration_arn(&self) -> crate::core::Expr {
         self.attr("notification_configuration_arn")
     }
     /// `regions`, as a reference.
+    #[inline]
     pub fn regions(&self) -> crate::core::Expr {
         self.attr("regions")
     }
     /// `source`, as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
@@ -174,26 +187,32 @@ impl crate::core::Ref<NotificationsEventRule> {
 
 impl crate::core::Ref<NotificationsNotificationConfiguration> {
     /// `aggregation_duration`, as a reference.
+    #[inline]
     pub fn aggregation_duration(&self) -> crate::core::Expr {
         self.attr("aggregation_duration")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -201,10 +220,12 @@ impl crate::core::Ref<NotificationsNotificationConfiguration> {
 
 impl crate::core::Ref<NotificationsNotificationHub> {
     /// `notification_hub_region`, as a reference.
+    #[inline]
     pub fn notification_hub_region(&self) -> crate::core::Expr {
         self.attr("notification_hub_region")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -14,6 +14,7 @@ pub struct NotificationscontactsEmailContact {
 
 impl NotificationscontactsEmailContact {
     /// `NotificationscontactsEmailContact` with its required arguments; set the others with `NotificationscontactsEmailContact { field: Some(..), ..NotificationscontactsEmailContact::new(..) }`.
+    #[inline]
     pub fn new(email_address: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             email_address: email_address.into(),
@@ -29,22 +30,27 @@ impl crate::core::Resource for NotificationscontactsEmailContact {
 
 impl crate::core::Ref<NotificationscontactsEmailContact> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `email_address`, as a reference.
+    #[inline]
     pub fn email_address(&self) -> crate::core::Expr {
         self.attr("email_address")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }

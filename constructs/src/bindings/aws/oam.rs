@@ -9,6 +9,7 @@ pub struct OamLinkLinkConfigurationLogGroupConfiguration {
 
 impl OamLinkLinkConfigurationLogGroupConfiguration {
     /// `OamLinkLinkConfigurationLogGroupConfiguration` with its required arguments; set the others with `OamLinkLinkConfigurationLogGroupConfiguration { field: Some(..), ..OamLinkLinkConfigurationLogGroupConfiguration::new(..) }`.
+    #[inline]
     pub fn new(filter: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter: filter.into(),
@@ -29,6 +30,7 @@ pub struct OamLinkLinkConfiguration {
 
 impl OamLinkLinkConfiguration {
     /// `OamLinkLinkConfiguration` with its required arguments; set the others with `OamLinkLinkConfiguration { field: Some(..), ..OamLinkLinkConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             log_group_configuration: None,
@@ -53,6 +55,7 @@ pub struct OamLinkTimeouts {
 
 impl OamLinkTimeouts {
     /// `OamLinkTimeouts` with its required arguments; set the others with `OamLinkTimeouts { field: Some(..), ..OamLinkTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -90,6 +93,7 @@ pub struct OamLink {
 
 impl OamLink {
     /// `OamLink` with its required arguments; set the others with `OamLink { field: Some(..), ..OamLink::new(..) }`.
+    #[inline]
     pub fn new(label_template: impl Into<crate::core::Expr>, resource_types: Vec<crate::core::Expr>, sink_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -124,6 +128,7 @@ pub struct OamSinkTimeouts {
 
 impl OamSinkTimeouts {
     /// `OamSinkTimeouts` with its required arguments; set the others with `OamSinkTimeouts { field: Some(..), ..OamSinkTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -154,6 +159,7 @@ pub struct OamSink {
 
 impl OamSink {
     /// `OamSink` with its required arguments; set the others with `OamSink { field: Some(..), ..OamSink::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -185,6 +191,7 @@ pub struct OamSinkPolicyTimeouts {
 
 impl OamSinkPolicyTimeouts {
     /// `OamSinkPolicyTimeouts` with its required arguments; set the others with `OamSinkPolicyTimeouts { field: Some(..), ..OamSinkPolicyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -211,6 +218,7 @@ pub struct OamSinkPolicy {
 
 impl OamSinkPolicy {
     /// `OamSinkPolicy` with its required arguments; set the others with `OamSinkPolicy { field: Some(..), ..OamSinkPolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, sink_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -240,6 +248,7 @@ pub struct DataOamLink {
 
 impl DataOamLink {
     /// `DataOamLink` with its required arguments; set the others with `DataOamLink { field: Some(..), ..DataOamLink::new(..) }`.
+    #[inline]
     pub fn new(link_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -263,6 +272,7 @@ pub struct DataOamLinks {
 
 impl DataOamLinks {
     /// `DataOamLinks` with its required arguments; set the others with `DataOamLinks { field: Some(..), ..DataOamLinks::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -289,6 +299,7 @@ pub struct DataOamSink {
 
 impl DataOamSink {
     /// `DataOamSink` with its required arguments; set the others with `DataOamSink { field: Some(..), ..DataOamSink::new(..) }`.
+    #[inline]
     pub fn new(sink_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -312,6 +323,7 @@ pub struct DataOamSinks {
 
 impl DataOamSinks {
     /// `DataOamSinks` with its required arguments; set the others with `DataOamSinks { field: Some(..), ..DataOamSinks::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -325,50 +337,62 @@ impl crate::core::DataSource for DataOamSinks {
 
 impl crate::core::Ref<OamLink> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `label`, as a reference.
+    #[inline]
     pub fn label(&self) -> crate::core::Expr {
         self.attr("label")
     }
     /// `label_template`, as a reference.
+    #[inline]
     pub fn label_template(&self) -> crate::core::Expr {
         self.attr("label_template")
     }
     /// `link_id`, as a reference.
+    #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
         self.attr("link_id")
     }
     /// `resource_types`, as a reference.
+    #[inline]
     pub fn resource_types(&self) -> crate::core::Expr {
         self.attr("resource_types")
     }
     /// `sink_arn`, as a reference.
+    #[inline]
     pub fn sink_arn(&self) -> crate::core::Expr {
         self.attr("sink_arn")
     }
     /// `sink_identifier`, as a reference.
+    #[inline]
     pub fn sink_identifier(&self) -> crate::core::Expr {
         self.attr("sink_identifier")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `link_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn link_configuration(&self) -> crate::core::Expr {
         self.attr("link_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -376,30 +400,37 @@ impl crate::core::Ref<OamLink> {
 
 impl crate::core::Ref<OamSink> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `sink_id`, as a reference.
+    #[inline]
     pub fn sink_id(&self) -> crate::core::Expr {
         self.attr("sink_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -407,26 +438,32 @@ impl crate::core::Ref<OamSink> {
 
 impl crate::core::Ref<OamSinkPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `sink_id`, as a reference.
+    #[inline]
     pub fn sink_id(&self) -> crate::core::Expr {
         self.attr("sink_id")
     }
     /// `sink_identifier`, as a reference.
+    #[inline]
     pub fn sink_identifier(&self) -> crate::core::Expr {
         self.attr("sink_identifier")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -434,42 +471,52 @@ impl crate::core::Ref<OamSinkPolicy> {
 
 impl crate::core::Ref<DataOamLink> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `label`, as a reference.
+    #[inline]
     pub fn label(&self) -> crate::core::Expr {
         self.attr("label")
     }
     /// `label_template`, as a reference.
+    #[inline]
     pub fn label_template(&self) -> crate::core::Expr {
         self.attr("label_template")
     }
     /// `link_configuration`, as a reference.
+    #[inline]
     pub fn link_configuration(&self) -> crate::core::Expr {
         self.attr("link_configuration")
     }
     /// `link_id`, as a reference.
+    #[inline]
     pub fn link_id(&self) -> crate::core::Expr {
         self.attr("link_id")
     }
     /// `link_identifier`, as a reference.
+    #[inline]
     pub fn link_identifier(&self) -> crate::core::Expr {
         self.attr("link_identifier")
     }
     /// `resource_types`, as a reference.
+    #[inline]
     pub fn resource_types(&self) -> crate::core::Expr {
         self.attr("resource_types")
     }
     /// `sink_arn`, as a reference.
+    #[inline]
     pub fn sink_arn(&self) -> crate::core::Expr {
         self.attr("sink_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -477,10 +524,12 @@ impl crate::core::Ref<DataOamLink> {
 
 impl crate::core::Ref<DataOamLinks> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -488,26 +537,32 @@ impl crate::core::Ref<DataOamLinks> {
 
 impl crate::core::Ref<DataOamSink> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `sink_id`, as a reference.
+    #[inline]
     pub fn sink_id(&self) -> crate::core::Expr {
         self.attr("sink_id")
     }
     /// `sink_identifier`, as a reference.
+    #[inline]
     pub fn sink_identifier(&self) -> crate::core::Expr {
         self.attr("sink_identifier")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -515,10 +570,12 @@ impl crate::core::Ref<DataOamSink> {
 
 impl crate::core::Ref<DataOamSinks> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }

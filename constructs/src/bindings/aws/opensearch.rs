@@ -11,6 +11,7 @@ pub struct OpensearchAuthorizeVpcEndpointAccess {
 
 impl OpensearchAuthorizeVpcEndpointAccess {
     /// `OpensearchAuthorizeVpcEndpointAccess` with its required arguments; set the others with `OpensearchAuthorizeVpcEndpointAccess { field: Some(..), ..OpensearchAuthorizeVpcEndpointAccess::new(..) }`.
+    #[inline]
     pub fn new(account: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             account: account.into(),
@@ -39,6 +40,7 @@ pub struct OpensearchDomainAdvancedSecurityOptionsMasterUserOptions {
 
 impl OpensearchDomainAdvancedSecurityOptionsMasterUserOptions {
     /// `OpensearchDomainAdvancedSecurityOptionsMasterUserOptions` with its required arguments; set the others with `OpensearchDomainAdvancedSecurityOptionsMasterUserOptions { field: Some(..), ..OpensearchDomainAdvancedSecurityOptionsMasterUserOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             master_user_arn: None,
@@ -66,6 +68,7 @@ pub struct OpensearchDomainAdvancedSecurityOptions {
 
 impl OpensearchDomainAdvancedSecurityOptions {
     /// `OpensearchDomainAdvancedSecurityOptions` with its required arguments; set the others with `OpensearchDomainAdvancedSecurityOptions { field: Some(..), ..OpensearchDomainAdvancedSecurityOptions::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             anonymous_auth_enabled: None,
@@ -87,6 +90,7 @@ pub struct OpensearchDomainAutoTuneOptionsMaintenanceScheduleDuration {
 
 impl OpensearchDomainAutoTuneOptionsMaintenanceScheduleDuration {
     /// `OpensearchDomainAutoTuneOptionsMaintenanceScheduleDuration` with its required arguments; set the others with `OpensearchDomainAutoTuneOptionsMaintenanceScheduleDuration { field: Some(..), ..OpensearchDomainAutoTuneOptionsMaintenanceScheduleDuration::new(..) }`.
+    #[inline]
     pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             unit: unit.into(),
@@ -108,6 +112,7 @@ pub struct OpensearchDomainAutoTuneOptionsMaintenanceSchedule {
 
 impl OpensearchDomainAutoTuneOptionsMaintenanceSchedule {
     /// `OpensearchDomainAutoTuneOptionsMaintenanceSchedule` with its required arguments; set the others with `OpensearchDomainAutoTuneOptionsMaintenanceSchedule { field: Some(..), ..OpensearchDomainAutoTuneOptionsMaintenanceSchedule::new(..) }`.
+    #[inline]
     pub fn new(cron_expression_for_recurrence: impl Into<crate::core::Expr>, start_at: impl Into<crate::core::Expr>, duration: OpensearchDomainAutoTuneOptionsMaintenanceScheduleDuration) -> Self {
         Self {
             cron_expression_for_recurrence: cron_expression_for_recurrence.into(),
@@ -135,6 +140,7 @@ pub struct OpensearchDomainAutoTuneOptions {
 
 impl OpensearchDomainAutoTuneOptions {
     /// `OpensearchDomainAutoTuneOptions` with its required arguments; set the others with `OpensearchDomainAutoTuneOptions { field: Some(..), ..OpensearchDomainAutoTuneOptions::new(..) }`.
+    #[inline]
     pub fn new(desired_state: impl Into<crate::core::Expr>) -> Self {
         Self {
             desired_state: desired_state.into(),
@@ -155,6 +161,7 @@ pub struct OpensearchDomainClusterConfigColdStorageOptions {
 
 impl OpensearchDomainClusterConfigColdStorageOptions {
     /// `OpensearchDomainClusterConfigColdStorageOptions` with its required arguments; set the others with `OpensearchDomainClusterConfigColdStorageOptions { field: Some(..), ..OpensearchDomainClusterConfigColdStorageOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -178,6 +185,7 @@ pub struct OpensearchDomainClusterConfigNodeOptionsNodeConfig {
 
 impl OpensearchDomainClusterConfigNodeOptionsNodeConfig {
     /// `OpensearchDomainClusterConfigNodeOptionsNodeConfig` with its required arguments; set the others with `OpensearchDomainClusterConfigNodeOptionsNodeConfig { field: Some(..), ..OpensearchDomainClusterConfigNodeOptionsNodeConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             count: None,
@@ -200,6 +208,7 @@ pub struct OpensearchDomainClusterConfigNodeOptions {
 
 impl OpensearchDomainClusterConfigNodeOptions {
     /// `OpensearchDomainClusterConfigNodeOptions` with its required arguments; set the others with `OpensearchDomainClusterConfigNodeOptions { field: Some(..), ..OpensearchDomainClusterConfigNodeOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             node_type: None,
@@ -218,6 +227,7 @@ pub struct OpensearchDomainClusterConfigZoneAwarenessConfig {
 
 impl OpensearchDomainClusterConfigZoneAwarenessConfig {
     /// `OpensearchDomainClusterConfigZoneAwarenessConfig` with its required arguments; set the others with `OpensearchDomainClusterConfigZoneAwarenessConfig { field: Some(..), ..OpensearchDomainClusterConfigZoneAwarenessConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             availability_zone_count: None,
@@ -271,6 +281,7 @@ pub struct OpensearchDomainClusterConfig {
 
 impl OpensearchDomainClusterConfig {
     /// `OpensearchDomainClusterConfig` with its required arguments; set the others with `OpensearchDomainClusterConfig { field: Some(..), ..OpensearchDomainClusterConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dedicated_master_count: None,
@@ -306,6 +317,7 @@ pub struct OpensearchDomainCognitoOptions {
 
 impl OpensearchDomainCognitoOptions {
     /// `OpensearchDomainCognitoOptions` with its required arguments; set the others with `OpensearchDomainCognitoOptions { field: Some(..), ..OpensearchDomainCognitoOptions::new(..) }`.
+    #[inline]
     pub fn new(identity_pool_id: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, user_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
@@ -338,6 +350,7 @@ pub struct OpensearchDomainDomainEndpointOptions {
 
 impl OpensearchDomainDomainEndpointOptions {
     /// `OpensearchDomainDomainEndpointOptions` with its required arguments; set the others with `OpensearchDomainDomainEndpointOptions { field: Some(..), ..OpensearchDomainDomainEndpointOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_endpoint: None,
@@ -370,6 +383,7 @@ pub struct OpensearchDomainEbsOptions {
 
 impl OpensearchDomainEbsOptions {
     /// `OpensearchDomainEbsOptions` with its required arguments; set the others with `OpensearchDomainEbsOptions { field: Some(..), ..OpensearchDomainEbsOptions::new(..) }`.
+    #[inline]
     pub fn new(ebs_enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             ebs_enabled: ebs_enabled.into(),
@@ -393,6 +407,7 @@ pub struct OpensearchDomainEncryptAtRest {
 
 impl OpensearchDomainEncryptAtRest {
     /// `OpensearchDomainEncryptAtRest` with its required arguments; set the others with `OpensearchDomainEncryptAtRest { field: Some(..), ..OpensearchDomainEncryptAtRest::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -415,6 +430,7 @@ pub struct OpensearchDomainLogPublishingOptions {
 
 impl OpensearchDomainLogPublishingOptions {
     /// `OpensearchDomainLogPublishingOptions` with its required arguments; set the others with `OpensearchDomainLogPublishingOptions { field: Some(..), ..OpensearchDomainLogPublishingOptions::new(..) }`.
+    #[inline]
     pub fn new(cloudwatch_log_group_arn: impl Into<crate::core::Expr>, log_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cloudwatch_log_group_arn: cloudwatch_log_group_arn.into(),
@@ -433,6 +449,7 @@ pub struct OpensearchDomainNodeToNodeEncryption {
 
 impl OpensearchDomainNodeToNodeEncryption {
     /// `OpensearchDomainNodeToNodeEncryption` with its required arguments; set the others with `OpensearchDomainNodeToNodeEncryption { field: Some(..), ..OpensearchDomainNodeToNodeEncryption::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -453,6 +470,7 @@ pub struct OpensearchDomainOffPeakWindowOptionsOffPeakWindowWindowStartTime {
 
 impl OpensearchDomainOffPeakWindowOptionsOffPeakWindowWindowStartTime {
     /// `OpensearchDomainOffPeakWindowOptionsOffPeakWindowWindowStartTime` with its required arguments; set the others with `OpensearchDomainOffPeakWindowOptionsOffPeakWindowWindowStartTime { field: Some(..), ..OpensearchDomainOffPeakWindowOptionsOffPeakWindowWindowStartTime::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             hours: None,
@@ -471,6 +489,7 @@ pub struct OpensearchDomainOffPeakWindowOptionsOffPeakWindow {
 
 impl OpensearchDomainOffPeakWindowOptionsOffPeakWindow {
     /// `OpensearchDomainOffPeakWindowOptionsOffPeakWindow` with its required arguments; set the others with `OpensearchDomainOffPeakWindowOptionsOffPeakWindow { field: Some(..), ..OpensearchDomainOffPeakWindowOptionsOffPeakWindow::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             window_start_time: None,
@@ -491,6 +510,7 @@ pub struct OpensearchDomainOffPeakWindowOptions {
 
 impl OpensearchDomainOffPeakWindowOptions {
     /// `OpensearchDomainOffPeakWindowOptions` with its required arguments; set the others with `OpensearchDomainOffPeakWindowOptions { field: Some(..), ..OpensearchDomainOffPeakWindowOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -508,6 +528,7 @@ pub struct OpensearchDomainSnapshotOptions {
 
 impl OpensearchDomainSnapshotOptions {
     /// `OpensearchDomainSnapshotOptions` with its required arguments; set the others with `OpensearchDomainSnapshotOptions { field: Some(..), ..OpensearchDomainSnapshotOptions::new(..) }`.
+    #[inline]
     pub fn new(automated_snapshot_start_hour: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             automated_snapshot_start_hour: automated_snapshot_start_hour.into(),
@@ -525,6 +546,7 @@ pub struct OpensearchDomainSoftwareUpdateOptions {
 
 impl OpensearchDomainSoftwareUpdateOptions {
     /// `OpensearchDomainSoftwareUpdateOptions` with its required arguments; set the others with `OpensearchDomainSoftwareUpdateOptions { field: Some(..), ..OpensearchDomainSoftwareUpdateOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auto_software_update_enabled: None,
@@ -548,6 +570,7 @@ pub struct OpensearchDomainTimeouts {
 
 impl OpensearchDomainTimeouts {
     /// `OpensearchDomainTimeouts` with its required arguments; set the others with `OpensearchDomainTimeouts { field: Some(..), ..OpensearchDomainTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -570,6 +593,7 @@ pub struct OpensearchDomainVpcOptions {
 
 impl OpensearchDomainVpcOptions {
     /// `OpensearchDomainVpcOptions` with its required arguments; set the others with `OpensearchDomainVpcOptions { field: Some(..), ..OpensearchDomainVpcOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             security_group_ids: None,
@@ -650,6 +674,7 @@ pub struct OpensearchDomain {
 
 impl OpensearchDomain {
     /// `OpensearchDomain` with its required arguments; set the others with `OpensearchDomain { field: Some(..), ..OpensearchDomain::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_policies: None,
@@ -695,6 +720,7 @@ pub struct OpensearchDomainPolicyTimeouts {
 
 impl OpensearchDomainPolicyTimeouts {
     /// `OpensearchDomainPolicyTimeouts` with its required arguments; set the others with `OpensearchDomainPolicyTimeouts { field: Some(..), ..OpensearchDomainPolicyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -720,6 +746,7 @@ pub struct OpensearchDomainPolicy {
 
 impl OpensearchDomainPolicy {
     /// `OpensearchDomainPolicy` with its required arguments; set the others with `OpensearchDomainPolicy { field: Some(..), ..OpensearchDomainPolicy::new(..) }`.
+    #[inline]
     pub fn new(access_policies: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_policies: access_policies.into(),
@@ -745,6 +772,7 @@ pub struct OpensearchDomainSamlOptionsSamlOptionsIdp {
 
 impl OpensearchDomainSamlOptionsSamlOptionsIdp {
     /// `OpensearchDomainSamlOptionsSamlOptionsIdp` with its required arguments; set the others with `OpensearchDomainSamlOptionsSamlOptionsIdp { field: Some(..), ..OpensearchDomainSamlOptionsSamlOptionsIdp::new(..) }`.
+    #[inline]
     pub fn new(entity_id: impl Into<crate::core::Expr>, metadata_content: impl Into<crate::core::Expr>) -> Self {
         Self {
             entity_id: entity_id.into(),
@@ -781,6 +809,7 @@ pub struct OpensearchDomainSamlOptionsSamlOptions {
 
 impl OpensearchDomainSamlOptionsSamlOptions {
     /// `OpensearchDomainSamlOptionsSamlOptions` with its required arguments; set the others with `OpensearchDomainSamlOptionsSamlOptions { field: Some(..), ..OpensearchDomainSamlOptionsSamlOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -807,6 +836,7 @@ pub struct OpensearchDomainSamlOptionsTimeouts {
 
 impl OpensearchDomainSamlOptionsTimeouts {
     /// `OpensearchDomainSamlOptionsTimeouts` with its required arguments; set the others with `OpensearchDomainSamlOptionsTimeouts { field: Some(..), ..OpensearchDomainSamlOptionsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -833,6 +863,7 @@ pub struct OpensearchDomainSamlOptions {
 
 impl OpensearchDomainSamlOptions {
     /// `OpensearchDomainSamlOptions` with its required arguments; set the others with `OpensearchDomainSamlOptions { field: Some(..), ..OpensearchDomainSamlOptions::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -860,6 +891,7 @@ pub struct OpensearchInboundConnectionAccepterTimeouts {
 
 impl OpensearchInboundConnectionAccepterTimeouts {
     /// `OpensearchInboundConnectionAccepterTimeouts` with its required arguments; set the others with `OpensearchInboundConnectionAccepterTimeouts { field: Some(..), ..OpensearchInboundConnectionAccepterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -883,6 +915,7 @@ pub struct OpensearchInboundConnectionAccepter {
 
 impl OpensearchInboundConnectionAccepter {
     /// `OpensearchInboundConnectionAccepter` with its required arguments; set the others with `OpensearchInboundConnectionAccepter { field: Some(..), ..OpensearchInboundConnectionAccepter::new(..) }`.
+    #[inline]
     pub fn new(connection_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_id: connection_id.into(),
@@ -906,6 +939,7 @@ pub struct OpensearchOutboundConnectionConnectionPropertiesCrossClusterSearch {
 
 impl OpensearchOutboundConnectionConnectionPropertiesCrossClusterSearch {
     /// `OpensearchOutboundConnectionConnectionPropertiesCrossClusterSearch` with its required arguments; set the others with `OpensearchOutboundConnectionConnectionPropertiesCrossClusterSearch { field: Some(..), ..OpensearchOutboundConnectionConnectionPropertiesCrossClusterSearch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             skip_unavailable: None,
@@ -923,6 +957,7 @@ pub struct OpensearchOutboundConnectionConnectionProperties {
 
 impl OpensearchOutboundConnectionConnectionProperties {
     /// `OpensearchOutboundConnectionConnectionProperties` with its required arguments; set the others with `OpensearchOutboundConnectionConnectionProperties { field: Some(..), ..OpensearchOutboundConnectionConnectionProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cross_cluster_search: None,
@@ -943,6 +978,7 @@ pub struct OpensearchOutboundConnectionLocalDomainInfo {
 
 impl OpensearchOutboundConnectionLocalDomainInfo {
     /// `OpensearchOutboundConnectionLocalDomainInfo` with its required arguments; set the others with `OpensearchOutboundConnectionLocalDomainInfo { field: Some(..), ..OpensearchOutboundConnectionLocalDomainInfo::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>, owner_id: impl Into<crate::core::Expr>, region: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -965,6 +1001,7 @@ pub struct OpensearchOutboundConnectionTimeouts {
 
 impl OpensearchOutboundConnectionTimeouts {
     /// `OpensearchOutboundConnectionTimeouts` with its required arguments; set the others with `OpensearchOutboundConnectionTimeouts { field: Some(..), ..OpensearchOutboundConnectionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1001,6 +1038,7 @@ pub struct OpensearchOutboundConnection {
 
 impl OpensearchOutboundConnection {
     /// `OpensearchOutboundConnection` with its required arguments; set the others with `OpensearchOutboundConnection { field: Some(..), ..OpensearchOutboundConnection::new(..) }`.
+    #[inline]
     pub fn new(connection_alias: impl Into<crate::core::Expr>, local_domain_info: OpensearchOutboundConnectionLocalDomainInfo, remote_domain_info: OpensearchOutboundConnectionLocalDomainInfo) -> Self {
         Self {
             accept_connection: None,
@@ -1030,6 +1068,7 @@ pub struct OpensearchPackagePackageSource {
 
 impl OpensearchPackagePackageSource {
     /// `OpensearchPackagePackageSource` with its required arguments; set the others with `OpensearchPackagePackageSource { field: Some(..), ..OpensearchPackagePackageSource::new(..) }`.
+    #[inline]
     pub fn new(s3_bucket_name: impl Into<crate::core::Expr>, s3_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_bucket_name: s3_bucket_name.into(),
@@ -1057,6 +1096,7 @@ pub struct OpensearchPackage {
 
 impl OpensearchPackage {
     /// `OpensearchPackage` with its required arguments; set the others with `OpensearchPackage { field: Some(..), ..OpensearchPackage::new(..) }`.
+    #[inline]
     pub fn new(package_name: impl Into<crate::core::Expr>, package_type: impl Into<crate::core::Expr>, package_source: OpensearchPackagePackageSource) -> Self {
         Self {
             id: None,
@@ -1085,6 +1125,7 @@ pub struct OpensearchPackageAssociationTimeouts {
 
 impl OpensearchPackageAssociationTimeouts {
     /// `OpensearchPackageAssociationTimeouts` with its required arguments; set the others with `OpensearchPackageAssociationTimeouts { field: Some(..), ..OpensearchPackageAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1110,6 +1151,7 @@ pub struct OpensearchPackageAssociation {
 
 impl OpensearchPackageAssociation {
     /// `OpensearchPackageAssociation` with its required arguments; set the others with `OpensearchPackageAssociation { field: Some(..), ..OpensearchPackageAssociation::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>, package_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -1140,6 +1182,7 @@ pub struct OpensearchVpcEndpointTimeouts {
 
 impl OpensearchVpcEndpointTimeouts {
     /// `OpensearchVpcEndpointTimeouts` with its required arguments; set the others with `OpensearchVpcEndpointTimeouts { field: Some(..), ..OpensearchVpcEndpointTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1161,6 +1204,7 @@ pub struct OpensearchVpcEndpointVpcOptions {
 
 impl OpensearchVpcEndpointVpcOptions {
     /// `OpensearchVpcEndpointVpcOptions` with its required arguments; set the others with `OpensearchVpcEndpointVpcOptions { field: Some(..), ..OpensearchVpcEndpointVpcOptions::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids: None,
@@ -1186,6 +1230,7 @@ pub struct OpensearchVpcEndpoint {
 
 impl OpensearchVpcEndpoint {
     /// `OpensearchVpcEndpoint` with its required arguments; set the others with `OpensearchVpcEndpoint { field: Some(..), ..OpensearchVpcEndpoint::new(..) }`.
+    #[inline]
     pub fn new(domain_arn: impl Into<crate::core::Expr>, vpc_options: OpensearchVpcEndpointVpcOptions) -> Self {
         Self {
             domain_arn: domain_arn.into(),
@@ -1207,6 +1252,7 @@ pub struct DataOpensearchDomainOffPeakWindowOptions {
 
 impl DataOpensearchDomainOffPeakWindowOptions {
     /// `DataOpensearchDomainOffPeakWindowOptions` with its required arguments; set the others with `DataOpensearchDomainOffPeakWindowOptions { field: Some(..), ..DataOpensearchDomainOffPeakWindowOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1231,6 +1277,7 @@ pub struct DataOpensearchDomain {
 
 impl DataOpensearchDomain {
     /// `DataOpensearchDomain` with its required arguments; set the others with `DataOpensearchDomain { field: Some(..), ..DataOpensearchDomain::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -1247,14 +1294,17 @@ impl crate::core::DataSource for DataOpensearchDomain {
 
 impl crate::core::Ref<OpensearchAuthorizeVpcEndpointAccess> {
     /// `account`, as a reference.
+    #[inline]
     pub fn account(&self) -> crate::core::Expr {
         self.attr("account")
     }
     /// `authorized_principal`, as a reference.
+    #[inline]
     pub fn authorized_principal(&self) -> crate::core::Expr {
         self.attr("authorized_principal")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
@@ -1262,122 +1312,152 @@ impl crate::core::Ref<OpensearchAuthorizeVpcEndpointAccess> {
 
 impl crate::core::Ref<OpensearchDomain> {
     /// `access_policies`, as a reference.
+    #[inline]
     pub fn access_policies(&self) -> crate::core::Expr {
         self.attr("access_policies")
     }
     /// `advanced_options`, as a reference.
+    #[inline]
     pub fn advanced_options(&self) -> crate::core::Expr {
         self.attr("advanced_options")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `dashboard_endpoint`, as a reference.
+    #[inline]
     pub fn dashboard_endpoint(&self) -> crate::core::Expr {
         self.attr("dashboard_endpoint")
     }
     /// `dashboard_endpoint_v2`, as a reference.
+    #[inline]
     pub fn dashboard_endpoint_v2(&self) -> crate::core::Expr {
         self.attr("dashboard_endpoint_v2")
     }
     /// `domain_endpoint_v2_hosted_zone_id`, as a reference.
+    #[inline]
     pub fn domain_endpoint_v2_hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("domain_endpoint_v2_hosted_zone_id")
     }
     /// `domain_id`, as a reference.
+    #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
         self.attr("domain_id")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `endpoint_v2`, as a reference.
+    #[inline]
     pub fn endpoint_v2(&self) -> crate::core::Expr {
         self.attr("endpoint_v2")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `kibana_endpoint`, as a reference.
+    #[inline]
     pub fn kibana_endpoint(&self) -> crate::core::Expr {
         self.attr("kibana_endpoint")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `advanced_security_options` (a nested block), as a reference.
+    #[inline]
     pub fn advanced_security_options(&self) -> crate::core::Expr {
         self.attr("advanced_security_options")
     }
     /// `auto_tune_options` (a nested block), as a reference.
+    #[inline]
     pub fn auto_tune_options(&self) -> crate::core::Expr {
         self.attr("auto_tune_options")
     }
     /// `cluster_config` (a nested block), as a reference.
+    #[inline]
     pub fn cluster_config(&self) -> crate::core::Expr {
         self.attr("cluster_config")
     }
     /// `cognito_options` (a nested block), as a reference.
+    #[inline]
     pub fn cognito_options(&self) -> crate::core::Expr {
         self.attr("cognito_options")
     }
     /// `domain_endpoint_options` (a nested block), as a reference.
+    #[inline]
     pub fn domain_endpoint_options(&self) -> crate::core::Expr {
         self.attr("domain_endpoint_options")
     }
     /// `ebs_options` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_options(&self) -> crate::core::Expr {
         self.attr("ebs_options")
     }
     /// `encrypt_at_rest` (a nested block), as a reference.
+    #[inline]
     pub fn encrypt_at_rest(&self) -> crate::core::Expr {
         self.attr("encrypt_at_rest")
     }
     /// `log_publishing_options` (a nested block), as a reference.
+    #[inline]
     pub fn log_publishing_options(&self) -> crate::core::Expr {
         self.attr("log_publishing_options")
     }
     /// `node_to_node_encryption` (a nested block), as a reference.
+    #[inline]
     pub fn node_to_node_encryption(&self) -> crate::core::Expr {
         self.attr("node_to_node_encryption")
     }
     /// `off_peak_window_options` (a nested block), as a reference.
+    #[inline]
     pub fn off_peak_window_options(&self) -> crate::core::Expr {
         self.attr("off_peak_window_options")
     }
     /// `snapshot_options` (a nested block), as a reference.
+    #[inline]
     pub fn snapshot_options(&self) -> crate::core::Expr {
         self.attr("snapshot_options")
     }
     /// `software_update_options` (a nested block), as a reference.
+    #[inline]
     pub fn software_update_options(&self) -> crate::core::Expr {
         self.attr("software_update_options")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_options` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_options(&self) -> crate::core::Expr {
         self.attr("vpc_options")
     }
@@ -1385,18 +1465,22 @@ impl crate::core::Ref<OpensearchDomain> {
 
 impl crate::core::Ref<OpensearchDomainPolicy> {
     /// `access_policies`, as a reference.
+    #[inline]
     pub fn access_policies(&self) -> crate::core::Expr {
         self.attr("access_policies")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1404,18 +1488,22 @@ impl crate::core::Ref<OpensearchDomainPolicy> {
 
 impl crate::core::Ref<OpensearchDomainSamlOptions> {
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `saml_options` (a nested block), as a reference.
+    #[inline]
     pub fn saml_options(&self) -> crate::core::Expr {
         self.attr("saml_options")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1423,18 +1511,22 @@ impl crate::core::Ref<OpensearchDomainSamlOptions> {
 
 impl crate::core::Ref<OpensearchInboundConnectionAccepter> {
     /// `connection_id`, as a reference.
+    #[inline]
     pub fn connection_id(&self) -> crate::core::Expr {
         self.attr("connection_id")
     }
     /// `connection_status`, as a reference.
+    #[inline]
     pub fn connection_status(&self) -> crate::core::Expr {
         self.attr("connection_status")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1442,38 +1534,47 @@ impl crate::core::Ref<OpensearchInboundConnectionAccepter> {
 
 impl crate::core::Ref<OpensearchOutboundConnection> {
     /// `accept_connection`, as a reference.
+    #[inline]
     pub fn accept_connection(&self) -> crate::core::Expr {
         self.attr("accept_connection")
     }
     /// `connection_alias`, as a reference.
+    #[inline]
     pub fn connection_alias(&self) -> crate::core::Expr {
         self.attr("connection_alias")
     }
     /// `connection_mode`, as a reference.
+    #[inline]
     pub fn connection_mode(&self) -> crate::core::Expr {
         self.attr("connection_mode")
     }
     /// `connection_status`, as a reference.
+    #[inline]
     pub fn connection_status(&self) -> crate::core::Expr {
         self.attr("connection_status")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `connection_properties` (a nested block), as a reference.
+    #[inline]
     pub fn connection_properties(&self) -> crate::core::Expr {
         self.attr("connection_properties")
     }
     /// `local_domain_info` (a nested block), as a reference.
+    #[inline]
     pub fn local_domain_info(&self) -> crate::core::Expr {
         self.attr("local_domain_info")
     }
     /// `remote_domain_info` (a nested block), as a reference.
+    #[inline]
     pub fn remote_domain_info(&self) -> crate::core::Expr {
         self.attr("remote_domain_info")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1481,30 +1582,37 @@ impl crate::core::Ref<OpensearchOutboundConnection> {
 
 impl crate::core::Ref<OpensearchPackage> {
     /// `available_package_version`, as a reference.
+    #[inline]
     pub fn available_package_version(&self) -> crate::core::Expr {
         self.attr("available_package_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `package_description`, as a reference.
+    #[inline]
     pub fn package_description(&self) -> crate::core::Expr {
         self.attr("package_description")
     }
     /// `package_id`, as a reference.
+    #[inline]
     pub fn package_id(&self) -> crate::core::Expr {
         self.attr("package_id")
     }
     /// `package_name`, as a reference.
+    #[inline]
     pub fn package_name(&self) -> crate::core::Expr {
         self.attr("package_name")
     }
     /// `package_type`, as a reference.
+    #[inline]
     pub fn package_type(&self) -> crate::core::Expr {
         self.attr("package_type")
     }
     /// `package_source` (a nested block), as a reference.
+    #[inline]
     pub fn package_source(&self) -> crate::core::Expr {
         self.attr("package_source")
     }
@@ -1512,22 +1620,27 @@ impl crate::core::Ref<OpensearchPackage> {
 
 impl crate::core::Ref<OpensearchPackageAssociation> {
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `package_id`, as a reference.
+    #[inline]
     pub fn package_id(&self) -> crate::core::Expr {
         self.attr("package_id")
     }
     /// `reference_path`, as a reference.
+    #[inline]
     pub fn reference_path(&self) -> crate::core::Expr {
         self.attr("reference_path")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1535,22 +1648,27 @@ impl crate::core::Ref<OpensearchPackageAssociation> {
 
 impl crate::core::Ref<OpensearchVpcEndpoint> {
     /// `domain_arn`, as a reference.
+    #[inline]
     pub fn domain_arn(&self) -> crate::core::Expr {
         self.attr("domain_arn")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_options` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_options(&self) -> crate::core::Expr {
         self.attr("vpc_options")
     }
@@ -1558,122 +1676,152 @@ impl crate::core::Ref<OpensearchVpcEndpoint> {
 
 impl crate::core::Ref<DataOpensearchDomain> {
     /// `access_policies`, as a reference.
+    #[inline]
     pub fn access_policies(&self) -> crate::core::Expr {
         self.attr("access_policies")
     }
     /// `advanced_options`, as a reference.
+    #[inline]
     pub fn advanced_options(&self) -> crate::core::Expr {
         self.attr("advanced_options")
     }
     /// `advanced_security_options`, as a reference.
+    #[inline]
     pub fn advanced_security_options(&self) -> crate::core::Expr {
         self.attr("advanced_security_options")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_tune_options`, as a reference.
+    #[inline]
     pub fn auto_tune_options(&self) -> crate::core::Expr {
         self.attr("auto_tune_options")
     }
     /// `cluster_config`, as a reference.
+    #[inline]
     pub fn cluster_config(&self) -> crate::core::Expr {
         self.attr("cluster_config")
     }
     /// `cognito_options`, as a reference.
+    #[inline]
     pub fn cognito_options(&self) -> crate::core::Expr {
         self.attr("cognito_options")
     }
     /// `created`, as a reference.
+    #[inline]
     pub fn created(&self) -> crate::core::Expr {
         self.attr("created")
     }
     /// `dashboard_endpoint`, as a reference.
+    #[inline]
     pub fn dashboard_endpoint(&self) -> crate::core::Expr {
         self.attr("dashboard_endpoint")
     }
     /// `dashboard_endpoint_v2`, as a reference.
+    #[inline]
     pub fn dashboard_endpoint_v2(&self) -> crate::core::Expr {
         self.attr("dashboard_endpoint_v2")
     }
     /// `deleted`, as a reference.
+    #[inline]
     pub fn deleted(&self) -> crate::core::Expr {
         self.attr("deleted")
     }
     /// `domain_endpoint_v2_hosted_zone_id`, as a reference.
+    #[inline]
     pub fn domain_endpoint_v2_hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("domain_endpoint_v2_hosted_zone_id")
     }
     /// `domain_id`, as a reference.
+    #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
         self.attr("domain_id")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `ebs_options`, as a reference.
+    #[inline]
     pub fn ebs_options(&self) -> crate::core::Expr {
         self.attr("ebs_options")
     }
     /// `encryption_at_rest`, as a reference.
+    #[inline]
     pub fn encryption_at_rest(&self) -> crate::core::Expr {
         self.attr("encryption_at_rest")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `endpoint_v2`, as a reference.
+    #[inline]
     pub fn endpoint_v2(&self) -> crate::core::Expr {
         self.attr("endpoint_v2")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `kibana_endpoint`, as a reference.
+    #[inline]
     pub fn kibana_endpoint(&self) -> crate::core::Expr {
         self.attr("kibana_endpoint")
     }
     /// `log_publishing_options`, as a reference.
+    #[inline]
     pub fn log_publishing_options(&self) -> crate::core::Expr {
         self.attr("log_publishing_options")
     }
     /// `node_to_node_encryption`, as a reference.
+    #[inline]
     pub fn node_to_node_encryption(&self) -> crate::core::Expr {
         self.attr("node_to_node_encryption")
     }
     /// `processing`, as a reference.
+    #[inline]
     pub fn processing(&self) -> crate::core::Expr {
         self.attr("processing")
     }
     /// `snapshot_options`, as a reference.
+    #[inline]
     pub fn snapshot_options(&self) -> crate::core::Expr {
         self.attr("snapshot_options")
     }
     /// `software_update_options`, as a reference.
+    #[inline]
     pub fn software_update_options(&self) -> crate::core::Expr {
         self.attr("software_update_options")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_options`, as a reference.
+    #[inline]
     pub fn vpc_options(&self) -> crate::core::Expr {
         self.attr("vpc_options")
     }
     /// `off_peak_window_options` (a nested block), as a reference.
+    #[inline]
     pub fn off_peak_window_options(&self) -> crate::core::Expr {
         self.attr("off_peak_window_options")
     }

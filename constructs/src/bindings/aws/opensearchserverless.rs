@@ -20,6 +20,7 @@ pub struct OpensearchserverlessAccessPolicy {
 
 impl OpensearchserverlessAccessPolicy {
     /// `OpensearchserverlessAccessPolicy` with its required arguments; set the others with `OpensearchserverlessAccessPolicy { field: Some(..), ..OpensearchserverlessAccessPolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -49,6 +50,7 @@ pub struct OpensearchserverlessCollectionTimeouts {
 
 impl OpensearchserverlessCollectionTimeouts {
     /// `OpensearchserverlessCollectionTimeouts` with its required arguments; set the others with `OpensearchserverlessCollectionTimeouts { field: Some(..), ..OpensearchserverlessCollectionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -85,6 +87,7 @@ pub struct OpensearchserverlessCollection {
 
 impl OpensearchserverlessCollection {
     /// `OpensearchserverlessCollection` with its required arguments; set the others with `OpensearchserverlessCollection { field: Some(..), ..OpensearchserverlessCollection::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -121,6 +124,7 @@ pub struct OpensearchserverlessLifecyclePolicy {
 
 impl OpensearchserverlessLifecyclePolicy {
     /// `OpensearchserverlessLifecyclePolicy` with its required arguments; set the others with `OpensearchserverlessLifecyclePolicy { field: Some(..), ..OpensearchserverlessLifecyclePolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -157,6 +161,7 @@ pub struct OpensearchserverlessSecurityConfigSamlOptions {
 
 impl OpensearchserverlessSecurityConfigSamlOptions {
     /// `OpensearchserverlessSecurityConfigSamlOptions` with its required arguments; set the others with `OpensearchserverlessSecurityConfigSamlOptions { field: Some(..), ..OpensearchserverlessSecurityConfigSamlOptions::new(..) }`.
+    #[inline]
     pub fn new(metadata: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_attribute: None,
@@ -187,6 +192,7 @@ pub struct OpensearchserverlessSecurityConfig {
 
 impl OpensearchserverlessSecurityConfig {
     /// `OpensearchserverlessSecurityConfig` with its required arguments; set the others with `OpensearchserverlessSecurityConfig { field: Some(..), ..OpensearchserverlessSecurityConfig::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -221,6 +227,7 @@ pub struct OpensearchserverlessSecurityPolicy {
 
 impl OpensearchserverlessSecurityPolicy {
     /// `OpensearchserverlessSecurityPolicy` with its required arguments; set the others with `OpensearchserverlessSecurityPolicy { field: Some(..), ..OpensearchserverlessSecurityPolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -254,6 +261,7 @@ pub struct OpensearchserverlessVpcEndpointTimeouts {
 
 impl OpensearchserverlessVpcEndpointTimeouts {
     /// `OpensearchserverlessVpcEndpointTimeouts` with its required arguments; set the others with `OpensearchserverlessVpcEndpointTimeouts { field: Some(..), ..OpensearchserverlessVpcEndpointTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -286,6 +294,7 @@ pub struct OpensearchserverlessVpcEndpoint {
 
 impl OpensearchserverlessVpcEndpoint {
     /// `OpensearchserverlessVpcEndpoint` with its required arguments; set the others with `OpensearchserverlessVpcEndpoint { field: Some(..), ..OpensearchserverlessVpcEndpoint::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -314,6 +323,7 @@ pub struct DataOpensearchserverlessAccessPolicy {
 
 impl DataOpensearchserverlessAccessPolicy {
     /// `DataOpensearchserverlessAccessPolicy` with its required arguments; set the others with `DataOpensearchserverlessAccessPolicy { field: Some(..), ..DataOpensearchserverlessAccessPolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -341,6 +351,7 @@ pub struct DataOpensearchserverlessCollection {
 
 impl DataOpensearchserverlessCollection {
     /// `DataOpensearchserverlessCollection` with its required arguments; set the others with `DataOpensearchserverlessCollection { field: Some(..), ..DataOpensearchserverlessCollection::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -366,6 +377,7 @@ pub struct DataOpensearchserverlessLifecyclePolicy {
 
 impl DataOpensearchserverlessLifecyclePolicy {
     /// `DataOpensearchserverlessLifecyclePolicy` with its required arguments; set the others with `DataOpensearchserverlessLifecyclePolicy { field: Some(..), ..DataOpensearchserverlessLifecyclePolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -385,6 +397,7 @@ pub struct DataOpensearchserverlessSecurityConfigSamlOptions {
 
 impl DataOpensearchserverlessSecurityConfigSamlOptions {
     /// `DataOpensearchserverlessSecurityConfigSamlOptions` with its required arguments; set the others with `DataOpensearchserverlessSecurityConfigSamlOptions { field: Some(..), ..DataOpensearchserverlessSecurityConfigSamlOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -404,6 +417,7 @@ pub struct DataOpensearchserverlessSecurityConfig {
 
 impl DataOpensearchserverlessSecurityConfig {
     /// `DataOpensearchserverlessSecurityConfig` with its required arguments; set the others with `DataOpensearchserverlessSecurityConfig { field: Some(..), ..DataOpensearchserverlessSecurityConfig::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -432,6 +446,7 @@ pub struct DataOpensearchserverlessSecurityPolicy {
 
 impl DataOpensearchserverlessSecurityPolicy {
     /// `DataOpensearchserverlessSecurityPolicy` with its required arguments; set the others with `DataOpensearchserverlessSecurityPolicy { field: Some(..), ..DataOpensearchserverlessSecurityPolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -458,6 +473,7 @@ pub struct DataOpensearchserverlessVpcEndpoint {
 
 impl DataOpensearchserverlessVpcEndpoint {
     /// `DataOpensearchserverlessVpcEndpoint` with its required arguments; set the others with `DataOpensearchserverlessVpcEndpoint { field: Some(..), ..DataOpensearchserverlessVpcEndpoint::new(..) }`.
+    #[inline]
     pub fn new(vpc_endpoint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -472,26 +488,32 @@ impl crate::core::DataSource for DataOpensearchserverlessVpcEndpoint {
 
 impl crate::core::Ref<OpensearchserverlessAccessPolicy> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `policy_version`, as a reference.
+    #[inline]
     pub fn policy_version(&self) -> crate::core::Expr {
         self.attr("policy_version")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -499,50 +521,62 @@ impl crate::core::Ref<OpensearchserverlessAccessPolicy> {
 
 impl crate::core::Ref<OpensearchserverlessCollection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `collection_endpoint`, as a reference.
+    #[inline]
     pub fn collection_endpoint(&self) -> crate::core::Expr {
         self.attr("collection_endpoint")
     }
     /// `dashboard_endpoint`, as a reference.
+    #[inline]
     pub fn dashboard_endpoint(&self) -> crate::core::Expr {
         self.attr("dashboard_endpoint")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `standby_replicas`, as a reference.
+    #[inline]
     pub fn standby_replicas(&self) -> crate::core::Expr {
         self.attr("standby_replicas")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -550,26 +584,32 @@ impl crate::core::Ref<OpensearchserverlessCollection> {
 
 impl crate::core::Ref<OpensearchserverlessLifecyclePolicy> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `policy_version`, as a reference.
+    #[inline]
     pub fn policy_version(&self) -> crate::core::Expr {
         self.attr("policy_version")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -577,26 +617,32 @@ impl crate::core::Ref<OpensearchserverlessLifecyclePolicy> {
 
 impl crate::core::Ref<OpensearchserverlessSecurityConfig> {
     /// `config_version`, as a reference.
+    #[inline]
     pub fn config_version(&self) -> crate::core::Expr {
         self.attr("config_version")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `saml_options` (a nested block), as a reference.
+    #[inline]
     pub fn saml_options(&self) -> crate::core::Expr {
         self.attr("saml_options")
     }
@@ -604,26 +650,32 @@ impl crate::core::Ref<OpensearchserverlessSecurityConfig> {
 
 impl crate::core::Ref<OpensearchserverlessSecurityPolicy> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `policy_version`, as a reference.
+    #[inline]
     pub fn policy_version(&self) -> crate::core::Expr {
         self.attr("policy_version")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -631,26 +683,32 @@ impl crate::core::Ref<OpensearchserverlessSecurityPolicy> {
 
 impl crate::core::Ref<OpensearchserverlessVpcEndpoint> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -658,26 +716,32 @@ impl crate::core::Ref<OpensearchserverlessVpcEndpoint> {
 
 impl crate::core::Ref<DataOpensearchserverlessAccessPolicy> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `policy_version`, as a reference.
+    #[inline]
     pub fn policy_version(&self) -> crate::core::Expr {
         self.attr("policy_version")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -685,58 +749,72 @@ impl crate::core::Ref<DataOpensearchserverlessAccessPolicy> {
 
 impl crate::core::Ref<DataOpensearchserverlessCollection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `collection_endpoint`, as a reference.
+    #[inline]
     pub fn collection_endpoint(&self) -> crate::core::Expr {
         self.attr("collection_endpoint")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `dashboard_endpoint`, as a reference.
+    #[inline]
     pub fn dashboard_endpoint(&self) -> crate::core::Expr {
         self.attr("dashboard_endpoint")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `failure_code`, as a reference.
+    #[inline]
     pub fn failure_code(&self) -> crate::core::Expr {
         self.attr("failure_code")
     }
     /// `failure_message`, as a reference.
+    #[inline]
     pub fn failure_message(&self) -> crate::core::Expr {
         self.attr("failure_message")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `last_modified_date`, as a reference.
+    #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
         self.attr("last_modified_date")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `standby_replicas`, as a reference.
+    #[inline]
     pub fn standby_replicas(&self) -> crate::core::Expr {
         self.attr("standby_replicas")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -744,34 +822,42 @@ impl crate::core::Ref<DataOpensearchserverlessCollection> {
 
 impl crate::core::Ref<DataOpensearchserverlessLifecyclePolicy> {
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_date`, as a reference.
+    #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
         self.attr("last_modified_date")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `policy_version`, as a reference.
+    #[inline]
     pub fn policy_version(&self) -> crate::core::Expr {
         self.attr("policy_version")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -779,30 +865,37 @@ impl crate::core::Ref<DataOpensearchserverlessLifecyclePolicy> {
 
 impl crate::core::Ref<DataOpensearchserverlessSecurityConfig> {
     /// `config_version`, as a reference.
+    #[inline]
     pub fn config_version(&self) -> crate::core::Expr {
         self.attr("config_version")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_date`, as a reference.
+    #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
         self.attr("last_modified_date")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `saml_options` (a nested block), as a reference.
+    #[inline]
     pub fn saml_options(&self) -> crate::core::Expr {
         self.attr("saml_options")
     }
@@ -810,34 +903,42 @@ impl crate::core::Ref<DataOpensearchserverlessSecurityConfig> {
 
 impl crate::core::Ref<DataOpensearchserverlessSecurityPolicy> {
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_date`, as a reference.
+    #[inline]
     pub fn last_modified_date(&self) -> crate::core::Expr {
         self.attr("last_modified_date")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `policy_version`, as a reference.
+    #[inline]
     pub fn policy_version(&self) -> crate::core::Expr {
         self.attr("policy_version")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -845,30 +946,37 @@ impl crate::core::Ref<DataOpensearchserverlessSecurityPolicy> {
 
 impl crate::core::Ref<DataOpensearchserverlessVpcEndpoint> {
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `vpc_endpoint_id`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_id")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }

@@ -24,6 +24,7 @@ pub struct OpsworksApplicationAppSource {
 
 impl OpsworksApplicationAppSource {
     /// `OpsworksApplicationAppSource` with its required arguments; set the others with `OpsworksApplicationAppSource { field: Some(..), ..OpsworksApplicationAppSource::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             password: None,
@@ -50,6 +51,7 @@ pub struct OpsworksApplicationEnvironment {
 
 impl OpsworksApplicationEnvironment {
     /// `OpsworksApplicationEnvironment` with its required arguments; set the others with `OpsworksApplicationEnvironment { field: Some(..), ..OpsworksApplicationEnvironment::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -73,6 +75,7 @@ pub struct OpsworksApplicationSslConfiguration {
 
 impl OpsworksApplicationSslConfiguration {
     /// `OpsworksApplicationSslConfiguration` with its required arguments; set the others with `OpsworksApplicationSslConfiguration { field: Some(..), ..OpsworksApplicationSslConfiguration::new(..) }`.
+    #[inline]
     pub fn new(certificate: impl Into<crate::core::Expr>, private_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate: certificate.into(),
@@ -140,6 +143,7 @@ pub struct OpsworksApplication {
 
 impl OpsworksApplication {
     /// `OpsworksApplication` with its required arguments; set the others with `OpsworksApplication { field: Some(..), ..OpsworksApplication::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, stack_id: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_bundle_on_deploy: None,
@@ -206,6 +210,7 @@ pub struct OpsworksCustomLayerCloudwatchConfigurationLogStreams {
 
 impl OpsworksCustomLayerCloudwatchConfigurationLogStreams {
     /// `OpsworksCustomLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksCustomLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksCustomLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    #[inline]
     pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_count: None,
@@ -236,6 +241,7 @@ pub struct OpsworksCustomLayerCloudwatchConfiguration {
 
 impl OpsworksCustomLayerCloudwatchConfiguration {
     /// `OpsworksCustomLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksCustomLayerCloudwatchConfiguration { field: Some(..), ..OpsworksCustomLayerCloudwatchConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -269,6 +275,7 @@ pub struct OpsworksCustomLayerEbsVolume {
 
 impl OpsworksCustomLayerEbsVolume {
     /// `OpsworksCustomLayerEbsVolume` with its required arguments; set the others with `OpsworksCustomLayerEbsVolume { field: Some(..), ..OpsworksCustomLayerEbsVolume::new(..) }`.
+    #[inline]
     pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             encrypted: None,
@@ -310,6 +317,7 @@ pub struct OpsworksCustomLayerLoadBasedAutoScalingDownscaling {
 
 impl OpsworksCustomLayerLoadBasedAutoScalingDownscaling {
     /// `OpsworksCustomLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksCustomLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksCustomLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alarms: None,
@@ -339,6 +347,7 @@ pub struct OpsworksCustomLayerLoadBasedAutoScaling {
 
 impl OpsworksCustomLayerLoadBasedAutoScaling {
     /// `OpsworksCustomLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksCustomLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksCustomLayerLoadBasedAutoScaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable: None,
@@ -430,6 +439,7 @@ pub struct OpsworksCustomLayer {
 
 impl OpsworksCustomLayer {
     /// `OpsworksCustomLayer` with its required arguments; set the others with `OpsworksCustomLayer { field: Some(..), ..OpsworksCustomLayer::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, short_name: impl Into<crate::core::Expr>, stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_assign_elastic_ips: None,
@@ -504,6 +514,7 @@ pub struct OpsworksEcsClusterLayerCloudwatchConfigurationLogStreams {
 
 impl OpsworksEcsClusterLayerCloudwatchConfigurationLogStreams {
     /// `OpsworksEcsClusterLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksEcsClusterLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksEcsClusterLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    #[inline]
     pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_count: None,
@@ -534,6 +545,7 @@ pub struct OpsworksEcsClusterLayerCloudwatchConfiguration {
 
 impl OpsworksEcsClusterLayerCloudwatchConfiguration {
     /// `OpsworksEcsClusterLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksEcsClusterLayerCloudwatchConfiguration { field: Some(..), ..OpsworksEcsClusterLayerCloudwatchConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -567,6 +579,7 @@ pub struct OpsworksEcsClusterLayerEbsVolume {
 
 impl OpsworksEcsClusterLayerEbsVolume {
     /// `OpsworksEcsClusterLayerEbsVolume` with its required arguments; set the others with `OpsworksEcsClusterLayerEbsVolume { field: Some(..), ..OpsworksEcsClusterLayerEbsVolume::new(..) }`.
+    #[inline]
     pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             encrypted: None,
@@ -608,6 +621,7 @@ pub struct OpsworksEcsClusterLayerLoadBasedAutoScalingDownscaling {
 
 impl OpsworksEcsClusterLayerLoadBasedAutoScalingDownscaling {
     /// `OpsworksEcsClusterLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksEcsClusterLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksEcsClusterLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alarms: None,
@@ -637,6 +651,7 @@ pub struct OpsworksEcsClusterLayerLoadBasedAutoScaling {
 
 impl OpsworksEcsClusterLayerLoadBasedAutoScaling {
     /// `OpsworksEcsClusterLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksEcsClusterLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksEcsClusterLayerLoadBasedAutoScaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable: None,
@@ -729,6 +744,7 @@ pub struct OpsworksEcsClusterLayer {
 
 impl OpsworksEcsClusterLayer {
     /// `OpsworksEcsClusterLayer` with its required arguments; set the others with `OpsworksEcsClusterLayer { field: Some(..), ..OpsworksEcsClusterLayer::new(..) }`.
+    #[inline]
     pub fn new(ecs_cluster_arn: impl Into<crate::core::Expr>, stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_assign_elastic_ips: None,
@@ -803,6 +819,7 @@ pub struct OpsworksGangliaLayerCloudwatchConfigurationLogStreams {
 
 impl OpsworksGangliaLayerCloudwatchConfigurationLogStreams {
     /// `OpsworksGangliaLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksGangliaLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksGangliaLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    #[inline]
     pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_count: None,
@@ -833,6 +850,7 @@ pub struct OpsworksGangliaLayerCloudwatchConfiguration {
 
 impl OpsworksGangliaLayerCloudwatchConfiguration {
     /// `OpsworksGangliaLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksGangliaLayerCloudwatchConfiguration { field: Some(..), ..OpsworksGangliaLayerCloudwatchConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -866,6 +884,7 @@ pub struct OpsworksGangliaLayerEbsVolume {
 
 impl OpsworksGangliaLayerEbsVolume {
     /// `OpsworksGangliaLayerEbsVolume` with its required arguments; set the others with `OpsworksGangliaLayerEbsVolume { field: Some(..), ..OpsworksGangliaLayerEbsVolume::new(..) }`.
+    #[inline]
     pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             encrypted: None,
@@ -907,6 +926,7 @@ pub struct OpsworksGangliaLayerLoadBasedAutoScalingDownscaling {
 
 impl OpsworksGangliaLayerLoadBasedAutoScalingDownscaling {
     /// `OpsworksGangliaLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksGangliaLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksGangliaLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alarms: None,
@@ -936,6 +956,7 @@ pub struct OpsworksGangliaLayerLoadBasedAutoScaling {
 
 impl OpsworksGangliaLayerLoadBasedAutoScaling {
     /// `OpsworksGangliaLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksGangliaLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksGangliaLayerLoadBasedAutoScaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable: None,
@@ -1034,6 +1055,7 @@ pub struct OpsworksGangliaLayer {
 
 impl OpsworksGangliaLayer {
     /// `OpsworksGangliaLayer` with its required arguments; set the others with `OpsworksGangliaLayer { field: Some(..), ..OpsworksGangliaLayer::new(..) }`.
+    #[inline]
     pub fn new(password: impl Into<crate::core::Expr>, stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_assign_elastic_ips: None,
@@ -1110,6 +1132,7 @@ pub struct OpsworksHaproxyLayerCloudwatchConfigurationLogStreams {
 
 impl OpsworksHaproxyLayerCloudwatchConfigurationLogStreams {
     /// `OpsworksHaproxyLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksHaproxyLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksHaproxyLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    #[inline]
     pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_count: None,
@@ -1140,6 +1163,7 @@ pub struct OpsworksHaproxyLayerCloudwatchConfiguration {
 
 impl OpsworksHaproxyLayerCloudwatchConfiguration {
     /// `OpsworksHaproxyLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksHaproxyLayerCloudwatchConfiguration { field: Some(..), ..OpsworksHaproxyLayerCloudwatchConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -1173,6 +1197,7 @@ pub struct OpsworksHaproxyLayerEbsVolume {
 
 impl OpsworksHaproxyLayerEbsVolume {
     /// `OpsworksHaproxyLayerEbsVolume` with its required arguments; set the others with `OpsworksHaproxyLayerEbsVolume { field: Some(..), ..OpsworksHaproxyLayerEbsVolume::new(..) }`.
+    #[inline]
     pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             encrypted: None,
@@ -1214,6 +1239,7 @@ pub struct OpsworksHaproxyLayerLoadBasedAutoScalingDownscaling {
 
 impl OpsworksHaproxyLayerLoadBasedAutoScalingDownscaling {
     /// `OpsworksHaproxyLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksHaproxyLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksHaproxyLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alarms: None,
@@ -1243,6 +1269,7 @@ pub struct OpsworksHaproxyLayerLoadBasedAutoScaling {
 
 impl OpsworksHaproxyLayerLoadBasedAutoScaling {
     /// `OpsworksHaproxyLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksHaproxyLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksHaproxyLayerLoadBasedAutoScaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable: None,
@@ -1350,6 +1377,7 @@ pub struct OpsworksHaproxyLayer {
 
 impl OpsworksHaproxyLayer {
     /// `OpsworksHaproxyLayer` with its required arguments; set the others with `OpsworksHaproxyLayer { field: Some(..), ..OpsworksHaproxyLayer::new(..) }`.
+    #[inline]
     pub fn new(stack_id: impl Into<crate::core::Expr>, stats_password: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_assign_elastic_ips: None,
@@ -1415,6 +1443,7 @@ pub struct OpsworksInstanceEbsBlockDevice {
 
 impl OpsworksInstanceEbsBlockDevice {
     /// `OpsworksInstanceEbsBlockDevice` with its required arguments; set the others with `OpsworksInstanceEbsBlockDevice { field: Some(..), ..OpsworksInstanceEbsBlockDevice::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             delete_on_termination: None,
@@ -1438,6 +1467,7 @@ pub struct OpsworksInstanceEphemeralBlockDevice {
 
 impl OpsworksInstanceEphemeralBlockDevice {
     /// `OpsworksInstanceEphemeralBlockDevice` with its required arguments; set the others with `OpsworksInstanceEphemeralBlockDevice { field: Some(..), ..OpsworksInstanceEphemeralBlockDevice::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>, virtual_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_name: device_name.into(),
@@ -1465,6 +1495,7 @@ pub struct OpsworksInstanceRootBlockDevice {
 
 impl OpsworksInstanceRootBlockDevice {
     /// `OpsworksInstanceRootBlockDevice` with its required arguments; set the others with `OpsworksInstanceRootBlockDevice { field: Some(..), ..OpsworksInstanceRootBlockDevice::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete_on_termination: None,
@@ -1491,6 +1522,7 @@ pub struct OpsworksInstanceTimeouts {
 
 impl OpsworksInstanceTimeouts {
     /// `OpsworksInstanceTimeouts` with its required arguments; set the others with `OpsworksInstanceTimeouts { field: Some(..), ..OpsworksInstanceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1601,6 +1633,7 @@ pub struct OpsworksInstance {
 
 impl OpsworksInstance {
     /// `OpsworksInstance` with its required arguments; set the others with `OpsworksInstance { field: Some(..), ..OpsworksInstance::new(..) }`.
+    #[inline]
     pub fn new(layer_ids: Vec<crate::core::Expr>, stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_version: None,
@@ -1681,6 +1714,7 @@ pub struct OpsworksJavaAppLayerCloudwatchConfigurationLogStreams {
 
 impl OpsworksJavaAppLayerCloudwatchConfigurationLogStreams {
     /// `OpsworksJavaAppLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksJavaAppLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksJavaAppLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    #[inline]
     pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_count: None,
@@ -1711,6 +1745,7 @@ pub struct OpsworksJavaAppLayerCloudwatchConfiguration {
 
 impl OpsworksJavaAppLayerCloudwatchConfiguration {
     /// `OpsworksJavaAppLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksJavaAppLayerCloudwatchConfiguration { field: Some(..), ..OpsworksJavaAppLayerCloudwatchConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -1744,6 +1779,7 @@ pub struct OpsworksJavaAppLayerEbsVolume {
 
 impl OpsworksJavaAppLayerEbsVolume {
     /// `OpsworksJavaAppLayerEbsVolume` with its required arguments; set the others with `OpsworksJavaAppLayerEbsVolume { field: Some(..), ..OpsworksJavaAppLayerEbsVolume::new(..) }`.
+    #[inline]
     pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             encrypted: None,
@@ -1785,6 +1821,7 @@ pub struct OpsworksJavaAppLayerLoadBasedAutoScalingDownscaling {
 
 impl OpsworksJavaAppLayerLoadBasedAutoScalingDownscaling {
     /// `OpsworksJavaAppLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksJavaAppLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksJavaAppLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alarms: None,
@@ -1814,6 +1851,7 @@ pub struct OpsworksJavaAppLayerLoadBasedAutoScaling {
 
 impl OpsworksJavaAppLayerLoadBasedAutoScaling {
     /// `OpsworksJavaAppLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksJavaAppLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksJavaAppLayerLoadBasedAutoScaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable: None,
@@ -1919,6 +1957,7 @@ pub struct OpsworksJavaAppLayer {
 
 impl OpsworksJavaAppLayer {
     /// `OpsworksJavaAppLayer` with its required arguments; set the others with `OpsworksJavaAppLayer { field: Some(..), ..OpsworksJavaAppLayer::new(..) }`.
+    #[inline]
     pub fn new(stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_server: None,
@@ -1997,6 +2036,7 @@ pub struct OpsworksMemcachedLayerCloudwatchConfigurationLogStreams {
 
 impl OpsworksMemcachedLayerCloudwatchConfigurationLogStreams {
     /// `OpsworksMemcachedLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksMemcachedLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksMemcachedLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    #[inline]
     pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_count: None,
@@ -2027,6 +2067,7 @@ pub struct OpsworksMemcachedLayerCloudwatchConfiguration {
 
 impl OpsworksMemcachedLayerCloudwatchConfiguration {
     /// `OpsworksMemcachedLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksMemcachedLayerCloudwatchConfiguration { field: Some(..), ..OpsworksMemcachedLayerCloudwatchConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -2060,6 +2101,7 @@ pub struct OpsworksMemcachedLayerEbsVolume {
 
 impl OpsworksMemcachedLayerEbsVolume {
     /// `OpsworksMemcachedLayerEbsVolume` with its required arguments; set the others with `OpsworksMemcachedLayerEbsVolume { field: Some(..), ..OpsworksMemcachedLayerEbsVolume::new(..) }`.
+    #[inline]
     pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             encrypted: None,
@@ -2101,6 +2143,7 @@ pub struct OpsworksMemcachedLayerLoadBasedAutoScalingDownscaling {
 
 impl OpsworksMemcachedLayerLoadBasedAutoScalingDownscaling {
     /// `OpsworksMemcachedLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksMemcachedLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksMemcachedLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alarms: None,
@@ -2130,6 +2173,7 @@ pub struct OpsworksMemcachedLayerLoadBasedAutoScaling {
 
 impl OpsworksMemcachedLayerLoadBasedAutoScaling {
     /// `OpsworksMemcachedLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksMemcachedLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksMemcachedLayerLoadBasedAutoScaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable: None,
@@ -2223,6 +2267,7 @@ pub struct OpsworksMemcachedLayer {
 
 impl OpsworksMemcachedLayer {
     /// `OpsworksMemcachedLayer` with its required arguments; set the others with `OpsworksMemcachedLayer { field: Some(..), ..OpsworksMemcachedLayer::new(..) }`.
+    #[inline]
     pub fn new(stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             allocated_memory: None,
@@ -2297,6 +2342,7 @@ pub struct OpsworksMysqlLayerCloudwatchConfigurationLogStreams {
 
 impl OpsworksMysqlLayerCloudwatchConfigurationLogStreams {
     /// `OpsworksMysqlLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksMysqlLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksMysqlLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    #[inline]
     pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_count: None,
@@ -2327,6 +2373,7 @@ pub struct OpsworksMysqlLayerCloudwatchConfiguration {
 
 impl OpsworksMysqlLayerCloudwatchConfiguration {
     /// `OpsworksMysqlLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksMysqlLayerCloudwatchConfiguration { field: Some(..), ..OpsworksMysqlLayerCloudwatchConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -2360,6 +2407,7 @@ pub struct OpsworksMysqlLayerEbsVolume {
 
 impl OpsworksMysqlLayerEbsVolume {
     /// `OpsworksMysqlLayerEbsVolume` with its required arguments; set the others with `OpsworksMysqlLayerEbsVolume { field: Some(..), ..OpsworksMysqlLayerEbsVolume::new(..) }`.
+    #[inline]
     pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             encrypted: None,
@@ -2401,6 +2449,7 @@ pub struct OpsworksMysqlLayerLoadBasedAutoScalingDownscaling {
 
 impl OpsworksMysqlLayerLoadBasedAutoScalingDownscaling {
     /// `OpsworksMysqlLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksMysqlLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksMysqlLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alarms: None,
@@ -2430,6 +2479,7 @@ pub struct OpsworksMysqlLayerLoadBasedAutoScaling {
 
 impl OpsworksMysqlLayerLoadBasedAutoScaling {
     /// `OpsworksMysqlLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksMysqlLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksMysqlLayerLoadBasedAutoScaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable: None,
@@ -2526,6 +2576,7 @@ pub struct OpsworksMysqlLayer {
 
 impl OpsworksMysqlLayer {
     /// `OpsworksMysqlLayer` with its required arguments; set the others with `OpsworksMysqlLayer { field: Some(..), ..OpsworksMysqlLayer::new(..) }`.
+    #[inline]
     pub fn new(stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_assign_elastic_ips: None,
@@ -2601,6 +2652,7 @@ pub struct OpsworksNodejsAppLayerCloudwatchConfigurationLogStreams {
 
 impl OpsworksNodejsAppLayerCloudwatchConfigurationLogStreams {
     /// `OpsworksNodejsAppLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksNodejsAppLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksNodejsAppLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    #[inline]
     pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_count: None,
@@ -2631,6 +2683,7 @@ pub struct OpsworksNodejsAppLayerCloudwatchConfiguration {
 
 impl OpsworksNodejsAppLayerCloudwatchConfiguration {
     /// `OpsworksNodejsAppLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksNodejsAppLayerCloudwatchConfiguration { field: Some(..), ..OpsworksNodejsAppLayerCloudwatchConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -2664,6 +2717,7 @@ pub struct OpsworksNodejsAppLayerEbsVolume {
 
 impl OpsworksNodejsAppLayerEbsVolume {
     /// `OpsworksNodejsAppLayerEbsVolume` with its required arguments; set the others with `OpsworksNodejsAppLayerEbsVolume { field: Some(..), ..OpsworksNodejsAppLayerEbsVolume::new(..) }`.
+    #[inline]
     pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             encrypted: None,
@@ -2705,6 +2759,7 @@ pub struct OpsworksNodejsAppLayerLoadBasedAutoScalingDownscaling {
 
 impl OpsworksNodejsAppLayerLoadBasedAutoScalingDownscaling {
     /// `OpsworksNodejsAppLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksNodejsAppLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksNodejsAppLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alarms: None,
@@ -2734,6 +2789,7 @@ pub struct OpsworksNodejsAppLayerLoadBasedAutoScaling {
 
 impl OpsworksNodejsAppLayerLoadBasedAutoScaling {
     /// `OpsworksNodejsAppLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksNodejsAppLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksNodejsAppLayerLoadBasedAutoScaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable: None,
@@ -2827,6 +2883,7 @@ pub struct OpsworksNodejsAppLayer {
 
 impl OpsworksNodejsAppLayer {
     /// `OpsworksNodejsAppLayer` with its required arguments; set the others with `OpsworksNodejsAppLayer { field: Some(..), ..OpsworksNodejsAppLayer::new(..) }`.
+    #[inline]
     pub fn new(stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_assign_elastic_ips: None,
@@ -2886,6 +2943,7 @@ pub struct OpsworksPermission {
 
 impl OpsworksPermission {
     /// `OpsworksPermission` with its required arguments; set the others with `OpsworksPermission { field: Some(..), ..OpsworksPermission::new(..) }`.
+    #[inline]
     pub fn new(stack_id: impl Into<crate::core::Expr>, user_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_ssh: None,
@@ -2940,6 +2998,7 @@ pub struct OpsworksPhpAppLayerCloudwatchConfigurationLogStreams {
 
 impl OpsworksPhpAppLayerCloudwatchConfigurationLogStreams {
     /// `OpsworksPhpAppLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksPhpAppLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksPhpAppLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    #[inline]
     pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_count: None,
@@ -2970,6 +3029,7 @@ pub struct OpsworksPhpAppLayerCloudwatchConfiguration {
 
 impl OpsworksPhpAppLayerCloudwatchConfiguration {
     /// `OpsworksPhpAppLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksPhpAppLayerCloudwatchConfiguration { field: Some(..), ..OpsworksPhpAppLayerCloudwatchConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -3003,6 +3063,7 @@ pub struct OpsworksPhpAppLayerEbsVolume {
 
 impl OpsworksPhpAppLayerEbsVolume {
     /// `OpsworksPhpAppLayerEbsVolume` with its required arguments; set the others with `OpsworksPhpAppLayerEbsVolume { field: Some(..), ..OpsworksPhpAppLayerEbsVolume::new(..) }`.
+    #[inline]
     pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             encrypted: None,
@@ -3044,6 +3105,7 @@ pub struct OpsworksPhpAppLayerLoadBasedAutoScalingDownscaling {
 
 impl OpsworksPhpAppLayerLoadBasedAutoScalingDownscaling {
     /// `OpsworksPhpAppLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksPhpAppLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksPhpAppLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alarms: None,
@@ -3073,6 +3135,7 @@ pub struct OpsworksPhpAppLayerLoadBasedAutoScaling {
 
 impl OpsworksPhpAppLayerLoadBasedAutoScaling {
     /// `OpsworksPhpAppLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksPhpAppLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksPhpAppLayerLoadBasedAutoScaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable: None,
@@ -3163,6 +3226,7 @@ pub struct OpsworksPhpAppLayer {
 
 impl OpsworksPhpAppLayer {
     /// `OpsworksPhpAppLayer` with its required arguments; set the others with `OpsworksPhpAppLayer { field: Some(..), ..OpsworksPhpAppLayer::new(..) }`.
+    #[inline]
     pub fn new(stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_assign_elastic_ips: None,
@@ -3236,6 +3300,7 @@ pub struct OpsworksRailsAppLayerCloudwatchConfigurationLogStreams {
 
 impl OpsworksRailsAppLayerCloudwatchConfigurationLogStreams {
     /// `OpsworksRailsAppLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksRailsAppLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksRailsAppLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    #[inline]
     pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_count: None,
@@ -3266,6 +3331,7 @@ pub struct OpsworksRailsAppLayerCloudwatchConfiguration {
 
 impl OpsworksRailsAppLayerCloudwatchConfiguration {
     /// `OpsworksRailsAppLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksRailsAppLayerCloudwatchConfiguration { field: Some(..), ..OpsworksRailsAppLayerCloudwatchConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -3299,6 +3365,7 @@ pub struct OpsworksRailsAppLayerEbsVolume {
 
 impl OpsworksRailsAppLayerEbsVolume {
     /// `OpsworksRailsAppLayerEbsVolume` with its required arguments; set the others with `OpsworksRailsAppLayerEbsVolume { field: Some(..), ..OpsworksRailsAppLayerEbsVolume::new(..) }`.
+    #[inline]
     pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             encrypted: None,
@@ -3340,6 +3407,7 @@ pub struct OpsworksRailsAppLayerLoadBasedAutoScalingDownscaling {
 
 impl OpsworksRailsAppLayerLoadBasedAutoScalingDownscaling {
     /// `OpsworksRailsAppLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksRailsAppLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksRailsAppLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alarms: None,
@@ -3369,6 +3437,7 @@ pub struct OpsworksRailsAppLayerLoadBasedAutoScaling {
 
 impl OpsworksRailsAppLayerLoadBasedAutoScaling {
     /// `OpsworksRailsAppLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksRailsAppLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksRailsAppLayerLoadBasedAutoScaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable: None,
@@ -3477,6 +3546,7 @@ pub struct OpsworksRailsAppLayer {
 
 impl OpsworksRailsAppLayer {
     /// `OpsworksRailsAppLayer` with its required arguments; set the others with `OpsworksRailsAppLayer { field: Some(..), ..OpsworksRailsAppLayer::new(..) }`.
+    #[inline]
     pub fn new(stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_server: None,
@@ -3536,6 +3606,7 @@ pub struct OpsworksRdsDbInstance {
 
 impl OpsworksRdsDbInstance {
     /// `OpsworksRdsDbInstance` with its required arguments; set the others with `OpsworksRdsDbInstance { field: Some(..), ..OpsworksRdsDbInstance::new(..) }`.
+    #[inline]
     pub fn new(db_password: impl Into<crate::core::Expr>, db_user: impl Into<crate::core::Expr>, rds_db_instance_arn: impl Into<crate::core::Expr>, stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_password: db_password.into(),
@@ -3574,6 +3645,7 @@ pub struct OpsworksStackCustomCookbooksSource {
 
 impl OpsworksStackCustomCookbooksSource {
     /// `OpsworksStackCustomCookbooksSource` with its required arguments; set the others with `OpsworksStackCustomCookbooksSource { field: Some(..), ..OpsworksStackCustomCookbooksSource::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, url: impl Into<crate::core::Expr>) -> Self {
         Self {
             password: None,
@@ -3596,6 +3668,7 @@ pub struct OpsworksStackTimeouts {
 
 impl OpsworksStackTimeouts {
     /// `OpsworksStackTimeouts` with its required arguments; set the others with `OpsworksStackTimeouts { field: Some(..), ..OpsworksStackTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -3681,6 +3754,7 @@ pub struct OpsworksStack {
 
 impl OpsworksStack {
     /// `OpsworksStack` with its required arguments; set the others with `OpsworksStack { field: Some(..), ..OpsworksStack::new(..) }`.
+    #[inline]
     pub fn new(default_instance_profile_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, region: impl Into<crate::core::Expr>, service_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             agent_version: None,
@@ -3754,6 +3828,7 @@ pub struct OpsworksStaticWebLayerCloudwatchConfigurationLogStreams {
 
 impl OpsworksStaticWebLayerCloudwatchConfigurationLogStreams {
     /// `OpsworksStaticWebLayerCloudwatchConfigurationLogStreams` with its required arguments; set the others with `OpsworksStaticWebLayerCloudwatchConfigurationLogStreams { field: Some(..), ..OpsworksStaticWebLayerCloudwatchConfigurationLogStreams::new(..) }`.
+    #[inline]
     pub fn new(file: impl Into<crate::core::Expr>, log_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_count: None,
@@ -3784,6 +3859,7 @@ pub struct OpsworksStaticWebLayerCloudwatchConfiguration {
 
 impl OpsworksStaticWebLayerCloudwatchConfiguration {
     /// `OpsworksStaticWebLayerCloudwatchConfiguration` with its required arguments; set the others with `OpsworksStaticWebLayerCloudwatchConfiguration { field: Some(..), ..OpsworksStaticWebLayerCloudwatchConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -3817,6 +3893,7 @@ pub struct OpsworksStaticWebLayerEbsVolume {
 
 impl OpsworksStaticWebLayerEbsVolume {
     /// `OpsworksStaticWebLayerEbsVolume` with its required arguments; set the others with `OpsworksStaticWebLayerEbsVolume { field: Some(..), ..OpsworksStaticWebLayerEbsVolume::new(..) }`.
+    #[inline]
     pub fn new(mount_point: impl Into<crate::core::Expr>, number_of_disks: impl Into<crate::core::Arg<crate::core::Number>>, size: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             encrypted: None,
@@ -3858,6 +3935,7 @@ pub struct OpsworksStaticWebLayerLoadBasedAutoScalingDownscaling {
 
 impl OpsworksStaticWebLayerLoadBasedAutoScalingDownscaling {
     /// `OpsworksStaticWebLayerLoadBasedAutoScalingDownscaling` with its required arguments; set the others with `OpsworksStaticWebLayerLoadBasedAutoScalingDownscaling { field: Some(..), ..OpsworksStaticWebLayerLoadBasedAutoScalingDownscaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alarms: None,
@@ -3887,6 +3965,7 @@ pub struct OpsworksStaticWebLayerLoadBasedAutoScaling {
 
 impl OpsworksStaticWebLayerLoadBasedAutoScaling {
     /// `OpsworksStaticWebLayerLoadBasedAutoScaling` with its required arguments; set the others with `OpsworksStaticWebLayerLoadBasedAutoScaling { field: Some(..), ..OpsworksStaticWebLayerLoadBasedAutoScaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable: None,
@@ -3977,6 +4056,7 @@ pub struct OpsworksStaticWebLayer {
 
 impl OpsworksStaticWebLayer {
     /// `OpsworksStaticWebLayer` with its required arguments; set the others with `OpsworksStaticWebLayer { field: Some(..), ..OpsworksStaticWebLayer::new(..) }`.
+    #[inline]
     pub fn new(stack_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_assign_elastic_ips: None,
@@ -4032,6 +4112,7 @@ pub struct OpsworksUserProfile {
 
 impl OpsworksUserProfile {
     /// `OpsworksUserProfile` with its required arguments; set the others with `OpsworksUserProfile { field: Some(..), ..OpsworksUserProfile::new(..) }`.
+    #[inline]
     pub fn new(ssh_username: impl Into<crate::core::Expr>, user_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_self_management: None,
@@ -4049,74 +4130,92 @@ impl crate::core::Resource for OpsworksUserProfile {
 
 impl crate::core::Ref<OpsworksApplication> {
     /// `auto_bundle_on_deploy`, as a reference.
+    #[inline]
     pub fn auto_bundle_on_deploy(&self) -> crate::core::Expr {
         self.attr("auto_bundle_on_deploy")
     }
     /// `aws_flow_ruby_settings`, as a reference.
+    #[inline]
     pub fn aws_flow_ruby_settings(&self) -> crate::core::Expr {
         self.attr("aws_flow_ruby_settings")
     }
     /// `data_source_arn`, as a reference.
+    #[inline]
     pub fn data_source_arn(&self) -> crate::core::Expr {
         self.attr("data_source_arn")
     }
     /// `data_source_database_name`, as a reference.
+    #[inline]
     pub fn data_source_database_name(&self) -> crate::core::Expr {
         self.attr("data_source_database_name")
     }
     /// `data_source_type`, as a reference.
+    #[inline]
     pub fn data_source_type(&self) -> crate::core::Expr {
         self.attr("data_source_type")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `document_root`, as a reference.
+    #[inline]
     pub fn document_root(&self) -> crate::core::Expr {
         self.attr("document_root")
     }
     /// `domains`, as a reference.
+    #[inline]
     pub fn domains(&self) -> crate::core::Expr {
         self.attr("domains")
     }
     /// `enable_ssl`, as a reference.
+    #[inline]
     pub fn enable_ssl(&self) -> crate::core::Expr {
         self.attr("enable_ssl")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `rails_env`, as a reference.
+    #[inline]
     pub fn rails_env(&self) -> crate::core::Expr {
         self.attr("rails_env")
     }
     /// `short_name`, as a reference.
+    #[inline]
     pub fn short_name(&self) -> crate::core::Expr {
         self.attr("short_name")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `app_source` (a nested block), as a reference.
+    #[inline]
     pub fn app_source(&self) -> crate::core::Expr {
         self.attr("app_source")
     }
     /// `environment` (a nested block), as a reference.
+    #[inline]
     pub fn environment(&self) -> crate::core::Expr {
         self.attr("environment")
     }
     /// `ssl_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn ssl_configuration(&self) -> crate::core::Expr {
         self.attr("ssl_configuration")
     }
@@ -4124,110 +4223,137 @@ impl crate::core::Ref<OpsworksApplication> {
 
 impl crate::core::Ref<OpsworksCustomLayer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
+    #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
         self.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
+    #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
         self.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
+    #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
         self.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
+    #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
         self.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
+    #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
         self.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
+    #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
         self.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
+    #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
         self.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
+    #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
         self.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
+    #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
         self.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
+    #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
         self.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
+    #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
         self.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `short_name`, as a reference.
+    #[inline]
     pub fn short_name(&self) -> crate::core::Expr {
         self.attr("short_name")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `system_packages`, as a reference.
+    #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
         self.attr("system_packages")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
+    #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
         self.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
         self.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
+    #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
         self.attr("load_based_auto_scaling")
     }
@@ -4235,110 +4361,137 @@ impl crate::core::Ref<OpsworksCustomLayer> {
 
 impl crate::core::Ref<OpsworksEcsClusterLayer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
+    #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
         self.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
+    #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
         self.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
+    #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
         self.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
+    #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
         self.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
+    #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
         self.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
+    #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
         self.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
+    #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
         self.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
+    #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
         self.attr("drain_elb_on_shutdown")
     }
     /// `ecs_cluster_arn`, as a reference.
+    #[inline]
     pub fn ecs_cluster_arn(&self) -> crate::core::Expr {
         self.attr("ecs_cluster_arn")
     }
     /// `elastic_load_balancer`, as a reference.
+    #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
         self.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
+    #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
         self.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
+    #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
         self.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `system_packages`, as a reference.
+    #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
         self.attr("system_packages")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
+    #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
         self.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
         self.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
+    #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
         self.attr("load_based_auto_scaling")
     }
@@ -4346,118 +4499,147 @@ impl crate::core::Ref<OpsworksEcsClusterLayer> {
 
 impl crate::core::Ref<OpsworksGangliaLayer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
+    #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
         self.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
+    #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
         self.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
+    #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
         self.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
+    #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
         self.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
+    #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
         self.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
+    #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
         self.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
+    #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
         self.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
+    #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
         self.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
+    #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
         self.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
+    #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
         self.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
+    #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
         self.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `password`, as a reference.
+    #[inline]
     pub fn password(&self) -> crate::core::Expr {
         self.attr("password")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `system_packages`, as a reference.
+    #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
         self.attr("system_packages")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
     /// `use_ebs_optimized_instances`, as a reference.
+    #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
     /// `username`, as a reference.
+    #[inline]
     pub fn username(&self) -> crate::core::Expr {
         self.attr("username")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
         self.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
         self.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
+    #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
         self.attr("load_based_auto_scaling")
     }
@@ -4465,130 +4647,162 @@ impl crate::core::Ref<OpsworksGangliaLayer> {
 
 impl crate::core::Ref<OpsworksHaproxyLayer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
+    #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
         self.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
+    #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
         self.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
+    #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
         self.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
+    #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
         self.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
+    #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
         self.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
+    #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
         self.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
+    #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
         self.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
+    #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
         self.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
+    #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
         self.attr("elastic_load_balancer")
     }
     /// `healthcheck_method`, as a reference.
+    #[inline]
     pub fn healthcheck_method(&self) -> crate::core::Expr {
         self.attr("healthcheck_method")
     }
     /// `healthcheck_url`, as a reference.
+    #[inline]
     pub fn healthcheck_url(&self) -> crate::core::Expr {
         self.attr("healthcheck_url")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
+    #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
         self.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
+    #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
         self.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `stats_enabled`, as a reference.
+    #[inline]
     pub fn stats_enabled(&self) -> crate::core::Expr {
         self.attr("stats_enabled")
     }
     /// `stats_password`, as a reference.
+    #[inline]
     pub fn stats_password(&self) -> crate::core::Expr {
         self.attr("stats_password")
     }
     /// `stats_url`, as a reference.
+    #[inline]
     pub fn stats_url(&self) -> crate::core::Expr {
         self.attr("stats_url")
     }
     /// `stats_user`, as a reference.
+    #[inline]
     pub fn stats_user(&self) -> crate::core::Expr {
         self.attr("stats_user")
     }
     /// `system_packages`, as a reference.
+    #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
         self.attr("system_packages")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
+    #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
         self.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
         self.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
+    #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
         self.attr("load_based_auto_scaling")
     }
@@ -4596,190 +4810,237 @@ impl crate::core::Ref<OpsworksHaproxyLayer> {
 
 impl crate::core::Ref<OpsworksInstance> {
     /// `agent_version`, as a reference.
+    #[inline]
     pub fn agent_version(&self) -> crate::core::Expr {
         self.attr("agent_version")
     }
     /// `ami_id`, as a reference.
+    #[inline]
     pub fn ami_id(&self) -> crate::core::Expr {
         self.attr("ami_id")
     }
     /// `architecture`, as a reference.
+    #[inline]
     pub fn architecture(&self) -> crate::core::Expr {
         self.attr("architecture")
     }
     /// `auto_scaling_type`, as a reference.
+    #[inline]
     pub fn auto_scaling_type(&self) -> crate::core::Expr {
         self.attr("auto_scaling_type")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `delete_ebs`, as a reference.
+    #[inline]
     pub fn delete_ebs(&self) -> crate::core::Expr {
         self.attr("delete_ebs")
     }
     /// `delete_eip`, as a reference.
+    #[inline]
     pub fn delete_eip(&self) -> crate::core::Expr {
         self.attr("delete_eip")
     }
     /// `ebs_optimized`, as a reference.
+    #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
         self.attr("ebs_optimized")
     }
     /// `ec2_instance_id`, as a reference.
+    #[inline]
     pub fn ec2_instance_id(&self) -> crate::core::Expr {
         self.attr("ec2_instance_id")
     }
     /// `ecs_cluster_arn`, as a reference.
+    #[inline]
     pub fn ecs_cluster_arn(&self) -> crate::core::Expr {
         self.attr("ecs_cluster_arn")
     }
     /// `elastic_ip`, as a reference.
+    #[inline]
     pub fn elastic_ip(&self) -> crate::core::Expr {
         self.attr("elastic_ip")
     }
     /// `hostname`, as a reference.
+    #[inline]
     pub fn hostname(&self) -> crate::core::Expr {
         self.attr("hostname")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `infrastructure_class`, as a reference.
+    #[inline]
     pub fn infrastructure_class(&self) -> crate::core::Expr {
         self.attr("infrastructure_class")
     }
     /// `install_updates_on_boot`, as a reference.
+    #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
         self.attr("install_updates_on_boot")
     }
     /// `instance_profile_arn`, as a reference.
+    #[inline]
     pub fn instance_profile_arn(&self) -> crate::core::Expr {
         self.attr("instance_profile_arn")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `last_service_error_id`, as a reference.
+    #[inline]
     pub fn last_service_error_id(&self) -> crate::core::Expr {
         self.attr("last_service_error_id")
     }
     /// `layer_ids`, as a reference.
+    #[inline]
     pub fn layer_ids(&self) -> crate::core::Expr {
         self.attr("layer_ids")
     }
     /// `os`, as a reference.
+    #[inline]
     pub fn os(&self) -> crate::core::Expr {
         self.attr("os")
     }
     /// `platform`, as a reference.
+    #[inline]
     pub fn platform(&self) -> crate::core::Expr {
         self.attr("platform")
     }
     /// `private_dns`, as a reference.
+    #[inline]
     pub fn private_dns(&self) -> crate::core::Expr {
         self.attr("private_dns")
     }
     /// `private_ip`, as a reference.
+    #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
         self.attr("private_ip")
     }
     /// `public_dns`, as a reference.
+    #[inline]
     pub fn public_dns(&self) -> crate::core::Expr {
         self.attr("public_dns")
     }
     /// `public_ip`, as a reference.
+    #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
         self.attr("public_ip")
     }
     /// `registered_by`, as a reference.
+    #[inline]
     pub fn registered_by(&self) -> crate::core::Expr {
         self.attr("registered_by")
     }
     /// `reported_agent_version`, as a reference.
+    #[inline]
     pub fn reported_agent_version(&self) -> crate::core::Expr {
         self.attr("reported_agent_version")
     }
     /// `reported_os_family`, as a reference.
+    #[inline]
     pub fn reported_os_family(&self) -> crate::core::Expr {
         self.attr("reported_os_family")
     }
     /// `reported_os_name`, as a reference.
+    #[inline]
     pub fn reported_os_name(&self) -> crate::core::Expr {
         self.attr("reported_os_name")
     }
     /// `reported_os_version`, as a reference.
+    #[inline]
     pub fn reported_os_version(&self) -> crate::core::Expr {
         self.attr("reported_os_version")
     }
     /// `root_device_type`, as a reference.
+    #[inline]
     pub fn root_device_type(&self) -> crate::core::Expr {
         self.attr("root_device_type")
     }
     /// `root_device_volume_id`, as a reference.
+    #[inline]
     pub fn root_device_volume_id(&self) -> crate::core::Expr {
         self.attr("root_device_volume_id")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `ssh_host_dsa_key_fingerprint`, as a reference.
+    #[inline]
     pub fn ssh_host_dsa_key_fingerprint(&self) -> crate::core::Expr {
         self.attr("ssh_host_dsa_key_fingerprint")
     }
     /// `ssh_host_rsa_key_fingerprint`, as a reference.
+    #[inline]
     pub fn ssh_host_rsa_key_fingerprint(&self) -> crate::core::Expr {
         self.attr("ssh_host_rsa_key_fingerprint")
     }
     /// `ssh_key_name`, as a reference.
+    #[inline]
     pub fn ssh_key_name(&self) -> crate::core::Expr {
         self.attr("ssh_key_name")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tenancy`, as a reference.
+    #[inline]
     pub fn tenancy(&self) -> crate::core::Expr {
         self.attr("tenancy")
     }
     /// `virtualization_type`, as a reference.
+    #[inline]
     pub fn virtualization_type(&self) -> crate::core::Expr {
         self.attr("virtualization_type")
     }
     /// `ebs_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
         self.attr("ebs_block_device")
     }
     /// `ephemeral_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
         self.attr("ephemeral_block_device")
     }
     /// `root_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn root_block_device(&self) -> crate::core::Expr {
         self.attr("root_block_device")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -4787,126 +5048,157 @@ impl crate::core::Ref<OpsworksInstance> {
 
 impl crate::core::Ref<OpsworksJavaAppLayer> {
     /// `app_server`, as a reference.
+    #[inline]
     pub fn app_server(&self) -> crate::core::Expr {
         self.attr("app_server")
     }
     /// `app_server_version`, as a reference.
+    #[inline]
     pub fn app_server_version(&self) -> crate::core::Expr {
         self.attr("app_server_version")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
+    #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
         self.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
+    #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
         self.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
+    #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
         self.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
+    #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
         self.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
+    #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
         self.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
+    #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
         self.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
+    #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
         self.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
+    #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
         self.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
+    #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
         self.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
+    #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
         self.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
+    #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
         self.attr("instance_shutdown_timeout")
     }
     /// `jvm_options`, as a reference.
+    #[inline]
     pub fn jvm_options(&self) -> crate::core::Expr {
         self.attr("jvm_options")
     }
     /// `jvm_type`, as a reference.
+    #[inline]
     pub fn jvm_type(&self) -> crate::core::Expr {
         self.attr("jvm_type")
     }
     /// `jvm_version`, as a reference.
+    #[inline]
     pub fn jvm_version(&self) -> crate::core::Expr {
         self.attr("jvm_version")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `system_packages`, as a reference.
+    #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
         self.attr("system_packages")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
+    #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
         self.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
         self.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
+    #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
         self.attr("load_based_auto_scaling")
     }
@@ -4914,110 +5206,137 @@ impl crate::core::Ref<OpsworksJavaAppLayer> {
 
 impl crate::core::Ref<OpsworksMemcachedLayer> {
     /// `allocated_memory`, as a reference.
+    #[inline]
     pub fn allocated_memory(&self) -> crate::core::Expr {
         self.attr("allocated_memory")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
+    #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
         self.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
+    #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
         self.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
+    #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
         self.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
+    #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
         self.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
+    #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
         self.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
+    #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
         self.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
+    #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
         self.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
+    #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
         self.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
+    #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
         self.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
+    #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
         self.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
+    #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
         self.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `system_packages`, as a reference.
+    #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
         self.attr("system_packages")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
+    #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
         self.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
         self.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
+    #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
         self.attr("load_based_auto_scaling")
     }
@@ -5025,114 +5344,142 @@ impl crate::core::Ref<OpsworksMemcachedLayer> {
 
 impl crate::core::Ref<OpsworksMysqlLayer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
+    #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
         self.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
+    #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
         self.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
+    #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
         self.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
+    #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
         self.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
+    #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
         self.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
+    #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
         self.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
+    #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
         self.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
+    #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
         self.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
+    #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
         self.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
+    #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
         self.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
+    #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
         self.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `root_password`, as a reference.
+    #[inline]
     pub fn root_password(&self) -> crate::core::Expr {
         self.attr("root_password")
     }
     /// `root_password_on_all_instances`, as a reference.
+    #[inline]
     pub fn root_password_on_all_instances(&self) -> crate::core::Expr {
         self.attr("root_password_on_all_instances")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `system_packages`, as a reference.
+    #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
         self.attr("system_packages")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
+    #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
         self.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
         self.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
+    #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
         self.attr("load_based_auto_scaling")
     }
@@ -5140,110 +5487,137 @@ impl crate::core::Ref<OpsworksMysqlLayer> {
 
 impl crate::core::Ref<OpsworksNodejsAppLayer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
+    #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
         self.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
+    #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
         self.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
+    #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
         self.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
+    #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
         self.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
+    #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
         self.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
+    #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
         self.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
+    #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
         self.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
+    #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
         self.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
+    #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
         self.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
+    #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
         self.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
+    #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
         self.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `nodejs_version`, as a reference.
+    #[inline]
     pub fn nodejs_version(&self) -> crate::core::Expr {
         self.attr("nodejs_version")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `system_packages`, as a reference.
+    #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
         self.attr("system_packages")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
+    #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
         self.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
         self.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
+    #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
         self.attr("load_based_auto_scaling")
     }
@@ -5251,26 +5625,32 @@ impl crate::core::Ref<OpsworksNodejsAppLayer> {
 
 impl crate::core::Ref<OpsworksPermission> {
     /// `allow_ssh`, as a reference.
+    #[inline]
     pub fn allow_ssh(&self) -> crate::core::Expr {
         self.attr("allow_ssh")
     }
     /// `allow_sudo`, as a reference.
+    #[inline]
     pub fn allow_sudo(&self) -> crate::core::Expr {
         self.attr("allow_sudo")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `level`, as a reference.
+    #[inline]
     pub fn level(&self) -> crate::core::Expr {
         self.attr("level")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `user_arn`, as a reference.
+    #[inline]
     pub fn user_arn(&self) -> crate::core::Expr {
         self.attr("user_arn")
     }
@@ -5278,106 +5658,132 @@ impl crate::core::Ref<OpsworksPermission> {
 
 impl crate::core::Ref<OpsworksPhpAppLayer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
+    #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
         self.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
+    #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
         self.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
+    #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
         self.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
+    #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
         self.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
+    #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
         self.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
+    #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
         self.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
+    #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
         self.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
+    #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
         self.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
+    #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
         self.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
+    #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
         self.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
+    #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
         self.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `system_packages`, as a reference.
+    #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
         self.attr("system_packages")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
+    #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
         self.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
         self.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
+    #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
         self.attr("load_based_auto_scaling")
     }
@@ -5385,130 +5791,162 @@ impl crate::core::Ref<OpsworksPhpAppLayer> {
 
 impl crate::core::Ref<OpsworksRailsAppLayer> {
     /// `app_server`, as a reference.
+    #[inline]
     pub fn app_server(&self) -> crate::core::Expr {
         self.attr("app_server")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
+    #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
         self.attr("auto_healing")
     }
     /// `bundler_version`, as a reference.
+    #[inline]
     pub fn bundler_version(&self) -> crate::core::Expr {
         self.attr("bundler_version")
     }
     /// `custom_configure_recipes`, as a reference.
+    #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
         self.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
+    #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
         self.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
+    #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
         self.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
+    #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
         self.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
+    #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
         self.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
+    #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
         self.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
+    #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
         self.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
+    #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
         self.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
+    #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
         self.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
+    #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
         self.attr("instance_shutdown_timeout")
     }
     /// `manage_bundler`, as a reference.
+    #[inline]
     pub fn manage_bundler(&self) -> crate::core::Expr {
         self.attr("manage_bundler")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `passenger_version`, as a reference.
+    #[inline]
     pub fn passenger_version(&self) -> crate::core::Expr {
         self.attr("passenger_version")
     }
     /// `ruby_version`, as a reference.
+    #[inline]
     pub fn ruby_version(&self) -> crate::core::Expr {
         self.attr("ruby_version")
     }
     /// `rubygems_version`, as a reference.
+    #[inline]
     pub fn rubygems_version(&self) -> crate::core::Expr {
         self.attr("rubygems_version")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `system_packages`, as a reference.
+    #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
         self.attr("system_packages")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
+    #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
         self.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
         self.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
+    #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
         self.attr("load_based_auto_scaling")
     }
@@ -5516,22 +5954,27 @@ impl crate::core::Ref<OpsworksRailsAppLayer> {
 
 impl crate::core::Ref<OpsworksRdsDbInstance> {
     /// `db_password`, as a reference.
+    #[inline]
     pub fn db_password(&self) -> crate::core::Expr {
         self.attr("db_password")
     }
     /// `db_user`, as a reference.
+    #[inline]
     pub fn db_user(&self) -> crate::core::Expr {
         self.attr("db_user")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `rds_db_instance_arn`, as a reference.
+    #[inline]
     pub fn rds_db_instance_arn(&self) -> crate::core::Expr {
         self.attr("rds_db_instance_arn")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
@@ -5539,110 +5982,137 @@ impl crate::core::Ref<OpsworksRdsDbInstance> {
 
 impl crate::core::Ref<OpsworksStack> {
     /// `agent_version`, as a reference.
+    #[inline]
     pub fn agent_version(&self) -> crate::core::Expr {
         self.attr("agent_version")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `berkshelf_version`, as a reference.
+    #[inline]
     pub fn berkshelf_version(&self) -> crate::core::Expr {
         self.attr("berkshelf_version")
     }
     /// `color`, as a reference.
+    #[inline]
     pub fn color(&self) -> crate::core::Expr {
         self.attr("color")
     }
     /// `configuration_manager_name`, as a reference.
+    #[inline]
     pub fn configuration_manager_name(&self) -> crate::core::Expr {
         self.attr("configuration_manager_name")
     }
     /// `configuration_manager_version`, as a reference.
+    #[inline]
     pub fn configuration_manager_version(&self) -> crate::core::Expr {
         self.attr("configuration_manager_version")
     }
     /// `custom_json`, as a reference.
+    #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
         self.attr("custom_json")
     }
     /// `default_availability_zone`, as a reference.
+    #[inline]
     pub fn default_availability_zone(&self) -> crate::core::Expr {
         self.attr("default_availability_zone")
     }
     /// `default_instance_profile_arn`, as a reference.
+    #[inline]
     pub fn default_instance_profile_arn(&self) -> crate::core::Expr {
         self.attr("default_instance_profile_arn")
     }
     /// `default_os`, as a reference.
+    #[inline]
     pub fn default_os(&self) -> crate::core::Expr {
         self.attr("default_os")
     }
     /// `default_root_device_type`, as a reference.
+    #[inline]
     pub fn default_root_device_type(&self) -> crate::core::Expr {
         self.attr("default_root_device_type")
     }
     /// `default_ssh_key_name`, as a reference.
+    #[inline]
     pub fn default_ssh_key_name(&self) -> crate::core::Expr {
         self.attr("default_ssh_key_name")
     }
     /// `default_subnet_id`, as a reference.
+    #[inline]
     pub fn default_subnet_id(&self) -> crate::core::Expr {
         self.attr("default_subnet_id")
     }
     /// `hostname_theme`, as a reference.
+    #[inline]
     pub fn hostname_theme(&self) -> crate::core::Expr {
         self.attr("hostname_theme")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `manage_berkshelf`, as a reference.
+    #[inline]
     pub fn manage_berkshelf(&self) -> crate::core::Expr {
         self.attr("manage_berkshelf")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `service_role_arn`, as a reference.
+    #[inline]
     pub fn service_role_arn(&self) -> crate::core::Expr {
         self.attr("service_role_arn")
     }
     /// `stack_endpoint`, as a reference.
+    #[inline]
     pub fn stack_endpoint(&self) -> crate::core::Expr {
         self.attr("stack_endpoint")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `use_custom_cookbooks`, as a reference.
+    #[inline]
     pub fn use_custom_cookbooks(&self) -> crate::core::Expr {
         self.attr("use_custom_cookbooks")
     }
     /// `use_opsworks_security_groups`, as a reference.
+    #[inline]
     pub fn use_opsworks_security_groups(&self) -> crate::core::Expr {
         self.attr("use_opsworks_security_groups")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `custom_cookbooks_source` (a nested block), as a reference.
+    #[inline]
     pub fn custom_cookbooks_source(&self) -> crate::core::Expr {
         self.attr("custom_cookbooks_source")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -5650,106 +6120,132 @@ impl crate::core::Ref<OpsworksStack> {
 
 impl crate::core::Ref<OpsworksStaticWebLayer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_assign_elastic_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_elastic_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_elastic_ips")
     }
     /// `auto_assign_public_ips`, as a reference.
+    #[inline]
     pub fn auto_assign_public_ips(&self) -> crate::core::Expr {
         self.attr("auto_assign_public_ips")
     }
     /// `auto_healing`, as a reference.
+    #[inline]
     pub fn auto_healing(&self) -> crate::core::Expr {
         self.attr("auto_healing")
     }
     /// `custom_configure_recipes`, as a reference.
+    #[inline]
     pub fn custom_configure_recipes(&self) -> crate::core::Expr {
         self.attr("custom_configure_recipes")
     }
     /// `custom_deploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_deploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_deploy_recipes")
     }
     /// `custom_instance_profile_arn`, as a reference.
+    #[inline]
     pub fn custom_instance_profile_arn(&self) -> crate::core::Expr {
         self.attr("custom_instance_profile_arn")
     }
     /// `custom_json`, as a reference.
+    #[inline]
     pub fn custom_json(&self) -> crate::core::Expr {
         self.attr("custom_json")
     }
     /// `custom_security_group_ids`, as a reference.
+    #[inline]
     pub fn custom_security_group_ids(&self) -> crate::core::Expr {
         self.attr("custom_security_group_ids")
     }
     /// `custom_setup_recipes`, as a reference.
+    #[inline]
     pub fn custom_setup_recipes(&self) -> crate::core::Expr {
         self.attr("custom_setup_recipes")
     }
     /// `custom_shutdown_recipes`, as a reference.
+    #[inline]
     pub fn custom_shutdown_recipes(&self) -> crate::core::Expr {
         self.attr("custom_shutdown_recipes")
     }
     /// `custom_undeploy_recipes`, as a reference.
+    #[inline]
     pub fn custom_undeploy_recipes(&self) -> crate::core::Expr {
         self.attr("custom_undeploy_recipes")
     }
     /// `drain_elb_on_shutdown`, as a reference.
+    #[inline]
     pub fn drain_elb_on_shutdown(&self) -> crate::core::Expr {
         self.attr("drain_elb_on_shutdown")
     }
     /// `elastic_load_balancer`, as a reference.
+    #[inline]
     pub fn elastic_load_balancer(&self) -> crate::core::Expr {
         self.attr("elastic_load_balancer")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `install_updates_on_boot`, as a reference.
+    #[inline]
     pub fn install_updates_on_boot(&self) -> crate::core::Expr {
         self.attr("install_updates_on_boot")
     }
     /// `instance_shutdown_timeout`, as a reference.
+    #[inline]
     pub fn instance_shutdown_timeout(&self) -> crate::core::Expr {
         self.attr("instance_shutdown_timeout")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `stack_id`, as a reference.
+    #[inline]
     pub fn stack_id(&self) -> crate::core::Expr {
         self.attr("stack_id")
     }
     /// `system_packages`, as a reference.
+    #[inline]
     pub fn system_packages(&self) -> crate::core::Expr {
         self.attr("system_packages")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `use_ebs_optimized_instances`, as a reference.
+    #[inline]
     pub fn use_ebs_optimized_instances(&self) -> crate::core::Expr {
         self.attr("use_ebs_optimized_instances")
     }
     /// `cloudwatch_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_configuration(&self) -> crate::core::Expr {
         self.attr("cloudwatch_configuration")
     }
     /// `ebs_volume` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_volume(&self) -> crate::core::Expr {
         self.attr("ebs_volume")
     }
     /// `load_based_auto_scaling` (a nested block), as a reference.
+    #[inline]
     pub fn load_based_auto_scaling(&self) -> crate::core::Expr {
         self.attr("load_based_auto_scaling")
     }
@@ -5757,22 +6253,27 @@ impl crate::core::Ref<OpsworksStaticWebLayer> {
 
 impl crate::core::Ref<OpsworksUserProfile> {
     /// `allow_self_management`, as a reference.
+    #[inline]
     pub fn allow_self_management(&self) -> crate::core::Expr {
         self.attr("allow_self_management")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ssh_public_key`, as a reference.
+    #[inline]
     pub fn ssh_public_key(&self) -> crate::core::Expr {
         self.attr("ssh_public_key")
     }
     /// `ssh_username`, as a reference.
+    #[inline]
     pub fn ssh_username(&self) -> crate::core::Expr {
         self.attr("ssh_username")
     }
     /// `user_arn`, as a reference.
+    #[inline]
     pub fn user_arn(&self) -> crate::core::Expr {
         self.attr("user_arn")
     }

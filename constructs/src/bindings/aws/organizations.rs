@@ -16,6 +16,7 @@ pub struct OrganizationsAccountTimeouts {
 
 impl OrganizationsAccountTimeouts {
     /// `OrganizationsAccountTimeouts` with its required arguments; set the others with `OrganizationsAccountTimeouts { field: Some(..), ..OrganizationsAccountTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -63,6 +64,7 @@ pub struct OrganizationsAccount {
 
 impl OrganizationsAccount {
     /// `OrganizationsAccount` with its required arguments; set the others with `OrganizationsAccount { field: Some(..), ..OrganizationsAccount::new(..) }`.
+    #[inline]
     pub fn new(email: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             close_on_deletion: None,
@@ -98,6 +100,7 @@ pub struct OrganizationsDelegatedAdministrator {
 
 impl OrganizationsDelegatedAdministrator {
     /// `OrganizationsDelegatedAdministrator` with its required arguments; set the others with `OrganizationsDelegatedAdministrator { field: Some(..), ..OrganizationsDelegatedAdministrator::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>, service_principal: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -130,6 +133,7 @@ pub struct OrganizationsOrganization {
 
 impl OrganizationsOrganization {
     /// `OrganizationsOrganization` with its required arguments; set the others with `OrganizationsOrganization { field: Some(..), ..OrganizationsOrganization::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             aws_service_access_principals: None,
@@ -164,6 +168,7 @@ pub struct OrganizationsOrganizationalUnit {
 
 impl OrganizationsOrganizationalUnit {
     /// `OrganizationsOrganizationalUnit` with its required arguments; set the others with `OrganizationsOrganizationalUnit { field: Some(..), ..OrganizationsOrganizationalUnit::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, parent_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -208,6 +213,7 @@ pub struct OrganizationsPolicy {
 
 impl OrganizationsPolicy {
     /// `OrganizationsPolicy` with its required arguments; set the others with `OrganizationsPolicy { field: Some(..), ..OrganizationsPolicy::new(..) }`.
+    #[inline]
     pub fn new(content: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
@@ -243,6 +249,7 @@ pub struct OrganizationsPolicyAttachment {
 
 impl OrganizationsPolicyAttachment {
     /// `OrganizationsPolicyAttachment` with its required arguments; set the others with `OrganizationsPolicyAttachment { field: Some(..), ..OrganizationsPolicyAttachment::new(..) }`.
+    #[inline]
     pub fn new(policy_id: impl Into<crate::core::Expr>, target_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -275,6 +282,7 @@ pub struct OrganizationsResourcePolicy {
 
 impl OrganizationsResourcePolicy {
     /// `OrganizationsResourcePolicy` with its required arguments; set the others with `OrganizationsResourcePolicy { field: Some(..), ..OrganizationsResourcePolicy::new(..) }`.
+    #[inline]
     pub fn new(content: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
@@ -302,6 +310,7 @@ pub struct DataOrganizationsDelegatedAdministrators {
 
 impl DataOrganizationsDelegatedAdministrators {
     /// `DataOrganizationsDelegatedAdministrators` with its required arguments; set the others with `DataOrganizationsDelegatedAdministrators { field: Some(..), ..DataOrganizationsDelegatedAdministrators::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -326,6 +335,7 @@ pub struct DataOrganizationsDelegatedServices {
 
 impl DataOrganizationsDelegatedServices {
     /// `DataOrganizationsDelegatedServices` with its required arguments; set the others with `DataOrganizationsDelegatedServices { field: Some(..), ..DataOrganizationsDelegatedServices::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -348,6 +358,7 @@ pub struct DataOrganizationsOrganization {
 
 impl DataOrganizationsOrganization {
     /// `DataOrganizationsOrganization` with its required arguments; set the others with `DataOrganizationsOrganization { field: Some(..), ..DataOrganizationsOrganization::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -373,6 +384,7 @@ pub struct DataOrganizationsOrganizationalUnit {
 
 impl DataOrganizationsOrganizationalUnit {
     /// `DataOrganizationsOrganizationalUnit` with its required arguments; set the others with `DataOrganizationsOrganizationalUnit { field: Some(..), ..DataOrganizationsOrganizationalUnit::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, parent_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -398,6 +410,7 @@ pub struct DataOrganizationsOrganizationalUnitChildAccounts {
 
 impl DataOrganizationsOrganizationalUnitChildAccounts {
     /// `DataOrganizationsOrganizationalUnitChildAccounts` with its required arguments; set the others with `DataOrganizationsOrganizationalUnitChildAccounts { field: Some(..), ..DataOrganizationsOrganizationalUnitChildAccounts::new(..) }`.
+    #[inline]
     pub fn new(parent_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -422,6 +435,7 @@ pub struct DataOrganizationsOrganizationalUnitDescendantAccounts {
 
 impl DataOrganizationsOrganizationalUnitDescendantAccounts {
     /// `DataOrganizationsOrganizationalUnitDescendantAccounts` with its required arguments; set the others with `DataOrganizationsOrganizationalUnitDescendantAccounts { field: Some(..), ..DataOrganizationsOrganizationalUnitDescendantAccounts::new(..) }`.
+    #[inline]
     pub fn new(parent_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -446,6 +460,7 @@ pub struct DataOrganizationsOrganizationalUnitDescendantOrganizationalUnits {
 
 impl DataOrganizationsOrganizationalUnitDescendantOrganizationalUnits {
     /// `DataOrganizationsOrganizationalUnitDescendantOrganizationalUnits` with its required arguments; set the others with `DataOrganizationsOrganizationalUnitDescendantOrganizationalUnits { field: Some(..), ..DataOrganizationsOrganizationalUnitDescendantOrganizationalUnits::new(..) }`.
+    #[inline]
     pub fn new(parent_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -470,6 +485,7 @@ pub struct DataOrganizationsOrganizationalUnits {
 
 impl DataOrganizationsOrganizationalUnits {
     /// `DataOrganizationsOrganizationalUnits` with its required arguments; set the others with `DataOrganizationsOrganizationalUnits { field: Some(..), ..DataOrganizationsOrganizationalUnits::new(..) }`.
+    #[inline]
     pub fn new(parent_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -494,6 +510,7 @@ pub struct DataOrganizationsPolicies {
 
 impl DataOrganizationsPolicies {
     /// `DataOrganizationsPolicies` with its required arguments; set the others with `DataOrganizationsPolicies { field: Some(..), ..DataOrganizationsPolicies::new(..) }`.
+    #[inline]
     pub fn new(filter: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter: filter.into(),
@@ -520,6 +537,7 @@ pub struct DataOrganizationsPoliciesForTarget {
 
 impl DataOrganizationsPoliciesForTarget {
     /// `DataOrganizationsPoliciesForTarget` with its required arguments; set the others with `DataOrganizationsPoliciesForTarget { field: Some(..), ..DataOrganizationsPoliciesForTarget::new(..) }`.
+    #[inline]
     pub fn new(filter: impl Into<crate::core::Expr>, target_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter: filter.into(),
@@ -545,6 +563,7 @@ pub struct DataOrganizationsPolicy {
 
 impl DataOrganizationsPolicy {
     /// `DataOrganizationsPolicy` with its required arguments; set the others with `DataOrganizationsPolicy { field: Some(..), ..DataOrganizationsPolicy::new(..) }`.
+    #[inline]
     pub fn new(policy_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -572,6 +591,7 @@ pub struct DataOrganizationsResourceTags {
 
 impl DataOrganizationsResourceTags {
     /// `DataOrganizationsResourceTags` with its required arguments; set the others with `DataOrganizationsResourceTags { field: Some(..), ..DataOrganizationsResourceTags::new(..) }`.
+    #[inline]
     pub fn new(resource_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -587,66 +607,82 @@ impl crate::core::DataSource for DataOrganizationsResourceTags {
 
 impl crate::core::Ref<OrganizationsAccount> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `close_on_deletion`, as a reference.
+    #[inline]
     pub fn close_on_deletion(&self) -> crate::core::Expr {
         self.attr("close_on_deletion")
     }
     /// `create_govcloud`, as a reference.
+    #[inline]
     pub fn create_govcloud(&self) -> crate::core::Expr {
         self.attr("create_govcloud")
     }
     /// `email`, as a reference.
+    #[inline]
     pub fn email(&self) -> crate::core::Expr {
         self.attr("email")
     }
     /// `govcloud_id`, as a reference.
+    #[inline]
     pub fn govcloud_id(&self) -> crate::core::Expr {
         self.attr("govcloud_id")
     }
     /// `iam_user_access_to_billing`, as a reference.
+    #[inline]
     pub fn iam_user_access_to_billing(&self) -> crate::core::Expr {
         self.attr("iam_user_access_to_billing")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `joined_method`, as a reference.
+    #[inline]
     pub fn joined_method(&self) -> crate::core::Expr {
         self.attr("joined_method")
     }
     /// `joined_timestamp`, as a reference.
+    #[inline]
     pub fn joined_timestamp(&self) -> crate::core::Expr {
         self.attr("joined_timestamp")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parent_id`, as a reference.
+    #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
         self.attr("parent_id")
     }
     /// `role_name`, as a reference.
+    #[inline]
     pub fn role_name(&self) -> crate::core::Expr {
         self.attr("role_name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -654,42 +690,52 @@ impl crate::core::Ref<OrganizationsAccount> {
 
 impl crate::core::Ref<OrganizationsDelegatedAdministrator> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `delegation_enabled_date`, as a reference.
+    #[inline]
     pub fn delegation_enabled_date(&self) -> crate::core::Expr {
         self.attr("delegation_enabled_date")
     }
     /// `email`, as a reference.
+    #[inline]
     pub fn email(&self) -> crate::core::Expr {
         self.attr("email")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `joined_method`, as a reference.
+    #[inline]
     pub fn joined_method(&self) -> crate::core::Expr {
         self.attr("joined_method")
     }
     /// `joined_timestamp`, as a reference.
+    #[inline]
     pub fn joined_timestamp(&self) -> crate::core::Expr {
         self.attr("joined_timestamp")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `service_principal`, as a reference.
+    #[inline]
     pub fn service_principal(&self) -> crate::core::Expr {
         self.attr("service_principal")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -697,50 +743,62 @@ impl crate::core::Ref<OrganizationsDelegatedAdministrator> {
 
 impl crate::core::Ref<OrganizationsOrganization> {
     /// `accounts`, as a reference.
+    #[inline]
     pub fn accounts(&self) -> crate::core::Expr {
         self.attr("accounts")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_service_access_principals`, as a reference.
+    #[inline]
     pub fn aws_service_access_principals(&self) -> crate::core::Expr {
         self.attr("aws_service_access_principals")
     }
     /// `enabled_policy_types`, as a reference.
+    #[inline]
     pub fn enabled_policy_types(&self) -> crate::core::Expr {
         self.attr("enabled_policy_types")
     }
     /// `feature_set`, as a reference.
+    #[inline]
     pub fn feature_set(&self) -> crate::core::Expr {
         self.attr("feature_set")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `master_account_arn`, as a reference.
+    #[inline]
     pub fn master_account_arn(&self) -> crate::core::Expr {
         self.attr("master_account_arn")
     }
     /// `master_account_email`, as a reference.
+    #[inline]
     pub fn master_account_email(&self) -> crate::core::Expr {
         self.attr("master_account_email")
     }
     /// `master_account_id`, as a reference.
+    #[inline]
     pub fn master_account_id(&self) -> crate::core::Expr {
         self.attr("master_account_id")
     }
     /// `master_account_name`, as a reference.
+    #[inline]
     pub fn master_account_name(&self) -> crate::core::Expr {
         self.attr("master_account_name")
     }
     /// `non_master_accounts`, as a reference.
+    #[inline]
     pub fn non_master_accounts(&self) -> crate::core::Expr {
         self.attr("non_master_accounts")
     }
     /// `roots`, as a reference.
+    #[inline]
     pub fn roots(&self) -> crate::core::Expr {
         self.attr("roots")
     }
@@ -748,30 +806,37 @@ impl crate::core::Ref<OrganizationsOrganization> {
 
 impl crate::core::Ref<OrganizationsOrganizationalUnit> {
     /// `accounts`, as a reference.
+    #[inline]
     pub fn accounts(&self) -> crate::core::Expr {
         self.attr("accounts")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parent_id`, as a reference.
+    #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
         self.attr("parent_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -779,38 +844,47 @@ impl crate::core::Ref<OrganizationsOrganizationalUnit> {
 
 impl crate::core::Ref<OrganizationsPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `skip_destroy`, as a reference.
+    #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
         self.attr("skip_destroy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -818,18 +892,22 @@ impl crate::core::Ref<OrganizationsPolicy> {
 
 impl crate::core::Ref<OrganizationsPolicyAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy_id`, as a reference.
+    #[inline]
     pub fn policy_id(&self) -> crate::core::Expr {
         self.attr("policy_id")
     }
     /// `skip_destroy`, as a reference.
+    #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
         self.attr("skip_destroy")
     }
     /// `target_id`, as a reference.
+    #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
         self.attr("target_id")
     }
@@ -837,22 +915,27 @@ impl crate::core::Ref<OrganizationsPolicyAttachment> {
 
 impl crate::core::Ref<OrganizationsResourcePolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -860,14 +943,17 @@ impl crate::core::Ref<OrganizationsResourcePolicy> {
 
 impl crate::core::Ref<DataOrganizationsDelegatedAdministrators> {
     /// `delegated_administrators`, as a reference.
+    #[inline]
     pub fn delegated_administrators(&self) -> crate::core::Expr {
         self.attr("delegated_administrators")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `service_principal`, as a reference.
+    #[inline]
     pub fn service_principal(&self) -> crate::core::Expr {
         self.attr("service_principal")
     }
@@ -875,14 +961,17 @@ impl crate::core::Ref<DataOrganizationsDelegatedAdministrators> {
 
 impl crate::core::Ref<DataOrganizationsDelegatedServices> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `delegated_services`, as a reference.
+    #[inline]
     pub fn delegated_services(&self) -> crate::core::Expr {
         self.attr("delegated_services")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -890,50 +979,62 @@ impl crate::core::Ref<DataOrganizationsDelegatedServices> {
 
 impl crate::core::Ref<DataOrganizationsOrganization> {
     /// `accounts`, as a reference.
+    #[inline]
     pub fn accounts(&self) -> crate::core::Expr {
         self.attr("accounts")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_service_access_principals`, as a reference.
+    #[inline]
     pub fn aws_service_access_principals(&self) -> crate::core::Expr {
         self.attr("aws_service_access_principals")
     }
     /// `enabled_policy_types`, as a reference.
+    #[inline]
     pub fn enabled_policy_types(&self) -> crate::core::Expr {
         self.attr("enabled_policy_types")
     }
     /// `feature_set`, as a reference.
+    #[inline]
     pub fn feature_set(&self) -> crate::core::Expr {
         self.attr("feature_set")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `master_account_arn`, as a reference.
+    #[inline]
     pub fn master_account_arn(&self) -> crate::core::Expr {
         self.attr("master_account_arn")
     }
     /// `master_account_email`, as a reference.
+    #[inline]
     pub fn master_account_email(&self) -> crate::core::Expr {
         self.attr("master_account_email")
     }
     /// `master_account_id`, as a reference.
+    #[inline]
     pub fn master_account_id(&self) -> crate::core::Expr {
         self.attr("master_account_id")
     }
     /// `master_account_name`, as a reference.
+    #[inline]
     pub fn master_account_name(&self) -> crate::core::Expr {
         self.attr("master_account_name")
     }
     /// `non_master_accounts`, as a reference.
+    #[inline]
     pub fn non_master_accounts(&self) -> crate::core::Expr {
         self.attr("non_master_accounts")
     }
     /// `roots`, as a reference.
+    #[inline]
     pub fn roots(&self) -> crate::core::Expr {
         self.attr("roots")
     }
@@ -941,18 +1042,22 @@ impl crate::core::Ref<DataOrganizationsOrganization> {
 
 impl crate::core::Ref<DataOrganizationsOrganizationalUnit> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parent_id`, as a reference.
+    #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
         self.attr("parent_id")
     }
@@ -960,14 +1065,17 @@ impl crate::core::Ref<DataOrganizationsOrganizationalUnit> {
 
 impl crate::core::Ref<DataOrganizationsOrganizationalUnitChildAccounts> {
     /// `accounts`, as a reference.
+    #[inline]
     pub fn accounts(&self) -> crate::core::Expr {
         self.attr("accounts")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parent_id`, as a reference.
+    #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
         self.attr("parent_id")
     }
@@ -975,14 +1083,17 @@ impl crate::core::Ref<DataOrganizationsOrganizationalUnitChildAccounts> {
 
 impl crate::core::Ref<DataOrganizationsOrganizationalUnitDescendantAccounts> {
     /// `accounts`, as a reference.
+    #[inline]
     pub fn accounts(&self) -> crate::core::Expr {
         self.attr("accounts")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parent_id`, as a reference.
+    #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
         self.attr("parent_id")
     }
@@ -990,14 +1101,17 @@ impl crate::core::Ref<DataOrganizationsOrganizationalUnitDescendantAccounts> {
 
 impl crate::core::Ref<DataOrganizationsOrganizationalUnitDescendantOrganizationalUnits> {
     /// `children`, as a reference.
+    #[inline]
     pub fn children(&self) -> crate::core::Expr {
         self.attr("children")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parent_id`, as a reference.
+    #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
         self.attr("parent_id")
     }
@@ -1005,14 +1119,17 @@ impl crate::core::Ref<DataOrganizationsOrganizationalUnitDescendantOrganizationa
 
 impl crate::core::Ref<DataOrganizationsOrganizationalUnits> {
     /// `children`, as a reference.
+    #[inline]
     pub fn children(&self) -> crate::core::Expr {
         self.attr("children")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parent_id`, as a reference.
+    #[inline]
     pub fn parent_id(&self) -> crate::core::Expr {
         self.attr("parent_id")
     }
@@ -1020,14 +1137,17 @@ impl crate::core::Ref<DataOrganizationsOrganizationalUnits> {
 
 impl crate::core::Ref<DataOrganizationsPolicies> {
     /// `filter`, as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
@@ -1035,18 +1155,22 @@ impl crate::core::Ref<DataOrganizationsPolicies> {
 
 impl crate::core::Ref<DataOrganizationsPoliciesForTarget> {
     /// `filter`, as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `target_id`, as a reference.
+    #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
         self.attr("target_id")
     }
@@ -1054,34 +1178,42 @@ impl crate::core::Ref<DataOrganizationsPoliciesForTarget> {
 
 impl crate::core::Ref<DataOrganizationsPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `aws_managed`, as a reference.
+    #[inline]
     pub fn aws_managed(&self) -> crate::core::Expr {
         self.attr("aws_managed")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy_id`, as a reference.
+    #[inline]
     pub fn policy_id(&self) -> crate::core::Expr {
         self.attr("policy_id")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -1089,14 +1221,17 @@ impl crate::core::Ref<DataOrganizationsPolicy> {
 
 impl crate::core::Ref<DataOrganizationsResourceTags> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

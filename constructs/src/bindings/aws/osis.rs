@@ -9,6 +9,7 @@ pub struct OsisPipelineBufferOptions {
 
 impl OsisPipelineBufferOptions {
     /// `OsisPipelineBufferOptions` with its required arguments; set the others with `OsisPipelineBufferOptions { field: Some(..), ..OsisPipelineBufferOptions::new(..) }`.
+    #[inline]
     pub fn new(persistent_buffer_enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             persistent_buffer_enabled: persistent_buffer_enabled.into(),
@@ -25,6 +26,7 @@ pub struct OsisPipelineEncryptionAtRestOptions {
 
 impl OsisPipelineEncryptionAtRestOptions {
     /// `OsisPipelineEncryptionAtRestOptions` with its required arguments; set the others with `OsisPipelineEncryptionAtRestOptions { field: Some(..), ..OsisPipelineEncryptionAtRestOptions::new(..) }`.
+    #[inline]
     pub fn new(kms_key_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_arn: kms_key_arn.into(),
@@ -41,6 +43,7 @@ pub struct OsisPipelineLogPublishingOptionsCloudwatchLogDestination {
 
 impl OsisPipelineLogPublishingOptionsCloudwatchLogDestination {
     /// `OsisPipelineLogPublishingOptionsCloudwatchLogDestination` with its required arguments; set the others with `OsisPipelineLogPublishingOptionsCloudwatchLogDestination { field: Some(..), ..OsisPipelineLogPublishingOptionsCloudwatchLogDestination::new(..) }`.
+    #[inline]
     pub fn new(log_group: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_group: log_group.into(),
@@ -61,6 +64,7 @@ pub struct OsisPipelineLogPublishingOptions {
 
 impl OsisPipelineLogPublishingOptions {
     /// `OsisPipelineLogPublishingOptions` with its required arguments; set the others with `OsisPipelineLogPublishingOptions { field: Some(..), ..OsisPipelineLogPublishingOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             is_logging_enabled: None,
@@ -88,6 +92,7 @@ pub struct OsisPipelineTimeouts {
 
 impl OsisPipelineTimeouts {
     /// `OsisPipelineTimeouts` with its required arguments; set the others with `OsisPipelineTimeouts { field: Some(..), ..OsisPipelineTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -112,6 +117,7 @@ pub struct OsisPipelineVpcOptions {
 
 impl OsisPipelineVpcOptions {
     /// `OsisPipelineVpcOptions` with its required arguments; set the others with `OsisPipelineVpcOptions { field: Some(..), ..OsisPipelineVpcOptions::new(..) }`.
+    #[inline]
     pub fn new(subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids: None,
@@ -154,6 +160,7 @@ pub struct OsisPipeline {
 
 impl OsisPipeline {
     /// `OsisPipeline` with its required arguments; set the others with `OsisPipeline { field: Some(..), ..OsisPipeline::new(..) }`.
+    #[inline]
     pub fn new(max_units: impl Into<crate::core::Arg<crate::core::Number>>, min_units: impl Into<crate::core::Arg<crate::core::Number>>, pipeline_configuration_body: impl Into<crate::core::Expr>, pipeline_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             max_units: max_units.into(),
@@ -176,58 +183,72 @@ impl crate::core::Resource for OsisPipeline {
 
 impl crate::core::Ref<OsisPipeline> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ingest_endpoint_urls`, as a reference.
+    #[inline]
     pub fn ingest_endpoint_urls(&self) -> crate::core::Expr {
         self.attr("ingest_endpoint_urls")
     }
     /// `max_units`, as a reference.
+    #[inline]
     pub fn max_units(&self) -> crate::core::Expr {
         self.attr("max_units")
     }
     /// `min_units`, as a reference.
+    #[inline]
     pub fn min_units(&self) -> crate::core::Expr {
         self.attr("min_units")
     }
     /// `pipeline_arn`, as a reference.
+    #[inline]
     pub fn pipeline_arn(&self) -> crate::core::Expr {
         self.attr("pipeline_arn")
     }
     /// `pipeline_configuration_body`, as a reference.
+    #[inline]
     pub fn pipeline_configuration_body(&self) -> crate::core::Expr {
         self.attr("pipeline_configuration_body")
     }
     /// `pipeline_name`, as a reference.
+    #[inline]
     pub fn pipeline_name(&self) -> crate::core::Expr {
         self.attr("pipeline_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `buffer_options` (a nested block), as a reference.
+    #[inline]
     pub fn buffer_options(&self) -> crate::core::Expr {
         self.attr("buffer_options")
     }
     /// `encryption_at_rest_options` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_at_rest_options(&self) -> crate::core::Expr {
         self.attr("encryption_at_rest_options")
     }
     /// `log_publishing_options` (a nested block), as a reference.
+    #[inline]
     pub fn log_publishing_options(&self) -> crate::core::Expr {
         self.attr("log_publishing_options")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `vpc_options` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_options(&self) -> crate::core::Expr {
         self.attr("vpc_options")
     }

@@ -14,6 +14,7 @@ pub struct DataOutpostsAsset {
 
 impl DataOutpostsAsset {
     /// `DataOutpostsAsset` with its required arguments; set the others with `DataOutpostsAsset { field: Some(..), ..DataOutpostsAsset::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>, asset_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -45,6 +46,7 @@ pub struct DataOutpostsAssets {
 
 impl DataOutpostsAssets {
     /// `DataOutpostsAssets` with its required arguments; set the others with `DataOutpostsAssets { field: Some(..), ..DataOutpostsAssets::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -81,6 +83,7 @@ pub struct DataOutpostsOutpost {
 
 impl DataOutpostsOutpost {
     /// `DataOutpostsOutpost` with its required arguments; set the others with `DataOutpostsOutpost { field: Some(..), ..DataOutpostsOutpost::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -114,6 +117,7 @@ pub struct DataOutpostsOutpostInstanceType {
 
 impl DataOutpostsOutpostInstanceType {
     /// `DataOutpostsOutpostInstanceType` with its required arguments; set the others with `DataOutpostsOutpostInstanceType { field: Some(..), ..DataOutpostsOutpostInstanceType::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -140,6 +144,7 @@ pub struct DataOutpostsOutpostInstanceTypes {
 
 impl DataOutpostsOutpostInstanceTypes {
     /// `DataOutpostsOutpostInstanceTypes` with its required arguments; set the others with `DataOutpostsOutpostInstanceTypes { field: Some(..), ..DataOutpostsOutpostInstanceTypes::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -174,6 +179,7 @@ pub struct DataOutpostsOutposts {
 
 impl DataOutpostsOutposts {
     /// `DataOutpostsOutposts` with its required arguments; set the others with `DataOutpostsOutposts { field: Some(..), ..DataOutpostsOutposts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             availability_zone: None,
@@ -202,6 +208,7 @@ pub struct DataOutpostsSite {
 
 impl DataOutpostsSite {
     /// `DataOutpostsSite` with its required arguments; set the others with `DataOutpostsSite { field: Some(..), ..DataOutpostsSite::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -224,6 +231,7 @@ pub struct DataOutpostsSites {
 
 impl DataOutpostsSites {
     /// `DataOutpostsSites` with its required arguments; set the others with `DataOutpostsSites { field: Some(..), ..DataOutpostsSites::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -237,30 +245,37 @@ impl crate::core::DataSource for DataOutpostsSites {
 
 impl crate::core::Ref<DataOutpostsAsset> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `asset_id`, as a reference.
+    #[inline]
     pub fn asset_id(&self) -> crate::core::Expr {
         self.attr("asset_id")
     }
     /// `asset_type`, as a reference.
+    #[inline]
     pub fn asset_type(&self) -> crate::core::Expr {
         self.attr("asset_type")
     }
     /// `host_id`, as a reference.
+    #[inline]
     pub fn host_id(&self) -> crate::core::Expr {
         self.attr("host_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `rack_elevation`, as a reference.
+    #[inline]
     pub fn rack_elevation(&self) -> crate::core::Expr {
         self.attr("rack_elevation")
     }
     /// `rack_id`, as a reference.
+    #[inline]
     pub fn rack_id(&self) -> crate::core::Expr {
         self.attr("rack_id")
     }
@@ -268,22 +283,27 @@ impl crate::core::Ref<DataOutpostsAsset> {
 
 impl crate::core::Ref<DataOutpostsAssets> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `asset_ids`, as a reference.
+    #[inline]
     pub fn asset_ids(&self) -> crate::core::Expr {
         self.attr("asset_ids")
     }
     /// `host_id_filter`, as a reference.
+    #[inline]
     pub fn host_id_filter(&self) -> crate::core::Expr {
         self.attr("host_id_filter")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `status_id_filter`, as a reference.
+    #[inline]
     pub fn status_id_filter(&self) -> crate::core::Expr {
         self.attr("status_id_filter")
     }
@@ -291,50 +311,62 @@ impl crate::core::Ref<DataOutpostsAssets> {
 
 impl crate::core::Ref<DataOutpostsOutpost> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `availability_zone_id`, as a reference.
+    #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
         self.attr("availability_zone_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lifecycle_status`, as a reference.
+    #[inline]
     pub fn lifecycle_status(&self) -> crate::core::Expr {
         self.attr("lifecycle_status")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `site_arn`, as a reference.
+    #[inline]
     pub fn site_arn(&self) -> crate::core::Expr {
         self.attr("site_arn")
     }
     /// `site_id`, as a reference.
+    #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
         self.attr("site_id")
     }
     /// `supported_hardware_type`, as a reference.
+    #[inline]
     pub fn supported_hardware_type(&self) -> crate::core::Expr {
         self.attr("supported_hardware_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -342,18 +374,22 @@ impl crate::core::Ref<DataOutpostsOutpost> {
 
 impl crate::core::Ref<DataOutpostsOutpostInstanceType> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `preferred_instance_types`, as a reference.
+    #[inline]
     pub fn preferred_instance_types(&self) -> crate::core::Expr {
         self.attr("preferred_instance_types")
     }
@@ -361,14 +397,17 @@ impl crate::core::Ref<DataOutpostsOutpostInstanceType> {
 
 impl crate::core::Ref<DataOutpostsOutpostInstanceTypes> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_types`, as a reference.
+    #[inline]
     pub fn instance_types(&self) -> crate::core::Expr {
         self.attr("instance_types")
     }
@@ -376,30 +415,37 @@ impl crate::core::Ref<DataOutpostsOutpostInstanceTypes> {
 
 impl crate::core::Ref<DataOutpostsOutposts> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `availability_zone_id`, as a reference.
+    #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
         self.attr("availability_zone_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `site_id`, as a reference.
+    #[inline]
     pub fn site_id(&self) -> crate::core::Expr {
         self.attr("site_id")
     }
@@ -407,18 +453,22 @@ impl crate::core::Ref<DataOutpostsOutposts> {
 
 impl crate::core::Ref<DataOutpostsSite> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -426,10 +476,12 @@ impl crate::core::Ref<DataOutpostsSite> {
 
 impl crate::core::Ref<DataOutpostsSites> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }

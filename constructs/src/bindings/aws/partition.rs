@@ -10,6 +10,7 @@ pub struct DataPartition {
 
 impl DataPartition {
     /// `DataPartition` with its required arguments; set the others with `DataPartition { field: Some(..), ..DataPartition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -23,18 +24,22 @@ impl crate::core::DataSource for DataPartition {
 
 impl crate::core::Ref<DataPartition> {
     /// `dns_suffix`, as a reference.
+    #[inline]
     pub fn dns_suffix(&self) -> crate::core::Expr {
         self.attr("dns_suffix")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `partition`, as a reference.
+    #[inline]
     pub fn partition(&self) -> crate::core::Expr {
         self.attr("partition")
     }
     /// `reverse_dns_prefix`, as a reference.
+    #[inline]
     pub fn reverse_dns_prefix(&self) -> crate::core::Expr {
         self.attr("reverse_dns_prefix")
     }

@@ -34,6 +34,7 @@ pub struct PaymentcryptographyKeyKeyAttributesKeyModesOfUse {
 
 impl PaymentcryptographyKeyKeyAttributesKeyModesOfUse {
     /// `PaymentcryptographyKeyKeyAttributesKeyModesOfUse` with its required arguments; set the others with `PaymentcryptographyKeyKeyAttributesKeyModesOfUse { field: Some(..), ..PaymentcryptographyKeyKeyAttributesKeyModesOfUse::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             decrypt: None,
@@ -65,6 +66,7 @@ pub struct PaymentcryptographyKeyKeyAttributes {
 
 impl PaymentcryptographyKeyKeyAttributes {
     /// `PaymentcryptographyKeyKeyAttributes` with its required arguments; set the others with `PaymentcryptographyKeyKeyAttributes { field: Some(..), ..PaymentcryptographyKeyKeyAttributes::new(..) }`.
+    #[inline]
     pub fn new(key_algorithm: impl Into<crate::core::Expr>, key_class: impl Into<crate::core::Expr>, key_usage: impl Into<crate::core::Expr>) -> Self {
         Self {
             key_algorithm: key_algorithm.into(),
@@ -94,6 +96,7 @@ pub struct PaymentcryptographyKeyTimeouts {
 
 impl PaymentcryptographyKeyTimeouts {
     /// `PaymentcryptographyKeyTimeouts` with its required arguments; set the others with `PaymentcryptographyKeyTimeouts { field: Some(..), ..PaymentcryptographyKeyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -130,6 +133,7 @@ pub struct PaymentcryptographyKey {
 
 impl PaymentcryptographyKey {
     /// `PaymentcryptographyKey` with its required arguments; set the others with `PaymentcryptographyKey { field: Some(..), ..PaymentcryptographyKey::new(..) }`.
+    #[inline]
     pub fn new(exportable: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             deletion_window_in_days: None,
@@ -159,6 +163,7 @@ pub struct PaymentcryptographyKeyAlias {
 
 impl PaymentcryptographyKeyAlias {
     /// `PaymentcryptographyKeyAlias` with its required arguments; set the others with `PaymentcryptographyKeyAlias { field: Some(..), ..PaymentcryptographyKeyAlias::new(..) }`.
+    #[inline]
     pub fn new(alias_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             alias_name: alias_name.into(),
@@ -173,54 +178,67 @@ impl crate::core::Resource for PaymentcryptographyKeyAlias {
 
 impl crate::core::Ref<PaymentcryptographyKey> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `deletion_window_in_days`, as a reference.
+    #[inline]
     pub fn deletion_window_in_days(&self) -> crate::core::Expr {
         self.attr("deletion_window_in_days")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `exportable`, as a reference.
+    #[inline]
     pub fn exportable(&self) -> crate::core::Expr {
         self.attr("exportable")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_check_value`, as a reference.
+    #[inline]
     pub fn key_check_value(&self) -> crate::core::Expr {
         self.attr("key_check_value")
     }
     /// `key_check_value_algorithm`, as a reference.
+    #[inline]
     pub fn key_check_value_algorithm(&self) -> crate::core::Expr {
         self.attr("key_check_value_algorithm")
     }
     /// `key_origin`, as a reference.
+    #[inline]
     pub fn key_origin(&self) -> crate::core::Expr {
         self.attr("key_origin")
     }
     /// `key_state`, as a reference.
+    #[inline]
     pub fn key_state(&self) -> crate::core::Expr {
         self.attr("key_state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `key_attributes` (a nested block), as a reference.
+    #[inline]
     pub fn key_attributes(&self) -> crate::core::Expr {
         self.attr("key_attributes")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -228,14 +246,17 @@ impl crate::core::Ref<PaymentcryptographyKey> {
 
 impl crate::core::Ref<PaymentcryptographyKeyAlias> {
     /// `alias_name`, as a reference.
+    #[inline]
     pub fn alias_name(&self) -> crate::core::Expr {
         self.attr("alias_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_arn`, as a reference.
+    #[inline]
     pub fn key_arn(&self) -> crate::core::Expr {
         self.attr("key_arn")
     }

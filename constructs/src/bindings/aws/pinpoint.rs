@@ -19,6 +19,7 @@ pub struct PinpointAdmChannel {
 
 impl PinpointAdmChannel {
     /// `PinpointAdmChannel` with its required arguments; set the others with `PinpointAdmChannel { field: Some(..), ..PinpointAdmChannel::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>, client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -70,6 +71,7 @@ pub struct PinpointApnsChannel {
 
 impl PinpointApnsChannel {
     /// `PinpointApnsChannel` with its required arguments; set the others with `PinpointApnsChannel { field: Some(..), ..PinpointApnsChannel::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -126,6 +128,7 @@ pub struct PinpointApnsSandboxChannel {
 
 impl PinpointApnsSandboxChannel {
     /// `PinpointApnsSandboxChannel` with its required arguments; set the others with `PinpointApnsSandboxChannel { field: Some(..), ..PinpointApnsSandboxChannel::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -182,6 +185,7 @@ pub struct PinpointApnsVoipChannel {
 
 impl PinpointApnsVoipChannel {
     /// `PinpointApnsVoipChannel` with its required arguments; set the others with `PinpointApnsVoipChannel { field: Some(..), ..PinpointApnsVoipChannel::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -238,6 +242,7 @@ pub struct PinpointApnsVoipSandboxChannel {
 
 impl PinpointApnsVoipSandboxChannel {
     /// `PinpointApnsVoipSandboxChannel` with its required arguments; set the others with `PinpointApnsVoipSandboxChannel { field: Some(..), ..PinpointApnsVoipSandboxChannel::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -274,6 +279,7 @@ pub struct PinpointAppCampaignHook {
 
 impl PinpointAppCampaignHook {
     /// `PinpointAppCampaignHook` with its required arguments; set the others with `PinpointAppCampaignHook { field: Some(..), ..PinpointAppCampaignHook::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             lambda_function_name: None,
@@ -302,6 +308,7 @@ pub struct PinpointAppLimits {
 
 impl PinpointAppLimits {
     /// `PinpointAppLimits` with its required arguments; set the others with `PinpointAppLimits { field: Some(..), ..PinpointAppLimits::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             daily: None,
@@ -325,6 +332,7 @@ pub struct PinpointAppQuietTime {
 
 impl PinpointAppQuietTime {
     /// `PinpointAppQuietTime` with its required arguments; set the others with `PinpointAppQuietTime { field: Some(..), ..PinpointAppQuietTime::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             end: None,
@@ -364,6 +372,7 @@ pub struct PinpointApp {
 
 impl PinpointApp {
     /// `PinpointApp` with its required arguments; set the others with `PinpointApp { field: Some(..), ..PinpointApp::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -401,6 +410,7 @@ pub struct PinpointBaiduChannel {
 
 impl PinpointBaiduChannel {
     /// `PinpointBaiduChannel` with its required arguments; set the others with `PinpointBaiduChannel { field: Some(..), ..PinpointBaiduChannel::new(..) }`.
+    #[inline]
     pub fn new(api_key: impl Into<crate::core::Expr>, application_id: impl Into<crate::core::Expr>, secret_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key: api_key.into(),
@@ -444,6 +454,7 @@ pub struct PinpointEmailChannel {
 
 impl PinpointEmailChannel {
     /// `PinpointEmailChannel` with its required arguments; set the others with `PinpointEmailChannel { field: Some(..), ..PinpointEmailChannel::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>, from_address: impl Into<crate::core::Expr>, identity: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -475,6 +486,7 @@ pub struct PinpointEmailTemplateEmailTemplateHeader {
 
 impl PinpointEmailTemplateEmailTemplateHeader {
     /// `PinpointEmailTemplateEmailTemplateHeader` with its required arguments; set the others with `PinpointEmailTemplateEmailTemplateHeader { field: Some(..), ..PinpointEmailTemplateEmailTemplateHeader::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -511,6 +523,7 @@ pub struct PinpointEmailTemplateEmailTemplate {
 
 impl PinpointEmailTemplateEmailTemplate {
     /// `PinpointEmailTemplateEmailTemplate` with its required arguments; set the others with `PinpointEmailTemplateEmailTemplate { field: Some(..), ..PinpointEmailTemplateEmailTemplate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_substitutions: None,
@@ -539,6 +552,7 @@ pub struct PinpointEmailTemplate {
 
 impl PinpointEmailTemplate {
     /// `PinpointEmailTemplate` with its required arguments; set the others with `PinpointEmailTemplate { field: Some(..), ..PinpointEmailTemplate::new(..) }`.
+    #[inline]
     pub fn new(template_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             tags: None,
@@ -568,6 +582,7 @@ pub struct PinpointEventStream {
 
 impl PinpointEventStream {
     /// `PinpointEventStream` with its required arguments; set the others with `PinpointEventStream { field: Some(..), ..PinpointEventStream::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>, destination_stream_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -606,6 +621,7 @@ pub struct PinpointGcmChannel {
 
 impl PinpointGcmChannel {
     /// `PinpointGcmChannel` with its required arguments; set the others with `PinpointGcmChannel { field: Some(..), ..PinpointGcmChannel::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             api_key: None,
@@ -643,6 +659,7 @@ pub struct PinpointSmsChannel {
 
 impl PinpointSmsChannel {
     /// `PinpointSmsChannel` with its required arguments; set the others with `PinpointSmsChannel { field: Some(..), ..PinpointSmsChannel::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -660,22 +677,27 @@ impl crate::core::Resource for PinpointSmsChannel {
 
 impl crate::core::Ref<PinpointAdmChannel> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `client_id`, as a reference.
+    #[inline]
     pub fn client_id(&self) -> crate::core::Expr {
         self.attr("client_id")
     }
     /// `client_secret`, as a reference.
+    #[inline]
     pub fn client_secret(&self) -> crate::core::Expr {
         self.attr("client_secret")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -683,42 +705,52 @@ impl crate::core::Ref<PinpointAdmChannel> {
 
 impl crate::core::Ref<PinpointApnsChannel> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `bundle_id`, as a reference.
+    #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
         self.attr("bundle_id")
     }
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `default_authentication_method`, as a reference.
+    #[inline]
     pub fn default_authentication_method(&self) -> crate::core::Expr {
         self.attr("default_authentication_method")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `private_key`, as a reference.
+    #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
         self.attr("private_key")
     }
     /// `team_id`, as a reference.
+    #[inline]
     pub fn team_id(&self) -> crate::core::Expr {
         self.attr("team_id")
     }
     /// `token_key`, as a reference.
+    #[inline]
     pub fn token_key(&self) -> crate::core::Expr {
         self.attr("token_key")
     }
     /// `token_key_id`, as a reference.
+    #[inline]
     pub fn token_key_id(&self) -> crate::core::Expr {
         self.attr("token_key_id")
     }
@@ -726,42 +758,52 @@ impl crate::core::Ref<PinpointApnsChannel> {
 
 impl crate::core::Ref<PinpointApnsSandboxChannel> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `bundle_id`, as a reference.
+    #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
         self.attr("bundle_id")
     }
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `default_authentication_method`, as a reference.
+    #[inline]
     pub fn default_authentication_method(&self) -> crate::core::Expr {
         self.attr("default_authentication_method")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `private_key`, as a reference.
+    #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
         self.attr("private_key")
     }
     /// `team_id`, as a reference.
+    #[inline]
     pub fn team_id(&self) -> crate::core::Expr {
         self.attr("team_id")
     }
     /// `token_key`, as a reference.
+    #[inline]
     pub fn token_key(&self) -> crate::core::Expr {
         self.attr("token_key")
     }
     /// `token_key_id`, as a reference.
+    #[inline]
     pub fn token_key_id(&self) -> crate::core::Expr {
         self.attr("token_key_id")
     }
@@ -769,42 +811,52 @@ impl crate::core::Ref<PinpointApnsSandboxChannel> {
 
 impl crate::core::Ref<PinpointApnsVoipChannel> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `bundle_id`, as a reference.
+    #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
         self.attr("bundle_id")
     }
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `default_authentication_method`, as a reference.
+    #[inline]
     pub fn default_authentication_method(&self) -> crate::core::Expr {
         self.attr("default_authentication_method")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `private_key`, as a reference.
+    #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
         self.attr("private_key")
     }
     /// `team_id`, as a reference.
+    #[inline]
     pub fn team_id(&self) -> crate::core::Expr {
         self.attr("team_id")
     }
     /// `token_key`, as a reference.
+    #[inline]
     pub fn token_key(&self) -> crate::core::Expr {
         self.attr("token_key")
     }
     /// `token_key_id`, as a reference.
+    #[inline]
     pub fn token_key_id(&self) -> crate::core::Expr {
         self.attr("token_key_id")
     }
@@ -812,42 +864,52 @@ impl crate::core::Ref<PinpointApnsVoipChannel> {
 
 impl crate::core::Ref<PinpointApnsVoipSandboxChannel> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `bundle_id`, as a reference.
+    #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
         self.attr("bundle_id")
     }
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `default_authentication_method`, as a reference.
+    #[inline]
     pub fn default_authentication_method(&self) -> crate::core::Expr {
         self.attr("default_authentication_method")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `private_key`, as a reference.
+    #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
         self.attr("private_key")
     }
     /// `team_id`, as a reference.
+    #[inline]
     pub fn team_id(&self) -> crate::core::Expr {
         self.attr("team_id")
     }
     /// `token_key`, as a reference.
+    #[inline]
     pub fn token_key(&self) -> crate::core::Expr {
         self.attr("token_key")
     }
     /// `token_key_id`, as a reference.
+    #[inline]
     pub fn token_key_id(&self) -> crate::core::Expr {
         self.attr("token_key_id")
     }
@@ -855,42 +917,52 @@ impl crate::core::Ref<PinpointApnsVoipSandboxChannel> {
 
 impl crate::core::Ref<PinpointApp> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `campaign_hook` (a nested block), as a reference.
+    #[inline]
     pub fn campaign_hook(&self) -> crate::core::Expr {
         self.attr("campaign_hook")
     }
     /// `limits` (a nested block), as a reference.
+    #[inline]
     pub fn limits(&self) -> crate::core::Expr {
         self.attr("limits")
     }
     /// `quiet_time` (a nested block), as a reference.
+    #[inline]
     pub fn quiet_time(&self) -> crate::core::Expr {
         self.attr("quiet_time")
     }
@@ -898,22 +970,27 @@ impl crate::core::Ref<PinpointApp> {
 
 impl crate::core::Ref<PinpointBaiduChannel> {
     /// `api_key`, as a reference.
+    #[inline]
     pub fn api_key(&self) -> crate::core::Expr {
         self.attr("api_key")
     }
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `secret_key`, as a reference.
+    #[inline]
     pub fn secret_key(&self) -> crate::core::Expr {
         self.attr("secret_key")
     }
@@ -921,38 +998,47 @@ impl crate::core::Ref<PinpointBaiduChannel> {
 
 impl crate::core::Ref<PinpointEmailChannel> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `configuration_set`, as a reference.
+    #[inline]
     pub fn configuration_set(&self) -> crate::core::Expr {
         self.attr("configuration_set")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `from_address`, as a reference.
+    #[inline]
     pub fn from_address(&self) -> crate::core::Expr {
         self.attr("from_address")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity`, as a reference.
+    #[inline]
     pub fn identity(&self) -> crate::core::Expr {
         self.attr("identity")
     }
     /// `messages_per_second`, as a reference.
+    #[inline]
     pub fn messages_per_second(&self) -> crate::core::Expr {
         self.attr("messages_per_second")
     }
     /// `orchestration_sending_role_arn`, as a reference.
+    #[inline]
     pub fn orchestration_sending_role_arn(&self) -> crate::core::Expr {
         self.attr("orchestration_sending_role_arn")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
@@ -960,22 +1046,27 @@ impl crate::core::Ref<PinpointEmailChannel> {
 
 impl crate::core::Ref<PinpointEmailTemplate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `template_name`, as a reference.
+    #[inline]
     pub fn template_name(&self) -> crate::core::Expr {
         self.attr("template_name")
     }
     /// `email_template` (a nested block), as a reference.
+    #[inline]
     pub fn email_template(&self) -> crate::core::Expr {
         self.attr("email_template")
     }
@@ -983,18 +1074,22 @@ impl crate::core::Ref<PinpointEmailTemplate> {
 
 impl crate::core::Ref<PinpointEventStream> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `destination_stream_arn`, as a reference.
+    #[inline]
     pub fn destination_stream_arn(&self) -> crate::core::Expr {
         self.attr("destination_stream_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
@@ -1002,26 +1097,32 @@ impl crate::core::Ref<PinpointEventStream> {
 
 impl crate::core::Ref<PinpointGcmChannel> {
     /// `api_key`, as a reference.
+    #[inline]
     pub fn api_key(&self) -> crate::core::Expr {
         self.attr("api_key")
     }
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `default_authentication_method`, as a reference.
+    #[inline]
     pub fn default_authentication_method(&self) -> crate::core::Expr {
         self.attr("default_authentication_method")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `service_json`, as a reference.
+    #[inline]
     pub fn service_json(&self) -> crate::core::Expr {
         self.attr("service_json")
     }
@@ -1029,30 +1130,37 @@ impl crate::core::Ref<PinpointGcmChannel> {
 
 impl crate::core::Ref<PinpointSmsChannel> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `promotional_messages_per_second`, as a reference.
+    #[inline]
     pub fn promotional_messages_per_second(&self) -> crate::core::Expr {
         self.attr("promotional_messages_per_second")
     }
     /// `sender_id`, as a reference.
+    #[inline]
     pub fn sender_id(&self) -> crate::core::Expr {
         self.attr("sender_id")
     }
     /// `short_code`, as a reference.
+    #[inline]
     pub fn short_code(&self) -> crate::core::Expr {
         self.attr("short_code")
     }
     /// `transactional_messages_per_second`, as a reference.
+    #[inline]
     pub fn transactional_messages_per_second(&self) -> crate::core::Expr {
         self.attr("transactional_messages_per_second")
     }

@@ -18,6 +18,7 @@ pub struct Pinpointsmsvoicev2ConfigurationSet {
 
 impl Pinpointsmsvoicev2ConfigurationSet {
     /// `Pinpointsmsvoicev2ConfigurationSet` with its required arguments; set the others with `Pinpointsmsvoicev2ConfigurationSet { field: Some(..), ..Pinpointsmsvoicev2ConfigurationSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_message_type: None,
@@ -44,6 +45,7 @@ pub struct Pinpointsmsvoicev2OptOutList {
 
 impl Pinpointsmsvoicev2OptOutList {
     /// `Pinpointsmsvoicev2OptOutList` with its required arguments; set the others with `Pinpointsmsvoicev2OptOutList { field: Some(..), ..Pinpointsmsvoicev2OptOutList::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -75,6 +77,7 @@ pub struct Pinpointsmsvoicev2PhoneNumberTimeouts {
 
 impl Pinpointsmsvoicev2PhoneNumberTimeouts {
     /// `Pinpointsmsvoicev2PhoneNumberTimeouts` with its required arguments; set the others with `Pinpointsmsvoicev2PhoneNumberTimeouts { field: Some(..), ..Pinpointsmsvoicev2PhoneNumberTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -126,6 +129,7 @@ pub struct Pinpointsmsvoicev2PhoneNumber {
 
 impl Pinpointsmsvoicev2PhoneNumber {
     /// `Pinpointsmsvoicev2PhoneNumber` with its required arguments; set the others with `Pinpointsmsvoicev2PhoneNumber { field: Some(..), ..Pinpointsmsvoicev2PhoneNumber::new(..) }`.
+    #[inline]
     pub fn new(iso_country_code: impl Into<crate::core::Expr>, message_type: impl Into<crate::core::Expr>, number_capabilities: Vec<crate::core::Expr>, number_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             deletion_protection_enabled: None,
@@ -151,30 +155,37 @@ impl crate::core::Resource for Pinpointsmsvoicev2PhoneNumber {
 
 impl crate::core::Ref<Pinpointsmsvoicev2ConfigurationSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_message_type`, as a reference.
+    #[inline]
     pub fn default_message_type(&self) -> crate::core::Expr {
         self.attr("default_message_type")
     }
     /// `default_sender_id`, as a reference.
+    #[inline]
     pub fn default_sender_id(&self) -> crate::core::Expr {
         self.attr("default_sender_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -182,22 +193,27 @@ impl crate::core::Ref<Pinpointsmsvoicev2ConfigurationSet> {
 
 impl crate::core::Ref<Pinpointsmsvoicev2OptOutList> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -205,74 +221,92 @@ impl crate::core::Ref<Pinpointsmsvoicev2OptOutList> {
 
 impl crate::core::Ref<Pinpointsmsvoicev2PhoneNumber> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `deletion_protection_enabled`, as a reference.
+    #[inline]
     pub fn deletion_protection_enabled(&self) -> crate::core::Expr {
         self.attr("deletion_protection_enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `iso_country_code`, as a reference.
+    #[inline]
     pub fn iso_country_code(&self) -> crate::core::Expr {
         self.attr("iso_country_code")
     }
     /// `message_type`, as a reference.
+    #[inline]
     pub fn message_type(&self) -> crate::core::Expr {
         self.attr("message_type")
     }
     /// `monthly_leasing_price`, as a reference.
+    #[inline]
     pub fn monthly_leasing_price(&self) -> crate::core::Expr {
         self.attr("monthly_leasing_price")
     }
     /// `number_capabilities`, as a reference.
+    #[inline]
     pub fn number_capabilities(&self) -> crate::core::Expr {
         self.attr("number_capabilities")
     }
     /// `number_type`, as a reference.
+    #[inline]
     pub fn number_type(&self) -> crate::core::Expr {
         self.attr("number_type")
     }
     /// `opt_out_list_name`, as a reference.
+    #[inline]
     pub fn opt_out_list_name(&self) -> crate::core::Expr {
         self.attr("opt_out_list_name")
     }
     /// `phone_number`, as a reference.
+    #[inline]
     pub fn phone_number(&self) -> crate::core::Expr {
         self.attr("phone_number")
     }
     /// `registration_id`, as a reference.
+    #[inline]
     pub fn registration_id(&self) -> crate::core::Expr {
         self.attr("registration_id")
     }
     /// `self_managed_opt_outs_enabled`, as a reference.
+    #[inline]
     pub fn self_managed_opt_outs_enabled(&self) -> crate::core::Expr {
         self.attr("self_managed_opt_outs_enabled")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `two_way_channel_arn`, as a reference.
+    #[inline]
     pub fn two_way_channel_arn(&self) -> crate::core::Expr {
         self.attr("two_way_channel_arn")
     }
     /// `two_way_channel_enabled`, as a reference.
+    #[inline]
     pub fn two_way_channel_enabled(&self) -> crate::core::Expr {
         self.attr("two_way_channel_enabled")
     }
     /// `two_way_channel_role`, as a reference.
+    #[inline]
     pub fn two_way_channel_role(&self) -> crate::core::Expr {
         self.attr("two_way_channel_role")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

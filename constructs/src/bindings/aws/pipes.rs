@@ -16,6 +16,7 @@ pub struct PipesPipeEnrichmentParametersHttpParameters {
 
 impl PipesPipeEnrichmentParametersHttpParameters {
     /// `PipesPipeEnrichmentParametersHttpParameters` with its required arguments; set the others with `PipesPipeEnrichmentParametersHttpParameters { field: Some(..), ..PipesPipeEnrichmentParametersHttpParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             header_parameters: None,
@@ -38,6 +39,7 @@ pub struct PipesPipeEnrichmentParameters {
 
 impl PipesPipeEnrichmentParameters {
     /// `PipesPipeEnrichmentParameters` with its required arguments; set the others with `PipesPipeEnrichmentParameters { field: Some(..), ..PipesPipeEnrichmentParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             input_template: None,
@@ -55,6 +57,7 @@ pub struct PipesPipeLogConfigurationCloudwatchLogsLogDestination {
 
 impl PipesPipeLogConfigurationCloudwatchLogsLogDestination {
     /// `PipesPipeLogConfigurationCloudwatchLogsLogDestination` with its required arguments; set the others with `PipesPipeLogConfigurationCloudwatchLogsLogDestination { field: Some(..), ..PipesPipeLogConfigurationCloudwatchLogsLogDestination::new(..) }`.
+    #[inline]
     pub fn new(log_group_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_group_arn: log_group_arn.into(),
@@ -71,6 +74,7 @@ pub struct PipesPipeLogConfigurationFirehoseLogDestination {
 
 impl PipesPipeLogConfigurationFirehoseLogDestination {
     /// `PipesPipeLogConfigurationFirehoseLogDestination` with its required arguments; set the others with `PipesPipeLogConfigurationFirehoseLogDestination { field: Some(..), ..PipesPipeLogConfigurationFirehoseLogDestination::new(..) }`.
+    #[inline]
     pub fn new(delivery_stream_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             delivery_stream_arn: delivery_stream_arn.into(),
@@ -95,6 +99,7 @@ pub struct PipesPipeLogConfigurationS3LogDestination {
 
 impl PipesPipeLogConfigurationS3LogDestination {
     /// `PipesPipeLogConfigurationS3LogDestination` with its required arguments; set the others with `PipesPipeLogConfigurationS3LogDestination { field: Some(..), ..PipesPipeLogConfigurationS3LogDestination::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, bucket_owner: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -126,6 +131,7 @@ pub struct PipesPipeLogConfiguration {
 
 impl PipesPipeLogConfiguration {
     /// `PipesPipeLogConfiguration` with its required arguments; set the others with `PipesPipeLogConfiguration { field: Some(..), ..PipesPipeLogConfiguration::new(..) }`.
+    #[inline]
     pub fn new(level: impl Into<crate::core::Expr>) -> Self {
         Self {
             include_execution_data: None,
@@ -146,6 +152,7 @@ pub struct PipesPipeSourceParametersActivemqBrokerParametersCredentials {
 
 impl PipesPipeSourceParametersActivemqBrokerParametersCredentials {
     /// `PipesPipeSourceParametersActivemqBrokerParametersCredentials` with its required arguments; set the others with `PipesPipeSourceParametersActivemqBrokerParametersCredentials { field: Some(..), ..PipesPipeSourceParametersActivemqBrokerParametersCredentials::new(..) }`.
+    #[inline]
     pub fn new(basic_auth: impl Into<crate::core::Expr>) -> Self {
         Self {
             basic_auth: basic_auth.into(),
@@ -170,6 +177,7 @@ pub struct PipesPipeSourceParametersActivemqBrokerParameters {
 
 impl PipesPipeSourceParametersActivemqBrokerParameters {
     /// `PipesPipeSourceParametersActivemqBrokerParameters` with its required arguments; set the others with `PipesPipeSourceParametersActivemqBrokerParameters { field: Some(..), ..PipesPipeSourceParametersActivemqBrokerParameters::new(..) }`.
+    #[inline]
     pub fn new(queue_name: impl Into<crate::core::Expr>, credentials: PipesPipeSourceParametersActivemqBrokerParametersCredentials) -> Self {
         Self {
             batch_size: None,
@@ -190,6 +198,7 @@ pub struct PipesPipeSourceParametersDynamodbStreamParametersDeadLetterConfig {
 
 impl PipesPipeSourceParametersDynamodbStreamParametersDeadLetterConfig {
     /// `PipesPipeSourceParametersDynamodbStreamParametersDeadLetterConfig` with its required arguments; set the others with `PipesPipeSourceParametersDynamodbStreamParametersDeadLetterConfig { field: Some(..), ..PipesPipeSourceParametersDynamodbStreamParametersDeadLetterConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -227,6 +236,7 @@ pub struct PipesPipeSourceParametersDynamodbStreamParameters {
 
 impl PipesPipeSourceParametersDynamodbStreamParameters {
     /// `PipesPipeSourceParametersDynamodbStreamParameters` with its required arguments; set the others with `PipesPipeSourceParametersDynamodbStreamParameters { field: Some(..), ..PipesPipeSourceParametersDynamodbStreamParameters::new(..) }`.
+    #[inline]
     pub fn new(starting_position: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_size: None,
@@ -250,6 +260,7 @@ pub struct PipesPipeSourceParametersFilterCriteriaFilter {
 
 impl PipesPipeSourceParametersFilterCriteriaFilter {
     /// `PipesPipeSourceParametersFilterCriteriaFilter` with its required arguments; set the others with `PipesPipeSourceParametersFilterCriteriaFilter { field: Some(..), ..PipesPipeSourceParametersFilterCriteriaFilter::new(..) }`.
+    #[inline]
     pub fn new(pattern: impl Into<crate::core::Expr>) -> Self {
         Self {
             pattern: pattern.into(),
@@ -267,6 +278,7 @@ pub struct PipesPipeSourceParametersFilterCriteria {
 
 impl PipesPipeSourceParametersFilterCriteria {
     /// `PipesPipeSourceParametersFilterCriteria` with its required arguments; set the others with `PipesPipeSourceParametersFilterCriteria { field: Some(..), ..PipesPipeSourceParametersFilterCriteria::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             filter: None,
@@ -307,6 +319,7 @@ pub struct PipesPipeSourceParametersKinesisStreamParameters {
 
 impl PipesPipeSourceParametersKinesisStreamParameters {
     /// `PipesPipeSourceParametersKinesisStreamParameters` with its required arguments; set the others with `PipesPipeSourceParametersKinesisStreamParameters { field: Some(..), ..PipesPipeSourceParametersKinesisStreamParameters::new(..) }`.
+    #[inline]
     pub fn new(starting_position: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_size: None,
@@ -335,6 +348,7 @@ pub struct PipesPipeSourceParametersManagedStreamingKafkaParametersCredentials {
 
 impl PipesPipeSourceParametersManagedStreamingKafkaParametersCredentials {
     /// `PipesPipeSourceParametersManagedStreamingKafkaParametersCredentials` with its required arguments; set the others with `PipesPipeSourceParametersManagedStreamingKafkaParametersCredentials { field: Some(..), ..PipesPipeSourceParametersManagedStreamingKafkaParametersCredentials::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             client_certificate_tls_auth: None,
@@ -367,6 +381,7 @@ pub struct PipesPipeSourceParametersManagedStreamingKafkaParameters {
 
 impl PipesPipeSourceParametersManagedStreamingKafkaParameters {
     /// `PipesPipeSourceParametersManagedStreamingKafkaParameters` with its required arguments; set the others with `PipesPipeSourceParametersManagedStreamingKafkaParameters { field: Some(..), ..PipesPipeSourceParametersManagedStreamingKafkaParameters::new(..) }`.
+    #[inline]
     pub fn new(topic_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             batch_size: None,
@@ -399,6 +414,7 @@ pub struct PipesPipeSourceParametersRabbitmqBrokerParameters {
 
 impl PipesPipeSourceParametersRabbitmqBrokerParameters {
     /// `PipesPipeSourceParametersRabbitmqBrokerParameters` with its required arguments; set the others with `PipesPipeSourceParametersRabbitmqBrokerParameters { field: Some(..), ..PipesPipeSourceParametersRabbitmqBrokerParameters::new(..) }`.
+    #[inline]
     pub fn new(queue_name: impl Into<crate::core::Expr>, credentials: PipesPipeSourceParametersActivemqBrokerParametersCredentials) -> Self {
         Self {
             batch_size: None,
@@ -429,6 +445,7 @@ pub struct PipesPipeSourceParametersSelfManagedKafkaParametersCredentials {
 
 impl PipesPipeSourceParametersSelfManagedKafkaParametersCredentials {
     /// `PipesPipeSourceParametersSelfManagedKafkaParametersCredentials` with its required arguments; set the others with `PipesPipeSourceParametersSelfManagedKafkaParametersCredentials { field: Some(..), ..PipesPipeSourceParametersSelfManagedKafkaParametersCredentials::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             basic_auth: None,
@@ -452,6 +469,7 @@ pub struct PipesPipeSourceParametersSelfManagedKafkaParametersVpc {
 
 impl PipesPipeSourceParametersSelfManagedKafkaParametersVpc {
     /// `PipesPipeSourceParametersSelfManagedKafkaParametersVpc` with its required arguments; set the others with `PipesPipeSourceParametersSelfManagedKafkaParametersVpc { field: Some(..), ..PipesPipeSourceParametersSelfManagedKafkaParametersVpc::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             security_groups: None,
@@ -493,6 +511,7 @@ pub struct PipesPipeSourceParametersSelfManagedKafkaParameters {
 
 impl PipesPipeSourceParametersSelfManagedKafkaParameters {
     /// `PipesPipeSourceParametersSelfManagedKafkaParameters` with its required arguments; set the others with `PipesPipeSourceParametersSelfManagedKafkaParameters { field: Some(..), ..PipesPipeSourceParametersSelfManagedKafkaParameters::new(..) }`.
+    #[inline]
     pub fn new(topic_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_bootstrap_servers: None,
@@ -521,6 +540,7 @@ pub struct PipesPipeSourceParametersSqsQueueParameters {
 
 impl PipesPipeSourceParametersSqsQueueParameters {
     /// `PipesPipeSourceParametersSqsQueueParameters` with its required arguments; set the others with `PipesPipeSourceParametersSqsQueueParameters { field: Some(..), ..PipesPipeSourceParametersSqsQueueParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             batch_size: None,
@@ -560,6 +580,7 @@ pub struct PipesPipeSourceParameters {
 
 impl PipesPipeSourceParameters {
     /// `PipesPipeSourceParameters` with its required arguments; set the others with `PipesPipeSourceParameters { field: Some(..), ..PipesPipeSourceParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             activemq_broker_parameters: None,
@@ -584,6 +605,7 @@ pub struct PipesPipeTargetParametersBatchJobParametersArrayProperties {
 
 impl PipesPipeTargetParametersBatchJobParametersArrayProperties {
     /// `PipesPipeTargetParametersBatchJobParametersArrayProperties` with its required arguments; set the others with `PipesPipeTargetParametersBatchJobParametersArrayProperties { field: Some(..), ..PipesPipeTargetParametersBatchJobParametersArrayProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             size: None,
@@ -604,6 +626,7 @@ pub struct PipesPipeTargetParametersBatchJobParametersContainerOverridesEnvironm
 
 impl PipesPipeTargetParametersBatchJobParametersContainerOverridesEnvironment {
     /// `PipesPipeTargetParametersBatchJobParametersContainerOverridesEnvironment` with its required arguments; set the others with `PipesPipeTargetParametersBatchJobParametersContainerOverridesEnvironment { field: Some(..), ..PipesPipeTargetParametersBatchJobParametersContainerOverridesEnvironment::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -623,6 +646,7 @@ pub struct PipesPipeTargetParametersBatchJobParametersContainerOverridesResource
 
 impl PipesPipeTargetParametersBatchJobParametersContainerOverridesResourceRequirement {
     /// `PipesPipeTargetParametersBatchJobParametersContainerOverridesResourceRequirement` with its required arguments; set the others with `PipesPipeTargetParametersBatchJobParametersContainerOverridesResourceRequirement { field: Some(..), ..PipesPipeTargetParametersBatchJobParametersContainerOverridesResourceRequirement::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -650,6 +674,7 @@ pub struct PipesPipeTargetParametersBatchJobParametersContainerOverrides {
 
 impl PipesPipeTargetParametersBatchJobParametersContainerOverrides {
     /// `PipesPipeTargetParametersBatchJobParametersContainerOverrides` with its required arguments; set the others with `PipesPipeTargetParametersBatchJobParametersContainerOverrides { field: Some(..), ..PipesPipeTargetParametersBatchJobParametersContainerOverrides::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             command: None,
@@ -673,6 +698,7 @@ pub struct PipesPipeTargetParametersBatchJobParametersDependsOn {
 
 impl PipesPipeTargetParametersBatchJobParametersDependsOn {
     /// `PipesPipeTargetParametersBatchJobParametersDependsOn` with its required arguments; set the others with `PipesPipeTargetParametersBatchJobParametersDependsOn { field: Some(..), ..PipesPipeTargetParametersBatchJobParametersDependsOn::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             job_id: None,
@@ -691,6 +717,7 @@ pub struct PipesPipeTargetParametersBatchJobParametersRetryStrategy {
 
 impl PipesPipeTargetParametersBatchJobParametersRetryStrategy {
     /// `PipesPipeTargetParametersBatchJobParametersRetryStrategy` with its required arguments; set the others with `PipesPipeTargetParametersBatchJobParametersRetryStrategy { field: Some(..), ..PipesPipeTargetParametersBatchJobParametersRetryStrategy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             attempts: None,
@@ -724,6 +751,7 @@ pub struct PipesPipeTargetParametersBatchJobParameters {
 
 impl PipesPipeTargetParametersBatchJobParameters {
     /// `PipesPipeTargetParametersBatchJobParameters` with its required arguments; set the others with `PipesPipeTargetParametersBatchJobParameters { field: Some(..), ..PipesPipeTargetParametersBatchJobParameters::new(..) }`.
+    #[inline]
     pub fn new(job_definition: impl Into<crate::core::Expr>, job_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             job_definition: job_definition.into(),
@@ -750,6 +778,7 @@ pub struct PipesPipeTargetParametersCloudwatchLogsParameters {
 
 impl PipesPipeTargetParametersCloudwatchLogsParameters {
     /// `PipesPipeTargetParametersCloudwatchLogsParameters` with its required arguments; set the others with `PipesPipeTargetParametersCloudwatchLogsParameters { field: Some(..), ..PipesPipeTargetParametersCloudwatchLogsParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             log_stream_name: None,
@@ -773,6 +802,7 @@ pub struct PipesPipeTargetParametersEcsTaskParametersCapacityProviderStrategy {
 
 impl PipesPipeTargetParametersEcsTaskParametersCapacityProviderStrategy {
     /// `PipesPipeTargetParametersEcsTaskParametersCapacityProviderStrategy` with its required arguments; set the others with `PipesPipeTargetParametersEcsTaskParametersCapacityProviderStrategy { field: Some(..), ..PipesPipeTargetParametersEcsTaskParametersCapacityProviderStrategy::new(..) }`.
+    #[inline]
     pub fn new(capacity_provider: impl Into<crate::core::Expr>) -> Self {
         Self {
             base: None,
@@ -798,6 +828,7 @@ pub struct PipesPipeTargetParametersEcsTaskParametersNetworkConfigurationAwsVpcC
 
 impl PipesPipeTargetParametersEcsTaskParametersNetworkConfigurationAwsVpcConfiguration {
     /// `PipesPipeTargetParametersEcsTaskParametersNetworkConfigurationAwsVpcConfiguration` with its required arguments; set the others with `PipesPipeTargetParametersEcsTaskParametersNetworkConfigurationAwsVpcConfiguration { field: Some(..), ..PipesPipeTargetParametersEcsTaskParametersNetworkConfigurationAwsVpcConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             assign_public_ip: None,
@@ -817,6 +848,7 @@ pub struct PipesPipeTargetParametersEcsTaskParametersNetworkConfiguration {
 
 impl PipesPipeTargetParametersEcsTaskParametersNetworkConfiguration {
     /// `PipesPipeTargetParametersEcsTaskParametersNetworkConfiguration` with its required arguments; set the others with `PipesPipeTargetParametersEcsTaskParametersNetworkConfiguration { field: Some(..), ..PipesPipeTargetParametersEcsTaskParametersNetworkConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             aws_vpc_configuration: None,
@@ -855,6 +887,7 @@ pub struct PipesPipeTargetParametersEcsTaskParametersOverridesContainerOverride 
 
 impl PipesPipeTargetParametersEcsTaskParametersOverridesContainerOverride {
     /// `PipesPipeTargetParametersEcsTaskParametersOverridesContainerOverride` with its required arguments; set the others with `PipesPipeTargetParametersEcsTaskParametersOverridesContainerOverride { field: Some(..), ..PipesPipeTargetParametersEcsTaskParametersOverridesContainerOverride::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             command: None,
@@ -878,6 +911,7 @@ pub struct PipesPipeTargetParametersEcsTaskParametersOverridesEphemeralStorage {
 
 impl PipesPipeTargetParametersEcsTaskParametersOverridesEphemeralStorage {
     /// `PipesPipeTargetParametersEcsTaskParametersOverridesEphemeralStorage` with its required arguments; set the others with `PipesPipeTargetParametersEcsTaskParametersOverridesEphemeralStorage { field: Some(..), ..PipesPipeTargetParametersEcsTaskParametersOverridesEphemeralStorage::new(..) }`.
+    #[inline]
     pub fn new(size_in_gib: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             size_in_gib: size_in_gib.into(),
@@ -898,6 +932,7 @@ pub struct PipesPipeTargetParametersEcsTaskParametersOverridesInferenceAccelerat
 
 impl PipesPipeTargetParametersEcsTaskParametersOverridesInferenceAcceleratorOverride {
     /// `PipesPipeTargetParametersEcsTaskParametersOverridesInferenceAcceleratorOverride` with its required arguments; set the others with `PipesPipeTargetParametersEcsTaskParametersOverridesInferenceAcceleratorOverride { field: Some(..), ..PipesPipeTargetParametersEcsTaskParametersOverridesInferenceAcceleratorOverride::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             device_name: None,
@@ -934,6 +969,7 @@ pub struct PipesPipeTargetParametersEcsTaskParametersOverrides {
 
 impl PipesPipeTargetParametersEcsTaskParametersOverrides {
     /// `PipesPipeTargetParametersEcsTaskParametersOverrides` with its required arguments; set the others with `PipesPipeTargetParametersEcsTaskParametersOverrides { field: Some(..), ..PipesPipeTargetParametersEcsTaskParametersOverrides::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cpu: None,
@@ -960,6 +996,7 @@ pub struct PipesPipeTargetParametersEcsTaskParametersPlacementConstraint {
 
 impl PipesPipeTargetParametersEcsTaskParametersPlacementConstraint {
     /// `PipesPipeTargetParametersEcsTaskParametersPlacementConstraint` with its required arguments; set the others with `PipesPipeTargetParametersEcsTaskParametersPlacementConstraint { field: Some(..), ..PipesPipeTargetParametersEcsTaskParametersPlacementConstraint::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             expression: None,
@@ -981,6 +1018,7 @@ pub struct PipesPipeTargetParametersEcsTaskParametersPlacementStrategy {
 
 impl PipesPipeTargetParametersEcsTaskParametersPlacementStrategy {
     /// `PipesPipeTargetParametersEcsTaskParametersPlacementStrategy` with its required arguments; set the others with `PipesPipeTargetParametersEcsTaskParametersPlacementStrategy { field: Some(..), ..PipesPipeTargetParametersEcsTaskParametersPlacementStrategy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             field: None,
@@ -1040,6 +1078,7 @@ pub struct PipesPipeTargetParametersEcsTaskParameters {
 
 impl PipesPipeTargetParametersEcsTaskParameters {
     /// `PipesPipeTargetParametersEcsTaskParameters` with its required arguments; set the others with `PipesPipeTargetParametersEcsTaskParameters { field: Some(..), ..PipesPipeTargetParametersEcsTaskParameters::new(..) }`.
+    #[inline]
     pub fn new(task_definition_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             enable_ecs_managed_tags: None,
@@ -1083,6 +1122,7 @@ pub struct PipesPipeTargetParametersEventbridgeEventBusParameters {
 
 impl PipesPipeTargetParametersEventbridgeEventBusParameters {
     /// `PipesPipeTargetParametersEventbridgeEventBusParameters` with its required arguments; set the others with `PipesPipeTargetParametersEventbridgeEventBusParameters { field: Some(..), ..PipesPipeTargetParametersEventbridgeEventBusParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             detail_type: None,
@@ -1103,6 +1143,7 @@ pub struct PipesPipeTargetParametersKinesisStreamParameters {
 
 impl PipesPipeTargetParametersKinesisStreamParameters {
     /// `PipesPipeTargetParametersKinesisStreamParameters` with its required arguments; set the others with `PipesPipeTargetParametersKinesisStreamParameters { field: Some(..), ..PipesPipeTargetParametersKinesisStreamParameters::new(..) }`.
+    #[inline]
     pub fn new(partition_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             partition_key: partition_key.into(),
@@ -1119,6 +1160,7 @@ pub struct PipesPipeTargetParametersLambdaFunctionParameters {
 
 impl PipesPipeTargetParametersLambdaFunctionParameters {
     /// `PipesPipeTargetParametersLambdaFunctionParameters` with its required arguments; set the others with `PipesPipeTargetParametersLambdaFunctionParameters { field: Some(..), ..PipesPipeTargetParametersLambdaFunctionParameters::new(..) }`.
+    #[inline]
     pub fn new(invocation_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             invocation_type: invocation_type.into(),
@@ -1149,6 +1191,7 @@ pub struct PipesPipeTargetParametersRedshiftDataParameters {
 
 impl PipesPipeTargetParametersRedshiftDataParameters {
     /// `PipesPipeTargetParametersRedshiftDataParameters` with its required arguments; set the others with `PipesPipeTargetParametersRedshiftDataParameters { field: Some(..), ..PipesPipeTargetParametersRedshiftDataParameters::new(..) }`.
+    #[inline]
     pub fn new(database: impl Into<crate::core::Expr>, sqls: Vec<crate::core::Expr>) -> Self {
         Self {
             database: database.into(),
@@ -1172,6 +1215,7 @@ pub struct PipesPipeTargetParametersSagemakerPipelineParametersPipelineParameter
 
 impl PipesPipeTargetParametersSagemakerPipelineParametersPipelineParameter {
     /// `PipesPipeTargetParametersSagemakerPipelineParametersPipelineParameter` with its required arguments; set the others with `PipesPipeTargetParametersSagemakerPipelineParametersPipelineParameter { field: Some(..), ..PipesPipeTargetParametersSagemakerPipelineParametersPipelineParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1190,6 +1234,7 @@ pub struct PipesPipeTargetParametersSagemakerPipelineParameters {
 
 impl PipesPipeTargetParametersSagemakerPipelineParameters {
     /// `PipesPipeTargetParametersSagemakerPipelineParameters` with its required arguments; set the others with `PipesPipeTargetParametersSagemakerPipelineParameters { field: Some(..), ..PipesPipeTargetParametersSagemakerPipelineParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             pipeline_parameter: None,
@@ -1210,6 +1255,7 @@ pub struct PipesPipeTargetParametersSqsQueueParameters {
 
 impl PipesPipeTargetParametersSqsQueueParameters {
     /// `PipesPipeTargetParametersSqsQueueParameters` with its required arguments; set the others with `PipesPipeTargetParametersSqsQueueParameters { field: Some(..), ..PipesPipeTargetParametersSqsQueueParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             message_deduplication_id: None,
@@ -1261,6 +1307,7 @@ pub struct PipesPipeTargetParameters {
 
 impl PipesPipeTargetParameters {
     /// `PipesPipeTargetParameters` with its required arguments; set the others with `PipesPipeTargetParameters { field: Some(..), ..PipesPipeTargetParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             input_template: None,
@@ -1295,6 +1342,7 @@ pub struct PipesPipeTimeouts {
 
 impl PipesPipeTimeouts {
     /// `PipesPipeTimeouts` with its required arguments; set the others with `PipesPipeTimeouts { field: Some(..), ..PipesPipeTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1359,6 +1407,7 @@ pub struct PipesPipe {
 
 impl PipesPipe {
     /// `PipesPipe` with its required arguments; set the others with `PipesPipe { field: Some(..), ..PipesPipe::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>, source: impl Into<crate::core::Expr>, target: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1388,74 +1437,92 @@ impl crate::core::Resource for PipesPipe {
 
 impl crate::core::Ref<PipesPipe> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `desired_state`, as a reference.
+    #[inline]
     pub fn desired_state(&self) -> crate::core::Expr {
         self.attr("desired_state")
     }
     /// `enrichment`, as a reference.
+    #[inline]
     pub fn enrichment(&self) -> crate::core::Expr {
         self.attr("enrichment")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_identifier`, as a reference.
+    #[inline]
     pub fn kms_key_identifier(&self) -> crate::core::Expr {
         self.attr("kms_key_identifier")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `source`, as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target`, as a reference.
+    #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
         self.attr("target")
     }
     /// `enrichment_parameters` (a nested block), as a reference.
+    #[inline]
     pub fn enrichment_parameters(&self) -> crate::core::Expr {
         self.attr("enrichment_parameters")
     }
     /// `log_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn log_configuration(&self) -> crate::core::Expr {
         self.attr("log_configuration")
     }
     /// `source_parameters` (a nested block), as a reference.
+    #[inline]
     pub fn source_parameters(&self) -> crate::core::Expr {
         self.attr("source_parameters")
     }
     /// `target_parameters` (a nested block), as a reference.
+    #[inline]
     pub fn target_parameters(&self) -> crate::core::Expr {
         self.attr("target_parameters")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

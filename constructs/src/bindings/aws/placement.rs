@@ -26,6 +26,7 @@ pub struct PlacementGroup {
 
 impl PlacementGroup {
     /// `PlacementGroup` with its required arguments; set the others with `PlacementGroup { field: Some(..), ..PlacementGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, strategy: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -45,38 +46,47 @@ impl crate::core::Resource for PlacementGroup {
 
 impl crate::core::Ref<PlacementGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `partition_count`, as a reference.
+    #[inline]
     pub fn partition_count(&self) -> crate::core::Expr {
         self.attr("partition_count")
     }
     /// `placement_group_id`, as a reference.
+    #[inline]
     pub fn placement_group_id(&self) -> crate::core::Expr {
         self.attr("placement_group_id")
     }
     /// `spread_level`, as a reference.
+    #[inline]
     pub fn spread_level(&self) -> crate::core::Expr {
         self.attr("spread_level")
     }
     /// `strategy`, as a reference.
+    #[inline]
     pub fn strategy(&self) -> crate::core::Expr {
         self.attr("strategy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }

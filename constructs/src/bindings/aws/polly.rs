@@ -7,6 +7,7 @@ pub struct DataPollyVoicesVoices {
 
 impl DataPollyVoicesVoices {
     /// `DataPollyVoicesVoices` with its required arguments; set the others with `DataPollyVoicesVoices { field: Some(..), ..DataPollyVoicesVoices::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -32,6 +33,7 @@ pub struct DataPollyVoices {
 
 impl DataPollyVoices {
     /// `DataPollyVoices` with its required arguments; set the others with `DataPollyVoices { field: Some(..), ..DataPollyVoices::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             engine: None,
@@ -48,22 +50,27 @@ impl crate::core::DataSource for DataPollyVoices {
 
 impl crate::core::Ref<DataPollyVoices> {
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `include_additional_language_codes`, as a reference.
+    #[inline]
     pub fn include_additional_language_codes(&self) -> crate::core::Expr {
         self.attr("include_additional_language_codes")
     }
     /// `language_code`, as a reference.
+    #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
         self.attr("language_code")
     }
     /// `voices` (a nested block), as a reference.
+    #[inline]
     pub fn voices(&self) -> crate::core::Expr {
         self.attr("voices")
     }

@@ -11,6 +11,7 @@ pub struct DataPrefixListFilter {
 
 impl DataPrefixListFilter {
     /// `DataPrefixListFilter` with its required arguments; set the others with `DataPrefixListFilter { field: Some(..), ..DataPrefixListFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -29,6 +30,7 @@ pub struct DataPrefixListTimeouts {
 
 impl DataPrefixListTimeouts {
     /// `DataPrefixListTimeouts` with its required arguments; set the others with `DataPrefixListTimeouts { field: Some(..), ..DataPrefixListTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -58,6 +60,7 @@ pub struct DataPrefixList {
 
 impl DataPrefixList {
     /// `DataPrefixList` with its required arguments; set the others with `DataPrefixList { field: Some(..), ..DataPrefixList::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -75,26 +78,32 @@ impl crate::core::DataSource for DataPrefixList {
 
 impl crate::core::Ref<DataPrefixList> {
     /// `cidr_blocks`, as a reference.
+    #[inline]
     pub fn cidr_blocks(&self) -> crate::core::Expr {
         self.attr("cidr_blocks")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `prefix_list_id`, as a reference.
+    #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
         self.attr("prefix_list_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

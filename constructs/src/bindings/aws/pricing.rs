@@ -11,6 +11,7 @@ pub struct DataPricingProductFilters {
 
 impl DataPricingProductFilters {
     /// `DataPricingProductFilters` with its required arguments; set the others with `DataPricingProductFilters { field: Some(..), ..DataPricingProductFilters::new(..) }`.
+    #[inline]
     pub fn new(field: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             field: field.into(),
@@ -33,6 +34,7 @@ pub struct DataPricingProduct {
 
 impl DataPricingProduct {
     /// `DataPricingProduct` with its required arguments; set the others with `DataPricingProduct { field: Some(..), ..DataPricingProduct::new(..) }`.
+    #[inline]
     pub fn new(service_code: impl Into<crate::core::Expr>, filters: Vec<DataPricingProductFilters>) -> Self {
         Self {
             id: None,
@@ -48,18 +50,22 @@ impl crate::core::DataSource for DataPricingProduct {
 
 impl crate::core::Ref<DataPricingProduct> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `result`, as a reference.
+    #[inline]
     pub fn result(&self) -> crate::core::Expr {
         self.attr("result")
     }
     /// `service_code`, as a reference.
+    #[inline]
     pub fn service_code(&self) -> crate::core::Expr {
         self.attr("service_code")
     }
     /// `filters` (a nested block), as a reference.
+    #[inline]
     pub fn filters(&self) -> crate::core::Expr {
         self.attr("filters")
     }

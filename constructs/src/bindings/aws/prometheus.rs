@@ -14,6 +14,7 @@ pub struct PrometheusAlertManagerDefinition {
 
 impl PrometheusAlertManagerDefinition {
     /// `PrometheusAlertManagerDefinition` with its required arguments; set the others with `PrometheusAlertManagerDefinition { field: Some(..), ..PrometheusAlertManagerDefinition::new(..) }`.
+    #[inline]
     pub fn new(definition: impl Into<crate::core::Expr>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             definition: definition.into(),
@@ -49,6 +50,7 @@ pub struct PrometheusRuleGroupNamespace {
 
 impl PrometheusRuleGroupNamespace {
     /// `PrometheusRuleGroupNamespace` with its required arguments; set the others with `PrometheusRuleGroupNamespace { field: Some(..), ..PrometheusRuleGroupNamespace::new(..) }`.
+    #[inline]
     pub fn new(data: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             data: data.into(),
@@ -74,6 +76,7 @@ pub struct PrometheusScraperDestinationAmp {
 
 impl PrometheusScraperDestinationAmp {
     /// `PrometheusScraperDestinationAmp` with its required arguments; set the others with `PrometheusScraperDestinationAmp { field: Some(..), ..PrometheusScraperDestinationAmp::new(..) }`.
+    #[inline]
     pub fn new(workspace_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             workspace_arn: workspace_arn.into(),
@@ -91,6 +94,7 @@ pub struct PrometheusScraperDestination {
 
 impl PrometheusScraperDestination {
     /// `PrometheusScraperDestination` with its required arguments; set the others with `PrometheusScraperDestination { field: Some(..), ..PrometheusScraperDestination::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amp: None,
@@ -111,6 +115,7 @@ pub struct PrometheusScraperRoleConfiguration {
 
 impl PrometheusScraperRoleConfiguration {
     /// `PrometheusScraperRoleConfiguration` with its required arguments; set the others with `PrometheusScraperRoleConfiguration { field: Some(..), ..PrometheusScraperRoleConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             source_role_arn: None,
@@ -133,6 +138,7 @@ pub struct PrometheusScraperSourceEks {
 
 impl PrometheusScraperSourceEks {
     /// `PrometheusScraperSourceEks` with its required arguments; set the others with `PrometheusScraperSourceEks { field: Some(..), ..PrometheusScraperSourceEks::new(..) }`.
+    #[inline]
     pub fn new(cluster_arn: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
@@ -152,6 +158,7 @@ pub struct PrometheusScraperSource {
 
 impl PrometheusScraperSource {
     /// `PrometheusScraperSource` with its required arguments; set the others with `PrometheusScraperSource { field: Some(..), ..PrometheusScraperSource::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             eks: None,
@@ -178,6 +185,7 @@ pub struct PrometheusScraperTimeouts {
 
 impl PrometheusScraperTimeouts {
     /// `PrometheusScraperTimeouts` with its required arguments; set the others with `PrometheusScraperTimeouts { field: Some(..), ..PrometheusScraperTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -214,6 +222,7 @@ pub struct PrometheusScraper {
 
 impl PrometheusScraper {
     /// `PrometheusScraper` with its required arguments; set the others with `PrometheusScraper { field: Some(..), ..PrometheusScraper::new(..) }`.
+    #[inline]
     pub fn new(scrape_configuration: impl Into<crate::core::Expr>) -> Self {
         Self {
             alias: None,
@@ -240,6 +249,7 @@ pub struct PrometheusWorkspaceLoggingConfiguration {
 
 impl PrometheusWorkspaceLoggingConfiguration {
     /// `PrometheusWorkspaceLoggingConfiguration` with its required arguments; set the others with `PrometheusWorkspaceLoggingConfiguration { field: Some(..), ..PrometheusWorkspaceLoggingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(log_group_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_group_arn: log_group_arn.into(),
@@ -272,6 +282,7 @@ pub struct PrometheusWorkspace {
 
 impl PrometheusWorkspace {
     /// `PrometheusWorkspace` with its required arguments; set the others with `PrometheusWorkspace { field: Some(..), ..PrometheusWorkspace::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alias: None,
@@ -297,6 +308,7 @@ pub struct PrometheusWorkspaceConfigurationLimitsPerLabelSetLimits {
 
 impl PrometheusWorkspaceConfigurationLimitsPerLabelSetLimits {
     /// `PrometheusWorkspaceConfigurationLimitsPerLabelSetLimits` with its required arguments; set the others with `PrometheusWorkspaceConfigurationLimitsPerLabelSetLimits { field: Some(..), ..PrometheusWorkspaceConfigurationLimitsPerLabelSetLimits::new(..) }`.
+    #[inline]
     pub fn new(max_series: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_series: max_series.into(),
@@ -316,6 +328,7 @@ pub struct PrometheusWorkspaceConfigurationLimitsPerLabelSet {
 
 impl PrometheusWorkspaceConfigurationLimitsPerLabelSet {
     /// `PrometheusWorkspaceConfigurationLimitsPerLabelSet` with its required arguments; set the others with `PrometheusWorkspaceConfigurationLimitsPerLabelSet { field: Some(..), ..PrometheusWorkspaceConfigurationLimitsPerLabelSet::new(..) }`.
+    #[inline]
     pub fn new(label_set: std::collections::BTreeMap<String, crate::core::Expr>) -> Self {
         Self {
             label_set,
@@ -339,6 +352,7 @@ pub struct PrometheusWorkspaceConfigurationTimeouts {
 
 impl PrometheusWorkspaceConfigurationTimeouts {
     /// `PrometheusWorkspaceConfigurationTimeouts` with its required arguments; set the others with `PrometheusWorkspaceConfigurationTimeouts { field: Some(..), ..PrometheusWorkspaceConfigurationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -365,6 +379,7 @@ pub struct PrometheusWorkspaceConfiguration {
 
 impl PrometheusWorkspaceConfiguration {
     /// `PrometheusWorkspaceConfiguration` with its required arguments; set the others with `PrometheusWorkspaceConfiguration { field: Some(..), ..PrometheusWorkspaceConfiguration::new(..) }`.
+    #[inline]
     pub fn new(workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             retention_period_in_days: None,
@@ -386,6 +401,7 @@ pub struct DataPrometheusDefaultScraperConfiguration {
 
 impl DataPrometheusDefaultScraperConfiguration {
     /// `DataPrometheusDefaultScraperConfiguration` with its required arguments; set the others with `DataPrometheusDefaultScraperConfiguration { field: Some(..), ..DataPrometheusDefaultScraperConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -411,6 +427,7 @@ pub struct DataPrometheusWorkspace {
 
 impl DataPrometheusWorkspace {
     /// `DataPrometheusWorkspace` with its required arguments; set the others with `DataPrometheusWorkspace { field: Some(..), ..DataPrometheusWorkspace::new(..) }`.
+    #[inline]
     pub fn new(workspace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -437,6 +454,7 @@ pub struct DataPrometheusWorkspaces {
 
 impl DataPrometheusWorkspaces {
     /// `DataPrometheusWorkspaces` with its required arguments; set the others with `DataPrometheusWorkspaces { field: Some(..), ..DataPrometheusWorkspaces::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alias_prefix: None,
@@ -451,14 +469,17 @@ impl crate::core::DataSource for DataPrometheusWorkspaces {
 
 impl crate::core::Ref<PrometheusAlertManagerDefinition> {
     /// `definition`, as a reference.
+    #[inline]
     pub fn definition(&self) -> crate::core::Expr {
         self.attr("definition")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `workspace_id`, as a reference.
+    #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
     }
@@ -466,30 +487,37 @@ impl crate::core::Ref<PrometheusAlertManagerDefinition> {
 
 impl crate::core::Ref<PrometheusRuleGroupNamespace> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `data`, as a reference.
+    #[inline]
     pub fn data(&self) -> crate::core::Expr {
         self.attr("data")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `workspace_id`, as a reference.
+    #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
     }
@@ -497,46 +525,57 @@ impl crate::core::Ref<PrometheusRuleGroupNamespace> {
 
 impl crate::core::Ref<PrometheusScraper> {
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `scrape_configuration`, as a reference.
+    #[inline]
     pub fn scrape_configuration(&self) -> crate::core::Expr {
         self.attr("scrape_configuration")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `destination` (a nested block), as a reference.
+    #[inline]
     pub fn destination(&self) -> crate::core::Expr {
         self.attr("destination")
     }
     /// `role_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn role_configuration(&self) -> crate::core::Expr {
         self.attr("role_configuration")
     }
     /// `source` (a nested block), as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -544,34 +583,42 @@ impl crate::core::Ref<PrometheusScraper> {
 
 impl crate::core::Ref<PrometheusWorkspace> {
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `prometheus_endpoint`, as a reference.
+    #[inline]
     pub fn prometheus_endpoint(&self) -> crate::core::Expr {
         self.attr("prometheus_endpoint")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `logging_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn logging_configuration(&self) -> crate::core::Expr {
         self.attr("logging_configuration")
     }
@@ -579,18 +626,22 @@ impl crate::core::Ref<PrometheusWorkspace> {
 
 impl crate::core::Ref<PrometheusWorkspaceConfiguration> {
     /// `retention_period_in_days`, as a reference.
+    #[inline]
     pub fn retention_period_in_days(&self) -> crate::core::Expr {
         self.attr("retention_period_in_days")
     }
     /// `workspace_id`, as a reference.
+    #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
     }
     /// `limits_per_label_set` (a nested block), as a reference.
+    #[inline]
     pub fn limits_per_label_set(&self) -> crate::core::Expr {
         self.attr("limits_per_label_set")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -598,6 +649,7 @@ impl crate::core::Ref<PrometheusWorkspaceConfiguration> {
 
 impl crate::core::Ref<DataPrometheusDefaultScraperConfiguration> {
     /// `configuration`, as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
@@ -605,38 +657,47 @@ impl crate::core::Ref<DataPrometheusDefaultScraperConfiguration> {
 
 impl crate::core::Ref<DataPrometheusWorkspace> {
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `prometheus_endpoint`, as a reference.
+    #[inline]
     pub fn prometheus_endpoint(&self) -> crate::core::Expr {
         self.attr("prometheus_endpoint")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `workspace_id`, as a reference.
+    #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
     }
@@ -644,22 +705,27 @@ impl crate::core::Ref<DataPrometheusWorkspace> {
 
 impl crate::core::Ref<DataPrometheusWorkspaces> {
     /// `alias_prefix`, as a reference.
+    #[inline]
     pub fn alias_prefix(&self) -> crate::core::Expr {
         self.attr("alias_prefix")
     }
     /// `aliases`, as a reference.
+    #[inline]
     pub fn aliases(&self) -> crate::core::Expr {
         self.attr("aliases")
     }
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `workspace_ids`, as a reference.
+    #[inline]
     pub fn workspace_ids(&self) -> crate::core::Expr {
         self.attr("workspace_ids")
     }

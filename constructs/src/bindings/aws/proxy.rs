@@ -14,6 +14,7 @@ pub struct ProxyProtocolPolicy {
 
 impl ProxyProtocolPolicy {
     /// `ProxyProtocolPolicy` with its required arguments; set the others with `ProxyProtocolPolicy { field: Some(..), ..ProxyProtocolPolicy::new(..) }`.
+    #[inline]
     pub fn new(instance_ports: Vec<crate::core::Expr>, load_balancer: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -29,14 +30,17 @@ impl crate::core::Resource for ProxyProtocolPolicy {
 
 impl crate::core::Ref<ProxyProtocolPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_ports`, as a reference.
+    #[inline]
     pub fn instance_ports(&self) -> crate::core::Expr {
         self.attr("instance_ports")
     }
     /// `load_balancer`, as a reference.
+    #[inline]
     pub fn load_balancer(&self) -> crate::core::Expr {
         self.attr("load_balancer")
     }

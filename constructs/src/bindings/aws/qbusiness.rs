@@ -10,6 +10,7 @@ pub struct QbusinessApplicationAttachmentsConfiguration {
 
 impl QbusinessApplicationAttachmentsConfiguration {
     /// `QbusinessApplicationAttachmentsConfiguration` with its required arguments; set the others with `QbusinessApplicationAttachmentsConfiguration { field: Some(..), ..QbusinessApplicationAttachmentsConfiguration::new(..) }`.
+    #[inline]
     pub fn new(attachments_control_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             attachments_control_mode: attachments_control_mode.into(),
@@ -27,6 +28,7 @@ pub struct QbusinessApplicationEncryptionConfiguration {
 
 impl QbusinessApplicationEncryptionConfiguration {
     /// `QbusinessApplicationEncryptionConfiguration` with its required arguments; set the others with `QbusinessApplicationEncryptionConfiguration { field: Some(..), ..QbusinessApplicationEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(kms_key_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_id: kms_key_id.into(),
@@ -53,6 +55,7 @@ pub struct QbusinessApplicationTimeouts {
 
 impl QbusinessApplicationTimeouts {
     /// `QbusinessApplicationTimeouts` with its required arguments; set the others with `QbusinessApplicationTimeouts { field: Some(..), ..QbusinessApplicationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -94,6 +97,7 @@ pub struct QbusinessApplication {
 
 impl QbusinessApplication {
     /// `QbusinessApplication` with its required arguments; set the others with `QbusinessApplication { field: Some(..), ..QbusinessApplication::new(..) }`.
+    #[inline]
     pub fn new(display_name: impl Into<crate::core::Expr>, iam_service_role_arn: impl Into<crate::core::Expr>, identity_center_instance_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -114,50 +118,62 @@ impl crate::core::Resource for QbusinessApplication {
 
 impl crate::core::Ref<QbusinessApplication> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `iam_service_role_arn`, as a reference.
+    #[inline]
     pub fn iam_service_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_service_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_center_application_arn`, as a reference.
+    #[inline]
     pub fn identity_center_application_arn(&self) -> crate::core::Expr {
         self.attr("identity_center_application_arn")
     }
     /// `identity_center_instance_arn`, as a reference.
+    #[inline]
     pub fn identity_center_instance_arn(&self) -> crate::core::Expr {
         self.attr("identity_center_instance_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `attachments_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn attachments_configuration(&self) -> crate::core::Expr {
         self.attr("attachments_configuration")
     }
     /// `encryption_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -13,6 +13,7 @@ pub struct QldbLedgerTimeouts {
 
 impl QldbLedgerTimeouts {
     /// `QldbLedgerTimeouts` with its required arguments; set the others with `QldbLedgerTimeouts { field: Some(..), ..QldbLedgerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -51,6 +52,7 @@ pub struct QldbLedger {
 
 impl QldbLedger {
     /// `QldbLedger` with its required arguments; set the others with `QldbLedger { field: Some(..), ..QldbLedger::new(..) }`.
+    #[inline]
     pub fn new(permissions_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             deletion_protection: None,
@@ -81,6 +83,7 @@ pub struct QldbStreamKinesisConfiguration {
 
 impl QldbStreamKinesisConfiguration {
     /// `QldbStreamKinesisConfiguration` with its required arguments; set the others with `QldbStreamKinesisConfiguration { field: Some(..), ..QldbStreamKinesisConfiguration::new(..) }`.
+    #[inline]
     pub fn new(stream_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             aggregation_enabled: None,
@@ -102,6 +105,7 @@ pub struct QldbStreamTimeouts {
 
 impl QldbStreamTimeouts {
     /// `QldbStreamTimeouts` with its required arguments; set the others with `QldbStreamTimeouts { field: Some(..), ..QldbStreamTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -142,6 +146,7 @@ pub struct QldbStream {
 
 impl QldbStream {
     /// `QldbStream` with its required arguments; set the others with `QldbStream { field: Some(..), ..QldbStream::new(..) }`.
+    #[inline]
     pub fn new(inclusive_start_time: impl Into<crate::core::Expr>, ledger_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, stream_name: impl Into<crate::core::Expr>, kinesis_configuration: QldbStreamKinesisConfiguration) -> Self {
         Self {
             exclusive_end_time: None,
@@ -177,6 +182,7 @@ pub struct DataQldbLedger {
 
 impl DataQldbLedger {
     /// `DataQldbLedger` with its required arguments; set the others with `DataQldbLedger { field: Some(..), ..DataQldbLedger::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -192,38 +198,47 @@ impl crate::core::DataSource for DataQldbLedger {
 
 impl crate::core::Ref<QldbLedger> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `deletion_protection`, as a reference.
+    #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
         self.attr("deletion_protection")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key`, as a reference.
+    #[inline]
     pub fn kms_key(&self) -> crate::core::Expr {
         self.attr("kms_key")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `permissions_mode`, as a reference.
+    #[inline]
     pub fn permissions_mode(&self) -> crate::core::Expr {
         self.attr("permissions_mode")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -231,46 +246,57 @@ impl crate::core::Ref<QldbLedger> {
 
 impl crate::core::Ref<QldbStream> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `exclusive_end_time`, as a reference.
+    #[inline]
     pub fn exclusive_end_time(&self) -> crate::core::Expr {
         self.attr("exclusive_end_time")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `inclusive_start_time`, as a reference.
+    #[inline]
     pub fn inclusive_start_time(&self) -> crate::core::Expr {
         self.attr("inclusive_start_time")
     }
     /// `ledger_name`, as a reference.
+    #[inline]
     pub fn ledger_name(&self) -> crate::core::Expr {
         self.attr("ledger_name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `stream_name`, as a reference.
+    #[inline]
     pub fn stream_name(&self) -> crate::core::Expr {
         self.attr("stream_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `kinesis_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn kinesis_configuration(&self) -> crate::core::Expr {
         self.attr("kinesis_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -278,30 +304,37 @@ impl crate::core::Ref<QldbStream> {
 
 impl crate::core::Ref<DataQldbLedger> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `deletion_protection`, as a reference.
+    #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
         self.attr("deletion_protection")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key`, as a reference.
+    #[inline]
     pub fn kms_key(&self) -> crate::core::Expr {
         self.attr("kms_key")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `permissions_mode`, as a reference.
+    #[inline]
     pub fn permissions_mode(&self) -> crate::core::Expr {
         self.attr("permissions_mode")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

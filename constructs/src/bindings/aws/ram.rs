@@ -14,6 +14,7 @@ pub struct RamPrincipalAssociation {
 
 impl RamPrincipalAssociation {
     /// `RamPrincipalAssociation` with its required arguments; set the others with `RamPrincipalAssociation { field: Some(..), ..RamPrincipalAssociation::new(..) }`.
+    #[inline]
     pub fn new(principal: impl Into<crate::core::Expr>, resource_share_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -41,6 +42,7 @@ pub struct RamResourceAssociation {
 
 impl RamResourceAssociation {
     /// `RamResourceAssociation` with its required arguments; set the others with `RamResourceAssociation { field: Some(..), ..RamResourceAssociation::new(..) }`.
+    #[inline]
     pub fn new(resource_arn: impl Into<crate::core::Expr>, resource_share_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -67,6 +69,7 @@ pub struct RamResourceShareTimeouts {
 
 impl RamResourceShareTimeouts {
     /// `RamResourceShareTimeouts` with its required arguments; set the others with `RamResourceShareTimeouts { field: Some(..), ..RamResourceShareTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -102,6 +105,7 @@ pub struct RamResourceShare {
 
 impl RamResourceShare {
     /// `RamResourceShare` with its required arguments; set the others with `RamResourceShare { field: Some(..), ..RamResourceShare::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_external_principals: None,
@@ -132,6 +136,7 @@ pub struct RamResourceShareAccepterTimeouts {
 
 impl RamResourceShareAccepterTimeouts {
     /// `RamResourceShareAccepterTimeouts` with its required arguments; set the others with `RamResourceShareAccepterTimeouts { field: Some(..), ..RamResourceShareAccepterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -155,6 +160,7 @@ pub struct RamResourceShareAccepter {
 
 impl RamResourceShareAccepter {
     /// `RamResourceShareAccepter` with its required arguments; set the others with `RamResourceShareAccepter { field: Some(..), ..RamResourceShareAccepter::new(..) }`.
+    #[inline]
     pub fn new(share_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -178,6 +184,7 @@ pub struct RamSharingWithOrganization {
 
 impl RamSharingWithOrganization {
     /// `RamSharingWithOrganization` with its required arguments; set the others with `RamSharingWithOrganization { field: Some(..), ..RamSharingWithOrganization::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -200,6 +207,7 @@ pub struct DataRamResourceShareFilter {
 
 impl DataRamResourceShareFilter {
     /// `DataRamResourceShareFilter` with its required arguments; set the others with `DataRamResourceShareFilter { field: Some(..), ..DataRamResourceShareFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -232,6 +240,7 @@ pub struct DataRamResourceShare {
 
 impl DataRamResourceShare {
     /// `DataRamResourceShare` with its required arguments; set the others with `DataRamResourceShare { field: Some(..), ..DataRamResourceShare::new(..) }`.
+    #[inline]
     pub fn new(resource_owner: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -250,14 +259,17 @@ impl crate::core::DataSource for DataRamResourceShare {
 
 impl crate::core::Ref<RamPrincipalAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `principal`, as a reference.
+    #[inline]
     pub fn principal(&self) -> crate::core::Expr {
         self.attr("principal")
     }
     /// `resource_share_arn`, as a reference.
+    #[inline]
     pub fn resource_share_arn(&self) -> crate::core::Expr {
         self.attr("resource_share_arn")
     }
@@ -265,14 +277,17 @@ impl crate::core::Ref<RamPrincipalAssociation> {
 
 impl crate::core::Ref<RamResourceAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `resource_share_arn`, as a reference.
+    #[inline]
     pub fn resource_share_arn(&self) -> crate::core::Expr {
         self.attr("resource_share_arn")
     }
@@ -280,34 +295,42 @@ impl crate::core::Ref<RamResourceAssociation> {
 
 impl crate::core::Ref<RamResourceShare> {
     /// `allow_external_principals`, as a reference.
+    #[inline]
     pub fn allow_external_principals(&self) -> crate::core::Expr {
         self.attr("allow_external_principals")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `permission_arns`, as a reference.
+    #[inline]
     pub fn permission_arns(&self) -> crate::core::Expr {
         self.attr("permission_arns")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -315,42 +338,52 @@ impl crate::core::Ref<RamResourceShare> {
 
 impl crate::core::Ref<RamResourceShareAccepter> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `invitation_arn`, as a reference.
+    #[inline]
     pub fn invitation_arn(&self) -> crate::core::Expr {
         self.attr("invitation_arn")
     }
     /// `receiver_account_id`, as a reference.
+    #[inline]
     pub fn receiver_account_id(&self) -> crate::core::Expr {
         self.attr("receiver_account_id")
     }
     /// `resources`, as a reference.
+    #[inline]
     pub fn resources(&self) -> crate::core::Expr {
         self.attr("resources")
     }
     /// `sender_account_id`, as a reference.
+    #[inline]
     pub fn sender_account_id(&self) -> crate::core::Expr {
         self.attr("sender_account_id")
     }
     /// `share_arn`, as a reference.
+    #[inline]
     pub fn share_arn(&self) -> crate::core::Expr {
         self.attr("share_arn")
     }
     /// `share_id`, as a reference.
+    #[inline]
     pub fn share_id(&self) -> crate::core::Expr {
         self.attr("share_id")
     }
     /// `share_name`, as a reference.
+    #[inline]
     pub fn share_name(&self) -> crate::core::Expr {
         self.attr("share_name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -358,6 +391,7 @@ impl crate::core::Ref<RamResourceShareAccepter> {
 
 impl crate::core::Ref<RamSharingWithOrganization> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -365,42 +399,52 @@ impl crate::core::Ref<RamSharingWithOrganization> {
 
 impl crate::core::Ref<DataRamResourceShare> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owning_account_id`, as a reference.
+    #[inline]
     pub fn owning_account_id(&self) -> crate::core::Expr {
         self.attr("owning_account_id")
     }
     /// `resource_arns`, as a reference.
+    #[inline]
     pub fn resource_arns(&self) -> crate::core::Expr {
         self.attr("resource_arns")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `resource_share_status`, as a reference.
+    #[inline]
     pub fn resource_share_status(&self) -> crate::core::Expr {
         self.attr("resource_share_status")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }

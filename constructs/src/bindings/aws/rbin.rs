@@ -11,6 +11,7 @@ pub struct RbinRuleLockConfigurationUnlockDelay {
 
 impl RbinRuleLockConfigurationUnlockDelay {
     /// `RbinRuleLockConfigurationUnlockDelay` with its required arguments; set the others with `RbinRuleLockConfigurationUnlockDelay { field: Some(..), ..RbinRuleLockConfigurationUnlockDelay::new(..) }`.
+    #[inline]
     pub fn new(unlock_delay_unit: impl Into<crate::core::Expr>, unlock_delay_value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             unlock_delay_unit: unlock_delay_unit.into(),
@@ -28,6 +29,7 @@ pub struct RbinRuleLockConfiguration {
 
 impl RbinRuleLockConfiguration {
     /// `RbinRuleLockConfiguration` with its required arguments; set the others with `RbinRuleLockConfiguration { field: Some(..), ..RbinRuleLockConfiguration::new(..) }`.
+    #[inline]
     pub fn new(unlock_delay: RbinRuleLockConfigurationUnlockDelay) -> Self {
         Self {
             unlock_delay,
@@ -47,6 +49,7 @@ pub struct RbinRuleResourceTags {
 
 impl RbinRuleResourceTags {
     /// `RbinRuleResourceTags` with its required arguments; set the others with `RbinRuleResourceTags { field: Some(..), ..RbinRuleResourceTags::new(..) }`.
+    #[inline]
     pub fn new(resource_tag_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             resource_tag_key: resource_tag_key.into(),
@@ -66,6 +69,7 @@ pub struct RbinRuleRetentionPeriod {
 
 impl RbinRuleRetentionPeriod {
     /// `RbinRuleRetentionPeriod` with its required arguments; set the others with `RbinRuleRetentionPeriod { field: Some(..), ..RbinRuleRetentionPeriod::new(..) }`.
+    #[inline]
     pub fn new(retention_period_unit: impl Into<crate::core::Expr>, retention_period_value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             retention_period_unit: retention_period_unit.into(),
@@ -90,6 +94,7 @@ pub struct RbinRuleTimeouts {
 
 impl RbinRuleTimeouts {
     /// `RbinRuleTimeouts` with its required arguments; set the others with `RbinRuleTimeouts { field: Some(..), ..RbinRuleTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -128,6 +133,7 @@ pub struct RbinRule {
 
 impl RbinRule {
     /// `RbinRule` with its required arguments; set the others with `RbinRule { field: Some(..), ..RbinRule::new(..) }`.
+    #[inline]
     pub fn new(resource_type: impl Into<crate::core::Expr>, retention_period: RbinRuleRetentionPeriod) -> Self {
         Self {
             description: None,
@@ -148,54 +154,67 @@ impl crate::core::Resource for RbinRule {
 
 impl crate::core::Ref<RbinRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lock_end_time`, as a reference.
+    #[inline]
     pub fn lock_end_time(&self) -> crate::core::Expr {
         self.attr("lock_end_time")
     }
     /// `lock_state`, as a reference.
+    #[inline]
     pub fn lock_state(&self) -> crate::core::Expr {
         self.attr("lock_state")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `lock_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn lock_configuration(&self) -> crate::core::Expr {
         self.attr("lock_configuration")
     }
     /// `resource_tags` (a nested block), as a reference.
+    #[inline]
     pub fn resource_tags(&self) -> crate::core::Expr {
         self.attr("resource_tags")
     }
     /// `retention_period` (a nested block), as a reference.
+    #[inline]
     pub fn retention_period(&self) -> crate::core::Expr {
         self.attr("retention_period")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

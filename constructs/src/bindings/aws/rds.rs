@@ -12,6 +12,7 @@ pub struct RdsCertificate {
 
 impl RdsCertificate {
     /// `RdsCertificate` with its required arguments; set the others with `RdsCertificate { field: Some(..), ..RdsCertificate::new(..) }`.
+    #[inline]
     pub fn new(certificate_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_identifier: certificate_identifier.into(),
@@ -46,6 +47,7 @@ pub struct RdsClusterRestoreToPointInTime {
 
 impl RdsClusterRestoreToPointInTime {
     /// `RdsClusterRestoreToPointInTime` with its required arguments; set the others with `RdsClusterRestoreToPointInTime { field: Some(..), ..RdsClusterRestoreToPointInTime::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             restore_to_time: None,
@@ -75,6 +77,7 @@ pub struct RdsClusterS3Import {
 
 impl RdsClusterS3Import {
     /// `RdsClusterS3Import` with its required arguments; set the others with `RdsClusterS3Import { field: Some(..), ..RdsClusterS3Import::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, ingestion_role: impl Into<crate::core::Expr>, source_engine: impl Into<crate::core::Expr>, source_engine_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -111,6 +114,7 @@ pub struct RdsClusterScalingConfiguration {
 
 impl RdsClusterScalingConfiguration {
     /// `RdsClusterScalingConfiguration` with its required arguments; set the others with `RdsClusterScalingConfiguration { field: Some(..), ..RdsClusterScalingConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auto_pause: None,
@@ -137,6 +141,7 @@ pub struct RdsClusterServerlessv2ScalingConfiguration {
 
 impl RdsClusterServerlessv2ScalingConfiguration {
     /// `RdsClusterServerlessv2ScalingConfiguration` with its required arguments; set the others with `RdsClusterServerlessv2ScalingConfiguration { field: Some(..), ..RdsClusterServerlessv2ScalingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(max_capacity: impl Into<crate::core::Arg<crate::core::Number>>, min_capacity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_capacity: max_capacity.into(),
@@ -162,6 +167,7 @@ pub struct RdsClusterTimeouts {
 
 impl RdsClusterTimeouts {
     /// `RdsClusterTimeouts` with its required arguments; set the others with `RdsClusterTimeouts { field: Some(..), ..RdsClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -378,6 +384,7 @@ pub struct RdsCluster {
 
 impl RdsCluster {
     /// `RdsCluster` with its required arguments; set the others with `RdsCluster { field: Some(..), ..RdsCluster::new(..) }`.
+    #[inline]
     pub fn new(engine: impl Into<crate::core::Expr>) -> Self {
         Self {
             allocated_storage: None,
@@ -474,6 +481,7 @@ pub struct RdsClusterActivityStream {
 
 impl RdsClusterActivityStream {
     /// `RdsClusterActivityStream` with its required arguments; set the others with `RdsClusterActivityStream { field: Some(..), ..RdsClusterActivityStream::new(..) }`.
+    #[inline]
     pub fn new(kms_key_id: impl Into<crate::core::Expr>, mode: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             engine_native_audit_fields_included: None,
@@ -517,6 +525,7 @@ pub struct RdsClusterEndpoint {
 
 impl RdsClusterEndpoint {
     /// `RdsClusterEndpoint` with its required arguments; set the others with `RdsClusterEndpoint { field: Some(..), ..RdsClusterEndpoint::new(..) }`.
+    #[inline]
     pub fn new(cluster_endpoint_identifier: impl Into<crate::core::Expr>, cluster_identifier: impl Into<crate::core::Expr>, custom_endpoint_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_endpoint_identifier: cluster_endpoint_identifier.into(),
@@ -551,6 +560,7 @@ pub struct RdsClusterInstanceTimeouts {
 
 impl RdsClusterInstanceTimeouts {
     /// `RdsClusterInstanceTimeouts` with its required arguments; set the others with `RdsClusterInstanceTimeouts { field: Some(..), ..RdsClusterInstanceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -648,6 +658,7 @@ pub struct RdsClusterInstance {
 
 impl RdsClusterInstance {
     /// `RdsClusterInstance` with its required arguments; set the others with `RdsClusterInstance { field: Some(..), ..RdsClusterInstance::new(..) }`.
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>, engine: impl Into<crate::core::Expr>, instance_class: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_immediately: None,
@@ -700,6 +711,7 @@ pub struct RdsClusterParameterGroupParameter {
 
 impl RdsClusterParameterGroupParameter {
     /// `RdsClusterParameterGroupParameter` with its required arguments; set the others with `RdsClusterParameterGroupParameter { field: Some(..), ..RdsClusterParameterGroupParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_method: None,
@@ -739,6 +751,7 @@ pub struct RdsClusterParameterGroup {
 
 impl RdsClusterParameterGroup {
     /// `RdsClusterParameterGroup` with its required arguments; set the others with `RdsClusterParameterGroup { field: Some(..), ..RdsClusterParameterGroup::new(..) }`.
+    #[inline]
     pub fn new(family: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -770,6 +783,7 @@ pub struct RdsClusterRoleAssociationTimeouts {
 
 impl RdsClusterRoleAssociationTimeouts {
     /// `RdsClusterRoleAssociationTimeouts` with its required arguments; set the others with `RdsClusterRoleAssociationTimeouts { field: Some(..), ..RdsClusterRoleAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -797,6 +811,7 @@ pub struct RdsClusterRoleAssociation {
 
 impl RdsClusterRoleAssociation {
     /// `RdsClusterRoleAssociation` with its required arguments; set the others with `RdsClusterRoleAssociation { field: Some(..), ..RdsClusterRoleAssociation::new(..) }`.
+    #[inline]
     pub fn new(db_cluster_identifier: impl Into<crate::core::Expr>, feature_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_cluster_identifier: db_cluster_identifier.into(),
@@ -823,6 +838,7 @@ pub struct RdsClusterSnapshotCopyTimeouts {
 
 impl RdsClusterSnapshotCopyTimeouts {
     /// `RdsClusterSnapshotCopyTimeouts` with its required arguments; set the others with `RdsClusterSnapshotCopyTimeouts { field: Some(..), ..RdsClusterSnapshotCopyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -862,6 +878,7 @@ pub struct RdsClusterSnapshotCopy {
 
 impl RdsClusterSnapshotCopy {
     /// `RdsClusterSnapshotCopy` with its required arguments; set the others with `RdsClusterSnapshotCopy { field: Some(..), ..RdsClusterSnapshotCopy::new(..) }`.
+    #[inline]
     pub fn new(source_db_cluster_snapshot_identifier: impl Into<crate::core::Expr>, target_db_cluster_snapshot_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             copy_tags: None,
@@ -897,6 +914,7 @@ pub struct RdsCustomDbEngineVersionTimeouts {
 
 impl RdsCustomDbEngineVersionTimeouts {
     /// `RdsCustomDbEngineVersionTimeouts` with its required arguments; set the others with `RdsCustomDbEngineVersionTimeouts { field: Some(..), ..RdsCustomDbEngineVersionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -956,6 +974,7 @@ pub struct RdsCustomDbEngineVersion {
 
 impl RdsCustomDbEngineVersion {
     /// `RdsCustomDbEngineVersion` with its required arguments; set the others with `RdsCustomDbEngineVersion { field: Some(..), ..RdsCustomDbEngineVersion::new(..) }`.
+    #[inline]
     pub fn new(engine: impl Into<crate::core::Expr>, engine_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_installation_files_s3_bucket_name: None,
@@ -996,6 +1015,7 @@ pub struct RdsExportTaskTimeouts {
 
 impl RdsExportTaskTimeouts {
     /// `RdsExportTaskTimeouts` with its required arguments; set the others with `RdsExportTaskTimeouts { field: Some(..), ..RdsExportTaskTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1030,6 +1050,7 @@ pub struct RdsExportTask {
 
 impl RdsExportTask {
     /// `RdsExportTask` with its required arguments; set the others with `RdsExportTask { field: Some(..), ..RdsExportTask::new(..) }`.
+    #[inline]
     pub fn new(export_task_identifier: impl Into<crate::core::Expr>, iam_role_arn: impl Into<crate::core::Expr>, kms_key_id: impl Into<crate::core::Expr>, s3_bucket_name: impl Into<crate::core::Expr>, source_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             export_only: None,
@@ -1064,6 +1085,7 @@ pub struct RdsGlobalClusterTimeouts {
 
 impl RdsGlobalClusterTimeouts {
     /// `RdsGlobalClusterTimeouts` with its required arguments; set the others with `RdsGlobalClusterTimeouts { field: Some(..), ..RdsGlobalClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1118,6 +1140,7 @@ pub struct RdsGlobalCluster {
 
 impl RdsGlobalCluster {
     /// `RdsGlobalCluster` with its required arguments; set the others with `RdsGlobalCluster { field: Some(..), ..RdsGlobalCluster::new(..) }`.
+    #[inline]
     pub fn new(global_cluster_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: None,
@@ -1156,6 +1179,7 @@ pub struct RdsInstanceStateTimeouts {
 
 impl RdsInstanceStateTimeouts {
     /// `RdsInstanceStateTimeouts` with its required arguments; set the others with `RdsInstanceStateTimeouts { field: Some(..), ..RdsInstanceStateTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1178,6 +1202,7 @@ pub struct RdsInstanceState {
 
 impl RdsInstanceState {
     /// `RdsInstanceState` with its required arguments; set the others with `RdsInstanceState { field: Some(..), ..RdsInstanceState::new(..) }`.
+    #[inline]
     pub fn new(identifier: impl Into<crate::core::Expr>, state: impl Into<crate::core::Expr>) -> Self {
         Self {
             identifier: identifier.into(),
@@ -1206,6 +1231,7 @@ pub struct RdsIntegrationTimeouts {
 
 impl RdsIntegrationTimeouts {
     /// `RdsIntegrationTimeouts` with its required arguments; set the others with `RdsIntegrationTimeouts { field: Some(..), ..RdsIntegrationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1242,6 +1268,7 @@ pub struct RdsIntegration {
 
 impl RdsIntegration {
     /// `RdsIntegration` with its required arguments; set the others with `RdsIntegration { field: Some(..), ..RdsIntegration::new(..) }`.
+    #[inline]
     pub fn new(integration_name: impl Into<crate::core::Expr>, source_arn: impl Into<crate::core::Expr>, target_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_encryption_context: None,
@@ -1276,6 +1303,7 @@ pub struct RdsReservedInstanceTimeouts {
 
 impl RdsReservedInstanceTimeouts {
     /// `RdsReservedInstanceTimeouts` with its required arguments; set the others with `RdsReservedInstanceTimeouts { field: Some(..), ..RdsReservedInstanceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1312,6 +1340,7 @@ pub struct RdsReservedInstance {
 
 impl RdsReservedInstance {
     /// `RdsReservedInstance` with its required arguments; set the others with `RdsReservedInstance { field: Some(..), ..RdsReservedInstance::new(..) }`.
+    #[inline]
     pub fn new(offering_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1348,6 +1377,7 @@ pub struct RdsShardGroupTimeouts {
 
 impl RdsShardGroupTimeouts {
     /// `RdsShardGroupTimeouts` with its required arguments; set the others with `RdsShardGroupTimeouts { field: Some(..), ..RdsShardGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1385,6 +1415,7 @@ pub struct RdsShardGroup {
 
 impl RdsShardGroup {
     /// `RdsShardGroup` with its required arguments; set the others with `RdsShardGroup { field: Some(..), ..RdsShardGroup::new(..) }`.
+    #[inline]
     pub fn new(db_cluster_identifier: impl Into<crate::core::Expr>, db_shard_group_identifier: impl Into<crate::core::Expr>, max_acu: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             compute_redundancy: None,
@@ -1419,6 +1450,7 @@ pub struct DataRdsCertificate {
 
 impl DataRdsCertificate {
     /// `DataRdsCertificate` with its required arguments; set the others with `DataRdsCertificate { field: Some(..), ..DataRdsCertificate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_for_new_launches: None,
@@ -1447,6 +1479,7 @@ pub struct DataRdsCluster {
 
 impl DataRdsCluster {
     /// `DataRdsCluster` with its required arguments; set the others with `DataRdsCluster { field: Some(..), ..DataRdsCluster::new(..) }`.
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_identifier: cluster_identifier.into(),
@@ -1469,6 +1502,7 @@ pub struct DataRdsClusterParameterGroup {
 
 impl DataRdsClusterParameterGroup {
     /// `DataRdsClusterParameterGroup` with its required arguments; set the others with `DataRdsClusterParameterGroup { field: Some(..), ..DataRdsClusterParameterGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1491,6 +1525,7 @@ pub struct DataRdsClustersFilter {
 
 impl DataRdsClustersFilter {
     /// `DataRdsClustersFilter` with its required arguments; set the others with `DataRdsClustersFilter { field: Some(..), ..DataRdsClustersFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1512,6 +1547,7 @@ pub struct DataRdsClusters {
 
 impl DataRdsClusters {
     /// `DataRdsClusters` with its required arguments; set the others with `DataRdsClusters { field: Some(..), ..DataRdsClusters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1535,6 +1571,7 @@ pub struct DataRdsEngineVersionFilter {
 
 impl DataRdsEngineVersionFilter {
     /// `DataRdsEngineVersionFilter` with its required arguments; set the others with `DataRdsEngineVersionFilter { field: Some(..), ..DataRdsEngineVersionFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1588,6 +1625,7 @@ pub struct DataRdsEngineVersion {
 
 impl DataRdsEngineVersion {
     /// `DataRdsEngineVersion` with its required arguments; set the others with `DataRdsEngineVersion { field: Some(..), ..DataRdsEngineVersion::new(..) }`.
+    #[inline]
     pub fn new(engine: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_only: None,
@@ -1689,6 +1727,7 @@ pub struct DataRdsOrderableDbInstance {
 
 impl DataRdsOrderableDbInstance {
     /// `DataRdsOrderableDbInstance` with its required arguments; set the others with `DataRdsOrderableDbInstance { field: Some(..), ..DataRdsOrderableDbInstance::new(..) }`.
+    #[inline]
     pub fn new(engine: impl Into<crate::core::Expr>) -> Self {
         Self {
             availability_zone_group: None,
@@ -1743,6 +1782,7 @@ pub struct DataRdsReservedInstanceOffering {
 
 impl DataRdsReservedInstanceOffering {
     /// `DataRdsReservedInstanceOffering` with its required arguments; set the others with `DataRdsReservedInstanceOffering { field: Some(..), ..DataRdsReservedInstanceOffering::new(..) }`.
+    #[inline]
     pub fn new(db_instance_class: impl Into<crate::core::Expr>, duration: impl Into<crate::core::Arg<crate::core::Number>>, multi_az: impl Into<crate::core::Arg<bool>>, offering_type: impl Into<crate::core::Expr>, product_description: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_instance_class: db_instance_class.into(),
@@ -1761,10 +1801,12 @@ impl crate::core::DataSource for DataRdsReservedInstanceOffering {
 
 impl crate::core::Ref<RdsCertificate> {
     /// `certificate_identifier`, as a reference.
+    #[inline]
     pub fn certificate_identifier(&self) -> crate::core::Expr {
         self.attr("certificate_identifier")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1772,302 +1814,377 @@ impl crate::core::Ref<RdsCertificate> {
 
 impl crate::core::Ref<RdsCluster> {
     /// `allocated_storage`, as a reference.
+    #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
         self.attr("allocated_storage")
     }
     /// `allow_major_version_upgrade`, as a reference.
+    #[inline]
     pub fn allow_major_version_upgrade(&self) -> crate::core::Expr {
         self.attr("allow_major_version_upgrade")
     }
     /// `apply_immediately`, as a reference.
+    #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
         self.attr("apply_immediately")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `backtrack_window`, as a reference.
+    #[inline]
     pub fn backtrack_window(&self) -> crate::core::Expr {
         self.attr("backtrack_window")
     }
     /// `backup_retention_period`, as a reference.
+    #[inline]
     pub fn backup_retention_period(&self) -> crate::core::Expr {
         self.attr("backup_retention_period")
     }
     /// `ca_certificate_identifier`, as a reference.
+    #[inline]
     pub fn ca_certificate_identifier(&self) -> crate::core::Expr {
         self.attr("ca_certificate_identifier")
     }
     /// `ca_certificate_valid_till`, as a reference.
+    #[inline]
     pub fn ca_certificate_valid_till(&self) -> crate::core::Expr {
         self.attr("ca_certificate_valid_till")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `cluster_identifier_prefix`, as a reference.
+    #[inline]
     pub fn cluster_identifier_prefix(&self) -> crate::core::Expr {
         self.attr("cluster_identifier_prefix")
     }
     /// `cluster_members`, as a reference.
+    #[inline]
     pub fn cluster_members(&self) -> crate::core::Expr {
         self.attr("cluster_members")
     }
     /// `cluster_resource_id`, as a reference.
+    #[inline]
     pub fn cluster_resource_id(&self) -> crate::core::Expr {
         self.attr("cluster_resource_id")
     }
     /// `cluster_scalability_type`, as a reference.
+    #[inline]
     pub fn cluster_scalability_type(&self) -> crate::core::Expr {
         self.attr("cluster_scalability_type")
     }
     /// `copy_tags_to_snapshot`, as a reference.
+    #[inline]
     pub fn copy_tags_to_snapshot(&self) -> crate::core::Expr {
         self.attr("copy_tags_to_snapshot")
     }
     /// `database_insights_mode`, as a reference.
+    #[inline]
     pub fn database_insights_mode(&self) -> crate::core::Expr {
         self.attr("database_insights_mode")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `db_cluster_instance_class`, as a reference.
+    #[inline]
     pub fn db_cluster_instance_class(&self) -> crate::core::Expr {
         self.attr("db_cluster_instance_class")
     }
     /// `db_cluster_parameter_group_name`, as a reference.
+    #[inline]
     pub fn db_cluster_parameter_group_name(&self) -> crate::core::Expr {
         self.attr("db_cluster_parameter_group_name")
     }
     /// `db_instance_parameter_group_name`, as a reference.
+    #[inline]
     pub fn db_instance_parameter_group_name(&self) -> crate::core::Expr {
         self.attr("db_instance_parameter_group_name")
     }
     /// `db_subnet_group_name`, as a reference.
+    #[inline]
     pub fn db_subnet_group_name(&self) -> crate::core::Expr {
         self.attr("db_subnet_group_name")
     }
     /// `db_system_id`, as a reference.
+    #[inline]
     pub fn db_system_id(&self) -> crate::core::Expr {
         self.attr("db_system_id")
     }
     /// `delete_automated_backups`, as a reference.
+    #[inline]
     pub fn delete_automated_backups(&self) -> crate::core::Expr {
         self.attr("delete_automated_backups")
     }
     /// `deletion_protection`, as a reference.
+    #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
         self.attr("deletion_protection")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `domain_iam_role_name`, as a reference.
+    #[inline]
     pub fn domain_iam_role_name(&self) -> crate::core::Expr {
         self.attr("domain_iam_role_name")
     }
     /// `enable_global_write_forwarding`, as a reference.
+    #[inline]
     pub fn enable_global_write_forwarding(&self) -> crate::core::Expr {
         self.attr("enable_global_write_forwarding")
     }
     /// `enable_http_endpoint`, as a reference.
+    #[inline]
     pub fn enable_http_endpoint(&self) -> crate::core::Expr {
         self.attr("enable_http_endpoint")
     }
     /// `enable_local_write_forwarding`, as a reference.
+    #[inline]
     pub fn enable_local_write_forwarding(&self) -> crate::core::Expr {
         self.attr("enable_local_write_forwarding")
     }
     /// `enabled_cloudwatch_logs_exports`, as a reference.
+    #[inline]
     pub fn enabled_cloudwatch_logs_exports(&self) -> crate::core::Expr {
         self.attr("enabled_cloudwatch_logs_exports")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_lifecycle_support`, as a reference.
+    #[inline]
     pub fn engine_lifecycle_support(&self) -> crate::core::Expr {
         self.attr("engine_lifecycle_support")
     }
     /// `engine_mode`, as a reference.
+    #[inline]
     pub fn engine_mode(&self) -> crate::core::Expr {
         self.attr("engine_mode")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `engine_version_actual`, as a reference.
+    #[inline]
     pub fn engine_version_actual(&self) -> crate::core::Expr {
         self.attr("engine_version_actual")
     }
     /// `final_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("final_snapshot_identifier")
     }
     /// `global_cluster_identifier`, as a reference.
+    #[inline]
     pub fn global_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("global_cluster_identifier")
     }
     /// `hosted_zone_id`, as a reference.
+    #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("hosted_zone_id")
     }
     /// `iam_database_authentication_enabled`, as a reference.
+    #[inline]
     pub fn iam_database_authentication_enabled(&self) -> crate::core::Expr {
         self.attr("iam_database_authentication_enabled")
     }
     /// `iam_roles`, as a reference.
+    #[inline]
     pub fn iam_roles(&self) -> crate::core::Expr {
         self.attr("iam_roles")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `iops`, as a reference.
+    #[inline]
     pub fn iops(&self) -> crate::core::Expr {
         self.attr("iops")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `manage_master_user_password`, as a reference.
+    #[inline]
     pub fn manage_master_user_password(&self) -> crate::core::Expr {
         self.attr("manage_master_user_password")
     }
     /// `master_password`, as a reference.
+    #[inline]
     pub fn master_password(&self) -> crate::core::Expr {
         self.attr("master_password")
     }
     /// `master_password_wo`, as a reference.
+    #[inline]
     pub fn master_password_wo(&self) -> crate::core::Expr {
         self.attr("master_password_wo")
     }
     /// `master_password_wo_version`, as a reference.
+    #[inline]
     pub fn master_password_wo_version(&self) -> crate::core::Expr {
         self.attr("master_password_wo_version")
     }
     /// `master_user_secret`, as a reference.
+    #[inline]
     pub fn master_user_secret(&self) -> crate::core::Expr {
         self.attr("master_user_secret")
     }
     /// `master_user_secret_kms_key_id`, as a reference.
+    #[inline]
     pub fn master_user_secret_kms_key_id(&self) -> crate::core::Expr {
         self.attr("master_user_secret_kms_key_id")
     }
     /// `master_username`, as a reference.
+    #[inline]
     pub fn master_username(&self) -> crate::core::Expr {
         self.attr("master_username")
     }
     /// `monitoring_interval`, as a reference.
+    #[inline]
     pub fn monitoring_interval(&self) -> crate::core::Expr {
         self.attr("monitoring_interval")
     }
     /// `monitoring_role_arn`, as a reference.
+    #[inline]
     pub fn monitoring_role_arn(&self) -> crate::core::Expr {
         self.attr("monitoring_role_arn")
     }
     /// `network_type`, as a reference.
+    #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
         self.attr("network_type")
     }
     /// `performance_insights_enabled`, as a reference.
+    #[inline]
     pub fn performance_insights_enabled(&self) -> crate::core::Expr {
         self.attr("performance_insights_enabled")
     }
     /// `performance_insights_kms_key_id`, as a reference.
+    #[inline]
     pub fn performance_insights_kms_key_id(&self) -> crate::core::Expr {
         self.attr("performance_insights_kms_key_id")
     }
     /// `performance_insights_retention_period`, as a reference.
+    #[inline]
     pub fn performance_insights_retention_period(&self) -> crate::core::Expr {
         self.attr("performance_insights_retention_period")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
+    #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
         self.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `reader_endpoint`, as a reference.
+    #[inline]
     pub fn reader_endpoint(&self) -> crate::core::Expr {
         self.attr("reader_endpoint")
     }
     /// `replication_source_identifier`, as a reference.
+    #[inline]
     pub fn replication_source_identifier(&self) -> crate::core::Expr {
         self.attr("replication_source_identifier")
     }
     /// `skip_final_snapshot`, as a reference.
+    #[inline]
     pub fn skip_final_snapshot(&self) -> crate::core::Expr {
         self.attr("skip_final_snapshot")
     }
     /// `snapshot_identifier`, as a reference.
+    #[inline]
     pub fn snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("snapshot_identifier")
     }
     /// `source_region`, as a reference.
+    #[inline]
     pub fn source_region(&self) -> crate::core::Expr {
         self.attr("source_region")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `restore_to_point_in_time` (a nested block), as a reference.
+    #[inline]
     pub fn restore_to_point_in_time(&self) -> crate::core::Expr {
         self.attr("restore_to_point_in_time")
     }
     /// `s3_import` (a nested block), as a reference.
+    #[inline]
     pub fn s3_import(&self) -> crate::core::Expr {
         self.attr("s3_import")
     }
     /// `scaling_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn scaling_configuration(&self) -> crate::core::Expr {
         self.attr("scaling_configuration")
     }
     /// `serverlessv2_scaling_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn serverlessv2_scaling_configuration(&self) -> crate::core::Expr {
         self.attr("serverlessv2_scaling_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2075,26 +2192,32 @@ impl crate::core::Ref<RdsCluster> {
 
 impl crate::core::Ref<RdsClusterActivityStream> {
     /// `engine_native_audit_fields_included`, as a reference.
+    #[inline]
     pub fn engine_native_audit_fields_included(&self) -> crate::core::Expr {
         self.attr("engine_native_audit_fields_included")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kinesis_stream_name`, as a reference.
+    #[inline]
     pub fn kinesis_stream_name(&self) -> crate::core::Expr {
         self.attr("kinesis_stream_name")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `mode`, as a reference.
+    #[inline]
     pub fn mode(&self) -> crate::core::Expr {
         self.attr("mode")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
@@ -2102,42 +2225,52 @@ impl crate::core::Ref<RdsClusterActivityStream> {
 
 impl crate::core::Ref<RdsClusterEndpoint> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cluster_endpoint_identifier`, as a reference.
+    #[inline]
     pub fn cluster_endpoint_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_endpoint_identifier")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `custom_endpoint_type`, as a reference.
+    #[inline]
     pub fn custom_endpoint_type(&self) -> crate::core::Expr {
         self.attr("custom_endpoint_type")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `excluded_members`, as a reference.
+    #[inline]
     pub fn excluded_members(&self) -> crate::core::Expr {
         self.attr("excluded_members")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `static_members`, as a reference.
+    #[inline]
     pub fn static_members(&self) -> crate::core::Expr {
         self.attr("static_members")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -2145,150 +2278,187 @@ impl crate::core::Ref<RdsClusterEndpoint> {
 
 impl crate::core::Ref<RdsClusterInstance> {
     /// `apply_immediately`, as a reference.
+    #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
         self.attr("apply_immediately")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_minor_version_upgrade`, as a reference.
+    #[inline]
     pub fn auto_minor_version_upgrade(&self) -> crate::core::Expr {
         self.attr("auto_minor_version_upgrade")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `ca_cert_identifier`, as a reference.
+    #[inline]
     pub fn ca_cert_identifier(&self) -> crate::core::Expr {
         self.attr("ca_cert_identifier")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `copy_tags_to_snapshot`, as a reference.
+    #[inline]
     pub fn copy_tags_to_snapshot(&self) -> crate::core::Expr {
         self.attr("copy_tags_to_snapshot")
     }
     /// `custom_iam_instance_profile`, as a reference.
+    #[inline]
     pub fn custom_iam_instance_profile(&self) -> crate::core::Expr {
         self.attr("custom_iam_instance_profile")
     }
     /// `db_parameter_group_name`, as a reference.
+    #[inline]
     pub fn db_parameter_group_name(&self) -> crate::core::Expr {
         self.attr("db_parameter_group_name")
     }
     /// `db_subnet_group_name`, as a reference.
+    #[inline]
     pub fn db_subnet_group_name(&self) -> crate::core::Expr {
         self.attr("db_subnet_group_name")
     }
     /// `dbi_resource_id`, as a reference.
+    #[inline]
     pub fn dbi_resource_id(&self) -> crate::core::Expr {
         self.attr("dbi_resource_id")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `engine_version_actual`, as a reference.
+    #[inline]
     pub fn engine_version_actual(&self) -> crate::core::Expr {
         self.attr("engine_version_actual")
     }
     /// `force_destroy`, as a reference.
+    #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
         self.attr("force_destroy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identifier`, as a reference.
+    #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
         self.attr("identifier")
     }
     /// `identifier_prefix`, as a reference.
+    #[inline]
     pub fn identifier_prefix(&self) -> crate::core::Expr {
         self.attr("identifier_prefix")
     }
     /// `instance_class`, as a reference.
+    #[inline]
     pub fn instance_class(&self) -> crate::core::Expr {
         self.attr("instance_class")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `monitoring_interval`, as a reference.
+    #[inline]
     pub fn monitoring_interval(&self) -> crate::core::Expr {
         self.attr("monitoring_interval")
     }
     /// `monitoring_role_arn`, as a reference.
+    #[inline]
     pub fn monitoring_role_arn(&self) -> crate::core::Expr {
         self.attr("monitoring_role_arn")
     }
     /// `network_type`, as a reference.
+    #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
         self.attr("network_type")
     }
     /// `performance_insights_enabled`, as a reference.
+    #[inline]
     pub fn performance_insights_enabled(&self) -> crate::core::Expr {
         self.attr("performance_insights_enabled")
     }
     /// `performance_insights_kms_key_id`, as a reference.
+    #[inline]
     pub fn performance_insights_kms_key_id(&self) -> crate::core::Expr {
         self.attr("performance_insights_kms_key_id")
     }
     /// `performance_insights_retention_period`, as a reference.
+    #[inline]
     pub fn performance_insights_retention_period(&self) -> crate::core::Expr {
         self.attr("performance_insights_retention_period")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
+    #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
         self.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `promotion_tier`, as a reference.
+    #[inline]
     pub fn promotion_tier(&self) -> crate::core::Expr {
         self.attr("promotion_tier")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `writer`, as a reference.
+    #[inline]
     pub fn writer(&self) -> crate::core::Expr {
         self.attr("writer")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2296,38 +2466,47 @@ impl crate::core::Ref<RdsClusterInstance> {
 
 impl crate::core::Ref<RdsClusterParameterGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `family`, as a reference.
+    #[inline]
     pub fn family(&self) -> crate::core::Expr {
         self.attr("family")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
+    #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
         self.attr("parameter")
     }
@@ -2335,22 +2514,27 @@ impl crate::core::Ref<RdsClusterParameterGroup> {
 
 impl crate::core::Ref<RdsClusterRoleAssociation> {
     /// `db_cluster_identifier`, as a reference.
+    #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("db_cluster_identifier")
     }
     /// `feature_name`, as a reference.
+    #[inline]
     pub fn feature_name(&self) -> crate::core::Expr {
         self.attr("feature_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2358,82 +2542,102 @@ impl crate::core::Ref<RdsClusterRoleAssociation> {
 
 impl crate::core::Ref<RdsClusterSnapshotCopy> {
     /// `allocated_storage`, as a reference.
+    #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
         self.attr("allocated_storage")
     }
     /// `copy_tags`, as a reference.
+    #[inline]
     pub fn copy_tags(&self) -> crate::core::Expr {
         self.attr("copy_tags")
     }
     /// `db_cluster_snapshot_arn`, as a reference.
+    #[inline]
     pub fn db_cluster_snapshot_arn(&self) -> crate::core::Expr {
         self.attr("db_cluster_snapshot_arn")
     }
     /// `destination_region`, as a reference.
+    #[inline]
     pub fn destination_region(&self) -> crate::core::Expr {
         self.attr("destination_region")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `license_model`, as a reference.
+    #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
         self.attr("license_model")
     }
     /// `presigned_url`, as a reference.
+    #[inline]
     pub fn presigned_url(&self) -> crate::core::Expr {
         self.attr("presigned_url")
     }
     /// `shared_accounts`, as a reference.
+    #[inline]
     pub fn shared_accounts(&self) -> crate::core::Expr {
         self.attr("shared_accounts")
     }
     /// `snapshot_type`, as a reference.
+    #[inline]
     pub fn snapshot_type(&self) -> crate::core::Expr {
         self.attr("snapshot_type")
     }
     /// `source_db_cluster_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn source_db_cluster_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("source_db_cluster_snapshot_identifier")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_db_cluster_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn target_db_cluster_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("target_db_cluster_snapshot_identifier")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2441,86 +2645,107 @@ impl crate::core::Ref<RdsClusterSnapshotCopy> {
 
 impl crate::core::Ref<RdsCustomDbEngineVersion> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `create_time`, as a reference.
+    #[inline]
     pub fn create_time(&self) -> crate::core::Expr {
         self.attr("create_time")
     }
     /// `database_installation_files_s3_bucket_name`, as a reference.
+    #[inline]
     pub fn database_installation_files_s3_bucket_name(&self) -> crate::core::Expr {
         self.attr("database_installation_files_s3_bucket_name")
     }
     /// `database_installation_files_s3_prefix`, as a reference.
+    #[inline]
     pub fn database_installation_files_s3_prefix(&self) -> crate::core::Expr {
         self.attr("database_installation_files_s3_prefix")
     }
     /// `db_parameter_group_family`, as a reference.
+    #[inline]
     pub fn db_parameter_group_family(&self) -> crate::core::Expr {
         self.attr("db_parameter_group_family")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `filename`, as a reference.
+    #[inline]
     pub fn filename(&self) -> crate::core::Expr {
         self.attr("filename")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_id`, as a reference.
+    #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
         self.attr("image_id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `major_engine_version`, as a reference.
+    #[inline]
     pub fn major_engine_version(&self) -> crate::core::Expr {
         self.attr("major_engine_version")
     }
     /// `manifest`, as a reference.
+    #[inline]
     pub fn manifest(&self) -> crate::core::Expr {
         self.attr("manifest")
     }
     /// `manifest_computed`, as a reference.
+    #[inline]
     pub fn manifest_computed(&self) -> crate::core::Expr {
         self.attr("manifest_computed")
     }
     /// `manifest_hash`, as a reference.
+    #[inline]
     pub fn manifest_hash(&self) -> crate::core::Expr {
         self.attr("manifest_hash")
     }
     /// `source_image_id`, as a reference.
+    #[inline]
     pub fn source_image_id(&self) -> crate::core::Expr {
         self.attr("source_image_id")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2528,70 +2753,87 @@ impl crate::core::Ref<RdsCustomDbEngineVersion> {
 
 impl crate::core::Ref<RdsExportTask> {
     /// `export_only`, as a reference.
+    #[inline]
     pub fn export_only(&self) -> crate::core::Expr {
         self.attr("export_only")
     }
     /// `export_task_identifier`, as a reference.
+    #[inline]
     pub fn export_task_identifier(&self) -> crate::core::Expr {
         self.attr("export_task_identifier")
     }
     /// `failure_cause`, as a reference.
+    #[inline]
     pub fn failure_cause(&self) -> crate::core::Expr {
         self.attr("failure_cause")
     }
     /// `iam_role_arn`, as a reference.
+    #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `percent_progress`, as a reference.
+    #[inline]
     pub fn percent_progress(&self) -> crate::core::Expr {
         self.attr("percent_progress")
     }
     /// `s3_bucket_name`, as a reference.
+    #[inline]
     pub fn s3_bucket_name(&self) -> crate::core::Expr {
         self.attr("s3_bucket_name")
     }
     /// `s3_prefix`, as a reference.
+    #[inline]
     pub fn s3_prefix(&self) -> crate::core::Expr {
         self.attr("s3_prefix")
     }
     /// `snapshot_time`, as a reference.
+    #[inline]
     pub fn snapshot_time(&self) -> crate::core::Expr {
         self.attr("snapshot_time")
     }
     /// `source_arn`, as a reference.
+    #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
         self.attr("source_arn")
     }
     /// `source_type`, as a reference.
+    #[inline]
     pub fn source_type(&self) -> crate::core::Expr {
         self.attr("source_type")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `task_end_time`, as a reference.
+    #[inline]
     pub fn task_end_time(&self) -> crate::core::Expr {
         self.attr("task_end_time")
     }
     /// `task_start_time`, as a reference.
+    #[inline]
     pub fn task_start_time(&self) -> crate::core::Expr {
         self.attr("task_start_time")
     }
     /// `warning_message`, as a reference.
+    #[inline]
     pub fn warning_message(&self) -> crate::core::Expr {
         self.attr("warning_message")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2599,74 +2841,92 @@ impl crate::core::Ref<RdsExportTask> {
 
 impl crate::core::Ref<RdsGlobalCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `deletion_protection`, as a reference.
+    #[inline]
     pub fn deletion_protection(&self) -> crate::core::Expr {
         self.attr("deletion_protection")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_lifecycle_support`, as a reference.
+    #[inline]
     pub fn engine_lifecycle_support(&self) -> crate::core::Expr {
         self.attr("engine_lifecycle_support")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `engine_version_actual`, as a reference.
+    #[inline]
     pub fn engine_version_actual(&self) -> crate::core::Expr {
         self.attr("engine_version_actual")
     }
     /// `force_destroy`, as a reference.
+    #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
         self.attr("force_destroy")
     }
     /// `global_cluster_identifier`, as a reference.
+    #[inline]
     pub fn global_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("global_cluster_identifier")
     }
     /// `global_cluster_members`, as a reference.
+    #[inline]
     pub fn global_cluster_members(&self) -> crate::core::Expr {
         self.attr("global_cluster_members")
     }
     /// `global_cluster_resource_id`, as a reference.
+    #[inline]
     pub fn global_cluster_resource_id(&self) -> crate::core::Expr {
         self.attr("global_cluster_resource_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `source_db_cluster_identifier`, as a reference.
+    #[inline]
     pub fn source_db_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("source_db_cluster_identifier")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2674,14 +2934,17 @@ impl crate::core::Ref<RdsGlobalCluster> {
 
 impl crate::core::Ref<RdsInstanceState> {
     /// `identifier`, as a reference.
+    #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
         self.attr("identifier")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2689,46 +2952,57 @@ impl crate::core::Ref<RdsInstanceState> {
 
 impl crate::core::Ref<RdsIntegration> {
     /// `additional_encryption_context`, as a reference.
+    #[inline]
     pub fn additional_encryption_context(&self) -> crate::core::Expr {
         self.attr("additional_encryption_context")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `data_filter`, as a reference.
+    #[inline]
     pub fn data_filter(&self) -> crate::core::Expr {
         self.attr("data_filter")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `integration_name`, as a reference.
+    #[inline]
     pub fn integration_name(&self) -> crate::core::Expr {
         self.attr("integration_name")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `source_arn`, as a reference.
+    #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
         self.attr("source_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_arn`, as a reference.
+    #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
         self.attr("target_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2736,82 +3010,102 @@ impl crate::core::Ref<RdsIntegration> {
 
 impl crate::core::Ref<RdsReservedInstance> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `currency_code`, as a reference.
+    #[inline]
     pub fn currency_code(&self) -> crate::core::Expr {
         self.attr("currency_code")
     }
     /// `db_instance_class`, as a reference.
+    #[inline]
     pub fn db_instance_class(&self) -> crate::core::Expr {
         self.attr("db_instance_class")
     }
     /// `duration`, as a reference.
+    #[inline]
     pub fn duration(&self) -> crate::core::Expr {
         self.attr("duration")
     }
     /// `fixed_price`, as a reference.
+    #[inline]
     pub fn fixed_price(&self) -> crate::core::Expr {
         self.attr("fixed_price")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_count`, as a reference.
+    #[inline]
     pub fn instance_count(&self) -> crate::core::Expr {
         self.attr("instance_count")
     }
     /// `lease_id`, as a reference.
+    #[inline]
     pub fn lease_id(&self) -> crate::core::Expr {
         self.attr("lease_id")
     }
     /// `multi_az`, as a reference.
+    #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
         self.attr("multi_az")
     }
     /// `offering_id`, as a reference.
+    #[inline]
     pub fn offering_id(&self) -> crate::core::Expr {
         self.attr("offering_id")
     }
     /// `offering_type`, as a reference.
+    #[inline]
     pub fn offering_type(&self) -> crate::core::Expr {
         self.attr("offering_type")
     }
     /// `product_description`, as a reference.
+    #[inline]
     pub fn product_description(&self) -> crate::core::Expr {
         self.attr("product_description")
     }
     /// `recurring_charges`, as a reference.
+    #[inline]
     pub fn recurring_charges(&self) -> crate::core::Expr {
         self.attr("recurring_charges")
     }
     /// `reservation_id`, as a reference.
+    #[inline]
     pub fn reservation_id(&self) -> crate::core::Expr {
         self.attr("reservation_id")
     }
     /// `start_time`, as a reference.
+    #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
         self.attr("start_time")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `usage_price`, as a reference.
+    #[inline]
     pub fn usage_price(&self) -> crate::core::Expr {
         self.attr("usage_price")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2819,50 +3113,62 @@ impl crate::core::Ref<RdsReservedInstance> {
 
 impl crate::core::Ref<RdsShardGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `compute_redundancy`, as a reference.
+    #[inline]
     pub fn compute_redundancy(&self) -> crate::core::Expr {
         self.attr("compute_redundancy")
     }
     /// `db_cluster_identifier`, as a reference.
+    #[inline]
     pub fn db_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("db_cluster_identifier")
     }
     /// `db_shard_group_identifier`, as a reference.
+    #[inline]
     pub fn db_shard_group_identifier(&self) -> crate::core::Expr {
         self.attr("db_shard_group_identifier")
     }
     /// `db_shard_group_resource_id`, as a reference.
+    #[inline]
     pub fn db_shard_group_resource_id(&self) -> crate::core::Expr {
         self.attr("db_shard_group_resource_id")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `max_acu`, as a reference.
+    #[inline]
     pub fn max_acu(&self) -> crate::core::Expr {
         self.attr("max_acu")
     }
     /// `min_acu`, as a reference.
+    #[inline]
     pub fn min_acu(&self) -> crate::core::Expr {
         self.attr("min_acu")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2870,42 +3176,52 @@ impl crate::core::Ref<RdsShardGroup> {
 
 impl crate::core::Ref<DataRdsCertificate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate_type`, as a reference.
+    #[inline]
     pub fn certificate_type(&self) -> crate::core::Expr {
         self.attr("certificate_type")
     }
     /// `customer_override`, as a reference.
+    #[inline]
     pub fn customer_override(&self) -> crate::core::Expr {
         self.attr("customer_override")
     }
     /// `customer_override_valid_till`, as a reference.
+    #[inline]
     pub fn customer_override_valid_till(&self) -> crate::core::Expr {
         self.attr("customer_override_valid_till")
     }
     /// `default_for_new_launches`, as a reference.
+    #[inline]
     pub fn default_for_new_launches(&self) -> crate::core::Expr {
         self.attr("default_for_new_launches")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `latest_valid_till`, as a reference.
+    #[inline]
     pub fn latest_valid_till(&self) -> crate::core::Expr {
         self.attr("latest_valid_till")
     }
     /// `thumbprint`, as a reference.
+    #[inline]
     pub fn thumbprint(&self) -> crate::core::Expr {
         self.attr("thumbprint")
     }
     /// `valid_from`, as a reference.
+    #[inline]
     pub fn valid_from(&self) -> crate::core::Expr {
         self.attr("valid_from")
     }
     /// `valid_till`, as a reference.
+    #[inline]
     pub fn valid_till(&self) -> crate::core::Expr {
         self.attr("valid_till")
     }
@@ -2913,150 +3229,187 @@ impl crate::core::Ref<DataRdsCertificate> {
 
 impl crate::core::Ref<DataRdsCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `backtrack_window`, as a reference.
+    #[inline]
     pub fn backtrack_window(&self) -> crate::core::Expr {
         self.attr("backtrack_window")
     }
     /// `backup_retention_period`, as a reference.
+    #[inline]
     pub fn backup_retention_period(&self) -> crate::core::Expr {
         self.attr("backup_retention_period")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `cluster_members`, as a reference.
+    #[inline]
     pub fn cluster_members(&self) -> crate::core::Expr {
         self.attr("cluster_members")
     }
     /// `cluster_resource_id`, as a reference.
+    #[inline]
     pub fn cluster_resource_id(&self) -> crate::core::Expr {
         self.attr("cluster_resource_id")
     }
     /// `cluster_scalability_type`, as a reference.
+    #[inline]
     pub fn cluster_scalability_type(&self) -> crate::core::Expr {
         self.attr("cluster_scalability_type")
     }
     /// `database_insights_mode`, as a reference.
+    #[inline]
     pub fn database_insights_mode(&self) -> crate::core::Expr {
         self.attr("database_insights_mode")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `db_cluster_parameter_group_name`, as a reference.
+    #[inline]
     pub fn db_cluster_parameter_group_name(&self) -> crate::core::Expr {
         self.attr("db_cluster_parameter_group_name")
     }
     /// `db_subnet_group_name`, as a reference.
+    #[inline]
     pub fn db_subnet_group_name(&self) -> crate::core::Expr {
         self.attr("db_subnet_group_name")
     }
     /// `db_system_id`, as a reference.
+    #[inline]
     pub fn db_system_id(&self) -> crate::core::Expr {
         self.attr("db_system_id")
     }
     /// `enabled_cloudwatch_logs_exports`, as a reference.
+    #[inline]
     pub fn enabled_cloudwatch_logs_exports(&self) -> crate::core::Expr {
         self.attr("enabled_cloudwatch_logs_exports")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_mode`, as a reference.
+    #[inline]
     pub fn engine_mode(&self) -> crate::core::Expr {
         self.attr("engine_mode")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `final_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("final_snapshot_identifier")
     }
     /// `hosted_zone_id`, as a reference.
+    #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("hosted_zone_id")
     }
     /// `iam_database_authentication_enabled`, as a reference.
+    #[inline]
     pub fn iam_database_authentication_enabled(&self) -> crate::core::Expr {
         self.attr("iam_database_authentication_enabled")
     }
     /// `iam_roles`, as a reference.
+    #[inline]
     pub fn iam_roles(&self) -> crate::core::Expr {
         self.attr("iam_roles")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `master_user_secret`, as a reference.
+    #[inline]
     pub fn master_user_secret(&self) -> crate::core::Expr {
         self.attr("master_user_secret")
     }
     /// `master_username`, as a reference.
+    #[inline]
     pub fn master_username(&self) -> crate::core::Expr {
         self.attr("master_username")
     }
     /// `monitoring_interval`, as a reference.
+    #[inline]
     pub fn monitoring_interval(&self) -> crate::core::Expr {
         self.attr("monitoring_interval")
     }
     /// `monitoring_role_arn`, as a reference.
+    #[inline]
     pub fn monitoring_role_arn(&self) -> crate::core::Expr {
         self.attr("monitoring_role_arn")
     }
     /// `network_type`, as a reference.
+    #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
         self.attr("network_type")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preferred_backup_window`, as a reference.
+    #[inline]
     pub fn preferred_backup_window(&self) -> crate::core::Expr {
         self.attr("preferred_backup_window")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `reader_endpoint`, as a reference.
+    #[inline]
     pub fn reader_endpoint(&self) -> crate::core::Expr {
         self.attr("reader_endpoint")
     }
     /// `replication_source_identifier`, as a reference.
+    #[inline]
     pub fn replication_source_identifier(&self) -> crate::core::Expr {
         self.attr("replication_source_identifier")
     }
     /// `storage_encrypted`, as a reference.
+    #[inline]
     pub fn storage_encrypted(&self) -> crate::core::Expr {
         self.attr("storage_encrypted")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
@@ -3064,18 +3417,22 @@ impl crate::core::Ref<DataRdsCluster> {
 
 impl crate::core::Ref<DataRdsClusterParameterGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `family`, as a reference.
+    #[inline]
     pub fn family(&self) -> crate::core::Expr {
         self.attr("family")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -3083,18 +3440,22 @@ impl crate::core::Ref<DataRdsClusterParameterGroup> {
 
 impl crate::core::Ref<DataRdsClusters> {
     /// `cluster_arns`, as a reference.
+    #[inline]
     pub fn cluster_arns(&self) -> crate::core::Expr {
         self.attr("cluster_arns")
     }
     /// `cluster_identifiers`, as a reference.
+    #[inline]
     pub fn cluster_identifiers(&self) -> crate::core::Expr {
         self.attr("cluster_identifiers")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -3102,138 +3463,172 @@ impl crate::core::Ref<DataRdsClusters> {
 
 impl crate::core::Ref<DataRdsEngineVersion> {
     /// `default_character_set`, as a reference.
+    #[inline]
     pub fn default_character_set(&self) -> crate::core::Expr {
         self.attr("default_character_set")
     }
     /// `default_only`, as a reference.
+    #[inline]
     pub fn default_only(&self) -> crate::core::Expr {
         self.attr("default_only")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_description`, as a reference.
+    #[inline]
     pub fn engine_description(&self) -> crate::core::Expr {
         self.attr("engine_description")
     }
     /// `exportable_log_types`, as a reference.
+    #[inline]
     pub fn exportable_log_types(&self) -> crate::core::Expr {
         self.attr("exportable_log_types")
     }
     /// `has_major_target`, as a reference.
+    #[inline]
     pub fn has_major_target(&self) -> crate::core::Expr {
         self.attr("has_major_target")
     }
     /// `has_minor_target`, as a reference.
+    #[inline]
     pub fn has_minor_target(&self) -> crate::core::Expr {
         self.attr("has_minor_target")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `include_all`, as a reference.
+    #[inline]
     pub fn include_all(&self) -> crate::core::Expr {
         self.attr("include_all")
     }
     /// `latest`, as a reference.
+    #[inline]
     pub fn latest(&self) -> crate::core::Expr {
         self.attr("latest")
     }
     /// `parameter_group_family`, as a reference.
+    #[inline]
     pub fn parameter_group_family(&self) -> crate::core::Expr {
         self.attr("parameter_group_family")
     }
     /// `preferred_major_targets`, as a reference.
+    #[inline]
     pub fn preferred_major_targets(&self) -> crate::core::Expr {
         self.attr("preferred_major_targets")
     }
     /// `preferred_upgrade_targets`, as a reference.
+    #[inline]
     pub fn preferred_upgrade_targets(&self) -> crate::core::Expr {
         self.attr("preferred_upgrade_targets")
     }
     /// `preferred_versions`, as a reference.
+    #[inline]
     pub fn preferred_versions(&self) -> crate::core::Expr {
         self.attr("preferred_versions")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `supported_character_sets`, as a reference.
+    #[inline]
     pub fn supported_character_sets(&self) -> crate::core::Expr {
         self.attr("supported_character_sets")
     }
     /// `supported_feature_names`, as a reference.
+    #[inline]
     pub fn supported_feature_names(&self) -> crate::core::Expr {
         self.attr("supported_feature_names")
     }
     /// `supported_modes`, as a reference.
+    #[inline]
     pub fn supported_modes(&self) -> crate::core::Expr {
         self.attr("supported_modes")
     }
     /// `supported_timezones`, as a reference.
+    #[inline]
     pub fn supported_timezones(&self) -> crate::core::Expr {
         self.attr("supported_timezones")
     }
     /// `supports_certificate_rotation_without_restart`, as a reference.
+    #[inline]
     pub fn supports_certificate_rotation_without_restart(&self) -> crate::core::Expr {
         self.attr("supports_certificate_rotation_without_restart")
     }
     /// `supports_global_databases`, as a reference.
+    #[inline]
     pub fn supports_global_databases(&self) -> crate::core::Expr {
         self.attr("supports_global_databases")
     }
     /// `supports_integrations`, as a reference.
+    #[inline]
     pub fn supports_integrations(&self) -> crate::core::Expr {
         self.attr("supports_integrations")
     }
     /// `supports_limitless_database`, as a reference.
+    #[inline]
     pub fn supports_limitless_database(&self) -> crate::core::Expr {
         self.attr("supports_limitless_database")
     }
     /// `supports_local_write_forwarding`, as a reference.
+    #[inline]
     pub fn supports_local_write_forwarding(&self) -> crate::core::Expr {
         self.attr("supports_local_write_forwarding")
     }
     /// `supports_log_exports_to_cloudwatch`, as a reference.
+    #[inline]
     pub fn supports_log_exports_to_cloudwatch(&self) -> crate::core::Expr {
         self.attr("supports_log_exports_to_cloudwatch")
     }
     /// `supports_parallel_query`, as a reference.
+    #[inline]
     pub fn supports_parallel_query(&self) -> crate::core::Expr {
         self.attr("supports_parallel_query")
     }
     /// `supports_read_replica`, as a reference.
+    #[inline]
     pub fn supports_read_replica(&self) -> crate::core::Expr {
         self.attr("supports_read_replica")
     }
     /// `valid_major_targets`, as a reference.
+    #[inline]
     pub fn valid_major_targets(&self) -> crate::core::Expr {
         self.attr("valid_major_targets")
     }
     /// `valid_minor_targets`, as a reference.
+    #[inline]
     pub fn valid_minor_targets(&self) -> crate::core::Expr {
         self.attr("valid_minor_targets")
     }
     /// `valid_upgrade_targets`, as a reference.
+    #[inline]
     pub fn valid_upgrade_targets(&self) -> crate::core::Expr {
         self.attr("valid_upgrade_targets")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `version_actual`, as a reference.
+    #[inline]
     pub fn version_actual(&self) -> crate::core::Expr {
         self.attr("version_actual")
     }
     /// `version_description`, as a reference.
+    #[inline]
     pub fn version_description(&self) -> crate::core::Expr {
         self.attr("version_description")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -3241,134 +3636,167 @@ impl crate::core::Ref<DataRdsEngineVersion> {
 
 impl crate::core::Ref<DataRdsOrderableDbInstance> {
     /// `availability_zone_group`, as a reference.
+    #[inline]
     pub fn availability_zone_group(&self) -> crate::core::Expr {
         self.attr("availability_zone_group")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `engine`, as a reference.
+    #[inline]
     pub fn engine(&self) -> crate::core::Expr {
         self.attr("engine")
     }
     /// `engine_latest_version`, as a reference.
+    #[inline]
     pub fn engine_latest_version(&self) -> crate::core::Expr {
         self.attr("engine_latest_version")
     }
     /// `engine_version`, as a reference.
+    #[inline]
     pub fn engine_version(&self) -> crate::core::Expr {
         self.attr("engine_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_class`, as a reference.
+    #[inline]
     pub fn instance_class(&self) -> crate::core::Expr {
         self.attr("instance_class")
     }
     /// `license_model`, as a reference.
+    #[inline]
     pub fn license_model(&self) -> crate::core::Expr {
         self.attr("license_model")
     }
     /// `max_iops_per_db_instance`, as a reference.
+    #[inline]
     pub fn max_iops_per_db_instance(&self) -> crate::core::Expr {
         self.attr("max_iops_per_db_instance")
     }
     /// `max_iops_per_gib`, as a reference.
+    #[inline]
     pub fn max_iops_per_gib(&self) -> crate::core::Expr {
         self.attr("max_iops_per_gib")
     }
     /// `max_storage_size`, as a reference.
+    #[inline]
     pub fn max_storage_size(&self) -> crate::core::Expr {
         self.attr("max_storage_size")
     }
     /// `min_iops_per_db_instance`, as a reference.
+    #[inline]
     pub fn min_iops_per_db_instance(&self) -> crate::core::Expr {
         self.attr("min_iops_per_db_instance")
     }
     /// `min_iops_per_gib`, as a reference.
+    #[inline]
     pub fn min_iops_per_gib(&self) -> crate::core::Expr {
         self.attr("min_iops_per_gib")
     }
     /// `min_storage_size`, as a reference.
+    #[inline]
     pub fn min_storage_size(&self) -> crate::core::Expr {
         self.attr("min_storage_size")
     }
     /// `multi_az_capable`, as a reference.
+    #[inline]
     pub fn multi_az_capable(&self) -> crate::core::Expr {
         self.attr("multi_az_capable")
     }
     /// `outpost_capable`, as a reference.
+    #[inline]
     pub fn outpost_capable(&self) -> crate::core::Expr {
         self.attr("outpost_capable")
     }
     /// `preferred_engine_versions`, as a reference.
+    #[inline]
     pub fn preferred_engine_versions(&self) -> crate::core::Expr {
         self.attr("preferred_engine_versions")
     }
     /// `preferred_instance_classes`, as a reference.
+    #[inline]
     pub fn preferred_instance_classes(&self) -> crate::core::Expr {
         self.attr("preferred_instance_classes")
     }
     /// `read_replica_capable`, as a reference.
+    #[inline]
     pub fn read_replica_capable(&self) -> crate::core::Expr {
         self.attr("read_replica_capable")
     }
     /// `storage_type`, as a reference.
+    #[inline]
     pub fn storage_type(&self) -> crate::core::Expr {
         self.attr("storage_type")
     }
     /// `supported_engine_modes`, as a reference.
+    #[inline]
     pub fn supported_engine_modes(&self) -> crate::core::Expr {
         self.attr("supported_engine_modes")
     }
     /// `supported_network_types`, as a reference.
+    #[inline]
     pub fn supported_network_types(&self) -> crate::core::Expr {
         self.attr("supported_network_types")
     }
     /// `supports_clusters`, as a reference.
+    #[inline]
     pub fn supports_clusters(&self) -> crate::core::Expr {
         self.attr("supports_clusters")
     }
     /// `supports_enhanced_monitoring`, as a reference.
+    #[inline]
     pub fn supports_enhanced_monitoring(&self) -> crate::core::Expr {
         self.attr("supports_enhanced_monitoring")
     }
     /// `supports_global_databases`, as a reference.
+    #[inline]
     pub fn supports_global_databases(&self) -> crate::core::Expr {
         self.attr("supports_global_databases")
     }
     /// `supports_iam_database_authentication`, as a reference.
+    #[inline]
     pub fn supports_iam_database_authentication(&self) -> crate::core::Expr {
         self.attr("supports_iam_database_authentication")
     }
     /// `supports_iops`, as a reference.
+    #[inline]
     pub fn supports_iops(&self) -> crate::core::Expr {
         self.attr("supports_iops")
     }
     /// `supports_kerberos_authentication`, as a reference.
+    #[inline]
     pub fn supports_kerberos_authentication(&self) -> crate::core::Expr {
         self.attr("supports_kerberos_authentication")
     }
     /// `supports_multi_az`, as a reference.
+    #[inline]
     pub fn supports_multi_az(&self) -> crate::core::Expr {
         self.attr("supports_multi_az")
     }
     /// `supports_performance_insights`, as a reference.
+    #[inline]
     pub fn supports_performance_insights(&self) -> crate::core::Expr {
         self.attr("supports_performance_insights")
     }
     /// `supports_storage_autoscaling`, as a reference.
+    #[inline]
     pub fn supports_storage_autoscaling(&self) -> crate::core::Expr {
         self.attr("supports_storage_autoscaling")
     }
     /// `supports_storage_encryption`, as a reference.
+    #[inline]
     pub fn supports_storage_encryption(&self) -> crate::core::Expr {
         self.attr("supports_storage_encryption")
     }
     /// `vpc`, as a reference.
+    #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
         self.attr("vpc")
     }
@@ -3376,38 +3804,47 @@ impl crate::core::Ref<DataRdsOrderableDbInstance> {
 
 impl crate::core::Ref<DataRdsReservedInstanceOffering> {
     /// `currency_code`, as a reference.
+    #[inline]
     pub fn currency_code(&self) -> crate::core::Expr {
         self.attr("currency_code")
     }
     /// `db_instance_class`, as a reference.
+    #[inline]
     pub fn db_instance_class(&self) -> crate::core::Expr {
         self.attr("db_instance_class")
     }
     /// `duration`, as a reference.
+    #[inline]
     pub fn duration(&self) -> crate::core::Expr {
         self.attr("duration")
     }
     /// `fixed_price`, as a reference.
+    #[inline]
     pub fn fixed_price(&self) -> crate::core::Expr {
         self.attr("fixed_price")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `multi_az`, as a reference.
+    #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
         self.attr("multi_az")
     }
     /// `offering_id`, as a reference.
+    #[inline]
     pub fn offering_id(&self) -> crate::core::Expr {
         self.attr("offering_id")
     }
     /// `offering_type`, as a reference.
+    #[inline]
     pub fn offering_type(&self) -> crate::core::Expr {
         self.attr("offering_type")
     }
     /// `product_description`, as a reference.
+    #[inline]
     pub fn product_description(&self) -> crate::core::Expr {
         self.attr("product_description")
     }

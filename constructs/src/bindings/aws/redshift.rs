@@ -14,6 +14,7 @@ pub struct RedshiftAuthenticationProfile {
 
 impl RedshiftAuthenticationProfile {
     /// `RedshiftAuthenticationProfile` with its required arguments; set the others with `RedshiftAuthenticationProfile { field: Some(..), ..RedshiftAuthenticationProfile::new(..) }`.
+    #[inline]
     pub fn new(authentication_profile_content: impl Into<crate::core::Expr>, authentication_profile_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_profile_content: authentication_profile_content.into(),
@@ -48,6 +49,7 @@ pub struct RedshiftClusterLogging {
 
 impl RedshiftClusterLogging {
     /// `RedshiftClusterLogging` with its required arguments; set the others with `RedshiftClusterLogging { field: Some(..), ..RedshiftClusterLogging::new(..) }`.
+    #[inline]
     pub fn new(enable: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             bucket_name: None,
@@ -74,6 +76,7 @@ pub struct RedshiftClusterSnapshotCopy {
 
 impl RedshiftClusterSnapshotCopy {
     /// `RedshiftClusterSnapshotCopy` with its required arguments; set the others with `RedshiftClusterSnapshotCopy { field: Some(..), ..RedshiftClusterSnapshotCopy::new(..) }`.
+    #[inline]
     pub fn new(destination_region: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_region: destination_region.into(),
@@ -99,6 +102,7 @@ pub struct RedshiftClusterTimeouts {
 
 impl RedshiftClusterTimeouts {
     /// `RedshiftClusterTimeouts` with its required arguments; set the others with `RedshiftClusterTimeouts { field: Some(..), ..RedshiftClusterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -261,6 +265,7 @@ pub struct RedshiftCluster {
 impl RedshiftCluster {
     /// `RedshiftCluster` with its required arguments; set the others with `RedshiftCluster { field: Some(..), ..RedshiftCluster::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>, node_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_version_upgrade: None,
@@ -335,6 +340,7 @@ pub struct RedshiftClusterIamRolesTimeouts {
 
 impl RedshiftClusterIamRolesTimeouts {
     /// `RedshiftClusterIamRolesTimeouts` with its required arguments; set the others with `RedshiftClusterIamRolesTimeouts { field: Some(..), ..RedshiftClusterIamRolesTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -365,6 +371,7 @@ pub struct RedshiftClusterIamRoles {
 
 impl RedshiftClusterIamRoles {
     /// `RedshiftClusterIamRoles` with its required arguments; set the others with `RedshiftClusterIamRoles { field: Some(..), ..RedshiftClusterIamRoles::new(..) }`.
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_identifier: cluster_identifier.into(),
@@ -403,6 +410,7 @@ pub struct RedshiftClusterSnapshot {
 
 impl RedshiftClusterSnapshot {
     /// `RedshiftClusterSnapshot` with its required arguments; set the others with `RedshiftClusterSnapshot { field: Some(..), ..RedshiftClusterSnapshot::new(..) }`.
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>, snapshot_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_identifier: cluster_identifier.into(),
@@ -433,6 +441,7 @@ pub struct RedshiftDataShareAuthorization {
 
 impl RedshiftDataShareAuthorization {
     /// `RedshiftDataShareAuthorization` with its required arguments; set the others with `RedshiftDataShareAuthorization { field: Some(..), ..RedshiftDataShareAuthorization::new(..) }`.
+    #[inline]
     pub fn new(consumer_identifier: impl Into<crate::core::Expr>, data_share_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_writes: None,
@@ -467,6 +476,7 @@ pub struct RedshiftDataShareConsumerAssociation {
 
 impl RedshiftDataShareConsumerAssociation {
     /// `RedshiftDataShareConsumerAssociation` with its required arguments; set the others with `RedshiftDataShareConsumerAssociation { field: Some(..), ..RedshiftDataShareConsumerAssociation::new(..) }`.
+    #[inline]
     pub fn new(data_share_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_writes: None,
@@ -504,6 +514,7 @@ pub struct RedshiftEndpointAccess {
 
 impl RedshiftEndpointAccess {
     /// `RedshiftEndpointAccess` with its required arguments; set the others with `RedshiftEndpointAccess { field: Some(..), ..RedshiftEndpointAccess::new(..) }`.
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>, endpoint_name: impl Into<crate::core::Expr>, subnet_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_identifier: cluster_identifier.into(),
@@ -540,6 +551,7 @@ pub struct RedshiftEndpointAuthorization {
 
 impl RedshiftEndpointAuthorization {
     /// `RedshiftEndpointAuthorization` with its required arguments; set the others with `RedshiftEndpointAuthorization { field: Some(..), ..RedshiftEndpointAuthorization::new(..) }`.
+    #[inline]
     pub fn new(account: impl Into<crate::core::Expr>, cluster_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             account: account.into(),
@@ -571,6 +583,7 @@ pub struct RedshiftEventSubscriptionTimeouts {
 
 impl RedshiftEventSubscriptionTimeouts {
     /// `RedshiftEventSubscriptionTimeouts` with its required arguments; set the others with `RedshiftEventSubscriptionTimeouts { field: Some(..), ..RedshiftEventSubscriptionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -618,6 +631,7 @@ pub struct RedshiftEventSubscription {
 
 impl RedshiftEventSubscription {
     /// `RedshiftEventSubscription` with its required arguments; set the others with `RedshiftEventSubscription { field: Some(..), ..RedshiftEventSubscription::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, sns_topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
@@ -657,6 +671,7 @@ pub struct RedshiftHsmClientCertificate {
 
 impl RedshiftHsmClientCertificate {
     /// `RedshiftHsmClientCertificate` with its required arguments; set the others with `RedshiftHsmClientCertificate { field: Some(..), ..RedshiftHsmClientCertificate::new(..) }`.
+    #[inline]
     pub fn new(hsm_client_certificate_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             hsm_client_certificate_identifier: hsm_client_certificate_identifier.into(),
@@ -699,6 +714,7 @@ pub struct RedshiftHsmConfiguration {
 
 impl RedshiftHsmConfiguration {
     /// `RedshiftHsmConfiguration` with its required arguments; set the others with `RedshiftHsmConfiguration { field: Some(..), ..RedshiftHsmConfiguration::new(..) }`.
+    #[inline]
     pub fn new(description: impl Into<crate::core::Expr>, hsm_configuration_identifier: impl Into<crate::core::Expr>, hsm_ip_address: impl Into<crate::core::Expr>, hsm_partition_name: impl Into<crate::core::Expr>, hsm_partition_password: impl Into<crate::core::Expr>, hsm_server_public_certificate: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: description.into(),
@@ -737,6 +753,7 @@ pub struct RedshiftIntegrationTimeouts {
 
 impl RedshiftIntegrationTimeouts {
     /// `RedshiftIntegrationTimeouts` with its required arguments; set the others with `RedshiftIntegrationTimeouts { field: Some(..), ..RedshiftIntegrationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -774,6 +791,7 @@ pub struct RedshiftIntegration {
 
 impl RedshiftIntegration {
     /// `RedshiftIntegration` with its required arguments; set the others with `RedshiftIntegration { field: Some(..), ..RedshiftIntegration::new(..) }`.
+    #[inline]
     pub fn new(integration_name: impl Into<crate::core::Expr>, source_arn: impl Into<crate::core::Expr>, target_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_encryption_context: None,
@@ -813,6 +831,7 @@ pub struct RedshiftLogging {
 
 impl RedshiftLogging {
     /// `RedshiftLogging` with its required arguments; set the others with `RedshiftLogging { field: Some(..), ..RedshiftLogging::new(..) }`.
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: None,
@@ -839,6 +858,7 @@ pub struct RedshiftParameterGroupParameter {
 
 impl RedshiftParameterGroupParameter {
     /// `RedshiftParameterGroupParameter` with its required arguments; set the others with `RedshiftParameterGroupParameter { field: Some(..), ..RedshiftParameterGroupParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -873,6 +893,7 @@ pub struct RedshiftParameterGroup {
 
 impl RedshiftParameterGroup {
     /// `RedshiftParameterGroup` with its required arguments; set the others with `RedshiftParameterGroup { field: Some(..), ..RedshiftParameterGroup::new(..) }`.
+    #[inline]
     pub fn new(family: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -908,6 +929,7 @@ pub struct RedshiftPartner {
 
 impl RedshiftPartner {
     /// `RedshiftPartner` with its required arguments; set the others with `RedshiftPartner { field: Some(..), ..RedshiftPartner::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>, cluster_identifier: impl Into<crate::core::Expr>, database_name: impl Into<crate::core::Expr>, partner_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -937,6 +959,7 @@ pub struct RedshiftResourcePolicy {
 
 impl RedshiftResourcePolicy {
     /// `RedshiftResourcePolicy` with its required arguments; set the others with `RedshiftResourcePolicy { field: Some(..), ..RedshiftResourcePolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -959,6 +982,7 @@ pub struct RedshiftScheduledActionTargetActionPauseCluster {
 
 impl RedshiftScheduledActionTargetActionPauseCluster {
     /// `RedshiftScheduledActionTargetActionPauseCluster` with its required arguments; set the others with `RedshiftScheduledActionTargetActionPauseCluster { field: Some(..), ..RedshiftScheduledActionTargetActionPauseCluster::new(..) }`.
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_identifier: cluster_identifier.into(),
@@ -987,6 +1011,7 @@ pub struct RedshiftScheduledActionTargetActionResizeCluster {
 
 impl RedshiftScheduledActionTargetActionResizeCluster {
     /// `RedshiftScheduledActionTargetActionResizeCluster` with its required arguments; set the others with `RedshiftScheduledActionTargetActionResizeCluster { field: Some(..), ..RedshiftScheduledActionTargetActionResizeCluster::new(..) }`.
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             classic: None,
@@ -1014,6 +1039,7 @@ pub struct RedshiftScheduledActionTargetAction {
 
 impl RedshiftScheduledActionTargetAction {
     /// `RedshiftScheduledActionTargetAction` with its required arguments; set the others with `RedshiftScheduledActionTargetAction { field: Some(..), ..RedshiftScheduledActionTargetAction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             pause_cluster: None,
@@ -1053,6 +1079,7 @@ pub struct RedshiftScheduledAction {
 
 impl RedshiftScheduledAction {
     /// `RedshiftScheduledAction` with its required arguments; set the others with `RedshiftScheduledAction { field: Some(..), ..RedshiftScheduledAction::new(..) }`.
+    #[inline]
     pub fn new(iam_role: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, schedule: impl Into<crate::core::Expr>, target_action: RedshiftScheduledActionTargetAction) -> Self {
         Self {
             description: None,
@@ -1092,6 +1119,7 @@ pub struct RedshiftSnapshotCopy {
 
 impl RedshiftSnapshotCopy {
     /// `RedshiftSnapshotCopy` with its required arguments; set the others with `RedshiftSnapshotCopy { field: Some(..), ..RedshiftSnapshotCopy::new(..) }`.
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>, destination_region: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_identifier: cluster_identifier.into(),
@@ -1128,6 +1156,7 @@ pub struct RedshiftSnapshotCopyGrant {
 
 impl RedshiftSnapshotCopyGrant {
     /// `RedshiftSnapshotCopyGrant` with its required arguments; set the others with `RedshiftSnapshotCopyGrant { field: Some(..), ..RedshiftSnapshotCopyGrant::new(..) }`.
+    #[inline]
     pub fn new(snapshot_copy_grant_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1173,6 +1202,7 @@ pub struct RedshiftSnapshotSchedule {
 
 impl RedshiftSnapshotSchedule {
     /// `RedshiftSnapshotSchedule` with its required arguments; set the others with `RedshiftSnapshotSchedule { field: Some(..), ..RedshiftSnapshotSchedule::new(..) }`.
+    #[inline]
     pub fn new(definitions: Vec<crate::core::Expr>) -> Self {
         Self {
             definitions,
@@ -1205,6 +1235,7 @@ pub struct RedshiftSnapshotScheduleAssociation {
 
 impl RedshiftSnapshotScheduleAssociation {
     /// `RedshiftSnapshotScheduleAssociation` with its required arguments; set the others with `RedshiftSnapshotScheduleAssociation { field: Some(..), ..RedshiftSnapshotScheduleAssociation::new(..) }`.
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>, schedule_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_identifier: cluster_identifier.into(),
@@ -1241,6 +1272,7 @@ pub struct RedshiftSubnetGroup {
 
 impl RedshiftSubnetGroup {
     /// `RedshiftSubnetGroup` with its required arguments; set the others with `RedshiftSubnetGroup { field: Some(..), ..RedshiftSubnetGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1287,6 +1319,7 @@ pub struct RedshiftUsageLimit {
 
 impl RedshiftUsageLimit {
     /// `RedshiftUsageLimit` with its required arguments; set the others with `RedshiftUsageLimit { field: Some(..), ..RedshiftUsageLimit::new(..) }`.
+    #[inline]
     pub fn new(amount: impl Into<crate::core::Arg<crate::core::Number>>, cluster_identifier: impl Into<crate::core::Expr>, feature_type: impl Into<crate::core::Expr>, limit_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             amount: amount.into(),
@@ -1321,6 +1354,7 @@ pub struct DataRedshiftCluster {
 
 impl DataRedshiftCluster {
     /// `DataRedshiftCluster` with its required arguments; set the others with `DataRedshiftCluster { field: Some(..), ..DataRedshiftCluster::new(..) }`.
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_identifier: cluster_identifier.into(),
@@ -1360,6 +1394,7 @@ pub struct DataRedshiftClusterCredentials {
 
 impl DataRedshiftClusterCredentials {
     /// `DataRedshiftClusterCredentials` with its required arguments; set the others with `DataRedshiftClusterCredentials { field: Some(..), ..DataRedshiftClusterCredentials::new(..) }`.
+    #[inline]
     pub fn new(cluster_identifier: impl Into<crate::core::Expr>, db_user: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_create: None,
@@ -1384,6 +1419,7 @@ pub struct DataRedshiftDataSharesDataShares {
 
 impl DataRedshiftDataSharesDataShares {
     /// `DataRedshiftDataSharesDataShares` with its required arguments; set the others with `DataRedshiftDataSharesDataShares { field: Some(..), ..DataRedshiftDataSharesDataShares::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1400,6 +1436,7 @@ pub struct DataRedshiftDataShares {
 
 impl DataRedshiftDataShares {
     /// `DataRedshiftDataShares` with its required arguments; set the others with `DataRedshiftDataShares { field: Some(..), ..DataRedshiftDataShares::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             data_shares: None,
@@ -1433,6 +1470,7 @@ pub struct DataRedshiftOrderableCluster {
 
 impl DataRedshiftOrderableCluster {
     /// `DataRedshiftOrderableCluster` with its required arguments; set the others with `DataRedshiftOrderableCluster { field: Some(..), ..DataRedshiftOrderableCluster::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cluster_type: None,
@@ -1455,6 +1493,7 @@ pub struct DataRedshiftProducerDataSharesDataShares {
 
 impl DataRedshiftProducerDataSharesDataShares {
     /// `DataRedshiftProducerDataSharesDataShares` with its required arguments; set the others with `DataRedshiftProducerDataSharesDataShares { field: Some(..), ..DataRedshiftProducerDataSharesDataShares::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1476,6 +1515,7 @@ pub struct DataRedshiftProducerDataShares {
 
 impl DataRedshiftProducerDataShares {
     /// `DataRedshiftProducerDataShares` with its required arguments; set the others with `DataRedshiftProducerDataShares { field: Some(..), ..DataRedshiftProducerDataShares::new(..) }`.
+    #[inline]
     pub fn new(producer_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             producer_arn: producer_arn.into(),
@@ -1502,6 +1542,7 @@ pub struct DataRedshiftServiceAccount {
 
 impl DataRedshiftServiceAccount {
     /// `DataRedshiftServiceAccount` with its required arguments; set the others with `DataRedshiftServiceAccount { field: Some(..), ..DataRedshiftServiceAccount::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1529,6 +1570,7 @@ pub struct DataRedshiftSubnetGroup {
 
 impl DataRedshiftSubnetGroup {
     /// `DataRedshiftSubnetGroup` with its required arguments; set the others with `DataRedshiftSubnetGroup { field: Some(..), ..DataRedshiftSubnetGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1544,14 +1586,17 @@ impl crate::core::DataSource for DataRedshiftSubnetGroup {
 
 impl crate::core::Ref<RedshiftAuthenticationProfile> {
     /// `authentication_profile_content`, as a reference.
+    #[inline]
     pub fn authentication_profile_content(&self) -> crate::core::Expr {
         self.attr("authentication_profile_content")
     }
     /// `authentication_profile_name`, as a reference.
+    #[inline]
     pub fn authentication_profile_name(&self) -> crate::core::Expr {
         self.attr("authentication_profile_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1559,214 +1604,267 @@ impl crate::core::Ref<RedshiftAuthenticationProfile> {
 
 impl crate::core::Ref<RedshiftCluster> {
     /// `allow_version_upgrade`, as a reference.
+    #[inline]
     pub fn allow_version_upgrade(&self) -> crate::core::Expr {
         self.attr("allow_version_upgrade")
     }
     /// `apply_immediately`, as a reference.
+    #[inline]
     pub fn apply_immediately(&self) -> crate::core::Expr {
         self.attr("apply_immediately")
     }
     /// `aqua_configuration_status`, as a reference.
+    #[inline]
     pub fn aqua_configuration_status(&self) -> crate::core::Expr {
         self.attr("aqua_configuration_status")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `automated_snapshot_retention_period`, as a reference.
+    #[inline]
     pub fn automated_snapshot_retention_period(&self) -> crate::core::Expr {
         self.attr("automated_snapshot_retention_period")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `availability_zone_relocation_enabled`, as a reference.
+    #[inline]
     pub fn availability_zone_relocation_enabled(&self) -> crate::core::Expr {
         self.attr("availability_zone_relocation_enabled")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `cluster_namespace_arn`, as a reference.
+    #[inline]
     pub fn cluster_namespace_arn(&self) -> crate::core::Expr {
         self.attr("cluster_namespace_arn")
     }
     /// `cluster_nodes`, as a reference.
+    #[inline]
     pub fn cluster_nodes(&self) -> crate::core::Expr {
         self.attr("cluster_nodes")
     }
     /// `cluster_parameter_group_name`, as a reference.
+    #[inline]
     pub fn cluster_parameter_group_name(&self) -> crate::core::Expr {
         self.attr("cluster_parameter_group_name")
     }
     /// `cluster_public_key`, as a reference.
+    #[inline]
     pub fn cluster_public_key(&self) -> crate::core::Expr {
         self.attr("cluster_public_key")
     }
     /// `cluster_revision_number`, as a reference.
+    #[inline]
     pub fn cluster_revision_number(&self) -> crate::core::Expr {
         self.attr("cluster_revision_number")
     }
     /// `cluster_subnet_group_name`, as a reference.
+    #[inline]
     pub fn cluster_subnet_group_name(&self) -> crate::core::Expr {
         self.attr("cluster_subnet_group_name")
     }
     /// `cluster_type`, as a reference.
+    #[inline]
     pub fn cluster_type(&self) -> crate::core::Expr {
         self.attr("cluster_type")
     }
     /// `cluster_version`, as a reference.
+    #[inline]
     pub fn cluster_version(&self) -> crate::core::Expr {
         self.attr("cluster_version")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `default_iam_role_arn`, as a reference.
+    #[inline]
     pub fn default_iam_role_arn(&self) -> crate::core::Expr {
         self.attr("default_iam_role_arn")
     }
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `elastic_ip`, as a reference.
+    #[inline]
     pub fn elastic_ip(&self) -> crate::core::Expr {
         self.attr("elastic_ip")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `enhanced_vpc_routing`, as a reference.
+    #[inline]
     pub fn enhanced_vpc_routing(&self) -> crate::core::Expr {
         self.attr("enhanced_vpc_routing")
     }
     /// `final_snapshot_identifier`, as a reference.
+    #[inline]
     pub fn final_snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("final_snapshot_identifier")
     }
     /// `iam_roles`, as a reference.
+    #[inline]
     pub fn iam_roles(&self) -> crate::core::Expr {
         self.attr("iam_roles")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `maintenance_track_name`, as a reference.
+    #[inline]
     pub fn maintenance_track_name(&self) -> crate::core::Expr {
         self.attr("maintenance_track_name")
     }
     /// `manage_master_password`, as a reference.
+    #[inline]
     pub fn manage_master_password(&self) -> crate::core::Expr {
         self.attr("manage_master_password")
     }
     /// `manual_snapshot_retention_period`, as a reference.
+    #[inline]
     pub fn manual_snapshot_retention_period(&self) -> crate::core::Expr {
         self.attr("manual_snapshot_retention_period")
     }
     /// `master_password`, as a reference.
+    #[inline]
     pub fn master_password(&self) -> crate::core::Expr {
         self.attr("master_password")
     }
     /// `master_password_secret_arn`, as a reference.
+    #[inline]
     pub fn master_password_secret_arn(&self) -> crate::core::Expr {
         self.attr("master_password_secret_arn")
     }
     /// `master_password_secret_kms_key_id`, as a reference.
+    #[inline]
     pub fn master_password_secret_kms_key_id(&self) -> crate::core::Expr {
         self.attr("master_password_secret_kms_key_id")
     }
     /// `master_password_wo`, as a reference.
+    #[inline]
     pub fn master_password_wo(&self) -> crate::core::Expr {
         self.attr("master_password_wo")
     }
     /// `master_password_wo_version`, as a reference.
+    #[inline]
     pub fn master_password_wo_version(&self) -> crate::core::Expr {
         self.attr("master_password_wo_version")
     }
     /// `master_username`, as a reference.
+    #[inline]
     pub fn master_username(&self) -> crate::core::Expr {
         self.attr("master_username")
     }
     /// `multi_az`, as a reference.
+    #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
         self.attr("multi_az")
     }
     /// `node_type`, as a reference.
+    #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
         self.attr("node_type")
     }
     /// `number_of_nodes`, as a reference.
+    #[inline]
     pub fn number_of_nodes(&self) -> crate::core::Expr {
         self.attr("number_of_nodes")
     }
     /// `owner_account`, as a reference.
+    #[inline]
     pub fn owner_account(&self) -> crate::core::Expr {
         self.attr("owner_account")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `skip_final_snapshot`, as a reference.
+    #[inline]
     pub fn skip_final_snapshot(&self) -> crate::core::Expr {
         self.attr("skip_final_snapshot")
     }
     /// `snapshot_arn`, as a reference.
+    #[inline]
     pub fn snapshot_arn(&self) -> crate::core::Expr {
         self.attr("snapshot_arn")
     }
     /// `snapshot_cluster_identifier`, as a reference.
+    #[inline]
     pub fn snapshot_cluster_identifier(&self) -> crate::core::Expr {
         self.attr("snapshot_cluster_identifier")
     }
     /// `snapshot_identifier`, as a reference.
+    #[inline]
     pub fn snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("snapshot_identifier")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `logging` (a nested block), as a reference.
+    #[inline]
     pub fn logging(&self) -> crate::core::Expr {
         self.attr("logging")
     }
     /// `snapshot_copy` (a nested block), as a reference.
+    #[inline]
     pub fn snapshot_copy(&self) -> crate::core::Expr {
         self.attr("snapshot_copy")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1774,22 +1872,27 @@ impl crate::core::Ref<RedshiftCluster> {
 
 impl crate::core::Ref<RedshiftClusterIamRoles> {
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `default_iam_role_arn`, as a reference.
+    #[inline]
     pub fn default_iam_role_arn(&self) -> crate::core::Expr {
         self.attr("default_iam_role_arn")
     }
     /// `iam_role_arns`, as a reference.
+    #[inline]
     pub fn iam_role_arns(&self) -> crate::core::Expr {
         self.attr("iam_role_arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1797,38 +1900,47 @@ impl crate::core::Ref<RedshiftClusterIamRoles> {
 
 impl crate::core::Ref<RedshiftClusterSnapshot> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `manual_snapshot_retention_period`, as a reference.
+    #[inline]
     pub fn manual_snapshot_retention_period(&self) -> crate::core::Expr {
         self.attr("manual_snapshot_retention_period")
     }
     /// `owner_account`, as a reference.
+    #[inline]
     pub fn owner_account(&self) -> crate::core::Expr {
         self.attr("owner_account")
     }
     /// `snapshot_identifier`, as a reference.
+    #[inline]
     pub fn snapshot_identifier(&self) -> crate::core::Expr {
         self.attr("snapshot_identifier")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1836,26 +1948,32 @@ impl crate::core::Ref<RedshiftClusterSnapshot> {
 
 impl crate::core::Ref<RedshiftDataShareAuthorization> {
     /// `allow_writes`, as a reference.
+    #[inline]
     pub fn allow_writes(&self) -> crate::core::Expr {
         self.attr("allow_writes")
     }
     /// `consumer_identifier`, as a reference.
+    #[inline]
     pub fn consumer_identifier(&self) -> crate::core::Expr {
         self.attr("consumer_identifier")
     }
     /// `data_share_arn`, as a reference.
+    #[inline]
     pub fn data_share_arn(&self) -> crate::core::Expr {
         self.attr("data_share_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `managed_by`, as a reference.
+    #[inline]
     pub fn managed_by(&self) -> crate::core::Expr {
         self.attr("managed_by")
     }
     /// `producer_arn`, as a reference.
+    #[inline]
     pub fn producer_arn(&self) -> crate::core::Expr {
         self.attr("producer_arn")
     }
@@ -1863,34 +1981,42 @@ impl crate::core::Ref<RedshiftDataShareAuthorization> {
 
 impl crate::core::Ref<RedshiftDataShareConsumerAssociation> {
     /// `allow_writes`, as a reference.
+    #[inline]
     pub fn allow_writes(&self) -> crate::core::Expr {
         self.attr("allow_writes")
     }
     /// `associate_entire_account`, as a reference.
+    #[inline]
     pub fn associate_entire_account(&self) -> crate::core::Expr {
         self.attr("associate_entire_account")
     }
     /// `consumer_arn`, as a reference.
+    #[inline]
     pub fn consumer_arn(&self) -> crate::core::Expr {
         self.attr("consumer_arn")
     }
     /// `consumer_region`, as a reference.
+    #[inline]
     pub fn consumer_region(&self) -> crate::core::Expr {
         self.attr("consumer_region")
     }
     /// `data_share_arn`, as a reference.
+    #[inline]
     pub fn data_share_arn(&self) -> crate::core::Expr {
         self.attr("data_share_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `managed_by`, as a reference.
+    #[inline]
     pub fn managed_by(&self) -> crate::core::Expr {
         self.attr("managed_by")
     }
     /// `producer_arn`, as a reference.
+    #[inline]
     pub fn producer_arn(&self) -> crate::core::Expr {
         self.attr("producer_arn")
     }
@@ -1898,38 +2024,47 @@ impl crate::core::Ref<RedshiftDataShareConsumerAssociation> {
 
 impl crate::core::Ref<RedshiftEndpointAccess> {
     /// `address`, as a reference.
+    #[inline]
     pub fn address_attribute(&self) -> crate::core::Expr {
         self.attr("address")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `endpoint_name`, as a reference.
+    #[inline]
     pub fn endpoint_name(&self) -> crate::core::Expr {
         self.attr("endpoint_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `subnet_group_name`, as a reference.
+    #[inline]
     pub fn subnet_group_name(&self) -> crate::core::Expr {
         self.attr("subnet_group_name")
     }
     /// `vpc_endpoint`, as a reference.
+    #[inline]
     pub fn vpc_endpoint(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
@@ -1937,38 +2072,47 @@ impl crate::core::Ref<RedshiftEndpointAccess> {
 
 impl crate::core::Ref<RedshiftEndpointAuthorization> {
     /// `account`, as a reference.
+    #[inline]
     pub fn account(&self) -> crate::core::Expr {
         self.attr("account")
     }
     /// `allowed_all_vpcs`, as a reference.
+    #[inline]
     pub fn allowed_all_vpcs(&self) -> crate::core::Expr {
         self.attr("allowed_all_vpcs")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `endpoint_count`, as a reference.
+    #[inline]
     pub fn endpoint_count(&self) -> crate::core::Expr {
         self.attr("endpoint_count")
     }
     /// `force_delete`, as a reference.
+    #[inline]
     pub fn force_delete(&self) -> crate::core::Expr {
         self.attr("force_delete")
     }
     /// `grantee`, as a reference.
+    #[inline]
     pub fn grantee(&self) -> crate::core::Expr {
         self.attr("grantee")
     }
     /// `grantor`, as a reference.
+    #[inline]
     pub fn grantor(&self) -> crate::core::Expr {
         self.attr("grantor")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `vpc_ids`, as a reference.
+    #[inline]
     pub fn vpc_ids(&self) -> crate::core::Expr {
         self.attr("vpc_ids")
     }
@@ -1976,58 +2120,72 @@ impl crate::core::Ref<RedshiftEndpointAuthorization> {
 
 impl crate::core::Ref<RedshiftEventSubscription> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `customer_aws_id`, as a reference.
+    #[inline]
     pub fn customer_aws_id(&self) -> crate::core::Expr {
         self.attr("customer_aws_id")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `event_categories`, as a reference.
+    #[inline]
     pub fn event_categories(&self) -> crate::core::Expr {
         self.attr("event_categories")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `severity`, as a reference.
+    #[inline]
     pub fn severity(&self) -> crate::core::Expr {
         self.attr("severity")
     }
     /// `sns_topic_arn`, as a reference.
+    #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
         self.attr("sns_topic_arn")
     }
     /// `source_ids`, as a reference.
+    #[inline]
     pub fn source_ids(&self) -> crate::core::Expr {
         self.attr("source_ids")
     }
     /// `source_type`, as a reference.
+    #[inline]
     pub fn source_type(&self) -> crate::core::Expr {
         self.attr("source_type")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2035,26 +2193,32 @@ impl crate::core::Ref<RedshiftEventSubscription> {
 
 impl crate::core::Ref<RedshiftHsmClientCertificate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `hsm_client_certificate_identifier`, as a reference.
+    #[inline]
     pub fn hsm_client_certificate_identifier(&self) -> crate::core::Expr {
         self.attr("hsm_client_certificate_identifier")
     }
     /// `hsm_client_certificate_public_key`, as a reference.
+    #[inline]
     pub fn hsm_client_certificate_public_key(&self) -> crate::core::Expr {
         self.attr("hsm_client_certificate_public_key")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -2062,42 +2226,52 @@ impl crate::core::Ref<RedshiftHsmClientCertificate> {
 
 impl crate::core::Ref<RedshiftHsmConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `hsm_configuration_identifier`, as a reference.
+    #[inline]
     pub fn hsm_configuration_identifier(&self) -> crate::core::Expr {
         self.attr("hsm_configuration_identifier")
     }
     /// `hsm_ip_address`, as a reference.
+    #[inline]
     pub fn hsm_ip_address(&self) -> crate::core::Expr {
         self.attr("hsm_ip_address")
     }
     /// `hsm_partition_name`, as a reference.
+    #[inline]
     pub fn hsm_partition_name(&self) -> crate::core::Expr {
         self.attr("hsm_partition_name")
     }
     /// `hsm_partition_password`, as a reference.
+    #[inline]
     pub fn hsm_partition_password(&self) -> crate::core::Expr {
         self.attr("hsm_partition_password")
     }
     /// `hsm_server_public_certificate`, as a reference.
+    #[inline]
     pub fn hsm_server_public_certificate(&self) -> crate::core::Expr {
         self.attr("hsm_server_public_certificate")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -2105,42 +2279,52 @@ impl crate::core::Ref<RedshiftHsmConfiguration> {
 
 impl crate::core::Ref<RedshiftIntegration> {
     /// `additional_encryption_context`, as a reference.
+    #[inline]
     pub fn additional_encryption_context(&self) -> crate::core::Expr {
         self.attr("additional_encryption_context")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `integration_name`, as a reference.
+    #[inline]
     pub fn integration_name(&self) -> crate::core::Expr {
         self.attr("integration_name")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `source_arn`, as a reference.
+    #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
         self.attr("source_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_arn`, as a reference.
+    #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
         self.attr("target_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2148,26 +2332,32 @@ impl crate::core::Ref<RedshiftIntegration> {
 
 impl crate::core::Ref<RedshiftLogging> {
     /// `bucket_name`, as a reference.
+    #[inline]
     pub fn bucket_name(&self) -> crate::core::Expr {
         self.attr("bucket_name")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `log_destination_type`, as a reference.
+    #[inline]
     pub fn log_destination_type(&self) -> crate::core::Expr {
         self.attr("log_destination_type")
     }
     /// `log_exports`, as a reference.
+    #[inline]
     pub fn log_exports(&self) -> crate::core::Expr {
         self.attr("log_exports")
     }
     /// `s3_key_prefix`, as a reference.
+    #[inline]
     pub fn s3_key_prefix(&self) -> crate::core::Expr {
         self.attr("s3_key_prefix")
     }
@@ -2175,34 +2365,42 @@ impl crate::core::Ref<RedshiftLogging> {
 
 impl crate::core::Ref<RedshiftParameterGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `family`, as a reference.
+    #[inline]
     pub fn family(&self) -> crate::core::Expr {
         self.attr("family")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `parameter` (a nested block), as a reference.
+    #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
         self.attr("parameter")
     }
@@ -2210,30 +2408,37 @@ impl crate::core::Ref<RedshiftParameterGroup> {
 
 impl crate::core::Ref<RedshiftPartner> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `partner_name`, as a reference.
+    #[inline]
     pub fn partner_name(&self) -> crate::core::Expr {
         self.attr("partner_name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_message`, as a reference.
+    #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
         self.attr("status_message")
     }
@@ -2241,14 +2446,17 @@ impl crate::core::Ref<RedshiftPartner> {
 
 impl crate::core::Ref<RedshiftResourcePolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
@@ -2256,38 +2464,47 @@ impl crate::core::Ref<RedshiftResourcePolicy> {
 
 impl crate::core::Ref<RedshiftScheduledAction> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enable`, as a reference.
+    #[inline]
     pub fn enable(&self) -> crate::core::Expr {
         self.attr("enable")
     }
     /// `end_time`, as a reference.
+    #[inline]
     pub fn end_time(&self) -> crate::core::Expr {
         self.attr("end_time")
     }
     /// `iam_role`, as a reference.
+    #[inline]
     pub fn iam_role(&self) -> crate::core::Expr {
         self.attr("iam_role")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `schedule`, as a reference.
+    #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
         self.attr("schedule")
     }
     /// `start_time`, as a reference.
+    #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
         self.attr("start_time")
     }
     /// `target_action` (a nested block), as a reference.
+    #[inline]
     pub fn target_action(&self) -> crate::core::Expr {
         self.attr("target_action")
     }
@@ -2295,26 +2512,32 @@ impl crate::core::Ref<RedshiftScheduledAction> {
 
 impl crate::core::Ref<RedshiftSnapshotCopy> {
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `destination_region`, as a reference.
+    #[inline]
     pub fn destination_region(&self) -> crate::core::Expr {
         self.attr("destination_region")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `manual_snapshot_retention_period`, as a reference.
+    #[inline]
     pub fn manual_snapshot_retention_period(&self) -> crate::core::Expr {
         self.attr("manual_snapshot_retention_period")
     }
     /// `retention_period`, as a reference.
+    #[inline]
     pub fn retention_period(&self) -> crate::core::Expr {
         self.attr("retention_period")
     }
     /// `snapshot_copy_grant_name`, as a reference.
+    #[inline]
     pub fn snapshot_copy_grant_name(&self) -> crate::core::Expr {
         self.attr("snapshot_copy_grant_name")
     }
@@ -2322,26 +2545,32 @@ impl crate::core::Ref<RedshiftSnapshotCopy> {
 
 impl crate::core::Ref<RedshiftSnapshotCopyGrant> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `snapshot_copy_grant_name`, as a reference.
+    #[inline]
     pub fn snapshot_copy_grant_name(&self) -> crate::core::Expr {
         self.attr("snapshot_copy_grant_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -2349,38 +2578,47 @@ impl crate::core::Ref<RedshiftSnapshotCopyGrant> {
 
 impl crate::core::Ref<RedshiftSnapshotSchedule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `definitions`, as a reference.
+    #[inline]
     pub fn definitions(&self) -> crate::core::Expr {
         self.attr("definitions")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `force_destroy`, as a reference.
+    #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
         self.attr("force_destroy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identifier`, as a reference.
+    #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
         self.attr("identifier")
     }
     /// `identifier_prefix`, as a reference.
+    #[inline]
     pub fn identifier_prefix(&self) -> crate::core::Expr {
         self.attr("identifier_prefix")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -2388,14 +2626,17 @@ impl crate::core::Ref<RedshiftSnapshotSchedule> {
 
 impl crate::core::Ref<RedshiftSnapshotScheduleAssociation> {
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `schedule_identifier`, as a reference.
+    #[inline]
     pub fn schedule_identifier(&self) -> crate::core::Expr {
         self.attr("schedule_identifier")
     }
@@ -2403,30 +2644,37 @@ impl crate::core::Ref<RedshiftSnapshotScheduleAssociation> {
 
 impl crate::core::Ref<RedshiftSubnetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -2434,42 +2682,52 @@ impl crate::core::Ref<RedshiftSubnetGroup> {
 
 impl crate::core::Ref<RedshiftUsageLimit> {
     /// `amount`, as a reference.
+    #[inline]
     pub fn amount(&self) -> crate::core::Expr {
         self.attr("amount")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `breach_action`, as a reference.
+    #[inline]
     pub fn breach_action(&self) -> crate::core::Expr {
         self.attr("breach_action")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `feature_type`, as a reference.
+    #[inline]
     pub fn feature_type(&self) -> crate::core::Expr {
         self.attr("feature_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `limit_type`, as a reference.
+    #[inline]
     pub fn limit_type(&self) -> crate::core::Expr {
         self.attr("limit_type")
     }
     /// `period`, as a reference.
+    #[inline]
     pub fn period(&self) -> crate::core::Expr {
         self.attr("period")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -2477,166 +2735,207 @@ impl crate::core::Ref<RedshiftUsageLimit> {
 
 impl crate::core::Ref<DataRedshiftCluster> {
     /// `allow_version_upgrade`, as a reference.
+    #[inline]
     pub fn allow_version_upgrade(&self) -> crate::core::Expr {
         self.attr("allow_version_upgrade")
     }
     /// `aqua_configuration_status`, as a reference.
+    #[inline]
     pub fn aqua_configuration_status(&self) -> crate::core::Expr {
         self.attr("aqua_configuration_status")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `automated_snapshot_retention_period`, as a reference.
+    #[inline]
     pub fn automated_snapshot_retention_period(&self) -> crate::core::Expr {
         self.attr("automated_snapshot_retention_period")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `availability_zone_relocation_enabled`, as a reference.
+    #[inline]
     pub fn availability_zone_relocation_enabled(&self) -> crate::core::Expr {
         self.attr("availability_zone_relocation_enabled")
     }
     /// `bucket_name`, as a reference.
+    #[inline]
     pub fn bucket_name(&self) -> crate::core::Expr {
         self.attr("bucket_name")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `cluster_namespace_arn`, as a reference.
+    #[inline]
     pub fn cluster_namespace_arn(&self) -> crate::core::Expr {
         self.attr("cluster_namespace_arn")
     }
     /// `cluster_nodes`, as a reference.
+    #[inline]
     pub fn cluster_nodes(&self) -> crate::core::Expr {
         self.attr("cluster_nodes")
     }
     /// `cluster_parameter_group_name`, as a reference.
+    #[inline]
     pub fn cluster_parameter_group_name(&self) -> crate::core::Expr {
         self.attr("cluster_parameter_group_name")
     }
     /// `cluster_public_key`, as a reference.
+    #[inline]
     pub fn cluster_public_key(&self) -> crate::core::Expr {
         self.attr("cluster_public_key")
     }
     /// `cluster_revision_number`, as a reference.
+    #[inline]
     pub fn cluster_revision_number(&self) -> crate::core::Expr {
         self.attr("cluster_revision_number")
     }
     /// `cluster_subnet_group_name`, as a reference.
+    #[inline]
     pub fn cluster_subnet_group_name(&self) -> crate::core::Expr {
         self.attr("cluster_subnet_group_name")
     }
     /// `cluster_type`, as a reference.
+    #[inline]
     pub fn cluster_type(&self) -> crate::core::Expr {
         self.attr("cluster_type")
     }
     /// `cluster_version`, as a reference.
+    #[inline]
     pub fn cluster_version(&self) -> crate::core::Expr {
         self.attr("cluster_version")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `default_iam_role_arn`, as a reference.
+    #[inline]
     pub fn default_iam_role_arn(&self) -> crate::core::Expr {
         self.attr("default_iam_role_arn")
     }
     /// `elastic_ip`, as a reference.
+    #[inline]
     pub fn elastic_ip(&self) -> crate::core::Expr {
         self.attr("elastic_ip")
     }
     /// `enable_logging`, as a reference.
+    #[inline]
     pub fn enable_logging(&self) -> crate::core::Expr {
         self.attr("enable_logging")
     }
     /// `encrypted`, as a reference.
+    #[inline]
     pub fn encrypted(&self) -> crate::core::Expr {
         self.attr("encrypted")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `enhanced_vpc_routing`, as a reference.
+    #[inline]
     pub fn enhanced_vpc_routing(&self) -> crate::core::Expr {
         self.attr("enhanced_vpc_routing")
     }
     /// `iam_roles`, as a reference.
+    #[inline]
     pub fn iam_roles(&self) -> crate::core::Expr {
         self.attr("iam_roles")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `log_destination_type`, as a reference.
+    #[inline]
     pub fn log_destination_type(&self) -> crate::core::Expr {
         self.attr("log_destination_type")
     }
     /// `log_exports`, as a reference.
+    #[inline]
     pub fn log_exports(&self) -> crate::core::Expr {
         self.attr("log_exports")
     }
     /// `maintenance_track_name`, as a reference.
+    #[inline]
     pub fn maintenance_track_name(&self) -> crate::core::Expr {
         self.attr("maintenance_track_name")
     }
     /// `manual_snapshot_retention_period`, as a reference.
+    #[inline]
     pub fn manual_snapshot_retention_period(&self) -> crate::core::Expr {
         self.attr("manual_snapshot_retention_period")
     }
     /// `master_username`, as a reference.
+    #[inline]
     pub fn master_username(&self) -> crate::core::Expr {
         self.attr("master_username")
     }
     /// `multi_az`, as a reference.
+    #[inline]
     pub fn multi_az(&self) -> crate::core::Expr {
         self.attr("multi_az")
     }
     /// `node_type`, as a reference.
+    #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
         self.attr("node_type")
     }
     /// `number_of_nodes`, as a reference.
+    #[inline]
     pub fn number_of_nodes(&self) -> crate::core::Expr {
         self.attr("number_of_nodes")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `preferred_maintenance_window`, as a reference.
+    #[inline]
     pub fn preferred_maintenance_window(&self) -> crate::core::Expr {
         self.attr("preferred_maintenance_window")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `s3_key_prefix`, as a reference.
+    #[inline]
     pub fn s3_key_prefix(&self) -> crate::core::Expr {
         self.attr("s3_key_prefix")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
@@ -2644,38 +2943,47 @@ impl crate::core::Ref<DataRedshiftCluster> {
 
 impl crate::core::Ref<DataRedshiftClusterCredentials> {
     /// `auto_create`, as a reference.
+    #[inline]
     pub fn auto_create(&self) -> crate::core::Expr {
         self.attr("auto_create")
     }
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `db_groups`, as a reference.
+    #[inline]
     pub fn db_groups(&self) -> crate::core::Expr {
         self.attr("db_groups")
     }
     /// `db_name`, as a reference.
+    #[inline]
     pub fn db_name(&self) -> crate::core::Expr {
         self.attr("db_name")
     }
     /// `db_password`, as a reference.
+    #[inline]
     pub fn db_password(&self) -> crate::core::Expr {
         self.attr("db_password")
     }
     /// `db_user`, as a reference.
+    #[inline]
     pub fn db_user(&self) -> crate::core::Expr {
         self.attr("db_user")
     }
     /// `duration_seconds`, as a reference.
+    #[inline]
     pub fn duration_seconds(&self) -> crate::core::Expr {
         self.attr("duration_seconds")
     }
     /// `expiration`, as a reference.
+    #[inline]
     pub fn expiration(&self) -> crate::core::Expr {
         self.attr("expiration")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -2683,10 +2991,12 @@ impl crate::core::Ref<DataRedshiftClusterCredentials> {
 
 impl crate::core::Ref<DataRedshiftDataShares> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `data_shares` (a nested block), as a reference.
+    #[inline]
     pub fn data_shares(&self) -> crate::core::Expr {
         self.attr("data_shares")
     }
@@ -2694,26 +3004,32 @@ impl crate::core::Ref<DataRedshiftDataShares> {
 
 impl crate::core::Ref<DataRedshiftOrderableCluster> {
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `cluster_type`, as a reference.
+    #[inline]
     pub fn cluster_type(&self) -> crate::core::Expr {
         self.attr("cluster_type")
     }
     /// `cluster_version`, as a reference.
+    #[inline]
     pub fn cluster_version(&self) -> crate::core::Expr {
         self.attr("cluster_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `node_type`, as a reference.
+    #[inline]
     pub fn node_type(&self) -> crate::core::Expr {
         self.attr("node_type")
     }
     /// `preferred_node_types`, as a reference.
+    #[inline]
     pub fn preferred_node_types(&self) -> crate::core::Expr {
         self.attr("preferred_node_types")
     }
@@ -2721,18 +3037,22 @@ impl crate::core::Ref<DataRedshiftOrderableCluster> {
 
 impl crate::core::Ref<DataRedshiftProducerDataShares> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `producer_arn`, as a reference.
+    #[inline]
     pub fn producer_arn(&self) -> crate::core::Expr {
         self.attr("producer_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `data_shares` (a nested block), as a reference.
+    #[inline]
     pub fn data_shares(&self) -> crate::core::Expr {
         self.attr("data_shares")
     }
@@ -2740,14 +3060,17 @@ impl crate::core::Ref<DataRedshiftProducerDataShares> {
 
 impl crate::core::Ref<DataRedshiftServiceAccount> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
@@ -2755,26 +3078,32 @@ impl crate::core::Ref<DataRedshiftServiceAccount> {
 
 impl crate::core::Ref<DataRedshiftSubnetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

@@ -11,6 +11,7 @@ pub struct RedshiftdataStatementParameters {
 
 impl RedshiftdataStatementParameters {
     /// `RedshiftdataStatementParameters` with its required arguments; set the others with `RedshiftdataStatementParameters { field: Some(..), ..RedshiftdataStatementParameters::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -29,6 +30,7 @@ pub struct RedshiftdataStatementTimeouts {
 
 impl RedshiftdataStatementTimeouts {
     /// `RedshiftdataStatementTimeouts` with its required arguments; set the others with `RedshiftdataStatementTimeouts { field: Some(..), ..RedshiftdataStatementTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -74,6 +76,7 @@ pub struct RedshiftdataStatement {
 
 impl RedshiftdataStatement {
     /// `RedshiftdataStatement` with its required arguments; set the others with `RedshiftdataStatement { field: Some(..), ..RedshiftdataStatement::new(..) }`.
+    #[inline]
     pub fn new(database: impl Into<crate::core::Expr>, sql: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_identifier: None,
@@ -97,46 +100,57 @@ impl crate::core::Resource for RedshiftdataStatement {
 
 impl crate::core::Ref<RedshiftdataStatement> {
     /// `cluster_identifier`, as a reference.
+    #[inline]
     pub fn cluster_identifier(&self) -> crate::core::Expr {
         self.attr("cluster_identifier")
     }
     /// `database`, as a reference.
+    #[inline]
     pub fn database(&self) -> crate::core::Expr {
         self.attr("database")
     }
     /// `db_user`, as a reference.
+    #[inline]
     pub fn db_user(&self) -> crate::core::Expr {
         self.attr("db_user")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `secret_arn`, as a reference.
+    #[inline]
     pub fn secret_arn(&self) -> crate::core::Expr {
         self.attr("secret_arn")
     }
     /// `sql`, as a reference.
+    #[inline]
     pub fn sql(&self) -> crate::core::Expr {
         self.attr("sql")
     }
     /// `statement_name`, as a reference.
+    #[inline]
     pub fn statement_name(&self) -> crate::core::Expr {
         self.attr("statement_name")
     }
     /// `with_event`, as a reference.
+    #[inline]
     pub fn with_event(&self) -> crate::core::Expr {
         self.attr("with_event")
     }
     /// `workgroup_name`, as a reference.
+    #[inline]
     pub fn workgroup_name(&self) -> crate::core::Expr {
         self.attr("workgroup_name")
     }
     /// `parameters` (a nested block), as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -13,6 +13,7 @@ pub struct RedshiftserverlessCustomDomainAssociation {
 
 impl RedshiftserverlessCustomDomainAssociation {
     /// `RedshiftserverlessCustomDomainAssociation` with its required arguments; set the others with `RedshiftserverlessCustomDomainAssociation { field: Some(..), ..RedshiftserverlessCustomDomainAssociation::new(..) }`.
+    #[inline]
     pub fn new(custom_domain_certificate_arn: impl Into<crate::core::Expr>, custom_domain_name: impl Into<crate::core::Expr>, workgroup_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             custom_domain_certificate_arn: custom_domain_certificate_arn.into(),
@@ -48,6 +49,7 @@ pub struct RedshiftserverlessEndpointAccess {
 
 impl RedshiftserverlessEndpointAccess {
     /// `RedshiftserverlessEndpointAccess` with its required arguments; set the others with `RedshiftserverlessEndpointAccess { field: Some(..), ..RedshiftserverlessEndpointAccess::new(..) }`.
+    #[inline]
     pub fn new(endpoint_name: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, workgroup_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             endpoint_name: endpoint_name.into(),
@@ -115,6 +117,7 @@ pub struct RedshiftserverlessNamespace {
 
 impl RedshiftserverlessNamespace {
     /// `RedshiftserverlessNamespace` with its required arguments; set the others with `RedshiftserverlessNamespace { field: Some(..), ..RedshiftserverlessNamespace::new(..) }`.
+    #[inline]
     pub fn new(namespace_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             admin_password_secret_kms_key_id: None,
@@ -154,6 +157,7 @@ pub struct RedshiftserverlessResourcePolicy {
 
 impl RedshiftserverlessResourcePolicy {
     /// `RedshiftserverlessResourcePolicy` with its required arguments; set the others with `RedshiftserverlessResourcePolicy { field: Some(..), ..RedshiftserverlessResourcePolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -184,6 +188,7 @@ pub struct RedshiftserverlessSnapshot {
 
 impl RedshiftserverlessSnapshot {
     /// `RedshiftserverlessSnapshot` with its required arguments; set the others with `RedshiftserverlessSnapshot { field: Some(..), ..RedshiftserverlessSnapshot::new(..) }`.
+    #[inline]
     pub fn new(namespace_name: impl Into<crate::core::Expr>, snapshot_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -220,6 +225,7 @@ pub struct RedshiftserverlessUsageLimit {
 
 impl RedshiftserverlessUsageLimit {
     /// `RedshiftserverlessUsageLimit` with its required arguments; set the others with `RedshiftserverlessUsageLimit { field: Some(..), ..RedshiftserverlessUsageLimit::new(..) }`.
+    #[inline]
     pub fn new(amount: impl Into<crate::core::Arg<crate::core::Number>>, resource_arn: impl Into<crate::core::Expr>, usage_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             amount: amount.into(),
@@ -247,6 +253,7 @@ pub struct RedshiftserverlessWorkgroupConfigParameter {
 
 impl RedshiftserverlessWorkgroupConfigParameter {
     /// `RedshiftserverlessWorkgroupConfigParameter` with its required arguments; set the others with `RedshiftserverlessWorkgroupConfigParameter { field: Some(..), ..RedshiftserverlessWorkgroupConfigParameter::new(..) }`.
+    #[inline]
     pub fn new(parameter_key: impl Into<crate::core::Expr>, parameter_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             parameter_key: parameter_key.into(),
@@ -267,6 +274,7 @@ pub struct RedshiftserverlessWorkgroupPricePerformanceTarget {
 
 impl RedshiftserverlessWorkgroupPricePerformanceTarget {
     /// `RedshiftserverlessWorkgroupPricePerformanceTarget` with its required arguments; set the others with `RedshiftserverlessWorkgroupPricePerformanceTarget { field: Some(..), ..RedshiftserverlessWorkgroupPricePerformanceTarget::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -291,6 +299,7 @@ pub struct RedshiftserverlessWorkgroupTimeouts {
 
 impl RedshiftserverlessWorkgroupTimeouts {
     /// `RedshiftserverlessWorkgroupTimeouts` with its required arguments; set the others with `RedshiftserverlessWorkgroupTimeouts { field: Some(..), ..RedshiftserverlessWorkgroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -353,6 +362,7 @@ pub struct RedshiftserverlessWorkgroup {
 
 impl RedshiftserverlessWorkgroup {
     /// `RedshiftserverlessWorkgroup` with its required arguments; set the others with `RedshiftserverlessWorkgroup { field: Some(..), ..RedshiftserverlessWorkgroup::new(..) }`.
+    #[inline]
     pub fn new(namespace_name: impl Into<crate::core::Expr>, workgroup_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             base_capacity: None,
@@ -397,6 +407,7 @@ pub struct DataRedshiftserverlessCredentials {
 
 impl DataRedshiftserverlessCredentials {
     /// `DataRedshiftserverlessCredentials` with its required arguments; set the others with `DataRedshiftserverlessCredentials { field: Some(..), ..DataRedshiftserverlessCredentials::new(..) }`.
+    #[inline]
     pub fn new(workgroup_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             db_name: None,
@@ -423,6 +434,7 @@ pub struct DataRedshiftserverlessNamespace {
 
 impl DataRedshiftserverlessNamespace {
     /// `DataRedshiftserverlessNamespace` with its required arguments; set the others with `DataRedshiftserverlessNamespace { field: Some(..), ..DataRedshiftserverlessNamespace::new(..) }`.
+    #[inline]
     pub fn new(namespace_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -447,6 +459,7 @@ pub struct DataRedshiftserverlessWorkgroup {
 
 impl DataRedshiftserverlessWorkgroup {
     /// `DataRedshiftserverlessWorkgroup` with its required arguments; set the others with `DataRedshiftserverlessWorkgroup { field: Some(..), ..DataRedshiftserverlessWorkgroup::new(..) }`.
+    #[inline]
     pub fn new(workgroup_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -461,22 +474,27 @@ impl crate::core::DataSource for DataRedshiftserverlessWorkgroup {
 
 impl crate::core::Ref<RedshiftserverlessCustomDomainAssociation> {
     /// `custom_domain_certificate_arn`, as a reference.
+    #[inline]
     pub fn custom_domain_certificate_arn(&self) -> crate::core::Expr {
         self.attr("custom_domain_certificate_arn")
     }
     /// `custom_domain_certificate_expiry_time`, as a reference.
+    #[inline]
     pub fn custom_domain_certificate_expiry_time(&self) -> crate::core::Expr {
         self.attr("custom_domain_certificate_expiry_time")
     }
     /// `custom_domain_name`, as a reference.
+    #[inline]
     pub fn custom_domain_name(&self) -> crate::core::Expr {
         self.attr("custom_domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `workgroup_name`, as a reference.
+    #[inline]
     pub fn workgroup_name(&self) -> crate::core::Expr {
         self.attr("workgroup_name")
     }
@@ -484,42 +502,52 @@ impl crate::core::Ref<RedshiftserverlessCustomDomainAssociation> {
 
 impl crate::core::Ref<RedshiftserverlessEndpointAccess> {
     /// `address`, as a reference.
+    #[inline]
     pub fn address_attribute(&self) -> crate::core::Expr {
         self.attr("address")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `endpoint_name`, as a reference.
+    #[inline]
     pub fn endpoint_name(&self) -> crate::core::Expr {
         self.attr("endpoint_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_account`, as a reference.
+    #[inline]
     pub fn owner_account(&self) -> crate::core::Expr {
         self.attr("owner_account")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `vpc_endpoint`, as a reference.
+    #[inline]
     pub fn vpc_endpoint(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `workgroup_name`, as a reference.
+    #[inline]
     pub fn workgroup_name(&self) -> crate::core::Expr {
         self.attr("workgroup_name")
     }
@@ -527,74 +555,92 @@ impl crate::core::Ref<RedshiftserverlessEndpointAccess> {
 
 impl crate::core::Ref<RedshiftserverlessNamespace> {
     /// `admin_password_secret_arn`, as a reference.
+    #[inline]
     pub fn admin_password_secret_arn(&self) -> crate::core::Expr {
         self.attr("admin_password_secret_arn")
     }
     /// `admin_password_secret_kms_key_id`, as a reference.
+    #[inline]
     pub fn admin_password_secret_kms_key_id(&self) -> crate::core::Expr {
         self.attr("admin_password_secret_kms_key_id")
     }
     /// `admin_user_password`, as a reference.
+    #[inline]
     pub fn admin_user_password(&self) -> crate::core::Expr {
         self.attr("admin_user_password")
     }
     /// `admin_user_password_wo`, as a reference.
+    #[inline]
     pub fn admin_user_password_wo(&self) -> crate::core::Expr {
         self.attr("admin_user_password_wo")
     }
     /// `admin_user_password_wo_version`, as a reference.
+    #[inline]
     pub fn admin_user_password_wo_version(&self) -> crate::core::Expr {
         self.attr("admin_user_password_wo_version")
     }
     /// `admin_username`, as a reference.
+    #[inline]
     pub fn admin_username(&self) -> crate::core::Expr {
         self.attr("admin_username")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `db_name`, as a reference.
+    #[inline]
     pub fn db_name(&self) -> crate::core::Expr {
         self.attr("db_name")
     }
     /// `default_iam_role_arn`, as a reference.
+    #[inline]
     pub fn default_iam_role_arn(&self) -> crate::core::Expr {
         self.attr("default_iam_role_arn")
     }
     /// `iam_roles`, as a reference.
+    #[inline]
     pub fn iam_roles(&self) -> crate::core::Expr {
         self.attr("iam_roles")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `log_exports`, as a reference.
+    #[inline]
     pub fn log_exports(&self) -> crate::core::Expr {
         self.attr("log_exports")
     }
     /// `manage_admin_password`, as a reference.
+    #[inline]
     pub fn manage_admin_password(&self) -> crate::core::Expr {
         self.attr("manage_admin_password")
     }
     /// `namespace_id`, as a reference.
+    #[inline]
     pub fn namespace_id(&self) -> crate::core::Expr {
         self.attr("namespace_id")
     }
     /// `namespace_name`, as a reference.
+    #[inline]
     pub fn namespace_name(&self) -> crate::core::Expr {
         self.attr("namespace_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -602,14 +648,17 @@ impl crate::core::Ref<RedshiftserverlessNamespace> {
 
 impl crate::core::Ref<RedshiftserverlessResourcePolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
@@ -617,46 +666,57 @@ impl crate::core::Ref<RedshiftserverlessResourcePolicy> {
 
 impl crate::core::Ref<RedshiftserverlessSnapshot> {
     /// `accounts_with_provisioned_restore_access`, as a reference.
+    #[inline]
     pub fn accounts_with_provisioned_restore_access(&self) -> crate::core::Expr {
         self.attr("accounts_with_provisioned_restore_access")
     }
     /// `accounts_with_restore_access`, as a reference.
+    #[inline]
     pub fn accounts_with_restore_access(&self) -> crate::core::Expr {
         self.attr("accounts_with_restore_access")
     }
     /// `admin_username`, as a reference.
+    #[inline]
     pub fn admin_username(&self) -> crate::core::Expr {
         self.attr("admin_username")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `namespace_arn`, as a reference.
+    #[inline]
     pub fn namespace_arn(&self) -> crate::core::Expr {
         self.attr("namespace_arn")
     }
     /// `namespace_name`, as a reference.
+    #[inline]
     pub fn namespace_name(&self) -> crate::core::Expr {
         self.attr("namespace_name")
     }
     /// `owner_account`, as a reference.
+    #[inline]
     pub fn owner_account(&self) -> crate::core::Expr {
         self.attr("owner_account")
     }
     /// `retention_period`, as a reference.
+    #[inline]
     pub fn retention_period(&self) -> crate::core::Expr {
         self.attr("retention_period")
     }
     /// `snapshot_name`, as a reference.
+    #[inline]
     pub fn snapshot_name(&self) -> crate::core::Expr {
         self.attr("snapshot_name")
     }
@@ -664,30 +724,37 @@ impl crate::core::Ref<RedshiftserverlessSnapshot> {
 
 impl crate::core::Ref<RedshiftserverlessUsageLimit> {
     /// `amount`, as a reference.
+    #[inline]
     pub fn amount(&self) -> crate::core::Expr {
         self.attr("amount")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `breach_action`, as a reference.
+    #[inline]
     pub fn breach_action(&self) -> crate::core::Expr {
         self.attr("breach_action")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `period`, as a reference.
+    #[inline]
     pub fn period(&self) -> crate::core::Expr {
         self.attr("period")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `usage_type`, as a reference.
+    #[inline]
     pub fn usage_type(&self) -> crate::core::Expr {
         self.attr("usage_type")
     }
@@ -695,78 +762,97 @@ impl crate::core::Ref<RedshiftserverlessUsageLimit> {
 
 impl crate::core::Ref<RedshiftserverlessWorkgroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `base_capacity`, as a reference.
+    #[inline]
     pub fn base_capacity(&self) -> crate::core::Expr {
         self.attr("base_capacity")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `enhanced_vpc_routing`, as a reference.
+    #[inline]
     pub fn enhanced_vpc_routing(&self) -> crate::core::Expr {
         self.attr("enhanced_vpc_routing")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_capacity`, as a reference.
+    #[inline]
     pub fn max_capacity(&self) -> crate::core::Expr {
         self.attr("max_capacity")
     }
     /// `namespace_name`, as a reference.
+    #[inline]
     pub fn namespace_name(&self) -> crate::core::Expr {
         self.attr("namespace_name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `track_name`, as a reference.
+    #[inline]
     pub fn track_name(&self) -> crate::core::Expr {
         self.attr("track_name")
     }
     /// `workgroup_id`, as a reference.
+    #[inline]
     pub fn workgroup_id(&self) -> crate::core::Expr {
         self.attr("workgroup_id")
     }
     /// `workgroup_name`, as a reference.
+    #[inline]
     pub fn workgroup_name(&self) -> crate::core::Expr {
         self.attr("workgroup_name")
     }
     /// `config_parameter` (a nested block), as a reference.
+    #[inline]
     pub fn config_parameter(&self) -> crate::core::Expr {
         self.attr("config_parameter")
     }
     /// `price_performance_target` (a nested block), as a reference.
+    #[inline]
     pub fn price_performance_target(&self) -> crate::core::Expr {
         self.attr("price_performance_target")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -774,30 +860,37 @@ impl crate::core::Ref<RedshiftserverlessWorkgroup> {
 
 impl crate::core::Ref<DataRedshiftserverlessCredentials> {
     /// `db_name`, as a reference.
+    #[inline]
     pub fn db_name(&self) -> crate::core::Expr {
         self.attr("db_name")
     }
     /// `db_password`, as a reference.
+    #[inline]
     pub fn db_password(&self) -> crate::core::Expr {
         self.attr("db_password")
     }
     /// `db_user`, as a reference.
+    #[inline]
     pub fn db_user(&self) -> crate::core::Expr {
         self.attr("db_user")
     }
     /// `duration_seconds`, as a reference.
+    #[inline]
     pub fn duration_seconds(&self) -> crate::core::Expr {
         self.attr("duration_seconds")
     }
     /// `expiration`, as a reference.
+    #[inline]
     pub fn expiration(&self) -> crate::core::Expr {
         self.attr("expiration")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `workgroup_name`, as a reference.
+    #[inline]
     pub fn workgroup_name(&self) -> crate::core::Expr {
         self.attr("workgroup_name")
     }
@@ -805,42 +898,52 @@ impl crate::core::Ref<DataRedshiftserverlessCredentials> {
 
 impl crate::core::Ref<DataRedshiftserverlessNamespace> {
     /// `admin_username`, as a reference.
+    #[inline]
     pub fn admin_username(&self) -> crate::core::Expr {
         self.attr("admin_username")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `db_name`, as a reference.
+    #[inline]
     pub fn db_name(&self) -> crate::core::Expr {
         self.attr("db_name")
     }
     /// `default_iam_role_arn`, as a reference.
+    #[inline]
     pub fn default_iam_role_arn(&self) -> crate::core::Expr {
         self.attr("default_iam_role_arn")
     }
     /// `iam_roles`, as a reference.
+    #[inline]
     pub fn iam_roles(&self) -> crate::core::Expr {
         self.attr("iam_roles")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `log_exports`, as a reference.
+    #[inline]
     pub fn log_exports(&self) -> crate::core::Expr {
         self.attr("log_exports")
     }
     /// `namespace_id`, as a reference.
+    #[inline]
     pub fn namespace_id(&self) -> crate::core::Expr {
         self.attr("namespace_id")
     }
     /// `namespace_name`, as a reference.
+    #[inline]
     pub fn namespace_name(&self) -> crate::core::Expr {
         self.attr("namespace_name")
     }
@@ -848,46 +951,57 @@ impl crate::core::Ref<DataRedshiftserverlessNamespace> {
 
 impl crate::core::Ref<DataRedshiftserverlessWorkgroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `enhanced_vpc_routing`, as a reference.
+    #[inline]
     pub fn enhanced_vpc_routing(&self) -> crate::core::Expr {
         self.attr("enhanced_vpc_routing")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `namespace_name`, as a reference.
+    #[inline]
     pub fn namespace_name(&self) -> crate::core::Expr {
         self.attr("namespace_name")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `track_name`, as a reference.
+    #[inline]
     pub fn track_name(&self) -> crate::core::Expr {
         self.attr("track_name")
     }
     /// `workgroup_id`, as a reference.
+    #[inline]
     pub fn workgroup_id(&self) -> crate::core::Expr {
         self.attr("workgroup_id")
     }
     /// `workgroup_name`, as a reference.
+    #[inline]
     pub fn workgroup_name(&self) -> crate::core::Expr {
         self.attr("workgroup_name")
     }

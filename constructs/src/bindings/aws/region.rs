@@ -16,6 +16,7 @@ pub struct DataRegion {
 
 impl DataRegion {
     /// `DataRegion` with its required arguments; set the others with `DataRegion { field: Some(..), ..DataRegion::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             endpoint: None,
@@ -31,18 +32,22 @@ impl crate::core::DataSource for DataRegion {
 
 impl crate::core::Ref<DataRegion> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }

@@ -11,6 +11,7 @@ pub struct DataRegionsFilter {
 
 impl DataRegionsFilter {
     /// `DataRegionsFilter` with its required arguments; set the others with `DataRegionsFilter { field: Some(..), ..DataRegionsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -35,6 +36,7 @@ pub struct DataRegions {
 
 impl DataRegions {
     /// `DataRegions` with its required arguments; set the others with `DataRegions { field: Some(..), ..DataRegions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             all_regions: None,
@@ -50,18 +52,22 @@ impl crate::core::DataSource for DataRegions {
 
 impl crate::core::Ref<DataRegions> {
     /// `all_regions`, as a reference.
+    #[inline]
     pub fn all_regions(&self) -> crate::core::Expr {
         self.attr("all_regions")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `names`, as a reference.
+    #[inline]
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }

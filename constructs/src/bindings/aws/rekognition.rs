@@ -11,6 +11,7 @@ pub struct RekognitionCollectionTimeouts {
 
 impl RekognitionCollectionTimeouts {
     /// `RekognitionCollectionTimeouts` with its required arguments; set the others with `RekognitionCollectionTimeouts { field: Some(..), ..RekognitionCollectionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -34,6 +35,7 @@ pub struct RekognitionCollection {
 
 impl RekognitionCollection {
     /// `RekognitionCollection` with its required arguments; set the others with `RekognitionCollection { field: Some(..), ..RekognitionCollection::new(..) }`.
+    #[inline]
     pub fn new(collection_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             collection_id: collection_id.into(),
@@ -62,6 +64,7 @@ pub struct RekognitionProjectTimeouts {
 
 impl RekognitionProjectTimeouts {
     /// `RekognitionProjectTimeouts` with its required arguments; set the others with `RekognitionProjectTimeouts { field: Some(..), ..RekognitionProjectTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -91,6 +94,7 @@ pub struct RekognitionProject {
 
 impl RekognitionProject {
     /// `RekognitionProject` with its required arguments; set the others with `RekognitionProject { field: Some(..), ..RekognitionProject::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_update: None,
@@ -117,6 +121,7 @@ pub struct RekognitionStreamProcessorDataSharingPreference {
 
 impl RekognitionStreamProcessorDataSharingPreference {
     /// `RekognitionStreamProcessorDataSharingPreference` with its required arguments; set the others with `RekognitionStreamProcessorDataSharingPreference { field: Some(..), ..RekognitionStreamProcessorDataSharingPreference::new(..) }`.
+    #[inline]
     pub fn new(opt_in: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             opt_in: opt_in.into(),
@@ -135,6 +140,7 @@ pub struct RekognitionStreamProcessorInputKinesisVideoStream {
 
 impl RekognitionStreamProcessorInputKinesisVideoStream {
     /// `RekognitionStreamProcessorInputKinesisVideoStream` with its required arguments; set the others with `RekognitionStreamProcessorInputKinesisVideoStream { field: Some(..), ..RekognitionStreamProcessorInputKinesisVideoStream::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -154,6 +160,7 @@ pub struct RekognitionStreamProcessorInput {
 
 impl RekognitionStreamProcessorInput {
     /// `RekognitionStreamProcessorInput` with its required arguments; set the others with `RekognitionStreamProcessorInput { field: Some(..), ..RekognitionStreamProcessorInput::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kinesis_video_stream: None,
@@ -173,6 +180,7 @@ pub struct RekognitionStreamProcessorNotificationChannel {
 
 impl RekognitionStreamProcessorNotificationChannel {
     /// `RekognitionStreamProcessorNotificationChannel` with its required arguments; set the others with `RekognitionStreamProcessorNotificationChannel { field: Some(..), ..RekognitionStreamProcessorNotificationChannel::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             sns_topic_arn: None,
@@ -192,6 +200,7 @@ pub struct RekognitionStreamProcessorOutputKinesisDataStream {
 
 impl RekognitionStreamProcessorOutputKinesisDataStream {
     /// `RekognitionStreamProcessorOutputKinesisDataStream` with its required arguments; set the others with `RekognitionStreamProcessorOutputKinesisDataStream { field: Some(..), ..RekognitionStreamProcessorOutputKinesisDataStream::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -215,6 +224,7 @@ pub struct RekognitionStreamProcessorOutputS3Destination {
 
 impl RekognitionStreamProcessorOutputS3Destination {
     /// `RekognitionStreamProcessorOutputS3Destination` with its required arguments; set the others with `RekognitionStreamProcessorOutputS3Destination { field: Some(..), ..RekognitionStreamProcessorOutputS3Destination::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bucket: None,
@@ -239,6 +249,7 @@ pub struct RekognitionStreamProcessorOutput {
 
 impl RekognitionStreamProcessorOutput {
     /// `RekognitionStreamProcessorOutput` with its required arguments; set the others with `RekognitionStreamProcessorOutput { field: Some(..), ..RekognitionStreamProcessorOutput::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kinesis_data_stream: None,
@@ -271,6 +282,7 @@ pub struct RekognitionStreamProcessorRegionsOfInterestBoundingBox {
 
 impl RekognitionStreamProcessorRegionsOfInterestBoundingBox {
     /// `RekognitionStreamProcessorRegionsOfInterestBoundingBox` with its required arguments; set the others with `RekognitionStreamProcessorRegionsOfInterestBoundingBox { field: Some(..), ..RekognitionStreamProcessorRegionsOfInterestBoundingBox::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             height: None,
@@ -297,6 +309,7 @@ pub struct RekognitionStreamProcessorRegionsOfInterestPolygon {
 
 impl RekognitionStreamProcessorRegionsOfInterestPolygon {
     /// `RekognitionStreamProcessorRegionsOfInterestPolygon` with its required arguments; set the others with `RekognitionStreamProcessorRegionsOfInterestPolygon { field: Some(..), ..RekognitionStreamProcessorRegionsOfInterestPolygon::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             x: None,
@@ -320,6 +333,7 @@ pub struct RekognitionStreamProcessorRegionsOfInterest {
 
 impl RekognitionStreamProcessorRegionsOfInterest {
     /// `RekognitionStreamProcessorRegionsOfInterest` with its required arguments; set the others with `RekognitionStreamProcessorRegionsOfInterest { field: Some(..), ..RekognitionStreamProcessorRegionsOfInterest::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bounding_box: None,
@@ -344,6 +358,7 @@ pub struct RekognitionStreamProcessorSettingsConnectedHome {
 
 impl RekognitionStreamProcessorSettingsConnectedHome {
     /// `RekognitionStreamProcessorSettingsConnectedHome` with its required arguments; set the others with `RekognitionStreamProcessorSettingsConnectedHome { field: Some(..), ..RekognitionStreamProcessorSettingsConnectedHome::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             labels: None,
@@ -367,6 +382,7 @@ pub struct RekognitionStreamProcessorSettingsFaceSearch {
 
 impl RekognitionStreamProcessorSettingsFaceSearch {
     /// `RekognitionStreamProcessorSettingsFaceSearch` with its required arguments; set the others with `RekognitionStreamProcessorSettingsFaceSearch { field: Some(..), ..RekognitionStreamProcessorSettingsFaceSearch::new(..) }`.
+    #[inline]
     pub fn new(collection_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             collection_id: collection_id.into(),
@@ -391,6 +407,7 @@ pub struct RekognitionStreamProcessorSettings {
 
 impl RekognitionStreamProcessorSettings {
     /// `RekognitionStreamProcessorSettings` with its required arguments; set the others with `RekognitionStreamProcessorSettings { field: Some(..), ..RekognitionStreamProcessorSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             connected_home: None,
@@ -418,6 +435,7 @@ pub struct RekognitionStreamProcessorTimeouts {
 
 impl RekognitionStreamProcessorTimeouts {
     /// `RekognitionStreamProcessorTimeouts` with its required arguments; set the others with `RekognitionStreamProcessorTimeouts { field: Some(..), ..RekognitionStreamProcessorTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -473,6 +491,7 @@ pub struct RekognitionStreamProcessor {
 
 impl RekognitionStreamProcessor {
     /// `RekognitionStreamProcessor` with its required arguments; set the others with `RekognitionStreamProcessor { field: Some(..), ..RekognitionStreamProcessor::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_id: None,
@@ -496,30 +515,37 @@ impl crate::core::Resource for RekognitionStreamProcessor {
 
 impl crate::core::Ref<RekognitionCollection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `collection_id`, as a reference.
+    #[inline]
     pub fn collection_id(&self) -> crate::core::Expr {
         self.attr("collection_id")
     }
     /// `face_model_version`, as a reference.
+    #[inline]
     pub fn face_model_version(&self) -> crate::core::Expr {
         self.attr("face_model_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -527,34 +553,42 @@ impl crate::core::Ref<RekognitionCollection> {
 
 impl crate::core::Ref<RekognitionProject> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_update`, as a reference.
+    #[inline]
     pub fn auto_update(&self) -> crate::core::Expr {
         self.attr("auto_update")
     }
     /// `feature`, as a reference.
+    #[inline]
     pub fn feature(&self) -> crate::core::Expr {
         self.attr("feature")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -562,58 +596,72 @@ impl crate::core::Ref<RekognitionProject> {
 
 impl crate::core::Ref<RekognitionStreamProcessor> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `stream_processor_arn`, as a reference.
+    #[inline]
     pub fn stream_processor_arn(&self) -> crate::core::Expr {
         self.attr("stream_processor_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `data_sharing_preference` (a nested block), as a reference.
+    #[inline]
     pub fn data_sharing_preference(&self) -> crate::core::Expr {
         self.attr("data_sharing_preference")
     }
     /// `input` (a nested block), as a reference.
+    #[inline]
     pub fn input(&self) -> crate::core::Expr {
         self.attr("input")
     }
     /// `notification_channel` (a nested block), as a reference.
+    #[inline]
     pub fn notification_channel(&self) -> crate::core::Expr {
         self.attr("notification_channel")
     }
     /// `output` (a nested block), as a reference.
+    #[inline]
     pub fn output(&self) -> crate::core::Expr {
         self.attr("output")
     }
     /// `regions_of_interest` (a nested block), as a reference.
+    #[inline]
     pub fn regions_of_interest(&self) -> crate::core::Expr {
         self.attr("regions_of_interest")
     }
     /// `settings` (a nested block), as a reference.
+    #[inline]
     pub fn settings(&self) -> crate::core::Expr {
         self.attr("settings")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -14,6 +14,7 @@ pub struct ResiliencehubResiliencyPolicyPolicyAz {
 
 impl ResiliencehubResiliencyPolicyPolicyAz {
     /// `ResiliencehubResiliencyPolicyPolicyAz` with its required arguments; set the others with `ResiliencehubResiliencyPolicyPolicyAz { field: Some(..), ..ResiliencehubResiliencyPolicyPolicyAz::new(..) }`.
+    #[inline]
     pub fn new(rpo: impl Into<crate::core::Expr>, rto: impl Into<crate::core::Expr>) -> Self {
         Self {
             rpo: rpo.into(),
@@ -36,6 +37,7 @@ pub struct ResiliencehubResiliencyPolicyPolicyHardware {
 
 impl ResiliencehubResiliencyPolicyPolicyHardware {
     /// `ResiliencehubResiliencyPolicyPolicyHardware` with its required arguments; set the others with `ResiliencehubResiliencyPolicyPolicyHardware { field: Some(..), ..ResiliencehubResiliencyPolicyPolicyHardware::new(..) }`.
+    #[inline]
     pub fn new(rpo: impl Into<crate::core::Expr>, rto: impl Into<crate::core::Expr>) -> Self {
         Self {
             rpo: rpo.into(),
@@ -60,6 +62,7 @@ pub struct ResiliencehubResiliencyPolicyPolicyRegion {
 
 impl ResiliencehubResiliencyPolicyPolicyRegion {
     /// `ResiliencehubResiliencyPolicyPolicyRegion` with its required arguments; set the others with `ResiliencehubResiliencyPolicyPolicyRegion { field: Some(..), ..ResiliencehubResiliencyPolicyPolicyRegion::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             rpo: None,
@@ -82,6 +85,7 @@ pub struct ResiliencehubResiliencyPolicyPolicySoftware {
 
 impl ResiliencehubResiliencyPolicyPolicySoftware {
     /// `ResiliencehubResiliencyPolicyPolicySoftware` with its required arguments; set the others with `ResiliencehubResiliencyPolicyPolicySoftware { field: Some(..), ..ResiliencehubResiliencyPolicyPolicySoftware::new(..) }`.
+    #[inline]
     pub fn new(rpo: impl Into<crate::core::Expr>, rto: impl Into<crate::core::Expr>) -> Self {
         Self {
             rpo: rpo.into(),
@@ -114,6 +118,7 @@ pub struct ResiliencehubResiliencyPolicyPolicy {
 
 impl ResiliencehubResiliencyPolicyPolicy {
     /// `ResiliencehubResiliencyPolicyPolicy` with its required arguments; set the others with `ResiliencehubResiliencyPolicyPolicy { field: Some(..), ..ResiliencehubResiliencyPolicyPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             az: None,
@@ -143,6 +148,7 @@ pub struct ResiliencehubResiliencyPolicyTimeouts {
 
 impl ResiliencehubResiliencyPolicyTimeouts {
     /// `ResiliencehubResiliencyPolicyTimeouts` with its required arguments; set the others with `ResiliencehubResiliencyPolicyTimeouts { field: Some(..), ..ResiliencehubResiliencyPolicyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -183,6 +189,7 @@ pub struct ResiliencehubResiliencyPolicy {
 
 impl ResiliencehubResiliencyPolicy {
     /// `ResiliencehubResiliencyPolicy` with its required arguments; set the others with `ResiliencehubResiliencyPolicy { field: Some(..), ..ResiliencehubResiliencyPolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, tier: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_location_constraint: None,
@@ -202,42 +209,52 @@ impl crate::core::Resource for ResiliencehubResiliencyPolicy {
 
 impl crate::core::Ref<ResiliencehubResiliencyPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `data_location_constraint`, as a reference.
+    #[inline]
     pub fn data_location_constraint(&self) -> crate::core::Expr {
         self.attr("data_location_constraint")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `estimated_cost_tier`, as a reference.
+    #[inline]
     pub fn estimated_cost_tier(&self) -> crate::core::Expr {
         self.attr("estimated_cost_tier")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tier`, as a reference.
+    #[inline]
     pub fn tier(&self) -> crate::core::Expr {
         self.attr("tier")
     }
     /// `policy` (a nested block), as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

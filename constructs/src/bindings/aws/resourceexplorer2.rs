@@ -19,6 +19,7 @@ pub struct Resourceexplorer2IndexTimeouts {
 
 impl Resourceexplorer2IndexTimeouts {
     /// `Resourceexplorer2IndexTimeouts` with its required arguments; set the others with `Resourceexplorer2IndexTimeouts { field: Some(..), ..Resourceexplorer2IndexTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -43,6 +44,7 @@ pub struct Resourceexplorer2Index {
 
 impl Resourceexplorer2Index {
     /// `Resourceexplorer2Index` with its required arguments; set the others with `Resourceexplorer2Index { field: Some(..), ..Resourceexplorer2Index::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             tags: None,
@@ -65,6 +67,7 @@ pub struct Resourceexplorer2ViewFilters {
 
 impl Resourceexplorer2ViewFilters {
     /// `Resourceexplorer2ViewFilters` with its required arguments; set the others with `Resourceexplorer2ViewFilters { field: Some(..), ..Resourceexplorer2ViewFilters::new(..) }`.
+    #[inline]
     pub fn new(filter_string: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter_string: filter_string.into(),
@@ -81,6 +84,7 @@ pub struct Resourceexplorer2ViewIncludedProperty {
 
 impl Resourceexplorer2ViewIncludedProperty {
     /// `Resourceexplorer2ViewIncludedProperty` with its required arguments; set the others with `Resourceexplorer2ViewIncludedProperty { field: Some(..), ..Resourceexplorer2ViewIncludedProperty::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -112,6 +116,7 @@ pub struct Resourceexplorer2View {
 
 impl Resourceexplorer2View {
     /// `Resourceexplorer2View` with its required arguments; set the others with `Resourceexplorer2View { field: Some(..), ..Resourceexplorer2View::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_view: None,
@@ -140,6 +145,7 @@ pub struct DataResourceexplorer2Search {
 
 impl DataResourceexplorer2Search {
     /// `DataResourceexplorer2Search` with its required arguments; set the others with `DataResourceexplorer2Search { field: Some(..), ..DataResourceexplorer2Search::new(..) }`.
+    #[inline]
     pub fn new(query_string: impl Into<crate::core::Expr>) -> Self {
         Self {
             query_string: query_string.into(),
@@ -154,26 +160,32 @@ impl crate::core::DataSource for DataResourceexplorer2Search {
 
 impl crate::core::Ref<Resourceexplorer2Index> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -181,38 +193,47 @@ impl crate::core::Ref<Resourceexplorer2Index> {
 
 impl crate::core::Ref<Resourceexplorer2View> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_view`, as a reference.
+    #[inline]
     pub fn default_view(&self) -> crate::core::Expr {
         self.attr("default_view")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `scope`, as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `filters` (a nested block), as a reference.
+    #[inline]
     pub fn filters(&self) -> crate::core::Expr {
         self.attr("filters")
     }
     /// `included_property` (a nested block), as a reference.
+    #[inline]
     pub fn included_property(&self) -> crate::core::Expr {
         self.attr("included_property")
     }
@@ -220,22 +241,27 @@ impl crate::core::Ref<Resourceexplorer2View> {
 
 impl crate::core::Ref<DataResourceexplorer2Search> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `query_string`, as a reference.
+    #[inline]
     pub fn query_string(&self) -> crate::core::Expr {
         self.attr("query_string")
     }
     /// `resource_count`, as a reference.
+    #[inline]
     pub fn resource_count(&self) -> crate::core::Expr {
         self.attr("resource_count")
     }
     /// `resources`, as a reference.
+    #[inline]
     pub fn resources(&self) -> crate::core::Expr {
         self.attr("resources")
     }
     /// `view_arn`, as a reference.
+    #[inline]
     pub fn view_arn(&self) -> crate::core::Expr {
         self.attr("view_arn")
     }

@@ -11,6 +11,7 @@ pub struct ResourcegroupsGroupConfigurationParameters {
 
 impl ResourcegroupsGroupConfigurationParameters {
     /// `ResourcegroupsGroupConfigurationParameters` with its required arguments; set the others with `ResourcegroupsGroupConfigurationParameters { field: Some(..), ..ResourcegroupsGroupConfigurationParameters::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -31,6 +32,7 @@ pub struct ResourcegroupsGroupConfiguration {
 
 impl ResourcegroupsGroupConfiguration {
     /// `ResourcegroupsGroupConfiguration` with its required arguments; set the others with `ResourcegroupsGroupConfiguration { field: Some(..), ..ResourcegroupsGroupConfiguration::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -51,6 +53,7 @@ pub struct ResourcegroupsGroupResourceQuery {
 
 impl ResourcegroupsGroupResourceQuery {
     /// `ResourcegroupsGroupResourceQuery` with its required arguments; set the others with `ResourcegroupsGroupResourceQuery { field: Some(..), ..ResourcegroupsGroupResourceQuery::new(..) }`.
+    #[inline]
     pub fn new(query: impl Into<crate::core::Expr>) -> Self {
         Self {
             query: query.into(),
@@ -72,6 +75,7 @@ pub struct ResourcegroupsGroupTimeouts {
 
 impl ResourcegroupsGroupTimeouts {
     /// `ResourcegroupsGroupTimeouts` with its required arguments; set the others with `ResourcegroupsGroupTimeouts { field: Some(..), ..ResourcegroupsGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -110,6 +114,7 @@ pub struct ResourcegroupsGroup {
 
 impl ResourcegroupsGroup {
     /// `ResourcegroupsGroup` with its required arguments; set the others with `ResourcegroupsGroup { field: Some(..), ..ResourcegroupsGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -141,6 +146,7 @@ pub struct ResourcegroupsResourceTimeouts {
 
 impl ResourcegroupsResourceTimeouts {
     /// `ResourcegroupsResourceTimeouts` with its required arguments; set the others with `ResourcegroupsResourceTimeouts { field: Some(..), ..ResourcegroupsResourceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -166,6 +172,7 @@ pub struct ResourcegroupsResource {
 
 impl ResourcegroupsResource {
     /// `ResourcegroupsResource` with its required arguments; set the others with `ResourcegroupsResource { field: Some(..), ..ResourcegroupsResource::new(..) }`.
+    #[inline]
     pub fn new(group_arn: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_arn: group_arn.into(),
@@ -182,38 +189,47 @@ impl crate::core::Resource for ResourcegroupsResource {
 
 impl crate::core::Ref<ResourcegroupsGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `configuration` (a nested block), as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
     /// `resource_query` (a nested block), as a reference.
+    #[inline]
     pub fn resource_query(&self) -> crate::core::Expr {
         self.attr("resource_query")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -221,22 +237,27 @@ impl crate::core::Ref<ResourcegroupsGroup> {
 
 impl crate::core::Ref<ResourcegroupsResource> {
     /// `group_arn`, as a reference.
+    #[inline]
     pub fn group_arn(&self) -> crate::core::Expr {
         self.attr("group_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

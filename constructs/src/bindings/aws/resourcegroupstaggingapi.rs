@@ -12,6 +12,7 @@ pub struct DataResourcegroupstaggingapiResourcesTagFilter {
 
 impl DataResourcegroupstaggingapiResourcesTagFilter {
     /// `DataResourcegroupstaggingapiResourcesTagFilter` with its required arguments; set the others with `DataResourcegroupstaggingapiResourcesTagFilter { field: Some(..), ..DataResourcegroupstaggingapiResourcesTagFilter::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -45,6 +46,7 @@ pub struct DataResourcegroupstaggingapiResources {
 
 impl DataResourcegroupstaggingapiResources {
     /// `DataResourcegroupstaggingapiResources` with its required arguments; set the others with `DataResourcegroupstaggingapiResources { field: Some(..), ..DataResourcegroupstaggingapiResources::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             exclude_compliant_resources: None,
@@ -63,30 +65,37 @@ impl crate::core::DataSource for DataResourcegroupstaggingapiResources {
 
 impl crate::core::Ref<DataResourcegroupstaggingapiResources> {
     /// `exclude_compliant_resources`, as a reference.
+    #[inline]
     pub fn exclude_compliant_resources(&self) -> crate::core::Expr {
         self.attr("exclude_compliant_resources")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `include_compliance_details`, as a reference.
+    #[inline]
     pub fn include_compliance_details(&self) -> crate::core::Expr {
         self.attr("include_compliance_details")
     }
     /// `resource_arn_list`, as a reference.
+    #[inline]
     pub fn resource_arn_list(&self) -> crate::core::Expr {
         self.attr("resource_arn_list")
     }
     /// `resource_tag_mapping_list`, as a reference.
+    #[inline]
     pub fn resource_tag_mapping_list(&self) -> crate::core::Expr {
         self.attr("resource_tag_mapping_list")
     }
     /// `resource_type_filters`, as a reference.
+    #[inline]
     pub fn resource_type_filters(&self) -> crate::core::Expr {
         self.attr("resource_type_filters")
     }
     /// `tag_filter` (a nested block), as a reference.
+    #[inline]
     pub fn tag_filter(&self) -> crate::core::Expr {
         self.attr("tag_filter")
     }

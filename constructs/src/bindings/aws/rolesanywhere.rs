@@ -36,6 +36,7 @@ pub struct RolesanywhereProfile {
 
 impl RolesanywhereProfile {
     /// `RolesanywhereProfile` with its required arguments; set the others with `RolesanywhereProfile { field: Some(..), ..RolesanywhereProfile::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             duration_seconds: None,
@@ -75,6 +76,7 @@ pub struct RolesanywhereTrustAnchorNotificationSettings {
 
 impl RolesanywhereTrustAnchorNotificationSettings {
     /// `RolesanywhereTrustAnchorNotificationSettings` with its required arguments; set the others with `RolesanywhereTrustAnchorNotificationSettings { field: Some(..), ..RolesanywhereTrustAnchorNotificationSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             channel: None,
@@ -98,6 +100,7 @@ pub struct RolesanywhereTrustAnchorSourceSourceData {
 
 impl RolesanywhereTrustAnchorSourceSourceData {
     /// `RolesanywhereTrustAnchorSourceSourceData` with its required arguments; set the others with `RolesanywhereTrustAnchorSourceSourceData { field: Some(..), ..RolesanywhereTrustAnchorSourceSourceData::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             acm_pca_arn: None,
@@ -117,6 +120,7 @@ pub struct RolesanywhereTrustAnchorSource {
 
 impl RolesanywhereTrustAnchorSource {
     /// `RolesanywhereTrustAnchorSource` with its required arguments; set the others with `RolesanywhereTrustAnchorSource { field: Some(..), ..RolesanywhereTrustAnchorSource::new(..) }`.
+    #[inline]
     pub fn new(source_type: impl Into<crate::core::Expr>, source_data: RolesanywhereTrustAnchorSourceSourceData) -> Self {
         Self {
             source_type: source_type.into(),
@@ -151,6 +155,7 @@ pub struct RolesanywhereTrustAnchor {
 
 impl RolesanywhereTrustAnchor {
     /// `RolesanywhereTrustAnchor` with its required arguments; set the others with `RolesanywhereTrustAnchor { field: Some(..), ..RolesanywhereTrustAnchor::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, source: RolesanywhereTrustAnchorSource) -> Self {
         Self {
             enabled: None,
@@ -170,46 +175,57 @@ impl crate::core::Resource for RolesanywhereTrustAnchor {
 
 impl crate::core::Ref<RolesanywhereProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `duration_seconds`, as a reference.
+    #[inline]
     pub fn duration_seconds(&self) -> crate::core::Expr {
         self.attr("duration_seconds")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `managed_policy_arns`, as a reference.
+    #[inline]
     pub fn managed_policy_arns(&self) -> crate::core::Expr {
         self.attr("managed_policy_arns")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `require_instance_properties`, as a reference.
+    #[inline]
     pub fn require_instance_properties(&self) -> crate::core::Expr {
         self.attr("require_instance_properties")
     }
     /// `role_arns`, as a reference.
+    #[inline]
     pub fn role_arns(&self) -> crate::core::Expr {
         self.attr("role_arns")
     }
     /// `session_policy`, as a reference.
+    #[inline]
     pub fn session_policy(&self) -> crate::core::Expr {
         self.attr("session_policy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -217,34 +233,42 @@ impl crate::core::Ref<RolesanywhereProfile> {
 
 impl crate::core::Ref<RolesanywhereTrustAnchor> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `notification_settings` (a nested block), as a reference.
+    #[inline]
     pub fn notification_settings(&self) -> crate::core::Expr {
         self.attr("notification_settings")
     }
     /// `source` (a nested block), as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }

@@ -16,6 +16,7 @@ pub struct RouteTimeouts {
 
 impl RouteTimeouts {
     /// `RouteTimeouts` with its required arguments; set the others with `RouteTimeouts { field: Some(..), ..RouteTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -79,6 +80,7 @@ pub struct Route {
 
 impl Route {
     /// `Route` with its required arguments; set the others with `Route { field: Some(..), ..Route::new(..) }`.
+    #[inline]
     pub fn new(route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             carrier_gateway_id: None,
@@ -121,6 +123,7 @@ pub struct RouteTableTimeouts {
 
 impl RouteTableTimeouts {
     /// `RouteTableTimeouts` with its required arguments; set the others with `RouteTableTimeouts { field: Some(..), ..RouteTableTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -157,6 +160,7 @@ pub struct RouteTable {
 
 impl RouteTable {
     /// `RouteTable` with its required arguments; set the others with `RouteTable { field: Some(..), ..RouteTable::new(..) }`.
+    #[inline]
     pub fn new(vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -190,6 +194,7 @@ pub struct RouteTableAssociationTimeouts {
 
 impl RouteTableAssociationTimeouts {
     /// `RouteTableAssociationTimeouts` with its required arguments; set the others with `RouteTableAssociationTimeouts { field: Some(..), ..RouteTableAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -220,6 +225,7 @@ pub struct RouteTableAssociation {
 
 impl RouteTableAssociation {
     /// `RouteTableAssociation` with its required arguments; set the others with `RouteTableAssociation { field: Some(..), ..RouteTableAssociation::new(..) }`.
+    #[inline]
     pub fn new(route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             gateway_id: None,
@@ -245,6 +251,7 @@ pub struct DataRouteTimeouts {
 
 impl DataRouteTimeouts {
     /// `DataRouteTimeouts` with its required arguments; set the others with `DataRouteTimeouts { field: Some(..), ..DataRouteTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -306,6 +313,7 @@ pub struct DataRoute {
 
 impl DataRoute {
     /// `DataRoute` with its required arguments; set the others with `DataRoute { field: Some(..), ..DataRoute::new(..) }`.
+    #[inline]
     pub fn new(route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             carrier_gateway_id: None,
@@ -343,6 +351,7 @@ pub struct DataRouteTableFilter {
 
 impl DataRouteTableFilter {
     /// `DataRouteTableFilter` with its required arguments; set the others with `DataRouteTableFilter { field: Some(..), ..DataRouteTableFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -361,6 +370,7 @@ pub struct DataRouteTableTimeouts {
 
 impl DataRouteTableTimeouts {
     /// `DataRouteTableTimeouts` with its required arguments; set the others with `DataRouteTableTimeouts { field: Some(..), ..DataRouteTableTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -399,6 +409,7 @@ pub struct DataRouteTable {
 
 impl DataRouteTable {
     /// `DataRouteTable` with its required arguments; set the others with `DataRouteTable { field: Some(..), ..DataRouteTable::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             gateway_id: None,
@@ -428,6 +439,7 @@ pub struct DataRouteTablesFilter {
 
 impl DataRouteTablesFilter {
     /// `DataRouteTablesFilter` with its required arguments; set the others with `DataRouteTablesFilter { field: Some(..), ..DataRouteTablesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -446,6 +458,7 @@ pub struct DataRouteTablesTimeouts {
 
 impl DataRouteTablesTimeouts {
     /// `DataRouteTablesTimeouts` with its required arguments; set the others with `DataRouteTablesTimeouts { field: Some(..), ..DataRouteTablesTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -475,6 +488,7 @@ pub struct DataRouteTables {
 
 impl DataRouteTables {
     /// `DataRouteTables` with its required arguments; set the others with `DataRouteTables { field: Some(..), ..DataRouteTables::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -492,82 +506,102 @@ impl crate::core::DataSource for DataRouteTables {
 
 impl crate::core::Ref<Route> {
     /// `carrier_gateway_id`, as a reference.
+    #[inline]
     pub fn carrier_gateway_id(&self) -> crate::core::Expr {
         self.attr("carrier_gateway_id")
     }
     /// `core_network_arn`, as a reference.
+    #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
         self.attr("core_network_arn")
     }
     /// `destination_cidr_block`, as a reference.
+    #[inline]
     pub fn destination_cidr_block(&self) -> crate::core::Expr {
         self.attr("destination_cidr_block")
     }
     /// `destination_ipv6_cidr_block`, as a reference.
+    #[inline]
     pub fn destination_ipv6_cidr_block(&self) -> crate::core::Expr {
         self.attr("destination_ipv6_cidr_block")
     }
     /// `destination_prefix_list_id`, as a reference.
+    #[inline]
     pub fn destination_prefix_list_id(&self) -> crate::core::Expr {
         self.attr("destination_prefix_list_id")
     }
     /// `egress_only_gateway_id`, as a reference.
+    #[inline]
     pub fn egress_only_gateway_id(&self) -> crate::core::Expr {
         self.attr("egress_only_gateway_id")
     }
     /// `gateway_id`, as a reference.
+    #[inline]
     pub fn gateway_id(&self) -> crate::core::Expr {
         self.attr("gateway_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `instance_owner_id`, as a reference.
+    #[inline]
     pub fn instance_owner_id(&self) -> crate::core::Expr {
         self.attr("instance_owner_id")
     }
     /// `local_gateway_id`, as a reference.
+    #[inline]
     pub fn local_gateway_id(&self) -> crate::core::Expr {
         self.attr("local_gateway_id")
     }
     /// `nat_gateway_id`, as a reference.
+    #[inline]
     pub fn nat_gateway_id(&self) -> crate::core::Expr {
         self.attr("nat_gateway_id")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `origin`, as a reference.
+    #[inline]
     pub fn origin(&self) -> crate::core::Expr {
         self.attr("origin")
     }
     /// `route_table_id`, as a reference.
+    #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
         self.attr("route_table_id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `vpc_endpoint_id`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_id")
     }
     /// `vpc_peering_connection_id`, as a reference.
+    #[inline]
     pub fn vpc_peering_connection_id(&self) -> crate::core::Expr {
         self.attr("vpc_peering_connection_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -575,38 +609,47 @@ impl crate::core::Ref<Route> {
 
 impl crate::core::Ref<RouteTable> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `propagating_vgws`, as a reference.
+    #[inline]
     pub fn propagating_vgws(&self) -> crate::core::Expr {
         self.attr("propagating_vgws")
     }
     /// `route`, as a reference.
+    #[inline]
     pub fn route(&self) -> crate::core::Expr {
         self.attr("route")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -614,22 +657,27 @@ impl crate::core::Ref<RouteTable> {
 
 impl crate::core::Ref<RouteTableAssociation> {
     /// `gateway_id`, as a reference.
+    #[inline]
     pub fn gateway_id(&self) -> crate::core::Expr {
         self.attr("gateway_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `route_table_id`, as a reference.
+    #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
         self.attr("route_table_id")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -637,66 +685,82 @@ impl crate::core::Ref<RouteTableAssociation> {
 
 impl crate::core::Ref<DataRoute> {
     /// `carrier_gateway_id`, as a reference.
+    #[inline]
     pub fn carrier_gateway_id(&self) -> crate::core::Expr {
         self.attr("carrier_gateway_id")
     }
     /// `core_network_arn`, as a reference.
+    #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
         self.attr("core_network_arn")
     }
     /// `destination_cidr_block`, as a reference.
+    #[inline]
     pub fn destination_cidr_block(&self) -> crate::core::Expr {
         self.attr("destination_cidr_block")
     }
     /// `destination_ipv6_cidr_block`, as a reference.
+    #[inline]
     pub fn destination_ipv6_cidr_block(&self) -> crate::core::Expr {
         self.attr("destination_ipv6_cidr_block")
     }
     /// `destination_prefix_list_id`, as a reference.
+    #[inline]
     pub fn destination_prefix_list_id(&self) -> crate::core::Expr {
         self.attr("destination_prefix_list_id")
     }
     /// `egress_only_gateway_id`, as a reference.
+    #[inline]
     pub fn egress_only_gateway_id(&self) -> crate::core::Expr {
         self.attr("egress_only_gateway_id")
     }
     /// `gateway_id`, as a reference.
+    #[inline]
     pub fn gateway_id(&self) -> crate::core::Expr {
         self.attr("gateway_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `local_gateway_id`, as a reference.
+    #[inline]
     pub fn local_gateway_id(&self) -> crate::core::Expr {
         self.attr("local_gateway_id")
     }
     /// `nat_gateway_id`, as a reference.
+    #[inline]
     pub fn nat_gateway_id(&self) -> crate::core::Expr {
         self.attr("nat_gateway_id")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `route_table_id`, as a reference.
+    #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
         self.attr("route_table_id")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `vpc_peering_connection_id`, as a reference.
+    #[inline]
     pub fn vpc_peering_connection_id(&self) -> crate::core::Expr {
         self.attr("vpc_peering_connection_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -704,50 +768,62 @@ impl crate::core::Ref<DataRoute> {
 
 impl crate::core::Ref<DataRouteTable> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `associations`, as a reference.
+    #[inline]
     pub fn associations(&self) -> crate::core::Expr {
         self.attr("associations")
     }
     /// `gateway_id`, as a reference.
+    #[inline]
     pub fn gateway_id(&self) -> crate::core::Expr {
         self.attr("gateway_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `route_table_id`, as a reference.
+    #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
         self.attr("route_table_id")
     }
     /// `routes`, as a reference.
+    #[inline]
     pub fn routes(&self) -> crate::core::Expr {
         self.attr("routes")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -755,26 +831,32 @@ impl crate::core::Ref<DataRouteTable> {
 
 impl crate::core::Ref<DataRouteTables> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -13,6 +13,7 @@ pub struct Route53domainsDelegationSignerRecordSigningAttributes {
 
 impl Route53domainsDelegationSignerRecordSigningAttributes {
     /// `Route53domainsDelegationSignerRecordSigningAttributes` with its required arguments; set the others with `Route53domainsDelegationSignerRecordSigningAttributes { field: Some(..), ..Route53domainsDelegationSignerRecordSigningAttributes::new(..) }`.
+    #[inline]
     pub fn new(algorithm: impl Into<crate::core::Arg<crate::core::Number>>, flags: impl Into<crate::core::Arg<crate::core::Number>>, public_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             algorithm: algorithm.into(),
@@ -37,6 +38,7 @@ pub struct Route53domainsDelegationSignerRecordTimeouts {
 
 impl Route53domainsDelegationSignerRecordTimeouts {
     /// `Route53domainsDelegationSignerRecordTimeouts` with its required arguments; set the others with `Route53domainsDelegationSignerRecordTimeouts { field: Some(..), ..Route53domainsDelegationSignerRecordTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -60,6 +62,7 @@ pub struct Route53domainsDelegationSignerRecord {
 
 impl Route53domainsDelegationSignerRecord {
     /// `Route53domainsDelegationSignerRecord` with its required arguments; set the others with `Route53domainsDelegationSignerRecord { field: Some(..), ..Route53domainsDelegationSignerRecord::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -84,6 +87,7 @@ pub struct Route53domainsDomainAdminContactExtraParam {
 
 impl Route53domainsDomainAdminContactExtraParam {
     /// `Route53domainsDomainAdminContactExtraParam` with its required arguments; set the others with `Route53domainsDomainAdminContactExtraParam { field: Some(..), ..Route53domainsDomainAdminContactExtraParam::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -141,6 +145,7 @@ pub struct Route53domainsDomainAdminContact {
 
 impl Route53domainsDomainAdminContact {
     /// `Route53domainsDomainAdminContact` with its required arguments; set the others with `Route53domainsDomainAdminContact { field: Some(..), ..Route53domainsDomainAdminContact::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             address_line_1: None,
@@ -180,6 +185,7 @@ pub struct Route53domainsDomainTimeouts {
 
 impl Route53domainsDomainTimeouts {
     /// `Route53domainsDomainTimeouts` with its required arguments; set the others with `Route53domainsDomainTimeouts { field: Some(..), ..Route53domainsDomainTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -240,6 +246,7 @@ pub struct Route53domainsDomain {
 
 impl Route53domainsDomain {
     /// `Route53domainsDomain` with its required arguments; set the others with `Route53domainsDomain { field: Some(..), ..Route53domainsDomain::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             admin_privacy: None,
@@ -314,6 +321,7 @@ pub struct Route53domainsRegisteredDomainAdminContact {
 
 impl Route53domainsRegisteredDomainAdminContact {
     /// `Route53domainsRegisteredDomainAdminContact` with its required arguments; set the others with `Route53domainsRegisteredDomainAdminContact { field: Some(..), ..Route53domainsRegisteredDomainAdminContact::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             address_line_1: None,
@@ -346,6 +354,7 @@ pub struct Route53domainsRegisteredDomainNameServer {
 
 impl Route53domainsRegisteredDomainNameServer {
     /// `Route53domainsRegisteredDomainNameServer` with its required arguments; set the others with `Route53domainsRegisteredDomainNameServer { field: Some(..), ..Route53domainsRegisteredDomainNameServer::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             glue_ips: None,
@@ -367,6 +376,7 @@ pub struct Route53domainsRegisteredDomainTimeouts {
 
 impl Route53domainsRegisteredDomainTimeouts {
     /// `Route53domainsRegisteredDomainTimeouts` with its required arguments; set the others with `Route53domainsRegisteredDomainTimeouts { field: Some(..), ..Route53domainsRegisteredDomainTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -429,6 +439,7 @@ pub struct Route53domainsRegisteredDomain {
 
 impl Route53domainsRegisteredDomain {
     /// `Route53domainsRegisteredDomain` with its required arguments; set the others with `Route53domainsRegisteredDomain { field: Some(..), ..Route53domainsRegisteredDomain::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             admin_privacy: None,
@@ -457,22 +468,27 @@ impl crate::core::Resource for Route53domainsRegisteredDomain {
 
 impl crate::core::Ref<Route53domainsDelegationSignerRecord> {
     /// `dnssec_key_id`, as a reference.
+    #[inline]
     pub fn dnssec_key_id(&self) -> crate::core::Expr {
         self.attr("dnssec_key_id")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `signing_attributes` (a nested block), as a reference.
+    #[inline]
     pub fn signing_attributes(&self) -> crate::core::Expr {
         self.attr("signing_attributes")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -480,106 +496,132 @@ impl crate::core::Ref<Route53domainsDelegationSignerRecord> {
 
 impl crate::core::Ref<Route53domainsDomain> {
     /// `abuse_contact_email`, as a reference.
+    #[inline]
     pub fn abuse_contact_email(&self) -> crate::core::Expr {
         self.attr("abuse_contact_email")
     }
     /// `abuse_contact_phone`, as a reference.
+    #[inline]
     pub fn abuse_contact_phone(&self) -> crate::core::Expr {
         self.attr("abuse_contact_phone")
     }
     /// `admin_privacy`, as a reference.
+    #[inline]
     pub fn admin_privacy(&self) -> crate::core::Expr {
         self.attr("admin_privacy")
     }
     /// `auto_renew`, as a reference.
+    #[inline]
     pub fn auto_renew(&self) -> crate::core::Expr {
         self.attr("auto_renew")
     }
     /// `billing_contact`, as a reference.
+    #[inline]
     pub fn billing_contact(&self) -> crate::core::Expr {
         self.attr("billing_contact")
     }
     /// `billing_privacy`, as a reference.
+    #[inline]
     pub fn billing_privacy(&self) -> crate::core::Expr {
         self.attr("billing_privacy")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `duration_in_years`, as a reference.
+    #[inline]
     pub fn duration_in_years(&self) -> crate::core::Expr {
         self.attr("duration_in_years")
     }
     /// `expiration_date`, as a reference.
+    #[inline]
     pub fn expiration_date(&self) -> crate::core::Expr {
         self.attr("expiration_date")
     }
     /// `hosted_zone_id`, as a reference.
+    #[inline]
     pub fn hosted_zone_id(&self) -> crate::core::Expr {
         self.attr("hosted_zone_id")
     }
     /// `name_server`, as a reference.
+    #[inline]
     pub fn name_server(&self) -> crate::core::Expr {
         self.attr("name_server")
     }
     /// `registrant_privacy`, as a reference.
+    #[inline]
     pub fn registrant_privacy(&self) -> crate::core::Expr {
         self.attr("registrant_privacy")
     }
     /// `registrar_name`, as a reference.
+    #[inline]
     pub fn registrar_name(&self) -> crate::core::Expr {
         self.attr("registrar_name")
     }
     /// `registrar_url`, as a reference.
+    #[inline]
     pub fn registrar_url(&self) -> crate::core::Expr {
         self.attr("registrar_url")
     }
     /// `status_list`, as a reference.
+    #[inline]
     pub fn status_list(&self) -> crate::core::Expr {
         self.attr("status_list")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tech_privacy`, as a reference.
+    #[inline]
     pub fn tech_privacy(&self) -> crate::core::Expr {
         self.attr("tech_privacy")
     }
     /// `transfer_lock`, as a reference.
+    #[inline]
     pub fn transfer_lock(&self) -> crate::core::Expr {
         self.attr("transfer_lock")
     }
     /// `updated_date`, as a reference.
+    #[inline]
     pub fn updated_date(&self) -> crate::core::Expr {
         self.attr("updated_date")
     }
     /// `whois_server`, as a reference.
+    #[inline]
     pub fn whois_server(&self) -> crate::core::Expr {
         self.attr("whois_server")
     }
     /// `admin_contact` (a nested block), as a reference.
+    #[inline]
     pub fn admin_contact(&self) -> crate::core::Expr {
         self.attr("admin_contact")
     }
     /// `registrant_contact` (a nested block), as a reference.
+    #[inline]
     pub fn registrant_contact(&self) -> crate::core::Expr {
         self.attr("registrant_contact")
     }
     /// `tech_contact` (a nested block), as a reference.
+    #[inline]
     pub fn tech_contact(&self) -> crate::core::Expr {
         self.attr("tech_contact")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -587,106 +629,132 @@ impl crate::core::Ref<Route53domainsDomain> {
 
 impl crate::core::Ref<Route53domainsRegisteredDomain> {
     /// `abuse_contact_email`, as a reference.
+    #[inline]
     pub fn abuse_contact_email(&self) -> crate::core::Expr {
         self.attr("abuse_contact_email")
     }
     /// `abuse_contact_phone`, as a reference.
+    #[inline]
     pub fn abuse_contact_phone(&self) -> crate::core::Expr {
         self.attr("abuse_contact_phone")
     }
     /// `admin_privacy`, as a reference.
+    #[inline]
     pub fn admin_privacy(&self) -> crate::core::Expr {
         self.attr("admin_privacy")
     }
     /// `auto_renew`, as a reference.
+    #[inline]
     pub fn auto_renew(&self) -> crate::core::Expr {
         self.attr("auto_renew")
     }
     /// `billing_privacy`, as a reference.
+    #[inline]
     pub fn billing_privacy(&self) -> crate::core::Expr {
         self.attr("billing_privacy")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `expiration_date`, as a reference.
+    #[inline]
     pub fn expiration_date(&self) -> crate::core::Expr {
         self.attr("expiration_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `registrant_privacy`, as a reference.
+    #[inline]
     pub fn registrant_privacy(&self) -> crate::core::Expr {
         self.attr("registrant_privacy")
     }
     /// `registrar_name`, as a reference.
+    #[inline]
     pub fn registrar_name(&self) -> crate::core::Expr {
         self.attr("registrar_name")
     }
     /// `registrar_url`, as a reference.
+    #[inline]
     pub fn registrar_url(&self) -> crate::core::Expr {
         self.attr("registrar_url")
     }
     /// `reseller`, as a reference.
+    #[inline]
     pub fn reseller(&self) -> crate::core::Expr {
         self.attr("reseller")
     }
     /// `status_list`, as a reference.
+    #[inline]
     pub fn status_list(&self) -> crate::core::Expr {
         self.attr("status_list")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tech_privacy`, as a reference.
+    #[inline]
     pub fn tech_privacy(&self) -> crate::core::Expr {
         self.attr("tech_privacy")
     }
     /// `transfer_lock`, as a reference.
+    #[inline]
     pub fn transfer_lock(&self) -> crate::core::Expr {
         self.attr("transfer_lock")
     }
     /// `updated_date`, as a reference.
+    #[inline]
     pub fn updated_date(&self) -> crate::core::Expr {
         self.attr("updated_date")
     }
     /// `whois_server`, as a reference.
+    #[inline]
     pub fn whois_server(&self) -> crate::core::Expr {
         self.attr("whois_server")
     }
     /// `admin_contact` (a nested block), as a reference.
+    #[inline]
     pub fn admin_contact(&self) -> crate::core::Expr {
         self.attr("admin_contact")
     }
     /// `billing_contact` (a nested block), as a reference.
+    #[inline]
     pub fn billing_contact(&self) -> crate::core::Expr {
         self.attr("billing_contact")
     }
     /// `name_server` (a nested block), as a reference.
+    #[inline]
     pub fn name_server(&self) -> crate::core::Expr {
         self.attr("name_server")
     }
     /// `registrant_contact` (a nested block), as a reference.
+    #[inline]
     pub fn registrant_contact(&self) -> crate::core::Expr {
         self.attr("registrant_contact")
     }
     /// `tech_contact` (a nested block), as a reference.
+    #[inline]
     pub fn tech_contact(&self) -> crate::core::Expr {
         self.attr("tech_contact")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -19,6 +19,7 @@ pub struct Route53profilesAssociationTimeouts {
 
 impl Route53profilesAssociationTimeouts {
     /// `Route53profilesAssociationTimeouts` with its required arguments; set the others with `Route53profilesAssociationTimeouts { field: Some(..), ..Route53profilesAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -47,6 +48,7 @@ pub struct Route53profilesAssociation {
 
 impl Route53profilesAssociation {
     /// `Route53profilesAssociation` with its required arguments; set the others with `Route53profilesAssociation { field: Some(..), ..Route53profilesAssociation::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, profile_id: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -81,6 +83,7 @@ pub struct Route53profilesProfileTimeouts {
 
 impl Route53profilesProfileTimeouts {
     /// `Route53profilesProfileTimeouts` with its required arguments; set the others with `Route53profilesProfileTimeouts { field: Some(..), ..Route53profilesProfileTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -105,6 +108,7 @@ pub struct Route53profilesProfile {
 
 impl Route53profilesProfile {
     /// `Route53profilesProfile` with its required arguments; set the others with `Route53profilesProfile { field: Some(..), ..Route53profilesProfile::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -137,6 +141,7 @@ pub struct Route53profilesResourceAssociationTimeouts {
 
 impl Route53profilesResourceAssociationTimeouts {
     /// `Route53profilesResourceAssociationTimeouts` with its required arguments; set the others with `Route53profilesResourceAssociationTimeouts { field: Some(..), ..Route53profilesResourceAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -165,6 +170,7 @@ pub struct Route53profilesResourceAssociation {
 
 impl Route53profilesResourceAssociation {
     /// `Route53profilesResourceAssociation` with its required arguments; set the others with `Route53profilesResourceAssociation { field: Some(..), ..Route53profilesResourceAssociation::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, profile_id: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -187,6 +193,7 @@ pub struct DataRoute53profilesProfiles {
 
 impl DataRoute53profilesProfiles {
     /// `DataRoute53profilesProfiles` with its required arguments; set the others with `DataRoute53profilesProfiles { field: Some(..), ..DataRoute53profilesProfiles::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -199,46 +206,57 @@ impl crate::core::DataSource for DataRoute53profilesProfiles {
 
 impl crate::core::Ref<Route53profilesAssociation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `profile_id`, as a reference.
+    #[inline]
     pub fn profile_id(&self) -> crate::core::Expr {
         self.attr("profile_id")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_message`, as a reference.
+    #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
         self.attr("status_message")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -246,42 +264,52 @@ impl crate::core::Ref<Route53profilesAssociation> {
 
 impl crate::core::Ref<Route53profilesProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `share_status`, as a reference.
+    #[inline]
     pub fn share_status(&self) -> crate::core::Expr {
         self.attr("share_status")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_message`, as a reference.
+    #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
         self.attr("status_message")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -289,42 +317,52 @@ impl crate::core::Ref<Route53profilesProfile> {
 
 impl crate::core::Ref<Route53profilesResourceAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `profile_id`, as a reference.
+    #[inline]
     pub fn profile_id(&self) -> crate::core::Expr {
         self.attr("profile_id")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `resource_properties`, as a reference.
+    #[inline]
     pub fn resource_properties(&self) -> crate::core::Expr {
         self.attr("resource_properties")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_message`, as a reference.
+    #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
         self.attr("status_message")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -332,6 +370,7 @@ impl crate::core::Ref<Route53profilesResourceAssociation> {
 
 impl crate::core::Ref<DataRoute53profilesProfiles> {
     /// `profiles`, as a reference.
+    #[inline]
     pub fn profiles(&self) -> crate::core::Expr {
         self.attr("profiles")
     }

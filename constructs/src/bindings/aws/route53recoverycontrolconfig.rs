@@ -12,6 +12,7 @@ pub struct Route53recoverycontrolconfigCluster {
 
 impl Route53recoverycontrolconfigCluster {
     /// `Route53recoverycontrolconfigCluster` with its required arguments; set the others with `Route53recoverycontrolconfigCluster { field: Some(..), ..Route53recoverycontrolconfigCluster::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -38,6 +39,7 @@ pub struct Route53recoverycontrolconfigControlPanel {
 
 impl Route53recoverycontrolconfigControlPanel {
     /// `Route53recoverycontrolconfigControlPanel` with its required arguments; set the others with `Route53recoverycontrolconfigControlPanel { field: Some(..), ..Route53recoverycontrolconfigControlPanel::new(..) }`.
+    #[inline]
     pub fn new(cluster_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
@@ -68,6 +70,7 @@ pub struct Route53recoverycontrolconfigRoutingControl {
 
 impl Route53recoverycontrolconfigRoutingControl {
     /// `Route53recoverycontrolconfigRoutingControl` with its required arguments; set the others with `Route53recoverycontrolconfigRoutingControl { field: Some(..), ..Route53recoverycontrolconfigRoutingControl::new(..) }`.
+    #[inline]
     pub fn new(cluster_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cluster_arn: cluster_arn.into(),
@@ -95,6 +98,7 @@ pub struct Route53recoverycontrolconfigSafetyRuleRuleConfig {
 
 impl Route53recoverycontrolconfigSafetyRuleRuleConfig {
     /// `Route53recoverycontrolconfigSafetyRuleRuleConfig` with its required arguments; set the others with `Route53recoverycontrolconfigSafetyRuleRuleConfig { field: Some(..), ..Route53recoverycontrolconfigSafetyRuleRuleConfig::new(..) }`.
+    #[inline]
     pub fn new(inverted: impl Into<crate::core::Arg<bool>>, threshold: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             inverted: inverted.into(),
@@ -131,6 +135,7 @@ pub struct Route53recoverycontrolconfigSafetyRule {
 
 impl Route53recoverycontrolconfigSafetyRule {
     /// `Route53recoverycontrolconfigSafetyRule` with its required arguments; set the others with `Route53recoverycontrolconfigSafetyRule { field: Some(..), ..Route53recoverycontrolconfigSafetyRule::new(..) }`.
+    #[inline]
     pub fn new(control_panel_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, wait_period_ms: impl Into<crate::core::Arg<crate::core::Number>>, rule_config: Route53recoverycontrolconfigSafetyRuleRuleConfig) -> Self {
         Self {
             asserted_controls: None,
@@ -151,22 +156,27 @@ impl crate::core::Resource for Route53recoverycontrolconfigSafetyRule {
 
 impl crate::core::Ref<Route53recoverycontrolconfigCluster> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cluster_endpoints`, as a reference.
+    #[inline]
     pub fn cluster_endpoints(&self) -> crate::core::Expr {
         self.attr("cluster_endpoints")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -174,30 +184,37 @@ impl crate::core::Ref<Route53recoverycontrolconfigCluster> {
 
 impl crate::core::Ref<Route53recoverycontrolconfigControlPanel> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cluster_arn`, as a reference.
+    #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
         self.attr("cluster_arn")
     }
     /// `default_control_panel`, as a reference.
+    #[inline]
     pub fn default_control_panel(&self) -> crate::core::Expr {
         self.attr("default_control_panel")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `routing_control_count`, as a reference.
+    #[inline]
     pub fn routing_control_count(&self) -> crate::core::Expr {
         self.attr("routing_control_count")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -205,26 +222,32 @@ impl crate::core::Ref<Route53recoverycontrolconfigControlPanel> {
 
 impl crate::core::Ref<Route53recoverycontrolconfigRoutingControl> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cluster_arn`, as a reference.
+    #[inline]
     pub fn cluster_arn(&self) -> crate::core::Expr {
         self.attr("cluster_arn")
     }
     /// `control_panel_arn`, as a reference.
+    #[inline]
     pub fn control_panel_arn(&self) -> crate::core::Expr {
         self.attr("control_panel_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -232,42 +255,52 @@ impl crate::core::Ref<Route53recoverycontrolconfigRoutingControl> {
 
 impl crate::core::Ref<Route53recoverycontrolconfigSafetyRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `asserted_controls`, as a reference.
+    #[inline]
     pub fn asserted_controls(&self) -> crate::core::Expr {
         self.attr("asserted_controls")
     }
     /// `control_panel_arn`, as a reference.
+    #[inline]
     pub fn control_panel_arn(&self) -> crate::core::Expr {
         self.attr("control_panel_arn")
     }
     /// `gating_controls`, as a reference.
+    #[inline]
     pub fn gating_controls(&self) -> crate::core::Expr {
         self.attr("gating_controls")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `target_controls`, as a reference.
+    #[inline]
     pub fn target_controls(&self) -> crate::core::Expr {
         self.attr("target_controls")
     }
     /// `wait_period_ms`, as a reference.
+    #[inline]
     pub fn wait_period_ms(&self) -> crate::core::Expr {
         self.attr("wait_period_ms")
     }
     /// `rule_config` (a nested block), as a reference.
+    #[inline]
     pub fn rule_config(&self) -> crate::core::Expr {
         self.attr("rule_config")
     }

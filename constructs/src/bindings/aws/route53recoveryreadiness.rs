@@ -10,6 +10,7 @@ pub struct Route53recoveryreadinessCellTimeouts {
 
 impl Route53recoveryreadinessCellTimeouts {
     /// `Route53recoveryreadinessCellTimeouts` with its required arguments; set the others with `Route53recoveryreadinessCellTimeouts { field: Some(..), ..Route53recoveryreadinessCellTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -41,6 +42,7 @@ pub struct Route53recoveryreadinessCell {
 
 impl Route53recoveryreadinessCell {
     /// `Route53recoveryreadinessCell` with its required arguments; set the others with `Route53recoveryreadinessCell { field: Some(..), ..Route53recoveryreadinessCell::new(..) }`.
+    #[inline]
     pub fn new(cell_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cell_name: cell_name.into(),
@@ -67,6 +69,7 @@ pub struct Route53recoveryreadinessReadinessCheckTimeouts {
 
 impl Route53recoveryreadinessReadinessCheckTimeouts {
     /// `Route53recoveryreadinessReadinessCheckTimeouts` with its required arguments; set the others with `Route53recoveryreadinessReadinessCheckTimeouts { field: Some(..), ..Route53recoveryreadinessReadinessCheckTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -97,6 +100,7 @@ pub struct Route53recoveryreadinessReadinessCheck {
 
 impl Route53recoveryreadinessReadinessCheck {
     /// `Route53recoveryreadinessReadinessCheck` with its required arguments; set the others with `Route53recoveryreadinessReadinessCheck { field: Some(..), ..Route53recoveryreadinessReadinessCheck::new(..) }`.
+    #[inline]
     pub fn new(readiness_check_name: impl Into<crate::core::Expr>, resource_set_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -123,6 +127,7 @@ pub struct Route53recoveryreadinessRecoveryGroupTimeouts {
 
 impl Route53recoveryreadinessRecoveryGroupTimeouts {
     /// `Route53recoveryreadinessRecoveryGroupTimeouts` with its required arguments; set the others with `Route53recoveryreadinessRecoveryGroupTimeouts { field: Some(..), ..Route53recoveryreadinessRecoveryGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -154,6 +159,7 @@ pub struct Route53recoveryreadinessRecoveryGroup {
 
 impl Route53recoveryreadinessRecoveryGroup {
     /// `Route53recoveryreadinessRecoveryGroup` with its required arguments; set the others with `Route53recoveryreadinessRecoveryGroup { field: Some(..), ..Route53recoveryreadinessRecoveryGroup::new(..) }`.
+    #[inline]
     pub fn new(recovery_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cells: None,
@@ -180,6 +186,7 @@ pub struct Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetRe
 
 impl Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceNlbResource {
     /// `Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceNlbResource` with its required arguments; set the others with `Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceNlbResource { field: Some(..), ..Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceNlbResource::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -200,6 +207,7 @@ pub struct Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetRe
 
 impl Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceR53Resource {
     /// `Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceR53Resource` with its required arguments; set the others with `Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceR53Resource { field: Some(..), ..Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResourceR53Resource::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             domain_name: None,
@@ -221,6 +229,7 @@ pub struct Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetRe
 
 impl Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResource {
     /// `Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResource` with its required arguments; set the others with `Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResource { field: Some(..), ..Route53recoveryreadinessResourceSetResourcesDnsTargetResourceTargetResource::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             nlb_resource: None,
@@ -250,6 +259,7 @@ pub struct Route53recoveryreadinessResourceSetResourcesDnsTargetResource {
 
 impl Route53recoveryreadinessResourceSetResourcesDnsTargetResource {
     /// `Route53recoveryreadinessResourceSetResourcesDnsTargetResource` with its required arguments; set the others with `Route53recoveryreadinessResourceSetResourcesDnsTargetResource { field: Some(..), ..Route53recoveryreadinessResourceSetResourcesDnsTargetResource::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -277,6 +287,7 @@ pub struct Route53recoveryreadinessResourceSetResources {
 
 impl Route53recoveryreadinessResourceSetResources {
     /// `Route53recoveryreadinessResourceSetResources` with its required arguments; set the others with `Route53recoveryreadinessResourceSetResources { field: Some(..), ..Route53recoveryreadinessResourceSetResources::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             readiness_scopes: None,
@@ -296,6 +307,7 @@ pub struct Route53recoveryreadinessResourceSetTimeouts {
 
 impl Route53recoveryreadinessResourceSetTimeouts {
     /// `Route53recoveryreadinessResourceSetTimeouts` with its required arguments; set the others with `Route53recoveryreadinessResourceSetTimeouts { field: Some(..), ..Route53recoveryreadinessResourceSetTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -328,6 +340,7 @@ pub struct Route53recoveryreadinessResourceSet {
 
 impl Route53recoveryreadinessResourceSet {
     /// `Route53recoveryreadinessResourceSet` with its required arguments; set the others with `Route53recoveryreadinessResourceSet { field: Some(..), ..Route53recoveryreadinessResourceSet::new(..) }`.
+    #[inline]
     pub fn new(resource_set_name: impl Into<crate::core::Expr>, resource_set_type: impl Into<crate::core::Expr>, resources: Vec<Route53recoveryreadinessResourceSetResources>) -> Self {
         Self {
             id: None,
@@ -347,34 +360,42 @@ impl crate::core::Resource for Route53recoveryreadinessResourceSet {
 
 impl crate::core::Ref<Route53recoveryreadinessCell> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cell_name`, as a reference.
+    #[inline]
     pub fn cell_name(&self) -> crate::core::Expr {
         self.attr("cell_name")
     }
     /// `cells`, as a reference.
+    #[inline]
     pub fn cells(&self) -> crate::core::Expr {
         self.attr("cells")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `parent_readiness_scopes`, as a reference.
+    #[inline]
     pub fn parent_readiness_scopes(&self) -> crate::core::Expr {
         self.attr("parent_readiness_scopes")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -382,30 +403,37 @@ impl crate::core::Ref<Route53recoveryreadinessCell> {
 
 impl crate::core::Ref<Route53recoveryreadinessReadinessCheck> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `readiness_check_name`, as a reference.
+    #[inline]
     pub fn readiness_check_name(&self) -> crate::core::Expr {
         self.attr("readiness_check_name")
     }
     /// `resource_set_name`, as a reference.
+    #[inline]
     pub fn resource_set_name(&self) -> crate::core::Expr {
         self.attr("resource_set_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -413,30 +441,37 @@ impl crate::core::Ref<Route53recoveryreadinessReadinessCheck> {
 
 impl crate::core::Ref<Route53recoveryreadinessRecoveryGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cells`, as a reference.
+    #[inline]
     pub fn cells(&self) -> crate::core::Expr {
         self.attr("cells")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `recovery_group_name`, as a reference.
+    #[inline]
     pub fn recovery_group_name(&self) -> crate::core::Expr {
         self.attr("recovery_group_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -444,34 +479,42 @@ impl crate::core::Ref<Route53recoveryreadinessRecoveryGroup> {
 
 impl crate::core::Ref<Route53recoveryreadinessResourceSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_set_name`, as a reference.
+    #[inline]
     pub fn resource_set_name(&self) -> crate::core::Expr {
         self.attr("resource_set_name")
     }
     /// `resource_set_type`, as a reference.
+    #[inline]
     pub fn resource_set_type(&self) -> crate::core::Expr {
         self.attr("resource_set_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `resources` (a nested block), as a reference.
+    #[inline]
     pub fn resources(&self) -> crate::core::Expr {
         self.attr("resources")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

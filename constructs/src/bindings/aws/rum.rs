@@ -34,6 +34,7 @@ pub struct RumAppMonitorAppMonitorConfiguration {
 
 impl RumAppMonitorAppMonitorConfiguration {
     /// `RumAppMonitorAppMonitorConfiguration` with its required arguments; set the others with `RumAppMonitorAppMonitorConfiguration { field: Some(..), ..RumAppMonitorAppMonitorConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_cookies: None,
@@ -59,6 +60,7 @@ pub struct RumAppMonitorCustomEvents {
 
 impl RumAppMonitorCustomEvents {
     /// `RumAppMonitorCustomEvents` with its required arguments; set the others with `RumAppMonitorCustomEvents { field: Some(..), ..RumAppMonitorCustomEvents::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             status: None,
@@ -99,6 +101,7 @@ pub struct RumAppMonitor {
 
 impl RumAppMonitor {
     /// `RumAppMonitor` with its required arguments; set the others with `RumAppMonitor { field: Some(..), ..RumAppMonitor::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             cw_log_enabled: None,
@@ -138,6 +141,7 @@ pub struct RumMetricsDestination {
 
 impl RumMetricsDestination {
     /// `RumMetricsDestination` with its required arguments; set the others with `RumMetricsDestination { field: Some(..), ..RumMetricsDestination::new(..) }`.
+    #[inline]
     pub fn new(app_monitor_name: impl Into<crate::core::Expr>, destination: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_monitor_name: app_monitor_name.into(),
@@ -155,50 +159,62 @@ impl crate::core::Resource for RumMetricsDestination {
 
 impl crate::core::Ref<RumAppMonitor> {
     /// `app_monitor_id`, as a reference.
+    #[inline]
     pub fn app_monitor_id(&self) -> crate::core::Expr {
         self.attr("app_monitor_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cw_log_enabled`, as a reference.
+    #[inline]
     pub fn cw_log_enabled(&self) -> crate::core::Expr {
         self.attr("cw_log_enabled")
     }
     /// `cw_log_group`, as a reference.
+    #[inline]
     pub fn cw_log_group(&self) -> crate::core::Expr {
         self.attr("cw_log_group")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `domain_list`, as a reference.
+    #[inline]
     pub fn domain_list(&self) -> crate::core::Expr {
         self.attr("domain_list")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `app_monitor_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn app_monitor_configuration(&self) -> crate::core::Expr {
         self.attr("app_monitor_configuration")
     }
     /// `custom_events` (a nested block), as a reference.
+    #[inline]
     pub fn custom_events(&self) -> crate::core::Expr {
         self.attr("custom_events")
     }
@@ -206,22 +222,27 @@ impl crate::core::Ref<RumAppMonitor> {
 
 impl crate::core::Ref<RumMetricsDestination> {
     /// `app_monitor_name`, as a reference.
+    #[inline]
     pub fn app_monitor_name(&self) -> crate::core::Expr {
         self.attr("app_monitor_name")
     }
     /// `destination`, as a reference.
+    #[inline]
     pub fn destination(&self) -> crate::core::Expr {
         self.attr("destination")
     }
     /// `destination_arn`, as a reference.
+    #[inline]
     pub fn destination_arn(&self) -> crate::core::Expr {
         self.attr("destination_arn")
     }
     /// `iam_role_arn`, as a reference.
+    #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }

@@ -10,6 +10,7 @@ pub struct S3controlAccessGrantAccessGrantsLocationConfiguration {
 
 impl S3controlAccessGrantAccessGrantsLocationConfiguration {
     /// `S3controlAccessGrantAccessGrantsLocationConfiguration` with its required arguments; set the others with `S3controlAccessGrantAccessGrantsLocationConfiguration { field: Some(..), ..S3controlAccessGrantAccessGrantsLocationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_sub_prefix: None,
@@ -28,6 +29,7 @@ pub struct S3controlAccessGrantGrantee {
 
 impl S3controlAccessGrantGrantee {
     /// `S3controlAccessGrantGrantee` with its required arguments; set the others with `S3controlAccessGrantGrantee { field: Some(..), ..S3controlAccessGrantGrantee::new(..) }`.
+    #[inline]
     pub fn new(grantee_identifier: impl Into<crate::core::Expr>, grantee_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             grantee_identifier: grantee_identifier.into(),
@@ -62,6 +64,7 @@ pub struct S3controlAccessGrant {
 
 impl S3controlAccessGrant {
     /// `S3controlAccessGrant` with its required arguments; set the others with `S3controlAccessGrant { field: Some(..), ..S3controlAccessGrant::new(..) }`.
+    #[inline]
     pub fn new(access_grants_location_id: impl Into<crate::core::Expr>, permission: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_grants_location_id: access_grants_location_id.into(),
@@ -95,6 +98,7 @@ pub struct S3controlAccessGrantsInstance {
 
 impl S3controlAccessGrantsInstance {
     /// `S3controlAccessGrantsInstance` with its required arguments; set the others with `S3controlAccessGrantsInstance { field: Some(..), ..S3controlAccessGrantsInstance::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             account_id: None,
@@ -120,6 +124,7 @@ pub struct S3controlAccessGrantsInstanceResourcePolicy {
 
 impl S3controlAccessGrantsInstanceResourcePolicy {
     /// `S3controlAccessGrantsInstanceResourcePolicy` with its required arguments; set the others with `S3controlAccessGrantsInstanceResourcePolicy { field: Some(..), ..S3controlAccessGrantsInstanceResourcePolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
@@ -149,6 +154,7 @@ pub struct S3controlAccessGrantsLocation {
 
 impl S3controlAccessGrantsLocation {
     /// `S3controlAccessGrantsLocation` with its required arguments; set the others with `S3controlAccessGrantsLocation { field: Some(..), ..S3controlAccessGrantsLocation::new(..) }`.
+    #[inline]
     pub fn new(iam_role_arn: impl Into<crate::core::Expr>, location_scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
@@ -177,6 +183,7 @@ pub struct S3controlAccessPointPolicy {
 
 impl S3controlAccessPointPolicy {
     /// `S3controlAccessPointPolicy` with its required arguments; set the others with `S3controlAccessPointPolicy { field: Some(..), ..S3controlAccessPointPolicy::new(..) }`.
+    #[inline]
     pub fn new(access_point_arn: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_point_arn: access_point_arn.into(),
@@ -210,6 +217,7 @@ pub struct S3controlBucket {
 
 impl S3controlBucket {
     /// `S3controlBucket` with its required arguments; set the others with `S3controlBucket { field: Some(..), ..S3controlBucket::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>, outpost_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -234,6 +242,7 @@ pub struct S3controlBucketLifecycleConfigurationRuleAbortIncompleteMultipartUplo
 
 impl S3controlBucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload {
     /// `S3controlBucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload` with its required arguments; set the others with `S3controlBucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload { field: Some(..), ..S3controlBucketLifecycleConfigurationRuleAbortIncompleteMultipartUpload::new(..) }`.
+    #[inline]
     pub fn new(days_after_initiation: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             days_after_initiation: days_after_initiation.into(),
@@ -257,6 +266,7 @@ pub struct S3controlBucketLifecycleConfigurationRuleExpiration {
 
 impl S3controlBucketLifecycleConfigurationRuleExpiration {
     /// `S3controlBucketLifecycleConfigurationRuleExpiration` with its required arguments; set the others with `S3controlBucketLifecycleConfigurationRuleExpiration { field: Some(..), ..S3controlBucketLifecycleConfigurationRuleExpiration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             date: None,
@@ -279,6 +289,7 @@ pub struct S3controlBucketLifecycleConfigurationRuleFilter {
 
 impl S3controlBucketLifecycleConfigurationRuleFilter {
     /// `S3controlBucketLifecycleConfigurationRuleFilter` with its required arguments; set the others with `S3controlBucketLifecycleConfigurationRuleFilter { field: Some(..), ..S3controlBucketLifecycleConfigurationRuleFilter::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             prefix: None,
@@ -308,6 +319,7 @@ pub struct S3controlBucketLifecycleConfigurationRule {
 
 impl S3controlBucketLifecycleConfigurationRule {
     /// `S3controlBucketLifecycleConfigurationRule` with its required arguments; set the others with `S3controlBucketLifecycleConfigurationRule { field: Some(..), ..S3controlBucketLifecycleConfigurationRule::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -333,6 +345,7 @@ pub struct S3controlBucketLifecycleConfiguration {
 
 impl S3controlBucketLifecycleConfiguration {
     /// `S3controlBucketLifecycleConfiguration` with its required arguments; set the others with `S3controlBucketLifecycleConfiguration { field: Some(..), ..S3controlBucketLifecycleConfiguration::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>, rule: Vec<S3controlBucketLifecycleConfigurationRule>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -360,6 +373,7 @@ pub struct S3controlBucketPolicy {
 
 impl S3controlBucketPolicy {
     /// `S3controlBucketPolicy` with its required arguments; set the others with `S3controlBucketPolicy { field: Some(..), ..S3controlBucketPolicy::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -386,6 +400,7 @@ pub struct S3controlDirectoryBucketAccessPointScopeScope {
 
 impl S3controlDirectoryBucketAccessPointScopeScope {
     /// `S3controlDirectoryBucketAccessPointScopeScope` with its required arguments; set the others with `S3controlDirectoryBucketAccessPointScopeScope { field: Some(..), ..S3controlDirectoryBucketAccessPointScopeScope::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             permissions: None,
@@ -408,6 +423,7 @@ pub struct S3controlDirectoryBucketAccessPointScope {
 
 impl S3controlDirectoryBucketAccessPointScope {
     /// `S3controlDirectoryBucketAccessPointScope` with its required arguments; set the others with `S3controlDirectoryBucketAccessPointScope { field: Some(..), ..S3controlDirectoryBucketAccessPointScope::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -440,6 +456,7 @@ pub struct S3controlMultiRegionAccessPointDetailsPublicAccessBlock {
 
 impl S3controlMultiRegionAccessPointDetailsPublicAccessBlock {
     /// `S3controlMultiRegionAccessPointDetailsPublicAccessBlock` with its required arguments; set the others with `S3controlMultiRegionAccessPointDetailsPublicAccessBlock { field: Some(..), ..S3controlMultiRegionAccessPointDetailsPublicAccessBlock::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             block_public_acls: None,
@@ -462,6 +479,7 @@ pub struct S3controlMultiRegionAccessPointDetailsRegion {
 
 impl S3controlMultiRegionAccessPointDetailsRegion {
     /// `S3controlMultiRegionAccessPointDetailsRegion` with its required arguments; set the others with `S3controlMultiRegionAccessPointDetailsRegion { field: Some(..), ..S3controlMultiRegionAccessPointDetailsRegion::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -484,6 +502,7 @@ pub struct S3controlMultiRegionAccessPointDetails {
 
 impl S3controlMultiRegionAccessPointDetails {
     /// `S3controlMultiRegionAccessPointDetails` with its required arguments; set the others with `S3controlMultiRegionAccessPointDetails { field: Some(..), ..S3controlMultiRegionAccessPointDetails::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, region: Vec<S3controlMultiRegionAccessPointDetailsRegion>) -> Self {
         Self {
             name: name.into(),
@@ -506,6 +525,7 @@ pub struct S3controlMultiRegionAccessPointTimeouts {
 
 impl S3controlMultiRegionAccessPointTimeouts {
     /// `S3controlMultiRegionAccessPointTimeouts` with its required arguments; set the others with `S3controlMultiRegionAccessPointTimeouts { field: Some(..), ..S3controlMultiRegionAccessPointTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -532,6 +552,7 @@ pub struct S3controlMultiRegionAccessPoint {
 
 impl S3controlMultiRegionAccessPoint {
     /// `S3controlMultiRegionAccessPoint` with its required arguments; set the others with `S3controlMultiRegionAccessPoint { field: Some(..), ..S3controlMultiRegionAccessPoint::new(..) }`.
+    #[inline]
     pub fn new(details: S3controlMultiRegionAccessPointDetails) -> Self {
         Self {
             account_id: None,
@@ -557,6 +578,7 @@ pub struct S3controlMultiRegionAccessPointPolicyDetails {
 
 impl S3controlMultiRegionAccessPointPolicyDetails {
     /// `S3controlMultiRegionAccessPointPolicyDetails` with its required arguments; set the others with `S3controlMultiRegionAccessPointPolicyDetails { field: Some(..), ..S3controlMultiRegionAccessPointPolicyDetails::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -578,6 +600,7 @@ pub struct S3controlMultiRegionAccessPointPolicyTimeouts {
 
 impl S3controlMultiRegionAccessPointPolicyTimeouts {
     /// `S3controlMultiRegionAccessPointPolicyTimeouts` with its required arguments; set the others with `S3controlMultiRegionAccessPointPolicyTimeouts { field: Some(..), ..S3controlMultiRegionAccessPointPolicyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -604,6 +627,7 @@ pub struct S3controlMultiRegionAccessPointPolicy {
 
 impl S3controlMultiRegionAccessPointPolicy {
     /// `S3controlMultiRegionAccessPointPolicy` with its required arguments; set the others with `S3controlMultiRegionAccessPointPolicy { field: Some(..), ..S3controlMultiRegionAccessPointPolicy::new(..) }`.
+    #[inline]
     pub fn new(details: S3controlMultiRegionAccessPointPolicyDetails) -> Self {
         Self {
             account_id: None,
@@ -630,6 +654,7 @@ pub struct S3controlObjectLambdaAccessPointConfigurationTransformationConfigurat
 
 impl S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformationAwsLambda {
     /// `S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformationAwsLambda` with its required arguments; set the others with `S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformationAwsLambda { field: Some(..), ..S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformationAwsLambda::new(..) }`.
+    #[inline]
     pub fn new(function_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             function_arn: function_arn.into(),
@@ -647,6 +672,7 @@ pub struct S3controlObjectLambdaAccessPointConfigurationTransformationConfigurat
 
 impl S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation {
     /// `S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation` with its required arguments; set the others with `S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation { field: Some(..), ..S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation::new(..) }`.
+    #[inline]
     pub fn new(aws_lambda: S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformationAwsLambda) -> Self {
         Self {
             aws_lambda,
@@ -665,6 +691,7 @@ pub struct S3controlObjectLambdaAccessPointConfigurationTransformationConfigurat
 
 impl S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration {
     /// `S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration` with its required arguments; set the others with `S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration { field: Some(..), ..S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(actions: Vec<crate::core::Expr>, content_transformation: S3controlObjectLambdaAccessPointConfigurationTransformationConfigurationContentTransformation) -> Self {
         Self {
             actions,
@@ -690,6 +717,7 @@ pub struct S3controlObjectLambdaAccessPointConfiguration {
 
 impl S3controlObjectLambdaAccessPointConfiguration {
     /// `S3controlObjectLambdaAccessPointConfiguration` with its required arguments; set the others with `S3controlObjectLambdaAccessPointConfiguration { field: Some(..), ..S3controlObjectLambdaAccessPointConfiguration::new(..) }`.
+    #[inline]
     pub fn new(supporting_access_point: impl Into<crate::core::Expr>, transformation_configuration: Vec<S3controlObjectLambdaAccessPointConfigurationTransformationConfiguration>) -> Self {
         Self {
             allowed_features: None,
@@ -717,6 +745,7 @@ pub struct S3controlObjectLambdaAccessPoint {
 
 impl S3controlObjectLambdaAccessPoint {
     /// `S3controlObjectLambdaAccessPoint` with its required arguments; set the others with `S3controlObjectLambdaAccessPoint { field: Some(..), ..S3controlObjectLambdaAccessPoint::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, configuration: S3controlObjectLambdaAccessPointConfiguration) -> Self {
         Self {
             account_id: None,
@@ -748,6 +777,7 @@ pub struct S3controlObjectLambdaAccessPointPolicy {
 
 impl S3controlObjectLambdaAccessPointPolicy {
     /// `S3controlObjectLambdaAccessPointPolicy` with its required arguments; set the others with `S3controlObjectLambdaAccessPointPolicy { field: Some(..), ..S3controlObjectLambdaAccessPointPolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
@@ -772,6 +802,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelActivityMetrics::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -795,6 +826,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevelStorageMetricsSelectionCriteria {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevelStorageMetricsSelectionCriteria` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevelStorageMetricsSelectionCriteria { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevelStorageMetricsSelectionCriteria::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delimiter: None,
@@ -817,6 +849,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevelStorageMetrics {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevelStorageMetrics` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevelStorageMetrics { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevelStorageMetrics::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -834,6 +867,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevel {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevel` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevel { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevel::new(..) }`.
+    #[inline]
     pub fn new(storage_metrics: S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevelPrefixLevelStorageMetrics) -> Self {
         Self {
             storage_metrics,
@@ -863,6 +897,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevel {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevel` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevel { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevel::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             activity_metrics: None,
@@ -895,6 +930,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel::new(..) }`.
+    #[inline]
     pub fn new(bucket_level: S3controlStorageLensConfigurationStorageLensConfigurationAccountLevelBucketLevel) -> Self {
         Self {
             activity_metrics: None,
@@ -915,6 +951,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationAwsOrg {
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationAwsOrg {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationAwsOrg` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationAwsOrg { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationAwsOrg::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -931,6 +968,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationDataExportCl
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationDataExportCloudWatchMetrics {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationDataExportCloudWatchMetrics` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationDataExportCloudWatchMetrics { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationDataExportCloudWatchMetrics::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -947,6 +985,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseKms {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseKms` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseKms { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseKms::new(..) }`.
+    #[inline]
     pub fn new(key_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             key_id: key_id.into(),
@@ -961,6 +1000,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseS3 {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseS3` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseS3 { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryptionSseS3::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -980,6 +1020,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryption {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryption` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryption { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestinationEncryption::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             sse_kms: None,
@@ -1009,6 +1050,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestination {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestination` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestination { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationDataExportS3BucketDestination::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>, arn: impl Into<crate::core::Expr>, format: impl Into<crate::core::Expr>, output_schema_version: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -1034,6 +1076,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationDataExport {
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationDataExport {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationDataExport` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationDataExport { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationDataExport::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cloud_watch_metrics: None,
@@ -1055,6 +1098,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfigurationExclude {
 
 impl S3controlStorageLensConfigurationStorageLensConfigurationExclude {
     /// `S3controlStorageLensConfigurationStorageLensConfigurationExclude` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfigurationExclude { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfigurationExclude::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             buckets: None,
@@ -1086,6 +1130,7 @@ pub struct S3controlStorageLensConfigurationStorageLensConfiguration {
 
 impl S3controlStorageLensConfigurationStorageLensConfiguration {
     /// `S3controlStorageLensConfigurationStorageLensConfiguration` with its required arguments; set the others with `S3controlStorageLensConfigurationStorageLensConfiguration { field: Some(..), ..S3controlStorageLensConfigurationStorageLensConfiguration::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>, account_level: S3controlStorageLensConfigurationStorageLensConfigurationAccountLevel) -> Self {
         Self {
             enabled: enabled.into(),
@@ -1121,6 +1166,7 @@ pub struct S3controlStorageLensConfiguration {
 
 impl S3controlStorageLensConfiguration {
     /// `S3controlStorageLensConfiguration` with its required arguments; set the others with `S3controlStorageLensConfiguration { field: Some(..), ..S3controlStorageLensConfiguration::new(..) }`.
+    #[inline]
     pub fn new(config_id: impl Into<crate::core::Expr>, storage_lens_configuration: S3controlStorageLensConfigurationStorageLensConfiguration) -> Self {
         Self {
             account_id: None,
@@ -1152,6 +1198,7 @@ pub struct DataS3controlMultiRegionAccessPoint {
 
 impl DataS3controlMultiRegionAccessPoint {
     /// `DataS3controlMultiRegionAccessPoint` with its required arguments; set the others with `DataS3controlMultiRegionAccessPoint { field: Some(..), ..DataS3controlMultiRegionAccessPoint::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: None,
@@ -1167,50 +1214,62 @@ impl crate::core::DataSource for DataS3controlMultiRegionAccessPoint {
 
 impl crate::core::Ref<S3controlAccessGrant> {
     /// `access_grant_arn`, as a reference.
+    #[inline]
     pub fn access_grant_arn(&self) -> crate::core::Expr {
         self.attr("access_grant_arn")
     }
     /// `access_grant_id`, as a reference.
+    #[inline]
     pub fn access_grant_id(&self) -> crate::core::Expr {
         self.attr("access_grant_id")
     }
     /// `access_grants_location_id`, as a reference.
+    #[inline]
     pub fn access_grants_location_id(&self) -> crate::core::Expr {
         self.attr("access_grants_location_id")
     }
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `grant_scope`, as a reference.
+    #[inline]
     pub fn grant_scope(&self) -> crate::core::Expr {
         self.attr("grant_scope")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `permission`, as a reference.
+    #[inline]
     pub fn permission(&self) -> crate::core::Expr {
         self.attr("permission")
     }
     /// `s3_prefix_type`, as a reference.
+    #[inline]
     pub fn s3_prefix_type(&self) -> crate::core::Expr {
         self.attr("s3_prefix_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `access_grants_location_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn access_grants_location_configuration(&self) -> crate::core::Expr {
         self.attr("access_grants_location_configuration")
     }
     /// `grantee` (a nested block), as a reference.
+    #[inline]
     pub fn grantee(&self) -> crate::core::Expr {
         self.attr("grantee")
     }
@@ -1218,34 +1277,42 @@ impl crate::core::Ref<S3controlAccessGrant> {
 
 impl crate::core::Ref<S3controlAccessGrantsInstance> {
     /// `access_grants_instance_arn`, as a reference.
+    #[inline]
     pub fn access_grants_instance_arn(&self) -> crate::core::Expr {
         self.attr("access_grants_instance_arn")
     }
     /// `access_grants_instance_id`, as a reference.
+    #[inline]
     pub fn access_grants_instance_id(&self) -> crate::core::Expr {
         self.attr("access_grants_instance_id")
     }
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_center_application_arn`, as a reference.
+    #[inline]
     pub fn identity_center_application_arn(&self) -> crate::core::Expr {
         self.attr("identity_center_application_arn")
     }
     /// `identity_center_arn`, as a reference.
+    #[inline]
     pub fn identity_center_arn(&self) -> crate::core::Expr {
         self.attr("identity_center_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1253,14 +1320,17 @@ impl crate::core::Ref<S3controlAccessGrantsInstance> {
 
 impl crate::core::Ref<S3controlAccessGrantsInstanceResourcePolicy> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
@@ -1268,34 +1338,42 @@ impl crate::core::Ref<S3controlAccessGrantsInstanceResourcePolicy> {
 
 impl crate::core::Ref<S3controlAccessGrantsLocation> {
     /// `access_grants_location_arn`, as a reference.
+    #[inline]
     pub fn access_grants_location_arn(&self) -> crate::core::Expr {
         self.attr("access_grants_location_arn")
     }
     /// `access_grants_location_id`, as a reference.
+    #[inline]
     pub fn access_grants_location_id(&self) -> crate::core::Expr {
         self.attr("access_grants_location_id")
     }
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `iam_role_arn`, as a reference.
+    #[inline]
     pub fn iam_role_arn(&self) -> crate::core::Expr {
         self.attr("iam_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `location_scope`, as a reference.
+    #[inline]
     pub fn location_scope(&self) -> crate::core::Expr {
         self.attr("location_scope")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1303,18 +1381,22 @@ impl crate::core::Ref<S3controlAccessGrantsLocation> {
 
 impl crate::core::Ref<S3controlAccessPointPolicy> {
     /// `access_point_arn`, as a reference.
+    #[inline]
     pub fn access_point_arn(&self) -> crate::core::Expr {
         self.attr("access_point_arn")
     }
     /// `has_public_access_policy`, as a reference.
+    #[inline]
     pub fn has_public_access_policy(&self) -> crate::core::Expr {
         self.attr("has_public_access_policy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
@@ -1322,34 +1404,42 @@ impl crate::core::Ref<S3controlAccessPointPolicy> {
 
 impl crate::core::Ref<S3controlBucket> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `bucket`, as a reference.
+    #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
         self.attr("bucket")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `outpost_id`, as a reference.
+    #[inline]
     pub fn outpost_id(&self) -> crate::core::Expr {
         self.attr("outpost_id")
     }
     /// `public_access_block_enabled`, as a reference.
+    #[inline]
     pub fn public_access_block_enabled(&self) -> crate::core::Expr {
         self.attr("public_access_block_enabled")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1357,14 +1447,17 @@ impl crate::core::Ref<S3controlBucket> {
 
 impl crate::core::Ref<S3controlBucketLifecycleConfiguration> {
     /// `bucket`, as a reference.
+    #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
         self.attr("bucket")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `rule` (a nested block), as a reference.
+    #[inline]
     pub fn rule(&self) -> crate::core::Expr {
         self.attr("rule")
     }
@@ -1372,14 +1465,17 @@ impl crate::core::Ref<S3controlBucketLifecycleConfiguration> {
 
 impl crate::core::Ref<S3controlBucketPolicy> {
     /// `bucket`, as a reference.
+    #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
         self.attr("bucket")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
@@ -1387,14 +1483,17 @@ impl crate::core::Ref<S3controlBucketPolicy> {
 
 impl crate::core::Ref<S3controlDirectoryBucketAccessPointScope> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `scope` (a nested block), as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
@@ -1402,34 +1501,42 @@ impl crate::core::Ref<S3controlDirectoryBucketAccessPointScope> {
 
 impl crate::core::Ref<S3controlMultiRegionAccessPoint> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `details` (a nested block), as a reference.
+    #[inline]
     pub fn details(&self) -> crate::core::Expr {
         self.attr("details")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1437,26 +1544,32 @@ impl crate::core::Ref<S3controlMultiRegionAccessPoint> {
 
 impl crate::core::Ref<S3controlMultiRegionAccessPointPolicy> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `established`, as a reference.
+    #[inline]
     pub fn established(&self) -> crate::core::Expr {
         self.attr("established")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `proposed`, as a reference.
+    #[inline]
     pub fn proposed(&self) -> crate::core::Expr {
         self.attr("proposed")
     }
     /// `details` (a nested block), as a reference.
+    #[inline]
     pub fn details(&self) -> crate::core::Expr {
         self.attr("details")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1464,26 +1577,32 @@ impl crate::core::Ref<S3controlMultiRegionAccessPointPolicy> {
 
 impl crate::core::Ref<S3controlObjectLambdaAccessPoint> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `configuration` (a nested block), as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
@@ -1491,22 +1610,27 @@ impl crate::core::Ref<S3controlObjectLambdaAccessPoint> {
 
 impl crate::core::Ref<S3controlObjectLambdaAccessPointPolicy> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `has_public_access_policy`, as a reference.
+    #[inline]
     pub fn has_public_access_policy(&self) -> crate::core::Expr {
         self.attr("has_public_access_policy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
@@ -1514,30 +1638,37 @@ impl crate::core::Ref<S3controlObjectLambdaAccessPointPolicy> {
 
 impl crate::core::Ref<S3controlStorageLensConfiguration> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `config_id`, as a reference.
+    #[inline]
     pub fn config_id(&self) -> crate::core::Expr {
         self.attr("config_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `storage_lens_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn storage_lens_configuration(&self) -> crate::core::Expr {
         self.attr("storage_lens_configuration")
     }
@@ -1545,42 +1676,52 @@ impl crate::core::Ref<S3controlStorageLensConfiguration> {
 
 impl crate::core::Ref<DataS3controlMultiRegionAccessPoint> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `public_access_block`, as a reference.
+    #[inline]
     pub fn public_access_block(&self) -> crate::core::Expr {
         self.attr("public_access_block")
     }
     /// `regions`, as a reference.
+    #[inline]
     pub fn regions(&self) -> crate::core::Expr {
         self.attr("regions")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }

@@ -22,6 +22,7 @@ pub struct S3outpostsEndpoint {
 
 impl S3outpostsEndpoint {
     /// `S3outpostsEndpoint` with its required arguments; set the others with `S3outpostsEndpoint { field: Some(..), ..S3outpostsEndpoint::new(..) }`.
+    #[inline]
     pub fn new(outpost_id: impl Into<crate::core::Expr>, security_group_id: impl Into<crate::core::Expr>, subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_type: None,
@@ -40,42 +41,52 @@ impl crate::core::Resource for S3outpostsEndpoint {
 
 impl crate::core::Ref<S3outpostsEndpoint> {
     /// `access_type`, as a reference.
+    #[inline]
     pub fn access_type(&self) -> crate::core::Expr {
         self.attr("access_type")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cidr_block`, as a reference.
+    #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
         self.attr("cidr_block")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
+    #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
         self.attr("customer_owned_ipv4_pool")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `network_interfaces`, as a reference.
+    #[inline]
     pub fn network_interfaces(&self) -> crate::core::Expr {
         self.attr("network_interfaces")
     }
     /// `outpost_id`, as a reference.
+    #[inline]
     pub fn outpost_id(&self) -> crate::core::Expr {
         self.attr("outpost_id")
     }
     /// `security_group_id`, as a reference.
+    #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
         self.attr("security_group_id")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }

@@ -11,6 +11,7 @@ pub struct S3tablesNamespace {
 
 impl S3tablesNamespace {
     /// `S3tablesNamespace` with its required arguments; set the others with `S3tablesNamespace { field: Some(..), ..S3tablesNamespace::new(..) }`.
+    #[inline]
     pub fn new(namespace: impl Into<crate::core::Expr>, table_bucket_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             namespace: namespace.into(),
@@ -44,6 +45,7 @@ pub struct S3tablesTable {
 
 impl S3tablesTable {
     /// `S3tablesTable` with its required arguments; set the others with `S3tablesTable { field: Some(..), ..S3tablesTable::new(..) }`.
+    #[inline]
     pub fn new(format: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>, table_bucket_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             encryption_configuration: None,
@@ -75,6 +77,7 @@ pub struct S3tablesTableBucket {
 
 impl S3tablesTableBucket {
     /// `S3tablesTableBucket` with its required arguments; set the others with `S3tablesTableBucket { field: Some(..), ..S3tablesTableBucket::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             encryption_configuration: None,
@@ -99,6 +102,7 @@ pub struct S3tablesTableBucketPolicy {
 
 impl S3tablesTableBucketPolicy {
     /// `S3tablesTableBucketPolicy` with its required arguments; set the others with `S3tablesTableBucketPolicy { field: Some(..), ..S3tablesTableBucketPolicy::new(..) }`.
+    #[inline]
     pub fn new(resource_policy: impl Into<crate::core::Expr>, table_bucket_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             resource_policy: resource_policy.into(),
@@ -126,6 +130,7 @@ pub struct S3tablesTablePolicy {
 
 impl S3tablesTablePolicy {
     /// `S3tablesTablePolicy` with its required arguments; set the others with `S3tablesTablePolicy { field: Some(..), ..S3tablesTablePolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, namespace: impl Into<crate::core::Expr>, resource_policy: impl Into<crate::core::Expr>, table_bucket_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -142,22 +147,27 @@ impl crate::core::Resource for S3tablesTablePolicy {
 
 impl crate::core::Ref<S3tablesNamespace> {
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `created_by`, as a reference.
+    #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
         self.attr("created_by")
     }
     /// `namespace`, as a reference.
+    #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
         self.attr("namespace")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `table_bucket_arn`, as a reference.
+    #[inline]
     pub fn table_bucket_arn(&self) -> crate::core::Expr {
         self.attr("table_bucket_arn")
     }
@@ -165,66 +175,82 @@ impl crate::core::Ref<S3tablesNamespace> {
 
 impl crate::core::Ref<S3tablesTable> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `created_by`, as a reference.
+    #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
         self.attr("created_by")
     }
     /// `encryption_configuration`, as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
     /// `format`, as a reference.
+    #[inline]
     pub fn format(&self) -> crate::core::Expr {
         self.attr("format")
     }
     /// `maintenance_configuration`, as a reference.
+    #[inline]
     pub fn maintenance_configuration(&self) -> crate::core::Expr {
         self.attr("maintenance_configuration")
     }
     /// `metadata_location`, as a reference.
+    #[inline]
     pub fn metadata_location(&self) -> crate::core::Expr {
         self.attr("metadata_location")
     }
     /// `modified_at`, as a reference.
+    #[inline]
     pub fn modified_at(&self) -> crate::core::Expr {
         self.attr("modified_at")
     }
     /// `modified_by`, as a reference.
+    #[inline]
     pub fn modified_by(&self) -> crate::core::Expr {
         self.attr("modified_by")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `namespace`, as a reference.
+    #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
         self.attr("namespace")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `table_bucket_arn`, as a reference.
+    #[inline]
     pub fn table_bucket_arn(&self) -> crate::core::Expr {
         self.attr("table_bucket_arn")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `version_token`, as a reference.
+    #[inline]
     pub fn version_token(&self) -> crate::core::Expr {
         self.attr("version_token")
     }
     /// `warehouse_location`, as a reference.
+    #[inline]
     pub fn warehouse_location(&self) -> crate::core::Expr {
         self.attr("warehouse_location")
     }
@@ -232,26 +258,32 @@ impl crate::core::Ref<S3tablesTable> {
 
 impl crate::core::Ref<S3tablesTableBucket> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `encryption_configuration`, as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
     /// `maintenance_configuration`, as a reference.
+    #[inline]
     pub fn maintenance_configuration(&self) -> crate::core::Expr {
         self.attr("maintenance_configuration")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
@@ -259,10 +291,12 @@ impl crate::core::Ref<S3tablesTableBucket> {
 
 impl crate::core::Ref<S3tablesTableBucketPolicy> {
     /// `resource_policy`, as a reference.
+    #[inline]
     pub fn resource_policy(&self) -> crate::core::Expr {
         self.attr("resource_policy")
     }
     /// `table_bucket_arn`, as a reference.
+    #[inline]
     pub fn table_bucket_arn(&self) -> crate::core::Expr {
         self.attr("table_bucket_arn")
     }
@@ -270,18 +304,22 @@ impl crate::core::Ref<S3tablesTableBucketPolicy> {
 
 impl crate::core::Ref<S3tablesTablePolicy> {
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `namespace`, as a reference.
+    #[inline]
     pub fn namespace(&self) -> crate::core::Expr {
         self.attr("namespace")
     }
     /// `resource_policy`, as a reference.
+    #[inline]
     pub fn resource_policy(&self) -> crate::core::Expr {
         self.attr("resource_policy")
     }
     /// `table_bucket_arn`, as a reference.
+    #[inline]
     pub fn table_bucket_arn(&self) -> crate::core::Expr {
         self.attr("table_bucket_arn")
     }

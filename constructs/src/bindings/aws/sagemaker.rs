@@ -22,6 +22,7 @@ pub struct SagemakerAppResourceSpec {
 
 impl SagemakerAppResourceSpec {
     /// `SagemakerAppResourceSpec` with its required arguments; set the others with `SagemakerAppResourceSpec { field: Some(..), ..SagemakerAppResourceSpec::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             instance_type: None,
@@ -64,6 +65,7 @@ pub struct SagemakerApp {
 
 impl SagemakerApp {
     /// `SagemakerApp` with its required arguments; set the others with `SagemakerApp { field: Some(..), ..SagemakerApp::new(..) }`.
+    #[inline]
     pub fn new(app_name: impl Into<crate::core::Expr>, app_type: impl Into<crate::core::Expr>, domain_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_name: app_name.into(),
@@ -99,6 +101,7 @@ pub struct SagemakerAppImageConfigCodeEditorAppImageConfigContainerConfig {
 
 impl SagemakerAppImageConfigCodeEditorAppImageConfigContainerConfig {
     /// `SagemakerAppImageConfigCodeEditorAppImageConfigContainerConfig` with its required arguments; set the others with `SagemakerAppImageConfigCodeEditorAppImageConfigContainerConfig { field: Some(..), ..SagemakerAppImageConfigCodeEditorAppImageConfigContainerConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             container_arguments: None,
@@ -124,6 +127,7 @@ pub struct SagemakerAppImageConfigCodeEditorAppImageConfigFileSystemConfig {
 
 impl SagemakerAppImageConfigCodeEditorAppImageConfigFileSystemConfig {
     /// `SagemakerAppImageConfigCodeEditorAppImageConfigFileSystemConfig` with its required arguments; set the others with `SagemakerAppImageConfigCodeEditorAppImageConfigFileSystemConfig { field: Some(..), ..SagemakerAppImageConfigCodeEditorAppImageConfigFileSystemConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_gid: None,
@@ -146,6 +150,7 @@ pub struct SagemakerAppImageConfigCodeEditorAppImageConfig {
 
 impl SagemakerAppImageConfigCodeEditorAppImageConfig {
     /// `SagemakerAppImageConfigCodeEditorAppImageConfig` with its required arguments; set the others with `SagemakerAppImageConfigCodeEditorAppImageConfig { field: Some(..), ..SagemakerAppImageConfigCodeEditorAppImageConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             container_config: None,
@@ -166,6 +171,7 @@ pub struct SagemakerAppImageConfigKernelGatewayImageConfigKernelSpec {
 
 impl SagemakerAppImageConfigKernelGatewayImageConfigKernelSpec {
     /// `SagemakerAppImageConfigKernelGatewayImageConfigKernelSpec` with its required arguments; set the others with `SagemakerAppImageConfigKernelGatewayImageConfigKernelSpec { field: Some(..), ..SagemakerAppImageConfigKernelGatewayImageConfigKernelSpec::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             display_name: None,
@@ -186,6 +192,7 @@ pub struct SagemakerAppImageConfigKernelGatewayImageConfig {
 
 impl SagemakerAppImageConfigKernelGatewayImageConfig {
     /// `SagemakerAppImageConfigKernelGatewayImageConfig` with its required arguments; set the others with `SagemakerAppImageConfigKernelGatewayImageConfig { field: Some(..), ..SagemakerAppImageConfigKernelGatewayImageConfig::new(..) }`.
+    #[inline]
     pub fn new(kernel_spec: Vec<SagemakerAppImageConfigKernelGatewayImageConfigKernelSpec>) -> Self {
         Self {
             file_system_config: None,
@@ -221,6 +228,7 @@ pub struct SagemakerAppImageConfig {
 
 impl SagemakerAppImageConfig {
     /// `SagemakerAppImageConfig` with its required arguments; set the others with `SagemakerAppImageConfig { field: Some(..), ..SagemakerAppImageConfig::new(..) }`.
+    #[inline]
     pub fn new(app_image_config_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_image_config_name: app_image_config_name.into(),
@@ -253,6 +261,7 @@ pub struct SagemakerCodeRepositoryGitConfig {
 
 impl SagemakerCodeRepositoryGitConfig {
     /// `SagemakerCodeRepositoryGitConfig` with its required arguments; set the others with `SagemakerCodeRepositoryGitConfig { field: Some(..), ..SagemakerCodeRepositoryGitConfig::new(..) }`.
+    #[inline]
     pub fn new(repository_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             branch: None,
@@ -282,6 +291,7 @@ pub struct SagemakerCodeRepository {
 
 impl SagemakerCodeRepository {
     /// `SagemakerCodeRepository` with its required arguments; set the others with `SagemakerCodeRepository { field: Some(..), ..SagemakerCodeRepository::new(..) }`.
+    #[inline]
     pub fn new(code_repository_name: impl Into<crate::core::Expr>, git_config: SagemakerCodeRepositoryGitConfig) -> Self {
         Self {
             code_repository_name: code_repository_name.into(),
@@ -315,6 +325,7 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityAppSpecification {
 
 impl SagemakerDataQualityJobDefinitionDataQualityAppSpecification {
     /// `SagemakerDataQualityJobDefinitionDataQualityAppSpecification` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityAppSpecification { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityAppSpecification::new(..) }`.
+    #[inline]
     pub fn new(image_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             environment: None,
@@ -335,6 +346,7 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraints
 
 impl SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraintsResource {
     /// `SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraintsResource` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraintsResource { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityBaselineConfigConstraintsResource::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_uri: None,
@@ -355,6 +367,7 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityBaselineConfig {
 
 impl SagemakerDataQualityJobDefinitionDataQualityBaselineConfig {
     /// `SagemakerDataQualityJobDefinitionDataQualityBaselineConfig` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityBaselineConfig { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityBaselineConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             constraints_resource: None,
@@ -373,6 +386,7 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInp
 
 impl SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatCsv {
     /// `SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatCsv` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatCsv { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatCsv::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             header: None,
@@ -390,6 +404,7 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInp
 
 impl SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatJson {
     /// `SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatJson` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatJson { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormatJson::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             line: None,
@@ -410,6 +425,7 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInp
 
 impl SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormat {
     /// `SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormat` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormat { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormat::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             csv: None,
@@ -438,6 +454,7 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInp
 
 impl SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInput {
     /// `SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInput` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInput { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInput::new(..) }`.
+    #[inline]
     pub fn new(data_captured_destination_s3_uri: impl Into<crate::core::Expr>, dataset_format: SagemakerDataQualityJobDefinitionDataQualityJobInputBatchTransformInputDatasetFormat) -> Self {
         Self {
             data_captured_destination_s3_uri: data_captured_destination_s3_uri.into(),
@@ -467,6 +484,7 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityJobInputEndpointInput {
 
 impl SagemakerDataQualityJobDefinitionDataQualityJobInputEndpointInput {
     /// `SagemakerDataQualityJobDefinitionDataQualityJobInputEndpointInput` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityJobInputEndpointInput { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityJobInputEndpointInput::new(..) }`.
+    #[inline]
     pub fn new(endpoint_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             endpoint_name: endpoint_name.into(),
@@ -490,6 +508,7 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityJobInput {
 
 impl SagemakerDataQualityJobDefinitionDataQualityJobInput {
     /// `SagemakerDataQualityJobDefinitionDataQualityJobInput` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityJobInput { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityJobInput::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             batch_transform_input: None,
@@ -513,6 +532,7 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoring
 
 impl SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputsS3Output {
     /// `SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputsS3Output` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputsS3Output { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputsS3Output::new(..) }`.
+    #[inline]
     pub fn new(s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             local_path: None,
@@ -531,6 +551,7 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoring
 
 impl SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputs {
     /// `SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputs` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputs { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputs::new(..) }`.
+    #[inline]
     pub fn new(s3_output: SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputsS3Output) -> Self {
         Self {
             s3_output,
@@ -550,6 +571,7 @@ pub struct SagemakerDataQualityJobDefinitionDataQualityJobOutputConfig {
 
 impl SagemakerDataQualityJobDefinitionDataQualityJobOutputConfig {
     /// `SagemakerDataQualityJobDefinitionDataQualityJobOutputConfig` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionDataQualityJobOutputConfig { field: Some(..), ..SagemakerDataQualityJobDefinitionDataQualityJobOutputConfig::new(..) }`.
+    #[inline]
     pub fn new(monitoring_outputs: SagemakerDataQualityJobDefinitionDataQualityJobOutputConfigMonitoringOutputs) -> Self {
         Self {
             kms_key_id: None,
@@ -574,6 +596,7 @@ pub struct SagemakerDataQualityJobDefinitionJobResourcesClusterConfig {
 
 impl SagemakerDataQualityJobDefinitionJobResourcesClusterConfig {
     /// `SagemakerDataQualityJobDefinitionJobResourcesClusterConfig` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionJobResourcesClusterConfig { field: Some(..), ..SagemakerDataQualityJobDefinitionJobResourcesClusterConfig::new(..) }`.
+    #[inline]
     pub fn new(instance_count: impl Into<crate::core::Arg<crate::core::Number>>, instance_type: impl Into<crate::core::Expr>, volume_size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             instance_count: instance_count.into(),
@@ -593,6 +616,7 @@ pub struct SagemakerDataQualityJobDefinitionJobResources {
 
 impl SagemakerDataQualityJobDefinitionJobResources {
     /// `SagemakerDataQualityJobDefinitionJobResources` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionJobResources { field: Some(..), ..SagemakerDataQualityJobDefinitionJobResources::new(..) }`.
+    #[inline]
     pub fn new(cluster_config: SagemakerDataQualityJobDefinitionJobResourcesClusterConfig) -> Self {
         Self {
             cluster_config,
@@ -611,6 +635,7 @@ pub struct SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig {
 
 impl SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig {
     /// `SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig { field: Some(..), ..SagemakerDataQualityJobDefinitionNetworkConfigVpcConfig::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -635,6 +660,7 @@ pub struct SagemakerDataQualityJobDefinitionNetworkConfig {
 
 impl SagemakerDataQualityJobDefinitionNetworkConfig {
     /// `SagemakerDataQualityJobDefinitionNetworkConfig` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionNetworkConfig { field: Some(..), ..SagemakerDataQualityJobDefinitionNetworkConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable_inter_container_traffic_encryption: None,
@@ -654,6 +680,7 @@ pub struct SagemakerDataQualityJobDefinitionStoppingCondition {
 
 impl SagemakerDataQualityJobDefinitionStoppingCondition {
     /// `SagemakerDataQualityJobDefinitionStoppingCondition` with its required arguments; set the others with `SagemakerDataQualityJobDefinitionStoppingCondition { field: Some(..), ..SagemakerDataQualityJobDefinitionStoppingCondition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_runtime_in_seconds: None,
@@ -699,6 +726,7 @@ pub struct SagemakerDataQualityJobDefinition {
 
 impl SagemakerDataQualityJobDefinition {
     /// `SagemakerDataQualityJobDefinition` with its required arguments; set the others with `SagemakerDataQualityJobDefinition { field: Some(..), ..SagemakerDataQualityJobDefinition::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>, data_quality_app_specification: SagemakerDataQualityJobDefinitionDataQualityAppSpecification, data_quality_job_input: SagemakerDataQualityJobDefinitionDataQualityJobInput, data_quality_job_output_config: SagemakerDataQualityJobDefinitionDataQualityJobOutputConfig, job_resources: SagemakerDataQualityJobDefinitionJobResources) -> Self {
         Self {
             id: None,
@@ -736,6 +764,7 @@ pub struct SagemakerDeviceDevice {
 
 impl SagemakerDeviceDevice {
     /// `SagemakerDeviceDevice` with its required arguments; set the others with `SagemakerDeviceDevice { field: Some(..), ..SagemakerDeviceDevice::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -759,6 +788,7 @@ pub struct SagemakerDevice {
 
 impl SagemakerDevice {
     /// `SagemakerDevice` with its required arguments; set the others with `SagemakerDevice { field: Some(..), ..SagemakerDevice::new(..) }`.
+    #[inline]
     pub fn new(device_fleet_name: impl Into<crate::core::Expr>, device: SagemakerDeviceDevice) -> Self {
         Self {
             device_fleet_name: device_fleet_name.into(),
@@ -784,6 +814,7 @@ pub struct SagemakerDeviceFleetOutputConfig {
 
 impl SagemakerDeviceFleetOutputConfig {
     /// `SagemakerDeviceFleetOutputConfig` with its required arguments; set the others with `SagemakerDeviceFleetOutputConfig { field: Some(..), ..SagemakerDeviceFleetOutputConfig::new(..) }`.
+    #[inline]
     pub fn new(s3_output_location: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_id: None,
@@ -820,6 +851,7 @@ pub struct SagemakerDeviceFleet {
 
 impl SagemakerDeviceFleet {
     /// `SagemakerDeviceFleet` with its required arguments; set the others with `SagemakerDeviceFleet { field: Some(..), ..SagemakerDeviceFleet::new(..) }`.
+    #[inline]
     pub fn new(device_fleet_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, output_config: SagemakerDeviceFleetOutputConfig) -> Self {
         Self {
             description: None,
@@ -849,6 +881,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfigEfsFileSyste
 
 impl SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfigEfsFileSystemConfig {
     /// `SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfigEfsFileSystemConfig` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfigEfsFileSystemConfig { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfigEfsFileSystemConfig::new(..) }`.
+    #[inline]
     pub fn new(file_system_id: impl Into<crate::core::Expr>, file_system_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             file_system_id: file_system_id.into(),
@@ -867,6 +900,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfig {
 
 impl SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfig {
     /// `SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfig` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfig { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsCustomFileSystemConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             efs_file_system_config: None,
@@ -885,6 +919,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig {
 
 impl SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig {
     /// `SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsCustomPosixUserConfig::new(..) }`.
+    #[inline]
     pub fn new(gid: impl Into<crate::core::Arg<crate::core::Number>>, uid: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             gid: gid.into(),
@@ -912,6 +947,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleM
 
 impl SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagementIdleSettings {
     /// `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagementIdleSettings` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagementIdleSettings { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagementIdleSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             idle_timeout_in_minutes: None,
@@ -932,6 +968,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleM
 
 impl SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagement {
     /// `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagement` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagement { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsAppLifecycleManagement::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             idle_settings: None,
@@ -948,6 +985,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepositor
 
 impl SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository {
     /// `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCodeRepository::new(..) }`.
+    #[inline]
     pub fn new(repository_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             repository_url: repository_url.into(),
@@ -969,6 +1007,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage {
 
 impl SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage {
     /// `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsCustomImage::new(..) }`.
+    #[inline]
     pub fn new(app_image_config_name: impl Into<crate::core::Expr>, image_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_image_config_name: app_image_config_name.into(),
@@ -1000,6 +1039,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResour
 
 impl SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec {
     /// `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsDefaultResourceSpec::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             instance_type: None,
@@ -1024,6 +1064,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsEmrSettings {
 
 impl SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsEmrSettings {
     /// `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsEmrSettings` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsEmrSettings { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettingsEmrSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             assumable_role_arns: None,
@@ -1060,6 +1101,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettings {
 
 impl SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettings {
     /// `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettings` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettings { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsJupyterLabAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             built_in_lifecycle_config_arn: None,
@@ -1089,6 +1131,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings {
 
 impl SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings {
     /// `SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsJupyterServerAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             lifecycle_config_arns: None,
@@ -1114,6 +1157,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings {
 
 impl SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings {
     /// `SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsKernelGatewayAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             lifecycle_config_arns: None,
@@ -1134,6 +1178,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsSpaceStorageSettingsDefaultEbsStor
 
 impl SagemakerDomainDefaultSpaceSettingsSpaceStorageSettingsDefaultEbsStorageSettings {
     /// `SagemakerDomainDefaultSpaceSettingsSpaceStorageSettingsDefaultEbsStorageSettings` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsSpaceStorageSettingsDefaultEbsStorageSettings { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsSpaceStorageSettingsDefaultEbsStorageSettings::new(..) }`.
+    #[inline]
     pub fn new(default_ebs_volume_size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>, maximum_ebs_volume_size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             default_ebs_volume_size_in_gb: default_ebs_volume_size_in_gb.into(),
@@ -1152,6 +1197,7 @@ pub struct SagemakerDomainDefaultSpaceSettingsSpaceStorageSettings {
 
 impl SagemakerDomainDefaultSpaceSettingsSpaceStorageSettings {
     /// `SagemakerDomainDefaultSpaceSettingsSpaceStorageSettings` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettingsSpaceStorageSettings { field: Some(..), ..SagemakerDomainDefaultSpaceSettingsSpaceStorageSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_ebs_storage_settings: None,
@@ -1189,6 +1235,7 @@ pub struct SagemakerDomainDefaultSpaceSettings {
 
 impl SagemakerDomainDefaultSpaceSettings {
     /// `SagemakerDomainDefaultSpaceSettings` with its required arguments; set the others with `SagemakerDomainDefaultSpaceSettings { field: Some(..), ..SagemakerDomainDefaultSpaceSettings::new(..) }`.
+    #[inline]
     pub fn new(execution_role: impl Into<crate::core::Expr>) -> Self {
         Self {
             execution_role: execution_role.into(),
@@ -1213,6 +1260,7 @@ pub struct SagemakerDomainDefaultUserSettingsCanvasAppSettingsDirectDeploySettin
 
 impl SagemakerDomainDefaultUserSettingsCanvasAppSettingsDirectDeploySettings {
     /// `SagemakerDomainDefaultUserSettingsCanvasAppSettingsDirectDeploySettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsCanvasAppSettingsDirectDeploySettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsCanvasAppSettingsDirectDeploySettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             status: None,
@@ -1233,6 +1281,7 @@ pub struct SagemakerDomainDefaultUserSettingsCanvasAppSettingsEmrServerlessSetti
 
 impl SagemakerDomainDefaultUserSettingsCanvasAppSettingsEmrServerlessSettings {
     /// `SagemakerDomainDefaultUserSettingsCanvasAppSettingsEmrServerlessSettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsCanvasAppSettingsEmrServerlessSettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsCanvasAppSettingsEmrServerlessSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             execution_role_arn: None,
@@ -1251,6 +1300,7 @@ pub struct SagemakerDomainDefaultUserSettingsCanvasAppSettingsGenerativeAiSettin
 
 impl SagemakerDomainDefaultUserSettingsCanvasAppSettingsGenerativeAiSettings {
     /// `SagemakerDomainDefaultUserSettingsCanvasAppSettingsGenerativeAiSettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsCanvasAppSettingsGenerativeAiSettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsCanvasAppSettingsGenerativeAiSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amazon_bedrock_role_arn: None,
@@ -1273,6 +1323,7 @@ pub struct SagemakerDomainDefaultUserSettingsCanvasAppSettingsIdentityProviderOa
 
 impl SagemakerDomainDefaultUserSettingsCanvasAppSettingsIdentityProviderOauthSettings {
     /// `SagemakerDomainDefaultUserSettingsCanvasAppSettingsIdentityProviderOauthSettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsCanvasAppSettingsIdentityProviderOauthSettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsCanvasAppSettingsIdentityProviderOauthSettings::new(..) }`.
+    #[inline]
     pub fn new(secret_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_source_name: None,
@@ -1295,6 +1346,7 @@ pub struct SagemakerDomainDefaultUserSettingsCanvasAppSettingsModelRegisterSetti
 
 impl SagemakerDomainDefaultUserSettingsCanvasAppSettingsModelRegisterSettings {
     /// `SagemakerDomainDefaultUserSettingsCanvasAppSettingsModelRegisterSettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsCanvasAppSettingsModelRegisterSettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsCanvasAppSettingsModelRegisterSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cross_account_model_register_role_arn: None,
@@ -1316,6 +1368,7 @@ pub struct SagemakerDomainDefaultUserSettingsCanvasAppSettingsTimeSeriesForecast
 
 impl SagemakerDomainDefaultUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings {
     /// `SagemakerDomainDefaultUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amazon_forecast_role_arn: None,
@@ -1337,6 +1390,7 @@ pub struct SagemakerDomainDefaultUserSettingsCanvasAppSettingsWorkspaceSettings 
 
 impl SagemakerDomainDefaultUserSettingsCanvasAppSettingsWorkspaceSettings {
     /// `SagemakerDomainDefaultUserSettingsCanvasAppSettingsWorkspaceSettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsCanvasAppSettingsWorkspaceSettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsCanvasAppSettingsWorkspaceSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_artifact_path: None,
@@ -1376,6 +1430,7 @@ pub struct SagemakerDomainDefaultUserSettingsCanvasAppSettings {
 
 impl SagemakerDomainDefaultUserSettingsCanvasAppSettings {
     /// `SagemakerDomainDefaultUserSettingsCanvasAppSettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsCanvasAppSettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsCanvasAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             direct_deploy_settings: None,
@@ -1412,6 +1467,7 @@ pub struct SagemakerDomainDefaultUserSettingsCodeEditorAppSettings {
 
 impl SagemakerDomainDefaultUserSettingsCodeEditorAppSettings {
     /// `SagemakerDomainDefaultUserSettingsCodeEditorAppSettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsCodeEditorAppSettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsCodeEditorAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             built_in_lifecycle_config_arn: None,
@@ -1436,6 +1492,7 @@ pub struct SagemakerDomainDefaultUserSettingsRSessionAppSettings {
 
 impl SagemakerDomainDefaultUserSettingsRSessionAppSettings {
     /// `SagemakerDomainDefaultUserSettingsRSessionAppSettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsRSessionAppSettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsRSessionAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_image: None,
@@ -1457,6 +1514,7 @@ pub struct SagemakerDomainDefaultUserSettingsRStudioServerProAppSettings {
 
 impl SagemakerDomainDefaultUserSettingsRStudioServerProAppSettings {
     /// `SagemakerDomainDefaultUserSettingsRStudioServerProAppSettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsRStudioServerProAppSettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsRStudioServerProAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_status: None,
@@ -1481,6 +1539,7 @@ pub struct SagemakerDomainDefaultUserSettingsSharingSettings {
 
 impl SagemakerDomainDefaultUserSettingsSharingSettings {
     /// `SagemakerDomainDefaultUserSettingsSharingSettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsSharingSettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsSharingSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             notebook_output_option: None,
@@ -1506,6 +1565,7 @@ pub struct SagemakerDomainDefaultUserSettingsStudioWebPortalSettings {
 
 impl SagemakerDomainDefaultUserSettingsStudioWebPortalSettings {
     /// `SagemakerDomainDefaultUserSettingsStudioWebPortalSettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsStudioWebPortalSettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsStudioWebPortalSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             hidden_app_types: None,
@@ -1525,6 +1585,7 @@ pub struct SagemakerDomainDefaultUserSettingsTensorBoardAppSettings {
 
 impl SagemakerDomainDefaultUserSettingsTensorBoardAppSettings {
     /// `SagemakerDomainDefaultUserSettingsTensorBoardAppSettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettingsTensorBoardAppSettings { field: Some(..), ..SagemakerDomainDefaultUserSettingsTensorBoardAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_resource_spec: None,
@@ -1592,6 +1653,7 @@ pub struct SagemakerDomainDefaultUserSettings {
 
 impl SagemakerDomainDefaultUserSettings {
     /// `SagemakerDomainDefaultUserSettings` with its required arguments; set the others with `SagemakerDomainDefaultUserSettings { field: Some(..), ..SagemakerDomainDefaultUserSettings::new(..) }`.
+    #[inline]
     pub fn new(execution_role: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_mount_home_efs: None,
@@ -1629,6 +1691,7 @@ pub struct SagemakerDomainDomainSettingsDockerSettings {
 
 impl SagemakerDomainDomainSettingsDockerSettings {
     /// `SagemakerDomainDomainSettingsDockerSettings` with its required arguments; set the others with `SagemakerDomainDomainSettingsDockerSettings { field: Some(..), ..SagemakerDomainDomainSettingsDockerSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable_docker_access: None,
@@ -1655,6 +1718,7 @@ pub struct SagemakerDomainDomainSettingsRStudioServerProDomainSettings {
 
 impl SagemakerDomainDomainSettingsRStudioServerProDomainSettings {
     /// `SagemakerDomainDomainSettingsRStudioServerProDomainSettings` with its required arguments; set the others with `SagemakerDomainDomainSettingsRStudioServerProDomainSettings { field: Some(..), ..SagemakerDomainDomainSettingsRStudioServerProDomainSettings::new(..) }`.
+    #[inline]
     pub fn new(domain_execution_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_execution_role_arn: domain_execution_role_arn.into(),
@@ -1684,6 +1748,7 @@ pub struct SagemakerDomainDomainSettings {
 
 impl SagemakerDomainDomainSettings {
     /// `SagemakerDomainDomainSettings` with its required arguments; set the others with `SagemakerDomainDomainSettings { field: Some(..), ..SagemakerDomainDomainSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             execution_role_identity_config: None,
@@ -1704,6 +1769,7 @@ pub struct SagemakerDomainRetentionPolicy {
 
 impl SagemakerDomainRetentionPolicy {
     /// `SagemakerDomainRetentionPolicy` with its required arguments; set the others with `SagemakerDomainRetentionPolicy { field: Some(..), ..SagemakerDomainRetentionPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             home_efs_file_system: None,
@@ -1758,6 +1824,7 @@ pub struct SagemakerDomain {
 
 impl SagemakerDomain {
     /// `SagemakerDomain` with its required arguments; set the others with `SagemakerDomain { field: Some(..), ..SagemakerDomain::new(..) }`.
+    #[inline]
     pub fn new(auth_mode: impl Into<crate::core::Expr>, domain_name: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>, default_user_settings: SagemakerDomainDefaultUserSettings) -> Self {
         Self {
             app_network_access_type: None,
@@ -1792,6 +1859,7 @@ pub struct SagemakerEndpointDeploymentConfigAutoRollbackConfigurationAlarms {
 
 impl SagemakerEndpointDeploymentConfigAutoRollbackConfigurationAlarms {
     /// `SagemakerEndpointDeploymentConfigAutoRollbackConfigurationAlarms` with its required arguments; set the others with `SagemakerEndpointDeploymentConfigAutoRollbackConfigurationAlarms { field: Some(..), ..SagemakerEndpointDeploymentConfigAutoRollbackConfigurationAlarms::new(..) }`.
+    #[inline]
     pub fn new(alarm_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             alarm_name: alarm_name.into(),
@@ -1809,6 +1877,7 @@ pub struct SagemakerEndpointDeploymentConfigAutoRollbackConfiguration {
 
 impl SagemakerEndpointDeploymentConfigAutoRollbackConfiguration {
     /// `SagemakerEndpointDeploymentConfigAutoRollbackConfiguration` with its required arguments; set the others with `SagemakerEndpointDeploymentConfigAutoRollbackConfiguration { field: Some(..), ..SagemakerEndpointDeploymentConfigAutoRollbackConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             alarms: None,
@@ -1827,6 +1896,7 @@ pub struct SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingC
 
 impl SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize {
     /// `SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize` with its required arguments; set the others with `SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize { field: Some(..), ..SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -1852,6 +1922,7 @@ pub struct SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingC
 
 impl SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfiguration {
     /// `SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfiguration` with its required arguments; set the others with `SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfiguration { field: Some(..), ..SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, wait_interval_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -1877,6 +1948,7 @@ pub struct SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicy {
 
 impl SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicy {
     /// `SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicy` with its required arguments; set the others with `SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicy { field: Some(..), ..SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicy::new(..) }`.
+    #[inline]
     pub fn new(traffic_routing_configuration: SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfiguration) -> Self {
         Self {
             maximum_execution_timeout_in_seconds: None,
@@ -1903,6 +1975,7 @@ pub struct SagemakerEndpointDeploymentConfigRollingUpdatePolicy {
 
 impl SagemakerEndpointDeploymentConfigRollingUpdatePolicy {
     /// `SagemakerEndpointDeploymentConfigRollingUpdatePolicy` with its required arguments; set the others with `SagemakerEndpointDeploymentConfigRollingUpdatePolicy { field: Some(..), ..SagemakerEndpointDeploymentConfigRollingUpdatePolicy::new(..) }`.
+    #[inline]
     pub fn new(wait_interval_in_seconds: impl Into<crate::core::Arg<crate::core::Number>>, maximum_batch_size: SagemakerEndpointDeploymentConfigBlueGreenUpdatePolicyTrafficRoutingConfigurationCanarySize) -> Self {
         Self {
             maximum_execution_timeout_in_seconds: None,
@@ -1929,6 +2002,7 @@ pub struct SagemakerEndpointDeploymentConfig {
 
 impl SagemakerEndpointDeploymentConfig {
     /// `SagemakerEndpointDeploymentConfig` with its required arguments; set the others with `SagemakerEndpointDeploymentConfig { field: Some(..), ..SagemakerEndpointDeploymentConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auto_rollback_configuration: None,
@@ -1962,6 +2036,7 @@ pub struct SagemakerEndpoint {
 
 impl SagemakerEndpoint {
     /// `SagemakerEndpoint` with its required arguments; set the others with `SagemakerEndpoint { field: Some(..), ..SagemakerEndpoint::new(..) }`.
+    #[inline]
     pub fn new(endpoint_config_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             endpoint_config_name: endpoint_config_name.into(),
@@ -1988,6 +2063,7 @@ pub struct SagemakerEndpointConfigurationAsyncInferenceConfigClientConfig {
 
 impl SagemakerEndpointConfigurationAsyncInferenceConfigClientConfig {
     /// `SagemakerEndpointConfigurationAsyncInferenceConfigClientConfig` with its required arguments; set the others with `SagemakerEndpointConfigurationAsyncInferenceConfigClientConfig { field: Some(..), ..SagemakerEndpointConfigurationAsyncInferenceConfigClientConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_concurrent_invocations_per_instance: None,
@@ -2011,6 +2087,7 @@ pub struct SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfigNotific
 
 impl SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfigNotificationConfig {
     /// `SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfigNotificationConfig` with its required arguments; set the others with `SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfigNotificationConfig { field: Some(..), ..SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfigNotificationConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             error_topic: None,
@@ -2038,6 +2115,7 @@ pub struct SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfig {
 
 impl SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfig {
     /// `SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfig` with its required arguments; set the others with `SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfig { field: Some(..), ..SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfig::new(..) }`.
+    #[inline]
     pub fn new(s3_output_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_id: None,
@@ -2060,6 +2138,7 @@ pub struct SagemakerEndpointConfigurationAsyncInferenceConfig {
 
 impl SagemakerEndpointConfigurationAsyncInferenceConfig {
     /// `SagemakerEndpointConfigurationAsyncInferenceConfig` with its required arguments; set the others with `SagemakerEndpointConfigurationAsyncInferenceConfig { field: Some(..), ..SagemakerEndpointConfigurationAsyncInferenceConfig::new(..) }`.
+    #[inline]
     pub fn new(output_config: SagemakerEndpointConfigurationAsyncInferenceConfigOutputConfig) -> Self {
         Self {
             client_config: None,
@@ -2081,6 +2160,7 @@ pub struct SagemakerEndpointConfigurationDataCaptureConfigCaptureContentTypeHead
 
 impl SagemakerEndpointConfigurationDataCaptureConfigCaptureContentTypeHeader {
     /// `SagemakerEndpointConfigurationDataCaptureConfigCaptureContentTypeHeader` with its required arguments; set the others with `SagemakerEndpointConfigurationDataCaptureConfigCaptureContentTypeHeader { field: Some(..), ..SagemakerEndpointConfigurationDataCaptureConfigCaptureContentTypeHeader::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             csv_content_types: None,
@@ -2098,6 +2178,7 @@ pub struct SagemakerEndpointConfigurationDataCaptureConfigCaptureOptions {
 
 impl SagemakerEndpointConfigurationDataCaptureConfigCaptureOptions {
     /// `SagemakerEndpointConfigurationDataCaptureConfigCaptureOptions` with its required arguments; set the others with `SagemakerEndpointConfigurationDataCaptureConfigCaptureOptions { field: Some(..), ..SagemakerEndpointConfigurationDataCaptureConfigCaptureOptions::new(..) }`.
+    #[inline]
     pub fn new(capture_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             capture_mode: capture_mode.into(),
@@ -2127,6 +2208,7 @@ pub struct SagemakerEndpointConfigurationDataCaptureConfig {
 
 impl SagemakerEndpointConfigurationDataCaptureConfig {
     /// `SagemakerEndpointConfigurationDataCaptureConfig` with its required arguments; set the others with `SagemakerEndpointConfigurationDataCaptureConfig { field: Some(..), ..SagemakerEndpointConfigurationDataCaptureConfig::new(..) }`.
+    #[inline]
     pub fn new(destination_s3_uri: impl Into<crate::core::Expr>, initial_sampling_percentage: impl Into<crate::core::Arg<crate::core::Number>>, capture_options: Vec<SagemakerEndpointConfigurationDataCaptureConfigCaptureOptions>) -> Self {
         Self {
             destination_s3_uri: destination_s3_uri.into(),
@@ -2151,6 +2233,7 @@ pub struct SagemakerEndpointConfigurationProductionVariantsCoreDumpConfig {
 
 impl SagemakerEndpointConfigurationProductionVariantsCoreDumpConfig {
     /// `SagemakerEndpointConfigurationProductionVariantsCoreDumpConfig` with its required arguments; set the others with `SagemakerEndpointConfigurationProductionVariantsCoreDumpConfig { field: Some(..), ..SagemakerEndpointConfigurationProductionVariantsCoreDumpConfig::new(..) }`.
+    #[inline]
     pub fn new(destination_s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_s3_uri: destination_s3_uri.into(),
@@ -2175,6 +2258,7 @@ pub struct SagemakerEndpointConfigurationProductionVariantsManagedInstanceScalin
 
 impl SagemakerEndpointConfigurationProductionVariantsManagedInstanceScaling {
     /// `SagemakerEndpointConfigurationProductionVariantsManagedInstanceScaling` with its required arguments; set the others with `SagemakerEndpointConfigurationProductionVariantsManagedInstanceScaling { field: Some(..), ..SagemakerEndpointConfigurationProductionVariantsManagedInstanceScaling::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_instance_count: None,
@@ -2193,6 +2277,7 @@ pub struct SagemakerEndpointConfigurationProductionVariantsRoutingConfig {
 
 impl SagemakerEndpointConfigurationProductionVariantsRoutingConfig {
     /// `SagemakerEndpointConfigurationProductionVariantsRoutingConfig` with its required arguments; set the others with `SagemakerEndpointConfigurationProductionVariantsRoutingConfig { field: Some(..), ..SagemakerEndpointConfigurationProductionVariantsRoutingConfig::new(..) }`.
+    #[inline]
     pub fn new(routing_strategy: impl Into<crate::core::Expr>) -> Self {
         Self {
             routing_strategy: routing_strategy.into(),
@@ -2214,6 +2299,7 @@ pub struct SagemakerEndpointConfigurationProductionVariantsServerlessConfig {
 
 impl SagemakerEndpointConfigurationProductionVariantsServerlessConfig {
     /// `SagemakerEndpointConfigurationProductionVariantsServerlessConfig` with its required arguments; set the others with `SagemakerEndpointConfigurationProductionVariantsServerlessConfig { field: Some(..), ..SagemakerEndpointConfigurationProductionVariantsServerlessConfig::new(..) }`.
+    #[inline]
     pub fn new(max_concurrency: impl Into<crate::core::Arg<crate::core::Number>>, memory_size_in_mb: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_concurrency: max_concurrency.into(),
@@ -2274,6 +2360,7 @@ pub struct SagemakerEndpointConfigurationProductionVariants {
 
 impl SagemakerEndpointConfigurationProductionVariants {
     /// `SagemakerEndpointConfigurationProductionVariants` with its required arguments; set the others with `SagemakerEndpointConfigurationProductionVariants { field: Some(..), ..SagemakerEndpointConfigurationProductionVariants::new(..) }`.
+    #[inline]
     pub fn new(model_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             accelerator_type: None,
@@ -2306,6 +2393,7 @@ pub struct SagemakerEndpointConfigurationShadowProductionVariantsCoreDumpConfig 
 
 impl SagemakerEndpointConfigurationShadowProductionVariantsCoreDumpConfig {
     /// `SagemakerEndpointConfigurationShadowProductionVariantsCoreDumpConfig` with its required arguments; set the others with `SagemakerEndpointConfigurationShadowProductionVariantsCoreDumpConfig { field: Some(..), ..SagemakerEndpointConfigurationShadowProductionVariantsCoreDumpConfig::new(..) }`.
+    #[inline]
     pub fn new(destination_s3_uri: impl Into<crate::core::Expr>, kms_key_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_s3_uri: destination_s3_uri.into(),
@@ -2365,6 +2453,7 @@ pub struct SagemakerEndpointConfigurationShadowProductionVariants {
 
 impl SagemakerEndpointConfigurationShadowProductionVariants {
     /// `SagemakerEndpointConfigurationShadowProductionVariants` with its required arguments; set the others with `SagemakerEndpointConfigurationShadowProductionVariants { field: Some(..), ..SagemakerEndpointConfigurationShadowProductionVariants::new(..) }`.
+    #[inline]
     pub fn new(model_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             accelerator_type: None,
@@ -2422,6 +2511,7 @@ pub struct SagemakerEndpointConfiguration {
 
 impl SagemakerEndpointConfiguration {
     /// `SagemakerEndpointConfiguration` with its required arguments; set the others with `SagemakerEndpointConfiguration { field: Some(..), ..SagemakerEndpointConfiguration::new(..) }`.
+    #[inline]
     pub fn new(production_variants: Vec<SagemakerEndpointConfigurationProductionVariants>) -> Self {
         Self {
             id: None,
@@ -2452,6 +2542,7 @@ pub struct SagemakerFeatureGroupFeatureDefinitionCollectionConfigVectorConfig {
 
 impl SagemakerFeatureGroupFeatureDefinitionCollectionConfigVectorConfig {
     /// `SagemakerFeatureGroupFeatureDefinitionCollectionConfigVectorConfig` with its required arguments; set the others with `SagemakerFeatureGroupFeatureDefinitionCollectionConfigVectorConfig { field: Some(..), ..SagemakerFeatureGroupFeatureDefinitionCollectionConfigVectorConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dimension: None,
@@ -2469,6 +2560,7 @@ pub struct SagemakerFeatureGroupFeatureDefinitionCollectionConfig {
 
 impl SagemakerFeatureGroupFeatureDefinitionCollectionConfig {
     /// `SagemakerFeatureGroupFeatureDefinitionCollectionConfig` with its required arguments; set the others with `SagemakerFeatureGroupFeatureDefinitionCollectionConfig { field: Some(..), ..SagemakerFeatureGroupFeatureDefinitionCollectionConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             vector_config: None,
@@ -2495,6 +2587,7 @@ pub struct SagemakerFeatureGroupFeatureDefinition {
 
 impl SagemakerFeatureGroupFeatureDefinition {
     /// `SagemakerFeatureGroupFeatureDefinition` with its required arguments; set the others with `SagemakerFeatureGroupFeatureDefinition { field: Some(..), ..SagemakerFeatureGroupFeatureDefinition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             collection_type: None,
@@ -2521,6 +2614,7 @@ pub struct SagemakerFeatureGroupOfflineStoreConfigDataCatalogConfig {
 
 impl SagemakerFeatureGroupOfflineStoreConfigDataCatalogConfig {
     /// `SagemakerFeatureGroupOfflineStoreConfigDataCatalogConfig` with its required arguments; set the others with `SagemakerFeatureGroupOfflineStoreConfigDataCatalogConfig { field: Some(..), ..SagemakerFeatureGroupOfflineStoreConfigDataCatalogConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             catalog: None,
@@ -2545,6 +2639,7 @@ pub struct SagemakerFeatureGroupOfflineStoreConfigS3StorageConfig {
 
 impl SagemakerFeatureGroupOfflineStoreConfigS3StorageConfig {
     /// `SagemakerFeatureGroupOfflineStoreConfigS3StorageConfig` with its required arguments; set the others with `SagemakerFeatureGroupOfflineStoreConfigS3StorageConfig { field: Some(..), ..SagemakerFeatureGroupOfflineStoreConfigS3StorageConfig::new(..) }`.
+    #[inline]
     pub fn new(s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_id: None,
@@ -2572,6 +2667,7 @@ pub struct SagemakerFeatureGroupOfflineStoreConfig {
 
 impl SagemakerFeatureGroupOfflineStoreConfig {
     /// `SagemakerFeatureGroupOfflineStoreConfig` with its required arguments; set the others with `SagemakerFeatureGroupOfflineStoreConfig { field: Some(..), ..SagemakerFeatureGroupOfflineStoreConfig::new(..) }`.
+    #[inline]
     pub fn new(s3_storage_config: SagemakerFeatureGroupOfflineStoreConfigS3StorageConfig) -> Self {
         Self {
             disable_glue_table_creation: None,
@@ -2592,6 +2688,7 @@ pub struct SagemakerFeatureGroupOnlineStoreConfigSecurityConfig {
 
 impl SagemakerFeatureGroupOnlineStoreConfigSecurityConfig {
     /// `SagemakerFeatureGroupOnlineStoreConfigSecurityConfig` with its required arguments; set the others with `SagemakerFeatureGroupOnlineStoreConfigSecurityConfig { field: Some(..), ..SagemakerFeatureGroupOnlineStoreConfigSecurityConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kms_key_id: None,
@@ -2612,6 +2709,7 @@ pub struct SagemakerFeatureGroupOnlineStoreConfigTtlDuration {
 
 impl SagemakerFeatureGroupOnlineStoreConfigTtlDuration {
     /// `SagemakerFeatureGroupOnlineStoreConfigTtlDuration` with its required arguments; set the others with `SagemakerFeatureGroupOnlineStoreConfigTtlDuration { field: Some(..), ..SagemakerFeatureGroupOnlineStoreConfigTtlDuration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             unit: None,
@@ -2639,6 +2737,7 @@ pub struct SagemakerFeatureGroupOnlineStoreConfig {
 
 impl SagemakerFeatureGroupOnlineStoreConfig {
     /// `SagemakerFeatureGroupOnlineStoreConfig` with its required arguments; set the others with `SagemakerFeatureGroupOnlineStoreConfig { field: Some(..), ..SagemakerFeatureGroupOnlineStoreConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable_online_store: None,
@@ -2665,6 +2764,7 @@ pub struct SagemakerFeatureGroupThroughputConfig {
 
 impl SagemakerFeatureGroupThroughputConfig {
     /// `SagemakerFeatureGroupThroughputConfig` with its required arguments; set the others with `SagemakerFeatureGroupThroughputConfig { field: Some(..), ..SagemakerFeatureGroupThroughputConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             provisioned_read_capacity_units: None,
@@ -2712,6 +2812,7 @@ pub struct SagemakerFeatureGroup {
 
 impl SagemakerFeatureGroup {
     /// `SagemakerFeatureGroup` with its required arguments; set the others with `SagemakerFeatureGroup { field: Some(..), ..SagemakerFeatureGroup::new(..) }`.
+    #[inline]
     pub fn new(event_time_feature_name: impl Into<crate::core::Expr>, feature_group_name: impl Into<crate::core::Expr>, record_identifier_feature_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, feature_definition: Vec<SagemakerFeatureGroupFeatureDefinition>) -> Self {
         Self {
             description: None,
@@ -2743,6 +2844,7 @@ pub struct SagemakerFlowDefinitionHumanLoopActivationConfigHumanLoopActivationCo
 
 impl SagemakerFlowDefinitionHumanLoopActivationConfigHumanLoopActivationConditionsConfig {
     /// `SagemakerFlowDefinitionHumanLoopActivationConfigHumanLoopActivationConditionsConfig` with its required arguments; set the others with `SagemakerFlowDefinitionHumanLoopActivationConfigHumanLoopActivationConditionsConfig { field: Some(..), ..SagemakerFlowDefinitionHumanLoopActivationConfigHumanLoopActivationConditionsConfig::new(..) }`.
+    #[inline]
     pub fn new(human_loop_activation_conditions: impl Into<crate::core::Expr>) -> Self {
         Self {
             human_loop_activation_conditions: human_loop_activation_conditions.into(),
@@ -2760,6 +2862,7 @@ pub struct SagemakerFlowDefinitionHumanLoopActivationConfig {
 
 impl SagemakerFlowDefinitionHumanLoopActivationConfig {
     /// `SagemakerFlowDefinitionHumanLoopActivationConfig` with its required arguments; set the others with `SagemakerFlowDefinitionHumanLoopActivationConfig { field: Some(..), ..SagemakerFlowDefinitionHumanLoopActivationConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             human_loop_activation_conditions_config: None,
@@ -2783,6 +2886,7 @@ pub struct SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPriceAmountI
 
 impl SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPriceAmountInUsd {
     /// `SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPriceAmountInUsd` with its required arguments; set the others with `SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPriceAmountInUsd { field: Some(..), ..SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPriceAmountInUsd::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cents: None,
@@ -2802,6 +2906,7 @@ pub struct SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPrice {
 
 impl SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPrice {
     /// `SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPrice` with its required arguments; set the others with `SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPrice { field: Some(..), ..SagemakerFlowDefinitionHumanLoopConfigPublicWorkforceTaskPrice::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amount_in_usd: None,
@@ -2838,6 +2943,7 @@ pub struct SagemakerFlowDefinitionHumanLoopConfig {
 
 impl SagemakerFlowDefinitionHumanLoopConfig {
     /// `SagemakerFlowDefinitionHumanLoopConfig` with its required arguments; set the others with `SagemakerFlowDefinitionHumanLoopConfig { field: Some(..), ..SagemakerFlowDefinitionHumanLoopConfig::new(..) }`.
+    #[inline]
     pub fn new(human_task_ui_arn: impl Into<crate::core::Expr>, task_count: impl Into<crate::core::Arg<crate::core::Number>>, task_description: impl Into<crate::core::Expr>, task_title: impl Into<crate::core::Expr>, workteam_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             human_task_ui_arn: human_task_ui_arn.into(),
@@ -2862,6 +2968,7 @@ pub struct SagemakerFlowDefinitionHumanLoopRequestSource {
 
 impl SagemakerFlowDefinitionHumanLoopRequestSource {
     /// `SagemakerFlowDefinitionHumanLoopRequestSource` with its required arguments; set the others with `SagemakerFlowDefinitionHumanLoopRequestSource { field: Some(..), ..SagemakerFlowDefinitionHumanLoopRequestSource::new(..) }`.
+    #[inline]
     pub fn new(aws_managed_human_loop_request_source: impl Into<crate::core::Expr>) -> Self {
         Self {
             aws_managed_human_loop_request_source: aws_managed_human_loop_request_source.into(),
@@ -2881,6 +2988,7 @@ pub struct SagemakerFlowDefinitionOutputConfig {
 
 impl SagemakerFlowDefinitionOutputConfig {
     /// `SagemakerFlowDefinitionOutputConfig` with its required arguments; set the others with `SagemakerFlowDefinitionOutputConfig { field: Some(..), ..SagemakerFlowDefinitionOutputConfig::new(..) }`.
+    #[inline]
     pub fn new(s3_output_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_id: None,
@@ -2919,6 +3027,7 @@ pub struct SagemakerFlowDefinition {
 
 impl SagemakerFlowDefinition {
     /// `SagemakerFlowDefinition` with its required arguments; set the others with `SagemakerFlowDefinition { field: Some(..), ..SagemakerFlowDefinition::new(..) }`.
+    #[inline]
     pub fn new(flow_definition_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, human_loop_config: SagemakerFlowDefinitionHumanLoopConfig, output_config: SagemakerFlowDefinitionOutputConfig) -> Self {
         Self {
             flow_definition_name: flow_definition_name.into(),
@@ -2948,6 +3057,7 @@ pub struct SagemakerHubS3StorageConfig {
 
 impl SagemakerHubS3StorageConfig {
     /// `SagemakerHubS3StorageConfig` with its required arguments; set the others with `SagemakerHubS3StorageConfig { field: Some(..), ..SagemakerHubS3StorageConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_output_path: None,
@@ -2984,6 +3094,7 @@ pub struct SagemakerHub {
 
 impl SagemakerHub {
     /// `SagemakerHub` with its required arguments; set the others with `SagemakerHub { field: Some(..), ..SagemakerHub::new(..) }`.
+    #[inline]
     pub fn new(hub_description: impl Into<crate::core::Expr>, hub_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             hub_description: hub_description.into(),
@@ -3012,6 +3123,7 @@ pub struct SagemakerHumanTaskUiUiTemplate {
 
 impl SagemakerHumanTaskUiUiTemplate {
     /// `SagemakerHumanTaskUiUiTemplate` with its required arguments; set the others with `SagemakerHumanTaskUiUiTemplate { field: Some(..), ..SagemakerHumanTaskUiUiTemplate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             content: None,
@@ -3039,6 +3151,7 @@ pub struct SagemakerHumanTaskUi {
 
 impl SagemakerHumanTaskUi {
     /// `SagemakerHumanTaskUi` with its required arguments; set the others with `SagemakerHumanTaskUi { field: Some(..), ..SagemakerHumanTaskUi::new(..) }`.
+    #[inline]
     pub fn new(human_task_ui_name: impl Into<crate::core::Expr>, ui_template: SagemakerHumanTaskUiUiTemplate) -> Self {
         Self {
             human_task_ui_name: human_task_ui_name.into(),
@@ -3080,6 +3193,7 @@ pub struct SagemakerImage {
 
 impl SagemakerImage {
     /// `SagemakerImage` with its required arguments; set the others with `SagemakerImage { field: Some(..), ..SagemakerImage::new(..) }`.
+    #[inline]
     pub fn new(image_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -3132,6 +3246,7 @@ pub struct SagemakerImageVersion {
 
 impl SagemakerImageVersion {
     /// `SagemakerImageVersion` with its required arguments; set the others with `SagemakerImageVersion { field: Some(..), ..SagemakerImageVersion::new(..) }`.
+    #[inline]
     pub fn new(base_image: impl Into<crate::core::Expr>, image_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             base_image: base_image.into(),
@@ -3186,6 +3301,7 @@ pub struct SagemakerMlflowTrackingServer {
 
 impl SagemakerMlflowTrackingServer {
     /// `SagemakerMlflowTrackingServer` with its required arguments; set the others with `SagemakerMlflowTrackingServer { field: Some(..), ..SagemakerMlflowTrackingServer::new(..) }`.
+    #[inline]
     pub fn new(artifact_store_uri: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>, tracking_server_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             artifact_store_uri: artifact_store_uri.into(),
@@ -3215,6 +3331,7 @@ pub struct SagemakerModelContainerImageConfigRepositoryAuthConfig {
 
 impl SagemakerModelContainerImageConfigRepositoryAuthConfig {
     /// `SagemakerModelContainerImageConfigRepositoryAuthConfig` with its required arguments; set the others with `SagemakerModelContainerImageConfigRepositoryAuthConfig { field: Some(..), ..SagemakerModelContainerImageConfigRepositoryAuthConfig::new(..) }`.
+    #[inline]
     pub fn new(repository_credentials_provider_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             repository_credentials_provider_arn: repository_credentials_provider_arn.into(),
@@ -3234,6 +3351,7 @@ pub struct SagemakerModelContainerImageConfig {
 
 impl SagemakerModelContainerImageConfig {
     /// `SagemakerModelContainerImageConfig` with its required arguments; set the others with `SagemakerModelContainerImageConfig { field: Some(..), ..SagemakerModelContainerImageConfig::new(..) }`.
+    #[inline]
     pub fn new(repository_access_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             repository_access_mode: repository_access_mode.into(),
@@ -3251,6 +3369,7 @@ pub struct SagemakerModelContainerModelDataSourceS3DataSourceModelAccessConfig {
 
 impl SagemakerModelContainerModelDataSourceS3DataSourceModelAccessConfig {
     /// `SagemakerModelContainerModelDataSourceS3DataSourceModelAccessConfig` with its required arguments; set the others with `SagemakerModelContainerModelDataSourceS3DataSourceModelAccessConfig { field: Some(..), ..SagemakerModelContainerModelDataSourceS3DataSourceModelAccessConfig::new(..) }`.
+    #[inline]
     pub fn new(accept_eula: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             accept_eula: accept_eula.into(),
@@ -3274,6 +3393,7 @@ pub struct SagemakerModelContainerModelDataSourceS3DataSource {
 
 impl SagemakerModelContainerModelDataSourceS3DataSource {
     /// `SagemakerModelContainerModelDataSourceS3DataSource` with its required arguments; set the others with `SagemakerModelContainerModelDataSourceS3DataSource { field: Some(..), ..SagemakerModelContainerModelDataSourceS3DataSource::new(..) }`.
+    #[inline]
     pub fn new(compression_type: impl Into<crate::core::Expr>, s3_data_type: impl Into<crate::core::Expr>, s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             compression_type: compression_type.into(),
@@ -3293,6 +3413,7 @@ pub struct SagemakerModelContainerModelDataSource {
 
 impl SagemakerModelContainerModelDataSource {
     /// `SagemakerModelContainerModelDataSource` with its required arguments; set the others with `SagemakerModelContainerModelDataSource { field: Some(..), ..SagemakerModelContainerModelDataSource::new(..) }`.
+    #[inline]
     pub fn new(s3_data_source: Vec<SagemakerModelContainerModelDataSourceS3DataSource>) -> Self {
         Self {
             s3_data_source,
@@ -3310,6 +3431,7 @@ pub struct SagemakerModelContainerMultiModelConfig {
 
 impl SagemakerModelContainerMultiModelConfig {
     /// `SagemakerModelContainerMultiModelConfig` with its required arguments; set the others with `SagemakerModelContainerMultiModelConfig { field: Some(..), ..SagemakerModelContainerMultiModelConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             model_cache_setting: None,
@@ -3354,6 +3476,7 @@ pub struct SagemakerModelContainer {
 
 impl SagemakerModelContainer {
     /// `SagemakerModelContainer` with its required arguments; set the others with `SagemakerModelContainer { field: Some(..), ..SagemakerModelContainer::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             container_hostname: None,
@@ -3379,6 +3502,7 @@ pub struct SagemakerModelInferenceExecutionConfig {
 
 impl SagemakerModelInferenceExecutionConfig {
     /// `SagemakerModelInferenceExecutionConfig` with its required arguments; set the others with `SagemakerModelInferenceExecutionConfig { field: Some(..), ..SagemakerModelInferenceExecutionConfig::new(..) }`.
+    #[inline]
     pub fn new(mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             mode: mode.into(),
@@ -3397,6 +3521,7 @@ pub struct SagemakerModelVpcConfig {
 
 impl SagemakerModelVpcConfig {
     /// `SagemakerModelVpcConfig` with its required arguments; set the others with `SagemakerModelVpcConfig { field: Some(..), ..SagemakerModelVpcConfig::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnets: Vec<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -3441,6 +3566,7 @@ pub struct SagemakerModel {
 
 impl SagemakerModel {
     /// `SagemakerModel` with its required arguments; set the others with `SagemakerModel { field: Some(..), ..SagemakerModel::new(..) }`.
+    #[inline]
     pub fn new(execution_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             enable_network_isolation: None,
@@ -3482,6 +3608,7 @@ pub struct SagemakerModelPackageGroup {
 
 impl SagemakerModelPackageGroup {
     /// `SagemakerModelPackageGroup` with its required arguments; set the others with `SagemakerModelPackageGroup { field: Some(..), ..SagemakerModelPackageGroup::new(..) }`.
+    #[inline]
     pub fn new(model_package_group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3511,6 +3638,7 @@ pub struct SagemakerModelPackageGroupPolicy {
 
 impl SagemakerModelPackageGroupPolicy {
     /// `SagemakerModelPackageGroupPolicy` with its required arguments; set the others with `SagemakerModelPackageGroupPolicy { field: Some(..), ..SagemakerModelPackageGroupPolicy::new(..) }`.
+    #[inline]
     pub fn new(model_package_group_name: impl Into<crate::core::Expr>, resource_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3533,6 +3661,7 @@ pub struct SagemakerMonitoringScheduleMonitoringScheduleConfigScheduleConfig {
 
 impl SagemakerMonitoringScheduleMonitoringScheduleConfigScheduleConfig {
     /// `SagemakerMonitoringScheduleMonitoringScheduleConfigScheduleConfig` with its required arguments; set the others with `SagemakerMonitoringScheduleMonitoringScheduleConfigScheduleConfig { field: Some(..), ..SagemakerMonitoringScheduleMonitoringScheduleConfigScheduleConfig::new(..) }`.
+    #[inline]
     pub fn new(schedule_expression: impl Into<crate::core::Expr>) -> Self {
         Self {
             schedule_expression: schedule_expression.into(),
@@ -3554,6 +3683,7 @@ pub struct SagemakerMonitoringScheduleMonitoringScheduleConfig {
 
 impl SagemakerMonitoringScheduleMonitoringScheduleConfig {
     /// `SagemakerMonitoringScheduleMonitoringScheduleConfig` with its required arguments; set the others with `SagemakerMonitoringScheduleMonitoringScheduleConfig { field: Some(..), ..SagemakerMonitoringScheduleMonitoringScheduleConfig::new(..) }`.
+    #[inline]
     pub fn new(monitoring_job_definition_name: impl Into<crate::core::Expr>, monitoring_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             monitoring_job_definition_name: monitoring_job_definition_name.into(),
@@ -3584,6 +3714,7 @@ pub struct SagemakerMonitoringSchedule {
 
 impl SagemakerMonitoringSchedule {
     /// `SagemakerMonitoringSchedule` with its required arguments; set the others with `SagemakerMonitoringSchedule { field: Some(..), ..SagemakerMonitoringSchedule::new(..) }`.
+    #[inline]
     pub fn new(monitoring_schedule_config: SagemakerMonitoringScheduleMonitoringScheduleConfig) -> Self {
         Self {
             id: None,
@@ -3609,6 +3740,7 @@ pub struct SagemakerNotebookInstanceInstanceMetadataServiceConfiguration {
 
 impl SagemakerNotebookInstanceInstanceMetadataServiceConfiguration {
     /// `SagemakerNotebookInstanceInstanceMetadataServiceConfiguration` with its required arguments; set the others with `SagemakerNotebookInstanceInstanceMetadataServiceConfiguration { field: Some(..), ..SagemakerNotebookInstanceInstanceMetadataServiceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             minimum_instance_metadata_service_version: None,
@@ -3676,6 +3808,7 @@ pub struct SagemakerNotebookInstance {
 impl SagemakerNotebookInstance {
     /// `SagemakerNotebookInstance` with its required arguments; set the others with `SagemakerNotebookInstance { field: Some(..), ..SagemakerNotebookInstance::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new(instance_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             accelerator_types: None,
@@ -3729,6 +3862,7 @@ pub struct SagemakerNotebookInstanceLifecycleConfiguration {
 
 impl SagemakerNotebookInstanceLifecycleConfiguration {
     /// `SagemakerNotebookInstanceLifecycleConfiguration` with its required arguments; set the others with `SagemakerNotebookInstanceLifecycleConfiguration { field: Some(..), ..SagemakerNotebookInstanceLifecycleConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -3754,6 +3888,7 @@ pub struct SagemakerPipelineParallelismConfiguration {
 
 impl SagemakerPipelineParallelismConfiguration {
     /// `SagemakerPipelineParallelismConfiguration` with its required arguments; set the others with `SagemakerPipelineParallelismConfiguration { field: Some(..), ..SagemakerPipelineParallelismConfiguration::new(..) }`.
+    #[inline]
     pub fn new(max_parallel_execution_steps: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             max_parallel_execution_steps: max_parallel_execution_steps.into(),
@@ -3775,6 +3910,7 @@ pub struct SagemakerPipelinePipelineDefinitionS3Location {
 
 impl SagemakerPipelinePipelineDefinitionS3Location {
     /// `SagemakerPipelinePipelineDefinitionS3Location` with its required arguments; set the others with `SagemakerPipelinePipelineDefinitionS3Location { field: Some(..), ..SagemakerPipelinePipelineDefinitionS3Location::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>, object_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -3819,6 +3955,7 @@ pub struct SagemakerPipeline {
 
 impl SagemakerPipeline {
     /// `SagemakerPipeline` with its required arguments; set the others with `SagemakerPipeline { field: Some(..), ..SagemakerPipeline::new(..) }`.
+    #[inline]
     pub fn new(pipeline_display_name: impl Into<crate::core::Expr>, pipeline_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3851,6 +3988,7 @@ pub struct SagemakerProjectServiceCatalogProvisioningDetailsProvisioningParamete
 
 impl SagemakerProjectServiceCatalogProvisioningDetailsProvisioningParameter {
     /// `SagemakerProjectServiceCatalogProvisioningDetailsProvisioningParameter` with its required arguments; set the others with `SagemakerProjectServiceCatalogProvisioningDetailsProvisioningParameter { field: Some(..), ..SagemakerProjectServiceCatalogProvisioningDetailsProvisioningParameter::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -3877,6 +4015,7 @@ pub struct SagemakerProjectServiceCatalogProvisioningDetails {
 
 impl SagemakerProjectServiceCatalogProvisioningDetails {
     /// `SagemakerProjectServiceCatalogProvisioningDetails` with its required arguments; set the others with `SagemakerProjectServiceCatalogProvisioningDetails { field: Some(..), ..SagemakerProjectServiceCatalogProvisioningDetails::new(..) }`.
+    #[inline]
     pub fn new(product_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             path_id: None,
@@ -3910,6 +4049,7 @@ pub struct SagemakerProject {
 
 impl SagemakerProject {
     /// `SagemakerProject` with its required arguments; set the others with `SagemakerProject { field: Some(..), ..SagemakerProject::new(..) }`.
+    #[inline]
     pub fn new(project_name: impl Into<crate::core::Expr>, service_catalog_provisioning_details: SagemakerProjectServiceCatalogProvisioningDetails) -> Self {
         Self {
             id: None,
@@ -3938,6 +4078,7 @@ pub struct SagemakerServicecatalogPortfolioStatus {
 
 impl SagemakerServicecatalogPortfolioStatus {
     /// `SagemakerServicecatalogPortfolioStatus` with its required arguments; set the others with `SagemakerServicecatalogPortfolioStatus { field: Some(..), ..SagemakerServicecatalogPortfolioStatus::new(..) }`.
+    #[inline]
     pub fn new(status: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3959,6 +4100,7 @@ pub struct SagemakerSpaceOwnershipSettings {
 
 impl SagemakerSpaceOwnershipSettings {
     /// `SagemakerSpaceOwnershipSettings` with its required arguments; set the others with `SagemakerSpaceOwnershipSettings { field: Some(..), ..SagemakerSpaceOwnershipSettings::new(..) }`.
+    #[inline]
     pub fn new(owner_user_profile_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             owner_user_profile_name: owner_user_profile_name.into(),
@@ -3976,6 +4118,7 @@ pub struct SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagemen
 
 impl SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings {
     /// `SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             idle_timeout_in_minutes: None,
@@ -3993,6 +4136,7 @@ pub struct SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagemen
 
 impl SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagement {
     /// `SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagement` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagement { field: Some(..), ..SagemakerSpaceSpaceSettingsCodeEditorAppSettingsAppLifecycleManagement::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             idle_settings: None,
@@ -4022,6 +4166,7 @@ pub struct SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec {
 
 impl SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec {
     /// `SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec { field: Some(..), ..SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             instance_type: None,
@@ -4045,6 +4190,7 @@ pub struct SagemakerSpaceSpaceSettingsCodeEditorAppSettings {
 
 impl SagemakerSpaceSpaceSettingsCodeEditorAppSettings {
     /// `SagemakerSpaceSpaceSettingsCodeEditorAppSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsCodeEditorAppSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsCodeEditorAppSettings::new(..) }`.
+    #[inline]
     pub fn new(default_resource_spec: SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec) -> Self {
         Self {
             app_lifecycle_management: None,
@@ -4062,6 +4208,7 @@ pub struct SagemakerSpaceSpaceSettingsCustomFileSystemEfsFileSystem {
 
 impl SagemakerSpaceSpaceSettingsCustomFileSystemEfsFileSystem {
     /// `SagemakerSpaceSpaceSettingsCustomFileSystemEfsFileSystem` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsCustomFileSystemEfsFileSystem { field: Some(..), ..SagemakerSpaceSpaceSettingsCustomFileSystemEfsFileSystem::new(..) }`.
+    #[inline]
     pub fn new(file_system_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             file_system_id: file_system_id.into(),
@@ -4078,6 +4225,7 @@ pub struct SagemakerSpaceSpaceSettingsCustomFileSystem {
 
 impl SagemakerSpaceSpaceSettingsCustomFileSystem {
     /// `SagemakerSpaceSpaceSettingsCustomFileSystem` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsCustomFileSystem { field: Some(..), ..SagemakerSpaceSpaceSettingsCustomFileSystem::new(..) }`.
+    #[inline]
     pub fn new(efs_file_system: SagemakerSpaceSpaceSettingsCustomFileSystemEfsFileSystem) -> Self {
         Self {
             efs_file_system,
@@ -4094,6 +4242,7 @@ pub struct SagemakerSpaceSpaceSettingsJupyterLabAppSettingsCodeRepository {
 
 impl SagemakerSpaceSpaceSettingsJupyterLabAppSettingsCodeRepository {
     /// `SagemakerSpaceSpaceSettingsJupyterLabAppSettingsCodeRepository` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsJupyterLabAppSettingsCodeRepository { field: Some(..), ..SagemakerSpaceSpaceSettingsJupyterLabAppSettingsCodeRepository::new(..) }`.
+    #[inline]
     pub fn new(repository_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             repository_url: repository_url.into(),
@@ -4116,6 +4265,7 @@ pub struct SagemakerSpaceSpaceSettingsJupyterLabAppSettings {
 
 impl SagemakerSpaceSpaceSettingsJupyterLabAppSettings {
     /// `SagemakerSpaceSpaceSettingsJupyterLabAppSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsJupyterLabAppSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsJupyterLabAppSettings::new(..) }`.
+    #[inline]
     pub fn new(default_resource_spec: SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec) -> Self {
         Self {
             app_lifecycle_management: None,
@@ -4140,6 +4290,7 @@ pub struct SagemakerSpaceSpaceSettingsJupyterServerAppSettings {
 
 impl SagemakerSpaceSpaceSettingsJupyterServerAppSettings {
     /// `SagemakerSpaceSpaceSettingsJupyterServerAppSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsJupyterServerAppSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsJupyterServerAppSettings::new(..) }`.
+    #[inline]
     pub fn new(default_resource_spec: SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec) -> Self {
         Self {
             lifecycle_config_arns: None,
@@ -4163,6 +4314,7 @@ pub struct SagemakerSpaceSpaceSettingsKernelGatewayAppSettingsCustomImage {
 
 impl SagemakerSpaceSpaceSettingsKernelGatewayAppSettingsCustomImage {
     /// `SagemakerSpaceSpaceSettingsKernelGatewayAppSettingsCustomImage` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsKernelGatewayAppSettingsCustomImage { field: Some(..), ..SagemakerSpaceSpaceSettingsKernelGatewayAppSettingsCustomImage::new(..) }`.
+    #[inline]
     pub fn new(app_image_config_name: impl Into<crate::core::Expr>, image_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_image_config_name: app_image_config_name.into(),
@@ -4187,6 +4339,7 @@ pub struct SagemakerSpaceSpaceSettingsKernelGatewayAppSettings {
 
 impl SagemakerSpaceSpaceSettingsKernelGatewayAppSettings {
     /// `SagemakerSpaceSpaceSettingsKernelGatewayAppSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsKernelGatewayAppSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsKernelGatewayAppSettings::new(..) }`.
+    #[inline]
     pub fn new(default_resource_spec: SagemakerSpaceSpaceSettingsCodeEditorAppSettingsDefaultResourceSpec) -> Self {
         Self {
             lifecycle_config_arns: None,
@@ -4205,6 +4358,7 @@ pub struct SagemakerSpaceSpaceSettingsSpaceStorageSettingsEbsStorageSettings {
 
 impl SagemakerSpaceSpaceSettingsSpaceStorageSettingsEbsStorageSettings {
     /// `SagemakerSpaceSpaceSettingsSpaceStorageSettingsEbsStorageSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsSpaceStorageSettingsEbsStorageSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsSpaceStorageSettingsEbsStorageSettings::new(..) }`.
+    #[inline]
     pub fn new(ebs_volume_size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             ebs_volume_size_in_gb: ebs_volume_size_in_gb.into(),
@@ -4221,6 +4375,7 @@ pub struct SagemakerSpaceSpaceSettingsSpaceStorageSettings {
 
 impl SagemakerSpaceSpaceSettingsSpaceStorageSettings {
     /// `SagemakerSpaceSpaceSettingsSpaceStorageSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettingsSpaceStorageSettings { field: Some(..), ..SagemakerSpaceSpaceSettingsSpaceStorageSettings::new(..) }`.
+    #[inline]
     pub fn new(ebs_storage_settings: SagemakerSpaceSpaceSettingsSpaceStorageSettingsEbsStorageSettings) -> Self {
         Self {
             ebs_storage_settings,
@@ -4256,6 +4411,7 @@ pub struct SagemakerSpaceSpaceSettings {
 
 impl SagemakerSpaceSpaceSettings {
     /// `SagemakerSpaceSpaceSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSettings { field: Some(..), ..SagemakerSpaceSpaceSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             app_type: None,
@@ -4278,6 +4434,7 @@ pub struct SagemakerSpaceSpaceSharingSettings {
 
 impl SagemakerSpaceSpaceSharingSettings {
     /// `SagemakerSpaceSpaceSharingSettings` with its required arguments; set the others with `SagemakerSpaceSpaceSharingSettings { field: Some(..), ..SagemakerSpaceSpaceSharingSettings::new(..) }`.
+    #[inline]
     pub fn new(sharing_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             sharing_type: sharing_type.into(),
@@ -4317,6 +4474,7 @@ pub struct SagemakerSpace {
 
 impl SagemakerSpace {
     /// `SagemakerSpace` with its required arguments; set the others with `SagemakerSpace { field: Some(..), ..SagemakerSpace::new(..) }`.
+    #[inline]
     pub fn new(domain_id: impl Into<crate::core::Expr>, space_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_id: domain_id.into(),
@@ -4358,6 +4516,7 @@ pub struct SagemakerStudioLifecycleConfig {
 
 impl SagemakerStudioLifecycleConfig {
     /// `SagemakerStudioLifecycleConfig` with its required arguments; set the others with `SagemakerStudioLifecycleConfig { field: Some(..), ..SagemakerStudioLifecycleConfig::new(..) }`.
+    #[inline]
     pub fn new(studio_lifecycle_config_app_type: impl Into<crate::core::Expr>, studio_lifecycle_config_content: impl Into<crate::core::Expr>, studio_lifecycle_config_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -4384,6 +4543,7 @@ pub struct SagemakerUserProfileUserSettingsCanvasAppSettingsDirectDeploySettings
 
 impl SagemakerUserProfileUserSettingsCanvasAppSettingsDirectDeploySettings {
     /// `SagemakerUserProfileUserSettingsCanvasAppSettingsDirectDeploySettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettingsDirectDeploySettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettingsDirectDeploySettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             status: None,
@@ -4404,6 +4564,7 @@ pub struct SagemakerUserProfileUserSettingsCanvasAppSettingsEmrServerlessSetting
 
 impl SagemakerUserProfileUserSettingsCanvasAppSettingsEmrServerlessSettings {
     /// `SagemakerUserProfileUserSettingsCanvasAppSettingsEmrServerlessSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettingsEmrServerlessSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettingsEmrServerlessSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             execution_role_arn: None,
@@ -4422,6 +4583,7 @@ pub struct SagemakerUserProfileUserSettingsCanvasAppSettingsGenerativeAiSettings
 
 impl SagemakerUserProfileUserSettingsCanvasAppSettingsGenerativeAiSettings {
     /// `SagemakerUserProfileUserSettingsCanvasAppSettingsGenerativeAiSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettingsGenerativeAiSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettingsGenerativeAiSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amazon_bedrock_role_arn: None,
@@ -4444,6 +4606,7 @@ pub struct SagemakerUserProfileUserSettingsCanvasAppSettingsIdentityProviderOaut
 
 impl SagemakerUserProfileUserSettingsCanvasAppSettingsIdentityProviderOauthSettings {
     /// `SagemakerUserProfileUserSettingsCanvasAppSettingsIdentityProviderOauthSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettingsIdentityProviderOauthSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettingsIdentityProviderOauthSettings::new(..) }`.
+    #[inline]
     pub fn new(secret_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_source_name: None,
@@ -4466,6 +4629,7 @@ pub struct SagemakerUserProfileUserSettingsCanvasAppSettingsModelRegisterSetting
 
 impl SagemakerUserProfileUserSettingsCanvasAppSettingsModelRegisterSettings {
     /// `SagemakerUserProfileUserSettingsCanvasAppSettingsModelRegisterSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettingsModelRegisterSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettingsModelRegisterSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cross_account_model_register_role_arn: None,
@@ -4487,6 +4651,7 @@ pub struct SagemakerUserProfileUserSettingsCanvasAppSettingsTimeSeriesForecastin
 
 impl SagemakerUserProfileUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings {
     /// `SagemakerUserProfileUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettingsTimeSeriesForecastingSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amazon_forecast_role_arn: None,
@@ -4508,6 +4673,7 @@ pub struct SagemakerUserProfileUserSettingsCanvasAppSettingsWorkspaceSettings {
 
 impl SagemakerUserProfileUserSettingsCanvasAppSettingsWorkspaceSettings {
     /// `SagemakerUserProfileUserSettingsCanvasAppSettingsWorkspaceSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettingsWorkspaceSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettingsWorkspaceSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_artifact_path: None,
@@ -4547,6 +4713,7 @@ pub struct SagemakerUserProfileUserSettingsCanvasAppSettings {
 
 impl SagemakerUserProfileUserSettingsCanvasAppSettings {
     /// `SagemakerUserProfileUserSettingsCanvasAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCanvasAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCanvasAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             direct_deploy_settings: None,
@@ -4580,6 +4747,7 @@ pub struct SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleMana
 
 impl SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings {
     /// `SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagementIdleSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             idle_timeout_in_minutes: None,
@@ -4600,6 +4768,7 @@ pub struct SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleMana
 
 impl SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagement {
     /// `SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagement` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagement { field: Some(..), ..SagemakerUserProfileUserSettingsCodeEditorAppSettingsAppLifecycleManagement::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             idle_settings: None,
@@ -4621,6 +4790,7 @@ pub struct SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage {
 
 impl SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage {
     /// `SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage { field: Some(..), ..SagemakerUserProfileUserSettingsCodeEditorAppSettingsCustomImage::new(..) }`.
+    #[inline]
     pub fn new(app_image_config_name: impl Into<crate::core::Expr>, image_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             app_image_config_name: app_image_config_name.into(),
@@ -4652,6 +4822,7 @@ pub struct SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceS
 
 impl SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec {
     /// `SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec { field: Some(..), ..SagemakerUserProfileUserSettingsCodeEditorAppSettingsDefaultResourceSpec::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             instance_type: None,
@@ -4685,6 +4856,7 @@ pub struct SagemakerUserProfileUserSettingsCodeEditorAppSettings {
 
 impl SagemakerUserProfileUserSettingsCodeEditorAppSettings {
     /// `SagemakerUserProfileUserSettingsCodeEditorAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCodeEditorAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsCodeEditorAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             built_in_lifecycle_config_arn: None,
@@ -4708,6 +4880,7 @@ pub struct SagemakerUserProfileUserSettingsCustomFileSystemConfigEfsFileSystemCo
 
 impl SagemakerUserProfileUserSettingsCustomFileSystemConfigEfsFileSystemConfig {
     /// `SagemakerUserProfileUserSettingsCustomFileSystemConfigEfsFileSystemConfig` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCustomFileSystemConfigEfsFileSystemConfig { field: Some(..), ..SagemakerUserProfileUserSettingsCustomFileSystemConfigEfsFileSystemConfig::new(..) }`.
+    #[inline]
     pub fn new(file_system_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             file_system_id: file_system_id.into(),
@@ -4726,6 +4899,7 @@ pub struct SagemakerUserProfileUserSettingsCustomFileSystemConfig {
 
 impl SagemakerUserProfileUserSettingsCustomFileSystemConfig {
     /// `SagemakerUserProfileUserSettingsCustomFileSystemConfig` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCustomFileSystemConfig { field: Some(..), ..SagemakerUserProfileUserSettingsCustomFileSystemConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             efs_file_system_config: None,
@@ -4744,6 +4918,7 @@ pub struct SagemakerUserProfileUserSettingsCustomPosixUserConfig {
 
 impl SagemakerUserProfileUserSettingsCustomPosixUserConfig {
     /// `SagemakerUserProfileUserSettingsCustomPosixUserConfig` with its required arguments; set the others with `SagemakerUserProfileUserSettingsCustomPosixUserConfig { field: Some(..), ..SagemakerUserProfileUserSettingsCustomPosixUserConfig::new(..) }`.
+    #[inline]
     pub fn new(gid: impl Into<crate::core::Arg<crate::core::Number>>, uid: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             gid: gid.into(),
@@ -4761,6 +4936,7 @@ pub struct SagemakerUserProfileUserSettingsJupyterLabAppSettingsCodeRepository {
 
 impl SagemakerUserProfileUserSettingsJupyterLabAppSettingsCodeRepository {
     /// `SagemakerUserProfileUserSettingsJupyterLabAppSettingsCodeRepository` with its required arguments; set the others with `SagemakerUserProfileUserSettingsJupyterLabAppSettingsCodeRepository { field: Some(..), ..SagemakerUserProfileUserSettingsJupyterLabAppSettingsCodeRepository::new(..) }`.
+    #[inline]
     pub fn new(repository_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             repository_url: repository_url.into(),
@@ -4781,6 +4957,7 @@ pub struct SagemakerUserProfileUserSettingsJupyterLabAppSettingsEmrSettings {
 
 impl SagemakerUserProfileUserSettingsJupyterLabAppSettingsEmrSettings {
     /// `SagemakerUserProfileUserSettingsJupyterLabAppSettingsEmrSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsJupyterLabAppSettingsEmrSettings { field: Some(..), ..SagemakerUserProfileUserSettingsJupyterLabAppSettingsEmrSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             assumable_role_arns: None,
@@ -4817,6 +4994,7 @@ pub struct SagemakerUserProfileUserSettingsJupyterLabAppSettings {
 
 impl SagemakerUserProfileUserSettingsJupyterLabAppSettings {
     /// `SagemakerUserProfileUserSettingsJupyterLabAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsJupyterLabAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsJupyterLabAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             built_in_lifecycle_config_arn: None,
@@ -4846,6 +5024,7 @@ pub struct SagemakerUserProfileUserSettingsJupyterServerAppSettings {
 
 impl SagemakerUserProfileUserSettingsJupyterServerAppSettings {
     /// `SagemakerUserProfileUserSettingsJupyterServerAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsJupyterServerAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsJupyterServerAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             lifecycle_config_arns: None,
@@ -4871,6 +5050,7 @@ pub struct SagemakerUserProfileUserSettingsKernelGatewayAppSettings {
 
 impl SagemakerUserProfileUserSettingsKernelGatewayAppSettings {
     /// `SagemakerUserProfileUserSettingsKernelGatewayAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsKernelGatewayAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsKernelGatewayAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             lifecycle_config_arns: None,
@@ -4893,6 +5073,7 @@ pub struct SagemakerUserProfileUserSettingsRSessionAppSettings {
 
 impl SagemakerUserProfileUserSettingsRSessionAppSettings {
     /// `SagemakerUserProfileUserSettingsRSessionAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsRSessionAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsRSessionAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_image: None,
@@ -4914,6 +5095,7 @@ pub struct SagemakerUserProfileUserSettingsRStudioServerProAppSettings {
 
 impl SagemakerUserProfileUserSettingsRStudioServerProAppSettings {
     /// `SagemakerUserProfileUserSettingsRStudioServerProAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsRStudioServerProAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsRStudioServerProAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_status: None,
@@ -4938,6 +5120,7 @@ pub struct SagemakerUserProfileUserSettingsSharingSettings {
 
 impl SagemakerUserProfileUserSettingsSharingSettings {
     /// `SagemakerUserProfileUserSettingsSharingSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsSharingSettings { field: Some(..), ..SagemakerUserProfileUserSettingsSharingSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             notebook_output_option: None,
@@ -4958,6 +5141,7 @@ pub struct SagemakerUserProfileUserSettingsSpaceStorageSettingsDefaultEbsStorage
 
 impl SagemakerUserProfileUserSettingsSpaceStorageSettingsDefaultEbsStorageSettings {
     /// `SagemakerUserProfileUserSettingsSpaceStorageSettingsDefaultEbsStorageSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsSpaceStorageSettingsDefaultEbsStorageSettings { field: Some(..), ..SagemakerUserProfileUserSettingsSpaceStorageSettingsDefaultEbsStorageSettings::new(..) }`.
+    #[inline]
     pub fn new(default_ebs_volume_size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>, maximum_ebs_volume_size_in_gb: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             default_ebs_volume_size_in_gb: default_ebs_volume_size_in_gb.into(),
@@ -4976,6 +5160,7 @@ pub struct SagemakerUserProfileUserSettingsSpaceStorageSettings {
 
 impl SagemakerUserProfileUserSettingsSpaceStorageSettings {
     /// `SagemakerUserProfileUserSettingsSpaceStorageSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsSpaceStorageSettings { field: Some(..), ..SagemakerUserProfileUserSettingsSpaceStorageSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_ebs_storage_settings: None,
@@ -4999,6 +5184,7 @@ pub struct SagemakerUserProfileUserSettingsStudioWebPortalSettings {
 
 impl SagemakerUserProfileUserSettingsStudioWebPortalSettings {
     /// `SagemakerUserProfileUserSettingsStudioWebPortalSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsStudioWebPortalSettings { field: Some(..), ..SagemakerUserProfileUserSettingsStudioWebPortalSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             hidden_app_types: None,
@@ -5018,6 +5204,7 @@ pub struct SagemakerUserProfileUserSettingsTensorBoardAppSettings {
 
 impl SagemakerUserProfileUserSettingsTensorBoardAppSettings {
     /// `SagemakerUserProfileUserSettingsTensorBoardAppSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettingsTensorBoardAppSettings { field: Some(..), ..SagemakerUserProfileUserSettingsTensorBoardAppSettings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_resource_spec: None,
@@ -5085,6 +5272,7 @@ pub struct SagemakerUserProfileUserSettings {
 
 impl SagemakerUserProfileUserSettings {
     /// `SagemakerUserProfileUserSettings` with its required arguments; set the others with `SagemakerUserProfileUserSettings { field: Some(..), ..SagemakerUserProfileUserSettings::new(..) }`.
+    #[inline]
     pub fn new(execution_role: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_mount_home_efs: None,
@@ -5138,6 +5326,7 @@ pub struct SagemakerUserProfile {
 
 impl SagemakerUserProfile {
     /// `SagemakerUserProfile` with its required arguments; set the others with `SagemakerUserProfile { field: Some(..), ..SagemakerUserProfile::new(..) }`.
+    #[inline]
     pub fn new(domain_id: impl Into<crate::core::Expr>, user_profile_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_id: domain_id.into(),
@@ -5167,6 +5356,7 @@ pub struct SagemakerWorkforceCognitoConfig {
 
 impl SagemakerWorkforceCognitoConfig {
     /// `SagemakerWorkforceCognitoConfig` with its required arguments; set the others with `SagemakerWorkforceCognitoConfig { field: Some(..), ..SagemakerWorkforceCognitoConfig::new(..) }`.
+    #[inline]
     pub fn new(client_id: impl Into<crate::core::Expr>, user_pool: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_id: client_id.into(),
@@ -5205,6 +5395,7 @@ pub struct SagemakerWorkforceOidcConfig {
 impl SagemakerWorkforceOidcConfig {
     /// `SagemakerWorkforceOidcConfig` with its required arguments; set the others with `SagemakerWorkforceOidcConfig { field: Some(..), ..SagemakerWorkforceOidcConfig::new(..) }`.
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     pub fn new(authorization_endpoint: impl Into<crate::core::Expr>, client_id: impl Into<crate::core::Expr>, client_secret: impl Into<crate::core::Expr>, issuer: impl Into<crate::core::Expr>, jwks_uri: impl Into<crate::core::Expr>, logout_endpoint: impl Into<crate::core::Expr>, token_endpoint: impl Into<crate::core::Expr>, user_info_endpoint: impl Into<crate::core::Expr>) -> Self {
         Self {
             authentication_request_extra_params: None,
@@ -5230,6 +5421,7 @@ pub struct SagemakerWorkforceSourceIpConfig {
 
 impl SagemakerWorkforceSourceIpConfig {
     /// `SagemakerWorkforceSourceIpConfig` with its required arguments; set the others with `SagemakerWorkforceSourceIpConfig { field: Some(..), ..SagemakerWorkforceSourceIpConfig::new(..) }`.
+    #[inline]
     pub fn new(cidrs: Vec<crate::core::Expr>) -> Self {
         Self {
             cidrs,
@@ -5253,6 +5445,7 @@ pub struct SagemakerWorkforceWorkforceVpcConfig {
 
 impl SagemakerWorkforceWorkforceVpcConfig {
     /// `SagemakerWorkforceWorkforceVpcConfig` with its required arguments; set the others with `SagemakerWorkforceWorkforceVpcConfig { field: Some(..), ..SagemakerWorkforceWorkforceVpcConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             security_group_ids: None,
@@ -5286,6 +5479,7 @@ pub struct SagemakerWorkforce {
 
 impl SagemakerWorkforce {
     /// `SagemakerWorkforce` with its required arguments; set the others with `SagemakerWorkforce { field: Some(..), ..SagemakerWorkforce::new(..) }`.
+    #[inline]
     pub fn new(workforce_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -5315,6 +5509,7 @@ pub struct SagemakerWorkteamMemberDefinitionCognitoMemberDefinition {
 
 impl SagemakerWorkteamMemberDefinitionCognitoMemberDefinition {
     /// `SagemakerWorkteamMemberDefinitionCognitoMemberDefinition` with its required arguments; set the others with `SagemakerWorkteamMemberDefinitionCognitoMemberDefinition { field: Some(..), ..SagemakerWorkteamMemberDefinitionCognitoMemberDefinition::new(..) }`.
+    #[inline]
     pub fn new(client_id: impl Into<crate::core::Expr>, user_group: impl Into<crate::core::Expr>, user_pool: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_id: client_id.into(),
@@ -5333,6 +5528,7 @@ pub struct SagemakerWorkteamMemberDefinitionOidcMemberDefinition {
 
 impl SagemakerWorkteamMemberDefinitionOidcMemberDefinition {
     /// `SagemakerWorkteamMemberDefinitionOidcMemberDefinition` with its required arguments; set the others with `SagemakerWorkteamMemberDefinitionOidcMemberDefinition { field: Some(..), ..SagemakerWorkteamMemberDefinitionOidcMemberDefinition::new(..) }`.
+    #[inline]
     pub fn new(groups: Vec<crate::core::Expr>) -> Self {
         Self {
             groups,
@@ -5353,6 +5549,7 @@ pub struct SagemakerWorkteamMemberDefinition {
 
 impl SagemakerWorkteamMemberDefinition {
     /// `SagemakerWorkteamMemberDefinition` with its required arguments; set the others with `SagemakerWorkteamMemberDefinition { field: Some(..), ..SagemakerWorkteamMemberDefinition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cognito_member_definition: None,
@@ -5371,6 +5568,7 @@ pub struct SagemakerWorkteamNotificationConfiguration {
 
 impl SagemakerWorkteamNotificationConfiguration {
     /// `SagemakerWorkteamNotificationConfiguration` with its required arguments; set the others with `SagemakerWorkteamNotificationConfiguration { field: Some(..), ..SagemakerWorkteamNotificationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             notification_topic_arn: None,
@@ -5391,6 +5589,7 @@ pub struct SagemakerWorkteamWorkerAccessConfigurationS3PresignIamPolicyConstrain
 
 impl SagemakerWorkteamWorkerAccessConfigurationS3PresignIamPolicyConstraints {
     /// `SagemakerWorkteamWorkerAccessConfigurationS3PresignIamPolicyConstraints` with its required arguments; set the others with `SagemakerWorkteamWorkerAccessConfigurationS3PresignIamPolicyConstraints { field: Some(..), ..SagemakerWorkteamWorkerAccessConfigurationS3PresignIamPolicyConstraints::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             source_ip: None,
@@ -5409,6 +5608,7 @@ pub struct SagemakerWorkteamWorkerAccessConfigurationS3Presign {
 
 impl SagemakerWorkteamWorkerAccessConfigurationS3Presign {
     /// `SagemakerWorkteamWorkerAccessConfigurationS3Presign` with its required arguments; set the others with `SagemakerWorkteamWorkerAccessConfigurationS3Presign { field: Some(..), ..SagemakerWorkteamWorkerAccessConfigurationS3Presign::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             iam_policy_constraints: None,
@@ -5426,6 +5626,7 @@ pub struct SagemakerWorkteamWorkerAccessConfiguration {
 
 impl SagemakerWorkteamWorkerAccessConfiguration {
     /// `SagemakerWorkteamWorkerAccessConfiguration` with its required arguments; set the others with `SagemakerWorkteamWorkerAccessConfiguration { field: Some(..), ..SagemakerWorkteamWorkerAccessConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_presign: None,
@@ -5464,6 +5665,7 @@ pub struct SagemakerWorkteam {
 
 impl SagemakerWorkteam {
     /// `SagemakerWorkteam` with its required arguments; set the others with `SagemakerWorkteam { field: Some(..), ..SagemakerWorkteam::new(..) }`.
+    #[inline]
     pub fn new(description: impl Into<crate::core::Expr>, workteam_name: impl Into<crate::core::Expr>, member_definition: Vec<SagemakerWorkteamMemberDefinition>) -> Self {
         Self {
             description: description.into(),
@@ -5504,6 +5706,7 @@ pub struct DataSagemakerPrebuiltEcrImage {
 
 impl DataSagemakerPrebuiltEcrImage {
     /// `DataSagemakerPrebuiltEcrImage` with its required arguments; set the others with `DataSagemakerPrebuiltEcrImage { field: Some(..), ..DataSagemakerPrebuiltEcrImage::new(..) }`.
+    #[inline]
     pub fn new(repository_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             dns_suffix: None,
@@ -5521,42 +5724,52 @@ impl crate::core::DataSource for DataSagemakerPrebuiltEcrImage {
 
 impl crate::core::Ref<SagemakerApp> {
     /// `app_name`, as a reference.
+    #[inline]
     pub fn app_name(&self) -> crate::core::Expr {
         self.attr("app_name")
     }
     /// `app_type`, as a reference.
+    #[inline]
     pub fn app_type(&self) -> crate::core::Expr {
         self.attr("app_type")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain_id`, as a reference.
+    #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
         self.attr("domain_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `space_name`, as a reference.
+    #[inline]
     pub fn space_name(&self) -> crate::core::Expr {
         self.attr("space_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_profile_name`, as a reference.
+    #[inline]
     pub fn user_profile_name(&self) -> crate::core::Expr {
         self.attr("user_profile_name")
     }
     /// `resource_spec` (a nested block), as a reference.
+    #[inline]
     pub fn resource_spec(&self) -> crate::core::Expr {
         self.attr("resource_spec")
     }
@@ -5564,34 +5777,42 @@ impl crate::core::Ref<SagemakerApp> {
 
 impl crate::core::Ref<SagemakerAppImageConfig> {
     /// `app_image_config_name`, as a reference.
+    #[inline]
     pub fn app_image_config_name(&self) -> crate::core::Expr {
         self.attr("app_image_config_name")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `code_editor_app_image_config` (a nested block), as a reference.
+    #[inline]
     pub fn code_editor_app_image_config(&self) -> crate::core::Expr {
         self.attr("code_editor_app_image_config")
     }
     /// `jupyter_lab_image_config` (a nested block), as a reference.
+    #[inline]
     pub fn jupyter_lab_image_config(&self) -> crate::core::Expr {
         self.attr("jupyter_lab_image_config")
     }
     /// `kernel_gateway_image_config` (a nested block), as a reference.
+    #[inline]
     pub fn kernel_gateway_image_config(&self) -> crate::core::Expr {
         self.attr("kernel_gateway_image_config")
     }
@@ -5599,26 +5820,32 @@ impl crate::core::Ref<SagemakerAppImageConfig> {
 
 impl crate::core::Ref<SagemakerCodeRepository> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `code_repository_name`, as a reference.
+    #[inline]
     pub fn code_repository_name(&self) -> crate::core::Expr {
         self.attr("code_repository_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `git_config` (a nested block), as a reference.
+    #[inline]
     pub fn git_config(&self) -> crate::core::Expr {
         self.attr("git_config")
     }
@@ -5626,54 +5853,67 @@ impl crate::core::Ref<SagemakerCodeRepository> {
 
 impl crate::core::Ref<SagemakerDataQualityJobDefinition> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `data_quality_app_specification` (a nested block), as a reference.
+    #[inline]
     pub fn data_quality_app_specification(&self) -> crate::core::Expr {
         self.attr("data_quality_app_specification")
     }
     /// `data_quality_baseline_config` (a nested block), as a reference.
+    #[inline]
     pub fn data_quality_baseline_config(&self) -> crate::core::Expr {
         self.attr("data_quality_baseline_config")
     }
     /// `data_quality_job_input` (a nested block), as a reference.
+    #[inline]
     pub fn data_quality_job_input(&self) -> crate::core::Expr {
         self.attr("data_quality_job_input")
     }
     /// `data_quality_job_output_config` (a nested block), as a reference.
+    #[inline]
     pub fn data_quality_job_output_config(&self) -> crate::core::Expr {
         self.attr("data_quality_job_output_config")
     }
     /// `job_resources` (a nested block), as a reference.
+    #[inline]
     pub fn job_resources(&self) -> crate::core::Expr {
         self.attr("job_resources")
     }
     /// `network_config` (a nested block), as a reference.
+    #[inline]
     pub fn network_config(&self) -> crate::core::Expr {
         self.attr("network_config")
     }
     /// `stopping_condition` (a nested block), as a reference.
+    #[inline]
     pub fn stopping_condition(&self) -> crate::core::Expr {
         self.attr("stopping_condition")
     }
@@ -5681,22 +5921,27 @@ impl crate::core::Ref<SagemakerDataQualityJobDefinition> {
 
 impl crate::core::Ref<SagemakerDevice> {
     /// `agent_version`, as a reference.
+    #[inline]
     pub fn agent_version(&self) -> crate::core::Expr {
         self.attr("agent_version")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `device_fleet_name`, as a reference.
+    #[inline]
     pub fn device_fleet_name(&self) -> crate::core::Expr {
         self.attr("device_fleet_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `device` (a nested block), as a reference.
+    #[inline]
     pub fn device(&self) -> crate::core::Expr {
         self.attr("device")
     }
@@ -5704,42 +5949,52 @@ impl crate::core::Ref<SagemakerDevice> {
 
 impl crate::core::Ref<SagemakerDeviceFleet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `device_fleet_name`, as a reference.
+    #[inline]
     pub fn device_fleet_name(&self) -> crate::core::Expr {
         self.attr("device_fleet_name")
     }
     /// `enable_iot_role_alias`, as a reference.
+    #[inline]
     pub fn enable_iot_role_alias(&self) -> crate::core::Expr {
         self.attr("enable_iot_role_alias")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `iot_role_alias`, as a reference.
+    #[inline]
     pub fn iot_role_alias(&self) -> crate::core::Expr {
         self.attr("iot_role_alias")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `output_config` (a nested block), as a reference.
+    #[inline]
     pub fn output_config(&self) -> crate::core::Expr {
         self.attr("output_config")
     }
@@ -5747,86 +6002,107 @@ impl crate::core::Ref<SagemakerDeviceFleet> {
 
 impl crate::core::Ref<SagemakerDomain> {
     /// `app_network_access_type`, as a reference.
+    #[inline]
     pub fn app_network_access_type(&self) -> crate::core::Expr {
         self.attr("app_network_access_type")
     }
     /// `app_security_group_management`, as a reference.
+    #[inline]
     pub fn app_security_group_management(&self) -> crate::core::Expr {
         self.attr("app_security_group_management")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auth_mode`, as a reference.
+    #[inline]
     pub fn auth_mode(&self) -> crate::core::Expr {
         self.attr("auth_mode")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `home_efs_file_system_id`, as a reference.
+    #[inline]
     pub fn home_efs_file_system_id(&self) -> crate::core::Expr {
         self.attr("home_efs_file_system_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `security_group_id_for_domain_boundary`, as a reference.
+    #[inline]
     pub fn security_group_id_for_domain_boundary(&self) -> crate::core::Expr {
         self.attr("security_group_id_for_domain_boundary")
     }
     /// `single_sign_on_application_arn`, as a reference.
+    #[inline]
     pub fn single_sign_on_application_arn(&self) -> crate::core::Expr {
         self.attr("single_sign_on_application_arn")
     }
     /// `single_sign_on_managed_application_instance_id`, as a reference.
+    #[inline]
     pub fn single_sign_on_managed_application_instance_id(&self) -> crate::core::Expr {
         self.attr("single_sign_on_managed_application_instance_id")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tag_propagation`, as a reference.
+    #[inline]
     pub fn tag_propagation(&self) -> crate::core::Expr {
         self.attr("tag_propagation")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `default_space_settings` (a nested block), as a reference.
+    #[inline]
     pub fn default_space_settings(&self) -> crate::core::Expr {
         self.attr("default_space_settings")
     }
     /// `default_user_settings` (a nested block), as a reference.
+    #[inline]
     pub fn default_user_settings(&self) -> crate::core::Expr {
         self.attr("default_user_settings")
     }
     /// `domain_settings` (a nested block), as a reference.
+    #[inline]
     pub fn domain_settings(&self) -> crate::core::Expr {
         self.attr("domain_settings")
     }
     /// `retention_policy` (a nested block), as a reference.
+    #[inline]
     pub fn retention_policy(&self) -> crate::core::Expr {
         self.attr("retention_policy")
     }
@@ -5834,30 +6110,37 @@ impl crate::core::Ref<SagemakerDomain> {
 
 impl crate::core::Ref<SagemakerEndpoint> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `endpoint_config_name`, as a reference.
+    #[inline]
     pub fn endpoint_config_name(&self) -> crate::core::Expr {
         self.attr("endpoint_config_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `deployment_config` (a nested block), as a reference.
+    #[inline]
     pub fn deployment_config(&self) -> crate::core::Expr {
         self.attr("deployment_config")
     }
@@ -5865,46 +6148,57 @@ impl crate::core::Ref<SagemakerEndpoint> {
 
 impl crate::core::Ref<SagemakerEndpointConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `async_inference_config` (a nested block), as a reference.
+    #[inline]
     pub fn async_inference_config(&self) -> crate::core::Expr {
         self.attr("async_inference_config")
     }
     /// `data_capture_config` (a nested block), as a reference.
+    #[inline]
     pub fn data_capture_config(&self) -> crate::core::Expr {
         self.attr("data_capture_config")
     }
     /// `production_variants` (a nested block), as a reference.
+    #[inline]
     pub fn production_variants(&self) -> crate::core::Expr {
         self.attr("production_variants")
     }
     /// `shadow_production_variants` (a nested block), as a reference.
+    #[inline]
     pub fn shadow_production_variants(&self) -> crate::core::Expr {
         self.attr("shadow_production_variants")
     }
@@ -5912,54 +6206,67 @@ impl crate::core::Ref<SagemakerEndpointConfiguration> {
 
 impl crate::core::Ref<SagemakerFeatureGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `event_time_feature_name`, as a reference.
+    #[inline]
     pub fn event_time_feature_name(&self) -> crate::core::Expr {
         self.attr("event_time_feature_name")
     }
     /// `feature_group_name`, as a reference.
+    #[inline]
     pub fn feature_group_name(&self) -> crate::core::Expr {
         self.attr("feature_group_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `record_identifier_feature_name`, as a reference.
+    #[inline]
     pub fn record_identifier_feature_name(&self) -> crate::core::Expr {
         self.attr("record_identifier_feature_name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `feature_definition` (a nested block), as a reference.
+    #[inline]
     pub fn feature_definition(&self) -> crate::core::Expr {
         self.attr("feature_definition")
     }
     /// `offline_store_config` (a nested block), as a reference.
+    #[inline]
     pub fn offline_store_config(&self) -> crate::core::Expr {
         self.attr("offline_store_config")
     }
     /// `online_store_config` (a nested block), as a reference.
+    #[inline]
     pub fn online_store_config(&self) -> crate::core::Expr {
         self.attr("online_store_config")
     }
     /// `throughput_config` (a nested block), as a reference.
+    #[inline]
     pub fn throughput_config(&self) -> crate::core::Expr {
         self.attr("throughput_config")
     }
@@ -5967,42 +6274,52 @@ impl crate::core::Ref<SagemakerFeatureGroup> {
 
 impl crate::core::Ref<SagemakerFlowDefinition> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `flow_definition_name`, as a reference.
+    #[inline]
     pub fn flow_definition_name(&self) -> crate::core::Expr {
         self.attr("flow_definition_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `human_loop_activation_config` (a nested block), as a reference.
+    #[inline]
     pub fn human_loop_activation_config(&self) -> crate::core::Expr {
         self.attr("human_loop_activation_config")
     }
     /// `human_loop_config` (a nested block), as a reference.
+    #[inline]
     pub fn human_loop_config(&self) -> crate::core::Expr {
         self.attr("human_loop_config")
     }
     /// `human_loop_request_source` (a nested block), as a reference.
+    #[inline]
     pub fn human_loop_request_source(&self) -> crate::core::Expr {
         self.attr("human_loop_request_source")
     }
     /// `output_config` (a nested block), as a reference.
+    #[inline]
     pub fn output_config(&self) -> crate::core::Expr {
         self.attr("output_config")
     }
@@ -6010,38 +6327,47 @@ impl crate::core::Ref<SagemakerFlowDefinition> {
 
 impl crate::core::Ref<SagemakerHub> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `hub_description`, as a reference.
+    #[inline]
     pub fn hub_description(&self) -> crate::core::Expr {
         self.attr("hub_description")
     }
     /// `hub_display_name`, as a reference.
+    #[inline]
     pub fn hub_display_name(&self) -> crate::core::Expr {
         self.attr("hub_display_name")
     }
     /// `hub_name`, as a reference.
+    #[inline]
     pub fn hub_name(&self) -> crate::core::Expr {
         self.attr("hub_name")
     }
     /// `hub_search_keywords`, as a reference.
+    #[inline]
     pub fn hub_search_keywords(&self) -> crate::core::Expr {
         self.attr("hub_search_keywords")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `s3_storage_config` (a nested block), as a reference.
+    #[inline]
     pub fn s3_storage_config(&self) -> crate::core::Expr {
         self.attr("s3_storage_config")
     }
@@ -6049,26 +6375,32 @@ impl crate::core::Ref<SagemakerHub> {
 
 impl crate::core::Ref<SagemakerHumanTaskUi> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `human_task_ui_name`, as a reference.
+    #[inline]
     pub fn human_task_ui_name(&self) -> crate::core::Expr {
         self.attr("human_task_ui_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `ui_template` (a nested block), as a reference.
+    #[inline]
     pub fn ui_template(&self) -> crate::core::Expr {
         self.attr("ui_template")
     }
@@ -6076,34 +6408,42 @@ impl crate::core::Ref<SagemakerHumanTaskUi> {
 
 impl crate::core::Ref<SagemakerImage> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_name`, as a reference.
+    #[inline]
     pub fn image_name(&self) -> crate::core::Expr {
         self.attr("image_name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -6111,58 +6451,72 @@ impl crate::core::Ref<SagemakerImage> {
 
 impl crate::core::Ref<SagemakerImageVersion> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `base_image`, as a reference.
+    #[inline]
     pub fn base_image(&self) -> crate::core::Expr {
         self.attr("base_image")
     }
     /// `container_image`, as a reference.
+    #[inline]
     pub fn container_image(&self) -> crate::core::Expr {
         self.attr("container_image")
     }
     /// `horovod`, as a reference.
+    #[inline]
     pub fn horovod(&self) -> crate::core::Expr {
         self.attr("horovod")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_arn`, as a reference.
+    #[inline]
     pub fn image_arn(&self) -> crate::core::Expr {
         self.attr("image_arn")
     }
     /// `image_name`, as a reference.
+    #[inline]
     pub fn image_name(&self) -> crate::core::Expr {
         self.attr("image_name")
     }
     /// `job_type`, as a reference.
+    #[inline]
     pub fn job_type(&self) -> crate::core::Expr {
         self.attr("job_type")
     }
     /// `ml_framework`, as a reference.
+    #[inline]
     pub fn ml_framework(&self) -> crate::core::Expr {
         self.attr("ml_framework")
     }
     /// `processor`, as a reference.
+    #[inline]
     pub fn processor(&self) -> crate::core::Expr {
         self.attr("processor")
     }
     /// `programming_lang`, as a reference.
+    #[inline]
     pub fn programming_lang(&self) -> crate::core::Expr {
         self.attr("programming_lang")
     }
     /// `release_notes`, as a reference.
+    #[inline]
     pub fn release_notes(&self) -> crate::core::Expr {
         self.attr("release_notes")
     }
     /// `vendor_guidance`, as a reference.
+    #[inline]
     pub fn vendor_guidance(&self) -> crate::core::Expr {
         self.attr("vendor_guidance")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -6170,50 +6524,62 @@ impl crate::core::Ref<SagemakerImageVersion> {
 
 impl crate::core::Ref<SagemakerMlflowTrackingServer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `artifact_store_uri`, as a reference.
+    #[inline]
     pub fn artifact_store_uri(&self) -> crate::core::Expr {
         self.attr("artifact_store_uri")
     }
     /// `automatic_model_registration`, as a reference.
+    #[inline]
     pub fn automatic_model_registration(&self) -> crate::core::Expr {
         self.attr("automatic_model_registration")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `mlflow_version`, as a reference.
+    #[inline]
     pub fn mlflow_version(&self) -> crate::core::Expr {
         self.attr("mlflow_version")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tracking_server_name`, as a reference.
+    #[inline]
     pub fn tracking_server_name(&self) -> crate::core::Expr {
         self.attr("tracking_server_name")
     }
     /// `tracking_server_size`, as a reference.
+    #[inline]
     pub fn tracking_server_size(&self) -> crate::core::Expr {
         self.attr("tracking_server_size")
     }
     /// `tracking_server_url`, as a reference.
+    #[inline]
     pub fn tracking_server_url(&self) -> crate::core::Expr {
         self.attr("tracking_server_url")
     }
     /// `weekly_maintenance_window_start`, as a reference.
+    #[inline]
     pub fn weekly_maintenance_window_start(&self) -> crate::core::Expr {
         self.attr("weekly_maintenance_window_start")
     }
@@ -6221,46 +6587,57 @@ impl crate::core::Ref<SagemakerMlflowTrackingServer> {
 
 impl crate::core::Ref<SagemakerModel> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `enable_network_isolation`, as a reference.
+    #[inline]
     pub fn enable_network_isolation(&self) -> crate::core::Expr {
         self.attr("enable_network_isolation")
     }
     /// `execution_role_arn`, as a reference.
+    #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
         self.attr("execution_role_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `container` (a nested block), as a reference.
+    #[inline]
     pub fn container(&self) -> crate::core::Expr {
         self.attr("container")
     }
     /// `inference_execution_config` (a nested block), as a reference.
+    #[inline]
     pub fn inference_execution_config(&self) -> crate::core::Expr {
         self.attr("inference_execution_config")
     }
     /// `primary_container` (a nested block), as a reference.
+    #[inline]
     pub fn primary_container(&self) -> crate::core::Expr {
         self.attr("primary_container")
     }
     /// `vpc_config` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
         self.attr("vpc_config")
     }
@@ -6268,26 +6645,32 @@ impl crate::core::Ref<SagemakerModel> {
 
 impl crate::core::Ref<SagemakerModelPackageGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `model_package_group_description`, as a reference.
+    #[inline]
     pub fn model_package_group_description(&self) -> crate::core::Expr {
         self.attr("model_package_group_description")
     }
     /// `model_package_group_name`, as a reference.
+    #[inline]
     pub fn model_package_group_name(&self) -> crate::core::Expr {
         self.attr("model_package_group_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -6295,14 +6678,17 @@ impl crate::core::Ref<SagemakerModelPackageGroup> {
 
 impl crate::core::Ref<SagemakerModelPackageGroupPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `model_package_group_name`, as a reference.
+    #[inline]
     pub fn model_package_group_name(&self) -> crate::core::Expr {
         self.attr("model_package_group_name")
     }
     /// `resource_policy`, as a reference.
+    #[inline]
     pub fn resource_policy(&self) -> crate::core::Expr {
         self.attr("resource_policy")
     }
@@ -6310,26 +6696,32 @@ impl crate::core::Ref<SagemakerModelPackageGroupPolicy> {
 
 impl crate::core::Ref<SagemakerMonitoringSchedule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `monitoring_schedule_config` (a nested block), as a reference.
+    #[inline]
     pub fn monitoring_schedule_config(&self) -> crate::core::Expr {
         self.attr("monitoring_schedule_config")
     }
@@ -6337,86 +6729,107 @@ impl crate::core::Ref<SagemakerMonitoringSchedule> {
 
 impl crate::core::Ref<SagemakerNotebookInstance> {
     /// `accelerator_types`, as a reference.
+    #[inline]
     pub fn accelerator_types(&self) -> crate::core::Expr {
         self.attr("accelerator_types")
     }
     /// `additional_code_repositories`, as a reference.
+    #[inline]
     pub fn additional_code_repositories(&self) -> crate::core::Expr {
         self.attr("additional_code_repositories")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_code_repository`, as a reference.
+    #[inline]
     pub fn default_code_repository(&self) -> crate::core::Expr {
         self.attr("default_code_repository")
     }
     /// `direct_internet_access`, as a reference.
+    #[inline]
     pub fn direct_internet_access(&self) -> crate::core::Expr {
         self.attr("direct_internet_access")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `lifecycle_config_name`, as a reference.
+    #[inline]
     pub fn lifecycle_config_name(&self) -> crate::core::Expr {
         self.attr("lifecycle_config_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `platform_identifier`, as a reference.
+    #[inline]
     pub fn platform_identifier(&self) -> crate::core::Expr {
         self.attr("platform_identifier")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `root_access`, as a reference.
+    #[inline]
     pub fn root_access(&self) -> crate::core::Expr {
         self.attr("root_access")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
     /// `volume_size`, as a reference.
+    #[inline]
     pub fn volume_size(&self) -> crate::core::Expr {
         self.attr("volume_size")
     }
     /// `instance_metadata_service_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn instance_metadata_service_configuration(&self) -> crate::core::Expr {
         self.attr("instance_metadata_service_configuration")
     }
@@ -6424,30 +6837,37 @@ impl crate::core::Ref<SagemakerNotebookInstance> {
 
 impl crate::core::Ref<SagemakerNotebookInstanceLifecycleConfiguration> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `on_create`, as a reference.
+    #[inline]
     pub fn on_create(&self) -> crate::core::Expr {
         self.attr("on_create")
     }
     /// `on_start`, as a reference.
+    #[inline]
     pub fn on_start(&self) -> crate::core::Expr {
         self.attr("on_start")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -6455,46 +6875,57 @@ impl crate::core::Ref<SagemakerNotebookInstanceLifecycleConfiguration> {
 
 impl crate::core::Ref<SagemakerPipeline> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `pipeline_definition`, as a reference.
+    #[inline]
     pub fn pipeline_definition(&self) -> crate::core::Expr {
         self.attr("pipeline_definition")
     }
     /// `pipeline_description`, as a reference.
+    #[inline]
     pub fn pipeline_description(&self) -> crate::core::Expr {
         self.attr("pipeline_description")
     }
     /// `pipeline_display_name`, as a reference.
+    #[inline]
     pub fn pipeline_display_name(&self) -> crate::core::Expr {
         self.attr("pipeline_display_name")
     }
     /// `pipeline_name`, as a reference.
+    #[inline]
     pub fn pipeline_name(&self) -> crate::core::Expr {
         self.attr("pipeline_name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `parallelism_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn parallelism_configuration(&self) -> crate::core::Expr {
         self.attr("parallelism_configuration")
     }
     /// `pipeline_definition_s3_location` (a nested block), as a reference.
+    #[inline]
     pub fn pipeline_definition_s3_location(&self) -> crate::core::Expr {
         self.attr("pipeline_definition_s3_location")
     }
@@ -6502,34 +6933,42 @@ impl crate::core::Ref<SagemakerPipeline> {
 
 impl crate::core::Ref<SagemakerProject> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `project_description`, as a reference.
+    #[inline]
     pub fn project_description(&self) -> crate::core::Expr {
         self.attr("project_description")
     }
     /// `project_id`, as a reference.
+    #[inline]
     pub fn project_id(&self) -> crate::core::Expr {
         self.attr("project_id")
     }
     /// `project_name`, as a reference.
+    #[inline]
     pub fn project_name(&self) -> crate::core::Expr {
         self.attr("project_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `service_catalog_provisioning_details` (a nested block), as a reference.
+    #[inline]
     pub fn service_catalog_provisioning_details(&self) -> crate::core::Expr {
         self.attr("service_catalog_provisioning_details")
     }
@@ -6537,10 +6976,12 @@ impl crate::core::Ref<SagemakerProject> {
 
 impl crate::core::Ref<SagemakerServicecatalogPortfolioStatus> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -6548,50 +6989,62 @@ impl crate::core::Ref<SagemakerServicecatalogPortfolioStatus> {
 
 impl crate::core::Ref<SagemakerSpace> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain_id`, as a reference.
+    #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
         self.attr("domain_id")
     }
     /// `home_efs_file_system_uid`, as a reference.
+    #[inline]
     pub fn home_efs_file_system_uid(&self) -> crate::core::Expr {
         self.attr("home_efs_file_system_uid")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `space_display_name`, as a reference.
+    #[inline]
     pub fn space_display_name(&self) -> crate::core::Expr {
         self.attr("space_display_name")
     }
     /// `space_name`, as a reference.
+    #[inline]
     pub fn space_name(&self) -> crate::core::Expr {
         self.attr("space_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
     /// `ownership_settings` (a nested block), as a reference.
+    #[inline]
     pub fn ownership_settings(&self) -> crate::core::Expr {
         self.attr("ownership_settings")
     }
     /// `space_settings` (a nested block), as a reference.
+    #[inline]
     pub fn space_settings(&self) -> crate::core::Expr {
         self.attr("space_settings")
     }
     /// `space_sharing_settings` (a nested block), as a reference.
+    #[inline]
     pub fn space_sharing_settings(&self) -> crate::core::Expr {
         self.attr("space_sharing_settings")
     }
@@ -6599,30 +7052,37 @@ impl crate::core::Ref<SagemakerSpace> {
 
 impl crate::core::Ref<SagemakerStudioLifecycleConfig> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `studio_lifecycle_config_app_type`, as a reference.
+    #[inline]
     pub fn studio_lifecycle_config_app_type(&self) -> crate::core::Expr {
         self.attr("studio_lifecycle_config_app_type")
     }
     /// `studio_lifecycle_config_content`, as a reference.
+    #[inline]
     pub fn studio_lifecycle_config_content(&self) -> crate::core::Expr {
         self.attr("studio_lifecycle_config_content")
     }
     /// `studio_lifecycle_config_name`, as a reference.
+    #[inline]
     pub fn studio_lifecycle_config_name(&self) -> crate::core::Expr {
         self.attr("studio_lifecycle_config_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -6630,42 +7090,52 @@ impl crate::core::Ref<SagemakerStudioLifecycleConfig> {
 
 impl crate::core::Ref<SagemakerUserProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain_id`, as a reference.
+    #[inline]
     pub fn domain_id(&self) -> crate::core::Expr {
         self.attr("domain_id")
     }
     /// `home_efs_file_system_uid`, as a reference.
+    #[inline]
     pub fn home_efs_file_system_uid(&self) -> crate::core::Expr {
         self.attr("home_efs_file_system_uid")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `single_sign_on_user_identifier`, as a reference.
+    #[inline]
     pub fn single_sign_on_user_identifier(&self) -> crate::core::Expr {
         self.attr("single_sign_on_user_identifier")
     }
     /// `single_sign_on_user_value`, as a reference.
+    #[inline]
     pub fn single_sign_on_user_value(&self) -> crate::core::Expr {
         self.attr("single_sign_on_user_value")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_profile_name`, as a reference.
+    #[inline]
     pub fn user_profile_name(&self) -> crate::core::Expr {
         self.attr("user_profile_name")
     }
     /// `user_settings` (a nested block), as a reference.
+    #[inline]
     pub fn user_settings(&self) -> crate::core::Expr {
         self.attr("user_settings")
     }
@@ -6673,34 +7143,42 @@ impl crate::core::Ref<SagemakerUserProfile> {
 
 impl crate::core::Ref<SagemakerWorkforce> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `subdomain`, as a reference.
+    #[inline]
     pub fn subdomain(&self) -> crate::core::Expr {
         self.attr("subdomain")
     }
     /// `workforce_name`, as a reference.
+    #[inline]
     pub fn workforce_name(&self) -> crate::core::Expr {
         self.attr("workforce_name")
     }
     /// `cognito_config` (a nested block), as a reference.
+    #[inline]
     pub fn cognito_config(&self) -> crate::core::Expr {
         self.attr("cognito_config")
     }
     /// `oidc_config` (a nested block), as a reference.
+    #[inline]
     pub fn oidc_config(&self) -> crate::core::Expr {
         self.attr("oidc_config")
     }
     /// `source_ip_config` (a nested block), as a reference.
+    #[inline]
     pub fn source_ip_config(&self) -> crate::core::Expr {
         self.attr("source_ip_config")
     }
     /// `workforce_vpc_config` (a nested block), as a reference.
+    #[inline]
     pub fn workforce_vpc_config(&self) -> crate::core::Expr {
         self.attr("workforce_vpc_config")
     }
@@ -6708,46 +7186,57 @@ impl crate::core::Ref<SagemakerWorkforce> {
 
 impl crate::core::Ref<SagemakerWorkteam> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `subdomain`, as a reference.
+    #[inline]
     pub fn subdomain(&self) -> crate::core::Expr {
         self.attr("subdomain")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `workforce_name`, as a reference.
+    #[inline]
     pub fn workforce_name(&self) -> crate::core::Expr {
         self.attr("workforce_name")
     }
     /// `workteam_name`, as a reference.
+    #[inline]
     pub fn workteam_name(&self) -> crate::core::Expr {
         self.attr("workteam_name")
     }
     /// `member_definition` (a nested block), as a reference.
+    #[inline]
     pub fn member_definition(&self) -> crate::core::Expr {
         self.attr("member_definition")
     }
     /// `notification_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn notification_configuration(&self) -> crate::core::Expr {
         self.attr("notification_configuration")
     }
     /// `worker_access_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn worker_access_configuration(&self) -> crate::core::Expr {
         self.attr("worker_access_configuration")
     }
@@ -6755,30 +7244,37 @@ impl crate::core::Ref<SagemakerWorkteam> {
 
 impl crate::core::Ref<DataSagemakerPrebuiltEcrImage> {
     /// `dns_suffix`, as a reference.
+    #[inline]
     pub fn dns_suffix(&self) -> crate::core::Expr {
         self.attr("dns_suffix")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_tag`, as a reference.
+    #[inline]
     pub fn image_tag(&self) -> crate::core::Expr {
         self.attr("image_tag")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `registry_id`, as a reference.
+    #[inline]
     pub fn registry_id(&self) -> crate::core::Expr {
         self.attr("registry_id")
     }
     /// `registry_path`, as a reference.
+    #[inline]
     pub fn registry_path(&self) -> crate::core::Expr {
         self.attr("registry_path")
     }
     /// `repository_name`, as a reference.
+    #[inline]
     pub fn repository_name(&self) -> crate::core::Expr {
         self.attr("repository_name")
     }

@@ -12,6 +12,7 @@ pub struct SchedulerScheduleFlexibleTimeWindow {
 
 impl SchedulerScheduleFlexibleTimeWindow {
     /// `SchedulerScheduleFlexibleTimeWindow` with its required arguments; set the others with `SchedulerScheduleFlexibleTimeWindow { field: Some(..), ..SchedulerScheduleFlexibleTimeWindow::new(..) }`.
+    #[inline]
     pub fn new(mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             maximum_window_in_minutes: None,
@@ -29,6 +30,7 @@ pub struct SchedulerScheduleTargetDeadLetterConfig {
 
 impl SchedulerScheduleTargetDeadLetterConfig {
     /// `SchedulerScheduleTargetDeadLetterConfig` with its required arguments; set the others with `SchedulerScheduleTargetDeadLetterConfig { field: Some(..), ..SchedulerScheduleTargetDeadLetterConfig::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -51,6 +53,7 @@ pub struct SchedulerScheduleTargetEcsParametersCapacityProviderStrategy {
 
 impl SchedulerScheduleTargetEcsParametersCapacityProviderStrategy {
     /// `SchedulerScheduleTargetEcsParametersCapacityProviderStrategy` with its required arguments; set the others with `SchedulerScheduleTargetEcsParametersCapacityProviderStrategy { field: Some(..), ..SchedulerScheduleTargetEcsParametersCapacityProviderStrategy::new(..) }`.
+    #[inline]
     pub fn new(capacity_provider: impl Into<crate::core::Expr>) -> Self {
         Self {
             base: None,
@@ -75,6 +78,7 @@ pub struct SchedulerScheduleTargetEcsParametersNetworkConfiguration {
 
 impl SchedulerScheduleTargetEcsParametersNetworkConfiguration {
     /// `SchedulerScheduleTargetEcsParametersNetworkConfiguration` with its required arguments; set the others with `SchedulerScheduleTargetEcsParametersNetworkConfiguration { field: Some(..), ..SchedulerScheduleTargetEcsParametersNetworkConfiguration::new(..) }`.
+    #[inline]
     pub fn new(subnets: Vec<crate::core::Expr>) -> Self {
         Self {
             assign_public_ip: None,
@@ -96,6 +100,7 @@ pub struct SchedulerScheduleTargetEcsParametersPlacementConstraints {
 
 impl SchedulerScheduleTargetEcsParametersPlacementConstraints {
     /// `SchedulerScheduleTargetEcsParametersPlacementConstraints` with its required arguments; set the others with `SchedulerScheduleTargetEcsParametersPlacementConstraints { field: Some(..), ..SchedulerScheduleTargetEcsParametersPlacementConstraints::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             expression: None,
@@ -116,6 +121,7 @@ pub struct SchedulerScheduleTargetEcsParametersPlacementStrategy {
 
 impl SchedulerScheduleTargetEcsParametersPlacementStrategy {
     /// `SchedulerScheduleTargetEcsParametersPlacementStrategy` with its required arguments; set the others with `SchedulerScheduleTargetEcsParametersPlacementStrategy { field: Some(..), ..SchedulerScheduleTargetEcsParametersPlacementStrategy::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             field: None,
@@ -172,6 +178,7 @@ pub struct SchedulerScheduleTargetEcsParameters {
 
 impl SchedulerScheduleTargetEcsParameters {
     /// `SchedulerScheduleTargetEcsParameters` with its required arguments; set the others with `SchedulerScheduleTargetEcsParameters { field: Some(..), ..SchedulerScheduleTargetEcsParameters::new(..) }`.
+    #[inline]
     pub fn new(task_definition_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             enable_ecs_managed_tags: None,
@@ -203,6 +210,7 @@ pub struct SchedulerScheduleTargetEventbridgeParameters {
 
 impl SchedulerScheduleTargetEventbridgeParameters {
     /// `SchedulerScheduleTargetEventbridgeParameters` with its required arguments; set the others with `SchedulerScheduleTargetEventbridgeParameters { field: Some(..), ..SchedulerScheduleTargetEventbridgeParameters::new(..) }`.
+    #[inline]
     pub fn new(detail_type: impl Into<crate::core::Expr>, source: impl Into<crate::core::Expr>) -> Self {
         Self {
             detail_type: detail_type.into(),
@@ -220,6 +228,7 @@ pub struct SchedulerScheduleTargetKinesisParameters {
 
 impl SchedulerScheduleTargetKinesisParameters {
     /// `SchedulerScheduleTargetKinesisParameters` with its required arguments; set the others with `SchedulerScheduleTargetKinesisParameters { field: Some(..), ..SchedulerScheduleTargetKinesisParameters::new(..) }`.
+    #[inline]
     pub fn new(partition_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             partition_key: partition_key.into(),
@@ -240,6 +249,7 @@ pub struct SchedulerScheduleTargetRetryPolicy {
 
 impl SchedulerScheduleTargetRetryPolicy {
     /// `SchedulerScheduleTargetRetryPolicy` with its required arguments; set the others with `SchedulerScheduleTargetRetryPolicy { field: Some(..), ..SchedulerScheduleTargetRetryPolicy::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             maximum_event_age_in_seconds: None,
@@ -259,6 +269,7 @@ pub struct SchedulerScheduleTargetSagemakerPipelineParametersPipelineParameter {
 
 impl SchedulerScheduleTargetSagemakerPipelineParametersPipelineParameter {
     /// `SchedulerScheduleTargetSagemakerPipelineParametersPipelineParameter` with its required arguments; set the others with `SchedulerScheduleTargetSagemakerPipelineParametersPipelineParameter { field: Some(..), ..SchedulerScheduleTargetSagemakerPipelineParametersPipelineParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -277,6 +288,7 @@ pub struct SchedulerScheduleTargetSagemakerPipelineParameters {
 
 impl SchedulerScheduleTargetSagemakerPipelineParameters {
     /// `SchedulerScheduleTargetSagemakerPipelineParameters` with its required arguments; set the others with `SchedulerScheduleTargetSagemakerPipelineParameters { field: Some(..), ..SchedulerScheduleTargetSagemakerPipelineParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             pipeline_parameter: None,
@@ -294,6 +306,7 @@ pub struct SchedulerScheduleTargetSqsParameters {
 
 impl SchedulerScheduleTargetSqsParameters {
     /// `SchedulerScheduleTargetSqsParameters` with its required arguments; set the others with `SchedulerScheduleTargetSqsParameters { field: Some(..), ..SchedulerScheduleTargetSqsParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             message_group_id: None,
@@ -336,6 +349,7 @@ pub struct SchedulerScheduleTarget {
 
 impl SchedulerScheduleTarget {
     /// `SchedulerScheduleTarget` with its required arguments; set the others with `SchedulerScheduleTarget { field: Some(..), ..SchedulerScheduleTarget::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -395,6 +409,7 @@ pub struct SchedulerSchedule {
 
 impl SchedulerSchedule {
     /// `SchedulerSchedule` with its required arguments; set the others with `SchedulerSchedule { field: Some(..), ..SchedulerSchedule::new(..) }`.
+    #[inline]
     pub fn new(schedule_expression: impl Into<crate::core::Expr>, flexible_time_window: SchedulerScheduleFlexibleTimeWindow, target: SchedulerScheduleTarget) -> Self {
         Self {
             description: None,
@@ -431,6 +446,7 @@ pub struct SchedulerScheduleGroupTimeouts {
 
 impl SchedulerScheduleGroupTimeouts {
     /// `SchedulerScheduleGroupTimeouts` with its required arguments; set the others with `SchedulerScheduleGroupTimeouts { field: Some(..), ..SchedulerScheduleGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -464,6 +480,7 @@ pub struct SchedulerScheduleGroup {
 
 impl SchedulerScheduleGroup {
     /// `SchedulerScheduleGroup` with its required arguments; set the others with `SchedulerScheduleGroup { field: Some(..), ..SchedulerScheduleGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -482,58 +499,72 @@ impl crate::core::Resource for SchedulerScheduleGroup {
 
 impl crate::core::Ref<SchedulerSchedule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `end_date`, as a reference.
+    #[inline]
     pub fn end_date(&self) -> crate::core::Expr {
         self.attr("end_date")
     }
     /// `group_name`, as a reference.
+    #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
         self.attr("group_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `schedule_expression`, as a reference.
+    #[inline]
     pub fn schedule_expression(&self) -> crate::core::Expr {
         self.attr("schedule_expression")
     }
     /// `schedule_expression_timezone`, as a reference.
+    #[inline]
     pub fn schedule_expression_timezone(&self) -> crate::core::Expr {
         self.attr("schedule_expression_timezone")
     }
     /// `start_date`, as a reference.
+    #[inline]
     pub fn start_date(&self) -> crate::core::Expr {
         self.attr("start_date")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `flexible_time_window` (a nested block), as a reference.
+    #[inline]
     pub fn flexible_time_window(&self) -> crate::core::Expr {
         self.attr("flexible_time_window")
     }
     /// `target` (a nested block), as a reference.
+    #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
         self.attr("target")
     }
@@ -541,42 +572,52 @@ impl crate::core::Ref<SchedulerSchedule> {
 
 impl crate::core::Ref<SchedulerScheduleGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modification_date`, as a reference.
+    #[inline]
     pub fn last_modification_date(&self) -> crate::core::Expr {
         self.attr("last_modification_date")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

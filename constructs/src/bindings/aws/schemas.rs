@@ -21,6 +21,7 @@ pub struct SchemasDiscoverer {
 
 impl SchemasDiscoverer {
     /// `SchemasDiscoverer` with its required arguments; set the others with `SchemasDiscoverer { field: Some(..), ..SchemasDiscoverer::new(..) }`.
+    #[inline]
     pub fn new(source_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -57,6 +58,7 @@ pub struct SchemasRegistry {
 
 impl SchemasRegistry {
     /// `SchemasRegistry` with its required arguments; set the others with `SchemasRegistry { field: Some(..), ..SchemasRegistry::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -86,6 +88,7 @@ pub struct SchemasRegistryPolicy {
 
 impl SchemasRegistryPolicy {
     /// `SchemasRegistryPolicy` with its required arguments; set the others with `SchemasRegistryPolicy { field: Some(..), ..SchemasRegistryPolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, registry_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -126,6 +129,7 @@ pub struct SchemasSchema {
 
 impl SchemasSchema {
     /// `SchemasSchema` with its required arguments; set the others with `SchemasSchema { field: Some(..), ..SchemasSchema::new(..) }`.
+    #[inline]
     pub fn new(content: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, registry_name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
@@ -146,26 +150,32 @@ impl crate::core::Resource for SchemasSchema {
 
 impl crate::core::Ref<SchemasDiscoverer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `source_arn`, as a reference.
+    #[inline]
     pub fn source_arn(&self) -> crate::core::Expr {
         self.attr("source_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -173,26 +183,32 @@ impl crate::core::Ref<SchemasDiscoverer> {
 
 impl crate::core::Ref<SchemasRegistry> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -200,14 +216,17 @@ impl crate::core::Ref<SchemasRegistry> {
 
 impl crate::core::Ref<SchemasRegistryPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `registry_name`, as a reference.
+    #[inline]
     pub fn registry_name(&self) -> crate::core::Expr {
         self.attr("registry_name")
     }
@@ -215,50 +234,62 @@ impl crate::core::Ref<SchemasRegistryPolicy> {
 
 impl crate::core::Ref<SchemasSchema> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified`, as a reference.
+    #[inline]
     pub fn last_modified(&self) -> crate::core::Expr {
         self.attr("last_modified")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `registry_name`, as a reference.
+    #[inline]
     pub fn registry_name(&self) -> crate::core::Expr {
         self.attr("registry_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `version_created_date`, as a reference.
+    #[inline]
     pub fn version_created_date(&self) -> crate::core::Expr {
         self.attr("version_created_date")
     }

@@ -12,6 +12,7 @@ pub struct SecretsmanagerSecretReplica {
 
 impl SecretsmanagerSecretReplica {
     /// `SecretsmanagerSecretReplica` with its required arguments; set the others with `SecretsmanagerSecretReplica { field: Some(..), ..SecretsmanagerSecretReplica::new(..) }`.
+    #[inline]
     pub fn new(region: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_id: None,
@@ -60,6 +61,7 @@ pub struct SecretsmanagerSecret {
 
 impl SecretsmanagerSecret {
     /// `SecretsmanagerSecret` with its required arguments; set the others with `SecretsmanagerSecret { field: Some(..), ..SecretsmanagerSecret::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             description: None,
@@ -98,6 +100,7 @@ pub struct SecretsmanagerSecretPolicy {
 
 impl SecretsmanagerSecretPolicy {
     /// `SecretsmanagerSecretPolicy` with its required arguments; set the others with `SecretsmanagerSecretPolicy { field: Some(..), ..SecretsmanagerSecretPolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, secret_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             block_public_policy: None,
@@ -128,6 +131,7 @@ pub struct SecretsmanagerSecretRotationRotationRules {
 
 impl SecretsmanagerSecretRotationRotationRules {
     /// `SecretsmanagerSecretRotationRotationRules` with its required arguments; set the others with `SecretsmanagerSecretRotationRotationRules { field: Some(..), ..SecretsmanagerSecretRotationRotationRules::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             automatically_after_days: None,
@@ -157,6 +161,7 @@ pub struct SecretsmanagerSecretRotation {
 
 impl SecretsmanagerSecretRotation {
     /// `SecretsmanagerSecretRotation` with its required arguments; set the others with `SecretsmanagerSecretRotation { field: Some(..), ..SecretsmanagerSecretRotation::new(..) }`.
+    #[inline]
     pub fn new(secret_id: impl Into<crate::core::Expr>, rotation_rules: SecretsmanagerSecretRotationRotationRules) -> Self {
         Self {
             id: None,
@@ -199,6 +204,7 @@ pub struct SecretsmanagerSecretVersion {
 
 impl SecretsmanagerSecretVersion {
     /// `SecretsmanagerSecretVersion` with its required arguments; set the others with `SecretsmanagerSecretVersion { field: Some(..), ..SecretsmanagerSecretVersion::new(..) }`.
+    #[inline]
     pub fn new(secret_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -250,6 +256,7 @@ pub struct DataSecretsmanagerRandomPassword {
 
 impl DataSecretsmanagerRandomPassword {
     /// `DataSecretsmanagerRandomPassword` with its required arguments; set the others with `DataSecretsmanagerRandomPassword { field: Some(..), ..DataSecretsmanagerRandomPassword::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             exclude_characters: None,
@@ -288,6 +295,7 @@ pub struct DataSecretsmanagerSecret {
 
 impl DataSecretsmanagerSecret {
     /// `DataSecretsmanagerSecret` with its required arguments; set the others with `DataSecretsmanagerSecret { field: Some(..), ..DataSecretsmanagerSecret::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -314,6 +322,7 @@ pub struct DataSecretsmanagerSecretRotation {
 
 impl DataSecretsmanagerSecretRotation {
     /// `DataSecretsmanagerSecretRotation` with its required arguments; set the others with `DataSecretsmanagerSecretRotation { field: Some(..), ..DataSecretsmanagerSecretRotation::new(..) }`.
+    #[inline]
     pub fn new(secret_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -344,6 +353,7 @@ pub struct DataSecretsmanagerSecretVersion {
 
 impl DataSecretsmanagerSecretVersion {
     /// `DataSecretsmanagerSecretVersion` with its required arguments; set the others with `DataSecretsmanagerSecretVersion { field: Some(..), ..DataSecretsmanagerSecretVersion::new(..) }`.
+    #[inline]
     pub fn new(secret_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -370,6 +380,7 @@ pub struct DataSecretsmanagerSecretVersions {
 
 impl DataSecretsmanagerSecretVersions {
     /// `DataSecretsmanagerSecretVersions` with its required arguments; set the others with `DataSecretsmanagerSecretVersions { field: Some(..), ..DataSecretsmanagerSecretVersions::new(..) }`.
+    #[inline]
     pub fn new(secret_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             include_deprecated: None,
@@ -393,6 +404,7 @@ pub struct DataSecretsmanagerSecretsFilter {
 
 impl DataSecretsmanagerSecretsFilter {
     /// `DataSecretsmanagerSecretsFilter` with its required arguments; set the others with `DataSecretsmanagerSecretsFilter { field: Some(..), ..DataSecretsmanagerSecretsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -414,6 +426,7 @@ pub struct DataSecretsmanagerSecrets {
 
 impl DataSecretsmanagerSecrets {
     /// `DataSecretsmanagerSecrets` with its required arguments; set the others with `DataSecretsmanagerSecrets { field: Some(..), ..DataSecretsmanagerSecrets::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -428,50 +441,62 @@ impl crate::core::DataSource for DataSecretsmanagerSecrets {
 
 impl crate::core::Ref<SecretsmanagerSecret> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `force_overwrite_replica_secret`, as a reference.
+    #[inline]
     pub fn force_overwrite_replica_secret(&self) -> crate::core::Expr {
         self.attr("force_overwrite_replica_secret")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `recovery_window_in_days`, as a reference.
+    #[inline]
     pub fn recovery_window_in_days(&self) -> crate::core::Expr {
         self.attr("recovery_window_in_days")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `replica` (a nested block), as a reference.
+    #[inline]
     pub fn replica(&self) -> crate::core::Expr {
         self.attr("replica")
     }
@@ -479,18 +504,22 @@ impl crate::core::Ref<SecretsmanagerSecret> {
 
 impl crate::core::Ref<SecretsmanagerSecretPolicy> {
     /// `block_public_policy`, as a reference.
+    #[inline]
     pub fn block_public_policy(&self) -> crate::core::Expr {
         self.attr("block_public_policy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `secret_arn`, as a reference.
+    #[inline]
     pub fn secret_arn(&self) -> crate::core::Expr {
         self.attr("secret_arn")
     }
@@ -498,26 +527,32 @@ impl crate::core::Ref<SecretsmanagerSecretPolicy> {
 
 impl crate::core::Ref<SecretsmanagerSecretRotation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `rotate_immediately`, as a reference.
+    #[inline]
     pub fn rotate_immediately(&self) -> crate::core::Expr {
         self.attr("rotate_immediately")
     }
     /// `rotation_enabled`, as a reference.
+    #[inline]
     pub fn rotation_enabled(&self) -> crate::core::Expr {
         self.attr("rotation_enabled")
     }
     /// `rotation_lambda_arn`, as a reference.
+    #[inline]
     pub fn rotation_lambda_arn(&self) -> crate::core::Expr {
         self.attr("rotation_lambda_arn")
     }
     /// `secret_id`, as a reference.
+    #[inline]
     pub fn secret_id(&self) -> crate::core::Expr {
         self.attr("secret_id")
     }
     /// `rotation_rules` (a nested block), as a reference.
+    #[inline]
     pub fn rotation_rules(&self) -> crate::core::Expr {
         self.attr("rotation_rules")
     }
@@ -525,42 +560,52 @@ impl crate::core::Ref<SecretsmanagerSecretRotation> {
 
 impl crate::core::Ref<SecretsmanagerSecretVersion> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `has_secret_string_wo`, as a reference.
+    #[inline]
     pub fn has_secret_string_wo(&self) -> crate::core::Expr {
         self.attr("has_secret_string_wo")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `secret_binary`, as a reference.
+    #[inline]
     pub fn secret_binary(&self) -> crate::core::Expr {
         self.attr("secret_binary")
     }
     /// `secret_id`, as a reference.
+    #[inline]
     pub fn secret_id(&self) -> crate::core::Expr {
         self.attr("secret_id")
     }
     /// `secret_string`, as a reference.
+    #[inline]
     pub fn secret_string(&self) -> crate::core::Expr {
         self.attr("secret_string")
     }
     /// `secret_string_wo`, as a reference.
+    #[inline]
     pub fn secret_string_wo(&self) -> crate::core::Expr {
         self.attr("secret_string_wo")
     }
     /// `secret_string_wo_version`, as a reference.
+    #[inline]
     pub fn secret_string_wo_version(&self) -> crate::core::Expr {
         self.attr("secret_string_wo_version")
     }
     /// `version_id`, as a reference.
+    #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
         self.attr("version_id")
     }
     /// `version_stages`, as a reference.
+    #[inline]
     pub fn version_stages(&self) -> crate::core::Expr {
         self.attr("version_stages")
     }
@@ -568,42 +613,52 @@ impl crate::core::Ref<SecretsmanagerSecretVersion> {
 
 impl crate::core::Ref<DataSecretsmanagerRandomPassword> {
     /// `exclude_characters`, as a reference.
+    #[inline]
     pub fn exclude_characters(&self) -> crate::core::Expr {
         self.attr("exclude_characters")
     }
     /// `exclude_lowercase`, as a reference.
+    #[inline]
     pub fn exclude_lowercase(&self) -> crate::core::Expr {
         self.attr("exclude_lowercase")
     }
     /// `exclude_numbers`, as a reference.
+    #[inline]
     pub fn exclude_numbers(&self) -> crate::core::Expr {
         self.attr("exclude_numbers")
     }
     /// `exclude_punctuation`, as a reference.
+    #[inline]
     pub fn exclude_punctuation(&self) -> crate::core::Expr {
         self.attr("exclude_punctuation")
     }
     /// `exclude_uppercase`, as a reference.
+    #[inline]
     pub fn exclude_uppercase(&self) -> crate::core::Expr {
         self.attr("exclude_uppercase")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `include_space`, as a reference.
+    #[inline]
     pub fn include_space(&self) -> crate::core::Expr {
         self.attr("include_space")
     }
     /// `password_length`, as a reference.
+    #[inline]
     pub fn password_length(&self) -> crate::core::Expr {
         self.attr("password_length")
     }
     /// `random_password`, as a reference.
+    #[inline]
     pub fn random_password(&self) -> crate::core::Expr {
         self.attr("random_password")
     }
     /// `require_each_included_type`, as a reference.
+    #[inline]
     pub fn require_each_included_type(&self) -> crate::core::Expr {
         self.attr("require_each_included_type")
     }
@@ -611,38 +666,47 @@ impl crate::core::Ref<DataSecretsmanagerRandomPassword> {
 
 impl crate::core::Ref<DataSecretsmanagerSecret> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `last_changed_date`, as a reference.
+    #[inline]
     pub fn last_changed_date(&self) -> crate::core::Expr {
         self.attr("last_changed_date")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -650,22 +714,27 @@ impl crate::core::Ref<DataSecretsmanagerSecret> {
 
 impl crate::core::Ref<DataSecretsmanagerSecretRotation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `rotation_enabled`, as a reference.
+    #[inline]
     pub fn rotation_enabled(&self) -> crate::core::Expr {
         self.attr("rotation_enabled")
     }
     /// `rotation_lambda_arn`, as a reference.
+    #[inline]
     pub fn rotation_lambda_arn(&self) -> crate::core::Expr {
         self.attr("rotation_lambda_arn")
     }
     /// `rotation_rules`, as a reference.
+    #[inline]
     pub fn rotation_rules(&self) -> crate::core::Expr {
         self.attr("rotation_rules")
     }
     /// `secret_id`, as a reference.
+    #[inline]
     pub fn secret_id(&self) -> crate::core::Expr {
         self.attr("secret_id")
     }
@@ -673,38 +742,47 @@ impl crate::core::Ref<DataSecretsmanagerSecretRotation> {
 
 impl crate::core::Ref<DataSecretsmanagerSecretVersion> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `secret_binary`, as a reference.
+    #[inline]
     pub fn secret_binary(&self) -> crate::core::Expr {
         self.attr("secret_binary")
     }
     /// `secret_id`, as a reference.
+    #[inline]
     pub fn secret_id(&self) -> crate::core::Expr {
         self.attr("secret_id")
     }
     /// `secret_string`, as a reference.
+    #[inline]
     pub fn secret_string(&self) -> crate::core::Expr {
         self.attr("secret_string")
     }
     /// `version_id`, as a reference.
+    #[inline]
     pub fn version_id(&self) -> crate::core::Expr {
         self.attr("version_id")
     }
     /// `version_stage`, as a reference.
+    #[inline]
     pub fn version_stage(&self) -> crate::core::Expr {
         self.attr("version_stage")
     }
     /// `version_stages`, as a reference.
+    #[inline]
     pub fn version_stages(&self) -> crate::core::Expr {
         self.attr("version_stages")
     }
@@ -712,22 +790,27 @@ impl crate::core::Ref<DataSecretsmanagerSecretVersion> {
 
 impl crate::core::Ref<DataSecretsmanagerSecretVersions> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `include_deprecated`, as a reference.
+    #[inline]
     pub fn include_deprecated(&self) -> crate::core::Expr {
         self.attr("include_deprecated")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `secret_id`, as a reference.
+    #[inline]
     pub fn secret_id(&self) -> crate::core::Expr {
         self.attr("secret_id")
     }
     /// `versions`, as a reference.
+    #[inline]
     pub fn versions(&self) -> crate::core::Expr {
         self.attr("versions")
     }
@@ -735,18 +818,22 @@ impl crate::core::Ref<DataSecretsmanagerSecretVersions> {
 
 impl crate::core::Ref<DataSecretsmanagerSecrets> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `names`, as a reference.
+    #[inline]
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }

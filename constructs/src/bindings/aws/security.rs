@@ -13,6 +13,7 @@ pub struct SecurityGroupTimeouts {
 
 impl SecurityGroupTimeouts {
     /// `SecurityGroupTimeouts` with its required arguments; set the others with `SecurityGroupTimeouts { field: Some(..), ..SecurityGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -61,6 +62,7 @@ pub struct SecurityGroup {
 
 impl SecurityGroup {
     /// `SecurityGroup` with its required arguments; set the others with `SecurityGroup { field: Some(..), ..SecurityGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             description: None,
@@ -82,6 +84,7 @@ impl crate::core::Resource for SecurityGroup {
     const TYPE: &'static str = "aws_security_group";
 }
 
+#[cfg(feature = "aws-security")]
 /// The `timeouts` block of [`SecurityGroupRule`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct SecurityGroupRuleTimeouts {
@@ -90,8 +93,10 @@ pub struct SecurityGroupRuleTimeouts {
     pub create: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-security")]
 impl SecurityGroupRuleTimeouts {
     /// `SecurityGroupRuleTimeouts` with its required arguments; set the others with `SecurityGroupRuleTimeouts { field: Some(..), ..SecurityGroupRuleTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -99,6 +104,7 @@ impl SecurityGroupRuleTimeouts {
     }
 }
 
+#[cfg(feature = "aws-security")]
 /// `aws_security_group_rule` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SecurityGroupRule {
@@ -139,8 +145,10 @@ pub struct SecurityGroupRule {
     pub timeouts: Option<SecurityGroupRuleTimeouts>,
 }
 
+#[cfg(feature = "aws-security")]
 impl SecurityGroupRule {
     /// `SecurityGroupRule` with its required arguments; set the others with `SecurityGroupRule { field: Some(..), ..SecurityGroupRule::new(..) }`.
+    #[inline]
     pub fn new(from_port: impl Into<crate::core::Arg<crate::core::Number>>, protocol: impl Into<crate::core::Expr>, security_group_id: impl Into<crate::core::Expr>, to_port: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr_blocks: None,
@@ -160,10 +168,12 @@ impl SecurityGroupRule {
     }
 }
 
+#[cfg(feature = "aws-security")]
 impl crate::core::Resource for SecurityGroupRule {
     const TYPE: &'static str = "aws_security_group_rule";
 }
 
+#[cfg(feature = "aws-security")]
 /// The `filter` block of [`DataSecurityGroup`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSecurityGroupFilter {
@@ -173,8 +183,10 @@ pub struct DataSecurityGroupFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-security")]
 impl DataSecurityGroupFilter {
     /// `DataSecurityGroupFilter` with its required arguments; set the others with `DataSecurityGroupFilter { field: Some(..), ..DataSecurityGroupFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -183,6 +195,7 @@ impl DataSecurityGroupFilter {
     }
 }
 
+#[cfg(feature = "aws-security")]
 /// The `timeouts` block of [`DataSecurityGroup`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSecurityGroupTimeouts {
@@ -191,8 +204,10 @@ pub struct DataSecurityGroupTimeouts {
     pub read: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-security")]
 impl DataSecurityGroupTimeouts {
     /// `DataSecurityGroupTimeouts` with its required arguments; set the others with `DataSecurityGroupTimeouts { field: Some(..), ..DataSecurityGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -200,6 +215,7 @@ impl DataSecurityGroupTimeouts {
     }
 }
 
+#[cfg(feature = "aws-security")]
 /// `aws_security_group` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSecurityGroup {
@@ -223,8 +239,10 @@ pub struct DataSecurityGroup {
     pub timeouts: Option<DataSecurityGroupTimeouts>,
 }
 
+#[cfg(feature = "aws-security")]
 impl DataSecurityGroup {
     /// `DataSecurityGroup` with its required arguments; set the others with `DataSecurityGroup { field: Some(..), ..DataSecurityGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -237,10 +255,12 @@ impl DataSecurityGroup {
     }
 }
 
+#[cfg(feature = "aws-security")]
 impl crate::core::DataSource for DataSecurityGroup {
     const TYPE: &'static str = "aws_security_group";
 }
 
+#[cfg(feature = "aws-security")]
 /// The `filter` block of [`DataSecurityGroups`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSecurityGroupsFilter {
@@ -250,8 +270,10 @@ pub struct DataSecurityGroupsFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-security")]
 impl DataSecurityGroupsFilter {
     /// `DataSecurityGroupsFilter` with its required arguments; set the others with `DataSecurityGroupsFilter { field: Some(..), ..DataSecurityGroupsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -260,6 +282,7 @@ impl DataSecurityGroupsFilter {
     }
 }
 
+#[cfg(feature = "aws-security")]
 /// The `timeouts` block of [`DataSecurityGroups`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSecurityGroupsTimeouts {
@@ -268,8 +291,10 @@ pub struct DataSecurityGroupsTimeouts {
     pub read: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-security")]
 impl DataSecurityGroupsTimeouts {
     /// `DataSecurityGroupsTimeouts` with its required arguments; set the others with `DataSecurityGroupsTimeouts { field: Some(..), ..DataSecurityGroupsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -277,6 +302,7 @@ impl DataSecurityGroupsTimeouts {
     }
 }
 
+#[cfg(feature = "aws-security")]
 /// `aws_security_groups` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSecurityGroups {
@@ -294,8 +320,10 @@ pub struct DataSecurityGroups {
     pub timeouts: Option<DataSecurityGroupsTimeouts>,
 }
 
+#[cfg(feature = "aws-security")]
 impl DataSecurityGroups {
     /// `DataSecurityGroups` with its required arguments; set the others with `DataSecurityGroups { field: Some(..), ..DataSecurityGroups::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -306,185 +334,231 @@ impl DataSecurityGroups {
     }
 }
 
+#[cfg(feature = "aws-security")]
 impl crate::core::DataSource for DataSecurityGroups {
     const TYPE: &'static str = "aws_security_groups";
 }
 
 impl crate::core::Ref<SecurityGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `egress`, as a reference.
+    #[inline]
     pub fn egress(&self) -> crate::core::Expr {
         self.attr("egress")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ingress`, as a reference.
+    #[inline]
     pub fn ingress(&self) -> crate::core::Expr {
         self.attr("ingress")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `revoke_rules_on_delete`, as a reference.
+    #[inline]
     pub fn revoke_rules_on_delete(&self) -> crate::core::Expr {
         self.attr("revoke_rules_on_delete")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-security")]
 impl crate::core::Ref<SecurityGroupRule> {
     /// `cidr_blocks`, as a reference.
+    #[inline]
     pub fn cidr_blocks(&self) -> crate::core::Expr {
         self.attr("cidr_blocks")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `from_port`, as a reference.
+    #[inline]
     pub fn from_port(&self) -> crate::core::Expr {
         self.attr("from_port")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipv6_cidr_blocks`, as a reference.
+    #[inline]
     pub fn ipv6_cidr_blocks(&self) -> crate::core::Expr {
         self.attr("ipv6_cidr_blocks")
     }
     /// `prefix_list_ids`, as a reference.
+    #[inline]
     pub fn prefix_list_ids(&self) -> crate::core::Expr {
         self.attr("prefix_list_ids")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `security_group_id`, as a reference.
+    #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
         self.attr("security_group_id")
     }
     /// `security_group_rule_id`, as a reference.
+    #[inline]
     pub fn security_group_rule_id(&self) -> crate::core::Expr {
         self.attr("security_group_rule_id")
     }
     /// `self`, as a reference.
+    #[inline]
     pub fn self_(&self) -> crate::core::Expr {
         self.attr("self")
     }
     /// `source_security_group_id`, as a reference.
+    #[inline]
     pub fn source_security_group_id(&self) -> crate::core::Expr {
         self.attr("source_security_group_id")
     }
     /// `to_port`, as a reference.
+    #[inline]
     pub fn to_port(&self) -> crate::core::Expr {
         self.attr("to_port")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-security")]
 impl crate::core::Ref<DataSecurityGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-security")]
 impl crate::core::Ref<DataSecurityGroups> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_ids`, as a reference.
+    #[inline]
     pub fn vpc_ids(&self) -> crate::core::Expr {
         self.attr("vpc_ids")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

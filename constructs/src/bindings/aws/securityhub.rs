@@ -19,6 +19,7 @@ pub struct SecurityhubAccount {
 
 impl SecurityhubAccount {
     /// `SecurityhubAccount` with its required arguments; set the others with `SecurityhubAccount { field: Some(..), ..SecurityhubAccount::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auto_enable_controls: None,
@@ -49,6 +50,7 @@ pub struct SecurityhubActionTarget {
 
 impl SecurityhubActionTarget {
     /// `SecurityhubActionTarget` with its required arguments; set the others with `SecurityhubActionTarget { field: Some(..), ..SecurityhubActionTarget::new(..) }`.
+    #[inline]
     pub fn new(description: impl Into<crate::core::Expr>, identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: description.into(),
@@ -74,6 +76,7 @@ pub struct SecurityhubAutomationRuleActionsFindingFieldsUpdateNote {
 
 impl SecurityhubAutomationRuleActionsFindingFieldsUpdateNote {
     /// `SecurityhubAutomationRuleActionsFindingFieldsUpdateNote` with its required arguments; set the others with `SecurityhubAutomationRuleActionsFindingFieldsUpdateNote { field: Some(..), ..SecurityhubAutomationRuleActionsFindingFieldsUpdateNote::new(..) }`.
+    #[inline]
     pub fn new(text: impl Into<crate::core::Expr>, updated_by: impl Into<crate::core::Expr>) -> Self {
         Self {
             text: text.into(),
@@ -93,6 +96,7 @@ pub struct SecurityhubAutomationRuleActionsFindingFieldsUpdateRelatedFindings {
 
 impl SecurityhubAutomationRuleActionsFindingFieldsUpdateRelatedFindings {
     /// `SecurityhubAutomationRuleActionsFindingFieldsUpdateRelatedFindings` with its required arguments; set the others with `SecurityhubAutomationRuleActionsFindingFieldsUpdateRelatedFindings { field: Some(..), ..SecurityhubAutomationRuleActionsFindingFieldsUpdateRelatedFindings::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>, product_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -114,6 +118,7 @@ pub struct SecurityhubAutomationRuleActionsFindingFieldsUpdateSeverity {
 
 impl SecurityhubAutomationRuleActionsFindingFieldsUpdateSeverity {
     /// `SecurityhubAutomationRuleActionsFindingFieldsUpdateSeverity` with its required arguments; set the others with `SecurityhubAutomationRuleActionsFindingFieldsUpdateSeverity { field: Some(..), ..SecurityhubAutomationRuleActionsFindingFieldsUpdateSeverity::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             label: None,
@@ -132,6 +137,7 @@ pub struct SecurityhubAutomationRuleActionsFindingFieldsUpdateWorkflow {
 
 impl SecurityhubAutomationRuleActionsFindingFieldsUpdateWorkflow {
     /// `SecurityhubAutomationRuleActionsFindingFieldsUpdateWorkflow` with its required arguments; set the others with `SecurityhubAutomationRuleActionsFindingFieldsUpdateWorkflow { field: Some(..), ..SecurityhubAutomationRuleActionsFindingFieldsUpdateWorkflow::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             status: None,
@@ -173,6 +179,7 @@ pub struct SecurityhubAutomationRuleActionsFindingFieldsUpdate {
 
 impl SecurityhubAutomationRuleActionsFindingFieldsUpdate {
     /// `SecurityhubAutomationRuleActionsFindingFieldsUpdate` with its required arguments; set the others with `SecurityhubAutomationRuleActionsFindingFieldsUpdate { field: Some(..), ..SecurityhubAutomationRuleActionsFindingFieldsUpdate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             confidence: None,
@@ -201,6 +208,7 @@ pub struct SecurityhubAutomationRuleActions {
 
 impl SecurityhubAutomationRuleActions {
     /// `SecurityhubAutomationRuleActions` with its required arguments; set the others with `SecurityhubAutomationRuleActions { field: Some(..), ..SecurityhubAutomationRuleActions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             r#type: None,
@@ -220,6 +228,7 @@ pub struct SecurityhubAutomationRuleCriteriaAwsAccountId {
 
 impl SecurityhubAutomationRuleCriteriaAwsAccountId {
     /// `SecurityhubAutomationRuleCriteriaAwsAccountId` with its required arguments; set the others with `SecurityhubAutomationRuleCriteriaAwsAccountId { field: Some(..), ..SecurityhubAutomationRuleCriteriaAwsAccountId::new(..) }`.
+    #[inline]
     pub fn new(comparison: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             comparison: comparison.into(),
@@ -250,6 +259,7 @@ pub struct SecurityhubAutomationRuleCriteriaConfidence {
 
 impl SecurityhubAutomationRuleCriteriaConfidence {
     /// `SecurityhubAutomationRuleCriteriaConfidence` with its required arguments; set the others with `SecurityhubAutomationRuleCriteriaConfidence { field: Some(..), ..SecurityhubAutomationRuleCriteriaConfidence::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             eq: None,
@@ -272,6 +282,7 @@ pub struct SecurityhubAutomationRuleCriteriaCreatedAtDateRange {
 
 impl SecurityhubAutomationRuleCriteriaCreatedAtDateRange {
     /// `SecurityhubAutomationRuleCriteriaCreatedAtDateRange` with its required arguments; set the others with `SecurityhubAutomationRuleCriteriaCreatedAtDateRange { field: Some(..), ..SecurityhubAutomationRuleCriteriaCreatedAtDateRange::new(..) }`.
+    #[inline]
     pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             unit: unit.into(),
@@ -296,6 +307,7 @@ pub struct SecurityhubAutomationRuleCriteriaCreatedAt {
 
 impl SecurityhubAutomationRuleCriteriaCreatedAt {
     /// `SecurityhubAutomationRuleCriteriaCreatedAt` with its required arguments; set the others with `SecurityhubAutomationRuleCriteriaCreatedAt { field: Some(..), ..SecurityhubAutomationRuleCriteriaCreatedAt::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             end: None,
@@ -318,6 +330,7 @@ pub struct SecurityhubAutomationRuleCriteriaResourceDetailsOther {
 
 impl SecurityhubAutomationRuleCriteriaResourceDetailsOther {
     /// `SecurityhubAutomationRuleCriteriaResourceDetailsOther` with its required arguments; set the others with `SecurityhubAutomationRuleCriteriaResourceDetailsOther { field: Some(..), ..SecurityhubAutomationRuleCriteriaResourceDetailsOther::new(..) }`.
+    #[inline]
     pub fn new(comparison: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             comparison: comparison.into(),
@@ -448,6 +461,7 @@ pub struct SecurityhubAutomationRuleCriteria {
 
 impl SecurityhubAutomationRuleCriteria {
     /// `SecurityhubAutomationRuleCriteria` with its required arguments; set the others with `SecurityhubAutomationRuleCriteria { field: Some(..), ..SecurityhubAutomationRuleCriteria::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             aws_account_id: None,
@@ -520,6 +534,7 @@ pub struct SecurityhubAutomationRule {
 
 impl SecurityhubAutomationRule {
     /// `SecurityhubAutomationRule` with its required arguments; set the others with `SecurityhubAutomationRule { field: Some(..), ..SecurityhubAutomationRule::new(..) }`.
+    #[inline]
     pub fn new(description: impl Into<crate::core::Expr>, rule_name: impl Into<crate::core::Expr>, rule_order: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             description: description.into(),
@@ -547,6 +562,7 @@ pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConf
 
 impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterBool {
     /// `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterBool` with its required arguments; set the others with `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterBool { field: Some(..), ..SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterBool::new(..) }`.
+    #[inline]
     pub fn new(value: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             value: value.into(),
@@ -563,6 +579,7 @@ pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConf
 
 impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterDouble {
     /// `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterDouble` with its required arguments; set the others with `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterDouble { field: Some(..), ..SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterDouble::new(..) }`.
+    #[inline]
     pub fn new(value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             value: value.into(),
@@ -579,6 +596,7 @@ pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConf
 
 impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnum {
     /// `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnum` with its required arguments; set the others with `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnum { field: Some(..), ..SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnum::new(..) }`.
+    #[inline]
     pub fn new(value: impl Into<crate::core::Expr>) -> Self {
         Self {
             value: value.into(),
@@ -595,6 +613,7 @@ pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConf
 
 impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnumList {
     /// `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnumList` with its required arguments; set the others with `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnumList { field: Some(..), ..SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterEnumList::new(..) }`.
+    #[inline]
     pub fn new(value: Vec<crate::core::Expr>) -> Self {
         Self {
             value,
@@ -611,6 +630,7 @@ pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConf
 
 impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterIntList {
     /// `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterIntList` with its required arguments; set the others with `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterIntList { field: Some(..), ..SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameterIntList::new(..) }`.
+    #[inline]
     pub fn new(value: Vec<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             value,
@@ -653,6 +673,7 @@ pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConf
 
 impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameter {
     /// `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameter` with its required arguments; set the others with `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameter { field: Some(..), ..SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -680,6 +701,7 @@ pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConf
 
 impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameter {
     /// `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameter` with its required arguments; set the others with `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameter { field: Some(..), ..SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameter::new(..) }`.
+    #[inline]
     pub fn new(security_control_id: impl Into<crate::core::Expr>, parameter: Vec<SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfigurationSecurityControlCustomParameterParameter>) -> Self {
         Self {
             security_control_id: security_control_id.into(),
@@ -704,6 +726,7 @@ pub struct SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConf
 
 impl SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfiguration {
     /// `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfiguration` with its required arguments; set the others with `SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfiguration { field: Some(..), ..SecurityhubConfigurationPolicyConfigurationPolicySecurityControlsConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             disabled_control_identifiers: None,
@@ -728,6 +751,7 @@ pub struct SecurityhubConfigurationPolicyConfigurationPolicy {
 
 impl SecurityhubConfigurationPolicyConfigurationPolicy {
     /// `SecurityhubConfigurationPolicyConfigurationPolicy` with its required arguments; set the others with `SecurityhubConfigurationPolicyConfigurationPolicy { field: Some(..), ..SecurityhubConfigurationPolicyConfigurationPolicy::new(..) }`.
+    #[inline]
     pub fn new(service_enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled_standard_arns: None,
@@ -754,6 +778,7 @@ pub struct SecurityhubConfigurationPolicy {
 
 impl SecurityhubConfigurationPolicy {
     /// `SecurityhubConfigurationPolicy` with its required arguments; set the others with `SecurityhubConfigurationPolicy { field: Some(..), ..SecurityhubConfigurationPolicy::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, configuration_policy: SecurityhubConfigurationPolicyConfigurationPolicy) -> Self {
         Self {
             description: None,
@@ -781,6 +806,7 @@ pub struct SecurityhubConfigurationPolicyAssociationTimeouts {
 
 impl SecurityhubConfigurationPolicyAssociationTimeouts {
     /// `SecurityhubConfigurationPolicyAssociationTimeouts` with its required arguments; set the others with `SecurityhubConfigurationPolicyAssociationTimeouts { field: Some(..), ..SecurityhubConfigurationPolicyAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -808,6 +834,7 @@ pub struct SecurityhubConfigurationPolicyAssociation {
 
 impl SecurityhubConfigurationPolicyAssociation {
     /// `SecurityhubConfigurationPolicyAssociation` with its required arguments; set the others with `SecurityhubConfigurationPolicyAssociation { field: Some(..), ..SecurityhubConfigurationPolicyAssociation::new(..) }`.
+    #[inline]
     pub fn new(policy_id: impl Into<crate::core::Expr>, target_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -837,6 +864,7 @@ pub struct SecurityhubFindingAggregator {
 
 impl SecurityhubFindingAggregator {
     /// `SecurityhubFindingAggregator` with its required arguments; set the others with `SecurityhubFindingAggregator { field: Some(..), ..SecurityhubFindingAggregator::new(..) }`.
+    #[inline]
     pub fn new(linking_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -861,6 +889,7 @@ pub struct SecurityhubInsightFiltersAwsAccountId {
 
 impl SecurityhubInsightFiltersAwsAccountId {
     /// `SecurityhubInsightFiltersAwsAccountId` with its required arguments; set the others with `SecurityhubInsightFiltersAwsAccountId { field: Some(..), ..SecurityhubInsightFiltersAwsAccountId::new(..) }`.
+    #[inline]
     pub fn new(comparison: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             comparison: comparison.into(),
@@ -885,6 +914,7 @@ pub struct SecurityhubInsightFiltersConfidence {
 
 impl SecurityhubInsightFiltersConfidence {
     /// `SecurityhubInsightFiltersConfidence` with its required arguments; set the others with `SecurityhubInsightFiltersConfidence { field: Some(..), ..SecurityhubInsightFiltersConfidence::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             eq: None,
@@ -905,6 +935,7 @@ pub struct SecurityhubInsightFiltersCreatedAtDateRange {
 
 impl SecurityhubInsightFiltersCreatedAtDateRange {
     /// `SecurityhubInsightFiltersCreatedAtDateRange` with its required arguments; set the others with `SecurityhubInsightFiltersCreatedAtDateRange { field: Some(..), ..SecurityhubInsightFiltersCreatedAtDateRange::new(..) }`.
+    #[inline]
     pub fn new(unit: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             unit: unit.into(),
@@ -929,6 +960,7 @@ pub struct SecurityhubInsightFiltersCreatedAt {
 
 impl SecurityhubInsightFiltersCreatedAt {
     /// `SecurityhubInsightFiltersCreatedAt` with its required arguments; set the others with `SecurityhubInsightFiltersCreatedAt { field: Some(..), ..SecurityhubInsightFiltersCreatedAt::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             end: None,
@@ -947,6 +979,7 @@ pub struct SecurityhubInsightFiltersKeyword {
 
 impl SecurityhubInsightFiltersKeyword {
     /// `SecurityhubInsightFiltersKeyword` with its required arguments; set the others with `SecurityhubInsightFiltersKeyword { field: Some(..), ..SecurityhubInsightFiltersKeyword::new(..) }`.
+    #[inline]
     pub fn new(value: impl Into<crate::core::Expr>) -> Self {
         Self {
             value: value.into(),
@@ -963,6 +996,7 @@ pub struct SecurityhubInsightFiltersNetworkDestinationIpv4 {
 
 impl SecurityhubInsightFiltersNetworkDestinationIpv4 {
     /// `SecurityhubInsightFiltersNetworkDestinationIpv4` with its required arguments; set the others with `SecurityhubInsightFiltersNetworkDestinationIpv4 { field: Some(..), ..SecurityhubInsightFiltersNetworkDestinationIpv4::new(..) }`.
+    #[inline]
     pub fn new(cidr: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr: cidr.into(),
@@ -983,6 +1017,7 @@ pub struct SecurityhubInsightFiltersProductFields {
 
 impl SecurityhubInsightFiltersProductFields {
     /// `SecurityhubInsightFiltersProductFields` with its required arguments; set the others with `SecurityhubInsightFiltersProductFields { field: Some(..), ..SecurityhubInsightFiltersProductFields::new(..) }`.
+    #[inline]
     pub fn new(comparison: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             comparison: comparison.into(),
@@ -1263,6 +1298,7 @@ pub struct SecurityhubInsightFilters {
 
 impl SecurityhubInsightFilters {
     /// `SecurityhubInsightFilters` with its required arguments; set the others with `SecurityhubInsightFilters { field: Some(..), ..SecurityhubInsightFilters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             aws_account_id: None,
@@ -1373,6 +1409,7 @@ pub struct SecurityhubInsight {
 
 impl SecurityhubInsight {
     /// `SecurityhubInsight` with its required arguments; set the others with `SecurityhubInsight { field: Some(..), ..SecurityhubInsight::new(..) }`.
+    #[inline]
     pub fn new(group_by_attribute: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, filters: SecurityhubInsightFilters) -> Self {
         Self {
             group_by_attribute: group_by_attribute.into(),
@@ -1399,6 +1436,7 @@ pub struct SecurityhubInviteAccepter {
 
 impl SecurityhubInviteAccepter {
     /// `SecurityhubInviteAccepter` with its required arguments; set the others with `SecurityhubInviteAccepter { field: Some(..), ..SecurityhubInviteAccepter::new(..) }`.
+    #[inline]
     pub fn new(master_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1429,6 +1467,7 @@ pub struct SecurityhubMember {
 
 impl SecurityhubMember {
     /// `SecurityhubMember` with its required arguments; set the others with `SecurityhubMember { field: Some(..), ..SecurityhubMember::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -1455,6 +1494,7 @@ pub struct SecurityhubOrganizationAdminAccount {
 
 impl SecurityhubOrganizationAdminAccount {
     /// `SecurityhubOrganizationAdminAccount` with its required arguments; set the others with `SecurityhubOrganizationAdminAccount { field: Some(..), ..SecurityhubOrganizationAdminAccount::new(..) }`.
+    #[inline]
     pub fn new(admin_account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             admin_account_id: admin_account_id.into(),
@@ -1476,6 +1516,7 @@ pub struct SecurityhubOrganizationConfigurationOrganizationConfiguration {
 
 impl SecurityhubOrganizationConfigurationOrganizationConfiguration {
     /// `SecurityhubOrganizationConfigurationOrganizationConfiguration` with its required arguments; set the others with `SecurityhubOrganizationConfigurationOrganizationConfiguration { field: Some(..), ..SecurityhubOrganizationConfigurationOrganizationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(configuration_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             configuration_type: configuration_type.into(),
@@ -1499,6 +1540,7 @@ pub struct SecurityhubOrganizationConfigurationTimeouts {
 
 impl SecurityhubOrganizationConfigurationTimeouts {
     /// `SecurityhubOrganizationConfigurationTimeouts` with its required arguments; set the others with `SecurityhubOrganizationConfigurationTimeouts { field: Some(..), ..SecurityhubOrganizationConfigurationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1529,6 +1571,7 @@ pub struct SecurityhubOrganizationConfiguration {
 
 impl SecurityhubOrganizationConfiguration {
     /// `SecurityhubOrganizationConfiguration` with its required arguments; set the others with `SecurityhubOrganizationConfiguration { field: Some(..), ..SecurityhubOrganizationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(auto_enable: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             auto_enable: auto_enable.into(),
@@ -1556,6 +1599,7 @@ pub struct SecurityhubProductSubscription {
 
 impl SecurityhubProductSubscription {
     /// `SecurityhubProductSubscription` with its required arguments; set the others with `SecurityhubProductSubscription { field: Some(..), ..SecurityhubProductSubscription::new(..) }`.
+    #[inline]
     pub fn new(product_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1585,6 +1629,7 @@ pub struct SecurityhubStandardsControl {
 
 impl SecurityhubStandardsControl {
     /// `SecurityhubStandardsControl` with its required arguments; set the others with `SecurityhubStandardsControl { field: Some(..), ..SecurityhubStandardsControl::new(..) }`.
+    #[inline]
     pub fn new(control_status: impl Into<crate::core::Expr>, standards_control_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             control_status: control_status.into(),
@@ -1615,6 +1660,7 @@ pub struct SecurityhubStandardsControlAssociation {
 
 impl SecurityhubStandardsControlAssociation {
     /// `SecurityhubStandardsControlAssociation` with its required arguments; set the others with `SecurityhubStandardsControlAssociation { field: Some(..), ..SecurityhubStandardsControlAssociation::new(..) }`.
+    #[inline]
     pub fn new(association_status: impl Into<crate::core::Expr>, security_control_id: impl Into<crate::core::Expr>, standards_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             association_status: association_status.into(),
@@ -1642,6 +1688,7 @@ pub struct SecurityhubStandardsSubscriptionTimeouts {
 
 impl SecurityhubStandardsSubscriptionTimeouts {
     /// `SecurityhubStandardsSubscriptionTimeouts` with its required arguments; set the others with `SecurityhubStandardsSubscriptionTimeouts { field: Some(..), ..SecurityhubStandardsSubscriptionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1665,6 +1712,7 @@ pub struct SecurityhubStandardsSubscription {
 
 impl SecurityhubStandardsSubscription {
     /// `SecurityhubStandardsSubscription` with its required arguments; set the others with `SecurityhubStandardsSubscription { field: Some(..), ..SecurityhubStandardsSubscription::new(..) }`.
+    #[inline]
     pub fn new(standards_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1687,6 +1735,7 @@ pub struct DataSecurityhubStandardsControlAssociations {
 
 impl DataSecurityhubStandardsControlAssociations {
     /// `DataSecurityhubStandardsControlAssociations` with its required arguments; set the others with `DataSecurityhubStandardsControlAssociations { field: Some(..), ..DataSecurityhubStandardsControlAssociations::new(..) }`.
+    #[inline]
     pub fn new(security_control_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_control_id: security_control_id.into(),
@@ -1700,22 +1749,27 @@ impl crate::core::DataSource for DataSecurityhubStandardsControlAssociations {
 
 impl crate::core::Ref<SecurityhubAccount> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_enable_controls`, as a reference.
+    #[inline]
     pub fn auto_enable_controls(&self) -> crate::core::Expr {
         self.attr("auto_enable_controls")
     }
     /// `control_finding_generator`, as a reference.
+    #[inline]
     pub fn control_finding_generator(&self) -> crate::core::Expr {
         self.attr("control_finding_generator")
     }
     /// `enable_default_standards`, as a reference.
+    #[inline]
     pub fn enable_default_standards(&self) -> crate::core::Expr {
         self.attr("enable_default_standards")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1723,22 +1777,27 @@ impl crate::core::Ref<SecurityhubAccount> {
 
 impl crate::core::Ref<SecurityhubActionTarget> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identifier`, as a reference.
+    #[inline]
     pub fn identifier(&self) -> crate::core::Expr {
         self.attr("identifier")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -1746,46 +1805,57 @@ impl crate::core::Ref<SecurityhubActionTarget> {
 
 impl crate::core::Ref<SecurityhubAutomationRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `is_terminal`, as a reference.
+    #[inline]
     pub fn is_terminal(&self) -> crate::core::Expr {
         self.attr("is_terminal")
     }
     /// `rule_name`, as a reference.
+    #[inline]
     pub fn rule_name(&self) -> crate::core::Expr {
         self.attr("rule_name")
     }
     /// `rule_order`, as a reference.
+    #[inline]
     pub fn rule_order(&self) -> crate::core::Expr {
         self.attr("rule_order")
     }
     /// `rule_status`, as a reference.
+    #[inline]
     pub fn rule_status(&self) -> crate::core::Expr {
         self.attr("rule_status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `actions` (a nested block), as a reference.
+    #[inline]
     pub fn actions(&self) -> crate::core::Expr {
         self.attr("actions")
     }
     /// `criteria` (a nested block), as a reference.
+    #[inline]
     pub fn criteria(&self) -> crate::core::Expr {
         self.attr("criteria")
     }
@@ -1793,22 +1863,27 @@ impl crate::core::Ref<SecurityhubAutomationRule> {
 
 impl crate::core::Ref<SecurityhubConfigurationPolicy> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `configuration_policy` (a nested block), as a reference.
+    #[inline]
     pub fn configuration_policy(&self) -> crate::core::Expr {
         self.attr("configuration_policy")
     }
@@ -1816,18 +1891,22 @@ impl crate::core::Ref<SecurityhubConfigurationPolicy> {
 
 impl crate::core::Ref<SecurityhubConfigurationPolicyAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy_id`, as a reference.
+    #[inline]
     pub fn policy_id(&self) -> crate::core::Expr {
         self.attr("policy_id")
     }
     /// `target_id`, as a reference.
+    #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
         self.attr("target_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1835,14 +1914,17 @@ impl crate::core::Ref<SecurityhubConfigurationPolicyAssociation> {
 
 impl crate::core::Ref<SecurityhubFindingAggregator> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `linking_mode`, as a reference.
+    #[inline]
     pub fn linking_mode(&self) -> crate::core::Expr {
         self.attr("linking_mode")
     }
     /// `specified_regions`, as a reference.
+    #[inline]
     pub fn specified_regions(&self) -> crate::core::Expr {
         self.attr("specified_regions")
     }
@@ -1850,22 +1932,27 @@ impl crate::core::Ref<SecurityhubFindingAggregator> {
 
 impl crate::core::Ref<SecurityhubInsight> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `group_by_attribute`, as a reference.
+    #[inline]
     pub fn group_by_attribute(&self) -> crate::core::Expr {
         self.attr("group_by_attribute")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `filters` (a nested block), as a reference.
+    #[inline]
     pub fn filters(&self) -> crate::core::Expr {
         self.attr("filters")
     }
@@ -1873,14 +1960,17 @@ impl crate::core::Ref<SecurityhubInsight> {
 
 impl crate::core::Ref<SecurityhubInviteAccepter> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `invitation_id`, as a reference.
+    #[inline]
     pub fn invitation_id(&self) -> crate::core::Expr {
         self.attr("invitation_id")
     }
     /// `master_id`, as a reference.
+    #[inline]
     pub fn master_id(&self) -> crate::core::Expr {
         self.attr("master_id")
     }
@@ -1888,26 +1978,32 @@ impl crate::core::Ref<SecurityhubInviteAccepter> {
 
 impl crate::core::Ref<SecurityhubMember> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `email`, as a reference.
+    #[inline]
     pub fn email(&self) -> crate::core::Expr {
         self.attr("email")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `invite`, as a reference.
+    #[inline]
     pub fn invite(&self) -> crate::core::Expr {
         self.attr("invite")
     }
     /// `master_id`, as a reference.
+    #[inline]
     pub fn master_id(&self) -> crate::core::Expr {
         self.attr("master_id")
     }
     /// `member_status`, as a reference.
+    #[inline]
     pub fn member_status(&self) -> crate::core::Expr {
         self.attr("member_status")
     }
@@ -1915,10 +2011,12 @@ impl crate::core::Ref<SecurityhubMember> {
 
 impl crate::core::Ref<SecurityhubOrganizationAdminAccount> {
     /// `admin_account_id`, as a reference.
+    #[inline]
     pub fn admin_account_id(&self) -> crate::core::Expr {
         self.attr("admin_account_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1926,22 +2024,27 @@ impl crate::core::Ref<SecurityhubOrganizationAdminAccount> {
 
 impl crate::core::Ref<SecurityhubOrganizationConfiguration> {
     /// `auto_enable`, as a reference.
+    #[inline]
     pub fn auto_enable(&self) -> crate::core::Expr {
         self.attr("auto_enable")
     }
     /// `auto_enable_standards`, as a reference.
+    #[inline]
     pub fn auto_enable_standards(&self) -> crate::core::Expr {
         self.attr("auto_enable_standards")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `organization_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn organization_configuration(&self) -> crate::core::Expr {
         self.attr("organization_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1949,14 +2052,17 @@ impl crate::core::Ref<SecurityhubOrganizationConfiguration> {
 
 impl crate::core::Ref<SecurityhubProductSubscription> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `product_arn`, as a reference.
+    #[inline]
     pub fn product_arn(&self) -> crate::core::Expr {
         self.attr("product_arn")
     }
@@ -1964,46 +2070,57 @@ impl crate::core::Ref<SecurityhubProductSubscription> {
 
 impl crate::core::Ref<SecurityhubStandardsControl> {
     /// `control_id`, as a reference.
+    #[inline]
     pub fn control_id(&self) -> crate::core::Expr {
         self.attr("control_id")
     }
     /// `control_status`, as a reference.
+    #[inline]
     pub fn control_status(&self) -> crate::core::Expr {
         self.attr("control_status")
     }
     /// `control_status_updated_at`, as a reference.
+    #[inline]
     pub fn control_status_updated_at(&self) -> crate::core::Expr {
         self.attr("control_status_updated_at")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `disabled_reason`, as a reference.
+    #[inline]
     pub fn disabled_reason(&self) -> crate::core::Expr {
         self.attr("disabled_reason")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `related_requirements`, as a reference.
+    #[inline]
     pub fn related_requirements(&self) -> crate::core::Expr {
         self.attr("related_requirements")
     }
     /// `remediation_url`, as a reference.
+    #[inline]
     pub fn remediation_url(&self) -> crate::core::Expr {
         self.attr("remediation_url")
     }
     /// `severity_rating`, as a reference.
+    #[inline]
     pub fn severity_rating(&self) -> crate::core::Expr {
         self.attr("severity_rating")
     }
     /// `standards_control_arn`, as a reference.
+    #[inline]
     pub fn standards_control_arn(&self) -> crate::core::Expr {
         self.attr("standards_control_arn")
     }
     /// `title`, as a reference.
+    #[inline]
     pub fn title(&self) -> crate::core::Expr {
         self.attr("title")
     }
@@ -2011,22 +2128,27 @@ impl crate::core::Ref<SecurityhubStandardsControl> {
 
 impl crate::core::Ref<SecurityhubStandardsControlAssociation> {
     /// `association_status`, as a reference.
+    #[inline]
     pub fn association_status(&self) -> crate::core::Expr {
         self.attr("association_status")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `security_control_id`, as a reference.
+    #[inline]
     pub fn security_control_id(&self) -> crate::core::Expr {
         self.attr("security_control_id")
     }
     /// `standards_arn`, as a reference.
+    #[inline]
     pub fn standards_arn(&self) -> crate::core::Expr {
         self.attr("standards_arn")
     }
     /// `updated_reason`, as a reference.
+    #[inline]
     pub fn updated_reason(&self) -> crate::core::Expr {
         self.attr("updated_reason")
     }
@@ -2034,14 +2156,17 @@ impl crate::core::Ref<SecurityhubStandardsControlAssociation> {
 
 impl crate::core::Ref<SecurityhubStandardsSubscription> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `standards_arn`, as a reference.
+    #[inline]
     pub fn standards_arn(&self) -> crate::core::Expr {
         self.attr("standards_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2049,14 +2174,17 @@ impl crate::core::Ref<SecurityhubStandardsSubscription> {
 
 impl crate::core::Ref<DataSecurityhubStandardsControlAssociations> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `security_control_id`, as a reference.
+    #[inline]
     pub fn security_control_id(&self) -> crate::core::Expr {
         self.attr("security_control_id")
     }
     /// `standards_control_associations`, as a reference.
+    #[inline]
     pub fn standards_control_associations(&self) -> crate::core::Expr {
         self.attr("standards_control_associations")
     }

@@ -17,6 +17,7 @@ pub struct SecuritylakeAwsLogSourceSource {
 
 impl SecuritylakeAwsLogSourceSource {
     /// `SecuritylakeAwsLogSourceSource` with its required arguments; set the others with `SecuritylakeAwsLogSourceSource { field: Some(..), ..SecuritylakeAwsLogSourceSource::new(..) }`.
+    #[inline]
     pub fn new(regions: Vec<crate::core::Expr>, source_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             accounts: None,
@@ -37,6 +38,7 @@ pub struct SecuritylakeAwsLogSource {
 
 impl SecuritylakeAwsLogSource {
     /// `SecuritylakeAwsLogSource` with its required arguments; set the others with `SecuritylakeAwsLogSource { field: Some(..), ..SecuritylakeAwsLogSource::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             source: None,
@@ -57,6 +59,7 @@ pub struct SecuritylakeCustomLogSourceConfigurationCrawlerConfiguration {
 
 impl SecuritylakeCustomLogSourceConfigurationCrawlerConfiguration {
     /// `SecuritylakeCustomLogSourceConfigurationCrawlerConfiguration` with its required arguments; set the others with `SecuritylakeCustomLogSourceConfigurationCrawlerConfiguration { field: Some(..), ..SecuritylakeCustomLogSourceConfigurationCrawlerConfiguration::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             role_arn: role_arn.into(),
@@ -75,6 +78,7 @@ pub struct SecuritylakeCustomLogSourceConfigurationProviderIdentity {
 
 impl SecuritylakeCustomLogSourceConfigurationProviderIdentity {
     /// `SecuritylakeCustomLogSourceConfigurationProviderIdentity` with its required arguments; set the others with `SecuritylakeCustomLogSourceConfigurationProviderIdentity { field: Some(..), ..SecuritylakeCustomLogSourceConfigurationProviderIdentity::new(..) }`.
+    #[inline]
     pub fn new(external_id: impl Into<crate::core::Expr>, principal: impl Into<crate::core::Expr>) -> Self {
         Self {
             external_id: external_id.into(),
@@ -96,6 +100,7 @@ pub struct SecuritylakeCustomLogSourceConfiguration {
 
 impl SecuritylakeCustomLogSourceConfiguration {
     /// `SecuritylakeCustomLogSourceConfiguration` with its required arguments; set the others with `SecuritylakeCustomLogSourceConfiguration { field: Some(..), ..SecuritylakeCustomLogSourceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             crawler_configuration: None,
@@ -122,6 +127,7 @@ pub struct SecuritylakeCustomLogSource {
 
 impl SecuritylakeCustomLogSource {
     /// `SecuritylakeCustomLogSource` with its required arguments; set the others with `SecuritylakeCustomLogSource { field: Some(..), ..SecuritylakeCustomLogSource::new(..) }`.
+    #[inline]
     pub fn new(source_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             event_classes: None,
@@ -146,6 +152,7 @@ pub struct SecuritylakeDataLakeConfigurationLifecycleConfigurationExpiration {
 
 impl SecuritylakeDataLakeConfigurationLifecycleConfigurationExpiration {
     /// `SecuritylakeDataLakeConfigurationLifecycleConfigurationExpiration` with its required arguments; set the others with `SecuritylakeDataLakeConfigurationLifecycleConfigurationExpiration { field: Some(..), ..SecuritylakeDataLakeConfigurationLifecycleConfigurationExpiration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             days: None,
@@ -166,6 +173,7 @@ pub struct SecuritylakeDataLakeConfigurationLifecycleConfigurationTransition {
 
 impl SecuritylakeDataLakeConfigurationLifecycleConfigurationTransition {
     /// `SecuritylakeDataLakeConfigurationLifecycleConfigurationTransition` with its required arguments; set the others with `SecuritylakeDataLakeConfigurationLifecycleConfigurationTransition { field: Some(..), ..SecuritylakeDataLakeConfigurationLifecycleConfigurationTransition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             days: None,
@@ -187,6 +195,7 @@ pub struct SecuritylakeDataLakeConfigurationLifecycleConfiguration {
 
 impl SecuritylakeDataLakeConfigurationLifecycleConfiguration {
     /// `SecuritylakeDataLakeConfigurationLifecycleConfiguration` with its required arguments; set the others with `SecuritylakeDataLakeConfigurationLifecycleConfiguration { field: Some(..), ..SecuritylakeDataLakeConfigurationLifecycleConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             expiration: None,
@@ -208,6 +217,7 @@ pub struct SecuritylakeDataLakeConfigurationReplicationConfiguration {
 
 impl SecuritylakeDataLakeConfigurationReplicationConfiguration {
     /// `SecuritylakeDataLakeConfigurationReplicationConfiguration` with its required arguments; set the others with `SecuritylakeDataLakeConfigurationReplicationConfiguration { field: Some(..), ..SecuritylakeDataLakeConfigurationReplicationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             regions: None,
@@ -234,6 +244,7 @@ pub struct SecuritylakeDataLakeConfiguration {
 
 impl SecuritylakeDataLakeConfiguration {
     /// `SecuritylakeDataLakeConfiguration` with its required arguments; set the others with `SecuritylakeDataLakeConfiguration { field: Some(..), ..SecuritylakeDataLakeConfiguration::new(..) }`.
+    #[inline]
     pub fn new(region: impl Into<crate::core::Expr>) -> Self {
         Self {
             encryption_configuration: None,
@@ -263,6 +274,7 @@ pub struct SecuritylakeDataLakeTimeouts {
 
 impl SecuritylakeDataLakeTimeouts {
     /// `SecuritylakeDataLakeTimeouts` with its required arguments; set the others with `SecuritylakeDataLakeTimeouts { field: Some(..), ..SecuritylakeDataLakeTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -290,6 +302,7 @@ pub struct SecuritylakeDataLake {
 
 impl SecuritylakeDataLake {
     /// `SecuritylakeDataLake` with its required arguments; set the others with `SecuritylakeDataLake { field: Some(..), ..SecuritylakeDataLake::new(..) }`.
+    #[inline]
     pub fn new(meta_store_manager_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             meta_store_manager_role_arn: meta_store_manager_role_arn.into(),
@@ -316,6 +329,7 @@ pub struct SecuritylakeSubscriberSourceAwsLogSourceResource {
 
 impl SecuritylakeSubscriberSourceAwsLogSourceResource {
     /// `SecuritylakeSubscriberSourceAwsLogSourceResource` with its required arguments; set the others with `SecuritylakeSubscriberSourceAwsLogSourceResource { field: Some(..), ..SecuritylakeSubscriberSourceAwsLogSourceResource::new(..) }`.
+    #[inline]
     pub fn new(source_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             source_name: source_name.into(),
@@ -336,6 +350,7 @@ pub struct SecuritylakeSubscriberSourceCustomLogSourceResource {
 
 impl SecuritylakeSubscriberSourceCustomLogSourceResource {
     /// `SecuritylakeSubscriberSourceCustomLogSourceResource` with its required arguments; set the others with `SecuritylakeSubscriberSourceCustomLogSourceResource { field: Some(..), ..SecuritylakeSubscriberSourceCustomLogSourceResource::new(..) }`.
+    #[inline]
     pub fn new(source_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             source_name: source_name.into(),
@@ -357,6 +372,7 @@ pub struct SecuritylakeSubscriberSource {
 
 impl SecuritylakeSubscriberSource {
     /// `SecuritylakeSubscriberSource` with its required arguments; set the others with `SecuritylakeSubscriberSource { field: Some(..), ..SecuritylakeSubscriberSource::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             aws_log_source_resource: None,
@@ -376,6 +392,7 @@ pub struct SecuritylakeSubscriberSubscriberIdentity {
 
 impl SecuritylakeSubscriberSubscriberIdentity {
     /// `SecuritylakeSubscriberSubscriberIdentity` with its required arguments; set the others with `SecuritylakeSubscriberSubscriberIdentity { field: Some(..), ..SecuritylakeSubscriberSubscriberIdentity::new(..) }`.
+    #[inline]
     pub fn new(external_id: impl Into<crate::core::Expr>, principal: impl Into<crate::core::Expr>) -> Self {
         Self {
             external_id: external_id.into(),
@@ -403,6 +420,7 @@ pub struct SecuritylakeSubscriberTimeouts {
 
 impl SecuritylakeSubscriberTimeouts {
     /// `SecuritylakeSubscriberTimeouts` with its required arguments; set the others with `SecuritylakeSubscriberTimeouts { field: Some(..), ..SecuritylakeSubscriberTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -440,6 +458,7 @@ pub struct SecuritylakeSubscriber {
 
 impl SecuritylakeSubscriber {
     /// `SecuritylakeSubscriber` with its required arguments; set the others with `SecuritylakeSubscriber { field: Some(..), ..SecuritylakeSubscriber::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_type: None,
@@ -477,6 +496,7 @@ pub struct SecuritylakeSubscriberNotificationConfigurationHttpsNotificationConfi
 
 impl SecuritylakeSubscriberNotificationConfigurationHttpsNotificationConfiguration {
     /// `SecuritylakeSubscriberNotificationConfigurationHttpsNotificationConfiguration` with its required arguments; set the others with `SecuritylakeSubscriberNotificationConfigurationHttpsNotificationConfiguration { field: Some(..), ..SecuritylakeSubscriberNotificationConfigurationHttpsNotificationConfiguration::new(..) }`.
+    #[inline]
     pub fn new(endpoint: impl Into<crate::core::Expr>, target_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             authorization_api_key_name: None,
@@ -495,6 +515,7 @@ pub struct SecuritylakeSubscriberNotificationConfigurationSqsNotificationConfigu
 
 impl SecuritylakeSubscriberNotificationConfigurationSqsNotificationConfiguration {
     /// `SecuritylakeSubscriberNotificationConfigurationSqsNotificationConfiguration` with its required arguments; set the others with `SecuritylakeSubscriberNotificationConfigurationSqsNotificationConfiguration { field: Some(..), ..SecuritylakeSubscriberNotificationConfigurationSqsNotificationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -514,6 +535,7 @@ pub struct SecuritylakeSubscriberNotificationConfiguration {
 
 impl SecuritylakeSubscriberNotificationConfiguration {
     /// `SecuritylakeSubscriberNotificationConfiguration` with its required arguments; set the others with `SecuritylakeSubscriberNotificationConfiguration { field: Some(..), ..SecuritylakeSubscriberNotificationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             https_notification_configuration: None,
@@ -534,6 +556,7 @@ pub struct SecuritylakeSubscriberNotification {
 
 impl SecuritylakeSubscriberNotification {
     /// `SecuritylakeSubscriberNotification` with its required arguments; set the others with `SecuritylakeSubscriberNotification { field: Some(..), ..SecuritylakeSubscriberNotification::new(..) }`.
+    #[inline]
     pub fn new(subscriber_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             subscriber_id: subscriber_id.into(),
@@ -548,10 +571,12 @@ impl crate::core::Resource for SecuritylakeSubscriberNotification {
 
 impl crate::core::Ref<SecuritylakeAwsLogSource> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `source` (a nested block), as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
@@ -559,30 +584,37 @@ impl crate::core::Ref<SecuritylakeAwsLogSource> {
 
 impl crate::core::Ref<SecuritylakeCustomLogSource> {
     /// `attributes`, as a reference.
+    #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
         self.attr("attributes")
     }
     /// `event_classes`, as a reference.
+    #[inline]
     pub fn event_classes(&self) -> crate::core::Expr {
         self.attr("event_classes")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `provider_details`, as a reference.
+    #[inline]
     pub fn provider_details(&self) -> crate::core::Expr {
         self.attr("provider_details")
     }
     /// `source_name`, as a reference.
+    #[inline]
     pub fn source_name(&self) -> crate::core::Expr {
         self.attr("source_name")
     }
     /// `source_version`, as a reference.
+    #[inline]
     pub fn source_version(&self) -> crate::core::Expr {
         self.attr("source_version")
     }
     /// `configuration` (a nested block), as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
@@ -590,34 +622,42 @@ impl crate::core::Ref<SecuritylakeCustomLogSource> {
 
 impl crate::core::Ref<SecuritylakeDataLake> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `meta_store_manager_role_arn`, as a reference.
+    #[inline]
     pub fn meta_store_manager_role_arn(&self) -> crate::core::Expr {
         self.attr("meta_store_manager_role_arn")
     }
     /// `s3_bucket_arn`, as a reference.
+    #[inline]
     pub fn s3_bucket_arn(&self) -> crate::core::Expr {
         self.attr("s3_bucket_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `configuration` (a nested block), as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -625,66 +665,82 @@ impl crate::core::Ref<SecuritylakeDataLake> {
 
 impl crate::core::Ref<SecuritylakeSubscriber> {
     /// `access_type`, as a reference.
+    #[inline]
     pub fn access_type(&self) -> crate::core::Expr {
         self.attr("access_type")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_share_arn`, as a reference.
+    #[inline]
     pub fn resource_share_arn(&self) -> crate::core::Expr {
         self.attr("resource_share_arn")
     }
     /// `resource_share_name`, as a reference.
+    #[inline]
     pub fn resource_share_name(&self) -> crate::core::Expr {
         self.attr("resource_share_name")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `s3_bucket_arn`, as a reference.
+    #[inline]
     pub fn s3_bucket_arn(&self) -> crate::core::Expr {
         self.attr("s3_bucket_arn")
     }
     /// `subscriber_description`, as a reference.
+    #[inline]
     pub fn subscriber_description(&self) -> crate::core::Expr {
         self.attr("subscriber_description")
     }
     /// `subscriber_endpoint`, as a reference.
+    #[inline]
     pub fn subscriber_endpoint(&self) -> crate::core::Expr {
         self.attr("subscriber_endpoint")
     }
     /// `subscriber_name`, as a reference.
+    #[inline]
     pub fn subscriber_name(&self) -> crate::core::Expr {
         self.attr("subscriber_name")
     }
     /// `subscriber_status`, as a reference.
+    #[inline]
     pub fn subscriber_status(&self) -> crate::core::Expr {
         self.attr("subscriber_status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `source` (a nested block), as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
     /// `subscriber_identity` (a nested block), as a reference.
+    #[inline]
     pub fn subscriber_identity(&self) -> crate::core::Expr {
         self.attr("subscriber_identity")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -692,22 +748,27 @@ impl crate::core::Ref<SecuritylakeSubscriber> {
 
 impl crate::core::Ref<SecuritylakeSubscriberNotification> {
     /// `endpoint_id`, as a reference.
+    #[inline]
     pub fn endpoint_id(&self) -> crate::core::Expr {
         self.attr("endpoint_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `subscriber_endpoint`, as a reference.
+    #[inline]
     pub fn subscriber_endpoint(&self) -> crate::core::Expr {
         self.attr("subscriber_endpoint")
     }
     /// `subscriber_id`, as a reference.
+    #[inline]
     pub fn subscriber_id(&self) -> crate::core::Expr {
         self.attr("subscriber_id")
     }
     /// `configuration` (a nested block), as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }

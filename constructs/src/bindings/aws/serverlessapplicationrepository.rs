@@ -16,6 +16,7 @@ pub struct ServerlessapplicationrepositoryCloudformationStackTimeouts {
 
 impl ServerlessapplicationrepositoryCloudformationStackTimeouts {
     /// `ServerlessapplicationrepositoryCloudformationStackTimeouts` with its required arguments; set the others with `ServerlessapplicationrepositoryCloudformationStackTimeouts { field: Some(..), ..ServerlessapplicationrepositoryCloudformationStackTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -56,6 +57,7 @@ pub struct ServerlessapplicationrepositoryCloudformationStack {
 
 impl ServerlessapplicationrepositoryCloudformationStack {
     /// `ServerlessapplicationrepositoryCloudformationStack` with its required arguments; set the others with `ServerlessapplicationrepositoryCloudformationStack { field: Some(..), ..ServerlessapplicationrepositoryCloudformationStack::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>, capabilities: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -90,6 +92,7 @@ pub struct DataServerlessapplicationrepositoryApplication {
 
 impl DataServerlessapplicationrepositoryApplication {
     /// `DataServerlessapplicationrepositoryApplication` with its required arguments; set the others with `DataServerlessapplicationrepositoryApplication { field: Some(..), ..DataServerlessapplicationrepositoryApplication::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -105,42 +108,52 @@ impl crate::core::DataSource for DataServerlessapplicationrepositoryApplication 
 
 impl crate::core::Ref<ServerlessapplicationrepositoryCloudformationStack> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `capabilities`, as a reference.
+    #[inline]
     pub fn capabilities(&self) -> crate::core::Expr {
         self.attr("capabilities")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `outputs`, as a reference.
+    #[inline]
     pub fn outputs(&self) -> crate::core::Expr {
         self.attr("outputs")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `semantic_version`, as a reference.
+    #[inline]
     pub fn semantic_version(&self) -> crate::core::Expr {
         self.attr("semantic_version")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -148,30 +161,37 @@ impl crate::core::Ref<ServerlessapplicationrepositoryCloudformationStack> {
 
 impl crate::core::Ref<DataServerlessapplicationrepositoryApplication> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `required_capabilities`, as a reference.
+    #[inline]
     pub fn required_capabilities(&self) -> crate::core::Expr {
         self.attr("required_capabilities")
     }
     /// `semantic_version`, as a reference.
+    #[inline]
     pub fn semantic_version(&self) -> crate::core::Expr {
         self.attr("semantic_version")
     }
     /// `source_code_url`, as a reference.
+    #[inline]
     pub fn source_code_url(&self) -> crate::core::Expr {
         self.attr("source_code_url")
     }
     /// `template_url`, as a reference.
+    #[inline]
     pub fn template_url(&self) -> crate::core::Expr {
         self.attr("template_url")
     }

@@ -21,6 +21,7 @@ pub struct ServiceDiscoveryHttpNamespace {
 
 impl ServiceDiscoveryHttpNamespace {
     /// `ServiceDiscoveryHttpNamespace` with its required arguments; set the others with `ServiceDiscoveryHttpNamespace { field: Some(..), ..ServiceDiscoveryHttpNamespace::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -52,6 +53,7 @@ pub struct ServiceDiscoveryInstance {
 
 impl ServiceDiscoveryInstance {
     /// `ServiceDiscoveryInstance` with its required arguments; set the others with `ServiceDiscoveryInstance { field: Some(..), ..ServiceDiscoveryInstance::new(..) }`.
+    #[inline]
     pub fn new(attributes: std::collections::BTreeMap<String, crate::core::Expr>, instance_id: impl Into<crate::core::Expr>, service_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             attributes,
@@ -89,6 +91,7 @@ pub struct ServiceDiscoveryPrivateDnsNamespace {
 
 impl ServiceDiscoveryPrivateDnsNamespace {
     /// `ServiceDiscoveryPrivateDnsNamespace` with its required arguments; set the others with `ServiceDiscoveryPrivateDnsNamespace { field: Some(..), ..ServiceDiscoveryPrivateDnsNamespace::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, vpc: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -126,6 +129,7 @@ pub struct ServiceDiscoveryPublicDnsNamespace {
 
 impl ServiceDiscoveryPublicDnsNamespace {
     /// `ServiceDiscoveryPublicDnsNamespace` with its required arguments; set the others with `ServiceDiscoveryPublicDnsNamespace { field: Some(..), ..ServiceDiscoveryPublicDnsNamespace::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -152,6 +156,7 @@ pub struct ServiceDiscoveryServiceDnsConfigDnsRecords {
 
 impl ServiceDiscoveryServiceDnsConfigDnsRecords {
     /// `ServiceDiscoveryServiceDnsConfigDnsRecords` with its required arguments; set the others with `ServiceDiscoveryServiceDnsConfigDnsRecords { field: Some(..), ..ServiceDiscoveryServiceDnsConfigDnsRecords::new(..) }`.
+    #[inline]
     pub fn new(ttl: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             ttl: ttl.into(),
@@ -174,6 +179,7 @@ pub struct ServiceDiscoveryServiceDnsConfig {
 
 impl ServiceDiscoveryServiceDnsConfig {
     /// `ServiceDiscoveryServiceDnsConfig` with its required arguments; set the others with `ServiceDiscoveryServiceDnsConfig { field: Some(..), ..ServiceDiscoveryServiceDnsConfig::new(..) }`.
+    #[inline]
     pub fn new(namespace_id: impl Into<crate::core::Expr>, dns_records: Vec<ServiceDiscoveryServiceDnsConfigDnsRecords>) -> Self {
         Self {
             namespace_id: namespace_id.into(),
@@ -199,6 +205,7 @@ pub struct ServiceDiscoveryServiceHealthCheckConfig {
 
 impl ServiceDiscoveryServiceHealthCheckConfig {
     /// `ServiceDiscoveryServiceHealthCheckConfig` with its required arguments; set the others with `ServiceDiscoveryServiceHealthCheckConfig { field: Some(..), ..ServiceDiscoveryServiceHealthCheckConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             failure_threshold: None,
@@ -218,6 +225,7 @@ pub struct ServiceDiscoveryServiceHealthCheckCustomConfig {
 
 impl ServiceDiscoveryServiceHealthCheckCustomConfig {
     /// `ServiceDiscoveryServiceHealthCheckCustomConfig` with its required arguments; set the others with `ServiceDiscoveryServiceHealthCheckCustomConfig { field: Some(..), ..ServiceDiscoveryServiceHealthCheckCustomConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             failure_threshold: None,
@@ -264,6 +272,7 @@ pub struct ServiceDiscoveryService {
 
 impl ServiceDiscoveryService {
     /// `ServiceDiscoveryService` with its required arguments; set the others with `ServiceDiscoveryService { field: Some(..), ..ServiceDiscoveryService::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -310,6 +319,7 @@ pub struct DataService {
 
 impl DataService {
     /// `DataService` with its required arguments; set the others with `DataService { field: Some(..), ..DataService::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dns_name: None,
@@ -343,6 +353,7 @@ pub struct DataServiceDiscoveryDnsNamespace {
 
 impl DataServiceDiscoveryDnsNamespace {
     /// `DataServiceDiscoveryDnsNamespace` with its required arguments; set the others with `DataServiceDiscoveryDnsNamespace { field: Some(..), ..DataServiceDiscoveryDnsNamespace::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -372,6 +383,7 @@ pub struct DataServiceDiscoveryHttpNamespace {
 
 impl DataServiceDiscoveryHttpNamespace {
     /// `DataServiceDiscoveryHttpNamespace` with its required arguments; set the others with `DataServiceDiscoveryHttpNamespace { field: Some(..), ..DataServiceDiscoveryHttpNamespace::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -407,6 +419,7 @@ pub struct DataServiceDiscoveryService {
 impl DataServiceDiscoveryService {
     /// `DataServiceDiscoveryService` with its required arguments; set the others with `DataServiceDiscoveryService { field: Some(..), ..DataServiceDiscoveryService::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, namespace_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -434,6 +447,7 @@ pub struct DataServicePrincipal {
 
 impl DataServicePrincipal {
     /// `DataServicePrincipal` with its required arguments; set the others with `DataServicePrincipal { field: Some(..), ..DataServicePrincipal::new(..) }`.
+    #[inline]
     pub fn new(service_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             region: None,
@@ -448,30 +462,37 @@ impl crate::core::DataSource for DataServicePrincipal {
 
 impl crate::core::Ref<ServiceDiscoveryHttpNamespace> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `http_name`, as a reference.
+    #[inline]
     pub fn http_name(&self) -> crate::core::Expr {
         self.attr("http_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -479,18 +500,22 @@ impl crate::core::Ref<ServiceDiscoveryHttpNamespace> {
 
 impl crate::core::Ref<ServiceDiscoveryInstance> {
     /// `attributes`, as a reference.
+    #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
         self.attr("attributes")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `service_id`, as a reference.
+    #[inline]
     pub fn service_id(&self) -> crate::core::Expr {
         self.attr("service_id")
     }
@@ -498,34 +523,42 @@ impl crate::core::Ref<ServiceDiscoveryInstance> {
 
 impl crate::core::Ref<ServiceDiscoveryPrivateDnsNamespace> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `hosted_zone`, as a reference.
+    #[inline]
     pub fn hosted_zone(&self) -> crate::core::Expr {
         self.attr("hosted_zone")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc`, as a reference.
+    #[inline]
     pub fn vpc(&self) -> crate::core::Expr {
         self.attr("vpc")
     }
@@ -533,30 +566,37 @@ impl crate::core::Ref<ServiceDiscoveryPrivateDnsNamespace> {
 
 impl crate::core::Ref<ServiceDiscoveryPublicDnsNamespace> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `hosted_zone`, as a reference.
+    #[inline]
     pub fn hosted_zone(&self) -> crate::core::Expr {
         self.attr("hosted_zone")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -564,50 +604,62 @@ impl crate::core::Ref<ServiceDiscoveryPublicDnsNamespace> {
 
 impl crate::core::Ref<ServiceDiscoveryService> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `force_destroy`, as a reference.
+    #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
         self.attr("force_destroy")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `namespace_id`, as a reference.
+    #[inline]
     pub fn namespace_id(&self) -> crate::core::Expr {
         self.attr("namespace_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `dns_config` (a nested block), as a reference.
+    #[inline]
     pub fn dns_config(&self) -> crate::core::Expr {
         self.attr("dns_config")
     }
     /// `health_check_config` (a nested block), as a reference.
+    #[inline]
     pub fn health_check_config(&self) -> crate::core::Expr {
         self.attr("health_check_config")
     }
     /// `health_check_custom_config` (a nested block), as a reference.
+    #[inline]
     pub fn health_check_custom_config(&self) -> crate::core::Expr {
         self.attr("health_check_custom_config")
     }
@@ -615,34 +667,42 @@ impl crate::core::Ref<ServiceDiscoveryService> {
 
 impl crate::core::Ref<DataService> {
     /// `dns_name`, as a reference.
+    #[inline]
     pub fn dns_name(&self) -> crate::core::Expr {
         self.attr("dns_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `partition`, as a reference.
+    #[inline]
     pub fn partition(&self) -> crate::core::Expr {
         self.attr("partition")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `reverse_dns_name`, as a reference.
+    #[inline]
     pub fn reverse_dns_name(&self) -> crate::core::Expr {
         self.attr("reverse_dns_name")
     }
     /// `reverse_dns_prefix`, as a reference.
+    #[inline]
     pub fn reverse_dns_prefix(&self) -> crate::core::Expr {
         self.attr("reverse_dns_prefix")
     }
     /// `service_id`, as a reference.
+    #[inline]
     pub fn service_id(&self) -> crate::core::Expr {
         self.attr("service_id")
     }
     /// `supported`, as a reference.
+    #[inline]
     pub fn supported(&self) -> crate::core::Expr {
         self.attr("supported")
     }
@@ -650,30 +710,37 @@ impl crate::core::Ref<DataService> {
 
 impl crate::core::Ref<DataServiceDiscoveryDnsNamespace> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `hosted_zone`, as a reference.
+    #[inline]
     pub fn hosted_zone(&self) -> crate::core::Expr {
         self.attr("hosted_zone")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -681,26 +748,32 @@ impl crate::core::Ref<DataServiceDiscoveryDnsNamespace> {
 
 impl crate::core::Ref<DataServiceDiscoveryHttpNamespace> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `http_name`, as a reference.
+    #[inline]
     pub fn http_name(&self) -> crate::core::Expr {
         self.attr("http_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -708,42 +781,52 @@ impl crate::core::Ref<DataServiceDiscoveryHttpNamespace> {
 
 impl crate::core::Ref<DataServiceDiscoveryService> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `dns_config`, as a reference.
+    #[inline]
     pub fn dns_config(&self) -> crate::core::Expr {
         self.attr("dns_config")
     }
     /// `health_check_config`, as a reference.
+    #[inline]
     pub fn health_check_config(&self) -> crate::core::Expr {
         self.attr("health_check_config")
     }
     /// `health_check_custom_config`, as a reference.
+    #[inline]
     pub fn health_check_custom_config(&self) -> crate::core::Expr {
         self.attr("health_check_custom_config")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `namespace_id`, as a reference.
+    #[inline]
     pub fn namespace_id(&self) -> crate::core::Expr {
         self.attr("namespace_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -751,22 +834,27 @@ impl crate::core::Ref<DataServiceDiscoveryService> {
 
 impl crate::core::Ref<DataServicePrincipal> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `service_name`, as a reference.
+    #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
         self.attr("service_name")
     }
     /// `suffix`, as a reference.
+    #[inline]
     pub fn suffix(&self) -> crate::core::Expr {
         self.attr("suffix")
     }

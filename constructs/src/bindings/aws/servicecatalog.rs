@@ -16,6 +16,7 @@ pub struct ServicecatalogBudgetResourceAssociationTimeouts {
 
 impl ServicecatalogBudgetResourceAssociationTimeouts {
     /// `ServicecatalogBudgetResourceAssociationTimeouts` with its required arguments; set the others with `ServicecatalogBudgetResourceAssociationTimeouts { field: Some(..), ..ServicecatalogBudgetResourceAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -42,6 +43,7 @@ pub struct ServicecatalogBudgetResourceAssociation {
 
 impl ServicecatalogBudgetResourceAssociation {
     /// `ServicecatalogBudgetResourceAssociation` with its required arguments; set the others with `ServicecatalogBudgetResourceAssociation { field: Some(..), ..ServicecatalogBudgetResourceAssociation::new(..) }`.
+    #[inline]
     pub fn new(budget_name: impl Into<crate::core::Expr>, resource_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             budget_name: budget_name.into(),
@@ -75,6 +77,7 @@ pub struct ServicecatalogConstraintTimeouts {
 
 impl ServicecatalogConstraintTimeouts {
     /// `ServicecatalogConstraintTimeouts` with its required arguments; set the others with `ServicecatalogConstraintTimeouts { field: Some(..), ..ServicecatalogConstraintTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -112,6 +115,7 @@ pub struct ServicecatalogConstraint {
 
 impl ServicecatalogConstraint {
     /// `ServicecatalogConstraint` with its required arguments; set the others with `ServicecatalogConstraint { field: Some(..), ..ServicecatalogConstraint::new(..) }`.
+    #[inline]
     pub fn new(parameters: impl Into<crate::core::Expr>, portfolio_id: impl Into<crate::core::Expr>, product_id: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
@@ -140,6 +144,7 @@ pub struct ServicecatalogOrganizationsAccessTimeouts {
 
 impl ServicecatalogOrganizationsAccessTimeouts {
     /// `ServicecatalogOrganizationsAccessTimeouts` with its required arguments; set the others with `ServicecatalogOrganizationsAccessTimeouts { field: Some(..), ..ServicecatalogOrganizationsAccessTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -162,6 +167,7 @@ pub struct ServicecatalogOrganizationsAccess {
 
 impl ServicecatalogOrganizationsAccess {
     /// `ServicecatalogOrganizationsAccess` with its required arguments; set the others with `ServicecatalogOrganizationsAccess { field: Some(..), ..ServicecatalogOrganizationsAccess::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -194,6 +200,7 @@ pub struct ServicecatalogPortfolioTimeouts {
 
 impl ServicecatalogPortfolioTimeouts {
     /// `ServicecatalogPortfolioTimeouts` with its required arguments; set the others with `ServicecatalogPortfolioTimeouts { field: Some(..), ..ServicecatalogPortfolioTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -230,6 +237,7 @@ pub struct ServicecatalogPortfolio {
 
 impl ServicecatalogPortfolio {
     /// `ServicecatalogPortfolio` with its required arguments; set the others with `ServicecatalogPortfolio { field: Some(..), ..ServicecatalogPortfolio::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, provider_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -266,6 +274,7 @@ pub struct ServicecatalogPortfolioShareTimeouts {
 
 impl ServicecatalogPortfolioShareTimeouts {
     /// `ServicecatalogPortfolioShareTimeouts` with its required arguments; set the others with `ServicecatalogPortfolioShareTimeouts { field: Some(..), ..ServicecatalogPortfolioShareTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -307,6 +316,7 @@ pub struct ServicecatalogPortfolioShare {
 
 impl ServicecatalogPortfolioShare {
     /// `ServicecatalogPortfolioShare` with its required arguments; set the others with `ServicecatalogPortfolioShare { field: Some(..), ..ServicecatalogPortfolioShare::new(..) }`.
+    #[inline]
     pub fn new(portfolio_id: impl Into<crate::core::Expr>, principal_id: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
@@ -342,6 +352,7 @@ pub struct ServicecatalogPrincipalPortfolioAssociationTimeouts {
 
 impl ServicecatalogPrincipalPortfolioAssociationTimeouts {
     /// `ServicecatalogPrincipalPortfolioAssociationTimeouts` with its required arguments; set the others with `ServicecatalogPrincipalPortfolioAssociationTimeouts { field: Some(..), ..ServicecatalogPrincipalPortfolioAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -374,6 +385,7 @@ pub struct ServicecatalogPrincipalPortfolioAssociation {
 
 impl ServicecatalogPrincipalPortfolioAssociation {
     /// `ServicecatalogPrincipalPortfolioAssociation` with its required arguments; set the others with `ServicecatalogPrincipalPortfolioAssociation { field: Some(..), ..ServicecatalogPrincipalPortfolioAssociation::new(..) }`.
+    #[inline]
     pub fn new(portfolio_id: impl Into<crate::core::Expr>, principal_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
@@ -415,6 +427,7 @@ pub struct ServicecatalogProductProvisioningArtifactParameters {
 
 impl ServicecatalogProductProvisioningArtifactParameters {
     /// `ServicecatalogProductProvisioningArtifactParameters` with its required arguments; set the others with `ServicecatalogProductProvisioningArtifactParameters { field: Some(..), ..ServicecatalogProductProvisioningArtifactParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             description: None,
@@ -446,6 +459,7 @@ pub struct ServicecatalogProductTimeouts {
 
 impl ServicecatalogProductTimeouts {
     /// `ServicecatalogProductTimeouts` with its required arguments; set the others with `ServicecatalogProductTimeouts { field: Some(..), ..ServicecatalogProductTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -501,6 +515,7 @@ pub struct ServicecatalogProduct {
 
 impl ServicecatalogProduct {
     /// `ServicecatalogProduct` with its required arguments; set the others with `ServicecatalogProduct { field: Some(..), ..ServicecatalogProduct::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, owner: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, provisioning_artifact_parameters: ServicecatalogProductProvisioningArtifactParameters) -> Self {
         Self {
             accept_language: None,
@@ -541,6 +556,7 @@ pub struct ServicecatalogProductPortfolioAssociationTimeouts {
 
 impl ServicecatalogProductPortfolioAssociationTimeouts {
     /// `ServicecatalogProductPortfolioAssociationTimeouts` with its required arguments; set the others with `ServicecatalogProductPortfolioAssociationTimeouts { field: Some(..), ..ServicecatalogProductPortfolioAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -573,6 +589,7 @@ pub struct ServicecatalogProductPortfolioAssociation {
 
 impl ServicecatalogProductPortfolioAssociation {
     /// `ServicecatalogProductPortfolioAssociation` with its required arguments; set the others with `ServicecatalogProductPortfolioAssociation { field: Some(..), ..ServicecatalogProductPortfolioAssociation::new(..) }`.
+    #[inline]
     pub fn new(portfolio_id: impl Into<crate::core::Expr>, product_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
@@ -604,6 +621,7 @@ pub struct ServicecatalogProvisionedProductProvisioningParameters {
 
 impl ServicecatalogProvisionedProductProvisioningParameters {
     /// `ServicecatalogProvisionedProductProvisioningParameters` with its required arguments; set the others with `ServicecatalogProvisionedProductProvisioningParameters { field: Some(..), ..ServicecatalogProvisionedProductProvisioningParameters::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -638,6 +656,7 @@ pub struct ServicecatalogProvisionedProductStackSetProvisioningPreferences {
 
 impl ServicecatalogProvisionedProductStackSetProvisioningPreferences {
     /// `ServicecatalogProvisionedProductStackSetProvisioningPreferences` with its required arguments; set the others with `ServicecatalogProvisionedProductStackSetProvisioningPreferences { field: Some(..), ..ServicecatalogProvisionedProductStackSetProvisioningPreferences::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             accounts: None,
@@ -669,6 +688,7 @@ pub struct ServicecatalogProvisionedProductTimeouts {
 
 impl ServicecatalogProvisionedProductTimeouts {
     /// `ServicecatalogProvisionedProductTimeouts` with its required arguments; set the others with `ServicecatalogProvisionedProductTimeouts { field: Some(..), ..ServicecatalogProvisionedProductTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -736,6 +756,7 @@ pub struct ServicecatalogProvisionedProduct {
 
 impl ServicecatalogProvisionedProduct {
     /// `ServicecatalogProvisionedProduct` with its required arguments; set the others with `ServicecatalogProvisionedProduct { field: Some(..), ..ServicecatalogProvisionedProduct::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
@@ -782,6 +803,7 @@ pub struct ServicecatalogProvisioningArtifactTimeouts {
 
 impl ServicecatalogProvisioningArtifactTimeouts {
     /// `ServicecatalogProvisioningArtifactTimeouts` with its required arguments; set the others with `ServicecatalogProvisioningArtifactTimeouts { field: Some(..), ..ServicecatalogProvisioningArtifactTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -834,6 +856,7 @@ pub struct ServicecatalogProvisioningArtifact {
 
 impl ServicecatalogProvisioningArtifact {
     /// `ServicecatalogProvisioningArtifact` with its required arguments; set the others with `ServicecatalogProvisioningArtifact { field: Some(..), ..ServicecatalogProvisioningArtifact::new(..) }`.
+    #[inline]
     pub fn new(product_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
@@ -876,6 +899,7 @@ pub struct ServicecatalogServiceActionDefinition {
 
 impl ServicecatalogServiceActionDefinition {
     /// `ServicecatalogServiceActionDefinition` with its required arguments; set the others with `ServicecatalogServiceActionDefinition { field: Some(..), ..ServicecatalogServiceActionDefinition::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             assume_role: None,
@@ -906,6 +930,7 @@ pub struct ServicecatalogServiceActionTimeouts {
 
 impl ServicecatalogServiceActionTimeouts {
     /// `ServicecatalogServiceActionTimeouts` with its required arguments; set the others with `ServicecatalogServiceActionTimeouts { field: Some(..), ..ServicecatalogServiceActionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -939,6 +964,7 @@ pub struct ServicecatalogServiceAction {
 
 impl ServicecatalogServiceAction {
     /// `ServicecatalogServiceAction` with its required arguments; set the others with `ServicecatalogServiceAction { field: Some(..), ..ServicecatalogServiceAction::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, definition: ServicecatalogServiceActionDefinition) -> Self {
         Self {
             accept_language: None,
@@ -974,6 +1000,7 @@ pub struct ServicecatalogTagOptionTimeouts {
 
 impl ServicecatalogTagOptionTimeouts {
     /// `ServicecatalogTagOptionTimeouts` with its required arguments; set the others with `ServicecatalogTagOptionTimeouts { field: Some(..), ..ServicecatalogTagOptionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1004,6 +1031,7 @@ pub struct ServicecatalogTagOption {
 
 impl ServicecatalogTagOption {
     /// `ServicecatalogTagOption` with its required arguments; set the others with `ServicecatalogTagOption { field: Some(..), ..ServicecatalogTagOption::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             active: None,
@@ -1035,6 +1063,7 @@ pub struct ServicecatalogTagOptionResourceAssociationTimeouts {
 
 impl ServicecatalogTagOptionResourceAssociationTimeouts {
     /// `ServicecatalogTagOptionResourceAssociationTimeouts` with its required arguments; set the others with `ServicecatalogTagOptionResourceAssociationTimeouts { field: Some(..), ..ServicecatalogTagOptionResourceAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1061,6 +1090,7 @@ pub struct ServicecatalogTagOptionResourceAssociation {
 
 impl ServicecatalogTagOptionResourceAssociation {
     /// `ServicecatalogTagOptionResourceAssociation` with its required arguments; set the others with `ServicecatalogTagOptionResourceAssociation { field: Some(..), ..ServicecatalogTagOptionResourceAssociation::new(..) }`.
+    #[inline]
     pub fn new(resource_id: impl Into<crate::core::Expr>, tag_option_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1085,6 +1115,7 @@ pub struct DataServicecatalogConstraintTimeouts {
 
 impl DataServicecatalogConstraintTimeouts {
     /// `DataServicecatalogConstraintTimeouts` with its required arguments; set the others with `DataServicecatalogConstraintTimeouts { field: Some(..), ..DataServicecatalogConstraintTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -1110,6 +1141,7 @@ pub struct DataServicecatalogConstraint {
 
 impl DataServicecatalogConstraint {
     /// `DataServicecatalogConstraint` with its required arguments; set the others with `DataServicecatalogConstraint { field: Some(..), ..DataServicecatalogConstraint::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
@@ -1134,6 +1166,7 @@ pub struct DataServicecatalogLaunchPathsTimeouts {
 
 impl DataServicecatalogLaunchPathsTimeouts {
     /// `DataServicecatalogLaunchPathsTimeouts` with its required arguments; set the others with `DataServicecatalogLaunchPathsTimeouts { field: Some(..), ..DataServicecatalogLaunchPathsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -1159,6 +1192,7 @@ pub struct DataServicecatalogLaunchPaths {
 
 impl DataServicecatalogLaunchPaths {
     /// `DataServicecatalogLaunchPaths` with its required arguments; set the others with `DataServicecatalogLaunchPaths { field: Some(..), ..DataServicecatalogLaunchPaths::new(..) }`.
+    #[inline]
     pub fn new(product_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
@@ -1183,6 +1217,7 @@ pub struct DataServicecatalogPortfolioTimeouts {
 
 impl DataServicecatalogPortfolioTimeouts {
     /// `DataServicecatalogPortfolioTimeouts` with its required arguments; set the others with `DataServicecatalogPortfolioTimeouts { field: Some(..), ..DataServicecatalogPortfolioTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -1208,6 +1243,7 @@ pub struct DataServicecatalogPortfolio {
 
 impl DataServicecatalogPortfolio {
     /// `DataServicecatalogPortfolio` with its required arguments; set the others with `DataServicecatalogPortfolio { field: Some(..), ..DataServicecatalogPortfolio::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
@@ -1232,6 +1268,7 @@ pub struct DataServicecatalogPortfolioConstraintsTimeouts {
 
 impl DataServicecatalogPortfolioConstraintsTimeouts {
     /// `DataServicecatalogPortfolioConstraintsTimeouts` with its required arguments; set the others with `DataServicecatalogPortfolioConstraintsTimeouts { field: Some(..), ..DataServicecatalogPortfolioConstraintsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -1260,6 +1297,7 @@ pub struct DataServicecatalogPortfolioConstraints {
 
 impl DataServicecatalogPortfolioConstraints {
     /// `DataServicecatalogPortfolioConstraints` with its required arguments; set the others with `DataServicecatalogPortfolioConstraints { field: Some(..), ..DataServicecatalogPortfolioConstraints::new(..) }`.
+    #[inline]
     pub fn new(portfolio_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
@@ -1285,6 +1323,7 @@ pub struct DataServicecatalogProductTimeouts {
 
 impl DataServicecatalogProductTimeouts {
     /// `DataServicecatalogProductTimeouts` with its required arguments; set the others with `DataServicecatalogProductTimeouts { field: Some(..), ..DataServicecatalogProductTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -1310,6 +1349,7 @@ pub struct DataServicecatalogProduct {
 
 impl DataServicecatalogProduct {
     /// `DataServicecatalogProduct` with its required arguments; set the others with `DataServicecatalogProduct { field: Some(..), ..DataServicecatalogProduct::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
@@ -1334,6 +1374,7 @@ pub struct DataServicecatalogProvisioningArtifactsTimeouts {
 
 impl DataServicecatalogProvisioningArtifactsTimeouts {
     /// `DataServicecatalogProvisioningArtifactsTimeouts` with its required arguments; set the others with `DataServicecatalogProvisioningArtifactsTimeouts { field: Some(..), ..DataServicecatalogProvisioningArtifactsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -1359,6 +1400,7 @@ pub struct DataServicecatalogProvisioningArtifacts {
 
 impl DataServicecatalogProvisioningArtifacts {
     /// `DataServicecatalogProvisioningArtifacts` with its required arguments; set the others with `DataServicecatalogProvisioningArtifacts { field: Some(..), ..DataServicecatalogProvisioningArtifacts::new(..) }`.
+    #[inline]
     pub fn new(product_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             accept_language: None,
@@ -1375,18 +1417,22 @@ impl crate::core::DataSource for DataServicecatalogProvisioningArtifacts {
 
 impl crate::core::Ref<ServicecatalogBudgetResourceAssociation> {
     /// `budget_name`, as a reference.
+    #[inline]
     pub fn budget_name(&self) -> crate::core::Expr {
         self.attr("budget_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1394,42 +1440,52 @@ impl crate::core::Ref<ServicecatalogBudgetResourceAssociation> {
 
 impl crate::core::Ref<ServicecatalogConstraint> {
     /// `accept_language`, as a reference.
+    #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
         self.attr("accept_language")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `portfolio_id`, as a reference.
+    #[inline]
     pub fn portfolio_id(&self) -> crate::core::Expr {
         self.attr("portfolio_id")
     }
     /// `product_id`, as a reference.
+    #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
         self.attr("product_id")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1437,14 +1493,17 @@ impl crate::core::Ref<ServicecatalogConstraint> {
 
 impl crate::core::Ref<ServicecatalogOrganizationsAccess> {
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1452,38 +1511,47 @@ impl crate::core::Ref<ServicecatalogOrganizationsAccess> {
 
 impl crate::core::Ref<ServicecatalogPortfolio> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `provider_name`, as a reference.
+    #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
         self.attr("provider_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1491,42 +1559,52 @@ impl crate::core::Ref<ServicecatalogPortfolio> {
 
 impl crate::core::Ref<ServicecatalogPortfolioShare> {
     /// `accept_language`, as a reference.
+    #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
         self.attr("accept_language")
     }
     /// `accepted`, as a reference.
+    #[inline]
     pub fn accepted(&self) -> crate::core::Expr {
         self.attr("accepted")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `portfolio_id`, as a reference.
+    #[inline]
     pub fn portfolio_id(&self) -> crate::core::Expr {
         self.attr("portfolio_id")
     }
     /// `principal_id`, as a reference.
+    #[inline]
     pub fn principal_id(&self) -> crate::core::Expr {
         self.attr("principal_id")
     }
     /// `share_principals`, as a reference.
+    #[inline]
     pub fn share_principals(&self) -> crate::core::Expr {
         self.attr("share_principals")
     }
     /// `share_tag_options`, as a reference.
+    #[inline]
     pub fn share_tag_options(&self) -> crate::core::Expr {
         self.attr("share_tag_options")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `wait_for_acceptance`, as a reference.
+    #[inline]
     pub fn wait_for_acceptance(&self) -> crate::core::Expr {
         self.attr("wait_for_acceptance")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1534,26 +1612,32 @@ impl crate::core::Ref<ServicecatalogPortfolioShare> {
 
 impl crate::core::Ref<ServicecatalogPrincipalPortfolioAssociation> {
     /// `accept_language`, as a reference.
+    #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
         self.attr("accept_language")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `portfolio_id`, as a reference.
+    #[inline]
     pub fn portfolio_id(&self) -> crate::core::Expr {
         self.attr("portfolio_id")
     }
     /// `principal_arn`, as a reference.
+    #[inline]
     pub fn principal_arn(&self) -> crate::core::Expr {
         self.attr("principal_arn")
     }
     /// `principal_type`, as a reference.
+    #[inline]
     pub fn principal_type(&self) -> crate::core::Expr {
         self.attr("principal_type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1561,74 +1645,92 @@ impl crate::core::Ref<ServicecatalogPrincipalPortfolioAssociation> {
 
 impl crate::core::Ref<ServicecatalogProduct> {
     /// `accept_language`, as a reference.
+    #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
         self.attr("accept_language")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `distributor`, as a reference.
+    #[inline]
     pub fn distributor(&self) -> crate::core::Expr {
         self.attr("distributor")
     }
     /// `has_default_path`, as a reference.
+    #[inline]
     pub fn has_default_path(&self) -> crate::core::Expr {
         self.attr("has_default_path")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `support_description`, as a reference.
+    #[inline]
     pub fn support_description(&self) -> crate::core::Expr {
         self.attr("support_description")
     }
     /// `support_email`, as a reference.
+    #[inline]
     pub fn support_email(&self) -> crate::core::Expr {
         self.attr("support_email")
     }
     /// `support_url`, as a reference.
+    #[inline]
     pub fn support_url(&self) -> crate::core::Expr {
         self.attr("support_url")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `provisioning_artifact_parameters` (a nested block), as a reference.
+    #[inline]
     pub fn provisioning_artifact_parameters(&self) -> crate::core::Expr {
         self.attr("provisioning_artifact_parameters")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1636,26 +1738,32 @@ impl crate::core::Ref<ServicecatalogProduct> {
 
 impl crate::core::Ref<ServicecatalogProductPortfolioAssociation> {
     /// `accept_language`, as a reference.
+    #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
         self.attr("accept_language")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `portfolio_id`, as a reference.
+    #[inline]
     pub fn portfolio_id(&self) -> crate::core::Expr {
         self.attr("portfolio_id")
     }
     /// `product_id`, as a reference.
+    #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
         self.attr("product_id")
     }
     /// `source_portfolio_id`, as a reference.
+    #[inline]
     pub fn source_portfolio_id(&self) -> crate::core::Expr {
         self.attr("source_portfolio_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1663,114 +1771,142 @@ impl crate::core::Ref<ServicecatalogProductPortfolioAssociation> {
 
 impl crate::core::Ref<ServicecatalogProvisionedProduct> {
     /// `accept_language`, as a reference.
+    #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
         self.attr("accept_language")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cloudwatch_dashboard_names`, as a reference.
+    #[inline]
     pub fn cloudwatch_dashboard_names(&self) -> crate::core::Expr {
         self.attr("cloudwatch_dashboard_names")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ignore_errors`, as a reference.
+    #[inline]
     pub fn ignore_errors(&self) -> crate::core::Expr {
         self.attr("ignore_errors")
     }
     /// `last_provisioning_record_id`, as a reference.
+    #[inline]
     pub fn last_provisioning_record_id(&self) -> crate::core::Expr {
         self.attr("last_provisioning_record_id")
     }
     /// `last_record_id`, as a reference.
+    #[inline]
     pub fn last_record_id(&self) -> crate::core::Expr {
         self.attr("last_record_id")
     }
     /// `last_successful_provisioning_record_id`, as a reference.
+    #[inline]
     pub fn last_successful_provisioning_record_id(&self) -> crate::core::Expr {
         self.attr("last_successful_provisioning_record_id")
     }
     /// `launch_role_arn`, as a reference.
+    #[inline]
     pub fn launch_role_arn(&self) -> crate::core::Expr {
         self.attr("launch_role_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `notification_arns`, as a reference.
+    #[inline]
     pub fn notification_arns(&self) -> crate::core::Expr {
         self.attr("notification_arns")
     }
     /// `outputs`, as a reference.
+    #[inline]
     pub fn outputs(&self) -> crate::core::Expr {
         self.attr("outputs")
     }
     /// `path_id`, as a reference.
+    #[inline]
     pub fn path_id(&self) -> crate::core::Expr {
         self.attr("path_id")
     }
     /// `path_name`, as a reference.
+    #[inline]
     pub fn path_name(&self) -> crate::core::Expr {
         self.attr("path_name")
     }
     /// `product_id`, as a reference.
+    #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
         self.attr("product_id")
     }
     /// `product_name`, as a reference.
+    #[inline]
     pub fn product_name(&self) -> crate::core::Expr {
         self.attr("product_name")
     }
     /// `provisioning_artifact_id`, as a reference.
+    #[inline]
     pub fn provisioning_artifact_id(&self) -> crate::core::Expr {
         self.attr("provisioning_artifact_id")
     }
     /// `provisioning_artifact_name`, as a reference.
+    #[inline]
     pub fn provisioning_artifact_name(&self) -> crate::core::Expr {
         self.attr("provisioning_artifact_name")
     }
     /// `retain_physical_resources`, as a reference.
+    #[inline]
     pub fn retain_physical_resources(&self) -> crate::core::Expr {
         self.attr("retain_physical_resources")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_message`, as a reference.
+    #[inline]
     pub fn status_message(&self) -> crate::core::Expr {
         self.attr("status_message")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `provisioning_parameters` (a nested block), as a reference.
+    #[inline]
     pub fn provisioning_parameters(&self) -> crate::core::Expr {
         self.attr("provisioning_parameters")
     }
     /// `stack_set_provisioning_preferences` (a nested block), as a reference.
+    #[inline]
     pub fn stack_set_provisioning_preferences(&self) -> crate::core::Expr {
         self.attr("stack_set_provisioning_preferences")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1778,58 +1914,72 @@ impl crate::core::Ref<ServicecatalogProvisionedProduct> {
 
 impl crate::core::Ref<ServicecatalogProvisioningArtifact> {
     /// `accept_language`, as a reference.
+    #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
         self.attr("accept_language")
     }
     /// `active`, as a reference.
+    #[inline]
     pub fn active(&self) -> crate::core::Expr {
         self.attr("active")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `disable_template_validation`, as a reference.
+    #[inline]
     pub fn disable_template_validation(&self) -> crate::core::Expr {
         self.attr("disable_template_validation")
     }
     /// `guidance`, as a reference.
+    #[inline]
     pub fn guidance(&self) -> crate::core::Expr {
         self.attr("guidance")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `product_id`, as a reference.
+    #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
         self.attr("product_id")
     }
     /// `provisioning_artifact_id`, as a reference.
+    #[inline]
     pub fn provisioning_artifact_id(&self) -> crate::core::Expr {
         self.attr("provisioning_artifact_id")
     }
     /// `template_physical_id`, as a reference.
+    #[inline]
     pub fn template_physical_id(&self) -> crate::core::Expr {
         self.attr("template_physical_id")
     }
     /// `template_url`, as a reference.
+    #[inline]
     pub fn template_url(&self) -> crate::core::Expr {
         self.attr("template_url")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1837,26 +1987,32 @@ impl crate::core::Ref<ServicecatalogProvisioningArtifact> {
 
 impl crate::core::Ref<ServicecatalogServiceAction> {
     /// `accept_language`, as a reference.
+    #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
         self.attr("accept_language")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `definition` (a nested block), as a reference.
+    #[inline]
     pub fn definition(&self) -> crate::core::Expr {
         self.attr("definition")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1864,26 +2020,32 @@ impl crate::core::Ref<ServicecatalogServiceAction> {
 
 impl crate::core::Ref<ServicecatalogTagOption> {
     /// `active`, as a reference.
+    #[inline]
     pub fn active(&self) -> crate::core::Expr {
         self.attr("active")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key`, as a reference.
+    #[inline]
     pub fn key(&self) -> crate::core::Expr {
         self.attr("key")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1891,34 +2053,42 @@ impl crate::core::Ref<ServicecatalogTagOption> {
 
 impl crate::core::Ref<ServicecatalogTagOptionResourceAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `resource_created_time`, as a reference.
+    #[inline]
     pub fn resource_created_time(&self) -> crate::core::Expr {
         self.attr("resource_created_time")
     }
     /// `resource_description`, as a reference.
+    #[inline]
     pub fn resource_description(&self) -> crate::core::Expr {
         self.attr("resource_description")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `resource_name`, as a reference.
+    #[inline]
     pub fn resource_name(&self) -> crate::core::Expr {
         self.attr("resource_name")
     }
     /// `tag_option_id`, as a reference.
+    #[inline]
     pub fn tag_option_id(&self) -> crate::core::Expr {
         self.attr("tag_option_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1926,42 +2096,52 @@ impl crate::core::Ref<ServicecatalogTagOptionResourceAssociation> {
 
 impl crate::core::Ref<DataServicecatalogConstraint> {
     /// `accept_language`, as a reference.
+    #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
         self.attr("accept_language")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `portfolio_id`, as a reference.
+    #[inline]
     pub fn portfolio_id(&self) -> crate::core::Expr {
         self.attr("portfolio_id")
     }
     /// `product_id`, as a reference.
+    #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
         self.attr("product_id")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1969,22 +2149,27 @@ impl crate::core::Ref<DataServicecatalogConstraint> {
 
 impl crate::core::Ref<DataServicecatalogLaunchPaths> {
     /// `accept_language`, as a reference.
+    #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
         self.attr("accept_language")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `product_id`, as a reference.
+    #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
         self.attr("product_id")
     }
     /// `summaries`, as a reference.
+    #[inline]
     pub fn summaries(&self) -> crate::core::Expr {
         self.attr("summaries")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1992,38 +2177,47 @@ impl crate::core::Ref<DataServicecatalogLaunchPaths> {
 
 impl crate::core::Ref<DataServicecatalogPortfolio> {
     /// `accept_language`, as a reference.
+    #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
         self.attr("accept_language")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `provider_name`, as a reference.
+    #[inline]
     pub fn provider_name(&self) -> crate::core::Expr {
         self.attr("provider_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2031,26 +2225,32 @@ impl crate::core::Ref<DataServicecatalogPortfolio> {
 
 impl crate::core::Ref<DataServicecatalogPortfolioConstraints> {
     /// `accept_language`, as a reference.
+    #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
         self.attr("accept_language")
     }
     /// `details`, as a reference.
+    #[inline]
     pub fn details(&self) -> crate::core::Expr {
         self.attr("details")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `portfolio_id`, as a reference.
+    #[inline]
     pub fn portfolio_id(&self) -> crate::core::Expr {
         self.attr("portfolio_id")
     }
     /// `product_id`, as a reference.
+    #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
         self.attr("product_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2058,66 +2258,82 @@ impl crate::core::Ref<DataServicecatalogPortfolioConstraints> {
 
 impl crate::core::Ref<DataServicecatalogProduct> {
     /// `accept_language`, as a reference.
+    #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
         self.attr("accept_language")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `distributor`, as a reference.
+    #[inline]
     pub fn distributor(&self) -> crate::core::Expr {
         self.attr("distributor")
     }
     /// `has_default_path`, as a reference.
+    #[inline]
     pub fn has_default_path(&self) -> crate::core::Expr {
         self.attr("has_default_path")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `support_description`, as a reference.
+    #[inline]
     pub fn support_description(&self) -> crate::core::Expr {
         self.attr("support_description")
     }
     /// `support_email`, as a reference.
+    #[inline]
     pub fn support_email(&self) -> crate::core::Expr {
         self.attr("support_email")
     }
     /// `support_url`, as a reference.
+    #[inline]
     pub fn support_url(&self) -> crate::core::Expr {
         self.attr("support_url")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2125,22 +2341,27 @@ impl crate::core::Ref<DataServicecatalogProduct> {
 
 impl crate::core::Ref<DataServicecatalogProvisioningArtifacts> {
     /// `accept_language`, as a reference.
+    #[inline]
     pub fn accept_language(&self) -> crate::core::Expr {
         self.attr("accept_language")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `product_id`, as a reference.
+    #[inline]
     pub fn product_id(&self) -> crate::core::Expr {
         self.attr("product_id")
     }
     /// `provisioning_artifact_details`, as a reference.
+    #[inline]
     pub fn provisioning_artifact_details(&self) -> crate::core::Expr {
         self.attr("provisioning_artifact_details")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

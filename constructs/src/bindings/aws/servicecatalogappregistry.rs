@@ -15,6 +15,7 @@ pub struct ServicecatalogappregistryApplication {
 
 impl ServicecatalogappregistryApplication {
     /// `ServicecatalogappregistryApplication` with its required arguments; set the others with `ServicecatalogappregistryApplication { field: Some(..), ..ServicecatalogappregistryApplication::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -45,6 +46,7 @@ pub struct ServicecatalogappregistryAttributeGroup {
 
 impl ServicecatalogappregistryAttributeGroup {
     /// `ServicecatalogappregistryAttributeGroup` with its required arguments; set the others with `ServicecatalogappregistryAttributeGroup { field: Some(..), ..ServicecatalogappregistryAttributeGroup::new(..) }`.
+    #[inline]
     pub fn new(attributes: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             attributes: attributes.into(),
@@ -72,6 +74,7 @@ pub struct ServicecatalogappregistryAttributeGroupAssociation {
 
 impl ServicecatalogappregistryAttributeGroupAssociation {
     /// `ServicecatalogappregistryAttributeGroupAssociation` with its required arguments; set the others with `ServicecatalogappregistryAttributeGroupAssociation { field: Some(..), ..ServicecatalogappregistryAttributeGroupAssociation::new(..) }`.
+    #[inline]
     pub fn new(application_id: impl Into<crate::core::Expr>, attribute_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_id: application_id.into(),
@@ -93,6 +96,7 @@ pub struct DataServicecatalogappregistryApplication {
 
 impl DataServicecatalogappregistryApplication {
     /// `DataServicecatalogappregistryApplication` with its required arguments; set the others with `DataServicecatalogappregistryApplication { field: Some(..), ..DataServicecatalogappregistryApplication::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -120,6 +124,7 @@ pub struct DataServicecatalogappregistryAttributeGroup {
 
 impl DataServicecatalogappregistryAttributeGroup {
     /// `DataServicecatalogappregistryAttributeGroup` with its required arguments; set the others with `DataServicecatalogappregistryAttributeGroup { field: Some(..), ..DataServicecatalogappregistryAttributeGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -146,6 +151,7 @@ pub struct DataServicecatalogappregistryAttributeGroupAssociations {
 
 impl DataServicecatalogappregistryAttributeGroupAssociations {
     /// `DataServicecatalogappregistryAttributeGroupAssociations` with its required arguments; set the others with `DataServicecatalogappregistryAttributeGroupAssociations { field: Some(..), ..DataServicecatalogappregistryAttributeGroupAssociations::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -160,30 +166,37 @@ impl crate::core::DataSource for DataServicecatalogappregistryAttributeGroupAsso
 
 impl crate::core::Ref<ServicecatalogappregistryApplication> {
     /// `application_tag`, as a reference.
+    #[inline]
     pub fn application_tag(&self) -> crate::core::Expr {
         self.attr("application_tag")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -191,30 +204,37 @@ impl crate::core::Ref<ServicecatalogappregistryApplication> {
 
 impl crate::core::Ref<ServicecatalogappregistryAttributeGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attributes`, as a reference.
+    #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
         self.attr("attributes")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -222,10 +242,12 @@ impl crate::core::Ref<ServicecatalogappregistryAttributeGroup> {
 
 impl crate::core::Ref<ServicecatalogappregistryAttributeGroupAssociation> {
     /// `application_id`, as a reference.
+    #[inline]
     pub fn application_id(&self) -> crate::core::Expr {
         self.attr("application_id")
     }
     /// `attribute_group_id`, as a reference.
+    #[inline]
     pub fn attribute_group_id(&self) -> crate::core::Expr {
         self.attr("attribute_group_id")
     }
@@ -233,26 +255,32 @@ impl crate::core::Ref<ServicecatalogappregistryAttributeGroupAssociation> {
 
 impl crate::core::Ref<DataServicecatalogappregistryApplication> {
     /// `application_tag`, as a reference.
+    #[inline]
     pub fn application_tag(&self) -> crate::core::Expr {
         self.attr("application_tag")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -260,26 +288,32 @@ impl crate::core::Ref<DataServicecatalogappregistryApplication> {
 
 impl crate::core::Ref<DataServicecatalogappregistryAttributeGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attributes`, as a reference.
+    #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
         self.attr("attributes")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -287,14 +321,17 @@ impl crate::core::Ref<DataServicecatalogappregistryAttributeGroup> {
 
 impl crate::core::Ref<DataServicecatalogappregistryAttributeGroupAssociations> {
     /// `attribute_group_ids`, as a reference.
+    #[inline]
     pub fn attribute_group_ids(&self) -> crate::core::Expr {
         self.attr("attribute_group_ids")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }

@@ -16,6 +16,7 @@ pub struct ServicequotasServiceQuota {
 
 impl ServicequotasServiceQuota {
     /// `ServicequotasServiceQuota` with its required arguments; set the others with `ServicequotasServiceQuota { field: Some(..), ..ServicequotasServiceQuota::new(..) }`.
+    #[inline]
     pub fn new(quota_code: impl Into<crate::core::Expr>, service_code: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             id: None,
@@ -45,6 +46,7 @@ pub struct ServicequotasTemplate {
 
 impl ServicequotasTemplate {
     /// `ServicequotasTemplate` with its required arguments; set the others with `ServicequotasTemplate { field: Some(..), ..ServicequotasTemplate::new(..) }`.
+    #[inline]
     pub fn new(quota_code: impl Into<crate::core::Expr>, region: impl Into<crate::core::Expr>, service_code: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             quota_code: quota_code.into(),
@@ -69,6 +71,7 @@ pub struct ServicequotasTemplateAssociation {
 
 impl ServicequotasTemplateAssociation {
     /// `ServicequotasTemplateAssociation` with its required arguments; set the others with `ServicequotasTemplateAssociation { field: Some(..), ..ServicequotasTemplateAssociation::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             skip_destroy: None,
@@ -92,6 +95,7 @@ pub struct DataServicequotasService {
 
 impl DataServicequotasService {
     /// `DataServicequotasService` with its required arguments; set the others with `DataServicequotasService { field: Some(..), ..DataServicequotasService::new(..) }`.
+    #[inline]
     pub fn new(service_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -122,6 +126,7 @@ pub struct DataServicequotasServiceQuota {
 
 impl DataServicequotasServiceQuota {
     /// `DataServicequotasServiceQuota` with its required arguments; set the others with `DataServicequotasServiceQuota { field: Some(..), ..DataServicequotasServiceQuota::new(..) }`.
+    #[inline]
     pub fn new(service_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -143,6 +148,7 @@ pub struct DataServicequotasTemplatesTemplates {
 
 impl DataServicequotasTemplatesTemplates {
     /// `DataServicequotasTemplatesTemplates` with its required arguments; set the others with `DataServicequotasTemplatesTemplates { field: Some(..), ..DataServicequotasTemplatesTemplates::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -161,6 +167,7 @@ pub struct DataServicequotasTemplates {
 
 impl DataServicequotasTemplates {
     /// `DataServicequotasTemplates` with its required arguments; set the others with `DataServicequotasTemplates { field: Some(..), ..DataServicequotasTemplates::new(..) }`.
+    #[inline]
     pub fn new(region: impl Into<crate::core::Expr>) -> Self {
         Self {
             region: region.into(),
@@ -175,50 +182,62 @@ impl crate::core::DataSource for DataServicequotasTemplates {
 
 impl crate::core::Ref<ServicequotasServiceQuota> {
     /// `adjustable`, as a reference.
+    #[inline]
     pub fn adjustable(&self) -> crate::core::Expr {
         self.attr("adjustable")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_value`, as a reference.
+    #[inline]
     pub fn default_value(&self) -> crate::core::Expr {
         self.attr("default_value")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `quota_code`, as a reference.
+    #[inline]
     pub fn quota_code(&self) -> crate::core::Expr {
         self.attr("quota_code")
     }
     /// `quota_name`, as a reference.
+    #[inline]
     pub fn quota_name(&self) -> crate::core::Expr {
         self.attr("quota_name")
     }
     /// `request_id`, as a reference.
+    #[inline]
     pub fn request_id(&self) -> crate::core::Expr {
         self.attr("request_id")
     }
     /// `request_status`, as a reference.
+    #[inline]
     pub fn request_status(&self) -> crate::core::Expr {
         self.attr("request_status")
     }
     /// `service_code`, as a reference.
+    #[inline]
     pub fn service_code(&self) -> crate::core::Expr {
         self.attr("service_code")
     }
     /// `service_name`, as a reference.
+    #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
         self.attr("service_name")
     }
     /// `usage_metric`, as a reference.
+    #[inline]
     pub fn usage_metric(&self) -> crate::core::Expr {
         self.attr("usage_metric")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
@@ -226,38 +245,47 @@ impl crate::core::Ref<ServicequotasServiceQuota> {
 
 impl crate::core::Ref<ServicequotasTemplate> {
     /// `global_quota`, as a reference.
+    #[inline]
     pub fn global_quota(&self) -> crate::core::Expr {
         self.attr("global_quota")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `quota_code`, as a reference.
+    #[inline]
     pub fn quota_code(&self) -> crate::core::Expr {
         self.attr("quota_code")
     }
     /// `quota_name`, as a reference.
+    #[inline]
     pub fn quota_name(&self) -> crate::core::Expr {
         self.attr("quota_name")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `service_code`, as a reference.
+    #[inline]
     pub fn service_code(&self) -> crate::core::Expr {
         self.attr("service_code")
     }
     /// `service_name`, as a reference.
+    #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
         self.attr("service_name")
     }
     /// `unit`, as a reference.
+    #[inline]
     pub fn unit(&self) -> crate::core::Expr {
         self.attr("unit")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
@@ -265,14 +293,17 @@ impl crate::core::Ref<ServicequotasTemplate> {
 
 impl crate::core::Ref<ServicequotasTemplateAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `skip_destroy`, as a reference.
+    #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
         self.attr("skip_destroy")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -280,14 +311,17 @@ impl crate::core::Ref<ServicequotasTemplateAssociation> {
 
 impl crate::core::Ref<DataServicequotasService> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `service_code`, as a reference.
+    #[inline]
     pub fn service_code(&self) -> crate::core::Expr {
         self.attr("service_code")
     }
     /// `service_name`, as a reference.
+    #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
         self.attr("service_name")
     }
@@ -295,46 +329,57 @@ impl crate::core::Ref<DataServicequotasService> {
 
 impl crate::core::Ref<DataServicequotasServiceQuota> {
     /// `adjustable`, as a reference.
+    #[inline]
     pub fn adjustable(&self) -> crate::core::Expr {
         self.attr("adjustable")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_value`, as a reference.
+    #[inline]
     pub fn default_value(&self) -> crate::core::Expr {
         self.attr("default_value")
     }
     /// `global_quota`, as a reference.
+    #[inline]
     pub fn global_quota(&self) -> crate::core::Expr {
         self.attr("global_quota")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `quota_code`, as a reference.
+    #[inline]
     pub fn quota_code(&self) -> crate::core::Expr {
         self.attr("quota_code")
     }
     /// `quota_name`, as a reference.
+    #[inline]
     pub fn quota_name(&self) -> crate::core::Expr {
         self.attr("quota_name")
     }
     /// `service_code`, as a reference.
+    #[inline]
     pub fn service_code(&self) -> crate::core::Expr {
         self.attr("service_code")
     }
     /// `service_name`, as a reference.
+    #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
         self.attr("service_name")
     }
     /// `usage_metric`, as a reference.
+    #[inline]
     pub fn usage_metric(&self) -> crate::core::Expr {
         self.attr("usage_metric")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
@@ -342,14 +387,17 @@ impl crate::core::Ref<DataServicequotasServiceQuota> {
 
 impl crate::core::Ref<DataServicequotasTemplates> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `templates` (a nested block), as a reference.
+    #[inline]
     pub fn templates(&self) -> crate::core::Expr {
         self.attr("templates")
     }

@@ -12,6 +12,7 @@ pub struct SesActiveReceiptRuleSet {
 
 impl SesActiveReceiptRuleSet {
     /// `SesActiveReceiptRuleSet` with its required arguments; set the others with `SesActiveReceiptRuleSet { field: Some(..), ..SesActiveReceiptRuleSet::new(..) }`.
+    #[inline]
     pub fn new(rule_set_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -34,6 +35,7 @@ pub struct SesConfigurationSetDeliveryOptions {
 
 impl SesConfigurationSetDeliveryOptions {
     /// `SesConfigurationSetDeliveryOptions` with its required arguments; set the others with `SesConfigurationSetDeliveryOptions { field: Some(..), ..SesConfigurationSetDeliveryOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tls_policy: None,
@@ -51,6 +53,7 @@ pub struct SesConfigurationSetTrackingOptions {
 
 impl SesConfigurationSetTrackingOptions {
     /// `SesConfigurationSetTrackingOptions` with its required arguments; set the others with `SesConfigurationSetTrackingOptions { field: Some(..), ..SesConfigurationSetTrackingOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_redirect_domain: None,
@@ -82,6 +85,7 @@ pub struct SesConfigurationSet {
 
 impl SesConfigurationSet {
     /// `SesConfigurationSet` with its required arguments; set the others with `SesConfigurationSet { field: Some(..), ..SesConfigurationSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -110,6 +114,7 @@ pub struct SesDomainDkim {
 
 impl SesDomainDkim {
     /// `SesDomainDkim` with its required arguments; set the others with `SesDomainDkim { field: Some(..), ..SesDomainDkim::new(..) }`.
+    #[inline]
     pub fn new(domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: domain.into(),
@@ -134,6 +139,7 @@ pub struct SesDomainIdentity {
 
 impl SesDomainIdentity {
     /// `SesDomainIdentity` with its required arguments; set the others with `SesDomainIdentity { field: Some(..), ..SesDomainIdentity::new(..) }`.
+    #[inline]
     pub fn new(domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: domain.into(),
@@ -156,6 +162,7 @@ pub struct SesDomainIdentityVerificationTimeouts {
 
 impl SesDomainIdentityVerificationTimeouts {
     /// `SesDomainIdentityVerificationTimeouts` with its required arguments; set the others with `SesDomainIdentityVerificationTimeouts { field: Some(..), ..SesDomainIdentityVerificationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -178,6 +185,7 @@ pub struct SesDomainIdentityVerification {
 
 impl SesDomainIdentityVerification {
     /// `SesDomainIdentityVerification` with its required arguments; set the others with `SesDomainIdentityVerification { field: Some(..), ..SesDomainIdentityVerification::new(..) }`.
+    #[inline]
     pub fn new(domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: domain.into(),
@@ -208,6 +216,7 @@ pub struct SesDomainMailFrom {
 
 impl SesDomainMailFrom {
     /// `SesDomainMailFrom` with its required arguments; set the others with `SesDomainMailFrom { field: Some(..), ..SesDomainMailFrom::new(..) }`.
+    #[inline]
     pub fn new(domain: impl Into<crate::core::Expr>, mail_from_domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             behavior_on_mx_failure: None,
@@ -234,6 +243,7 @@ pub struct SesEmailIdentity {
 
 impl SesEmailIdentity {
     /// `SesEmailIdentity` with its required arguments; set the others with `SesEmailIdentity { field: Some(..), ..SesEmailIdentity::new(..) }`.
+    #[inline]
     pub fn new(email: impl Into<crate::core::Expr>) -> Self {
         Self {
             email: email.into(),
@@ -259,6 +269,7 @@ pub struct SesEventDestinationCloudwatchDestination {
 
 impl SesEventDestinationCloudwatchDestination {
     /// `SesEventDestinationCloudwatchDestination` with its required arguments; set the others with `SesEventDestinationCloudwatchDestination { field: Some(..), ..SesEventDestinationCloudwatchDestination::new(..) }`.
+    #[inline]
     pub fn new(default_value: impl Into<crate::core::Expr>, dimension_name: impl Into<crate::core::Expr>, value_source: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_value: default_value.into(),
@@ -279,6 +290,7 @@ pub struct SesEventDestinationKinesisDestination {
 
 impl SesEventDestinationKinesisDestination {
     /// `SesEventDestinationKinesisDestination` with its required arguments; set the others with `SesEventDestinationKinesisDestination { field: Some(..), ..SesEventDestinationKinesisDestination::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>, stream_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             role_arn: role_arn.into(),
@@ -296,6 +308,7 @@ pub struct SesEventDestinationSnsDestination {
 
 impl SesEventDestinationSnsDestination {
     /// `SesEventDestinationSnsDestination` with its required arguments; set the others with `SesEventDestinationSnsDestination { field: Some(..), ..SesEventDestinationSnsDestination::new(..) }`.
+    #[inline]
     pub fn new(topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             topic_arn: topic_arn.into(),
@@ -331,6 +344,7 @@ pub struct SesEventDestination {
 
 impl SesEventDestination {
     /// `SesEventDestination` with its required arguments; set the others with `SesEventDestination { field: Some(..), ..SesEventDestination::new(..) }`.
+    #[inline]
     pub fn new(configuration_set_name: impl Into<crate::core::Expr>, matching_types: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             configuration_set_name: configuration_set_name.into(),
@@ -369,6 +383,7 @@ pub struct SesIdentityNotificationTopic {
 
 impl SesIdentityNotificationTopic {
     /// `SesIdentityNotificationTopic` with its required arguments; set the others with `SesIdentityNotificationTopic { field: Some(..), ..SesIdentityNotificationTopic::new(..) }`.
+    #[inline]
     pub fn new(identity: impl Into<crate::core::Expr>, notification_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -400,6 +415,7 @@ pub struct SesIdentityPolicy {
 
 impl SesIdentityPolicy {
     /// `SesIdentityPolicy` with its required arguments; set the others with `SesIdentityPolicy { field: Some(..), ..SesIdentityPolicy::new(..) }`.
+    #[inline]
     pub fn new(identity: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -430,6 +446,7 @@ pub struct SesReceiptFilter {
 
 impl SesReceiptFilter {
     /// `SesReceiptFilter` with its required arguments; set the others with `SesReceiptFilter { field: Some(..), ..SesReceiptFilter::new(..) }`.
+    #[inline]
     pub fn new(cidr: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr: cidr.into(),
@@ -457,6 +474,7 @@ pub struct SesReceiptRuleAddHeaderAction {
 
 impl SesReceiptRuleAddHeaderAction {
     /// `SesReceiptRuleAddHeaderAction` with its required arguments; set the others with `SesReceiptRuleAddHeaderAction { field: Some(..), ..SesReceiptRuleAddHeaderAction::new(..) }`.
+    #[inline]
     pub fn new(header_name: impl Into<crate::core::Expr>, header_value: impl Into<crate::core::Expr>, position: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             header_name: header_name.into(),
@@ -487,6 +505,7 @@ pub struct SesReceiptRuleBounceAction {
 
 impl SesReceiptRuleBounceAction {
     /// `SesReceiptRuleBounceAction` with its required arguments; set the others with `SesReceiptRuleBounceAction { field: Some(..), ..SesReceiptRuleBounceAction::new(..) }`.
+    #[inline]
     pub fn new(message: impl Into<crate::core::Expr>, position: impl Into<crate::core::Arg<crate::core::Number>>, sender: impl Into<crate::core::Expr>, smtp_reply_code: impl Into<crate::core::Expr>) -> Self {
         Self {
             message: message.into(),
@@ -516,6 +535,7 @@ pub struct SesReceiptRuleLambdaAction {
 
 impl SesReceiptRuleLambdaAction {
     /// `SesReceiptRuleLambdaAction` with its required arguments; set the others with `SesReceiptRuleLambdaAction { field: Some(..), ..SesReceiptRuleLambdaAction::new(..) }`.
+    #[inline]
     pub fn new(function_arn: impl Into<crate::core::Expr>, position: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             function_arn: function_arn.into(),
@@ -549,6 +569,7 @@ pub struct SesReceiptRuleS3Action {
 
 impl SesReceiptRuleS3Action {
     /// `SesReceiptRuleS3Action` with its required arguments; set the others with `SesReceiptRuleS3Action { field: Some(..), ..SesReceiptRuleS3Action::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, position: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -575,6 +596,7 @@ pub struct SesReceiptRuleSnsAction {
 
 impl SesReceiptRuleSnsAction {
     /// `SesReceiptRuleSnsAction` with its required arguments; set the others with `SesReceiptRuleSnsAction { field: Some(..), ..SesReceiptRuleSnsAction::new(..) }`.
+    #[inline]
     pub fn new(position: impl Into<crate::core::Arg<crate::core::Number>>, topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             encoding: None,
@@ -598,6 +620,7 @@ pub struct SesReceiptRuleStopAction {
 
 impl SesReceiptRuleStopAction {
     /// `SesReceiptRuleStopAction` with its required arguments; set the others with `SesReceiptRuleStopAction { field: Some(..), ..SesReceiptRuleStopAction::new(..) }`.
+    #[inline]
     pub fn new(position: impl Into<crate::core::Arg<crate::core::Number>>, scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             position: position.into(),
@@ -621,6 +644,7 @@ pub struct SesReceiptRuleWorkmailAction {
 
 impl SesReceiptRuleWorkmailAction {
     /// `SesReceiptRuleWorkmailAction` with its required arguments; set the others with `SesReceiptRuleWorkmailAction { field: Some(..), ..SesReceiptRuleWorkmailAction::new(..) }`.
+    #[inline]
     pub fn new(organization_arn: impl Into<crate::core::Expr>, position: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             organization_arn: organization_arn.into(),
@@ -680,6 +704,7 @@ pub struct SesReceiptRule {
 
 impl SesReceiptRule {
     /// `SesReceiptRule` with its required arguments; set the others with `SesReceiptRule { field: Some(..), ..SesReceiptRule::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, rule_set_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             after: None,
@@ -717,6 +742,7 @@ pub struct SesReceiptRuleSet {
 
 impl SesReceiptRuleSet {
     /// `SesReceiptRuleSet` with its required arguments; set the others with `SesReceiptRuleSet { field: Some(..), ..SesReceiptRuleSet::new(..) }`.
+    #[inline]
     pub fn new(rule_set_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -750,6 +776,7 @@ pub struct SesTemplate {
 
 impl SesTemplate {
     /// `SesTemplate` with its required arguments; set the others with `SesTemplate { field: Some(..), ..SesTemplate::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             html: None,
@@ -775,6 +802,7 @@ pub struct DataSesActiveReceiptRuleSet {
 
 impl DataSesActiveReceiptRuleSet {
     /// `DataSesActiveReceiptRuleSet` with its required arguments; set the others with `DataSesActiveReceiptRuleSet { field: Some(..), ..DataSesActiveReceiptRuleSet::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -798,6 +826,7 @@ pub struct DataSesDomainIdentity {
 
 impl DataSesDomainIdentity {
     /// `DataSesDomainIdentity` with its required arguments; set the others with `DataSesDomainIdentity { field: Some(..), ..DataSesDomainIdentity::new(..) }`.
+    #[inline]
     pub fn new(domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: domain.into(),
@@ -822,6 +851,7 @@ pub struct DataSesEmailIdentity {
 
 impl DataSesEmailIdentity {
     /// `DataSesEmailIdentity` with its required arguments; set the others with `DataSesEmailIdentity { field: Some(..), ..DataSesEmailIdentity::new(..) }`.
+    #[inline]
     pub fn new(email: impl Into<crate::core::Expr>) -> Self {
         Self {
             email: email.into(),
@@ -836,14 +866,17 @@ impl crate::core::DataSource for DataSesEmailIdentity {
 
 impl crate::core::Ref<SesActiveReceiptRuleSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `rule_set_name`, as a reference.
+    #[inline]
     pub fn rule_set_name(&self) -> crate::core::Expr {
         self.attr("rule_set_name")
     }
@@ -851,34 +884,42 @@ impl crate::core::Ref<SesActiveReceiptRuleSet> {
 
 impl crate::core::Ref<SesConfigurationSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_fresh_start`, as a reference.
+    #[inline]
     pub fn last_fresh_start(&self) -> crate::core::Expr {
         self.attr("last_fresh_start")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `reputation_metrics_enabled`, as a reference.
+    #[inline]
     pub fn reputation_metrics_enabled(&self) -> crate::core::Expr {
         self.attr("reputation_metrics_enabled")
     }
     /// `sending_enabled`, as a reference.
+    #[inline]
     pub fn sending_enabled(&self) -> crate::core::Expr {
         self.attr("sending_enabled")
     }
     /// `delivery_options` (a nested block), as a reference.
+    #[inline]
     pub fn delivery_options(&self) -> crate::core::Expr {
         self.attr("delivery_options")
     }
     /// `tracking_options` (a nested block), as a reference.
+    #[inline]
     pub fn tracking_options(&self) -> crate::core::Expr {
         self.attr("tracking_options")
     }
@@ -886,14 +927,17 @@ impl crate::core::Ref<SesConfigurationSet> {
 
 impl crate::core::Ref<SesDomainDkim> {
     /// `dkim_tokens`, as a reference.
+    #[inline]
     pub fn dkim_tokens(&self) -> crate::core::Expr {
         self.attr("dkim_tokens")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -901,18 +945,22 @@ impl crate::core::Ref<SesDomainDkim> {
 
 impl crate::core::Ref<SesDomainIdentity> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `verification_token`, as a reference.
+    #[inline]
     pub fn verification_token(&self) -> crate::core::Expr {
         self.attr("verification_token")
     }
@@ -920,18 +968,22 @@ impl crate::core::Ref<SesDomainIdentity> {
 
 impl crate::core::Ref<SesDomainIdentityVerification> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -939,18 +991,22 @@ impl crate::core::Ref<SesDomainIdentityVerification> {
 
 impl crate::core::Ref<SesDomainMailFrom> {
     /// `behavior_on_mx_failure`, as a reference.
+    #[inline]
     pub fn behavior_on_mx_failure(&self) -> crate::core::Expr {
         self.attr("behavior_on_mx_failure")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `mail_from_domain`, as a reference.
+    #[inline]
     pub fn mail_from_domain(&self) -> crate::core::Expr {
         self.attr("mail_from_domain")
     }
@@ -958,14 +1014,17 @@ impl crate::core::Ref<SesDomainMailFrom> {
 
 impl crate::core::Ref<SesEmailIdentity> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `email`, as a reference.
+    #[inline]
     pub fn email(&self) -> crate::core::Expr {
         self.attr("email")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -973,38 +1032,47 @@ impl crate::core::Ref<SesEmailIdentity> {
 
 impl crate::core::Ref<SesEventDestination> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `configuration_set_name`, as a reference.
+    #[inline]
     pub fn configuration_set_name(&self) -> crate::core::Expr {
         self.attr("configuration_set_name")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `matching_types`, as a reference.
+    #[inline]
     pub fn matching_types(&self) -> crate::core::Expr {
         self.attr("matching_types")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `cloudwatch_destination` (a nested block), as a reference.
+    #[inline]
     pub fn cloudwatch_destination(&self) -> crate::core::Expr {
         self.attr("cloudwatch_destination")
     }
     /// `kinesis_destination` (a nested block), as a reference.
+    #[inline]
     pub fn kinesis_destination(&self) -> crate::core::Expr {
         self.attr("kinesis_destination")
     }
     /// `sns_destination` (a nested block), as a reference.
+    #[inline]
     pub fn sns_destination(&self) -> crate::core::Expr {
         self.attr("sns_destination")
     }
@@ -1012,22 +1080,27 @@ impl crate::core::Ref<SesEventDestination> {
 
 impl crate::core::Ref<SesIdentityNotificationTopic> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity`, as a reference.
+    #[inline]
     pub fn identity(&self) -> crate::core::Expr {
         self.attr("identity")
     }
     /// `include_original_headers`, as a reference.
+    #[inline]
     pub fn include_original_headers(&self) -> crate::core::Expr {
         self.attr("include_original_headers")
     }
     /// `notification_type`, as a reference.
+    #[inline]
     pub fn notification_type(&self) -> crate::core::Expr {
         self.attr("notification_type")
     }
     /// `topic_arn`, as a reference.
+    #[inline]
     pub fn topic_arn(&self) -> crate::core::Expr {
         self.attr("topic_arn")
     }
@@ -1035,18 +1108,22 @@ impl crate::core::Ref<SesIdentityNotificationTopic> {
 
 impl crate::core::Ref<SesIdentityPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity`, as a reference.
+    #[inline]
     pub fn identity(&self) -> crate::core::Expr {
         self.attr("identity")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
@@ -1054,22 +1131,27 @@ impl crate::core::Ref<SesIdentityPolicy> {
 
 impl crate::core::Ref<SesReceiptFilter> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cidr`, as a reference.
+    #[inline]
     pub fn cidr(&self) -> crate::core::Expr {
         self.attr("cidr")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
@@ -1077,66 +1159,82 @@ impl crate::core::Ref<SesReceiptFilter> {
 
 impl crate::core::Ref<SesReceiptRule> {
     /// `after`, as a reference.
+    #[inline]
     pub fn after(&self) -> crate::core::Expr {
         self.attr("after")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `recipients`, as a reference.
+    #[inline]
     pub fn recipients(&self) -> crate::core::Expr {
         self.attr("recipients")
     }
     /// `rule_set_name`, as a reference.
+    #[inline]
     pub fn rule_set_name(&self) -> crate::core::Expr {
         self.attr("rule_set_name")
     }
     /// `scan_enabled`, as a reference.
+    #[inline]
     pub fn scan_enabled(&self) -> crate::core::Expr {
         self.attr("scan_enabled")
     }
     /// `tls_policy`, as a reference.
+    #[inline]
     pub fn tls_policy(&self) -> crate::core::Expr {
         self.attr("tls_policy")
     }
     /// `add_header_action` (a nested block), as a reference.
+    #[inline]
     pub fn add_header_action(&self) -> crate::core::Expr {
         self.attr("add_header_action")
     }
     /// `bounce_action` (a nested block), as a reference.
+    #[inline]
     pub fn bounce_action(&self) -> crate::core::Expr {
         self.attr("bounce_action")
     }
     /// `lambda_action` (a nested block), as a reference.
+    #[inline]
     pub fn lambda_action(&self) -> crate::core::Expr {
         self.attr("lambda_action")
     }
     /// `s3_action` (a nested block), as a reference.
+    #[inline]
     pub fn s3_action(&self) -> crate::core::Expr {
         self.attr("s3_action")
     }
     /// `sns_action` (a nested block), as a reference.
+    #[inline]
     pub fn sns_action(&self) -> crate::core::Expr {
         self.attr("sns_action")
     }
     /// `stop_action` (a nested block), as a reference.
+    #[inline]
     pub fn stop_action(&self) -> crate::core::Expr {
         self.attr("stop_action")
     }
     /// `workmail_action` (a nested block), as a reference.
+    #[inline]
     pub fn workmail_action(&self) -> crate::core::Expr {
         self.attr("workmail_action")
     }
@@ -1144,14 +1242,17 @@ impl crate::core::Ref<SesReceiptRule> {
 
 impl crate::core::Ref<SesReceiptRuleSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `rule_set_name`, as a reference.
+    #[inline]
     pub fn rule_set_name(&self) -> crate::core::Expr {
         self.attr("rule_set_name")
     }
@@ -1159,26 +1260,32 @@ impl crate::core::Ref<SesReceiptRuleSet> {
 
 impl crate::core::Ref<SesTemplate> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `html`, as a reference.
+    #[inline]
     pub fn html(&self) -> crate::core::Expr {
         self.attr("html")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `subject`, as a reference.
+    #[inline]
     pub fn subject(&self) -> crate::core::Expr {
         self.attr("subject")
     }
     /// `text`, as a reference.
+    #[inline]
     pub fn text(&self) -> crate::core::Expr {
         self.attr("text")
     }
@@ -1186,14 +1293,17 @@ impl crate::core::Ref<SesTemplate> {
 
 impl crate::core::Ref<DataSesActiveReceiptRuleSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `rule_set_name`, as a reference.
+    #[inline]
     pub fn rule_set_name(&self) -> crate::core::Expr {
         self.attr("rule_set_name")
     }
@@ -1201,18 +1311,22 @@ impl crate::core::Ref<DataSesActiveReceiptRuleSet> {
 
 impl crate::core::Ref<DataSesDomainIdentity> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `verification_token`, as a reference.
+    #[inline]
     pub fn verification_token(&self) -> crate::core::Expr {
         self.attr("verification_token")
     }
@@ -1220,14 +1334,17 @@ impl crate::core::Ref<DataSesDomainIdentity> {
 
 impl crate::core::Ref<DataSesEmailIdentity> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `email`, as a reference.
+    #[inline]
     pub fn email(&self) -> crate::core::Expr {
         self.attr("email")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }

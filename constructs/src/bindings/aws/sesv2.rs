@@ -9,6 +9,7 @@ pub struct Sesv2AccountSuppressionAttributes {
 
 impl Sesv2AccountSuppressionAttributes {
     /// `Sesv2AccountSuppressionAttributes` with its required arguments; set the others with `Sesv2AccountSuppressionAttributes { field: Some(..), ..Sesv2AccountSuppressionAttributes::new(..) }`.
+    #[inline]
     pub fn new(suppressed_reasons: Vec<crate::core::Expr>) -> Self {
         Self {
             suppressed_reasons,
@@ -30,6 +31,7 @@ pub struct Sesv2AccountVdmAttributesDashboardAttributes {
 
 impl Sesv2AccountVdmAttributesDashboardAttributes {
     /// `Sesv2AccountVdmAttributesDashboardAttributes` with its required arguments; set the others with `Sesv2AccountVdmAttributesDashboardAttributes { field: Some(..), ..Sesv2AccountVdmAttributesDashboardAttributes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             engagement_metrics: None,
@@ -47,6 +49,7 @@ pub struct Sesv2AccountVdmAttributesGuardianAttributes {
 
 impl Sesv2AccountVdmAttributesGuardianAttributes {
     /// `Sesv2AccountVdmAttributesGuardianAttributes` with its required arguments; set the others with `Sesv2AccountVdmAttributesGuardianAttributes { field: Some(..), ..Sesv2AccountVdmAttributesGuardianAttributes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             optimized_shared_delivery: None,
@@ -72,6 +75,7 @@ pub struct Sesv2AccountVdmAttributes {
 
 impl Sesv2AccountVdmAttributes {
     /// `Sesv2AccountVdmAttributes` with its required arguments; set the others with `Sesv2AccountVdmAttributes { field: Some(..), ..Sesv2AccountVdmAttributes::new(..) }`.
+    #[inline]
     pub fn new(vdm_enabled: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -102,6 +106,7 @@ pub struct Sesv2ConfigurationSetDeliveryOptions {
 
 impl Sesv2ConfigurationSetDeliveryOptions {
     /// `Sesv2ConfigurationSetDeliveryOptions` with its required arguments; set the others with `Sesv2ConfigurationSetDeliveryOptions { field: Some(..), ..Sesv2ConfigurationSetDeliveryOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max_delivery_seconds: None,
@@ -121,6 +126,7 @@ pub struct Sesv2ConfigurationSetReputationOptions {
 
 impl Sesv2ConfigurationSetReputationOptions {
     /// `Sesv2ConfigurationSetReputationOptions` with its required arguments; set the others with `Sesv2ConfigurationSetReputationOptions { field: Some(..), ..Sesv2ConfigurationSetReputationOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             reputation_metrics_enabled: None,
@@ -138,6 +144,7 @@ pub struct Sesv2ConfigurationSetSendingOptions {
 
 impl Sesv2ConfigurationSetSendingOptions {
     /// `Sesv2ConfigurationSetSendingOptions` with its required arguments; set the others with `Sesv2ConfigurationSetSendingOptions { field: Some(..), ..Sesv2ConfigurationSetSendingOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             sending_enabled: None,
@@ -155,6 +162,7 @@ pub struct Sesv2ConfigurationSetSuppressionOptions {
 
 impl Sesv2ConfigurationSetSuppressionOptions {
     /// `Sesv2ConfigurationSetSuppressionOptions` with its required arguments; set the others with `Sesv2ConfigurationSetSuppressionOptions { field: Some(..), ..Sesv2ConfigurationSetSuppressionOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             suppressed_reasons: None,
@@ -174,6 +182,7 @@ pub struct Sesv2ConfigurationSetTrackingOptions {
 
 impl Sesv2ConfigurationSetTrackingOptions {
     /// `Sesv2ConfigurationSetTrackingOptions` with its required arguments; set the others with `Sesv2ConfigurationSetTrackingOptions { field: Some(..), ..Sesv2ConfigurationSetTrackingOptions::new(..) }`.
+    #[inline]
     pub fn new(custom_redirect_domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             custom_redirect_domain: custom_redirect_domain.into(),
@@ -192,6 +201,7 @@ pub struct Sesv2ConfigurationSetVdmOptionsDashboardOptions {
 
 impl Sesv2ConfigurationSetVdmOptionsDashboardOptions {
     /// `Sesv2ConfigurationSetVdmOptionsDashboardOptions` with its required arguments; set the others with `Sesv2ConfigurationSetVdmOptionsDashboardOptions { field: Some(..), ..Sesv2ConfigurationSetVdmOptionsDashboardOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             engagement_metrics: None,
@@ -209,6 +219,7 @@ pub struct Sesv2ConfigurationSetVdmOptionsGuardianOptions {
 
 impl Sesv2ConfigurationSetVdmOptionsGuardianOptions {
     /// `Sesv2ConfigurationSetVdmOptionsGuardianOptions` with its required arguments; set the others with `Sesv2ConfigurationSetVdmOptionsGuardianOptions { field: Some(..), ..Sesv2ConfigurationSetVdmOptionsGuardianOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             optimized_shared_delivery: None,
@@ -229,6 +240,7 @@ pub struct Sesv2ConfigurationSetVdmOptions {
 
 impl Sesv2ConfigurationSetVdmOptions {
     /// `Sesv2ConfigurationSetVdmOptions` with its required arguments; set the others with `Sesv2ConfigurationSetVdmOptions { field: Some(..), ..Sesv2ConfigurationSetVdmOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dashboard_options: None,
@@ -273,6 +285,7 @@ pub struct Sesv2ConfigurationSet {
 
 impl Sesv2ConfigurationSet {
     /// `Sesv2ConfigurationSet` with its required arguments; set the others with `Sesv2ConfigurationSet { field: Some(..), ..Sesv2ConfigurationSet::new(..) }`.
+    #[inline]
     pub fn new(configuration_set_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             configuration_set_name: configuration_set_name.into(),
@@ -306,6 +319,7 @@ pub struct Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestin
 
 impl Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration {
     /// `Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration` with its required arguments; set the others with `Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration { field: Some(..), ..Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration::new(..) }`.
+    #[inline]
     pub fn new(default_dimension_value: impl Into<crate::core::Expr>, dimension_name: impl Into<crate::core::Expr>, dimension_value_source: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_dimension_value: default_dimension_value.into(),
@@ -324,6 +338,7 @@ pub struct Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestin
 
 impl Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestination {
     /// `Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestination` with its required arguments; set the others with `Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestination { field: Some(..), ..Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestination::new(..) }`.
+    #[inline]
     pub fn new(dimension_configuration: Vec<Sesv2ConfigurationSetEventDestinationEventDestinationCloudWatchDestinationDimensionConfiguration>) -> Self {
         Self {
             dimension_configuration,
@@ -340,6 +355,7 @@ pub struct Sesv2ConfigurationSetEventDestinationEventDestinationEventBridgeDesti
 
 impl Sesv2ConfigurationSetEventDestinationEventDestinationEventBridgeDestination {
     /// `Sesv2ConfigurationSetEventDestinationEventDestinationEventBridgeDestination` with its required arguments; set the others with `Sesv2ConfigurationSetEventDestinationEventDestinationEventBridgeDestination { field: Some(..), ..Sesv2ConfigurationSetEventDestinationEventDestinationEventBridgeDestination::new(..) }`.
+    #[inline]
     pub fn new(event_bus_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             event_bus_arn: event_bus_arn.into(),
@@ -358,6 +374,7 @@ pub struct Sesv2ConfigurationSetEventDestinationEventDestinationKinesisFirehoseD
 
 impl Sesv2ConfigurationSetEventDestinationEventDestinationKinesisFirehoseDestination {
     /// `Sesv2ConfigurationSetEventDestinationEventDestinationKinesisFirehoseDestination` with its required arguments; set the others with `Sesv2ConfigurationSetEventDestinationEventDestinationKinesisFirehoseDestination { field: Some(..), ..Sesv2ConfigurationSetEventDestinationEventDestinationKinesisFirehoseDestination::new(..) }`.
+    #[inline]
     pub fn new(delivery_stream_arn: impl Into<crate::core::Expr>, iam_role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             delivery_stream_arn: delivery_stream_arn.into(),
@@ -375,6 +392,7 @@ pub struct Sesv2ConfigurationSetEventDestinationEventDestinationPinpointDestinat
 
 impl Sesv2ConfigurationSetEventDestinationEventDestinationPinpointDestination {
     /// `Sesv2ConfigurationSetEventDestinationEventDestinationPinpointDestination` with its required arguments; set the others with `Sesv2ConfigurationSetEventDestinationEventDestinationPinpointDestination { field: Some(..), ..Sesv2ConfigurationSetEventDestinationEventDestinationPinpointDestination::new(..) }`.
+    #[inline]
     pub fn new(application_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_arn: application_arn.into(),
@@ -391,6 +409,7 @@ pub struct Sesv2ConfigurationSetEventDestinationEventDestinationSnsDestination {
 
 impl Sesv2ConfigurationSetEventDestinationEventDestinationSnsDestination {
     /// `Sesv2ConfigurationSetEventDestinationEventDestinationSnsDestination` with its required arguments; set the others with `Sesv2ConfigurationSetEventDestinationEventDestinationSnsDestination { field: Some(..), ..Sesv2ConfigurationSetEventDestinationEventDestinationSnsDestination::new(..) }`.
+    #[inline]
     pub fn new(topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             topic_arn: topic_arn.into(),
@@ -425,6 +444,7 @@ pub struct Sesv2ConfigurationSetEventDestinationEventDestination {
 
 impl Sesv2ConfigurationSetEventDestinationEventDestination {
     /// `Sesv2ConfigurationSetEventDestinationEventDestination` with its required arguments; set the others with `Sesv2ConfigurationSetEventDestinationEventDestination { field: Some(..), ..Sesv2ConfigurationSetEventDestinationEventDestination::new(..) }`.
+    #[inline]
     pub fn new(matching_event_types: Vec<crate::core::Expr>) -> Self {
         Self {
             enabled: None,
@@ -454,6 +474,7 @@ pub struct Sesv2ConfigurationSetEventDestination {
 
 impl Sesv2ConfigurationSetEventDestination {
     /// `Sesv2ConfigurationSetEventDestination` with its required arguments; set the others with `Sesv2ConfigurationSetEventDestination { field: Some(..), ..Sesv2ConfigurationSetEventDestination::new(..) }`.
+    #[inline]
     pub fn new(configuration_set_name: impl Into<crate::core::Expr>, event_destination_name: impl Into<crate::core::Expr>, event_destination: Sesv2ConfigurationSetEventDestinationEventDestination) -> Self {
         Self {
             configuration_set_name: configuration_set_name.into(),
@@ -484,6 +505,7 @@ pub struct Sesv2ContactListTopic {
 
 impl Sesv2ContactListTopic {
     /// `Sesv2ContactListTopic` with its required arguments; set the others with `Sesv2ContactListTopic { field: Some(..), ..Sesv2ContactListTopic::new(..) }`.
+    #[inline]
     pub fn new(default_subscription_status: impl Into<crate::core::Expr>, display_name: impl Into<crate::core::Expr>, topic_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_subscription_status: default_subscription_status.into(),
@@ -518,6 +540,7 @@ pub struct Sesv2ContactList {
 
 impl Sesv2ContactList {
     /// `Sesv2ContactList` with its required arguments; set the others with `Sesv2ContactList { field: Some(..), ..Sesv2ContactList::new(..) }`.
+    #[inline]
     pub fn new(contact_list_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             contact_list_name: contact_list_name.into(),
@@ -547,6 +570,7 @@ pub struct Sesv2DedicatedIpAssignmentTimeouts {
 
 impl Sesv2DedicatedIpAssignmentTimeouts {
     /// `Sesv2DedicatedIpAssignmentTimeouts` with its required arguments; set the others with `Sesv2DedicatedIpAssignmentTimeouts { field: Some(..), ..Sesv2DedicatedIpAssignmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -572,6 +596,7 @@ pub struct Sesv2DedicatedIpAssignment {
 
 impl Sesv2DedicatedIpAssignment {
     /// `Sesv2DedicatedIpAssignment` with its required arguments; set the others with `Sesv2DedicatedIpAssignment { field: Some(..), ..Sesv2DedicatedIpAssignment::new(..) }`.
+    #[inline]
     pub fn new(destination_pool_name: impl Into<crate::core::Expr>, ip: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_pool_name: destination_pool_name.into(),
@@ -607,6 +632,7 @@ pub struct Sesv2DedicatedIpPool {
 
 impl Sesv2DedicatedIpPool {
     /// `Sesv2DedicatedIpPool` with its required arguments; set the others with `Sesv2DedicatedIpPool { field: Some(..), ..Sesv2DedicatedIpPool::new(..) }`.
+    #[inline]
     pub fn new(pool_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -638,6 +664,7 @@ pub struct Sesv2EmailIdentityDkimSigningAttributes {
 
 impl Sesv2EmailIdentityDkimSigningAttributes {
     /// `Sesv2EmailIdentityDkimSigningAttributes` with its required arguments; set the others with `Sesv2EmailIdentityDkimSigningAttributes { field: Some(..), ..Sesv2EmailIdentityDkimSigningAttributes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             domain_signing_private_key: None,
@@ -671,6 +698,7 @@ pub struct Sesv2EmailIdentity {
 
 impl Sesv2EmailIdentity {
     /// `Sesv2EmailIdentity` with its required arguments; set the others with `Sesv2EmailIdentity { field: Some(..), ..Sesv2EmailIdentity::new(..) }`.
+    #[inline]
     pub fn new(email_identity: impl Into<crate::core::Expr>) -> Self {
         Self {
             configuration_set_name: None,
@@ -702,6 +730,7 @@ pub struct Sesv2EmailIdentityFeedbackAttributes {
 
 impl Sesv2EmailIdentityFeedbackAttributes {
     /// `Sesv2EmailIdentityFeedbackAttributes` with its required arguments; set the others with `Sesv2EmailIdentityFeedbackAttributes { field: Some(..), ..Sesv2EmailIdentityFeedbackAttributes::new(..) }`.
+    #[inline]
     pub fn new(email_identity: impl Into<crate::core::Expr>) -> Self {
         Self {
             email_forwarding_enabled: None,
@@ -733,6 +762,7 @@ pub struct Sesv2EmailIdentityMailFromAttributes {
 
 impl Sesv2EmailIdentityMailFromAttributes {
     /// `Sesv2EmailIdentityMailFromAttributes` with its required arguments; set the others with `Sesv2EmailIdentityMailFromAttributes { field: Some(..), ..Sesv2EmailIdentityMailFromAttributes::new(..) }`.
+    #[inline]
     pub fn new(email_identity: impl Into<crate::core::Expr>) -> Self {
         Self {
             behavior_on_mx_failure: None,
@@ -763,6 +793,7 @@ pub struct Sesv2EmailIdentityPolicy {
 
 impl Sesv2EmailIdentityPolicy {
     /// `Sesv2EmailIdentityPolicy` with its required arguments; set the others with `Sesv2EmailIdentityPolicy { field: Some(..), ..Sesv2EmailIdentityPolicy::new(..) }`.
+    #[inline]
     pub fn new(email_identity: impl Into<crate::core::Expr>, policy: impl Into<crate::core::Expr>, policy_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             email_identity: email_identity.into(),
@@ -792,6 +823,7 @@ pub struct DataSesv2ConfigurationSet {
 
 impl DataSesv2ConfigurationSet {
     /// `DataSesv2ConfigurationSet` with its required arguments; set the others with `DataSesv2ConfigurationSet { field: Some(..), ..DataSesv2ConfigurationSet::new(..) }`.
+    #[inline]
     pub fn new(configuration_set_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             configuration_set_name: configuration_set_name.into(),
@@ -820,6 +852,7 @@ pub struct DataSesv2DedicatedIpPool {
 
 impl DataSesv2DedicatedIpPool {
     /// `DataSesv2DedicatedIpPool` with its required arguments; set the others with `DataSesv2DedicatedIpPool { field: Some(..), ..DataSesv2DedicatedIpPool::new(..) }`.
+    #[inline]
     pub fn new(pool_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -848,6 +881,7 @@ pub struct DataSesv2EmailIdentity {
 
 impl DataSesv2EmailIdentity {
     /// `DataSesv2EmailIdentity` with its required arguments; set the others with `DataSesv2EmailIdentity { field: Some(..), ..DataSesv2EmailIdentity::new(..) }`.
+    #[inline]
     pub fn new(email_identity: impl Into<crate::core::Expr>) -> Self {
         Self {
             email_identity: email_identity.into(),
@@ -873,6 +907,7 @@ pub struct DataSesv2EmailIdentityMailFromAttributes {
 
 impl DataSesv2EmailIdentityMailFromAttributes {
     /// `DataSesv2EmailIdentityMailFromAttributes` with its required arguments; set the others with `DataSesv2EmailIdentityMailFromAttributes { field: Some(..), ..DataSesv2EmailIdentityMailFromAttributes::new(..) }`.
+    #[inline]
     pub fn new(email_identity: impl Into<crate::core::Expr>) -> Self {
         Self {
             email_identity: email_identity.into(),
@@ -887,10 +922,12 @@ impl crate::core::DataSource for DataSesv2EmailIdentityMailFromAttributes {
 
 impl crate::core::Ref<Sesv2AccountSuppressionAttributes> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `suppressed_reasons`, as a reference.
+    #[inline]
     pub fn suppressed_reasons(&self) -> crate::core::Expr {
         self.attr("suppressed_reasons")
     }
@@ -898,18 +935,22 @@ impl crate::core::Ref<Sesv2AccountSuppressionAttributes> {
 
 impl crate::core::Ref<Sesv2AccountVdmAttributes> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `vdm_enabled`, as a reference.
+    #[inline]
     pub fn vdm_enabled(&self) -> crate::core::Expr {
         self.attr("vdm_enabled")
     }
     /// `dashboard_attributes` (a nested block), as a reference.
+    #[inline]
     pub fn dashboard_attributes(&self) -> crate::core::Expr {
         self.attr("dashboard_attributes")
     }
     /// `guardian_attributes` (a nested block), as a reference.
+    #[inline]
     pub fn guardian_attributes(&self) -> crate::core::Expr {
         self.attr("guardian_attributes")
     }
@@ -917,46 +958,57 @@ impl crate::core::Ref<Sesv2AccountVdmAttributes> {
 
 impl crate::core::Ref<Sesv2ConfigurationSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `configuration_set_name`, as a reference.
+    #[inline]
     pub fn configuration_set_name(&self) -> crate::core::Expr {
         self.attr("configuration_set_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `delivery_options` (a nested block), as a reference.
+    #[inline]
     pub fn delivery_options(&self) -> crate::core::Expr {
         self.attr("delivery_options")
     }
     /// `reputation_options` (a nested block), as a reference.
+    #[inline]
     pub fn reputation_options(&self) -> crate::core::Expr {
         self.attr("reputation_options")
     }
     /// `sending_options` (a nested block), as a reference.
+    #[inline]
     pub fn sending_options(&self) -> crate::core::Expr {
         self.attr("sending_options")
     }
     /// `suppression_options` (a nested block), as a reference.
+    #[inline]
     pub fn suppression_options(&self) -> crate::core::Expr {
         self.attr("suppression_options")
     }
     /// `tracking_options` (a nested block), as a reference.
+    #[inline]
     pub fn tracking_options(&self) -> crate::core::Expr {
         self.attr("tracking_options")
     }
     /// `vdm_options` (a nested block), as a reference.
+    #[inline]
     pub fn vdm_options(&self) -> crate::core::Expr {
         self.attr("vdm_options")
     }
@@ -964,18 +1016,22 @@ impl crate::core::Ref<Sesv2ConfigurationSet> {
 
 impl crate::core::Ref<Sesv2ConfigurationSetEventDestination> {
     /// `configuration_set_name`, as a reference.
+    #[inline]
     pub fn configuration_set_name(&self) -> crate::core::Expr {
         self.attr("configuration_set_name")
     }
     /// `event_destination_name`, as a reference.
+    #[inline]
     pub fn event_destination_name(&self) -> crate::core::Expr {
         self.attr("event_destination_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `event_destination` (a nested block), as a reference.
+    #[inline]
     pub fn event_destination(&self) -> crate::core::Expr {
         self.attr("event_destination")
     }
@@ -983,38 +1039,47 @@ impl crate::core::Ref<Sesv2ConfigurationSetEventDestination> {
 
 impl crate::core::Ref<Sesv2ContactList> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `contact_list_name`, as a reference.
+    #[inline]
     pub fn contact_list_name(&self) -> crate::core::Expr {
         self.attr("contact_list_name")
     }
     /// `created_timestamp`, as a reference.
+    #[inline]
     pub fn created_timestamp(&self) -> crate::core::Expr {
         self.attr("created_timestamp")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_timestamp`, as a reference.
+    #[inline]
     pub fn last_updated_timestamp(&self) -> crate::core::Expr {
         self.attr("last_updated_timestamp")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `topic` (a nested block), as a reference.
+    #[inline]
     pub fn topic(&self) -> crate::core::Expr {
         self.attr("topic")
     }
@@ -1022,18 +1087,22 @@ impl crate::core::Ref<Sesv2ContactList> {
 
 impl crate::core::Ref<Sesv2DedicatedIpAssignment> {
     /// `destination_pool_name`, as a reference.
+    #[inline]
     pub fn destination_pool_name(&self) -> crate::core::Expr {
         self.attr("destination_pool_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip`, as a reference.
+    #[inline]
     pub fn ip(&self) -> crate::core::Expr {
         self.attr("ip")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1041,26 +1110,32 @@ impl crate::core::Ref<Sesv2DedicatedIpAssignment> {
 
 impl crate::core::Ref<Sesv2DedicatedIpPool> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `pool_name`, as a reference.
+    #[inline]
     pub fn pool_name(&self) -> crate::core::Expr {
         self.attr("pool_name")
     }
     /// `scaling_mode`, as a reference.
+    #[inline]
     pub fn scaling_mode(&self) -> crate::core::Expr {
         self.attr("scaling_mode")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1068,38 +1143,47 @@ impl crate::core::Ref<Sesv2DedicatedIpPool> {
 
 impl crate::core::Ref<Sesv2EmailIdentity> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `configuration_set_name`, as a reference.
+    #[inline]
     pub fn configuration_set_name(&self) -> crate::core::Expr {
         self.attr("configuration_set_name")
     }
     /// `email_identity`, as a reference.
+    #[inline]
     pub fn email_identity(&self) -> crate::core::Expr {
         self.attr("email_identity")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_type`, as a reference.
+    #[inline]
     pub fn identity_type(&self) -> crate::core::Expr {
         self.attr("identity_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `verified_for_sending_status`, as a reference.
+    #[inline]
     pub fn verified_for_sending_status(&self) -> crate::core::Expr {
         self.attr("verified_for_sending_status")
     }
     /// `dkim_signing_attributes` (a nested block), as a reference.
+    #[inline]
     pub fn dkim_signing_attributes(&self) -> crate::core::Expr {
         self.attr("dkim_signing_attributes")
     }
@@ -1107,14 +1191,17 @@ impl crate::core::Ref<Sesv2EmailIdentity> {
 
 impl crate::core::Ref<Sesv2EmailIdentityFeedbackAttributes> {
     /// `email_forwarding_enabled`, as a reference.
+    #[inline]
     pub fn email_forwarding_enabled(&self) -> crate::core::Expr {
         self.attr("email_forwarding_enabled")
     }
     /// `email_identity`, as a reference.
+    #[inline]
     pub fn email_identity(&self) -> crate::core::Expr {
         self.attr("email_identity")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1122,18 +1209,22 @@ impl crate::core::Ref<Sesv2EmailIdentityFeedbackAttributes> {
 
 impl crate::core::Ref<Sesv2EmailIdentityMailFromAttributes> {
     /// `behavior_on_mx_failure`, as a reference.
+    #[inline]
     pub fn behavior_on_mx_failure(&self) -> crate::core::Expr {
         self.attr("behavior_on_mx_failure")
     }
     /// `email_identity`, as a reference.
+    #[inline]
     pub fn email_identity(&self) -> crate::core::Expr {
         self.attr("email_identity")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `mail_from_domain`, as a reference.
+    #[inline]
     pub fn mail_from_domain(&self) -> crate::core::Expr {
         self.attr("mail_from_domain")
     }
@@ -1141,18 +1232,22 @@ impl crate::core::Ref<Sesv2EmailIdentityMailFromAttributes> {
 
 impl crate::core::Ref<Sesv2EmailIdentityPolicy> {
     /// `email_identity`, as a reference.
+    #[inline]
     pub fn email_identity(&self) -> crate::core::Expr {
         self.attr("email_identity")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `policy_name`, as a reference.
+    #[inline]
     pub fn policy_name(&self) -> crate::core::Expr {
         self.attr("policy_name")
     }
@@ -1160,42 +1255,52 @@ impl crate::core::Ref<Sesv2EmailIdentityPolicy> {
 
 impl crate::core::Ref<DataSesv2ConfigurationSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `configuration_set_name`, as a reference.
+    #[inline]
     pub fn configuration_set_name(&self) -> crate::core::Expr {
         self.attr("configuration_set_name")
     }
     /// `delivery_options`, as a reference.
+    #[inline]
     pub fn delivery_options(&self) -> crate::core::Expr {
         self.attr("delivery_options")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `reputation_options`, as a reference.
+    #[inline]
     pub fn reputation_options(&self) -> crate::core::Expr {
         self.attr("reputation_options")
     }
     /// `sending_options`, as a reference.
+    #[inline]
     pub fn sending_options(&self) -> crate::core::Expr {
         self.attr("sending_options")
     }
     /// `suppression_options`, as a reference.
+    #[inline]
     pub fn suppression_options(&self) -> crate::core::Expr {
         self.attr("suppression_options")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tracking_options`, as a reference.
+    #[inline]
     pub fn tracking_options(&self) -> crate::core::Expr {
         self.attr("tracking_options")
     }
     /// `vdm_options`, as a reference.
+    #[inline]
     pub fn vdm_options(&self) -> crate::core::Expr {
         self.attr("vdm_options")
     }
@@ -1203,26 +1308,32 @@ impl crate::core::Ref<DataSesv2ConfigurationSet> {
 
 impl crate::core::Ref<DataSesv2DedicatedIpPool> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `dedicated_ips`, as a reference.
+    #[inline]
     pub fn dedicated_ips(&self) -> crate::core::Expr {
         self.attr("dedicated_ips")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `pool_name`, as a reference.
+    #[inline]
     pub fn pool_name(&self) -> crate::core::Expr {
         self.attr("pool_name")
     }
     /// `scaling_mode`, as a reference.
+    #[inline]
     pub fn scaling_mode(&self) -> crate::core::Expr {
         self.attr("scaling_mode")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -1230,34 +1341,42 @@ impl crate::core::Ref<DataSesv2DedicatedIpPool> {
 
 impl crate::core::Ref<DataSesv2EmailIdentity> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `configuration_set_name`, as a reference.
+    #[inline]
     pub fn configuration_set_name(&self) -> crate::core::Expr {
         self.attr("configuration_set_name")
     }
     /// `dkim_signing_attributes`, as a reference.
+    #[inline]
     pub fn dkim_signing_attributes(&self) -> crate::core::Expr {
         self.attr("dkim_signing_attributes")
     }
     /// `email_identity`, as a reference.
+    #[inline]
     pub fn email_identity(&self) -> crate::core::Expr {
         self.attr("email_identity")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_type`, as a reference.
+    #[inline]
     pub fn identity_type(&self) -> crate::core::Expr {
         self.attr("identity_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `verified_for_sending_status`, as a reference.
+    #[inline]
     pub fn verified_for_sending_status(&self) -> crate::core::Expr {
         self.attr("verified_for_sending_status")
     }
@@ -1265,18 +1384,22 @@ impl crate::core::Ref<DataSesv2EmailIdentity> {
 
 impl crate::core::Ref<DataSesv2EmailIdentityMailFromAttributes> {
     /// `behavior_on_mx_failure`, as a reference.
+    #[inline]
     pub fn behavior_on_mx_failure(&self) -> crate::core::Expr {
         self.attr("behavior_on_mx_failure")
     }
     /// `email_identity`, as a reference.
+    #[inline]
     pub fn email_identity(&self) -> crate::core::Expr {
         self.attr("email_identity")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `mail_from_domain`, as a reference.
+    #[inline]
     pub fn mail_from_domain(&self) -> crate::core::Expr {
         self.attr("mail_from_domain")
     }

@@ -16,6 +16,7 @@ pub struct SfnActivityEncryptionConfiguration {
 
 impl SfnActivityEncryptionConfiguration {
     /// `SfnActivityEncryptionConfiguration` with its required arguments; set the others with `SfnActivityEncryptionConfiguration { field: Some(..), ..SfnActivityEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kms_data_key_reuse_period_seconds: None,
@@ -46,6 +47,7 @@ pub struct SfnActivity {
 
 impl SfnActivity {
     /// `SfnActivity` with its required arguments; set the others with `SfnActivity { field: Some(..), ..SfnActivity::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -72,6 +74,7 @@ pub struct SfnAliasRoutingConfiguration {
 
 impl SfnAliasRoutingConfiguration {
     /// `SfnAliasRoutingConfiguration` with its required arguments; set the others with `SfnAliasRoutingConfiguration { field: Some(..), ..SfnAliasRoutingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(state_machine_version_arn: impl Into<crate::core::Expr>, weight: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             state_machine_version_arn: state_machine_version_arn.into(),
@@ -96,6 +99,7 @@ pub struct SfnAliasTimeouts {
 
 impl SfnAliasTimeouts {
     /// `SfnAliasTimeouts` with its required arguments; set the others with `SfnAliasTimeouts { field: Some(..), ..SfnAliasTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -125,6 +129,7 @@ pub struct SfnAlias {
 
 impl SfnAlias {
     /// `SfnAlias` with its required arguments; set the others with `SfnAlias { field: Some(..), ..SfnAlias::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, routing_configuration: Vec<SfnAliasRoutingConfiguration>) -> Self {
         Self {
             description: None,
@@ -156,6 +161,7 @@ pub struct SfnStateMachineEncryptionConfiguration {
 
 impl SfnStateMachineEncryptionConfiguration {
     /// `SfnStateMachineEncryptionConfiguration` with its required arguments; set the others with `SfnStateMachineEncryptionConfiguration { field: Some(..), ..SfnStateMachineEncryptionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             kms_data_key_reuse_period_seconds: None,
@@ -181,6 +187,7 @@ pub struct SfnStateMachineLoggingConfiguration {
 
 impl SfnStateMachineLoggingConfiguration {
     /// `SfnStateMachineLoggingConfiguration` with its required arguments; set the others with `SfnStateMachineLoggingConfiguration { field: Some(..), ..SfnStateMachineLoggingConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             include_execution_data: None,
@@ -206,6 +213,7 @@ pub struct SfnStateMachineTimeouts {
 
 impl SfnStateMachineTimeouts {
     /// `SfnStateMachineTimeouts` with its required arguments; set the others with `SfnStateMachineTimeouts { field: Some(..), ..SfnStateMachineTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -225,6 +233,7 @@ pub struct SfnStateMachineTracingConfiguration {
 
 impl SfnStateMachineTracingConfiguration {
     /// `SfnStateMachineTracingConfiguration` with its required arguments; set the others with `SfnStateMachineTracingConfiguration { field: Some(..), ..SfnStateMachineTracingConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -276,6 +285,7 @@ pub struct SfnStateMachine {
 
 impl SfnStateMachine {
     /// `SfnStateMachine` with its required arguments; set the others with `SfnStateMachine { field: Some(..), ..SfnStateMachine::new(..) }`.
+    #[inline]
     pub fn new(definition: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             definition: definition.into(),
@@ -315,6 +325,7 @@ pub struct DataSfnActivity {
 
 impl DataSfnActivity {
     /// `DataSfnActivity` with its required arguments; set the others with `DataSfnActivity { field: Some(..), ..DataSfnActivity::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn: None,
@@ -345,6 +356,7 @@ pub struct DataSfnAlias {
 
 impl DataSfnAlias {
     /// `DataSfnAlias` with its required arguments; set the others with `DataSfnAlias { field: Some(..), ..DataSfnAlias::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, statemachine_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -371,6 +383,7 @@ pub struct DataSfnStateMachine {
 
 impl DataSfnStateMachine {
     /// `DataSfnStateMachine` with its required arguments; set the others with `DataSfnStateMachine { field: Some(..), ..DataSfnStateMachine::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -395,6 +408,7 @@ pub struct DataSfnStateMachineVersions {
 
 impl DataSfnStateMachineVersions {
     /// `DataSfnStateMachineVersions` with its required arguments; set the others with `DataSfnStateMachineVersions { field: Some(..), ..DataSfnStateMachineVersions::new(..) }`.
+    #[inline]
     pub fn new(statemachine_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -409,26 +423,32 @@ impl crate::core::DataSource for DataSfnStateMachineVersions {
 
 impl crate::core::Ref<SfnActivity> {
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `encryption_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
@@ -436,30 +456,37 @@ impl crate::core::Ref<SfnActivity> {
 
 impl crate::core::Ref<SfnAlias> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `routing_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn routing_configuration(&self) -> crate::core::Expr {
         self.attr("routing_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -467,82 +494,102 @@ impl crate::core::Ref<SfnAlias> {
 
 impl crate::core::Ref<SfnStateMachine> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `definition`, as a reference.
+    #[inline]
     pub fn definition(&self) -> crate::core::Expr {
         self.attr("definition")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `publish`, as a reference.
+    #[inline]
     pub fn publish(&self) -> crate::core::Expr {
         self.attr("publish")
     }
     /// `revision_id`, as a reference.
+    #[inline]
     pub fn revision_id(&self) -> crate::core::Expr {
         self.attr("revision_id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `state_machine_version_arn`, as a reference.
+    #[inline]
     pub fn state_machine_version_arn(&self) -> crate::core::Expr {
         self.attr("state_machine_version_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `version_description`, as a reference.
+    #[inline]
     pub fn version_description(&self) -> crate::core::Expr {
         self.attr("version_description")
     }
     /// `encryption_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn encryption_configuration(&self) -> crate::core::Expr {
         self.attr("encryption_configuration")
     }
     /// `logging_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn logging_configuration(&self) -> crate::core::Expr {
         self.attr("logging_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `tracing_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn tracing_configuration(&self) -> crate::core::Expr {
         self.attr("tracing_configuration")
     }
@@ -550,18 +597,22 @@ impl crate::core::Ref<SfnStateMachine> {
 
 impl crate::core::Ref<DataSfnActivity> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -569,30 +620,37 @@ impl crate::core::Ref<DataSfnActivity> {
 
 impl crate::core::Ref<DataSfnAlias> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `routing_configuration`, as a reference.
+    #[inline]
     pub fn routing_configuration(&self) -> crate::core::Expr {
         self.attr("routing_configuration")
     }
     /// `statemachine_arn`, as a reference.
+    #[inline]
     pub fn statemachine_arn(&self) -> crate::core::Expr {
         self.attr("statemachine_arn")
     }
@@ -600,38 +658,47 @@ impl crate::core::Ref<DataSfnAlias> {
 
 impl crate::core::Ref<DataSfnStateMachine> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_date`, as a reference.
+    #[inline]
     pub fn creation_date(&self) -> crate::core::Expr {
         self.attr("creation_date")
     }
     /// `definition`, as a reference.
+    #[inline]
     pub fn definition(&self) -> crate::core::Expr {
         self.attr("definition")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `revision_id`, as a reference.
+    #[inline]
     pub fn revision_id(&self) -> crate::core::Expr {
         self.attr("revision_id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -639,14 +706,17 @@ impl crate::core::Ref<DataSfnStateMachine> {
 
 impl crate::core::Ref<DataSfnStateMachineVersions> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `statemachine_arn`, as a reference.
+    #[inline]
     pub fn statemachine_arn(&self) -> crate::core::Expr {
         self.attr("statemachine_arn")
     }
     /// `statemachine_versions`, as a reference.
+    #[inline]
     pub fn statemachine_versions(&self) -> crate::core::Expr {
         self.attr("statemachine_versions")
     }

@@ -19,6 +19,7 @@ pub struct ShieldApplicationLayerAutomaticResponseTimeouts {
 
 impl ShieldApplicationLayerAutomaticResponseTimeouts {
     /// `ShieldApplicationLayerAutomaticResponseTimeouts` with its required arguments; set the others with `ShieldApplicationLayerAutomaticResponseTimeouts { field: Some(..), ..ShieldApplicationLayerAutomaticResponseTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -42,6 +43,7 @@ pub struct ShieldApplicationLayerAutomaticResponse {
 
 impl ShieldApplicationLayerAutomaticResponse {
     /// `ShieldApplicationLayerAutomaticResponse` with its required arguments; set the others with `ShieldApplicationLayerAutomaticResponse { field: Some(..), ..ShieldApplicationLayerAutomaticResponse::new(..) }`.
+    #[inline]
     pub fn new(action: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
@@ -70,6 +72,7 @@ pub struct ShieldDrtAccessLogBucketAssociationTimeouts {
 
 impl ShieldDrtAccessLogBucketAssociationTimeouts {
     /// `ShieldDrtAccessLogBucketAssociationTimeouts` with its required arguments; set the others with `ShieldDrtAccessLogBucketAssociationTimeouts { field: Some(..), ..ShieldDrtAccessLogBucketAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -93,6 +96,7 @@ pub struct ShieldDrtAccessLogBucketAssociation {
 
 impl ShieldDrtAccessLogBucketAssociation {
     /// `ShieldDrtAccessLogBucketAssociation` with its required arguments; set the others with `ShieldDrtAccessLogBucketAssociation { field: Some(..), ..ShieldDrtAccessLogBucketAssociation::new(..) }`.
+    #[inline]
     pub fn new(log_bucket: impl Into<crate::core::Expr>, role_arn_association_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_bucket: log_bucket.into(),
@@ -125,6 +129,7 @@ pub struct ShieldDrtAccessRoleArnAssociationTimeouts {
 
 impl ShieldDrtAccessRoleArnAssociationTimeouts {
     /// `ShieldDrtAccessRoleArnAssociationTimeouts` with its required arguments; set the others with `ShieldDrtAccessRoleArnAssociationTimeouts { field: Some(..), ..ShieldDrtAccessRoleArnAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -146,6 +151,7 @@ pub struct ShieldDrtAccessRoleArnAssociation {
 
 impl ShieldDrtAccessRoleArnAssociation {
     /// `ShieldDrtAccessRoleArnAssociation` with its required arguments; set the others with `ShieldDrtAccessRoleArnAssociation { field: Some(..), ..ShieldDrtAccessRoleArnAssociation::new(..) }`.
+    #[inline]
     pub fn new(role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             role_arn: role_arn.into(),
@@ -173,6 +179,7 @@ pub struct ShieldProactiveEngagementEmergencyContact {
 
 impl ShieldProactiveEngagementEmergencyContact {
     /// `ShieldProactiveEngagementEmergencyContact` with its required arguments; set the others with `ShieldProactiveEngagementEmergencyContact { field: Some(..), ..ShieldProactiveEngagementEmergencyContact::new(..) }`.
+    #[inline]
     pub fn new(email_address: impl Into<crate::core::Expr>) -> Self {
         Self {
             contact_notes: None,
@@ -194,6 +201,7 @@ pub struct ShieldProactiveEngagement {
 
 impl ShieldProactiveEngagement {
     /// `ShieldProactiveEngagement` with its required arguments; set the others with `ShieldProactiveEngagement { field: Some(..), ..ShieldProactiveEngagement::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -226,6 +234,7 @@ pub struct ShieldProtection {
 
 impl ShieldProtection {
     /// `ShieldProtection` with its required arguments; set the others with `ShieldProtection { field: Some(..), ..ShieldProtection::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -269,6 +278,7 @@ pub struct ShieldProtectionGroup {
 
 impl ShieldProtectionGroup {
     /// `ShieldProtectionGroup` with its required arguments; set the others with `ShieldProtectionGroup { field: Some(..), ..ShieldProtectionGroup::new(..) }`.
+    #[inline]
     pub fn new(aggregation: impl Into<crate::core::Expr>, pattern: impl Into<crate::core::Expr>, protection_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             aggregation: aggregation.into(),
@@ -301,6 +311,7 @@ pub struct ShieldProtectionHealthCheckAssociation {
 
 impl ShieldProtectionHealthCheckAssociation {
     /// `ShieldProtectionHealthCheckAssociation` with its required arguments; set the others with `ShieldProtectionHealthCheckAssociation { field: Some(..), ..ShieldProtectionHealthCheckAssociation::new(..) }`.
+    #[inline]
     pub fn new(health_check_arn: impl Into<crate::core::Expr>, shield_protection_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             health_check_arn: health_check_arn.into(),
@@ -328,6 +339,7 @@ pub struct ShieldSubscription {
 
 impl ShieldSubscription {
     /// `ShieldSubscription` with its required arguments; set the others with `ShieldSubscription { field: Some(..), ..ShieldSubscription::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auto_renew: None,
@@ -353,6 +365,7 @@ pub struct DataShieldProtection {
 
 impl DataShieldProtection {
     /// `DataShieldProtection` with its required arguments; set the others with `DataShieldProtection { field: Some(..), ..DataShieldProtection::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             protection_id: None,
@@ -367,18 +380,22 @@ impl crate::core::DataSource for DataShieldProtection {
 
 impl crate::core::Ref<ShieldApplicationLayerAutomaticResponse> {
     /// `action`, as a reference.
+    #[inline]
     pub fn action(&self) -> crate::core::Expr {
         self.attr("action")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -386,18 +403,22 @@ impl crate::core::Ref<ShieldApplicationLayerAutomaticResponse> {
 
 impl crate::core::Ref<ShieldDrtAccessLogBucketAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `log_bucket`, as a reference.
+    #[inline]
     pub fn log_bucket(&self) -> crate::core::Expr {
         self.attr("log_bucket")
     }
     /// `role_arn_association_id`, as a reference.
+    #[inline]
     pub fn role_arn_association_id(&self) -> crate::core::Expr {
         self.attr("role_arn_association_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -405,14 +426,17 @@ impl crate::core::Ref<ShieldDrtAccessLogBucketAssociation> {
 
 impl crate::core::Ref<ShieldDrtAccessRoleArnAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -420,14 +444,17 @@ impl crate::core::Ref<ShieldDrtAccessRoleArnAssociation> {
 
 impl crate::core::Ref<ShieldProactiveEngagement> {
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `emergency_contact` (a nested block), as a reference.
+    #[inline]
     pub fn emergency_contact(&self) -> crate::core::Expr {
         self.attr("emergency_contact")
     }
@@ -435,26 +462,32 @@ impl crate::core::Ref<ShieldProactiveEngagement> {
 
 impl crate::core::Ref<ShieldProtection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -462,38 +495,47 @@ impl crate::core::Ref<ShieldProtection> {
 
 impl crate::core::Ref<ShieldProtectionGroup> {
     /// `aggregation`, as a reference.
+    #[inline]
     pub fn aggregation(&self) -> crate::core::Expr {
         self.attr("aggregation")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `members`, as a reference.
+    #[inline]
     pub fn members(&self) -> crate::core::Expr {
         self.attr("members")
     }
     /// `pattern`, as a reference.
+    #[inline]
     pub fn pattern(&self) -> crate::core::Expr {
         self.attr("pattern")
     }
     /// `protection_group_arn`, as a reference.
+    #[inline]
     pub fn protection_group_arn(&self) -> crate::core::Expr {
         self.attr("protection_group_arn")
     }
     /// `protection_group_id`, as a reference.
+    #[inline]
     pub fn protection_group_id(&self) -> crate::core::Expr {
         self.attr("protection_group_id")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -501,14 +543,17 @@ impl crate::core::Ref<ShieldProtectionGroup> {
 
 impl crate::core::Ref<ShieldProtectionHealthCheckAssociation> {
     /// `health_check_arn`, as a reference.
+    #[inline]
     pub fn health_check_arn(&self) -> crate::core::Expr {
         self.attr("health_check_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `shield_protection_id`, as a reference.
+    #[inline]
     pub fn shield_protection_id(&self) -> crate::core::Expr {
         self.attr("shield_protection_id")
     }
@@ -516,14 +561,17 @@ impl crate::core::Ref<ShieldProtectionHealthCheckAssociation> {
 
 impl crate::core::Ref<ShieldSubscription> {
     /// `auto_renew`, as a reference.
+    #[inline]
     pub fn auto_renew(&self) -> crate::core::Expr {
         self.attr("auto_renew")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `skip_destroy`, as a reference.
+    #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
         self.attr("skip_destroy")
     }
@@ -531,22 +579,27 @@ impl crate::core::Ref<ShieldSubscription> {
 
 impl crate::core::Ref<DataShieldProtection> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `protection_arn`, as a reference.
+    #[inline]
     pub fn protection_arn(&self) -> crate::core::Expr {
         self.attr("protection_arn")
     }
     /// `protection_id`, as a reference.
+    #[inline]
     pub fn protection_id(&self) -> crate::core::Expr {
         self.attr("protection_id")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }

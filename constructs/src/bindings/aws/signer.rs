@@ -12,6 +12,7 @@ pub struct SignerSigningJobDestinationS3 {
 
 impl SignerSigningJobDestinationS3 {
     /// `SignerSigningJobDestinationS3` with its required arguments; set the others with `SignerSigningJobDestinationS3 { field: Some(..), ..SignerSigningJobDestinationS3::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -29,6 +30,7 @@ pub struct SignerSigningJobDestination {
 
 impl SignerSigningJobDestination {
     /// `SignerSigningJobDestination` with its required arguments; set the others with `SignerSigningJobDestination { field: Some(..), ..SignerSigningJobDestination::new(..) }`.
+    #[inline]
     pub fn new(s3: SignerSigningJobDestinationS3) -> Self {
         Self {
             s3,
@@ -49,6 +51,7 @@ pub struct SignerSigningJobSourceS3 {
 
 impl SignerSigningJobSourceS3 {
     /// `SignerSigningJobSourceS3` with its required arguments; set the others with `SignerSigningJobSourceS3 { field: Some(..), ..SignerSigningJobSourceS3::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>, version: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -67,6 +70,7 @@ pub struct SignerSigningJobSource {
 
 impl SignerSigningJobSource {
     /// `SignerSigningJobSource` with its required arguments; set the others with `SignerSigningJobSource { field: Some(..), ..SignerSigningJobSource::new(..) }`.
+    #[inline]
     pub fn new(s3: SignerSigningJobSourceS3) -> Self {
         Self {
             s3,
@@ -93,6 +97,7 @@ pub struct SignerSigningJob {
 
 impl SignerSigningJob {
     /// `SignerSigningJob` with its required arguments; set the others with `SignerSigningJob { field: Some(..), ..SignerSigningJob::new(..) }`.
+    #[inline]
     pub fn new(profile_name: impl Into<crate::core::Expr>, destination: SignerSigningJobDestination, source: SignerSigningJobSource) -> Self {
         Self {
             id: None,
@@ -119,6 +124,7 @@ pub struct SignerSigningProfileSignatureValidityPeriod {
 
 impl SignerSigningProfileSignatureValidityPeriod {
     /// `SignerSigningProfileSignatureValidityPeriod` with its required arguments; set the others with `SignerSigningProfileSignatureValidityPeriod { field: Some(..), ..SignerSigningProfileSignatureValidityPeriod::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -136,6 +142,7 @@ pub struct SignerSigningProfileSigningMaterial {
 
 impl SignerSigningProfileSigningMaterial {
     /// `SignerSigningProfileSigningMaterial` with its required arguments; set the others with `SignerSigningProfileSigningMaterial { field: Some(..), ..SignerSigningProfileSigningMaterial::new(..) }`.
+    #[inline]
     pub fn new(certificate_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate_arn: certificate_arn.into(),
@@ -173,6 +180,7 @@ pub struct SignerSigningProfile {
 
 impl SignerSigningProfile {
     /// `SignerSigningProfile` with its required arguments; set the others with `SignerSigningProfile { field: Some(..), ..SignerSigningProfile::new(..) }`.
+    #[inline]
     pub fn new(platform_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -216,6 +224,7 @@ pub struct SignerSigningProfilePermission {
 
 impl SignerSigningProfilePermission {
     /// `SignerSigningProfilePermission` with its required arguments; set the others with `SignerSigningProfilePermission { field: Some(..), ..SignerSigningProfilePermission::new(..) }`.
+    #[inline]
     pub fn new(action: impl Into<crate::core::Expr>, principal: impl Into<crate::core::Expr>, profile_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
@@ -245,6 +254,7 @@ pub struct DataSignerSigningJob {
 
 impl DataSignerSigningJob {
     /// `DataSignerSigningJob` with its required arguments; set the others with `DataSignerSigningJob { field: Some(..), ..DataSignerSigningJob::new(..) }`.
+    #[inline]
     pub fn new(job_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -272,6 +282,7 @@ pub struct DataSignerSigningProfile {
 
 impl DataSignerSigningProfile {
     /// `DataSignerSigningProfile` with its required arguments; set the others with `DataSignerSigningProfile { field: Some(..), ..DataSignerSigningProfile::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -287,78 +298,97 @@ impl crate::core::DataSource for DataSignerSigningProfile {
 
 impl crate::core::Ref<SignerSigningJob> {
     /// `completed_at`, as a reference.
+    #[inline]
     pub fn completed_at(&self) -> crate::core::Expr {
         self.attr("completed_at")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ignore_signing_job_failure`, as a reference.
+    #[inline]
     pub fn ignore_signing_job_failure(&self) -> crate::core::Expr {
         self.attr("ignore_signing_job_failure")
     }
     /// `job_id`, as a reference.
+    #[inline]
     pub fn job_id(&self) -> crate::core::Expr {
         self.attr("job_id")
     }
     /// `job_invoker`, as a reference.
+    #[inline]
     pub fn job_invoker(&self) -> crate::core::Expr {
         self.attr("job_invoker")
     }
     /// `job_owner`, as a reference.
+    #[inline]
     pub fn job_owner(&self) -> crate::core::Expr {
         self.attr("job_owner")
     }
     /// `platform_display_name`, as a reference.
+    #[inline]
     pub fn platform_display_name(&self) -> crate::core::Expr {
         self.attr("platform_display_name")
     }
     /// `platform_id`, as a reference.
+    #[inline]
     pub fn platform_id(&self) -> crate::core::Expr {
         self.attr("platform_id")
     }
     /// `profile_name`, as a reference.
+    #[inline]
     pub fn profile_name(&self) -> crate::core::Expr {
         self.attr("profile_name")
     }
     /// `profile_version`, as a reference.
+    #[inline]
     pub fn profile_version(&self) -> crate::core::Expr {
         self.attr("profile_version")
     }
     /// `requested_by`, as a reference.
+    #[inline]
     pub fn requested_by(&self) -> crate::core::Expr {
         self.attr("requested_by")
     }
     /// `revocation_record`, as a reference.
+    #[inline]
     pub fn revocation_record(&self) -> crate::core::Expr {
         self.attr("revocation_record")
     }
     /// `signature_expires_at`, as a reference.
+    #[inline]
     pub fn signature_expires_at(&self) -> crate::core::Expr {
         self.attr("signature_expires_at")
     }
     /// `signed_object`, as a reference.
+    #[inline]
     pub fn signed_object(&self) -> crate::core::Expr {
         self.attr("signed_object")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_reason`, as a reference.
+    #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
         self.attr("status_reason")
     }
     /// `destination` (a nested block), as a reference.
+    #[inline]
     pub fn destination(&self) -> crate::core::Expr {
         self.attr("destination")
     }
     /// `source` (a nested block), as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
@@ -366,58 +396,72 @@ impl crate::core::Ref<SignerSigningJob> {
 
 impl crate::core::Ref<SignerSigningProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `platform_display_name`, as a reference.
+    #[inline]
     pub fn platform_display_name(&self) -> crate::core::Expr {
         self.attr("platform_display_name")
     }
     /// `platform_id`, as a reference.
+    #[inline]
     pub fn platform_id(&self) -> crate::core::Expr {
         self.attr("platform_id")
     }
     /// `revocation_record`, as a reference.
+    #[inline]
     pub fn revocation_record(&self) -> crate::core::Expr {
         self.attr("revocation_record")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `version_arn`, as a reference.
+    #[inline]
     pub fn version_arn(&self) -> crate::core::Expr {
         self.attr("version_arn")
     }
     /// `signature_validity_period` (a nested block), as a reference.
+    #[inline]
     pub fn signature_validity_period(&self) -> crate::core::Expr {
         self.attr("signature_validity_period")
     }
     /// `signing_material` (a nested block), as a reference.
+    #[inline]
     pub fn signing_material(&self) -> crate::core::Expr {
         self.attr("signing_material")
     }
@@ -425,30 +469,37 @@ impl crate::core::Ref<SignerSigningProfile> {
 
 impl crate::core::Ref<SignerSigningProfilePermission> {
     /// `action`, as a reference.
+    #[inline]
     pub fn action(&self) -> crate::core::Expr {
         self.attr("action")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `principal`, as a reference.
+    #[inline]
     pub fn principal(&self) -> crate::core::Expr {
         self.attr("principal")
     }
     /// `profile_name`, as a reference.
+    #[inline]
     pub fn profile_name(&self) -> crate::core::Expr {
         self.attr("profile_name")
     }
     /// `profile_version`, as a reference.
+    #[inline]
     pub fn profile_version(&self) -> crate::core::Expr {
         self.attr("profile_version")
     }
     /// `statement_id`, as a reference.
+    #[inline]
     pub fn statement_id(&self) -> crate::core::Expr {
         self.attr("statement_id")
     }
     /// `statement_id_prefix`, as a reference.
+    #[inline]
     pub fn statement_id_prefix(&self) -> crate::core::Expr {
         self.attr("statement_id_prefix")
     }
@@ -456,70 +507,87 @@ impl crate::core::Ref<SignerSigningProfilePermission> {
 
 impl crate::core::Ref<DataSignerSigningJob> {
     /// `completed_at`, as a reference.
+    #[inline]
     pub fn completed_at(&self) -> crate::core::Expr {
         self.attr("completed_at")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `job_id`, as a reference.
+    #[inline]
     pub fn job_id(&self) -> crate::core::Expr {
         self.attr("job_id")
     }
     /// `job_invoker`, as a reference.
+    #[inline]
     pub fn job_invoker(&self) -> crate::core::Expr {
         self.attr("job_invoker")
     }
     /// `job_owner`, as a reference.
+    #[inline]
     pub fn job_owner(&self) -> crate::core::Expr {
         self.attr("job_owner")
     }
     /// `platform_display_name`, as a reference.
+    #[inline]
     pub fn platform_display_name(&self) -> crate::core::Expr {
         self.attr("platform_display_name")
     }
     /// `platform_id`, as a reference.
+    #[inline]
     pub fn platform_id(&self) -> crate::core::Expr {
         self.attr("platform_id")
     }
     /// `profile_name`, as a reference.
+    #[inline]
     pub fn profile_name(&self) -> crate::core::Expr {
         self.attr("profile_name")
     }
     /// `profile_version`, as a reference.
+    #[inline]
     pub fn profile_version(&self) -> crate::core::Expr {
         self.attr("profile_version")
     }
     /// `requested_by`, as a reference.
+    #[inline]
     pub fn requested_by(&self) -> crate::core::Expr {
         self.attr("requested_by")
     }
     /// `revocation_record`, as a reference.
+    #[inline]
     pub fn revocation_record(&self) -> crate::core::Expr {
         self.attr("revocation_record")
     }
     /// `signature_expires_at`, as a reference.
+    #[inline]
     pub fn signature_expires_at(&self) -> crate::core::Expr {
         self.attr("signature_expires_at")
     }
     /// `signed_object`, as a reference.
+    #[inline]
     pub fn signed_object(&self) -> crate::core::Expr {
         self.attr("signed_object")
     }
     /// `source`, as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_reason`, as a reference.
+    #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
         self.attr("status_reason")
     }
@@ -527,46 +595,57 @@ impl crate::core::Ref<DataSignerSigningJob> {
 
 impl crate::core::Ref<DataSignerSigningProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `platform_display_name`, as a reference.
+    #[inline]
     pub fn platform_display_name(&self) -> crate::core::Expr {
         self.attr("platform_display_name")
     }
     /// `platform_id`, as a reference.
+    #[inline]
     pub fn platform_id(&self) -> crate::core::Expr {
         self.attr("platform_id")
     }
     /// `revocation_record`, as a reference.
+    #[inline]
     pub fn revocation_record(&self) -> crate::core::Expr {
         self.attr("revocation_record")
     }
     /// `signature_validity_period`, as a reference.
+    #[inline]
     pub fn signature_validity_period(&self) -> crate::core::Expr {
         self.attr("signature_validity_period")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `version_arn`, as a reference.
+    #[inline]
     pub fn version_arn(&self) -> crate::core::Expr {
         self.attr("version_arn")
     }

@@ -9,6 +9,7 @@ pub struct SimpledbDomain {
 
 impl SimpledbDomain {
     /// `SimpledbDomain` with its required arguments; set the others with `SimpledbDomain { field: Some(..), ..SimpledbDomain::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -22,10 +23,12 @@ impl crate::core::Resource for SimpledbDomain {
 
 impl crate::core::Ref<SimpledbDomain> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }

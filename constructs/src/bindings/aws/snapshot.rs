@@ -13,6 +13,7 @@ pub struct SnapshotCreateVolumePermissionTimeouts {
 
 impl SnapshotCreateVolumePermissionTimeouts {
     /// `SnapshotCreateVolumePermissionTimeouts` with its required arguments; set the others with `SnapshotCreateVolumePermissionTimeouts { field: Some(..), ..SnapshotCreateVolumePermissionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -38,6 +39,7 @@ pub struct SnapshotCreateVolumePermission {
 
 impl SnapshotCreateVolumePermission {
     /// `SnapshotCreateVolumePermission` with its required arguments; set the others with `SnapshotCreateVolumePermission { field: Some(..), ..SnapshotCreateVolumePermission::new(..) }`.
+    #[inline]
     pub fn new(account_id: impl Into<crate::core::Expr>, snapshot_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             account_id: account_id.into(),
@@ -54,18 +56,22 @@ impl crate::core::Resource for SnapshotCreateVolumePermission {
 
 impl crate::core::Ref<SnapshotCreateVolumePermission> {
     /// `account_id`, as a reference.
+    #[inline]
     pub fn account_id(&self) -> crate::core::Expr {
         self.attr("account_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `snapshot_id`, as a reference.
+    #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
         self.attr("snapshot_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

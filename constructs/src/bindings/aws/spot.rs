@@ -15,6 +15,7 @@ pub struct SpotDatafeedSubscription {
 
 impl SpotDatafeedSubscription {
     /// `SpotDatafeedSubscription` with its required arguments; set the others with `SpotDatafeedSubscription { field: Some(..), ..SpotDatafeedSubscription::new(..) }`.
+    #[inline]
     pub fn new(bucket: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket: bucket.into(),
@@ -61,6 +62,7 @@ pub struct SpotFleetRequestLaunchSpecificationEbsBlockDevice {
 
 impl SpotFleetRequestLaunchSpecificationEbsBlockDevice {
     /// `SpotFleetRequestLaunchSpecificationEbsBlockDevice` with its required arguments; set the others with `SpotFleetRequestLaunchSpecificationEbsBlockDevice { field: Some(..), ..SpotFleetRequestLaunchSpecificationEbsBlockDevice::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             delete_on_termination: None,
@@ -87,6 +89,7 @@ pub struct SpotFleetRequestLaunchSpecificationEphemeralBlockDevice {
 
 impl SpotFleetRequestLaunchSpecificationEphemeralBlockDevice {
     /// `SpotFleetRequestLaunchSpecificationEphemeralBlockDevice` with its required arguments; set the others with `SpotFleetRequestLaunchSpecificationEphemeralBlockDevice { field: Some(..), ..SpotFleetRequestLaunchSpecificationEphemeralBlockDevice::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>, virtual_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_name: device_name.into(),
@@ -123,6 +126,7 @@ pub struct SpotFleetRequestLaunchSpecificationRootBlockDevice {
 
 impl SpotFleetRequestLaunchSpecificationRootBlockDevice {
     /// `SpotFleetRequestLaunchSpecificationRootBlockDevice` with its required arguments; set the others with `SpotFleetRequestLaunchSpecificationRootBlockDevice { field: Some(..), ..SpotFleetRequestLaunchSpecificationRootBlockDevice::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete_on_termination: None,
@@ -201,6 +205,7 @@ pub struct SpotFleetRequestLaunchSpecification {
 
 impl SpotFleetRequestLaunchSpecification {
     /// `SpotFleetRequestLaunchSpecification` with its required arguments; set the others with `SpotFleetRequestLaunchSpecification { field: Some(..), ..SpotFleetRequestLaunchSpecification::new(..) }`.
+    #[inline]
     pub fn new(ami: impl Into<crate::core::Expr>, instance_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             ami: ami.into(),
@@ -243,6 +248,7 @@ pub struct SpotFleetRequestLaunchTemplateConfigLaunchTemplateSpecification {
 
 impl SpotFleetRequestLaunchTemplateConfigLaunchTemplateSpecification {
     /// `SpotFleetRequestLaunchTemplateConfigLaunchTemplateSpecification` with its required arguments; set the others with `SpotFleetRequestLaunchTemplateConfigLaunchTemplateSpecification { field: Some(..), ..SpotFleetRequestLaunchTemplateConfigLaunchTemplateSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -265,6 +271,7 @@ pub struct SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcce
 
 impl SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount {
     /// `SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount` with its required arguments; set the others with `SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount { field: Some(..), ..SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirementsAcceleratorCount::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max: None,
@@ -349,6 +356,7 @@ pub struct SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirements {
 
 impl SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirements {
     /// `SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirements` with its required arguments; set the others with `SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirements { field: Some(..), ..SpotFleetRequestLaunchTemplateConfigOverridesInstanceRequirements::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             accelerator_manufacturers: None,
@@ -406,6 +414,7 @@ pub struct SpotFleetRequestLaunchTemplateConfigOverrides {
 
 impl SpotFleetRequestLaunchTemplateConfigOverrides {
     /// `SpotFleetRequestLaunchTemplateConfigOverrides` with its required arguments; set the others with `SpotFleetRequestLaunchTemplateConfigOverrides { field: Some(..), ..SpotFleetRequestLaunchTemplateConfigOverrides::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             availability_zone: None,
@@ -431,6 +440,7 @@ pub struct SpotFleetRequestLaunchTemplateConfig {
 
 impl SpotFleetRequestLaunchTemplateConfig {
     /// `SpotFleetRequestLaunchTemplateConfig` with its required arguments; set the others with `SpotFleetRequestLaunchTemplateConfig { field: Some(..), ..SpotFleetRequestLaunchTemplateConfig::new(..) }`.
+    #[inline]
     pub fn new(launch_template_specification: SpotFleetRequestLaunchTemplateConfigLaunchTemplateSpecification) -> Self {
         Self {
             launch_template_specification,
@@ -449,6 +459,7 @@ pub struct SpotFleetRequestSpotMaintenanceStrategiesCapacityRebalance {
 
 impl SpotFleetRequestSpotMaintenanceStrategiesCapacityRebalance {
     /// `SpotFleetRequestSpotMaintenanceStrategiesCapacityRebalance` with its required arguments; set the others with `SpotFleetRequestSpotMaintenanceStrategiesCapacityRebalance { field: Some(..), ..SpotFleetRequestSpotMaintenanceStrategiesCapacityRebalance::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             replacement_strategy: None,
@@ -466,6 +477,7 @@ pub struct SpotFleetRequestSpotMaintenanceStrategies {
 
 impl SpotFleetRequestSpotMaintenanceStrategies {
     /// `SpotFleetRequestSpotMaintenanceStrategies` with its required arguments; set the others with `SpotFleetRequestSpotMaintenanceStrategies { field: Some(..), ..SpotFleetRequestSpotMaintenanceStrategies::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             capacity_rebalance: None,
@@ -489,6 +501,7 @@ pub struct SpotFleetRequestTimeouts {
 
 impl SpotFleetRequestTimeouts {
     /// `SpotFleetRequestTimeouts` with its required arguments; set the others with `SpotFleetRequestTimeouts { field: Some(..), ..SpotFleetRequestTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -587,6 +600,7 @@ pub struct SpotFleetRequest {
 
 impl SpotFleetRequest {
     /// `SpotFleetRequest` with its required arguments; set the others with `SpotFleetRequest { field: Some(..), ..SpotFleetRequest::new(..) }`.
+    #[inline]
     pub fn new(iam_fleet_role: impl Into<crate::core::Expr>, target_capacity: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             allocation_strategy: None,
@@ -638,6 +652,7 @@ pub struct SpotInstanceRequestCapacityReservationSpecificationCapacityReservatio
 
 impl SpotInstanceRequestCapacityReservationSpecificationCapacityReservationTarget {
     /// `SpotInstanceRequestCapacityReservationSpecificationCapacityReservationTarget` with its required arguments; set the others with `SpotInstanceRequestCapacityReservationSpecificationCapacityReservationTarget { field: Some(..), ..SpotInstanceRequestCapacityReservationSpecificationCapacityReservationTarget::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             capacity_reservation_id: None,
@@ -659,6 +674,7 @@ pub struct SpotInstanceRequestCapacityReservationSpecification {
 
 impl SpotInstanceRequestCapacityReservationSpecification {
     /// `SpotInstanceRequestCapacityReservationSpecification` with its required arguments; set the others with `SpotInstanceRequestCapacityReservationSpecification { field: Some(..), ..SpotInstanceRequestCapacityReservationSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             capacity_reservation_preference: None,
@@ -683,6 +699,7 @@ pub struct SpotInstanceRequestCpuOptions {
 
 impl SpotInstanceRequestCpuOptions {
     /// `SpotInstanceRequestCpuOptions` with its required arguments; set the others with `SpotInstanceRequestCpuOptions { field: Some(..), ..SpotInstanceRequestCpuOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amd_sev_snp: None,
@@ -702,6 +719,7 @@ pub struct SpotInstanceRequestCreditSpecification {
 
 impl SpotInstanceRequestCreditSpecification {
     /// `SpotInstanceRequestCreditSpecification` with its required arguments; set the others with `SpotInstanceRequestCreditSpecification { field: Some(..), ..SpotInstanceRequestCreditSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cpu_credits: None,
@@ -748,6 +766,7 @@ pub struct SpotInstanceRequestEbsBlockDevice {
 
 impl SpotInstanceRequestEbsBlockDevice {
     /// `SpotInstanceRequestEbsBlockDevice` with its required arguments; set the others with `SpotInstanceRequestEbsBlockDevice { field: Some(..), ..SpotInstanceRequestEbsBlockDevice::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             delete_on_termination: None,
@@ -775,6 +794,7 @@ pub struct SpotInstanceRequestEnclaveOptions {
 
 impl SpotInstanceRequestEnclaveOptions {
     /// `SpotInstanceRequestEnclaveOptions` with its required arguments; set the others with `SpotInstanceRequestEnclaveOptions { field: Some(..), ..SpotInstanceRequestEnclaveOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -797,6 +817,7 @@ pub struct SpotInstanceRequestEphemeralBlockDevice {
 
 impl SpotInstanceRequestEphemeralBlockDevice {
     /// `SpotInstanceRequestEphemeralBlockDevice` with its required arguments; set the others with `SpotInstanceRequestEphemeralBlockDevice { field: Some(..), ..SpotInstanceRequestEphemeralBlockDevice::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_name: device_name.into(),
@@ -822,6 +843,7 @@ pub struct SpotInstanceRequestLaunchTemplate {
 
 impl SpotInstanceRequestLaunchTemplate {
     /// `SpotInstanceRequestLaunchTemplate` with its required arguments; set the others with `SpotInstanceRequestLaunchTemplate { field: Some(..), ..SpotInstanceRequestLaunchTemplate::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -841,6 +863,7 @@ pub struct SpotInstanceRequestMaintenanceOptions {
 
 impl SpotInstanceRequestMaintenanceOptions {
     /// `SpotInstanceRequestMaintenanceOptions` with its required arguments; set the others with `SpotInstanceRequestMaintenanceOptions { field: Some(..), ..SpotInstanceRequestMaintenanceOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             auto_recovery: None,
@@ -870,6 +893,7 @@ pub struct SpotInstanceRequestMetadataOptions {
 
 impl SpotInstanceRequestMetadataOptions {
     /// `SpotInstanceRequestMetadataOptions` with its required arguments; set the others with `SpotInstanceRequestMetadataOptions { field: Some(..), ..SpotInstanceRequestMetadataOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             http_endpoint: None,
@@ -898,6 +922,7 @@ pub struct SpotInstanceRequestNetworkInterface {
 
 impl SpotInstanceRequestNetworkInterface {
     /// `SpotInstanceRequestNetworkInterface` with its required arguments; set the others with `SpotInstanceRequestNetworkInterface { field: Some(..), ..SpotInstanceRequestNetworkInterface::new(..) }`.
+    #[inline]
     pub fn new(device_index: impl Into<crate::core::Arg<crate::core::Number>>, network_interface_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             delete_on_termination: None,
@@ -924,6 +949,7 @@ pub struct SpotInstanceRequestPrivateDnsNameOptions {
 
 impl SpotInstanceRequestPrivateDnsNameOptions {
     /// `SpotInstanceRequestPrivateDnsNameOptions` with its required arguments; set the others with `SpotInstanceRequestPrivateDnsNameOptions { field: Some(..), ..SpotInstanceRequestPrivateDnsNameOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable_resource_name_dns_a_record: None,
@@ -967,6 +993,7 @@ pub struct SpotInstanceRequestRootBlockDevice {
 
 impl SpotInstanceRequestRootBlockDevice {
     /// `SpotInstanceRequestRootBlockDevice` with its required arguments; set the others with `SpotInstanceRequestRootBlockDevice { field: Some(..), ..SpotInstanceRequestRootBlockDevice::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete_on_termination: None,
@@ -998,6 +1025,7 @@ pub struct SpotInstanceRequestTimeouts {
 
 impl SpotInstanceRequestTimeouts {
     /// `SpotInstanceRequestTimeouts` with its required arguments; set the others with `SpotInstanceRequestTimeouts { field: Some(..), ..SpotInstanceRequestTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1188,6 +1216,7 @@ pub struct SpotInstanceRequest {
 impl SpotInstanceRequest {
     /// `SpotInstanceRequest` with its required arguments; set the others with `SpotInstanceRequest { field: Some(..), ..SpotInstanceRequest::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new() -> Self {
         Self {
             ami: None,
@@ -1262,6 +1291,7 @@ pub struct DataSpotDatafeedSubscription {
 
 impl DataSpotDatafeedSubscription {
     /// `DataSpotDatafeedSubscription` with its required arguments; set the others with `DataSpotDatafeedSubscription { field: Some(..), ..DataSpotDatafeedSubscription::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1274,14 +1304,17 @@ impl crate::core::DataSource for DataSpotDatafeedSubscription {
 
 impl crate::core::Ref<SpotDatafeedSubscription> {
     /// `bucket`, as a reference.
+    #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
         self.attr("bucket")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `prefix`, as a reference.
+    #[inline]
     pub fn prefix(&self) -> crate::core::Expr {
         self.attr("prefix")
     }
@@ -1289,122 +1322,152 @@ impl crate::core::Ref<SpotDatafeedSubscription> {
 
 impl crate::core::Ref<SpotFleetRequest> {
     /// `allocation_strategy`, as a reference.
+    #[inline]
     pub fn allocation_strategy(&self) -> crate::core::Expr {
         self.attr("allocation_strategy")
     }
     /// `client_token`, as a reference.
+    #[inline]
     pub fn client_token(&self) -> crate::core::Expr {
         self.attr("client_token")
     }
     /// `context`, as a reference.
+    #[inline]
     pub fn context(&self) -> crate::core::Expr {
         self.attr("context")
     }
     /// `excess_capacity_termination_policy`, as a reference.
+    #[inline]
     pub fn excess_capacity_termination_policy(&self) -> crate::core::Expr {
         self.attr("excess_capacity_termination_policy")
     }
     /// `fleet_type`, as a reference.
+    #[inline]
     pub fn fleet_type(&self) -> crate::core::Expr {
         self.attr("fleet_type")
     }
     /// `iam_fleet_role`, as a reference.
+    #[inline]
     pub fn iam_fleet_role(&self) -> crate::core::Expr {
         self.attr("iam_fleet_role")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_interruption_behaviour`, as a reference.
+    #[inline]
     pub fn instance_interruption_behaviour(&self) -> crate::core::Expr {
         self.attr("instance_interruption_behaviour")
     }
     /// `instance_pools_to_use_count`, as a reference.
+    #[inline]
     pub fn instance_pools_to_use_count(&self) -> crate::core::Expr {
         self.attr("instance_pools_to_use_count")
     }
     /// `load_balancers`, as a reference.
+    #[inline]
     pub fn load_balancers(&self) -> crate::core::Expr {
         self.attr("load_balancers")
     }
     /// `on_demand_allocation_strategy`, as a reference.
+    #[inline]
     pub fn on_demand_allocation_strategy(&self) -> crate::core::Expr {
         self.attr("on_demand_allocation_strategy")
     }
     /// `on_demand_max_total_price`, as a reference.
+    #[inline]
     pub fn on_demand_max_total_price(&self) -> crate::core::Expr {
         self.attr("on_demand_max_total_price")
     }
     /// `on_demand_target_capacity`, as a reference.
+    #[inline]
     pub fn on_demand_target_capacity(&self) -> crate::core::Expr {
         self.attr("on_demand_target_capacity")
     }
     /// `replace_unhealthy_instances`, as a reference.
+    #[inline]
     pub fn replace_unhealthy_instances(&self) -> crate::core::Expr {
         self.attr("replace_unhealthy_instances")
     }
     /// `spot_price`, as a reference.
+    #[inline]
     pub fn spot_price(&self) -> crate::core::Expr {
         self.attr("spot_price")
     }
     /// `spot_request_state`, as a reference.
+    #[inline]
     pub fn spot_request_state(&self) -> crate::core::Expr {
         self.attr("spot_request_state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_capacity`, as a reference.
+    #[inline]
     pub fn target_capacity(&self) -> crate::core::Expr {
         self.attr("target_capacity")
     }
     /// `target_capacity_unit_type`, as a reference.
+    #[inline]
     pub fn target_capacity_unit_type(&self) -> crate::core::Expr {
         self.attr("target_capacity_unit_type")
     }
     /// `target_group_arns`, as a reference.
+    #[inline]
     pub fn target_group_arns(&self) -> crate::core::Expr {
         self.attr("target_group_arns")
     }
     /// `terminate_instances_on_delete`, as a reference.
+    #[inline]
     pub fn terminate_instances_on_delete(&self) -> crate::core::Expr {
         self.attr("terminate_instances_on_delete")
     }
     /// `terminate_instances_with_expiration`, as a reference.
+    #[inline]
     pub fn terminate_instances_with_expiration(&self) -> crate::core::Expr {
         self.attr("terminate_instances_with_expiration")
     }
     /// `valid_from`, as a reference.
+    #[inline]
     pub fn valid_from(&self) -> crate::core::Expr {
         self.attr("valid_from")
     }
     /// `valid_until`, as a reference.
+    #[inline]
     pub fn valid_until(&self) -> crate::core::Expr {
         self.attr("valid_until")
     }
     /// `wait_for_fulfillment`, as a reference.
+    #[inline]
     pub fn wait_for_fulfillment(&self) -> crate::core::Expr {
         self.attr("wait_for_fulfillment")
     }
     /// `launch_specification` (a nested block), as a reference.
+    #[inline]
     pub fn launch_specification(&self) -> crate::core::Expr {
         self.attr("launch_specification")
     }
     /// `launch_template_config` (a nested block), as a reference.
+    #[inline]
     pub fn launch_template_config(&self) -> crate::core::Expr {
         self.attr("launch_template_config")
     }
     /// `spot_maintenance_strategies` (a nested block), as a reference.
+    #[inline]
     pub fn spot_maintenance_strategies(&self) -> crate::core::Expr {
         self.attr("spot_maintenance_strategies")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1412,274 +1475,342 @@ impl crate::core::Ref<SpotFleetRequest> {
 
 impl crate::core::Ref<SpotInstanceRequest> {
     /// `ami`, as a reference.
+    #[inline]
     pub fn ami(&self) -> crate::core::Expr {
         self.attr("ami")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `associate_public_ip_address`, as a reference.
+    #[inline]
     pub fn associate_public_ip_address(&self) -> crate::core::Expr {
         self.attr("associate_public_ip_address")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `block_duration_minutes`, as a reference.
+    #[inline]
     pub fn block_duration_minutes(&self) -> crate::core::Expr {
         self.attr("block_duration_minutes")
     }
     /// `cpu_core_count`, as a reference.
+    #[inline]
     pub fn cpu_core_count(&self) -> crate::core::Expr {
         self.attr("cpu_core_count")
     }
     /// `cpu_threads_per_core`, as a reference.
+    #[inline]
     pub fn cpu_threads_per_core(&self) -> crate::core::Expr {
         self.attr("cpu_threads_per_core")
     }
     /// `disable_api_stop`, as a reference.
+    #[inline]
     pub fn disable_api_stop(&self) -> crate::core::Expr {
         self.attr("disable_api_stop")
     }
     /// `disable_api_termination`, as a reference.
+    #[inline]
     pub fn disable_api_termination(&self) -> crate::core::Expr {
         self.attr("disable_api_termination")
     }
     /// `ebs_optimized`, as a reference.
+    #[inline]
     pub fn ebs_optimized(&self) -> crate::core::Expr {
         self.attr("ebs_optimized")
     }
     /// `enable_primary_ipv6`, as a reference.
+    #[inline]
     pub fn enable_primary_ipv6(&self) -> crate::core::Expr {
         self.attr("enable_primary_ipv6")
     }
     /// `get_password_data`, as a reference.
+    #[inline]
     pub fn get_password_data(&self) -> crate::core::Expr {
         self.attr("get_password_data")
     }
     /// `hibernation`, as a reference.
+    #[inline]
     pub fn hibernation(&self) -> crate::core::Expr {
         self.attr("hibernation")
     }
     /// `host_id`, as a reference.
+    #[inline]
     pub fn host_id(&self) -> crate::core::Expr {
         self.attr("host_id")
     }
     /// `host_resource_group_arn`, as a reference.
+    #[inline]
     pub fn host_resource_group_arn(&self) -> crate::core::Expr {
         self.attr("host_resource_group_arn")
     }
     /// `iam_instance_profile`, as a reference.
+    #[inline]
     pub fn iam_instance_profile(&self) -> crate::core::Expr {
         self.attr("iam_instance_profile")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_initiated_shutdown_behavior`, as a reference.
+    #[inline]
     pub fn instance_initiated_shutdown_behavior(&self) -> crate::core::Expr {
         self.attr("instance_initiated_shutdown_behavior")
     }
     /// `instance_interruption_behavior`, as a reference.
+    #[inline]
     pub fn instance_interruption_behavior(&self) -> crate::core::Expr {
         self.attr("instance_interruption_behavior")
     }
     /// `instance_state`, as a reference.
+    #[inline]
     pub fn instance_state(&self) -> crate::core::Expr {
         self.attr("instance_state")
     }
     /// `instance_type`, as a reference.
+    #[inline]
     pub fn instance_type(&self) -> crate::core::Expr {
         self.attr("instance_type")
     }
     /// `ipv6_address_count`, as a reference.
+    #[inline]
     pub fn ipv6_address_count(&self) -> crate::core::Expr {
         self.attr("ipv6_address_count")
     }
     /// `ipv6_addresses`, as a reference.
+    #[inline]
     pub fn ipv6_addresses(&self) -> crate::core::Expr {
         self.attr("ipv6_addresses")
     }
     /// `key_name`, as a reference.
+    #[inline]
     pub fn key_name(&self) -> crate::core::Expr {
         self.attr("key_name")
     }
     /// `launch_group`, as a reference.
+    #[inline]
     pub fn launch_group(&self) -> crate::core::Expr {
         self.attr("launch_group")
     }
     /// `monitoring`, as a reference.
+    #[inline]
     pub fn monitoring(&self) -> crate::core::Expr {
         self.attr("monitoring")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `password_data`, as a reference.
+    #[inline]
     pub fn password_data(&self) -> crate::core::Expr {
         self.attr("password_data")
     }
     /// `placement_group`, as a reference.
+    #[inline]
     pub fn placement_group(&self) -> crate::core::Expr {
         self.attr("placement_group")
     }
     /// `placement_partition_number`, as a reference.
+    #[inline]
     pub fn placement_partition_number(&self) -> crate::core::Expr {
         self.attr("placement_partition_number")
     }
     /// `primary_network_interface_id`, as a reference.
+    #[inline]
     pub fn primary_network_interface_id(&self) -> crate::core::Expr {
         self.attr("primary_network_interface_id")
     }
     /// `private_dns`, as a reference.
+    #[inline]
     pub fn private_dns(&self) -> crate::core::Expr {
         self.attr("private_dns")
     }
     /// `private_ip`, as a reference.
+    #[inline]
     pub fn private_ip(&self) -> crate::core::Expr {
         self.attr("private_ip")
     }
     /// `public_dns`, as a reference.
+    #[inline]
     pub fn public_dns(&self) -> crate::core::Expr {
         self.attr("public_dns")
     }
     /// `public_ip`, as a reference.
+    #[inline]
     pub fn public_ip(&self) -> crate::core::Expr {
         self.attr("public_ip")
     }
     /// `secondary_private_ips`, as a reference.
+    #[inline]
     pub fn secondary_private_ips(&self) -> crate::core::Expr {
         self.attr("secondary_private_ips")
     }
     /// `security_groups`, as a reference.
+    #[inline]
     pub fn security_groups(&self) -> crate::core::Expr {
         self.attr("security_groups")
     }
     /// `source_dest_check`, as a reference.
+    #[inline]
     pub fn source_dest_check(&self) -> crate::core::Expr {
         self.attr("source_dest_check")
     }
     /// `spot_bid_status`, as a reference.
+    #[inline]
     pub fn spot_bid_status(&self) -> crate::core::Expr {
         self.attr("spot_bid_status")
     }
     /// `spot_instance_id`, as a reference.
+    #[inline]
     pub fn spot_instance_id(&self) -> crate::core::Expr {
         self.attr("spot_instance_id")
     }
     /// `spot_price`, as a reference.
+    #[inline]
     pub fn spot_price(&self) -> crate::core::Expr {
         self.attr("spot_price")
     }
     /// `spot_request_state`, as a reference.
+    #[inline]
     pub fn spot_request_state(&self) -> crate::core::Expr {
         self.attr("spot_request_state")
     }
     /// `spot_type`, as a reference.
+    #[inline]
     pub fn spot_type(&self) -> crate::core::Expr {
         self.attr("spot_type")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tenancy`, as a reference.
+    #[inline]
     pub fn tenancy(&self) -> crate::core::Expr {
         self.attr("tenancy")
     }
     /// `user_data`, as a reference.
+    #[inline]
     pub fn user_data(&self) -> crate::core::Expr {
         self.attr("user_data")
     }
     /// `user_data_base64`, as a reference.
+    #[inline]
     pub fn user_data_base64(&self) -> crate::core::Expr {
         self.attr("user_data_base64")
     }
     /// `user_data_replace_on_change`, as a reference.
+    #[inline]
     pub fn user_data_replace_on_change(&self) -> crate::core::Expr {
         self.attr("user_data_replace_on_change")
     }
     /// `valid_from`, as a reference.
+    #[inline]
     pub fn valid_from(&self) -> crate::core::Expr {
         self.attr("valid_from")
     }
     /// `valid_until`, as a reference.
+    #[inline]
     pub fn valid_until(&self) -> crate::core::Expr {
         self.attr("valid_until")
     }
     /// `volume_tags`, as a reference.
+    #[inline]
     pub fn volume_tags(&self) -> crate::core::Expr {
         self.attr("volume_tags")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `wait_for_fulfillment`, as a reference.
+    #[inline]
     pub fn wait_for_fulfillment(&self) -> crate::core::Expr {
         self.attr("wait_for_fulfillment")
     }
     /// `capacity_reservation_specification` (a nested block), as a reference.
+    #[inline]
     pub fn capacity_reservation_specification(&self) -> crate::core::Expr {
         self.attr("capacity_reservation_specification")
     }
     /// `cpu_options` (a nested block), as a reference.
+    #[inline]
     pub fn cpu_options(&self) -> crate::core::Expr {
         self.attr("cpu_options")
     }
     /// `credit_specification` (a nested block), as a reference.
+    #[inline]
     pub fn credit_specification(&self) -> crate::core::Expr {
         self.attr("credit_specification")
     }
     /// `ebs_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn ebs_block_device(&self) -> crate::core::Expr {
         self.attr("ebs_block_device")
     }
     /// `enclave_options` (a nested block), as a reference.
+    #[inline]
     pub fn enclave_options(&self) -> crate::core::Expr {
         self.attr("enclave_options")
     }
     /// `ephemeral_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn ephemeral_block_device(&self) -> crate::core::Expr {
         self.attr("ephemeral_block_device")
     }
     /// `launch_template` (a nested block), as a reference.
+    #[inline]
     pub fn launch_template(&self) -> crate::core::Expr {
         self.attr("launch_template")
     }
     /// `maintenance_options` (a nested block), as a reference.
+    #[inline]
     pub fn maintenance_options(&self) -> crate::core::Expr {
         self.attr("maintenance_options")
     }
     /// `metadata_options` (a nested block), as a reference.
+    #[inline]
     pub fn metadata_options(&self) -> crate::core::Expr {
         self.attr("metadata_options")
     }
     /// `network_interface` (a nested block), as a reference.
+    #[inline]
     pub fn network_interface(&self) -> crate::core::Expr {
         self.attr("network_interface")
     }
     /// `private_dns_name_options` (a nested block), as a reference.
+    #[inline]
     pub fn private_dns_name_options(&self) -> crate::core::Expr {
         self.attr("private_dns_name_options")
     }
     /// `root_block_device` (a nested block), as a reference.
+    #[inline]
     pub fn root_block_device(&self) -> crate::core::Expr {
         self.attr("root_block_device")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1687,10 +1818,12 @@ impl crate::core::Ref<SpotInstanceRequest> {
 
 impl crate::core::Ref<DataSpotDatafeedSubscription> {
     /// `bucket`, as a reference.
+    #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
         self.attr("bucket")
     }
     /// `prefix`, as a reference.
+    #[inline]
     pub fn prefix(&self) -> crate::core::Expr {
         self.attr("prefix")
     }

@@ -16,6 +16,7 @@ pub struct SqsQueueTimeouts {
 
 impl SqsQueueTimeouts {
     /// `SqsQueueTimeouts` with its required arguments; set the others with `SqsQueueTimeouts { field: Some(..), ..SqsQueueTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -95,6 +96,7 @@ pub struct SqsQueue {
 
 impl SqsQueue {
     /// `SqsQueue` with its required arguments; set the others with `SqsQueue { field: Some(..), ..SqsQueue::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             content_based_deduplication: None,
@@ -126,6 +128,7 @@ impl crate::core::Resource for SqsQueue {
     const TYPE: &'static str = "aws_sqs_queue";
 }
 
+#[cfg(feature = "aws-sqs")]
 /// `aws_sqs_queue_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SqsQueuePolicy {
@@ -138,8 +141,10 @@ pub struct SqsQueuePolicy {
     pub queue_url: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-sqs")]
 impl SqsQueuePolicy {
     /// `SqsQueuePolicy` with its required arguments; set the others with `SqsQueuePolicy { field: Some(..), ..SqsQueuePolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, queue_url: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -149,10 +154,12 @@ impl SqsQueuePolicy {
     }
 }
 
+#[cfg(feature = "aws-sqs")]
 impl crate::core::Resource for SqsQueuePolicy {
     const TYPE: &'static str = "aws_sqs_queue_policy";
 }
 
+#[cfg(feature = "aws-sqs")]
 /// `aws_sqs_queue_redrive_allow_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SqsQueueRedriveAllowPolicy {
@@ -165,8 +172,10 @@ pub struct SqsQueueRedriveAllowPolicy {
     pub redrive_allow_policy: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-sqs")]
 impl SqsQueueRedriveAllowPolicy {
     /// `SqsQueueRedriveAllowPolicy` with its required arguments; set the others with `SqsQueueRedriveAllowPolicy { field: Some(..), ..SqsQueueRedriveAllowPolicy::new(..) }`.
+    #[inline]
     pub fn new(queue_url: impl Into<crate::core::Expr>, redrive_allow_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -176,10 +185,12 @@ impl SqsQueueRedriveAllowPolicy {
     }
 }
 
+#[cfg(feature = "aws-sqs")]
 impl crate::core::Resource for SqsQueueRedriveAllowPolicy {
     const TYPE: &'static str = "aws_sqs_queue_redrive_allow_policy";
 }
 
+#[cfg(feature = "aws-sqs")]
 /// `aws_sqs_queue_redrive_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct SqsQueueRedrivePolicy {
@@ -192,8 +203,10 @@ pub struct SqsQueueRedrivePolicy {
     pub redrive_policy: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-sqs")]
 impl SqsQueueRedrivePolicy {
     /// `SqsQueueRedrivePolicy` with its required arguments; set the others with `SqsQueueRedrivePolicy { field: Some(..), ..SqsQueueRedrivePolicy::new(..) }`.
+    #[inline]
     pub fn new(queue_url: impl Into<crate::core::Expr>, redrive_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -203,10 +216,12 @@ impl SqsQueueRedrivePolicy {
     }
 }
 
+#[cfg(feature = "aws-sqs")]
 impl crate::core::Resource for SqsQueueRedrivePolicy {
     const TYPE: &'static str = "aws_sqs_queue_redrive_policy";
 }
 
+#[cfg(feature = "aws-sqs")]
 /// `aws_sqs_queue` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSqsQueue {
@@ -220,8 +235,10 @@ pub struct DataSqsQueue {
     pub tags: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
 }
 
+#[cfg(feature = "aws-sqs")]
 impl DataSqsQueue {
     /// `DataSqsQueue` with its required arguments; set the others with `DataSqsQueue { field: Some(..), ..DataSqsQueue::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -231,10 +248,12 @@ impl DataSqsQueue {
     }
 }
 
+#[cfg(feature = "aws-sqs")]
 impl crate::core::DataSource for DataSqsQueue {
     const TYPE: &'static str = "aws_sqs_queue";
 }
 
+#[cfg(feature = "aws-sqs")]
 /// `aws_sqs_queues` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSqsQueues {
@@ -246,8 +265,10 @@ pub struct DataSqsQueues {
     pub queue_name_prefix: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-sqs")]
 impl DataSqsQueues {
     /// `DataSqsQueues` with its required arguments; set the others with `DataSqsQueues { field: Some(..), ..DataSqsQueues::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -256,183 +277,229 @@ impl DataSqsQueues {
     }
 }
 
+#[cfg(feature = "aws-sqs")]
 impl crate::core::DataSource for DataSqsQueues {
     const TYPE: &'static str = "aws_sqs_queues";
 }
 
 impl crate::core::Ref<SqsQueue> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `content_based_deduplication`, as a reference.
+    #[inline]
     pub fn content_based_deduplication(&self) -> crate::core::Expr {
         self.attr("content_based_deduplication")
     }
     /// `deduplication_scope`, as a reference.
+    #[inline]
     pub fn deduplication_scope(&self) -> crate::core::Expr {
         self.attr("deduplication_scope")
     }
     /// `delay_seconds`, as a reference.
+    #[inline]
     pub fn delay_seconds(&self) -> crate::core::Expr {
         self.attr("delay_seconds")
     }
     /// `fifo_queue`, as a reference.
+    #[inline]
     pub fn fifo_queue(&self) -> crate::core::Expr {
         self.attr("fifo_queue")
     }
     /// `fifo_throughput_limit`, as a reference.
+    #[inline]
     pub fn fifo_throughput_limit(&self) -> crate::core::Expr {
         self.attr("fifo_throughput_limit")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_data_key_reuse_period_seconds`, as a reference.
+    #[inline]
     pub fn kms_data_key_reuse_period_seconds(&self) -> crate::core::Expr {
         self.attr("kms_data_key_reuse_period_seconds")
     }
     /// `kms_master_key_id`, as a reference.
+    #[inline]
     pub fn kms_master_key_id(&self) -> crate::core::Expr {
         self.attr("kms_master_key_id")
     }
     /// `max_message_size`, as a reference.
+    #[inline]
     pub fn max_message_size(&self) -> crate::core::Expr {
         self.attr("max_message_size")
     }
     /// `message_retention_seconds`, as a reference.
+    #[inline]
     pub fn message_retention_seconds(&self) -> crate::core::Expr {
         self.attr("message_retention_seconds")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `receive_wait_time_seconds`, as a reference.
+    #[inline]
     pub fn receive_wait_time_seconds(&self) -> crate::core::Expr {
         self.attr("receive_wait_time_seconds")
     }
     /// `redrive_allow_policy`, as a reference.
+    #[inline]
     pub fn redrive_allow_policy(&self) -> crate::core::Expr {
         self.attr("redrive_allow_policy")
     }
     /// `redrive_policy`, as a reference.
+    #[inline]
     pub fn redrive_policy(&self) -> crate::core::Expr {
         self.attr("redrive_policy")
     }
     /// `sqs_managed_sse_enabled`, as a reference.
+    #[inline]
     pub fn sqs_managed_sse_enabled(&self) -> crate::core::Expr {
         self.attr("sqs_managed_sse_enabled")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
     /// `visibility_timeout_seconds`, as a reference.
+    #[inline]
     pub fn visibility_timeout_seconds(&self) -> crate::core::Expr {
         self.attr("visibility_timeout_seconds")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-sqs")]
 impl crate::core::Ref<SqsQueuePolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `queue_url`, as a reference.
+    #[inline]
     pub fn queue_url(&self) -> crate::core::Expr {
         self.attr("queue_url")
     }
 }
 
+#[cfg(feature = "aws-sqs")]
 impl crate::core::Ref<SqsQueueRedriveAllowPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `queue_url`, as a reference.
+    #[inline]
     pub fn queue_url(&self) -> crate::core::Expr {
         self.attr("queue_url")
     }
     /// `redrive_allow_policy`, as a reference.
+    #[inline]
     pub fn redrive_allow_policy(&self) -> crate::core::Expr {
         self.attr("redrive_allow_policy")
     }
 }
 
+#[cfg(feature = "aws-sqs")]
 impl crate::core::Ref<SqsQueueRedrivePolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `queue_url`, as a reference.
+    #[inline]
     pub fn queue_url(&self) -> crate::core::Expr {
         self.attr("queue_url")
     }
     /// `redrive_policy`, as a reference.
+    #[inline]
     pub fn redrive_policy(&self) -> crate::core::Expr {
         self.attr("redrive_policy")
     }
 }
 
+#[cfg(feature = "aws-sqs")]
 impl crate::core::Ref<DataSqsQueue> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
 }
 
+#[cfg(feature = "aws-sqs")]
 impl crate::core::Ref<DataSqsQueues> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `queue_name_prefix`, as a reference.
+    #[inline]
     pub fn queue_name_prefix(&self) -> crate::core::Expr {
         self.attr("queue_name_prefix")
     }
     /// `queue_urls`, as a reference.
+    #[inline]
     pub fn queue_urls(&self) -> crate::core::Expr {
         self.attr("queue_urls")
     }

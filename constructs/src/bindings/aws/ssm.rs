@@ -30,6 +30,7 @@ pub struct SsmActivation {
 
 impl SsmActivation {
     /// `SsmActivation` with its required arguments; set the others with `SsmActivation { field: Some(..), ..SsmActivation::new(..) }`.
+    #[inline]
     pub fn new(iam_role: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -63,6 +64,7 @@ pub struct SsmAssociationOutputLocation {
 
 impl SsmAssociationOutputLocation {
     /// `SsmAssociationOutputLocation` with its required arguments; set the others with `SsmAssociationOutputLocation { field: Some(..), ..SsmAssociationOutputLocation::new(..) }`.
+    #[inline]
     pub fn new(s3_bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             s3_bucket_name: s3_bucket_name.into(),
@@ -83,6 +85,7 @@ pub struct SsmAssociationTargets {
 
 impl SsmAssociationTargets {
     /// `SsmAssociationTargets` with its required arguments; set the others with `SsmAssociationTargets { field: Some(..), ..SsmAssociationTargets::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -153,6 +156,7 @@ pub struct SsmAssociation {
 impl SsmAssociation {
     /// `SsmAssociation` with its required arguments; set the others with `SsmAssociation { field: Some(..), ..SsmAssociation::new(..) }`.
     #[allow(deprecated)]
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             apply_only_at_cron_interval: None,
@@ -195,6 +199,7 @@ pub struct SsmDefaultPatchBaseline {
 
 impl SsmDefaultPatchBaseline {
     /// `SsmDefaultPatchBaseline` with its required arguments; set the others with `SsmDefaultPatchBaseline { field: Some(..), ..SsmDefaultPatchBaseline::new(..) }`.
+    #[inline]
     pub fn new(baseline_id: impl Into<crate::core::Expr>, operating_system: impl Into<crate::core::Expr>) -> Self {
         Self {
             baseline_id: baseline_id.into(),
@@ -222,6 +227,7 @@ pub struct SsmDocumentAttachmentsSource {
 
 impl SsmDocumentAttachmentsSource {
     /// `SsmDocumentAttachmentsSource` with its required arguments; set the others with `SsmDocumentAttachmentsSource { field: Some(..), ..SsmDocumentAttachmentsSource::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -268,6 +274,7 @@ pub struct SsmDocument {
 
 impl SsmDocument {
     /// `SsmDocument` with its required arguments; set the others with `SsmDocument { field: Some(..), ..SsmDocument::new(..) }`.
+    #[inline]
     pub fn new(content: impl Into<crate::core::Expr>, document_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
@@ -334,6 +341,7 @@ pub struct SsmMaintenanceWindow {
 
 impl SsmMaintenanceWindow {
     /// `SsmMaintenanceWindow` with its required arguments; set the others with `SsmMaintenanceWindow { field: Some(..), ..SsmMaintenanceWindow::new(..) }`.
+    #[inline]
     pub fn new(cutoff: impl Into<crate::core::Arg<crate::core::Number>>, duration: impl Into<crate::core::Arg<crate::core::Number>>, name: impl Into<crate::core::Expr>, schedule: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_unassociated_targets: None,
@@ -369,6 +377,7 @@ pub struct SsmMaintenanceWindowTargetTargets {
 
 impl SsmMaintenanceWindowTargetTargets {
     /// `SsmMaintenanceWindowTargetTargets` with its required arguments; set the others with `SsmMaintenanceWindowTargetTargets { field: Some(..), ..SsmMaintenanceWindowTargetTargets::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -402,6 +411,7 @@ pub struct SsmMaintenanceWindowTarget {
 
 impl SsmMaintenanceWindowTarget {
     /// `SsmMaintenanceWindowTarget` with its required arguments; set the others with `SsmMaintenanceWindowTarget { field: Some(..), ..SsmMaintenanceWindowTarget::new(..) }`.
+    #[inline]
     pub fn new(resource_type: impl Into<crate::core::Expr>, window_id: impl Into<crate::core::Expr>, targets: Vec<SsmMaintenanceWindowTargetTargets>) -> Self {
         Self {
             description: None,
@@ -430,6 +440,7 @@ pub struct SsmMaintenanceWindowTaskTargets {
 
 impl SsmMaintenanceWindowTaskTargets {
     /// `SsmMaintenanceWindowTaskTargets` with its required arguments; set the others with `SsmMaintenanceWindowTaskTargets { field: Some(..), ..SsmMaintenanceWindowTaskTargets::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -449,6 +460,7 @@ pub struct SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersP
 
 impl SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter {
     /// `SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter` with its required arguments; set the others with `SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter { field: Some(..), ..SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParametersParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -470,6 +482,7 @@ pub struct SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParameters 
 
 impl SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParameters {
     /// `SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParameters` with its required arguments; set the others with `SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParameters { field: Some(..), ..SsmMaintenanceWindowTaskTaskInvocationParametersAutomationParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             document_version: None,
@@ -494,6 +507,7 @@ pub struct SsmMaintenanceWindowTaskTaskInvocationParametersLambdaParameters {
 
 impl SsmMaintenanceWindowTaskTaskInvocationParametersLambdaParameters {
     /// `SsmMaintenanceWindowTaskTaskInvocationParametersLambdaParameters` with its required arguments; set the others with `SsmMaintenanceWindowTaskTaskInvocationParametersLambdaParameters { field: Some(..), ..SsmMaintenanceWindowTaskTaskInvocationParametersLambdaParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             client_context: None,
@@ -516,6 +530,7 @@ pub struct SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersC
 
 impl SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersCloudwatchConfig {
     /// `SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersCloudwatchConfig` with its required arguments; set the others with `SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersCloudwatchConfig { field: Some(..), ..SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersCloudwatchConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cloudwatch_log_group_name: None,
@@ -540,6 +555,7 @@ pub struct SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersN
 
 impl SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersNotificationConfig {
     /// `SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersNotificationConfig` with its required arguments; set the others with `SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersNotificationConfig { field: Some(..), ..SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParametersNotificationConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             notification_arn: None,
@@ -589,6 +605,7 @@ pub struct SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParameters 
 
 impl SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParameters {
     /// `SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParameters` with its required arguments; set the others with `SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParameters { field: Some(..), ..SsmMaintenanceWindowTaskTaskInvocationParametersRunCommandParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             comment: None,
@@ -619,6 +636,7 @@ pub struct SsmMaintenanceWindowTaskTaskInvocationParametersStepFunctionsParamete
 
 impl SsmMaintenanceWindowTaskTaskInvocationParametersStepFunctionsParameters {
     /// `SsmMaintenanceWindowTaskTaskInvocationParametersStepFunctionsParameters` with its required arguments; set the others with `SsmMaintenanceWindowTaskTaskInvocationParametersStepFunctionsParameters { field: Some(..), ..SsmMaintenanceWindowTaskTaskInvocationParametersStepFunctionsParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             input: None,
@@ -646,6 +664,7 @@ pub struct SsmMaintenanceWindowTaskTaskInvocationParameters {
 
 impl SsmMaintenanceWindowTaskTaskInvocationParameters {
     /// `SsmMaintenanceWindowTaskTaskInvocationParameters` with its required arguments; set the others with `SsmMaintenanceWindowTaskTaskInvocationParameters { field: Some(..), ..SsmMaintenanceWindowTaskTaskInvocationParameters::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             automation_parameters: None,
@@ -699,6 +718,7 @@ pub struct SsmMaintenanceWindowTask {
 
 impl SsmMaintenanceWindowTask {
     /// `SsmMaintenanceWindowTask` with its required arguments; set the others with `SsmMaintenanceWindowTask { field: Some(..), ..SsmMaintenanceWindowTask::new(..) }`.
+    #[inline]
     pub fn new(task_arn: impl Into<crate::core::Expr>, task_type: impl Into<crate::core::Expr>, window_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cutoff_behavior: None,
@@ -775,6 +795,7 @@ pub struct SsmParameter {
 
 impl SsmParameter {
     /// `SsmParameter` with its required arguments; set the others with `SsmParameter { field: Some(..), ..SsmParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             allowed_pattern: None,
@@ -812,6 +833,7 @@ pub struct SsmPatchBaselineApprovalRulePatchFilter {
 
 impl SsmPatchBaselineApprovalRulePatchFilter {
     /// `SsmPatchBaselineApprovalRulePatchFilter` with its required arguments; set the others with `SsmPatchBaselineApprovalRulePatchFilter { field: Some(..), ..SsmPatchBaselineApprovalRulePatchFilter::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -841,6 +863,7 @@ pub struct SsmPatchBaselineApprovalRule {
 
 impl SsmPatchBaselineApprovalRule {
     /// `SsmPatchBaselineApprovalRule` with its required arguments; set the others with `SsmPatchBaselineApprovalRule { field: Some(..), ..SsmPatchBaselineApprovalRule::new(..) }`.
+    #[inline]
     pub fn new(patch_filter: Vec<SsmPatchBaselineApprovalRulePatchFilter>) -> Self {
         Self {
             approve_after_days: None,
@@ -865,6 +888,7 @@ pub struct SsmPatchBaselineSource {
 
 impl SsmPatchBaselineSource {
     /// `SsmPatchBaselineSource` with its required arguments; set the others with `SsmPatchBaselineSource { field: Some(..), ..SsmPatchBaselineSource::new(..) }`.
+    #[inline]
     pub fn new(configuration: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, products: Vec<crate::core::Expr>) -> Self {
         Self {
             configuration: configuration.into(),
@@ -922,6 +946,7 @@ pub struct SsmPatchBaseline {
 
 impl SsmPatchBaseline {
     /// `SsmPatchBaseline` with its required arguments; set the others with `SsmPatchBaseline { field: Some(..), ..SsmPatchBaseline::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             approved_patches: None,
@@ -960,6 +985,7 @@ pub struct SsmPatchGroup {
 
 impl SsmPatchGroup {
     /// `SsmPatchGroup` with its required arguments; set the others with `SsmPatchGroup { field: Some(..), ..SsmPatchGroup::new(..) }`.
+    #[inline]
     pub fn new(baseline_id: impl Into<crate::core::Expr>, patch_group: impl Into<crate::core::Expr>) -> Self {
         Self {
             baseline_id: baseline_id.into(),
@@ -993,6 +1019,7 @@ pub struct SsmResourceDataSyncS3Destination {
 
 impl SsmResourceDataSyncS3Destination {
     /// `SsmResourceDataSyncS3Destination` with its required arguments; set the others with `SsmResourceDataSyncS3Destination { field: Some(..), ..SsmResourceDataSyncS3Destination::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, region: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -1018,6 +1045,7 @@ pub struct SsmResourceDataSync {
 
 impl SsmResourceDataSync {
     /// `SsmResourceDataSync` with its required arguments; set the others with `SsmResourceDataSync { field: Some(..), ..SsmResourceDataSync::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, s3_destination: SsmResourceDataSyncS3Destination) -> Self {
         Self {
             id: None,
@@ -1045,6 +1073,7 @@ pub struct SsmServiceSetting {
 
 impl SsmServiceSetting {
     /// `SsmServiceSetting` with its required arguments; set the others with `SsmServiceSetting { field: Some(..), ..SsmServiceSetting::new(..) }`.
+    #[inline]
     pub fn new(setting_id: impl Into<crate::core::Expr>, setting_value: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1076,6 +1105,7 @@ pub struct DataSsmDocument {
 
 impl DataSsmDocument {
     /// `DataSsmDocument` with its required arguments; set the others with `DataSsmDocument { field: Some(..), ..DataSsmDocument::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             document_format: None,
@@ -1101,6 +1131,7 @@ pub struct DataSsmInstancesFilter {
 
 impl DataSsmInstancesFilter {
     /// `DataSsmInstancesFilter` with its required arguments; set the others with `DataSsmInstancesFilter { field: Some(..), ..DataSsmInstancesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1122,6 +1153,7 @@ pub struct DataSsmInstances {
 
 impl DataSsmInstances {
     /// `DataSsmInstances` with its required arguments; set the others with `DataSsmInstances { field: Some(..), ..DataSsmInstances::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1145,6 +1177,7 @@ pub struct DataSsmMaintenanceWindowsFilter {
 
 impl DataSsmMaintenanceWindowsFilter {
     /// `DataSsmMaintenanceWindowsFilter` with its required arguments; set the others with `DataSsmMaintenanceWindowsFilter { field: Some(..), ..DataSsmMaintenanceWindowsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1166,6 +1199,7 @@ pub struct DataSsmMaintenanceWindows {
 
 impl DataSsmMaintenanceWindows {
     /// `DataSsmMaintenanceWindows` with its required arguments; set the others with `DataSsmMaintenanceWindows { field: Some(..), ..DataSsmMaintenanceWindows::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1193,6 +1227,7 @@ pub struct DataSsmParameter {
 
 impl DataSsmParameter {
     /// `DataSsmParameter` with its required arguments; set the others with `DataSsmParameter { field: Some(..), ..DataSsmParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1224,6 +1259,7 @@ pub struct DataSsmParametersByPath {
 
 impl DataSsmParametersByPath {
     /// `DataSsmParametersByPath` with its required arguments; set the others with `DataSsmParametersByPath { field: Some(..), ..DataSsmParametersByPath::new(..) }`.
+    #[inline]
     pub fn new(path: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1259,6 +1295,7 @@ pub struct DataSsmPatchBaseline {
 
 impl DataSsmPatchBaseline {
     /// `DataSsmPatchBaseline` with its required arguments; set the others with `DataSsmPatchBaseline { field: Some(..), ..DataSsmPatchBaseline::new(..) }`.
+    #[inline]
     pub fn new(owner: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_baseline: None,
@@ -1285,6 +1322,7 @@ pub struct DataSsmPatchBaselinesFilter {
 
 impl DataSsmPatchBaselinesFilter {
     /// `DataSsmPatchBaselinesFilter` with its required arguments; set the others with `DataSsmPatchBaselinesFilter { field: Some(..), ..DataSsmPatchBaselinesFilter::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -1306,6 +1344,7 @@ pub struct DataSsmPatchBaselines {
 
 impl DataSsmPatchBaselines {
     /// `DataSsmPatchBaselines` with its required arguments; set the others with `DataSsmPatchBaselines { field: Some(..), ..DataSsmPatchBaselines::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             default_baselines: None,
@@ -1320,46 +1359,57 @@ impl crate::core::DataSource for DataSsmPatchBaselines {
 
 impl crate::core::Ref<SsmActivation> {
     /// `activation_code`, as a reference.
+    #[inline]
     pub fn activation_code(&self) -> crate::core::Expr {
         self.attr("activation_code")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `expiration_date`, as a reference.
+    #[inline]
     pub fn expiration_date(&self) -> crate::core::Expr {
         self.attr("expiration_date")
     }
     /// `expired`, as a reference.
+    #[inline]
     pub fn expired(&self) -> crate::core::Expr {
         self.attr("expired")
     }
     /// `iam_role`, as a reference.
+    #[inline]
     pub fn iam_role(&self) -> crate::core::Expr {
         self.attr("iam_role")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `registration_count`, as a reference.
+    #[inline]
     pub fn registration_count(&self) -> crate::core::Expr {
         self.attr("registration_count")
     }
     /// `registration_limit`, as a reference.
+    #[inline]
     pub fn registration_limit(&self) -> crate::core::Expr {
         self.attr("registration_limit")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1367,82 +1417,102 @@ impl crate::core::Ref<SsmActivation> {
 
 impl crate::core::Ref<SsmAssociation> {
     /// `apply_only_at_cron_interval`, as a reference.
+    #[inline]
     pub fn apply_only_at_cron_interval(&self) -> crate::core::Expr {
         self.attr("apply_only_at_cron_interval")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `association_id`, as a reference.
+    #[inline]
     pub fn association_id(&self) -> crate::core::Expr {
         self.attr("association_id")
     }
     /// `association_name`, as a reference.
+    #[inline]
     pub fn association_name(&self) -> crate::core::Expr {
         self.attr("association_name")
     }
     /// `automation_target_parameter_name`, as a reference.
+    #[inline]
     pub fn automation_target_parameter_name(&self) -> crate::core::Expr {
         self.attr("automation_target_parameter_name")
     }
     /// `compliance_severity`, as a reference.
+    #[inline]
     pub fn compliance_severity(&self) -> crate::core::Expr {
         self.attr("compliance_severity")
     }
     /// `document_version`, as a reference.
+    #[inline]
     pub fn document_version(&self) -> crate::core::Expr {
         self.attr("document_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `max_concurrency`, as a reference.
+    #[inline]
     pub fn max_concurrency(&self) -> crate::core::Expr {
         self.attr("max_concurrency")
     }
     /// `max_errors`, as a reference.
+    #[inline]
     pub fn max_errors(&self) -> crate::core::Expr {
         self.attr("max_errors")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `parameters`, as a reference.
+    #[inline]
     pub fn parameters(&self) -> crate::core::Expr {
         self.attr("parameters")
     }
     /// `schedule_expression`, as a reference.
+    #[inline]
     pub fn schedule_expression(&self) -> crate::core::Expr {
         self.attr("schedule_expression")
     }
     /// `sync_compliance`, as a reference.
+    #[inline]
     pub fn sync_compliance(&self) -> crate::core::Expr {
         self.attr("sync_compliance")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `wait_for_success_timeout_seconds`, as a reference.
+    #[inline]
     pub fn wait_for_success_timeout_seconds(&self) -> crate::core::Expr {
         self.attr("wait_for_success_timeout_seconds")
     }
     /// `output_location` (a nested block), as a reference.
+    #[inline]
     pub fn output_location(&self) -> crate::core::Expr {
         self.attr("output_location")
     }
     /// `targets` (a nested block), as a reference.
+    #[inline]
     pub fn targets(&self) -> crate::core::Expr {
         self.attr("targets")
     }
@@ -1450,14 +1520,17 @@ impl crate::core::Ref<SsmAssociation> {
 
 impl crate::core::Ref<SsmDefaultPatchBaseline> {
     /// `baseline_id`, as a reference.
+    #[inline]
     pub fn baseline_id(&self) -> crate::core::Expr {
         self.attr("baseline_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `operating_system`, as a reference.
+    #[inline]
     pub fn operating_system(&self) -> crate::core::Expr {
         self.attr("operating_system")
     }
@@ -1465,98 +1538,122 @@ impl crate::core::Ref<SsmDefaultPatchBaseline> {
 
 impl crate::core::Ref<SsmDocument> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `default_version`, as a reference.
+    #[inline]
     pub fn default_version(&self) -> crate::core::Expr {
         self.attr("default_version")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `document_format`, as a reference.
+    #[inline]
     pub fn document_format(&self) -> crate::core::Expr {
         self.attr("document_format")
     }
     /// `document_type`, as a reference.
+    #[inline]
     pub fn document_type(&self) -> crate::core::Expr {
         self.attr("document_type")
     }
     /// `document_version`, as a reference.
+    #[inline]
     pub fn document_version(&self) -> crate::core::Expr {
         self.attr("document_version")
     }
     /// `hash`, as a reference.
+    #[inline]
     pub fn hash(&self) -> crate::core::Expr {
         self.attr("hash")
     }
     /// `hash_type`, as a reference.
+    #[inline]
     pub fn hash_type(&self) -> crate::core::Expr {
         self.attr("hash_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `latest_version`, as a reference.
+    #[inline]
     pub fn latest_version(&self) -> crate::core::Expr {
         self.attr("latest_version")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `parameter`, as a reference.
+    #[inline]
     pub fn parameter(&self) -> crate::core::Expr {
         self.attr("parameter")
     }
     /// `permissions`, as a reference.
+    #[inline]
     pub fn permissions(&self) -> crate::core::Expr {
         self.attr("permissions")
     }
     /// `platform_types`, as a reference.
+    #[inline]
     pub fn platform_types(&self) -> crate::core::Expr {
         self.attr("platform_types")
     }
     /// `schema_version`, as a reference.
+    #[inline]
     pub fn schema_version(&self) -> crate::core::Expr {
         self.attr("schema_version")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_type`, as a reference.
+    #[inline]
     pub fn target_type(&self) -> crate::core::Expr {
         self.attr("target_type")
     }
     /// `version_name`, as a reference.
+    #[inline]
     pub fn version_name(&self) -> crate::core::Expr {
         self.attr("version_name")
     }
     /// `attachments_source` (a nested block), as a reference.
+    #[inline]
     pub fn attachments_source(&self) -> crate::core::Expr {
         self.attr("attachments_source")
     }
@@ -1564,58 +1661,72 @@ impl crate::core::Ref<SsmDocument> {
 
 impl crate::core::Ref<SsmMaintenanceWindow> {
     /// `allow_unassociated_targets`, as a reference.
+    #[inline]
     pub fn allow_unassociated_targets(&self) -> crate::core::Expr {
         self.attr("allow_unassociated_targets")
     }
     /// `cutoff`, as a reference.
+    #[inline]
     pub fn cutoff(&self) -> crate::core::Expr {
         self.attr("cutoff")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `duration`, as a reference.
+    #[inline]
     pub fn duration(&self) -> crate::core::Expr {
         self.attr("duration")
     }
     /// `enabled`, as a reference.
+    #[inline]
     pub fn enabled(&self) -> crate::core::Expr {
         self.attr("enabled")
     }
     /// `end_date`, as a reference.
+    #[inline]
     pub fn end_date(&self) -> crate::core::Expr {
         self.attr("end_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `schedule`, as a reference.
+    #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
         self.attr("schedule")
     }
     /// `schedule_offset`, as a reference.
+    #[inline]
     pub fn schedule_offset(&self) -> crate::core::Expr {
         self.attr("schedule_offset")
     }
     /// `schedule_timezone`, as a reference.
+    #[inline]
     pub fn schedule_timezone(&self) -> crate::core::Expr {
         self.attr("schedule_timezone")
     }
     /// `start_date`, as a reference.
+    #[inline]
     pub fn start_date(&self) -> crate::core::Expr {
         self.attr("start_date")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1623,30 +1734,37 @@ impl crate::core::Ref<SsmMaintenanceWindow> {
 
 impl crate::core::Ref<SsmMaintenanceWindowTarget> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner_information`, as a reference.
+    #[inline]
     pub fn owner_information(&self) -> crate::core::Expr {
         self.attr("owner_information")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
     /// `window_id`, as a reference.
+    #[inline]
     pub fn window_id(&self) -> crate::core::Expr {
         self.attr("window_id")
     }
     /// `targets` (a nested block), as a reference.
+    #[inline]
     pub fn targets(&self) -> crate::core::Expr {
         self.attr("targets")
     }
@@ -1654,62 +1772,77 @@ impl crate::core::Ref<SsmMaintenanceWindowTarget> {
 
 impl crate::core::Ref<SsmMaintenanceWindowTask> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cutoff_behavior`, as a reference.
+    #[inline]
     pub fn cutoff_behavior(&self) -> crate::core::Expr {
         self.attr("cutoff_behavior")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `max_concurrency`, as a reference.
+    #[inline]
     pub fn max_concurrency(&self) -> crate::core::Expr {
         self.attr("max_concurrency")
     }
     /// `max_errors`, as a reference.
+    #[inline]
     pub fn max_errors(&self) -> crate::core::Expr {
         self.attr("max_errors")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `priority`, as a reference.
+    #[inline]
     pub fn priority(&self) -> crate::core::Expr {
         self.attr("priority")
     }
     /// `service_role_arn`, as a reference.
+    #[inline]
     pub fn service_role_arn(&self) -> crate::core::Expr {
         self.attr("service_role_arn")
     }
     /// `task_arn`, as a reference.
+    #[inline]
     pub fn task_arn(&self) -> crate::core::Expr {
         self.attr("task_arn")
     }
     /// `task_type`, as a reference.
+    #[inline]
     pub fn task_type(&self) -> crate::core::Expr {
         self.attr("task_type")
     }
     /// `window_id`, as a reference.
+    #[inline]
     pub fn window_id(&self) -> crate::core::Expr {
         self.attr("window_id")
     }
     /// `window_task_id`, as a reference.
+    #[inline]
     pub fn window_task_id(&self) -> crate::core::Expr {
         self.attr("window_task_id")
     }
     /// `targets` (a nested block), as a reference.
+    #[inline]
     pub fn targets(&self) -> crate::core::Expr {
         self.attr("targets")
     }
     /// `task_invocation_parameters` (a nested block), as a reference.
+    #[inline]
     pub fn task_invocation_parameters(&self) -> crate::core::Expr {
         self.attr("task_invocation_parameters")
     }
@@ -1717,74 +1850,92 @@ impl crate::core::Ref<SsmMaintenanceWindowTask> {
 
 impl crate::core::Ref<SsmParameter> {
     /// `allowed_pattern`, as a reference.
+    #[inline]
     pub fn allowed_pattern(&self) -> crate::core::Expr {
         self.attr("allowed_pattern")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `data_type`, as a reference.
+    #[inline]
     pub fn data_type(&self) -> crate::core::Expr {
         self.attr("data_type")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `has_value_wo`, as a reference.
+    #[inline]
     pub fn has_value_wo(&self) -> crate::core::Expr {
         self.attr("has_value_wo")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `insecure_value`, as a reference.
+    #[inline]
     pub fn insecure_value(&self) -> crate::core::Expr {
         self.attr("insecure_value")
     }
     /// `key_id`, as a reference.
+    #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
         self.attr("key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `overwrite`, as a reference.
+    #[inline]
     pub fn overwrite(&self) -> crate::core::Expr {
         self.attr("overwrite")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tier`, as a reference.
+    #[inline]
     pub fn tier(&self) -> crate::core::Expr {
         self.attr("tier")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
     /// `value_wo`, as a reference.
+    #[inline]
     pub fn value_wo(&self) -> crate::core::Expr {
         self.attr("value_wo")
     }
     /// `value_wo_version`, as a reference.
+    #[inline]
     pub fn value_wo_version(&self) -> crate::core::Expr {
         self.attr("value_wo_version")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
@@ -1792,66 +1943,82 @@ impl crate::core::Ref<SsmParameter> {
 
 impl crate::core::Ref<SsmPatchBaseline> {
     /// `approved_patches`, as a reference.
+    #[inline]
     pub fn approved_patches(&self) -> crate::core::Expr {
         self.attr("approved_patches")
     }
     /// `approved_patches_compliance_level`, as a reference.
+    #[inline]
     pub fn approved_patches_compliance_level(&self) -> crate::core::Expr {
         self.attr("approved_patches_compliance_level")
     }
     /// `approved_patches_enable_non_security`, as a reference.
+    #[inline]
     pub fn approved_patches_enable_non_security(&self) -> crate::core::Expr {
         self.attr("approved_patches_enable_non_security")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `json`, as a reference.
+    #[inline]
     pub fn json(&self) -> crate::core::Expr {
         self.attr("json")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `operating_system`, as a reference.
+    #[inline]
     pub fn operating_system(&self) -> crate::core::Expr {
         self.attr("operating_system")
     }
     /// `rejected_patches`, as a reference.
+    #[inline]
     pub fn rejected_patches(&self) -> crate::core::Expr {
         self.attr("rejected_patches")
     }
     /// `rejected_patches_action`, as a reference.
+    #[inline]
     pub fn rejected_patches_action(&self) -> crate::core::Expr {
         self.attr("rejected_patches_action")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `approval_rule` (a nested block), as a reference.
+    #[inline]
     pub fn approval_rule(&self) -> crate::core::Expr {
         self.attr("approval_rule")
     }
     /// `global_filter` (a nested block), as a reference.
+    #[inline]
     pub fn global_filter(&self) -> crate::core::Expr {
         self.attr("global_filter")
     }
     /// `source` (a nested block), as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
@@ -1859,14 +2026,17 @@ impl crate::core::Ref<SsmPatchBaseline> {
 
 impl crate::core::Ref<SsmPatchGroup> {
     /// `baseline_id`, as a reference.
+    #[inline]
     pub fn baseline_id(&self) -> crate::core::Expr {
         self.attr("baseline_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `patch_group`, as a reference.
+    #[inline]
     pub fn patch_group(&self) -> crate::core::Expr {
         self.attr("patch_group")
     }
@@ -1874,14 +2044,17 @@ impl crate::core::Ref<SsmPatchGroup> {
 
 impl crate::core::Ref<SsmResourceDataSync> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `s3_destination` (a nested block), as a reference.
+    #[inline]
     pub fn s3_destination(&self) -> crate::core::Expr {
         self.attr("s3_destination")
     }
@@ -1889,22 +2062,27 @@ impl crate::core::Ref<SsmResourceDataSync> {
 
 impl crate::core::Ref<SsmServiceSetting> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `setting_id`, as a reference.
+    #[inline]
     pub fn setting_id(&self) -> crate::core::Expr {
         self.attr("setting_id")
     }
     /// `setting_value`, as a reference.
+    #[inline]
     pub fn setting_value(&self) -> crate::core::Expr {
         self.attr("setting_value")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
@@ -1912,30 +2090,37 @@ impl crate::core::Ref<SsmServiceSetting> {
 
 impl crate::core::Ref<DataSsmDocument> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `content`, as a reference.
+    #[inline]
     pub fn content(&self) -> crate::core::Expr {
         self.attr("content")
     }
     /// `document_format`, as a reference.
+    #[inline]
     pub fn document_format(&self) -> crate::core::Expr {
         self.attr("document_format")
     }
     /// `document_type`, as a reference.
+    #[inline]
     pub fn document_type(&self) -> crate::core::Expr {
         self.attr("document_type")
     }
     /// `document_version`, as a reference.
+    #[inline]
     pub fn document_version(&self) -> crate::core::Expr {
         self.attr("document_version")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -1943,14 +2128,17 @@ impl crate::core::Ref<DataSsmDocument> {
 
 impl crate::core::Ref<DataSsmInstances> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -1958,14 +2146,17 @@ impl crate::core::Ref<DataSsmInstances> {
 
 impl crate::core::Ref<DataSsmMaintenanceWindows> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
@@ -1973,34 +2164,42 @@ impl crate::core::Ref<DataSsmMaintenanceWindows> {
 
 impl crate::core::Ref<DataSsmParameter> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `insecure_value`, as a reference.
+    #[inline]
     pub fn insecure_value(&self) -> crate::core::Expr {
         self.attr("insecure_value")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `with_decryption`, as a reference.
+    #[inline]
     pub fn with_decryption(&self) -> crate::core::Expr {
         self.attr("with_decryption")
     }
@@ -2008,34 +2207,42 @@ impl crate::core::Ref<DataSsmParameter> {
 
 impl crate::core::Ref<DataSsmParametersByPath> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `names`, as a reference.
+    #[inline]
     pub fn names(&self) -> crate::core::Expr {
         self.attr("names")
     }
     /// `path`, as a reference.
+    #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
         self.attr("path")
     }
     /// `recursive`, as a reference.
+    #[inline]
     pub fn recursive(&self) -> crate::core::Expr {
         self.attr("recursive")
     }
     /// `types`, as a reference.
+    #[inline]
     pub fn types(&self) -> crate::core::Expr {
         self.attr("types")
     }
     /// `values`, as a reference.
+    #[inline]
     pub fn values(&self) -> crate::core::Expr {
         self.attr("values")
     }
     /// `with_decryption`, as a reference.
+    #[inline]
     pub fn with_decryption(&self) -> crate::core::Expr {
         self.attr("with_decryption")
     }
@@ -2043,66 +2250,82 @@ impl crate::core::Ref<DataSsmParametersByPath> {
 
 impl crate::core::Ref<DataSsmPatchBaseline> {
     /// `approval_rule`, as a reference.
+    #[inline]
     pub fn approval_rule(&self) -> crate::core::Expr {
         self.attr("approval_rule")
     }
     /// `approved_patches`, as a reference.
+    #[inline]
     pub fn approved_patches(&self) -> crate::core::Expr {
         self.attr("approved_patches")
     }
     /// `approved_patches_compliance_level`, as a reference.
+    #[inline]
     pub fn approved_patches_compliance_level(&self) -> crate::core::Expr {
         self.attr("approved_patches_compliance_level")
     }
     /// `approved_patches_enable_non_security`, as a reference.
+    #[inline]
     pub fn approved_patches_enable_non_security(&self) -> crate::core::Expr {
         self.attr("approved_patches_enable_non_security")
     }
     /// `default_baseline`, as a reference.
+    #[inline]
     pub fn default_baseline(&self) -> crate::core::Expr {
         self.attr("default_baseline")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `global_filter`, as a reference.
+    #[inline]
     pub fn global_filter(&self) -> crate::core::Expr {
         self.attr("global_filter")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `json`, as a reference.
+    #[inline]
     pub fn json(&self) -> crate::core::Expr {
         self.attr("json")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `operating_system`, as a reference.
+    #[inline]
     pub fn operating_system(&self) -> crate::core::Expr {
         self.attr("operating_system")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `rejected_patches`, as a reference.
+    #[inline]
     pub fn rejected_patches(&self) -> crate::core::Expr {
         self.attr("rejected_patches")
     }
     /// `rejected_patches_action`, as a reference.
+    #[inline]
     pub fn rejected_patches_action(&self) -> crate::core::Expr {
         self.attr("rejected_patches_action")
     }
     /// `source`, as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
@@ -2110,14 +2333,17 @@ impl crate::core::Ref<DataSsmPatchBaseline> {
 
 impl crate::core::Ref<DataSsmPatchBaselines> {
     /// `baseline_identities`, as a reference.
+    #[inline]
     pub fn baseline_identities(&self) -> crate::core::Expr {
         self.attr("baseline_identities")
     }
     /// `default_baselines`, as a reference.
+    #[inline]
     pub fn default_baselines(&self) -> crate::core::Expr {
         self.attr("default_baselines")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }

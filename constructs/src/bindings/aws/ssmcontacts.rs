@@ -23,6 +23,7 @@ pub struct SsmcontactsContact {
 
 impl SsmcontactsContact {
     /// `SsmcontactsContact` with its required arguments; set the others with `SsmcontactsContact { field: Some(..), ..SsmcontactsContact::new(..) }`.
+    #[inline]
     pub fn new(alias: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             alias: alias.into(),
@@ -48,6 +49,7 @@ pub struct SsmcontactsContactChannelDeliveryAddress {
 
 impl SsmcontactsContactChannelDeliveryAddress {
     /// `SsmcontactsContactChannelDeliveryAddress` with its required arguments; set the others with `SsmcontactsContactChannelDeliveryAddress { field: Some(..), ..SsmcontactsContactChannelDeliveryAddress::new(..) }`.
+    #[inline]
     pub fn new(simple_address: impl Into<crate::core::Expr>) -> Self {
         Self {
             simple_address: simple_address.into(),
@@ -73,6 +75,7 @@ pub struct SsmcontactsContactChannel {
 
 impl SsmcontactsContactChannel {
     /// `SsmcontactsContactChannel` with its required arguments; set the others with `SsmcontactsContactChannel { field: Some(..), ..SsmcontactsContactChannel::new(..) }`.
+    #[inline]
     pub fn new(contact_id: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>, delivery_address: SsmcontactsContactChannelDeliveryAddress) -> Self {
         Self {
             contact_id: contact_id.into(),
@@ -100,6 +103,7 @@ pub struct SsmcontactsPlanStageTargetChannelTargetInfo {
 
 impl SsmcontactsPlanStageTargetChannelTargetInfo {
     /// `SsmcontactsPlanStageTargetChannelTargetInfo` with its required arguments; set the others with `SsmcontactsPlanStageTargetChannelTargetInfo { field: Some(..), ..SsmcontactsPlanStageTargetChannelTargetInfo::new(..) }`.
+    #[inline]
     pub fn new(contact_channel_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             contact_channel_id: contact_channel_id.into(),
@@ -120,6 +124,7 @@ pub struct SsmcontactsPlanStageTargetContactTargetInfo {
 
 impl SsmcontactsPlanStageTargetContactTargetInfo {
     /// `SsmcontactsPlanStageTargetContactTargetInfo` with its required arguments; set the others with `SsmcontactsPlanStageTargetContactTargetInfo { field: Some(..), ..SsmcontactsPlanStageTargetContactTargetInfo::new(..) }`.
+    #[inline]
     pub fn new(is_essential: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             contact_id: None,
@@ -141,6 +146,7 @@ pub struct SsmcontactsPlanStageTarget {
 
 impl SsmcontactsPlanStageTarget {
     /// `SsmcontactsPlanStageTarget` with its required arguments; set the others with `SsmcontactsPlanStageTarget { field: Some(..), ..SsmcontactsPlanStageTarget::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             channel_target_info: None,
@@ -161,6 +167,7 @@ pub struct SsmcontactsPlanStage {
 
 impl SsmcontactsPlanStage {
     /// `SsmcontactsPlanStage` with its required arguments; set the others with `SsmcontactsPlanStage { field: Some(..), ..SsmcontactsPlanStage::new(..) }`.
+    #[inline]
     pub fn new(duration_in_minutes: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             duration_in_minutes: duration_in_minutes.into(),
@@ -183,6 +190,7 @@ pub struct SsmcontactsPlan {
 
 impl SsmcontactsPlan {
     /// `SsmcontactsPlan` with its required arguments; set the others with `SsmcontactsPlan { field: Some(..), ..SsmcontactsPlan::new(..) }`.
+    #[inline]
     pub fn new(contact_id: impl Into<crate::core::Expr>, stage: Vec<SsmcontactsPlanStage>) -> Self {
         Self {
             contact_id: contact_id.into(),
@@ -207,6 +215,7 @@ pub struct SsmcontactsRotationRecurrenceDailySettings {
 
 impl SsmcontactsRotationRecurrenceDailySettings {
     /// `SsmcontactsRotationRecurrenceDailySettings` with its required arguments; set the others with `SsmcontactsRotationRecurrenceDailySettings { field: Some(..), ..SsmcontactsRotationRecurrenceDailySettings::new(..) }`.
+    #[inline]
     pub fn new(hour_of_day: impl Into<crate::core::Arg<crate::core::Number>>, minute_of_hour: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             hour_of_day: hour_of_day.into(),
@@ -227,6 +236,7 @@ pub struct SsmcontactsRotationRecurrenceMonthlySettings {
 
 impl SsmcontactsRotationRecurrenceMonthlySettings {
     /// `SsmcontactsRotationRecurrenceMonthlySettings` with its required arguments; set the others with `SsmcontactsRotationRecurrenceMonthlySettings { field: Some(..), ..SsmcontactsRotationRecurrenceMonthlySettings::new(..) }`.
+    #[inline]
     pub fn new(day_of_month: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             day_of_month: day_of_month.into(),
@@ -248,6 +258,7 @@ pub struct SsmcontactsRotationRecurrenceShiftCoveragesCoverageTimes {
 
 impl SsmcontactsRotationRecurrenceShiftCoveragesCoverageTimes {
     /// `SsmcontactsRotationRecurrenceShiftCoveragesCoverageTimes` with its required arguments; set the others with `SsmcontactsRotationRecurrenceShiftCoveragesCoverageTimes { field: Some(..), ..SsmcontactsRotationRecurrenceShiftCoveragesCoverageTimes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             end: None,
@@ -268,6 +279,7 @@ pub struct SsmcontactsRotationRecurrenceShiftCoverages {
 
 impl SsmcontactsRotationRecurrenceShiftCoverages {
     /// `SsmcontactsRotationRecurrenceShiftCoverages` with its required arguments; set the others with `SsmcontactsRotationRecurrenceShiftCoverages { field: Some(..), ..SsmcontactsRotationRecurrenceShiftCoverages::new(..) }`.
+    #[inline]
     pub fn new(map_block_key: impl Into<crate::core::Expr>) -> Self {
         Self {
             map_block_key: map_block_key.into(),
@@ -288,6 +300,7 @@ pub struct SsmcontactsRotationRecurrenceWeeklySettings {
 
 impl SsmcontactsRotationRecurrenceWeeklySettings {
     /// `SsmcontactsRotationRecurrenceWeeklySettings` with its required arguments; set the others with `SsmcontactsRotationRecurrenceWeeklySettings { field: Some(..), ..SsmcontactsRotationRecurrenceWeeklySettings::new(..) }`.
+    #[inline]
     pub fn new(day_of_week: impl Into<crate::core::Expr>) -> Self {
         Self {
             day_of_week: day_of_week.into(),
@@ -319,6 +332,7 @@ pub struct SsmcontactsRotationRecurrence {
 
 impl SsmcontactsRotationRecurrence {
     /// `SsmcontactsRotationRecurrence` with its required arguments; set the others with `SsmcontactsRotationRecurrence { field: Some(..), ..SsmcontactsRotationRecurrence::new(..) }`.
+    #[inline]
     pub fn new(number_of_on_calls: impl Into<crate::core::Arg<crate::core::Number>>, recurrence_multiplier: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             number_of_on_calls: number_of_on_calls.into(),
@@ -353,6 +367,7 @@ pub struct SsmcontactsRotation {
 
 impl SsmcontactsRotation {
     /// `SsmcontactsRotation` with its required arguments; set the others with `SsmcontactsRotation { field: Some(..), ..SsmcontactsRotation::new(..) }`.
+    #[inline]
     pub fn new(contact_ids: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>, time_zone_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             contact_ids,
@@ -384,6 +399,7 @@ pub struct DataSsmcontactsContact {
 
 impl DataSsmcontactsContact {
     /// `DataSsmcontactsContact` with its required arguments; set the others with `DataSsmcontactsContact { field: Some(..), ..DataSsmcontactsContact::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -409,6 +425,7 @@ pub struct DataSsmcontactsContactChannel {
 
 impl DataSsmcontactsContactChannel {
     /// `DataSsmcontactsContactChannel` with its required arguments; set the others with `DataSsmcontactsContactChannel { field: Some(..), ..DataSsmcontactsContactChannel::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -433,6 +450,7 @@ pub struct DataSsmcontactsPlan {
 
 impl DataSsmcontactsPlan {
     /// `DataSsmcontactsPlan` with its required arguments; set the others with `DataSsmcontactsPlan { field: Some(..), ..DataSsmcontactsPlan::new(..) }`.
+    #[inline]
     pub fn new(contact_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             contact_id: contact_id.into(),
@@ -454,6 +472,7 @@ pub struct DataSsmcontactsRotation {
 
 impl DataSsmcontactsRotation {
     /// `DataSsmcontactsRotation` with its required arguments; set the others with `DataSsmcontactsRotation { field: Some(..), ..DataSsmcontactsRotation::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -467,30 +486,37 @@ impl crate::core::DataSource for DataSsmcontactsRotation {
 
 impl crate::core::Ref<SsmcontactsContact> {
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -498,30 +524,37 @@ impl crate::core::Ref<SsmcontactsContact> {
 
 impl crate::core::Ref<SsmcontactsContactChannel> {
     /// `activation_status`, as a reference.
+    #[inline]
     pub fn activation_status(&self) -> crate::core::Expr {
         self.attr("activation_status")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `contact_id`, as a reference.
+    #[inline]
     pub fn contact_id(&self) -> crate::core::Expr {
         self.attr("contact_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `delivery_address` (a nested block), as a reference.
+    #[inline]
     pub fn delivery_address(&self) -> crate::core::Expr {
         self.attr("delivery_address")
     }
@@ -529,14 +562,17 @@ impl crate::core::Ref<SsmcontactsContactChannel> {
 
 impl crate::core::Ref<SsmcontactsPlan> {
     /// `contact_id`, as a reference.
+    #[inline]
     pub fn contact_id(&self) -> crate::core::Expr {
         self.attr("contact_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `stage` (a nested block), as a reference.
+    #[inline]
     pub fn stage(&self) -> crate::core::Expr {
         self.attr("stage")
     }
@@ -544,38 +580,47 @@ impl crate::core::Ref<SsmcontactsPlan> {
 
 impl crate::core::Ref<SsmcontactsRotation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `contact_ids`, as a reference.
+    #[inline]
     pub fn contact_ids(&self) -> crate::core::Expr {
         self.attr("contact_ids")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `start_time`, as a reference.
+    #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
         self.attr("start_time")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `time_zone_id`, as a reference.
+    #[inline]
     pub fn time_zone_id(&self) -> crate::core::Expr {
         self.attr("time_zone_id")
     }
     /// `recurrence` (a nested block), as a reference.
+    #[inline]
     pub fn recurrence(&self) -> crate::core::Expr {
         self.attr("recurrence")
     }
@@ -583,26 +628,32 @@ impl crate::core::Ref<SsmcontactsRotation> {
 
 impl crate::core::Ref<DataSsmcontactsContact> {
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -610,30 +661,37 @@ impl crate::core::Ref<DataSsmcontactsContact> {
 
 impl crate::core::Ref<DataSsmcontactsContactChannel> {
     /// `activation_status`, as a reference.
+    #[inline]
     pub fn activation_status(&self) -> crate::core::Expr {
         self.attr("activation_status")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `contact_id`, as a reference.
+    #[inline]
     pub fn contact_id(&self) -> crate::core::Expr {
         self.attr("contact_id")
     }
     /// `delivery_address`, as a reference.
+    #[inline]
     pub fn delivery_address(&self) -> crate::core::Expr {
         self.attr("delivery_address")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -641,14 +699,17 @@ impl crate::core::Ref<DataSsmcontactsContactChannel> {
 
 impl crate::core::Ref<DataSsmcontactsPlan> {
     /// `contact_id`, as a reference.
+    #[inline]
     pub fn contact_id(&self) -> crate::core::Expr {
         self.attr("contact_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `stage`, as a reference.
+    #[inline]
     pub fn stage(&self) -> crate::core::Expr {
         self.attr("stage")
     }
@@ -656,34 +717,42 @@ impl crate::core::Ref<DataSsmcontactsPlan> {
 
 impl crate::core::Ref<DataSsmcontactsRotation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `contact_ids`, as a reference.
+    #[inline]
     pub fn contact_ids(&self) -> crate::core::Expr {
         self.attr("contact_ids")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `recurrence`, as a reference.
+    #[inline]
     pub fn recurrence(&self) -> crate::core::Expr {
         self.attr("recurrence")
     }
     /// `start_time`, as a reference.
+    #[inline]
     pub fn start_time(&self) -> crate::core::Expr {
         self.attr("start_time")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `time_zone_id`, as a reference.
+    #[inline]
     pub fn time_zone_id(&self) -> crate::core::Expr {
         self.attr("time_zone_id")
     }

@@ -12,6 +12,7 @@ pub struct SsmincidentsReplicationSetRegion {
 
 impl SsmincidentsReplicationSetRegion {
     /// `SsmincidentsReplicationSetRegion` with its required arguments; set the others with `SsmincidentsReplicationSetRegion { field: Some(..), ..SsmincidentsReplicationSetRegion::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             kms_key_arn: None,
@@ -36,6 +37,7 @@ pub struct SsmincidentsReplicationSetTimeouts {
 
 impl SsmincidentsReplicationSetTimeouts {
     /// `SsmincidentsReplicationSetTimeouts` with its required arguments; set the others with `SsmincidentsReplicationSetTimeouts { field: Some(..), ..SsmincidentsReplicationSetTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -66,6 +68,7 @@ pub struct SsmincidentsReplicationSet {
 
 impl SsmincidentsReplicationSet {
     /// `SsmincidentsReplicationSet` with its required arguments; set the others with `SsmincidentsReplicationSet { field: Some(..), ..SsmincidentsReplicationSet::new(..) }`.
+    #[inline]
     pub fn new(region: Vec<SsmincidentsReplicationSetRegion>) -> Self {
         Self {
             id: None,
@@ -92,6 +95,7 @@ pub struct SsmincidentsResponsePlanActionSsmAutomationParameter {
 
 impl SsmincidentsResponsePlanActionSsmAutomationParameter {
     /// `SsmincidentsResponsePlanActionSsmAutomationParameter` with its required arguments; set the others with `SsmincidentsResponsePlanActionSsmAutomationParameter { field: Some(..), ..SsmincidentsResponsePlanActionSsmAutomationParameter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -123,6 +127,7 @@ pub struct SsmincidentsResponsePlanActionSsmAutomation {
 
 impl SsmincidentsResponsePlanActionSsmAutomation {
     /// `SsmincidentsResponsePlanActionSsmAutomation` with its required arguments; set the others with `SsmincidentsResponsePlanActionSsmAutomation { field: Some(..), ..SsmincidentsResponsePlanActionSsmAutomation::new(..) }`.
+    #[inline]
     pub fn new(document_name: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             document_name: document_name.into(),
@@ -145,6 +150,7 @@ pub struct SsmincidentsResponsePlanAction {
 
 impl SsmincidentsResponsePlanAction {
     /// `SsmincidentsResponsePlanAction` with its required arguments; set the others with `SsmincidentsResponsePlanAction { field: Some(..), ..SsmincidentsResponsePlanAction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ssm_automation: None,
@@ -161,6 +167,7 @@ pub struct SsmincidentsResponsePlanIncidentTemplateNotificationTarget {
 
 impl SsmincidentsResponsePlanIncidentTemplateNotificationTarget {
     /// `SsmincidentsResponsePlanIncidentTemplateNotificationTarget` with its required arguments; set the others with `SsmincidentsResponsePlanIncidentTemplateNotificationTarget { field: Some(..), ..SsmincidentsResponsePlanIncidentTemplateNotificationTarget::new(..) }`.
+    #[inline]
     pub fn new(sns_topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             sns_topic_arn: sns_topic_arn.into(),
@@ -191,6 +198,7 @@ pub struct SsmincidentsResponsePlanIncidentTemplate {
 
 impl SsmincidentsResponsePlanIncidentTemplate {
     /// `SsmincidentsResponsePlanIncidentTemplate` with its required arguments; set the others with `SsmincidentsResponsePlanIncidentTemplate { field: Some(..), ..SsmincidentsResponsePlanIncidentTemplate::new(..) }`.
+    #[inline]
     pub fn new(impact: impl Into<crate::core::Arg<crate::core::Number>>, title: impl Into<crate::core::Expr>) -> Self {
         Self {
             dedupe_string: None,
@@ -216,6 +224,7 @@ pub struct SsmincidentsResponsePlanIntegrationPagerduty {
 
 impl SsmincidentsResponsePlanIntegrationPagerduty {
     /// `SsmincidentsResponsePlanIntegrationPagerduty` with its required arguments; set the others with `SsmincidentsResponsePlanIntegrationPagerduty { field: Some(..), ..SsmincidentsResponsePlanIntegrationPagerduty::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, secret_id: impl Into<crate::core::Expr>, service_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -235,6 +244,7 @@ pub struct SsmincidentsResponsePlanIntegration {
 
 impl SsmincidentsResponsePlanIntegration {
     /// `SsmincidentsResponsePlanIntegration` with its required arguments; set the others with `SsmincidentsResponsePlanIntegration { field: Some(..), ..SsmincidentsResponsePlanIntegration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             pagerduty: None,
@@ -277,6 +287,7 @@ pub struct SsmincidentsResponsePlan {
 
 impl SsmincidentsResponsePlan {
     /// `SsmincidentsResponsePlan` with its required arguments; set the others with `SsmincidentsResponsePlan { field: Some(..), ..SsmincidentsResponsePlan::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, incident_template: SsmincidentsResponsePlanIncidentTemplate) -> Self {
         Self {
             chat_channel: None,
@@ -310,6 +321,7 @@ pub struct DataSsmincidentsReplicationSet {
 
 impl DataSsmincidentsReplicationSet {
     /// `DataSsmincidentsReplicationSet` with its required arguments; set the others with `DataSsmincidentsReplicationSet { field: Some(..), ..DataSsmincidentsReplicationSet::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -337,6 +349,7 @@ pub struct DataSsmincidentsResponsePlan {
 
 impl DataSsmincidentsResponsePlan {
     /// `DataSsmincidentsResponsePlan` with its required arguments; set the others with `DataSsmincidentsResponsePlan { field: Some(..), ..DataSsmincidentsResponsePlan::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -352,42 +365,52 @@ impl crate::core::DataSource for DataSsmincidentsResponsePlan {
 
 impl crate::core::Ref<SsmincidentsReplicationSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_by`, as a reference.
+    #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
         self.attr("created_by")
     }
     /// `deletion_protected`, as a reference.
+    #[inline]
     pub fn deletion_protected(&self) -> crate::core::Expr {
         self.attr("deletion_protected")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_by`, as a reference.
+    #[inline]
     pub fn last_modified_by(&self) -> crate::core::Expr {
         self.attr("last_modified_by")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `region` (a nested block), as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -395,46 +418,57 @@ impl crate::core::Ref<SsmincidentsReplicationSet> {
 
 impl crate::core::Ref<SsmincidentsResponsePlan> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `chat_channel`, as a reference.
+    #[inline]
     pub fn chat_channel(&self) -> crate::core::Expr {
         self.attr("chat_channel")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `engagements`, as a reference.
+    #[inline]
     pub fn engagements(&self) -> crate::core::Expr {
         self.attr("engagements")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `action` (a nested block), as a reference.
+    #[inline]
     pub fn action(&self) -> crate::core::Expr {
         self.attr("action")
     }
     /// `incident_template` (a nested block), as a reference.
+    #[inline]
     pub fn incident_template(&self) -> crate::core::Expr {
         self.attr("incident_template")
     }
     /// `integration` (a nested block), as a reference.
+    #[inline]
     pub fn integration(&self) -> crate::core::Expr {
         self.attr("integration")
     }
@@ -442,34 +476,42 @@ impl crate::core::Ref<SsmincidentsResponsePlan> {
 
 impl crate::core::Ref<DataSsmincidentsReplicationSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_by`, as a reference.
+    #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
         self.attr("created_by")
     }
     /// `deletion_protected`, as a reference.
+    #[inline]
     pub fn deletion_protected(&self) -> crate::core::Expr {
         self.attr("deletion_protected")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_modified_by`, as a reference.
+    #[inline]
     pub fn last_modified_by(&self) -> crate::core::Expr {
         self.attr("last_modified_by")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -477,42 +519,52 @@ impl crate::core::Ref<DataSsmincidentsReplicationSet> {
 
 impl crate::core::Ref<DataSsmincidentsResponsePlan> {
     /// `action`, as a reference.
+    #[inline]
     pub fn action(&self) -> crate::core::Expr {
         self.attr("action")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `chat_channel`, as a reference.
+    #[inline]
     pub fn chat_channel(&self) -> crate::core::Expr {
         self.attr("chat_channel")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `engagements`, as a reference.
+    #[inline]
     pub fn engagements(&self) -> crate::core::Expr {
         self.attr("engagements")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `incident_template`, as a reference.
+    #[inline]
     pub fn incident_template(&self) -> crate::core::Expr {
         self.attr("incident_template")
     }
     /// `integration`, as a reference.
+    #[inline]
     pub fn integration(&self) -> crate::core::Expr {
         self.attr("integration")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

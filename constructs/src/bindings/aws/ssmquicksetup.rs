@@ -20,6 +20,7 @@ pub struct SsmquicksetupConfigurationManagerConfigurationDefinition {
 
 impl SsmquicksetupConfigurationManagerConfigurationDefinition {
     /// `SsmquicksetupConfigurationManagerConfigurationDefinition` with its required arguments; set the others with `SsmquicksetupConfigurationManagerConfigurationDefinition { field: Some(..), ..SsmquicksetupConfigurationManagerConfigurationDefinition::new(..) }`.
+    #[inline]
     pub fn new(parameters: std::collections::BTreeMap<String, crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             local_deployment_administration_role_arn: None,
@@ -50,6 +51,7 @@ pub struct SsmquicksetupConfigurationManagerTimeouts {
 
 impl SsmquicksetupConfigurationManagerTimeouts {
     /// `SsmquicksetupConfigurationManagerTimeouts` with its required arguments; set the others with `SsmquicksetupConfigurationManagerTimeouts { field: Some(..), ..SsmquicksetupConfigurationManagerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -80,6 +82,7 @@ pub struct SsmquicksetupConfigurationManager {
 
 impl SsmquicksetupConfigurationManager {
     /// `SsmquicksetupConfigurationManager` with its required arguments; set the others with `SsmquicksetupConfigurationManager { field: Some(..), ..SsmquicksetupConfigurationManager::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -97,34 +100,42 @@ impl crate::core::Resource for SsmquicksetupConfigurationManager {
 
 impl crate::core::Ref<SsmquicksetupConfigurationManager> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `manager_arn`, as a reference.
+    #[inline]
     pub fn manager_arn(&self) -> crate::core::Expr {
         self.attr("manager_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status_summaries`, as a reference.
+    #[inline]
     pub fn status_summaries(&self) -> crate::core::Expr {
         self.attr("status_summaries")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `configuration_definition` (a nested block), as a reference.
+    #[inline]
     pub fn configuration_definition(&self) -> crate::core::Expr {
         self.attr("configuration_definition")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -13,6 +13,7 @@ pub struct SsoadminAccountAssignmentTimeouts {
 
 impl SsoadminAccountAssignmentTimeouts {
     /// `SsoadminAccountAssignmentTimeouts` with its required arguments; set the others with `SsoadminAccountAssignmentTimeouts { field: Some(..), ..SsoadminAccountAssignmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -47,6 +48,7 @@ pub struct SsoadminAccountAssignment {
 
 impl SsoadminAccountAssignment {
     /// `SsoadminAccountAssignment` with its required arguments; set the others with `SsoadminAccountAssignment { field: Some(..), ..SsoadminAccountAssignment::new(..) }`.
+    #[inline]
     pub fn new(instance_arn: impl Into<crate::core::Expr>, permission_set_arn: impl Into<crate::core::Expr>, principal_id: impl Into<crate::core::Expr>, principal_type: impl Into<crate::core::Expr>, target_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -77,6 +79,7 @@ pub struct SsoadminApplicationPortalOptionsSignInOptions {
 
 impl SsoadminApplicationPortalOptionsSignInOptions {
     /// `SsoadminApplicationPortalOptionsSignInOptions` with its required arguments; set the others with `SsoadminApplicationPortalOptionsSignInOptions { field: Some(..), ..SsoadminApplicationPortalOptionsSignInOptions::new(..) }`.
+    #[inline]
     pub fn new(origin: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_url: None,
@@ -98,6 +101,7 @@ pub struct SsoadminApplicationPortalOptions {
 
 impl SsoadminApplicationPortalOptions {
     /// `SsoadminApplicationPortalOptions` with its required arguments; set the others with `SsoadminApplicationPortalOptions { field: Some(..), ..SsoadminApplicationPortalOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             visibility: None,
@@ -134,6 +138,7 @@ pub struct SsoadminApplication {
 
 impl SsoadminApplication {
     /// `SsoadminApplication` with its required arguments; set the others with `SsoadminApplication { field: Some(..), ..SsoadminApplication::new(..) }`.
+    #[inline]
     pub fn new(application_provider_arn: impl Into<crate::core::Expr>, instance_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_provider_arn: application_provider_arn.into(),
@@ -166,6 +171,7 @@ pub struct SsoadminApplicationAccessScope {
 
 impl SsoadminApplicationAccessScope {
     /// `SsoadminApplicationAccessScope` with its required arguments; set the others with `SsoadminApplicationAccessScope { field: Some(..), ..SsoadminApplicationAccessScope::new(..) }`.
+    #[inline]
     pub fn new(application_arn: impl Into<crate::core::Expr>, scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_arn: application_arn.into(),
@@ -192,6 +198,7 @@ pub struct SsoadminApplicationAssignment {
 
 impl SsoadminApplicationAssignment {
     /// `SsoadminApplicationAssignment` with its required arguments; set the others with `SsoadminApplicationAssignment { field: Some(..), ..SsoadminApplicationAssignment::new(..) }`.
+    #[inline]
     pub fn new(application_arn: impl Into<crate::core::Expr>, principal_id: impl Into<crate::core::Expr>, principal_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_arn: application_arn.into(),
@@ -216,6 +223,7 @@ pub struct SsoadminApplicationAssignmentConfiguration {
 
 impl SsoadminApplicationAssignmentConfiguration {
     /// `SsoadminApplicationAssignmentConfiguration` with its required arguments; set the others with `SsoadminApplicationAssignmentConfiguration { field: Some(..), ..SsoadminApplicationAssignmentConfiguration::new(..) }`.
+    #[inline]
     pub fn new(application_arn: impl Into<crate::core::Expr>, assignment_required: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             application_arn: application_arn.into(),
@@ -240,6 +248,7 @@ pub struct SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference
 
 impl SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference {
     /// `SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference` with its required arguments; set the others with `SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference { field: Some(..), ..SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -261,6 +270,7 @@ pub struct SsoadminCustomerManagedPolicyAttachmentTimeouts {
 
 impl SsoadminCustomerManagedPolicyAttachmentTimeouts {
     /// `SsoadminCustomerManagedPolicyAttachmentTimeouts` with its required arguments; set the others with `SsoadminCustomerManagedPolicyAttachmentTimeouts { field: Some(..), ..SsoadminCustomerManagedPolicyAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -288,6 +298,7 @@ pub struct SsoadminCustomerManagedPolicyAttachment {
 
 impl SsoadminCustomerManagedPolicyAttachment {
     /// `SsoadminCustomerManagedPolicyAttachment` with its required arguments; set the others with `SsoadminCustomerManagedPolicyAttachment { field: Some(..), ..SsoadminCustomerManagedPolicyAttachment::new(..) }`.
+    #[inline]
     pub fn new(instance_arn: impl Into<crate::core::Expr>, permission_set_arn: impl Into<crate::core::Expr>, customer_managed_policy_reference: SsoadminCustomerManagedPolicyAttachmentCustomerManagedPolicyReference) -> Self {
         Self {
             id: None,
@@ -312,6 +323,7 @@ pub struct SsoadminInstanceAccessControlAttributesAttributeValue {
 
 impl SsoadminInstanceAccessControlAttributesAttributeValue {
     /// `SsoadminInstanceAccessControlAttributesAttributeValue` with its required arguments; set the others with `SsoadminInstanceAccessControlAttributesAttributeValue { field: Some(..), ..SsoadminInstanceAccessControlAttributesAttributeValue::new(..) }`.
+    #[inline]
     pub fn new(source: Vec<crate::core::Expr>) -> Self {
         Self {
             source,
@@ -330,6 +342,7 @@ pub struct SsoadminInstanceAccessControlAttributesAttribute {
 
 impl SsoadminInstanceAccessControlAttributesAttribute {
     /// `SsoadminInstanceAccessControlAttributesAttribute` with its required arguments; set the others with `SsoadminInstanceAccessControlAttributesAttribute { field: Some(..), ..SsoadminInstanceAccessControlAttributesAttribute::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: Vec<SsoadminInstanceAccessControlAttributesAttributeValue>) -> Self {
         Self {
             key: key.into(),
@@ -352,6 +365,7 @@ pub struct SsoadminInstanceAccessControlAttributes {
 
 impl SsoadminInstanceAccessControlAttributes {
     /// `SsoadminInstanceAccessControlAttributes` with its required arguments; set the others with `SsoadminInstanceAccessControlAttributes { field: Some(..), ..SsoadminInstanceAccessControlAttributes::new(..) }`.
+    #[inline]
     pub fn new(instance_arn: impl Into<crate::core::Expr>, attribute: Vec<SsoadminInstanceAccessControlAttributesAttribute>) -> Self {
         Self {
             id: None,
@@ -378,6 +392,7 @@ pub struct SsoadminManagedPolicyAttachmentTimeouts {
 
 impl SsoadminManagedPolicyAttachmentTimeouts {
     /// `SsoadminManagedPolicyAttachmentTimeouts` with its required arguments; set the others with `SsoadminManagedPolicyAttachmentTimeouts { field: Some(..), ..SsoadminManagedPolicyAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -405,6 +420,7 @@ pub struct SsoadminManagedPolicyAttachment {
 
 impl SsoadminManagedPolicyAttachment {
     /// `SsoadminManagedPolicyAttachment` with its required arguments; set the others with `SsoadminManagedPolicyAttachment { field: Some(..), ..SsoadminManagedPolicyAttachment::new(..) }`.
+    #[inline]
     pub fn new(instance_arn: impl Into<crate::core::Expr>, managed_policy_arn: impl Into<crate::core::Expr>, permission_set_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -430,6 +446,7 @@ pub struct SsoadminPermissionSetTimeouts {
 
 impl SsoadminPermissionSetTimeouts {
     /// `SsoadminPermissionSetTimeouts` with its required arguments; set the others with `SsoadminPermissionSetTimeouts { field: Some(..), ..SsoadminPermissionSetTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             update: None,
@@ -469,6 +486,7 @@ pub struct SsoadminPermissionSet {
 
 impl SsoadminPermissionSet {
     /// `SsoadminPermissionSet` with its required arguments; set the others with `SsoadminPermissionSet { field: Some(..), ..SsoadminPermissionSet::new(..) }`.
+    #[inline]
     pub fn new(instance_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -501,6 +519,7 @@ pub struct SsoadminPermissionSetInlinePolicyTimeouts {
 
 impl SsoadminPermissionSetInlinePolicyTimeouts {
     /// `SsoadminPermissionSetInlinePolicyTimeouts` with its required arguments; set the others with `SsoadminPermissionSetInlinePolicyTimeouts { field: Some(..), ..SsoadminPermissionSetInlinePolicyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -528,6 +547,7 @@ pub struct SsoadminPermissionSetInlinePolicy {
 
 impl SsoadminPermissionSetInlinePolicy {
     /// `SsoadminPermissionSetInlinePolicy` with its required arguments; set the others with `SsoadminPermissionSetInlinePolicy { field: Some(..), ..SsoadminPermissionSetInlinePolicy::new(..) }`.
+    #[inline]
     pub fn new(inline_policy: impl Into<crate::core::Expr>, instance_arn: impl Into<crate::core::Expr>, permission_set_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -555,6 +575,7 @@ pub struct SsoadminPermissionsBoundaryAttachmentPermissionsBoundaryCustomerManag
 
 impl SsoadminPermissionsBoundaryAttachmentPermissionsBoundaryCustomerManagedPolicyReference {
     /// `SsoadminPermissionsBoundaryAttachmentPermissionsBoundaryCustomerManagedPolicyReference` with its required arguments; set the others with `SsoadminPermissionsBoundaryAttachmentPermissionsBoundaryCustomerManagedPolicyReference { field: Some(..), ..SsoadminPermissionsBoundaryAttachmentPermissionsBoundaryCustomerManagedPolicyReference::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -576,6 +597,7 @@ pub struct SsoadminPermissionsBoundaryAttachmentPermissionsBoundary {
 
 impl SsoadminPermissionsBoundaryAttachmentPermissionsBoundary {
     /// `SsoadminPermissionsBoundaryAttachmentPermissionsBoundary` with its required arguments; set the others with `SsoadminPermissionsBoundaryAttachmentPermissionsBoundary { field: Some(..), ..SsoadminPermissionsBoundaryAttachmentPermissionsBoundary::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             managed_policy_arn: None,
@@ -597,6 +619,7 @@ pub struct SsoadminPermissionsBoundaryAttachmentTimeouts {
 
 impl SsoadminPermissionsBoundaryAttachmentTimeouts {
     /// `SsoadminPermissionsBoundaryAttachmentTimeouts` with its required arguments; set the others with `SsoadminPermissionsBoundaryAttachmentTimeouts { field: Some(..), ..SsoadminPermissionsBoundaryAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -624,6 +647,7 @@ pub struct SsoadminPermissionsBoundaryAttachment {
 
 impl SsoadminPermissionsBoundaryAttachment {
     /// `SsoadminPermissionsBoundaryAttachment` with its required arguments; set the others with `SsoadminPermissionsBoundaryAttachment { field: Some(..), ..SsoadminPermissionsBoundaryAttachment::new(..) }`.
+    #[inline]
     pub fn new(instance_arn: impl Into<crate::core::Expr>, permission_set_arn: impl Into<crate::core::Expr>, permissions_boundary: SsoadminPermissionsBoundaryAttachmentPermissionsBoundary) -> Self {
         Self {
             id: None,
@@ -654,6 +678,7 @@ pub struct SsoadminTrustedTokenIssuerTrustedTokenIssuerConfigurationOidcJwtConfi
 
 impl SsoadminTrustedTokenIssuerTrustedTokenIssuerConfigurationOidcJwtConfiguration {
     /// `SsoadminTrustedTokenIssuerTrustedTokenIssuerConfigurationOidcJwtConfiguration` with its required arguments; set the others with `SsoadminTrustedTokenIssuerTrustedTokenIssuerConfigurationOidcJwtConfiguration { field: Some(..), ..SsoadminTrustedTokenIssuerTrustedTokenIssuerConfigurationOidcJwtConfiguration::new(..) }`.
+    #[inline]
     pub fn new(claim_attribute_path: impl Into<crate::core::Expr>, identity_store_attribute_path: impl Into<crate::core::Expr>, issuer_url: impl Into<crate::core::Expr>, jwks_retrieval_option: impl Into<crate::core::Expr>) -> Self {
         Self {
             claim_attribute_path: claim_attribute_path.into(),
@@ -674,6 +699,7 @@ pub struct SsoadminTrustedTokenIssuerTrustedTokenIssuerConfiguration {
 
 impl SsoadminTrustedTokenIssuerTrustedTokenIssuerConfiguration {
     /// `SsoadminTrustedTokenIssuerTrustedTokenIssuerConfiguration` with its required arguments; set the others with `SsoadminTrustedTokenIssuerTrustedTokenIssuerConfiguration { field: Some(..), ..SsoadminTrustedTokenIssuerTrustedTokenIssuerConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             oidc_jwt_configuration: None,
@@ -703,6 +729,7 @@ pub struct SsoadminTrustedTokenIssuer {
 
 impl SsoadminTrustedTokenIssuer {
     /// `SsoadminTrustedTokenIssuer` with its required arguments; set the others with `SsoadminTrustedTokenIssuer { field: Some(..), ..SsoadminTrustedTokenIssuer::new(..) }`.
+    #[inline]
     pub fn new(instance_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, trusted_token_issuer_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_token: None,
@@ -726,6 +753,7 @@ pub struct DataSsoadminApplicationPortalOptionsSignInOptions {
 
 impl DataSsoadminApplicationPortalOptionsSignInOptions {
     /// `DataSsoadminApplicationPortalOptionsSignInOptions` with its required arguments; set the others with `DataSsoadminApplicationPortalOptionsSignInOptions { field: Some(..), ..DataSsoadminApplicationPortalOptionsSignInOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -742,6 +770,7 @@ pub struct DataSsoadminApplicationPortalOptions {
 
 impl DataSsoadminApplicationPortalOptions {
     /// `DataSsoadminApplicationPortalOptions` with its required arguments; set the others with `DataSsoadminApplicationPortalOptions { field: Some(..), ..DataSsoadminApplicationPortalOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             sign_in_options: None,
@@ -761,6 +790,7 @@ pub struct DataSsoadminApplication {
 
 impl DataSsoadminApplication {
     /// `DataSsoadminApplication` with its required arguments; set the others with `DataSsoadminApplication { field: Some(..), ..DataSsoadminApplication::new(..) }`.
+    #[inline]
     pub fn new(application_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_arn: application_arn.into(),
@@ -780,6 +810,7 @@ pub struct DataSsoadminApplicationAssignmentsApplicationAssignments {
 
 impl DataSsoadminApplicationAssignmentsApplicationAssignments {
     /// `DataSsoadminApplicationAssignmentsApplicationAssignments` with its required arguments; set the others with `DataSsoadminApplicationAssignmentsApplicationAssignments { field: Some(..), ..DataSsoadminApplicationAssignmentsApplicationAssignments::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -798,6 +829,7 @@ pub struct DataSsoadminApplicationAssignments {
 
 impl DataSsoadminApplicationAssignments {
     /// `DataSsoadminApplicationAssignments` with its required arguments; set the others with `DataSsoadminApplicationAssignments { field: Some(..), ..DataSsoadminApplicationAssignments::new(..) }`.
+    #[inline]
     pub fn new(application_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_arn: application_arn.into(),
@@ -817,6 +849,7 @@ pub struct DataSsoadminApplicationProvidersApplicationProvidersDisplayData {
 
 impl DataSsoadminApplicationProvidersApplicationProvidersDisplayData {
     /// `DataSsoadminApplicationProvidersApplicationProvidersDisplayData` with its required arguments; set the others with `DataSsoadminApplicationProvidersApplicationProvidersDisplayData { field: Some(..), ..DataSsoadminApplicationProvidersApplicationProvidersDisplayData::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -833,6 +866,7 @@ pub struct DataSsoadminApplicationProvidersApplicationProviders {
 
 impl DataSsoadminApplicationProvidersApplicationProviders {
     /// `DataSsoadminApplicationProvidersApplicationProviders` with its required arguments; set the others with `DataSsoadminApplicationProvidersApplicationProviders { field: Some(..), ..DataSsoadminApplicationProvidersApplicationProviders::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             display_data: None,
@@ -850,6 +884,7 @@ pub struct DataSsoadminApplicationProviders {
 
 impl DataSsoadminApplicationProviders {
     /// `DataSsoadminApplicationProviders` with its required arguments; set the others with `DataSsoadminApplicationProviders { field: Some(..), ..DataSsoadminApplicationProviders::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             application_providers: None,
@@ -871,6 +906,7 @@ pub struct DataSsoadminInstances {
 
 impl DataSsoadminInstances {
     /// `DataSsoadminInstances` with its required arguments; set the others with `DataSsoadminInstances { field: Some(..), ..DataSsoadminInstances::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -903,6 +939,7 @@ pub struct DataSsoadminPermissionSet {
 
 impl DataSsoadminPermissionSet {
     /// `DataSsoadminPermissionSet` with its required arguments; set the others with `DataSsoadminPermissionSet { field: Some(..), ..DataSsoadminPermissionSet::new(..) }`.
+    #[inline]
     pub fn new(instance_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: None,
@@ -927,6 +964,7 @@ pub struct DataSsoadminPermissionSets {
 
 impl DataSsoadminPermissionSets {
     /// `DataSsoadminPermissionSets` with its required arguments; set the others with `DataSsoadminPermissionSets { field: Some(..), ..DataSsoadminPermissionSets::new(..) }`.
+    #[inline]
     pub fn new(instance_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             instance_arn: instance_arn.into(),
@@ -945,6 +983,7 @@ pub struct DataSsoadminPrincipalApplicationAssignmentsApplicationAssignments {
 
 impl DataSsoadminPrincipalApplicationAssignmentsApplicationAssignments {
     /// `DataSsoadminPrincipalApplicationAssignmentsApplicationAssignments` with its required arguments; set the others with `DataSsoadminPrincipalApplicationAssignmentsApplicationAssignments { field: Some(..), ..DataSsoadminPrincipalApplicationAssignmentsApplicationAssignments::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -967,6 +1006,7 @@ pub struct DataSsoadminPrincipalApplicationAssignments {
 
 impl DataSsoadminPrincipalApplicationAssignments {
     /// `DataSsoadminPrincipalApplicationAssignments` with its required arguments; set the others with `DataSsoadminPrincipalApplicationAssignments { field: Some(..), ..DataSsoadminPrincipalApplicationAssignments::new(..) }`.
+    #[inline]
     pub fn new(instance_arn: impl Into<crate::core::Expr>, principal_id: impl Into<crate::core::Expr>, principal_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             instance_arn: instance_arn.into(),
@@ -983,34 +1023,42 @@ impl crate::core::DataSource for DataSsoadminPrincipalApplicationAssignments {
 
 impl crate::core::Ref<SsoadminAccountAssignment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_arn`, as a reference.
+    #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
         self.attr("instance_arn")
     }
     /// `permission_set_arn`, as a reference.
+    #[inline]
     pub fn permission_set_arn(&self) -> crate::core::Expr {
         self.attr("permission_set_arn")
     }
     /// `principal_id`, as a reference.
+    #[inline]
     pub fn principal_id(&self) -> crate::core::Expr {
         self.attr("principal_id")
     }
     /// `principal_type`, as a reference.
+    #[inline]
     pub fn principal_type(&self) -> crate::core::Expr {
         self.attr("principal_type")
     }
     /// `target_id`, as a reference.
+    #[inline]
     pub fn target_id(&self) -> crate::core::Expr {
         self.attr("target_id")
     }
     /// `target_type`, as a reference.
+    #[inline]
     pub fn target_type(&self) -> crate::core::Expr {
         self.attr("target_type")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1018,50 +1066,62 @@ impl crate::core::Ref<SsoadminAccountAssignment> {
 
 impl crate::core::Ref<SsoadminApplication> {
     /// `application_account`, as a reference.
+    #[inline]
     pub fn application_account(&self) -> crate::core::Expr {
         self.attr("application_account")
     }
     /// `application_arn`, as a reference.
+    #[inline]
     pub fn application_arn(&self) -> crate::core::Expr {
         self.attr("application_arn")
     }
     /// `application_provider_arn`, as a reference.
+    #[inline]
     pub fn application_provider_arn(&self) -> crate::core::Expr {
         self.attr("application_provider_arn")
     }
     /// `client_token`, as a reference.
+    #[inline]
     pub fn client_token(&self) -> crate::core::Expr {
         self.attr("client_token")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_arn`, as a reference.
+    #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
         self.attr("instance_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `portal_options` (a nested block), as a reference.
+    #[inline]
     pub fn portal_options(&self) -> crate::core::Expr {
         self.attr("portal_options")
     }
@@ -1069,18 +1129,22 @@ impl crate::core::Ref<SsoadminApplication> {
 
 impl crate::core::Ref<SsoadminApplicationAccessScope> {
     /// `application_arn`, as a reference.
+    #[inline]
     pub fn application_arn(&self) -> crate::core::Expr {
         self.attr("application_arn")
     }
     /// `authorized_targets`, as a reference.
+    #[inline]
     pub fn authorized_targets(&self) -> crate::core::Expr {
         self.attr("authorized_targets")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `scope`, as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
@@ -1088,18 +1152,22 @@ impl crate::core::Ref<SsoadminApplicationAccessScope> {
 
 impl crate::core::Ref<SsoadminApplicationAssignment> {
     /// `application_arn`, as a reference.
+    #[inline]
     pub fn application_arn(&self) -> crate::core::Expr {
         self.attr("application_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `principal_id`, as a reference.
+    #[inline]
     pub fn principal_id(&self) -> crate::core::Expr {
         self.attr("principal_id")
     }
     /// `principal_type`, as a reference.
+    #[inline]
     pub fn principal_type(&self) -> crate::core::Expr {
         self.attr("principal_type")
     }
@@ -1107,14 +1175,17 @@ impl crate::core::Ref<SsoadminApplicationAssignment> {
 
 impl crate::core::Ref<SsoadminApplicationAssignmentConfiguration> {
     /// `application_arn`, as a reference.
+    #[inline]
     pub fn application_arn(&self) -> crate::core::Expr {
         self.attr("application_arn")
     }
     /// `assignment_required`, as a reference.
+    #[inline]
     pub fn assignment_required(&self) -> crate::core::Expr {
         self.attr("assignment_required")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1122,22 +1193,27 @@ impl crate::core::Ref<SsoadminApplicationAssignmentConfiguration> {
 
 impl crate::core::Ref<SsoadminCustomerManagedPolicyAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_arn`, as a reference.
+    #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
         self.attr("instance_arn")
     }
     /// `permission_set_arn`, as a reference.
+    #[inline]
     pub fn permission_set_arn(&self) -> crate::core::Expr {
         self.attr("permission_set_arn")
     }
     /// `customer_managed_policy_reference` (a nested block), as a reference.
+    #[inline]
     pub fn customer_managed_policy_reference(&self) -> crate::core::Expr {
         self.attr("customer_managed_policy_reference")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1145,22 +1221,27 @@ impl crate::core::Ref<SsoadminCustomerManagedPolicyAttachment> {
 
 impl crate::core::Ref<SsoadminInstanceAccessControlAttributes> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_arn`, as a reference.
+    #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
         self.attr("instance_arn")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `status_reason`, as a reference.
+    #[inline]
     pub fn status_reason(&self) -> crate::core::Expr {
         self.attr("status_reason")
     }
     /// `attribute` (a nested block), as a reference.
+    #[inline]
     pub fn attribute(&self) -> crate::core::Expr {
         self.attr("attribute")
     }
@@ -1168,26 +1249,32 @@ impl crate::core::Ref<SsoadminInstanceAccessControlAttributes> {
 
 impl crate::core::Ref<SsoadminManagedPolicyAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_arn`, as a reference.
+    #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
         self.attr("instance_arn")
     }
     /// `managed_policy_arn`, as a reference.
+    #[inline]
     pub fn managed_policy_arn(&self) -> crate::core::Expr {
         self.attr("managed_policy_arn")
     }
     /// `managed_policy_name`, as a reference.
+    #[inline]
     pub fn managed_policy_name(&self) -> crate::core::Expr {
         self.attr("managed_policy_name")
     }
     /// `permission_set_arn`, as a reference.
+    #[inline]
     pub fn permission_set_arn(&self) -> crate::core::Expr {
         self.attr("permission_set_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1195,46 +1282,57 @@ impl crate::core::Ref<SsoadminManagedPolicyAttachment> {
 
 impl crate::core::Ref<SsoadminPermissionSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_arn`, as a reference.
+    #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
         self.attr("instance_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `relay_state`, as a reference.
+    #[inline]
     pub fn relay_state(&self) -> crate::core::Expr {
         self.attr("relay_state")
     }
     /// `session_duration`, as a reference.
+    #[inline]
     pub fn session_duration(&self) -> crate::core::Expr {
         self.attr("session_duration")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1242,22 +1340,27 @@ impl crate::core::Ref<SsoadminPermissionSet> {
 
 impl crate::core::Ref<SsoadminPermissionSetInlinePolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `inline_policy`, as a reference.
+    #[inline]
     pub fn inline_policy(&self) -> crate::core::Expr {
         self.attr("inline_policy")
     }
     /// `instance_arn`, as a reference.
+    #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
         self.attr("instance_arn")
     }
     /// `permission_set_arn`, as a reference.
+    #[inline]
     pub fn permission_set_arn(&self) -> crate::core::Expr {
         self.attr("permission_set_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1265,22 +1368,27 @@ impl crate::core::Ref<SsoadminPermissionSetInlinePolicy> {
 
 impl crate::core::Ref<SsoadminPermissionsBoundaryAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_arn`, as a reference.
+    #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
         self.attr("instance_arn")
     }
     /// `permission_set_arn`, as a reference.
+    #[inline]
     pub fn permission_set_arn(&self) -> crate::core::Expr {
         self.attr("permission_set_arn")
     }
     /// `permissions_boundary` (a nested block), as a reference.
+    #[inline]
     pub fn permissions_boundary(&self) -> crate::core::Expr {
         self.attr("permissions_boundary")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1288,38 +1396,47 @@ impl crate::core::Ref<SsoadminPermissionsBoundaryAttachment> {
 
 impl crate::core::Ref<SsoadminTrustedTokenIssuer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `client_token`, as a reference.
+    #[inline]
     pub fn client_token(&self) -> crate::core::Expr {
         self.attr("client_token")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_arn`, as a reference.
+    #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
         self.attr("instance_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `trusted_token_issuer_type`, as a reference.
+    #[inline]
     pub fn trusted_token_issuer_type(&self) -> crate::core::Expr {
         self.attr("trusted_token_issuer_type")
     }
     /// `trusted_token_issuer_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn trusted_token_issuer_configuration(&self) -> crate::core::Expr {
         self.attr("trusted_token_issuer_configuration")
     }
@@ -1327,38 +1444,47 @@ impl crate::core::Ref<SsoadminTrustedTokenIssuer> {
 
 impl crate::core::Ref<DataSsoadminApplication> {
     /// `application_account`, as a reference.
+    #[inline]
     pub fn application_account(&self) -> crate::core::Expr {
         self.attr("application_account")
     }
     /// `application_arn`, as a reference.
+    #[inline]
     pub fn application_arn(&self) -> crate::core::Expr {
         self.attr("application_arn")
     }
     /// `application_provider_arn`, as a reference.
+    #[inline]
     pub fn application_provider_arn(&self) -> crate::core::Expr {
         self.attr("application_provider_arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_arn`, as a reference.
+    #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
         self.attr("instance_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `portal_options` (a nested block), as a reference.
+    #[inline]
     pub fn portal_options(&self) -> crate::core::Expr {
         self.attr("portal_options")
     }
@@ -1366,14 +1492,17 @@ impl crate::core::Ref<DataSsoadminApplication> {
 
 impl crate::core::Ref<DataSsoadminApplicationAssignments> {
     /// `application_arn`, as a reference.
+    #[inline]
     pub fn application_arn(&self) -> crate::core::Expr {
         self.attr("application_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `application_assignments` (a nested block), as a reference.
+    #[inline]
     pub fn application_assignments(&self) -> crate::core::Expr {
         self.attr("application_assignments")
     }
@@ -1381,10 +1510,12 @@ impl crate::core::Ref<DataSsoadminApplicationAssignments> {
 
 impl crate::core::Ref<DataSsoadminApplicationProviders> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `application_providers` (a nested block), as a reference.
+    #[inline]
     pub fn application_providers(&self) -> crate::core::Expr {
         self.attr("application_providers")
     }
@@ -1392,14 +1523,17 @@ impl crate::core::Ref<DataSsoadminApplicationProviders> {
 
 impl crate::core::Ref<DataSsoadminInstances> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_store_ids`, as a reference.
+    #[inline]
     pub fn identity_store_ids(&self) -> crate::core::Expr {
         self.attr("identity_store_ids")
     }
@@ -1407,38 +1541,47 @@ impl crate::core::Ref<DataSsoadminInstances> {
 
 impl crate::core::Ref<DataSsoadminPermissionSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_arn`, as a reference.
+    #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
         self.attr("instance_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `relay_state`, as a reference.
+    #[inline]
     pub fn relay_state(&self) -> crate::core::Expr {
         self.attr("relay_state")
     }
     /// `session_duration`, as a reference.
+    #[inline]
     pub fn session_duration(&self) -> crate::core::Expr {
         self.attr("session_duration")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -1446,14 +1589,17 @@ impl crate::core::Ref<DataSsoadminPermissionSet> {
 
 impl crate::core::Ref<DataSsoadminPermissionSets> {
     /// `arns`, as a reference.
+    #[inline]
     pub fn arns(&self) -> crate::core::Expr {
         self.attr("arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_arn`, as a reference.
+    #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
         self.attr("instance_arn")
     }
@@ -1461,22 +1607,27 @@ impl crate::core::Ref<DataSsoadminPermissionSets> {
 
 impl crate::core::Ref<DataSsoadminPrincipalApplicationAssignments> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_arn`, as a reference.
+    #[inline]
     pub fn instance_arn(&self) -> crate::core::Expr {
         self.attr("instance_arn")
     }
     /// `principal_id`, as a reference.
+    #[inline]
     pub fn principal_id(&self) -> crate::core::Expr {
         self.attr("principal_id")
     }
     /// `principal_type`, as a reference.
+    #[inline]
     pub fn principal_type(&self) -> crate::core::Expr {
         self.attr("principal_type")
     }
     /// `application_assignments` (a nested block), as a reference.
+    #[inline]
     pub fn application_assignments(&self) -> crate::core::Expr {
         self.attr("application_assignments")
     }

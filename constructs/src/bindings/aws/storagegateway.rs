@@ -14,6 +14,7 @@ pub struct StoragegatewayCache {
 
 impl StoragegatewayCache {
     /// `StoragegatewayCache` with its required arguments; set the others with `StoragegatewayCache { field: Some(..), ..StoragegatewayCache::new(..) }`.
+    #[inline]
     pub fn new(disk_id: impl Into<crate::core::Expr>, gateway_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             disk_id: disk_id.into(),
@@ -63,6 +64,7 @@ pub struct StoragegatewayCachedIscsiVolume {
 
 impl StoragegatewayCachedIscsiVolume {
     /// `StoragegatewayCachedIscsiVolume` with its required arguments; set the others with `StoragegatewayCachedIscsiVolume { field: Some(..), ..StoragegatewayCachedIscsiVolume::new(..) }`.
+    #[inline]
     pub fn new(gateway_arn: impl Into<crate::core::Expr>, network_interface_id: impl Into<crate::core::Expr>, target_name: impl Into<crate::core::Expr>, volume_size_in_bytes: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             gateway_arn: gateway_arn.into(),
@@ -94,6 +96,7 @@ pub struct StoragegatewayFileSystemAssociationCacheAttributes {
 
 impl StoragegatewayFileSystemAssociationCacheAttributes {
     /// `StoragegatewayFileSystemAssociationCacheAttributes` with its required arguments; set the others with `StoragegatewayFileSystemAssociationCacheAttributes { field: Some(..), ..StoragegatewayFileSystemAssociationCacheAttributes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cache_stale_timeout_in_seconds: None,
@@ -117,6 +120,7 @@ pub struct StoragegatewayFileSystemAssociationTimeouts {
 
 impl StoragegatewayFileSystemAssociationTimeouts {
     /// `StoragegatewayFileSystemAssociationTimeouts` with its required arguments; set the others with `StoragegatewayFileSystemAssociationTimeouts { field: Some(..), ..StoragegatewayFileSystemAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -159,6 +163,7 @@ pub struct StoragegatewayFileSystemAssociation {
 
 impl StoragegatewayFileSystemAssociation {
     /// `StoragegatewayFileSystemAssociation` with its required arguments; set the others with `StoragegatewayFileSystemAssociation { field: Some(..), ..StoragegatewayFileSystemAssociation::new(..) }`.
+    #[inline]
     pub fn new(gateway_arn: impl Into<crate::core::Expr>, location_arn: impl Into<crate::core::Expr>, password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             audit_destination_arn: None,
@@ -197,6 +202,7 @@ pub struct StoragegatewayGatewayMaintenanceStartTime {
 
 impl StoragegatewayGatewayMaintenanceStartTime {
     /// `StoragegatewayGatewayMaintenanceStartTime` with its required arguments; set the others with `StoragegatewayGatewayMaintenanceStartTime { field: Some(..), ..StoragegatewayGatewayMaintenanceStartTime::new(..) }`.
+    #[inline]
     pub fn new(hour_of_day: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             day_of_month: None,
@@ -229,6 +235,7 @@ pub struct StoragegatewayGatewaySmbActiveDirectorySettings {
 
 impl StoragegatewayGatewaySmbActiveDirectorySettings {
     /// `StoragegatewayGatewaySmbActiveDirectorySettings` with its required arguments; set the others with `StoragegatewayGatewaySmbActiveDirectorySettings { field: Some(..), ..StoragegatewayGatewaySmbActiveDirectorySettings::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>, password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_controllers: None,
@@ -251,6 +258,7 @@ pub struct StoragegatewayGatewayTimeouts {
 
 impl StoragegatewayGatewayTimeouts {
     /// `StoragegatewayGatewayTimeouts` with its required arguments; set the others with `StoragegatewayGatewayTimeouts { field: Some(..), ..StoragegatewayGatewayTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -323,6 +331,7 @@ pub struct StoragegatewayGateway {
 
 impl StoragegatewayGateway {
     /// `StoragegatewayGateway` with its required arguments; set the others with `StoragegatewayGateway { field: Some(..), ..StoragegatewayGateway::new(..) }`.
+    #[inline]
     pub fn new(gateway_name: impl Into<crate::core::Expr>, gateway_timezone: impl Into<crate::core::Expr>) -> Self {
         Self {
             activation_key: None,
@@ -363,6 +372,7 @@ pub struct StoragegatewayNfsFileShareCacheAttributes {
 
 impl StoragegatewayNfsFileShareCacheAttributes {
     /// `StoragegatewayNfsFileShareCacheAttributes` with its required arguments; set the others with `StoragegatewayNfsFileShareCacheAttributes { field: Some(..), ..StoragegatewayNfsFileShareCacheAttributes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cache_stale_timeout_in_seconds: None,
@@ -389,6 +399,7 @@ pub struct StoragegatewayNfsFileShareNfsFileShareDefaults {
 
 impl StoragegatewayNfsFileShareNfsFileShareDefaults {
     /// `StoragegatewayNfsFileShareNfsFileShareDefaults` with its required arguments; set the others with `StoragegatewayNfsFileShareNfsFileShareDefaults { field: Some(..), ..StoragegatewayNfsFileShareNfsFileShareDefaults::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             directory_mode: None,
@@ -415,6 +426,7 @@ pub struct StoragegatewayNfsFileShareTimeouts {
 
 impl StoragegatewayNfsFileShareTimeouts {
     /// `StoragegatewayNfsFileShareTimeouts` with its required arguments; set the others with `StoragegatewayNfsFileShareTimeouts { field: Some(..), ..StoragegatewayNfsFileShareTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -496,6 +508,7 @@ pub struct StoragegatewayNfsFileShare {
 
 impl StoragegatewayNfsFileShare {
     /// `StoragegatewayNfsFileShare` with its required arguments; set the others with `StoragegatewayNfsFileShare { field: Some(..), ..StoragegatewayNfsFileShare::new(..) }`.
+    #[inline]
     pub fn new(client_list: Vec<crate::core::Expr>, gateway_arn: impl Into<crate::core::Expr>, location_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             audit_destination_arn: None,
@@ -539,6 +552,7 @@ pub struct StoragegatewaySmbFileShareCacheAttributes {
 
 impl StoragegatewaySmbFileShareCacheAttributes {
     /// `StoragegatewaySmbFileShareCacheAttributes` with its required arguments; set the others with `StoragegatewaySmbFileShareCacheAttributes { field: Some(..), ..StoragegatewaySmbFileShareCacheAttributes::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cache_stale_timeout_in_seconds: None,
@@ -562,6 +576,7 @@ pub struct StoragegatewaySmbFileShareTimeouts {
 
 impl StoragegatewaySmbFileShareTimeouts {
     /// `StoragegatewaySmbFileShareTimeouts` with its required arguments; set the others with `StoragegatewaySmbFileShareTimeouts { field: Some(..), ..StoragegatewaySmbFileShareTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -659,6 +674,7 @@ pub struct StoragegatewaySmbFileShare {
 
 impl StoragegatewaySmbFileShare {
     /// `StoragegatewaySmbFileShare` with its required arguments; set the others with `StoragegatewaySmbFileShare { field: Some(..), ..StoragegatewaySmbFileShare::new(..) }`.
+    #[inline]
     pub fn new(gateway_arn: impl Into<crate::core::Expr>, location_arn: impl Into<crate::core::Expr>, role_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_based_enumeration: None,
@@ -732,6 +748,7 @@ pub struct StoragegatewayStoredIscsiVolume {
 
 impl StoragegatewayStoredIscsiVolume {
     /// `StoragegatewayStoredIscsiVolume` with its required arguments; set the others with `StoragegatewayStoredIscsiVolume { field: Some(..), ..StoragegatewayStoredIscsiVolume::new(..) }`.
+    #[inline]
     pub fn new(disk_id: impl Into<crate::core::Expr>, gateway_arn: impl Into<crate::core::Expr>, network_interface_id: impl Into<crate::core::Expr>, preserve_existing_data: impl Into<crate::core::Arg<bool>>, target_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             disk_id: disk_id.into(),
@@ -779,6 +796,7 @@ pub struct StoragegatewayTapePool {
 
 impl StoragegatewayTapePool {
     /// `StoragegatewayTapePool` with its required arguments; set the others with `StoragegatewayTapePool { field: Some(..), ..StoragegatewayTapePool::new(..) }`.
+    #[inline]
     pub fn new(pool_name: impl Into<crate::core::Expr>, storage_class: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -814,6 +832,7 @@ pub struct StoragegatewayUploadBuffer {
 
 impl StoragegatewayUploadBuffer {
     /// `StoragegatewayUploadBuffer` with its required arguments; set the others with `StoragegatewayUploadBuffer { field: Some(..), ..StoragegatewayUploadBuffer::new(..) }`.
+    #[inline]
     pub fn new(gateway_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             disk_id: None,
@@ -842,6 +861,7 @@ pub struct StoragegatewayWorkingStorage {
 
 impl StoragegatewayWorkingStorage {
     /// `StoragegatewayWorkingStorage` with its required arguments; set the others with `StoragegatewayWorkingStorage { field: Some(..), ..StoragegatewayWorkingStorage::new(..) }`.
+    #[inline]
     pub fn new(disk_id: impl Into<crate::core::Expr>, gateway_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             disk_id: disk_id.into(),
@@ -873,6 +893,7 @@ pub struct DataStoragegatewayLocalDisk {
 
 impl DataStoragegatewayLocalDisk {
     /// `DataStoragegatewayLocalDisk` with its required arguments; set the others with `DataStoragegatewayLocalDisk { field: Some(..), ..DataStoragegatewayLocalDisk::new(..) }`.
+    #[inline]
     pub fn new(gateway_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             disk_node: None,
@@ -889,14 +910,17 @@ impl crate::core::DataSource for DataStoragegatewayLocalDisk {
 
 impl crate::core::Ref<StoragegatewayCache> {
     /// `disk_id`, as a reference.
+    #[inline]
     pub fn disk_id(&self) -> crate::core::Expr {
         self.attr("disk_id")
     }
     /// `gateway_arn`, as a reference.
+    #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
         self.attr("gateway_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -904,74 +928,92 @@ impl crate::core::Ref<StoragegatewayCache> {
 
 impl crate::core::Ref<StoragegatewayCachedIscsiVolume> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `chap_enabled`, as a reference.
+    #[inline]
     pub fn chap_enabled(&self) -> crate::core::Expr {
         self.attr("chap_enabled")
     }
     /// `gateway_arn`, as a reference.
+    #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
         self.attr("gateway_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_encrypted`, as a reference.
+    #[inline]
     pub fn kms_encrypted(&self) -> crate::core::Expr {
         self.attr("kms_encrypted")
     }
     /// `kms_key`, as a reference.
+    #[inline]
     pub fn kms_key(&self) -> crate::core::Expr {
         self.attr("kms_key")
     }
     /// `lun_number`, as a reference.
+    #[inline]
     pub fn lun_number(&self) -> crate::core::Expr {
         self.attr("lun_number")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `network_interface_port`, as a reference.
+    #[inline]
     pub fn network_interface_port(&self) -> crate::core::Expr {
         self.attr("network_interface_port")
     }
     /// `snapshot_id`, as a reference.
+    #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
         self.attr("snapshot_id")
     }
     /// `source_volume_arn`, as a reference.
+    #[inline]
     pub fn source_volume_arn(&self) -> crate::core::Expr {
         self.attr("source_volume_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_arn`, as a reference.
+    #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
         self.attr("target_arn")
     }
     /// `target_name`, as a reference.
+    #[inline]
     pub fn target_name(&self) -> crate::core::Expr {
         self.attr("target_name")
     }
     /// `volume_arn`, as a reference.
+    #[inline]
     pub fn volume_arn(&self) -> crate::core::Expr {
         self.attr("volume_arn")
     }
     /// `volume_id`, as a reference.
+    #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
     }
     /// `volume_size_in_bytes`, as a reference.
+    #[inline]
     pub fn volume_size_in_bytes(&self) -> crate::core::Expr {
         self.attr("volume_size_in_bytes")
     }
@@ -979,46 +1021,57 @@ impl crate::core::Ref<StoragegatewayCachedIscsiVolume> {
 
 impl crate::core::Ref<StoragegatewayFileSystemAssociation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `audit_destination_arn`, as a reference.
+    #[inline]
     pub fn audit_destination_arn(&self) -> crate::core::Expr {
         self.attr("audit_destination_arn")
     }
     /// `gateway_arn`, as a reference.
+    #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
         self.attr("gateway_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `location_arn`, as a reference.
+    #[inline]
     pub fn location_arn(&self) -> crate::core::Expr {
         self.attr("location_arn")
     }
     /// `password`, as a reference.
+    #[inline]
     pub fn password(&self) -> crate::core::Expr {
         self.attr("password")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `username`, as a reference.
+    #[inline]
     pub fn username(&self) -> crate::core::Expr {
         self.attr("username")
     }
     /// `cache_attributes` (a nested block), as a reference.
+    #[inline]
     pub fn cache_attributes(&self) -> crate::core::Expr {
         self.attr("cache_attributes")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1026,106 +1079,132 @@ impl crate::core::Ref<StoragegatewayFileSystemAssociation> {
 
 impl crate::core::Ref<StoragegatewayGateway> {
     /// `activation_key`, as a reference.
+    #[inline]
     pub fn activation_key(&self) -> crate::core::Expr {
         self.attr("activation_key")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `average_download_rate_limit_in_bits_per_sec`, as a reference.
+    #[inline]
     pub fn average_download_rate_limit_in_bits_per_sec(&self) -> crate::core::Expr {
         self.attr("average_download_rate_limit_in_bits_per_sec")
     }
     /// `average_upload_rate_limit_in_bits_per_sec`, as a reference.
+    #[inline]
     pub fn average_upload_rate_limit_in_bits_per_sec(&self) -> crate::core::Expr {
         self.attr("average_upload_rate_limit_in_bits_per_sec")
     }
     /// `cloudwatch_log_group_arn`, as a reference.
+    #[inline]
     pub fn cloudwatch_log_group_arn(&self) -> crate::core::Expr {
         self.attr("cloudwatch_log_group_arn")
     }
     /// `ec2_instance_id`, as a reference.
+    #[inline]
     pub fn ec2_instance_id(&self) -> crate::core::Expr {
         self.attr("ec2_instance_id")
     }
     /// `endpoint_type`, as a reference.
+    #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
         self.attr("endpoint_type")
     }
     /// `gateway_id`, as a reference.
+    #[inline]
     pub fn gateway_id(&self) -> crate::core::Expr {
         self.attr("gateway_id")
     }
     /// `gateway_ip_address`, as a reference.
+    #[inline]
     pub fn gateway_ip_address(&self) -> crate::core::Expr {
         self.attr("gateway_ip_address")
     }
     /// `gateway_name`, as a reference.
+    #[inline]
     pub fn gateway_name(&self) -> crate::core::Expr {
         self.attr("gateway_name")
     }
     /// `gateway_network_interface`, as a reference.
+    #[inline]
     pub fn gateway_network_interface(&self) -> crate::core::Expr {
         self.attr("gateway_network_interface")
     }
     /// `gateway_timezone`, as a reference.
+    #[inline]
     pub fn gateway_timezone(&self) -> crate::core::Expr {
         self.attr("gateway_timezone")
     }
     /// `gateway_type`, as a reference.
+    #[inline]
     pub fn gateway_type(&self) -> crate::core::Expr {
         self.attr("gateway_type")
     }
     /// `gateway_vpc_endpoint`, as a reference.
+    #[inline]
     pub fn gateway_vpc_endpoint(&self) -> crate::core::Expr {
         self.attr("gateway_vpc_endpoint")
     }
     /// `host_environment`, as a reference.
+    #[inline]
     pub fn host_environment(&self) -> crate::core::Expr {
         self.attr("host_environment")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `medium_changer_type`, as a reference.
+    #[inline]
     pub fn medium_changer_type(&self) -> crate::core::Expr {
         self.attr("medium_changer_type")
     }
     /// `smb_file_share_visibility`, as a reference.
+    #[inline]
     pub fn smb_file_share_visibility(&self) -> crate::core::Expr {
         self.attr("smb_file_share_visibility")
     }
     /// `smb_guest_password`, as a reference.
+    #[inline]
     pub fn smb_guest_password(&self) -> crate::core::Expr {
         self.attr("smb_guest_password")
     }
     /// `smb_security_strategy`, as a reference.
+    #[inline]
     pub fn smb_security_strategy(&self) -> crate::core::Expr {
         self.attr("smb_security_strategy")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tape_drive_type`, as a reference.
+    #[inline]
     pub fn tape_drive_type(&self) -> crate::core::Expr {
         self.attr("tape_drive_type")
     }
     /// `maintenance_start_time` (a nested block), as a reference.
+    #[inline]
     pub fn maintenance_start_time(&self) -> crate::core::Expr {
         self.attr("maintenance_start_time")
     }
     /// `smb_active_directory_settings` (a nested block), as a reference.
+    #[inline]
     pub fn smb_active_directory_settings(&self) -> crate::core::Expr {
         self.attr("smb_active_directory_settings")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1133,106 +1212,132 @@ impl crate::core::Ref<StoragegatewayGateway> {
 
 impl crate::core::Ref<StoragegatewayNfsFileShare> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `audit_destination_arn`, as a reference.
+    #[inline]
     pub fn audit_destination_arn(&self) -> crate::core::Expr {
         self.attr("audit_destination_arn")
     }
     /// `bucket_region`, as a reference.
+    #[inline]
     pub fn bucket_region(&self) -> crate::core::Expr {
         self.attr("bucket_region")
     }
     /// `client_list`, as a reference.
+    #[inline]
     pub fn client_list(&self) -> crate::core::Expr {
         self.attr("client_list")
     }
     /// `default_storage_class`, as a reference.
+    #[inline]
     pub fn default_storage_class(&self) -> crate::core::Expr {
         self.attr("default_storage_class")
     }
     /// `file_share_name`, as a reference.
+    #[inline]
     pub fn file_share_name(&self) -> crate::core::Expr {
         self.attr("file_share_name")
     }
     /// `fileshare_id`, as a reference.
+    #[inline]
     pub fn fileshare_id(&self) -> crate::core::Expr {
         self.attr("fileshare_id")
     }
     /// `gateway_arn`, as a reference.
+    #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
         self.attr("gateway_arn")
     }
     /// `guess_mime_type_enabled`, as a reference.
+    #[inline]
     pub fn guess_mime_type_enabled(&self) -> crate::core::Expr {
         self.attr("guess_mime_type_enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_encrypted`, as a reference.
+    #[inline]
     pub fn kms_encrypted(&self) -> crate::core::Expr {
         self.attr("kms_encrypted")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `location_arn`, as a reference.
+    #[inline]
     pub fn location_arn(&self) -> crate::core::Expr {
         self.attr("location_arn")
     }
     /// `notification_policy`, as a reference.
+    #[inline]
     pub fn notification_policy(&self) -> crate::core::Expr {
         self.attr("notification_policy")
     }
     /// `object_acl`, as a reference.
+    #[inline]
     pub fn object_acl(&self) -> crate::core::Expr {
         self.attr("object_acl")
     }
     /// `path`, as a reference.
+    #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
         self.attr("path")
     }
     /// `read_only`, as a reference.
+    #[inline]
     pub fn read_only(&self) -> crate::core::Expr {
         self.attr("read_only")
     }
     /// `requester_pays`, as a reference.
+    #[inline]
     pub fn requester_pays(&self) -> crate::core::Expr {
         self.attr("requester_pays")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `squash`, as a reference.
+    #[inline]
     pub fn squash(&self) -> crate::core::Expr {
         self.attr("squash")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_endpoint_dns_name`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_dns_name(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_dns_name")
     }
     /// `cache_attributes` (a nested block), as a reference.
+    #[inline]
     pub fn cache_attributes(&self) -> crate::core::Expr {
         self.attr("cache_attributes")
     }
     /// `nfs_file_share_defaults` (a nested block), as a reference.
+    #[inline]
     pub fn nfs_file_share_defaults(&self) -> crate::core::Expr {
         self.attr("nfs_file_share_defaults")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1240,126 +1345,157 @@ impl crate::core::Ref<StoragegatewayNfsFileShare> {
 
 impl crate::core::Ref<StoragegatewaySmbFileShare> {
     /// `access_based_enumeration`, as a reference.
+    #[inline]
     pub fn access_based_enumeration(&self) -> crate::core::Expr {
         self.attr("access_based_enumeration")
     }
     /// `admin_user_list`, as a reference.
+    #[inline]
     pub fn admin_user_list(&self) -> crate::core::Expr {
         self.attr("admin_user_list")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `audit_destination_arn`, as a reference.
+    #[inline]
     pub fn audit_destination_arn(&self) -> crate::core::Expr {
         self.attr("audit_destination_arn")
     }
     /// `authentication`, as a reference.
+    #[inline]
     pub fn authentication(&self) -> crate::core::Expr {
         self.attr("authentication")
     }
     /// `bucket_region`, as a reference.
+    #[inline]
     pub fn bucket_region(&self) -> crate::core::Expr {
         self.attr("bucket_region")
     }
     /// `case_sensitivity`, as a reference.
+    #[inline]
     pub fn case_sensitivity(&self) -> crate::core::Expr {
         self.attr("case_sensitivity")
     }
     /// `default_storage_class`, as a reference.
+    #[inline]
     pub fn default_storage_class(&self) -> crate::core::Expr {
         self.attr("default_storage_class")
     }
     /// `file_share_name`, as a reference.
+    #[inline]
     pub fn file_share_name(&self) -> crate::core::Expr {
         self.attr("file_share_name")
     }
     /// `fileshare_id`, as a reference.
+    #[inline]
     pub fn fileshare_id(&self) -> crate::core::Expr {
         self.attr("fileshare_id")
     }
     /// `gateway_arn`, as a reference.
+    #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
         self.attr("gateway_arn")
     }
     /// `guess_mime_type_enabled`, as a reference.
+    #[inline]
     pub fn guess_mime_type_enabled(&self) -> crate::core::Expr {
         self.attr("guess_mime_type_enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `invalid_user_list`, as a reference.
+    #[inline]
     pub fn invalid_user_list(&self) -> crate::core::Expr {
         self.attr("invalid_user_list")
     }
     /// `kms_encrypted`, as a reference.
+    #[inline]
     pub fn kms_encrypted(&self) -> crate::core::Expr {
         self.attr("kms_encrypted")
     }
     /// `kms_key_arn`, as a reference.
+    #[inline]
     pub fn kms_key_arn(&self) -> crate::core::Expr {
         self.attr("kms_key_arn")
     }
     /// `location_arn`, as a reference.
+    #[inline]
     pub fn location_arn(&self) -> crate::core::Expr {
         self.attr("location_arn")
     }
     /// `notification_policy`, as a reference.
+    #[inline]
     pub fn notification_policy(&self) -> crate::core::Expr {
         self.attr("notification_policy")
     }
     /// `object_acl`, as a reference.
+    #[inline]
     pub fn object_acl(&self) -> crate::core::Expr {
         self.attr("object_acl")
     }
     /// `oplocks_enabled`, as a reference.
+    #[inline]
     pub fn oplocks_enabled(&self) -> crate::core::Expr {
         self.attr("oplocks_enabled")
     }
     /// `path`, as a reference.
+    #[inline]
     pub fn path_attribute(&self) -> crate::core::Expr {
         self.attr("path")
     }
     /// `read_only`, as a reference.
+    #[inline]
     pub fn read_only(&self) -> crate::core::Expr {
         self.attr("read_only")
     }
     /// `requester_pays`, as a reference.
+    #[inline]
     pub fn requester_pays(&self) -> crate::core::Expr {
         self.attr("requester_pays")
     }
     /// `role_arn`, as a reference.
+    #[inline]
     pub fn role_arn(&self) -> crate::core::Expr {
         self.attr("role_arn")
     }
     /// `smb_acl_enabled`, as a reference.
+    #[inline]
     pub fn smb_acl_enabled(&self) -> crate::core::Expr {
         self.attr("smb_acl_enabled")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `valid_user_list`, as a reference.
+    #[inline]
     pub fn valid_user_list(&self) -> crate::core::Expr {
         self.attr("valid_user_list")
     }
     /// `vpc_endpoint_dns_name`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_dns_name(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_dns_name")
     }
     /// `cache_attributes` (a nested block), as a reference.
+    #[inline]
     pub fn cache_attributes(&self) -> crate::core::Expr {
         self.attr("cache_attributes")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1367,86 +1503,107 @@ impl crate::core::Ref<StoragegatewaySmbFileShare> {
 
 impl crate::core::Ref<StoragegatewayStoredIscsiVolume> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `chap_enabled`, as a reference.
+    #[inline]
     pub fn chap_enabled(&self) -> crate::core::Expr {
         self.attr("chap_enabled")
     }
     /// `disk_id`, as a reference.
+    #[inline]
     pub fn disk_id(&self) -> crate::core::Expr {
         self.attr("disk_id")
     }
     /// `gateway_arn`, as a reference.
+    #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
         self.attr("gateway_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_encrypted`, as a reference.
+    #[inline]
     pub fn kms_encrypted(&self) -> crate::core::Expr {
         self.attr("kms_encrypted")
     }
     /// `kms_key`, as a reference.
+    #[inline]
     pub fn kms_key(&self) -> crate::core::Expr {
         self.attr("kms_key")
     }
     /// `lun_number`, as a reference.
+    #[inline]
     pub fn lun_number(&self) -> crate::core::Expr {
         self.attr("lun_number")
     }
     /// `network_interface_id`, as a reference.
+    #[inline]
     pub fn network_interface_id(&self) -> crate::core::Expr {
         self.attr("network_interface_id")
     }
     /// `network_interface_port`, as a reference.
+    #[inline]
     pub fn network_interface_port(&self) -> crate::core::Expr {
         self.attr("network_interface_port")
     }
     /// `preserve_existing_data`, as a reference.
+    #[inline]
     pub fn preserve_existing_data(&self) -> crate::core::Expr {
         self.attr("preserve_existing_data")
     }
     /// `snapshot_id`, as a reference.
+    #[inline]
     pub fn snapshot_id(&self) -> crate::core::Expr {
         self.attr("snapshot_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `target_arn`, as a reference.
+    #[inline]
     pub fn target_arn(&self) -> crate::core::Expr {
         self.attr("target_arn")
     }
     /// `target_name`, as a reference.
+    #[inline]
     pub fn target_name(&self) -> crate::core::Expr {
         self.attr("target_name")
     }
     /// `volume_attachment_status`, as a reference.
+    #[inline]
     pub fn volume_attachment_status(&self) -> crate::core::Expr {
         self.attr("volume_attachment_status")
     }
     /// `volume_id`, as a reference.
+    #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
     }
     /// `volume_size_in_bytes`, as a reference.
+    #[inline]
     pub fn volume_size_in_bytes(&self) -> crate::core::Expr {
         self.attr("volume_size_in_bytes")
     }
     /// `volume_status`, as a reference.
+    #[inline]
     pub fn volume_status(&self) -> crate::core::Expr {
         self.attr("volume_status")
     }
     /// `volume_type`, as a reference.
+    #[inline]
     pub fn volume_type(&self) -> crate::core::Expr {
         self.attr("volume_type")
     }
@@ -1454,34 +1611,42 @@ impl crate::core::Ref<StoragegatewayStoredIscsiVolume> {
 
 impl crate::core::Ref<StoragegatewayTapePool> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `pool_name`, as a reference.
+    #[inline]
     pub fn pool_name(&self) -> crate::core::Expr {
         self.attr("pool_name")
     }
     /// `retention_lock_time_in_days`, as a reference.
+    #[inline]
     pub fn retention_lock_time_in_days(&self) -> crate::core::Expr {
         self.attr("retention_lock_time_in_days")
     }
     /// `retention_lock_type`, as a reference.
+    #[inline]
     pub fn retention_lock_type(&self) -> crate::core::Expr {
         self.attr("retention_lock_type")
     }
     /// `storage_class`, as a reference.
+    #[inline]
     pub fn storage_class(&self) -> crate::core::Expr {
         self.attr("storage_class")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1489,18 +1654,22 @@ impl crate::core::Ref<StoragegatewayTapePool> {
 
 impl crate::core::Ref<StoragegatewayUploadBuffer> {
     /// `disk_id`, as a reference.
+    #[inline]
     pub fn disk_id(&self) -> crate::core::Expr {
         self.attr("disk_id")
     }
     /// `disk_path`, as a reference.
+    #[inline]
     pub fn disk_path(&self) -> crate::core::Expr {
         self.attr("disk_path")
     }
     /// `gateway_arn`, as a reference.
+    #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
         self.attr("gateway_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1508,14 +1677,17 @@ impl crate::core::Ref<StoragegatewayUploadBuffer> {
 
 impl crate::core::Ref<StoragegatewayWorkingStorage> {
     /// `disk_id`, as a reference.
+    #[inline]
     pub fn disk_id(&self) -> crate::core::Expr {
         self.attr("disk_id")
     }
     /// `gateway_arn`, as a reference.
+    #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
         self.attr("gateway_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -1523,22 +1695,27 @@ impl crate::core::Ref<StoragegatewayWorkingStorage> {
 
 impl crate::core::Ref<DataStoragegatewayLocalDisk> {
     /// `disk_id`, as a reference.
+    #[inline]
     pub fn disk_id(&self) -> crate::core::Expr {
         self.attr("disk_id")
     }
     /// `disk_node`, as a reference.
+    #[inline]
     pub fn disk_node(&self) -> crate::core::Expr {
         self.attr("disk_node")
     }
     /// `disk_path`, as a reference.
+    #[inline]
     pub fn disk_path(&self) -> crate::core::Expr {
         self.attr("disk_path")
     }
     /// `gateway_arn`, as a reference.
+    #[inline]
     pub fn gateway_arn(&self) -> crate::core::Expr {
         self.attr("gateway_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }

@@ -13,6 +13,7 @@ pub struct SubnetTimeouts {
 
 impl SubnetTimeouts {
     /// `SubnetTimeouts` with its required arguments; set the others with `SubnetTimeouts { field: Some(..), ..SubnetTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -87,6 +88,7 @@ pub struct Subnet {
 
 impl Subnet {
     /// `Subnet` with its required arguments; set the others with `Subnet { field: Some(..), ..Subnet::new(..) }`.
+    #[inline]
     pub fn new(vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             assign_ipv6_address_on_creation: None,
@@ -117,6 +119,7 @@ impl crate::core::Resource for Subnet {
     const TYPE: &'static str = "aws_subnet";
 }
 
+#[cfg(feature = "aws-subnet")]
 /// The `filter` block of [`DataSubnet`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataSubnetFilter {
@@ -126,8 +129,10 @@ pub struct DataSubnetFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-subnet")]
 impl DataSubnetFilter {
     /// `DataSubnetFilter` with its required arguments; set the others with `DataSubnetFilter { field: Some(..), ..DataSubnetFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -136,6 +141,7 @@ impl DataSubnetFilter {
     }
 }
 
+#[cfg(feature = "aws-subnet")]
 /// The `timeouts` block of [`DataSubnet`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSubnetTimeouts {
@@ -144,8 +150,10 @@ pub struct DataSubnetTimeouts {
     pub read: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-subnet")]
 impl DataSubnetTimeouts {
     /// `DataSubnetTimeouts` with its required arguments; set the others with `DataSubnetTimeouts { field: Some(..), ..DataSubnetTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -153,6 +161,7 @@ impl DataSubnetTimeouts {
     }
 }
 
+#[cfg(feature = "aws-subnet")]
 /// `aws_subnet` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataSubnet {
@@ -191,8 +200,10 @@ pub struct DataSubnet {
     pub timeouts: Option<DataSubnetTimeouts>,
 }
 
+#[cfg(feature = "aws-subnet")]
 impl DataSubnet {
     /// `DataSubnet` with its required arguments; set the others with `DataSubnet { field: Some(..), ..DataSubnet::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             availability_zone: None,
@@ -210,207 +221,258 @@ impl DataSubnet {
     }
 }
 
+#[cfg(feature = "aws-subnet")]
 impl crate::core::DataSource for DataSubnet {
     const TYPE: &'static str = "aws_subnet";
 }
 
 impl crate::core::Ref<Subnet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `assign_ipv6_address_on_creation`, as a reference.
+    #[inline]
     pub fn assign_ipv6_address_on_creation(&self) -> crate::core::Expr {
         self.attr("assign_ipv6_address_on_creation")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `availability_zone_id`, as a reference.
+    #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
         self.attr("availability_zone_id")
     }
     /// `cidr_block`, as a reference.
+    #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
         self.attr("cidr_block")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
+    #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
         self.attr("customer_owned_ipv4_pool")
     }
     /// `enable_dns64`, as a reference.
+    #[inline]
     pub fn enable_dns64(&self) -> crate::core::Expr {
         self.attr("enable_dns64")
     }
     /// `enable_lni_at_device_index`, as a reference.
+    #[inline]
     pub fn enable_lni_at_device_index(&self) -> crate::core::Expr {
         self.attr("enable_lni_at_device_index")
     }
     /// `enable_resource_name_dns_a_record_on_launch`, as a reference.
+    #[inline]
     pub fn enable_resource_name_dns_a_record_on_launch(&self) -> crate::core::Expr {
         self.attr("enable_resource_name_dns_a_record_on_launch")
     }
     /// `enable_resource_name_dns_aaaa_record_on_launch`, as a reference.
+    #[inline]
     pub fn enable_resource_name_dns_aaaa_record_on_launch(&self) -> crate::core::Expr {
         self.attr("enable_resource_name_dns_aaaa_record_on_launch")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipv6_cidr_block`, as a reference.
+    #[inline]
     pub fn ipv6_cidr_block(&self) -> crate::core::Expr {
         self.attr("ipv6_cidr_block")
     }
     /// `ipv6_cidr_block_association_id`, as a reference.
+    #[inline]
     pub fn ipv6_cidr_block_association_id(&self) -> crate::core::Expr {
         self.attr("ipv6_cidr_block_association_id")
     }
     /// `ipv6_native`, as a reference.
+    #[inline]
     pub fn ipv6_native(&self) -> crate::core::Expr {
         self.attr("ipv6_native")
     }
     /// `map_customer_owned_ip_on_launch`, as a reference.
+    #[inline]
     pub fn map_customer_owned_ip_on_launch(&self) -> crate::core::Expr {
         self.attr("map_customer_owned_ip_on_launch")
     }
     /// `map_public_ip_on_launch`, as a reference.
+    #[inline]
     pub fn map_public_ip_on_launch(&self) -> crate::core::Expr {
         self.attr("map_public_ip_on_launch")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `private_dns_hostname_type_on_launch`, as a reference.
+    #[inline]
     pub fn private_dns_hostname_type_on_launch(&self) -> crate::core::Expr {
         self.attr("private_dns_hostname_type_on_launch")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-subnet")]
 impl crate::core::Ref<DataSubnet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `assign_ipv6_address_on_creation`, as a reference.
+    #[inline]
     pub fn assign_ipv6_address_on_creation(&self) -> crate::core::Expr {
         self.attr("assign_ipv6_address_on_creation")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `availability_zone_id`, as a reference.
+    #[inline]
     pub fn availability_zone_id(&self) -> crate::core::Expr {
         self.attr("availability_zone_id")
     }
     /// `available_ip_address_count`, as a reference.
+    #[inline]
     pub fn available_ip_address_count(&self) -> crate::core::Expr {
         self.attr("available_ip_address_count")
     }
     /// `cidr_block`, as a reference.
+    #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
         self.attr("cidr_block")
     }
     /// `customer_owned_ipv4_pool`, as a reference.
+    #[inline]
     pub fn customer_owned_ipv4_pool(&self) -> crate::core::Expr {
         self.attr("customer_owned_ipv4_pool")
     }
     /// `default_for_az`, as a reference.
+    #[inline]
     pub fn default_for_az(&self) -> crate::core::Expr {
         self.attr("default_for_az")
     }
     /// `enable_dns64`, as a reference.
+    #[inline]
     pub fn enable_dns64(&self) -> crate::core::Expr {
         self.attr("enable_dns64")
     }
     /// `enable_lni_at_device_index`, as a reference.
+    #[inline]
     pub fn enable_lni_at_device_index(&self) -> crate::core::Expr {
         self.attr("enable_lni_at_device_index")
     }
     /// `enable_resource_name_dns_a_record_on_launch`, as a reference.
+    #[inline]
     pub fn enable_resource_name_dns_a_record_on_launch(&self) -> crate::core::Expr {
         self.attr("enable_resource_name_dns_a_record_on_launch")
     }
     /// `enable_resource_name_dns_aaaa_record_on_launch`, as a reference.
+    #[inline]
     pub fn enable_resource_name_dns_aaaa_record_on_launch(&self) -> crate::core::Expr {
         self.attr("enable_resource_name_dns_aaaa_record_on_launch")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipv6_cidr_block`, as a reference.
+    #[inline]
     pub fn ipv6_cidr_block(&self) -> crate::core::Expr {
         self.attr("ipv6_cidr_block")
     }
     /// `ipv6_cidr_block_association_id`, as a reference.
+    #[inline]
     pub fn ipv6_cidr_block_association_id(&self) -> crate::core::Expr {
         self.attr("ipv6_cidr_block_association_id")
     }
     /// `ipv6_native`, as a reference.
+    #[inline]
     pub fn ipv6_native(&self) -> crate::core::Expr {
         self.attr("ipv6_native")
     }
     /// `map_customer_owned_ip_on_launch`, as a reference.
+    #[inline]
     pub fn map_customer_owned_ip_on_launch(&self) -> crate::core::Expr {
         self.attr("map_customer_owned_ip_on_launch")
     }
     /// `map_public_ip_on_launch`, as a reference.
+    #[inline]
     pub fn map_public_ip_on_launch(&self) -> crate::core::Expr {
         self.attr("map_public_ip_on_launch")
     }
     /// `outpost_arn`, as a reference.
+    #[inline]
     pub fn outpost_arn(&self) -> crate::core::Expr {
         self.attr("outpost_arn")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `private_dns_hostname_type_on_launch`, as a reference.
+    #[inline]
     pub fn private_dns_hostname_type_on_launch(&self) -> crate::core::Expr {
         self.attr("private_dns_hostname_type_on_launch")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -11,6 +11,7 @@ pub struct DataSubnetsFilter {
 
 impl DataSubnetsFilter {
     /// `DataSubnetsFilter` with its required arguments; set the others with `DataSubnetsFilter { field: Some(..), ..DataSubnetsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -29,6 +30,7 @@ pub struct DataSubnetsTimeouts {
 
 impl DataSubnetsTimeouts {
     /// `DataSubnetsTimeouts` with its required arguments; set the others with `DataSubnetsTimeouts { field: Some(..), ..DataSubnetsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -55,6 +57,7 @@ pub struct DataSubnets {
 
 impl DataSubnets {
     /// `DataSubnets` with its required arguments; set the others with `DataSubnets { field: Some(..), ..DataSubnets::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -71,22 +74,27 @@ impl crate::core::DataSource for DataSubnets {
 
 impl crate::core::Ref<DataSubnets> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

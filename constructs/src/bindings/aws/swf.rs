@@ -27,6 +27,7 @@ pub struct SwfDomain {
 
 impl SwfDomain {
     /// `SwfDomain` with its required arguments; set the others with `SwfDomain { field: Some(..), ..SwfDomain::new(..) }`.
+    #[inline]
     pub fn new(workflow_execution_retention_period_in_days: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -46,34 +47,42 @@ impl crate::core::Resource for SwfDomain {
 
 impl crate::core::Ref<SwfDomain> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `workflow_execution_retention_period_in_days`, as a reference.
+    #[inline]
     pub fn workflow_execution_retention_period_in_days(&self) -> crate::core::Expr {
         self.attr("workflow_execution_retention_period_in_days")
     }

@@ -13,6 +13,7 @@ pub struct SyntheticsCanaryArtifactConfigS3Encryption {
 
 impl SyntheticsCanaryArtifactConfigS3Encryption {
     /// `SyntheticsCanaryArtifactConfigS3Encryption` with its required arguments; set the others with `SyntheticsCanaryArtifactConfigS3Encryption { field: Some(..), ..SyntheticsCanaryArtifactConfigS3Encryption::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             encryption_mode: None,
@@ -31,6 +32,7 @@ pub struct SyntheticsCanaryArtifactConfig {
 
 impl SyntheticsCanaryArtifactConfig {
     /// `SyntheticsCanaryArtifactConfig` with its required arguments; set the others with `SyntheticsCanaryArtifactConfig { field: Some(..), ..SyntheticsCanaryArtifactConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_encryption: None,
@@ -57,6 +59,7 @@ pub struct SyntheticsCanaryRunConfig {
 
 impl SyntheticsCanaryRunConfig {
     /// `SyntheticsCanaryRunConfig` with its required arguments; set the others with `SyntheticsCanaryRunConfig { field: Some(..), ..SyntheticsCanaryRunConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             active_tracing: None,
@@ -79,6 +82,7 @@ pub struct SyntheticsCanarySchedule {
 
 impl SyntheticsCanarySchedule {
     /// `SyntheticsCanarySchedule` with its required arguments; set the others with `SyntheticsCanarySchedule { field: Some(..), ..SyntheticsCanarySchedule::new(..) }`.
+    #[inline]
     pub fn new(expression: impl Into<crate::core::Expr>) -> Self {
         Self {
             duration_in_seconds: None,
@@ -100,6 +104,7 @@ pub struct SyntheticsCanaryVpcConfig {
 
 impl SyntheticsCanaryVpcConfig {
     /// `SyntheticsCanaryVpcConfig` with its required arguments; set the others with `SyntheticsCanaryVpcConfig { field: Some(..), ..SyntheticsCanaryVpcConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             security_group_ids: None,
@@ -169,6 +174,7 @@ pub struct SyntheticsCanary {
 
 impl SyntheticsCanary {
     /// `SyntheticsCanary` with its required arguments; set the others with `SyntheticsCanary { field: Some(..), ..SyntheticsCanary::new(..) }`.
+    #[inline]
     pub fn new(artifact_s3_location: impl Into<crate::core::Expr>, execution_role_arn: impl Into<crate::core::Expr>, handler: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, runtime_version: impl Into<crate::core::Expr>, schedule: SyntheticsCanarySchedule) -> Self {
         Self {
             artifact_s3_location: artifact_s3_location.into(),
@@ -217,6 +223,7 @@ pub struct SyntheticsGroup {
 
 impl SyntheticsGroup {
     /// `SyntheticsGroup` with its required arguments; set the others with `SyntheticsGroup { field: Some(..), ..SyntheticsGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -245,6 +252,7 @@ pub struct SyntheticsGroupAssociation {
 
 impl SyntheticsGroupAssociation {
     /// `SyntheticsGroupAssociation` with its required arguments; set the others with `SyntheticsGroupAssociation { field: Some(..), ..SyntheticsGroupAssociation::new(..) }`.
+    #[inline]
     pub fn new(canary_arn: impl Into<crate::core::Expr>, group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             canary_arn: canary_arn.into(),
@@ -273,6 +281,7 @@ pub struct DataSyntheticsRuntimeVersion {
 
 impl DataSyntheticsRuntimeVersion {
     /// `DataSyntheticsRuntimeVersion` with its required arguments; set the others with `DataSyntheticsRuntimeVersion { field: Some(..), ..DataSyntheticsRuntimeVersion::new(..) }`.
+    #[inline]
     pub fn new(prefix: impl Into<crate::core::Expr>) -> Self {
         Self {
             latest: None,
@@ -293,6 +302,7 @@ pub struct DataSyntheticsRuntimeVersionsRuntimeVersions {
 
 impl DataSyntheticsRuntimeVersionsRuntimeVersions {
     /// `DataSyntheticsRuntimeVersionsRuntimeVersions` with its required arguments; set the others with `DataSyntheticsRuntimeVersionsRuntimeVersions { field: Some(..), ..DataSyntheticsRuntimeVersionsRuntimeVersions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -309,6 +319,7 @@ pub struct DataSyntheticsRuntimeVersions {
 
 impl DataSyntheticsRuntimeVersions {
     /// `DataSyntheticsRuntimeVersions` with its required arguments; set the others with `DataSyntheticsRuntimeVersions { field: Some(..), ..DataSyntheticsRuntimeVersions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             runtime_versions: None,
@@ -322,102 +333,127 @@ impl crate::core::DataSource for DataSyntheticsRuntimeVersions {
 
 impl crate::core::Ref<SyntheticsCanary> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `artifact_s3_location`, as a reference.
+    #[inline]
     pub fn artifact_s3_location(&self) -> crate::core::Expr {
         self.attr("artifact_s3_location")
     }
     /// `delete_lambda`, as a reference.
+    #[inline]
     pub fn delete_lambda(&self) -> crate::core::Expr {
         self.attr("delete_lambda")
     }
     /// `engine_arn`, as a reference.
+    #[inline]
     pub fn engine_arn(&self) -> crate::core::Expr {
         self.attr("engine_arn")
     }
     /// `execution_role_arn`, as a reference.
+    #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
         self.attr("execution_role_arn")
     }
     /// `failure_retention_period`, as a reference.
+    #[inline]
     pub fn failure_retention_period(&self) -> crate::core::Expr {
         self.attr("failure_retention_period")
     }
     /// `handler`, as a reference.
+    #[inline]
     pub fn handler(&self) -> crate::core::Expr {
         self.attr("handler")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `runtime_version`, as a reference.
+    #[inline]
     pub fn runtime_version(&self) -> crate::core::Expr {
         self.attr("runtime_version")
     }
     /// `s3_bucket`, as a reference.
+    #[inline]
     pub fn s3_bucket(&self) -> crate::core::Expr {
         self.attr("s3_bucket")
     }
     /// `s3_key`, as a reference.
+    #[inline]
     pub fn s3_key(&self) -> crate::core::Expr {
         self.attr("s3_key")
     }
     /// `s3_version`, as a reference.
+    #[inline]
     pub fn s3_version(&self) -> crate::core::Expr {
         self.attr("s3_version")
     }
     /// `source_location_arn`, as a reference.
+    #[inline]
     pub fn source_location_arn(&self) -> crate::core::Expr {
         self.attr("source_location_arn")
     }
     /// `start_canary`, as a reference.
+    #[inline]
     pub fn start_canary(&self) -> crate::core::Expr {
         self.attr("start_canary")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `success_retention_period`, as a reference.
+    #[inline]
     pub fn success_retention_period(&self) -> crate::core::Expr {
         self.attr("success_retention_period")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeline`, as a reference.
+    #[inline]
     pub fn timeline(&self) -> crate::core::Expr {
         self.attr("timeline")
     }
     /// `zip_file`, as a reference.
+    #[inline]
     pub fn zip_file(&self) -> crate::core::Expr {
         self.attr("zip_file")
     }
     /// `artifact_config` (a nested block), as a reference.
+    #[inline]
     pub fn artifact_config(&self) -> crate::core::Expr {
         self.attr("artifact_config")
     }
     /// `run_config` (a nested block), as a reference.
+    #[inline]
     pub fn run_config(&self) -> crate::core::Expr {
         self.attr("run_config")
     }
     /// `schedule` (a nested block), as a reference.
+    #[inline]
     pub fn schedule(&self) -> crate::core::Expr {
         self.attr("schedule")
     }
     /// `vpc_config` (a nested block), as a reference.
+    #[inline]
     pub fn vpc_config(&self) -> crate::core::Expr {
         self.attr("vpc_config")
     }
@@ -425,26 +461,32 @@ impl crate::core::Ref<SyntheticsCanary> {
 
 impl crate::core::Ref<SyntheticsGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `group_id`, as a reference.
+    #[inline]
     pub fn group_id(&self) -> crate::core::Expr {
         self.attr("group_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -452,22 +494,27 @@ impl crate::core::Ref<SyntheticsGroup> {
 
 impl crate::core::Ref<SyntheticsGroupAssociation> {
     /// `canary_arn`, as a reference.
+    #[inline]
     pub fn canary_arn(&self) -> crate::core::Expr {
         self.attr("canary_arn")
     }
     /// `group_arn`, as a reference.
+    #[inline]
     pub fn group_arn(&self) -> crate::core::Expr {
         self.attr("group_arn")
     }
     /// `group_id`, as a reference.
+    #[inline]
     pub fn group_id(&self) -> crate::core::Expr {
         self.attr("group_id")
     }
     /// `group_name`, as a reference.
+    #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
         self.attr("group_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
@@ -475,34 +522,42 @@ impl crate::core::Ref<SyntheticsGroupAssociation> {
 
 impl crate::core::Ref<DataSyntheticsRuntimeVersion> {
     /// `deprecation_date`, as a reference.
+    #[inline]
     pub fn deprecation_date(&self) -> crate::core::Expr {
         self.attr("deprecation_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `latest`, as a reference.
+    #[inline]
     pub fn latest(&self) -> crate::core::Expr {
         self.attr("latest")
     }
     /// `prefix`, as a reference.
+    #[inline]
     pub fn prefix(&self) -> crate::core::Expr {
         self.attr("prefix")
     }
     /// `release_date`, as a reference.
+    #[inline]
     pub fn release_date(&self) -> crate::core::Expr {
         self.attr("release_date")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
     /// `version_name`, as a reference.
+    #[inline]
     pub fn version_name(&self) -> crate::core::Expr {
         self.attr("version_name")
     }
@@ -510,10 +565,12 @@ impl crate::core::Ref<DataSyntheticsRuntimeVersion> {
 
 impl crate::core::Ref<DataSyntheticsRuntimeVersions> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `runtime_versions` (a nested block), as a reference.
+    #[inline]
     pub fn runtime_versions(&self) -> crate::core::Expr {
         self.attr("runtime_versions")
     }

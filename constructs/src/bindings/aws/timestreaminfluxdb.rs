@@ -14,6 +14,7 @@ pub struct TimestreaminfluxdbDbInstanceLogDeliveryConfigurationS3Configuration {
 
 impl TimestreaminfluxdbDbInstanceLogDeliveryConfigurationS3Configuration {
     /// `TimestreaminfluxdbDbInstanceLogDeliveryConfigurationS3Configuration` with its required arguments; set the others with `TimestreaminfluxdbDbInstanceLogDeliveryConfigurationS3Configuration { field: Some(..), ..TimestreaminfluxdbDbInstanceLogDeliveryConfigurationS3Configuration::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>, enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -34,6 +35,7 @@ pub struct TimestreaminfluxdbDbInstanceLogDeliveryConfiguration {
 
 impl TimestreaminfluxdbDbInstanceLogDeliveryConfiguration {
     /// `TimestreaminfluxdbDbInstanceLogDeliveryConfiguration` with its required arguments; set the others with `TimestreaminfluxdbDbInstanceLogDeliveryConfiguration { field: Some(..), ..TimestreaminfluxdbDbInstanceLogDeliveryConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_configuration: None,
@@ -60,6 +62,7 @@ pub struct TimestreaminfluxdbDbInstanceTimeouts {
 
 impl TimestreaminfluxdbDbInstanceTimeouts {
     /// `TimestreaminfluxdbDbInstanceTimeouts` with its required arguments; set the others with `TimestreaminfluxdbDbInstanceTimeouts { field: Some(..), ..TimestreaminfluxdbDbInstanceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -160,6 +163,7 @@ pub struct TimestreaminfluxdbDbInstance {
 impl TimestreaminfluxdbDbInstance {
     /// `TimestreaminfluxdbDbInstance` with its required arguments; set the others with `TimestreaminfluxdbDbInstance { field: Some(..), ..TimestreaminfluxdbDbInstance::new(..) }`.
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     pub fn new(allocated_storage: impl Into<crate::core::Arg<crate::core::Number>>, bucket: impl Into<crate::core::Expr>, db_instance_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, organization: impl Into<crate::core::Expr>, password: impl Into<crate::core::Expr>, username: impl Into<crate::core::Expr>, vpc_security_group_ids: Vec<crate::core::Expr>, vpc_subnet_ids: Vec<crate::core::Expr>) -> Self {
         Self {
             allocated_storage: allocated_storage.into(),
@@ -190,102 +194,127 @@ impl crate::core::Resource for TimestreaminfluxdbDbInstance {
 
 impl crate::core::Ref<TimestreaminfluxdbDbInstance> {
     /// `allocated_storage`, as a reference.
+    #[inline]
     pub fn allocated_storage(&self) -> crate::core::Expr {
         self.attr("allocated_storage")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `bucket`, as a reference.
+    #[inline]
     pub fn bucket(&self) -> crate::core::Expr {
         self.attr("bucket")
     }
     /// `db_instance_type`, as a reference.
+    #[inline]
     pub fn db_instance_type(&self) -> crate::core::Expr {
         self.attr("db_instance_type")
     }
     /// `db_parameter_group_identifier`, as a reference.
+    #[inline]
     pub fn db_parameter_group_identifier(&self) -> crate::core::Expr {
         self.attr("db_parameter_group_identifier")
     }
     /// `db_storage_type`, as a reference.
+    #[inline]
     pub fn db_storage_type(&self) -> crate::core::Expr {
         self.attr("db_storage_type")
     }
     /// `deployment_type`, as a reference.
+    #[inline]
     pub fn deployment_type(&self) -> crate::core::Expr {
         self.attr("deployment_type")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `influx_auth_parameters_secret_arn`, as a reference.
+    #[inline]
     pub fn influx_auth_parameters_secret_arn(&self) -> crate::core::Expr {
         self.attr("influx_auth_parameters_secret_arn")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `network_type`, as a reference.
+    #[inline]
     pub fn network_type(&self) -> crate::core::Expr {
         self.attr("network_type")
     }
     /// `organization`, as a reference.
+    #[inline]
     pub fn organization(&self) -> crate::core::Expr {
         self.attr("organization")
     }
     /// `password`, as a reference.
+    #[inline]
     pub fn password(&self) -> crate::core::Expr {
         self.attr("password")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `publicly_accessible`, as a reference.
+    #[inline]
     pub fn publicly_accessible(&self) -> crate::core::Expr {
         self.attr("publicly_accessible")
     }
     /// `secondary_availability_zone`, as a reference.
+    #[inline]
     pub fn secondary_availability_zone(&self) -> crate::core::Expr {
         self.attr("secondary_availability_zone")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `username`, as a reference.
+    #[inline]
     pub fn username(&self) -> crate::core::Expr {
         self.attr("username")
     }
     /// `vpc_security_group_ids`, as a reference.
+    #[inline]
     pub fn vpc_security_group_ids(&self) -> crate::core::Expr {
         self.attr("vpc_security_group_ids")
     }
     /// `vpc_subnet_ids`, as a reference.
+    #[inline]
     pub fn vpc_subnet_ids(&self) -> crate::core::Expr {
         self.attr("vpc_subnet_ids")
     }
     /// `log_delivery_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn log_delivery_configuration(&self) -> crate::core::Expr {
         self.attr("log_delivery_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -15,6 +15,7 @@ pub struct TimestreamqueryScheduledQueryErrorReportConfigurationS3Configuration 
 
 impl TimestreamqueryScheduledQueryErrorReportConfigurationS3Configuration {
     /// `TimestreamqueryScheduledQueryErrorReportConfigurationS3Configuration` with its required arguments; set the others with `TimestreamqueryScheduledQueryErrorReportConfigurationS3Configuration { field: Some(..), ..TimestreamqueryScheduledQueryErrorReportConfigurationS3Configuration::new(..) }`.
+    #[inline]
     pub fn new(bucket_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bucket_name: bucket_name.into(),
@@ -34,6 +35,7 @@ pub struct TimestreamqueryScheduledQueryErrorReportConfiguration {
 
 impl TimestreamqueryScheduledQueryErrorReportConfiguration {
     /// `TimestreamqueryScheduledQueryErrorReportConfiguration` with its required arguments; set the others with `TimestreamqueryScheduledQueryErrorReportConfiguration { field: Some(..), ..TimestreamqueryScheduledQueryErrorReportConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_configuration: None,
@@ -48,6 +50,7 @@ pub struct TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocationS3Repor
 
 impl TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocationS3ReportLocation {
     /// `TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocationS3ReportLocation` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocationS3ReportLocation { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocationS3ReportLocation::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -64,6 +67,7 @@ pub struct TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocation {
 
 impl TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocation {
     /// `TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocation` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocation { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummaryErrorReportLocation::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_report_location: None,
@@ -78,6 +82,7 @@ pub struct TimestreamqueryScheduledQueryLastRunSummaryExecutionStats {
 
 impl TimestreamqueryScheduledQueryLastRunSummaryExecutionStats {
     /// `TimestreamqueryScheduledQueryLastRunSummaryExecutionStats` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummaryExecutionStats { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummaryExecutionStats::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -91,6 +96,7 @@ pub struct TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuery
 
 impl TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverageMax {
     /// `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverageMax` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverageMax { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverageMax::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -107,6 +113,7 @@ pub struct TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuery
 
 impl TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverage {
     /// `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverage` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverage { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuerySpatialCoverage::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max: None,
@@ -121,6 +128,7 @@ pub struct TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuery
 
 impl TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRangeMax {
     /// `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRangeMax` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRangeMax { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRangeMax::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -137,6 +145,7 @@ pub struct TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQuery
 
 impl TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRange {
     /// `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRange` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRange { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponseQueryTemporalRange::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             max: None,
@@ -157,6 +166,7 @@ pub struct TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponse {
 
 impl TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponse {
     /// `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponse` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponse { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummaryQueryInsightsResponse::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             query_spatial_coverage: None,
@@ -181,6 +191,7 @@ pub struct TimestreamqueryScheduledQueryLastRunSummary {
 
 impl TimestreamqueryScheduledQueryLastRunSummary {
     /// `TimestreamqueryScheduledQueryLastRunSummary` with its required arguments; set the others with `TimestreamqueryScheduledQueryLastRunSummary { field: Some(..), ..TimestreamqueryScheduledQueryLastRunSummary::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             error_report_location: None,
@@ -199,6 +210,7 @@ pub struct TimestreamqueryScheduledQueryNotificationConfigurationSnsConfiguratio
 
 impl TimestreamqueryScheduledQueryNotificationConfigurationSnsConfiguration {
     /// `TimestreamqueryScheduledQueryNotificationConfigurationSnsConfiguration` with its required arguments; set the others with `TimestreamqueryScheduledQueryNotificationConfigurationSnsConfiguration { field: Some(..), ..TimestreamqueryScheduledQueryNotificationConfigurationSnsConfiguration::new(..) }`.
+    #[inline]
     pub fn new(topic_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             topic_arn: topic_arn.into(),
@@ -216,6 +228,7 @@ pub struct TimestreamqueryScheduledQueryNotificationConfiguration {
 
 impl TimestreamqueryScheduledQueryNotificationConfiguration {
     /// `TimestreamqueryScheduledQueryNotificationConfiguration` with its required arguments; set the others with `TimestreamqueryScheduledQueryNotificationConfiguration { field: Some(..), ..TimestreamqueryScheduledQueryNotificationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             sns_configuration: None,
@@ -232,6 +245,7 @@ pub struct TimestreamqueryScheduledQueryScheduleConfiguration {
 
 impl TimestreamqueryScheduledQueryScheduleConfiguration {
     /// `TimestreamqueryScheduledQueryScheduleConfiguration` with its required arguments; set the others with `TimestreamqueryScheduledQueryScheduleConfiguration { field: Some(..), ..TimestreamqueryScheduledQueryScheduleConfiguration::new(..) }`.
+    #[inline]
     pub fn new(schedule_expression: impl Into<crate::core::Expr>) -> Self {
         Self {
             schedule_expression: schedule_expression.into(),
@@ -250,6 +264,7 @@ pub struct TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurati
 
 impl TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationDimensionMapping {
     /// `TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationDimensionMapping` with its required arguments; set the others with `TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationDimensionMapping { field: Some(..), ..TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationDimensionMapping::new(..) }`.
+    #[inline]
     pub fn new(dimension_value_type: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             dimension_value_type: dimension_value_type.into(),
@@ -272,6 +287,7 @@ pub struct TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurati
 
 impl TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMixedMeasureMappingMultiMeasureAttributeMapping {
     /// `TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMixedMeasureMappingMultiMeasureAttributeMapping` with its required arguments; set the others with `TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMixedMeasureMappingMultiMeasureAttributeMapping { field: Some(..), ..TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMixedMeasureMappingMultiMeasureAttributeMapping::new(..) }`.
+    #[inline]
     pub fn new(measure_value_type: impl Into<crate::core::Expr>, source_column: impl Into<crate::core::Expr>) -> Self {
         Self {
             measure_value_type: measure_value_type.into(),
@@ -302,6 +318,7 @@ pub struct TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurati
 
 impl TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMixedMeasureMapping {
     /// `TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMixedMeasureMapping` with its required arguments; set the others with `TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMixedMeasureMapping { field: Some(..), ..TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMixedMeasureMapping::new(..) }`.
+    #[inline]
     pub fn new(measure_value_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             measure_name: None,
@@ -326,6 +343,7 @@ pub struct TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurati
 
 impl TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMultiMeasureMappings {
     /// `TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMultiMeasureMappings` with its required arguments; set the others with `TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMultiMeasureMappings { field: Some(..), ..TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurationMultiMeasureMappings::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             target_multi_measure_name: None,
@@ -359,6 +377,7 @@ pub struct TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfigurati
 
 impl TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfiguration {
     /// `TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfiguration` with its required arguments; set the others with `TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfiguration { field: Some(..), ..TimestreamqueryScheduledQueryTargetConfigurationTimestreamConfiguration::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>, time_column: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
@@ -382,6 +401,7 @@ pub struct TimestreamqueryScheduledQueryTargetConfiguration {
 
 impl TimestreamqueryScheduledQueryTargetConfiguration {
     /// `TimestreamqueryScheduledQueryTargetConfiguration` with its required arguments; set the others with `TimestreamqueryScheduledQueryTargetConfiguration { field: Some(..), ..TimestreamqueryScheduledQueryTargetConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             timestream_configuration: None,
@@ -408,6 +428,7 @@ pub struct TimestreamqueryScheduledQueryTimeouts {
 
 impl TimestreamqueryScheduledQueryTimeouts {
     /// `TimestreamqueryScheduledQueryTimeouts` with its required arguments; set the others with `TimestreamqueryScheduledQueryTimeouts { field: Some(..), ..TimestreamqueryScheduledQueryTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -457,6 +478,7 @@ pub struct TimestreamqueryScheduledQuery {
 
 impl TimestreamqueryScheduledQuery {
     /// `TimestreamqueryScheduledQuery` with its required arguments; set the others with `TimestreamqueryScheduledQuery { field: Some(..), ..TimestreamqueryScheduledQuery::new(..) }`.
+    #[inline]
     pub fn new(execution_role_arn: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, query_string: impl Into<crate::core::Expr>) -> Self {
         Self {
             execution_role_arn: execution_role_arn.into(),
@@ -481,74 +503,92 @@ impl crate::core::Resource for TimestreamqueryScheduledQuery {
 
 impl crate::core::Ref<TimestreamqueryScheduledQuery> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `execution_role_arn`, as a reference.
+    #[inline]
     pub fn execution_role_arn(&self) -> crate::core::Expr {
         self.attr("execution_role_arn")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `next_invocation_time`, as a reference.
+    #[inline]
     pub fn next_invocation_time(&self) -> crate::core::Expr {
         self.attr("next_invocation_time")
     }
     /// `previous_invocation_time`, as a reference.
+    #[inline]
     pub fn previous_invocation_time(&self) -> crate::core::Expr {
         self.attr("previous_invocation_time")
     }
     /// `query_string`, as a reference.
+    #[inline]
     pub fn query_string(&self) -> crate::core::Expr {
         self.attr("query_string")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `error_report_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn error_report_configuration(&self) -> crate::core::Expr {
         self.attr("error_report_configuration")
     }
     /// `last_run_summary` (a nested block), as a reference.
+    #[inline]
     pub fn last_run_summary(&self) -> crate::core::Expr {
         self.attr("last_run_summary")
     }
     /// `notification_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn notification_configuration(&self) -> crate::core::Expr {
         self.attr("notification_configuration")
     }
     /// `recently_failed_runs` (a nested block), as a reference.
+    #[inline]
     pub fn recently_failed_runs(&self) -> crate::core::Expr {
         self.attr("recently_failed_runs")
     }
     /// `schedule_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn schedule_configuration(&self) -> crate::core::Expr {
         self.attr("schedule_configuration")
     }
     /// `target_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn target_configuration(&self) -> crate::core::Expr {
         self.attr("target_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -21,6 +21,7 @@ pub struct TimestreamwriteDatabase {
 
 impl TimestreamwriteDatabase {
     /// `TimestreamwriteDatabase` with its required arguments; set the others with `TimestreamwriteDatabase { field: Some(..), ..TimestreamwriteDatabase::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
@@ -55,6 +56,7 @@ pub struct TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejected
 
 impl TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocationS3Configuration {
     /// `TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocationS3Configuration` with its required arguments; set the others with `TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocationS3Configuration { field: Some(..), ..TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocationS3Configuration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bucket_name: None,
@@ -75,6 +77,7 @@ pub struct TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejected
 
 impl TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocation {
     /// `TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocation` with its required arguments; set the others with `TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocation { field: Some(..), ..TimestreamwriteTableMagneticStoreWritePropertiesMagneticStoreRejectedDataLocation::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             s3_configuration: None,
@@ -95,6 +98,7 @@ pub struct TimestreamwriteTableMagneticStoreWriteProperties {
 
 impl TimestreamwriteTableMagneticStoreWriteProperties {
     /// `TimestreamwriteTableMagneticStoreWriteProperties` with its required arguments; set the others with `TimestreamwriteTableMagneticStoreWriteProperties { field: Some(..), ..TimestreamwriteTableMagneticStoreWriteProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enable_magnetic_store_writes: None,
@@ -114,6 +118,7 @@ pub struct TimestreamwriteTableRetentionProperties {
 
 impl TimestreamwriteTableRetentionProperties {
     /// `TimestreamwriteTableRetentionProperties` with its required arguments; set the others with `TimestreamwriteTableRetentionProperties { field: Some(..), ..TimestreamwriteTableRetentionProperties::new(..) }`.
+    #[inline]
     pub fn new(magnetic_store_retention_period_in_days: impl Into<crate::core::Arg<crate::core::Number>>, memory_store_retention_period_in_hours: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             magnetic_store_retention_period_in_days: magnetic_store_retention_period_in_days.into(),
@@ -137,6 +142,7 @@ pub struct TimestreamwriteTableSchemaCompositePartitionKey {
 
 impl TimestreamwriteTableSchemaCompositePartitionKey {
     /// `TimestreamwriteTableSchemaCompositePartitionKey` with its required arguments; set the others with `TimestreamwriteTableSchemaCompositePartitionKey { field: Some(..), ..TimestreamwriteTableSchemaCompositePartitionKey::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             enforcement_in_record: None,
@@ -156,6 +162,7 @@ pub struct TimestreamwriteTableSchema {
 
 impl TimestreamwriteTableSchema {
     /// `TimestreamwriteTableSchema` with its required arguments; set the others with `TimestreamwriteTableSchema { field: Some(..), ..TimestreamwriteTableSchema::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             composite_partition_key: None,
@@ -192,6 +199,7 @@ pub struct TimestreamwriteTable {
 
 impl TimestreamwriteTable {
     /// `TimestreamwriteTable` with its required arguments; set the others with `TimestreamwriteTable { field: Some(..), ..TimestreamwriteTable::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, table_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
@@ -219,6 +227,7 @@ pub struct DataTimestreamwriteDatabase {
 
 impl DataTimestreamwriteDatabase {
     /// `DataTimestreamwriteDatabase` with its required arguments; set the others with `DataTimestreamwriteDatabase { field: Some(..), ..DataTimestreamwriteDatabase::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -241,6 +250,7 @@ pub struct DataTimestreamwriteTable {
 
 impl DataTimestreamwriteTable {
     /// `DataTimestreamwriteTable` with its required arguments; set the others with `DataTimestreamwriteTable { field: Some(..), ..DataTimestreamwriteTable::new(..) }`.
+    #[inline]
     pub fn new(database_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             database_name: database_name.into(),
@@ -255,30 +265,37 @@ impl crate::core::DataSource for DataTimestreamwriteTable {
 
 impl crate::core::Ref<TimestreamwriteDatabase> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `table_count`, as a reference.
+    #[inline]
     pub fn table_count(&self) -> crate::core::Expr {
         self.attr("table_count")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -286,38 +303,47 @@ impl crate::core::Ref<TimestreamwriteDatabase> {
 
 impl crate::core::Ref<TimestreamwriteTable> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `table_name`, as a reference.
+    #[inline]
     pub fn table_name(&self) -> crate::core::Expr {
         self.attr("table_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `magnetic_store_write_properties` (a nested block), as a reference.
+    #[inline]
     pub fn magnetic_store_write_properties(&self) -> crate::core::Expr {
         self.attr("magnetic_store_write_properties")
     }
     /// `retention_properties` (a nested block), as a reference.
+    #[inline]
     pub fn retention_properties(&self) -> crate::core::Expr {
         self.attr("retention_properties")
     }
     /// `schema` (a nested block), as a reference.
+    #[inline]
     pub fn schema(&self) -> crate::core::Expr {
         self.attr("schema")
     }
@@ -325,26 +351,32 @@ impl crate::core::Ref<TimestreamwriteTable> {
 
 impl crate::core::Ref<DataTimestreamwriteDatabase> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `kms_key_id`, as a reference.
+    #[inline]
     pub fn kms_key_id(&self) -> crate::core::Expr {
         self.attr("kms_key_id")
     }
     /// `last_updated_time`, as a reference.
+    #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
         self.attr("last_updated_time")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `table_count`, as a reference.
+    #[inline]
     pub fn table_count(&self) -> crate::core::Expr {
         self.attr("table_count")
     }
@@ -352,38 +384,47 @@ impl crate::core::Ref<DataTimestreamwriteDatabase> {
 
 impl crate::core::Ref<DataTimestreamwriteTable> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `database_name`, as a reference.
+    #[inline]
     pub fn database_name(&self) -> crate::core::Expr {
         self.attr("database_name")
     }
     /// `last_updated_time`, as a reference.
+    #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
         self.attr("last_updated_time")
     }
     /// `magnetic_store_write_properties`, as a reference.
+    #[inline]
     pub fn magnetic_store_write_properties(&self) -> crate::core::Expr {
         self.attr("magnetic_store_write_properties")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `retention_properties`, as a reference.
+    #[inline]
     pub fn retention_properties(&self) -> crate::core::Expr {
         self.attr("retention_properties")
     }
     /// `schema`, as a reference.
+    #[inline]
     pub fn schema(&self) -> crate::core::Expr {
         self.attr("schema")
     }
     /// `table_status`, as a reference.
+    #[inline]
     pub fn table_status(&self) -> crate::core::Expr {
         self.attr("table_status")
     }

@@ -14,6 +14,7 @@ pub struct TranscribeLanguageModelInputDataConfig {
 
 impl TranscribeLanguageModelInputDataConfig {
     /// `TranscribeLanguageModelInputDataConfig` with its required arguments; set the others with `TranscribeLanguageModelInputDataConfig { field: Some(..), ..TranscribeLanguageModelInputDataConfig::new(..) }`.
+    #[inline]
     pub fn new(data_access_role_arn: impl Into<crate::core::Expr>, s3_uri: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_access_role_arn: data_access_role_arn.into(),
@@ -33,6 +34,7 @@ pub struct TranscribeLanguageModelTimeouts {
 
 impl TranscribeLanguageModelTimeouts {
     /// `TranscribeLanguageModelTimeouts` with its required arguments; set the others with `TranscribeLanguageModelTimeouts { field: Some(..), ..TranscribeLanguageModelTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -67,6 +69,7 @@ pub struct TranscribeLanguageModel {
 
 impl TranscribeLanguageModel {
     /// `TranscribeLanguageModel` with its required arguments; set the others with `TranscribeLanguageModel { field: Some(..), ..TranscribeLanguageModel::new(..) }`.
+    #[inline]
     pub fn new(base_model_name: impl Into<crate::core::Expr>, language_code: impl Into<crate::core::Expr>, model_name: impl Into<crate::core::Expr>, input_data_config: TranscribeLanguageModelInputDataConfig) -> Self {
         Self {
             base_model_name: base_model_name.into(),
@@ -101,6 +104,7 @@ pub struct TranscribeMedicalVocabularyTimeouts {
 
 impl TranscribeMedicalVocabularyTimeouts {
     /// `TranscribeMedicalVocabularyTimeouts` with its required arguments; set the others with `TranscribeMedicalVocabularyTimeouts { field: Some(..), ..TranscribeMedicalVocabularyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -135,6 +139,7 @@ pub struct TranscribeMedicalVocabulary {
 
 impl TranscribeMedicalVocabulary {
     /// `TranscribeMedicalVocabulary` with its required arguments; set the others with `TranscribeMedicalVocabulary { field: Some(..), ..TranscribeMedicalVocabulary::new(..) }`.
+    #[inline]
     pub fn new(language_code: impl Into<crate::core::Expr>, vocabulary_file_uri: impl Into<crate::core::Expr>, vocabulary_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -168,6 +173,7 @@ pub struct TranscribeVocabularyTimeouts {
 
 impl TranscribeVocabularyTimeouts {
     /// `TranscribeVocabularyTimeouts` with its required arguments; set the others with `TranscribeVocabularyTimeouts { field: Some(..), ..TranscribeVocabularyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -206,6 +212,7 @@ pub struct TranscribeVocabulary {
 
 impl TranscribeVocabulary {
     /// `TranscribeVocabulary` with its required arguments; set the others with `TranscribeVocabulary { field: Some(..), ..TranscribeVocabulary::new(..) }`.
+    #[inline]
     pub fn new(language_code: impl Into<crate::core::Expr>, vocabulary_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -250,6 +257,7 @@ pub struct TranscribeVocabularyFilter {
 
 impl TranscribeVocabularyFilter {
     /// `TranscribeVocabularyFilter` with its required arguments; set the others with `TranscribeVocabularyFilter { field: Some(..), ..TranscribeVocabularyFilter::new(..) }`.
+    #[inline]
     pub fn new(language_code: impl Into<crate::core::Expr>, vocabulary_filter_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -269,38 +277,47 @@ impl crate::core::Resource for TranscribeVocabularyFilter {
 
 impl crate::core::Ref<TranscribeLanguageModel> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `base_model_name`, as a reference.
+    #[inline]
     pub fn base_model_name(&self) -> crate::core::Expr {
         self.attr("base_model_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `language_code`, as a reference.
+    #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
         self.attr("language_code")
     }
     /// `model_name`, as a reference.
+    #[inline]
     pub fn model_name(&self) -> crate::core::Expr {
         self.attr("model_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `input_data_config` (a nested block), as a reference.
+    #[inline]
     pub fn input_data_config(&self) -> crate::core::Expr {
         self.attr("input_data_config")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -308,38 +325,47 @@ impl crate::core::Ref<TranscribeLanguageModel> {
 
 impl crate::core::Ref<TranscribeMedicalVocabulary> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `download_uri`, as a reference.
+    #[inline]
     pub fn download_uri(&self) -> crate::core::Expr {
         self.attr("download_uri")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `language_code`, as a reference.
+    #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
         self.attr("language_code")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vocabulary_file_uri`, as a reference.
+    #[inline]
     pub fn vocabulary_file_uri(&self) -> crate::core::Expr {
         self.attr("vocabulary_file_uri")
     }
     /// `vocabulary_name`, as a reference.
+    #[inline]
     pub fn vocabulary_name(&self) -> crate::core::Expr {
         self.attr("vocabulary_name")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -347,42 +373,52 @@ impl crate::core::Ref<TranscribeMedicalVocabulary> {
 
 impl crate::core::Ref<TranscribeVocabulary> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `download_uri`, as a reference.
+    #[inline]
     pub fn download_uri(&self) -> crate::core::Expr {
         self.attr("download_uri")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `language_code`, as a reference.
+    #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
         self.attr("language_code")
     }
     /// `phrases`, as a reference.
+    #[inline]
     pub fn phrases(&self) -> crate::core::Expr {
         self.attr("phrases")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vocabulary_file_uri`, as a reference.
+    #[inline]
     pub fn vocabulary_file_uri(&self) -> crate::core::Expr {
         self.attr("vocabulary_file_uri")
     }
     /// `vocabulary_name`, as a reference.
+    #[inline]
     pub fn vocabulary_name(&self) -> crate::core::Expr {
         self.attr("vocabulary_name")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -390,38 +426,47 @@ impl crate::core::Ref<TranscribeVocabulary> {
 
 impl crate::core::Ref<TranscribeVocabularyFilter> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `download_uri`, as a reference.
+    #[inline]
     pub fn download_uri(&self) -> crate::core::Expr {
         self.attr("download_uri")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `language_code`, as a reference.
+    #[inline]
     pub fn language_code(&self) -> crate::core::Expr {
         self.attr("language_code")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vocabulary_filter_file_uri`, as a reference.
+    #[inline]
     pub fn vocabulary_filter_file_uri(&self) -> crate::core::Expr {
         self.attr("vocabulary_filter_file_uri")
     }
     /// `vocabulary_filter_name`, as a reference.
+    #[inline]
     pub fn vocabulary_filter_name(&self) -> crate::core::Expr {
         self.attr("vocabulary_filter_name")
     }
     /// `words`, as a reference.
+    #[inline]
     pub fn words(&self) -> crate::core::Expr {
         self.attr("words")
     }

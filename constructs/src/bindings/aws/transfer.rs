@@ -11,6 +11,7 @@ pub struct TransferAccessHomeDirectoryMappings {
 
 impl TransferAccessHomeDirectoryMappings {
     /// `TransferAccessHomeDirectoryMappings` with its required arguments; set the others with `TransferAccessHomeDirectoryMappings { field: Some(..), ..TransferAccessHomeDirectoryMappings::new(..) }`.
+    #[inline]
     pub fn new(entry: impl Into<crate::core::Expr>, target: impl Into<crate::core::Expr>) -> Self {
         Self {
             entry: entry.into(),
@@ -33,6 +34,7 @@ pub struct TransferAccessPosixProfile {
 
 impl TransferAccessPosixProfile {
     /// `TransferAccessPosixProfile` with its required arguments; set the others with `TransferAccessPosixProfile { field: Some(..), ..TransferAccessPosixProfile::new(..) }`.
+    #[inline]
     pub fn new(gid: impl Into<crate::core::Arg<crate::core::Number>>, uid: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             gid: gid.into(),
@@ -74,6 +76,7 @@ pub struct TransferAccess {
 
 impl TransferAccess {
     /// `TransferAccess` with its required arguments; set the others with `TransferAccess { field: Some(..), ..TransferAccess::new(..) }`.
+    #[inline]
     pub fn new(external_id: impl Into<crate::core::Expr>, server_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             external_id: external_id.into(),
@@ -122,6 +125,7 @@ pub struct TransferAgreement {
 
 impl TransferAgreement {
     /// `TransferAgreement` with its required arguments; set the others with `TransferAgreement { field: Some(..), ..TransferAgreement::new(..) }`.
+    #[inline]
     pub fn new(access_role: impl Into<crate::core::Expr>, base_directory: impl Into<crate::core::Expr>, local_profile_id: impl Into<crate::core::Expr>, partner_profile_id: impl Into<crate::core::Expr>, server_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_role: access_role.into(),
@@ -170,6 +174,7 @@ pub struct TransferCertificate {
 
 impl TransferCertificate {
     /// `TransferCertificate` with its required arguments; set the others with `TransferCertificate { field: Some(..), ..TransferCertificate::new(..) }`.
+    #[inline]
     pub fn new(certificate: impl Into<crate::core::Expr>, usage: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate: certificate.into(),
@@ -213,6 +218,7 @@ pub struct TransferConnectorAs2Config {
 
 impl TransferConnectorAs2Config {
     /// `TransferConnectorAs2Config` with its required arguments; set the others with `TransferConnectorAs2Config { field: Some(..), ..TransferConnectorAs2Config::new(..) }`.
+    #[inline]
     pub fn new(compression: impl Into<crate::core::Expr>, encryption_algorithm: impl Into<crate::core::Expr>, local_profile_id: impl Into<crate::core::Expr>, mdn_response: impl Into<crate::core::Expr>, partner_profile_id: impl Into<crate::core::Expr>, signing_algorithm: impl Into<crate::core::Expr>) -> Self {
         Self {
             compression: compression.into(),
@@ -240,6 +246,7 @@ pub struct TransferConnectorSftpConfig {
 
 impl TransferConnectorSftpConfig {
     /// `TransferConnectorSftpConfig` with its required arguments; set the others with `TransferConnectorSftpConfig { field: Some(..), ..TransferConnectorSftpConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             trusted_host_keys: None,
@@ -280,6 +287,7 @@ pub struct TransferConnector {
 
 impl TransferConnector {
     /// `TransferConnector` with its required arguments; set the others with `TransferConnector { field: Some(..), ..TransferConnector::new(..) }`.
+    #[inline]
     pub fn new(access_role: impl Into<crate::core::Expr>, url: impl Into<crate::core::Expr>) -> Self {
         Self {
             access_role: access_role.into(),
@@ -322,6 +330,7 @@ pub struct TransferProfile {
 
 impl TransferProfile {
     /// `TransferProfile` with its required arguments; set the others with `TransferProfile { field: Some(..), ..TransferProfile::new(..) }`.
+    #[inline]
     pub fn new(as2_id: impl Into<crate::core::Expr>, profile_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             as2_id: as2_id.into(),
@@ -360,6 +369,7 @@ pub struct TransferServerEndpointDetails {
 
 impl TransferServerEndpointDetails {
     /// `TransferServerEndpointDetails` with its required arguments; set the others with `TransferServerEndpointDetails { field: Some(..), ..TransferServerEndpointDetails::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             address_allocation_ids: None,
@@ -390,6 +400,7 @@ pub struct TransferServerProtocolDetails {
 
 impl TransferServerProtocolDetails {
     /// `TransferServerProtocolDetails` with its required arguments; set the others with `TransferServerProtocolDetails { field: Some(..), ..TransferServerProtocolDetails::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             as2_transports: None,
@@ -410,6 +421,7 @@ pub struct TransferServerS3StorageOptions {
 
 impl TransferServerS3StorageOptions {
     /// `TransferServerS3StorageOptions` with its required arguments; set the others with `TransferServerS3StorageOptions { field: Some(..), ..TransferServerS3StorageOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             directory_listing_optimization: None,
@@ -428,6 +440,7 @@ pub struct TransferServerWorkflowDetailsOnPartialUpload {
 
 impl TransferServerWorkflowDetailsOnPartialUpload {
     /// `TransferServerWorkflowDetailsOnPartialUpload` with its required arguments; set the others with `TransferServerWorkflowDetailsOnPartialUpload { field: Some(..), ..TransferServerWorkflowDetailsOnPartialUpload::new(..) }`.
+    #[inline]
     pub fn new(execution_role: impl Into<crate::core::Expr>, workflow_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             execution_role: execution_role.into(),
@@ -449,6 +462,7 @@ pub struct TransferServerWorkflowDetails {
 
 impl TransferServerWorkflowDetails {
     /// `TransferServerWorkflowDetails` with its required arguments; set the others with `TransferServerWorkflowDetails { field: Some(..), ..TransferServerWorkflowDetails::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             on_partial_upload: None,
@@ -537,6 +551,7 @@ pub struct TransferServer {
 
 impl TransferServer {
     /// `TransferServer` with its required arguments; set the others with `TransferServer { field: Some(..), ..TransferServer::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             certificate: None,
@@ -587,6 +602,7 @@ pub struct TransferSshKey {
 
 impl TransferSshKey {
     /// `TransferSshKey` with its required arguments; set the others with `TransferSshKey { field: Some(..), ..TransferSshKey::new(..) }`.
+    #[inline]
     pub fn new(body: impl Into<crate::core::Expr>, server_id: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             body: body.into(),
@@ -617,6 +633,7 @@ pub struct TransferTag {
 
 impl TransferTag {
     /// `TransferTag` with its required arguments; set the others with `TransferTag { field: Some(..), ..TransferTag::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -642,6 +659,7 @@ pub struct TransferUserHomeDirectoryMappings {
 
 impl TransferUserHomeDirectoryMappings {
     /// `TransferUserHomeDirectoryMappings` with its required arguments; set the others with `TransferUserHomeDirectoryMappings { field: Some(..), ..TransferUserHomeDirectoryMappings::new(..) }`.
+    #[inline]
     pub fn new(entry: impl Into<crate::core::Expr>, target: impl Into<crate::core::Expr>) -> Self {
         Self {
             entry: entry.into(),
@@ -664,6 +682,7 @@ pub struct TransferUserPosixProfile {
 
 impl TransferUserPosixProfile {
     /// `TransferUserPosixProfile` with its required arguments; set the others with `TransferUserPosixProfile { field: Some(..), ..TransferUserPosixProfile::new(..) }`.
+    #[inline]
     pub fn new(gid: impl Into<crate::core::Arg<crate::core::Number>>, uid: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             gid: gid.into(),
@@ -683,6 +702,7 @@ pub struct TransferUserTimeouts {
 
 impl TransferUserTimeouts {
     /// `TransferUserTimeouts` with its required arguments; set the others with `TransferUserTimeouts { field: Some(..), ..TransferUserTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             delete: None,
@@ -730,6 +750,7 @@ pub struct TransferUser {
 
 impl TransferUser {
     /// `TransferUser` with its required arguments; set the others with `TransferUser { field: Some(..), ..TransferUser::new(..) }`.
+    #[inline]
     pub fn new(role: impl Into<crate::core::Expr>, server_id: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             home_directory: None,
@@ -765,6 +786,7 @@ pub struct TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocatio
 
 impl TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocationEfsFileLocation {
     /// `TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocationEfsFileLocation` with its required arguments; set the others with `TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocationEfsFileLocation { field: Some(..), ..TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocationEfsFileLocation::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             file_system_id: None,
@@ -786,6 +808,7 @@ pub struct TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocatio
 
 impl TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocationS3FileLocation {
     /// `TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocationS3FileLocation` with its required arguments; set the others with `TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocationS3FileLocation { field: Some(..), ..TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocationS3FileLocation::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bucket: None,
@@ -807,6 +830,7 @@ pub struct TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocatio
 
 impl TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocation {
     /// `TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocation` with its required arguments; set the others with `TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocation { field: Some(..), ..TransferWorkflowOnExceptionStepsCopyStepDetailsDestinationFileLocation::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             efs_file_location: None,
@@ -834,6 +858,7 @@ pub struct TransferWorkflowOnExceptionStepsCopyStepDetails {
 
 impl TransferWorkflowOnExceptionStepsCopyStepDetails {
     /// `TransferWorkflowOnExceptionStepsCopyStepDetails` with its required arguments; set the others with `TransferWorkflowOnExceptionStepsCopyStepDetails { field: Some(..), ..TransferWorkflowOnExceptionStepsCopyStepDetails::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -863,6 +888,7 @@ pub struct TransferWorkflowOnExceptionStepsCustomStepDetails {
 
 impl TransferWorkflowOnExceptionStepsCustomStepDetails {
     /// `TransferWorkflowOnExceptionStepsCustomStepDetails` with its required arguments; set the others with `TransferWorkflowOnExceptionStepsCustomStepDetails { field: Some(..), ..TransferWorkflowOnExceptionStepsCustomStepDetails::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -894,6 +920,7 @@ pub struct TransferWorkflowOnExceptionStepsDecryptStepDetails {
 
 impl TransferWorkflowOnExceptionStepsDecryptStepDetails {
     /// `TransferWorkflowOnExceptionStepsDecryptStepDetails` with its required arguments; set the others with `TransferWorkflowOnExceptionStepsDecryptStepDetails { field: Some(..), ..TransferWorkflowOnExceptionStepsDecryptStepDetails::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: None,
@@ -918,6 +945,7 @@ pub struct TransferWorkflowOnExceptionStepsDeleteStepDetails {
 
 impl TransferWorkflowOnExceptionStepsDeleteStepDetails {
     /// `TransferWorkflowOnExceptionStepsDeleteStepDetails` with its required arguments; set the others with `TransferWorkflowOnExceptionStepsDeleteStepDetails { field: Some(..), ..TransferWorkflowOnExceptionStepsDeleteStepDetails::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -937,6 +965,7 @@ pub struct TransferWorkflowOnExceptionStepsTagStepDetailsTags {
 
 impl TransferWorkflowOnExceptionStepsTagStepDetailsTags {
     /// `TransferWorkflowOnExceptionStepsTagStepDetailsTags` with its required arguments; set the others with `TransferWorkflowOnExceptionStepsTagStepDetailsTags { field: Some(..), ..TransferWorkflowOnExceptionStepsTagStepDetailsTags::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -961,6 +990,7 @@ pub struct TransferWorkflowOnExceptionStepsTagStepDetails {
 
 impl TransferWorkflowOnExceptionStepsTagStepDetails {
     /// `TransferWorkflowOnExceptionStepsTagStepDetails` with its required arguments; set the others with `TransferWorkflowOnExceptionStepsTagStepDetails { field: Some(..), ..TransferWorkflowOnExceptionStepsTagStepDetails::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             name: None,
@@ -994,6 +1024,7 @@ pub struct TransferWorkflowOnExceptionSteps {
 
 impl TransferWorkflowOnExceptionSteps {
     /// `TransferWorkflowOnExceptionSteps` with its required arguments; set the others with `TransferWorkflowOnExceptionSteps { field: Some(..), ..TransferWorkflowOnExceptionSteps::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -1030,6 +1061,7 @@ pub struct TransferWorkflow {
 
 impl TransferWorkflow {
     /// `TransferWorkflow` with its required arguments; set the others with `TransferWorkflow { field: Some(..), ..TransferWorkflow::new(..) }`.
+    #[inline]
     pub fn new(steps: Vec<TransferWorkflowOnExceptionSteps>) -> Self {
         Self {
             description: None,
@@ -1055,6 +1087,7 @@ pub struct DataTransferConnector {
 
 impl DataTransferConnector {
     /// `DataTransferConnector` with its required arguments; set the others with `DataTransferConnector { field: Some(..), ..DataTransferConnector::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -1081,6 +1114,7 @@ pub struct DataTransferServer {
 
 impl DataTransferServer {
     /// `DataTransferServer` with its required arguments; set the others with `DataTransferServer { field: Some(..), ..DataTransferServer::new(..) }`.
+    #[inline]
     pub fn new(server_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1096,38 +1130,47 @@ impl crate::core::DataSource for DataTransferServer {
 
 impl crate::core::Ref<TransferAccess> {
     /// `external_id`, as a reference.
+    #[inline]
     pub fn external_id(&self) -> crate::core::Expr {
         self.attr("external_id")
     }
     /// `home_directory`, as a reference.
+    #[inline]
     pub fn home_directory(&self) -> crate::core::Expr {
         self.attr("home_directory")
     }
     /// `home_directory_type`, as a reference.
+    #[inline]
     pub fn home_directory_type(&self) -> crate::core::Expr {
         self.attr("home_directory_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `role`, as a reference.
+    #[inline]
     pub fn role(&self) -> crate::core::Expr {
         self.attr("role")
     }
     /// `server_id`, as a reference.
+    #[inline]
     pub fn server_id(&self) -> crate::core::Expr {
         self.attr("server_id")
     }
     /// `home_directory_mappings` (a nested block), as a reference.
+    #[inline]
     pub fn home_directory_mappings(&self) -> crate::core::Expr {
         self.attr("home_directory_mappings")
     }
     /// `posix_profile` (a nested block), as a reference.
+    #[inline]
     pub fn posix_profile(&self) -> crate::core::Expr {
         self.attr("posix_profile")
     }
@@ -1135,50 +1178,62 @@ impl crate::core::Ref<TransferAccess> {
 
 impl crate::core::Ref<TransferAgreement> {
     /// `access_role`, as a reference.
+    #[inline]
     pub fn access_role(&self) -> crate::core::Expr {
         self.attr("access_role")
     }
     /// `agreement_id`, as a reference.
+    #[inline]
     pub fn agreement_id(&self) -> crate::core::Expr {
         self.attr("agreement_id")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `base_directory`, as a reference.
+    #[inline]
     pub fn base_directory(&self) -> crate::core::Expr {
         self.attr("base_directory")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `local_profile_id`, as a reference.
+    #[inline]
     pub fn local_profile_id(&self) -> crate::core::Expr {
         self.attr("local_profile_id")
     }
     /// `partner_profile_id`, as a reference.
+    #[inline]
     pub fn partner_profile_id(&self) -> crate::core::Expr {
         self.attr("partner_profile_id")
     }
     /// `server_id`, as a reference.
+    #[inline]
     pub fn server_id(&self) -> crate::core::Expr {
         self.attr("server_id")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1186,50 +1241,62 @@ impl crate::core::Ref<TransferAgreement> {
 
 impl crate::core::Ref<TransferCertificate> {
     /// `active_date`, as a reference.
+    #[inline]
     pub fn active_date(&self) -> crate::core::Expr {
         self.attr("active_date")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `certificate_chain`, as a reference.
+    #[inline]
     pub fn certificate_chain(&self) -> crate::core::Expr {
         self.attr("certificate_chain")
     }
     /// `certificate_id`, as a reference.
+    #[inline]
     pub fn certificate_id(&self) -> crate::core::Expr {
         self.attr("certificate_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `inactive_date`, as a reference.
+    #[inline]
     pub fn inactive_date(&self) -> crate::core::Expr {
         self.attr("inactive_date")
     }
     /// `private_key`, as a reference.
+    #[inline]
     pub fn private_key(&self) -> crate::core::Expr {
         self.attr("private_key")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `usage`, as a reference.
+    #[inline]
     pub fn usage(&self) -> crate::core::Expr {
         self.attr("usage")
     }
@@ -1237,46 +1304,57 @@ impl crate::core::Ref<TransferCertificate> {
 
 impl crate::core::Ref<TransferConnector> {
     /// `access_role`, as a reference.
+    #[inline]
     pub fn access_role(&self) -> crate::core::Expr {
         self.attr("access_role")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `connector_id`, as a reference.
+    #[inline]
     pub fn connector_id(&self) -> crate::core::Expr {
         self.attr("connector_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `logging_role`, as a reference.
+    #[inline]
     pub fn logging_role(&self) -> crate::core::Expr {
         self.attr("logging_role")
     }
     /// `security_policy_name`, as a reference.
+    #[inline]
     pub fn security_policy_name(&self) -> crate::core::Expr {
         self.attr("security_policy_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
     /// `as2_config` (a nested block), as a reference.
+    #[inline]
     pub fn as2_config(&self) -> crate::core::Expr {
         self.attr("as2_config")
     }
     /// `sftp_config` (a nested block), as a reference.
+    #[inline]
     pub fn sftp_config(&self) -> crate::core::Expr {
         self.attr("sftp_config")
     }
@@ -1284,34 +1362,42 @@ impl crate::core::Ref<TransferConnector> {
 
 impl crate::core::Ref<TransferProfile> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `as2_id`, as a reference.
+    #[inline]
     pub fn as2_id(&self) -> crate::core::Expr {
         self.attr("as2_id")
     }
     /// `certificate_ids`, as a reference.
+    #[inline]
     pub fn certificate_ids(&self) -> crate::core::Expr {
         self.attr("certificate_ids")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `profile_id`, as a reference.
+    #[inline]
     pub fn profile_id(&self) -> crate::core::Expr {
         self.attr("profile_id")
     }
     /// `profile_type`, as a reference.
+    #[inline]
     pub fn profile_type(&self) -> crate::core::Expr {
         self.attr("profile_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1319,110 +1405,137 @@ impl crate::core::Ref<TransferProfile> {
 
 impl crate::core::Ref<TransferServer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `directory_id`, as a reference.
+    #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
         self.attr("directory_id")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `endpoint_type`, as a reference.
+    #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
         self.attr("endpoint_type")
     }
     /// `force_destroy`, as a reference.
+    #[inline]
     pub fn force_destroy(&self) -> crate::core::Expr {
         self.attr("force_destroy")
     }
     /// `function`, as a reference.
+    #[inline]
     pub fn function(&self) -> crate::core::Expr {
         self.attr("function")
     }
     /// `host_key`, as a reference.
+    #[inline]
     pub fn host_key(&self) -> crate::core::Expr {
         self.attr("host_key")
     }
     /// `host_key_fingerprint`, as a reference.
+    #[inline]
     pub fn host_key_fingerprint(&self) -> crate::core::Expr {
         self.attr("host_key_fingerprint")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_provider_type`, as a reference.
+    #[inline]
     pub fn identity_provider_type(&self) -> crate::core::Expr {
         self.attr("identity_provider_type")
     }
     /// `invocation_role`, as a reference.
+    #[inline]
     pub fn invocation_role(&self) -> crate::core::Expr {
         self.attr("invocation_role")
     }
     /// `logging_role`, as a reference.
+    #[inline]
     pub fn logging_role(&self) -> crate::core::Expr {
         self.attr("logging_role")
     }
     /// `post_authentication_login_banner`, as a reference.
+    #[inline]
     pub fn post_authentication_login_banner(&self) -> crate::core::Expr {
         self.attr("post_authentication_login_banner")
     }
     /// `pre_authentication_login_banner`, as a reference.
+    #[inline]
     pub fn pre_authentication_login_banner(&self) -> crate::core::Expr {
         self.attr("pre_authentication_login_banner")
     }
     /// `protocols`, as a reference.
+    #[inline]
     pub fn protocols(&self) -> crate::core::Expr {
         self.attr("protocols")
     }
     /// `security_policy_name`, as a reference.
+    #[inline]
     pub fn security_policy_name(&self) -> crate::core::Expr {
         self.attr("security_policy_name")
     }
     /// `sftp_authentication_methods`, as a reference.
+    #[inline]
     pub fn sftp_authentication_methods(&self) -> crate::core::Expr {
         self.attr("sftp_authentication_methods")
     }
     /// `structured_log_destinations`, as a reference.
+    #[inline]
     pub fn structured_log_destinations(&self) -> crate::core::Expr {
         self.attr("structured_log_destinations")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
     /// `endpoint_details` (a nested block), as a reference.
+    #[inline]
     pub fn endpoint_details(&self) -> crate::core::Expr {
         self.attr("endpoint_details")
     }
     /// `protocol_details` (a nested block), as a reference.
+    #[inline]
     pub fn protocol_details(&self) -> crate::core::Expr {
         self.attr("protocol_details")
     }
     /// `s3_storage_options` (a nested block), as a reference.
+    #[inline]
     pub fn s3_storage_options(&self) -> crate::core::Expr {
         self.attr("s3_storage_options")
     }
     /// `workflow_details` (a nested block), as a reference.
+    #[inline]
     pub fn workflow_details(&self) -> crate::core::Expr {
         self.attr("workflow_details")
     }
@@ -1430,22 +1543,27 @@ impl crate::core::Ref<TransferServer> {
 
 impl crate::core::Ref<TransferSshKey> {
     /// `body`, as a reference.
+    #[inline]
     pub fn body(&self) -> crate::core::Expr {
         self.attr("body")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `server_id`, as a reference.
+    #[inline]
     pub fn server_id(&self) -> crate::core::Expr {
         self.attr("server_id")
     }
     /// `ssh_key_id`, as a reference.
+    #[inline]
     pub fn ssh_key_id(&self) -> crate::core::Expr {
         self.attr("ssh_key_id")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
@@ -1453,18 +1571,22 @@ impl crate::core::Ref<TransferSshKey> {
 
 impl crate::core::Ref<TransferTag> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key`, as a reference.
+    #[inline]
     pub fn key(&self) -> crate::core::Expr {
         self.attr("key")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `value`, as a reference.
+    #[inline]
     pub fn value(&self) -> crate::core::Expr {
         self.attr("value")
     }
@@ -1472,54 +1594,67 @@ impl crate::core::Ref<TransferTag> {
 
 impl crate::core::Ref<TransferUser> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `home_directory`, as a reference.
+    #[inline]
     pub fn home_directory(&self) -> crate::core::Expr {
         self.attr("home_directory")
     }
     /// `home_directory_type`, as a reference.
+    #[inline]
     pub fn home_directory_type(&self) -> crate::core::Expr {
         self.attr("home_directory_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `role`, as a reference.
+    #[inline]
     pub fn role(&self) -> crate::core::Expr {
         self.attr("role")
     }
     /// `server_id`, as a reference.
+    #[inline]
     pub fn server_id(&self) -> crate::core::Expr {
         self.attr("server_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
     /// `home_directory_mappings` (a nested block), as a reference.
+    #[inline]
     pub fn home_directory_mappings(&self) -> crate::core::Expr {
         self.attr("home_directory_mappings")
     }
     /// `posix_profile` (a nested block), as a reference.
+    #[inline]
     pub fn posix_profile(&self) -> crate::core::Expr {
         self.attr("posix_profile")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1527,30 +1662,37 @@ impl crate::core::Ref<TransferUser> {
 
 impl crate::core::Ref<TransferWorkflow> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `on_exception_steps` (a nested block), as a reference.
+    #[inline]
     pub fn on_exception_steps(&self) -> crate::core::Expr {
         self.attr("on_exception_steps")
     }
     /// `steps` (a nested block), as a reference.
+    #[inline]
     pub fn steps(&self) -> crate::core::Expr {
         self.attr("steps")
     }
@@ -1558,42 +1700,52 @@ impl crate::core::Ref<TransferWorkflow> {
 
 impl crate::core::Ref<DataTransferConnector> {
     /// `access_role`, as a reference.
+    #[inline]
     pub fn access_role(&self) -> crate::core::Expr {
         self.attr("access_role")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `as2_config`, as a reference.
+    #[inline]
     pub fn as2_config(&self) -> crate::core::Expr {
         self.attr("as2_config")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `logging_role`, as a reference.
+    #[inline]
     pub fn logging_role(&self) -> crate::core::Expr {
         self.attr("logging_role")
     }
     /// `security_policy_name`, as a reference.
+    #[inline]
     pub fn security_policy_name(&self) -> crate::core::Expr {
         self.attr("security_policy_name")
     }
     /// `service_managed_egress_ip_addresses`, as a reference.
+    #[inline]
     pub fn service_managed_egress_ip_addresses(&self) -> crate::core::Expr {
         self.attr("service_managed_egress_ip_addresses")
     }
     /// `sftp_config`, as a reference.
+    #[inline]
     pub fn sftp_config(&self) -> crate::core::Expr {
         self.attr("sftp_config")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }
@@ -1601,62 +1753,77 @@ impl crate::core::Ref<DataTransferConnector> {
 
 impl crate::core::Ref<DataTransferServer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `domain`, as a reference.
+    #[inline]
     pub fn domain(&self) -> crate::core::Expr {
         self.attr("domain")
     }
     /// `endpoint`, as a reference.
+    #[inline]
     pub fn endpoint(&self) -> crate::core::Expr {
         self.attr("endpoint")
     }
     /// `endpoint_type`, as a reference.
+    #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
         self.attr("endpoint_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `identity_provider_type`, as a reference.
+    #[inline]
     pub fn identity_provider_type(&self) -> crate::core::Expr {
         self.attr("identity_provider_type")
     }
     /// `invocation_role`, as a reference.
+    #[inline]
     pub fn invocation_role(&self) -> crate::core::Expr {
         self.attr("invocation_role")
     }
     /// `logging_role`, as a reference.
+    #[inline]
     pub fn logging_role(&self) -> crate::core::Expr {
         self.attr("logging_role")
     }
     /// `protocols`, as a reference.
+    #[inline]
     pub fn protocols(&self) -> crate::core::Expr {
         self.attr("protocols")
     }
     /// `security_policy_name`, as a reference.
+    #[inline]
     pub fn security_policy_name(&self) -> crate::core::Expr {
         self.attr("security_policy_name")
     }
     /// `server_id`, as a reference.
+    #[inline]
     pub fn server_id(&self) -> crate::core::Expr {
         self.attr("server_id")
     }
     /// `structured_log_destinations`, as a reference.
+    #[inline]
     pub fn structured_log_destinations(&self) -> crate::core::Expr {
         self.attr("structured_log_destinations")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `url`, as a reference.
+    #[inline]
     pub fn url(&self) -> crate::core::Expr {
         self.attr("url")
     }

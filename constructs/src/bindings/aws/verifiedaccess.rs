@@ -11,6 +11,7 @@ pub struct VerifiedaccessEndpointCidrOptionsPortRange {
 
 impl VerifiedaccessEndpointCidrOptionsPortRange {
     /// `VerifiedaccessEndpointCidrOptionsPortRange` with its required arguments; set the others with `VerifiedaccessEndpointCidrOptionsPortRange { field: Some(..), ..VerifiedaccessEndpointCidrOptionsPortRange::new(..) }`.
+    #[inline]
     pub fn new(from_port: impl Into<crate::core::Arg<crate::core::Number>>, to_port: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             from_port: from_port.into(),
@@ -36,6 +37,7 @@ pub struct VerifiedaccessEndpointCidrOptions {
 
 impl VerifiedaccessEndpointCidrOptions {
     /// `VerifiedaccessEndpointCidrOptions` with its required arguments; set the others with `VerifiedaccessEndpointCidrOptions { field: Some(..), ..VerifiedaccessEndpointCidrOptions::new(..) }`.
+    #[inline]
     pub fn new(cidr: impl Into<crate::core::Expr>, port_range: Vec<VerifiedaccessEndpointCidrOptionsPortRange>) -> Self {
         Self {
             cidr: cidr.into(),
@@ -68,6 +70,7 @@ pub struct VerifiedaccessEndpointLoadBalancerOptions {
 
 impl VerifiedaccessEndpointLoadBalancerOptions {
     /// `VerifiedaccessEndpointLoadBalancerOptions` with its required arguments; set the others with `VerifiedaccessEndpointLoadBalancerOptions { field: Some(..), ..VerifiedaccessEndpointLoadBalancerOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             load_balancer_arn: None,
@@ -98,6 +101,7 @@ pub struct VerifiedaccessEndpointNetworkInterfaceOptions {
 
 impl VerifiedaccessEndpointNetworkInterfaceOptions {
     /// `VerifiedaccessEndpointNetworkInterfaceOptions` with its required arguments; set the others with `VerifiedaccessEndpointNetworkInterfaceOptions { field: Some(..), ..VerifiedaccessEndpointNetworkInterfaceOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             network_interface_id: None,
@@ -136,6 +140,7 @@ pub struct VerifiedaccessEndpointRdsOptions {
 
 impl VerifiedaccessEndpointRdsOptions {
     /// `VerifiedaccessEndpointRdsOptions` with its required arguments; set the others with `VerifiedaccessEndpointRdsOptions { field: Some(..), ..VerifiedaccessEndpointRdsOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             port: None,
@@ -162,6 +167,7 @@ pub struct VerifiedaccessEndpointSseSpecification {
 
 impl VerifiedaccessEndpointSseSpecification {
     /// `VerifiedaccessEndpointSseSpecification` with its required arguments; set the others with `VerifiedaccessEndpointSseSpecification { field: Some(..), ..VerifiedaccessEndpointSseSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             customer_managed_key_enabled: None,
@@ -186,6 +192,7 @@ pub struct VerifiedaccessEndpointTimeouts {
 
 impl VerifiedaccessEndpointTimeouts {
     /// `VerifiedaccessEndpointTimeouts` with its required arguments; set the others with `VerifiedaccessEndpointTimeouts { field: Some(..), ..VerifiedaccessEndpointTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -253,6 +260,7 @@ pub struct VerifiedaccessEndpoint {
 
 impl VerifiedaccessEndpoint {
     /// `VerifiedaccessEndpoint` with its required arguments; set the others with `VerifiedaccessEndpoint { field: Some(..), ..VerifiedaccessEndpoint::new(..) }`.
+    #[inline]
     pub fn new(attachment_type: impl Into<crate::core::Expr>, endpoint_type: impl Into<crate::core::Expr>, verified_access_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             application_domain: None,
@@ -294,6 +302,7 @@ pub struct VerifiedaccessGroupSseConfiguration {
 
 impl VerifiedaccessGroupSseConfiguration {
     /// `VerifiedaccessGroupSseConfiguration` with its required arguments; set the others with `VerifiedaccessGroupSseConfiguration { field: Some(..), ..VerifiedaccessGroupSseConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             customer_managed_key_enabled: None,
@@ -329,6 +338,7 @@ pub struct VerifiedaccessGroup {
 
 impl VerifiedaccessGroup {
     /// `VerifiedaccessGroup` with its required arguments; set the others with `VerifiedaccessGroup { field: Some(..), ..VerifiedaccessGroup::new(..) }`.
+    #[inline]
     pub fn new(verifiedaccess_instance_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -371,6 +381,7 @@ pub struct VerifiedaccessInstance {
 
 impl VerifiedaccessInstance {
     /// `VerifiedaccessInstance` with its required arguments; set the others with `VerifiedaccessInstance { field: Some(..), ..VerifiedaccessInstance::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cidr_endpoints_custom_subdomain: None,
@@ -399,6 +410,7 @@ pub struct VerifiedaccessInstanceLoggingConfigurationAccessLogsCloudwatchLogs {
 
 impl VerifiedaccessInstanceLoggingConfigurationAccessLogsCloudwatchLogs {
     /// `VerifiedaccessInstanceLoggingConfigurationAccessLogsCloudwatchLogs` with its required arguments; set the others with `VerifiedaccessInstanceLoggingConfigurationAccessLogsCloudwatchLogs { field: Some(..), ..VerifiedaccessInstanceLoggingConfigurationAccessLogsCloudwatchLogs::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             enabled: enabled.into(),
@@ -419,6 +431,7 @@ pub struct VerifiedaccessInstanceLoggingConfigurationAccessLogsKinesisDataFireho
 
 impl VerifiedaccessInstanceLoggingConfigurationAccessLogsKinesisDataFirehose {
     /// `VerifiedaccessInstanceLoggingConfigurationAccessLogsKinesisDataFirehose` with its required arguments; set the others with `VerifiedaccessInstanceLoggingConfigurationAccessLogsKinesisDataFirehose { field: Some(..), ..VerifiedaccessInstanceLoggingConfigurationAccessLogsKinesisDataFirehose::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             delivery_stream: None,
@@ -445,6 +458,7 @@ pub struct VerifiedaccessInstanceLoggingConfigurationAccessLogsS3 {
 
 impl VerifiedaccessInstanceLoggingConfigurationAccessLogsS3 {
     /// `VerifiedaccessInstanceLoggingConfigurationAccessLogsS3` with its required arguments; set the others with `VerifiedaccessInstanceLoggingConfigurationAccessLogsS3 { field: Some(..), ..VerifiedaccessInstanceLoggingConfigurationAccessLogsS3::new(..) }`.
+    #[inline]
     pub fn new(enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             bucket_name: None,
@@ -477,6 +491,7 @@ pub struct VerifiedaccessInstanceLoggingConfigurationAccessLogs {
 
 impl VerifiedaccessInstanceLoggingConfigurationAccessLogs {
     /// `VerifiedaccessInstanceLoggingConfigurationAccessLogs` with its required arguments; set the others with `VerifiedaccessInstanceLoggingConfigurationAccessLogs { field: Some(..), ..VerifiedaccessInstanceLoggingConfigurationAccessLogs::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             include_trust_context: None,
@@ -502,6 +517,7 @@ pub struct VerifiedaccessInstanceLoggingConfiguration {
 
 impl VerifiedaccessInstanceLoggingConfiguration {
     /// `VerifiedaccessInstanceLoggingConfiguration` with its required arguments; set the others with `VerifiedaccessInstanceLoggingConfiguration { field: Some(..), ..VerifiedaccessInstanceLoggingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(verifiedaccess_instance_id: impl Into<crate::core::Expr>, access_logs: VerifiedaccessInstanceLoggingConfigurationAccessLogs) -> Self {
         Self {
             id: None,
@@ -529,6 +545,7 @@ pub struct VerifiedaccessInstanceTrustProviderAttachment {
 
 impl VerifiedaccessInstanceTrustProviderAttachment {
     /// `VerifiedaccessInstanceTrustProviderAttachment` with its required arguments; set the others with `VerifiedaccessInstanceTrustProviderAttachment { field: Some(..), ..VerifiedaccessInstanceTrustProviderAttachment::new(..) }`.
+    #[inline]
     pub fn new(verifiedaccess_instance_id: impl Into<crate::core::Expr>, verifiedaccess_trust_provider_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -552,6 +569,7 @@ pub struct VerifiedaccessTrustProviderDeviceOptions {
 
 impl VerifiedaccessTrustProviderDeviceOptions {
     /// `VerifiedaccessTrustProviderDeviceOptions` with its required arguments; set the others with `VerifiedaccessTrustProviderDeviceOptions { field: Some(..), ..VerifiedaccessTrustProviderDeviceOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tenant_id: None,
@@ -589,6 +607,7 @@ pub struct VerifiedaccessTrustProviderNativeApplicationOidcOptions {
 
 impl VerifiedaccessTrustProviderNativeApplicationOidcOptions {
     /// `VerifiedaccessTrustProviderNativeApplicationOidcOptions` with its required arguments; set the others with `VerifiedaccessTrustProviderNativeApplicationOidcOptions { field: Some(..), ..VerifiedaccessTrustProviderNativeApplicationOidcOptions::new(..) }`.
+    #[inline]
     pub fn new(client_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             authorization_endpoint: None,
@@ -630,6 +649,7 @@ pub struct VerifiedaccessTrustProviderOidcOptions {
 
 impl VerifiedaccessTrustProviderOidcOptions {
     /// `VerifiedaccessTrustProviderOidcOptions` with its required arguments; set the others with `VerifiedaccessTrustProviderOidcOptions { field: Some(..), ..VerifiedaccessTrustProviderOidcOptions::new(..) }`.
+    #[inline]
     pub fn new(client_secret: impl Into<crate::core::Expr>) -> Self {
         Self {
             authorization_endpoint: None,
@@ -656,6 +676,7 @@ pub struct VerifiedaccessTrustProviderSseSpecification {
 
 impl VerifiedaccessTrustProviderSseSpecification {
     /// `VerifiedaccessTrustProviderSseSpecification` with its required arguments; set the others with `VerifiedaccessTrustProviderSseSpecification { field: Some(..), ..VerifiedaccessTrustProviderSseSpecification::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             customer_managed_key_enabled: None,
@@ -680,6 +701,7 @@ pub struct VerifiedaccessTrustProviderTimeouts {
 
 impl VerifiedaccessTrustProviderTimeouts {
     /// `VerifiedaccessTrustProviderTimeouts` with its required arguments; set the others with `VerifiedaccessTrustProviderTimeouts { field: Some(..), ..VerifiedaccessTrustProviderTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -733,6 +755,7 @@ pub struct VerifiedaccessTrustProvider {
 
 impl VerifiedaccessTrustProvider {
     /// `VerifiedaccessTrustProvider` with its required arguments; set the others with `VerifiedaccessTrustProvider { field: Some(..), ..VerifiedaccessTrustProvider::new(..) }`.
+    #[inline]
     pub fn new(policy_reference_name: impl Into<crate::core::Expr>, trust_provider_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -758,86 +781,107 @@ impl crate::core::Resource for VerifiedaccessTrustProvider {
 
 impl crate::core::Ref<VerifiedaccessEndpoint> {
     /// `application_domain`, as a reference.
+    #[inline]
     pub fn application_domain(&self) -> crate::core::Expr {
         self.attr("application_domain")
     }
     /// `attachment_type`, as a reference.
+    #[inline]
     pub fn attachment_type(&self) -> crate::core::Expr {
         self.attr("attachment_type")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `device_validation_domain`, as a reference.
+    #[inline]
     pub fn device_validation_domain(&self) -> crate::core::Expr {
         self.attr("device_validation_domain")
     }
     /// `domain_certificate_arn`, as a reference.
+    #[inline]
     pub fn domain_certificate_arn(&self) -> crate::core::Expr {
         self.attr("domain_certificate_arn")
     }
     /// `endpoint_domain`, as a reference.
+    #[inline]
     pub fn endpoint_domain(&self) -> crate::core::Expr {
         self.attr("endpoint_domain")
     }
     /// `endpoint_domain_prefix`, as a reference.
+    #[inline]
     pub fn endpoint_domain_prefix(&self) -> crate::core::Expr {
         self.attr("endpoint_domain_prefix")
     }
     /// `endpoint_type`, as a reference.
+    #[inline]
     pub fn endpoint_type(&self) -> crate::core::Expr {
         self.attr("endpoint_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy_document`, as a reference.
+    #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
         self.attr("policy_document")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `verified_access_group_id`, as a reference.
+    #[inline]
     pub fn verified_access_group_id(&self) -> crate::core::Expr {
         self.attr("verified_access_group_id")
     }
     /// `verified_access_instance_id`, as a reference.
+    #[inline]
     pub fn verified_access_instance_id(&self) -> crate::core::Expr {
         self.attr("verified_access_instance_id")
     }
     /// `cidr_options` (a nested block), as a reference.
+    #[inline]
     pub fn cidr_options(&self) -> crate::core::Expr {
         self.attr("cidr_options")
     }
     /// `load_balancer_options` (a nested block), as a reference.
+    #[inline]
     pub fn load_balancer_options(&self) -> crate::core::Expr {
         self.attr("load_balancer_options")
     }
     /// `network_interface_options` (a nested block), as a reference.
+    #[inline]
     pub fn network_interface_options(&self) -> crate::core::Expr {
         self.attr("network_interface_options")
     }
     /// `rds_options` (a nested block), as a reference.
+    #[inline]
     pub fn rds_options(&self) -> crate::core::Expr {
         self.attr("rds_options")
     }
     /// `sse_specification` (a nested block), as a reference.
+    #[inline]
     pub fn sse_specification(&self) -> crate::core::Expr {
         self.attr("sse_specification")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -845,54 +889,67 @@ impl crate::core::Ref<VerifiedaccessEndpoint> {
 
 impl crate::core::Ref<VerifiedaccessGroup> {
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `deletion_time`, as a reference.
+    #[inline]
     pub fn deletion_time(&self) -> crate::core::Expr {
         self.attr("deletion_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_time`, as a reference.
+    #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
         self.attr("last_updated_time")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `policy_document`, as a reference.
+    #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
         self.attr("policy_document")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `verifiedaccess_group_arn`, as a reference.
+    #[inline]
     pub fn verifiedaccess_group_arn(&self) -> crate::core::Expr {
         self.attr("verifiedaccess_group_arn")
     }
     /// `verifiedaccess_group_id`, as a reference.
+    #[inline]
     pub fn verifiedaccess_group_id(&self) -> crate::core::Expr {
         self.attr("verifiedaccess_group_id")
     }
     /// `verifiedaccess_instance_id`, as a reference.
+    #[inline]
     pub fn verifiedaccess_instance_id(&self) -> crate::core::Expr {
         self.attr("verifiedaccess_instance_id")
     }
     /// `sse_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn sse_configuration(&self) -> crate::core::Expr {
         self.attr("sse_configuration")
     }
@@ -900,42 +957,52 @@ impl crate::core::Ref<VerifiedaccessGroup> {
 
 impl crate::core::Ref<VerifiedaccessInstance> {
     /// `cidr_endpoints_custom_subdomain`, as a reference.
+    #[inline]
     pub fn cidr_endpoints_custom_subdomain(&self) -> crate::core::Expr {
         self.attr("cidr_endpoints_custom_subdomain")
     }
     /// `creation_time`, as a reference.
+    #[inline]
     pub fn creation_time(&self) -> crate::core::Expr {
         self.attr("creation_time")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `fips_enabled`, as a reference.
+    #[inline]
     pub fn fips_enabled(&self) -> crate::core::Expr {
         self.attr("fips_enabled")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_time`, as a reference.
+    #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
         self.attr("last_updated_time")
     }
     /// `name_servers`, as a reference.
+    #[inline]
     pub fn name_servers(&self) -> crate::core::Expr {
         self.attr("name_servers")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `verified_access_trust_providers`, as a reference.
+    #[inline]
     pub fn verified_access_trust_providers(&self) -> crate::core::Expr {
         self.attr("verified_access_trust_providers")
     }
@@ -943,14 +1010,17 @@ impl crate::core::Ref<VerifiedaccessInstance> {
 
 impl crate::core::Ref<VerifiedaccessInstanceLoggingConfiguration> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `verifiedaccess_instance_id`, as a reference.
+    #[inline]
     pub fn verifiedaccess_instance_id(&self) -> crate::core::Expr {
         self.attr("verifiedaccess_instance_id")
     }
     /// `access_logs` (a nested block), as a reference.
+    #[inline]
     pub fn access_logs(&self) -> crate::core::Expr {
         self.attr("access_logs")
     }
@@ -958,14 +1028,17 @@ impl crate::core::Ref<VerifiedaccessInstanceLoggingConfiguration> {
 
 impl crate::core::Ref<VerifiedaccessInstanceTrustProviderAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `verifiedaccess_instance_id`, as a reference.
+    #[inline]
     pub fn verifiedaccess_instance_id(&self) -> crate::core::Expr {
         self.attr("verifiedaccess_instance_id")
     }
     /// `verifiedaccess_trust_provider_id`, as a reference.
+    #[inline]
     pub fn verifiedaccess_trust_provider_id(&self) -> crate::core::Expr {
         self.attr("verifiedaccess_trust_provider_id")
     }
@@ -973,54 +1046,67 @@ impl crate::core::Ref<VerifiedaccessInstanceTrustProviderAttachment> {
 
 impl crate::core::Ref<VerifiedaccessTrustProvider> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `device_trust_provider_type`, as a reference.
+    #[inline]
     pub fn device_trust_provider_type(&self) -> crate::core::Expr {
         self.attr("device_trust_provider_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy_reference_name`, as a reference.
+    #[inline]
     pub fn policy_reference_name(&self) -> crate::core::Expr {
         self.attr("policy_reference_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `trust_provider_type`, as a reference.
+    #[inline]
     pub fn trust_provider_type(&self) -> crate::core::Expr {
         self.attr("trust_provider_type")
     }
     /// `user_trust_provider_type`, as a reference.
+    #[inline]
     pub fn user_trust_provider_type(&self) -> crate::core::Expr {
         self.attr("user_trust_provider_type")
     }
     /// `device_options` (a nested block), as a reference.
+    #[inline]
     pub fn device_options(&self) -> crate::core::Expr {
         self.attr("device_options")
     }
     /// `native_application_oidc_options` (a nested block), as a reference.
+    #[inline]
     pub fn native_application_oidc_options(&self) -> crate::core::Expr {
         self.attr("native_application_oidc_options")
     }
     /// `oidc_options` (a nested block), as a reference.
+    #[inline]
     pub fn oidc_options(&self) -> crate::core::Expr {
         self.attr("oidc_options")
     }
     /// `sse_specification` (a nested block), as a reference.
+    #[inline]
     pub fn sse_specification(&self) -> crate::core::Expr {
         self.attr("sse_specification")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

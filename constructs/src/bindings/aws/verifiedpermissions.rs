@@ -9,6 +9,7 @@ pub struct VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfigur
 
 impl VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfigurationGroupConfiguration {
     /// `VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfigurationGroupConfiguration` with its required arguments; set the others with `VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfigurationGroupConfiguration { field: Some(..), ..VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfigurationGroupConfiguration::new(..) }`.
+    #[inline]
     pub fn new(group_entity_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_entity_type: group_entity_type.into(),
@@ -31,6 +32,7 @@ pub struct VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfigur
 
 impl VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfiguration {
     /// `VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfiguration` with its required arguments; set the others with `VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfiguration { field: Some(..), ..VerifiedpermissionsIdentitySourceConfigurationCognitoUserPoolConfiguration::new(..) }`.
+    #[inline]
     pub fn new(user_pool_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             client_ids: None,
@@ -51,6 +53,7 @@ pub struct VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurat
 
 impl VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationGroupConfiguration {
     /// `VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationGroupConfiguration` with its required arguments; set the others with `VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationGroupConfiguration { field: Some(..), ..VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationGroupConfiguration::new(..) }`.
+    #[inline]
     pub fn new(group_claim: impl Into<crate::core::Expr>, group_entity_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             group_claim: group_claim.into(),
@@ -72,6 +75,7 @@ pub struct VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurat
 
 impl VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelectionAccessTokenOnly {
     /// `VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelectionAccessTokenOnly` with its required arguments; set the others with `VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelectionAccessTokenOnly { field: Some(..), ..VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelectionAccessTokenOnly::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             audiences: None,
@@ -93,6 +97,7 @@ pub struct VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurat
 
 impl VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelectionIdentityTokenOnly {
     /// `VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelectionIdentityTokenOnly` with its required arguments; set the others with `VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelectionIdentityTokenOnly { field: Some(..), ..VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelectionIdentityTokenOnly::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             client_ids: None,
@@ -114,6 +119,7 @@ pub struct VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurat
 
 impl VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelection {
     /// `VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelection` with its required arguments; set the others with `VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelection { field: Some(..), ..VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurationTokenSelection::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             access_token_only: None,
@@ -140,6 +146,7 @@ pub struct VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfigurat
 
 impl VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfiguration {
     /// `VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfiguration` with its required arguments; set the others with `VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfiguration { field: Some(..), ..VerifiedpermissionsIdentitySourceConfigurationOpenIdConnectConfiguration::new(..) }`.
+    #[inline]
     pub fn new(issuer: impl Into<crate::core::Expr>) -> Self {
         Self {
             entity_id_prefix: None,
@@ -163,6 +170,7 @@ pub struct VerifiedpermissionsIdentitySourceConfiguration {
 
 impl VerifiedpermissionsIdentitySourceConfiguration {
     /// `VerifiedpermissionsIdentitySourceConfiguration` with its required arguments; set the others with `VerifiedpermissionsIdentitySourceConfiguration { field: Some(..), ..VerifiedpermissionsIdentitySourceConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cognito_user_pool_configuration: None,
@@ -186,6 +194,7 @@ pub struct VerifiedpermissionsIdentitySource {
 
 impl VerifiedpermissionsIdentitySource {
     /// `VerifiedpermissionsIdentitySource` with its required arguments; set the others with `VerifiedpermissionsIdentitySource { field: Some(..), ..VerifiedpermissionsIdentitySource::new(..) }`.
+    #[inline]
     pub fn new(policy_store_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             policy_store_id: policy_store_id.into(),
@@ -211,6 +220,7 @@ pub struct VerifiedpermissionsPolicyDefinitionStatic {
 
 impl VerifiedpermissionsPolicyDefinitionStatic {
     /// `VerifiedpermissionsPolicyDefinitionStatic` with its required arguments; set the others with `VerifiedpermissionsPolicyDefinitionStatic { field: Some(..), ..VerifiedpermissionsPolicyDefinitionStatic::new(..) }`.
+    #[inline]
     pub fn new(statement: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -230,6 +240,7 @@ pub struct VerifiedpermissionsPolicyDefinitionTemplateLinkedPrincipal {
 
 impl VerifiedpermissionsPolicyDefinitionTemplateLinkedPrincipal {
     /// `VerifiedpermissionsPolicyDefinitionTemplateLinkedPrincipal` with its required arguments; set the others with `VerifiedpermissionsPolicyDefinitionTemplateLinkedPrincipal { field: Some(..), ..VerifiedpermissionsPolicyDefinitionTemplateLinkedPrincipal::new(..) }`.
+    #[inline]
     pub fn new(entity_id: impl Into<crate::core::Expr>, entity_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             entity_id: entity_id.into(),
@@ -253,6 +264,7 @@ pub struct VerifiedpermissionsPolicyDefinitionTemplateLinked {
 
 impl VerifiedpermissionsPolicyDefinitionTemplateLinked {
     /// `VerifiedpermissionsPolicyDefinitionTemplateLinked` with its required arguments; set the others with `VerifiedpermissionsPolicyDefinitionTemplateLinked { field: Some(..), ..VerifiedpermissionsPolicyDefinitionTemplateLinked::new(..) }`.
+    #[inline]
     pub fn new(policy_template_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             policy_template_id: policy_template_id.into(),
@@ -275,6 +287,7 @@ pub struct VerifiedpermissionsPolicyDefinition {
 
 impl VerifiedpermissionsPolicyDefinition {
     /// `VerifiedpermissionsPolicyDefinition` with its required arguments; set the others with `VerifiedpermissionsPolicyDefinition { field: Some(..), ..VerifiedpermissionsPolicyDefinition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             r#static: None,
@@ -295,6 +308,7 @@ pub struct VerifiedpermissionsPolicy {
 
 impl VerifiedpermissionsPolicy {
     /// `VerifiedpermissionsPolicy` with its required arguments; set the others with `VerifiedpermissionsPolicy { field: Some(..), ..VerifiedpermissionsPolicy::new(..) }`.
+    #[inline]
     pub fn new(policy_store_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             policy_store_id: policy_store_id.into(),
@@ -316,6 +330,7 @@ pub struct VerifiedpermissionsPolicyStoreValidationSettings {
 
 impl VerifiedpermissionsPolicyStoreValidationSettings {
     /// `VerifiedpermissionsPolicyStoreValidationSettings` with its required arguments; set the others with `VerifiedpermissionsPolicyStoreValidationSettings { field: Some(..), ..VerifiedpermissionsPolicyStoreValidationSettings::new(..) }`.
+    #[inline]
     pub fn new(mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             mode: mode.into(),
@@ -339,6 +354,7 @@ pub struct VerifiedpermissionsPolicyStore {
 
 impl VerifiedpermissionsPolicyStore {
     /// `VerifiedpermissionsPolicyStore` with its required arguments; set the others with `VerifiedpermissionsPolicyStore { field: Some(..), ..VerifiedpermissionsPolicyStore::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             description: None,
@@ -366,6 +382,7 @@ pub struct VerifiedpermissionsPolicyTemplate {
 
 impl VerifiedpermissionsPolicyTemplate {
     /// `VerifiedpermissionsPolicyTemplate` with its required arguments; set the others with `VerifiedpermissionsPolicyTemplate { field: Some(..), ..VerifiedpermissionsPolicyTemplate::new(..) }`.
+    #[inline]
     pub fn new(policy_store_id: impl Into<crate::core::Expr>, statement: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -388,6 +405,7 @@ pub struct VerifiedpermissionsSchemaDefinition {
 
 impl VerifiedpermissionsSchemaDefinition {
     /// `VerifiedpermissionsSchemaDefinition` with its required arguments; set the others with `VerifiedpermissionsSchemaDefinition { field: Some(..), ..VerifiedpermissionsSchemaDefinition::new(..) }`.
+    #[inline]
     pub fn new(value: impl Into<crate::core::Expr>) -> Self {
         Self {
             value: value.into(),
@@ -407,6 +425,7 @@ pub struct VerifiedpermissionsSchema {
 
 impl VerifiedpermissionsSchema {
     /// `VerifiedpermissionsSchema` with its required arguments; set the others with `VerifiedpermissionsSchema { field: Some(..), ..VerifiedpermissionsSchema::new(..) }`.
+    #[inline]
     pub fn new(policy_store_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             policy_store_id: policy_store_id.into(),
@@ -428,6 +447,7 @@ pub struct DataVerifiedpermissionsPolicyStore {
 
 impl DataVerifiedpermissionsPolicyStore {
     /// `DataVerifiedpermissionsPolicyStore` with its required arguments; set the others with `DataVerifiedpermissionsPolicyStore { field: Some(..), ..DataVerifiedpermissionsPolicyStore::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -441,18 +461,22 @@ impl crate::core::DataSource for DataVerifiedpermissionsPolicyStore {
 
 impl crate::core::Ref<VerifiedpermissionsIdentitySource> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy_store_id`, as a reference.
+    #[inline]
     pub fn policy_store_id(&self) -> crate::core::Expr {
         self.attr("policy_store_id")
     }
     /// `principal_entity_type`, as a reference.
+    #[inline]
     pub fn principal_entity_type(&self) -> crate::core::Expr {
         self.attr("principal_entity_type")
     }
     /// `configuration` (a nested block), as a reference.
+    #[inline]
     pub fn configuration(&self) -> crate::core::Expr {
         self.attr("configuration")
     }
@@ -460,22 +484,27 @@ impl crate::core::Ref<VerifiedpermissionsIdentitySource> {
 
 impl crate::core::Ref<VerifiedpermissionsPolicy> {
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy_id`, as a reference.
+    #[inline]
     pub fn policy_id(&self) -> crate::core::Expr {
         self.attr("policy_id")
     }
     /// `policy_store_id`, as a reference.
+    #[inline]
     pub fn policy_store_id(&self) -> crate::core::Expr {
         self.attr("policy_store_id")
     }
     /// `definition` (a nested block), as a reference.
+    #[inline]
     pub fn definition(&self) -> crate::core::Expr {
         self.attr("definition")
     }
@@ -483,30 +512,37 @@ impl crate::core::Ref<VerifiedpermissionsPolicy> {
 
 impl crate::core::Ref<VerifiedpermissionsPolicyStore> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy_store_id`, as a reference.
+    #[inline]
     pub fn policy_store_id(&self) -> crate::core::Expr {
         self.attr("policy_store_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `validation_settings` (a nested block), as a reference.
+    #[inline]
     pub fn validation_settings(&self) -> crate::core::Expr {
         self.attr("validation_settings")
     }
@@ -514,26 +550,32 @@ impl crate::core::Ref<VerifiedpermissionsPolicyStore> {
 
 impl crate::core::Ref<VerifiedpermissionsPolicyTemplate> {
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy_store_id`, as a reference.
+    #[inline]
     pub fn policy_store_id(&self) -> crate::core::Expr {
         self.attr("policy_store_id")
     }
     /// `policy_template_id`, as a reference.
+    #[inline]
     pub fn policy_template_id(&self) -> crate::core::Expr {
         self.attr("policy_template_id")
     }
     /// `statement`, as a reference.
+    #[inline]
     pub fn statement(&self) -> crate::core::Expr {
         self.attr("statement")
     }
@@ -541,18 +583,22 @@ impl crate::core::Ref<VerifiedpermissionsPolicyTemplate> {
 
 impl crate::core::Ref<VerifiedpermissionsSchema> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `namespaces`, as a reference.
+    #[inline]
     pub fn namespaces(&self) -> crate::core::Expr {
         self.attr("namespaces")
     }
     /// `policy_store_id`, as a reference.
+    #[inline]
     pub fn policy_store_id(&self) -> crate::core::Expr {
         self.attr("policy_store_id")
     }
     /// `definition` (a nested block), as a reference.
+    #[inline]
     pub fn definition(&self) -> crate::core::Expr {
         self.attr("definition")
     }
@@ -560,30 +606,37 @@ impl crate::core::Ref<VerifiedpermissionsSchema> {
 
 impl crate::core::Ref<DataVerifiedpermissionsPolicyStore> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_date`, as a reference.
+    #[inline]
     pub fn created_date(&self) -> crate::core::Expr {
         self.attr("created_date")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_date`, as a reference.
+    #[inline]
     pub fn last_updated_date(&self) -> crate::core::Expr {
         self.attr("last_updated_date")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `validation_settings`, as a reference.
+    #[inline]
     pub fn validation_settings(&self) -> crate::core::Expr {
         self.attr("validation_settings")
     }

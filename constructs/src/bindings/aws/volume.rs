@@ -13,6 +13,7 @@ pub struct VolumeAttachmentTimeouts {
 
 impl VolumeAttachmentTimeouts {
     /// `VolumeAttachmentTimeouts` with its required arguments; set the others with `VolumeAttachmentTimeouts { field: Some(..), ..VolumeAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -49,6 +50,7 @@ pub struct VolumeAttachment {
 
 impl VolumeAttachment {
     /// `VolumeAttachment` with its required arguments; set the others with `VolumeAttachment { field: Some(..), ..VolumeAttachment::new(..) }`.
+    #[inline]
     pub fn new(device_name: impl Into<crate::core::Expr>, instance_id: impl Into<crate::core::Expr>, volume_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             device_name: device_name.into(),
@@ -69,34 +71,42 @@ impl crate::core::Resource for VolumeAttachment {
 
 impl crate::core::Ref<VolumeAttachment> {
     /// `device_name`, as a reference.
+    #[inline]
     pub fn device_name(&self) -> crate::core::Expr {
         self.attr("device_name")
     }
     /// `force_detach`, as a reference.
+    #[inline]
     pub fn force_detach(&self) -> crate::core::Expr {
         self.attr("force_detach")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_id`, as a reference.
+    #[inline]
     pub fn instance_id(&self) -> crate::core::Expr {
         self.attr("instance_id")
     }
     /// `skip_destroy`, as a reference.
+    #[inline]
     pub fn skip_destroy(&self) -> crate::core::Expr {
         self.attr("skip_destroy")
     }
     /// `stop_instance_before_detaching`, as a reference.
+    #[inline]
     pub fn stop_instance_before_detaching(&self) -> crate::core::Expr {
         self.attr("stop_instance_before_detaching")
     }
     /// `volume_id`, as a reference.
+    #[inline]
     pub fn volume_id(&self) -> crate::core::Expr {
         self.attr("volume_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -52,6 +52,7 @@ pub struct Vpc {
 
 impl Vpc {
     /// `Vpc` with its required arguments; set the others with `Vpc { field: Some(..), ..Vpc::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             assign_generated_ipv6_cidr_block: None,
@@ -77,6 +78,7 @@ impl crate::core::Resource for Vpc {
     const TYPE: &'static str = "aws_vpc";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcBlockPublicAccessExclusion`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcBlockPublicAccessExclusionTimeouts {
@@ -94,8 +96,10 @@ pub struct VpcBlockPublicAccessExclusionTimeouts {
     pub update: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcBlockPublicAccessExclusionTimeouts {
     /// `VpcBlockPublicAccessExclusionTimeouts` with its required arguments; set the others with `VpcBlockPublicAccessExclusionTimeouts { field: Some(..), ..VpcBlockPublicAccessExclusionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -105,6 +109,7 @@ impl VpcBlockPublicAccessExclusionTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_block_public_access_exclusion` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcBlockPublicAccessExclusion {
@@ -124,8 +129,10 @@ pub struct VpcBlockPublicAccessExclusion {
     pub timeouts: Option<VpcBlockPublicAccessExclusionTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcBlockPublicAccessExclusion {
     /// `VpcBlockPublicAccessExclusion` with its required arguments; set the others with `VpcBlockPublicAccessExclusion { field: Some(..), ..VpcBlockPublicAccessExclusion::new(..) }`.
+    #[inline]
     pub fn new(internet_gateway_exclusion_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             internet_gateway_exclusion_mode: internet_gateway_exclusion_mode.into(),
@@ -137,10 +144,12 @@ impl VpcBlockPublicAccessExclusion {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcBlockPublicAccessExclusion {
     const TYPE: &'static str = "aws_vpc_block_public_access_exclusion";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcBlockPublicAccessOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcBlockPublicAccessOptionsTimeouts {
@@ -158,8 +167,10 @@ pub struct VpcBlockPublicAccessOptionsTimeouts {
     pub update: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcBlockPublicAccessOptionsTimeouts {
     /// `VpcBlockPublicAccessOptionsTimeouts` with its required arguments; set the others with `VpcBlockPublicAccessOptionsTimeouts { field: Some(..), ..VpcBlockPublicAccessOptionsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -169,6 +180,7 @@ impl VpcBlockPublicAccessOptionsTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_block_public_access_options` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcBlockPublicAccessOptions {
@@ -179,8 +191,10 @@ pub struct VpcBlockPublicAccessOptions {
     pub timeouts: Option<VpcBlockPublicAccessOptionsTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcBlockPublicAccessOptions {
     /// `VpcBlockPublicAccessOptions` with its required arguments; set the others with `VpcBlockPublicAccessOptions { field: Some(..), ..VpcBlockPublicAccessOptions::new(..) }`.
+    #[inline]
     pub fn new(internet_gateway_block_mode: impl Into<crate::core::Expr>) -> Self {
         Self {
             internet_gateway_block_mode: internet_gateway_block_mode.into(),
@@ -189,10 +203,12 @@ impl VpcBlockPublicAccessOptions {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcBlockPublicAccessOptions {
     const TYPE: &'static str = "aws_vpc_block_public_access_options";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_dhcp_options` (resource).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcDhcpOptions {
@@ -225,8 +241,10 @@ pub struct VpcDhcpOptions {
     pub tags_all: Option<std::collections::BTreeMap<String, crate::core::Expr>>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcDhcpOptions {
     /// `VpcDhcpOptions` with its required arguments; set the others with `VpcDhcpOptions { field: Some(..), ..VpcDhcpOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             domain_name: None,
@@ -242,10 +260,12 @@ impl VpcDhcpOptions {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcDhcpOptions {
     const TYPE: &'static str = "aws_vpc_dhcp_options";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_dhcp_options_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcDhcpOptionsAssociation {
@@ -258,8 +278,10 @@ pub struct VpcDhcpOptionsAssociation {
     pub vpc_id: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcDhcpOptionsAssociation {
     /// `VpcDhcpOptionsAssociation` with its required arguments; set the others with `VpcDhcpOptionsAssociation { field: Some(..), ..VpcDhcpOptionsAssociation::new(..) }`.
+    #[inline]
     pub fn new(dhcp_options_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             dhcp_options_id: dhcp_options_id.into(),
@@ -269,10 +291,12 @@ impl VpcDhcpOptionsAssociation {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcDhcpOptionsAssociation {
     const TYPE: &'static str = "aws_vpc_dhcp_options_association";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `dns_options` block of [`VpcEndpoint`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcEndpointDnsOptions {
@@ -284,8 +308,10 @@ pub struct VpcEndpointDnsOptions {
     pub private_dns_only_for_inbound_resolver_endpoint: Option<crate::core::Arg<bool>>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointDnsOptions {
     /// `VpcEndpointDnsOptions` with its required arguments; set the others with `VpcEndpointDnsOptions { field: Some(..), ..VpcEndpointDnsOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dns_record_ip_type: None,
@@ -294,6 +320,7 @@ impl VpcEndpointDnsOptions {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `subnet_configuration` block of [`VpcEndpoint`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcEndpointSubnetConfiguration {
@@ -308,8 +335,10 @@ pub struct VpcEndpointSubnetConfiguration {
     pub subnet_id: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointSubnetConfiguration {
     /// `VpcEndpointSubnetConfiguration` with its required arguments; set the others with `VpcEndpointSubnetConfiguration { field: Some(..), ..VpcEndpointSubnetConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ipv4: None,
@@ -319,6 +348,7 @@ impl VpcEndpointSubnetConfiguration {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcEndpoint`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcEndpointTimeouts {
@@ -333,8 +363,10 @@ pub struct VpcEndpointTimeouts {
     pub update: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointTimeouts {
     /// `VpcEndpointTimeouts` with its required arguments; set the others with `VpcEndpointTimeouts { field: Some(..), ..VpcEndpointTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -344,6 +376,7 @@ impl VpcEndpointTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpoint {
@@ -405,8 +438,10 @@ pub struct VpcEndpoint {
     pub timeouts: Option<VpcEndpointTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpoint {
     /// `VpcEndpoint` with its required arguments; set the others with `VpcEndpoint { field: Some(..), ..VpcEndpoint::new(..) }`.
+    #[inline]
     pub fn new(vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_accept: None,
@@ -432,10 +467,12 @@ impl VpcEndpoint {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpoint {
     const TYPE: &'static str = "aws_vpc_endpoint";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_connection_accepter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointConnectionAccepter {
@@ -448,8 +485,10 @@ pub struct VpcEndpointConnectionAccepter {
     pub vpc_endpoint_service_id: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointConnectionAccepter {
     /// `VpcEndpointConnectionAccepter` with its required arguments; set the others with `VpcEndpointConnectionAccepter { field: Some(..), ..VpcEndpointConnectionAccepter::new(..) }`.
+    #[inline]
     pub fn new(vpc_endpoint_id: impl Into<crate::core::Expr>, vpc_endpoint_service_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -459,10 +498,12 @@ impl VpcEndpointConnectionAccepter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointConnectionAccepter {
     const TYPE: &'static str = "aws_vpc_endpoint_connection_accepter";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_connection_notification` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointConnectionNotification {
@@ -481,8 +522,10 @@ pub struct VpcEndpointConnectionNotification {
     pub vpc_endpoint_service_id: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointConnectionNotification {
     /// `VpcEndpointConnectionNotification` with its required arguments; set the others with `VpcEndpointConnectionNotification { field: Some(..), ..VpcEndpointConnectionNotification::new(..) }`.
+    #[inline]
     pub fn new(connection_events: Vec<crate::core::Expr>, connection_notification_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_events,
@@ -494,10 +537,12 @@ impl VpcEndpointConnectionNotification {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointConnectionNotification {
     const TYPE: &'static str = "aws_vpc_endpoint_connection_notification";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcEndpointPolicy`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcEndpointPolicyTimeouts {
@@ -509,8 +554,10 @@ pub struct VpcEndpointPolicyTimeouts {
     pub delete: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointPolicyTimeouts {
     /// `VpcEndpointPolicyTimeouts` with its required arguments; set the others with `VpcEndpointPolicyTimeouts { field: Some(..), ..VpcEndpointPolicyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -519,6 +566,7 @@ impl VpcEndpointPolicyTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_policy` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointPolicy {
@@ -535,8 +583,10 @@ pub struct VpcEndpointPolicy {
     pub timeouts: Option<VpcEndpointPolicyTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointPolicy {
     /// `VpcEndpointPolicy` with its required arguments; set the others with `VpcEndpointPolicy { field: Some(..), ..VpcEndpointPolicy::new(..) }`.
+    #[inline]
     pub fn new(vpc_endpoint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -547,10 +597,12 @@ impl VpcEndpointPolicy {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointPolicy {
     const TYPE: &'static str = "aws_vpc_endpoint_policy";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_private_dns` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointPrivateDns {
@@ -560,8 +612,10 @@ pub struct VpcEndpointPrivateDns {
     pub vpc_endpoint_id: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointPrivateDns {
     /// `VpcEndpointPrivateDns` with its required arguments; set the others with `VpcEndpointPrivateDns { field: Some(..), ..VpcEndpointPrivateDns::new(..) }`.
+    #[inline]
     pub fn new(private_dns_enabled: impl Into<crate::core::Arg<bool>>, vpc_endpoint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             private_dns_enabled: private_dns_enabled.into(),
@@ -570,10 +624,12 @@ impl VpcEndpointPrivateDns {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointPrivateDns {
     const TYPE: &'static str = "aws_vpc_endpoint_private_dns";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_route_table_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointRouteTableAssociation {
@@ -586,8 +642,10 @@ pub struct VpcEndpointRouteTableAssociation {
     pub vpc_endpoint_id: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointRouteTableAssociation {
     /// `VpcEndpointRouteTableAssociation` with its required arguments; set the others with `VpcEndpointRouteTableAssociation { field: Some(..), ..VpcEndpointRouteTableAssociation::new(..) }`.
+    #[inline]
     pub fn new(route_table_id: impl Into<crate::core::Expr>, vpc_endpoint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -597,10 +655,12 @@ impl VpcEndpointRouteTableAssociation {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointRouteTableAssociation {
     const TYPE: &'static str = "aws_vpc_endpoint_route_table_association";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_security_group_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointSecurityGroupAssociation {
@@ -616,8 +676,10 @@ pub struct VpcEndpointSecurityGroupAssociation {
     pub vpc_endpoint_id: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointSecurityGroupAssociation {
     /// `VpcEndpointSecurityGroupAssociation` with its required arguments; set the others with `VpcEndpointSecurityGroupAssociation { field: Some(..), ..VpcEndpointSecurityGroupAssociation::new(..) }`.
+    #[inline]
     pub fn new(security_group_id: impl Into<crate::core::Expr>, vpc_endpoint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -628,10 +690,12 @@ impl VpcEndpointSecurityGroupAssociation {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointSecurityGroupAssociation {
     const TYPE: &'static str = "aws_vpc_endpoint_security_group_association";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcEndpointService`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcEndpointServiceTimeouts {
@@ -646,8 +710,10 @@ pub struct VpcEndpointServiceTimeouts {
     pub update: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointServiceTimeouts {
     /// `VpcEndpointServiceTimeouts` with its required arguments; set the others with `VpcEndpointServiceTimeouts { field: Some(..), ..VpcEndpointServiceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -657,6 +723,7 @@ impl VpcEndpointServiceTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_service` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointService {
@@ -694,8 +761,10 @@ pub struct VpcEndpointService {
     pub timeouts: Option<VpcEndpointServiceTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointService {
     /// `VpcEndpointService` with its required arguments; set the others with `VpcEndpointService { field: Some(..), ..VpcEndpointService::new(..) }`.
+    #[inline]
     pub fn new(acceptance_required: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             acceptance_required: acceptance_required.into(),
@@ -713,10 +782,12 @@ impl VpcEndpointService {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointService {
     const TYPE: &'static str = "aws_vpc_endpoint_service";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_service_allowed_principal` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointServiceAllowedPrincipal {
@@ -729,8 +800,10 @@ pub struct VpcEndpointServiceAllowedPrincipal {
     pub vpc_endpoint_service_id: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointServiceAllowedPrincipal {
     /// `VpcEndpointServiceAllowedPrincipal` with its required arguments; set the others with `VpcEndpointServiceAllowedPrincipal { field: Some(..), ..VpcEndpointServiceAllowedPrincipal::new(..) }`.
+    #[inline]
     pub fn new(principal_arn: impl Into<crate::core::Expr>, vpc_endpoint_service_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -740,10 +813,12 @@ impl VpcEndpointServiceAllowedPrincipal {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointServiceAllowedPrincipal {
     const TYPE: &'static str = "aws_vpc_endpoint_service_allowed_principal";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcEndpointServicePrivateDnsVerification`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcEndpointServicePrivateDnsVerificationTimeouts {
@@ -753,8 +828,10 @@ pub struct VpcEndpointServicePrivateDnsVerificationTimeouts {
     pub create: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointServicePrivateDnsVerificationTimeouts {
     /// `VpcEndpointServicePrivateDnsVerificationTimeouts` with its required arguments; set the others with `VpcEndpointServicePrivateDnsVerificationTimeouts { field: Some(..), ..VpcEndpointServicePrivateDnsVerificationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -762,6 +839,7 @@ impl VpcEndpointServicePrivateDnsVerificationTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_service_private_dns_verification` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointServicePrivateDnsVerification {
@@ -775,8 +853,10 @@ pub struct VpcEndpointServicePrivateDnsVerification {
     pub timeouts: Option<VpcEndpointServicePrivateDnsVerificationTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointServicePrivateDnsVerification {
     /// `VpcEndpointServicePrivateDnsVerification` with its required arguments; set the others with `VpcEndpointServicePrivateDnsVerification { field: Some(..), ..VpcEndpointServicePrivateDnsVerification::new(..) }`.
+    #[inline]
     pub fn new(service_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             service_id: service_id.into(),
@@ -786,10 +866,12 @@ impl VpcEndpointServicePrivateDnsVerification {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointServicePrivateDnsVerification {
     const TYPE: &'static str = "aws_vpc_endpoint_service_private_dns_verification";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcEndpointSubnetAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcEndpointSubnetAssociationTimeouts {
@@ -801,8 +883,10 @@ pub struct VpcEndpointSubnetAssociationTimeouts {
     pub delete: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointSubnetAssociationTimeouts {
     /// `VpcEndpointSubnetAssociationTimeouts` with its required arguments; set the others with `VpcEndpointSubnetAssociationTimeouts { field: Some(..), ..VpcEndpointSubnetAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -811,6 +895,7 @@ impl VpcEndpointSubnetAssociationTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_subnet_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcEndpointSubnetAssociation {
@@ -826,8 +911,10 @@ pub struct VpcEndpointSubnetAssociation {
     pub timeouts: Option<VpcEndpointSubnetAssociationTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcEndpointSubnetAssociation {
     /// `VpcEndpointSubnetAssociation` with its required arguments; set the others with `VpcEndpointSubnetAssociation { field: Some(..), ..VpcEndpointSubnetAssociation::new(..) }`.
+    #[inline]
     pub fn new(subnet_id: impl Into<crate::core::Expr>, vpc_endpoint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -838,10 +925,12 @@ impl VpcEndpointSubnetAssociation {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcEndpointSubnetAssociation {
     const TYPE: &'static str = "aws_vpc_endpoint_subnet_association";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `operating_regions` block of [`VpcIpam`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamOperatingRegions {
@@ -849,8 +938,10 @@ pub struct VpcIpamOperatingRegions {
     pub region_name: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamOperatingRegions {
     /// `VpcIpamOperatingRegions` with its required arguments; set the others with `VpcIpamOperatingRegions { field: Some(..), ..VpcIpamOperatingRegions::new(..) }`.
+    #[inline]
     pub fn new(region_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             region_name: region_name.into(),
@@ -858,6 +949,7 @@ impl VpcIpamOperatingRegions {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcIpam`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcIpamTimeouts {
@@ -872,8 +964,10 @@ pub struct VpcIpamTimeouts {
     pub update: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamTimeouts {
     /// `VpcIpamTimeouts` with its required arguments; set the others with `VpcIpamTimeouts { field: Some(..), ..VpcIpamTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -883,6 +977,7 @@ impl VpcIpamTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpam {
@@ -914,8 +1009,10 @@ pub struct VpcIpam {
     pub timeouts: Option<VpcIpamTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpam {
     /// `VpcIpam` with its required arguments; set the others with `VpcIpam { field: Some(..), ..VpcIpam::new(..) }`.
+    #[inline]
     pub fn new(operating_regions: Vec<VpcIpamOperatingRegions>) -> Self {
         Self {
             cascade: None,
@@ -931,10 +1028,12 @@ impl VpcIpam {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpam {
     const TYPE: &'static str = "aws_vpc_ipam";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_organization_admin_account` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamOrganizationAdminAccount {
@@ -945,8 +1044,10 @@ pub struct VpcIpamOrganizationAdminAccount {
     pub id: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamOrganizationAdminAccount {
     /// `VpcIpamOrganizationAdminAccount` with its required arguments; set the others with `VpcIpamOrganizationAdminAccount { field: Some(..), ..VpcIpamOrganizationAdminAccount::new(..) }`.
+    #[inline]
     pub fn new(delegated_admin_account_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             delegated_admin_account_id: delegated_admin_account_id.into(),
@@ -955,10 +1056,12 @@ impl VpcIpamOrganizationAdminAccount {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpamOrganizationAdminAccount {
     const TYPE: &'static str = "aws_vpc_ipam_organization_admin_account";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcIpamPool`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcIpamPoolTimeouts {
@@ -973,8 +1076,10 @@ pub struct VpcIpamPoolTimeouts {
     pub update: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamPoolTimeouts {
     /// `VpcIpamPoolTimeouts` with its required arguments; set the others with `VpcIpamPoolTimeouts { field: Some(..), ..VpcIpamPoolTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -984,6 +1089,7 @@ impl VpcIpamPoolTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_pool` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamPool {
@@ -1041,8 +1147,10 @@ pub struct VpcIpamPool {
     pub timeouts: Option<VpcIpamPoolTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamPool {
     /// `VpcIpamPool` with its required arguments; set the others with `VpcIpamPool { field: Some(..), ..VpcIpamPool::new(..) }`.
+    #[inline]
     pub fn new(address_family: impl Into<crate::core::Expr>, ipam_scope_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             address_family: address_family.into(),
@@ -1067,10 +1175,12 @@ impl VpcIpamPool {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpamPool {
     const TYPE: &'static str = "aws_vpc_ipam_pool";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `cidr_authorization_context` block of [`VpcIpamPoolCidr`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcIpamPoolCidrCidrAuthorizationContext {
@@ -1082,8 +1192,10 @@ pub struct VpcIpamPoolCidrCidrAuthorizationContext {
     pub signature: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamPoolCidrCidrAuthorizationContext {
     /// `VpcIpamPoolCidrCidrAuthorizationContext` with its required arguments; set the others with `VpcIpamPoolCidrCidrAuthorizationContext { field: Some(..), ..VpcIpamPoolCidrCidrAuthorizationContext::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             message: None,
@@ -1092,6 +1204,7 @@ impl VpcIpamPoolCidrCidrAuthorizationContext {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcIpamPoolCidr`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcIpamPoolCidrTimeouts {
@@ -1103,8 +1216,10 @@ pub struct VpcIpamPoolCidrTimeouts {
     pub delete: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamPoolCidrTimeouts {
     /// `VpcIpamPoolCidrTimeouts` with its required arguments; set the others with `VpcIpamPoolCidrTimeouts { field: Some(..), ..VpcIpamPoolCidrTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1113,6 +1228,7 @@ impl VpcIpamPoolCidrTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_pool_cidr` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamPoolCidr {
@@ -1135,8 +1251,10 @@ pub struct VpcIpamPoolCidr {
     pub timeouts: Option<VpcIpamPoolCidrTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamPoolCidr {
     /// `VpcIpamPoolCidr` with its required arguments; set the others with `VpcIpamPoolCidr { field: Some(..), ..VpcIpamPoolCidr::new(..) }`.
+    #[inline]
     pub fn new(ipam_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr: None,
@@ -1149,10 +1267,12 @@ impl VpcIpamPoolCidr {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpamPoolCidr {
     const TYPE: &'static str = "aws_vpc_ipam_pool_cidr";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_pool_cidr_allocation` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamPoolCidrAllocation {
@@ -1175,8 +1295,10 @@ pub struct VpcIpamPoolCidrAllocation {
     pub netmask_length: Option<crate::core::Arg<crate::core::Number>>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamPoolCidrAllocation {
     /// `VpcIpamPoolCidrAllocation` with its required arguments; set the others with `VpcIpamPoolCidrAllocation { field: Some(..), ..VpcIpamPoolCidrAllocation::new(..) }`.
+    #[inline]
     pub fn new(ipam_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr: None,
@@ -1189,10 +1311,12 @@ impl VpcIpamPoolCidrAllocation {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpamPoolCidrAllocation {
     const TYPE: &'static str = "aws_vpc_ipam_pool_cidr_allocation";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_preview_next_cidr` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamPreviewNextCidr {
@@ -1209,8 +1333,10 @@ pub struct VpcIpamPreviewNextCidr {
     pub netmask_length: Option<crate::core::Arg<crate::core::Number>>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamPreviewNextCidr {
     /// `VpcIpamPreviewNextCidr` with its required arguments; set the others with `VpcIpamPreviewNextCidr { field: Some(..), ..VpcIpamPreviewNextCidr::new(..) }`.
+    #[inline]
     pub fn new(ipam_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             disallowed_cidrs: None,
@@ -1221,10 +1347,12 @@ impl VpcIpamPreviewNextCidr {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpamPreviewNextCidr {
     const TYPE: &'static str = "aws_vpc_ipam_preview_next_cidr";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `operating_regions` block of [`VpcIpamResourceDiscovery`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamResourceDiscoveryOperatingRegions {
@@ -1232,8 +1360,10 @@ pub struct VpcIpamResourceDiscoveryOperatingRegions {
     pub region_name: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamResourceDiscoveryOperatingRegions {
     /// `VpcIpamResourceDiscoveryOperatingRegions` with its required arguments; set the others with `VpcIpamResourceDiscoveryOperatingRegions { field: Some(..), ..VpcIpamResourceDiscoveryOperatingRegions::new(..) }`.
+    #[inline]
     pub fn new(region_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             region_name: region_name.into(),
@@ -1241,6 +1371,7 @@ impl VpcIpamResourceDiscoveryOperatingRegions {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcIpamResourceDiscovery`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcIpamResourceDiscoveryTimeouts {
@@ -1255,8 +1386,10 @@ pub struct VpcIpamResourceDiscoveryTimeouts {
     pub update: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamResourceDiscoveryTimeouts {
     /// `VpcIpamResourceDiscoveryTimeouts` with its required arguments; set the others with `VpcIpamResourceDiscoveryTimeouts { field: Some(..), ..VpcIpamResourceDiscoveryTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1266,6 +1399,7 @@ impl VpcIpamResourceDiscoveryTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_resource_discovery` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamResourceDiscovery {
@@ -1288,8 +1422,10 @@ pub struct VpcIpamResourceDiscovery {
     pub timeouts: Option<VpcIpamResourceDiscoveryTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamResourceDiscovery {
     /// `VpcIpamResourceDiscovery` with its required arguments; set the others with `VpcIpamResourceDiscovery { field: Some(..), ..VpcIpamResourceDiscovery::new(..) }`.
+    #[inline]
     pub fn new(operating_regions: Vec<VpcIpamResourceDiscoveryOperatingRegions>) -> Self {
         Self {
             description: None,
@@ -1302,10 +1438,12 @@ impl VpcIpamResourceDiscovery {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpamResourceDiscovery {
     const TYPE: &'static str = "aws_vpc_ipam_resource_discovery";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcIpamResourceDiscoveryAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcIpamResourceDiscoveryAssociationTimeouts {
@@ -1320,8 +1458,10 @@ pub struct VpcIpamResourceDiscoveryAssociationTimeouts {
     pub update: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamResourceDiscoveryAssociationTimeouts {
     /// `VpcIpamResourceDiscoveryAssociationTimeouts` with its required arguments; set the others with `VpcIpamResourceDiscoveryAssociationTimeouts { field: Some(..), ..VpcIpamResourceDiscoveryAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1331,6 +1471,7 @@ impl VpcIpamResourceDiscoveryAssociationTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_resource_discovery_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamResourceDiscoveryAssociation {
@@ -1352,8 +1493,10 @@ pub struct VpcIpamResourceDiscoveryAssociation {
     pub timeouts: Option<VpcIpamResourceDiscoveryAssociationTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamResourceDiscoveryAssociation {
     /// `VpcIpamResourceDiscoveryAssociation` with its required arguments; set the others with `VpcIpamResourceDiscoveryAssociation { field: Some(..), ..VpcIpamResourceDiscoveryAssociation::new(..) }`.
+    #[inline]
     pub fn new(ipam_id: impl Into<crate::core::Expr>, ipam_resource_discovery_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1366,10 +1509,12 @@ impl VpcIpamResourceDiscoveryAssociation {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpamResourceDiscoveryAssociation {
     const TYPE: &'static str = "aws_vpc_ipam_resource_discovery_association";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcIpamScope`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcIpamScopeTimeouts {
@@ -1384,8 +1529,10 @@ pub struct VpcIpamScopeTimeouts {
     pub update: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamScopeTimeouts {
     /// `VpcIpamScopeTimeouts` with its required arguments; set the others with `VpcIpamScopeTimeouts { field: Some(..), ..VpcIpamScopeTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1395,6 +1542,7 @@ impl VpcIpamScopeTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_scope` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpamScope {
@@ -1417,8 +1565,10 @@ pub struct VpcIpamScope {
     pub timeouts: Option<VpcIpamScopeTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpamScope {
     /// `VpcIpamScope` with its required arguments; set the others with `VpcIpamScope { field: Some(..), ..VpcIpamScope::new(..) }`.
+    #[inline]
     pub fn new(ipam_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -1431,10 +1581,12 @@ impl VpcIpamScope {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpamScope {
     const TYPE: &'static str = "aws_vpc_ipam_scope";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcIpv4CidrBlockAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcIpv4CidrBlockAssociationTimeouts {
@@ -1446,8 +1598,10 @@ pub struct VpcIpv4CidrBlockAssociationTimeouts {
     pub delete: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpv4CidrBlockAssociationTimeouts {
     /// `VpcIpv4CidrBlockAssociationTimeouts` with its required arguments; set the others with `VpcIpv4CidrBlockAssociationTimeouts { field: Some(..), ..VpcIpv4CidrBlockAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1456,6 +1610,7 @@ impl VpcIpv4CidrBlockAssociationTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipv4_cidr_block_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpv4CidrBlockAssociation {
@@ -1478,8 +1633,10 @@ pub struct VpcIpv4CidrBlockAssociation {
     pub timeouts: Option<VpcIpv4CidrBlockAssociationTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpv4CidrBlockAssociation {
     /// `VpcIpv4CidrBlockAssociation` with its required arguments; set the others with `VpcIpv4CidrBlockAssociation { field: Some(..), ..VpcIpv4CidrBlockAssociation::new(..) }`.
+    #[inline]
     pub fn new(vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr_block: None,
@@ -1492,10 +1649,12 @@ impl VpcIpv4CidrBlockAssociation {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpv4CidrBlockAssociation {
     const TYPE: &'static str = "aws_vpc_ipv4_cidr_block_association";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcIpv6CidrBlockAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcIpv6CidrBlockAssociationTimeouts {
@@ -1507,8 +1666,10 @@ pub struct VpcIpv6CidrBlockAssociationTimeouts {
     pub delete: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpv6CidrBlockAssociationTimeouts {
     /// `VpcIpv6CidrBlockAssociationTimeouts` with its required arguments; set the others with `VpcIpv6CidrBlockAssociationTimeouts { field: Some(..), ..VpcIpv6CidrBlockAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1517,6 +1678,7 @@ impl VpcIpv6CidrBlockAssociationTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipv6_cidr_block_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcIpv6CidrBlockAssociation {
@@ -1545,8 +1707,10 @@ pub struct VpcIpv6CidrBlockAssociation {
     pub timeouts: Option<VpcIpv6CidrBlockAssociationTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcIpv6CidrBlockAssociation {
     /// `VpcIpv6CidrBlockAssociation` with its required arguments; set the others with `VpcIpv6CidrBlockAssociation { field: Some(..), ..VpcIpv6CidrBlockAssociation::new(..) }`.
+    #[inline]
     pub fn new(vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             assign_generated_ipv6_cidr_block: None,
@@ -1561,10 +1725,12 @@ impl VpcIpv6CidrBlockAssociation {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcIpv6CidrBlockAssociation {
     const TYPE: &'static str = "aws_vpc_ipv6_cidr_block_association";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_network_performance_metric_subscription` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcNetworkPerformanceMetricSubscription {
@@ -1583,8 +1749,10 @@ pub struct VpcNetworkPerformanceMetricSubscription {
     pub statistic: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcNetworkPerformanceMetricSubscription {
     /// `VpcNetworkPerformanceMetricSubscription` with its required arguments; set the others with `VpcNetworkPerformanceMetricSubscription { field: Some(..), ..VpcNetworkPerformanceMetricSubscription::new(..) }`.
+    #[inline]
     pub fn new(destination: impl Into<crate::core::Expr>, source: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination: destination.into(),
@@ -1596,10 +1764,12 @@ impl VpcNetworkPerformanceMetricSubscription {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcNetworkPerformanceMetricSubscription {
     const TYPE: &'static str = "aws_vpc_network_performance_metric_subscription";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `accepter` block of [`VpcPeeringConnection`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcPeeringConnectionAccepterBlock {
@@ -1608,8 +1778,10 @@ pub struct VpcPeeringConnectionAccepterBlock {
     pub allow_remote_vpc_dns_resolution: Option<crate::core::Arg<bool>>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcPeeringConnectionAccepterBlock {
     /// `VpcPeeringConnectionAccepterBlock` with its required arguments; set the others with `VpcPeeringConnectionAccepterBlock { field: Some(..), ..VpcPeeringConnectionAccepterBlock::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_remote_vpc_dns_resolution: None,
@@ -1617,6 +1789,7 @@ impl VpcPeeringConnectionAccepterBlock {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcPeeringConnection`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcPeeringConnectionTimeouts {
@@ -1631,8 +1804,10 @@ pub struct VpcPeeringConnectionTimeouts {
     pub update: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcPeeringConnectionTimeouts {
     /// `VpcPeeringConnectionTimeouts` with its required arguments; set the others with `VpcPeeringConnectionTimeouts { field: Some(..), ..VpcPeeringConnectionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1642,6 +1817,7 @@ impl VpcPeeringConnectionTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_peering_connection` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcPeeringConnection {
@@ -1678,8 +1854,10 @@ pub struct VpcPeeringConnection {
     pub timeouts: Option<VpcPeeringConnectionTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcPeeringConnection {
     /// `VpcPeeringConnection` with its required arguments; set the others with `VpcPeeringConnection { field: Some(..), ..VpcPeeringConnection::new(..) }`.
+    #[inline]
     pub fn new(peer_vpc_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_accept: None,
@@ -1697,10 +1875,12 @@ impl VpcPeeringConnection {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcPeeringConnection {
     const TYPE: &'static str = "aws_vpc_peering_connection";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `accepter` block of [`VpcPeeringConnectionAccepter`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcPeeringConnectionAccepterAccepter {
@@ -1709,8 +1889,10 @@ pub struct VpcPeeringConnectionAccepterAccepter {
     pub allow_remote_vpc_dns_resolution: Option<crate::core::Arg<bool>>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcPeeringConnectionAccepterAccepter {
     /// `VpcPeeringConnectionAccepterAccepter` with its required arguments; set the others with `VpcPeeringConnectionAccepterAccepter { field: Some(..), ..VpcPeeringConnectionAccepterAccepter::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_remote_vpc_dns_resolution: None,
@@ -1718,6 +1900,7 @@ impl VpcPeeringConnectionAccepterAccepter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcPeeringConnectionAccepter`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcPeeringConnectionAccepterTimeouts {
@@ -1729,8 +1912,10 @@ pub struct VpcPeeringConnectionAccepterTimeouts {
     pub update: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcPeeringConnectionAccepterTimeouts {
     /// `VpcPeeringConnectionAccepterTimeouts` with its required arguments; set the others with `VpcPeeringConnectionAccepterTimeouts { field: Some(..), ..VpcPeeringConnectionAccepterTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1739,6 +1924,7 @@ impl VpcPeeringConnectionAccepterTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_peering_connection_accepter` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcPeeringConnectionAccepter {
@@ -1767,8 +1953,10 @@ pub struct VpcPeeringConnectionAccepter {
     pub timeouts: Option<VpcPeeringConnectionAccepterTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcPeeringConnectionAccepter {
     /// `VpcPeeringConnectionAccepter` with its required arguments; set the others with `VpcPeeringConnectionAccepter { field: Some(..), ..VpcPeeringConnectionAccepter::new(..) }`.
+    #[inline]
     pub fn new(vpc_peering_connection_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             auto_accept: None,
@@ -1783,10 +1971,12 @@ impl VpcPeeringConnectionAccepter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcPeeringConnectionAccepter {
     const TYPE: &'static str = "aws_vpc_peering_connection_accepter";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `accepter` block of [`VpcPeeringConnectionOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcPeeringConnectionOptionsAccepter {
@@ -1795,8 +1985,10 @@ pub struct VpcPeeringConnectionOptionsAccepter {
     pub allow_remote_vpc_dns_resolution: Option<crate::core::Arg<bool>>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcPeeringConnectionOptionsAccepter {
     /// `VpcPeeringConnectionOptionsAccepter` with its required arguments; set the others with `VpcPeeringConnectionOptionsAccepter { field: Some(..), ..VpcPeeringConnectionOptionsAccepter::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow_remote_vpc_dns_resolution: None,
@@ -1804,6 +1996,7 @@ impl VpcPeeringConnectionOptionsAccepter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_peering_connection_options` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcPeeringConnectionOptions {
@@ -1820,8 +2013,10 @@ pub struct VpcPeeringConnectionOptions {
     pub requester: Option<VpcPeeringConnectionOptionsAccepter>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcPeeringConnectionOptions {
     /// `VpcPeeringConnectionOptions` with its required arguments; set the others with `VpcPeeringConnectionOptions { field: Some(..), ..VpcPeeringConnectionOptions::new(..) }`.
+    #[inline]
     pub fn new(vpc_peering_connection_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1832,10 +2027,12 @@ impl VpcPeeringConnectionOptions {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcPeeringConnectionOptions {
     const TYPE: &'static str = "aws_vpc_peering_connection_options";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcRouteServer`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcRouteServerTimeouts {
@@ -1853,8 +2050,10 @@ pub struct VpcRouteServerTimeouts {
     pub update: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcRouteServerTimeouts {
     /// `VpcRouteServerTimeouts` with its required arguments; set the others with `VpcRouteServerTimeouts { field: Some(..), ..VpcRouteServerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1864,6 +2063,7 @@ impl VpcRouteServerTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_route_server` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcRouteServer {
@@ -1886,8 +2086,10 @@ pub struct VpcRouteServer {
     pub timeouts: Option<VpcRouteServerTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcRouteServer {
     /// `VpcRouteServer` with its required arguments; set the others with `VpcRouteServer { field: Some(..), ..VpcRouteServer::new(..) }`.
+    #[inline]
     pub fn new(amazon_side_asn: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             amazon_side_asn: amazon_side_asn.into(),
@@ -1900,10 +2102,12 @@ impl VpcRouteServer {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcRouteServer {
     const TYPE: &'static str = "aws_vpc_route_server";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcRouteServerEndpoint`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcRouteServerEndpointTimeouts {
@@ -1917,8 +2121,10 @@ pub struct VpcRouteServerEndpointTimeouts {
     pub delete: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcRouteServerEndpointTimeouts {
     /// `VpcRouteServerEndpointTimeouts` with its required arguments; set the others with `VpcRouteServerEndpointTimeouts { field: Some(..), ..VpcRouteServerEndpointTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1927,6 +2133,7 @@ impl VpcRouteServerEndpointTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_route_server_endpoint` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcRouteServerEndpoint {
@@ -1942,8 +2149,10 @@ pub struct VpcRouteServerEndpoint {
     pub timeouts: Option<VpcRouteServerEndpointTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcRouteServerEndpoint {
     /// `VpcRouteServerEndpoint` with its required arguments; set the others with `VpcRouteServerEndpoint { field: Some(..), ..VpcRouteServerEndpoint::new(..) }`.
+    #[inline]
     pub fn new(route_server_id: impl Into<crate::core::Expr>, subnet_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             route_server_id: route_server_id.into(),
@@ -1954,10 +2163,12 @@ impl VpcRouteServerEndpoint {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcRouteServerEndpoint {
     const TYPE: &'static str = "aws_vpc_route_server_endpoint";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `bgp_options` block of [`VpcRouteServerPeer`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcRouteServerPeerBgpOptions {
@@ -1968,8 +2179,10 @@ pub struct VpcRouteServerPeerBgpOptions {
     pub peer_liveness_detection: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcRouteServerPeerBgpOptions {
     /// `VpcRouteServerPeerBgpOptions` with its required arguments; set the others with `VpcRouteServerPeerBgpOptions { field: Some(..), ..VpcRouteServerPeerBgpOptions::new(..) }`.
+    #[inline]
     pub fn new(peer_asn: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             peer_asn: peer_asn.into(),
@@ -1978,6 +2191,7 @@ impl VpcRouteServerPeerBgpOptions {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcRouteServerPeer`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcRouteServerPeerTimeouts {
@@ -1991,8 +2205,10 @@ pub struct VpcRouteServerPeerTimeouts {
     pub delete: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcRouteServerPeerTimeouts {
     /// `VpcRouteServerPeerTimeouts` with its required arguments; set the others with `VpcRouteServerPeerTimeouts { field: Some(..), ..VpcRouteServerPeerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2001,6 +2217,7 @@ impl VpcRouteServerPeerTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_route_server_peer` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcRouteServerPeer {
@@ -2019,8 +2236,10 @@ pub struct VpcRouteServerPeer {
     pub timeouts: Option<VpcRouteServerPeerTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcRouteServerPeer {
     /// `VpcRouteServerPeer` with its required arguments; set the others with `VpcRouteServerPeer { field: Some(..), ..VpcRouteServerPeer::new(..) }`.
+    #[inline]
     pub fn new(peer_address: impl Into<crate::core::Expr>, route_server_endpoint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             peer_address: peer_address.into(),
@@ -2032,10 +2251,12 @@ impl VpcRouteServerPeer {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcRouteServerPeer {
     const TYPE: &'static str = "aws_vpc_route_server_peer";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcRouteServerPropagation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcRouteServerPropagationTimeouts {
@@ -2049,8 +2270,10 @@ pub struct VpcRouteServerPropagationTimeouts {
     pub delete: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcRouteServerPropagationTimeouts {
     /// `VpcRouteServerPropagationTimeouts` with its required arguments; set the others with `VpcRouteServerPropagationTimeouts { field: Some(..), ..VpcRouteServerPropagationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2059,6 +2282,7 @@ impl VpcRouteServerPropagationTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_route_server_propagation` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcRouteServerPropagation {
@@ -2071,8 +2295,10 @@ pub struct VpcRouteServerPropagation {
     pub timeouts: Option<VpcRouteServerPropagationTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcRouteServerPropagation {
     /// `VpcRouteServerPropagation` with its required arguments; set the others with `VpcRouteServerPropagation { field: Some(..), ..VpcRouteServerPropagation::new(..) }`.
+    #[inline]
     pub fn new(route_server_id: impl Into<crate::core::Expr>, route_table_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             route_server_id: route_server_id.into(),
@@ -2082,10 +2308,12 @@ impl VpcRouteServerPropagation {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcRouteServerPropagation {
     const TYPE: &'static str = "aws_vpc_route_server_propagation";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcRouteServerVpcAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcRouteServerVpcAssociationTimeouts {
@@ -2099,8 +2327,10 @@ pub struct VpcRouteServerVpcAssociationTimeouts {
     pub delete: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcRouteServerVpcAssociationTimeouts {
     /// `VpcRouteServerVpcAssociationTimeouts` with its required arguments; set the others with `VpcRouteServerVpcAssociationTimeouts { field: Some(..), ..VpcRouteServerVpcAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2109,6 +2339,7 @@ impl VpcRouteServerVpcAssociationTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_route_server_vpc_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcRouteServerVpcAssociation {
@@ -2121,8 +2352,10 @@ pub struct VpcRouteServerVpcAssociation {
     pub timeouts: Option<VpcRouteServerVpcAssociationTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcRouteServerVpcAssociation {
     /// `VpcRouteServerVpcAssociation` with its required arguments; set the others with `VpcRouteServerVpcAssociation { field: Some(..), ..VpcRouteServerVpcAssociation::new(..) }`.
+    #[inline]
     pub fn new(route_server_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             route_server_id: route_server_id.into(),
@@ -2132,10 +2365,12 @@ impl VpcRouteServerVpcAssociation {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcRouteServerVpcAssociation {
     const TYPE: &'static str = "aws_vpc_route_server_vpc_association";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_security_group_egress_rule` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcSecurityGroupEgressRule {
@@ -2169,8 +2404,10 @@ pub struct VpcSecurityGroupEgressRule {
     pub to_port: Option<crate::core::Arg<crate::core::Number>>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcSecurityGroupEgressRule {
     /// `VpcSecurityGroupEgressRule` with its required arguments; set the others with `VpcSecurityGroupEgressRule { field: Some(..), ..VpcSecurityGroupEgressRule::new(..) }`.
+    #[inline]
     pub fn new(ip_protocol: impl Into<crate::core::Expr>, security_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr_ipv4: None,
@@ -2187,10 +2424,12 @@ impl VpcSecurityGroupEgressRule {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcSecurityGroupEgressRule {
     const TYPE: &'static str = "aws_vpc_security_group_egress_rule";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_security_group_ingress_rule` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcSecurityGroupIngressRule {
@@ -2224,8 +2463,10 @@ pub struct VpcSecurityGroupIngressRule {
     pub to_port: Option<crate::core::Arg<crate::core::Number>>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcSecurityGroupIngressRule {
     /// `VpcSecurityGroupIngressRule` with its required arguments; set the others with `VpcSecurityGroupIngressRule { field: Some(..), ..VpcSecurityGroupIngressRule::new(..) }`.
+    #[inline]
     pub fn new(ip_protocol: impl Into<crate::core::Expr>, security_group_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             cidr_ipv4: None,
@@ -2242,10 +2483,12 @@ impl VpcSecurityGroupIngressRule {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcSecurityGroupIngressRule {
     const TYPE: &'static str = "aws_vpc_security_group_ingress_rule";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`VpcSecurityGroupVpcAssociation`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct VpcSecurityGroupVpcAssociationTimeouts {
@@ -2259,8 +2502,10 @@ pub struct VpcSecurityGroupVpcAssociationTimeouts {
     pub delete: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcSecurityGroupVpcAssociationTimeouts {
     /// `VpcSecurityGroupVpcAssociationTimeouts` with its required arguments; set the others with `VpcSecurityGroupVpcAssociationTimeouts { field: Some(..), ..VpcSecurityGroupVpcAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -2269,6 +2514,7 @@ impl VpcSecurityGroupVpcAssociationTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_security_group_vpc_association` (resource).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct VpcSecurityGroupVpcAssociation {
@@ -2281,8 +2527,10 @@ pub struct VpcSecurityGroupVpcAssociation {
     pub timeouts: Option<VpcSecurityGroupVpcAssociationTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl VpcSecurityGroupVpcAssociation {
     /// `VpcSecurityGroupVpcAssociation` with its required arguments; set the others with `VpcSecurityGroupVpcAssociation { field: Some(..), ..VpcSecurityGroupVpcAssociation::new(..) }`.
+    #[inline]
     pub fn new(security_group_id: impl Into<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_id: security_group_id.into(),
@@ -2292,10 +2540,12 @@ impl VpcSecurityGroupVpcAssociation {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Resource for VpcSecurityGroupVpcAssociation {
     const TYPE: &'static str = "aws_vpc_security_group_vpc_association";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpc`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcFilter {
@@ -2305,8 +2555,10 @@ pub struct DataVpcFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcFilter {
     /// `DataVpcFilter` with its required arguments; set the others with `DataVpcFilter { field: Some(..), ..DataVpcFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2315,6 +2567,7 @@ impl DataVpcFilter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`DataVpc`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcTimeouts {
@@ -2323,8 +2576,10 @@ pub struct DataVpcTimeouts {
     pub read: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcTimeouts {
     /// `DataVpcTimeouts` with its required arguments; set the others with `DataVpcTimeouts { field: Some(..), ..DataVpcTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -2332,6 +2587,7 @@ impl DataVpcTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpc {
@@ -2361,8 +2617,10 @@ pub struct DataVpc {
     pub timeouts: Option<DataVpcTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpc {
     /// `DataVpc` with its required arguments; set the others with `DataVpc { field: Some(..), ..DataVpc::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cidr_block: None,
@@ -2377,10 +2635,12 @@ impl DataVpc {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpc {
     const TYPE: &'static str = "aws_vpc";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcDhcpOptions`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcDhcpOptionsFilter {
@@ -2390,8 +2650,10 @@ pub struct DataVpcDhcpOptionsFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcDhcpOptionsFilter {
     /// `DataVpcDhcpOptionsFilter` with its required arguments; set the others with `DataVpcDhcpOptionsFilter { field: Some(..), ..DataVpcDhcpOptionsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2400,6 +2662,7 @@ impl DataVpcDhcpOptionsFilter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`DataVpcDhcpOptions`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcDhcpOptionsTimeouts {
@@ -2408,8 +2671,10 @@ pub struct DataVpcDhcpOptionsTimeouts {
     pub read: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcDhcpOptionsTimeouts {
     /// `DataVpcDhcpOptionsTimeouts` with its required arguments; set the others with `DataVpcDhcpOptionsTimeouts { field: Some(..), ..DataVpcDhcpOptionsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -2417,6 +2682,7 @@ impl DataVpcDhcpOptionsTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_dhcp_options` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcDhcpOptions {
@@ -2437,8 +2703,10 @@ pub struct DataVpcDhcpOptions {
     pub timeouts: Option<DataVpcDhcpOptionsTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcDhcpOptions {
     /// `DataVpcDhcpOptions` with its required arguments; set the others with `DataVpcDhcpOptions { field: Some(..), ..DataVpcDhcpOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             dhcp_options_id: None,
@@ -2450,10 +2718,12 @@ impl DataVpcDhcpOptions {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcDhcpOptions {
     const TYPE: &'static str = "aws_vpc_dhcp_options";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcEndpoint`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcEndpointFilter {
@@ -2463,8 +2733,10 @@ pub struct DataVpcEndpointFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcEndpointFilter {
     /// `DataVpcEndpointFilter` with its required arguments; set the others with `DataVpcEndpointFilter { field: Some(..), ..DataVpcEndpointFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2473,6 +2745,7 @@ impl DataVpcEndpointFilter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`DataVpcEndpoint`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcEndpointTimeouts {
@@ -2481,8 +2754,10 @@ pub struct DataVpcEndpointTimeouts {
     pub read: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcEndpointTimeouts {
     /// `DataVpcEndpointTimeouts` with its required arguments; set the others with `DataVpcEndpointTimeouts { field: Some(..), ..DataVpcEndpointTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -2490,6 +2765,7 @@ impl DataVpcEndpointTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcEndpoint {
@@ -2516,8 +2792,10 @@ pub struct DataVpcEndpoint {
     pub timeouts: Option<DataVpcEndpointTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcEndpoint {
     /// `DataVpcEndpoint` with its required arguments; set the others with `DataVpcEndpoint { field: Some(..), ..DataVpcEndpoint::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -2531,10 +2809,12 @@ impl DataVpcEndpoint {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcEndpoint {
     const TYPE: &'static str = "aws_vpc_endpoint";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_associations` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcEndpointAssociations {
@@ -2542,8 +2822,10 @@ pub struct DataVpcEndpointAssociations {
     pub vpc_endpoint_id: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcEndpointAssociations {
     /// `DataVpcEndpointAssociations` with its required arguments; set the others with `DataVpcEndpointAssociations { field: Some(..), ..DataVpcEndpointAssociations::new(..) }`.
+    #[inline]
     pub fn new(vpc_endpoint_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             vpc_endpoint_id: vpc_endpoint_id.into(),
@@ -2551,10 +2833,12 @@ impl DataVpcEndpointAssociations {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcEndpointAssociations {
     const TYPE: &'static str = "aws_vpc_endpoint_associations";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcEndpointService`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcEndpointServiceFilter {
@@ -2564,8 +2848,10 @@ pub struct DataVpcEndpointServiceFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcEndpointServiceFilter {
     /// `DataVpcEndpointServiceFilter` with its required arguments; set the others with `DataVpcEndpointServiceFilter { field: Some(..), ..DataVpcEndpointServiceFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2574,6 +2860,7 @@ impl DataVpcEndpointServiceFilter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`DataVpcEndpointService`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcEndpointServiceTimeouts {
@@ -2582,8 +2869,10 @@ pub struct DataVpcEndpointServiceTimeouts {
     pub read: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcEndpointServiceTimeouts {
     /// `DataVpcEndpointServiceTimeouts` with its required arguments; set the others with `DataVpcEndpointServiceTimeouts { field: Some(..), ..DataVpcEndpointServiceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -2591,6 +2880,7 @@ impl DataVpcEndpointServiceTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_endpoint_service` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcEndpointService {
@@ -2620,8 +2910,10 @@ pub struct DataVpcEndpointService {
     pub timeouts: Option<DataVpcEndpointServiceTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcEndpointService {
     /// `DataVpcEndpointService` with its required arguments; set the others with `DataVpcEndpointService { field: Some(..), ..DataVpcEndpointService::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -2636,10 +2928,12 @@ impl DataVpcEndpointService {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcEndpointService {
     const TYPE: &'static str = "aws_vpc_endpoint_service";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcIpam {
@@ -2647,8 +2941,10 @@ pub struct DataVpcIpam {
     pub id: crate::core::Expr,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcIpam {
     /// `DataVpcIpam` with its required arguments; set the others with `DataVpcIpam { field: Some(..), ..DataVpcIpam::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -2656,10 +2952,12 @@ impl DataVpcIpam {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcIpam {
     const TYPE: &'static str = "aws_vpc_ipam";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcIpamPool`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcIpamPoolFilter {
@@ -2669,8 +2967,10 @@ pub struct DataVpcIpamPoolFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcIpamPoolFilter {
     /// `DataVpcIpamPoolFilter` with its required arguments; set the others with `DataVpcIpamPoolFilter { field: Some(..), ..DataVpcIpamPoolFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2679,6 +2979,7 @@ impl DataVpcIpamPoolFilter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`DataVpcIpamPool`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcIpamPoolTimeouts {
@@ -2687,8 +2988,10 @@ pub struct DataVpcIpamPoolTimeouts {
     pub read: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcIpamPoolTimeouts {
     /// `DataVpcIpamPoolTimeouts` with its required arguments; set the others with `DataVpcIpamPoolTimeouts { field: Some(..), ..DataVpcIpamPoolTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -2696,6 +2999,7 @@ impl DataVpcIpamPoolTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_pool` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcIpamPool {
@@ -2719,8 +3023,10 @@ pub struct DataVpcIpamPool {
     pub timeouts: Option<DataVpcIpamPoolTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcIpamPool {
     /// `DataVpcIpamPool` with its required arguments; set the others with `DataVpcIpamPool { field: Some(..), ..DataVpcIpamPool::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allocation_resource_tags: None,
@@ -2733,10 +3039,12 @@ impl DataVpcIpamPool {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcIpamPool {
     const TYPE: &'static str = "aws_vpc_ipam_pool";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcIpamPoolCidrs`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcIpamPoolCidrsFilter {
@@ -2746,8 +3054,10 @@ pub struct DataVpcIpamPoolCidrsFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcIpamPoolCidrsFilter {
     /// `DataVpcIpamPoolCidrsFilter` with its required arguments; set the others with `DataVpcIpamPoolCidrsFilter { field: Some(..), ..DataVpcIpamPoolCidrsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2756,6 +3066,7 @@ impl DataVpcIpamPoolCidrsFilter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`DataVpcIpamPoolCidrs`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcIpamPoolCidrsTimeouts {
@@ -2764,8 +3075,10 @@ pub struct DataVpcIpamPoolCidrsTimeouts {
     pub read: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcIpamPoolCidrsTimeouts {
     /// `DataVpcIpamPoolCidrsTimeouts` with its required arguments; set the others with `DataVpcIpamPoolCidrsTimeouts { field: Some(..), ..DataVpcIpamPoolCidrsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -2773,6 +3086,7 @@ impl DataVpcIpamPoolCidrsTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_pool_cidrs` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcIpamPoolCidrs {
@@ -2789,8 +3103,10 @@ pub struct DataVpcIpamPoolCidrs {
     pub timeouts: Option<DataVpcIpamPoolCidrsTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcIpamPoolCidrs {
     /// `DataVpcIpamPoolCidrs` with its required arguments; set the others with `DataVpcIpamPoolCidrs { field: Some(..), ..DataVpcIpamPoolCidrs::new(..) }`.
+    #[inline]
     pub fn new(ipam_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -2801,10 +3117,12 @@ impl DataVpcIpamPoolCidrs {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcIpamPoolCidrs {
     const TYPE: &'static str = "aws_vpc_ipam_pool_cidrs";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcIpamPools`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcIpamPoolsFilter {
@@ -2814,8 +3132,10 @@ pub struct DataVpcIpamPoolsFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcIpamPoolsFilter {
     /// `DataVpcIpamPoolsFilter` with its required arguments; set the others with `DataVpcIpamPoolsFilter { field: Some(..), ..DataVpcIpamPoolsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2824,6 +3144,7 @@ impl DataVpcIpamPoolsFilter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_pools` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcIpamPools {
@@ -2835,8 +3156,10 @@ pub struct DataVpcIpamPools {
     pub filter: Option<Vec<DataVpcIpamPoolsFilter>>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcIpamPools {
     /// `DataVpcIpamPools` with its required arguments; set the others with `DataVpcIpamPools { field: Some(..), ..DataVpcIpamPools::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -2845,10 +3168,12 @@ impl DataVpcIpamPools {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcIpamPools {
     const TYPE: &'static str = "aws_vpc_ipam_pools";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`DataVpcIpamPreviewNextCidr`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcIpamPreviewNextCidrTimeouts {
@@ -2857,8 +3182,10 @@ pub struct DataVpcIpamPreviewNextCidrTimeouts {
     pub read: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcIpamPreviewNextCidrTimeouts {
     /// `DataVpcIpamPreviewNextCidrTimeouts` with its required arguments; set the others with `DataVpcIpamPreviewNextCidrTimeouts { field: Some(..), ..DataVpcIpamPreviewNextCidrTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -2866,6 +3193,7 @@ impl DataVpcIpamPreviewNextCidrTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipam_preview_next_cidr` (data source).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcIpamPreviewNextCidr {
@@ -2885,8 +3213,10 @@ pub struct DataVpcIpamPreviewNextCidr {
     pub timeouts: Option<DataVpcIpamPreviewNextCidrTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcIpamPreviewNextCidr {
     /// `DataVpcIpamPreviewNextCidr` with its required arguments; set the others with `DataVpcIpamPreviewNextCidr { field: Some(..), ..DataVpcIpamPreviewNextCidr::new(..) }`.
+    #[inline]
     pub fn new(ipam_pool_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             disallowed_cidrs: None,
@@ -2898,10 +3228,12 @@ impl DataVpcIpamPreviewNextCidr {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcIpamPreviewNextCidr {
     const TYPE: &'static str = "aws_vpc_ipam_preview_next_cidr";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcIpams`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcIpamsFilter {
@@ -2911,8 +3243,10 @@ pub struct DataVpcIpamsFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcIpamsFilter {
     /// `DataVpcIpamsFilter` with its required arguments; set the others with `DataVpcIpamsFilter { field: Some(..), ..DataVpcIpamsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2921,6 +3255,7 @@ impl DataVpcIpamsFilter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_ipams` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcIpams {
@@ -2932,8 +3267,10 @@ pub struct DataVpcIpams {
     pub filter: Option<Vec<DataVpcIpamsFilter>>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcIpams {
     /// `DataVpcIpams` with its required arguments; set the others with `DataVpcIpams { field: Some(..), ..DataVpcIpams::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ipam_ids: None,
@@ -2942,10 +3279,12 @@ impl DataVpcIpams {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcIpams {
     const TYPE: &'static str = "aws_vpc_ipams";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcPeeringConnection`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcPeeringConnectionFilter {
@@ -2955,8 +3294,10 @@ pub struct DataVpcPeeringConnectionFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcPeeringConnectionFilter {
     /// `DataVpcPeeringConnectionFilter` with its required arguments; set the others with `DataVpcPeeringConnectionFilter { field: Some(..), ..DataVpcPeeringConnectionFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -2965,6 +3306,7 @@ impl DataVpcPeeringConnectionFilter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`DataVpcPeeringConnection`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcPeeringConnectionTimeouts {
@@ -2973,8 +3315,10 @@ pub struct DataVpcPeeringConnectionTimeouts {
     pub read: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcPeeringConnectionTimeouts {
     /// `DataVpcPeeringConnectionTimeouts` with its required arguments; set the others with `DataVpcPeeringConnectionTimeouts { field: Some(..), ..DataVpcPeeringConnectionTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -2982,6 +3326,7 @@ impl DataVpcPeeringConnectionTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_peering_connection` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcPeeringConnection {
@@ -3026,8 +3371,10 @@ pub struct DataVpcPeeringConnection {
     pub timeouts: Option<DataVpcPeeringConnectionTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcPeeringConnection {
     /// `DataVpcPeeringConnection` with its required arguments; set the others with `DataVpcPeeringConnection { field: Some(..), ..DataVpcPeeringConnection::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cidr_block: None,
@@ -3047,10 +3394,12 @@ impl DataVpcPeeringConnection {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcPeeringConnection {
     const TYPE: &'static str = "aws_vpc_peering_connection";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcPeeringConnections`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcPeeringConnectionsFilter {
@@ -3060,8 +3409,10 @@ pub struct DataVpcPeeringConnectionsFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcPeeringConnectionsFilter {
     /// `DataVpcPeeringConnectionsFilter` with its required arguments; set the others with `DataVpcPeeringConnectionsFilter { field: Some(..), ..DataVpcPeeringConnectionsFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3070,6 +3421,7 @@ impl DataVpcPeeringConnectionsFilter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `timeouts` block of [`DataVpcPeeringConnections`].
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcPeeringConnectionsTimeouts {
@@ -3078,8 +3430,10 @@ pub struct DataVpcPeeringConnectionsTimeouts {
     pub read: Option<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcPeeringConnectionsTimeouts {
     /// `DataVpcPeeringConnectionsTimeouts` with its required arguments; set the others with `DataVpcPeeringConnectionsTimeouts { field: Some(..), ..DataVpcPeeringConnectionsTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -3087,6 +3441,7 @@ impl DataVpcPeeringConnectionsTimeouts {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_peering_connections` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcPeeringConnections {
@@ -3104,8 +3459,10 @@ pub struct DataVpcPeeringConnections {
     pub timeouts: Option<DataVpcPeeringConnectionsTimeouts>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcPeeringConnections {
     /// `DataVpcPeeringConnections` with its required arguments; set the others with `DataVpcPeeringConnections { field: Some(..), ..DataVpcPeeringConnections::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -3116,10 +3473,12 @@ impl DataVpcPeeringConnections {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcPeeringConnections {
     const TYPE: &'static str = "aws_vpc_peering_connections";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcSecurityGroupRule`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcSecurityGroupRuleFilter {
@@ -3129,8 +3488,10 @@ pub struct DataVpcSecurityGroupRuleFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcSecurityGroupRuleFilter {
     /// `DataVpcSecurityGroupRuleFilter` with its required arguments; set the others with `DataVpcSecurityGroupRuleFilter { field: Some(..), ..DataVpcSecurityGroupRuleFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3139,6 +3500,7 @@ impl DataVpcSecurityGroupRuleFilter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_security_group_rule` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcSecurityGroupRule {
@@ -3150,8 +3512,10 @@ pub struct DataVpcSecurityGroupRule {
     pub filter: Option<Vec<DataVpcSecurityGroupRuleFilter>>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcSecurityGroupRule {
     /// `DataVpcSecurityGroupRule` with its required arguments; set the others with `DataVpcSecurityGroupRule { field: Some(..), ..DataVpcSecurityGroupRule::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             security_group_rule_id: None,
@@ -3160,10 +3524,12 @@ impl DataVpcSecurityGroupRule {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcSecurityGroupRule {
     const TYPE: &'static str = "aws_vpc_security_group_rule";
 }
 
+#[cfg(feature = "aws-vpc")]
 /// The `filter` block of [`DataVpcSecurityGroupRules`].
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct DataVpcSecurityGroupRulesFilter {
@@ -3173,8 +3539,10 @@ pub struct DataVpcSecurityGroupRulesFilter {
     pub values: Vec<crate::core::Expr>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcSecurityGroupRulesFilter {
     /// `DataVpcSecurityGroupRulesFilter` with its required arguments; set the others with `DataVpcSecurityGroupRulesFilter { field: Some(..), ..DataVpcSecurityGroupRulesFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3183,6 +3551,7 @@ impl DataVpcSecurityGroupRulesFilter {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 /// `aws_vpc_security_group_rules` (data source).
 #[derive(Clone, Debug, Default, serde::Serialize)]
 pub struct DataVpcSecurityGroupRules {
@@ -3194,8 +3563,10 @@ pub struct DataVpcSecurityGroupRules {
     pub filter: Option<Vec<DataVpcSecurityGroupRulesFilter>>,
 }
 
+#[cfg(feature = "aws-vpc")]
 impl DataVpcSecurityGroupRules {
     /// `DataVpcSecurityGroupRules` with its required arguments; set the others with `DataVpcSecurityGroupRules { field: Some(..), ..DataVpcSecurityGroupRules::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             tags: None,
@@ -3204,2259 +3575,2836 @@ impl DataVpcSecurityGroupRules {
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::DataSource for DataVpcSecurityGroupRules {
     const TYPE: &'static str = "aws_vpc_security_group_rules";
 }
 
 impl crate::core::Ref<Vpc> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `assign_generated_ipv6_cidr_block`, as a reference.
+    #[inline]
     pub fn assign_generated_ipv6_cidr_block(&self) -> crate::core::Expr {
         self.attr("assign_generated_ipv6_cidr_block")
     }
     /// `cidr_block`, as a reference.
+    #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
         self.attr("cidr_block")
     }
     /// `default_network_acl_id`, as a reference.
+    #[inline]
     pub fn default_network_acl_id(&self) -> crate::core::Expr {
         self.attr("default_network_acl_id")
     }
     /// `default_route_table_id`, as a reference.
+    #[inline]
     pub fn default_route_table_id(&self) -> crate::core::Expr {
         self.attr("default_route_table_id")
     }
     /// `default_security_group_id`, as a reference.
+    #[inline]
     pub fn default_security_group_id(&self) -> crate::core::Expr {
         self.attr("default_security_group_id")
     }
     /// `dhcp_options_id`, as a reference.
+    #[inline]
     pub fn dhcp_options_id(&self) -> crate::core::Expr {
         self.attr("dhcp_options_id")
     }
     /// `enable_dns_hostnames`, as a reference.
+    #[inline]
     pub fn enable_dns_hostnames(&self) -> crate::core::Expr {
         self.attr("enable_dns_hostnames")
     }
     /// `enable_dns_support`, as a reference.
+    #[inline]
     pub fn enable_dns_support(&self) -> crate::core::Expr {
         self.attr("enable_dns_support")
     }
     /// `enable_network_address_usage_metrics`, as a reference.
+    #[inline]
     pub fn enable_network_address_usage_metrics(&self) -> crate::core::Expr {
         self.attr("enable_network_address_usage_metrics")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_tenancy`, as a reference.
+    #[inline]
     pub fn instance_tenancy(&self) -> crate::core::Expr {
         self.attr("instance_tenancy")
     }
     /// `ipv4_ipam_pool_id`, as a reference.
+    #[inline]
     pub fn ipv4_ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("ipv4_ipam_pool_id")
     }
     /// `ipv4_netmask_length`, as a reference.
+    #[inline]
     pub fn ipv4_netmask_length(&self) -> crate::core::Expr {
         self.attr("ipv4_netmask_length")
     }
     /// `ipv6_association_id`, as a reference.
+    #[inline]
     pub fn ipv6_association_id(&self) -> crate::core::Expr {
         self.attr("ipv6_association_id")
     }
     /// `ipv6_cidr_block`, as a reference.
+    #[inline]
     pub fn ipv6_cidr_block(&self) -> crate::core::Expr {
         self.attr("ipv6_cidr_block")
     }
     /// `ipv6_cidr_block_network_border_group`, as a reference.
+    #[inline]
     pub fn ipv6_cidr_block_network_border_group(&self) -> crate::core::Expr {
         self.attr("ipv6_cidr_block_network_border_group")
     }
     /// `ipv6_ipam_pool_id`, as a reference.
+    #[inline]
     pub fn ipv6_ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("ipv6_ipam_pool_id")
     }
     /// `ipv6_netmask_length`, as a reference.
+    #[inline]
     pub fn ipv6_netmask_length(&self) -> crate::core::Expr {
         self.attr("ipv6_netmask_length")
     }
     /// `main_route_table_id`, as a reference.
+    #[inline]
     pub fn main_route_table_id(&self) -> crate::core::Expr {
         self.attr("main_route_table_id")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcBlockPublicAccessExclusion> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `internet_gateway_exclusion_mode`, as a reference.
+    #[inline]
     pub fn internet_gateway_exclusion_mode(&self) -> crate::core::Expr {
         self.attr("internet_gateway_exclusion_mode")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcBlockPublicAccessOptions> {
     /// `aws_account_id`, as a reference.
+    #[inline]
     pub fn aws_account_id(&self) -> crate::core::Expr {
         self.attr("aws_account_id")
     }
     /// `aws_region`, as a reference.
+    #[inline]
     pub fn aws_region(&self) -> crate::core::Expr {
         self.attr("aws_region")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `internet_gateway_block_mode`, as a reference.
+    #[inline]
     pub fn internet_gateway_block_mode(&self) -> crate::core::Expr {
         self.attr("internet_gateway_block_mode")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcDhcpOptions> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `domain_name_servers`, as a reference.
+    #[inline]
     pub fn domain_name_servers(&self) -> crate::core::Expr {
         self.attr("domain_name_servers")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipv6_address_preferred_lease_time`, as a reference.
+    #[inline]
     pub fn ipv6_address_preferred_lease_time(&self) -> crate::core::Expr {
         self.attr("ipv6_address_preferred_lease_time")
     }
     /// `netbios_name_servers`, as a reference.
+    #[inline]
     pub fn netbios_name_servers(&self) -> crate::core::Expr {
         self.attr("netbios_name_servers")
     }
     /// `netbios_node_type`, as a reference.
+    #[inline]
     pub fn netbios_node_type(&self) -> crate::core::Expr {
         self.attr("netbios_node_type")
     }
     /// `ntp_servers`, as a reference.
+    #[inline]
     pub fn ntp_servers(&self) -> crate::core::Expr {
         self.attr("ntp_servers")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcDhcpOptionsAssociation> {
     /// `dhcp_options_id`, as a reference.
+    #[inline]
     pub fn dhcp_options_id(&self) -> crate::core::Expr {
         self.attr("dhcp_options_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcEndpoint> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_accept`, as a reference.
+    #[inline]
     pub fn auto_accept(&self) -> crate::core::Expr {
         self.attr("auto_accept")
     }
     /// `cidr_blocks`, as a reference.
+    #[inline]
     pub fn cidr_blocks(&self) -> crate::core::Expr {
         self.attr("cidr_blocks")
     }
     /// `dns_entry`, as a reference.
+    #[inline]
     pub fn dns_entry(&self) -> crate::core::Expr {
         self.attr("dns_entry")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `network_interface_ids`, as a reference.
+    #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
         self.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `prefix_list_id`, as a reference.
+    #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
         self.attr("prefix_list_id")
     }
     /// `private_dns_enabled`, as a reference.
+    #[inline]
     pub fn private_dns_enabled(&self) -> crate::core::Expr {
         self.attr("private_dns_enabled")
     }
     /// `requester_managed`, as a reference.
+    #[inline]
     pub fn requester_managed(&self) -> crate::core::Expr {
         self.attr("requester_managed")
     }
     /// `resource_configuration_arn`, as a reference.
+    #[inline]
     pub fn resource_configuration_arn(&self) -> crate::core::Expr {
         self.attr("resource_configuration_arn")
     }
     /// `route_table_ids`, as a reference.
+    #[inline]
     pub fn route_table_ids(&self) -> crate::core::Expr {
         self.attr("route_table_ids")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `service_name`, as a reference.
+    #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
         self.attr("service_name")
     }
     /// `service_network_arn`, as a reference.
+    #[inline]
     pub fn service_network_arn(&self) -> crate::core::Expr {
         self.attr("service_network_arn")
     }
     /// `service_region`, as a reference.
+    #[inline]
     pub fn service_region(&self) -> crate::core::Expr {
         self.attr("service_region")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_endpoint_type`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_type(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_type")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `dns_options` (a nested block), as a reference.
+    #[inline]
     pub fn dns_options(&self) -> crate::core::Expr {
         self.attr("dns_options")
     }
     /// `subnet_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn subnet_configuration(&self) -> crate::core::Expr {
         self.attr("subnet_configuration")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcEndpointConnectionAccepter> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `vpc_endpoint_id`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_id")
     }
     /// `vpc_endpoint_service_id`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_service_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_service_id")
     }
     /// `vpc_endpoint_state`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_state(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_state")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcEndpointConnectionNotification> {
     /// `connection_events`, as a reference.
+    #[inline]
     pub fn connection_events(&self) -> crate::core::Expr {
         self.attr("connection_events")
     }
     /// `connection_notification_arn`, as a reference.
+    #[inline]
     pub fn connection_notification_arn(&self) -> crate::core::Expr {
         self.attr("connection_notification_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `notification_type`, as a reference.
+    #[inline]
     pub fn notification_type(&self) -> crate::core::Expr {
         self.attr("notification_type")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `vpc_endpoint_id`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_id")
     }
     /// `vpc_endpoint_service_id`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_service_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_service_id")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcEndpointPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `vpc_endpoint_id`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcEndpointPrivateDns> {
     /// `private_dns_enabled`, as a reference.
+    #[inline]
     pub fn private_dns_enabled(&self) -> crate::core::Expr {
         self.attr("private_dns_enabled")
     }
     /// `vpc_endpoint_id`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_id")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcEndpointRouteTableAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `route_table_id`, as a reference.
+    #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
         self.attr("route_table_id")
     }
     /// `vpc_endpoint_id`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_id")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcEndpointSecurityGroupAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `replace_default_association`, as a reference.
+    #[inline]
     pub fn replace_default_association(&self) -> crate::core::Expr {
         self.attr("replace_default_association")
     }
     /// `security_group_id`, as a reference.
+    #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
         self.attr("security_group_id")
     }
     /// `vpc_endpoint_id`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_id")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcEndpointService> {
     /// `acceptance_required`, as a reference.
+    #[inline]
     pub fn acceptance_required(&self) -> crate::core::Expr {
         self.attr("acceptance_required")
     }
     /// `allowed_principals`, as a reference.
+    #[inline]
     pub fn allowed_principals(&self) -> crate::core::Expr {
         self.attr("allowed_principals")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `base_endpoint_dns_names`, as a reference.
+    #[inline]
     pub fn base_endpoint_dns_names(&self) -> crate::core::Expr {
         self.attr("base_endpoint_dns_names")
     }
     /// `gateway_load_balancer_arns`, as a reference.
+    #[inline]
     pub fn gateway_load_balancer_arns(&self) -> crate::core::Expr {
         self.attr("gateway_load_balancer_arns")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `manages_vpc_endpoints`, as a reference.
+    #[inline]
     pub fn manages_vpc_endpoints(&self) -> crate::core::Expr {
         self.attr("manages_vpc_endpoints")
     }
     /// `network_load_balancer_arns`, as a reference.
+    #[inline]
     pub fn network_load_balancer_arns(&self) -> crate::core::Expr {
         self.attr("network_load_balancer_arns")
     }
     /// `private_dns_name`, as a reference.
+    #[inline]
     pub fn private_dns_name(&self) -> crate::core::Expr {
         self.attr("private_dns_name")
     }
     /// `private_dns_name_configuration`, as a reference.
+    #[inline]
     pub fn private_dns_name_configuration(&self) -> crate::core::Expr {
         self.attr("private_dns_name_configuration")
     }
     /// `service_name`, as a reference.
+    #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
         self.attr("service_name")
     }
     /// `service_type`, as a reference.
+    #[inline]
     pub fn service_type(&self) -> crate::core::Expr {
         self.attr("service_type")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `supported_ip_address_types`, as a reference.
+    #[inline]
     pub fn supported_ip_address_types(&self) -> crate::core::Expr {
         self.attr("supported_ip_address_types")
     }
     /// `supported_regions`, as a reference.
+    #[inline]
     pub fn supported_regions(&self) -> crate::core::Expr {
         self.attr("supported_regions")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcEndpointServiceAllowedPrincipal> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `principal_arn`, as a reference.
+    #[inline]
     pub fn principal_arn(&self) -> crate::core::Expr {
         self.attr("principal_arn")
     }
     /// `vpc_endpoint_service_id`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_service_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_service_id")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcEndpointServicePrivateDnsVerification> {
     /// `service_id`, as a reference.
+    #[inline]
     pub fn service_id(&self) -> crate::core::Expr {
         self.attr("service_id")
     }
     /// `wait_for_verification`, as a reference.
+    #[inline]
     pub fn wait_for_verification(&self) -> crate::core::Expr {
         self.attr("wait_for_verification")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcEndpointSubnetAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `vpc_endpoint_id`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcIpam> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cascade`, as a reference.
+    #[inline]
     pub fn cascade(&self) -> crate::core::Expr {
         self.attr("cascade")
     }
     /// `default_resource_discovery_association_id`, as a reference.
+    #[inline]
     pub fn default_resource_discovery_association_id(&self) -> crate::core::Expr {
         self.attr("default_resource_discovery_association_id")
     }
     /// `default_resource_discovery_id`, as a reference.
+    #[inline]
     pub fn default_resource_discovery_id(&self) -> crate::core::Expr {
         self.attr("default_resource_discovery_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enable_private_gua`, as a reference.
+    #[inline]
     pub fn enable_private_gua(&self) -> crate::core::Expr {
         self.attr("enable_private_gua")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `private_default_scope_id`, as a reference.
+    #[inline]
     pub fn private_default_scope_id(&self) -> crate::core::Expr {
         self.attr("private_default_scope_id")
     }
     /// `public_default_scope_id`, as a reference.
+    #[inline]
     pub fn public_default_scope_id(&self) -> crate::core::Expr {
         self.attr("public_default_scope_id")
     }
     /// `scope_count`, as a reference.
+    #[inline]
     pub fn scope_count(&self) -> crate::core::Expr {
         self.attr("scope_count")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `tier`, as a reference.
+    #[inline]
     pub fn tier(&self) -> crate::core::Expr {
         self.attr("tier")
     }
     /// `operating_regions` (a nested block), as a reference.
+    #[inline]
     pub fn operating_regions(&self) -> crate::core::Expr {
         self.attr("operating_regions")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcIpamOrganizationAdminAccount> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `delegated_admin_account_id`, as a reference.
+    #[inline]
     pub fn delegated_admin_account_id(&self) -> crate::core::Expr {
         self.attr("delegated_admin_account_id")
     }
     /// `email`, as a reference.
+    #[inline]
     pub fn email(&self) -> crate::core::Expr {
         self.attr("email")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `service_principal`, as a reference.
+    #[inline]
     pub fn service_principal(&self) -> crate::core::Expr {
         self.attr("service_principal")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcIpamPool> {
     /// `address_family`, as a reference.
+    #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
         self.attr("address_family")
     }
     /// `allocation_default_netmask_length`, as a reference.
+    #[inline]
     pub fn allocation_default_netmask_length(&self) -> crate::core::Expr {
         self.attr("allocation_default_netmask_length")
     }
     /// `allocation_max_netmask_length`, as a reference.
+    #[inline]
     pub fn allocation_max_netmask_length(&self) -> crate::core::Expr {
         self.attr("allocation_max_netmask_length")
     }
     /// `allocation_min_netmask_length`, as a reference.
+    #[inline]
     pub fn allocation_min_netmask_length(&self) -> crate::core::Expr {
         self.attr("allocation_min_netmask_length")
     }
     /// `allocation_resource_tags`, as a reference.
+    #[inline]
     pub fn allocation_resource_tags(&self) -> crate::core::Expr {
         self.attr("allocation_resource_tags")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_import`, as a reference.
+    #[inline]
     pub fn auto_import(&self) -> crate::core::Expr {
         self.attr("auto_import")
     }
     /// `aws_service`, as a reference.
+    #[inline]
     pub fn aws_service(&self) -> crate::core::Expr {
         self.attr("aws_service")
     }
     /// `cascade`, as a reference.
+    #[inline]
     pub fn cascade(&self) -> crate::core::Expr {
         self.attr("cascade")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipam_scope_id`, as a reference.
+    #[inline]
     pub fn ipam_scope_id(&self) -> crate::core::Expr {
         self.attr("ipam_scope_id")
     }
     /// `ipam_scope_type`, as a reference.
+    #[inline]
     pub fn ipam_scope_type(&self) -> crate::core::Expr {
         self.attr("ipam_scope_type")
     }
     /// `locale`, as a reference.
+    #[inline]
     pub fn locale(&self) -> crate::core::Expr {
         self.attr("locale")
     }
     /// `pool_depth`, as a reference.
+    #[inline]
     pub fn pool_depth(&self) -> crate::core::Expr {
         self.attr("pool_depth")
     }
     /// `public_ip_source`, as a reference.
+    #[inline]
     pub fn public_ip_source(&self) -> crate::core::Expr {
         self.attr("public_ip_source")
     }
     /// `publicly_advertisable`, as a reference.
+    #[inline]
     pub fn publicly_advertisable(&self) -> crate::core::Expr {
         self.attr("publicly_advertisable")
     }
     /// `source_ipam_pool_id`, as a reference.
+    #[inline]
     pub fn source_ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("source_ipam_pool_id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcIpamPoolCidr> {
     /// `cidr`, as a reference.
+    #[inline]
     pub fn cidr(&self) -> crate::core::Expr {
         self.attr("cidr")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipam_pool_cidr_id`, as a reference.
+    #[inline]
     pub fn ipam_pool_cidr_id(&self) -> crate::core::Expr {
         self.attr("ipam_pool_cidr_id")
     }
     /// `ipam_pool_id`, as a reference.
+    #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("ipam_pool_id")
     }
     /// `netmask_length`, as a reference.
+    #[inline]
     pub fn netmask_length(&self) -> crate::core::Expr {
         self.attr("netmask_length")
     }
     /// `cidr_authorization_context` (a nested block), as a reference.
+    #[inline]
     pub fn cidr_authorization_context(&self) -> crate::core::Expr {
         self.attr("cidr_authorization_context")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcIpamPoolCidrAllocation> {
     /// `cidr`, as a reference.
+    #[inline]
     pub fn cidr(&self) -> crate::core::Expr {
         self.attr("cidr")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `disallowed_cidrs`, as a reference.
+    #[inline]
     pub fn disallowed_cidrs(&self) -> crate::core::Expr {
         self.attr("disallowed_cidrs")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipam_pool_allocation_id`, as a reference.
+    #[inline]
     pub fn ipam_pool_allocation_id(&self) -> crate::core::Expr {
         self.attr("ipam_pool_allocation_id")
     }
     /// `ipam_pool_id`, as a reference.
+    #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("ipam_pool_id")
     }
     /// `netmask_length`, as a reference.
+    #[inline]
     pub fn netmask_length(&self) -> crate::core::Expr {
         self.attr("netmask_length")
     }
     /// `resource_id`, as a reference.
+    #[inline]
     pub fn resource_id(&self) -> crate::core::Expr {
         self.attr("resource_id")
     }
     /// `resource_owner`, as a reference.
+    #[inline]
     pub fn resource_owner(&self) -> crate::core::Expr {
         self.attr("resource_owner")
     }
     /// `resource_type`, as a reference.
+    #[inline]
     pub fn resource_type(&self) -> crate::core::Expr {
         self.attr("resource_type")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcIpamPreviewNextCidr> {
     /// `cidr`, as a reference.
+    #[inline]
     pub fn cidr(&self) -> crate::core::Expr {
         self.attr("cidr")
     }
     /// `disallowed_cidrs`, as a reference.
+    #[inline]
     pub fn disallowed_cidrs(&self) -> crate::core::Expr {
         self.attr("disallowed_cidrs")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipam_pool_id`, as a reference.
+    #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("ipam_pool_id")
     }
     /// `netmask_length`, as a reference.
+    #[inline]
     pub fn netmask_length(&self) -> crate::core::Expr {
         self.attr("netmask_length")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcIpamResourceDiscovery> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipam_resource_discovery_region`, as a reference.
+    #[inline]
     pub fn ipam_resource_discovery_region(&self) -> crate::core::Expr {
         self.attr("ipam_resource_discovery_region")
     }
     /// `is_default`, as a reference.
+    #[inline]
     pub fn is_default(&self) -> crate::core::Expr {
         self.attr("is_default")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `operating_regions` (a nested block), as a reference.
+    #[inline]
     pub fn operating_regions(&self) -> crate::core::Expr {
         self.attr("operating_regions")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcIpamResourceDiscoveryAssociation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipam_arn`, as a reference.
+    #[inline]
     pub fn ipam_arn(&self) -> crate::core::Expr {
         self.attr("ipam_arn")
     }
     /// `ipam_id`, as a reference.
+    #[inline]
     pub fn ipam_id(&self) -> crate::core::Expr {
         self.attr("ipam_id")
     }
     /// `ipam_region`, as a reference.
+    #[inline]
     pub fn ipam_region(&self) -> crate::core::Expr {
         self.attr("ipam_region")
     }
     /// `ipam_resource_discovery_id`, as a reference.
+    #[inline]
     pub fn ipam_resource_discovery_id(&self) -> crate::core::Expr {
         self.attr("ipam_resource_discovery_id")
     }
     /// `is_default`, as a reference.
+    #[inline]
     pub fn is_default(&self) -> crate::core::Expr {
         self.attr("is_default")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcIpamScope> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipam_arn`, as a reference.
+    #[inline]
     pub fn ipam_arn(&self) -> crate::core::Expr {
         self.attr("ipam_arn")
     }
     /// `ipam_id`, as a reference.
+    #[inline]
     pub fn ipam_id(&self) -> crate::core::Expr {
         self.attr("ipam_id")
     }
     /// `ipam_scope_type`, as a reference.
+    #[inline]
     pub fn ipam_scope_type(&self) -> crate::core::Expr {
         self.attr("ipam_scope_type")
     }
     /// `is_default`, as a reference.
+    #[inline]
     pub fn is_default(&self) -> crate::core::Expr {
         self.attr("is_default")
     }
     /// `pool_count`, as a reference.
+    #[inline]
     pub fn pool_count(&self) -> crate::core::Expr {
         self.attr("pool_count")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcIpv4CidrBlockAssociation> {
     /// `cidr_block`, as a reference.
+    #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
         self.attr("cidr_block")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipv4_ipam_pool_id`, as a reference.
+    #[inline]
     pub fn ipv4_ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("ipv4_ipam_pool_id")
     }
     /// `ipv4_netmask_length`, as a reference.
+    #[inline]
     pub fn ipv4_netmask_length(&self) -> crate::core::Expr {
         self.attr("ipv4_netmask_length")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcIpv6CidrBlockAssociation> {
     /// `assign_generated_ipv6_cidr_block`, as a reference.
+    #[inline]
     pub fn assign_generated_ipv6_cidr_block(&self) -> crate::core::Expr {
         self.attr("assign_generated_ipv6_cidr_block")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_source`, as a reference.
+    #[inline]
     pub fn ip_source(&self) -> crate::core::Expr {
         self.attr("ip_source")
     }
     /// `ipv6_address_attribute`, as a reference.
+    #[inline]
     pub fn ipv6_address_attribute(&self) -> crate::core::Expr {
         self.attr("ipv6_address_attribute")
     }
     /// `ipv6_cidr_block`, as a reference.
+    #[inline]
     pub fn ipv6_cidr_block(&self) -> crate::core::Expr {
         self.attr("ipv6_cidr_block")
     }
     /// `ipv6_ipam_pool_id`, as a reference.
+    #[inline]
     pub fn ipv6_ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("ipv6_ipam_pool_id")
     }
     /// `ipv6_netmask_length`, as a reference.
+    #[inline]
     pub fn ipv6_netmask_length(&self) -> crate::core::Expr {
         self.attr("ipv6_netmask_length")
     }
     /// `ipv6_pool`, as a reference.
+    #[inline]
     pub fn ipv6_pool(&self) -> crate::core::Expr {
         self.attr("ipv6_pool")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcNetworkPerformanceMetricSubscription> {
     /// `destination`, as a reference.
+    #[inline]
     pub fn destination(&self) -> crate::core::Expr {
         self.attr("destination")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metric`, as a reference.
+    #[inline]
     pub fn metric(&self) -> crate::core::Expr {
         self.attr("metric")
     }
     /// `period`, as a reference.
+    #[inline]
     pub fn period(&self) -> crate::core::Expr {
         self.attr("period")
     }
     /// `source`, as a reference.
+    #[inline]
     pub fn source(&self) -> crate::core::Expr {
         self.attr("source")
     }
     /// `statistic`, as a reference.
+    #[inline]
     pub fn statistic(&self) -> crate::core::Expr {
         self.attr("statistic")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcPeeringConnection> {
     /// `accept_status`, as a reference.
+    #[inline]
     pub fn accept_status(&self) -> crate::core::Expr {
         self.attr("accept_status")
     }
     /// `auto_accept`, as a reference.
+    #[inline]
     pub fn auto_accept(&self) -> crate::core::Expr {
         self.attr("auto_accept")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `peer_owner_id`, as a reference.
+    #[inline]
     pub fn peer_owner_id(&self) -> crate::core::Expr {
         self.attr("peer_owner_id")
     }
     /// `peer_region`, as a reference.
+    #[inline]
     pub fn peer_region(&self) -> crate::core::Expr {
         self.attr("peer_region")
     }
     /// `peer_vpc_id`, as a reference.
+    #[inline]
     pub fn peer_vpc_id(&self) -> crate::core::Expr {
         self.attr("peer_vpc_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `accepter` (a nested block), as a reference.
+    #[inline]
     pub fn accepter(&self) -> crate::core::Expr {
         self.attr("accepter")
     }
     /// `requester` (a nested block), as a reference.
+    #[inline]
     pub fn requester(&self) -> crate::core::Expr {
         self.attr("requester")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcPeeringConnectionAccepter> {
     /// `accept_status`, as a reference.
+    #[inline]
     pub fn accept_status(&self) -> crate::core::Expr {
         self.attr("accept_status")
     }
     /// `auto_accept`, as a reference.
+    #[inline]
     pub fn auto_accept(&self) -> crate::core::Expr {
         self.attr("auto_accept")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `peer_owner_id`, as a reference.
+    #[inline]
     pub fn peer_owner_id(&self) -> crate::core::Expr {
         self.attr("peer_owner_id")
     }
     /// `peer_region`, as a reference.
+    #[inline]
     pub fn peer_region(&self) -> crate::core::Expr {
         self.attr("peer_region")
     }
     /// `peer_vpc_id`, as a reference.
+    #[inline]
     pub fn peer_vpc_id(&self) -> crate::core::Expr {
         self.attr("peer_vpc_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `vpc_peering_connection_id`, as a reference.
+    #[inline]
     pub fn vpc_peering_connection_id(&self) -> crate::core::Expr {
         self.attr("vpc_peering_connection_id")
     }
     /// `accepter` (a nested block), as a reference.
+    #[inline]
     pub fn accepter(&self) -> crate::core::Expr {
         self.attr("accepter")
     }
     /// `requester` (a nested block), as a reference.
+    #[inline]
     pub fn requester(&self) -> crate::core::Expr {
         self.attr("requester")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcPeeringConnectionOptions> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `vpc_peering_connection_id`, as a reference.
+    #[inline]
     pub fn vpc_peering_connection_id(&self) -> crate::core::Expr {
         self.attr("vpc_peering_connection_id")
     }
     /// `accepter` (a nested block), as a reference.
+    #[inline]
     pub fn accepter(&self) -> crate::core::Expr {
         self.attr("accepter")
     }
     /// `requester` (a nested block), as a reference.
+    #[inline]
     pub fn requester(&self) -> crate::core::Expr {
         self.attr("requester")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcRouteServer> {
     /// `amazon_side_asn`, as a reference.
+    #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
         self.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `persist_routes`, as a reference.
+    #[inline]
     pub fn persist_routes(&self) -> crate::core::Expr {
         self.attr("persist_routes")
     }
     /// `persist_routes_duration`, as a reference.
+    #[inline]
     pub fn persist_routes_duration(&self) -> crate::core::Expr {
         self.attr("persist_routes_duration")
     }
     /// `route_server_id`, as a reference.
+    #[inline]
     pub fn route_server_id(&self) -> crate::core::Expr {
         self.attr("route_server_id")
     }
     /// `sns_notifications_enabled`, as a reference.
+    #[inline]
     pub fn sns_notifications_enabled(&self) -> crate::core::Expr {
         self.attr("sns_notifications_enabled")
     }
     /// `sns_topic_arn`, as a reference.
+    #[inline]
     pub fn sns_topic_arn(&self) -> crate::core::Expr {
         self.attr("sns_topic_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcRouteServerEndpoint> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `eni_address`, as a reference.
+    #[inline]
     pub fn eni_address(&self) -> crate::core::Expr {
         self.attr("eni_address")
     }
     /// `eni_id`, as a reference.
+    #[inline]
     pub fn eni_id(&self) -> crate::core::Expr {
         self.attr("eni_id")
     }
     /// `route_server_endpoint_id`, as a reference.
+    #[inline]
     pub fn route_server_endpoint_id(&self) -> crate::core::Expr {
         self.attr("route_server_endpoint_id")
     }
     /// `route_server_id`, as a reference.
+    #[inline]
     pub fn route_server_id(&self) -> crate::core::Expr {
         self.attr("route_server_id")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcRouteServerPeer> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `endpoint_eni_address`, as a reference.
+    #[inline]
     pub fn endpoint_eni_address(&self) -> crate::core::Expr {
         self.attr("endpoint_eni_address")
     }
     /// `endpoint_eni_id`, as a reference.
+    #[inline]
     pub fn endpoint_eni_id(&self) -> crate::core::Expr {
         self.attr("endpoint_eni_id")
     }
     /// `peer_address`, as a reference.
+    #[inline]
     pub fn peer_address(&self) -> crate::core::Expr {
         self.attr("peer_address")
     }
     /// `route_server_endpoint_id`, as a reference.
+    #[inline]
     pub fn route_server_endpoint_id(&self) -> crate::core::Expr {
         self.attr("route_server_endpoint_id")
     }
     /// `route_server_id`, as a reference.
+    #[inline]
     pub fn route_server_id(&self) -> crate::core::Expr {
         self.attr("route_server_id")
     }
     /// `route_server_peer_id`, as a reference.
+    #[inline]
     pub fn route_server_peer_id(&self) -> crate::core::Expr {
         self.attr("route_server_peer_id")
     }
     /// `subnet_id`, as a reference.
+    #[inline]
     pub fn subnet_id(&self) -> crate::core::Expr {
         self.attr("subnet_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `bgp_options` (a nested block), as a reference.
+    #[inline]
     pub fn bgp_options(&self) -> crate::core::Expr {
         self.attr("bgp_options")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcRouteServerPropagation> {
     /// `route_server_id`, as a reference.
+    #[inline]
     pub fn route_server_id(&self) -> crate::core::Expr {
         self.attr("route_server_id")
     }
     /// `route_table_id`, as a reference.
+    #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
         self.attr("route_table_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcRouteServerVpcAssociation> {
     /// `route_server_id`, as a reference.
+    #[inline]
     pub fn route_server_id(&self) -> crate::core::Expr {
         self.attr("route_server_id")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcSecurityGroupEgressRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cidr_ipv4`, as a reference.
+    #[inline]
     pub fn cidr_ipv4(&self) -> crate::core::Expr {
         self.attr("cidr_ipv4")
     }
     /// `cidr_ipv6`, as a reference.
+    #[inline]
     pub fn cidr_ipv6(&self) -> crate::core::Expr {
         self.attr("cidr_ipv6")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `from_port`, as a reference.
+    #[inline]
     pub fn from_port(&self) -> crate::core::Expr {
         self.attr("from_port")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_protocol`, as a reference.
+    #[inline]
     pub fn ip_protocol(&self) -> crate::core::Expr {
         self.attr("ip_protocol")
     }
     /// `prefix_list_id`, as a reference.
+    #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
         self.attr("prefix_list_id")
     }
     /// `referenced_security_group_id`, as a reference.
+    #[inline]
     pub fn referenced_security_group_id(&self) -> crate::core::Expr {
         self.attr("referenced_security_group_id")
     }
     /// `security_group_id`, as a reference.
+    #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
         self.attr("security_group_id")
     }
     /// `security_group_rule_id`, as a reference.
+    #[inline]
     pub fn security_group_rule_id(&self) -> crate::core::Expr {
         self.attr("security_group_rule_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `to_port`, as a reference.
+    #[inline]
     pub fn to_port(&self) -> crate::core::Expr {
         self.attr("to_port")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcSecurityGroupIngressRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cidr_ipv4`, as a reference.
+    #[inline]
     pub fn cidr_ipv4(&self) -> crate::core::Expr {
         self.attr("cidr_ipv4")
     }
     /// `cidr_ipv6`, as a reference.
+    #[inline]
     pub fn cidr_ipv6(&self) -> crate::core::Expr {
         self.attr("cidr_ipv6")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `from_port`, as a reference.
+    #[inline]
     pub fn from_port(&self) -> crate::core::Expr {
         self.attr("from_port")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_protocol`, as a reference.
+    #[inline]
     pub fn ip_protocol(&self) -> crate::core::Expr {
         self.attr("ip_protocol")
     }
     /// `prefix_list_id`, as a reference.
+    #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
         self.attr("prefix_list_id")
     }
     /// `referenced_security_group_id`, as a reference.
+    #[inline]
     pub fn referenced_security_group_id(&self) -> crate::core::Expr {
         self.attr("referenced_security_group_id")
     }
     /// `security_group_id`, as a reference.
+    #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
         self.attr("security_group_id")
     }
     /// `security_group_rule_id`, as a reference.
+    #[inline]
     pub fn security_group_rule_id(&self) -> crate::core::Expr {
         self.attr("security_group_rule_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `to_port`, as a reference.
+    #[inline]
     pub fn to_port(&self) -> crate::core::Expr {
         self.attr("to_port")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<VpcSecurityGroupVpcAssociation> {
     /// `security_group_id`, as a reference.
+    #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
         self.attr("security_group_id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpc> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cidr_block`, as a reference.
+    #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
         self.attr("cidr_block")
     }
     /// `cidr_block_associations`, as a reference.
+    #[inline]
     pub fn cidr_block_associations(&self) -> crate::core::Expr {
         self.attr("cidr_block_associations")
     }
     /// `default`, as a reference.
+    #[inline]
     pub fn default(&self) -> crate::core::Expr {
         self.attr("default")
     }
     /// `dhcp_options_id`, as a reference.
+    #[inline]
     pub fn dhcp_options_id(&self) -> crate::core::Expr {
         self.attr("dhcp_options_id")
     }
     /// `enable_dns_hostnames`, as a reference.
+    #[inline]
     pub fn enable_dns_hostnames(&self) -> crate::core::Expr {
         self.attr("enable_dns_hostnames")
     }
     /// `enable_dns_support`, as a reference.
+    #[inline]
     pub fn enable_dns_support(&self) -> crate::core::Expr {
         self.attr("enable_dns_support")
     }
     /// `enable_network_address_usage_metrics`, as a reference.
+    #[inline]
     pub fn enable_network_address_usage_metrics(&self) -> crate::core::Expr {
         self.attr("enable_network_address_usage_metrics")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `instance_tenancy`, as a reference.
+    #[inline]
     pub fn instance_tenancy(&self) -> crate::core::Expr {
         self.attr("instance_tenancy")
     }
     /// `ipv6_association_id`, as a reference.
+    #[inline]
     pub fn ipv6_association_id(&self) -> crate::core::Expr {
         self.attr("ipv6_association_id")
     }
     /// `ipv6_cidr_block`, as a reference.
+    #[inline]
     pub fn ipv6_cidr_block(&self) -> crate::core::Expr {
         self.attr("ipv6_cidr_block")
     }
     /// `main_route_table_id`, as a reference.
+    #[inline]
     pub fn main_route_table_id(&self) -> crate::core::Expr {
         self.attr("main_route_table_id")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpcDhcpOptions> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `dhcp_options_id`, as a reference.
+    #[inline]
     pub fn dhcp_options_id(&self) -> crate::core::Expr {
         self.attr("dhcp_options_id")
     }
     /// `domain_name`, as a reference.
+    #[inline]
     pub fn domain_name(&self) -> crate::core::Expr {
         self.attr("domain_name")
     }
     /// `domain_name_servers`, as a reference.
+    #[inline]
     pub fn domain_name_servers(&self) -> crate::core::Expr {
         self.attr("domain_name_servers")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipv6_address_preferred_lease_time`, as a reference.
+    #[inline]
     pub fn ipv6_address_preferred_lease_time(&self) -> crate::core::Expr {
         self.attr("ipv6_address_preferred_lease_time")
     }
     /// `netbios_name_servers`, as a reference.
+    #[inline]
     pub fn netbios_name_servers(&self) -> crate::core::Expr {
         self.attr("netbios_name_servers")
     }
     /// `netbios_node_type`, as a reference.
+    #[inline]
     pub fn netbios_node_type(&self) -> crate::core::Expr {
         self.attr("netbios_node_type")
     }
     /// `ntp_servers`, as a reference.
+    #[inline]
     pub fn ntp_servers(&self) -> crate::core::Expr {
         self.attr("ntp_servers")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpcEndpoint> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cidr_blocks`, as a reference.
+    #[inline]
     pub fn cidr_blocks(&self) -> crate::core::Expr {
         self.attr("cidr_blocks")
     }
     /// `dns_entry`, as a reference.
+    #[inline]
     pub fn dns_entry(&self) -> crate::core::Expr {
         self.attr("dns_entry")
     }
     /// `dns_options`, as a reference.
+    #[inline]
     pub fn dns_options(&self) -> crate::core::Expr {
         self.attr("dns_options")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `network_interface_ids`, as a reference.
+    #[inline]
     pub fn network_interface_ids(&self) -> crate::core::Expr {
         self.attr("network_interface_ids")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `prefix_list_id`, as a reference.
+    #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
         self.attr("prefix_list_id")
     }
     /// `private_dns_enabled`, as a reference.
+    #[inline]
     pub fn private_dns_enabled(&self) -> crate::core::Expr {
         self.attr("private_dns_enabled")
     }
     /// `requester_managed`, as a reference.
+    #[inline]
     pub fn requester_managed(&self) -> crate::core::Expr {
         self.attr("requester_managed")
     }
     /// `route_table_ids`, as a reference.
+    #[inline]
     pub fn route_table_ids(&self) -> crate::core::Expr {
         self.attr("route_table_ids")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `service_name`, as a reference.
+    #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
         self.attr("service_name")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_endpoint_type`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_type(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_type")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpcEndpointAssociations> {
     /// `associations`, as a reference.
+    #[inline]
     pub fn associations(&self) -> crate::core::Expr {
         self.attr("associations")
     }
     /// `vpc_endpoint_id`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_id(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_id")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpcEndpointService> {
     /// `acceptance_required`, as a reference.
+    #[inline]
     pub fn acceptance_required(&self) -> crate::core::Expr {
         self.attr("acceptance_required")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zones`, as a reference.
+    #[inline]
     pub fn availability_zones(&self) -> crate::core::Expr {
         self.attr("availability_zones")
     }
     /// `base_endpoint_dns_names`, as a reference.
+    #[inline]
     pub fn base_endpoint_dns_names(&self) -> crate::core::Expr {
         self.attr("base_endpoint_dns_names")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `manages_vpc_endpoints`, as a reference.
+    #[inline]
     pub fn manages_vpc_endpoints(&self) -> crate::core::Expr {
         self.attr("manages_vpc_endpoints")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `private_dns_name`, as a reference.
+    #[inline]
     pub fn private_dns_name(&self) -> crate::core::Expr {
         self.attr("private_dns_name")
     }
     /// `private_dns_names`, as a reference.
+    #[inline]
     pub fn private_dns_names(&self) -> crate::core::Expr {
         self.attr("private_dns_names")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `service`, as a reference.
+    #[inline]
     pub fn service(&self) -> crate::core::Expr {
         self.attr("service")
     }
     /// `service_id`, as a reference.
+    #[inline]
     pub fn service_id(&self) -> crate::core::Expr {
         self.attr("service_id")
     }
     /// `service_name`, as a reference.
+    #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
         self.attr("service_name")
     }
     /// `service_regions`, as a reference.
+    #[inline]
     pub fn service_regions(&self) -> crate::core::Expr {
         self.attr("service_regions")
     }
     /// `service_type`, as a reference.
+    #[inline]
     pub fn service_type(&self) -> crate::core::Expr {
         self.attr("service_type")
     }
     /// `supported_ip_address_types`, as a reference.
+    #[inline]
     pub fn supported_ip_address_types(&self) -> crate::core::Expr {
         self.attr("supported_ip_address_types")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_endpoint_policy_supported`, as a reference.
+    #[inline]
     pub fn vpc_endpoint_policy_supported(&self) -> crate::core::Expr {
         self.attr("vpc_endpoint_policy_supported")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpcIpam> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `default_resource_discovery_association_id`, as a reference.
+    #[inline]
     pub fn default_resource_discovery_association_id(&self) -> crate::core::Expr {
         self.attr("default_resource_discovery_association_id")
     }
     /// `default_resource_discovery_id`, as a reference.
+    #[inline]
     pub fn default_resource_discovery_id(&self) -> crate::core::Expr {
         self.attr("default_resource_discovery_id")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `enable_private_gua`, as a reference.
+    #[inline]
     pub fn enable_private_gua(&self) -> crate::core::Expr {
         self.attr("enable_private_gua")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipam_region`, as a reference.
+    #[inline]
     pub fn ipam_region(&self) -> crate::core::Expr {
         self.attr("ipam_region")
     }
     /// `operating_regions`, as a reference.
+    #[inline]
     pub fn operating_regions(&self) -> crate::core::Expr {
         self.attr("operating_regions")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `private_default_scope_id`, as a reference.
+    #[inline]
     pub fn private_default_scope_id(&self) -> crate::core::Expr {
         self.attr("private_default_scope_id")
     }
     /// `public_default_scope_id`, as a reference.
+    #[inline]
     pub fn public_default_scope_id(&self) -> crate::core::Expr {
         self.attr("public_default_scope_id")
     }
     /// `resource_discovery_association_count`, as a reference.
+    #[inline]
     pub fn resource_discovery_association_count(&self) -> crate::core::Expr {
         self.attr("resource_discovery_association_count")
     }
     /// `scope_count`, as a reference.
+    #[inline]
     pub fn scope_count(&self) -> crate::core::Expr {
         self.attr("scope_count")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `state_message`, as a reference.
+    #[inline]
     pub fn state_message(&self) -> crate::core::Expr {
         self.attr("state_message")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tier`, as a reference.
+    #[inline]
     pub fn tier(&self) -> crate::core::Expr {
         self.attr("tier")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpcIpamPool> {
     /// `address_family`, as a reference.
+    #[inline]
     pub fn address_family(&self) -> crate::core::Expr {
         self.attr("address_family")
     }
     /// `allocation_default_netmask_length`, as a reference.
+    #[inline]
     pub fn allocation_default_netmask_length(&self) -> crate::core::Expr {
         self.attr("allocation_default_netmask_length")
     }
     /// `allocation_max_netmask_length`, as a reference.
+    #[inline]
     pub fn allocation_max_netmask_length(&self) -> crate::core::Expr {
         self.attr("allocation_max_netmask_length")
     }
     /// `allocation_min_netmask_length`, as a reference.
+    #[inline]
     pub fn allocation_min_netmask_length(&self) -> crate::core::Expr {
         self.attr("allocation_min_netmask_length")
     }
     /// `allocation_resource_tags`, as a reference.
+    #[inline]
     pub fn allocation_resource_tags(&self) -> crate::core::Expr {
         self.attr("allocation_resource_tags")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auto_import`, as a reference.
+    #[inline]
     pub fn auto_import(&self) -> crate::core::Expr {
         self.attr("auto_import")
     }
     /// `aws_service`, as a reference.
+    #[inline]
     pub fn aws_service(&self) -> crate::core::Expr {
         self.attr("aws_service")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipam_pool_id`, as a reference.
+    #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("ipam_pool_id")
     }
     /// `ipam_scope_id`, as a reference.
+    #[inline]
     pub fn ipam_scope_id(&self) -> crate::core::Expr {
         self.attr("ipam_scope_id")
     }
     /// `ipam_scope_type`, as a reference.
+    #[inline]
     pub fn ipam_scope_type(&self) -> crate::core::Expr {
         self.attr("ipam_scope_type")
     }
     /// `locale`, as a reference.
+    #[inline]
     pub fn locale(&self) -> crate::core::Expr {
         self.attr("locale")
     }
     /// `pool_depth`, as a reference.
+    #[inline]
     pub fn pool_depth(&self) -> crate::core::Expr {
         self.attr("pool_depth")
     }
     /// `publicly_advertisable`, as a reference.
+    #[inline]
     pub fn publicly_advertisable(&self) -> crate::core::Expr {
         self.attr("publicly_advertisable")
     }
     /// `source_ipam_pool_id`, as a reference.
+    #[inline]
     pub fn source_ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("source_ipam_pool_id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpcIpamPoolCidrs> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipam_pool_cidrs`, as a reference.
+    #[inline]
     pub fn ipam_pool_cidrs(&self) -> crate::core::Expr {
         self.attr("ipam_pool_cidrs")
     }
     /// `ipam_pool_id`, as a reference.
+    #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("ipam_pool_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpcIpamPools> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipam_pools`, as a reference.
+    #[inline]
     pub fn ipam_pools(&self) -> crate::core::Expr {
         self.attr("ipam_pools")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpcIpamPreviewNextCidr> {
     /// `cidr`, as a reference.
+    #[inline]
     pub fn cidr(&self) -> crate::core::Expr {
         self.attr("cidr")
     }
     /// `disallowed_cidrs`, as a reference.
+    #[inline]
     pub fn disallowed_cidrs(&self) -> crate::core::Expr {
         self.attr("disallowed_cidrs")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipam_pool_id`, as a reference.
+    #[inline]
     pub fn ipam_pool_id(&self) -> crate::core::Expr {
         self.attr("ipam_pool_id")
     }
     /// `netmask_length`, as a reference.
+    #[inline]
     pub fn netmask_length(&self) -> crate::core::Expr {
         self.attr("netmask_length")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpcIpams> {
     /// `ipam_ids`, as a reference.
+    #[inline]
     pub fn ipam_ids(&self) -> crate::core::Expr {
         self.attr("ipam_ids")
     }
     /// `ipams`, as a reference.
+    #[inline]
     pub fn ipams(&self) -> crate::core::Expr {
         self.attr("ipams")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpcPeeringConnection> {
     /// `accepter`, as a reference.
+    #[inline]
     pub fn accepter(&self) -> crate::core::Expr {
         self.attr("accepter")
     }
     /// `cidr_block`, as a reference.
+    #[inline]
     pub fn cidr_block(&self) -> crate::core::Expr {
         self.attr("cidr_block")
     }
     /// `cidr_block_set`, as a reference.
+    #[inline]
     pub fn cidr_block_set(&self) -> crate::core::Expr {
         self.attr("cidr_block_set")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ipv6_cidr_block_set`, as a reference.
+    #[inline]
     pub fn ipv6_cidr_block_set(&self) -> crate::core::Expr {
         self.attr("ipv6_cidr_block_set")
     }
     /// `owner_id`, as a reference.
+    #[inline]
     pub fn owner_id(&self) -> crate::core::Expr {
         self.attr("owner_id")
     }
     /// `peer_cidr_block`, as a reference.
+    #[inline]
     pub fn peer_cidr_block(&self) -> crate::core::Expr {
         self.attr("peer_cidr_block")
     }
     /// `peer_cidr_block_set`, as a reference.
+    #[inline]
     pub fn peer_cidr_block_set(&self) -> crate::core::Expr {
         self.attr("peer_cidr_block_set")
     }
     /// `peer_ipv6_cidr_block_set`, as a reference.
+    #[inline]
     pub fn peer_ipv6_cidr_block_set(&self) -> crate::core::Expr {
         self.attr("peer_ipv6_cidr_block_set")
     }
     /// `peer_owner_id`, as a reference.
+    #[inline]
     pub fn peer_owner_id(&self) -> crate::core::Expr {
         self.attr("peer_owner_id")
     }
     /// `peer_region`, as a reference.
+    #[inline]
     pub fn peer_region(&self) -> crate::core::Expr {
         self.attr("peer_region")
     }
     /// `peer_vpc_id`, as a reference.
+    #[inline]
     pub fn peer_vpc_id(&self) -> crate::core::Expr {
         self.attr("peer_vpc_id")
     }
     /// `region`, as a reference.
+    #[inline]
     pub fn region(&self) -> crate::core::Expr {
         self.attr("region")
     }
     /// `requester`, as a reference.
+    #[inline]
     pub fn requester(&self) -> crate::core::Expr {
         self.attr("requester")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpcPeeringConnections> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpcSecurityGroupRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `cidr_ipv4`, as a reference.
+    #[inline]
     pub fn cidr_ipv4(&self) -> crate::core::Expr {
         self.attr("cidr_ipv4")
     }
     /// `cidr_ipv6`, as a reference.
+    #[inline]
     pub fn cidr_ipv6(&self) -> crate::core::Expr {
         self.attr("cidr_ipv6")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `from_port`, as a reference.
+    #[inline]
     pub fn from_port(&self) -> crate::core::Expr {
         self.attr("from_port")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_protocol`, as a reference.
+    #[inline]
     pub fn ip_protocol(&self) -> crate::core::Expr {
         self.attr("ip_protocol")
     }
     /// `is_egress`, as a reference.
+    #[inline]
     pub fn is_egress(&self) -> crate::core::Expr {
         self.attr("is_egress")
     }
     /// `prefix_list_id`, as a reference.
+    #[inline]
     pub fn prefix_list_id(&self) -> crate::core::Expr {
         self.attr("prefix_list_id")
     }
     /// `referenced_security_group_id`, as a reference.
+    #[inline]
     pub fn referenced_security_group_id(&self) -> crate::core::Expr {
         self.attr("referenced_security_group_id")
     }
     /// `security_group_id`, as a reference.
+    #[inline]
     pub fn security_group_id(&self) -> crate::core::Expr {
         self.attr("security_group_id")
     }
     /// `security_group_rule_id`, as a reference.
+    #[inline]
     pub fn security_group_rule_id(&self) -> crate::core::Expr {
         self.attr("security_group_rule_id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `to_port`, as a reference.
+    #[inline]
     pub fn to_port(&self) -> crate::core::Expr {
         self.attr("to_port")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
 }
 
+#[cfg(feature = "aws-vpc")]
 impl crate::core::Ref<DataVpcSecurityGroupRules> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ids`, as a reference.
+    #[inline]
     pub fn ids(&self) -> crate::core::Expr {
         self.attr("ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }

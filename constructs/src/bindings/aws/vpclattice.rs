@@ -23,6 +23,7 @@ pub struct VpclatticeAccessLogSubscription {
 
 impl VpclatticeAccessLogSubscription {
     /// `VpclatticeAccessLogSubscription` with its required arguments; set the others with `VpclatticeAccessLogSubscription { field: Some(..), ..VpclatticeAccessLogSubscription::new(..) }`.
+    #[inline]
     pub fn new(destination_arn: impl Into<crate::core::Expr>, resource_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_arn: destination_arn.into(),
@@ -55,6 +56,7 @@ pub struct VpclatticeAuthPolicyTimeouts {
 
 impl VpclatticeAuthPolicyTimeouts {
     /// `VpclatticeAuthPolicyTimeouts` with its required arguments; set the others with `VpclatticeAuthPolicyTimeouts { field: Some(..), ..VpclatticeAuthPolicyTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -84,6 +86,7 @@ pub struct VpclatticeAuthPolicy {
 
 impl VpclatticeAuthPolicy {
     /// `VpclatticeAuthPolicy` with its required arguments; set the others with `VpclatticeAuthPolicy { field: Some(..), ..VpclatticeAuthPolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, resource_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -108,6 +111,7 @@ pub struct VpclatticeListenerDefaultActionFixedResponse {
 
 impl VpclatticeListenerDefaultActionFixedResponse {
     /// `VpclatticeListenerDefaultActionFixedResponse` with its required arguments; set the others with `VpclatticeListenerDefaultActionFixedResponse { field: Some(..), ..VpclatticeListenerDefaultActionFixedResponse::new(..) }`.
+    #[inline]
     pub fn new(status_code: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             status_code: status_code.into(),
@@ -128,6 +132,7 @@ pub struct VpclatticeListenerDefaultActionForwardTargetGroups {
 
 impl VpclatticeListenerDefaultActionForwardTargetGroups {
     /// `VpclatticeListenerDefaultActionForwardTargetGroups` with its required arguments; set the others with `VpclatticeListenerDefaultActionForwardTargetGroups { field: Some(..), ..VpclatticeListenerDefaultActionForwardTargetGroups::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             target_group_identifier: None,
@@ -146,6 +151,7 @@ pub struct VpclatticeListenerDefaultActionForward {
 
 impl VpclatticeListenerDefaultActionForward {
     /// `VpclatticeListenerDefaultActionForward` with its required arguments; set the others with `VpclatticeListenerDefaultActionForward { field: Some(..), ..VpclatticeListenerDefaultActionForward::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             target_groups: None,
@@ -166,6 +172,7 @@ pub struct VpclatticeListenerDefaultAction {
 
 impl VpclatticeListenerDefaultAction {
     /// `VpclatticeListenerDefaultAction` with its required arguments; set the others with `VpclatticeListenerDefaultAction { field: Some(..), ..VpclatticeListenerDefaultAction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             fixed_response: None,
@@ -190,6 +197,7 @@ pub struct VpclatticeListenerTimeouts {
 
 impl VpclatticeListenerTimeouts {
     /// `VpclatticeListenerTimeouts` with its required arguments; set the others with `VpclatticeListenerTimeouts { field: Some(..), ..VpclatticeListenerTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -233,6 +241,7 @@ pub struct VpclatticeListener {
 
 impl VpclatticeListener {
     /// `VpclatticeListener` with its required arguments; set the others with `VpclatticeListener { field: Some(..), ..VpclatticeListener::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, protocol: impl Into<crate::core::Expr>, default_action: VpclatticeListenerDefaultAction) -> Self {
         Self {
             id: None,
@@ -262,6 +271,7 @@ pub struct VpclatticeListenerRuleActionFixedResponse {
 
 impl VpclatticeListenerRuleActionFixedResponse {
     /// `VpclatticeListenerRuleActionFixedResponse` with its required arguments; set the others with `VpclatticeListenerRuleActionFixedResponse { field: Some(..), ..VpclatticeListenerRuleActionFixedResponse::new(..) }`.
+    #[inline]
     pub fn new(status_code: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             status_code: status_code.into(),
@@ -281,6 +291,7 @@ pub struct VpclatticeListenerRuleActionForwardTargetGroups {
 
 impl VpclatticeListenerRuleActionForwardTargetGroups {
     /// `VpclatticeListenerRuleActionForwardTargetGroups` with its required arguments; set the others with `VpclatticeListenerRuleActionForwardTargetGroups { field: Some(..), ..VpclatticeListenerRuleActionForwardTargetGroups::new(..) }`.
+    #[inline]
     pub fn new(target_group_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             target_group_identifier: target_group_identifier.into(),
@@ -298,6 +309,7 @@ pub struct VpclatticeListenerRuleActionForward {
 
 impl VpclatticeListenerRuleActionForward {
     /// `VpclatticeListenerRuleActionForward` with its required arguments; set the others with `VpclatticeListenerRuleActionForward { field: Some(..), ..VpclatticeListenerRuleActionForward::new(..) }`.
+    #[inline]
     pub fn new(target_groups: Vec<VpclatticeListenerRuleActionForwardTargetGroups>) -> Self {
         Self {
             target_groups,
@@ -318,6 +330,7 @@ pub struct VpclatticeListenerRuleAction {
 
 impl VpclatticeListenerRuleAction {
     /// `VpclatticeListenerRuleAction` with its required arguments; set the others with `VpclatticeListenerRuleAction { field: Some(..), ..VpclatticeListenerRuleAction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             fixed_response: None,
@@ -342,6 +355,7 @@ pub struct VpclatticeListenerRuleMatchHttpMatchHeaderMatchesMatch {
 
 impl VpclatticeListenerRuleMatchHttpMatchHeaderMatchesMatch {
     /// `VpclatticeListenerRuleMatchHttpMatchHeaderMatchesMatch` with its required arguments; set the others with `VpclatticeListenerRuleMatchHttpMatchHeaderMatchesMatch { field: Some(..), ..VpclatticeListenerRuleMatchHttpMatchHeaderMatchesMatch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             contains: None,
@@ -365,6 +379,7 @@ pub struct VpclatticeListenerRuleMatchHttpMatchHeaderMatches {
 
 impl VpclatticeListenerRuleMatchHttpMatchHeaderMatches {
     /// `VpclatticeListenerRuleMatchHttpMatchHeaderMatches` with its required arguments; set the others with `VpclatticeListenerRuleMatchHttpMatchHeaderMatches { field: Some(..), ..VpclatticeListenerRuleMatchHttpMatchHeaderMatches::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#match: VpclatticeListenerRuleMatchHttpMatchHeaderMatchesMatch) -> Self {
         Self {
             case_sensitive: None,
@@ -387,6 +402,7 @@ pub struct VpclatticeListenerRuleMatchHttpMatchPathMatchMatch {
 
 impl VpclatticeListenerRuleMatchHttpMatchPathMatchMatch {
     /// `VpclatticeListenerRuleMatchHttpMatchPathMatchMatch` with its required arguments; set the others with `VpclatticeListenerRuleMatchHttpMatchPathMatchMatch { field: Some(..), ..VpclatticeListenerRuleMatchHttpMatchPathMatchMatch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             exact: None,
@@ -407,6 +423,7 @@ pub struct VpclatticeListenerRuleMatchHttpMatchPathMatch {
 
 impl VpclatticeListenerRuleMatchHttpMatchPathMatch {
     /// `VpclatticeListenerRuleMatchHttpMatchPathMatch` with its required arguments; set the others with `VpclatticeListenerRuleMatchHttpMatchPathMatch { field: Some(..), ..VpclatticeListenerRuleMatchHttpMatchPathMatch::new(..) }`.
+    #[inline]
     pub fn new(r#match: VpclatticeListenerRuleMatchHttpMatchPathMatchMatch) -> Self {
         Self {
             case_sensitive: None,
@@ -431,6 +448,7 @@ pub struct VpclatticeListenerRuleMatchHttpMatch {
 
 impl VpclatticeListenerRuleMatchHttpMatch {
     /// `VpclatticeListenerRuleMatchHttpMatch` with its required arguments; set the others with `VpclatticeListenerRuleMatchHttpMatch { field: Some(..), ..VpclatticeListenerRuleMatchHttpMatch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             method: None,
@@ -449,6 +467,7 @@ pub struct VpclatticeListenerRuleMatch {
 
 impl VpclatticeListenerRuleMatch {
     /// `VpclatticeListenerRuleMatch` with its required arguments; set the others with `VpclatticeListenerRuleMatch { field: Some(..), ..VpclatticeListenerRuleMatch::new(..) }`.
+    #[inline]
     pub fn new(http_match: VpclatticeListenerRuleMatchHttpMatch) -> Self {
         Self {
             http_match,
@@ -472,6 +491,7 @@ pub struct VpclatticeListenerRuleTimeouts {
 
 impl VpclatticeListenerRuleTimeouts {
     /// `VpclatticeListenerRuleTimeouts` with its required arguments; set the others with `VpclatticeListenerRuleTimeouts { field: Some(..), ..VpclatticeListenerRuleTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -512,6 +532,7 @@ pub struct VpclatticeListenerRule {
 
 impl VpclatticeListenerRule {
     /// `VpclatticeListenerRule` with its required arguments; set the others with `VpclatticeListenerRule { field: Some(..), ..VpclatticeListenerRule::new(..) }`.
+    #[inline]
     pub fn new(listener_identifier: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, service_identifier: impl Into<crate::core::Expr>, action: VpclatticeListenerRuleAction, r#match: VpclatticeListenerRuleMatch) -> Self {
         Self {
             id: None,
@@ -541,6 +562,7 @@ pub struct VpclatticeResourceConfigurationResourceConfigurationDefinitionArnReso
 
 impl VpclatticeResourceConfigurationResourceConfigurationDefinitionArnResource {
     /// `VpclatticeResourceConfigurationResourceConfigurationDefinitionArnResource` with its required arguments; set the others with `VpclatticeResourceConfigurationResourceConfigurationDefinitionArnResource { field: Some(..), ..VpclatticeResourceConfigurationResourceConfigurationDefinitionArnResource::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -559,6 +581,7 @@ pub struct VpclatticeResourceConfigurationResourceConfigurationDefinitionDnsReso
 
 impl VpclatticeResourceConfigurationResourceConfigurationDefinitionDnsResource {
     /// `VpclatticeResourceConfigurationResourceConfigurationDefinitionDnsResource` with its required arguments; set the others with `VpclatticeResourceConfigurationResourceConfigurationDefinitionDnsResource { field: Some(..), ..VpclatticeResourceConfigurationResourceConfigurationDefinitionDnsResource::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>, ip_address_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -576,6 +599,7 @@ pub struct VpclatticeResourceConfigurationResourceConfigurationDefinitionIpResou
 
 impl VpclatticeResourceConfigurationResourceConfigurationDefinitionIpResource {
     /// `VpclatticeResourceConfigurationResourceConfigurationDefinitionIpResource` with its required arguments; set the others with `VpclatticeResourceConfigurationResourceConfigurationDefinitionIpResource { field: Some(..), ..VpclatticeResourceConfigurationResourceConfigurationDefinitionIpResource::new(..) }`.
+    #[inline]
     pub fn new(ip_address: impl Into<crate::core::Expr>) -> Self {
         Self {
             ip_address: ip_address.into(),
@@ -599,6 +623,7 @@ pub struct VpclatticeResourceConfigurationResourceConfigurationDefinition {
 
 impl VpclatticeResourceConfigurationResourceConfigurationDefinition {
     /// `VpclatticeResourceConfigurationResourceConfigurationDefinition` with its required arguments; set the others with `VpclatticeResourceConfigurationResourceConfigurationDefinition { field: Some(..), ..VpclatticeResourceConfigurationResourceConfigurationDefinition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             arn_resource: None,
@@ -627,6 +652,7 @@ pub struct VpclatticeResourceConfigurationTimeouts {
 
 impl VpclatticeResourceConfigurationTimeouts {
     /// `VpclatticeResourceConfigurationTimeouts` with its required arguments; set the others with `VpclatticeResourceConfigurationTimeouts { field: Some(..), ..VpclatticeResourceConfigurationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -672,6 +698,7 @@ pub struct VpclatticeResourceConfiguration {
 
 impl VpclatticeResourceConfiguration {
     /// `VpclatticeResourceConfiguration` with its required arguments; set the others with `VpclatticeResourceConfiguration { field: Some(..), ..VpclatticeResourceConfiguration::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             allow_association_to_shareable_service_network: None,
@@ -711,6 +738,7 @@ pub struct VpclatticeResourceGatewayTimeouts {
 
 impl VpclatticeResourceGatewayTimeouts {
     /// `VpclatticeResourceGatewayTimeouts` with its required arguments; set the others with `VpclatticeResourceGatewayTimeouts { field: Some(..), ..VpclatticeResourceGatewayTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -745,6 +773,7 @@ pub struct VpclatticeResourceGateway {
 
 impl VpclatticeResourceGateway {
     /// `VpclatticeResourceGateway` with its required arguments; set the others with `VpclatticeResourceGateway { field: Some(..), ..VpclatticeResourceGateway::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             ip_address_type: None,
@@ -776,6 +805,7 @@ pub struct VpclatticeResourcePolicy {
 
 impl VpclatticeResourcePolicy {
     /// `VpclatticeResourcePolicy` with its required arguments; set the others with `VpclatticeResourcePolicy { field: Some(..), ..VpclatticeResourcePolicy::new(..) }`.
+    #[inline]
     pub fn new(policy: impl Into<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -805,6 +835,7 @@ pub struct VpclatticeServiceTimeouts {
 
 impl VpclatticeServiceTimeouts {
     /// `VpclatticeServiceTimeouts` with its required arguments; set the others with `VpclatticeServiceTimeouts { field: Some(..), ..VpclatticeServiceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -844,6 +875,7 @@ pub struct VpclatticeService {
 
 impl VpclatticeService {
     /// `VpclatticeService` with its required arguments; set the others with `VpclatticeService { field: Some(..), ..VpclatticeService::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_type: None,
@@ -883,6 +915,7 @@ pub struct VpclatticeServiceNetwork {
 
 impl VpclatticeServiceNetwork {
     /// `VpclatticeServiceNetwork` with its required arguments; set the others with `VpclatticeServiceNetwork { field: Some(..), ..VpclatticeServiceNetwork::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             auth_type: None,
@@ -913,6 +946,7 @@ pub struct VpclatticeServiceNetworkResourceAssociationTimeouts {
 
 impl VpclatticeServiceNetworkResourceAssociationTimeouts {
     /// `VpclatticeServiceNetworkResourceAssociationTimeouts` with its required arguments; set the others with `VpclatticeServiceNetworkResourceAssociationTimeouts { field: Some(..), ..VpclatticeServiceNetworkResourceAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -938,6 +972,7 @@ pub struct VpclatticeServiceNetworkResourceAssociation {
 
 impl VpclatticeServiceNetworkResourceAssociation {
     /// `VpclatticeServiceNetworkResourceAssociation` with its required arguments; set the others with `VpclatticeServiceNetworkResourceAssociation { field: Some(..), ..VpclatticeServiceNetworkResourceAssociation::new(..) }`.
+    #[inline]
     pub fn new(resource_configuration_identifier: impl Into<crate::core::Expr>, service_network_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             resource_configuration_identifier: resource_configuration_identifier.into(),
@@ -968,6 +1003,7 @@ pub struct VpclatticeServiceNetworkServiceAssociationTimeouts {
 
 impl VpclatticeServiceNetworkServiceAssociationTimeouts {
     /// `VpclatticeServiceNetworkServiceAssociationTimeouts` with its required arguments; set the others with `VpclatticeServiceNetworkServiceAssociationTimeouts { field: Some(..), ..VpclatticeServiceNetworkServiceAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1000,6 +1036,7 @@ pub struct VpclatticeServiceNetworkServiceAssociation {
 
 impl VpclatticeServiceNetworkServiceAssociation {
     /// `VpclatticeServiceNetworkServiceAssociation` with its required arguments; set the others with `VpclatticeServiceNetworkServiceAssociation { field: Some(..), ..VpclatticeServiceNetworkServiceAssociation::new(..) }`.
+    #[inline]
     pub fn new(service_identifier: impl Into<crate::core::Expr>, service_network_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1032,6 +1069,7 @@ pub struct VpclatticeServiceNetworkVpcAssociationTimeouts {
 
 impl VpclatticeServiceNetworkVpcAssociationTimeouts {
     /// `VpclatticeServiceNetworkVpcAssociationTimeouts` with its required arguments; set the others with `VpclatticeServiceNetworkVpcAssociationTimeouts { field: Some(..), ..VpclatticeServiceNetworkVpcAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1067,6 +1105,7 @@ pub struct VpclatticeServiceNetworkVpcAssociation {
 
 impl VpclatticeServiceNetworkVpcAssociation {
     /// `VpclatticeServiceNetworkVpcAssociation` with its required arguments; set the others with `VpclatticeServiceNetworkVpcAssociation { field: Some(..), ..VpclatticeServiceNetworkVpcAssociation::new(..) }`.
+    #[inline]
     pub fn new(service_network_identifier: impl Into<crate::core::Expr>, vpc_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1094,6 +1133,7 @@ pub struct VpclatticeTargetGroupConfigHealthCheckMatcher {
 
 impl VpclatticeTargetGroupConfigHealthCheckMatcher {
     /// `VpclatticeTargetGroupConfigHealthCheckMatcher` with its required arguments; set the others with `VpclatticeTargetGroupConfigHealthCheckMatcher { field: Some(..), ..VpclatticeTargetGroupConfigHealthCheckMatcher::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             value: None,
@@ -1138,6 +1178,7 @@ pub struct VpclatticeTargetGroupConfigHealthCheck {
 
 impl VpclatticeTargetGroupConfigHealthCheck {
     /// `VpclatticeTargetGroupConfigHealthCheck` with its required arguments; set the others with `VpclatticeTargetGroupConfigHealthCheck { field: Some(..), ..VpclatticeTargetGroupConfigHealthCheck::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             enabled: None,
@@ -1182,6 +1223,7 @@ pub struct VpclatticeTargetGroupConfig {
 
 impl VpclatticeTargetGroupConfig {
     /// `VpclatticeTargetGroupConfig` with its required arguments; set the others with `VpclatticeTargetGroupConfig { field: Some(..), ..VpclatticeTargetGroupConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             ip_address_type: None,
@@ -1211,6 +1253,7 @@ pub struct VpclatticeTargetGroupTimeouts {
 
 impl VpclatticeTargetGroupTimeouts {
     /// `VpclatticeTargetGroupTimeouts` with its required arguments; set the others with `VpclatticeTargetGroupTimeouts { field: Some(..), ..VpclatticeTargetGroupTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1246,6 +1289,7 @@ pub struct VpclatticeTargetGroup {
 
 impl VpclatticeTargetGroup {
     /// `VpclatticeTargetGroup` with its required arguments; set the others with `VpclatticeTargetGroup { field: Some(..), ..VpclatticeTargetGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1275,6 +1319,7 @@ pub struct VpclatticeTargetGroupAttachmentTarget {
 
 impl VpclatticeTargetGroupAttachmentTarget {
     /// `VpclatticeTargetGroupAttachmentTarget` with its required arguments; set the others with `VpclatticeTargetGroupAttachmentTarget { field: Some(..), ..VpclatticeTargetGroupAttachmentTarget::new(..) }`.
+    #[inline]
     pub fn new(id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: id.into(),
@@ -1296,6 +1341,7 @@ pub struct VpclatticeTargetGroupAttachmentTimeouts {
 
 impl VpclatticeTargetGroupAttachmentTimeouts {
     /// `VpclatticeTargetGroupAttachmentTimeouts` with its required arguments; set the others with `VpclatticeTargetGroupAttachmentTimeouts { field: Some(..), ..VpclatticeTargetGroupAttachmentTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -1321,6 +1367,7 @@ pub struct VpclatticeTargetGroupAttachment {
 
 impl VpclatticeTargetGroupAttachment {
     /// `VpclatticeTargetGroupAttachment` with its required arguments; set the others with `VpclatticeTargetGroupAttachment { field: Some(..), ..VpclatticeTargetGroupAttachment::new(..) }`.
+    #[inline]
     pub fn new(target_group_identifier: impl Into<crate::core::Expr>, target: VpclatticeTargetGroupAttachmentTarget) -> Self {
         Self {
             id: None,
@@ -1353,6 +1400,7 @@ pub struct DataVpclatticeAuthPolicy {
 
 impl DataVpclatticeAuthPolicy {
     /// `DataVpclatticeAuthPolicy` with its required arguments; set the others with `DataVpclatticeAuthPolicy { field: Some(..), ..DataVpclatticeAuthPolicy::new(..) }`.
+    #[inline]
     pub fn new(resource_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1384,6 +1432,7 @@ pub struct DataVpclatticeListener {
 
 impl DataVpclatticeListener {
     /// `DataVpclatticeListener` with its required arguments; set the others with `DataVpclatticeListener { field: Some(..), ..DataVpclatticeListener::new(..) }`.
+    #[inline]
     pub fn new(listener_identifier: impl Into<crate::core::Expr>, service_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1410,6 +1459,7 @@ pub struct DataVpclatticeResourcePolicy {
 
 impl DataVpclatticeResourcePolicy {
     /// `DataVpclatticeResourcePolicy` with its required arguments; set the others with `DataVpclatticeResourcePolicy { field: Some(..), ..DataVpclatticeResourcePolicy::new(..) }`.
+    #[inline]
     pub fn new(resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1441,6 +1491,7 @@ pub struct DataVpclatticeService {
 
 impl DataVpclatticeService {
     /// `DataVpclatticeService` with its required arguments; set the others with `DataVpclatticeService { field: Some(..), ..DataVpclatticeService::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -1470,6 +1521,7 @@ pub struct DataVpclatticeServiceNetwork {
 
 impl DataVpclatticeServiceNetwork {
     /// `DataVpclatticeServiceNetwork` with its required arguments; set the others with `DataVpclatticeServiceNetwork { field: Some(..), ..DataVpclatticeServiceNetwork::new(..) }`.
+    #[inline]
     pub fn new(service_network_identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1485,34 +1537,42 @@ impl crate::core::DataSource for DataVpclatticeServiceNetwork {
 
 impl crate::core::Ref<VpclatticeAccessLogSubscription> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `destination_arn`, as a reference.
+    #[inline]
     pub fn destination_arn(&self) -> crate::core::Expr {
         self.attr("destination_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `resource_identifier`, as a reference.
+    #[inline]
     pub fn resource_identifier(&self) -> crate::core::Expr {
         self.attr("resource_identifier")
     }
     /// `service_network_log_type`, as a reference.
+    #[inline]
     pub fn service_network_log_type(&self) -> crate::core::Expr {
         self.attr("service_network_log_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1520,22 +1580,27 @@ impl crate::core::Ref<VpclatticeAccessLogSubscription> {
 
 impl crate::core::Ref<VpclatticeAuthPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `resource_identifier`, as a reference.
+    #[inline]
     pub fn resource_identifier(&self) -> crate::core::Expr {
         self.attr("resource_identifier")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1543,58 +1608,72 @@ impl crate::core::Ref<VpclatticeAuthPolicy> {
 
 impl crate::core::Ref<VpclatticeListener> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_at`, as a reference.
+    #[inline]
     pub fn last_updated_at(&self) -> crate::core::Expr {
         self.attr("last_updated_at")
     }
     /// `listener_id`, as a reference.
+    #[inline]
     pub fn listener_id(&self) -> crate::core::Expr {
         self.attr("listener_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `service_arn`, as a reference.
+    #[inline]
     pub fn service_arn(&self) -> crate::core::Expr {
         self.attr("service_arn")
     }
     /// `service_identifier`, as a reference.
+    #[inline]
     pub fn service_identifier(&self) -> crate::core::Expr {
         self.attr("service_identifier")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `default_action` (a nested block), as a reference.
+    #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
         self.attr("default_action")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1602,50 +1681,62 @@ impl crate::core::Ref<VpclatticeListener> {
 
 impl crate::core::Ref<VpclatticeListenerRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `listener_identifier`, as a reference.
+    #[inline]
     pub fn listener_identifier(&self) -> crate::core::Expr {
         self.attr("listener_identifier")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `priority`, as a reference.
+    #[inline]
     pub fn priority(&self) -> crate::core::Expr {
         self.attr("priority")
     }
     /// `rule_id`, as a reference.
+    #[inline]
     pub fn rule_id(&self) -> crate::core::Expr {
         self.attr("rule_id")
     }
     /// `service_identifier`, as a reference.
+    #[inline]
     pub fn service_identifier(&self) -> crate::core::Expr {
         self.attr("service_identifier")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `action` (a nested block), as a reference.
+    #[inline]
     pub fn action(&self) -> crate::core::Expr {
         self.attr("action")
     }
     /// `match` (a nested block), as a reference.
+    #[inline]
     pub fn r#match(&self) -> crate::core::Expr {
         self.attr("match")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1653,54 +1744,67 @@ impl crate::core::Ref<VpclatticeListenerRule> {
 
 impl crate::core::Ref<VpclatticeResourceConfiguration> {
     /// `allow_association_to_shareable_service_network`, as a reference.
+    #[inline]
     pub fn allow_association_to_shareable_service_network(&self) -> crate::core::Expr {
         self.attr("allow_association_to_shareable_service_network")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `port_ranges`, as a reference.
+    #[inline]
     pub fn port_ranges(&self) -> crate::core::Expr {
         self.attr("port_ranges")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `resource_configuration_group_id`, as a reference.
+    #[inline]
     pub fn resource_configuration_group_id(&self) -> crate::core::Expr {
         self.attr("resource_configuration_group_id")
     }
     /// `resource_gateway_identifier`, as a reference.
+    #[inline]
     pub fn resource_gateway_identifier(&self) -> crate::core::Expr {
         self.attr("resource_gateway_identifier")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `resource_configuration_definition` (a nested block), as a reference.
+    #[inline]
     pub fn resource_configuration_definition(&self) -> crate::core::Expr {
         self.attr("resource_configuration_definition")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1708,46 +1812,57 @@ impl crate::core::Ref<VpclatticeResourceConfiguration> {
 
 impl crate::core::Ref<VpclatticeResourceGateway> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_type`, as a reference.
+    #[inline]
     pub fn ip_address_type(&self) -> crate::core::Expr {
         self.attr("ip_address_type")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1755,14 +1870,17 @@ impl crate::core::Ref<VpclatticeResourceGateway> {
 
 impl crate::core::Ref<VpclatticeResourcePolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
@@ -1770,46 +1888,57 @@ impl crate::core::Ref<VpclatticeResourcePolicy> {
 
 impl crate::core::Ref<VpclatticeService> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auth_type`, as a reference.
+    #[inline]
     pub fn auth_type(&self) -> crate::core::Expr {
         self.attr("auth_type")
     }
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `custom_domain_name`, as a reference.
+    #[inline]
     pub fn custom_domain_name(&self) -> crate::core::Expr {
         self.attr("custom_domain_name")
     }
     /// `dns_entry`, as a reference.
+    #[inline]
     pub fn dns_entry(&self) -> crate::core::Expr {
         self.attr("dns_entry")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1817,26 +1946,32 @@ impl crate::core::Ref<VpclatticeService> {
 
 impl crate::core::Ref<VpclatticeServiceNetwork> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auth_type`, as a reference.
+    #[inline]
     pub fn auth_type(&self) -> crate::core::Expr {
         self.attr("auth_type")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -1844,34 +1979,42 @@ impl crate::core::Ref<VpclatticeServiceNetwork> {
 
 impl crate::core::Ref<VpclatticeServiceNetworkResourceAssociation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `dns_entry`, as a reference.
+    #[inline]
     pub fn dns_entry(&self) -> crate::core::Expr {
         self.attr("dns_entry")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_configuration_identifier`, as a reference.
+    #[inline]
     pub fn resource_configuration_identifier(&self) -> crate::core::Expr {
         self.attr("resource_configuration_identifier")
     }
     /// `service_network_identifier`, as a reference.
+    #[inline]
     pub fn service_network_identifier(&self) -> crate::core::Expr {
         self.attr("service_network_identifier")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1879,46 +2022,57 @@ impl crate::core::Ref<VpclatticeServiceNetworkResourceAssociation> {
 
 impl crate::core::Ref<VpclatticeServiceNetworkServiceAssociation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_by`, as a reference.
+    #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
         self.attr("created_by")
     }
     /// `custom_domain_name`, as a reference.
+    #[inline]
     pub fn custom_domain_name(&self) -> crate::core::Expr {
         self.attr("custom_domain_name")
     }
     /// `dns_entry`, as a reference.
+    #[inline]
     pub fn dns_entry(&self) -> crate::core::Expr {
         self.attr("dns_entry")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `service_identifier`, as a reference.
+    #[inline]
     pub fn service_identifier(&self) -> crate::core::Expr {
         self.attr("service_identifier")
     }
     /// `service_network_identifier`, as a reference.
+    #[inline]
     pub fn service_network_identifier(&self) -> crate::core::Expr {
         self.attr("service_network_identifier")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1926,42 +2080,52 @@ impl crate::core::Ref<VpclatticeServiceNetworkServiceAssociation> {
 
 impl crate::core::Ref<VpclatticeServiceNetworkVpcAssociation> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_by`, as a reference.
+    #[inline]
     pub fn created_by(&self) -> crate::core::Expr {
         self.attr("created_by")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `service_network_identifier`, as a reference.
+    #[inline]
     pub fn service_network_identifier(&self) -> crate::core::Expr {
         self.attr("service_network_identifier")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_identifier`, as a reference.
+    #[inline]
     pub fn vpc_identifier(&self) -> crate::core::Expr {
         self.attr("vpc_identifier")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1969,38 +2133,47 @@ impl crate::core::Ref<VpclatticeServiceNetworkVpcAssociation> {
 
 impl crate::core::Ref<VpclatticeTargetGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `config` (a nested block), as a reference.
+    #[inline]
     pub fn config(&self) -> crate::core::Expr {
         self.attr("config")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2008,18 +2181,22 @@ impl crate::core::Ref<VpclatticeTargetGroup> {
 
 impl crate::core::Ref<VpclatticeTargetGroupAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `target_group_identifier`, as a reference.
+    #[inline]
     pub fn target_group_identifier(&self) -> crate::core::Expr {
         self.attr("target_group_identifier")
     }
     /// `target` (a nested block), as a reference.
+    #[inline]
     pub fn target_attribute(&self) -> crate::core::Expr {
         self.attr("target")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -2027,18 +2204,22 @@ impl crate::core::Ref<VpclatticeTargetGroupAttachment> {
 
 impl crate::core::Ref<DataVpclatticeAuthPolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `resource_identifier`, as a reference.
+    #[inline]
     pub fn resource_identifier(&self) -> crate::core::Expr {
         self.attr("resource_identifier")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
@@ -2046,58 +2227,72 @@ impl crate::core::Ref<DataVpclatticeAuthPolicy> {
 
 impl crate::core::Ref<DataVpclatticeListener> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `default_action`, as a reference.
+    #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
         self.attr("default_action")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_at`, as a reference.
+    #[inline]
     pub fn last_updated_at(&self) -> crate::core::Expr {
         self.attr("last_updated_at")
     }
     /// `listener_id`, as a reference.
+    #[inline]
     pub fn listener_id(&self) -> crate::core::Expr {
         self.attr("listener_id")
     }
     /// `listener_identifier`, as a reference.
+    #[inline]
     pub fn listener_identifier(&self) -> crate::core::Expr {
         self.attr("listener_identifier")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `port`, as a reference.
+    #[inline]
     pub fn port(&self) -> crate::core::Expr {
         self.attr("port")
     }
     /// `protocol`, as a reference.
+    #[inline]
     pub fn protocol(&self) -> crate::core::Expr {
         self.attr("protocol")
     }
     /// `service_arn`, as a reference.
+    #[inline]
     pub fn service_arn(&self) -> crate::core::Expr {
         self.attr("service_arn")
     }
     /// `service_id`, as a reference.
+    #[inline]
     pub fn service_id(&self) -> crate::core::Expr {
         self.attr("service_id")
     }
     /// `service_identifier`, as a reference.
+    #[inline]
     pub fn service_identifier(&self) -> crate::core::Expr {
         self.attr("service_identifier")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -2105,14 +2300,17 @@ impl crate::core::Ref<DataVpclatticeListener> {
 
 impl crate::core::Ref<DataVpclatticeResourcePolicy> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `policy`, as a reference.
+    #[inline]
     pub fn policy(&self) -> crate::core::Expr {
         self.attr("policy")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
@@ -2120,42 +2318,52 @@ impl crate::core::Ref<DataVpclatticeResourcePolicy> {
 
 impl crate::core::Ref<DataVpclatticeService> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auth_type`, as a reference.
+    #[inline]
     pub fn auth_type(&self) -> crate::core::Expr {
         self.attr("auth_type")
     }
     /// `certificate_arn`, as a reference.
+    #[inline]
     pub fn certificate_arn(&self) -> crate::core::Expr {
         self.attr("certificate_arn")
     }
     /// `custom_domain_name`, as a reference.
+    #[inline]
     pub fn custom_domain_name(&self) -> crate::core::Expr {
         self.attr("custom_domain_name")
     }
     /// `dns_entry`, as a reference.
+    #[inline]
     pub fn dns_entry(&self) -> crate::core::Expr {
         self.attr("dns_entry")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `service_identifier`, as a reference.
+    #[inline]
     pub fn service_identifier(&self) -> crate::core::Expr {
         self.attr("service_identifier")
     }
     /// `status`, as a reference.
+    #[inline]
     pub fn status(&self) -> crate::core::Expr {
         self.attr("status")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
@@ -2163,42 +2371,52 @@ impl crate::core::Ref<DataVpclatticeService> {
 
 impl crate::core::Ref<DataVpclatticeServiceNetwork> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `auth_type`, as a reference.
+    #[inline]
     pub fn auth_type(&self) -> crate::core::Expr {
         self.attr("auth_type")
     }
     /// `created_at`, as a reference.
+    #[inline]
     pub fn created_at(&self) -> crate::core::Expr {
         self.attr("created_at")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_at`, as a reference.
+    #[inline]
     pub fn last_updated_at(&self) -> crate::core::Expr {
         self.attr("last_updated_at")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `number_of_associated_services`, as a reference.
+    #[inline]
     pub fn number_of_associated_services(&self) -> crate::core::Expr {
         self.attr("number_of_associated_services")
     }
     /// `number_of_associated_vpcs`, as a reference.
+    #[inline]
     pub fn number_of_associated_vpcs(&self) -> crate::core::Expr {
         self.attr("number_of_associated_vpcs")
     }
     /// `service_network_identifier`, as a reference.
+    #[inline]
     pub fn service_network_identifier(&self) -> crate::core::Expr {
         self.attr("service_network_identifier")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }

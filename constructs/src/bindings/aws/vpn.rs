@@ -16,6 +16,7 @@ pub struct VpnConnectionTunnel1LogOptionsCloudwatchLogOptions {
 
 impl VpnConnectionTunnel1LogOptionsCloudwatchLogOptions {
     /// `VpnConnectionTunnel1LogOptionsCloudwatchLogOptions` with its required arguments; set the others with `VpnConnectionTunnel1LogOptionsCloudwatchLogOptions { field: Some(..), ..VpnConnectionTunnel1LogOptionsCloudwatchLogOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             log_enabled: None,
@@ -35,6 +36,7 @@ pub struct VpnConnectionTunnel1LogOptions {
 
 impl VpnConnectionTunnel1LogOptions {
     /// `VpnConnectionTunnel1LogOptions` with its required arguments; set the others with `VpnConnectionTunnel1LogOptions { field: Some(..), ..VpnConnectionTunnel1LogOptions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cloudwatch_log_options: None,
@@ -218,6 +220,7 @@ pub struct VpnConnection {
 
 impl VpnConnection {
     /// `VpnConnection` with its required arguments; set the others with `VpnConnection { field: Some(..), ..VpnConnection::new(..) }`.
+    #[inline]
     pub fn new(customer_gateway_id: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             customer_gateway_id: customer_gateway_id.into(),
@@ -299,6 +302,7 @@ pub struct VpnConnectionRoute {
 
 impl VpnConnectionRoute {
     /// `VpnConnectionRoute` with its required arguments; set the others with `VpnConnectionRoute { field: Some(..), ..VpnConnectionRoute::new(..) }`.
+    #[inline]
     pub fn new(destination_cidr_block: impl Into<crate::core::Expr>, vpn_connection_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             destination_cidr_block: destination_cidr_block.into(),
@@ -337,6 +341,7 @@ pub struct VpnGateway {
 
 impl VpnGateway {
     /// `VpnGateway` with its required arguments; set the others with `VpnGateway { field: Some(..), ..VpnGateway::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amazon_side_asn: None,
@@ -367,6 +372,7 @@ pub struct VpnGatewayAttachment {
 
 impl VpnGatewayAttachment {
     /// `VpnGatewayAttachment` with its required arguments; set the others with `VpnGatewayAttachment { field: Some(..), ..VpnGatewayAttachment::new(..) }`.
+    #[inline]
     pub fn new(vpc_id: impl Into<crate::core::Expr>, vpn_gateway_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -393,6 +399,7 @@ pub struct VpnGatewayRoutePropagationTimeouts {
 
 impl VpnGatewayRoutePropagationTimeouts {
     /// `VpnGatewayRoutePropagationTimeouts` with its required arguments; set the others with `VpnGatewayRoutePropagationTimeouts { field: Some(..), ..VpnGatewayRoutePropagationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -418,6 +425,7 @@ pub struct VpnGatewayRoutePropagation {
 
 impl VpnGatewayRoutePropagation {
     /// `VpnGatewayRoutePropagation` with its required arguments; set the others with `VpnGatewayRoutePropagation { field: Some(..), ..VpnGatewayRoutePropagation::new(..) }`.
+    #[inline]
     pub fn new(route_table_id: impl Into<crate::core::Expr>, vpn_gateway_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -443,6 +451,7 @@ pub struct DataVpnGatewayFilter {
 
 impl DataVpnGatewayFilter {
     /// `DataVpnGatewayFilter` with its required arguments; set the others with `DataVpnGatewayFilter { field: Some(..), ..DataVpnGatewayFilter::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, values: Vec<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -461,6 +470,7 @@ pub struct DataVpnGatewayTimeouts {
 
 impl DataVpnGatewayTimeouts {
     /// `DataVpnGatewayTimeouts` with its required arguments; set the others with `DataVpnGatewayTimeouts { field: Some(..), ..DataVpnGatewayTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             read: None,
@@ -499,6 +509,7 @@ pub struct DataVpnGateway {
 
 impl DataVpnGateway {
     /// `DataVpnGateway` with its required arguments; set the others with `DataVpnGateway { field: Some(..), ..DataVpnGateway::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             amazon_side_asn: None,
@@ -519,302 +530,377 @@ impl crate::core::DataSource for DataVpnGateway {
 
 impl crate::core::Ref<VpnConnection> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `core_network_arn`, as a reference.
+    #[inline]
     pub fn core_network_arn(&self) -> crate::core::Expr {
         self.attr("core_network_arn")
     }
     /// `core_network_attachment_arn`, as a reference.
+    #[inline]
     pub fn core_network_attachment_arn(&self) -> crate::core::Expr {
         self.attr("core_network_attachment_arn")
     }
     /// `customer_gateway_configuration`, as a reference.
+    #[inline]
     pub fn customer_gateway_configuration(&self) -> crate::core::Expr {
         self.attr("customer_gateway_configuration")
     }
     /// `customer_gateway_id`, as a reference.
+    #[inline]
     pub fn customer_gateway_id(&self) -> crate::core::Expr {
         self.attr("customer_gateway_id")
     }
     /// `enable_acceleration`, as a reference.
+    #[inline]
     pub fn enable_acceleration(&self) -> crate::core::Expr {
         self.attr("enable_acceleration")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `local_ipv4_network_cidr`, as a reference.
+    #[inline]
     pub fn local_ipv4_network_cidr(&self) -> crate::core::Expr {
         self.attr("local_ipv4_network_cidr")
     }
     /// `local_ipv6_network_cidr`, as a reference.
+    #[inline]
     pub fn local_ipv6_network_cidr(&self) -> crate::core::Expr {
         self.attr("local_ipv6_network_cidr")
     }
     /// `outside_ip_address_type`, as a reference.
+    #[inline]
     pub fn outside_ip_address_type(&self) -> crate::core::Expr {
         self.attr("outside_ip_address_type")
     }
     /// `preshared_key_arn`, as a reference.
+    #[inline]
     pub fn preshared_key_arn(&self) -> crate::core::Expr {
         self.attr("preshared_key_arn")
     }
     /// `preshared_key_storage`, as a reference.
+    #[inline]
     pub fn preshared_key_storage(&self) -> crate::core::Expr {
         self.attr("preshared_key_storage")
     }
     /// `remote_ipv4_network_cidr`, as a reference.
+    #[inline]
     pub fn remote_ipv4_network_cidr(&self) -> crate::core::Expr {
         self.attr("remote_ipv4_network_cidr")
     }
     /// `remote_ipv6_network_cidr`, as a reference.
+    #[inline]
     pub fn remote_ipv6_network_cidr(&self) -> crate::core::Expr {
         self.attr("remote_ipv6_network_cidr")
     }
     /// `routes`, as a reference.
+    #[inline]
     pub fn routes(&self) -> crate::core::Expr {
         self.attr("routes")
     }
     /// `static_routes_only`, as a reference.
+    #[inline]
     pub fn static_routes_only(&self) -> crate::core::Expr {
         self.attr("static_routes_only")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_attachment_id")
     }
     /// `transit_gateway_id`, as a reference.
+    #[inline]
     pub fn transit_gateway_id(&self) -> crate::core::Expr {
         self.attr("transit_gateway_id")
     }
     /// `transport_transit_gateway_attachment_id`, as a reference.
+    #[inline]
     pub fn transport_transit_gateway_attachment_id(&self) -> crate::core::Expr {
         self.attr("transport_transit_gateway_attachment_id")
     }
     /// `tunnel1_address`, as a reference.
+    #[inline]
     pub fn tunnel1_address(&self) -> crate::core::Expr {
         self.attr("tunnel1_address")
     }
     /// `tunnel1_bgp_asn`, as a reference.
+    #[inline]
     pub fn tunnel1_bgp_asn(&self) -> crate::core::Expr {
         self.attr("tunnel1_bgp_asn")
     }
     /// `tunnel1_bgp_holdtime`, as a reference.
+    #[inline]
     pub fn tunnel1_bgp_holdtime(&self) -> crate::core::Expr {
         self.attr("tunnel1_bgp_holdtime")
     }
     /// `tunnel1_cgw_inside_address`, as a reference.
+    #[inline]
     pub fn tunnel1_cgw_inside_address(&self) -> crate::core::Expr {
         self.attr("tunnel1_cgw_inside_address")
     }
     /// `tunnel1_dpd_timeout_action`, as a reference.
+    #[inline]
     pub fn tunnel1_dpd_timeout_action(&self) -> crate::core::Expr {
         self.attr("tunnel1_dpd_timeout_action")
     }
     /// `tunnel1_dpd_timeout_seconds`, as a reference.
+    #[inline]
     pub fn tunnel1_dpd_timeout_seconds(&self) -> crate::core::Expr {
         self.attr("tunnel1_dpd_timeout_seconds")
     }
     /// `tunnel1_enable_tunnel_lifecycle_control`, as a reference.
+    #[inline]
     pub fn tunnel1_enable_tunnel_lifecycle_control(&self) -> crate::core::Expr {
         self.attr("tunnel1_enable_tunnel_lifecycle_control")
     }
     /// `tunnel1_ike_versions`, as a reference.
+    #[inline]
     pub fn tunnel1_ike_versions(&self) -> crate::core::Expr {
         self.attr("tunnel1_ike_versions")
     }
     /// `tunnel1_inside_cidr`, as a reference.
+    #[inline]
     pub fn tunnel1_inside_cidr(&self) -> crate::core::Expr {
         self.attr("tunnel1_inside_cidr")
     }
     /// `tunnel1_inside_ipv6_cidr`, as a reference.
+    #[inline]
     pub fn tunnel1_inside_ipv6_cidr(&self) -> crate::core::Expr {
         self.attr("tunnel1_inside_ipv6_cidr")
     }
     /// `tunnel1_phase1_dh_group_numbers`, as a reference.
+    #[inline]
     pub fn tunnel1_phase1_dh_group_numbers(&self) -> crate::core::Expr {
         self.attr("tunnel1_phase1_dh_group_numbers")
     }
     /// `tunnel1_phase1_encryption_algorithms`, as a reference.
+    #[inline]
     pub fn tunnel1_phase1_encryption_algorithms(&self) -> crate::core::Expr {
         self.attr("tunnel1_phase1_encryption_algorithms")
     }
     /// `tunnel1_phase1_integrity_algorithms`, as a reference.
+    #[inline]
     pub fn tunnel1_phase1_integrity_algorithms(&self) -> crate::core::Expr {
         self.attr("tunnel1_phase1_integrity_algorithms")
     }
     /// `tunnel1_phase1_lifetime_seconds`, as a reference.
+    #[inline]
     pub fn tunnel1_phase1_lifetime_seconds(&self) -> crate::core::Expr {
         self.attr("tunnel1_phase1_lifetime_seconds")
     }
     /// `tunnel1_phase2_dh_group_numbers`, as a reference.
+    #[inline]
     pub fn tunnel1_phase2_dh_group_numbers(&self) -> crate::core::Expr {
         self.attr("tunnel1_phase2_dh_group_numbers")
     }
     /// `tunnel1_phase2_encryption_algorithms`, as a reference.
+    #[inline]
     pub fn tunnel1_phase2_encryption_algorithms(&self) -> crate::core::Expr {
         self.attr("tunnel1_phase2_encryption_algorithms")
     }
     /// `tunnel1_phase2_integrity_algorithms`, as a reference.
+    #[inline]
     pub fn tunnel1_phase2_integrity_algorithms(&self) -> crate::core::Expr {
         self.attr("tunnel1_phase2_integrity_algorithms")
     }
     /// `tunnel1_phase2_lifetime_seconds`, as a reference.
+    #[inline]
     pub fn tunnel1_phase2_lifetime_seconds(&self) -> crate::core::Expr {
         self.attr("tunnel1_phase2_lifetime_seconds")
     }
     /// `tunnel1_preshared_key`, as a reference.
+    #[inline]
     pub fn tunnel1_preshared_key(&self) -> crate::core::Expr {
         self.attr("tunnel1_preshared_key")
     }
     /// `tunnel1_rekey_fuzz_percentage`, as a reference.
+    #[inline]
     pub fn tunnel1_rekey_fuzz_percentage(&self) -> crate::core::Expr {
         self.attr("tunnel1_rekey_fuzz_percentage")
     }
     /// `tunnel1_rekey_margin_time_seconds`, as a reference.
+    #[inline]
     pub fn tunnel1_rekey_margin_time_seconds(&self) -> crate::core::Expr {
         self.attr("tunnel1_rekey_margin_time_seconds")
     }
     /// `tunnel1_replay_window_size`, as a reference.
+    #[inline]
     pub fn tunnel1_replay_window_size(&self) -> crate::core::Expr {
         self.attr("tunnel1_replay_window_size")
     }
     /// `tunnel1_startup_action`, as a reference.
+    #[inline]
     pub fn tunnel1_startup_action(&self) -> crate::core::Expr {
         self.attr("tunnel1_startup_action")
     }
     /// `tunnel1_vgw_inside_address`, as a reference.
+    #[inline]
     pub fn tunnel1_vgw_inside_address(&self) -> crate::core::Expr {
         self.attr("tunnel1_vgw_inside_address")
     }
     /// `tunnel2_address`, as a reference.
+    #[inline]
     pub fn tunnel2_address(&self) -> crate::core::Expr {
         self.attr("tunnel2_address")
     }
     /// `tunnel2_bgp_asn`, as a reference.
+    #[inline]
     pub fn tunnel2_bgp_asn(&self) -> crate::core::Expr {
         self.attr("tunnel2_bgp_asn")
     }
     /// `tunnel2_bgp_holdtime`, as a reference.
+    #[inline]
     pub fn tunnel2_bgp_holdtime(&self) -> crate::core::Expr {
         self.attr("tunnel2_bgp_holdtime")
     }
     /// `tunnel2_cgw_inside_address`, as a reference.
+    #[inline]
     pub fn tunnel2_cgw_inside_address(&self) -> crate::core::Expr {
         self.attr("tunnel2_cgw_inside_address")
     }
     /// `tunnel2_dpd_timeout_action`, as a reference.
+    #[inline]
     pub fn tunnel2_dpd_timeout_action(&self) -> crate::core::Expr {
         self.attr("tunnel2_dpd_timeout_action")
     }
     /// `tunnel2_dpd_timeout_seconds`, as a reference.
+    #[inline]
     pub fn tunnel2_dpd_timeout_seconds(&self) -> crate::core::Expr {
         self.attr("tunnel2_dpd_timeout_seconds")
     }
     /// `tunnel2_enable_tunnel_lifecycle_control`, as a reference.
+    #[inline]
     pub fn tunnel2_enable_tunnel_lifecycle_control(&self) -> crate::core::Expr {
         self.attr("tunnel2_enable_tunnel_lifecycle_control")
     }
     /// `tunnel2_ike_versions`, as a reference.
+    #[inline]
     pub fn tunnel2_ike_versions(&self) -> crate::core::Expr {
         self.attr("tunnel2_ike_versions")
     }
     /// `tunnel2_inside_cidr`, as a reference.
+    #[inline]
     pub fn tunnel2_inside_cidr(&self) -> crate::core::Expr {
         self.attr("tunnel2_inside_cidr")
     }
     /// `tunnel2_inside_ipv6_cidr`, as a reference.
+    #[inline]
     pub fn tunnel2_inside_ipv6_cidr(&self) -> crate::core::Expr {
         self.attr("tunnel2_inside_ipv6_cidr")
     }
     /// `tunnel2_phase1_dh_group_numbers`, as a reference.
+    #[inline]
     pub fn tunnel2_phase1_dh_group_numbers(&self) -> crate::core::Expr {
         self.attr("tunnel2_phase1_dh_group_numbers")
     }
     /// `tunnel2_phase1_encryption_algorithms`, as a reference.
+    #[inline]
     pub fn tunnel2_phase1_encryption_algorithms(&self) -> crate::core::Expr {
         self.attr("tunnel2_phase1_encryption_algorithms")
     }
     /// `tunnel2_phase1_integrity_algorithms`, as a reference.
+    #[inline]
     pub fn tunnel2_phase1_integrity_algorithms(&self) -> crate::core::Expr {
         self.attr("tunnel2_phase1_integrity_algorithms")
     }
     /// `tunnel2_phase1_lifetime_seconds`, as a reference.
+    #[inline]
     pub fn tunnel2_phase1_lifetime_seconds(&self) -> crate::core::Expr {
         self.attr("tunnel2_phase1_lifetime_seconds")
     }
     /// `tunnel2_phase2_dh_group_numbers`, as a reference.
+    #[inline]
     pub fn tunnel2_phase2_dh_group_numbers(&self) -> crate::core::Expr {
         self.attr("tunnel2_phase2_dh_group_numbers")
     }
     /// `tunnel2_phase2_encryption_algorithms`, as a reference.
+    #[inline]
     pub fn tunnel2_phase2_encryption_algorithms(&self) -> crate::core::Expr {
         self.attr("tunnel2_phase2_encryption_algorithms")
     }
     /// `tunnel2_phase2_integrity_algorithms`, as a reference.
+    #[inline]
     pub fn tunnel2_phase2_integrity_algorithms(&self) -> crate::core::Expr {
         self.attr("tunnel2_phase2_integrity_algorithms")
     }
     /// `tunnel2_phase2_lifetime_seconds`, as a reference.
+    #[inline]
     pub fn tunnel2_phase2_lifetime_seconds(&self) -> crate::core::Expr {
         self.attr("tunnel2_phase2_lifetime_seconds")
     }
     /// `tunnel2_preshared_key`, as a reference.
+    #[inline]
     pub fn tunnel2_preshared_key(&self) -> crate::core::Expr {
         self.attr("tunnel2_preshared_key")
     }
     /// `tunnel2_rekey_fuzz_percentage`, as a reference.
+    #[inline]
     pub fn tunnel2_rekey_fuzz_percentage(&self) -> crate::core::Expr {
         self.attr("tunnel2_rekey_fuzz_percentage")
     }
     /// `tunnel2_rekey_margin_time_seconds`, as a reference.
+    #[inline]
     pub fn tunnel2_rekey_margin_time_seconds(&self) -> crate::core::Expr {
         self.attr("tunnel2_rekey_margin_time_seconds")
     }
     /// `tunnel2_replay_window_size`, as a reference.
+    #[inline]
     pub fn tunnel2_replay_window_size(&self) -> crate::core::Expr {
         self.attr("tunnel2_replay_window_size")
     }
     /// `tunnel2_startup_action`, as a reference.
+    #[inline]
     pub fn tunnel2_startup_action(&self) -> crate::core::Expr {
         self.attr("tunnel2_startup_action")
     }
     /// `tunnel2_vgw_inside_address`, as a reference.
+    #[inline]
     pub fn tunnel2_vgw_inside_address(&self) -> crate::core::Expr {
         self.attr("tunnel2_vgw_inside_address")
     }
     /// `tunnel_inside_ip_version`, as a reference.
+    #[inline]
     pub fn tunnel_inside_ip_version(&self) -> crate::core::Expr {
         self.attr("tunnel_inside_ip_version")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
     /// `vgw_telemetry`, as a reference.
+    #[inline]
     pub fn vgw_telemetry(&self) -> crate::core::Expr {
         self.attr("vgw_telemetry")
     }
     /// `vpn_gateway_id`, as a reference.
+    #[inline]
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
         self.attr("vpn_gateway_id")
     }
     /// `tunnel1_log_options` (a nested block), as a reference.
+    #[inline]
     pub fn tunnel1_log_options(&self) -> crate::core::Expr {
         self.attr("tunnel1_log_options")
     }
     /// `tunnel2_log_options` (a nested block), as a reference.
+    #[inline]
     pub fn tunnel2_log_options(&self) -> crate::core::Expr {
         self.attr("tunnel2_log_options")
     }
@@ -822,14 +908,17 @@ impl crate::core::Ref<VpnConnection> {
 
 impl crate::core::Ref<VpnConnectionRoute> {
     /// `destination_cidr_block`, as a reference.
+    #[inline]
     pub fn destination_cidr_block(&self) -> crate::core::Expr {
         self.attr("destination_cidr_block")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `vpn_connection_id`, as a reference.
+    #[inline]
     pub fn vpn_connection_id(&self) -> crate::core::Expr {
         self.attr("vpn_connection_id")
     }
@@ -837,30 +926,37 @@ impl crate::core::Ref<VpnConnectionRoute> {
 
 impl crate::core::Ref<VpnGateway> {
     /// `amazon_side_asn`, as a reference.
+    #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
         self.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -868,14 +964,17 @@ impl crate::core::Ref<VpnGateway> {
 
 impl crate::core::Ref<VpnGatewayAttachment> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
     /// `vpn_gateway_id`, as a reference.
+    #[inline]
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
         self.attr("vpn_gateway_id")
     }
@@ -883,18 +982,22 @@ impl crate::core::Ref<VpnGatewayAttachment> {
 
 impl crate::core::Ref<VpnGatewayRoutePropagation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `route_table_id`, as a reference.
+    #[inline]
     pub fn route_table_id(&self) -> crate::core::Expr {
         self.attr("route_table_id")
     }
     /// `vpn_gateway_id`, as a reference.
+    #[inline]
     pub fn vpn_gateway_id(&self) -> crate::core::Expr {
         self.attr("vpn_gateway_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -902,38 +1005,47 @@ impl crate::core::Ref<VpnGatewayRoutePropagation> {
 
 impl crate::core::Ref<DataVpnGateway> {
     /// `amazon_side_asn`, as a reference.
+    #[inline]
     pub fn amazon_side_asn(&self) -> crate::core::Expr {
         self.attr("amazon_side_asn")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attached_vpc_id`, as a reference.
+    #[inline]
     pub fn attached_vpc_id(&self) -> crate::core::Expr {
         self.attr("attached_vpc_id")
     }
     /// `availability_zone`, as a reference.
+    #[inline]
     pub fn availability_zone(&self) -> crate::core::Expr {
         self.attr("availability_zone")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `filter` (a nested block), as a reference.
+    #[inline]
     pub fn filter(&self) -> crate::core::Expr {
         self.attr("filter")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }

@@ -12,6 +12,7 @@ pub struct WafByteMatchSetByteMatchTuplesFieldToMatch {
 
 impl WafByteMatchSetByteMatchTuplesFieldToMatch {
     /// `WafByteMatchSetByteMatchTuplesFieldToMatch` with its required arguments; set the others with `WafByteMatchSetByteMatchTuplesFieldToMatch { field: Some(..), ..WafByteMatchSetByteMatchTuplesFieldToMatch::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data: None,
@@ -36,6 +37,7 @@ pub struct WafByteMatchSetByteMatchTuples {
 
 impl WafByteMatchSetByteMatchTuples {
     /// `WafByteMatchSetByteMatchTuples` with its required arguments; set the others with `WafByteMatchSetByteMatchTuples { field: Some(..), ..WafByteMatchSetByteMatchTuples::new(..) }`.
+    #[inline]
     pub fn new(positional_constraint: impl Into<crate::core::Expr>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
         Self {
             positional_constraint: positional_constraint.into(),
@@ -61,6 +63,7 @@ pub struct WafByteMatchSet {
 
 impl WafByteMatchSet {
     /// `WafByteMatchSet` with its required arguments; set the others with `WafByteMatchSet { field: Some(..), ..WafByteMatchSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -85,6 +88,7 @@ pub struct WafGeoMatchSetGeoMatchConstraint {
 
 impl WafGeoMatchSetGeoMatchConstraint {
     /// `WafGeoMatchSetGeoMatchConstraint` with its required arguments; set the others with `WafGeoMatchSetGeoMatchConstraint { field: Some(..), ..WafGeoMatchSetGeoMatchConstraint::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -108,6 +112,7 @@ pub struct WafGeoMatchSet {
 
 impl WafGeoMatchSet {
     /// `WafGeoMatchSet` with its required arguments; set the others with `WafGeoMatchSet { field: Some(..), ..WafGeoMatchSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -132,6 +137,7 @@ pub struct WafIpsetIpSetDescriptors {
 
 impl WafIpsetIpSetDescriptors {
     /// `WafIpsetIpSetDescriptors` with its required arguments; set the others with `WafIpsetIpSetDescriptors { field: Some(..), ..WafIpsetIpSetDescriptors::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -155,6 +161,7 @@ pub struct WafIpset {
 
 impl WafIpset {
     /// `WafIpset` with its required arguments; set the others with `WafIpset { field: Some(..), ..WafIpset::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -181,6 +188,7 @@ pub struct WafRateBasedRulePredicates {
 
 impl WafRateBasedRulePredicates {
     /// `WafRateBasedRulePredicates` with its required arguments; set the others with `WafRateBasedRulePredicates { field: Some(..), ..WafRateBasedRulePredicates::new(..) }`.
+    #[inline]
     pub fn new(data_id: impl Into<crate::core::Expr>, negated: impl Into<crate::core::Arg<bool>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_id: data_id.into(),
@@ -217,6 +225,7 @@ pub struct WafRateBasedRule {
 
 impl WafRateBasedRule {
     /// `WafRateBasedRule` with its required arguments; set the others with `WafRateBasedRule { field: Some(..), ..WafRateBasedRule::new(..) }`.
+    #[inline]
     pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, rate_key: impl Into<crate::core::Expr>, rate_limit: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             id: None,
@@ -247,6 +256,7 @@ pub struct WafRegexMatchSetRegexMatchTupleFieldToMatch {
 
 impl WafRegexMatchSetRegexMatchTupleFieldToMatch {
     /// `WafRegexMatchSetRegexMatchTupleFieldToMatch` with its required arguments; set the others with `WafRegexMatchSetRegexMatchTupleFieldToMatch { field: Some(..), ..WafRegexMatchSetRegexMatchTupleFieldToMatch::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data: None,
@@ -268,6 +278,7 @@ pub struct WafRegexMatchSetRegexMatchTuple {
 
 impl WafRegexMatchSetRegexMatchTuple {
     /// `WafRegexMatchSetRegexMatchTuple` with its required arguments; set the others with `WafRegexMatchSetRegexMatchTuple { field: Some(..), ..WafRegexMatchSetRegexMatchTuple::new(..) }`.
+    #[inline]
     pub fn new(regex_pattern_set_id: impl Into<crate::core::Expr>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafRegexMatchSetRegexMatchTupleFieldToMatch) -> Self {
         Self {
             regex_pattern_set_id: regex_pattern_set_id.into(),
@@ -292,6 +303,7 @@ pub struct WafRegexMatchSet {
 
 impl WafRegexMatchSet {
     /// `WafRegexMatchSet` with its required arguments; set the others with `WafRegexMatchSet { field: Some(..), ..WafRegexMatchSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -320,6 +332,7 @@ pub struct WafRegexPatternSet {
 
 impl WafRegexPatternSet {
     /// `WafRegexPatternSet` with its required arguments; set the others with `WafRegexPatternSet { field: Some(..), ..WafRegexPatternSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -346,6 +359,7 @@ pub struct WafRulePredicates {
 
 impl WafRulePredicates {
     /// `WafRulePredicates` with its required arguments; set the others with `WafRulePredicates { field: Some(..), ..WafRulePredicates::new(..) }`.
+    #[inline]
     pub fn new(data_id: impl Into<crate::core::Expr>, negated: impl Into<crate::core::Arg<bool>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_id: data_id.into(),
@@ -378,6 +392,7 @@ pub struct WafRule {
 
 impl WafRule {
     /// `WafRule` with its required arguments; set the others with `WafRule { field: Some(..), ..WafRule::new(..) }`.
+    #[inline]
     pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -403,6 +418,7 @@ pub struct WafRuleGroupActivatedRuleAction {
 
 impl WafRuleGroupActivatedRuleAction {
     /// `WafRuleGroupActivatedRuleAction` with its required arguments; set the others with `WafRuleGroupActivatedRuleAction { field: Some(..), ..WafRuleGroupActivatedRuleAction::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -426,6 +442,7 @@ pub struct WafRuleGroupActivatedRule {
 
 impl WafRuleGroupActivatedRule {
     /// `WafRuleGroupActivatedRule` with its required arguments; set the others with `WafRuleGroupActivatedRule { field: Some(..), ..WafRuleGroupActivatedRule::new(..) }`.
+    #[inline]
     pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, rule_id: impl Into<crate::core::Expr>, action: WafRuleGroupActivatedRuleAction) -> Self {
         Self {
             priority: priority.into(),
@@ -459,6 +476,7 @@ pub struct WafRuleGroup {
 
 impl WafRuleGroup {
     /// `WafRuleGroup` with its required arguments; set the others with `WafRuleGroup { field: Some(..), ..WafRuleGroup::new(..) }`.
+    #[inline]
     pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -487,6 +505,7 @@ pub struct WafSizeConstraintSetSizeConstraintsFieldToMatch {
 
 impl WafSizeConstraintSetSizeConstraintsFieldToMatch {
     /// `WafSizeConstraintSetSizeConstraintsFieldToMatch` with its required arguments; set the others with `WafSizeConstraintSetSizeConstraintsFieldToMatch { field: Some(..), ..WafSizeConstraintSetSizeConstraintsFieldToMatch::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data: None,
@@ -510,6 +529,7 @@ pub struct WafSizeConstraintSetSizeConstraints {
 
 impl WafSizeConstraintSetSizeConstraints {
     /// `WafSizeConstraintSetSizeConstraints` with its required arguments; set the others with `WafSizeConstraintSetSizeConstraints { field: Some(..), ..WafSizeConstraintSetSizeConstraints::new(..) }`.
+    #[inline]
     pub fn new(comparison_operator: impl Into<crate::core::Expr>, size: impl Into<crate::core::Arg<crate::core::Number>>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafSizeConstraintSetSizeConstraintsFieldToMatch) -> Self {
         Self {
             comparison_operator: comparison_operator.into(),
@@ -535,6 +555,7 @@ pub struct WafSizeConstraintSet {
 
 impl WafSizeConstraintSet {
     /// `WafSizeConstraintSet` with its required arguments; set the others with `WafSizeConstraintSet { field: Some(..), ..WafSizeConstraintSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -560,6 +581,7 @@ pub struct WafSqlInjectionMatchSetSqlInjectionMatchTuplesFieldToMatch {
 
 impl WafSqlInjectionMatchSetSqlInjectionMatchTuplesFieldToMatch {
     /// `WafSqlInjectionMatchSetSqlInjectionMatchTuplesFieldToMatch` with its required arguments; set the others with `WafSqlInjectionMatchSetSqlInjectionMatchTuplesFieldToMatch { field: Some(..), ..WafSqlInjectionMatchSetSqlInjectionMatchTuplesFieldToMatch::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data: None,
@@ -579,6 +601,7 @@ pub struct WafSqlInjectionMatchSetSqlInjectionMatchTuples {
 
 impl WafSqlInjectionMatchSetSqlInjectionMatchTuples {
     /// `WafSqlInjectionMatchSetSqlInjectionMatchTuples` with its required arguments; set the others with `WafSqlInjectionMatchSetSqlInjectionMatchTuples { field: Some(..), ..WafSqlInjectionMatchSetSqlInjectionMatchTuples::new(..) }`.
+    #[inline]
     pub fn new(text_transformation: impl Into<crate::core::Expr>, field_to_match: WafSqlInjectionMatchSetSqlInjectionMatchTuplesFieldToMatch) -> Self {
         Self {
             text_transformation: text_transformation.into(),
@@ -602,6 +625,7 @@ pub struct WafSqlInjectionMatchSet {
 
 impl WafSqlInjectionMatchSet {
     /// `WafSqlInjectionMatchSet` with its required arguments; set the others with `WafSqlInjectionMatchSet { field: Some(..), ..WafSqlInjectionMatchSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -624,6 +648,7 @@ pub struct WafWebAclDefaultAction {
 
 impl WafWebAclDefaultAction {
     /// `WafWebAclDefaultAction` with its required arguments; set the others with `WafWebAclDefaultAction { field: Some(..), ..WafWebAclDefaultAction::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -643,6 +668,7 @@ pub struct WafWebAclLoggingConfigurationRedactedFieldsFieldToMatch {
 
 impl WafWebAclLoggingConfigurationRedactedFieldsFieldToMatch {
     /// `WafWebAclLoggingConfigurationRedactedFieldsFieldToMatch` with its required arguments; set the others with `WafWebAclLoggingConfigurationRedactedFieldsFieldToMatch { field: Some(..), ..WafWebAclLoggingConfigurationRedactedFieldsFieldToMatch::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data: None,
@@ -660,6 +686,7 @@ pub struct WafWebAclLoggingConfigurationRedactedFields {
 
 impl WafWebAclLoggingConfigurationRedactedFields {
     /// `WafWebAclLoggingConfigurationRedactedFields` with its required arguments; set the others with `WafWebAclLoggingConfigurationRedactedFields { field: Some(..), ..WafWebAclLoggingConfigurationRedactedFields::new(..) }`.
+    #[inline]
     pub fn new(field_to_match: Vec<WafWebAclLoggingConfigurationRedactedFieldsFieldToMatch>) -> Self {
         Self {
             field_to_match,
@@ -679,6 +706,7 @@ pub struct WafWebAclLoggingConfiguration {
 
 impl WafWebAclLoggingConfiguration {
     /// `WafWebAclLoggingConfiguration` with its required arguments; set the others with `WafWebAclLoggingConfiguration { field: Some(..), ..WafWebAclLoggingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(log_destination: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_destination: log_destination.into(),
@@ -707,6 +735,7 @@ pub struct WafWebAclRules {
 
 impl WafWebAclRules {
     /// `WafWebAclRules` with its required arguments; set the others with `WafWebAclRules { field: Some(..), ..WafWebAclRules::new(..) }`.
+    #[inline]
     pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, rule_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             priority: priority.into(),
@@ -746,6 +775,7 @@ pub struct WafWebAcl {
 
 impl WafWebAcl {
     /// `WafWebAcl` with its required arguments; set the others with `WafWebAcl { field: Some(..), ..WafWebAcl::new(..) }`.
+    #[inline]
     pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, default_action: WafWebAclDefaultAction) -> Self {
         Self {
             id: None,
@@ -776,6 +806,7 @@ pub struct WafXssMatchSetXssMatchTuplesFieldToMatch {
 
 impl WafXssMatchSetXssMatchTuplesFieldToMatch {
     /// `WafXssMatchSetXssMatchTuplesFieldToMatch` with its required arguments; set the others with `WafXssMatchSetXssMatchTuplesFieldToMatch { field: Some(..), ..WafXssMatchSetXssMatchTuplesFieldToMatch::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data: None,
@@ -795,6 +826,7 @@ pub struct WafXssMatchSetXssMatchTuples {
 
 impl WafXssMatchSetXssMatchTuples {
     /// `WafXssMatchSetXssMatchTuples` with its required arguments; set the others with `WafXssMatchSetXssMatchTuples { field: Some(..), ..WafXssMatchSetXssMatchTuples::new(..) }`.
+    #[inline]
     pub fn new(text_transformation: impl Into<crate::core::Expr>, field_to_match: WafXssMatchSetXssMatchTuplesFieldToMatch) -> Self {
         Self {
             text_transformation: text_transformation.into(),
@@ -818,6 +850,7 @@ pub struct WafXssMatchSet {
 
 impl WafXssMatchSet {
     /// `WafXssMatchSet` with its required arguments; set the others with `WafXssMatchSet { field: Some(..), ..WafXssMatchSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -843,6 +876,7 @@ pub struct DataWafIpset {
 
 impl DataWafIpset {
     /// `DataWafIpset` with its required arguments; set the others with `DataWafIpset { field: Some(..), ..DataWafIpset::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -867,6 +901,7 @@ pub struct DataWafRateBasedRule {
 
 impl DataWafRateBasedRule {
     /// `DataWafRateBasedRule` with its required arguments; set the others with `DataWafRateBasedRule { field: Some(..), ..DataWafRateBasedRule::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -891,6 +926,7 @@ pub struct DataWafRule {
 
 impl DataWafRule {
     /// `DataWafRule` with its required arguments; set the others with `DataWafRule { field: Some(..), ..DataWafRule::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -919,6 +955,7 @@ pub struct DataWafSubscribedRuleGroup {
 
 impl DataWafSubscribedRuleGroup {
     /// `DataWafSubscribedRuleGroup` with its required arguments; set the others with `DataWafSubscribedRuleGroup { field: Some(..), ..DataWafSubscribedRuleGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -944,6 +981,7 @@ pub struct DataWafWebAcl {
 
 impl DataWafWebAcl {
     /// `DataWafWebAcl` with its required arguments; set the others with `DataWafWebAcl { field: Some(..), ..DataWafWebAcl::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -958,18 +996,22 @@ impl crate::core::DataSource for DataWafWebAcl {
 
 impl crate::core::Ref<WafByteMatchSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `byte_match_tuples` (a nested block), as a reference.
+    #[inline]
     pub fn byte_match_tuples(&self) -> crate::core::Expr {
         self.attr("byte_match_tuples")
     }
@@ -977,18 +1019,22 @@ impl crate::core::Ref<WafByteMatchSet> {
 
 impl crate::core::Ref<WafGeoMatchSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `geo_match_constraint` (a nested block), as a reference.
+    #[inline]
     pub fn geo_match_constraint(&self) -> crate::core::Expr {
         self.attr("geo_match_constraint")
     }
@@ -996,18 +1042,22 @@ impl crate::core::Ref<WafGeoMatchSet> {
 
 impl crate::core::Ref<WafIpset> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `ip_set_descriptors` (a nested block), as a reference.
+    #[inline]
     pub fn ip_set_descriptors(&self) -> crate::core::Expr {
         self.attr("ip_set_descriptors")
     }
@@ -1015,38 +1065,47 @@ impl crate::core::Ref<WafIpset> {
 
 impl crate::core::Ref<WafRateBasedRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metric_name`, as a reference.
+    #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
         self.attr("metric_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `rate_key`, as a reference.
+    #[inline]
     pub fn rate_key(&self) -> crate::core::Expr {
         self.attr("rate_key")
     }
     /// `rate_limit`, as a reference.
+    #[inline]
     pub fn rate_limit(&self) -> crate::core::Expr {
         self.attr("rate_limit")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `predicates` (a nested block), as a reference.
+    #[inline]
     pub fn predicates(&self) -> crate::core::Expr {
         self.attr("predicates")
     }
@@ -1054,18 +1113,22 @@ impl crate::core::Ref<WafRateBasedRule> {
 
 impl crate::core::Ref<WafRegexMatchSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `regex_match_tuple` (a nested block), as a reference.
+    #[inline]
     pub fn regex_match_tuple(&self) -> crate::core::Expr {
         self.attr("regex_match_tuple")
     }
@@ -1073,18 +1136,22 @@ impl crate::core::Ref<WafRegexMatchSet> {
 
 impl crate::core::Ref<WafRegexPatternSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `regex_pattern_strings`, as a reference.
+    #[inline]
     pub fn regex_pattern_strings(&self) -> crate::core::Expr {
         self.attr("regex_pattern_strings")
     }
@@ -1092,30 +1159,37 @@ impl crate::core::Ref<WafRegexPatternSet> {
 
 impl crate::core::Ref<WafRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metric_name`, as a reference.
+    #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
         self.attr("metric_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `predicates` (a nested block), as a reference.
+    #[inline]
     pub fn predicates(&self) -> crate::core::Expr {
         self.attr("predicates")
     }
@@ -1123,30 +1197,37 @@ impl crate::core::Ref<WafRule> {
 
 impl crate::core::Ref<WafRuleGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metric_name`, as a reference.
+    #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
         self.attr("metric_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `activated_rule` (a nested block), as a reference.
+    #[inline]
     pub fn activated_rule(&self) -> crate::core::Expr {
         self.attr("activated_rule")
     }
@@ -1154,18 +1235,22 @@ impl crate::core::Ref<WafRuleGroup> {
 
 impl crate::core::Ref<WafSizeConstraintSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `size_constraints` (a nested block), as a reference.
+    #[inline]
     pub fn size_constraints(&self) -> crate::core::Expr {
         self.attr("size_constraints")
     }
@@ -1173,18 +1258,22 @@ impl crate::core::Ref<WafSizeConstraintSet> {
 
 impl crate::core::Ref<WafSqlInjectionMatchSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `sql_injection_match_tuples` (a nested block), as a reference.
+    #[inline]
     pub fn sql_injection_match_tuples(&self) -> crate::core::Expr {
         self.attr("sql_injection_match_tuples")
     }
@@ -1192,38 +1281,47 @@ impl crate::core::Ref<WafSqlInjectionMatchSet> {
 
 impl crate::core::Ref<WafWebAcl> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metric_name`, as a reference.
+    #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
         self.attr("metric_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `default_action` (a nested block), as a reference.
+    #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
         self.attr("default_action")
     }
     /// `logging_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn logging_configuration(&self) -> crate::core::Expr {
         self.attr("logging_configuration")
     }
     /// `rules` (a nested block), as a reference.
+    #[inline]
     pub fn rules(&self) -> crate::core::Expr {
         self.attr("rules")
     }
@@ -1231,18 +1329,22 @@ impl crate::core::Ref<WafWebAcl> {
 
 impl crate::core::Ref<WafXssMatchSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `xss_match_tuples` (a nested block), as a reference.
+    #[inline]
     pub fn xss_match_tuples(&self) -> crate::core::Expr {
         self.attr("xss_match_tuples")
     }
@@ -1250,10 +1352,12 @@ impl crate::core::Ref<WafXssMatchSet> {
 
 impl crate::core::Ref<DataWafIpset> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -1261,10 +1365,12 @@ impl crate::core::Ref<DataWafIpset> {
 
 impl crate::core::Ref<DataWafRateBasedRule> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -1272,10 +1378,12 @@ impl crate::core::Ref<DataWafRateBasedRule> {
 
 impl crate::core::Ref<DataWafRule> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -1283,14 +1391,17 @@ impl crate::core::Ref<DataWafRule> {
 
 impl crate::core::Ref<DataWafSubscribedRuleGroup> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metric_name`, as a reference.
+    #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
         self.attr("metric_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -1298,10 +1409,12 @@ impl crate::core::Ref<DataWafSubscribedRuleGroup> {
 
 impl crate::core::Ref<DataWafWebAcl> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }

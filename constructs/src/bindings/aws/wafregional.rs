@@ -12,6 +12,7 @@ pub struct WafregionalByteMatchSetByteMatchTuplesFieldToMatch {
 
 impl WafregionalByteMatchSetByteMatchTuplesFieldToMatch {
     /// `WafregionalByteMatchSetByteMatchTuplesFieldToMatch` with its required arguments; set the others with `WafregionalByteMatchSetByteMatchTuplesFieldToMatch { field: Some(..), ..WafregionalByteMatchSetByteMatchTuplesFieldToMatch::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data: None,
@@ -36,6 +37,7 @@ pub struct WafregionalByteMatchSetByteMatchTuples {
 
 impl WafregionalByteMatchSetByteMatchTuples {
     /// `WafregionalByteMatchSetByteMatchTuples` with its required arguments; set the others with `WafregionalByteMatchSetByteMatchTuples { field: Some(..), ..WafregionalByteMatchSetByteMatchTuples::new(..) }`.
+    #[inline]
     pub fn new(positional_constraint: impl Into<crate::core::Expr>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalByteMatchSetByteMatchTuplesFieldToMatch) -> Self {
         Self {
             positional_constraint: positional_constraint.into(),
@@ -61,6 +63,7 @@ pub struct WafregionalByteMatchSet {
 
 impl WafregionalByteMatchSet {
     /// `WafregionalByteMatchSet` with its required arguments; set the others with `WafregionalByteMatchSet { field: Some(..), ..WafregionalByteMatchSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -85,6 +88,7 @@ pub struct WafregionalGeoMatchSetGeoMatchConstraint {
 
 impl WafregionalGeoMatchSetGeoMatchConstraint {
     /// `WafregionalGeoMatchSetGeoMatchConstraint` with its required arguments; set the others with `WafregionalGeoMatchSetGeoMatchConstraint { field: Some(..), ..WafregionalGeoMatchSetGeoMatchConstraint::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -108,6 +112,7 @@ pub struct WafregionalGeoMatchSet {
 
 impl WafregionalGeoMatchSet {
     /// `WafregionalGeoMatchSet` with its required arguments; set the others with `WafregionalGeoMatchSet { field: Some(..), ..WafregionalGeoMatchSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -132,6 +137,7 @@ pub struct WafregionalIpsetIpSetDescriptor {
 
 impl WafregionalIpsetIpSetDescriptor {
     /// `WafregionalIpsetIpSetDescriptor` with its required arguments; set the others with `WafregionalIpsetIpSetDescriptor { field: Some(..), ..WafregionalIpsetIpSetDescriptor::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -155,6 +161,7 @@ pub struct WafregionalIpset {
 
 impl WafregionalIpset {
     /// `WafregionalIpset` with its required arguments; set the others with `WafregionalIpset { field: Some(..), ..WafregionalIpset::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -181,6 +188,7 @@ pub struct WafregionalRateBasedRulePredicate {
 
 impl WafregionalRateBasedRulePredicate {
     /// `WafregionalRateBasedRulePredicate` with its required arguments; set the others with `WafregionalRateBasedRulePredicate { field: Some(..), ..WafregionalRateBasedRulePredicate::new(..) }`.
+    #[inline]
     pub fn new(data_id: impl Into<crate::core::Expr>, negated: impl Into<crate::core::Arg<bool>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_id: data_id.into(),
@@ -217,6 +225,7 @@ pub struct WafregionalRateBasedRule {
 
 impl WafregionalRateBasedRule {
     /// `WafregionalRateBasedRule` with its required arguments; set the others with `WafregionalRateBasedRule { field: Some(..), ..WafregionalRateBasedRule::new(..) }`.
+    #[inline]
     pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, rate_key: impl Into<crate::core::Expr>, rate_limit: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             id: None,
@@ -247,6 +256,7 @@ pub struct WafregionalRegexMatchSetRegexMatchTupleFieldToMatch {
 
 impl WafregionalRegexMatchSetRegexMatchTupleFieldToMatch {
     /// `WafregionalRegexMatchSetRegexMatchTupleFieldToMatch` with its required arguments; set the others with `WafregionalRegexMatchSetRegexMatchTupleFieldToMatch { field: Some(..), ..WafregionalRegexMatchSetRegexMatchTupleFieldToMatch::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data: None,
@@ -268,6 +278,7 @@ pub struct WafregionalRegexMatchSetRegexMatchTuple {
 
 impl WafregionalRegexMatchSetRegexMatchTuple {
     /// `WafregionalRegexMatchSetRegexMatchTuple` with its required arguments; set the others with `WafregionalRegexMatchSetRegexMatchTuple { field: Some(..), ..WafregionalRegexMatchSetRegexMatchTuple::new(..) }`.
+    #[inline]
     pub fn new(regex_pattern_set_id: impl Into<crate::core::Expr>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalRegexMatchSetRegexMatchTupleFieldToMatch) -> Self {
         Self {
             regex_pattern_set_id: regex_pattern_set_id.into(),
@@ -292,6 +303,7 @@ pub struct WafregionalRegexMatchSet {
 
 impl WafregionalRegexMatchSet {
     /// `WafregionalRegexMatchSet` with its required arguments; set the others with `WafregionalRegexMatchSet { field: Some(..), ..WafregionalRegexMatchSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -320,6 +332,7 @@ pub struct WafregionalRegexPatternSet {
 
 impl WafregionalRegexPatternSet {
     /// `WafregionalRegexPatternSet` with its required arguments; set the others with `WafregionalRegexPatternSet { field: Some(..), ..WafregionalRegexPatternSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -346,6 +359,7 @@ pub struct WafregionalRulePredicate {
 
 impl WafregionalRulePredicate {
     /// `WafregionalRulePredicate` with its required arguments; set the others with `WafregionalRulePredicate { field: Some(..), ..WafregionalRulePredicate::new(..) }`.
+    #[inline]
     pub fn new(data_id: impl Into<crate::core::Expr>, negated: impl Into<crate::core::Arg<bool>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data_id: data_id.into(),
@@ -378,6 +392,7 @@ pub struct WafregionalRule {
 
 impl WafregionalRule {
     /// `WafregionalRule` with its required arguments; set the others with `WafregionalRule { field: Some(..), ..WafregionalRule::new(..) }`.
+    #[inline]
     pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -403,6 +418,7 @@ pub struct WafregionalRuleGroupActivatedRuleAction {
 
 impl WafregionalRuleGroupActivatedRuleAction {
     /// `WafregionalRuleGroupActivatedRuleAction` with its required arguments; set the others with `WafregionalRuleGroupActivatedRuleAction { field: Some(..), ..WafregionalRuleGroupActivatedRuleAction::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -426,6 +442,7 @@ pub struct WafregionalRuleGroupActivatedRule {
 
 impl WafregionalRuleGroupActivatedRule {
     /// `WafregionalRuleGroupActivatedRule` with its required arguments; set the others with `WafregionalRuleGroupActivatedRule { field: Some(..), ..WafregionalRuleGroupActivatedRule::new(..) }`.
+    #[inline]
     pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, rule_id: impl Into<crate::core::Expr>, action: WafregionalRuleGroupActivatedRuleAction) -> Self {
         Self {
             priority: priority.into(),
@@ -459,6 +476,7 @@ pub struct WafregionalRuleGroup {
 
 impl WafregionalRuleGroup {
     /// `WafregionalRuleGroup` with its required arguments; set the others with `WafregionalRuleGroup { field: Some(..), ..WafregionalRuleGroup::new(..) }`.
+    #[inline]
     pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -487,6 +505,7 @@ pub struct WafregionalSizeConstraintSetSizeConstraintsFieldToMatch {
 
 impl WafregionalSizeConstraintSetSizeConstraintsFieldToMatch {
     /// `WafregionalSizeConstraintSetSizeConstraintsFieldToMatch` with its required arguments; set the others with `WafregionalSizeConstraintSetSizeConstraintsFieldToMatch { field: Some(..), ..WafregionalSizeConstraintSetSizeConstraintsFieldToMatch::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data: None,
@@ -510,6 +529,7 @@ pub struct WafregionalSizeConstraintSetSizeConstraints {
 
 impl WafregionalSizeConstraintSetSizeConstraints {
     /// `WafregionalSizeConstraintSetSizeConstraints` with its required arguments; set the others with `WafregionalSizeConstraintSetSizeConstraints { field: Some(..), ..WafregionalSizeConstraintSetSizeConstraints::new(..) }`.
+    #[inline]
     pub fn new(comparison_operator: impl Into<crate::core::Expr>, size: impl Into<crate::core::Arg<crate::core::Number>>, text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalSizeConstraintSetSizeConstraintsFieldToMatch) -> Self {
         Self {
             comparison_operator: comparison_operator.into(),
@@ -535,6 +555,7 @@ pub struct WafregionalSizeConstraintSet {
 
 impl WafregionalSizeConstraintSet {
     /// `WafregionalSizeConstraintSet` with its required arguments; set the others with `WafregionalSizeConstraintSet { field: Some(..), ..WafregionalSizeConstraintSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -560,6 +581,7 @@ pub struct WafregionalSqlInjectionMatchSetSqlInjectionMatchTupleFieldToMatch {
 
 impl WafregionalSqlInjectionMatchSetSqlInjectionMatchTupleFieldToMatch {
     /// `WafregionalSqlInjectionMatchSetSqlInjectionMatchTupleFieldToMatch` with its required arguments; set the others with `WafregionalSqlInjectionMatchSetSqlInjectionMatchTupleFieldToMatch { field: Some(..), ..WafregionalSqlInjectionMatchSetSqlInjectionMatchTupleFieldToMatch::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data: None,
@@ -579,6 +601,7 @@ pub struct WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple {
 
 impl WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple {
     /// `WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple` with its required arguments; set the others with `WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple { field: Some(..), ..WafregionalSqlInjectionMatchSetSqlInjectionMatchTuple::new(..) }`.
+    #[inline]
     pub fn new(text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalSqlInjectionMatchSetSqlInjectionMatchTupleFieldToMatch) -> Self {
         Self {
             text_transformation: text_transformation.into(),
@@ -602,6 +625,7 @@ pub struct WafregionalSqlInjectionMatchSet {
 
 impl WafregionalSqlInjectionMatchSet {
     /// `WafregionalSqlInjectionMatchSet` with its required arguments; set the others with `WafregionalSqlInjectionMatchSet { field: Some(..), ..WafregionalSqlInjectionMatchSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -624,6 +648,7 @@ pub struct WafregionalWebAclDefaultAction {
 
 impl WafregionalWebAclDefaultAction {
     /// `WafregionalWebAclDefaultAction` with its required arguments; set the others with `WafregionalWebAclDefaultAction { field: Some(..), ..WafregionalWebAclDefaultAction::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             r#type: r#type.into(),
@@ -643,6 +668,7 @@ pub struct WafregionalWebAclLoggingConfigurationRedactedFieldsFieldToMatch {
 
 impl WafregionalWebAclLoggingConfigurationRedactedFieldsFieldToMatch {
     /// `WafregionalWebAclLoggingConfigurationRedactedFieldsFieldToMatch` with its required arguments; set the others with `WafregionalWebAclLoggingConfigurationRedactedFieldsFieldToMatch { field: Some(..), ..WafregionalWebAclLoggingConfigurationRedactedFieldsFieldToMatch::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data: None,
@@ -660,6 +686,7 @@ pub struct WafregionalWebAclLoggingConfigurationRedactedFields {
 
 impl WafregionalWebAclLoggingConfigurationRedactedFields {
     /// `WafregionalWebAclLoggingConfigurationRedactedFields` with its required arguments; set the others with `WafregionalWebAclLoggingConfigurationRedactedFields { field: Some(..), ..WafregionalWebAclLoggingConfigurationRedactedFields::new(..) }`.
+    #[inline]
     pub fn new(field_to_match: Vec<WafregionalWebAclLoggingConfigurationRedactedFieldsFieldToMatch>) -> Self {
         Self {
             field_to_match,
@@ -679,6 +706,7 @@ pub struct WafregionalWebAclLoggingConfiguration {
 
 impl WafregionalWebAclLoggingConfiguration {
     /// `WafregionalWebAclLoggingConfiguration` with its required arguments; set the others with `WafregionalWebAclLoggingConfiguration { field: Some(..), ..WafregionalWebAclLoggingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(log_destination: impl Into<crate::core::Expr>) -> Self {
         Self {
             log_destination: log_destination.into(),
@@ -707,6 +735,7 @@ pub struct WafregionalWebAclRule {
 
 impl WafregionalWebAclRule {
     /// `WafregionalWebAclRule` with its required arguments; set the others with `WafregionalWebAclRule { field: Some(..), ..WafregionalWebAclRule::new(..) }`.
+    #[inline]
     pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, rule_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             priority: priority.into(),
@@ -746,6 +775,7 @@ pub struct WafregionalWebAcl {
 
 impl WafregionalWebAcl {
     /// `WafregionalWebAcl` with its required arguments; set the others with `WafregionalWebAcl { field: Some(..), ..WafregionalWebAcl::new(..) }`.
+    #[inline]
     pub fn new(metric_name: impl Into<crate::core::Expr>, name: impl Into<crate::core::Expr>, default_action: WafregionalWebAclDefaultAction) -> Self {
         Self {
             id: None,
@@ -774,6 +804,7 @@ pub struct WafregionalWebAclAssociationTimeouts {
 
 impl WafregionalWebAclAssociationTimeouts {
     /// `WafregionalWebAclAssociationTimeouts` with its required arguments; set the others with `WafregionalWebAclAssociationTimeouts { field: Some(..), ..WafregionalWebAclAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -798,6 +829,7 @@ pub struct WafregionalWebAclAssociation {
 
 impl WafregionalWebAclAssociation {
     /// `WafregionalWebAclAssociation` with its required arguments; set the others with `WafregionalWebAclAssociation { field: Some(..), ..WafregionalWebAclAssociation::new(..) }`.
+    #[inline]
     pub fn new(resource_arn: impl Into<crate::core::Expr>, web_acl_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -824,6 +856,7 @@ pub struct WafregionalXssMatchSetXssMatchTupleFieldToMatch {
 
 impl WafregionalXssMatchSetXssMatchTupleFieldToMatch {
     /// `WafregionalXssMatchSetXssMatchTupleFieldToMatch` with its required arguments; set the others with `WafregionalXssMatchSetXssMatchTupleFieldToMatch { field: Some(..), ..WafregionalXssMatchSetXssMatchTupleFieldToMatch::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             data: None,
@@ -843,6 +876,7 @@ pub struct WafregionalXssMatchSetXssMatchTuple {
 
 impl WafregionalXssMatchSetXssMatchTuple {
     /// `WafregionalXssMatchSetXssMatchTuple` with its required arguments; set the others with `WafregionalXssMatchSetXssMatchTuple { field: Some(..), ..WafregionalXssMatchSetXssMatchTuple::new(..) }`.
+    #[inline]
     pub fn new(text_transformation: impl Into<crate::core::Expr>, field_to_match: WafregionalXssMatchSetXssMatchTupleFieldToMatch) -> Self {
         Self {
             text_transformation: text_transformation.into(),
@@ -866,6 +900,7 @@ pub struct WafregionalXssMatchSet {
 
 impl WafregionalXssMatchSet {
     /// `WafregionalXssMatchSet` with its required arguments; set the others with `WafregionalXssMatchSet { field: Some(..), ..WafregionalXssMatchSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -891,6 +926,7 @@ pub struct DataWafregionalIpset {
 
 impl DataWafregionalIpset {
     /// `DataWafregionalIpset` with its required arguments; set the others with `DataWafregionalIpset { field: Some(..), ..DataWafregionalIpset::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -915,6 +951,7 @@ pub struct DataWafregionalRateBasedRule {
 
 impl DataWafregionalRateBasedRule {
     /// `DataWafregionalRateBasedRule` with its required arguments; set the others with `DataWafregionalRateBasedRule { field: Some(..), ..DataWafregionalRateBasedRule::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -939,6 +976,7 @@ pub struct DataWafregionalRule {
 
 impl DataWafregionalRule {
     /// `DataWafregionalRule` with its required arguments; set the others with `DataWafregionalRule { field: Some(..), ..DataWafregionalRule::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -967,6 +1005,7 @@ pub struct DataWafregionalSubscribedRuleGroup {
 
 impl DataWafregionalSubscribedRuleGroup {
     /// `DataWafregionalSubscribedRuleGroup` with its required arguments; set the others with `DataWafregionalSubscribedRuleGroup { field: Some(..), ..DataWafregionalSubscribedRuleGroup::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             id: None,
@@ -992,6 +1031,7 @@ pub struct DataWafregionalWebAcl {
 
 impl DataWafregionalWebAcl {
     /// `DataWafregionalWebAcl` with its required arguments; set the others with `DataWafregionalWebAcl { field: Some(..), ..DataWafregionalWebAcl::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -1006,14 +1046,17 @@ impl crate::core::DataSource for DataWafregionalWebAcl {
 
 impl crate::core::Ref<WafregionalByteMatchSet> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `byte_match_tuples` (a nested block), as a reference.
+    #[inline]
     pub fn byte_match_tuples(&self) -> crate::core::Expr {
         self.attr("byte_match_tuples")
     }
@@ -1021,14 +1064,17 @@ impl crate::core::Ref<WafregionalByteMatchSet> {
 
 impl crate::core::Ref<WafregionalGeoMatchSet> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `geo_match_constraint` (a nested block), as a reference.
+    #[inline]
     pub fn geo_match_constraint(&self) -> crate::core::Expr {
         self.attr("geo_match_constraint")
     }
@@ -1036,18 +1082,22 @@ impl crate::core::Ref<WafregionalGeoMatchSet> {
 
 impl crate::core::Ref<WafregionalIpset> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `ip_set_descriptor` (a nested block), as a reference.
+    #[inline]
     pub fn ip_set_descriptor(&self) -> crate::core::Expr {
         self.attr("ip_set_descriptor")
     }
@@ -1055,38 +1105,47 @@ impl crate::core::Ref<WafregionalIpset> {
 
 impl crate::core::Ref<WafregionalRateBasedRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metric_name`, as a reference.
+    #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
         self.attr("metric_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `rate_key`, as a reference.
+    #[inline]
     pub fn rate_key(&self) -> crate::core::Expr {
         self.attr("rate_key")
     }
     /// `rate_limit`, as a reference.
+    #[inline]
     pub fn rate_limit(&self) -> crate::core::Expr {
         self.attr("rate_limit")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `predicate` (a nested block), as a reference.
+    #[inline]
     pub fn predicate(&self) -> crate::core::Expr {
         self.attr("predicate")
     }
@@ -1094,14 +1153,17 @@ impl crate::core::Ref<WafregionalRateBasedRule> {
 
 impl crate::core::Ref<WafregionalRegexMatchSet> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `regex_match_tuple` (a nested block), as a reference.
+    #[inline]
     pub fn regex_match_tuple(&self) -> crate::core::Expr {
         self.attr("regex_match_tuple")
     }
@@ -1109,14 +1171,17 @@ impl crate::core::Ref<WafregionalRegexMatchSet> {
 
 impl crate::core::Ref<WafregionalRegexPatternSet> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `regex_pattern_strings`, as a reference.
+    #[inline]
     pub fn regex_pattern_strings(&self) -> crate::core::Expr {
         self.attr("regex_pattern_strings")
     }
@@ -1124,30 +1189,37 @@ impl crate::core::Ref<WafregionalRegexPatternSet> {
 
 impl crate::core::Ref<WafregionalRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metric_name`, as a reference.
+    #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
         self.attr("metric_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `predicate` (a nested block), as a reference.
+    #[inline]
     pub fn predicate(&self) -> crate::core::Expr {
         self.attr("predicate")
     }
@@ -1155,30 +1227,37 @@ impl crate::core::Ref<WafregionalRule> {
 
 impl crate::core::Ref<WafregionalRuleGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metric_name`, as a reference.
+    #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
         self.attr("metric_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `activated_rule` (a nested block), as a reference.
+    #[inline]
     pub fn activated_rule(&self) -> crate::core::Expr {
         self.attr("activated_rule")
     }
@@ -1186,18 +1265,22 @@ impl crate::core::Ref<WafregionalRuleGroup> {
 
 impl crate::core::Ref<WafregionalSizeConstraintSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `size_constraints` (a nested block), as a reference.
+    #[inline]
     pub fn size_constraints(&self) -> crate::core::Expr {
         self.attr("size_constraints")
     }
@@ -1205,14 +1288,17 @@ impl crate::core::Ref<WafregionalSizeConstraintSet> {
 
 impl crate::core::Ref<WafregionalSqlInjectionMatchSet> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `sql_injection_match_tuple` (a nested block), as a reference.
+    #[inline]
     pub fn sql_injection_match_tuple(&self) -> crate::core::Expr {
         self.attr("sql_injection_match_tuple")
     }
@@ -1220,38 +1306,47 @@ impl crate::core::Ref<WafregionalSqlInjectionMatchSet> {
 
 impl crate::core::Ref<WafregionalWebAcl> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metric_name`, as a reference.
+    #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
         self.attr("metric_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `default_action` (a nested block), as a reference.
+    #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
         self.attr("default_action")
     }
     /// `logging_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn logging_configuration(&self) -> crate::core::Expr {
         self.attr("logging_configuration")
     }
     /// `rule` (a nested block), as a reference.
+    #[inline]
     pub fn rule(&self) -> crate::core::Expr {
         self.attr("rule")
     }
@@ -1259,18 +1354,22 @@ impl crate::core::Ref<WafregionalWebAcl> {
 
 impl crate::core::Ref<WafregionalWebAclAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `web_acl_id`, as a reference.
+    #[inline]
     pub fn web_acl_id(&self) -> crate::core::Expr {
         self.attr("web_acl_id")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -1278,14 +1377,17 @@ impl crate::core::Ref<WafregionalWebAclAssociation> {
 
 impl crate::core::Ref<WafregionalXssMatchSet> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `xss_match_tuple` (a nested block), as a reference.
+    #[inline]
     pub fn xss_match_tuple(&self) -> crate::core::Expr {
         self.attr("xss_match_tuple")
     }
@@ -1293,10 +1395,12 @@ impl crate::core::Ref<WafregionalXssMatchSet> {
 
 impl crate::core::Ref<DataWafregionalIpset> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -1304,10 +1408,12 @@ impl crate::core::Ref<DataWafregionalIpset> {
 
 impl crate::core::Ref<DataWafregionalRateBasedRule> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -1315,10 +1421,12 @@ impl crate::core::Ref<DataWafregionalRateBasedRule> {
 
 impl crate::core::Ref<DataWafregionalRule> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -1326,14 +1434,17 @@ impl crate::core::Ref<DataWafregionalRule> {
 
 impl crate::core::Ref<DataWafregionalSubscribedRuleGroup> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `metric_name`, as a reference.
+    #[inline]
     pub fn metric_name(&self) -> crate::core::Expr {
         self.attr("metric_name")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
@@ -1341,10 +1452,12 @@ impl crate::core::Ref<DataWafregionalSubscribedRuleGroup> {
 
 impl crate::core::Ref<DataWafregionalWebAcl> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }

@@ -14,6 +14,7 @@ pub struct Wafv2ApiKey {
 
 impl Wafv2ApiKey {
     /// `Wafv2ApiKey` with its required arguments; set the others with `Wafv2ApiKey { field: Some(..), ..Wafv2ApiKey::new(..) }`.
+    #[inline]
     pub fn new(scope: impl Into<crate::core::Expr>, token_domains: Vec<crate::core::Expr>) -> Self {
         Self {
             scope: scope.into(),
@@ -58,6 +59,7 @@ pub struct Wafv2IpSet {
 
 impl Wafv2IpSet {
     /// `Wafv2IpSet` with its required arguments; set the others with `Wafv2IpSet { field: Some(..), ..Wafv2IpSet::new(..) }`.
+    #[inline]
     pub fn new(ip_address_version: impl Into<crate::core::Expr>, scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             addresses: None,
@@ -86,6 +88,7 @@ pub struct Wafv2RegexPatternSetRegularExpression {
 
 impl Wafv2RegexPatternSetRegularExpression {
     /// `Wafv2RegexPatternSetRegularExpression` with its required arguments; set the others with `Wafv2RegexPatternSetRegularExpression { field: Some(..), ..Wafv2RegexPatternSetRegularExpression::new(..) }`.
+    #[inline]
     pub fn new(regex_string: impl Into<crate::core::Expr>) -> Self {
         Self {
             regex_string: regex_string.into(),
@@ -123,6 +126,7 @@ pub struct Wafv2RegexPatternSet {
 
 impl Wafv2RegexPatternSet {
     /// `Wafv2RegexPatternSet` with its required arguments; set the others with `Wafv2RegexPatternSet { field: Some(..), ..Wafv2RegexPatternSet::new(..) }`.
+    #[inline]
     pub fn new(scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -154,6 +158,7 @@ pub struct Wafv2RuleGroupCustomResponseBody {
 
 impl Wafv2RuleGroupCustomResponseBody {
     /// `Wafv2RuleGroupCustomResponseBody` with its required arguments; set the others with `Wafv2RuleGroupCustomResponseBody { field: Some(..), ..Wafv2RuleGroupCustomResponseBody::new(..) }`.
+    #[inline]
     pub fn new(content: impl Into<crate::core::Expr>, content_type: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
@@ -174,6 +179,7 @@ pub struct Wafv2RuleGroupRuleActionAllowCustomRequestHandlingInsertHeader {
 
 impl Wafv2RuleGroupRuleActionAllowCustomRequestHandlingInsertHeader {
     /// `Wafv2RuleGroupRuleActionAllowCustomRequestHandlingInsertHeader` with its required arguments; set the others with `Wafv2RuleGroupRuleActionAllowCustomRequestHandlingInsertHeader { field: Some(..), ..Wafv2RuleGroupRuleActionAllowCustomRequestHandlingInsertHeader::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -191,6 +197,7 @@ pub struct Wafv2RuleGroupRuleActionAllowCustomRequestHandling {
 
 impl Wafv2RuleGroupRuleActionAllowCustomRequestHandling {
     /// `Wafv2RuleGroupRuleActionAllowCustomRequestHandling` with its required arguments; set the others with `Wafv2RuleGroupRuleActionAllowCustomRequestHandling { field: Some(..), ..Wafv2RuleGroupRuleActionAllowCustomRequestHandling::new(..) }`.
+    #[inline]
     pub fn new(insert_header: Vec<Wafv2RuleGroupRuleActionAllowCustomRequestHandlingInsertHeader>) -> Self {
         Self {
             insert_header,
@@ -208,6 +215,7 @@ pub struct Wafv2RuleGroupRuleActionAllow {
 
 impl Wafv2RuleGroupRuleActionAllow {
     /// `Wafv2RuleGroupRuleActionAllow` with its required arguments; set the others with `Wafv2RuleGroupRuleActionAllow { field: Some(..), ..Wafv2RuleGroupRuleActionAllow::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_request_handling: None,
@@ -230,6 +238,7 @@ pub struct Wafv2RuleGroupRuleActionBlockCustomResponse {
 
 impl Wafv2RuleGroupRuleActionBlockCustomResponse {
     /// `Wafv2RuleGroupRuleActionBlockCustomResponse` with its required arguments; set the others with `Wafv2RuleGroupRuleActionBlockCustomResponse { field: Some(..), ..Wafv2RuleGroupRuleActionBlockCustomResponse::new(..) }`.
+    #[inline]
     pub fn new(response_code: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             custom_response_body_key: None,
@@ -249,6 +258,7 @@ pub struct Wafv2RuleGroupRuleActionBlock {
 
 impl Wafv2RuleGroupRuleActionBlock {
     /// `Wafv2RuleGroupRuleActionBlock` with its required arguments; set the others with `Wafv2RuleGroupRuleActionBlock { field: Some(..), ..Wafv2RuleGroupRuleActionBlock::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_response: None,
@@ -278,6 +288,7 @@ pub struct Wafv2RuleGroupRuleAction {
 
 impl Wafv2RuleGroupRuleAction {
     /// `Wafv2RuleGroupRuleAction` with its required arguments; set the others with `Wafv2RuleGroupRuleAction { field: Some(..), ..Wafv2RuleGroupRuleAction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow: None,
@@ -299,6 +310,7 @@ pub struct Wafv2RuleGroupRuleCaptchaConfigImmunityTimeProperty {
 
 impl Wafv2RuleGroupRuleCaptchaConfigImmunityTimeProperty {
     /// `Wafv2RuleGroupRuleCaptchaConfigImmunityTimeProperty` with its required arguments; set the others with `Wafv2RuleGroupRuleCaptchaConfigImmunityTimeProperty { field: Some(..), ..Wafv2RuleGroupRuleCaptchaConfigImmunityTimeProperty::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             immunity_time: None,
@@ -316,6 +328,7 @@ pub struct Wafv2RuleGroupRuleCaptchaConfig {
 
 impl Wafv2RuleGroupRuleCaptchaConfig {
     /// `Wafv2RuleGroupRuleCaptchaConfig` with its required arguments; set the others with `Wafv2RuleGroupRuleCaptchaConfig { field: Some(..), ..Wafv2RuleGroupRuleCaptchaConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             immunity_time_property: None,
@@ -332,6 +345,7 @@ pub struct Wafv2RuleGroupRuleRuleLabel {
 
 impl Wafv2RuleGroupRuleRuleLabel {
     /// `Wafv2RuleGroupRuleRuleLabel` with its required arguments; set the others with `Wafv2RuleGroupRuleRuleLabel { field: Some(..), ..Wafv2RuleGroupRuleRuleLabel::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -350,6 +364,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig::new(..) }`.
+    #[inline]
     pub fn new(fallback_behavior: impl Into<crate::core::Expr>, header_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             fallback_behavior: fallback_behavior.into(),
@@ -370,6 +385,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement::new(..) }`.
+    #[inline]
     pub fn new(asn_list: Vec<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             asn_list,
@@ -385,6 +401,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchAllQueryArguments::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -401,6 +418,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             oversize_handling: None,
@@ -424,6 +442,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             excluded_cookies: None,
@@ -446,6 +465,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies::new(..) }`.
+    #[inline]
     pub fn new(match_scope: impl Into<crate::core::Expr>, oversize_handling: impl Into<crate::core::Expr>, match_pattern: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern>) -> Self {
         Self {
             match_scope: match_scope.into(),
@@ -464,6 +484,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder::new(..) }`.
+    #[inline]
     pub fn new(oversize_handling: impl Into<crate::core::Expr>) -> Self {
         Self {
             oversize_handling: oversize_handling.into(),
@@ -487,6 +508,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             excluded_headers: None,
@@ -509,6 +531,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders::new(..) }`.
+    #[inline]
     pub fn new(match_scope: impl Into<crate::core::Expr>, oversize_handling: impl Into<crate::core::Expr>, match_pattern: Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern) -> Self {
         Self {
             match_scope: match_scope.into(),
@@ -527,6 +550,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint::new(..) }`.
+    #[inline]
     pub fn new(fallback_behavior: impl Into<crate::core::Expr>) -> Self {
         Self {
             fallback_behavior: fallback_behavior.into(),
@@ -547,6 +571,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             included_paths: None,
@@ -572,6 +597,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody::new(..) }`.
+    #[inline]
     pub fn new(match_scope: impl Into<crate::core::Expr>, match_pattern: Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern) -> Self {
         Self {
             invalid_fallback_behavior: None,
@@ -592,6 +618,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             fallback_behavior: None,
@@ -648,6 +675,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             all_query_arguments: None,
@@ -679,6 +707,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation::new(..) }`.
+    #[inline]
     pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             priority: priority.into(),
@@ -703,6 +732,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement::new(..) }`.
+    #[inline]
     pub fn new(positional_constraint: impl Into<crate::core::Expr>, search_string: impl Into<crate::core::Expr>, text_transformation: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             positional_constraint: positional_constraint.into(),
@@ -725,6 +755,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement::new(..) }`.
+    #[inline]
     pub fn new(country_codes: Vec<crate::core::Expr>) -> Self {
         Self {
             country_codes,
@@ -746,6 +777,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig::new(..) }`.
+    #[inline]
     pub fn new(fallback_behavior: impl Into<crate::core::Expr>, header_name: impl Into<crate::core::Expr>, position: impl Into<crate::core::Expr>) -> Self {
         Self {
             fallback_behavior: fallback_behavior.into(),
@@ -767,6 +799,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -786,6 +819,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -808,6 +842,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement::new(..) }`.
+    #[inline]
     pub fn new(regex_string: impl Into<crate::core::Expr>, text_transformation: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             regex_string: regex_string.into(),
@@ -831,6 +866,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>, text_transformation: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             arn: arn.into(),
@@ -856,6 +892,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement::new(..) }`.
+    #[inline]
     pub fn new(comparison_operator: impl Into<crate::core::Expr>, size: impl Into<crate::core::Arg<crate::core::Number>>, text_transformation: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             comparison_operator: comparison_operator.into(),
@@ -881,6 +918,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement::new(..) }`.
+    #[inline]
     pub fn new(text_transformation: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             sensitivity_level: None,
@@ -902,6 +940,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement::new(..) }`.
+    #[inline]
     pub fn new(text_transformation: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             field_to_match: None,
@@ -947,6 +986,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             asn_match_statement: None,
@@ -972,6 +1012,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatement::new(..) }`.
+    #[inline]
     pub fn new(statement: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement>) -> Self {
         Self {
             statement,
@@ -1025,6 +1066,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             and_statement: None,
@@ -1053,6 +1095,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatementAndStatement {
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatementAndStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatementAndStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatementAndStatement::new(..) }`.
+    #[inline]
     pub fn new(statement: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatement>) -> Self {
         Self {
             statement,
@@ -1106,6 +1149,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatementStatement {
 
 impl Wafv2RuleGroupRuleStatementAndStatementStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatementStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatementStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatementStatement::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             and_statement: None,
@@ -1134,6 +1178,7 @@ pub struct Wafv2RuleGroupRuleStatementAndStatement {
 
 impl Wafv2RuleGroupRuleStatementAndStatement {
     /// `Wafv2RuleGroupRuleStatementAndStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementAndStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementAndStatement::new(..) }`.
+    #[inline]
     pub fn new(statement: Vec<Wafv2RuleGroupRuleStatementAndStatementStatement>) -> Self {
         Self {
             statement,
@@ -1152,6 +1197,7 @@ pub struct Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyCookie {
 
 impl Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyCookie {
     /// `Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyCookie` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyCookie { field: Some(..), ..Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyCookie::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, text_transformation: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             name: name.into(),
@@ -1169,6 +1215,7 @@ pub struct Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyLabelNamespace 
 
 impl Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyLabelNamespace {
     /// `Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyLabelNamespace` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyLabelNamespace { field: Some(..), ..Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyLabelNamespace::new(..) }`.
+    #[inline]
     pub fn new(namespace: impl Into<crate::core::Expr>) -> Self {
         Self {
             namespace: namespace.into(),
@@ -1185,6 +1232,7 @@ pub struct Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyQueryString {
 
 impl Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyQueryString {
     /// `Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyQueryString` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyQueryString { field: Some(..), ..Wafv2RuleGroupRuleStatementRateBasedStatementCustomKeyQueryString::new(..) }`.
+    #[inline]
     pub fn new(text_transformation: Vec<Wafv2RuleGroupRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             text_transformation,
@@ -1232,6 +1280,7 @@ pub struct Wafv2RuleGroupRuleStatementRateBasedStatementCustomKey {
 
 impl Wafv2RuleGroupRuleStatementRateBasedStatementCustomKey {
     /// `Wafv2RuleGroupRuleStatementRateBasedStatementCustomKey` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementRateBasedStatementCustomKey { field: Some(..), ..Wafv2RuleGroupRuleStatementRateBasedStatementCustomKey::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cookie: None,
@@ -1273,6 +1322,7 @@ pub struct Wafv2RuleGroupRuleStatementRateBasedStatement {
 
 impl Wafv2RuleGroupRuleStatementRateBasedStatement {
     /// `Wafv2RuleGroupRuleStatementRateBasedStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatementRateBasedStatement { field: Some(..), ..Wafv2RuleGroupRuleStatementRateBasedStatement::new(..) }`.
+    #[inline]
     pub fn new(limit: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             aggregate_key_type: None,
@@ -1334,6 +1384,7 @@ pub struct Wafv2RuleGroupRuleStatement {
 
 impl Wafv2RuleGroupRuleStatement {
     /// `Wafv2RuleGroupRuleStatement` with its required arguments; set the others with `Wafv2RuleGroupRuleStatement { field: Some(..), ..Wafv2RuleGroupRuleStatement::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             and_statement: None,
@@ -1367,6 +1418,7 @@ pub struct Wafv2RuleGroupRuleVisibilityConfig {
 
 impl Wafv2RuleGroupRuleVisibilityConfig {
     /// `Wafv2RuleGroupRuleVisibilityConfig` with its required arguments; set the others with `Wafv2RuleGroupRuleVisibilityConfig { field: Some(..), ..Wafv2RuleGroupRuleVisibilityConfig::new(..) }`.
+    #[inline]
     pub fn new(cloudwatch_metrics_enabled: impl Into<crate::core::Arg<bool>>, metric_name: impl Into<crate::core::Expr>, sampled_requests_enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             cloudwatch_metrics_enabled: cloudwatch_metrics_enabled.into(),
@@ -1399,6 +1451,7 @@ pub struct Wafv2RuleGroupRule {
 
 impl Wafv2RuleGroupRule {
     /// `Wafv2RuleGroupRule` with its required arguments; set the others with `Wafv2RuleGroupRule { field: Some(..), ..Wafv2RuleGroupRule::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, action: Wafv2RuleGroupRuleAction, statement: Wafv2RuleGroupRuleStatement, visibility_config: Wafv2RuleGroupRuleVisibilityConfig) -> Self {
         Self {
             name: name.into(),
@@ -1449,6 +1502,7 @@ pub struct Wafv2RuleGroup {
 
 impl Wafv2RuleGroup {
     /// `Wafv2RuleGroup` with its required arguments; set the others with `Wafv2RuleGroup { field: Some(..), ..Wafv2RuleGroup::new(..) }`.
+    #[inline]
     pub fn new(capacity: impl Into<crate::core::Arg<crate::core::Number>>, scope: impl Into<crate::core::Expr>, visibility_config: Wafv2RuleGroupRuleVisibilityConfig) -> Self {
         Self {
             capacity: capacity.into(),
@@ -1479,6 +1533,7 @@ pub struct Wafv2WebAclAssociationConfigRequestBodyApiGateway {
 
 impl Wafv2WebAclAssociationConfigRequestBodyApiGateway {
     /// `Wafv2WebAclAssociationConfigRequestBodyApiGateway` with its required arguments; set the others with `Wafv2WebAclAssociationConfigRequestBodyApiGateway { field: Some(..), ..Wafv2WebAclAssociationConfigRequestBodyApiGateway::new(..) }`.
+    #[inline]
     pub fn new(default_size_inspection_limit: impl Into<crate::core::Expr>) -> Self {
         Self {
             default_size_inspection_limit: default_size_inspection_limit.into(),
@@ -1508,6 +1563,7 @@ pub struct Wafv2WebAclAssociationConfigRequestBody {
 
 impl Wafv2WebAclAssociationConfigRequestBody {
     /// `Wafv2WebAclAssociationConfigRequestBody` with its required arguments; set the others with `Wafv2WebAclAssociationConfigRequestBody { field: Some(..), ..Wafv2WebAclAssociationConfigRequestBody::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             api_gateway: None,
@@ -1529,6 +1585,7 @@ pub struct Wafv2WebAclAssociationConfig {
 
 impl Wafv2WebAclAssociationConfig {
     /// `Wafv2WebAclAssociationConfig` with its required arguments; set the others with `Wafv2WebAclAssociationConfig { field: Some(..), ..Wafv2WebAclAssociationConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             request_body: None,
@@ -1546,6 +1603,7 @@ pub struct Wafv2WebAclCaptchaConfigImmunityTimeProperty {
 
 impl Wafv2WebAclCaptchaConfigImmunityTimeProperty {
     /// `Wafv2WebAclCaptchaConfigImmunityTimeProperty` with its required arguments; set the others with `Wafv2WebAclCaptchaConfigImmunityTimeProperty { field: Some(..), ..Wafv2WebAclCaptchaConfigImmunityTimeProperty::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             immunity_time: None,
@@ -1563,6 +1621,7 @@ pub struct Wafv2WebAclCaptchaConfig {
 
 impl Wafv2WebAclCaptchaConfig {
     /// `Wafv2WebAclCaptchaConfig` with its required arguments; set the others with `Wafv2WebAclCaptchaConfig { field: Some(..), ..Wafv2WebAclCaptchaConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             immunity_time_property: None,
@@ -1583,6 +1642,7 @@ pub struct Wafv2WebAclCustomResponseBody {
 
 impl Wafv2WebAclCustomResponseBody {
     /// `Wafv2WebAclCustomResponseBody` with its required arguments; set the others with `Wafv2WebAclCustomResponseBody { field: Some(..), ..Wafv2WebAclCustomResponseBody::new(..) }`.
+    #[inline]
     pub fn new(content: impl Into<crate::core::Expr>, content_type: impl Into<crate::core::Expr>, key: impl Into<crate::core::Expr>) -> Self {
         Self {
             content: content.into(),
@@ -1604,6 +1664,7 @@ pub struct Wafv2WebAclDataProtectionConfigDataProtectionField {
 
 impl Wafv2WebAclDataProtectionConfigDataProtectionField {
     /// `Wafv2WebAclDataProtectionConfigDataProtectionField` with its required arguments; set the others with `Wafv2WebAclDataProtectionConfigDataProtectionField { field: Some(..), ..Wafv2WebAclDataProtectionConfigDataProtectionField::new(..) }`.
+    #[inline]
     pub fn new(field_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             field_keys: None,
@@ -1629,6 +1690,7 @@ pub struct Wafv2WebAclDataProtectionConfigDataProtection {
 
 impl Wafv2WebAclDataProtectionConfigDataProtection {
     /// `Wafv2WebAclDataProtectionConfigDataProtection` with its required arguments; set the others with `Wafv2WebAclDataProtectionConfigDataProtection { field: Some(..), ..Wafv2WebAclDataProtectionConfigDataProtection::new(..) }`.
+    #[inline]
     pub fn new(action: impl Into<crate::core::Expr>, field: Wafv2WebAclDataProtectionConfigDataProtectionField) -> Self {
         Self {
             action: action.into(),
@@ -1649,6 +1711,7 @@ pub struct Wafv2WebAclDataProtectionConfig {
 
 impl Wafv2WebAclDataProtectionConfig {
     /// `Wafv2WebAclDataProtectionConfig` with its required arguments; set the others with `Wafv2WebAclDataProtectionConfig { field: Some(..), ..Wafv2WebAclDataProtectionConfig::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             data_protection: None,
@@ -1667,6 +1730,7 @@ pub struct Wafv2WebAclDefaultActionAllowCustomRequestHandlingInsertHeader {
 
 impl Wafv2WebAclDefaultActionAllowCustomRequestHandlingInsertHeader {
     /// `Wafv2WebAclDefaultActionAllowCustomRequestHandlingInsertHeader` with its required arguments; set the others with `Wafv2WebAclDefaultActionAllowCustomRequestHandlingInsertHeader { field: Some(..), ..Wafv2WebAclDefaultActionAllowCustomRequestHandlingInsertHeader::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, value: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1684,6 +1748,7 @@ pub struct Wafv2WebAclDefaultActionAllowCustomRequestHandling {
 
 impl Wafv2WebAclDefaultActionAllowCustomRequestHandling {
     /// `Wafv2WebAclDefaultActionAllowCustomRequestHandling` with its required arguments; set the others with `Wafv2WebAclDefaultActionAllowCustomRequestHandling { field: Some(..), ..Wafv2WebAclDefaultActionAllowCustomRequestHandling::new(..) }`.
+    #[inline]
     pub fn new(insert_header: Vec<Wafv2WebAclDefaultActionAllowCustomRequestHandlingInsertHeader>) -> Self {
         Self {
             insert_header,
@@ -1701,6 +1766,7 @@ pub struct Wafv2WebAclDefaultActionAllow {
 
 impl Wafv2WebAclDefaultActionAllow {
     /// `Wafv2WebAclDefaultActionAllow` with its required arguments; set the others with `Wafv2WebAclDefaultActionAllow { field: Some(..), ..Wafv2WebAclDefaultActionAllow::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_request_handling: None,
@@ -1723,6 +1789,7 @@ pub struct Wafv2WebAclDefaultActionBlockCustomResponse {
 
 impl Wafv2WebAclDefaultActionBlockCustomResponse {
     /// `Wafv2WebAclDefaultActionBlockCustomResponse` with its required arguments; set the others with `Wafv2WebAclDefaultActionBlockCustomResponse { field: Some(..), ..Wafv2WebAclDefaultActionBlockCustomResponse::new(..) }`.
+    #[inline]
     pub fn new(response_code: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             custom_response_body_key: None,
@@ -1742,6 +1809,7 @@ pub struct Wafv2WebAclDefaultActionBlock {
 
 impl Wafv2WebAclDefaultActionBlock {
     /// `Wafv2WebAclDefaultActionBlock` with its required arguments; set the others with `Wafv2WebAclDefaultActionBlock { field: Some(..), ..Wafv2WebAclDefaultActionBlock::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_response: None,
@@ -1762,6 +1830,7 @@ pub struct Wafv2WebAclDefaultAction {
 
 impl Wafv2WebAclDefaultAction {
     /// `Wafv2WebAclDefaultAction` with its required arguments; set the others with `Wafv2WebAclDefaultAction { field: Some(..), ..Wafv2WebAclDefaultAction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow: None,
@@ -1792,6 +1861,7 @@ pub struct Wafv2WebAclRuleAction {
 
 impl Wafv2WebAclRuleAction {
     /// `Wafv2WebAclRuleAction` with its required arguments; set the others with `Wafv2WebAclRuleAction { field: Some(..), ..Wafv2WebAclRuleAction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allow: None,
@@ -1810,6 +1880,7 @@ pub struct Wafv2WebAclRuleOverrideActionCount {
 
 impl Wafv2WebAclRuleOverrideActionCount {
     /// `Wafv2WebAclRuleOverrideActionCount` with its required arguments; set the others with `Wafv2WebAclRuleOverrideActionCount { field: Some(..), ..Wafv2WebAclRuleOverrideActionCount::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -1829,6 +1900,7 @@ pub struct Wafv2WebAclRuleOverrideAction {
 
 impl Wafv2WebAclRuleOverrideAction {
     /// `Wafv2WebAclRuleOverrideAction` with its required arguments; set the others with `Wafv2WebAclRuleOverrideAction { field: Some(..), ..Wafv2WebAclRuleOverrideAction::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             count: None,
@@ -1846,6 +1918,7 @@ pub struct Wafv2WebAclRuleRuleLabel {
 
 impl Wafv2WebAclRuleRuleLabel {
     /// `Wafv2WebAclRuleRuleLabel` with its required arguments; set the others with `Wafv2WebAclRuleRuleLabel { field: Some(..), ..Wafv2WebAclRuleRuleLabel::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -1864,6 +1937,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatementForwardedIpConfig::new(..) }`.
+    #[inline]
     pub fn new(fallback_behavior: impl Into<crate::core::Expr>, header_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             fallback_behavior: fallback_behavior.into(),
@@ -1884,6 +1958,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementAsnMatchStatement::new(..) }`.
+    #[inline]
     pub fn new(asn_list: Vec<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             asn_list,
@@ -1902,6 +1977,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchBody::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             oversize_handling: None,
@@ -1925,6 +2001,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             excluded_cookies: None,
@@ -1947,6 +2024,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookies::new(..) }`.
+    #[inline]
     pub fn new(match_scope: impl Into<crate::core::Expr>, oversize_handling: impl Into<crate::core::Expr>, match_pattern: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchCookiesMatchPattern>) -> Self {
         Self {
             match_scope: match_scope.into(),
@@ -1965,6 +2043,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaderOrder::new(..) }`.
+    #[inline]
     pub fn new(oversize_handling: impl Into<crate::core::Expr>) -> Self {
         Self {
             oversize_handling: oversize_handling.into(),
@@ -1988,6 +2067,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             excluded_headers: None,
@@ -2010,6 +2090,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeaders::new(..) }`.
+    #[inline]
     pub fn new(match_scope: impl Into<crate::core::Expr>, oversize_handling: impl Into<crate::core::Expr>, match_pattern: Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchHeadersMatchPattern) -> Self {
         Self {
             match_scope: match_scope.into(),
@@ -2028,6 +2109,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJa3Fingerprint::new(..) }`.
+    #[inline]
     pub fn new(fallback_behavior: impl Into<crate::core::Expr>) -> Self {
         Self {
             fallback_behavior: fallback_behavior.into(),
@@ -2048,6 +2130,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             included_paths: None,
@@ -2073,6 +2156,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBody::new(..) }`.
+    #[inline]
     pub fn new(match_scope: impl Into<crate::core::Expr>, match_pattern: Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchJsonBodyMatchPattern) -> Self {
         Self {
             invalid_fallback_behavior: None,
@@ -2093,6 +2177,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatchUriFragment::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             fallback_behavior: None,
@@ -2149,6 +2234,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementFieldToMatch::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             all_query_arguments: None,
@@ -2180,6 +2266,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation::new(..) }`.
+    #[inline]
     pub fn new(priority: impl Into<crate::core::Arg<crate::core::Number>>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             priority: priority.into(),
@@ -2204,6 +2291,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatement::new(..) }`.
+    #[inline]
     pub fn new(positional_constraint: impl Into<crate::core::Expr>, search_string: impl Into<crate::core::Expr>, text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             positional_constraint: positional_constraint.into(),
@@ -2226,6 +2314,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementGeoMatchStatement::new(..) }`.
+    #[inline]
     pub fn new(country_codes: Vec<crate::core::Expr>) -> Self {
         Self {
             country_codes,
@@ -2247,6 +2336,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatementIpSetForwardedIpConfig::new(..) }`.
+    #[inline]
     pub fn new(fallback_behavior: impl Into<crate::core::Expr>, header_name: impl Into<crate::core::Expr>, position: impl Into<crate::core::Expr>) -> Self {
         Self {
             fallback_behavior: fallback_behavior.into(),
@@ -2268,6 +2358,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementIpSetReferenceStatement::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -2287,6 +2378,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementLabelMatchStatement::new(..) }`.
+    #[inline]
     pub fn new(key: impl Into<crate::core::Expr>, scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             key: key.into(),
@@ -2309,6 +2401,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexMatchStatement::new(..) }`.
+    #[inline]
     pub fn new(regex_string: impl Into<crate::core::Expr>, text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             regex_string: regex_string.into(),
@@ -2332,6 +2425,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementRegexPatternSetReferenceStatement::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>, text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             arn: arn.into(),
@@ -2357,6 +2451,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSizeConstraintStatement::new(..) }`.
+    #[inline]
     pub fn new(comparison_operator: impl Into<crate::core::Expr>, size: impl Into<crate::core::Arg<crate::core::Number>>, text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             comparison_operator: comparison_operator.into(),
@@ -2382,6 +2477,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementSqliMatchStatement::new(..) }`.
+    #[inline]
     pub fn new(text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             sensitivity_level: None,
@@ -2403,6 +2499,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementXssMatchStatement::new(..) }`.
+    #[inline]
     pub fn new(text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             field_to_match: None,
@@ -2448,6 +2545,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             asn_match_statement: None,
@@ -2473,6 +2571,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAnd
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatement::new(..) }`.
+    #[inline]
     pub fn new(statement: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatement>) -> Self {
         Self {
             statement,
@@ -2526,6 +2625,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatement {
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatement::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             and_statement: None,
@@ -2554,6 +2654,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatementAndStatement {
 
 impl Wafv2WebAclRuleStatementAndStatementStatementAndStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatementAndStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatementAndStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatementAndStatement::new(..) }`.
+    #[inline]
     pub fn new(statement: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatement>) -> Self {
         Self {
             statement,
@@ -2607,6 +2708,7 @@ pub struct Wafv2WebAclRuleStatementAndStatementStatement {
 
 impl Wafv2WebAclRuleStatementAndStatementStatement {
     /// `Wafv2WebAclRuleStatementAndStatementStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatementStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatementStatement::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             and_statement: None,
@@ -2635,6 +2737,7 @@ pub struct Wafv2WebAclRuleStatementAndStatement {
 
 impl Wafv2WebAclRuleStatementAndStatement {
     /// `Wafv2WebAclRuleStatementAndStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementAndStatement { field: Some(..), ..Wafv2WebAclRuleStatementAndStatement::new(..) }`.
+    #[inline]
     pub fn new(statement: Vec<Wafv2WebAclRuleStatementAndStatementStatement>) -> Self {
         Self {
             statement,
@@ -2651,6 +2754,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConf
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionAddressFields {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionAddressFields` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionAddressFields { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionAddressFields::new(..) }`.
+    #[inline]
     pub fn new(identifiers: Vec<crate::core::Expr>) -> Self {
         Self {
             identifiers,
@@ -2667,6 +2771,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConf
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionEmailField {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionEmailField` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionEmailField { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionEmailField::new(..) }`.
+    #[inline]
     pub fn new(identifier: impl Into<crate::core::Expr>) -> Self {
         Self {
             identifier: identifier.into(),
@@ -2698,6 +2803,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConf
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspection {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspection` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspection { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspection::new(..) }`.
+    #[inline]
     pub fn new(payload_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             payload_type: payload_type.into(),
@@ -2721,6 +2827,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConf
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionBodyContains {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionBodyContains` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionBodyContains { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionBodyContains::new(..) }`.
+    #[inline]
     pub fn new(failure_strings: Vec<crate::core::Expr>, success_strings: Vec<crate::core::Expr>) -> Self {
         Self {
             failure_strings,
@@ -2742,6 +2849,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConf
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionHeader {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionHeader` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionHeader { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionHeader::new(..) }`.
+    #[inline]
     pub fn new(failure_values: Vec<crate::core::Expr>, name: impl Into<crate::core::Expr>, success_values: Vec<crate::core::Expr>) -> Self {
         Self {
             failure_values,
@@ -2764,6 +2872,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConf
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionJson {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionJson` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionJson { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionJson::new(..) }`.
+    #[inline]
     pub fn new(failure_values: Vec<crate::core::Expr>, identifier: impl Into<crate::core::Expr>, success_values: Vec<crate::core::Expr>) -> Self {
         Self {
             failure_values,
@@ -2784,6 +2893,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConf
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionStatusCode {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionStatusCode` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionStatusCode { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspectionStatusCode::new(..) }`.
+    #[inline]
     pub fn new(failure_codes: Vec<crate::core::Arg<crate::core::Number>>, success_codes: Vec<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             failure_codes,
@@ -2811,6 +2921,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConf
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspection {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspection` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspection { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetResponseInspection::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             body_contains: None,
@@ -2840,6 +2951,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConf
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSet {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSet` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSet { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSet::new(..) }`.
+    #[inline]
     pub fn new(creation_path: impl Into<crate::core::Expr>, registration_page_path: impl Into<crate::core::Expr>, request_inspection: Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspection) -> Self {
         Self {
             creation_path: creation_path.into(),
@@ -2864,6 +2976,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConf
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAtpRuleSetRequestInspection {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAtpRuleSetRequestInspection` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAtpRuleSetRequestInspection { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAtpRuleSetRequestInspection::new(..) }`.
+    #[inline]
     pub fn new(payload_type: impl Into<crate::core::Expr>, password_field: Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionEmailField, username_field: Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAcfpRuleSetRequestInspectionEmailField) -> Self {
         Self {
             payload_type: payload_type.into(),
@@ -2891,6 +3004,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConf
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAtpRuleSet {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAtpRuleSet` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAtpRuleSet { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesAtpRuleSet::new(..) }`.
+    #[inline]
     pub fn new(login_path: impl Into<crate::core::Expr>) -> Self {
         Self {
             enable_regex_in_path: None,
@@ -2913,6 +3027,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConf
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesBotControlRuleSet {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesBotControlRuleSet` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesBotControlRuleSet { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigsAwsManagedRulesBotControlRuleSet::new(..) }`.
+    #[inline]
     pub fn new(inspection_level: impl Into<crate::core::Expr>) -> Self {
         Self {
             enable_machine_learning: None,
@@ -2949,6 +3064,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConf
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigs {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigs` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigs { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementManagedRuleGroupConfigs::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             login_path: None,
@@ -2973,6 +3089,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride {
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatementRuleActionOverride::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, action_to_use: Wafv2WebAclRuleAction) -> Self {
         Self {
             name: name.into(),
@@ -3004,6 +3121,7 @@ pub struct Wafv2WebAclRuleStatementManagedRuleGroupStatement {
 
 impl Wafv2WebAclRuleStatementManagedRuleGroupStatement {
     /// `Wafv2WebAclRuleStatementManagedRuleGroupStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementManagedRuleGroupStatement { field: Some(..), ..Wafv2WebAclRuleStatementManagedRuleGroupStatement::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, vendor_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3027,6 +3145,7 @@ pub struct Wafv2WebAclRuleStatementRateBasedStatementCustomKeyCookie {
 
 impl Wafv2WebAclRuleStatementRateBasedStatementCustomKeyCookie {
     /// `Wafv2WebAclRuleStatementRateBasedStatementCustomKeyCookie` with its required arguments; set the others with `Wafv2WebAclRuleStatementRateBasedStatementCustomKeyCookie { field: Some(..), ..Wafv2WebAclRuleStatementRateBasedStatementCustomKeyCookie::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             name: name.into(),
@@ -3044,6 +3163,7 @@ pub struct Wafv2WebAclRuleStatementRateBasedStatementCustomKeyLabelNamespace {
 
 impl Wafv2WebAclRuleStatementRateBasedStatementCustomKeyLabelNamespace {
     /// `Wafv2WebAclRuleStatementRateBasedStatementCustomKeyLabelNamespace` with its required arguments; set the others with `Wafv2WebAclRuleStatementRateBasedStatementCustomKeyLabelNamespace { field: Some(..), ..Wafv2WebAclRuleStatementRateBasedStatementCustomKeyLabelNamespace::new(..) }`.
+    #[inline]
     pub fn new(namespace: impl Into<crate::core::Expr>) -> Self {
         Self {
             namespace: namespace.into(),
@@ -3060,6 +3180,7 @@ pub struct Wafv2WebAclRuleStatementRateBasedStatementCustomKeyQueryString {
 
 impl Wafv2WebAclRuleStatementRateBasedStatementCustomKeyQueryString {
     /// `Wafv2WebAclRuleStatementRateBasedStatementCustomKeyQueryString` with its required arguments; set the others with `Wafv2WebAclRuleStatementRateBasedStatementCustomKeyQueryString { field: Some(..), ..Wafv2WebAclRuleStatementRateBasedStatementCustomKeyQueryString::new(..) }`.
+    #[inline]
     pub fn new(text_transformation: Vec<Wafv2WebAclRuleStatementAndStatementStatementAndStatementStatementAndStatementStatementByteMatchStatementTextTransformation>) -> Self {
         Self {
             text_transformation,
@@ -3107,6 +3228,7 @@ pub struct Wafv2WebAclRuleStatementRateBasedStatementCustomKey {
 
 impl Wafv2WebAclRuleStatementRateBasedStatementCustomKey {
     /// `Wafv2WebAclRuleStatementRateBasedStatementCustomKey` with its required arguments; set the others with `Wafv2WebAclRuleStatementRateBasedStatementCustomKey { field: Some(..), ..Wafv2WebAclRuleStatementRateBasedStatementCustomKey::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             cookie: None,
@@ -3148,6 +3270,7 @@ pub struct Wafv2WebAclRuleStatementRateBasedStatement {
 
 impl Wafv2WebAclRuleStatementRateBasedStatement {
     /// `Wafv2WebAclRuleStatementRateBasedStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementRateBasedStatement { field: Some(..), ..Wafv2WebAclRuleStatementRateBasedStatement::new(..) }`.
+    #[inline]
     pub fn new(limit: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             aggregate_key_type: None,
@@ -3172,6 +3295,7 @@ pub struct Wafv2WebAclRuleStatementRuleGroupReferenceStatement {
 
 impl Wafv2WebAclRuleStatementRuleGroupReferenceStatement {
     /// `Wafv2WebAclRuleStatementRuleGroupReferenceStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatementRuleGroupReferenceStatement { field: Some(..), ..Wafv2WebAclRuleStatementRuleGroupReferenceStatement::new(..) }`.
+    #[inline]
     pub fn new(arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             arn: arn.into(),
@@ -3235,6 +3359,7 @@ pub struct Wafv2WebAclRuleStatement {
 
 impl Wafv2WebAclRuleStatement {
     /// `Wafv2WebAclRuleStatement` with its required arguments; set the others with `Wafv2WebAclRuleStatement { field: Some(..), ..Wafv2WebAclRuleStatement::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             and_statement: None,
@@ -3270,6 +3395,7 @@ pub struct Wafv2WebAclRuleVisibilityConfig {
 
 impl Wafv2WebAclRuleVisibilityConfig {
     /// `Wafv2WebAclRuleVisibilityConfig` with its required arguments; set the others with `Wafv2WebAclRuleVisibilityConfig { field: Some(..), ..Wafv2WebAclRuleVisibilityConfig::new(..) }`.
+    #[inline]
     pub fn new(cloudwatch_metrics_enabled: impl Into<crate::core::Arg<bool>>, metric_name: impl Into<crate::core::Expr>, sampled_requests_enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             cloudwatch_metrics_enabled: cloudwatch_metrics_enabled.into(),
@@ -3309,6 +3435,7 @@ pub struct Wafv2WebAclRule {
 
 impl Wafv2WebAclRule {
     /// `Wafv2WebAclRule` with its required arguments; set the others with `Wafv2WebAclRule { field: Some(..), ..Wafv2WebAclRule::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, statement: Wafv2WebAclRuleStatement, visibility_config: Wafv2WebAclRuleVisibilityConfig) -> Self {
         Self {
             name: name.into(),
@@ -3379,6 +3506,7 @@ pub struct Wafv2WebAcl {
 
 impl Wafv2WebAcl {
     /// `Wafv2WebAcl` with its required arguments; set the others with `Wafv2WebAcl { field: Some(..), ..Wafv2WebAcl::new(..) }`.
+    #[inline]
     pub fn new(scope: impl Into<crate::core::Expr>, default_action: Wafv2WebAclDefaultAction, visibility_config: Wafv2WebAclRuleVisibilityConfig) -> Self {
         Self {
             description: None,
@@ -3416,6 +3544,7 @@ pub struct Wafv2WebAclAssociationTimeouts {
 
 impl Wafv2WebAclAssociationTimeouts {
     /// `Wafv2WebAclAssociationTimeouts` with its required arguments; set the others with `Wafv2WebAclAssociationTimeouts { field: Some(..), ..Wafv2WebAclAssociationTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -3440,6 +3569,7 @@ pub struct Wafv2WebAclAssociation {
 
 impl Wafv2WebAclAssociation {
     /// `Wafv2WebAclAssociation` with its required arguments; set the others with `Wafv2WebAclAssociation { field: Some(..), ..Wafv2WebAclAssociation::new(..) }`.
+    #[inline]
     pub fn new(resource_arn: impl Into<crate::core::Expr>, web_acl_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3463,6 +3593,7 @@ pub struct Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionActionCond
 
 impl Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionActionCondition {
     /// `Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionActionCondition` with its required arguments; set the others with `Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionActionCondition { field: Some(..), ..Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionActionCondition::new(..) }`.
+    #[inline]
     pub fn new(action: impl Into<crate::core::Expr>) -> Self {
         Self {
             action: action.into(),
@@ -3479,6 +3610,7 @@ pub struct Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionLabelNameC
 
 impl Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionLabelNameCondition {
     /// `Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionLabelNameCondition` with its required arguments; set the others with `Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionLabelNameCondition { field: Some(..), ..Wafv2WebAclLoggingConfigurationLoggingFilterFilterConditionLabelNameCondition::new(..) }`.
+    #[inline]
     pub fn new(label_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             label_name: label_name.into(),
@@ -3499,6 +3631,7 @@ pub struct Wafv2WebAclLoggingConfigurationLoggingFilterFilterCondition {
 
 impl Wafv2WebAclLoggingConfigurationLoggingFilterFilterCondition {
     /// `Wafv2WebAclLoggingConfigurationLoggingFilterFilterCondition` with its required arguments; set the others with `Wafv2WebAclLoggingConfigurationLoggingFilterFilterCondition { field: Some(..), ..Wafv2WebAclLoggingConfigurationLoggingFilterFilterCondition::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             action_condition: None,
@@ -3520,6 +3653,7 @@ pub struct Wafv2WebAclLoggingConfigurationLoggingFilterFilter {
 
 impl Wafv2WebAclLoggingConfigurationLoggingFilterFilter {
     /// `Wafv2WebAclLoggingConfigurationLoggingFilterFilter` with its required arguments; set the others with `Wafv2WebAclLoggingConfigurationLoggingFilterFilter { field: Some(..), ..Wafv2WebAclLoggingConfigurationLoggingFilterFilter::new(..) }`.
+    #[inline]
     pub fn new(behavior: impl Into<crate::core::Expr>, requirement: impl Into<crate::core::Expr>, condition: Vec<Wafv2WebAclLoggingConfigurationLoggingFilterFilterCondition>) -> Self {
         Self {
             behavior: behavior.into(),
@@ -3540,6 +3674,7 @@ pub struct Wafv2WebAclLoggingConfigurationLoggingFilter {
 
 impl Wafv2WebAclLoggingConfigurationLoggingFilter {
     /// `Wafv2WebAclLoggingConfigurationLoggingFilter` with its required arguments; set the others with `Wafv2WebAclLoggingConfigurationLoggingFilter { field: Some(..), ..Wafv2WebAclLoggingConfigurationLoggingFilter::new(..) }`.
+    #[inline]
     pub fn new(default_behavior: impl Into<crate::core::Expr>, filter: Vec<Wafv2WebAclLoggingConfigurationLoggingFilterFilter>) -> Self {
         Self {
             default_behavior: default_behavior.into(),
@@ -3555,6 +3690,7 @@ pub struct Wafv2WebAclLoggingConfigurationRedactedFieldsMethod {
 
 impl Wafv2WebAclLoggingConfigurationRedactedFieldsMethod {
     /// `Wafv2WebAclLoggingConfigurationRedactedFieldsMethod` with its required arguments; set the others with `Wafv2WebAclLoggingConfigurationRedactedFieldsMethod { field: Some(..), ..Wafv2WebAclLoggingConfigurationRedactedFieldsMethod::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
         }
@@ -3570,6 +3706,7 @@ pub struct Wafv2WebAclLoggingConfigurationRedactedFieldsSingleHeader {
 
 impl Wafv2WebAclLoggingConfigurationRedactedFieldsSingleHeader {
     /// `Wafv2WebAclLoggingConfigurationRedactedFieldsSingleHeader` with its required arguments; set the others with `Wafv2WebAclLoggingConfigurationRedactedFieldsSingleHeader { field: Some(..), ..Wafv2WebAclLoggingConfigurationRedactedFieldsSingleHeader::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             name: name.into(),
@@ -3597,6 +3734,7 @@ pub struct Wafv2WebAclLoggingConfigurationRedactedFields {
 
 impl Wafv2WebAclLoggingConfigurationRedactedFields {
     /// `Wafv2WebAclLoggingConfigurationRedactedFields` with its required arguments; set the others with `Wafv2WebAclLoggingConfigurationRedactedFields { field: Some(..), ..Wafv2WebAclLoggingConfigurationRedactedFields::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             method: None,
@@ -3630,6 +3768,7 @@ pub struct Wafv2WebAclLoggingConfiguration {
 
 impl Wafv2WebAclLoggingConfiguration {
     /// `Wafv2WebAclLoggingConfiguration` with its required arguments; set the others with `Wafv2WebAclLoggingConfiguration { field: Some(..), ..Wafv2WebAclLoggingConfiguration::new(..) }`.
+    #[inline]
     pub fn new(log_destination_configs: Vec<crate::core::Expr>, resource_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3659,6 +3798,7 @@ pub struct DataWafv2IpSet {
 
 impl DataWafv2IpSet {
     /// `DataWafv2IpSet` with its required arguments; set the others with `DataWafv2IpSet { field: Some(..), ..DataWafv2IpSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3686,6 +3826,7 @@ pub struct DataWafv2RegexPatternSet {
 
 impl DataWafv2RegexPatternSet {
     /// `DataWafv2RegexPatternSet` with its required arguments; set the others with `DataWafv2RegexPatternSet { field: Some(..), ..DataWafv2RegexPatternSet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3713,6 +3854,7 @@ pub struct DataWafv2RuleGroup {
 
 impl DataWafv2RuleGroup {
     /// `DataWafv2RuleGroup` with its required arguments; set the others with `DataWafv2RuleGroup { field: Some(..), ..DataWafv2RuleGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3740,6 +3882,7 @@ pub struct DataWafv2WebAcl {
 
 impl DataWafv2WebAcl {
     /// `DataWafv2WebAcl` with its required arguments; set the others with `DataWafv2WebAcl { field: Some(..), ..DataWafv2WebAcl::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>, scope: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -3755,14 +3898,17 @@ impl crate::core::DataSource for DataWafv2WebAcl {
 
 impl crate::core::Ref<Wafv2ApiKey> {
     /// `api_key`, as a reference.
+    #[inline]
     pub fn api_key(&self) -> crate::core::Expr {
         self.attr("api_key")
     }
     /// `scope`, as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
     /// `token_domains`, as a reference.
+    #[inline]
     pub fn token_domains(&self) -> crate::core::Expr {
         self.attr("token_domains")
     }
@@ -3770,46 +3916,57 @@ impl crate::core::Ref<Wafv2ApiKey> {
 
 impl crate::core::Ref<Wafv2IpSet> {
     /// `addresses`, as a reference.
+    #[inline]
     pub fn addresses(&self) -> crate::core::Expr {
         self.attr("addresses")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_version`, as a reference.
+    #[inline]
     pub fn ip_address_version(&self) -> crate::core::Expr {
         self.attr("ip_address_version")
     }
     /// `lock_token`, as a reference.
+    #[inline]
     pub fn lock_token(&self) -> crate::core::Expr {
         self.attr("lock_token")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `scope`, as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -3817,42 +3974,52 @@ impl crate::core::Ref<Wafv2IpSet> {
 
 impl crate::core::Ref<Wafv2RegexPatternSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lock_token`, as a reference.
+    #[inline]
     pub fn lock_token(&self) -> crate::core::Expr {
         self.attr("lock_token")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `scope`, as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `regular_expression` (a nested block), as a reference.
+    #[inline]
     pub fn regular_expression(&self) -> crate::core::Expr {
         self.attr("regular_expression")
     }
@@ -3860,54 +4027,67 @@ impl crate::core::Ref<Wafv2RegexPatternSet> {
 
 impl crate::core::Ref<Wafv2RuleGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `capacity`, as a reference.
+    #[inline]
     pub fn capacity(&self) -> crate::core::Expr {
         self.attr("capacity")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lock_token`, as a reference.
+    #[inline]
     pub fn lock_token(&self) -> crate::core::Expr {
         self.attr("lock_token")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `scope`, as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `custom_response_body` (a nested block), as a reference.
+    #[inline]
     pub fn custom_response_body(&self) -> crate::core::Expr {
         self.attr("custom_response_body")
     }
     /// `rule` (a nested block), as a reference.
+    #[inline]
     pub fn rule(&self) -> crate::core::Expr {
         self.attr("rule")
     }
     /// `visibility_config` (a nested block), as a reference.
+    #[inline]
     pub fn visibility_config(&self) -> crate::core::Expr {
         self.attr("visibility_config")
     }
@@ -3915,86 +4095,107 @@ impl crate::core::Ref<Wafv2RuleGroup> {
 
 impl crate::core::Ref<Wafv2WebAcl> {
     /// `application_integration_url`, as a reference.
+    #[inline]
     pub fn application_integration_url(&self) -> crate::core::Expr {
         self.attr("application_integration_url")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `capacity`, as a reference.
+    #[inline]
     pub fn capacity(&self) -> crate::core::Expr {
         self.attr("capacity")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `lock_token`, as a reference.
+    #[inline]
     pub fn lock_token(&self) -> crate::core::Expr {
         self.attr("lock_token")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `name_prefix`, as a reference.
+    #[inline]
     pub fn name_prefix(&self) -> crate::core::Expr {
         self.attr("name_prefix")
     }
     /// `rule_json`, as a reference.
+    #[inline]
     pub fn rule_json(&self) -> crate::core::Expr {
         self.attr("rule_json")
     }
     /// `scope`, as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `token_domains`, as a reference.
+    #[inline]
     pub fn token_domains(&self) -> crate::core::Expr {
         self.attr("token_domains")
     }
     /// `association_config` (a nested block), as a reference.
+    #[inline]
     pub fn association_config(&self) -> crate::core::Expr {
         self.attr("association_config")
     }
     /// `captcha_config` (a nested block), as a reference.
+    #[inline]
     pub fn captcha_config(&self) -> crate::core::Expr {
         self.attr("captcha_config")
     }
     /// `challenge_config` (a nested block), as a reference.
+    #[inline]
     pub fn challenge_config(&self) -> crate::core::Expr {
         self.attr("challenge_config")
     }
     /// `custom_response_body` (a nested block), as a reference.
+    #[inline]
     pub fn custom_response_body(&self) -> crate::core::Expr {
         self.attr("custom_response_body")
     }
     /// `data_protection_config` (a nested block), as a reference.
+    #[inline]
     pub fn data_protection_config(&self) -> crate::core::Expr {
         self.attr("data_protection_config")
     }
     /// `default_action` (a nested block), as a reference.
+    #[inline]
     pub fn default_action(&self) -> crate::core::Expr {
         self.attr("default_action")
     }
     /// `rule` (a nested block), as a reference.
+    #[inline]
     pub fn rule(&self) -> crate::core::Expr {
         self.attr("rule")
     }
     /// `visibility_config` (a nested block), as a reference.
+    #[inline]
     pub fn visibility_config(&self) -> crate::core::Expr {
         self.attr("visibility_config")
     }
@@ -4002,18 +4203,22 @@ impl crate::core::Ref<Wafv2WebAcl> {
 
 impl crate::core::Ref<Wafv2WebAclAssociation> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `web_acl_arn`, as a reference.
+    #[inline]
     pub fn web_acl_arn(&self) -> crate::core::Expr {
         self.attr("web_acl_arn")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -4021,22 +4226,27 @@ impl crate::core::Ref<Wafv2WebAclAssociation> {
 
 impl crate::core::Ref<Wafv2WebAclLoggingConfiguration> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `log_destination_configs`, as a reference.
+    #[inline]
     pub fn log_destination_configs(&self) -> crate::core::Expr {
         self.attr("log_destination_configs")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `logging_filter` (a nested block), as a reference.
+    #[inline]
     pub fn logging_filter(&self) -> crate::core::Expr {
         self.attr("logging_filter")
     }
     /// `redacted_fields` (a nested block), as a reference.
+    #[inline]
     pub fn redacted_fields(&self) -> crate::core::Expr {
         self.attr("redacted_fields")
     }
@@ -4044,30 +4254,37 @@ impl crate::core::Ref<Wafv2WebAclLoggingConfiguration> {
 
 impl crate::core::Ref<DataWafv2IpSet> {
     /// `addresses`, as a reference.
+    #[inline]
     pub fn addresses(&self) -> crate::core::Expr {
         self.attr("addresses")
     }
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address_version`, as a reference.
+    #[inline]
     pub fn ip_address_version(&self) -> crate::core::Expr {
         self.attr("ip_address_version")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `scope`, as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
@@ -4075,26 +4292,32 @@ impl crate::core::Ref<DataWafv2IpSet> {
 
 impl crate::core::Ref<DataWafv2RegexPatternSet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `regular_expression`, as a reference.
+    #[inline]
     pub fn regular_expression(&self) -> crate::core::Expr {
         self.attr("regular_expression")
     }
     /// `scope`, as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
@@ -4102,22 +4325,27 @@ impl crate::core::Ref<DataWafv2RegexPatternSet> {
 
 impl crate::core::Ref<DataWafv2RuleGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `scope`, as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }
@@ -4125,22 +4353,27 @@ impl crate::core::Ref<DataWafv2RuleGroup> {
 
 impl crate::core::Ref<DataWafv2WebAcl> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `scope`, as a reference.
+    #[inline]
     pub fn scope(&self) -> crate::core::Expr {
         self.attr("scope")
     }

@@ -11,6 +11,7 @@ pub struct WorklinkFleetIdentityProvider {
 
 impl WorklinkFleetIdentityProvider {
     /// `WorklinkFleetIdentityProvider` with its required arguments; set the others with `WorklinkFleetIdentityProvider { field: Some(..), ..WorklinkFleetIdentityProvider::new(..) }`.
+    #[inline]
     pub fn new(saml_metadata: impl Into<crate::core::Expr>, r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             saml_metadata: saml_metadata.into(),
@@ -32,6 +33,7 @@ pub struct WorklinkFleetNetwork {
 
 impl WorklinkFleetNetwork {
     /// `WorklinkFleetNetwork` with its required arguments; set the others with `WorklinkFleetNetwork { field: Some(..), ..WorklinkFleetNetwork::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -71,6 +73,7 @@ pub struct WorklinkFleet {
 
 impl WorklinkFleet {
     /// `WorklinkFleet` with its required arguments; set the others with `WorklinkFleet { field: Some(..), ..WorklinkFleet::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             audit_stream_arn: None,
@@ -106,6 +109,7 @@ pub struct WorklinkWebsiteCertificateAuthorityAssociation {
 
 impl WorklinkWebsiteCertificateAuthorityAssociation {
     /// `WorklinkWebsiteCertificateAuthorityAssociation` with its required arguments; set the others with `WorklinkWebsiteCertificateAuthorityAssociation { field: Some(..), ..WorklinkWebsiteCertificateAuthorityAssociation::new(..) }`.
+    #[inline]
     pub fn new(certificate: impl Into<crate::core::Expr>, fleet_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             certificate: certificate.into(),
@@ -122,50 +126,62 @@ impl crate::core::Resource for WorklinkWebsiteCertificateAuthorityAssociation {
 
 impl crate::core::Ref<WorklinkFleet> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `audit_stream_arn`, as a reference.
+    #[inline]
     pub fn audit_stream_arn(&self) -> crate::core::Expr {
         self.attr("audit_stream_arn")
     }
     /// `company_code`, as a reference.
+    #[inline]
     pub fn company_code(&self) -> crate::core::Expr {
         self.attr("company_code")
     }
     /// `created_time`, as a reference.
+    #[inline]
     pub fn created_time(&self) -> crate::core::Expr {
         self.attr("created_time")
     }
     /// `device_ca_certificate`, as a reference.
+    #[inline]
     pub fn device_ca_certificate(&self) -> crate::core::Expr {
         self.attr("device_ca_certificate")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `last_updated_time`, as a reference.
+    #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
         self.attr("last_updated_time")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `optimize_for_end_user_location`, as a reference.
+    #[inline]
     pub fn optimize_for_end_user_location(&self) -> crate::core::Expr {
         self.attr("optimize_for_end_user_location")
     }
     /// `identity_provider` (a nested block), as a reference.
+    #[inline]
     pub fn identity_provider(&self) -> crate::core::Expr {
         self.attr("identity_provider")
     }
     /// `network` (a nested block), as a reference.
+    #[inline]
     pub fn network(&self) -> crate::core::Expr {
         self.attr("network")
     }
@@ -173,22 +189,27 @@ impl crate::core::Ref<WorklinkFleet> {
 
 impl crate::core::Ref<WorklinkWebsiteCertificateAuthorityAssociation> {
     /// `certificate`, as a reference.
+    #[inline]
     pub fn certificate(&self) -> crate::core::Expr {
         self.attr("certificate")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `fleet_arn`, as a reference.
+    #[inline]
     pub fn fleet_arn(&self) -> crate::core::Expr {
         self.attr("fleet_arn")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `website_ca_id`, as a reference.
+    #[inline]
     pub fn website_ca_id(&self) -> crate::core::Expr {
         self.attr("website_ca_id")
     }

@@ -15,6 +15,7 @@ pub struct WorkspacesConnectionAliasTimeouts {
 
 impl WorkspacesConnectionAliasTimeouts {
     /// `WorkspacesConnectionAliasTimeouts` with its required arguments; set the others with `WorkspacesConnectionAliasTimeouts { field: Some(..), ..WorkspacesConnectionAliasTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -39,6 +40,7 @@ pub struct WorkspacesConnectionAlias {
 
 impl WorkspacesConnectionAlias {
     /// `WorkspacesConnectionAlias` with its required arguments; set the others with `WorkspacesConnectionAlias { field: Some(..), ..WorkspacesConnectionAlias::new(..) }`.
+    #[inline]
     pub fn new(connection_string: impl Into<crate::core::Expr>) -> Self {
         Self {
             connection_string: connection_string.into(),
@@ -63,6 +65,7 @@ pub struct WorkspacesDirectoryActiveDirectoryConfig {
 
 impl WorkspacesDirectoryActiveDirectoryConfig {
     /// `WorkspacesDirectoryActiveDirectoryConfig` with its required arguments; set the others with `WorkspacesDirectoryActiveDirectoryConfig { field: Some(..), ..WorkspacesDirectoryActiveDirectoryConfig::new(..) }`.
+    #[inline]
     pub fn new(domain_name: impl Into<crate::core::Expr>, service_account_secret_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain_name: domain_name.into(),
@@ -84,6 +87,7 @@ pub struct WorkspacesDirectoryCertificateBasedAuthProperties {
 
 impl WorkspacesDirectoryCertificateBasedAuthProperties {
     /// `WorkspacesDirectoryCertificateBasedAuthProperties` with its required arguments; set the others with `WorkspacesDirectoryCertificateBasedAuthProperties { field: Some(..), ..WorkspacesDirectoryCertificateBasedAuthProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             certificate_authority_arn: None,
@@ -108,6 +112,7 @@ pub struct WorkspacesDirectorySamlProperties {
 
 impl WorkspacesDirectorySamlProperties {
     /// `WorkspacesDirectorySamlProperties` with its required arguments; set the others with `WorkspacesDirectorySamlProperties { field: Some(..), ..WorkspacesDirectorySamlProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             relay_state_parameter_name: None,
@@ -139,6 +144,7 @@ pub struct WorkspacesDirectorySelfServicePermissions {
 
 impl WorkspacesDirectorySelfServicePermissions {
     /// `WorkspacesDirectorySelfServicePermissions` with its required arguments; set the others with `WorkspacesDirectorySelfServicePermissions { field: Some(..), ..WorkspacesDirectorySelfServicePermissions::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             change_compute_type: None,
@@ -181,6 +187,7 @@ pub struct WorkspacesDirectoryWorkspaceAccessProperties {
 
 impl WorkspacesDirectoryWorkspaceAccessProperties {
     /// `WorkspacesDirectoryWorkspaceAccessProperties` with its required arguments; set the others with `WorkspacesDirectoryWorkspaceAccessProperties { field: Some(..), ..WorkspacesDirectoryWorkspaceAccessProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             device_type_android: None,
@@ -217,6 +224,7 @@ pub struct WorkspacesDirectoryWorkspaceCreationProperties {
 
 impl WorkspacesDirectoryWorkspaceCreationProperties {
     /// `WorkspacesDirectoryWorkspaceCreationProperties` with its required arguments; set the others with `WorkspacesDirectoryWorkspaceCreationProperties { field: Some(..), ..WorkspacesDirectoryWorkspaceCreationProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             custom_security_group_id: None,
@@ -283,6 +291,7 @@ pub struct WorkspacesDirectory {
 
 impl WorkspacesDirectory {
     /// `WorkspacesDirectory` with its required arguments; set the others with `WorkspacesDirectory { field: Some(..), ..WorkspacesDirectory::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             directory_id: None,
@@ -321,6 +330,7 @@ pub struct WorkspacesIpGroupRules {
 
 impl WorkspacesIpGroupRules {
     /// `WorkspacesIpGroupRules` with its required arguments; set the others with `WorkspacesIpGroupRules { field: Some(..), ..WorkspacesIpGroupRules::new(..) }`.
+    #[inline]
     pub fn new(source: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -353,6 +363,7 @@ pub struct WorkspacesIpGroup {
 
 impl WorkspacesIpGroup {
     /// `WorkspacesIpGroup` with its required arguments; set the others with `WorkspacesIpGroup { field: Some(..), ..WorkspacesIpGroup::new(..) }`.
+    #[inline]
     pub fn new(name: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -385,6 +396,7 @@ pub struct WorkspacesWorkspaceTimeouts {
 
 impl WorkspacesWorkspaceTimeouts {
     /// `WorkspacesWorkspaceTimeouts` with its required arguments; set the others with `WorkspacesWorkspaceTimeouts { field: Some(..), ..WorkspacesWorkspaceTimeouts::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             create: None,
@@ -416,6 +428,7 @@ pub struct WorkspacesWorkspaceWorkspaceProperties {
 
 impl WorkspacesWorkspaceWorkspaceProperties {
     /// `WorkspacesWorkspaceWorkspaceProperties` with its required arguments; set the others with `WorkspacesWorkspaceWorkspaceProperties { field: Some(..), ..WorkspacesWorkspaceWorkspaceProperties::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             compute_type_name: None,
@@ -464,6 +477,7 @@ pub struct WorkspacesWorkspace {
 
 impl WorkspacesWorkspace {
     /// `WorkspacesWorkspace` with its required arguments; set the others with `WorkspacesWorkspace { field: Some(..), ..WorkspacesWorkspace::new(..) }`.
+    #[inline]
     pub fn new(bundle_id: impl Into<crate::core::Expr>, directory_id: impl Into<crate::core::Expr>, user_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bundle_id: bundle_id.into(),
@@ -504,6 +518,7 @@ pub struct DataWorkspacesBundle {
 
 impl DataWorkspacesBundle {
     /// `DataWorkspacesBundle` with its required arguments; set the others with `DataWorkspacesBundle { field: Some(..), ..DataWorkspacesBundle::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             bundle_id: None,
@@ -533,6 +548,7 @@ pub struct DataWorkspacesDirectory {
 
 impl DataWorkspacesDirectory {
     /// `DataWorkspacesDirectory` with its required arguments; set the others with `DataWorkspacesDirectory { field: Some(..), ..DataWorkspacesDirectory::new(..) }`.
+    #[inline]
     pub fn new(directory_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             directory_id: directory_id.into(),
@@ -558,6 +574,7 @@ pub struct DataWorkspacesImage {
 
 impl DataWorkspacesImage {
     /// `DataWorkspacesImage` with its required arguments; set the others with `DataWorkspacesImage { field: Some(..), ..DataWorkspacesImage::new(..) }`.
+    #[inline]
     pub fn new(image_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -592,6 +609,7 @@ pub struct DataWorkspacesWorkspace {
 
 impl DataWorkspacesWorkspace {
     /// `DataWorkspacesWorkspace` with its required arguments; set the others with `DataWorkspacesWorkspace { field: Some(..), ..DataWorkspacesWorkspace::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             directory_id: None,
@@ -609,30 +627,37 @@ impl crate::core::DataSource for DataWorkspacesWorkspace {
 
 impl crate::core::Ref<WorkspacesConnectionAlias> {
     /// `connection_string`, as a reference.
+    #[inline]
     pub fn connection_string(&self) -> crate::core::Expr {
         self.attr("connection_string")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `owner_account_id`, as a reference.
+    #[inline]
     pub fn owner_account_id(&self) -> crate::core::Expr {
         self.attr("owner_account_id")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
@@ -640,98 +665,122 @@ impl crate::core::Ref<WorkspacesConnectionAlias> {
 
 impl crate::core::Ref<WorkspacesDirectory> {
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `customer_user_name`, as a reference.
+    #[inline]
     pub fn customer_user_name(&self) -> crate::core::Expr {
         self.attr("customer_user_name")
     }
     /// `directory_id`, as a reference.
+    #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
         self.attr("directory_id")
     }
     /// `directory_name`, as a reference.
+    #[inline]
     pub fn directory_name(&self) -> crate::core::Expr {
         self.attr("directory_name")
     }
     /// `directory_type`, as a reference.
+    #[inline]
     pub fn directory_type(&self) -> crate::core::Expr {
         self.attr("directory_type")
     }
     /// `dns_ip_addresses`, as a reference.
+    #[inline]
     pub fn dns_ip_addresses(&self) -> crate::core::Expr {
         self.attr("dns_ip_addresses")
     }
     /// `iam_role_id`, as a reference.
+    #[inline]
     pub fn iam_role_id(&self) -> crate::core::Expr {
         self.attr("iam_role_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_group_ids`, as a reference.
+    #[inline]
     pub fn ip_group_ids(&self) -> crate::core::Expr {
         self.attr("ip_group_ids")
     }
     /// `registration_code`, as a reference.
+    #[inline]
     pub fn registration_code(&self) -> crate::core::Expr {
         self.attr("registration_code")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_identity_type`, as a reference.
+    #[inline]
     pub fn user_identity_type(&self) -> crate::core::Expr {
         self.attr("user_identity_type")
     }
     /// `workspace_directory_description`, as a reference.
+    #[inline]
     pub fn workspace_directory_description(&self) -> crate::core::Expr {
         self.attr("workspace_directory_description")
     }
     /// `workspace_directory_name`, as a reference.
+    #[inline]
     pub fn workspace_directory_name(&self) -> crate::core::Expr {
         self.attr("workspace_directory_name")
     }
     /// `workspace_security_group_id`, as a reference.
+    #[inline]
     pub fn workspace_security_group_id(&self) -> crate::core::Expr {
         self.attr("workspace_security_group_id")
     }
     /// `workspace_type`, as a reference.
+    #[inline]
     pub fn workspace_type(&self) -> crate::core::Expr {
         self.attr("workspace_type")
     }
     /// `active_directory_config` (a nested block), as a reference.
+    #[inline]
     pub fn active_directory_config(&self) -> crate::core::Expr {
         self.attr("active_directory_config")
     }
     /// `certificate_based_auth_properties` (a nested block), as a reference.
+    #[inline]
     pub fn certificate_based_auth_properties(&self) -> crate::core::Expr {
         self.attr("certificate_based_auth_properties")
     }
     /// `saml_properties` (a nested block), as a reference.
+    #[inline]
     pub fn saml_properties(&self) -> crate::core::Expr {
         self.attr("saml_properties")
     }
     /// `self_service_permissions` (a nested block), as a reference.
+    #[inline]
     pub fn self_service_permissions(&self) -> crate::core::Expr {
         self.attr("self_service_permissions")
     }
     /// `workspace_access_properties` (a nested block), as a reference.
+    #[inline]
     pub fn workspace_access_properties(&self) -> crate::core::Expr {
         self.attr("workspace_access_properties")
     }
     /// `workspace_creation_properties` (a nested block), as a reference.
+    #[inline]
     pub fn workspace_creation_properties(&self) -> crate::core::Expr {
         self.attr("workspace_creation_properties")
     }
@@ -739,26 +788,32 @@ impl crate::core::Ref<WorkspacesDirectory> {
 
 impl crate::core::Ref<WorkspacesIpGroup> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `rules` (a nested block), as a reference.
+    #[inline]
     pub fn rules(&self) -> crate::core::Expr {
         self.attr("rules")
     }
@@ -766,58 +821,72 @@ impl crate::core::Ref<WorkspacesIpGroup> {
 
 impl crate::core::Ref<WorkspacesWorkspace> {
     /// `bundle_id`, as a reference.
+    #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
         self.attr("bundle_id")
     }
     /// `computer_name`, as a reference.
+    #[inline]
     pub fn computer_name(&self) -> crate::core::Expr {
         self.attr("computer_name")
     }
     /// `directory_id`, as a reference.
+    #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
         self.attr("directory_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address`, as a reference.
+    #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
         self.attr("ip_address")
     }
     /// `root_volume_encryption_enabled`, as a reference.
+    #[inline]
     pub fn root_volume_encryption_enabled(&self) -> crate::core::Expr {
         self.attr("root_volume_encryption_enabled")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
     /// `user_volume_encryption_enabled`, as a reference.
+    #[inline]
     pub fn user_volume_encryption_enabled(&self) -> crate::core::Expr {
         self.attr("user_volume_encryption_enabled")
     }
     /// `volume_encryption_key`, as a reference.
+    #[inline]
     pub fn volume_encryption_key(&self) -> crate::core::Expr {
         self.attr("volume_encryption_key")
     }
     /// `timeouts` (a nested block), as a reference.
+    #[inline]
     pub fn timeouts(&self) -> crate::core::Expr {
         self.attr("timeouts")
     }
     /// `workspace_properties` (a nested block), as a reference.
+    #[inline]
     pub fn workspace_properties(&self) -> crate::core::Expr {
         self.attr("workspace_properties")
     }
@@ -825,34 +894,42 @@ impl crate::core::Ref<WorkspacesWorkspace> {
 
 impl crate::core::Ref<DataWorkspacesBundle> {
     /// `bundle_id`, as a reference.
+    #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
         self.attr("bundle_id")
     }
     /// `compute_type`, as a reference.
+    #[inline]
     pub fn compute_type(&self) -> crate::core::Expr {
         self.attr("compute_type")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `owner`, as a reference.
+    #[inline]
     pub fn owner(&self) -> crate::core::Expr {
         self.attr("owner")
     }
     /// `root_storage`, as a reference.
+    #[inline]
     pub fn root_storage(&self) -> crate::core::Expr {
         self.attr("root_storage")
     }
     /// `user_storage`, as a reference.
+    #[inline]
     pub fn user_storage(&self) -> crate::core::Expr {
         self.attr("user_storage")
     }
@@ -860,94 +937,117 @@ impl crate::core::Ref<DataWorkspacesBundle> {
 
 impl crate::core::Ref<DataWorkspacesDirectory> {
     /// `active_directory_config`, as a reference.
+    #[inline]
     pub fn active_directory_config(&self) -> crate::core::Expr {
         self.attr("active_directory_config")
     }
     /// `alias`, as a reference.
+    #[inline]
     pub fn alias(&self) -> crate::core::Expr {
         self.attr("alias")
     }
     /// `certificate_based_auth_properties`, as a reference.
+    #[inline]
     pub fn certificate_based_auth_properties(&self) -> crate::core::Expr {
         self.attr("certificate_based_auth_properties")
     }
     /// `customer_user_name`, as a reference.
+    #[inline]
     pub fn customer_user_name(&self) -> crate::core::Expr {
         self.attr("customer_user_name")
     }
     /// `directory_id`, as a reference.
+    #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
         self.attr("directory_id")
     }
     /// `directory_name`, as a reference.
+    #[inline]
     pub fn directory_name(&self) -> crate::core::Expr {
         self.attr("directory_name")
     }
     /// `directory_type`, as a reference.
+    #[inline]
     pub fn directory_type(&self) -> crate::core::Expr {
         self.attr("directory_type")
     }
     /// `dns_ip_addresses`, as a reference.
+    #[inline]
     pub fn dns_ip_addresses(&self) -> crate::core::Expr {
         self.attr("dns_ip_addresses")
     }
     /// `iam_role_id`, as a reference.
+    #[inline]
     pub fn iam_role_id(&self) -> crate::core::Expr {
         self.attr("iam_role_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_group_ids`, as a reference.
+    #[inline]
     pub fn ip_group_ids(&self) -> crate::core::Expr {
         self.attr("ip_group_ids")
     }
     /// `registration_code`, as a reference.
+    #[inline]
     pub fn registration_code(&self) -> crate::core::Expr {
         self.attr("registration_code")
     }
     /// `saml_properties`, as a reference.
+    #[inline]
     pub fn saml_properties(&self) -> crate::core::Expr {
         self.attr("saml_properties")
     }
     /// `self_service_permissions`, as a reference.
+    #[inline]
     pub fn self_service_permissions(&self) -> crate::core::Expr {
         self.attr("self_service_permissions")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `user_identity_type`, as a reference.
+    #[inline]
     pub fn user_identity_type(&self) -> crate::core::Expr {
         self.attr("user_identity_type")
     }
     /// `workspace_access_properties`, as a reference.
+    #[inline]
     pub fn workspace_access_properties(&self) -> crate::core::Expr {
         self.attr("workspace_access_properties")
     }
     /// `workspace_creation_properties`, as a reference.
+    #[inline]
     pub fn workspace_creation_properties(&self) -> crate::core::Expr {
         self.attr("workspace_creation_properties")
     }
     /// `workspace_directory_description`, as a reference.
+    #[inline]
     pub fn workspace_directory_description(&self) -> crate::core::Expr {
         self.attr("workspace_directory_description")
     }
     /// `workspace_directory_name`, as a reference.
+    #[inline]
     pub fn workspace_directory_name(&self) -> crate::core::Expr {
         self.attr("workspace_directory_name")
     }
     /// `workspace_security_group_id`, as a reference.
+    #[inline]
     pub fn workspace_security_group_id(&self) -> crate::core::Expr {
         self.attr("workspace_security_group_id")
     }
     /// `workspace_type`, as a reference.
+    #[inline]
     pub fn workspace_type(&self) -> crate::core::Expr {
         self.attr("workspace_type")
     }
@@ -955,30 +1055,37 @@ impl crate::core::Ref<DataWorkspacesDirectory> {
 
 impl crate::core::Ref<DataWorkspacesImage> {
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `image_id`, as a reference.
+    #[inline]
     pub fn image_id(&self) -> crate::core::Expr {
         self.attr("image_id")
     }
     /// `name`, as a reference.
+    #[inline]
     pub fn name(&self) -> crate::core::Expr {
         self.attr("name")
     }
     /// `operating_system_type`, as a reference.
+    #[inline]
     pub fn operating_system_type(&self) -> crate::core::Expr {
         self.attr("operating_system_type")
     }
     /// `required_tenancy`, as a reference.
+    #[inline]
     pub fn required_tenancy(&self) -> crate::core::Expr {
         self.attr("required_tenancy")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
@@ -986,54 +1093,67 @@ impl crate::core::Ref<DataWorkspacesImage> {
 
 impl crate::core::Ref<DataWorkspacesWorkspace> {
     /// `bundle_id`, as a reference.
+    #[inline]
     pub fn bundle_id(&self) -> crate::core::Expr {
         self.attr("bundle_id")
     }
     /// `computer_name`, as a reference.
+    #[inline]
     pub fn computer_name(&self) -> crate::core::Expr {
         self.attr("computer_name")
     }
     /// `directory_id`, as a reference.
+    #[inline]
     pub fn directory_id(&self) -> crate::core::Expr {
         self.attr("directory_id")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `ip_address`, as a reference.
+    #[inline]
     pub fn ip_address(&self) -> crate::core::Expr {
         self.attr("ip_address")
     }
     /// `root_volume_encryption_enabled`, as a reference.
+    #[inline]
     pub fn root_volume_encryption_enabled(&self) -> crate::core::Expr {
         self.attr("root_volume_encryption_enabled")
     }
     /// `state`, as a reference.
+    #[inline]
     pub fn state(&self) -> crate::core::Expr {
         self.attr("state")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `user_name`, as a reference.
+    #[inline]
     pub fn user_name(&self) -> crate::core::Expr {
         self.attr("user_name")
     }
     /// `user_volume_encryption_enabled`, as a reference.
+    #[inline]
     pub fn user_volume_encryption_enabled(&self) -> crate::core::Expr {
         self.attr("user_volume_encryption_enabled")
     }
     /// `volume_encryption_key`, as a reference.
+    #[inline]
     pub fn volume_encryption_key(&self) -> crate::core::Expr {
         self.attr("volume_encryption_key")
     }
     /// `workspace_id`, as a reference.
+    #[inline]
     pub fn workspace_id(&self) -> crate::core::Expr {
         self.attr("workspace_id")
     }
     /// `workspace_properties`, as a reference.
+    #[inline]
     pub fn workspace_properties(&self) -> crate::core::Expr {
         self.attr("workspace_properties")
     }

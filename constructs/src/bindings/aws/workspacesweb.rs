@@ -18,6 +18,7 @@ pub struct WorkspaceswebBrowserSettings {
 
 impl WorkspaceswebBrowserSettings {
     /// `WorkspaceswebBrowserSettings` with its required arguments; set the others with `WorkspaceswebBrowserSettings { field: Some(..), ..WorkspaceswebBrowserSettings::new(..) }`.
+    #[inline]
     pub fn new(browser_policy: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_encryption_context: None,
@@ -49,6 +50,7 @@ pub struct WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInline
 
 impl WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPatternCustomPattern {
     /// `WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPatternCustomPattern` with its required arguments; set the others with `WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPatternCustomPattern { field: Some(..), ..WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPatternCustomPattern::new(..) }`.
+    #[inline]
     pub fn new(pattern_name: impl Into<crate::core::Expr>, pattern_regex: impl Into<crate::core::Expr>) -> Self {
         Self {
             keyword_regex: None,
@@ -71,6 +73,7 @@ pub struct WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInline
 
 impl WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPatternRedactionPlaceHolder {
     /// `WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPatternRedactionPlaceHolder` with its required arguments; set the others with `WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPatternRedactionPlaceHolder { field: Some(..), ..WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPatternRedactionPlaceHolder::new(..) }`.
+    #[inline]
     pub fn new(redaction_place_holder_type: impl Into<crate::core::Expr>) -> Self {
         Self {
             redaction_place_holder_text: None,
@@ -104,6 +107,7 @@ pub struct WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInline
 
 impl WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPattern {
     /// `WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPattern` with its required arguments; set the others with `WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPattern { field: Some(..), ..WorkspaceswebDataProtectionSettingsInlineRedactionConfigurationInlineRedactionPattern::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             built_in_pattern_id: None,
@@ -135,6 +139,7 @@ pub struct WorkspaceswebDataProtectionSettingsInlineRedactionConfiguration {
 
 impl WorkspaceswebDataProtectionSettingsInlineRedactionConfiguration {
     /// `WorkspaceswebDataProtectionSettingsInlineRedactionConfiguration` with its required arguments; set the others with `WorkspaceswebDataProtectionSettingsInlineRedactionConfiguration { field: Some(..), ..WorkspaceswebDataProtectionSettingsInlineRedactionConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             global_confidence_level: None,
@@ -169,6 +174,7 @@ pub struct WorkspaceswebDataProtectionSettings {
 
 impl WorkspaceswebDataProtectionSettings {
     /// `WorkspaceswebDataProtectionSettings` with its required arguments; set the others with `WorkspaceswebDataProtectionSettings { field: Some(..), ..WorkspaceswebDataProtectionSettings::new(..) }`.
+    #[inline]
     pub fn new(display_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_encryption_context: None,
@@ -197,6 +203,7 @@ pub struct WorkspaceswebIpAccessSettingsIpRule {
 
 impl WorkspaceswebIpAccessSettingsIpRule {
     /// `WorkspaceswebIpAccessSettingsIpRule` with its required arguments; set the others with `WorkspaceswebIpAccessSettingsIpRule { field: Some(..), ..WorkspaceswebIpAccessSettingsIpRule::new(..) }`.
+    #[inline]
     pub fn new(ip_range: impl Into<crate::core::Expr>) -> Self {
         Self {
             description: None,
@@ -229,6 +236,7 @@ pub struct WorkspaceswebIpAccessSettings {
 
 impl WorkspaceswebIpAccessSettings {
     /// `WorkspaceswebIpAccessSettings` with its required arguments; set the others with `WorkspaceswebIpAccessSettings { field: Some(..), ..WorkspaceswebIpAccessSettings::new(..) }`.
+    #[inline]
     pub fn new(display_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_encryption_context: None,
@@ -261,6 +269,7 @@ pub struct WorkspaceswebNetworkSettings {
 
 impl WorkspaceswebNetworkSettings {
     /// `WorkspaceswebNetworkSettings` with its required arguments; set the others with `WorkspaceswebNetworkSettings { field: Some(..), ..WorkspaceswebNetworkSettings::new(..) }`.
+    #[inline]
     pub fn new(security_group_ids: Vec<crate::core::Expr>, subnet_ids: Vec<crate::core::Expr>, vpc_id: impl Into<crate::core::Expr>) -> Self {
         Self {
             security_group_ids,
@@ -287,6 +296,7 @@ pub struct WorkspaceswebUserAccessLoggingSettings {
 
 impl WorkspaceswebUserAccessLoggingSettings {
     /// `WorkspaceswebUserAccessLoggingSettings` with its required arguments; set the others with `WorkspaceswebUserAccessLoggingSettings { field: Some(..), ..WorkspaceswebUserAccessLoggingSettings::new(..) }`.
+    #[inline]
     pub fn new(kinesis_stream_arn: impl Into<crate::core::Expr>) -> Self {
         Self {
             kinesis_stream_arn: kinesis_stream_arn.into(),
@@ -314,6 +324,7 @@ pub struct WorkspaceswebUserSettingsCookieSynchronizationConfigurationAllowlist 
 
 impl WorkspaceswebUserSettingsCookieSynchronizationConfigurationAllowlist {
     /// `WorkspaceswebUserSettingsCookieSynchronizationConfigurationAllowlist` with its required arguments; set the others with `WorkspaceswebUserSettingsCookieSynchronizationConfigurationAllowlist { field: Some(..), ..WorkspaceswebUserSettingsCookieSynchronizationConfigurationAllowlist::new(..) }`.
+    #[inline]
     pub fn new(domain: impl Into<crate::core::Expr>) -> Self {
         Self {
             domain: domain.into(),
@@ -336,6 +347,7 @@ pub struct WorkspaceswebUserSettingsCookieSynchronizationConfiguration {
 
 impl WorkspaceswebUserSettingsCookieSynchronizationConfiguration {
     /// `WorkspaceswebUserSettingsCookieSynchronizationConfiguration` with its required arguments; set the others with `WorkspaceswebUserSettingsCookieSynchronizationConfiguration { field: Some(..), ..WorkspaceswebUserSettingsCookieSynchronizationConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             allowlist: None,
@@ -363,6 +375,7 @@ pub struct WorkspaceswebUserSettingsToolbarConfiguration {
 
 impl WorkspaceswebUserSettingsToolbarConfiguration {
     /// `WorkspaceswebUserSettingsToolbarConfiguration` with its required arguments; set the others with `WorkspaceswebUserSettingsToolbarConfiguration { field: Some(..), ..WorkspaceswebUserSettingsToolbarConfiguration::new(..) }`.
+    #[inline]
     pub fn new() -> Self {
         Self {
             hidden_toolbar_items: None,
@@ -414,6 +427,7 @@ pub struct WorkspaceswebUserSettings {
 
 impl WorkspaceswebUserSettings {
     /// `WorkspaceswebUserSettings` with its required arguments; set the others with `WorkspaceswebUserSettings { field: Some(..), ..WorkspaceswebUserSettings::new(..) }`.
+    #[inline]
     pub fn new(copy_allowed: impl Into<crate::core::Expr>, download_allowed: impl Into<crate::core::Expr>, paste_allowed: impl Into<crate::core::Expr>, print_allowed: impl Into<crate::core::Expr>, upload_allowed: impl Into<crate::core::Expr>) -> Self {
         Self {
             additional_encryption_context: None,
@@ -439,30 +453,37 @@ impl crate::core::Resource for WorkspaceswebUserSettings {
 
 impl crate::core::Ref<WorkspaceswebBrowserSettings> {
     /// `additional_encryption_context`, as a reference.
+    #[inline]
     pub fn additional_encryption_context(&self) -> crate::core::Expr {
         self.attr("additional_encryption_context")
     }
     /// `associated_portal_arns`, as a reference.
+    #[inline]
     pub fn associated_portal_arns(&self) -> crate::core::Expr {
         self.attr("associated_portal_arns")
     }
     /// `browser_policy`, as a reference.
+    #[inline]
     pub fn browser_policy(&self) -> crate::core::Expr {
         self.attr("browser_policy")
     }
     /// `browser_settings_arn`, as a reference.
+    #[inline]
     pub fn browser_settings_arn(&self) -> crate::core::Expr {
         self.attr("browser_settings_arn")
     }
     /// `customer_managed_key`, as a reference.
+    #[inline]
     pub fn customer_managed_key(&self) -> crate::core::Expr {
         self.attr("customer_managed_key")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
@@ -470,38 +491,47 @@ impl crate::core::Ref<WorkspaceswebBrowserSettings> {
 
 impl crate::core::Ref<WorkspaceswebDataProtectionSettings> {
     /// `additional_encryption_context`, as a reference.
+    #[inline]
     pub fn additional_encryption_context(&self) -> crate::core::Expr {
         self.attr("additional_encryption_context")
     }
     /// `associated_portal_arns`, as a reference.
+    #[inline]
     pub fn associated_portal_arns(&self) -> crate::core::Expr {
         self.attr("associated_portal_arns")
     }
     /// `customer_managed_key`, as a reference.
+    #[inline]
     pub fn customer_managed_key(&self) -> crate::core::Expr {
         self.attr("customer_managed_key")
     }
     /// `data_protection_settings_arn`, as a reference.
+    #[inline]
     pub fn data_protection_settings_arn(&self) -> crate::core::Expr {
         self.attr("data_protection_settings_arn")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `inline_redaction_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn inline_redaction_configuration(&self) -> crate::core::Expr {
         self.attr("inline_redaction_configuration")
     }
@@ -509,38 +539,47 @@ impl crate::core::Ref<WorkspaceswebDataProtectionSettings> {
 
 impl crate::core::Ref<WorkspaceswebIpAccessSettings> {
     /// `additional_encryption_context`, as a reference.
+    #[inline]
     pub fn additional_encryption_context(&self) -> crate::core::Expr {
         self.attr("additional_encryption_context")
     }
     /// `associated_portal_arns`, as a reference.
+    #[inline]
     pub fn associated_portal_arns(&self) -> crate::core::Expr {
         self.attr("associated_portal_arns")
     }
     /// `customer_managed_key`, as a reference.
+    #[inline]
     pub fn customer_managed_key(&self) -> crate::core::Expr {
         self.attr("customer_managed_key")
     }
     /// `description`, as a reference.
+    #[inline]
     pub fn description(&self) -> crate::core::Expr {
         self.attr("description")
     }
     /// `display_name`, as a reference.
+    #[inline]
     pub fn display_name(&self) -> crate::core::Expr {
         self.attr("display_name")
     }
     /// `ip_access_settings_arn`, as a reference.
+    #[inline]
     pub fn ip_access_settings_arn(&self) -> crate::core::Expr {
         self.attr("ip_access_settings_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `ip_rule` (a nested block), as a reference.
+    #[inline]
     pub fn ip_rule(&self) -> crate::core::Expr {
         self.attr("ip_rule")
     }
@@ -548,30 +587,37 @@ impl crate::core::Ref<WorkspaceswebIpAccessSettings> {
 
 impl crate::core::Ref<WorkspaceswebNetworkSettings> {
     /// `associated_portal_arns`, as a reference.
+    #[inline]
     pub fn associated_portal_arns(&self) -> crate::core::Expr {
         self.attr("associated_portal_arns")
     }
     /// `network_settings_arn`, as a reference.
+    #[inline]
     pub fn network_settings_arn(&self) -> crate::core::Expr {
         self.attr("network_settings_arn")
     }
     /// `security_group_ids`, as a reference.
+    #[inline]
     pub fn security_group_ids(&self) -> crate::core::Expr {
         self.attr("security_group_ids")
     }
     /// `subnet_ids`, as a reference.
+    #[inline]
     pub fn subnet_ids(&self) -> crate::core::Expr {
         self.attr("subnet_ids")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `vpc_id`, as a reference.
+    #[inline]
     pub fn vpc_id(&self) -> crate::core::Expr {
         self.attr("vpc_id")
     }
@@ -579,22 +625,27 @@ impl crate::core::Ref<WorkspaceswebNetworkSettings> {
 
 impl crate::core::Ref<WorkspaceswebUserAccessLoggingSettings> {
     /// `associated_portal_arns`, as a reference.
+    #[inline]
     pub fn associated_portal_arns(&self) -> crate::core::Expr {
         self.attr("associated_portal_arns")
     }
     /// `kinesis_stream_arn`, as a reference.
+    #[inline]
     pub fn kinesis_stream_arn(&self) -> crate::core::Expr {
         self.attr("kinesis_stream_arn")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `user_access_logging_settings_arn`, as a reference.
+    #[inline]
     pub fn user_access_logging_settings_arn(&self) -> crate::core::Expr {
         self.attr("user_access_logging_settings_arn")
     }
@@ -602,66 +653,82 @@ impl crate::core::Ref<WorkspaceswebUserAccessLoggingSettings> {
 
 impl crate::core::Ref<WorkspaceswebUserSettings> {
     /// `additional_encryption_context`, as a reference.
+    #[inline]
     pub fn additional_encryption_context(&self) -> crate::core::Expr {
         self.attr("additional_encryption_context")
     }
     /// `associated_portal_arns`, as a reference.
+    #[inline]
     pub fn associated_portal_arns(&self) -> crate::core::Expr {
         self.attr("associated_portal_arns")
     }
     /// `copy_allowed`, as a reference.
+    #[inline]
     pub fn copy_allowed(&self) -> crate::core::Expr {
         self.attr("copy_allowed")
     }
     /// `customer_managed_key`, as a reference.
+    #[inline]
     pub fn customer_managed_key(&self) -> crate::core::Expr {
         self.attr("customer_managed_key")
     }
     /// `deep_link_allowed`, as a reference.
+    #[inline]
     pub fn deep_link_allowed(&self) -> crate::core::Expr {
         self.attr("deep_link_allowed")
     }
     /// `disconnect_timeout_in_minutes`, as a reference.
+    #[inline]
     pub fn disconnect_timeout_in_minutes(&self) -> crate::core::Expr {
         self.attr("disconnect_timeout_in_minutes")
     }
     /// `download_allowed`, as a reference.
+    #[inline]
     pub fn download_allowed(&self) -> crate::core::Expr {
         self.attr("download_allowed")
     }
     /// `idle_disconnect_timeout_in_minutes`, as a reference.
+    #[inline]
     pub fn idle_disconnect_timeout_in_minutes(&self) -> crate::core::Expr {
         self.attr("idle_disconnect_timeout_in_minutes")
     }
     /// `paste_allowed`, as a reference.
+    #[inline]
     pub fn paste_allowed(&self) -> crate::core::Expr {
         self.attr("paste_allowed")
     }
     /// `print_allowed`, as a reference.
+    #[inline]
     pub fn print_allowed(&self) -> crate::core::Expr {
         self.attr("print_allowed")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `upload_allowed`, as a reference.
+    #[inline]
     pub fn upload_allowed(&self) -> crate::core::Expr {
         self.attr("upload_allowed")
     }
     /// `user_settings_arn`, as a reference.
+    #[inline]
     pub fn user_settings_arn(&self) -> crate::core::Expr {
         self.attr("user_settings_arn")
     }
     /// `cookie_synchronization_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn cookie_synchronization_configuration(&self) -> crate::core::Expr {
         self.attr("cookie_synchronization_configuration")
     }
     /// `toolbar_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn toolbar_configuration(&self) -> crate::core::Expr {
         self.attr("toolbar_configuration")
     }

@@ -15,6 +15,7 @@ pub struct XrayEncryptionConfig {
 
 impl XrayEncryptionConfig {
     /// `XrayEncryptionConfig` with its required arguments; set the others with `XrayEncryptionConfig { field: Some(..), ..XrayEncryptionConfig::new(..) }`.
+    #[inline]
     pub fn new(r#type: impl Into<crate::core::Expr>) -> Self {
         Self {
             id: None,
@@ -40,6 +41,7 @@ pub struct XrayGroupInsightsConfiguration {
 
 impl XrayGroupInsightsConfiguration {
     /// `XrayGroupInsightsConfiguration` with its required arguments; set the others with `XrayGroupInsightsConfiguration { field: Some(..), ..XrayGroupInsightsConfiguration::new(..) }`.
+    #[inline]
     pub fn new(insights_enabled: impl Into<crate::core::Arg<bool>>) -> Self {
         Self {
             insights_enabled: insights_enabled.into(),
@@ -71,6 +73,7 @@ pub struct XrayGroup {
 
 impl XrayGroup {
     /// `XrayGroup` with its required arguments; set the others with `XrayGroup { field: Some(..), ..XrayGroup::new(..) }`.
+    #[inline]
     pub fn new(filter_expression: impl Into<crate::core::Expr>, group_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             filter_expression: filter_expression.into(),
@@ -104,6 +107,7 @@ pub struct XrayResourcePolicy {
 
 impl XrayResourcePolicy {
     /// `XrayResourcePolicy` with its required arguments; set the others with `XrayResourcePolicy { field: Some(..), ..XrayResourcePolicy::new(..) }`.
+    #[inline]
     pub fn new(policy_document: impl Into<crate::core::Expr>, policy_name: impl Into<crate::core::Expr>) -> Self {
         Self {
             bypass_policy_lockout_check: None,
@@ -161,6 +165,7 @@ pub struct XraySamplingRule {
 impl XraySamplingRule {
     /// `XraySamplingRule` with its required arguments; set the others with `XraySamplingRule { field: Some(..), ..XraySamplingRule::new(..) }`.
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     pub fn new(fixed_rate: impl Into<crate::core::Arg<crate::core::Number>>, host: impl Into<crate::core::Expr>, http_method: impl Into<crate::core::Expr>, priority: impl Into<crate::core::Arg<crate::core::Number>>, reservoir_size: impl Into<crate::core::Arg<crate::core::Number>>, resource_arn: impl Into<crate::core::Expr>, service_name: impl Into<crate::core::Expr>, service_type: impl Into<crate::core::Expr>, url_path: impl Into<crate::core::Expr>, version: impl Into<crate::core::Arg<crate::core::Number>>) -> Self {
         Self {
             attributes: None,
@@ -188,14 +193,17 @@ impl crate::core::Resource for XraySamplingRule {
 
 impl crate::core::Ref<XrayEncryptionConfig> {
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `key_id`, as a reference.
+    #[inline]
     pub fn key_id(&self) -> crate::core::Expr {
         self.attr("key_id")
     }
     /// `type`, as a reference.
+    #[inline]
     pub fn r#type(&self) -> crate::core::Expr {
         self.attr("type")
     }
@@ -203,30 +211,37 @@ impl crate::core::Ref<XrayEncryptionConfig> {
 
 impl crate::core::Ref<XrayGroup> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `filter_expression`, as a reference.
+    #[inline]
     pub fn filter_expression(&self) -> crate::core::Expr {
         self.attr("filter_expression")
     }
     /// `group_name`, as a reference.
+    #[inline]
     pub fn group_name(&self) -> crate::core::Expr {
         self.attr("group_name")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `insights_configuration` (a nested block), as a reference.
+    #[inline]
     pub fn insights_configuration(&self) -> crate::core::Expr {
         self.attr("insights_configuration")
     }
@@ -234,22 +249,27 @@ impl crate::core::Ref<XrayGroup> {
 
 impl crate::core::Ref<XrayResourcePolicy> {
     /// `bypass_policy_lockout_check`, as a reference.
+    #[inline]
     pub fn bypass_policy_lockout_check(&self) -> crate::core::Expr {
         self.attr("bypass_policy_lockout_check")
     }
     /// `last_updated_time`, as a reference.
+    #[inline]
     pub fn last_updated_time(&self) -> crate::core::Expr {
         self.attr("last_updated_time")
     }
     /// `policy_document`, as a reference.
+    #[inline]
     pub fn policy_document(&self) -> crate::core::Expr {
         self.attr("policy_document")
     }
     /// `policy_name`, as a reference.
+    #[inline]
     pub fn policy_name(&self) -> crate::core::Expr {
         self.attr("policy_name")
     }
     /// `policy_revision_id`, as a reference.
+    #[inline]
     pub fn policy_revision_id(&self) -> crate::core::Expr {
         self.attr("policy_revision_id")
     }
@@ -257,66 +277,82 @@ impl crate::core::Ref<XrayResourcePolicy> {
 
 impl crate::core::Ref<XraySamplingRule> {
     /// `arn`, as a reference.
+    #[inline]
     pub fn arn(&self) -> crate::core::Expr {
         self.attr("arn")
     }
     /// `attributes`, as a reference.
+    #[inline]
     pub fn attributes(&self) -> crate::core::Expr {
         self.attr("attributes")
     }
     /// `fixed_rate`, as a reference.
+    #[inline]
     pub fn fixed_rate(&self) -> crate::core::Expr {
         self.attr("fixed_rate")
     }
     /// `host`, as a reference.
+    #[inline]
     pub fn host(&self) -> crate::core::Expr {
         self.attr("host")
     }
     /// `http_method`, as a reference.
+    #[inline]
     pub fn http_method(&self) -> crate::core::Expr {
         self.attr("http_method")
     }
     /// `id`, as a reference.
+    #[inline]
     pub fn id(&self) -> crate::core::Expr {
         self.attr("id")
     }
     /// `priority`, as a reference.
+    #[inline]
     pub fn priority(&self) -> crate::core::Expr {
         self.attr("priority")
     }
     /// `reservoir_size`, as a reference.
+    #[inline]
     pub fn reservoir_size(&self) -> crate::core::Expr {
         self.attr("reservoir_size")
     }
     /// `resource_arn`, as a reference.
+    #[inline]
     pub fn resource_arn(&self) -> crate::core::Expr {
         self.attr("resource_arn")
     }
     /// `rule_name`, as a reference.
+    #[inline]
     pub fn rule_name(&self) -> crate::core::Expr {
         self.attr("rule_name")
     }
     /// `service_name`, as a reference.
+    #[inline]
     pub fn service_name(&self) -> crate::core::Expr {
         self.attr("service_name")
     }
     /// `service_type`, as a reference.
+    #[inline]
     pub fn service_type(&self) -> crate::core::Expr {
         self.attr("service_type")
     }
     /// `tags`, as a reference.
+    #[inline]
     pub fn tags(&self) -> crate::core::Expr {
         self.attr("tags")
     }
     /// `tags_all`, as a reference.
+    #[inline]
     pub fn tags_all(&self) -> crate::core::Expr {
         self.attr("tags_all")
     }
     /// `url_path`, as a reference.
+    #[inline]
     pub fn url_path(&self) -> crate::core::Expr {
         self.attr("url_path")
     }
     /// `version`, as a reference.
+    #[inline]
     pub fn version(&self) -> crate::core::Expr {
         self.attr("version")
     }
