@@ -221,6 +221,16 @@ pub fn generate(schema: &Value, provider: &Provider) -> Result<Bindings, String>
                 .push((kind, tf_type, &entry["block"]));
         }
     }
+    let known = |address: &str| match address.strip_prefix("data.") {
+        Some(tf_type) => schemas["data_source_schemas"].get(tf_type).is_some(),
+        None => schemas["resource_schemas"].get(address).is_some(),
+    };
+    if let Some(unknown) = provider.built_in.iter().find(|address| !known(address)) {
+        return Err(format!(
+            "`{unknown}` is built in but the schema has no such type; correct the provider's \
+             built_in list (`data.` before a data source)"
+        ));
+    }
     let mut bindings = Bindings::default();
     let mut index = format!(
         "//! Typed bindings of every resource and data source of `{}`, generated\n\

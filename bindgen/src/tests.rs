@@ -213,3 +213,16 @@ fn a_schema_without_the_provider_is_refused_with_the_fix() {
     let error = with_features("[features]\n", "widget", &[]).unwrap_err();
     assert!(error.contains("BEGIN GENERATED FEATURES"), "{error}");
 }
+
+#[test]
+fn a_built_in_type_the_schema_lacks_is_refused() {
+    let provider = Provider {
+        built_in: vec!["data.widget_gear".to_owned(), "widget_cog".to_owned()],
+        ..widget()
+    };
+    let error = generate(&schema(), &provider).unwrap_err();
+    assert!(
+        error.contains("`widget_cog` is built in but the schema has no such type"),
+        "{error}"
+    );
+}
