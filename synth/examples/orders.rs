@@ -131,6 +131,7 @@ fn orders(settings: &OrdersSettings) -> Result<Synthesis, Refused> {
             cname_ttl_seconds: 60,
             hardening: None,
             drill: Some(drill),
+            recovery_control: None,
         },
     );
     alarms(&mut root, env, &table, &invoices);

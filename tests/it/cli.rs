@@ -688,6 +688,52 @@ fn production_profile_for_the_emulator_is_refused_and_nothing_is_written() {
 }
 
 #[test]
+fn the_emulator_target_leaves_recovery_control_out_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let result = run_in(dir.path(), &["--target", "emulator", "--recovery-control"]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(
+        result
+            .stderr
+            .contains("the emulator target leaves out --recovery-control"),
+        "{}",
+        result.stderr
+    );
+    let written = fs::read_to_string(dir.path().join("main.tf.json")).unwrap();
+    assert!(!written.contains("route53recoverycontrolconfig"));
+}
+
+#[test]
+fn recovery_control_reports_manual_failover_and_passes_the_rules() {
+    let result = run(&production(&["audit", "--recovery-control"]));
+    assert_eq!(result.code, 0, "{}", result.stdout);
+    assert!(result.stdout.contains("0 failed"), "{}", result.stdout);
+    let result = run(&production(&["--stdout", "--recovery-control"]));
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    assert!(
+        result.stderr.contains("manual, through Route 53 ARC")
+            && result
+                .stderr
+                .contains("ARC cluster costs about 2.5 USD an hour"),
+        "{}",
+        result.stderr
+    );
+    let document: serde_json::Value = serde_json::from_str(&result.stdout).unwrap();
+    assert_eq!(
+        document["provider"]["aws"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|p| p["region"] == "us-west-2")
+            .count(),
+        1,
+        "one provider in us-west-2 for ARC's configuration"
+    );
+    assert!(document["output"]["recovery_control_cluster_endpoints"].is_object());
+    assert!(document["output"]["worst_case_recovery_seconds"].is_null());
+}
+
+#[test]
 fn audit_of_the_production_profile_passes_without_suppressing_encryption() {
     let result = run(&production(&["audit"]));
     assert_eq!(result.code, 0, "{}", result.stdout);

@@ -40,6 +40,20 @@ fn production_construct_snapshots() {
     }
 }
 
+/// The Route 53 ARC option: the cluster, panel, routing controls and
+/// safety rule, and the records following the routing controls.
+#[test]
+fn recovery_control_snapshot() {
+    let document = synth_document(&Config {
+        recovery_control: true,
+        ..Config::default()
+    });
+    insta::assert_json_snapshot!(
+        "failover_dns_recovery_control",
+        construct_subtree(&document, "dns_")
+    );
+}
+
 #[test]
 fn construct_snapshots() {
     let document = synth_document(&Config::default());

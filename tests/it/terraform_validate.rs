@@ -55,6 +55,23 @@ fn production_profile_outside_us_east_1_validates() {
     });
 }
 
+/// Route 53 ARC through a provider of its own in us-west-2, in both
+/// profiles.
+#[test]
+fn recovery_control_validates_without_errors_or_warnings() {
+    assert_clean(&Config {
+        recovery_control: true,
+        ..Config::default()
+    });
+    assert_clean(&Config {
+        env: "prod-eu".to_owned(),
+        primary_region: "eu-west-1".to_owned(),
+        secondary_region: "eu-central-1".to_owned(),
+        recovery_control: true,
+        ..payments::testing::production_config()
+    });
+}
+
 /// The escape hatches reach Terraform as it reads them: a resource type
 /// without bindings (an Aurora global cluster) and a raw attribute set past
 /// a typed struct both validate against the provider's schema.

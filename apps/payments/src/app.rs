@@ -13,6 +13,7 @@ use constructs::dr::failover_dns::{
 use constructs::dr::global_table::{GlobalTable, GlobalTableProps, Key, TableReplica};
 use constructs::dr::monitoring::ROUTE53_METRICS_REGION;
 use constructs::dr::queue_replication::{QueueReplication, QueueReplicationProps};
+use constructs::dr::recovery_control::{ARC_CONFIG_REGION, RecoveryControlProps};
 use constructs::dr::replicated_bucket::{BucketHardening, ReplicatedBucket, ReplicatedBucketProps};
 
 use crate::config::Config;
@@ -57,6 +58,7 @@ pub type AppBuilder = fn(&Config) -> Result<App, Diagnostics>;
 pub fn synthesize_with(flags: &PaymentsFlags, builder: AppBuilder) -> Result<Synthesis, String> {
     let mut config = crate::settings::resolve(flags)?;
     let emulated = flags.target == Target::Emulator;
+    let recovery_control_left_out = emulated && config.recovery_control;
     if emulated {
         config = emulator::config(&config).map_err(|d| d.error_lines())?;
     }
@@ -77,6 +79,11 @@ pub fn synthesize_with(flags: &PaymentsFlags, builder: AppBuilder) -> Result<Syn
     );
     synthesis.report_gaps = config.gaps();
     synthesis.warnings = config.warnings(!emulated);
+    if recovery_control_left_out {
+        synthesis
+            .warnings
+            .push(emulator::RECOVERY_CONTROL_LEFT_OUT.to_owned());
+    }
     synthesis.construct_kinds = CONSTRUCT_KINDS
         .iter()
         .map(|(path, kind)| ((*path).to_owned(), (*kind).to_owned()))
@@ -92,11 +99,12 @@ pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
     let mut stack = Stack::new(STACK_NAME);
     stack.set_backend(config.backend.clone());
     let providers = Providers::declare(&mut stack, config);
-    let drill = drill_variable(&mut stack);
+    // With recovery control, failover is rehearsed on the routing controls.
+    let drill = (!config.recovery_control).then(|| drill_variable(&mut stack));
     let outputs = deployment(
         &mut stack.scope(&providers.primary),
         &providers,
-        &drill,
+        drill.as_ref(),
         config,
     );
     for (name, output) in outputs {
@@ -116,7 +124,7 @@ pub fn scaled_payments_app(config: &Config, copies: usize) -> Result<App, Diagno
     let mut stack = Stack::new(STACK_NAME);
     let providers = Providers::declare(&mut stack, config);
     // One switch drills every deployment of the stack.
-    let drill = drill_variable(&mut stack);
+    let drill = (!config.recovery_control).then(|| drill_variable(&mut stack));
     for copy in 1..=copies {
         let copy = Config {
             env: format!("{}{copy}", config.env),
@@ -128,7 +136,7 @@ pub fn scaled_payments_app(config: &Config, copies: usize) -> Result<App, Diagno
         let outputs = deployment(
             &mut root.child(&format!("env-{}", copy.env)),
             &providers,
-            &drill,
+            drill.as_ref(),
             &copy,
         );
         for (name, output) in outputs {
@@ -146,6 +154,9 @@ struct Providers {
     secondary: ProviderRef,
     /// Declared only when neither region is us-east-1.
     route53_metrics: Option<ProviderRef>,
+    /// Where ARC's configuration lives (us-west-2), with recovery control:
+    /// a region's provider when one is there, else a provider of its own.
+    recovery_control: Option<ProviderRef>,
 }
 
 impl Providers {
@@ -195,20 +206,35 @@ impl Providers {
                     "Monitoring",
                 ))
             });
+        let recovery_control = config.recovery_control.then(|| {
+            [&primary, &secondary]
+                .into_iter()
+                .find(|provider| provider.region() == ARC_CONFIG_REGION)
+                .cloned()
+                .unwrap_or_else(|| {
+                    stack.provider(provider(
+                        config,
+                        "recovery_control",
+                        ARC_CONFIG_REGION,
+                        "Recovery-Control",
+                    ))
+                })
+        });
         Self {
             primary,
             secondary,
             route53_metrics,
+            recovery_control,
         }
     }
 }
 
 /// One deployment of the whole system under `root`, its primary's health
-/// check inverted while `drill` is true; returns its outputs.
+/// check failing on purpose while `drill` is true; returns its outputs.
 fn deployment(
     root: &mut Scope<'_>,
     providers: &Providers,
-    drill: &Expr,
+    drill: Option<&Expr>,
     config: &Config,
 ) -> Vec<(String, Output)> {
     let names = Names::new(config);
@@ -355,7 +381,13 @@ fn deployment(
             custom_domains: config.custom_domains,
             cname_ttl_seconds: config.dns_ttl_seconds,
             hardening: zone_hardening,
-            drill: Some(drill.clone()),
+            drill: drill.cloned(),
+            recovery_control: providers.recovery_control.as_ref().map(|provider| {
+                RecoveryControlProps {
+                    provider,
+                    name: names.global("payments"),
+                }
+            }),
         },
     );
     // Each region's certificate used to have its own validation record;
@@ -465,6 +497,29 @@ fn deployment(
         .into_iter()
         .map(|(name, value, description)| (name.to_owned(), Output::new(value, description)))
         .collect();
+    if let Some(controls) = &dns.recovery_controls {
+        // Failover is manual: the automatic figure does not apply.
+        outputs.retain(|(name, _)| name != "worst_case_recovery_seconds");
+        outputs.push((
+            "recovery_control_cluster_endpoints".to_owned(),
+            Output::new(
+                controls.cluster.cluster_endpoints(),
+                "Switch routing controls at any of these (aws route53-recovery-cluster --endpoint-url <endpoint> --region <its region>)",
+            ),
+        ));
+        for (role, control) in &controls.routing_controls {
+            outputs.push((
+                format!("{}_routing_control_arn", role.id()),
+                Output::new(
+                    control.arn(),
+                    format!(
+                        "Off fails the {} region over; the safety rule keeps one On",
+                        role.id()
+                    ),
+                ),
+            ));
+        }
+    }
     if let Some(name_servers) = dns.name_servers {
         outputs.push((
             "hosted_zone_name_servers".to_owned(),

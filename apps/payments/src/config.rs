@@ -211,6 +211,9 @@ pub struct Config {
     pub concurrency: ConcurrencySettings,
     /// Refuse a configuration whose worst-case recovery time exceeds this.
     pub rto_target_seconds: Option<u32>,
+    /// Manual failover through Route 53 ARC routing controls instead of
+    /// automatic failover on the health checks.
+    pub recovery_control: bool,
     /// Extra tags on every resource, beside the DR tags.
     pub tags: BTreeMap<String, String>,
     /// Where Terraform keeps the state: local by default, or an S3 bucket
@@ -241,6 +244,7 @@ impl Default for Config {
             jwt: JwtSettings::default(),
             concurrency: ConcurrencySettings::default(),
             rto_target_seconds: None,
+            recovery_control: false,
             tags: BTreeMap::new(),
             backend: Backend::Local,
             profile: Profile::Default,
@@ -336,6 +340,13 @@ impl Config {
     /// domain and issuer on purpose.
     pub fn warnings(&self, for_aws: bool) -> Vec<String> {
         let mut warnings = Vec::new();
+        if for_aws && self.recovery_control {
+            warnings.push(
+                "--recovery-control: the ARC cluster costs about 2.5 USD an hour, and its routing controls \
+                 start Off; after the first apply switch both On (README, \"Manual failover with Route 53 ARC\")"
+                    .to_owned(),
+            );
+        }
         if self.alert_email.is_none() {
             warnings.push(
                 "no --alert-email: every alarm notifies the regions' alarm topics, which nobody is subscribed to; \
@@ -460,7 +471,17 @@ impl Config {
         if errors.is_empty() {
             errors.extend(crate::names::Names::new(self).length_errors());
             if let Some(target) = self.rto_target_seconds {
-                errors.extend(self.recovery_time().check_target(target).err());
+                if self.recovery_control {
+                    errors.push(Error::invalid_setting(
+                        "rto-target",
+                        format!("{target}s"),
+                        "with --recovery-control failover is manual: the recovery time includes an \
+                         operator's decision, which synth cannot bound",
+                        "drop --rto-target, or drop --recovery-control to fail over automatically",
+                    ));
+                } else {
+                    errors.extend(self.recovery_time().check_target(target).err());
+                }
             }
         }
         if errors.is_empty() {
@@ -776,6 +797,14 @@ mod tests {
     #[test]
     fn every_bad_setting_is_refused_with_its_fix() {
         let cases: Vec<(Config, &str)> = vec![
+            (
+                Config {
+                    recovery_control: true,
+                    rto_target_seconds: Some(300),
+                    ..Config::default()
+                },
+                "invalid rto-target `300s`: with --recovery-control failover is manual",
+            ),
             (
                 Config {
                     dns_ttl_seconds: 0,

@@ -68,9 +68,16 @@ pub fn config(config: &Config) -> Result<Config, Diagnostics> {
     }
     Ok(Config {
         custom_domains: false,
+        // moto implements no Route 53 ARC API (see `RECOVERY_CONTROL_LEFT_OUT`).
+        recovery_control: false,
         ..config.clone()
     })
 }
+
+/// What the emulator target says when it leaves out `--recovery-control`.
+pub const RECOVERY_CONTROL_LEFT_OUT: &str = "the emulator target leaves out --recovery-control: moto \
+    implements no Route 53 ARC API, so there the failover records follow the HTTPS health checks; \
+    synthesize for AWS to get the cluster, the routing controls and the safety rule";
 
 /// Applies the attribute-level differences to a synthesized AWS document.
 pub fn adapt(document: Document) -> Document {

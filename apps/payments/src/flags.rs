@@ -99,6 +99,13 @@ pub struct PaymentsFlags {
     #[arg(long, global = true, value_name = "DURATION", value_parser = parse_duration)]
     pub rto_target: Option<u32>,
 
+    /// Manual failover through Route 53 Application Recovery Controller: a
+    /// cluster (about 2.5 USD an hour), a routing control per region and a
+    /// safety rule; the failover records follow the routing controls, which
+    /// switch without Route 53's control plane in us-east-1. See the README.
+    #[arg(long, global = true)]
+    pub recovery_control: bool,
+
     /// Where Terraform keeps the state [default: local].
     #[arg(long, global = true, value_name = "KIND")]
     pub backend: Option<BackendArg>,

@@ -42,6 +42,7 @@ use crate::bindings::aws::route53::{
 use crate::core::{Expr, Lifecycle, Meta, Postcondition, ProviderRef, Ref, Scope, Stack, Variable};
 
 use super::encryption::{DELETION_WINDOW_DAYS, retained, retained_if};
+use super::recovery_control::{RecoveryControlProps, RecoveryControls};
 use super::report::RecoveryTime;
 use super::role::RegionRole;
 
@@ -164,6 +165,14 @@ pub struct FailoverDnsProps<'a> {
     /// check instead would report a primary that really fails during the
     /// drill as healthy and send clients back to it.) `None`: no drill.
     pub drill: Option<Expr>,
+    /// Manual failover through Route 53 ARC ([`RecoveryControls`]): the
+    /// failover records then follow the routing controls, not the HTTPS
+    /// checks (which stay, for the alarms), and failing over is switching
+    /// the primary's routing control off through any cluster endpoint,
+    /// with no call to Route 53's control plane in us-east-1. A cluster
+    /// costs about 2.5 USD an hour. Excludes [`FailoverDnsProps::drill`]:
+    /// rehearse by switching the routing controls.
+    pub recovery_control: Option<RecoveryControlProps<'a>>,
 }
 
 /// The path the primary's health check probes during a drill: the API
@@ -227,6 +236,14 @@ impl FailoverDnsProps<'_> {
                 "put the secondary endpoint in another region, or a regional outage takes both",
             );
         }
+        if self.drill.is_some() && self.recovery_control.is_some() {
+            scope.error(
+                "a drill variable with recovery control",
+                "with recovery control the failover records follow the routing controls, so a drill of \
+                 the health check would move nobody: drop the drill and rehearse by switching the \
+                 primary's routing control off (see the DR report)",
+            );
+        }
         if !self.custom_domains && self.cname_ttl_seconds == 0 {
             scope.error(
                 "the failover records' TTL is 0",
@@ -280,6 +297,7 @@ impl FailoverDnsProps<'_> {
 ///         cname_ttl_seconds: 60,
 ///         hardening: None,
 ///         drill: None,
+///         recovery_control: None,
 ///     },
 /// );
 /// // 10 s x 3 failures + 30 s propagation + 60 s alias TTL.
@@ -304,6 +322,9 @@ pub struct FailoverDns {
     /// certificates share (ACM gives a name the same record in every
     /// region), when custom domains are on.
     pub validation_record: Option<Ref<Route53Record>>,
+    /// The ARC cluster and routing controls the records follow, when
+    /// [`FailoverDnsProps::recovery_control`] is set.
+    pub recovery_controls: Option<RecoveryControls>,
 }
 
 impl FailoverDns {
@@ -327,6 +348,9 @@ impl FailoverDns {
             (RegionRole::Secondary, &props.secondary),
         ];
         let hardening = props.hardening.as_ref();
+        let recovery_controls = props
+            .recovery_control
+            .map(|controls| RecoveryControls::new(scope, controls));
         let mut ds_record = None;
         let (zone_id, name_servers) = match &props.zone {
             HostedZone::Existing { zone_id } => (Expr::literal(zone_id), None),
@@ -447,7 +471,23 @@ impl FailoverDns {
                 },
                 probe.ready,
             );
-            let record = failover_record(&zone_id, &api_domain, answer, role, &health_check);
+            // With recovery control the record follows the routing control,
+            // through a check that is healthy exactly while it is On.
+            let followed = match &recovery_controls {
+                Some(controls) => region.resource(
+                    "routing_control_health_check",
+                    Route53HealthCheck {
+                        routing_control_arn: Some(controls.routing_control(role).arn()),
+                        tags: tags(&Tags::from([(
+                            "Name".to_owned(),
+                            format!("{}-routing-control", target.health_check_name),
+                        )])),
+                        ..Route53HealthCheck::new("RECOVERY_CONTROL")
+                    },
+                ),
+                None => health_check.clone(),
+            };
+            let record = failover_record(&zone_id, &api_domain, answer, role, &followed);
             region.resource("failover_record", record);
             health_checks.push((role, health_check));
         }
@@ -459,6 +499,7 @@ impl FailoverDns {
             ds_record,
             recovery_time,
             validation_record: shared_validation,
+            recovery_controls,
         }
     }
 }

@@ -103,13 +103,14 @@ pub fn stack(parts: Parts) -> Stack {
                 cname_ttl_seconds: 30,
                 hardening: None,
                 drill: Some(drill),
+                recovery_control: None,
             },
         );
     }
     stack
 }
 
-fn endpoint<'a>(
+pub(crate) fn endpoint<'a>(
     provider: &'a ProviderRef,
     api: &'a Ref<Apigatewayv2Api>,
     stage: &'a Ref<Apigatewayv2Stage>,
@@ -125,7 +126,7 @@ fn endpoint<'a>(
 
 /// An HTTP API with an open `GET /ready` (what the health checks probe)
 /// and `POST /orders` behind IAM authorization.
-fn api(scope: &mut Scope<'_>) -> (Ref<Apigatewayv2Api>, Ref<Apigatewayv2Stage>) {
+pub(crate) fn api(scope: &mut Scope<'_>) -> (Ref<Apigatewayv2Api>, Ref<Apigatewayv2Stage>) {
     let api = scope.resource(
         "api",
         Apigatewayv2Api {
@@ -205,6 +206,7 @@ mod tests {
                 cname_ttl_seconds: 60,
                 hardening: None,
                 drill: None,
+                recovery_control: None,
             },
         );
         let errors = synth_errors(&stack);

@@ -15,6 +15,7 @@ pub mod failover_dns;
 pub mod global_table;
 pub mod monitoring;
 pub mod queue_replication;
+pub mod recovery_control;
 pub mod replicated_bucket;
 pub mod report;
 pub mod role;

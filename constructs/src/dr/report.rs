@@ -122,6 +122,21 @@ impl From<RecoveryTime> for Failover {
     }
 }
 
+/// Failover through Route 53 ARC: the PRIMARY records follow routing
+/// controls, which an operator switches through the cluster's endpoints.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ManualFailover {
+    /// The routing controls the PRIMARY records follow: switching one Off
+    /// fails its region over.
+    pub routing_controls: Vec<String>,
+    /// [`ROUTE53_PROPAGATION_SECONDS`], after the switch.
+    pub route53_propagation_seconds: u32,
+    /// The failover record's TTL (an alias takes its target's).
+    pub client_dns_cache_seconds: u32,
+    /// Propagation + DNS cache: how long clients take to follow a switch.
+    pub after_switch_seconds: u32,
+}
+
 /// A stack's recovery time and recovery points, with what it leaves open.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct DrReport {
@@ -129,6 +144,10 @@ pub struct DrReport {
     /// has none (then recovery is manual, and [`DrReport::gaps`] says so).
     #[serde(flatten)]
     pub failover: Option<Failover>,
+    /// Failover by switching ARC routing controls, when the records follow
+    /// them instead of health checks of the endpoints.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub manual_failover: Option<ManualFailover>,
     /// The variable that starts a failover drill when true (the primary's
     /// health check probes a path the API does not serve), when the stack
     /// has one.
@@ -163,8 +182,8 @@ impl DrReport {
     /// The report of `document`, read from its resources.
     pub fn of(document: &Document) -> Self {
         let mut gaps = Vec::new();
-        let failover = failover_time(document, &mut gaps);
-        if failover.is_none() {
+        let (failover, manual_failover) = failover_time(document, &mut gaps);
+        if failover.is_none() && manual_failover.is_none() {
             gaps.push(
                 "no DNS failover record with a health check: clients are not moved to another region \
                  when one fails, so recovery time depends on whoever repoints them"
@@ -177,6 +196,7 @@ impl DrReport {
         queues(document, &mut recovery_points);
         Self {
             failover: failover.map(Failover::from),
+            manual_failover,
             failover_drill: drill_variable(document),
             rto_target_seconds: None,
             recovery_points,
@@ -210,6 +230,15 @@ impl DrReport {
         let Some(target) = self.rto_target_seconds else {
             return Ok(());
         };
+        if self.manual_failover.is_some() {
+            return Err(Error::invalid_setting(
+                "RTO target",
+                format!("{target}s"),
+                "failover is manual (Route 53 ARC routing controls), so the recovery time includes an \
+                 operator's decision, which synth cannot bound",
+                "drop the target, or fail over automatically on the health checks (no recovery control)",
+            ));
+        }
         match &self.failover {
             Some(failover) => RecoveryTime {
                 health_check_interval_seconds: failover.health_check_interval_seconds,
@@ -255,9 +284,14 @@ fn alarmed(document: &Document, metric: &str, matches: impl Fn(&str) -> bool) ->
         .any(matches)
 }
 
-/// The slowest failover among the stack's PRIMARY failover records.
-fn failover_time(document: &Document, gaps: &mut Vec<String>) -> Option<RecoveryTime> {
+/// The slowest automatic failover among the stack's PRIMARY failover
+/// records, and the manual one of those that follow ARC routing controls.
+fn failover_time(
+    document: &Document,
+    gaps: &mut Vec<String>,
+) -> (Option<RecoveryTime>, Option<ManualFailover>) {
     let mut slowest: Option<RecoveryTime> = None;
+    let mut manual: Option<ManualFailover> = None;
     for (id, record) in document.resources("aws_route53_record") {
         if record["failover_routing_policy"]["type"] != "PRIMARY" {
             continue;
@@ -274,21 +308,41 @@ fn failover_time(document: &Document, gaps: &mut Vec<String>) -> Option<Recovery
         let number = |value: &Value, default: u64| {
             u32::try_from(value.as_u64().unwrap_or(default)).unwrap_or(u32::MAX)
         };
+        let client_dns_cache_seconds = if record["alias"].is_object() {
+            ALIAS_TARGET_TTL_SECONDS
+        } else {
+            number(&record["ttl"], 0)
+        };
+        if check["type"] == "RECOVERY_CONTROL" {
+            let control = Document::first_reference(&check["routing_control_arn"]).map_or_else(
+                || "a routing control of another stack".to_owned(),
+                |(t, n)| format!("{t}.{n}"),
+            );
+            let after_switch_seconds = ROUTE53_PROPAGATION_SECONDS + client_dns_cache_seconds;
+            let entry = manual.get_or_insert(ManualFailover {
+                routing_controls: Vec::new(),
+                route53_propagation_seconds: ROUTE53_PROPAGATION_SECONDS,
+                client_dns_cache_seconds,
+                after_switch_seconds,
+            });
+            entry.routing_controls.push(control);
+            if after_switch_seconds > entry.after_switch_seconds {
+                entry.client_dns_cache_seconds = client_dns_cache_seconds;
+                entry.after_switch_seconds = after_switch_seconds;
+            }
+            continue;
+        }
         let time = RecoveryTime {
             // Route 53's defaults when unset.
             health_check_interval_seconds: number(&check["request_interval"], 30),
             failure_threshold: number(&check["failure_threshold"], 3),
-            client_dns_cache_seconds: if record["alias"].is_object() {
-                ALIAS_TARGET_TTL_SECONDS
-            } else {
-                number(&record["ttl"], 0)
-            },
+            client_dns_cache_seconds,
         };
         if slowest.is_none_or(|s| time.worst_case_seconds() > s.worst_case_seconds()) {
             slowest = Some(time);
         }
     }
-    slowest
+    (slowest, manual)
 }
 
 fn tables(document: &Document, points: &mut Vec<RecoveryPoint>, gaps: &mut Vec<String>) {
@@ -455,7 +509,24 @@ impl fmt::Display for DrReport {
                     None => writeln!(f)?,
                 }
             }
+            None if self.manual_failover.is_some() => {}
             None => writeln!(f, "  worst-case recovery    unknown: no DNS failover")?,
+        }
+        if let Some(manual) = &self.manual_failover {
+            writeln!(
+                f,
+                "  failover               manual, through Route 53 ARC: switch {} Off at any of the cluster's \
+                 five regional endpoints (a data plane: no call to Route 53's control plane in us-east-1); \
+                 the safety rule keeps one region On",
+                manual.routing_controls.join(", ")
+            )?;
+            writeln!(
+                f,
+                "  after the switch       {} s  ({} s Route 53 propagation + {} s client DNS cache)",
+                manual.after_switch_seconds,
+                manual.route53_propagation_seconds,
+                manual.client_dns_cache_seconds
+            )?;
         }
         if let Some(variable) = &self.failover_drill {
             writeln!(

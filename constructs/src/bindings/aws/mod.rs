@@ -826,7 +826,6 @@ pub mod route53domains;
 #[doc = "The `route53profiles` service."]
 #[rustfmt::skip]
 pub mod route53profiles;
-#[cfg(feature = "aws-route53recoverycontrolconfig")]
 #[doc = "The `route53recoverycontrolconfig` service."]
 #[rustfmt::skip]
 pub mod route53recoverycontrolconfig;

@@ -1,0 +1,305 @@
+//! Manual failover through Route 53 Application Recovery Controller (ARC):
+//! a cluster, a control panel, one routing control per region and a safety
+//! rule that keeps at least one region on.
+//!
+//! Route 53's control plane lives in us-east-1, so during a us-east-1
+//! outage changing a record or a health check (and so a Terraform-driven
+//! drill) may fail. A routing control's state lives in the ARC cluster,
+//! whose five regional endpoints are a data plane: switching it needs any
+//! one of them, not us-east-1. Each region's failover record follows a
+//! health check of type `RECOVERY_CONTROL` that is healthy exactly while the
+//! region's routing control is `On`.
+//!
+//! ARC bills each cluster by the hour (about 2.5 USD, some 1,800 USD a
+//! month), so it is an option, never a default. Its configuration API is
+//! served only in us-west-2: the construct takes a provider there.
+
+use crate::bindings::aws::route53recoverycontrolconfig::{
+    Route53recoverycontrolconfigCluster as Cluster,
+    Route53recoverycontrolconfigControlPanel as ControlPanel,
+    Route53recoverycontrolconfigRoutingControl as RoutingControl,
+    Route53recoverycontrolconfigSafetyRule as SafetyRule,
+    Route53recoverycontrolconfigSafetyRuleRuleConfig as RuleConfig,
+};
+use crate::core::{ProviderRef, Ref, Scope};
+
+use super::role::RegionRole;
+
+/// The only region ARC's recovery control configuration API is served in.
+pub const ARC_CONFIG_REGION: &str = "us-west-2";
+
+/// The longest suffix a name gets (`-one-region-on`), so that every name
+/// stays within ARC's 64 characters.
+const LONGEST_SUFFIX: usize = "-one-region-on".len();
+
+/// Milliseconds the safety rule waits after a change before it evaluates
+/// the next one, so two quick changes cannot switch both regions off.
+pub const SAFETY_RULE_WAIT_MS: u32 = 5_000;
+
+/// The settings of [`RecoveryControls`].
+pub struct RecoveryControlProps<'a> {
+    /// A provider in us-west-2 ([`ARC_CONFIG_REGION`]).
+    pub provider: &'a ProviderRef,
+    /// The base of every name: the cluster and the control panel take it,
+    /// the routing controls add `-primary` and `-secondary`, the safety rule
+    /// `-one-region-on`. Non-whitespace characters only (ARC's rule), and
+    /// at most 50 of them, so the longest name stays within ARC's 64.
+    pub name: String,
+}
+
+/// A cluster, its control panel, a routing control per region and the
+/// safety rule that refuses to switch both off.
+///
+/// ```
+/// use constructs::core::{AwsProvider, Stack};
+/// use constructs::dr::RegionRole;
+/// use constructs::dr::recovery_control::{RecoveryControlProps, RecoveryControls};
+///
+/// let mut stack = Stack::new("orders");
+/// let oregon = stack.provider(AwsProvider::new("recovery_control", "us-west-2"));
+/// let controls = RecoveryControls::new(
+///     &mut stack.scope(&oregon),
+///     RecoveryControlProps { provider: &oregon, name: "orders-prod".into() },
+/// );
+/// assert_eq!(
+///     controls.routing_control(RegionRole::Secondary).address(),
+///     "aws_route53recoverycontrolconfig_routing_control.recovery_control_secondary"
+/// );
+/// stack.synth().unwrap();
+/// ```
+pub struct RecoveryControls {
+    /// The cluster: its `cluster_endpoints` are where states are switched.
+    pub cluster: Ref<Cluster>,
+    /// The control panel grouping the routing controls.
+    pub control_panel: Ref<ControlPanel>,
+    /// The primary's and the secondary's routing controls, in that order.
+    pub routing_controls: [(RegionRole, Ref<RoutingControl>); 2],
+    /// At least one routing control stays `On`.
+    pub safety_rule: Ref<SafetyRule>,
+}
+
+impl RecoveryControls {
+    /// Creates the controls under `<scope>/recovery_control`, through
+    /// `props.provider`.
+    pub fn new(scope: &mut Scope<'_>, props: RecoveryControlProps<'_>) -> Self {
+        let region = props.provider.region();
+        if region != ARC_CONFIG_REGION {
+            scope.error(
+                format!("recovery controls through a provider in {region}"),
+                format!(
+                    "ARC serves its configuration API only in {ARC_CONFIG_REGION}: declare a provider there \
+                     and pass it as RecoveryControlProps::provider"
+                ),
+            );
+        }
+        let name = &props.name;
+        if name.is_empty()
+            || name.chars().any(char::is_whitespace)
+            || name.len() > 64 - LONGEST_SUFFIX
+        {
+            scope.error(
+                format!("recovery control name `{name}`"),
+                format!(
+                    "ARC names are 1 to 64 non-whitespace characters, and the safety rule adds \
+                     `-one-region-on`: use at most {} characters without spaces",
+                    64 - LONGEST_SUFFIX
+                ),
+            );
+        }
+        let mut scope = scope.child_in("recovery_control", props.provider);
+        let cluster = scope.resource("cluster", Cluster::new(name));
+        let control_panel = scope.resource("control_panel", ControlPanel::new(cluster.arn(), name));
+        let routing_controls = [RegionRole::Primary, RegionRole::Secondary].map(|role| {
+            let control = scope.resource(
+                role.id(),
+                RoutingControl {
+                    control_panel_arn: Some(control_panel.arn()),
+                    ..RoutingControl::new(cluster.arn(), format!("{name}-{}", role.id()))
+                },
+            );
+            (role, control)
+        });
+        let safety_rule = scope.resource(
+            "one_region_on",
+            SafetyRule {
+                // An assertion rule: at least one of the asserted controls on.
+                asserted_controls: Some(
+                    routing_controls
+                        .iter()
+                        .map(|(_, control)| control.arn())
+                        .collect(),
+                ),
+                ..SafetyRule::new(
+                    control_panel.arn(),
+                    format!("{name}-one-region-on"),
+                    SAFETY_RULE_WAIT_MS,
+                    RuleConfig::new(false, 1, "ATLEAST"),
+                )
+            },
+        );
+        Self {
+            cluster,
+            control_panel,
+            routing_controls,
+            safety_rule,
+        }
+    }
+
+    /// The routing control of `role`'s region.
+    pub fn routing_control(&self, role: RegionRole) -> &Ref<RoutingControl> {
+        &self
+            .routing_controls
+            .iter()
+            .find(|(r, _)| *r == role)
+            .expect("both roles have a routing control")
+            .1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::core::{AwsProvider, Stack};
+    use crate::dr::failover_dns::{
+        FailoverDns, FailoverDnsProps, HealthCheck, HostedZone, drill_variable,
+    };
+    use crate::dr::fixtures::{api, endpoint};
+    use crate::dr::report::DrReport;
+    use crate::testing::{resource, synth, synth_errors};
+
+    /// Failover DNS between eu-west-1 and eu-central-1 with recovery control
+    /// through a provider in `arc_region`.
+    fn stack(arc_region: &str, name: &str, drill: bool) -> Stack {
+        let mut stack = Stack::new("orders");
+        let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+        let central = stack.provider(AwsProvider::new("central", "eu-central-1"));
+        let arc = stack.provider(AwsProvider::new("arc", arc_region));
+        let drill = drill.then(|| drill_variable(&mut stack));
+        let (west_api, west_stage) = api(&mut stack.scope(&west).child("web_a"));
+        let (central_api, central_stage) = api(&mut stack.scope(&central).child("web_b"));
+        FailoverDns::new(
+            &mut stack.scope(&west).child("names"),
+            FailoverDnsProps {
+                zone: HostedZone::Existing {
+                    zone_id: "Z0123456789".to_owned(),
+                },
+                record_name: "api.orders.acme-corp.io".to_owned(),
+                primary: endpoint(&west, &west_api, &west_stage),
+                secondary: endpoint(&central, &central_api, &central_stage),
+                health_check: HealthCheck {
+                    path: "/ready".to_owned(),
+                    interval_seconds: 10,
+                    failure_threshold: 3,
+                },
+                custom_domains: false,
+                cname_ttl_seconds: 30,
+                hardening: None,
+                drill,
+                recovery_control: Some(RecoveryControlProps {
+                    provider: &arc,
+                    name: name.to_owned(),
+                }),
+            },
+        );
+        stack
+    }
+
+    #[test]
+    fn the_failover_records_follow_the_routing_controls_and_one_region_stays_on() {
+        let document = synth(&stack("us-west-2", "orders-test", false));
+        let control = |role: &str| {
+            format!(
+                "${{aws_route53recoverycontrolconfig_routing_control.names_recovery_control_{role}.arn}}"
+            )
+        };
+        for role in ["primary", "secondary"] {
+            let record = resource(
+                &document,
+                "aws_route53_record",
+                &format!("names_{role}_failover_record"),
+            );
+            assert_eq!(
+                record["health_check_id"],
+                format!(
+                    "${{aws_route53_health_check.names_{role}_routing_control_health_check.id}}"
+                )
+            );
+            let check = resource(
+                &document,
+                "aws_route53_health_check",
+                &format!("names_{role}_routing_control_health_check"),
+            );
+            assert_eq!(check["type"], "RECOVERY_CONTROL");
+            assert_eq!(check["routing_control_arn"], control(role));
+            // The HTTPS check stays, for the alarms.
+            let probe = resource(
+                &document,
+                "aws_route53_health_check",
+                &format!("names_{role}_health_check"),
+            );
+            assert_eq!(probe["type"], "HTTPS");
+        }
+        let rule = resource(
+            &document,
+            "aws_route53recoverycontrolconfig_safety_rule",
+            "names_recovery_control_one_region_on",
+        );
+        assert_eq!(
+            rule["rule_config"],
+            json!({"inverted": false, "threshold": 1, "type": "ATLEAST"})
+        );
+        assert_eq!(
+            rule["asserted_controls"],
+            json!([control("primary"), control("secondary")])
+        );
+        assert_eq!(rule["name"], "orders-test-one-region-on");
+        assert_eq!(rule["provider"], "aws.arc");
+
+        let report = DrReport::of(&document);
+        assert_eq!(report.failover, None);
+        let manual = report.manual_failover.clone().unwrap();
+        assert_eq!(
+            manual.routing_controls,
+            ["aws_route53recoverycontrolconfig_routing_control.names_recovery_control_primary"]
+        );
+        // 30 s propagation + the CNAME's 30 s TTL.
+        assert_eq!(manual.after_switch_seconds, 60);
+        assert!(
+            !report
+                .gaps
+                .iter()
+                .any(|gap| gap.contains("no DNS failover")),
+            "{:?}",
+            report.gaps
+        );
+        let text = report.to_string();
+        assert!(text.contains("manual, through Route 53 ARC"), "{text}");
+        let refused = report.with_target(Some(120)).check_target().unwrap_err();
+        assert!(
+            refused.to_string().contains("failover is manual"),
+            "{refused}"
+        );
+    }
+
+    #[test]
+    fn recovery_control_outside_us_west_2_with_a_bad_name_or_a_drill_is_refused() {
+        let errors = synth_errors(&stack("us-east-1", "two words", true));
+        for expected in [
+            "recovery controls through a provider in us-east-1",
+            "ARC serves its configuration API only in us-west-2",
+            "recovery control name `two words`",
+            "a drill variable with recovery control",
+        ] {
+            assert!(
+                errors.iter().any(|e| e.contains(expected)),
+                "{expected}: {errors:#?}"
+            );
+        }
+        let long = "n".repeat(51);
+        let errors = synth_errors(&stack("us-west-2", &long, false));
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert!(errors[0].contains("at most 50 characters"), "{errors:#?}");
+    }
+}
