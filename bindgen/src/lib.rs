@@ -10,7 +10,8 @@
 //! Every attribute is readable from a `Ref` as an `Expr`. Resources are
 //! grouped by service (the first word after the provider's prefix), one
 //! module and one cargo feature per service, so a build compiles only the
-//! services it enables.
+//! services it enables (and the types the crate itself builds on,
+//! `Provider::built_in`).
 //!
 //! The output is a pure function of the schema: keys are visited in sorted
 //! order and names are given in that order, so generating twice gives the
@@ -678,7 +679,7 @@ impl<'p> Module<'p> {
     }
 
     /// The struct of a nested block: one already generated for the same
-    /// shape in this service, or a new one named after its parent.
+    /// shape within this resource, or a new one named after its parent.
     fn nested(&mut self, parent: &str, key: &str, block: &Value) -> String {
         let shape = canonical(block);
         if let Some(name) = self.shapes.get(&shape) {

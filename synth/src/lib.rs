@@ -255,6 +255,14 @@ fn drill(
     let synthesized = synthesis.synthesize().map_err(|d| d.error_lines())?;
     let document = &synthesized.document;
     let Some(variable) = &synthesized.report.failover_drill else {
+        if synthesized.report.manual_failover.is_some() {
+            return Err(
+                "error: the stack fails over through Route 53 ARC routing controls, not a drill \
+                 variable: rehearse by switching the primary's routing control Off and On again (see the \
+                 DR report)"
+                    .to_owned(),
+            );
+        }
         return Err(
             "error: the stack has no failover drill: give its FailoverDns a drill switch \
              (FailoverDnsProps::drill with failover_dns::drill_variable)"

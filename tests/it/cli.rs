@@ -704,6 +704,58 @@ fn the_emulator_target_leaves_recovery_control_out_and_says_so() {
 }
 
 #[test]
+fn recovery_control_from_the_file_yields_to_the_flag_and_its_misuses_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("drsynth.toml");
+    fs::write(&file, "recovery_control = true\n").unwrap();
+    let config = file.to_str().unwrap();
+    let on = run(&["--stdout", "--config", config]);
+    assert_eq!(on.code, 0, "{}", on.stderr);
+    assert!(
+        on.stdout
+            .contains("aws_route53recoverycontrolconfig_cluster")
+    );
+    let off = run(&["--stdout", "--config", config, "--no-recovery-control"]);
+    assert_eq!(off.code, 0, "{}", off.stderr);
+    assert!(!off.stdout.contains("route53recoverycontrolconfig"));
+    let shared = run(&[
+        "--stdout",
+        "--recovery-control",
+        "--recovery-control-cluster",
+        "arn:aws:route53-recovery-control::123456789012:cluster/0123abcd",
+    ]);
+    assert_eq!(shared.code, 0, "{}", shared.stderr);
+    assert!(
+        !shared
+            .stdout
+            .contains("aws_route53recoverycontrolconfig_cluster")
+    );
+    assert!(
+        shared
+            .stderr
+            .contains("the control panel goes into the existing cluster")
+    );
+    for (args, expected) in [
+        (
+            vec![
+                "--stdout",
+                "--recovery-control-cluster",
+                "arn:aws:route53-recovery-control::123456789012:cluster/0123abcd",
+            ],
+            "add --recovery-control, or drop the cluster",
+        ),
+        (
+            vec!["--stdout", "--recovery-control", "--scale", "2"],
+            "every copy would create an ARC cluster",
+        ),
+    ] {
+        let refused = run(&args);
+        assert_eq!(refused.code, 2, "{args:?}: {}", refused.stderr);
+        assert!(refused.stderr.contains(expected), "{}", refused.stderr);
+    }
+}
+
+#[test]
 fn recovery_control_reports_manual_failover_and_passes_the_rules() {
     let result = run(&production(&["audit", "--recovery-control"]));
     assert_eq!(result.code, 0, "{}", result.stdout);

@@ -62,6 +62,13 @@ pub fn synthesize_with(flags: &PaymentsFlags, builder: AppBuilder) -> Result<Syn
     if emulated {
         config = emulator::config(&config).map_err(|d| d.error_lines())?;
     }
+    if flags.scale.is_some() && config.recovery_control {
+        return Err(
+            "error: --scale copies the whole deployment, and every copy would create an ARC cluster \
+             (an account holds two); measure without --recovery-control"
+                .to_owned(),
+        );
+    }
     let app = match flags.scale {
         Some(copies) => scaled_payments_app(&config, usize::from(copies)),
         None => config.validate().and_then(|()| builder(&config)),
@@ -386,6 +393,7 @@ fn deployment(
                 RecoveryControlProps {
                     provider,
                     name: names.global("payments"),
+                    cluster_arn: config.recovery_control_cluster.clone(),
                 }
             }),
         },
@@ -489,7 +497,7 @@ fn deployment(
         ),
         (
             "worst_case_recovery_seconds",
-            Expr::literal(dns.recovery_time.worst_case_seconds().to_string()),
+            Expr::literal(config.recovery_time().worst_case_seconds().to_string()),
             "Detection + Route 53 propagation + client DNS cache, from the configuration",
         ),
     ];
@@ -500,23 +508,27 @@ fn deployment(
     if let Some(controls) = &dns.recovery_controls {
         // Failover is manual: the automatic figure does not apply.
         outputs.retain(|(name, _)| name != "worst_case_recovery_seconds");
-        outputs.push((
-            "recovery_control_cluster_endpoints".to_owned(),
-            Output::new(
-                controls.cluster.cluster_endpoints(),
-                "Switch routing controls at any of these (aws route53-recovery-cluster --endpoint-url <endpoint> --region <its region>)",
-            ),
-        ));
+        if let Some(cluster) = &controls.cluster {
+            outputs.push((
+                "recovery_control_cluster_endpoints".to_owned(),
+                Output::new(
+                    cluster.cluster_endpoints(),
+                    "Switch routing controls at any of these (aws route53-recovery-cluster --endpoint-url <endpoint> --region <its region>)",
+                ),
+            ));
+        }
         for (role, control) in &controls.routing_controls {
+            let description = match role {
+                RegionRole::Primary => {
+                    "Off fails over to the secondary, whose control must be On (the safety rule keeps one On)"
+                }
+                RegionRole::Secondary => {
+                    "Keep On so that the primary can fail over; Off only while the primary's is On"
+                }
+            };
             outputs.push((
                 format!("{}_routing_control_arn", role.id()),
-                Output::new(
-                    control.arn(),
-                    format!(
-                        "Off fails the {} region over; the safety rule keeps one On",
-                        role.id()
-                    ),
-                ),
+                Output::new(control.arn(), description),
             ));
         }
     }

@@ -214,6 +214,8 @@ pub struct Config {
     /// Manual failover through Route 53 ARC routing controls instead of
     /// automatic failover on the health checks.
     pub recovery_control: bool,
+    /// The existing ARC cluster to use; `None` creates one.
+    pub recovery_control_cluster: Option<String>,
     /// Extra tags on every resource, beside the DR tags.
     pub tags: BTreeMap<String, String>,
     /// Where Terraform keeps the state: local by default, or an S3 bucket
@@ -245,6 +247,7 @@ impl Default for Config {
             concurrency: ConcurrencySettings::default(),
             rto_target_seconds: None,
             recovery_control: false,
+            recovery_control_cluster: None,
             tags: BTreeMap::new(),
             backend: Backend::Local,
             profile: Profile::Default,
@@ -342,9 +345,16 @@ impl Config {
         let mut warnings = Vec::new();
         if for_aws && self.recovery_control {
             warnings.push(
-                "--recovery-control: the ARC cluster costs about 2.5 USD an hour, and its routing controls \
-                 start Off; after the first apply switch both On (README, \"Manual failover with Route 53 ARC\")"
-                    .to_owned(),
+                format!(
+                    "--recovery-control: {}; routing controls start Off: after the first apply switch both On \
+                     (README, \"Manual failover with Route 53 ARC\")",
+                    if self.recovery_control_cluster.is_some() {
+                        "the control panel goes into the existing cluster"
+                    } else {
+                        "a new ARC cluster costs about 2.5 USD an hour and an account holds two; share one \
+                         with --recovery-control-cluster"
+                    }
+                ),
             );
         }
         if self.alert_email.is_none() {
@@ -470,6 +480,14 @@ impl Config {
         }
         if errors.is_empty() {
             errors.extend(crate::names::Names::new(self).length_errors());
+            if self.recovery_control_cluster.is_some() && !self.recovery_control {
+                errors.push(Error::invalid_setting(
+                    "recovery-control-cluster",
+                    self.recovery_control_cluster.clone().unwrap_or_default(),
+                    "a cluster only serves recovery control, which is off",
+                    "add --recovery-control, or drop the cluster",
+                ));
+            }
             if let Some(target) = self.rto_target_seconds {
                 if self.recovery_control {
                     errors.push(Error::invalid_setting(

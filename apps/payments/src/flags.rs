@@ -103,8 +103,18 @@ pub struct PaymentsFlags {
     /// cluster (about 2.5 USD an hour), a routing control per region and a
     /// safety rule; the failover records follow the routing controls, which
     /// switch without Route 53's control plane in us-east-1. See the README.
-    #[arg(long, global = true)]
+    #[arg(long, global = true, conflicts_with = "no_recovery_control")]
     pub recovery_control: bool,
+
+    /// No recovery control, whatever the config file says.
+    #[arg(long, global = true)]
+    pub no_recovery_control: bool,
+
+    /// With --recovery-control: an existing ARC cluster to put the control
+    /// panel in (an account holds at most two clusters, each billed by the
+    /// hour), e.g. arn:aws:route53-recovery-control::123456789012:cluster/<id>.
+    #[arg(long, global = true, value_name = "ARN")]
+    pub recovery_control_cluster: Option<String>,
 
     /// Where Terraform keeps the state [default: local].
     #[arg(long, global = true, value_name = "KIND")]

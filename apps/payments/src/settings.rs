@@ -34,6 +34,7 @@ struct FileSettings {
     profile: Option<String>,
     rto_target: Option<String>,
     recovery_control: Option<bool>,
+    recovery_control_cluster: Option<String>,
     backend: Option<String>,
     state_bucket: Option<String>,
     state_key: Option<String>,
@@ -97,7 +98,12 @@ pub fn resolve(args: &Args) -> Result<Config, String> {
     config.domain = args.domain.clone().or(file.domain);
     config.hosted_zone_id = args.hosted_zone_id.clone().or(file.hosted_zone_id);
     config.custom_domains = !args.no_custom_domains && file.custom_domains.unwrap_or(true);
-    config.recovery_control = args.recovery_control || file.recovery_control.unwrap_or(false);
+    config.recovery_control = !args.no_recovery_control
+        && (args.recovery_control || file.recovery_control.unwrap_or(false));
+    config.recovery_control_cluster = args
+        .recovery_control_cluster
+        .clone()
+        .or(file.recovery_control_cluster);
     set(
         &mut config.health_check.interval_seconds,
         file.health_check_interval,

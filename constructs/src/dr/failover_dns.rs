@@ -168,10 +168,13 @@ pub struct FailoverDnsProps<'a> {
     /// Manual failover through Route 53 ARC ([`RecoveryControls`]): the
     /// failover records then follow the routing controls, not the HTTPS
     /// checks (which stay, for the alarms), and failing over is switching
-    /// the primary's routing control off through any cluster endpoint,
-    /// with no call to Route 53's control plane in us-east-1. A cluster
-    /// costs about 2.5 USD an hour. Excludes [`FailoverDnsProps::drill`]:
-    /// rehearse by switching the routing controls.
+    /// the primary's routing control Off through any cluster endpoint, with
+    /// no call to Route 53's control plane in us-east-1. The secondary's
+    /// must be On (the safety rule refuses a change that leaves none On),
+    /// and routing controls start Off: switch both On after the first
+    /// apply. A cluster costs about 2.5 USD an hour. Excludes
+    /// [`FailoverDnsProps::drill`]: rehearse by switching the routing
+    /// controls.
     pub recovery_control: Option<RecoveryControlProps<'a>>,
 }
 
@@ -301,7 +304,7 @@ impl FailoverDnsProps<'_> {
 ///     },
 /// );
 /// // 10 s x 3 failures + 30 s propagation + 60 s alias TTL.
-/// assert_eq!(dns.recovery_time.worst_case_seconds(), 120);
+/// assert_eq!(dns.recovery_time.unwrap().worst_case_seconds(), 120);
 /// stack.synth().unwrap();
 /// ```
 pub struct FailoverDns {
@@ -309,7 +312,8 @@ pub struct FailoverDns {
     pub zone_id: Expr,
     /// The zone's name servers, when the stack created the zone.
     pub name_servers: Option<Expr>,
-    /// The health checks, primary first.
+    /// The HTTPS health checks, primary first: what the failover records
+    /// follow, or with recovery control what only the alarms watch.
     pub health_checks: Vec<(RegionRole, Ref<Route53HealthCheck>)>,
     /// The name clients call.
     pub api_domain: String,
@@ -317,7 +321,8 @@ pub struct FailoverDns {
     pub ds_record: Option<Expr>,
     /// How long a client may wait after the primary fails, from the
     /// health-check settings and the records' TTL.
-    pub recovery_time: RecoveryTime,
+    /// `None` with recovery control: failover is then an operator's decision.
+    pub recovery_time: Option<RecoveryTime>,
     /// The validation record of the failover name, which both regions'
     /// certificates share (ACM gives a name the same record in every
     /// region), when custom domains are on.
@@ -497,7 +502,7 @@ impl FailoverDns {
             health_checks,
             api_domain,
             ds_record,
-            recovery_time,
+            recovery_time: recovery_controls.is_none().then_some(recovery_time),
             validation_record: shared_validation,
             recovery_controls,
         }

@@ -11,8 +11,10 @@
 //! region's routing control is `On`.
 //!
 //! ARC bills each cluster by the hour (about 2.5 USD, some 1,800 USD a
-//! month), so it is an option, never a default. Its configuration API is
-//! served only in us-west-2: the construct takes a provider there.
+//! month), so it is an option, never a default; an account may hold two
+//! clusters and a cluster 50 control panels, so stacks beyond the first
+//! share a cluster (`RecoveryControlProps::cluster_arn`). Its configuration
+//! API is served only in us-west-2: the construct takes a provider there.
 
 use crate::bindings::aws::route53recoverycontrolconfig::{
     Route53recoverycontrolconfigCluster as Cluster,
@@ -21,7 +23,7 @@ use crate::bindings::aws::route53recoverycontrolconfig::{
     Route53recoverycontrolconfigSafetyRule as SafetyRule,
     Route53recoverycontrolconfigSafetyRuleRuleConfig as RuleConfig,
 };
-use crate::core::{ProviderRef, Ref, Scope};
+use crate::core::{Expr, ProviderRef, Ref, Scope};
 
 use super::role::RegionRole;
 
@@ -32,8 +34,9 @@ pub const ARC_CONFIG_REGION: &str = "us-west-2";
 /// stays within ARC's 64 characters.
 const LONGEST_SUFFIX: usize = "-one-region-on".len();
 
-/// Milliseconds the safety rule waits after a change before it evaluates
-/// the next one, so two quick changes cannot switch both regions off.
+/// The safety rule's evaluation period: for this many milliseconds after a
+/// change, further changes to the controls fail, which keeps a failover
+/// from flapping back and forth.
 pub const SAFETY_RULE_WAIT_MS: u32 = 5_000;
 
 /// The settings of [`RecoveryControls`].
@@ -45,6 +48,11 @@ pub struct RecoveryControlProps<'a> {
     /// `-one-region-on`. Non-whitespace characters only (ARC's rule), and
     /// at most 50 of them, so the longest name stays within ARC's 64.
     pub name: String,
+    /// An existing cluster to create the control panel in (its ARN,
+    /// `arn:<partition>:route53-recovery-control::<account>:cluster/<id>`);
+    /// `None` creates one. An account holds at most two clusters, and each
+    /// costs by the hour, so every stack after the first should share one.
+    pub cluster_arn: Option<String>,
 }
 
 /// A cluster, its control panel, a routing control per region and the
@@ -59,7 +67,7 @@ pub struct RecoveryControlProps<'a> {
 /// let oregon = stack.provider(AwsProvider::new("recovery_control", "us-west-2"));
 /// let controls = RecoveryControls::new(
 ///     &mut stack.scope(&oregon),
-///     RecoveryControlProps { provider: &oregon, name: "orders-prod".into() },
+///     RecoveryControlProps { provider: &oregon, name: "orders-prod".into(), cluster_arn: None },
 /// );
 /// assert_eq!(
 ///     controls.routing_control(RegionRole::Secondary).address(),
@@ -68,8 +76,9 @@ pub struct RecoveryControlProps<'a> {
 /// stack.synth().unwrap();
 /// ```
 pub struct RecoveryControls {
-    /// The cluster: its `cluster_endpoints` are where states are switched.
-    pub cluster: Ref<Cluster>,
+    /// The cluster the stack created (its `cluster_endpoints` are where
+    /// states are switched); `None` when it uses an existing one.
+    pub cluster: Option<Ref<Cluster>>,
     /// The control panel grouping the routing controls.
     pub control_panel: Ref<ControlPanel>,
     /// The primary's and the secondary's routing controls, in that order.
@@ -95,26 +104,45 @@ impl RecoveryControls {
         let name = &props.name;
         if name.is_empty()
             || name.chars().any(char::is_whitespace)
-            || name.len() > 64 - LONGEST_SUFFIX
+            || name.chars().count() > 64 - LONGEST_SUFFIX
         {
             scope.error(
                 format!("recovery control name `{name}`"),
                 format!(
                     "ARC names are 1 to 64 non-whitespace characters, and the safety rule adds \
-                     `-one-region-on`: use at most {} characters without spaces",
+                     `-one-region-on`: use 1 to {} characters without spaces",
                     64 - LONGEST_SUFFIX
                 ),
             );
         }
+        if let Some(arn) = &props.cluster_arn
+            && !is_cluster_arn(arn)
+        {
+            scope.error(
+                format!("recovery control cluster `{arn}` is not a cluster ARN"),
+                "give the ARN `aws route53-recovery-control-config list-clusters --region us-west-2` \
+                 prints: arn:aws:route53-recovery-control::<account>:cluster/<id>",
+            );
+        }
         let mut scope = scope.child_in("recovery_control", props.provider);
-        let cluster = scope.resource("cluster", Cluster::new(name));
-        let control_panel = scope.resource("control_panel", ControlPanel::new(cluster.arn(), name));
+        let (cluster, cluster_arn) = match props.cluster_arn {
+            Some(arn) => (None, Expr::literal(arn)),
+            None => {
+                let cluster = scope.resource("cluster", Cluster::new(name));
+                let arn = cluster.arn();
+                (Some(cluster), arn)
+            }
+        };
+        let control_panel = scope.resource(
+            "control_panel",
+            ControlPanel::new(cluster_arn.clone(), name),
+        );
         let routing_controls = [RegionRole::Primary, RegionRole::Secondary].map(|role| {
             let control = scope.resource(
                 role.id(),
                 RoutingControl {
                     control_panel_arn: Some(control_panel.arn()),
-                    ..RoutingControl::new(cluster.arn(), format!("{name}-{}", role.id()))
+                    ..RoutingControl::new(cluster_arn.clone(), format!("{name}-{}", role.id()))
                 },
             );
             (role, control)
@@ -156,6 +184,19 @@ impl RecoveryControls {
     }
 }
 
+/// `arn:<partition>:route53-recovery-control::<account>:cluster/<id>`.
+fn is_cluster_arn(arn: &str) -> bool {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    matches!(
+        parts.as_slice(),
+        ["arn", partition, "route53-recovery-control", "", account, resource]
+            if !partition.is_empty()
+                && account.len() == 12
+                && account.bytes().all(|b| b.is_ascii_digit())
+                && resource.strip_prefix("cluster/").is_some_and(|id| !id.is_empty())
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;
@@ -172,6 +213,10 @@ mod tests {
     /// Failover DNS between eu-west-1 and eu-central-1 with recovery control
     /// through a provider in `arc_region`.
     fn stack(arc_region: &str, name: &str, drill: bool) -> Stack {
+        stack_in(arc_region, name, drill, None)
+    }
+
+    fn stack_in(arc_region: &str, name: &str, drill: bool, cluster_arn: Option<&str>) -> Stack {
         let mut stack = Stack::new("orders");
         let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
         let central = stack.provider(AwsProvider::new("central", "eu-central-1"));
@@ -200,6 +245,7 @@ mod tests {
                 recovery_control: Some(RecoveryControlProps {
                     provider: &arc,
                     name: name.to_owned(),
+                    cluster_arn: cluster_arn.map(str::to_owned),
                 }),
             },
         );
@@ -261,7 +307,7 @@ mod tests {
         assert_eq!(report.failover, None);
         let manual = report.manual_failover.clone().unwrap();
         assert_eq!(
-            manual.routing_controls,
+            manual.switch_off,
             ["aws_route53recoverycontrolconfig_routing_control.names_recovery_control_primary"]
         );
         // 30 s propagation + the CNAME's 30 s TTL.
@@ -300,6 +346,37 @@ mod tests {
         let long = "n".repeat(51);
         let errors = synth_errors(&stack("us-west-2", &long, false));
         assert_eq!(errors.len(), 1, "{errors:#?}");
-        assert!(errors[0].contains("at most 50 characters"), "{errors:#?}");
+        assert!(errors[0].contains("use 1 to 50 characters"), "{errors:#?}");
+    }
+
+    #[test]
+    fn an_existing_cluster_is_shared_and_a_malformed_arn_is_refused() {
+        let arn = "arn:aws:route53-recovery-control::123456789012:cluster/0123abcd";
+        let document = synth(&stack_in("us-west-2", "orders-test", false, Some(arn)));
+        assert!(
+            document
+                .resources("aws_route53recoverycontrolconfig_cluster")
+                .next()
+                .is_none()
+        );
+        let panel = resource(
+            &document,
+            "aws_route53recoverycontrolconfig_control_panel",
+            "names_recovery_control_control_panel",
+        );
+        assert_eq!(panel["cluster_arn"], arn);
+        for bad in [
+            "arn:aws:route53-recovery-control::123456789012:controlpanel/0123abcd",
+            "arn:aws:route53-recovery-control::1234:cluster/0123abcd",
+            "0123abcd",
+        ] {
+            let errors = synth_errors(&stack_in("us-west-2", "orders-test", false, Some(bad)));
+            assert!(
+                errors.iter().any(|e| e.contains(&format!(
+                    "recovery control cluster `{bad}` is not a cluster ARN"
+                ))),
+                "{bad}: {errors:#?}"
+            );
+        }
     }
 }

@@ -127,8 +127,8 @@ impl From<RecoveryTime> for Failover {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ManualFailover {
     /// The routing controls the PRIMARY records follow: switching one Off
-    /// fails its region over.
-    pub routing_controls: Vec<String>,
+    /// fails its region over (while the secondary's is On).
+    pub switch_off: Vec<String>,
     /// [`ROUTE53_PROPAGATION_SECONDS`], after the switch.
     pub route53_propagation_seconds: u32,
     /// The failover record's TTL (an alias takes its target's).
@@ -320,12 +320,12 @@ fn failover_time(
             );
             let after_switch_seconds = ROUTE53_PROPAGATION_SECONDS + client_dns_cache_seconds;
             let entry = manual.get_or_insert(ManualFailover {
-                routing_controls: Vec::new(),
+                switch_off: Vec::new(),
                 route53_propagation_seconds: ROUTE53_PROPAGATION_SECONDS,
                 client_dns_cache_seconds,
                 after_switch_seconds,
             });
-            entry.routing_controls.push(control);
+            entry.switch_off.push(control);
             if after_switch_seconds > entry.after_switch_seconds {
                 entry.client_dns_cache_seconds = client_dns_cache_seconds;
                 entry.after_switch_seconds = after_switch_seconds;
@@ -516,9 +516,10 @@ impl fmt::Display for DrReport {
             writeln!(
                 f,
                 "  failover               manual, through Route 53 ARC: switch {} Off at any of the cluster's \
-                 five regional endpoints (a data plane: no call to Route 53's control plane in us-east-1); \
-                 the safety rule keeps one region On",
-                manual.routing_controls.join(", ")
+                 five regional endpoints (a data plane: no call to Route 53's control plane in us-east-1) \
+                 while the secondary's is On; the safety rule refuses a change that leaves none On, and \
+                 routing controls start Off: switch both On after the first apply",
+                manual.switch_off.join(", ")
             )?;
             writeln!(
                 f,
