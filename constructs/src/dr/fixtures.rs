@@ -14,6 +14,7 @@ use super::failover_dns::{
 };
 use super::global_table::{GlobalTable, GlobalTableProps, Key, TableReplica};
 use super::queue_replication::{QueueReplication, QueueReplicationProps};
+use super::recovery_control::RecoveryControlProps;
 use super::replicated_bucket::{ReplicatedBucket, ReplicatedBucketProps};
 
 /// What the fixture puts in the stack.
@@ -83,34 +84,52 @@ pub fn stack(parts: Parts) -> Stack {
     }
     if let Some(custom_domains) = parts.dns {
         let drill = drill_variable(&mut stack);
-        let (west_api, west_stage) = api(&mut stack.scope(&west).child("web_a"));
-        let (central_api, central_stage) = api(&mut stack.scope(&central).child("web_b"));
-        FailoverDns::new(
-            &mut stack.scope(&west).child("names"),
-            FailoverDnsProps {
-                zone: HostedZone::Existing {
-                    zone_id: "Z0123456789".to_owned(),
-                },
-                record_name: "api.orders.acme-corp.io".to_owned(),
-                primary: endpoint(&west, &west_api, &west_stage),
-                secondary: endpoint(&central, &central_api, &central_stage),
-                health_check: HealthCheck {
-                    path: "/ready".to_owned(),
-                    interval_seconds: 10,
-                    failure_threshold: 3,
-                },
-                custom_domains,
-                cname_ttl_seconds: 30,
-                hardening: None,
-                drill: Some(drill),
-                recovery_control: None,
-            },
+        failover_dns(
+            &mut stack,
+            [&west, &central],
+            custom_domains,
+            Some(drill),
+            None,
         );
     }
     stack
 }
 
-pub(crate) fn endpoint<'a>(
+/// Failover DNS for `api.orders.acme-corp.io` between an API in each of the
+/// two regions (primary first), under `names`.
+pub(crate) fn failover_dns(
+    stack: &mut Stack,
+    [primary, secondary]: [&ProviderRef; 2],
+    custom_domains: bool,
+    drill: Option<Expr>,
+    recovery_control: Option<RecoveryControlProps<'_>>,
+) {
+    let (primary_api, primary_stage) = api(&mut stack.scope(primary).child("web_a"));
+    let (secondary_api, secondary_stage) = api(&mut stack.scope(secondary).child("web_b"));
+    FailoverDns::new(
+        &mut stack.scope(primary).child("names"),
+        FailoverDnsProps {
+            zone: HostedZone::Existing {
+                zone_id: "Z0123456789".to_owned(),
+            },
+            record_name: "api.orders.acme-corp.io".to_owned(),
+            primary: endpoint(primary, &primary_api, &primary_stage),
+            secondary: endpoint(secondary, &secondary_api, &secondary_stage),
+            health_check: HealthCheck {
+                path: "/ready".to_owned(),
+                interval_seconds: 10,
+                failure_threshold: 3,
+            },
+            custom_domains,
+            cname_ttl_seconds: 30,
+            hardening: None,
+            drill,
+            recovery_control,
+        },
+    );
+}
+
+fn endpoint<'a>(
     provider: &'a ProviderRef,
     api: &'a Ref<Apigatewayv2Api>,
     stage: &'a Ref<Apigatewayv2Stage>,
@@ -126,7 +145,7 @@ pub(crate) fn endpoint<'a>(
 
 /// An HTTP API with an open `GET /ready` (what the health checks probe)
 /// and `POST /orders` behind IAM authorization.
-pub(crate) fn api(scope: &mut Scope<'_>) -> (Ref<Apigatewayv2Api>, Ref<Apigatewayv2Stage>) {
+fn api(scope: &mut Scope<'_>) -> (Ref<Apigatewayv2Api>, Ref<Apigatewayv2Stage>) {
     let api = scope.resource(
         "api",
         Apigatewayv2Api {

@@ -203,10 +203,8 @@ mod tests {
 
     use super::*;
     use crate::core::{AwsProvider, Stack};
-    use crate::dr::failover_dns::{
-        FailoverDns, FailoverDnsProps, HealthCheck, HostedZone, drill_variable,
-    };
-    use crate::dr::fixtures::{api, endpoint};
+    use crate::dr::failover_dns::drill_variable;
+    use crate::dr::fixtures::failover_dns;
     use crate::dr::report::DrReport;
     use crate::testing::{resource, synth, synth_errors};
 
@@ -222,32 +220,16 @@ mod tests {
         let central = stack.provider(AwsProvider::new("central", "eu-central-1"));
         let arc = stack.provider(AwsProvider::new("arc", arc_region));
         let drill = drill.then(|| drill_variable(&mut stack));
-        let (west_api, west_stage) = api(&mut stack.scope(&west).child("web_a"));
-        let (central_api, central_stage) = api(&mut stack.scope(&central).child("web_b"));
-        FailoverDns::new(
-            &mut stack.scope(&west).child("names"),
-            FailoverDnsProps {
-                zone: HostedZone::Existing {
-                    zone_id: "Z0123456789".to_owned(),
-                },
-                record_name: "api.orders.acme-corp.io".to_owned(),
-                primary: endpoint(&west, &west_api, &west_stage),
-                secondary: endpoint(&central, &central_api, &central_stage),
-                health_check: HealthCheck {
-                    path: "/ready".to_owned(),
-                    interval_seconds: 10,
-                    failure_threshold: 3,
-                },
-                custom_domains: false,
-                cname_ttl_seconds: 30,
-                hardening: None,
-                drill,
-                recovery_control: Some(RecoveryControlProps {
-                    provider: &arc,
-                    name: name.to_owned(),
-                    cluster_arn: cluster_arn.map(str::to_owned),
-                }),
-            },
+        failover_dns(
+            &mut stack,
+            [&west, &central],
+            false,
+            drill,
+            Some(RecoveryControlProps {
+                provider: &arc,
+                name: name.to_owned(),
+                cluster_arn: cluster_arn.map(str::to_owned),
+            }),
         );
         stack
     }
