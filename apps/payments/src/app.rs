@@ -495,19 +495,22 @@ fn deployment(
             secondary_stack.queue.url(),
             "The secondary region's queue",
         ),
-        (
-            "worst_case_recovery_seconds",
-            Expr::literal(config.recovery_time().worst_case_seconds().to_string()),
-            "Detection + Route 53 propagation + client DNS cache, from the configuration",
-        ),
     ];
     let mut outputs: Vec<(String, Output)> = outputs
         .into_iter()
         .map(|(name, value, description)| (name.to_owned(), Output::new(value, description)))
         .collect();
+    // None with recovery control: failover is manual, no figure applies.
+    if let Some(time) = dns.recovery_time {
+        outputs.push((
+            "worst_case_recovery_seconds".to_owned(),
+            Output::new(
+                Expr::literal(time.worst_case_seconds().to_string()),
+                "Detection + Route 53 propagation + client DNS cache, from the configuration",
+            ),
+        ));
+    }
     if let Some(controls) = &dns.recovery_controls {
-        // Failover is manual: the automatic figure does not apply.
-        outputs.retain(|(name, _)| name != "worst_case_recovery_seconds");
         if let Some(cluster) = &controls.cluster {
             outputs.push((
                 "recovery_control_cluster_endpoints".to_owned(),

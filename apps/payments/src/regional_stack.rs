@@ -6,9 +6,9 @@
 use std::collections::BTreeMap;
 
 use constructs::aws::iam::{Condition, Statement};
+use constructs::aws::name_tag;
 use constructs::aws::sqs::RedrivePolicy;
 use constructs::aws::sts::Account;
-use constructs::aws::{Tags, tags};
 use constructs::bindings::aws::apigatewayv2::{
     Apigatewayv2Api, Apigatewayv2Authorizer, Apigatewayv2AuthorizerJwtConfiguration,
     Apigatewayv2Integration, Apigatewayv2Route, Apigatewayv2Stage,
@@ -188,7 +188,7 @@ fn network(
         Subnet {
             cidr_block: Some(subnet_cidr.into()),
             map_public_ip_on_launch: Some(false.into()),
-            tags: name_tag(&format!("{name}-private")),
+            tags: name_tag(format!("{name}-private")),
             ..Subnet::new(vpc.id())
         },
     );
@@ -220,7 +220,7 @@ fn network(
             vpc_id: Some(vpc.id()),
             ingress: Some(serde_json::json!([])),
             egress: Some(serde_json::json!([])),
-            tags: name_tag(&format!("{name}-default-unused")),
+            tags: name_tag(format!("{name}-default-unused")),
             ..DefaultSecurityGroup::new()
         },
     );
@@ -292,10 +292,6 @@ struct FlowLogSettings<'a> {
     key: &'a Expr,
     log_retention_days: u32,
     account: &'a Account,
-}
-
-fn name_tag(name: &str) -> Option<BTreeMap<String, Expr>> {
-    tags(&Tags::from([("Name".to_owned(), name.to_owned())]))
 }
 
 /// The HTTP API: `POST /payment` (authorized as configured), public

@@ -48,9 +48,9 @@ impl Statement {
             sid: Some(sid.into()),
             effect: Some(effect.into()),
             actions: Some(actions.iter().map(|a| Expr::literal(*a)).collect()),
-            resources: (!resources.is_empty()).then_some(resources),
             ..Self::new()
         }
+        .on(resources)
     }
 
     /// Allows `principals` to do `actions`, in a resource policy (a bucket's,

@@ -1,6 +1,6 @@
 //! What the generated bindings ([`crate::bindings::aws`]) cannot say on
 //! their own: how policy documents and key policies are built, the redrive
-//! policy's JSON and the account's ARNs. The
+//! policy's JSON, the account's ARNs and a few argument helpers. The
 //! resources themselves are the generated types.
 
 pub mod iam;
@@ -12,16 +12,9 @@ use std::collections::BTreeMap;
 
 use crate::core::Expr;
 
-/// Tags, as constructs take them.
-pub type Tags = BTreeMap<String, String>;
-
-/// The `tags` argument of a resource: absent when there are none.
-pub fn tags(tags: &Tags) -> Option<BTreeMap<String, Expr>> {
-    (!tags.is_empty()).then(|| {
-        tags.iter()
-            .map(|(key, value)| (key.clone(), Expr::literal(value.as_str())))
-            .collect()
-    })
+/// The `tags` argument that names a resource in the console: `Name`.
+pub fn name_tag(name: impl Into<Expr>) -> Option<BTreeMap<String, Expr>> {
+    Some(BTreeMap::from([("Name".to_owned(), name.into())]))
 }
 
 /// `"Enabled"` / `"Disabled"` as many AWS settings spell it.

@@ -26,8 +26,8 @@
 
 use crate::aws::iam::{Condition, PolicyDocument, Principals, Statement};
 use crate::aws::kms::{KeyPolicy, KeyPolicyStatement};
+use crate::aws::name_tag;
 use crate::aws::sts::Account;
-use crate::aws::{Tags, tags};
 use crate::bindings::aws::acm::{AcmCertificate, AcmCertificateValidation};
 use crate::bindings::aws::apigatewayv2::{
     Apigatewayv2Api, Apigatewayv2ApiMapping, Apigatewayv2DomainName,
@@ -468,10 +468,7 @@ impl FailoverDns {
                     failure_threshold: Some(props.health_check.failure_threshold.into()),
                     enable_sni: Some(true.into()),
                     measure_latency: Some(false.into()),
-                    tags: tags(&Tags::from([(
-                        "Name".to_owned(),
-                        target.health_check_name.clone(),
-                    )])),
+                    tags: name_tag(&target.health_check_name),
                     ..Route53HealthCheck::new("HTTPS")
                 },
                 probe.ready,
@@ -483,10 +480,7 @@ impl FailoverDns {
                     "routing_control_health_check",
                     Route53HealthCheck {
                         routing_control_arn: Some(controls.routing_control(role).arn()),
-                        tags: tags(&Tags::from([(
-                            "Name".to_owned(),
-                            format!("{}-routing-control", target.health_check_name),
-                        )])),
+                        tags: name_tag(format!("{}-routing-control", target.health_check_name)),
                         ..Route53HealthCheck::new("RECOVERY_CONTROL")
                     },
                 ),

@@ -30,9 +30,12 @@ use super::role::RegionRole;
 /// The only region ARC's recovery control configuration API is served in.
 pub const ARC_CONFIG_REGION: &str = "us-west-2";
 
-/// The longest suffix a name gets (`-one-region-on`), so that every name
-/// stays within ARC's 64 characters.
-const LONGEST_SUFFIX: usize = "-one-region-on".len();
+/// The safety rule's name suffix, the longest a name gets: every name
+/// stays within ARC's 64 characters when the base leaves room for it.
+const SAFETY_RULE_SUFFIX: &str = "-one-region-on";
+
+/// The longest base name ARC's 64 characters leave room for.
+const MAX_NAME_CHARS: usize = 64 - SAFETY_RULE_SUFFIX.len();
 
 /// The safety rule's evaluation period: for this many milliseconds after a
 /// change, further changes to the controls fail, which keeps a failover
@@ -104,14 +107,13 @@ impl RecoveryControls {
         let name = &props.name;
         if name.is_empty()
             || name.chars().any(char::is_whitespace)
-            || name.chars().count() > 64 - LONGEST_SUFFIX
+            || name.chars().count() > MAX_NAME_CHARS
         {
             scope.error(
                 format!("recovery control name `{name}`"),
                 format!(
                     "ARC names are 1 to 64 non-whitespace characters, and the safety rule adds \
-                     `-one-region-on`: use 1 to {} characters without spaces",
-                    64 - LONGEST_SUFFIX
+                     `{SAFETY_RULE_SUFFIX}`: use 1 to {MAX_NAME_CHARS} characters without spaces"
                 ),
             );
         }
@@ -159,7 +161,7 @@ impl RecoveryControls {
                 ),
                 ..SafetyRule::new(
                     control_panel.arn(),
-                    format!("{name}-one-region-on"),
+                    format!("{name}{SAFETY_RULE_SUFFIX}"),
                     SAFETY_RULE_WAIT_MS,
                     RuleConfig::new(false, 1, "ATLEAST"),
                 )

@@ -318,18 +318,18 @@ fn failover_time(
                 || "a routing control of another stack".to_owned(),
                 |(t, n)| format!("{t}.{n}"),
             );
-            let after_switch_seconds = ROUTE53_PROPAGATION_SECONDS + client_dns_cache_seconds;
             let entry = manual.get_or_insert(ManualFailover {
                 switch_off: Vec::new(),
                 route53_propagation_seconds: ROUTE53_PROPAGATION_SECONDS,
-                client_dns_cache_seconds,
-                after_switch_seconds,
+                client_dns_cache_seconds: 0,
+                after_switch_seconds: 0,
             });
             entry.switch_off.push(control);
-            if after_switch_seconds > entry.after_switch_seconds {
-                entry.client_dns_cache_seconds = client_dns_cache_seconds;
-                entry.after_switch_seconds = after_switch_seconds;
-            }
+            // The slowest record decides.
+            entry.client_dns_cache_seconds =
+                entry.client_dns_cache_seconds.max(client_dns_cache_seconds);
+            entry.after_switch_seconds =
+                ROUTE53_PROPAGATION_SECONDS + entry.client_dns_cache_seconds;
             continue;
         }
         let time = RecoveryTime {
