@@ -64,7 +64,7 @@ audit: check audit-venv ## checkov on both profiles: fails on any check neither 
 	$(AUDIT_VENV)/bin/python scripts/checkov_audit.py --synth target/debug/synth --checkov $(AUDIT_VENV)/bin/checkov
 
 lambdas: ## release-build the handlers and package terraform/lambda/*.zip (glibc <= 2.34, deterministic)
-	$(CARGO) build --release --locked -p payment -p queue-replicator
+	$(CARGO) build --release --locked -p payment -p queue-replicator -p conflict-detector
 	scripts/package-lambdas.sh
 
 plan: synth ## terraform init + plan into terraform/tfplan, then the plan summary (exit 2 on stateful destroys unless ALLOW_DATA_LOSS=1)
@@ -130,7 +130,7 @@ bench: ## synth speed and scale: criterion, whole-process time (hyperfine), peak
 bench-handlers: venv ## handler figures: build time, sizes, cold start, latency and memory against moto
 	@start=$$(date +%s); $(MAKE) --no-print-directory lambdas >/dev/null; \
 		echo "release build and packaging: $$(( $$(date +%s) - start )) s (incremental; see the README for a clean build)"
-	@ls -l target/release/payment target/release/queue-replicator terraform/lambda/*.zip | awk '{print $$5, $$9}'
+	@ls -l target/release/payment target/release/queue-replicator target/release/conflict-detector terraform/lambda/*.zip | awk '{print $$5, $$9}'
 	PAYMENT_BOOTSTRAP=$(CURDIR)/target/lambda/payment/bootstrap $(CARGO) bench --locked -p payment --bench runtime
 
 nextest: ## cargo-nextest, installed when missing
@@ -150,7 +150,7 @@ validate: synth ## terraform init and validate a scratch copy of terraform/ (off
 	rm -rf $(VALIDATE_DIR) && mkdir -p $(VALIDATE_DIR)/lambda
 	cp terraform/main.tf.json $(VALIDATE_DIR)/
 	# filebase64sha256 needs the packages; stand in empty zips for unbuilt ones.
-	for package in payment queue-replicator; do \
+	for package in payment queue-replicator conflict-detector; do \
 		if [ -f terraform/lambda/$$package.zip ]; then cp terraform/lambda/$$package.zip $(VALIDATE_DIR)/lambda/; \
 		else { printf 'PK\005\006'; head -c 18 /dev/zero; } > $(VALIDATE_DIR)/lambda/$$package.zip; fi; \
 	done

@@ -15,7 +15,7 @@ mkdir -p "$out" target/lambda
 
 newer_than() { [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | tail -n 1)" = "$1" ] && [ "$1" != "$2" ]; }
 
-for package in payment queue-replicator; do
+for package in payment queue-replicator conflict-detector; do
   binary="target/release/$package"
   [ -x "$binary" ] || { echo "error: $binary is missing; run cargo build --release -p $package" >&2; exit 1; }
   needed=$(objdump -T "$binary" | grep -oE 'GLIBC_[0-9]+(\.[0-9]+)+' | sed 's/GLIBC_//' | sort -uV | tail -n 1)

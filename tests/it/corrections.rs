@@ -389,8 +389,8 @@ fn functions_run_rust_packages_on_al2023() {
     let functions: Vec<_> = document.resources("aws_lambda_function").collect();
     assert_eq!(
         functions.len(),
-        3,
-        "payment in each region and the replicator"
+        5,
+        "payment and conflict detector in each region, and the replicator"
     );
     for (id, function) in functions {
         assert_eq!(function["runtime"], "provided.al2023", "{id}");
@@ -705,6 +705,6 @@ fn alert_email_subscribes_to_every_topic() {
 fn log_groups_keep_seven_days() {
     let document = default_document();
     let groups: Vec<_> = document.resources("aws_cloudwatch_log_group").collect();
-    assert_eq!(groups.len(), 5);
+    assert_eq!(groups.len(), 7);
     assert!(groups.iter().all(|(_, g)| g["retention_in_days"] == 7));
 }

@@ -453,7 +453,7 @@ fn reserved_concurrency_is_a_setting_that_must_fit_the_quota() {
     };
     let message = too_small.validate().unwrap_err().to_string();
     assert!(
-        message.contains("needs a quota of at least 210 concurrent executions in us-east-1"),
+        message.contains("needs a quota of at least 220 concurrent executions in us-east-1"),
         "{message}"
     );
     assert!(message.contains("--lambda-concurrency-quota"), "{message}");

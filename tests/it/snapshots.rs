@@ -64,6 +64,8 @@ fn construct_snapshots() {
         ("failover_dns", "dns_"),
         ("queue_replication", "queue_replication_"),
         ("monitoring", "monitoring_"),
+        ("conflict_table", "conflicts_"),
+        ("conflict_detector_secondary", "secondary_conflict_detector_"),
     ] {
         insta::assert_json_snapshot!(name, construct_subtree(&document, prefix));
     }

@@ -59,7 +59,7 @@ const EMPTY_ZIP: [u8; 22] = [
 ];
 
 /// The Lambda packages the configuration refers to.
-pub const LAMBDA_PACKAGES: [&str; 2] = ["payment", "queue-replicator"];
+pub const LAMBDA_PACKAGES: [&str; 3] = ["payment", "queue-replicator", "conflict-detector"];
 
 /// Writes `main_tf_json` into `dir` with stand-in Lambda packages beside it.
 pub fn write_scratch_configuration(dir: &Path, main_tf_json: &str) {

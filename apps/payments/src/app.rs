@@ -6,6 +6,9 @@ use constructs::aws::sts::Account;
 use constructs::bindings::aws::route53::Route53Record;
 use constructs::core::{App, AwsProvider, Diagnostics, Expr, Output, ProviderRef, Scope, Stack};
 use constructs::dr::RegionRole;
+use constructs::dr::conflict_detection::{
+    ConflictDetector, ConflictDetectorProps, conflict_table_props,
+};
 use constructs::dr::encryption::{RegionalKeyProps, RegionalKeys, regional_key};
 use constructs::dr::failover_dns::{
     FailoverDns, FailoverDnsProps, FailoverEndpoint, HostedZone, ZoneHardening, drill_variable,
@@ -15,8 +18,9 @@ use constructs::dr::monitoring::ROUTE53_METRICS_REGION;
 use constructs::dr::queue_replication::{QueueReplication, QueueReplicationProps};
 use constructs::dr::recovery_control::{ARC_CONFIG_REGION, RecoveryControlProps};
 use constructs::dr::replicated_bucket::{BucketHardening, ReplicatedBucket, ReplicatedBucketProps};
+use constructs::dr::rust_function::FunctionHardening;
 
-use crate::config::Config;
+use crate::config::{CONFLICT_DETECTOR_CONCURRENCY, Config};
 use crate::emulator;
 use crate::flags::{PaymentsFlags, Target};
 use crate::monitoring::{Monitoring, MonitoringProps};
@@ -27,11 +31,12 @@ use crate::regional_stack::{RegionalStack, RegionalStackProps, alert_topic};
 pub const STACK_NAME: &str = "payments";
 
 /// The construct at each top-level path of the app, for diagrams.
-pub const CONSTRUCT_KINDS: [(&str, &str); 8] = [
+pub const CONSTRUCT_KINDS: [(&str, &str); 9] = [
     ("encryption", "RegionalKeys"),
     ("primary", "RegionalStack"),
     ("secondary", "RegionalStack"),
     ("transactions", "GlobalTable"),
+    ("conflicts", "GlobalTable"),
     ("documents", "ReplicatedBucket"),
     ("dns", "FailoverDns"),
     ("queue_replication", "QueueReplication"),
@@ -40,6 +45,11 @@ pub const CONSTRUCT_KINDS: [(&str, &str); 8] = [
 
 /// The partition key of a transaction.
 pub const TRANSACTION_KEY: &str = "transaction_id";
+/// The attribute the payment function stamps with its region.
+pub const REGION_ATTRIBUTE: &str = "region";
+/// When the payment function wrote the item: differs between two writes
+/// of the same payment.
+pub const WRITTEN_AT_ATTRIBUTE: &str = "created_at";
 
 /// The payments app for the settings `flags` ask for, with what synth
 /// checks it against: the rules read it with its environment suffix and
@@ -311,6 +321,44 @@ fn deployment(
     .collect();
     let [primary_stack, secondary_stack] = [&regions[0], &regions[1]];
 
+    // A payment booked in both regions within the replication lag keeps
+    // one version; each region's detector records the other.
+    let conflicts = GlobalTable::new(
+        &mut root.child("conflicts"),
+        GlobalTableProps {
+            kms_key_arn: keys.arn_in(&config.primary_region),
+            retain: production,
+            ..conflict_table_props(
+                &names.conflict_table(),
+                vec![TableReplica {
+                    region: config.secondary_region.clone(),
+                    kms_key_arn: keys.arn_in(&config.secondary_region),
+                }],
+            )
+        },
+    );
+    for stack in &regions {
+        ConflictDetector::new(
+            &mut root
+                .child_in(stack.role.id(), &stack.provider)
+                .child("conflict_detector"),
+            ConflictDetectorProps {
+                function_name: names.regional("conflict-detector", &stack.region),
+                table: &table,
+                conflicts: &conflicts,
+                account: &account,
+                region_attribute: REGION_ATTRIBUTE.to_owned(),
+                write_metadata_attributes: vec![WRITTEN_AT_ATTRIBUTE.to_owned()],
+                topic: &stack.topic,
+                log_retention_days,
+                hardening: keys.arn_in(&stack.region).map(|key_arn| FunctionHardening {
+                    key_arn,
+                    reserved_concurrency: CONFLICT_DETECTOR_CONCURRENCY,
+                }),
+            },
+        );
+    }
+
     let bucket = ReplicatedBucket::new(
         &mut root.child("documents"),
         secondary,
@@ -435,6 +483,7 @@ fn deployment(
             names: &names,
             regions: &regions,
             table_name: &table.name,
+            conflict_table_name: &conflicts.name,
             bucket: &bucket,
             replicator: &replicator,
             health_checks: &dns.health_checks,
@@ -474,6 +523,11 @@ fn deployment(
             "table_name",
             table.table.name(),
             "The DynamoDB global table",
+        ),
+        (
+            "conflict_table_name",
+            conflicts.table.name(),
+            "Where each region records payments written in both regions with other content (status open until reconciled)",
         ),
         (
             "primary_bucket",

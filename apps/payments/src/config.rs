@@ -116,6 +116,10 @@ pub struct ConcurrencySettings {
     pub account_quota: u32,
 }
 
+/// Concurrency kept for the conflict detector in each region (production
+/// profile): one invocation per stream shard at a time, so a few suffice.
+pub const CONFLICT_DETECTOR_CONCURRENCY: u32 = 10;
+
 /// Concurrency AWS always leaves unreserved in a region.
 pub const UNRESERVED_CONCURRENCY_MINIMUM: u32 = 100;
 
@@ -130,11 +134,14 @@ impl Default for ConcurrencySettings {
 }
 
 impl ConcurrencySettings {
-    /// The quota the primary region needs: both functions' reservations
-    /// plus what AWS keeps unreserved (the secondary runs only the payment
-    /// function, so it needs less of the same quota).
+    /// The quota the primary region needs: its functions' reservations
+    /// plus what AWS keeps unreserved (the secondary runs no replicator,
+    /// so it needs less of the same quota).
     pub fn primary_quota_needed(&self) -> u32 {
-        self.payment + self.replicator + UNRESERVED_CONCURRENCY_MINIMUM
+        self.payment
+            + self.replicator
+            + CONFLICT_DETECTOR_CONCURRENCY
+            + UNRESERVED_CONCURRENCY_MINIMUM
     }
 }
 
@@ -621,7 +628,8 @@ impl Config {
                 "Lambda concurrency quota",
                 settings.account_quota,
                 format!(
-                    "reserving {} for the payment function and {} for the replicator needs a quota of at least \
+                    "reserving {} for the payment function, {} for the replicator and \
+                     {CONFLICT_DETECTOR_CONCURRENCY} for the conflict detector needs a quota of at least \
                      {primary_needs} concurrent executions in {}: AWS keeps {UNRESERVED_CONCURRENCY_MINIMUM} \
                      unreserved, and applying would fail",
                     settings.payment, settings.replicator, self.primary_region

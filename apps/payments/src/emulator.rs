@@ -25,7 +25,7 @@ pub struct Difference {
 }
 
 /// Every difference, in the order `adapt` applies them.
-pub const DIFFERENCES: [Difference; 5] = [
+pub const DIFFERENCES: [Difference; 6] = [
     Difference {
         attribute: "custom domains (aws_acm_certificate, aws_acm_certificate_validation, aws_apigatewayv2_domain_name, aws_apigatewayv2_api_mapping, validation records)",
         change: "off, as with --no-custom-domains: the failover records are CNAMEs to the execute-api hosts",
@@ -35,6 +35,11 @@ pub const DIFFERENCES: [Difference; 5] = [
         attribute: "aws_dynamodb_table.replica",
         change: "removed: the emulator's table has no replica in the secondary region",
         reason: "moto never finishes creating a table with a replica block; the apply hangs",
+    },
+    Difference {
+        attribute: "aws_lambda_event_source_mapping on a replica's stream (the secondary's conflict detector trigger)",
+        change: "removed: the secondary's conflict detector is created but reads nothing",
+        reason: "without the replica there is no table, and so no stream, in the secondary region",
     },
     Difference {
         attribute: "aws_s3_bucket_replication_configuration.rule.delete_marker_replication.status",
@@ -85,6 +90,17 @@ pub fn adapt(document: Document) -> Document {
         for_each_resource(value, "aws_dynamodb_table", |table| {
             remove(table, "replica");
         });
+        if let Some(mappings) = value
+            .get_mut("resource")
+            .and_then(|resources| resources.get_mut("aws_lambda_event_source_mapping"))
+            .and_then(Value::as_object_mut)
+        {
+            mappings.retain(|_, mapping| {
+                !mapping["event_source_arn"]
+                    .as_str()
+                    .is_some_and(|arn| arn.contains(".replica :"))
+            });
+        }
         for_each_resource(
             value,
             "aws_s3_bucket_replication_configuration",

@@ -19,6 +19,8 @@ pub struct MonitoringProps<'a> {
     pub names: &'a Names,
     pub regions: &'a [RegionalStack],
     pub table_name: &'a str,
+    /// Where write conflicts of the table are recorded.
+    pub conflict_table_name: &'a str,
     pub bucket: &'a ReplicatedBucket,
     pub replicator: &'a QueueReplication,
     pub health_checks: &'a [(RegionRole, Ref<Route53HealthCheck>)],
@@ -108,11 +110,21 @@ fn primary_alarms(names: &Names, region: &str, props: &MonitoringProps<'_>) -> V
         .find(|r| r.role == RegionRole::Secondary)
         .map(|r| r.region.clone())
         .unwrap_or_default();
-    let mut alarms = vec![Alarm::table_replication_latency(
-        names.regional("payments-replication-latency", region),
-        props.table_name,
-        &secondary,
-    )];
+    let mut alarms = vec![
+        Alarm::table_replication_latency(
+            names.regional("payments-replication-latency", region),
+            props.table_name,
+            &secondary,
+        ),
+        Alarm {
+            construct: "conflict_table_replication_latency",
+            ..Alarm::table_replication_latency(
+                names.regional("payments-conflicts-replication-latency", region),
+                props.conflict_table_name,
+                &secondary,
+            )
+        },
+    ];
     alarms.extend(Alarm::bucket_replication(
         props.bucket,
         names.regional("payments-s3-replication-failed", region),

@@ -85,6 +85,12 @@ impl Names {
         format!("transactions-{}", self.env)
     }
 
+    /// `transaction-conflicts-{env}`: where write conflicts of the
+    /// transactions table are recorded.
+    pub fn conflict_table(&self) -> String {
+        format!("transaction-conflicts-{}", self.env)
+    }
+
     /// `{base}-{env}`, for things that exist once.
     pub fn global(&self, base: &str) -> String {
         format!("{base}-{}", self.env)
@@ -125,7 +131,10 @@ impl Names {
     /// Every name the stack uses with this configuration that breaks its
     /// AWS length limit.
     pub fn length_errors(&self) -> Vec<Error> {
-        let mut names = vec![(NameKind::Table, self.table())];
+        let mut names = vec![
+            (NameKind::Table, self.table()),
+            (NameKind::Table, self.conflict_table()),
+        ];
         for region in &self.regions {
             names.extend([
                 (NameKind::Bucket, self.bucket_text(region)),
@@ -137,6 +146,21 @@ impl Names {
                 (
                     NameKind::LambdaFunction,
                     self.regional("queue-replicator", region),
+                ),
+                (
+                    NameKind::LambdaFunction,
+                    self.regional("conflict-detector", region),
+                ),
+                (
+                    NameKind::Queue,
+                    format!(
+                        "{}-failed-batches",
+                        self.regional("conflict-detector", region)
+                    ),
+                ),
+                (
+                    NameKind::IamRole,
+                    self.regional("conflict-detector", region),
                 ),
                 (NameKind::IamRole, self.regional("payment", region)),
                 (NameKind::IamRole, self.regional("queue-replicator", region)),

@@ -215,6 +215,8 @@ pub struct GlobalTable {
     pub table: Ref<DynamodbTable>,
     /// Its physical name.
     pub name: String,
+    /// The region of the table itself (the scope's).
+    pub region: String,
     /// The regions of its replicas.
     pub replica_regions: Vec<String>,
 }
@@ -223,6 +225,7 @@ impl GlobalTable {
     /// Creates `<scope>/table` in the scope's region.
     pub fn new(scope: &mut Scope<'_>, props: GlobalTableProps) -> Self {
         props.check(scope);
+        let region = scope.region().to_owned();
         let attribute = std::iter::once(&props.hash_key)
             .chain(props.range_key.as_ref())
             .map(|key| DynamodbTableAttribute::new(key.name.clone(), key.key_type.code()))
@@ -264,7 +267,21 @@ impl GlobalTable {
         Self {
             table,
             name: props.name,
+            region,
             replica_regions,
+        }
+    }
+
+    /// The ARN of the stream of the table's copy in `region` (the table's
+    /// own, or a replica's, found by its region in the provider's set).
+    pub fn stream_arn_in(&self, region: &str) -> Expr {
+        if region == self.region {
+            self.table.stream_arn()
+        } else {
+            self.table
+                .replica()
+                .find("region_name", region)
+                .get("stream_arn")
         }
     }
 

@@ -7,9 +7,12 @@
 //!   Replication Time Control.
 //! - [`failover_dns::FailoverDns`]: one name answered by the healthy region.
 //! - [`queue_replication::QueueReplication`]: a queue forwarded to another region.
+//! - [`conflict_detection::ConflictDetector`]: a global table's write
+//!   conflicts, found and recorded in each region.
 //! - [`monitoring`]: alarms and a dashboard for any of them.
 //! - [`report::DrReport`]: the recovery time and points a synthesized stack gives.
 
+pub mod conflict_detection;
 pub mod encryption;
 pub mod failover_dns;
 pub mod global_table;

@@ -70,6 +70,9 @@ pub struct Alarm {
     pub comparison: &'static str,
     /// What missing data means (`treat_missing_data`).
     pub missing: &'static str,
+    /// Breaching periods that fire it, out of how many (one-minute
+    /// periods).
+    pub datapoints: (u32, u32),
 }
 
 impl Alarm {
@@ -94,6 +97,16 @@ impl Alarm {
             threshold: 1.0,
             comparison: "GreaterThanOrEqualToThreshold",
             missing: "notBreaching",
+            datapoints: (2, 3),
+        }
+    }
+
+    /// Fires on the first breaching minute: for events that must never
+    /// go unseen, however rare (a write conflict, a failed batch).
+    pub fn at_once(self) -> Self {
+        Self {
+            datapoints: (1, 1),
+            ..self
         }
     }
 
@@ -142,6 +155,7 @@ impl Alarm {
             // runs; before that (a new stack) there is nothing to report,
             // and "breaching" would page on every apply.
             missing: "missing",
+            datapoints: (2, 3),
         }
     }
 
@@ -209,12 +223,12 @@ impl Alarm {
                 dimensions: Some(self.dimensions),
                 statistic: Some(self.statistic.into()),
                 period: Some(60.into()),
-                datapoints_to_alarm: Some(2.into()),
+                datapoints_to_alarm: Some(self.datapoints.0.into()),
                 threshold: Some(self.threshold.into()),
                 treat_missing_data: Some(self.missing.into()),
                 alarm_actions: Some(vec![topic.arn()]),
                 ok_actions: Some(vec![topic.arn()]),
-                ..CloudwatchMetricAlarm::new(self.name, self.comparison, 3)
+                ..CloudwatchMetricAlarm::new(self.name, self.comparison, self.datapoints.1)
             },
         )
     }

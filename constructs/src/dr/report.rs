@@ -17,6 +17,7 @@ use serde_json::Value;
 
 use crate::core::{Document, Error, Suppression};
 
+use super::conflict_detection::{CONFLICT_METRIC, watched_tables};
 use super::queue_replication::forwarded_queues;
 use super::replicated_bucket::RTC_MINUTES;
 
@@ -158,6 +159,9 @@ pub struct DrReport {
     pub rto_target_seconds: Option<u32>,
     /// How much of each replicated store a regional failure can lose.
     pub recovery_points: Vec<RecoveryPoint>,
+    /// Where writes of one key in two regions are caught, per replicated
+    /// table that a conflict detector watches.
+    pub write_conflicts: Vec<WriteConflicts>,
     /// What the app states about its own behaviour on failover, by topic
     /// (e.g. `authorization_on_failover`).
     pub notes: BTreeMap<String, String>,
@@ -178,6 +182,22 @@ pub struct RecoveryPoint {
     pub recovery_point: String,
 }
 
+/// One replicated table's write conflicts: when they happen and where
+/// they are found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct WriteConflicts {
+    /// The table's address.
+    pub table: String,
+    /// When a double write happens and what replication does with it.
+    pub window: String,
+    /// The regions whose stream a detector reads.
+    pub detected_in: Vec<String>,
+    /// The addresses of the tables conflicts are recorded in.
+    pub recorded_in: Vec<String>,
+    /// Whether an alarm watches the detectors' conflict metric.
+    pub alarmed: bool,
+}
+
 impl DrReport {
     /// The report of `document`, read from its resources.
     pub fn of(document: &Document) -> Self {
@@ -194,12 +214,14 @@ impl DrReport {
         tables(document, &mut recovery_points, &mut gaps);
         buckets(document, &mut recovery_points, &mut gaps);
         queues(document, &mut recovery_points);
+        let write_conflicts = write_conflicts(document, &mut gaps);
         Self {
             failover: failover.map(Failover::from),
             manual_failover,
             failover_drill: drill_variable(document),
             rto_target_seconds: None,
             recovery_points,
+            write_conflicts,
             notes: BTreeMap::new(),
             gaps,
             suppressions: document.suppressions().to_vec(),
@@ -441,6 +463,52 @@ fn buckets(document: &Document, points: &mut Vec<RecoveryPoint>, gaps: &mut Vec<
     }
 }
 
+/// Replicated tables and their conflict detection; a replicated table no
+/// detector watches (other than a conflict table) is a gap.
+fn write_conflicts(document: &Document, gaps: &mut Vec<String>) -> Vec<WriteConflicts> {
+    let (watched, conflict_tables) = watched_tables(document);
+    for (id, table) in document.resources("aws_dynamodb_table") {
+        let replicated = table["replica"].as_array().is_some_and(|r| !r.is_empty());
+        let watched = watched.iter().any(|w| w.table == id);
+        if replicated && !watched && !conflict_tables.contains(&id.as_str()) {
+            gaps.push(format!(
+                "a key of aws_dynamodb_table.{id} written in two regions within the replication lag keeps \
+                 the later write and loses the other silently: no conflict detector reads its streams \
+                 (dr::conflict_detection)"
+            ));
+        }
+    }
+    watched
+        .into_iter()
+        .map(|table| {
+            let name = document
+                .resource("aws_dynamodb_table", table.table)
+                .and_then(|t| t["name"].as_str());
+            let watched_by = |metric| name.is_some_and(|name| alarmed(document, metric, |v| v == name));
+            let latency_alarm = watched_by("ReplicationLatency");
+            WriteConflicts {
+                table: format!("aws_dynamodb_table.{}", table.table),
+                window: format!(
+                    "a key written in two regions within the replication lag (typically under 1 second{}) \
+                     keeps the later write in both",
+                    if latency_alarm {
+                        "; the ReplicationLatency alarm fires when it grows"
+                    } else {
+                        ""
+                    }
+                ),
+                detected_in: table.regions.iter().map(|r| (*r).to_owned()).collect(),
+                recorded_in: table
+                    .recorded_in
+                    .iter()
+                    .map(|id| format!("aws_dynamodb_table.{id}"))
+                    .collect(),
+                alarmed: watched_by(CONFLICT_METRIC),
+            }
+        })
+        .collect()
+}
+
 /// Queues a function forwards to a queue in another region.
 fn queues(document: &Document, points: &mut Vec<RecoveryPoint>) {
     for (source, destinations) in forwarded_queues(document) {
@@ -539,6 +607,25 @@ impl fmt::Display for DrReport {
         for point in &self.recovery_points {
             writeln!(f, "  RPO {}: {}", point.store, point.recovery_point)?;
             writeln!(f, "      {}", point.mechanism)?;
+        }
+        for conflicts in &self.write_conflicts {
+            writeln!(
+                f,
+                "  write conflicts {}: {}",
+                conflicts.table, conflicts.window
+            )?;
+            writeln!(
+                f,
+                "      detected in {} (the region whose write was replaced), recorded in {} with status open \
+                 until reconciled, {}",
+                conflicts.detected_in.join(", "),
+                conflicts.recorded_in.join(", "),
+                if conflicts.alarmed {
+                    "with an alarm on the detecting region's topic"
+                } else {
+                    "with no alarm on its ReplicationConflicts metric: watch the table"
+                }
+            )?;
         }
         for (topic, text) in &self.notes {
             writeln!(f, "  {}  {text}", topic.replace('_', " "))?;

@@ -71,11 +71,15 @@ fn recovery_points_name_each_replicated_store() {
     // The fixture has no alarms: the report says what goes unseen instead
     // of pointing at an alarm that does not exist.
     assert!(!report.recovery_points[0].recovery_point.contains("alarm"));
-    assert_eq!(report.gaps.len(), 1, "{:?}", report.gaps);
+    assert_eq!(report.gaps.len(), 2, "{:?}", report.gaps);
     assert!(
         report.gaps[0]
             .contains("no alarm on the replication latency of aws_dynamodb_table.ledger_table")
     );
+    assert!(report.gaps[1].contains(
+        "a key of aws_dynamodb_table.ledger_table written in two regions within the replication lag"
+    ));
+    assert!(report.write_conflicts.is_empty());
 }
 
 #[test]
