@@ -181,3 +181,85 @@ pub async fn replication(moto: &MotoServer, deployment: &Deployment) {
     );
     eprintln!("    message replicated with its attributes and source id");
 }
+
+/// The stored payment as DynamoDB JSON, as a stream image carries it.
+fn image(item: &std::collections::HashMap<String, AttributeValue>) -> Value {
+    item.iter()
+        .map(|(name, value)| {
+            let typed = match value {
+                AttributeValue::S(text) => json!({"S": text}),
+                AttributeValue::N(number) => json!({"N": number}),
+                other => panic!("a payment holds strings and numbers, not {other:?}"),
+            };
+            (name.clone(), typed)
+        })
+        .collect::<serde_json::Map<_, _>>()
+        .into()
+}
+
+/// The primary's payment replaced by one the secondary wrote with another
+/// amount (the stream record replication produces): the packaged detector
+/// records it in the conflict table Terraform created.
+pub async fn conflicts(moto: &MotoServer, deployment: &Deployment) {
+    let table = deployment.output("table_name");
+    let conflict_table = deployment.output("conflict_table_name");
+    let dynamodb = aws_sdk_dynamodb::Client::new(&aws_config_for(moto, "us-east-1"));
+    let stored = dynamodb
+        .get_item()
+        .table_name(&table)
+        .key("transaction_id", AttributeValue::S("e2e-0001".into()))
+        .send()
+        .await
+        .unwrap()
+        .item
+        .expect("the payment step stored e2e-0001");
+    let old = image(&stored);
+    let mut new = old.clone();
+    new["region"] = json!({"S": "us-east-2"});
+    new["amount"] = json!({"N": "999"});
+    new["created_at"] = json!({"S": "2026-11-29T10:00:01Z"});
+    let event = json!({"Records": [{
+        "eventID": "e2e-conflict", "eventName": "MODIFY", "eventVersion": "1.1",
+        "eventSource": "aws:dynamodb", "awsRegion": "us-east-1",
+        "dynamodb": {
+            "ApproximateCreationDateTime": 1_764_410_401.0,
+            "Keys": {"transaction_id": {"S": "e2e-0001"}},
+            "OldImage": old, "NewImage": new,
+            "SequenceNumber": "4200000000000000000001", "SizeBytes": 200,
+            "StreamViewType": "NEW_AND_OLD_IMAGES"
+        },
+        "eventSourceARN": format!("arn:aws:dynamodb:us-east-1:123456789012:table/{table}/stream/2026-11-29T00:00:00.000")
+    }]});
+    let api = RuntimeApi::start(vec![event]);
+    let child = spawn(
+        "conflict-detector",
+        &api,
+        moto,
+        &[
+            ("CONFLICT_TABLE", conflict_table.clone()),
+            ("REGION_ATTRIBUTE", "region".to_owned()),
+            ("WRITE_METADATA_ATTRIBUTES", "created_at".to_owned()),
+            ("METRIC_NAMESPACE", "DRSynth".to_owned()),
+        ],
+    );
+    let answers = responses(&api, 1, child);
+    assert_eq!(answers[0]["batchItemFailures"], json!([]), "{}", answers[0]);
+    let records = dynamodb
+        .scan()
+        .table_name(&conflict_table)
+        .send()
+        .await
+        .unwrap()
+        .items
+        .unwrap_or_default();
+    assert_eq!(records.len(), 1, "{records:?}");
+    let record = &records[0];
+    assert_eq!(record["status"].as_s().unwrap(), "open");
+    assert_eq!(record["overwritten_region"].as_s().unwrap(), "us-east-1");
+    assert_eq!(record["kept_region"].as_s().unwrap(), "us-east-2");
+    assert_eq!(
+        record["differing_attributes"],
+        AttributeValue::Ss(vec!["amount".to_owned()])
+    );
+    eprintln!("    conflict recorded in {conflict_table} with both versions");
+}

@@ -59,6 +59,9 @@ fn deployment_lifecycle_against_the_emulator() {
     steps.run("queue replicator between the queues", || {
         runtime.block_on(handlers::replication(&moto, &deployment))
     });
+    steps.run("conflict detector into the conflict table", || {
+        runtime.block_on(handlers::conflicts(&moto, &deployment))
+    });
     steps.run("re-plan: no drift", || deployment.assert_no_drift());
     steps.run(
         "failover drill: start and end change only the switch",

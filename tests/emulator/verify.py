@@ -70,11 +70,12 @@ def deployed(endpoint, outputs, env, zip_dir):
         check(attributes.get("SqsManagedSseEnabled") == "true", f"queue in {region} is encrypted")
 
     hashes = {}
-    for package in ("payment", "queue-replicator"):
+    for package in ("payment", "queue-replicator", "conflict-detector"):
         with open(f"{zip_dir}/{package}.zip", "rb") as f:
             hashes[package] = base64.b64encode(hashlib.sha256(f.read()).digest()).decode()
     functions = [(region, f"payment-{region}-{env}", "payment") for region in REGIONS]
     functions.append((PRIMARY, f"queue-replicator-{PRIMARY}-{env}", "queue-replicator"))
+    functions += [(region, f"conflict-detector-{region}-{env}", "conflict-detector") for region in REGIONS]
     for region, name, package in functions:
         config = c("lambda", region).get_function(FunctionName=name)["Configuration"]
         check(config["Runtime"] == "provided.al2023" and config["Handler"] == "bootstrap", f"{name} runs bootstrap on provided.al2023")
@@ -83,6 +84,9 @@ def deployed(endpoint, outputs, env, zip_dir):
         variables = config["Environment"]["Variables"]
         if package == "payment":
             check(variables.get("TABLE_NAME") == out["table_name"], f"{name} writes to the table")
+        elif package == "conflict-detector":
+            check(variables.get("CONFLICT_TABLE") == out["conflict_table_name"], f"{name} records in the conflict table")
+            check(variables.get("REGION_ATTRIBUTE") == "region", f"{name} reads the region the payment function stamps")
         else:
             check(variables.get("DEST_QUEUE_URL") == out["secondary_queue_url"], f"{name} forwards to the secondary queue")
             check(variables.get("DEST_QUEUE_REGION") == SECONDARY, f"{name} calls SQS in the secondary region")
@@ -91,6 +95,18 @@ def deployed(endpoint, outputs, env, zip_dir):
         if m["FunctionArn"].endswith(f":function:queue-replicator-{PRIMARY}-{env}")
     ]
     check(len(mappings) == 1 and mappings[0]["FunctionResponseTypes"] == ["ReportBatchItemFailures"], "replicator reports batch item failures")
+    detector = [
+        m for m in c("lambda").list_event_source_mappings()["EventSourceMappings"]
+        if m["FunctionArn"].endswith(f":function:conflict-detector-{PRIMARY}-{env}")
+    ]
+    check(len(detector) == 1 and detector[0]["EventSourceArn"] == table.get("LatestStreamArn"), "the primary's conflict detector reads the table's stream")
+    if detector:
+        d = detector[0]
+        check(d.get("StartingPosition") == "TRIM_HORIZON" and d.get("BisectBatchOnFunctionError") and d.get("MaximumRetryAttempts") == 10, "the detector retries a failing batch, halving it, ten times")
+        failed = d.get("DestinationConfig", {}).get("OnFailure", {}).get("Destination", "")
+        check(failed.endswith(f":conflict-detector-{PRIMARY}-{env}-failed-batches"), "a batch the detector gives up on goes to its failed-batches queue")
+    conflicts = c("dynamodb").describe_table(TableName=out["conflict_table_name"])["Table"]
+    check(conflicts["KeySchema"] == [{"AttributeName": "item_key", "KeyType": "HASH"}, {"AttributeName": "detection", "KeyType": "RANGE"}], "the conflict table is keyed on the item's key and the detection")
 
     token_checks = {}
     for region in REGIONS:

@@ -65,7 +65,10 @@ fn construct_snapshots() {
         ("queue_replication", "queue_replication_"),
         ("monitoring", "monitoring_"),
         ("conflict_table", "conflicts_"),
-        ("conflict_detector_secondary", "secondary_conflict_detector_"),
+        (
+            "conflict_detector_secondary",
+            "secondary_conflict_detector_",
+        ),
     ] {
         insta::assert_json_snapshot!(name, construct_subtree(&document, prefix));
     }
