@@ -77,18 +77,26 @@ pub async fn payments(moto: &MotoServer, deployment: &Deployment) {
     );
 
     let dynamodb = aws_sdk_dynamodb::Client::new(&aws_config_for(moto, "us-east-1"));
-    let item = dynamodb
+    let item = stored_payment(&dynamodb, &table).await;
+    assert_eq!(item["currency"].as_s().unwrap(), "EUR");
+    assert!(["250.75"].contains(&item["amount"].as_n().unwrap().as_str()));
+    eprintln!("    payment stored once, replay answered 200 with the same record");
+}
+
+/// The payment `e2e-0001` as the table Terraform created holds it.
+async fn stored_payment(
+    dynamodb: &aws_sdk_dynamodb::Client,
+    table: &str,
+) -> std::collections::HashMap<String, AttributeValue> {
+    dynamodb
         .get_item()
-        .table_name(&table)
+        .table_name(table)
         .key("transaction_id", AttributeValue::S("e2e-0001".into()))
         .send()
         .await
         .unwrap()
         .item
-        .expect("the payment is in the table Terraform created");
-    assert_eq!(item["currency"].as_s().unwrap(), "EUR");
-    assert!(["250.75"].contains(&item["amount"].as_n().unwrap().as_str()));
-    eprintln!("    payment stored once, replay answered 200 with the same record");
+        .expect("the payment e2e-0001 is in the table Terraform created")
 }
 
 /// SDK settings for the emulator in `region`.
@@ -204,16 +212,7 @@ pub async fn conflicts(moto: &MotoServer, deployment: &Deployment) {
     let table = deployment.output("table_name");
     let conflict_table = deployment.output("conflict_table_name");
     let dynamodb = aws_sdk_dynamodb::Client::new(&aws_config_for(moto, "us-east-1"));
-    let stored = dynamodb
-        .get_item()
-        .table_name(&table)
-        .key("transaction_id", AttributeValue::S("e2e-0001".into()))
-        .send()
-        .await
-        .unwrap()
-        .item
-        .expect("the payment step stored e2e-0001");
-    let old = image(&stored);
+    let old = image(&stored_payment(&dynamodb, &table).await);
     let mut new = old.clone();
     new["region"] = json!({"S": "us-east-2"});
     new["amount"] = json!({"N": "999"});
