@@ -235,6 +235,7 @@ pub async fn conflicts(moto: &MotoServer, deployment: &Deployment) {
         &api,
         moto,
         &[
+            ("WATCHED_TABLE", table.clone()),
             ("CONFLICT_TABLE", conflict_table.clone()),
             ("REGION_ATTRIBUTE", "region".to_owned()),
             ("WRITE_METADATA_ATTRIBUTES", "created_at".to_owned()),

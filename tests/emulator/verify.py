@@ -102,7 +102,7 @@ def deployed(endpoint, outputs, env, zip_dir):
     check(len(detector) == 1 and detector[0]["EventSourceArn"] == table.get("LatestStreamArn"), "the primary's conflict detector reads the table's stream")
     if detector:
         d = detector[0]
-        check(d.get("StartingPosition") == "TRIM_HORIZON" and d.get("BisectBatchOnFunctionError") and d.get("MaximumRetryAttempts") == 10, "the detector retries a failing batch, halving it, ten times")
+        check(d.get("StartingPosition") == "TRIM_HORIZON" and d.get("BisectBatchOnFunctionError") and d.get("MaximumRetryAttempts") == 1000, "the detector retries a failing batch 1000 times, halving it")
         failed = d.get("DestinationConfig", {}).get("OnFailure", {}).get("Destination", "")
         check(failed.endswith(f":conflict-detector-{PRIMARY}-{env}-failed-batches"), "a batch the detector gives up on goes to its failed-batches queue")
     conflicts = c("dynamodb").describe_table(TableName=out["conflict_table_name"])["Table"]

@@ -16,7 +16,7 @@ pub struct MotoServer {
 }
 
 /// The Python of the project's venv, where `make venv` installs moto.
-fn venv_python() -> PathBuf {
+pub fn venv_python() -> PathBuf {
     std::env::var_os("DRSYNTH_VENV_PYTHON")
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace_root().join(".venv/bin/python"))

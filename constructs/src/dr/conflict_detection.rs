@@ -11,7 +11,8 @@
 //! reconciler reads every conflict in either region). A record that
 //! cannot be handled is retried, the batch bisected, and after
 //! [`MAX_RETRY_ATTEMPTS`] its position in the stream goes to a queue that
-//! alarms at once: the stream keeps the records for 24 hours.
+//! alarms at once: the stream keeps the records for 24 hours, in which
+//! `scripts/replay_stream.py` turns that position back into an event.
 
 use std::collections::BTreeMap;
 
@@ -40,9 +41,13 @@ pub const CONFLICT_SORT_KEY: &str = "detection";
 pub const METRIC_NAMESPACE: &str = "DRSynth";
 /// The metric counting recorded conflicts, by `TableName`.
 pub const CONFLICT_METRIC: &str = "ReplicationConflicts";
-/// Times Lambda retries a failing batch (halving it each time) before it
-/// sends the batch's position to the failure queue.
-pub const MAX_RETRY_ATTEMPTS: u32 = 10;
+/// Times Lambda retries a failing batch (halving it on a function error)
+/// before it sends the batch's position to the failure queue: enough to
+/// ride out an hour or more of a conflict table that does not answer (each
+/// try takes up to the client's 5 s), while a record that can never be
+/// recorded holds its shard for minutes, not the stream's 24 hours.
+/// Lambda allows 0-10,000.
+pub const MAX_RETRY_ATTEMPTS: u32 = 1000;
 /// Stream records per invocation: Lambda's default for DynamoDB.
 pub const BATCH_SIZE: u32 = 100;
 /// How far behind its stream the detector may fall before it alarms; the
@@ -184,6 +189,7 @@ impl ConflictDetector {
                 function_name: props.function_name.clone(),
                 package: "conflict-detector",
                 environment: BTreeMap::from([
+                    ("WATCHED_TABLE".to_owned(), props.table.table.name()),
                     ("CONFLICT_TABLE".to_owned(), props.conflicts.table.name()),
                     (
                         "REGION_ATTRIBUTE".to_owned(),
@@ -348,8 +354,9 @@ mod tests {
     use crate::dr::report::DrReport;
     use serde_json::json;
 
-    /// A table watched in both regions, and its document.
-    fn watched_stack() -> Document {
+    /// A table replicated to two regions and watched in those of `watch`
+    /// (`west`, `central`), and its document.
+    fn watched_stack(watch: &[&str]) -> Document {
         let mut stack = Stack::new("ledger");
         let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
         let central = stack.provider(AwsProvider::new("central", "eu-central-1"));
@@ -365,6 +372,9 @@ mod tests {
             conflict_table_props("ledger-conflicts", replicas()),
         );
         for (name, provider) in [("west", &west), ("central", &central)] {
+            if !watch.contains(&name) {
+                continue;
+            }
             let mut scope = root.child_in(name, provider);
             let topic = scope.resource(
                 "alerts",
@@ -394,7 +404,7 @@ mod tests {
 
     #[test]
     fn each_region_reads_its_own_stream_and_gives_up_on_nothing_silently() {
-        let document = watched_stack();
+        let document = watched_stack(&["west", "central"]);
         let west = document
             .resource("aws_lambda_event_source_mapping", "west_conflicts_trigger")
             .unwrap();
@@ -460,6 +470,51 @@ mod tests {
                 json!(["${aws_sns_topic.central_alerts.arn}"])
             );
         }
+        // The role reads this copy's streams, writes the conflict table's
+        // copy here and sends to its own failure queue, nothing more.
+        let permissions = document
+            .data(
+                "aws_iam_policy_document",
+                "central_conflicts_execution_permissions",
+            )
+            .unwrap();
+        let statement = |sid: &str| {
+            permissions["statement"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|s| s["sid"] == sid)
+                .unwrap_or_else(|| panic!("no statement {sid}: {permissions}"))
+                .clone()
+        };
+        let read = statement("ReadStream");
+        assert_eq!(
+            read["actions"],
+            json!([
+                "dynamodb:DescribeStream",
+                "dynamodb:GetRecords",
+                "dynamodb:GetShardIterator",
+                "dynamodb:ListStreams"
+            ])
+        );
+        assert!(
+            read["resources"][0]
+                .as_str()
+                .unwrap()
+                .ends_with(":table/ledger/stream/*")
+        );
+        let record = statement("RecordConflicts");
+        assert_eq!(record["actions"], json!(["dynamodb:PutItem"]));
+        assert!(
+            record["resources"][0]
+                .as_str()
+                .unwrap()
+                .contains(":eu-central-1:")
+        );
+        assert_eq!(
+            statement("SendFailedBatches")["resources"],
+            json!(["${aws_sqs_queue.central_conflicts_failed_batches.arn}"])
+        );
         let conflicts_alarm = document
             .resource(
                 "aws_cloudwatch_metric_alarm",
@@ -472,7 +527,7 @@ mod tests {
 
     #[test]
     fn the_report_names_the_window_and_where_conflicts_are_found() {
-        let report = DrReport::of(&watched_stack());
+        let report = DrReport::of(&watched_stack(&["west", "central"]));
         assert_eq!(report.write_conflicts.len(), 1);
         let conflicts = &report.write_conflicts[0];
         assert_eq!(conflicts.table, "aws_dynamodb_table.ledger_table");
@@ -494,12 +549,29 @@ mod tests {
         );
         let text = report.to_string();
         assert!(
+            text.contains("with an alarm on the detecting region's topic"),
+            "{text}"
+        );
+        assert!(
             text.contains("write conflicts aws_dynamodb_table.ledger_table"),
             "{text}"
         );
         assert!(
             text.contains("detected in eu-central-1, eu-west-1"),
             "{text}"
+        );
+    }
+
+    #[test]
+    fn a_region_without_a_detector_is_a_gap() {
+        let report = DrReport::of(&watched_stack(&["west"]));
+        assert_eq!(report.write_conflicts[0].detected_in, ["eu-west-1"]);
+        assert!(
+            report.gaps.iter().any(|gap| gap.contains(
+                "no conflict detector reads aws_dynamodb_table.ledger_table's stream in eu-central-1"
+            )),
+            "{:?}",
+            report.gaps
         );
     }
 }

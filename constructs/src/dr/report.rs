@@ -194,7 +194,8 @@ pub struct WriteConflicts {
     pub detected_in: Vec<String>,
     /// The addresses of the tables conflicts are recorded in.
     pub recorded_in: Vec<String>,
-    /// Whether an alarm watches the detectors' conflict metric.
+    /// Whether an alarm watches the conflict metric in every region a
+    /// detector runs in (the metric is regional).
     pub alarmed: bool,
 }
 
@@ -481,11 +482,39 @@ fn write_conflicts(document: &Document, gaps: &mut Vec<String>) -> Vec<WriteConf
     watched
         .into_iter()
         .map(|table| {
-            let name = document
-                .resource("aws_dynamodb_table", table.table)
-                .and_then(|t| t["name"].as_str());
+            let body = document.resource("aws_dynamodb_table", table.table);
+            let name = body.and_then(|t| t["name"].as_str());
             let watched_by = |metric| name.is_some_and(|name| alarmed(document, metric, |v| v == name));
             let latency_alarm = watched_by("ReplicationLatency");
+            // Every copy's region: a conflict is seen only where the
+            // replaced write was made.
+            let copies = body
+                .and_then(|t| document.region_of(t))
+                .into_iter()
+                .chain(
+                    body.and_then(|t| t["replica"].as_array())
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|r| r["region_name"].as_str()),
+                );
+            for region in copies {
+                if !table.regions.contains(&region) {
+                    gaps.push(format!(
+                        "no conflict detector reads aws_dynamodb_table.{}'s stream in {region}: a write made \
+                         there and replaced by another region's goes unrecorded",
+                        table.table
+                    ));
+                }
+            }
+            let alarmed_in = |region: &str| {
+                document
+                    .resources("aws_cloudwatch_metric_alarm")
+                    .filter(|(_, alarm)| alarm["metric_name"] == CONFLICT_METRIC)
+                    .filter(|(_, alarm)| document.region_of(alarm) == Some(region))
+                    .any(|(_, alarm)| {
+                        name.is_some_and(|name| alarm["dimensions"]["TableName"] == name)
+                    })
+            };
             WriteConflicts {
                 table: format!("aws_dynamodb_table.{}", table.table),
                 window: format!(
@@ -503,7 +532,7 @@ fn write_conflicts(document: &Document, gaps: &mut Vec<String>) -> Vec<WriteConf
                     .iter()
                     .map(|id| format!("aws_dynamodb_table.{id}"))
                     .collect(),
-                alarmed: watched_by(CONFLICT_METRIC),
+                alarmed: table.regions.iter().all(|region| alarmed_in(region)),
             }
         })
         .collect()
@@ -623,7 +652,7 @@ impl fmt::Display for DrReport {
                 if conflicts.alarmed {
                     "with an alarm on the detecting region's topic"
                 } else {
-                    "with no alarm on its ReplicationConflicts metric: watch the table"
+                    "with no alarm on its ReplicationConflicts metric in every detecting region: watch the table"
                 }
             )?;
         }

@@ -102,14 +102,21 @@ pub fn judge(record: &StreamRecord, settings: &Settings) -> Result<Verdict, Reco
         item: item.clone(),
     };
     Ok(Verdict::Conflict(Box::new(Conflict {
-        table_name: record.table_name().unwrap_or_default().to_owned(),
+        table_name: settings.watched_table.clone(),
         key: record.dynamodb.keys.clone(),
         detected_in: settings.region.clone(),
         sequence_number: record.dynamodb.sequence_number.clone().unwrap_or_default(),
         replicated_at: record
             .dynamodb
             .approximate_creation_date_time
-            .and_then(rfc3339),
+            .as_ref()
+            .and_then(|time| match time {
+                // Lambda's events: seconds since the epoch.
+                Value::Number(seconds) => seconds.as_f64().and_then(rfc3339),
+                // The AWS CLI's `get-records`: already a date.
+                Value::String(text) => Some(text.clone()),
+                _ => None,
+            }),
         overwritten: version(old_region, old),
         kept: version(new_region, new),
         differing_attributes,
@@ -175,27 +182,40 @@ fn canonical(value: &Value) -> Value {
     serde_json::json!({ kind: canonical_inner })
 }
 
-/// A decimal number without leading or trailing insignificant zeros:
-/// `012.50` and `12.5` are the same amount.
-fn number(text: &str) -> String {
-    let (sign, digits) = match text.strip_prefix('-') {
+/// A decimal number as `<sign><significant digits>e<exponent>`, so that
+/// equal values compare equal however they are written: `012.50`, `12.5`
+/// and `1.25E1` are all `125e-1`. Text that is not a number stays as it is
+/// (and so differs from any number).
+pub fn number(text: &str) -> String {
+    let (sign, unsigned) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", text.strip_prefix('+').unwrap_or(text)),
     };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let whole = whole.trim_start_matches('0');
-    let fraction = fraction.trim_end_matches('0');
-    let whole = if whole.is_empty() { "0" } else { whole };
-    let magnitude = if fraction.is_empty() {
-        whole.to_owned()
-    } else {
-        format!("{whole}.{fraction}")
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => match exponent.parse::<i64>() {
+            Ok(exponent) => (mantissa, exponent),
+            Err(_) => return text.to_owned(),
+        },
+        None => (unsigned, 0),
     };
-    if magnitude == "0" {
-        magnitude
-    } else {
-        format!("{sign}{magnitude}")
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = format!("{whole}{fraction}");
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return text.to_owned();
     }
+    let Some(mut exponent) = i64::try_from(fraction.len())
+        .ok()
+        .and_then(|places| exponent.checked_sub(places))
+    else {
+        return text.to_owned();
+    };
+    let significant = digits.trim_start_matches('0');
+    let trimmed = significant.trim_end_matches('0');
+    if trimmed.is_empty() {
+        return "0".to_owned();
+    }
+    exponent += i64::try_from(significant.len() - trimmed.len()).unwrap_or(i64::MAX);
+    format!("{sign}{trimmed}e{exponent}")
 }
 
 /// Seconds since the Unix epoch as RFC 3339, to the millisecond.
@@ -213,12 +233,42 @@ mod tests {
 
     #[test]
     fn numbers_compare_by_value() {
-        assert_eq!(number("012.50"), "12.5");
-        assert_eq!(number("12"), "12");
-        assert_eq!(number("-0.0"), "0");
-        assert_eq!(number("-3.10"), "-3.1");
-        assert_eq!(number("0.05"), "0.05");
-        assert_eq!(number("100"), "100");
+        for (a, b) in [
+            ("012.50", "12.5"),
+            ("1.25E1", "12.5"),
+            ("100", "1e2"),
+            ("-0.0", "0"),
+            ("0.05", "5e-2"),
+        ] {
+            assert_eq!(number(a), number(b), "{a} {b}");
+        }
+        for (a, b) in [
+            ("1.1e10", "1.1e1"),
+            ("1.5E+20", "1.5E+2"),
+            ("12.5", "-12.5"),
+            ("100", "10"),
+            ("1", "x1"),
+        ] {
+            assert_ne!(number(a), number(b), "{a} {b}");
+        }
+        assert_eq!(number("012.50"), "125e-1");
+        assert_eq!(number("not a number"), "not a number");
+    }
+
+    proptest::proptest! {
+        /// A value written with extra zeros or as mantissa and exponent is
+        /// the same number; a value with another digit is not.
+        #[test]
+        fn spellings_of_one_value_agree(units in 0u64..1_000_000_000, places in 0u32..8, pad in 0usize..3) {
+            let scale = 10u64.pow(places);
+            let text = format!("{}.{:0width$}", units / scale, units % scale, width = places as usize);
+            let padded = format!("{}{text}{}", "0".repeat(pad), if text.contains('.') { "0".repeat(pad) } else { String::new() });
+            let scientific = format!("{units}e-{places}");
+            proptest::prop_assert_eq!(number(&text), number(&padded));
+            proptest::prop_assert_eq!(number(&text), number(&scientific));
+            let other = format!("{}e-{places}", units + 1);
+            proptest::prop_assert_ne!(number(&text), number(&other));
+        }
     }
 
     #[test]
@@ -227,7 +277,7 @@ mod tests {
         let b = serde_json::json!({"SS": ["a", "b"]});
         assert_eq!(canonical(&a), canonical(&b));
         let m = serde_json::json!({"M": {"x": {"N": "1.0"}}});
-        assert_eq!(canonical(&m), serde_json::json!({"M": {"x": {"N": "1"}}}));
+        assert_eq!(canonical(&m), serde_json::json!({"M": {"x": {"N": "1e0"}}}));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! A stream is ordered: Lambda retries from the first sequence number a
 //! function reports, and everything after it again. So the batch stops at
 //! the first record that fails, and a conflict recorded before a retry is
-//! recognised as already recorded rather than counted twice. An invocation
+//! recognised as already recorded rather than written twice. An invocation
 //! that made no progress fails, so the function's error alarm sees it and
 //! the event source mapping bisects, retries and, in the end, sends the
 //! batch's position to its failure destination.
@@ -45,7 +45,9 @@ pub const RESPONSE_MARGIN: Duration = Duration::from_secs(1);
 pub struct Detected {
     /// The response: empty, or the sequence number to resume from.
     pub response: DynamoDbEventResponse,
-    /// Conflicts written now, for the metric.
+    /// Conflicts recorded, now or by an earlier try of the batch: the
+    /// metric counts them all, since an earlier try may have ended before
+    /// it printed the metric (an alarm twice beats none).
     pub recorded: Vec<Conflict>,
     /// Records where both regions wrote the same content.
     pub same_content: usize,
@@ -126,9 +128,7 @@ pub async fn detect<L: ConflictLog>(
                                 already = outcome == Recorded::Already,
                                 "write conflict recorded"
                             );
-                            if outcome == Recorded::New {
-                                detected.recorded.push(*conflict);
-                            }
+                            detected.recorded.push(*conflict);
                             None
                         }
                         Err(reason) => Some(format!("the conflict could not be recorded: {reason}")),

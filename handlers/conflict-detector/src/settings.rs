@@ -7,6 +7,9 @@ pub struct Settings {
     /// The function's region, where the stream it reads is (`AWS_REGION`,
     /// which Lambda sets).
     pub region: String,
+    /// The table whose stream is read (every record of the stream is one
+    /// of its items).
+    pub watched_table: String,
     /// Where conflicts are recorded: the copy in this region.
     pub conflict_table: String,
     /// The attribute every writer stamps with its region, e.g. `region`.
@@ -30,7 +33,7 @@ impl fmt::Display for SettingsError {
 impl std::error::Error for SettingsError {}
 
 impl Settings {
-    /// Reads `AWS_REGION`, `CONFLICT_TABLE`, `REGION_ATTRIBUTE`,
+    /// Reads `AWS_REGION`, `WATCHED_TABLE`, `CONFLICT_TABLE`, `REGION_ATTRIBUTE`,
     /// `WRITE_METADATA_ATTRIBUTES` (comma-separated, may be empty) and
     /// `METRIC_NAMESPACE` through `var`.
     pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Result<Self, SettingsError> {
@@ -40,6 +43,10 @@ impl Settings {
                 .ok_or_else(|| SettingsError(format!("{name} is not set; set it to {what}")))
         };
         let region = required("AWS_REGION", "the function's region (Lambda sets it)")?;
+        let watched_table = required(
+            "WATCHED_TABLE",
+            "the name of the table whose stream the function reads",
+        )?;
         let conflict_table = required(
             "CONFLICT_TABLE",
             "the name of the table conflicts are recorded in",
@@ -61,6 +68,7 @@ impl Settings {
             .collect();
         Ok(Self {
             region,
+            watched_table,
             conflict_table,
             region_attribute,
             write_metadata_attributes,
@@ -81,8 +89,9 @@ mod tests {
         })
     }
 
-    const ALL: [(&str, &str); 5] = [
+    const ALL: [(&str, &str); 6] = [
         ("AWS_REGION", "us-east-2"),
+        ("WATCHED_TABLE", "transactions-dev"),
         ("CONFLICT_TABLE", "conflicts-dev"),
         ("REGION_ATTRIBUTE", "region"),
         ("WRITE_METADATA_ATTRIBUTES", "created_at, status"),
@@ -96,6 +105,7 @@ mod tests {
         assert_eq!(read.write_metadata_attributes, ["created_at", "status"]);
         for missing in [
             "AWS_REGION",
+            "WATCHED_TABLE",
             "CONFLICT_TABLE",
             "REGION_ATTRIBUTE",
             "METRIC_NAMESPACE",

@@ -23,21 +23,16 @@ pub struct StreamRecord {
     /// `INSERT`, `MODIFY` or `REMOVE`.
     #[serde(rename = "eventName")]
     pub event_name: String,
-    /// The region of the table copy whose stream this is.
-    #[serde(rename = "awsRegion", default)]
-    pub aws_region: Option<String>,
-    /// The stream's ARN: `arn:aws:dynamodb:<region>:<account>:table/<name>/stream/<label>`.
-    #[serde(rename = "eventSourceARN", default)]
-    pub event_source_arn: Option<String>,
     pub dynamodb: Change,
 }
 
 /// The change itself.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct Change {
-    /// Seconds since the Unix epoch, when the change reached this copy.
+    /// When the change reached this copy: seconds since the Unix epoch in
+    /// Lambda's events, a date in the AWS CLI's output of `get-records`.
     #[serde(rename = "ApproximateCreationDateTime", default)]
-    pub approximate_creation_date_time: Option<f64>,
+    pub approximate_creation_date_time: Option<Value>,
     #[serde(rename = "Keys", default)]
     pub keys: Image,
     #[serde(rename = "NewImage", default)]
@@ -48,18 +43,6 @@ pub struct Change {
     /// reports, and Lambda retries from.
     #[serde(rename = "SequenceNumber", default)]
     pub sequence_number: Option<String>,
-}
-
-impl StreamRecord {
-    /// The table's name, read from the stream's ARN.
-    pub fn table_name(&self) -> Option<&str> {
-        self.event_source_arn
-            .as_deref()?
-            .split_once(":table/")?
-            .1
-            .split('/')
-            .next()
-    }
 }
 
 /// The string value of `attribute` in `image`, if it is a string.
@@ -94,7 +77,6 @@ mod tests {
         }]}))
         .unwrap();
         let record = &event.records[0];
-        assert_eq!(record.table_name(), Some("ExampleTableWithStream"));
         assert_eq!(record.dynamodb.sequence_number.as_deref(), Some("222"));
         let new = record.dynamodb.new_image.as_ref().unwrap();
         assert_eq!(string(new, "Message"), Some("This item has changed"));

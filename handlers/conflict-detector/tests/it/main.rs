@@ -16,6 +16,7 @@ pub const THERE: &str = "us-east-1";
 pub fn settings() -> Settings {
     Settings {
         region: HERE.to_owned(),
+        watched_table: "transactions-test".to_owned(),
         conflict_table: "conflicts-test".to_owned(),
         region_attribute: "region".to_owned(),
         write_metadata_attributes: vec!["created_at".to_owned()],

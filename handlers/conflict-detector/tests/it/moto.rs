@@ -111,8 +111,21 @@ async fn a_conflict_is_written_once_with_both_versions() {
         AttributeValue::Ss(vec!["amount".to_owned()])
     );
 
-    // Another detection of the same key (a second overwrite) is its own record.
-    assert_eq!(log.record(&conflict("43")).await.map(|_| ()), Ok(()));
+    // Another detection of the same key (a later overwrite, another
+    // stream record) is a record of its own.
+    let later = Conflict {
+        sequence_number: "4200".to_owned(),
+        ..conflict("42")
+    };
+    assert_eq!(log.record(&later).await, Ok(Recorded::New));
+    let count = client
+        .scan()
+        .table_name("conflicts-test")
+        .send()
+        .await
+        .unwrap()
+        .count;
+    assert_eq!(count, 2);
 }
 
 #[tokio::test]
@@ -127,4 +140,112 @@ async fn a_missing_table_or_a_silent_endpoint_is_an_error_in_time() {
     let started = Instant::now();
     assert!(silent.record(&conflict("1")).await.is_err());
     assert!(started.elapsed() < OPERATION_TIMEOUT + Duration::from_secs(2));
+}
+
+/// A payment booked here, then replaced by the other region's version, in
+/// a moto table with a stream: `scripts/replay_stream.py` reads moto's
+/// stream records back into Lambda's event, which the detector judges
+/// like any other. (moto clears a stream that an event source mapping
+/// reads, so this table has none.)
+#[tokio::test]
+async fn replayed_stream_records_of_moto_are_judged_like_lambdas() {
+    use aws_sdk_dynamodb::types::{StreamSpecification, StreamViewType};
+    use conflict_detector::detect::detect;
+    use conflict_detector::stream::StreamEvent;
+
+    let moto = MotoServer::start();
+    let client = client_for(&moto.endpoint());
+    let table = client
+        .create_table()
+        .table_name("transactions-test")
+        .billing_mode(BillingMode::PayPerRequest)
+        .attribute_definitions(
+            AttributeDefinition::builder()
+                .attribute_name("transaction_id")
+                .attribute_type(ScalarAttributeType::S)
+                .build()
+                .unwrap(),
+        )
+        .key_schema(
+            KeySchemaElement::builder()
+                .attribute_name("transaction_id")
+                .key_type(KeyType::Hash)
+                .build()
+                .unwrap(),
+        )
+        .stream_specification(
+            StreamSpecification::builder()
+                .stream_enabled(true)
+                .stream_view_type(StreamViewType::NewAndOldImages)
+                .build()
+                .unwrap(),
+        )
+        .send()
+        .await
+        .unwrap()
+        .table_description
+        .unwrap();
+    let stream_arn = table.latest_stream_arn.expect("the table streams");
+    for (region, amount, created_at) in [
+        (HERE, "12.50", "2026-11-29T10:00:00Z"),
+        (THERE, "99", "2026-11-29T10:00:01Z"),
+    ] {
+        let s = |text: &str| AttributeValue::S(text.to_owned());
+        client
+            .put_item()
+            .table_name("transactions-test")
+            .item("transaction_id", s("t-1"))
+            .item("amount", AttributeValue::N(amount.to_owned()))
+            .item("currency", s("USD"))
+            .item("status", s("accepted"))
+            .item("region", s(region))
+            .item("created_at", s(created_at))
+            .send()
+            .await
+            .unwrap();
+    }
+
+    let script = drsynth_tests::workspace_root().join("scripts/replay_stream.py");
+    let output = std::process::Command::new(drsynth_tests::moto::venv_python())
+        .arg(&script)
+        .args([
+            "--stream-arn",
+            &stream_arn,
+            "--endpoint-url",
+            &moto.endpoint(),
+        ])
+        .envs(moto.sdk_environment(HERE))
+        .output()
+        .expect("run the replay script");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let event: StreamEvent = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&output.stdout)));
+    let kinds: Vec<&str> = event
+        .records
+        .iter()
+        .map(|r| r.event_name.as_str())
+        .collect();
+    assert_eq!(kinds, ["INSERT", "MODIFY"]);
+
+    create_conflict_table(&client, "conflicts-test").await;
+    let log = DynamoConflictLog::new(client.clone(), "conflicts-test".to_owned());
+    let detected = detect(
+        &log,
+        &settings(),
+        event,
+        Instant::now() + Duration::from_secs(30),
+    )
+    .await
+    .unwrap();
+    assert!(detected.response.batch_item_failures.is_empty());
+    assert_eq!(detected.recorded.len(), 1);
+    let conflict = &detected.recorded[0];
+    assert_eq!(conflict.overwritten.region, HERE);
+    assert_eq!(conflict.kept.region, THERE);
+    assert_eq!(conflict.differing_attributes, ["amount"]);
+    assert!(conflict.replicated_at.is_some());
 }

@@ -36,6 +36,7 @@ async fn packaged_binary_records_a_conflict_emits_the_metric_and_fails_a_malform
             "AWS_LAMBDA_LOG_GROUP_NAME",
             "/aws/lambda/conflict-detector-test",
         )
+        .env("WATCHED_TABLE", "transactions-test")
         .env("CONFLICT_TABLE", "conflicts-test")
         .env("REGION_ATTRIBUTE", "region")
         .env("WRITE_METADATA_ATTRIBUTES", "created_at")
