@@ -128,6 +128,14 @@ impl Deployment {
 
     /// Starts an apply and calls `interrupt` with its PID once `resources`
     /// resources were created; the apply must then stop unfinished.
+    ///
+    /// One resource at a time, interrupted while the only create running
+    /// is past its API call and waiting (Terraform says "Still creating"):
+    /// the provider cancels its requests on an interrupt, and a create
+    /// cancelled after AWS acted leaves a resource the state never learns
+    /// of, which no configuration converges from (the next apply meets
+    /// "already exists"). A waiting create, cancelled, is saved as tainted
+    /// and replaced.
     pub fn apply_interrupted(&self, resources: usize, interrupt: impl FnOnce(u32)) {
         let mut child = Command::new("bash")
             .arg(workspace_root().join("scripts/terraform.sh"))
@@ -137,7 +145,7 @@ impl Deployment {
                 "-input=false",
                 "-no-color",
                 "-auto-approve",
-                "-parallelism=4",
+                "-parallelism=1",
             ])
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -145,18 +153,27 @@ impl Deployment {
             .expect("start terraform apply");
         let pid = child.id();
         let mut created = 0;
+        let mut running: Vec<String> = Vec::new();
         let mut interrupt = Some(interrupt);
         for line in BufReader::new(child.stdout.take().unwrap())
             .lines()
             .map_while(Result::ok)
         {
-            if line.contains("Creation complete") {
+            let Some((address, event)) = line.split_once(": ") else {
+                continue;
+            };
+            if event.starts_with("Creating...") {
+                running.push(address.to_owned());
+            } else if event.starts_with("Creation complete") {
+                running.retain(|a| a != address);
                 created += 1;
-                if created == resources
-                    && let Some(interrupt) = interrupt.take()
-                {
-                    interrupt(pid);
-                }
+            } else if event.starts_with("Still creating...")
+                && created >= resources
+                && running.len() == 1
+                && running[0] == address
+                && let Some(interrupt) = interrupt.take()
+            {
+                interrupt(pid);
             }
         }
         let status = child.wait().unwrap();

@@ -1,50 +1,60 @@
 //! `cargo bench -p payments`: building, checking and rendering the payments app,
-//! alone and as 1, 10 and 50 deployments in one document. The throughput is
-//! in resources, so the cost per resource shows whether synth stays linear.
+//! alone and as 1, 10 and 50 deployments in one document, and each later
+//! phase on its own: the policy rules, the DR report, the pretty JSON. The
+//! throughput is in resources, so the cost per resource shows whether a
+//! phase stays linear as the stack grows.
 
+use constructs::core::Document;
+use constructs::dr::report::DrReport;
+use constructs::rules;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use payments::{Config, payments_app, scaled_payments_app};
 
-fn synth_text(copies: Option<usize>) -> String {
+const SCALES: [usize; 3] = [1, 10, 50];
+
+fn document(copies: Option<usize>) -> Document {
     let config = Config::default();
     let app = match copies {
         Some(copies) => scaled_payments_app(&config, copies),
         None => payments_app(&config),
     }
     .expect("the default config is valid");
-    app.synth()
-        .expect("the app synthesizes")
-        .remove(0)
-        .to_json()
-}
-
-fn resources(copies: usize) -> u64 {
-    let config = Config::default();
-    let document = scaled_payments_app(&config, copies)
-        .unwrap()
-        .synth()
-        .unwrap()
-        .remove(0);
-    document.all_resources().count() as u64
+    app.synth().expect("the app synthesizes").remove(0)
 }
 
 fn bench(c: &mut Criterion) {
-    c.bench_function("payments_app", |b| b.iter(|| synth_text(None)));
-    let mut group = c.benchmark_group("environments");
-    for copies in [1, 10, 50] {
-        group.throughput(Throughput::Elements(resources(copies)));
-        group.bench_with_input(
-            BenchmarkId::from_parameter(copies),
-            &copies,
-            |b, &copies| b.iter(|| synth_text(Some(copies))),
-        );
+    c.bench_function("payments_app", |b| b.iter(|| document(None).to_json()));
+    let context = Config::default().rules_context();
+    let documents: Vec<(usize, Document)> = SCALES
+        .iter()
+        .map(|&copies| (copies, document(Some(copies))))
+        .collect();
+    let phases: [(&str, &dyn Fn(usize, &Document)); 4] = [
+        ("environments", &|copies, _| {
+            document(Some(copies)).to_json();
+        }),
+        ("rules", &|_, document| {
+            rules::audit(document, &context);
+        }),
+        ("dr_report", &|_, document| {
+            DrReport::of(document);
+        }),
+        ("pretty_json", &|_, document| {
+            document.to_json();
+        }),
+    ];
+    for (name, phase) in phases {
+        let mut group = c.benchmark_group(name);
+        for (copies, document) in &documents {
+            group.throughput(Throughput::Elements(document.all_resources().count() as u64));
+            group.bench_with_input(
+                BenchmarkId::from_parameter(copies),
+                document,
+                |b, document| b.iter(|| phase(*copies, document)),
+            );
+        }
+        group.finish();
     }
-    group.finish();
-    // What writing that much pretty JSON costs by itself, for comparison.
-    let document: serde_json::Value = serde_json::from_str(&synth_text(Some(50))).unwrap();
-    c.bench_function("pretty_json_only/50", |b| {
-        b.iter(|| serde_json::to_string_pretty(&document).unwrap())
-    });
 }
 
 criterion_group!(benches, bench);
