@@ -12,6 +12,9 @@ use payments::{Config, payments_app, scaled_payments_app};
 
 const SCALES: [usize; 3] = [1, 10, 50];
 
+/// One phase, given the number of deployments and their document.
+type Phase<'a> = &'a dyn Fn(usize, &Document);
+
 fn document(copies: Option<usize>) -> Document {
     let config = Config::default();
     let app = match copies {
@@ -29,7 +32,7 @@ fn bench(c: &mut Criterion) {
         .iter()
         .map(|&copies| (copies, document(Some(copies))))
         .collect();
-    let phases: [(&str, &dyn Fn(usize, &Document)); 4] = [
+    let phases: [(&str, Phase<'_>); 4] = [
         ("environments", &|copies, _| {
             document(Some(copies)).to_json();
         }),
