@@ -14,7 +14,7 @@
 //! alarms at once: the stream keeps the records for 24 hours, in which
 //! `scripts/replay_stream.py` turns that position back into an event.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::aws::iam::Statement;
 use crate::aws::sts::Account;
@@ -298,6 +298,7 @@ pub struct WatchedTable<'a> {
 /// conflict tables. What the DR report reads conflict detection from.
 pub fn watched_tables(document: &Document) -> (Vec<WatchedTable<'_>>, Vec<&str>) {
     let mut watched: Vec<WatchedTable<'_>> = Vec::new();
+    let mut position: HashMap<&str, usize> = HashMap::new();
     for (_, mapping) in document.resources("aws_lambda_event_source_mapping") {
         if mapping["enabled"] == false {
             continue;
@@ -322,16 +323,19 @@ pub fn watched_tables(document: &Document) -> (Vec<WatchedTable<'_>>, Vec<&str>)
         let (Some(recorded_in), Some(region)) = (recorded_in, document.region_of(mapping)) else {
             continue;
         };
-        match watched.iter_mut().find(|w| w.table == table) {
-            Some(known) => {
-                known.regions.push(region);
-                known.recorded_in.push(recorded_in);
+        match position.get(table) {
+            Some(&index) => {
+                watched[index].regions.push(region);
+                watched[index].recorded_in.push(recorded_in);
             }
-            None => watched.push(WatchedTable {
-                table,
-                regions: vec![region],
-                recorded_in: vec![recorded_in],
-            }),
+            None => {
+                position.insert(table, watched.len());
+                watched.push(WatchedTable {
+                    table,
+                    regions: vec![region],
+                    recorded_in: vec![recorded_in],
+                });
+            }
         }
     }
     let mut conflict_tables = Vec::new();

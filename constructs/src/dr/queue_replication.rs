@@ -4,7 +4,7 @@
 //! messages return to the queue; after `MAX_RECEIVE_COUNT` tries they land in
 //! the dead-letter queue instead of being dropped.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::aws::iam::Statement;
 use crate::bindings::aws::lambda::{
@@ -172,7 +172,9 @@ pub fn forwarded_queues(document: &Document) -> Vec<(&str, Vec<&str>)> {
             .resource("aws_sqs_queue", id)
             .and_then(|queue| document.region_of(queue))
     };
+    let policies = role_policies(document);
     let mut forwarded: Vec<(&str, Vec<&str>)> = Vec::new();
+    let mut position: HashMap<&str, usize> = HashMap::new();
     for (_, mapping) in document.resources("aws_lambda_event_source_mapping") {
         if mapping["enabled"] == false {
             continue;
@@ -196,12 +198,15 @@ pub fn forwarded_queues(document: &Document) -> Vec<(&str, Vec<&str>)> {
             .filter(|(tf_type, id)| {
                 *tf_type == "aws_sqs_queue"
                     && queue_region(id).is_some_and(|region| region != source_region)
-                    && may_send_to(document, function, id)
+                    && may_send_to(&policies, function, id)
             })
             .map(|(_, id)| id);
-        match forwarded.iter_mut().find(|(known, _)| *known == source) {
-            Some((_, known)) => known.extend(destinations),
-            None => forwarded.push((source, destinations.collect())),
+        match position.get(source) {
+            Some(&index) => forwarded[index].1.extend(destinations),
+            None => {
+                position.insert(source, forwarded.len());
+                forwarded.push((source, destinations.collect()));
+            }
         }
     }
     for (_, destinations) in &mut forwarded {
@@ -212,26 +217,41 @@ pub fn forwarded_queues(document: &Document) -> Vec<(&str, Vec<&str>)> {
     forwarded
 }
 
-/// Whether `function`'s role has an inline policy (a policy document of
-/// the stack) allowing `sqs:SendMessage` on the queue `queue`.
-fn may_send_to(document: &Document, function: &serde_json::Value, queue: &str) -> bool {
+/// The policy documents of each role's inline policies (policy documents
+/// of the stack), by role id: read once, not once per function.
+fn role_policies(document: &Document) -> HashMap<&str, Vec<&serde_json::Value>> {
+    let mut by_role: HashMap<&str, Vec<&serde_json::Value>> = HashMap::new();
+    for (_, policy) in document.resources("aws_iam_role_policy") {
+        let Some((_, role)) = Document::first_reference(&policy["role"]) else {
+            continue;
+        };
+        // `${data.aws_iam_policy_document.<id>.json}`
+        let statements = policy["policy"]
+            .as_str()
+            .and_then(|p| p.strip_prefix("${data.aws_iam_policy_document."))
+            .and_then(|p| p.split('.').next())
+            .and_then(|id| document.data("aws_iam_policy_document", id));
+        if let Some(statements) = statements {
+            by_role.entry(role).or_default().push(statements);
+        }
+    }
+    by_role
+}
+
+/// Whether `function`'s role has an inline policy allowing
+/// `sqs:SendMessage` on the queue `queue`.
+fn may_send_to(
+    policies: &HashMap<&str, Vec<&serde_json::Value>>,
+    function: &serde_json::Value,
+    queue: &str,
+) -> bool {
     let Some((_, role)) = Document::first_reference(&function["role"]) else {
         return false;
     };
-    document
-        .resources("aws_iam_role_policy")
-        .filter(|(_, policy)| {
-            Document::first_reference(&policy["role"]).is_some_and(|(_, r)| r == role)
-        })
-        .filter_map(|(_, policy)| {
-            // `${data.aws_iam_policy_document.<id>.json}`
-            let id = policy["policy"]
-                .as_str()?
-                .strip_prefix("${data.aws_iam_policy_document.")?
-                .split('.')
-                .next()?;
-            document.data("aws_iam_policy_document", id)
-        })
+    policies
+        .get(role)
+        .into_iter()
+        .flatten()
         .flat_map(|policy| policy["statement"].as_array().into_iter().flatten())
         .any(|statement| {
             let strings = |key: &str| {

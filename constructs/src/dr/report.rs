@@ -9,7 +9,7 @@
 //!   DNS servers;
 //! - the TTL clients cache the old answer for.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use serde::Serialize;
@@ -212,10 +212,11 @@ impl DrReport {
             );
         }
         let mut recovery_points = Vec::new();
-        tables(document, &mut recovery_points, &mut gaps);
+        let alarms = Alarms::of(document);
+        tables(document, &alarms, &mut recovery_points, &mut gaps);
         buckets(document, &mut recovery_points, &mut gaps);
-        queues(document, &mut recovery_points);
-        let write_conflicts = write_conflicts(document, &mut gaps);
+        queues(document, &alarms, &mut recovery_points);
+        let write_conflicts = write_conflicts(document, &alarms, &mut gaps);
         Self {
             failover: failover.map(Failover::from),
             manual_failover,
@@ -296,15 +297,61 @@ pub fn drill_variable(document: &Document) -> Option<String> {
         })
 }
 
-/// Whether an alarm of the stack watches `metric` with a dimension whose
-/// value `matches`.
-fn alarmed(document: &Document, metric: &str, matches: impl Fn(&str) -> bool) -> bool {
-    document
-        .resources("aws_cloudwatch_metric_alarm")
-        .filter(|(_, alarm)| alarm["metric_name"] == metric)
-        .flat_map(|(_, alarm)| alarm["dimensions"].as_object().into_iter().flatten())
-        .filter_map(|(_, value)| value.as_str())
-        .any(matches)
+/// The stack's alarms, indexed once: which dimension values each metric
+/// is watched with, in which region. Every question the report asks of
+/// them is then a lookup, so the report stays linear in the stack's size.
+struct Alarms<'d> {
+    /// (metric, dimension value, region).
+    watched: HashSet<(&'d str, &'d str, &'d str)>,
+    /// (metric, dimension value), in any region.
+    anywhere: HashSet<(&'d str, &'d str)>,
+    /// (metric, type, id) of a dimension that refers to a block.
+    referring: HashSet<(&'d str, &'d str, &'d str)>,
+}
+
+impl<'d> Alarms<'d> {
+    fn of(document: &'d Document) -> Self {
+        let mut watched = HashSet::new();
+        let mut anywhere = HashSet::new();
+        let mut referring = HashSet::new();
+        for (_, alarm) in document.resources("aws_cloudwatch_metric_alarm") {
+            let Some(metric) = alarm["metric_name"].as_str() else {
+                continue;
+            };
+            let region = document.region_of(alarm).unwrap_or_default();
+            for (_, dimension) in alarm["dimensions"].as_object().into_iter().flatten() {
+                let Some(value) = dimension.as_str() else {
+                    continue;
+                };
+                watched.insert((metric, value, region));
+                anywhere.insert((metric, value));
+                if let Some((tf_type, id)) = Document::first_reference(dimension) {
+                    referring.insert((metric, tf_type, id));
+                }
+            }
+        }
+        Self {
+            watched,
+            anywhere,
+            referring,
+        }
+    }
+
+    /// Whether an alarm watches `metric` with a dimension referring to the
+    /// block `tf_type.id`.
+    fn watch_block(&self, metric: &str, tf_type: &str, id: &str) -> bool {
+        self.referring.contains(&(metric, tf_type, id))
+    }
+
+    /// Whether an alarm watches `metric` with a dimension of `value`.
+    fn watch(&self, metric: &str, value: &str) -> bool {
+        self.anywhere.contains(&(metric, value))
+    }
+
+    /// The same, with the alarm in `region`.
+    fn watch_in(&self, metric: &str, value: &str, region: &str) -> bool {
+        self.watched.contains(&(metric, value, region))
+    }
 }
 
 /// The slowest automatic failover among the stack's PRIMARY failover
@@ -368,7 +415,12 @@ fn failover_time(
     (slowest, manual)
 }
 
-fn tables(document: &Document, points: &mut Vec<RecoveryPoint>, gaps: &mut Vec<String>) {
+fn tables(
+    document: &Document,
+    alarms: &Alarms<'_>,
+    points: &mut Vec<RecoveryPoint>,
+    gaps: &mut Vec<String>,
+) {
     for (id, table) in document.resources("aws_dynamodb_table") {
         let regions: Vec<&str> = table["replica"]
             .as_array()
@@ -384,7 +436,7 @@ fn tables(document: &Document, points: &mut Vec<RecoveryPoint>, gaps: &mut Vec<S
         }
         let watched = table["name"]
             .as_str()
-            .is_some_and(|name| alarmed(document, "ReplicationLatency", |value| value == name));
+            .is_some_and(|name| alarms.watch("ReplicationLatency", name));
         points.push(RecoveryPoint {
             store: format!("aws_dynamodb_table.{id}"),
             mechanism: format!(
@@ -415,7 +467,7 @@ fn tables(document: &Document, points: &mut Vec<RecoveryPoint>, gaps: &mut Vec<S
 }
 
 fn buckets(document: &Document, points: &mut Vec<RecoveryPoint>, gaps: &mut Vec<String>) {
-    let mut replicated = Vec::new();
+    let mut replicated = HashSet::new();
     for (_, replication) in document.resources("aws_s3_bucket_replication_configuration") {
         replicated.extend(Document::first_reference(&replication["bucket"]).map(|(_, id)| id));
         replicated.extend(
@@ -466,11 +518,17 @@ fn buckets(document: &Document, points: &mut Vec<RecoveryPoint>, gaps: &mut Vec<
 
 /// Replicated tables and their conflict detection; a replicated table no
 /// detector watches (other than a conflict table) is a gap.
-fn write_conflicts(document: &Document, gaps: &mut Vec<String>) -> Vec<WriteConflicts> {
+fn write_conflicts(
+    document: &Document,
+    alarms: &Alarms<'_>,
+    gaps: &mut Vec<String>,
+) -> Vec<WriteConflicts> {
     let (watched, conflict_tables) = watched_tables(document);
+    let watched_ids: HashSet<&str> = watched.iter().map(|w| w.table).collect();
+    let conflict_tables: HashSet<&str> = conflict_tables.into_iter().collect();
     for (id, table) in document.resources("aws_dynamodb_table") {
         let replicated = table["replica"].as_array().is_some_and(|r| !r.is_empty());
-        let watched = watched.iter().any(|w| w.table == id);
+        let watched = watched_ids.contains(id.as_str());
         if replicated && !watched && !conflict_tables.contains(&id.as_str()) {
             gaps.push(format!(
                 "a key of aws_dynamodb_table.{id} written in two regions within the replication lag keeps \
@@ -484,8 +542,7 @@ fn write_conflicts(document: &Document, gaps: &mut Vec<String>) -> Vec<WriteConf
         .map(|table| {
             let body = document.resource("aws_dynamodb_table", table.table);
             let name = body.and_then(|t| t["name"].as_str());
-            let watched_by = |metric| name.is_some_and(|name| alarmed(document, metric, |v| v == name));
-            let latency_alarm = watched_by("ReplicationLatency");
+            let latency_alarm = name.is_some_and(|name| alarms.watch("ReplicationLatency", name));
             // Every copy's region: a conflict is seen only where the
             // replaced write was made.
             let copies = body
@@ -507,13 +564,7 @@ fn write_conflicts(document: &Document, gaps: &mut Vec<String>) -> Vec<WriteConf
                 }
             }
             let alarmed_in = |region: &str| {
-                document
-                    .resources("aws_cloudwatch_metric_alarm")
-                    .filter(|(_, alarm)| alarm["metric_name"] == CONFLICT_METRIC)
-                    .filter(|(_, alarm)| document.region_of(alarm) == Some(region))
-                    .any(|(_, alarm)| {
-                        name.is_some_and(|name| alarm["dimensions"]["TableName"] == name)
-                    })
+                name.is_some_and(|name| alarms.watch_in(CONFLICT_METRIC, name, region))
             };
             WriteConflicts {
                 table: format!("aws_dynamodb_table.{}", table.table),
@@ -539,12 +590,9 @@ fn write_conflicts(document: &Document, gaps: &mut Vec<String>) -> Vec<WriteConf
 }
 
 /// Queues a function forwards to a queue in another region.
-fn queues(document: &Document, points: &mut Vec<RecoveryPoint>) {
+fn queues(document: &Document, alarms: &Alarms<'_>, points: &mut Vec<RecoveryPoint>) {
     for (source, destinations) in forwarded_queues(document) {
-        let watched = alarmed(document, "ApproximateAgeOfOldestMessage", |value| {
-            Document::first_reference(&Value::from(value))
-                .is_some_and(|(tf_type, id)| tf_type == "aws_sqs_queue" && id == source)
-        });
+        let watched = alarms.watch_block("ApproximateAgeOfOldestMessage", "aws_sqs_queue", source);
         let destinations: Vec<String> = destinations
             .iter()
             .map(|id| format!("aws_sqs_queue.{id}"))

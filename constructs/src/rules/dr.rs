@@ -2,7 +2,7 @@
 //! the secondary are read from the stack itself (see [`roles`]), never
 //! from provider or construct names.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::{
     Context, Finding, Rule, Severity, address, always, needs, provider_regions, referenced,
@@ -187,7 +187,7 @@ fn counterparts(document: &Document, _: &Context) -> Vec<Finding> {
         }
     }
     // Buckets a replication rule copies into a bucket in the secondary.
-    let replicated_buckets: Vec<&str> = document
+    let replicated_buckets: HashSet<&str> = document
         .resources("aws_s3_bucket_replication_configuration")
         .filter(|(_, r)| {
             r["rule"].as_array().into_iter().flatten().any(|rule| {
@@ -208,12 +208,12 @@ fn counterparts(document: &Document, _: &Context) -> Vec<Finding> {
     }
     // A queue in the primary has a twin in the secondary (the same name, or
     // the name with the region swapped), or a function forwards it there.
-    let secondary_queues: Vec<&str> = document
+    let secondary_queues: HashSet<&str> = document
         .resources("aws_sqs_queue")
         .filter(|(_, q)| in_secondary(q))
         .filter_map(|(_, q)| q["name"].as_str())
         .collect();
-    let forwarded: Vec<&str> = forwarded_queues(document)
+    let forwarded: HashSet<&str> = forwarded_queues(document)
         .into_iter()
         .filter(|(_, destinations)| {
             destinations.iter().any(|id| {

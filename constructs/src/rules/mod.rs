@@ -12,7 +12,7 @@ mod dr;
 mod naming;
 mod security;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use serde::Serialize;
@@ -189,6 +189,16 @@ pub fn audit(document: &Document, context: &Context) -> Vec<RuleResult> {
 /// (a stale suppression would silence a future finding unseen). Each says
 /// how to fix it.
 pub fn unmatched_suppressions(document: &Document, results: &[RuleResult]) -> Vec<String> {
+    // (rule, address) of every finding a suppression accepted: one lookup
+    // per suppression instead of a scan of the findings.
+    let used: HashSet<(&str, &str)> = results
+        .iter()
+        .flat_map(|r| {
+            r.suppressed
+                .iter()
+                .map(move |(f, _)| (r.id, f.address.as_str()))
+        })
+        .collect();
     document
         .suppressions()
         .iter()
@@ -202,11 +212,7 @@ pub fn unmatched_suppressions(document: &Document, results: &[RuleResult]) -> Ve
                     known.join(", ")
                 ));
             };
-            let used = result
-                .suppressed
-                .iter()
-                .any(|(finding, _)| finding.address == suppression.address);
-            (!used).then(|| {
+            (!used.contains(&(result.id, suppression.address.as_str()))).then(|| {
                 format!(
                     "{} suppresses rule {}, which finds nothing there; remove the suppression (Meta::suppress)",
                     suppression.address, suppression.rule

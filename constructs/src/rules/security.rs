@@ -1,5 +1,7 @@
 //! Security rules: least privilege, encryption, no public data.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::Value;
 
 use super::{Context, Finding, Posture, Rule, Severity, address, needs, referenced};
@@ -127,12 +129,19 @@ fn no_wildcard_resources(document: &Document, _: &Context) -> Vec<Finding> {
         .collect()
 }
 
-/// Bucket ids that a resource of `tf_type` configures (via its `bucket`).
-fn configured_buckets<'d>(document: &'d Document, tf_type: &str) -> Vec<(&'d str, &'d Value)> {
-    document
-        .resources(tf_type)
-        .filter_map(|(_, body)| Some((referenced(&body["bucket"])?.1, body)))
-        .collect()
+/// The resources of `tf_type` configuring each bucket (via their
+/// `bucket`), by bucket id: looked up once per bucket, not scanned.
+fn configured_buckets<'d>(
+    document: &'d Document,
+    tf_type: &str,
+) -> HashMap<&'d str, Vec<&'d Value>> {
+    let mut by_bucket: HashMap<&str, Vec<&Value>> = HashMap::new();
+    for (_, body) in document.resources(tf_type) {
+        if let Some((_, bucket)) = referenced(&body["bucket"]) {
+            by_bucket.entry(bucket).or_default().push(body);
+        }
+    }
+    by_bucket
 }
 
 fn encrypted_at_rest(document: &Document, _: &Context) -> Vec<Finding> {
@@ -142,7 +151,7 @@ fn encrypted_at_rest(document: &Document, _: &Context) -> Vec<Finding> {
         "aws_s3_bucket_server_side_encryption_configuration",
     );
     for (id, _) in document.resources("aws_s3_bucket") {
-        if !encrypted.iter().any(|(bucket, _)| bucket == id) {
+        if !encrypted.contains_key(id.as_str()) {
             findings.push(Finding::new(
                 address("aws_s3_bucket", id),
                 "no server-side encryption configuration",
@@ -184,9 +193,11 @@ fn public_access_blocked(document: &Document, _: &Context) -> Vec<Finding> {
     document
         .resources("aws_s3_bucket")
         .filter(|(id, _)| {
-            !blocks
-                .iter()
-                .any(|(bucket, block)| bucket == id && settings.iter().all(|s| block[*s] == true))
+            !blocks.get(id.as_str()).is_some_and(|blocks| {
+                blocks
+                    .iter()
+                    .any(|block| settings.iter().all(|s| block[*s] == true))
+            })
         })
         .map(|(id, _)| {
             Finding::new(
@@ -222,9 +233,11 @@ fn tls_only_buckets(document: &Document, _: &Context) -> Vec<Finding> {
     document
         .resources("aws_s3_bucket")
         .filter(|(id, _)| {
-            !policies
-                .iter()
-                .any(|(bucket, body)| bucket == id && denies_plain_http(&body["policy"]))
+            !policies.get(id.as_str()).is_some_and(|policies| {
+                policies
+                    .iter()
+                    .any(|body| denies_plain_http(&body["policy"]))
+            })
         })
         .map(|(id, _)| {
             Finding::new(
@@ -236,7 +249,7 @@ fn tls_only_buckets(document: &Document, _: &Context) -> Vec<Finding> {
 }
 
 fn routes_authorized(document: &Document, _: &Context) -> Vec<Finding> {
-    let probed: Vec<String> = document
+    let probed: HashSet<String> = document
         .resources("aws_route53_health_check")
         .filter_map(|(_, check)| check["resource_path"].as_str())
         .map(|path| format!("GET {path}"))
@@ -248,7 +261,7 @@ fn routes_authorized(document: &Document, _: &Context) -> Vec<Finding> {
                 .as_str()
                 .is_none_or(|kind| kind == "NONE");
             let route_key = route["route_key"].as_str().unwrap_or_default();
-            open && !probed.iter().any(|probe| probe == route_key)
+            open && !probed.contains(route_key)
         })
         .map(|(id, route)| {
             Finding::new(
@@ -283,19 +296,21 @@ fn log_retention(document: &Document, context: &Context) -> Vec<Finding> {
 }
 
 fn customer_managed_keys(document: &Document, _: &Context) -> Vec<Finding> {
-    let log_targets: Vec<&str> = document
+    let log_targets: HashSet<&str> = document
         .resources("aws_s3_bucket_logging")
         .filter_map(|(_, logging)| Some(referenced(&logging["target_bucket"])?.1))
         .collect();
-    let kms_buckets: Vec<&str> = configured_buckets(
+    let kms_buckets: HashSet<&str> = configured_buckets(
         document,
         "aws_s3_bucket_server_side_encryption_configuration",
     )
     .into_iter()
-    .filter(|(_, body)| {
-        body["rule"].as_array().into_iter().flatten().all(|rule| {
-            let default = &rule["apply_server_side_encryption_by_default"];
-            default["sse_algorithm"] == "aws:kms" && default["kms_master_key_id"].is_string()
+    .filter(|(_, bodies)| {
+        bodies.iter().any(|body| {
+            body["rule"].as_array().into_iter().flatten().all(|rule| {
+                let default = &rule["apply_server_side_encryption_by_default"];
+                default["sse_algorithm"] == "aws:kms" && default["kms_master_key_id"].is_string()
+            })
         })
     })
     .map(|(bucket, _)| bucket)
