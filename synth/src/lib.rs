@@ -415,13 +415,19 @@ fn synth<S: clap::Args>(
         let manifest = check_manifest(&manifest_path, &manifest.to_json(), stderr);
         return Ok(configuration.max(manifest));
     }
-    if let Some(previous) = read_manifest(&manifest_path, stderr) {
+    let manifest_text = manifest.to_json();
+    // The same manifest as last time: no address changed, so nothing can
+    // have been renamed (the common case of a re-synth, without parsing).
+    let previous_text = fs::read_to_string(&manifest_path).ok();
+    if let Some(previous_text) = previous_text.filter(|previous| *previous != manifest_text)
+        && let Some(previous) = parse_manifest(&manifest_path, &previous_text, stderr)
+    {
         for warning in manifest.unmoved_renames(&previous, &manifest::moved_blocks(&document)) {
             let _ = writeln!(stderr, "{warning}");
         }
     }
-    for (target, content) in [(&path, &text), (&manifest_path, &manifest.to_json())] {
-        output::write_atomically(target, content).map_err(|e| {
+    for (target, content) in [(&path, &text), (&manifest_path, &manifest_text)] {
+        output::write_if_changed(target, content).map_err(|e| {
             format!(
                 "error: cannot write {}: {e}; check that the directory is writable",
                 target.display()
@@ -438,10 +444,9 @@ fn synth<S: clap::Args>(
     Ok(exit::SUCCESS)
 }
 
-/// The manifest last written, if there is one to compare with.
-fn read_manifest(path: &Path, stderr: &mut dyn Write) -> Option<Manifest> {
-    let text = fs::read_to_string(path).ok()?;
-    match serde_json::from_str(&text) {
+/// The manifest last written (`text`, read from `path`), if it is one.
+fn parse_manifest(path: &Path, text: &str, stderr: &mut dyn Write) -> Option<Manifest> {
+    match serde_json::from_str(text) {
         Ok(manifest) => Some(manifest),
         Err(error) => {
             let _ = writeln!(

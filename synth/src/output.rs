@@ -27,6 +27,25 @@ pub fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
     result
 }
 
+/// What [`write_if_changed`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Written {
+    /// The file already held `text`; it was left alone (and its mtime).
+    Unchanged,
+    /// The file was replaced atomically.
+    Replaced,
+}
+
+/// Writes `text` to `path` atomically unless the file already holds
+/// exactly that: reading it back costs less than writing and renaming,
+/// and an unchanged file keeps its modification time for `make`.
+pub fn write_if_changed(path: &Path, text: &str) -> io::Result<Written> {
+    match fs::read(path) {
+        Ok(existing) if existing == text.as_bytes() => Ok(Written::Unchanged),
+        _ => write_atomically(path, text).map(|()| Written::Replaced),
+    }
+}
+
 /// A short description of how `on_disk` differs from `expected`, one line per
 /// difference, at most `limit` lines.
 pub fn summarize_difference(on_disk: &str, expected: &str, limit: usize) -> Vec<String> {
@@ -124,6 +143,19 @@ mod tests {
             summarize_difference("{", "{}", 5),
             vec!["the file on disk is not valid JSON"]
         );
+    }
+
+    #[test]
+    fn an_unchanged_file_is_not_rewritten() {
+        let dir = std::env::temp_dir().join(format!("synth-unchanged-{}", std::process::id()));
+        let path = dir.join("main.tf.json");
+        assert_eq!(write_if_changed(&path, "one").unwrap(), Written::Replaced);
+        let before = fs::metadata(&path).unwrap().modified().unwrap();
+        assert_eq!(write_if_changed(&path, "one").unwrap(), Written::Unchanged);
+        assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
+        assert_eq!(write_if_changed(&path, "two").unwrap(), Written::Replaced);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "two");
+        fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]
