@@ -113,11 +113,14 @@ bench: ## synth speed and scale: criterion, whole-process time (hyperfine), peak
 	@command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine; }
 	$(CARGO) bench --locked -p payments --bench synth -- --noplot
 	$(CARGO) build --release --locked -p synth
+	@mkdir -p target/bench-out/app target/bench-out/scale50
 	hyperfine --warmup 20 --min-runs 100 -N \
 		'$(SYNTH) --stdout' \
+		'$(SYNTH) --out target/bench-out/app' \
+		'$(SYNTH) --stdout --scale 10' \
 		'$(SYNTH) --stdout --scale 50' \
-		'$(SYNTH) --stdout --scale 10'
-	@for scale in 1 50; do \
+		'$(SYNTH) --out target/bench-out/scale50 --scale 50'
+	@for scale in 1 10 50; do \
 		/usr/bin/time -f '%M' -o target/synth-rss.txt $(SYNTH) --stdout --scale $$scale >/dev/null 2>&1; \
 		echo "peak RSS, $$scale environment(s): $$(cat target/synth-rss.txt) KiB"; \
 	done
