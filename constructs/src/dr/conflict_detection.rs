@@ -30,6 +30,7 @@ use super::global_table::{GlobalTable, GlobalTableProps, Key, TableReplica};
 use super::monitoring::{Alarm, dimensions};
 use super::rust_function::{
     DEAD_LETTER_RETENTION_SECONDS, FunctionHardening, RustFunction, RustFunctionProps,
+    invoked_function,
 };
 
 /// The conflict table's partition key: the conflicting item's key, as
@@ -294,9 +295,9 @@ pub struct WatchedTable<'a> {
 
 /// Tables of `document` whose stream an enabled event source mapping feeds
 /// a function recording conflicts (its environment's `CONFLICT_TABLE`
-/// names a table of the stack), whoever built it; and, separately, those
-/// conflict tables. What the DR report reads conflict detection from.
-pub fn watched_tables(document: &Document) -> (Vec<WatchedTable<'_>>, Vec<&str>) {
+/// names a table of the stack), whoever built it. What the DR report reads
+/// conflict detection from.
+pub fn watched_tables(document: &Document) -> Vec<WatchedTable<'_>> {
     let mut watched: Vec<WatchedTable<'_>> = Vec::new();
     let mut position: HashMap<&str, usize> = HashMap::new();
     for (_, mapping) in document.resources("aws_lambda_event_source_mapping") {
@@ -312,9 +313,7 @@ pub fn watched_tables(document: &Document) -> (Vec<WatchedTable<'_>>, Vec<&str>)
         else {
             continue;
         };
-        let recorded_in = Document::first_reference(&mapping["function_name"])
-            .filter(|(tf_type, _)| *tf_type == "aws_lambda_function")
-            .and_then(|(_, id)| document.resource("aws_lambda_function", id))
+        let recorded_in = invoked_function(document, mapping)
             .and_then(|function| {
                 Document::first_reference(&function["environment"]["variables"]["CONFLICT_TABLE"])
             })
@@ -338,17 +337,13 @@ pub fn watched_tables(document: &Document) -> (Vec<WatchedTable<'_>>, Vec<&str>)
             }
         }
     }
-    let mut conflict_tables = Vec::new();
     for table in &mut watched {
         table.regions.sort_unstable();
         table.regions.dedup();
         table.recorded_in.sort_unstable();
         table.recorded_in.dedup();
-        conflict_tables.extend(table.recorded_in.iter().copied());
     }
-    conflict_tables.sort_unstable();
-    conflict_tables.dedup();
-    (watched, conflict_tables)
+    watched
 }
 
 #[cfg(test)]

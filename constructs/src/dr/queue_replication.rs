@@ -14,7 +14,7 @@ use crate::bindings::aws::sqs::SqsQueue;
 use crate::core::{Document, Expr, Meta, Ref, Scope};
 
 use super::encryption::use_keys;
-use super::rust_function::{FunctionHardening, RustFunction, RustFunctionProps};
+use super::rust_function::{FunctionHardening, RustFunction, RustFunctionProps, invoked_function};
 
 /// Messages per invocation: SQS's batch limit for SendMessageBatch.
 pub const BATCH_SIZE: u32 = 10;
@@ -184,10 +184,9 @@ pub fn forwarded_queues(document: &Document) -> Vec<(&str, Vec<&str>)> {
         else {
             continue;
         };
-        let function = Document::first_reference(&mapping["function_name"])
-            .filter(|(tf_type, _)| *tf_type == "aws_lambda_function")
-            .and_then(|(_, id)| document.resource("aws_lambda_function", id));
-        let (Some(function), Some(source_region)) = (function, queue_region(source)) else {
+        let (Some(function), Some(source_region)) =
+            (invoked_function(document, mapping), queue_region(source))
+        else {
             continue;
         };
         let destinations = function["environment"]["variables"]

@@ -523,9 +523,12 @@ fn write_conflicts(
     alarms: &Alarms<'_>,
     gaps: &mut Vec<String>,
 ) -> Vec<WriteConflicts> {
-    let (watched, conflict_tables) = watched_tables(document);
+    let watched = watched_tables(document);
     let watched_ids: HashSet<&str> = watched.iter().map(|w| w.table).collect();
-    let conflict_tables: HashSet<&str> = conflict_tables.into_iter().collect();
+    let conflict_tables: HashSet<&str> = watched
+        .iter()
+        .flat_map(|w| w.recorded_in.iter().copied())
+        .collect();
     for (id, table) in document.resources("aws_dynamodb_table") {
         let replicated = table["replica"].as_array().is_some_and(|r| !r.is_empty());
         let watched = watched_ids.contains(id.as_str());

@@ -12,7 +12,7 @@ use crate::bindings::aws::lambda::{
     LambdaFunctionLoggingConfig, LambdaFunctionTracingConfig,
 };
 use crate::bindings::aws::sqs::SqsQueue;
-use crate::core::{Expr, Meta, Ref, Scope};
+use crate::core::{Document, Expr, Meta, Ref, Scope};
 
 use super::encryption::use_keys;
 use super::service_role::{ServiceRole, service_role};
@@ -210,4 +210,15 @@ impl RustFunction {
             dead_letter_queue,
         }
     }
+}
+
+/// The Lambda function of `document` that the event source mapping
+/// `mapping` invokes, when it is one of the stack's.
+pub(crate) fn invoked_function<'d>(
+    document: &'d Document,
+    mapping: &serde_json::Value,
+) -> Option<&'d serde_json::Value> {
+    Document::first_reference(&mapping["function_name"])
+        .filter(|(tf_type, _)| *tf_type == "aws_lambda_function")
+        .and_then(|(_, id)| document.resource("aws_lambda_function", id))
 }
