@@ -186,7 +186,7 @@ fn canonical(value: &Value) -> Value {
 /// equal values compare equal however they are written: `012.50`, `12.5`
 /// and `1.25E1` are all `125e-1`. Text that is not a number stays as it is
 /// (and so differs from any number).
-pub fn number(text: &str) -> String {
+fn number(text: &str) -> String {
     let (sign, unsigned) = match text.strip_prefix('-') {
         Some(rest) => ("-", rest),
         None => ("", text.strip_prefix('+').unwrap_or(text)),

@@ -1,6 +1,5 @@
 //! The `bootstrap` of the conflict detector on `provided.al2023`.
 
-use std::collections::BTreeMap;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use conflict_detector::detect::detect;
@@ -36,13 +35,16 @@ async fn main() -> Result<(), Error> {
                 tracing::error!(%error, "invocation failed");
                 Error::from(error)
             })?;
-        let mut per_table: BTreeMap<&str, u32> = BTreeMap::new();
-        for conflict in &detected.recorded {
-            *per_table.entry(&conflict.table_name).or_default() += 1;
-        }
-        let now = now_millis();
-        for (table, count) in per_table {
-            println!("{}", conflicts_line(&settings.metric_namespace, table, count, now));
+        // Every record is of the one watched table.
+        if !detected.recorded.is_empty() {
+            let count = u32::try_from(detected.recorded.len()).unwrap_or(u32::MAX);
+            let line = conflicts_line(
+                &settings.metric_namespace,
+                &settings.watched_table,
+                count,
+                now_millis(),
+            );
+            println!("{line}");
         }
         Ok::<_, Error>(detected.response)
     }))
