@@ -139,13 +139,11 @@ bench-handlers: venv ## handler figures: build time, sizes, cold start, latency 
 nextest: ## cargo-nextest, installed when missing
 	@command -v cargo-nextest >/dev/null || $(CARGO) install cargo-nextest --locked
 
-e2e: venv lambdas ## offline apply, verify, re-plan, destroy against moto, plus interrupted applies; prints step timings
-	$(CARGO) test --locked -p drsynth-tests --test e2e -- --nocapture --test-threads=2
+e2e: venv lambdas nextest ## the emulator scenarios side by side: offline apply, verify, re-plan, destroy against moto, interrupted applies; prints step timings
+	$(CARGO) nextest run --workspace --locked --no-fail-fast --test-threads 4 -E 'binary(e2e)'
 
-test: lint check audit venv nextest ## everything CI runs: lint, freshness, checkov, unit, snapshot, CLI, validate, handler, moto and e2e tests
-	$(CARGO) nextest run --workspace --locked --no-fail-fast -E 'not binary(e2e)'
-	$(CARGO) test --quiet --locked --doc -p constructs -p synth
-	$(MAKE) --no-print-directory e2e
+test: nextest ## everything CI runs, in one pass per build (scripts/test.sh): lint, freshness, checkov, unit, snapshot, CLI, validate, handler, moto and e2e tests
+	scripts/test.sh
 
 VALIDATE_DIR := target/validate
 

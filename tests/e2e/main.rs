@@ -5,7 +5,8 @@
 //! interrupted applies.
 //!
 //! Run by `make e2e` (part of `make test`), which builds the Lambda packages
-//! first. Each step prints its duration.
+//! first. Every scenario has its own emulator and scratch directory, so
+//! nextest runs them side by side. Each step prints its duration.
 
 mod deployment;
 mod drill;
@@ -98,43 +99,55 @@ fn renaming_constructs_moves_resources_instead_of_replacing_them() {
     steps.summary();
 }
 
+/// How many resources an interrupted apply creates before the interruption:
+/// part-way through the 115, early enough to keep the one-at-a-time apply
+/// short.
+const CREATED_BEFORE_INTERRUPTION: usize = 10;
+
 #[test]
-fn interrupted_applies_converge_and_destroy_cleanly() {
-    let mut steps = Steps::new("faults");
-    let mut moto = steps.run("start moto", MotoServer::start);
+fn an_apply_interrupted_by_sigint_converges_and_destroys_cleanly() {
+    let mut steps = Steps::new("sigint");
+    let moto = steps.run("start moto", MotoServer::start);
     let deployment = steps.run("synth --target emulator", || {
-        Deployment::synth(&moto, "e2efault")
+        Deployment::synth(&moto, "e2esigint")
     });
     steps.run("terraform init", || {
         deployment.terraform_ok(&["init", "-input=false", "-no-color"])
     });
-
     steps.run("apply interrupted (SIGINT) part-way", || {
-        deployment.apply_interrupted_after_resources(20)
+        deployment.apply_interrupted_after_resources(CREATED_BEFORE_INTERRUPTION)
     });
+    converges_and_destroys(&mut steps, &deployment);
+    steps.summary();
+}
+
+#[test]
+fn an_apply_cut_off_by_an_emulator_restart_converges_and_destroys_cleanly() {
+    let mut steps = Steps::new("restart");
+    let mut moto = steps.run("start moto", MotoServer::start);
+    let deployment = steps.run("synth --target emulator", || {
+        Deployment::synth(&moto, "e2erestart")
+    });
+    steps.run("terraform init", || {
+        deployment.terraform_ok(&["init", "-input=false", "-no-color"])
+    });
+    steps.run("apply with the emulator stopped part-way", || {
+        deployment.apply_interrupted(CREATED_BEFORE_INTERRUPTION, |_| moto.stop());
+    });
+    steps.run("emulator restarted (empty)", || moto.start_again());
+    converges_and_destroys(&mut steps, &deployment);
+    steps.summary();
+}
+
+/// After an interrupted apply: the next apply converges, everything exists
+/// exactly once, a re-plan is empty, and destroy leaves nothing.
+fn converges_and_destroys(steps: &mut Steps, deployment: &Deployment) {
     steps.run("apply again: converges", || deployment.apply());
     steps.run("verify: everything exactly once", || {
         deployment.verify_deployed()
     });
     steps.run("re-plan: no drift", || deployment.assert_no_drift());
-
     steps.run("terraform destroy", || {
         deployment.destroy_and_verify_empty()
     });
-
-    steps.run("apply with the emulator stopped part-way", || {
-        deployment.apply_interrupted(20, |_| moto.stop());
-    });
-    steps.run("emulator restarted (empty); apply again: converges", || {
-        moto.start_again();
-        deployment.apply();
-    });
-    steps.run("verify: everything exactly once", || {
-        deployment.verify_deployed()
-    });
-    steps.run("re-plan: no drift", || deployment.assert_no_drift());
-    steps.run("terraform destroy", || {
-        deployment.destroy_and_verify_empty()
-    });
-    steps.summary();
 }
