@@ -9,11 +9,14 @@
 #      compiler of the workspace's own crates: the lint and the test build in
 #      one pass, instead of a separate `cargo clippy` that checks every
 #      dependency (the SDK among them) a second time;
-#   3. then, side by side: one nextest run of every test (the emulator
-#      scenarios first, since they mostly wait on Terraform and moto), the
-#      freshness and checkov checks on the synth just built, the doctests,
-#      and the check of every generated binding with rustdoc (in their own
-#      target directory, so they never wait for the test build's lock).
+#   3. then, side by side: nextest on every test but the emulator
+#      scenarios, the freshness and checkov checks on the synth just built,
+#      the doctests, and the check of every generated binding with rustdoc
+#      (in their own target directory, so they never wait for the test
+#      build's lock);
+#   4. last, the four emulator scenarios side by side: they mostly wait on
+#      Terraform and moto, and the handlers they run need a moto that is not
+#      starved of CPU.
 # Every job writes target/test-logs/<job>.log; a failed job's log is printed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -41,7 +44,13 @@ start() {
   local job=$1
   shift
   started[$job]=$(date +%s)
-  ("$@") >"$logs/$job.log" 2>&1 &
+  # The job's own end time: jobs are waited for in an order, not as they end.
+  {
+    status=0
+    "$@" || status=$?
+    date +%s >"$logs/$job.ended"
+    exit "$status"
+  } >"$logs/$job.log" 2>&1 &
   pid[$job]=$!
   echo "[make test] $job: started"
 }
@@ -51,7 +60,7 @@ finish() {
   for job in "$@"; do
     status=0
     wait "${pid[$job]}" || status=$?
-    took[$job]=$(($(date +%s) - started[$job]))
+    took[$job]=$(($(cat "$logs/$job.ended") - started[$job]))
     if [ "$status" -eq 0 ]; then
       echo "[make test] $job: passed in ${took[$job]} s"
     else
@@ -81,7 +90,7 @@ start build-and-clippy "$CARGO" build --workspace --all-targets --locked
 finish build-and-clippy
 stop_if_failed
 
-start tests "$CARGO" nextest run --workspace --locked --no-fail-fast --test-threads 6
+start tests "$CARGO" nextest run --workspace --locked --no-fail-fast -E 'not binary(e2e)'
 start freshness-and-checkov bash -c '
   target/debug/synth --check
   .venv-audit/bin/python scripts/checkov_audit.py --synth target/debug/synth --checkov .venv-audit/bin/checkov'
@@ -93,9 +102,16 @@ start bindings-and-rustdoc env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS bash -c
   $CARGO check --quiet --locked --target-dir target/lint -p constructs --features aws-all
   RUSTDOCFLAGS='-D warnings' $CARGO doc --quiet --no-deps --locked --target-dir target/lint -p constructs -p synth"
 finish freshness-and-checkov doctests bindings-and-rustdoc tests
+stop_if_failed
+
+# Last and alone: the handlers' SDK clients give up on an attempt after
+# about 1.5 s, as they must in Lambda, and moto starved of CPU by other
+# work answers slower than that (a retried write then reads as a replay).
+start e2e "$CARGO" nextest run --workspace --locked --no-fail-fast --test-threads 4 -E 'binary(e2e)'
+finish e2e
 
 # The scenarios' step timings, which nextest printed with each result.
-grep -E '^\[[a-z0-9]+\] step timings' -A 40 "$logs/tests.log" | grep -E '^(\[|  )' || true
+grep -E '^\[[a-z0-9]+\] step timings' -A 40 "$logs/e2e.log" | grep -E '^(\[|  )' || true
 
 total=$(($(date +%s) - begun))
 echo "[make test] jobs: $(for job in "${!took[@]}"; do printf '%s %ss, ' "$job" "${took[$job]}"; done)"

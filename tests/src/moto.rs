@@ -1,10 +1,9 @@
 //! A moto server (the AWS emulator) on a free loopback port, for as long as
 //! the handle lives.
 
-use std::net::{TcpListener, TcpStream};
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 use crate::workspace_root;
 
@@ -23,12 +22,13 @@ pub fn venv_python() -> PathBuf {
 }
 
 impl MotoServer {
-    /// Starts moto on 127.0.0.1 and waits until it answers. Panics with the
-    /// fix when moto is not installed: these tests never skip.
+    /// Starts moto on a free 127.0.0.1 port it binds itself, and waits until
+    /// it listens. Panics with the fix when moto is not installed: these
+    /// tests never skip.
     pub fn start() -> Self {
         let mut server = Self {
             child: None,
-            port: free_port(),
+            port: 0,
         };
         server.start_again();
         server
@@ -42,7 +42,8 @@ impl MotoServer {
         }
     }
 
-    /// Starts a fresh, empty server on the same port.
+    /// Starts a fresh, empty server on the same port (any free port the
+    /// first time).
     pub fn start_again(&mut self) {
         self.stop();
         let python = venv_python();
@@ -53,23 +54,30 @@ impl MotoServer {
         );
         // moto with its one correction (tests/emulator/moto_server.py).
         let launcher = workspace_root().join("tests/emulator/moto_server.py");
-        let port = self.port;
-        let child = Command::new(&python)
+        let mut child = Command::new(&python)
             .arg(&launcher)
-            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .args(["127.0.0.1", &self.port.to_string()])
             .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", launcher.display()));
+        // The launcher prints the port once it is bound and listening.
+        let mut line = String::new();
+        let read = BufReader::new(child.stdout.take().expect("stdout is piped"))
+            .read_line(&mut line);
+        let port = line.trim().parse::<u16>().ok();
         self.child = Some(child);
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "moto did not start listening on port {port}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
+        match (read, port) {
+            (Ok(_), Some(port)) if self.port == 0 || self.port == port => self.port = port,
+            _ => panic!(
+                "moto did not start listening on 127.0.0.1:{} (it printed {line:?}); \
+                 run {} {} 127.0.0.1 {} to see why",
+                self.port,
+                python.display(),
+                launcher.display(),
+                self.port
+            ),
         }
     }
 
@@ -94,14 +102,6 @@ impl Drop for MotoServer {
     fn drop(&mut self) {
         self.stop();
     }
-}
-
-/// A port nothing listens on right now.
-pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("the loopback interface has a free port")
 }
 
 /// The services the stack uses, each pointed at the emulator.
