@@ -1,22 +1,20 @@
 #!/usr/bin/env bash
 # `make test`: every check and test CI runs, ordered for a 2-core machine.
 #
-# Most of the time is compilation, and the AWS SDK dominates it. Each build
-# happens once:
-#   1. the release build of the handlers, packaged (what the emulator
-#      scenarios deploy), while pip installs moto and checkov;
-#   2. one debug build of every target of the workspace, with clippy as the
-#      compiler of the workspace's own crates: the lint and the test build in
-#      one pass, instead of a separate `cargo clippy` that checks every
-#      dependency (the SDK among them) a second time;
-#   3. then, side by side: nextest on every test but the emulator
-#      scenarios, the freshness and checkov checks on the synth just built,
-#      the doctests, and the check of every generated binding with rustdoc
-#      (in their own target directory, so they never wait for the test
-#      build's lock);
-#   4. last, the four emulator scenarios side by side: they mostly wait on
-#      Terraform and moto, and the handlers they run need a moto that is not
-#      starved of CPU.
+# Most of the time is compilation, and the AWS SDK dominates it; the rest
+# is Terraform and moto. Each build happens once, and the machine is kept
+# busy without starving moto:
+#   1. one debug build of every target of the workspace, with clippy-driver
+#      as the compiler of the workspace's own crates: the lint and the test
+#      build in one pass, instead of a separate `cargo clippy` that checks
+#      every dependency (the SDK among them) a second time; pip installs
+#      moto and checkov beside it;
+#   2. nextest on every test but the emulator scenarios, the freshness check
+#      and the doctests, while the release build of the handlers (what the
+#      scenarios deploy) takes whatever CPU they leave;
+#   3. the four emulator scenarios side by side (they mostly wait on
+#      Terraform and moto), while checkov, the check of every generated
+#      binding and rustdoc take whatever CPU they leave.
 # Every job writes target/test-logs/<job>.log; a failed job's log is printed.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -71,6 +69,10 @@ finish() {
   done
 }
 
+synth_check() {
+  target/debug/synth --check
+}
+
 stop_if_failed() {
   [ "${#failed[@]}" -eq 0 ] && return
   echo "[make test] failed: ${failed[*]} (full logs in $logs/)" >&2
@@ -82,33 +84,35 @@ finish fmt
 stop_if_failed
 
 start python-tools make --no-print-directory venv audit-venv
-start lambdas make --no-print-directory lambdas
-finish lambdas python-tools
+start build-and-clippy "$CARGO" build --workspace --all-targets --locked
+finish build-and-clippy python-tools
 stop_if_failed
 
-start build-and-clippy "$CARGO" build --workspace --all-targets --locked
-finish build-and-clippy
-stop_if_failed
+# Work that only uses what the tests leave idle runs at the lowest CPU
+# priority: the handlers' SDK clients give up on an attempt after about
+# 1.5 s, as they must in Lambda, and a moto starved of CPU answers slower
+# than that (a retried write then reads as a replay, and a test fails).
+idle=(nice -n 19)
 
 start tests "$CARGO" nextest run --workspace --locked --no-fail-fast -E 'not binary(e2e)'
-start freshness-and-checkov bash -c '
-  target/debug/synth --check
-  .venv-audit/bin/python scripts/checkov_audit.py --synth target/debug/synth --checkov .venv-audit/bin/checkov'
+start freshness synth_check
 # The whole workspace, as built above (only constructs and synth have any).
 start doctests "$CARGO" test --quiet --locked --doc --workspace
-# The lint target directory: these two only check, so nothing is shared
-# with the test build, and its lock stays free for the doctests.
-start bindings-and-rustdoc env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS bash -c "
-  $CARGO check --quiet --locked --target-dir target/lint -p constructs --features aws-all
-  RUSTDOCFLAGS='-D warnings' $CARGO doc --quiet --no-deps --locked --target-dir target/lint -p constructs -p synth"
-finish freshness-and-checkov doctests bindings-and-rustdoc tests
+# Without the lint wrapper: the packages are byte for byte what
+# `make lambdas` builds on its own.
+start lambdas "${idle[@]}" env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS make --no-print-directory lambdas
+finish freshness doctests tests lambdas
 stop_if_failed
 
-# Last and alone: the handlers' SDK clients give up on an attempt after
-# about 1.5 s, as they must in Lambda, and moto starved of CPU by other
-# work answers slower than that (a retried write then reads as a replay).
 start e2e "$CARGO" nextest run --workspace --locked --no-fail-fast --test-threads 4 -E 'binary(e2e)'
-finish e2e
+start checkov "${idle[@]}" .venv-audit/bin/python scripts/checkov_audit.py \
+  --synth target/debug/synth --checkov .venv-audit/bin/checkov
+# In their own target directory: these only check, so nothing is shared
+# with the test build.
+start bindings-and-rustdoc "${idle[@]}" env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS bash -c "
+  $CARGO check --quiet --locked --target-dir target/lint -p constructs --features aws-all
+  RUSTDOCFLAGS='-D warnings' $CARGO doc --quiet --no-deps --locked --target-dir target/lint -p constructs -p synth"
+finish checkov bindings-and-rustdoc e2e
 
 # The scenarios' step timings, which nextest printed with each result.
 grep -E '^\[[a-z0-9]+\] step timings' -A 40 "$logs/e2e.log" | grep -E '^(\[|  )' || true
