@@ -64,8 +64,8 @@ impl MotoServer {
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", launcher.display()));
         // The launcher prints the port once it is bound and listening.
         let mut line = String::new();
-        let read = BufReader::new(child.stdout.take().expect("stdout is piped"))
-            .read_line(&mut line);
+        let read =
+            BufReader::new(child.stdout.take().expect("stdout is piped")).read_line(&mut line);
         let port = line.trim().parse::<u16>().ok();
         self.child = Some(child);
         match (read, port) {
