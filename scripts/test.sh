@@ -115,7 +115,7 @@ start bindings-and-rustdoc "${idle[@]}" env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY
 finish checkov bindings-and-rustdoc e2e
 
 # The scenarios' step timings, which nextest printed with each result.
-grep -E '^\[[a-z0-9]+\] step timings' -A 40 "$logs/e2e.log" | grep -E '^(\[|  )' || true
+sed -n -E '/^ *\[[a-z0-9]+\] step timings/,/ s  total$/p' "$logs/e2e.log" || true
 
 total=$(($(date +%s) - begun))
 echo "[make test] jobs: $(for job in "${!took[@]}"; do printf '%s %ss, ' "$job" "${took[$job]}"; done)"
