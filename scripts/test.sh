@@ -38,6 +38,18 @@ begun=$(date +%s)
 declare -A pid started took
 failed=()
 
+# Each job in its own process group, so that an interrupt stops it whole
+# (cargo, nextest and the moto servers of its tests), not just its shell.
+set -m
+stop_jobs() {
+  trap - INT TERM
+  echo "[make test] interrupted; stopping the jobs" >&2
+  for group in "${pid[@]}"; do kill -TERM -- "-$group" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  exit 130
+}
+trap stop_jobs INT TERM
+
 start() {
   local job=$1
   shift
@@ -48,7 +60,7 @@ start() {
     "$@" || status=$?
     date +%s >"$logs/$job.ended"
     exit "$status"
-  } >"$logs/$job.log" 2>&1 &
+  } </dev/null >"$logs/$job.log" 2>&1 &
   pid[$job]=$!
   echo "[make test] $job: started"
 }
