@@ -419,15 +419,20 @@ fn synth<S: clap::Args>(
     // The same manifest as last time: no address changed, so nothing can
     // have been renamed (the common case of a re-synth, without parsing).
     let previous_text = fs::read_to_string(&manifest_path).ok();
-    if let Some(previous_text) = previous_text.filter(|previous| *previous != manifest_text)
-        && let Some(previous) = parse_manifest(&manifest_path, &previous_text, stderr)
+    if let Some(previous_text) = previous_text.as_deref().filter(|p| *p != manifest_text)
+        && let Some(previous) = parse_manifest(&manifest_path, previous_text, stderr)
     {
         for warning in manifest.unmoved_renames(&previous, &manifest::moved_blocks(&document)) {
             let _ = writeln!(stderr, "{warning}");
         }
     }
-    for (target, content) in [(&path, &text), (&manifest_path, &manifest_text)] {
-        output::write_if_changed(target, content).map_err(|e| {
+    // Each file is read once: the manifest above, the configuration here.
+    let on_disk = fs::read_to_string(&path).ok();
+    for (target, content, on_disk) in [
+        (&path, &text, on_disk),
+        (&manifest_path, &manifest_text, previous_text),
+    ] {
+        output::write_if_changed(target, content, on_disk.as_deref()).map_err(|e| {
             format!(
                 "error: cannot write {}: {e}; check that the directory is writable",
                 target.display()

@@ -36,14 +36,15 @@ pub enum Written {
     Replaced,
 }
 
-/// Writes `text` to `path` atomically unless the file already holds
-/// exactly that: reading it back costs less than writing and renaming,
-/// and an unchanged file keeps its modification time for `make`.
-pub fn write_if_changed(path: &Path, text: &str) -> io::Result<Written> {
-    match fs::read(path) {
-        Ok(existing) if existing == text.as_bytes() => Ok(Written::Unchanged),
-        _ => write_atomically(path, text).map(|()| Written::Replaced),
+/// Writes `text` to `path` atomically unless `on_disk`, what the caller
+/// read from it (`None` when there was nothing to read), is exactly that:
+/// reading costs less than writing and renaming, and an unchanged file
+/// keeps its modification time for `make`.
+pub fn write_if_changed(path: &Path, text: &str, on_disk: Option<&str>) -> io::Result<Written> {
+    if on_disk == Some(text) {
+        return Ok(Written::Unchanged);
     }
+    write_atomically(path, text).map(|()| Written::Replaced)
 }
 
 /// A short description of how `on_disk` differs from `expected`, one line per
@@ -149,11 +150,15 @@ mod tests {
     fn an_unchanged_file_is_not_rewritten() {
         let dir = std::env::temp_dir().join(format!("synth-unchanged-{}", std::process::id()));
         let path = dir.join("main.tf.json");
-        assert_eq!(write_if_changed(&path, "one").unwrap(), Written::Replaced);
+        let write = |text| {
+            let on_disk = fs::read_to_string(&path).ok();
+            write_if_changed(&path, text, on_disk.as_deref()).unwrap()
+        };
+        assert_eq!(write("one"), Written::Replaced);
         let before = fs::metadata(&path).unwrap().modified().unwrap();
-        assert_eq!(write_if_changed(&path, "one").unwrap(), Written::Unchanged);
+        assert_eq!(write("one"), Written::Unchanged);
         assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
-        assert_eq!(write_if_changed(&path, "two").unwrap(), Written::Replaced);
+        assert_eq!(write("two"), Written::Replaced);
         assert_eq!(fs::read_to_string(&path).unwrap(), "two");
         fs::remove_dir_all(dir).unwrap();
     }
