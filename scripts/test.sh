@@ -33,6 +33,8 @@ clippy_driver=$(command -v clippy-driver || true)
 # Every debug cargo command below keeps these, so none rebuilds another's work.
 export RUSTC_WORKSPACE_WRAPPER=$clippy_driver
 export CLIPPY_ARGS=-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__
+# For the builds that share nothing with the debug build.
+unlinted=(env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS)
 
 begun=$(date +%s)
 declare -A pid started took
@@ -112,7 +114,7 @@ start freshness synth_check
 start doctests "$CARGO" test --quiet --locked --doc --workspace
 # Without the lint wrapper: the packages are byte for byte what
 # `make lambdas` builds on its own.
-start lambdas "${idle[@]}" env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS make --no-print-directory lambdas
+start lambdas "${idle[@]}" "${unlinted[@]}" make --no-print-directory lambdas
 finish freshness doctests tests lambdas
 stop_if_failed
 
@@ -121,7 +123,7 @@ start checkov "${idle[@]}" .venv-audit/bin/python scripts/checkov_audit.py \
   --synth target/debug/synth --checkov .venv-audit/bin/checkov
 # In their own target directory: these only check, so nothing is shared
 # with the test build.
-start bindings-and-rustdoc "${idle[@]}" env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS bash -c "
+start bindings-and-rustdoc "${idle[@]}" "${unlinted[@]}" bash -c "
   $CARGO check --quiet --locked --target-dir target/lint -p constructs --features aws-all
   RUSTDOCFLAGS='-D warnings' $CARGO doc --quiet --no-deps --locked --target-dir target/lint -p constructs -p synth"
 finish checkov bindings-and-rustdoc e2e
