@@ -9,7 +9,7 @@
 //! by `synth audit` and in the DR report.
 
 mod dr;
-mod naming;
+pub(super) mod naming;
 mod security;
 
 use std::collections::{BTreeMap, HashSet};

@@ -1,5 +1,7 @@
 //! Naming and destroyability rules.
 
+use std::collections::HashSet;
+
 use super::{Context, Finding, Rule, Severity, address, always};
 use crate::core::Document;
 
@@ -32,10 +34,28 @@ const NAME_ATTRIBUTES: [&str; 5] = [
     "dashboard_name",
 ];
 
+/// Where Route 53 query logs go: a log group named after the zone, under
+/// the prefix Route 53's guide uses (`/aws/route53/<zone name>`). Such a
+/// name is a DNS name like the zone's own, so it carries the environment
+/// exactly when the zone's domain does.
+const QUERY_LOG_PREFIX: &str = "/aws/route53/";
+
 fn names_carry_env(document: &Document, context: &Context) -> Vec<Finding> {
     let Some(suffix) = context.name_suffix.as_deref() else {
         return Vec::new();
     };
+    let zones: HashSet<String> = document
+        .resources("aws_route53_zone")
+        .flat_map(|(id, zone)| {
+            // A log group may name the zone literally or by reference.
+            let reference = format!("${{aws_route53_zone.{id}.name}}");
+            [
+                zone["name"].as_str().map(zone_name),
+                Some(zone_name(&reference)),
+            ]
+        })
+        .flatten()
+        .collect();
     let mut findings = Vec::new();
     for (tf_type, id, body) in document.all_resources() {
         if matches!(
@@ -53,15 +73,39 @@ fn names_carry_env(document: &Document, context: &Context) -> Vec<Finding> {
             };
             let pure_reference =
                 name.starts_with("${") && name.ends_with('}') && name.matches("${").count() == 1;
-            if !pure_reference && !name.contains(suffix) {
+            let query_log_group = tf_type == "aws_cloudwatch_log_group"
+                && name
+                    .strip_prefix(QUERY_LOG_PREFIX)
+                    .is_some_and(|zone| zones.contains(&zone_name(zone)));
+            if !pure_reference && !query_log_group && !carries_suffix(name, suffix) {
                 findings.push(Finding::new(
                     address(tf_type, id),
-                    format!("{attribute} `{name}` lacks the suffix `{suffix}`"),
+                    format!(
+                        "{attribute} `{name}` lacks the suffix `{suffix}`: put the environment \
+                         in the name as a word of its own (`-{suffix}`), so that two \
+                         environments in one account never claim the same name"
+                    ),
                 ));
             }
         }
     }
     findings
+}
+
+/// Whether `suffix` stands in `name` as a word of its own: bounded by the
+/// ends or by punctuation (`-`, `_`, `.`, `/`, ...), anywhere in the name,
+/// so `payments-dev-primary` carries `dev` and `devices-prod` does not.
+pub(super) fn carries_suffix(name: &str, suffix: &str) -> bool {
+    let is_word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    name.match_indices(suffix).any(|(start, _)| {
+        !is_word(name[..start].chars().next_back())
+            && !is_word(name[start + suffix.len()..].chars().next())
+    })
+}
+
+/// A zone's name as Route 53 compares them: lowercase, without the final dot.
+fn zone_name(name: &str) -> String {
+    name.trim_end_matches('.').to_ascii_lowercase()
 }
 
 /// What a production stack must keep when someone runs `terraform destroy`.

@@ -270,3 +270,74 @@ fn the_default_provider_counts_as_a_region() {
         Ok(("eu-west-1".to_owned(), "eu-central-1".to_owned()))
     );
 }
+
+#[test]
+fn the_suffix_counts_as_a_word_of_its_own_anywhere_in_a_name() {
+    use super::naming::carries_suffix;
+    for name in [
+        "payments-test",
+        "test-payments",
+        "/aws/lambda/payments-test-handler",
+        "payments.test.example.com",
+        "payments_test_key",
+        "alias/payments-eu-west-1-test",
+    ] {
+        assert!(carries_suffix(name, "test"), "{name}");
+    }
+    for name in ["latest-payments", "payments-tests", "contest", "payments"] {
+        assert!(!carries_suffix(name, "test"), "{name}");
+    }
+    // A suffix with a hyphen of its own, as `--env prod-2`.
+    assert!(carries_suffix("ledger-prod-2-table", "prod-2"));
+    assert!(!carries_suffix("ledger-prod-20", "prod-2"));
+}
+
+/// Route 53 query logs go to `/aws/route53/<zone name>`: a DNS name like the
+/// zone's, which NAM001 leaves to the domain, as it leaves the zone. Any
+/// other log group still needs the suffix.
+#[test]
+fn a_query_log_group_named_after_a_zone_of_the_stack_passes_nam001() {
+    let with_log_group = |zone: &str, log_group: &str| {
+        everything().transformed(|value| {
+            value["resource"]["aws_route53_zone"]["owned"] = json!({ "name": zone });
+            value["resource"]["aws_cloudwatch_log_group"]["query_logs"] =
+                json!({ "name": log_group });
+        })
+    };
+    let nam001 = |document: &Document| {
+        let results = audit(document, &context());
+        result(&results, "NAM001").failed.clone()
+    };
+    for (zone, log_group) in [
+        ("pay.acme-corp.io", "/aws/route53/pay.acme-corp.io"),
+        // Route 53 compares names without case and the final dot.
+        ("Pay.Acme-Corp.io.", "/aws/route53/pay.acme-corp.io"),
+        (
+            "pay.acme-corp.io",
+            "/aws/route53/${aws_route53_zone.owned.name}",
+        ),
+    ] {
+        let failed = nam001(&with_log_group(zone, log_group));
+        assert!(failed.is_empty(), "{log_group}: {failed:?}");
+    }
+    for (zone, log_group) in [
+        // Not a zone of this stack: another environment's, perhaps.
+        ("pay.acme-corp.io", "/aws/route53/orders.acme-corp.io"),
+        // A zone's name outside the query-log prefix is an ordinary name.
+        ("pay.acme-corp.io", "/aws/lambda/pay.acme-corp.io"),
+        (
+            "pay.acme-corp.io",
+            "/aws/route53/${aws_route53_zone.other.name}",
+        ),
+    ] {
+        let failed = nam001(&with_log_group(zone, log_group));
+        assert_eq!(failed.len(), 1, "{log_group}: {failed:?}");
+        assert_eq!(failed[0].address, "aws_cloudwatch_log_group.query_logs");
+        assert!(
+            failed[0].message.contains("lacks the suffix `test`")
+                && failed[0].message.contains("as a word of its own (`-test`)"),
+            "{}",
+            failed[0].message
+        );
+    }
+}
