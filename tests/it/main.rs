@@ -2,6 +2,7 @@
 
 mod bindings;
 mod cli;
+mod configurations;
 mod corrections;
 mod dependencies;
 mod emulator;

@@ -133,7 +133,8 @@ pub fn payments_app(config: &Config) -> Result<App, Diagnostics> {
 }
 
 /// `copies` deployments of the app in one stack, with the environment
-/// suffixes `<env>1`, `<env>2`, ..., each under its own scope `env-<suffix>`
+/// suffixes `<env>-1`, `<env>-2`, ... (the environment stays a word of each
+/// name, as NAM001 reads it), each under its own scope `env-<suffix>`
 /// and with its outputs prefixed `env_<suffix>_`; the providers (and their
 /// default tags) are those of `config`. For measuring synth at scale.
 pub fn scaled_payments_app(config: &Config, copies: usize) -> Result<App, Diagnostics> {
@@ -144,7 +145,7 @@ pub fn scaled_payments_app(config: &Config, copies: usize) -> Result<App, Diagno
     let drill = (!config.recovery_control).then(|| drill_variable(&mut stack));
     for copy in 1..=copies {
         let copy = Config {
-            env: format!("{}{copy}", config.env),
+            env: format!("{}-{copy}", config.env),
             ..config.clone()
         };
         copy.validate()?;

@@ -139,7 +139,7 @@ pub struct PaymentsFlags {
     pub target: Target,
 
     /// Synthesize N copies of the app in one document, with the suffixes
-    /// <env>1..<env>N: for measuring synth at scale (`make bench`).
+    /// <env>-1..<env>-N: for measuring synth at scale (`make bench`).
     #[arg(long, global = true, value_name = "N", hide = true, value_parser = clap::value_parser!(u16).range(1..=500))]
     pub scale: Option<u16>,
 }
