@@ -179,37 +179,47 @@ fn placeholders_are_guarded_at_plan_and_dropped_for_the_emulator() {
     }
 }
 
+/// `terraform plan` of the AWS target against the emulator for the synth
+/// command line `args`: whether it planned, and what Terraform printed (on
+/// one line). A remote backend is replaced by a local one: the plan is what
+/// is tested, not where its state lives.
+fn plan_against(moto: &MotoServer, args: &[&str]) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().display().to_string();
+    let mut synth_args = vec!["synth", "--out", out.as_str()];
+    synth_args.extend_from_slice(args);
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let code = drsynth_tests::payments_cli(synth_args, &mut stdout, &mut stderr);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+    let main = std::fs::read_to_string(dir.path().join("main.tf.json")).unwrap();
+    write_scratch_configuration(dir.path(), &main);
+    write_provider_override(dir.path(), &moto.endpoint());
+    std::fs::write(
+        dir.path().join("backend_override.tf.json"),
+        r#"{"terraform": {"backend": {"local": {}}}}"#,
+    )
+    .unwrap();
+    let init = terraform(dir.path(), &["init", "-input=false", "-no-color"]);
+    assert!(init.success, "{}", init.stderr);
+    let run = terraform(
+        dir.path(),
+        &["plan", "-input=false", "-no-color", "-lock=false"],
+    );
+    // Terraform wraps long messages in a box; read them as one line.
+    let output = format!("{}\n{}", run.stdout, run.stderr).replace('│', " ");
+    (
+        run.success,
+        output.split_whitespace().collect::<Vec<_>>().join(" "),
+    )
+}
+
 /// `terraform plan` of the AWS target against the emulator: the demo
 /// domain and issuer stop it with the fix; a domain and issuer of one's own
 /// plan cleanly.
 #[test]
 fn terraform_plan_refuses_the_demo_domain_and_issuer() {
     let moto = MotoServer::start();
-    let plan = |args: &[&str]| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().display().to_string();
-        let mut synth_args = vec!["synth", "--out", out.as_str()];
-        synth_args.extend_from_slice(args);
-        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-        let code = drsynth_tests::payments_cli(synth_args, &mut stdout, &mut stderr);
-        assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
-        let main = std::fs::read_to_string(dir.path().join("main.tf.json")).unwrap();
-        write_scratch_configuration(dir.path(), &main);
-        write_provider_override(dir.path(), &moto.endpoint());
-        let init = terraform(dir.path(), &["init", "-input=false", "-no-color"]);
-        assert!(init.success, "{}", init.stderr);
-        let run = terraform(
-            dir.path(),
-            &["plan", "-input=false", "-no-color", "-lock=false"],
-        );
-        // Terraform wraps long messages in a box; read them as one line.
-        let output = format!("{}\n{}", run.stdout, run.stderr).replace('│', " ");
-        (
-            run.success,
-            output.split_whitespace().collect::<Vec<_>>().join(" "),
-        )
-    };
-    let (ok, output) = plan(&[]);
+    let (ok, output) = plan_against(&moto, &[]);
     assert!(!ok, "the demo configuration must not plan:\n{output}");
     assert!(
         output.contains("Route 53 cannot host payments-dev.example.com"),
@@ -219,13 +229,78 @@ fn terraform_plan_refuses_the_demo_domain_and_issuer() {
         output.contains("is a placeholder that can issue no token"),
         "{output}"
     );
-    let (ok, output) = plan(&[
+    let (ok, output) = plan_against(
+        &moto,
+        &[
+            "--domain",
+            "pay.acme-corp.io",
+            "--jwt-issuer",
+            "https://login.acme-corp.io/",
+        ],
+    );
+    assert!(ok, "{output}");
+}
+
+/// The README's production command on a domain the team owns plans
+/// against the emulator, every resource to create, with and without
+/// recovery control, and outside us-east-1 (a third provider for Route 53's
+/// keys and logs).
+#[test]
+fn production_on_an_owned_domain_plans() {
+    let moto = MotoServer::start();
+    let production = [
+        "--profile",
+        "production",
+        "--env",
+        "prod",
+        "--backend",
+        "s3",
+        "--state-bucket",
+        "acme-state",
         "--domain",
         "pay.acme-corp.io",
         "--jwt-issuer",
         "https://login.acme-corp.io/",
-    ]);
-    assert!(ok, "{output}");
+        "--alert-email",
+        "oncall@acme-corp.io",
+    ];
+    for extra in [
+        &[][..],
+        &["--recovery-control"][..],
+        &[
+            "--primary-region",
+            "eu-west-1",
+            "--secondary-region",
+            "eu-central-1",
+        ][..],
+    ] {
+        let args: Vec<&str> = production.iter().chain(extra).copied().collect();
+        let (ok, output) = plan_against(&moto, &args);
+        assert!(ok, "synth {}:\n{output}", args.join(" "));
+        let document = synth_command_document(&args);
+        let resources: usize = document["resource"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|blocks| blocks.as_object().unwrap().len())
+            .sum();
+        assert!(
+            output.contains(&format!(
+                "Plan: {resources} to add, 0 to change, 0 to destroy."
+            )),
+            "synth {}: not every one of the {resources} resources is planned:\n{output}",
+            args.join(" ")
+        );
+    }
+}
+
+/// The document the payments command line `args` writes.
+fn synth_command_document(args: &[&str]) -> Value {
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let argv = ["synth", "--stdout"].iter().chain(args).copied();
+    let code = drsynth_tests::payments_cli(argv, &mut stdout, &mut stderr);
+    assert_eq!(code, 0, "{}", String::from_utf8_lossy(&stderr));
+    serde_json::from_slice(&stdout).unwrap()
 }
 
 /// Validation records named by the certificates' domains.
