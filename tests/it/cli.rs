@@ -423,9 +423,13 @@ fn scale_puts_several_deployments_in_one_document() {
         .collect();
     assert_eq!(
         names,
-        ["transactions-qa1", "transactions-qa2", "transactions-qa3"]
+        [
+            "transactions-qa-1",
+            "transactions-qa-2",
+            "transactions-qa-3"
+        ]
     );
-    assert!(document["output"].get("env_qa2_table_name").is_some());
+    assert!(document["output"].get("env_qa_2_table_name").is_some());
     assert_eq!(run(&["--scale", "0", "--stdout"]).code, 2);
 }
 
