@@ -438,7 +438,14 @@ impl FailoverDns {
                         target,
                     }
                     .create(&mut region);
-                    (Answer::Alias(domains.failover_alias), domains.probe)
+                    let mut alias = domains.failover_alias;
+                    // Manual failover is manual: the routing control alone
+                    // moves traffic, not also API Gateway's health in the
+                    // region (which Route 53 would read with this on).
+                    if recovery_controls.is_some() {
+                        alias.evaluate_target_health = false.into();
+                    }
+                    (Answer::Alias(alias), domains.probe)
                 }
                 None => (
                     Answer::Cname {

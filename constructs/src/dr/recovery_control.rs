@@ -23,7 +23,7 @@ use crate::bindings::aws::route53recoverycontrolconfig::{
     Route53recoverycontrolconfigSafetyRule as SafetyRule,
     Route53recoverycontrolconfigSafetyRuleRuleConfig as RuleConfig,
 };
-use crate::core::{Expr, ProviderRef, Ref, Scope};
+use crate::core::{Expr, Meta, ProviderRef, Ref, Scope};
 
 use super::role::RegionRole;
 
@@ -139,14 +139,24 @@ impl RecoveryControls {
             "control_panel",
             ControlPanel::new(cluster_arn.clone(), name),
         );
+        // One create at a time on a control panel: ARC answers 409 to
+        // simultaneous changes, and provider 5.x can lose a created control
+        // from state on that answer (hashicorp/terraform-provider-aws#47034).
+        let mut previous: Option<Ref<RoutingControl>> = None;
         let routing_controls = [RegionRole::Primary, RegionRole::Secondary].map(|role| {
-            let control = scope.resource(
+            let meta = match &previous {
+                Some(control) => Meta::default().depends_on(control),
+                None => Meta::default(),
+            };
+            let control = scope.resource_with(
                 role.id(),
                 RoutingControl {
                     control_panel_arn: Some(control_panel.arn()),
                     ..RoutingControl::new(cluster_arn.clone(), format!("{name}-{}", role.id()))
                 },
+                meta,
             );
+            previous = Some(control.clone());
             (role, control)
         });
         let safety_rule = scope.resource(
@@ -234,6 +244,59 @@ mod tests {
             }),
         );
         stack
+    }
+
+    /// ARC answers 409 to simultaneous changes on one control panel: its
+    /// controls are created one after the other, and the safety rule after
+    /// both (it names them).
+    #[test]
+    fn the_routing_controls_of_a_panel_are_created_one_at_a_time() {
+        let document = synth(&stack("us-west-2", "orders-test", false));
+        let control = |role: &str| {
+            resource(
+                &document,
+                "aws_route53recoverycontrolconfig_routing_control",
+                &format!("names_recovery_control_{role}"),
+            )
+        };
+        assert_eq!(control("primary").get("depends_on"), None);
+        assert_eq!(
+            control("secondary")["depends_on"],
+            json!([
+                "aws_route53recoverycontrolconfig_routing_control.names_recovery_control_primary"
+            ])
+        );
+    }
+
+    /// With recovery control, the failover aliases do not evaluate their
+    /// target's health: only the routing controls move traffic. Without it,
+    /// they do.
+    #[test]
+    fn manual_failover_aliases_do_not_follow_the_targets_health() {
+        for manual in [true, false] {
+            let mut stack = Stack::new("orders");
+            let west = stack.provider(AwsProvider::new("west", "eu-west-1"));
+            let central = stack.provider(AwsProvider::new("central", "eu-central-1"));
+            let arc = stack.provider(AwsProvider::new("arc", "us-west-2"));
+            let controls = manual.then(|| RecoveryControlProps {
+                provider: &arc,
+                name: "orders-test".to_owned(),
+                cluster_arn: None,
+            });
+            failover_dns(&mut stack, [&west, &central], true, None, controls);
+            let document = synth(&stack);
+            for role in ["primary", "secondary"] {
+                let record = resource(
+                    &document,
+                    "aws_route53_record",
+                    &format!("names_{role}_failover_record"),
+                );
+                assert_eq!(
+                    record["alias"]["evaluate_target_health"], !manual,
+                    "{role}, recovery control {manual}"
+                );
+            }
+        }
     }
 
     #[test]
