@@ -51,6 +51,7 @@ fn both_regions_accept_the_same_token() {
         jwt: payments::config::JwtSettings {
             issuer: Some("https://login.acme-corp.io/".to_owned()),
             audience: vec!["payments".to_owned()],
+            scopes: vec!["payments/charge".to_owned(), "payments:write".to_owned()],
         },
         ..owned_domain()
     });
@@ -65,6 +66,11 @@ fn both_regions_accept_the_same_token() {
         assert_eq!(
             route["authorizer_id"],
             format!("${{aws_apigatewayv2_authorizer.{role}_api_jwt_authorizer.id}}")
+        );
+        // A scope, so an ID token with the audience does not pay.
+        assert_eq!(
+            route["authorization_scopes"],
+            serde_json::json!(["payments/charge", "payments:write"])
         );
         let authorizer = resource(
             &document,
@@ -86,6 +92,61 @@ fn both_regions_accept_the_same_token() {
         "{verifiers:?}"
     );
     assert!(!verifiers[0].0.to_string().contains("us-east"));
+}
+
+/// HTTP API JWT authorizers cannot tell access tokens from ID tokens; AWS
+/// recommends requiring scopes. The default requires `payments/write`,
+/// `--jwt-scope` (or `jwt_scope` in the file) names others, and a route
+/// without a JWT authorizer carries none.
+#[test]
+fn the_payment_route_requires_a_scope_from_the_flag_or_the_file() {
+    let scopes = |args: &[&str]| {
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let argv = ["synth", "--stdout"].iter().chain(args).copied();
+        let code = drsynth_tests::payments_cli(argv, &mut stdout, &mut stderr);
+        let stderr = String::from_utf8(stderr).unwrap();
+        if code != 0 {
+            return Err(stderr);
+        }
+        let document: Value = serde_json::from_slice(&stdout).unwrap();
+        let routes = &document["resource"]["aws_apigatewayv2_route"];
+        let primary = routes["primary_api_post_payment"]["authorization_scopes"].clone();
+        assert_eq!(
+            primary, routes["secondary_api_post_payment"]["authorization_scopes"],
+            "both regions require the same scopes"
+        );
+        Ok(primary)
+    };
+    assert_eq!(scopes(&[]), Ok(serde_json::json!(["payments/write"])));
+    assert_eq!(
+        scopes(&[
+            "--jwt-scope",
+            "pay",
+            "--jwt-scope",
+            "https://api.acme-corp.io/pay"
+        ]),
+        Ok(serde_json::json!(["pay", "https://api.acme-corp.io/pay"]))
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("drsynth.toml");
+    std::fs::write(&file, "jwt_scope = [\"orders/pay\"]\n").unwrap();
+    let file = file.to_str().unwrap();
+    assert_eq!(
+        scopes(&["--config", file]),
+        Ok(serde_json::json!(["orders/pay"]))
+    );
+    assert_eq!(
+        scopes(&["--config", file, "--jwt-scope", "flag/wins"]),
+        Ok(serde_json::json!(["flag/wins"]))
+    );
+    for auth in ["aws-iam", "none"] {
+        assert_eq!(scopes(&["--payment-auth", auth]), Ok(Value::Null), "{auth}");
+    }
+    let refused = scopes(&["--jwt-scope", "two words"]).unwrap_err();
+    assert!(
+        refused.contains("invalid JWT scope") && refused.contains("--jwt-scope payments/write"),
+        "{refused}"
+    );
 }
 
 #[test]

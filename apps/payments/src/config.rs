@@ -88,13 +88,22 @@ pub struct JwtSettings {
     pub issuer: Option<String>,
     /// Accepted `aud` (or `client_id`) values.
     pub audience: Vec<String>,
+    /// Scopes `POST /payment` requires, one of which a token must carry:
+    /// nothing else tells an access token from an ID token with the same
+    /// audience, which should not pay.
+    pub scopes: Vec<String>,
 }
+
+/// The scope a token needs to pay, unless `--jwt-scope` says otherwise
+/// (Cognito's form, `<resource server>/<scope>`).
+pub const DEFAULT_JWT_SCOPE: &str = "payments/write";
 
 impl Default for JwtSettings {
     fn default() -> Self {
         Self {
             issuer: None,
             audience: vec!["payments-api".to_owned()],
+            scopes: vec![DEFAULT_JWT_SCOPE.to_owned()],
         }
     }
 }
@@ -405,10 +414,11 @@ impl Config {
     pub fn authorization_on_failover(&self) -> String {
         match self.payment_auth {
             PaymentAuth::Jwt => format!(
-                "JWT from {} (audience {}), verified by API Gateway in each region against the issuer's keys: \
+                "JWT from {} (audience {}, scope {}), verified by API Gateway in each region against the issuer's keys: \
                  a token the primary accepts is accepted by the secondary after failover",
                 self.jwt_issuer(),
-                self.jwt.audience.join(", ")
+                self.jwt.audience.join(", "),
+                self.jwt.scopes.join(" or ")
             ),
             PaymentAuth::AwsIam => format!(
                 "SigV4 signatures name their region: after failover the secondary ({}) answers 403 to every \
@@ -596,6 +606,21 @@ impl Config {
                 self.jwt.audience.join(","),
                 "API Gateway needs at least one audience, each 1-256 characters without spaces",
                 "name the audience (or client id) your identity provider puts in the tokens, e.g. payments-api",
+            ));
+        }
+        if self.jwt.scopes.is_empty()
+            || self
+                .jwt
+                .scopes
+                .iter()
+                .any(|s| s.is_empty() || s.len() > 256 || s.contains(char::is_whitespace))
+        {
+            errors.push(Error::invalid_setting(
+                "JWT scope",
+                self.jwt.scopes.join(","),
+                "a payment needs a token with at least one scope (without one, an ID token with the audience \
+                 pays), each 1-256 characters without spaces",
+                "name the scope your identity provider grants payment clients, e.g. --jwt-scope payments/write",
             ));
         }
         errors

@@ -81,6 +81,10 @@ pub struct PaymentsFlags {
     /// [default: payments-api].
     #[arg(long = "jwt-audience", global = true, value_name = "AUDIENCE")]
     pub jwt_audience: Vec<String>,
+    /// Scope a token must carry (one of them) to pay, so an ID token with
+    /// the audience does not; repeatable [default: payments/write].
+    #[arg(long = "jwt-scope", global = true, value_name = "SCOPE")]
+    pub jwt_scope: Vec<String>,
     /// Concurrency reserved for the payment function in each region
     /// (production profile) [default: 100].
     #[arg(long, global = true, value_name = "N")]

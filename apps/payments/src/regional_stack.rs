@@ -340,9 +340,14 @@ fn http_api(
     let target = Expr::template([Expr::literal("integrations/"), integration.id()]);
     let authorizer =
         (auth == PaymentAuth::Jwt).then(|| jwt_authorizer(scope, &api, &name, config).id());
+    // Scopes are what tells an access token from an ID token.
+    let scopes = authorizer
+        .is_some()
+        .then(|| config.jwt.scopes.iter().map(Expr::from).collect());
     let post_payment = Apigatewayv2Route {
         authorization_type: Some(auth.authorization_type().into()),
         authorizer_id: authorizer,
+        authorization_scopes: scopes,
         target: Some(target.clone()),
         ..Apigatewayv2Route::new(api.id(), "POST /payment")
     };

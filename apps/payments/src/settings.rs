@@ -28,6 +28,7 @@ struct FileSettings {
     payment_auth: Option<String>,
     jwt_issuer: Option<String>,
     jwt_audience: Option<Vec<String>>,
+    jwt_scope: Option<Vec<String>>,
     payment_reserved_concurrency: Option<u32>,
     replicator_reserved_concurrency: Option<u32>,
     lambda_concurrency_quota: Option<u32>,
@@ -125,6 +126,8 @@ pub fn resolve(args: &Args) -> Result<Config, String> {
     config.jwt.issuer = args.jwt_issuer.clone().or(file.jwt_issuer);
     let flag_audience = (!args.jwt_audience.is_empty()).then(|| args.jwt_audience.clone());
     set(&mut config.jwt.audience, file.jwt_audience, flag_audience);
+    let flag_scopes = (!args.jwt_scope.is_empty()).then(|| args.jwt_scope.clone());
+    set(&mut config.jwt.scopes, file.jwt_scope, flag_scopes);
     set(
         &mut config.concurrency.payment,
         file.payment_reserved_concurrency,
