@@ -134,7 +134,7 @@ fn orders(settings: &OrdersSettings) -> Result<Synthesis, Refused> {
             recovery_control: None,
         },
     );
-    alarms(&mut root, env, &table, &invoices);
+    alarms(&mut root, &secondary, env, &table, &invoices);
     drop(root);
     stack.output(
         "orders_api_url",
@@ -158,23 +158,18 @@ fn orders(settings: &OrdersSettings) -> Result<Synthesis, Refused> {
     Ok(synthesis)
 }
 
-/// Replication alarms in the primary region, where replication starts,
-/// notifying a topic of that region (an alarm cannot notify another
-/// region's topic).
-fn alarms(root: &mut Scope<'_>, env: &str, table: &GlobalTable, invoices: &ReplicatedBucket) {
-    let topic = root.resource_with(
-        "alerts",
-        SnsTopic {
-            name: Some(format!("orders-alerts-{env}").into()),
-            ..SnsTopic::new()
-        },
-        // A rule finding accepted with its reason, as the audit shows.
-        Meta::default().suppress(
-            "SEC003",
-            "CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed SNS key; \
-             the alarms carry no order data",
-        ),
-    );
+/// Replication alarms where replication starts, each notifying a topic of
+/// its own region (an alarm cannot notify another region's topic): to the
+/// secondary in the primary, and back to the primary in the secondary,
+/// which is what failback waits for after a failover.
+fn alarms(
+    root: &mut Scope<'_>,
+    secondary: &ProviderRef,
+    env: &str,
+    table: &GlobalTable,
+    invoices: &ReplicatedBucket,
+) {
+    let topic = alerts_topic(root, format!("orders-alerts-{env}"));
     let mut scope = root.child("alarms");
     Alarm::table_replication_latency(
         format!("orders-replication-latency-{env}"),
@@ -189,6 +184,31 @@ fn alarms(root: &mut Scope<'_>, env: &str, table: &GlobalTable, invoices: &Repli
     ) {
         alarm.create(&mut scope, &topic);
     }
+    drop(scope);
+    let mut back = root.child_in("secondary", secondary);
+    let topic = alerts_topic(&mut back, format!("orders-alerts-{SECONDARY}-{env}"));
+    Alarm::table_replication_latency(
+        format!("orders-replication-back-latency-{env}"),
+        &table.name,
+        PRIMARY,
+    )
+    .create(&mut back.child("alarms"), &topic);
+}
+
+fn alerts_topic(scope: &mut Scope<'_>, name: String) -> Ref<SnsTopic> {
+    scope.resource_with(
+        "alerts",
+        SnsTopic {
+            name: Some(name.into()),
+            ..SnsTopic::new()
+        },
+        // A rule finding accepted with its reason, as the audit shows.
+        Meta::default().suppress(
+            "SEC003",
+            "CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed SNS key; \
+             the alarms carry no order data",
+        ),
+    )
 }
 
 /// `orders-invoices-<env>-<account>-<region>`: bucket names are global.

@@ -697,3 +697,66 @@ fn the_two_phase_first_apply_targets_the_zone_the_stack_declares() {
     let document = synth_document(&owned_domain());
     assert!(document.resource("aws_route53_zone", "dns_zone").is_some());
 }
+
+/// After a failover the secondary takes the writes, and failback must wait
+/// until they are back in the primary: both tables' replication back is
+/// alarmed in the secondary, on its own topic (OK included, which is when
+/// failback is safe), and the DR report says how failback is held.
+#[test]
+fn replication_back_to_the_primary_is_alarmed_and_failback_can_be_held() {
+    let document = synth_document(&Config::default());
+    for (id, table) in [
+        (
+            "monitoring_secondary_alarms_table_replication_latency",
+            "transactions-dev",
+        ),
+        (
+            "monitoring_secondary_alarms_conflict_table_replication_latency",
+            "transaction-conflicts-dev",
+        ),
+    ] {
+        let alarm = resource(&document, "aws_cloudwatch_metric_alarm", id);
+        assert_eq!(alarm["provider"], "aws.secondary");
+        assert_eq!(alarm["metric_name"], "ReplicationLatency");
+        assert_eq!(
+            alarm["dimensions"],
+            serde_json::json!({ "ReceivingRegion": "us-east-1", "TableName": table })
+        );
+        for actions in ["alarm_actions", "ok_actions"] {
+            assert_eq!(
+                alarm[actions],
+                serde_json::json!(["${aws_sns_topic.secondary_alerts_topic.arn}"]),
+                "{id} {actions}"
+            );
+        }
+    }
+    let failback = |flags: payments::PaymentsFlags| {
+        let report = payments::synthesize(&flags)
+            .unwrap()
+            .synthesize()
+            .unwrap()
+            .report;
+        assert!(
+            !report.gaps.iter().any(|g| g.contains("back to us-east-1")),
+            "{:?}",
+            report.gaps
+        );
+        report.notes["failback"].clone()
+    };
+    let automatic = failback(payments::PaymentsFlags::default());
+    assert!(
+        automatic.starts_with("automatic")
+            && automatic.contains("payments-replication-latency-us-east-2-dev")
+            && automatic.contains("-var failover_drill=true")
+            && automatic.contains("-refresh=false"),
+        "{automatic}"
+    );
+    let manual = failback(payments::PaymentsFlags {
+        recovery_control: true,
+        ..payments::PaymentsFlags::default()
+    });
+    assert!(
+        manual.starts_with("manual: switch the primary's routing control on"),
+        "{manual}"
+    );
+}

@@ -94,6 +94,9 @@ pub fn synthesize_with(flags: &PaymentsFlags, builder: AppBuilder) -> Result<Syn
         "authorization_on_failover".to_owned(),
         config.authorization_on_failover(),
     );
+    synthesis
+        .report_notes
+        .insert("failback".to_owned(), config.failback());
     synthesis.report_gaps = config.gaps();
     synthesis.warnings = config.warnings(!emulated);
     if recovery_control_left_out {

@@ -410,6 +410,29 @@ impl Config {
         warnings
     }
 
+    /// When traffic returns to the primary after a failover, and how an
+    /// operator holds it until the writes taken in the secondary are back.
+    pub fn failback(&self) -> String {
+        let (secondary, env) = (&self.secondary_region, &self.env);
+        let alarms = format!(
+            "payments-replication-latency-{secondary}-{env} and payments-conflicts-replication-latency-{secondary}-{env}"
+        );
+        if self.recovery_control {
+            return format!(
+                "manual: switch the primary's routing control on once the secondary's alarms {alarms} are OK \
+                 (replication of the writes taken since the failover has caught up)"
+            );
+        }
+        format!(
+            "automatic: Route 53 answers with the primary again once its health check passes, whether or not \
+             the writes taken in {secondary} since the failover have replicated back (alarms {alarms} in \
+             {secondary}). To hold it, turn the drill on while the primary is down: `scripts/terraform.sh \
+             -chdir=terraform apply -refresh=false -target=aws_route53_health_check.dns_primary_health_check \
+             -var failover_drill=true` (no refresh: the primary's API is not called), and `make drill-end` once \
+             both alarms are OK"
+        )
+    }
+
     /// What happens to an authorized client when DNS fails over.
     pub fn authorization_on_failover(&self) -> String {
         match self.payment_auth {

@@ -75,8 +75,11 @@ impl Monitoring {
                 )
                 .reaching("Maximum", 1.0),
             ];
-            if region.role == RegionRole::Primary {
-                alarms.extend(primary_alarms(names, &region.region, &props));
+            match region.role {
+                RegionRole::Primary => alarms.extend(primary_alarms(names, &region.region, &props)),
+                RegionRole::Secondary => {
+                    alarms.extend(replication_back(names, &region.region, &props))
+                }
             }
             let mut scope = scope.child_in(region.role.id(), &region.provider);
             let mut alarm_scope = scope.child("alarms");
@@ -149,6 +152,40 @@ fn primary_alarms(names: &Names, region: &str, props: &MonitoringProps<'_>) -> V
         .reaching("Sum", 1.0),
     ]);
     alarms
+}
+
+/// Replication from the secondary back to the primary, watched in the
+/// secondary where it originates: after a failover the secondary takes the
+/// writes, and failback must wait until they have reached the primary.
+fn replication_back(names: &Names, region: &str, props: &MonitoringProps<'_>) -> Vec<Alarm> {
+    const BACK: &str = "DynamoDB replication from the secondary back to the primary lags by more than a \
+                        minute: writes taken since a failover are not all in the primary yet, so hold failback \
+                        (keep the drill on, or the primary's routing control off) until this alarm is OK";
+    let primary = props
+        .regions
+        .iter()
+        .find(|r| r.role == RegionRole::Primary)
+        .map(|r| r.region.clone())
+        .expect("the primary region is always present");
+    vec![
+        Alarm {
+            description: BACK,
+            ..Alarm::table_replication_latency(
+                names.regional("payments-replication-latency", region),
+                props.table_name,
+                &primary,
+            )
+        },
+        Alarm {
+            construct: "conflict_table_replication_latency",
+            description: BACK,
+            ..Alarm::table_replication_latency(
+                names.regional("payments-conflicts-replication-latency", region),
+                props.conflict_table_name,
+                &primary,
+            )
+        },
+    ]
 }
 
 fn primary_queue_name(props: &MonitoringProps<'_>) -> Expr {

@@ -458,6 +458,21 @@ fn tables(
                  (monitoring::Alarm::table_replication_latency)"
             ));
         }
+        // After a failover the replicas take the writes: their replication
+        // back is what failback waits for.
+        let home = document.region_of(table).unwrap_or_default();
+        let name = table["name"].as_str().unwrap_or_default();
+        for replica in &regions {
+            let watched_back = alarms.watch_in("ReplicationLatency", name, replica)
+                && alarms.watch_in("ReplicationLatency", home, replica);
+            if !watched_back {
+                gaps.push(format!(
+                    "no alarm in {replica} on the replication of aws_dynamodb_table.{id} back to {home}: after a \
+                     failover, writes taken in {replica} may not have reached {home} when traffic fails back \
+                     (monitoring::Alarm::table_replication_latency in {replica}, receiving {home})"
+                ));
+            }
+        }
         if table["point_in_time_recovery"]["enabled"] != true {
             gaps.push(format!(
                 "aws_dynamodb_table.{id} has no point-in-time recovery: a bad write replicates and cannot be undone"

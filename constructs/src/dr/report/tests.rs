@@ -71,12 +71,15 @@ fn recovery_points_name_each_replicated_store() {
     // The fixture has no alarms: the report says what goes unseen instead
     // of pointing at an alarm that does not exist.
     assert!(!report.recovery_points[0].recovery_point.contains("alarm"));
-    assert_eq!(report.gaps.len(), 2, "{:?}", report.gaps);
+    assert_eq!(report.gaps.len(), 3, "{:?}", report.gaps);
     assert!(
         report.gaps[0]
             .contains("no alarm on the replication latency of aws_dynamodb_table.ledger_table")
     );
     assert!(report.gaps[1].contains(
+        "no alarm in eu-central-1 on the replication of aws_dynamodb_table.ledger_table back to eu-west-1"
+    ));
+    assert!(report.gaps[2].contains(
         "a key of aws_dynamodb_table.ledger_table written in two regions within the replication lag"
     ));
     assert!(report.write_conflicts.is_empty());
@@ -100,6 +103,50 @@ fn a_stack_without_failover_says_so_and_refuses_a_target() {
     let error = report.check_target().unwrap_err().to_string();
     assert!(error.contains("add a FailoverDns construct"), "{error}");
     assert!(report.to_string().contains("unknown: no DNS failover"));
+}
+
+/// Failback waits for the writes taken in the replica's region: the
+/// replication back is a gap until an alarm in that region watches it.
+#[test]
+fn replication_back_to_the_tables_region_needs_an_alarm_in_the_replicas_region() {
+    let alarm = |region_provider: &str, receiving: &str| {
+        serde_json::json!({
+            "provider": region_provider,
+            "metric_name": "ReplicationLatency",
+            "namespace": "AWS/DynamoDB",
+            "dimensions": { "TableName": "orders-test", "ReceivingRegion": receiving },
+        })
+    };
+    let gaps = |alarms: Vec<(&str, Value)>| {
+        let document = synth(&stack(Parts {
+            table: true,
+            bucket: false,
+            dns: None,
+            queues: false,
+        }))
+        .transformed(|value| {
+            for (id, alarm) in alarms {
+                value["resource"]["aws_cloudwatch_metric_alarm"][id] = alarm;
+            }
+        });
+        DrReport::of(&document)
+            .gaps
+            .into_iter()
+            .filter(|g| g.contains("no alarm"))
+            .collect::<Vec<_>>()
+    };
+    let forward = ("forward", alarm("aws.west", "eu-central-1"));
+    let back = ("back", alarm("aws.central", "eu-west-1"));
+    // The alarm back must be in the replica's region: one in the table's
+    // region watches nothing there.
+    let misplaced = ("misplaced", alarm("aws.west", "eu-west-1"));
+    assert_eq!(gaps(vec![forward.clone(), back]), Vec::<String>::new());
+    for alarms in [vec![forward.clone()], vec![forward, misplaced]] {
+        let gaps = gaps(alarms);
+        assert_eq!(gaps.len(), 1, "{gaps:?}");
+        assert!(gaps[0].contains("back to eu-west-1"), "{gaps:?}");
+        assert!(gaps[0].contains("when traffic fails back"), "{gaps:?}");
+    }
 }
 
 #[test]
