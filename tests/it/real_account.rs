@@ -760,3 +760,86 @@ fn replication_back_to_the_primary_is_alarmed_and_failback_can_be_held() {
         "{manual}"
     );
 }
+
+/// `/health` is unauthenticated, so a region whose authorizer cannot verify
+/// tokens refuses every payment while Route 53 sees it healthy. Each region
+/// counts the payments asked for and refused from its own access log, and
+/// alarms on their share to its own topic.
+#[test]
+fn a_region_that_refuses_most_payments_raises_an_alarm() {
+    let document = synth_document(&Config::default());
+    for role in ["primary", "secondary"] {
+        let access_logs =
+            format!("${{aws_cloudwatch_log_group.{role}_api_vended_access_logs.name}}");
+        // The filters read fields the access log writes.
+        let stage = resource(
+            &document,
+            "aws_apigatewayv2_stage",
+            &format!("{role}_api_stage"),
+        );
+        let format: Value =
+            serde_json::from_str(stage["access_log_settings"]["format"].as_str().unwrap()).unwrap();
+        assert_eq!(format["routeKey"], "$context.routeKey");
+        assert_eq!(format["status"], "$context.status");
+        let filter = |id: &str| {
+            resource(
+                &document,
+                "aws_cloudwatch_log_metric_filter",
+                &format!("{role}_refused_payments_{id}"),
+            )
+        };
+        let (requests, refusals) = (filter("requests"), filter("refusals"));
+        for filter in [requests, refusals] {
+            assert_eq!(filter["log_group_name"], access_logs);
+            assert_eq!(filter["provider"], format!("aws.{role}"));
+            assert_eq!(filter["metric_transformation"]["namespace"], "payments-dev");
+        }
+        assert_eq!(requests["pattern"], r#"{ $.routeKey = "POST /payment" }"#);
+        assert_eq!(
+            refusals["pattern"],
+            r#"{ ($.routeKey = "POST /payment") && (($.status = "401") || ($.status = "403")) }"#
+        );
+        let alarm = resource(
+            &document,
+            "aws_cloudwatch_metric_alarm",
+            &format!("{role}_refused_payments_alarm"),
+        );
+        let queries = alarm["metric_query"].as_array().unwrap();
+        let metrics: Vec<&Value> = queries
+            .iter()
+            .map(|q| &q["metric"]["metric_name"])
+            .collect();
+        assert_eq!(
+            metrics,
+            [
+                &serde_json::json!("PaymentRequests"),
+                &serde_json::json!("RefusedPayments"),
+                &Value::Null
+            ]
+        );
+        assert_eq!(
+            queries[2]["expression"],
+            "IF(requests >= 5, refused / requests, 0)"
+        );
+        assert_eq!(queries[2]["return_data"], true);
+        assert_eq!(alarm["threshold"], 0.8);
+        assert_eq!(
+            alarm["comparison_operator"],
+            "GreaterThanOrEqualToThreshold"
+        );
+        assert_eq!(
+            alarm["alarm_actions"],
+            serde_json::json!([format!("${{aws_sns_topic.{role}_alerts_topic.arn}}")])
+        );
+    }
+    // Nothing to refuse without authorization.
+    let open = synth_document(&Config {
+        payment_auth: PaymentAuth::None,
+        ..Config::default()
+    });
+    assert!(
+        open.resources("aws_cloudwatch_log_metric_filter")
+            .next()
+            .is_none()
+    );
+}

@@ -438,10 +438,14 @@ impl Config {
         match self.payment_auth {
             PaymentAuth::Jwt => format!(
                 "JWT from {} (audience {}, scope {}), verified by API Gateway in each region against the issuer's keys: \
-                 a token the primary accepts is accepted by the secondary after failover",
+                 a token the primary accepts is accepted by the secondary after failover, as long as the issuer \
+                 and its keys stay reachable from both regions during an outage of either (a Cognito user pool \
+                 in one region defeats it); a region that refuses most payments while its /health stays 200 \
+                 raises payments-refused-<region>-{}",
                 self.jwt_issuer(),
                 self.jwt.audience.join(", "),
-                self.jwt.scopes.join(" or ")
+                self.jwt.scopes.join(" or "),
+                self.env
             ),
             PaymentAuth::AwsIam => format!(
                 "SigV4 signatures name their region: after failover the secondary ({}) answers 403 to every \

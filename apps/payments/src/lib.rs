@@ -13,6 +13,7 @@ pub mod emulator;
 pub mod flags;
 mod monitoring;
 pub mod names;
+mod refused_payments;
 pub mod regional_stack;
 mod settings;
 pub mod testing;

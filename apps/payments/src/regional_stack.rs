@@ -31,6 +31,7 @@ use constructs::dr::queue_replication::REPLICATOR_TIMEOUT_SECONDS;
 
 use crate::config::{Config, PaymentAuth};
 use crate::names::Names;
+use crate::refused_payments::alarm_on_refused_payments;
 use constructs::dr::rust_function::{FunctionHardening, RustFunction, RustFunctionProps};
 use constructs::dr::service_role::service_role_trusting;
 
@@ -126,7 +127,7 @@ impl RegionalStack {
                 primary_only: false,
             },
         );
-        let (api, stage) = http_api(
+        let (api, stage, access_logs) = http_api(
             &mut scope.child("api"),
             ApiProps {
                 names,
@@ -145,6 +146,15 @@ impl RegionalStack {
             props.config,
             key,
         );
+        if props.config.payment_auth != PaymentAuth::None {
+            alarm_on_refused_payments(
+                &mut scope.child("refused_payments"),
+                names,
+                &region,
+                &access_logs,
+                &topic,
+            );
+        }
         Self {
             role: props.role,
             provider: scope.provider().clone(),
@@ -309,7 +319,11 @@ struct ApiProps<'a> {
 fn http_api(
     scope: &mut Scope<'_>,
     props: ApiProps<'_>,
-) -> (Ref<Apigatewayv2Api>, Ref<Apigatewayv2Stage>) {
+) -> (
+    Ref<Apigatewayv2Api>,
+    Ref<Apigatewayv2Stage>,
+    Ref<CloudwatchLogGroup>,
+) {
     let ApiProps {
         names,
         region,
@@ -413,7 +427,7 @@ fn http_api(
             )
         },
     );
-    (api, stage)
+    (api, stage, access_logs)
 }
 
 /// Verifies tokens of the configured issuer. Both regions' authorizers are
