@@ -357,7 +357,7 @@ fn the_other_documented_settings_validate_or_are_refused_with_the_fix() {
             "--profile default",
         ),
         (
-            "--profile production --backend s3 --state-bucket acme-state --lambda-concurrency-quota 150",
+            "--profile production --backend s3 --state-bucket acme-state --payment-reserved-concurrency 100 --lambda-concurrency-quota 150",
             "--lambda-concurrency-quota",
         ),
         (

@@ -329,6 +329,12 @@ fn production_on_an_owned_domain_plans() {
         &[][..],
         &["--recovery-control"][..],
         &[
+            "--payment-reserved-concurrency",
+            "100",
+            "--replicator-reserved-concurrency",
+            "10",
+        ][..],
+        &[
             "--primary-region",
             "eu-west-1",
             "--secondary-region",
@@ -547,11 +553,28 @@ fn health_alarms_do_not_fire_on_creation_and_a_missing_email_is_warned() {
 
 #[test]
 fn reserved_concurrency_is_a_setting_that_must_fit_the_quota() {
+    // None by default: a new account's quota cannot hold any reservation.
+    let unreserved = synth_document(&production_config());
+    for (_, function) in unreserved.resources("aws_lambda_function") {
+        assert_eq!(function.get("reserved_concurrent_executions"), None);
+    }
+    assert!(
+        unreserved.value()["data"]
+            .get("aws_servicequotas_service_quota")
+            .is_none()
+    );
+    let trigger = resource(
+        &unreserved,
+        "aws_lambda_event_source_mapping",
+        "queue_replication_trigger",
+    );
+    assert_eq!(trigger["scaling_config"]["maximum_concurrency"], 10);
+
     let document = synth_document(&Config {
         concurrency: ConcurrencySettings {
-            payment: 40,
-            replicator: 5,
-            account_quota: 200,
+            payment: Some(40),
+            replicator: Some(5),
+            account_quota: Some(200),
         },
         ..production_config()
     });
@@ -579,21 +602,44 @@ fn reserved_concurrency_is_a_setting_that_must_fit_the_quota() {
         "{}",
         queue["redrive_policy"]
     );
+    // The plan reads each region's real quota and holds it to the
+    // reservations there plus the 100 Lambda keeps unreserved.
+    for (role, needed) in [("primary", 145), ("secondary", 140)] {
+        let quota = document
+            .data(
+                "aws_servicequotas_service_quota",
+                &format!("{role}_lambda_quota_concurrent_executions"),
+            )
+            .unwrap_or_else(|| panic!("no quota check in the {role} region"));
+        assert_eq!(quota["service_code"], "lambda");
+        assert_eq!(quota["quota_code"], "L-B99A9384");
+        assert_eq!(quota["provider"], format!("aws.{role}"));
+        let check = &quota["lifecycle"]["postcondition"][0];
+        assert_eq!(check["condition"], format!("${{self.value >= {needed}}}"));
+        assert!(
+            check["error_message"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("must be at least {needed}")),
+            "{check}"
+        );
+    }
 
     let too_small = Config {
         concurrency: ConcurrencySettings {
-            account_quota: 10,
-            ..ConcurrencySettings::default()
+            payment: Some(100),
+            replicator: Some(10),
+            account_quota: Some(150),
         },
         ..production_config()
     };
     let message = too_small.validate().unwrap_err().to_string();
     assert!(
-        message.contains("needs a quota of at least 220 concurrent executions in us-east-1"),
+        message.contains("needs a quota of at least 210 concurrent executions in us-east-1"),
         "{message}"
     );
     assert!(message.contains("--lambda-concurrency-quota"), "{message}");
-    for (payment, replicator) in [(0, 10), (100, 1), (100, 1001)] {
+    for (payment, replicator) in [(Some(0), None), (Some(100), Some(1)), (None, Some(1001))] {
         let config = Config {
             concurrency: ConcurrencySettings {
                 payment,
@@ -602,8 +648,49 @@ fn reserved_concurrency_is_a_setting_that_must_fit_the_quota() {
             },
             ..production_config()
         };
-        assert!(config.validate().is_err(), "{payment}/{replicator}");
+        assert!(config.validate().is_err(), "{payment:?}/{replicator:?}");
     }
+}
+
+/// The quota check at plan time, against the emulator playing an account
+/// whose quota is 150: reservations that need 210 stop the plan with the
+/// fix, before anything is created; without reservations it plans.
+#[test]
+fn a_plan_reads_the_real_quota_and_stops_on_reservations_it_cannot_hold() {
+    let moto = MotoServer::start_with(&[("MOTO_LAMBDA_CONCURRENCY_QUOTA", "150")]);
+    let production = [
+        "--profile",
+        "production",
+        "--backend",
+        "s3",
+        "--state-bucket",
+        "acme-state",
+        "--domain",
+        "pay.acme-corp.io",
+        "--jwt-issuer",
+        "https://login.acme-corp.io/",
+    ];
+    let (ok, output) = plan_against(&moto, &production);
+    assert!(ok, "{output}");
+    let reserved: Vec<&str> = production
+        .iter()
+        .chain(&[
+            "--payment-reserved-concurrency",
+            "100",
+            "--replicator-reserved-concurrency",
+            "10",
+        ])
+        .copied()
+        .collect();
+    let (ok, output) = plan_against(&moto, &reserved);
+    assert!(!ok, "{output}");
+    assert!(
+        output.contains("quota there must be at least 210")
+            && output.contains(
+                "Request an increase in Service Quotas (Lambda, L-B99A9384) in us-east-1"
+            ),
+        "{output}"
+    );
 }
 
 #[test]

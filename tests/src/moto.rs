@@ -12,6 +12,8 @@ use crate::workspace_root;
 pub struct MotoServer {
     child: Option<Child>,
     port: u16,
+    /// Environment of the server besides what every server gets.
+    env: Vec<(String, String)>,
 }
 
 /// The Python of the project's venv, where `make venv` installs moto.
@@ -26,9 +28,20 @@ impl MotoServer {
     /// it listens. Panics with the fix when moto is not installed: these
     /// tests never skip.
     pub fn start() -> Self {
+        Self::start_with(&[])
+    }
+
+    /// The same, with `env` set for the server, e.g. the account's Lambda
+    /// concurrency quota (`MOTO_LAMBDA_CONCURRENCY_QUOTA`, see
+    /// `tests/emulator/moto_server.py`).
+    pub fn start_with(env: &[(&str, &str)]) -> Self {
         let mut server = Self {
             child: None,
             port: 0,
+            env: env
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect(),
         };
         server.start_again();
         server
@@ -58,6 +71,7 @@ impl MotoServer {
             .arg(&launcher)
             .args(["127.0.0.1", &self.port.to_string()])
             .env("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -105,7 +119,7 @@ impl Drop for MotoServer {
 }
 
 /// The services the stack uses, each pointed at the emulator.
-const SERVICES: [&str; 14] = [
+const SERVICES: [&str; 15] = [
     "acm",
     "apigateway",
     "apigatewayv2",
@@ -117,6 +131,7 @@ const SERVICES: [&str; 14] = [
     "logs",
     "route53",
     "s3",
+    "servicequotas",
     "sns",
     "sqs",
     "sts",

@@ -20,7 +20,7 @@ use constructs::dr::recovery_control::{ARC_CONFIG_REGION, RecoveryControlProps};
 use constructs::dr::replicated_bucket::{BucketHardening, ReplicatedBucket, ReplicatedBucketProps};
 use constructs::dr::rust_function::FunctionHardening;
 
-use crate::config::{CONFLICT_DETECTOR_CONCURRENCY, Config};
+use crate::config::Config;
 use crate::emulator;
 use crate::flags::{PaymentsFlags, Target};
 use crate::monitoring::{Monitoring, MonitoringProps};
@@ -357,7 +357,9 @@ fn deployment(
                 log_retention_days,
                 hardening: keys.arn_in(&stack.region).map(|key_arn| FunctionHardening {
                     key_arn,
-                    reserved_concurrency: CONFLICT_DETECTOR_CONCURRENCY,
+                    // One invocation per stream shard at a time, retried
+                    // when throttled: nothing to reserve for.
+                    reserved_concurrency: None,
                 }),
             },
         );

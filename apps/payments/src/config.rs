@@ -112,45 +112,36 @@ impl Default for JwtSettings {
 /// can never issue tokens, refused by `terraform plan` on AWS.
 pub const PLACEHOLDER_JWT_ISSUER: &str = "https://idp.example.com/";
 
-/// Lambda concurrency reserved in the production profile.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Lambda concurrency reserved in the production profile, none by default:
+/// a region's quota must leave [`UNRESERVED_CONCURRENCY_MINIMUM`]
+/// unreserved, and a new account's quota is below that (AWS raises it with
+/// use), so any reservation would stop its first apply.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ConcurrencySettings {
     /// Kept for the payment function in each region.
-    pub payment: u32,
+    pub payment: Option<u32>,
     /// Kept for the queue replicator in the primary region; also the most
     /// batches its event source mapping runs at once.
-    pub replicator: u32,
-    /// The account's "Concurrent executions" quota in each region (AWS's
-    /// default is 1,000; new accounts can have far less).
-    pub account_quota: u32,
+    pub replicator: Option<u32>,
+    /// The account's "Concurrent executions" quota in each region, as the
+    /// operator states it; `terraform plan` reads the real one too.
+    pub account_quota: Option<u32>,
 }
-
-/// Concurrency kept for the conflict detector in each region (production
-/// profile): one invocation per stream shard at a time, so a few suffice.
-pub const CONFLICT_DETECTOR_CONCURRENCY: u32 = 10;
 
 /// Concurrency AWS always leaves unreserved in a region.
 pub const UNRESERVED_CONCURRENCY_MINIMUM: u32 = 100;
 
-impl Default for ConcurrencySettings {
-    fn default() -> Self {
-        Self {
-            payment: 100,
-            replicator: 10,
-            account_quota: 1000,
-        }
-    }
-}
-
 impl ConcurrencySettings {
-    /// The quota the primary region needs: its functions' reservations
-    /// plus what AWS keeps unreserved (the secondary runs no replicator,
-    /// so it needs less of the same quota).
-    pub fn primary_quota_needed(&self) -> u32 {
-        self.payment
-            + self.replicator
-            + CONFLICT_DETECTOR_CONCURRENCY
-            + UNRESERVED_CONCURRENCY_MINIMUM
+    /// What the stack reserves in the primary region: the payment function
+    /// and the replicator.
+    pub fn primary_reserved(&self) -> u32 {
+        self.payment.unwrap_or(0) + self.replicator.unwrap_or(0)
+    }
+
+    /// What the stack reserves in the secondary region: the payment
+    /// function (the secondary runs no replicator).
+    pub fn secondary_reserved(&self) -> u32 {
+        self.payment.unwrap_or(0)
     }
 }
 
@@ -341,6 +332,14 @@ impl Config {
                  queue and ends in the queue's own dead-letter queue"
                     .to_owned(),
             );
+            if self.concurrency.payment.is_none() {
+                gaps.push(
+                    "no concurrency is reserved for the payment function: other functions of the account \
+                     share its region's quota and can take it in a spike; reserve with \
+                     --payment-reserved-concurrency once the quota allows (terraform plan checks it)"
+                        .to_owned(),
+                );
+            }
         }
         if self.alert_email.is_none() {
             gaps.push("no alert email: alarms notify topics nobody is subscribed to".to_owned());
@@ -656,35 +655,41 @@ impl Config {
     fn concurrency_errors(&self) -> Vec<Error> {
         let mut errors = Vec::new();
         let settings = self.concurrency;
-        if settings.payment == 0 {
+        if settings.payment == Some(0) {
             errors.push(Error::invalid_setting(
                 "payment reserved concurrency",
                 0,
                 "a reservation of 0 stops the function: every payment would be throttled",
-                "reserve at least 1 (the default 100 matches the API's sustained 100 requests per second)",
+                "reserve at least 1 (100 matches the API's sustained 100 requests per second), or none (the default)",
             ));
         }
         // An SQS event source mapping runs at least 2 batches at once, and
         // its maximum concurrency is held within the reservation.
-        if !(2..=1000).contains(&settings.replicator) {
+        if let Some(replicator) = settings.replicator
+            && !(2..=1000).contains(&replicator)
+        {
             errors.push(Error::invalid_setting(
                 "replicator reserved concurrency",
-                settings.replicator,
+                replicator,
                 "the queue trigger's maximum concurrency, kept equal to the reservation, must be 2-1000",
-                "reserve 2-1000 (default 10)",
+                "reserve 2-1000, or none (the trigger then runs at most 10 batches at once)",
             ));
         }
-        let primary_needs = settings.primary_quota_needed();
-        if primary_needs > settings.account_quota {
+        let primary_needs = settings.primary_reserved() + UNRESERVED_CONCURRENCY_MINIMUM;
+        if let Some(quota) = settings.account_quota
+            && settings.primary_reserved() > 0
+            && primary_needs > quota
+        {
             errors.push(Error::invalid_setting(
                 "Lambda concurrency quota",
-                settings.account_quota,
+                quota,
                 format!(
-                    "reserving {} for the payment function, {} for the replicator and \
-                     {CONFLICT_DETECTOR_CONCURRENCY} for the conflict detector needs a quota of at least \
-                     {primary_needs} concurrent executions in {}: AWS keeps {UNRESERVED_CONCURRENCY_MINIMUM} \
-                     unreserved, and applying would fail",
-                    settings.payment, settings.replicator, self.primary_region
+                    "reserving {} for the payment function and {} for the replicator needs a quota of at \
+                     least {primary_needs} concurrent executions in {}: AWS keeps \
+                     {UNRESERVED_CONCURRENCY_MINIMUM} unreserved, and applying would fail",
+                    settings.payment.unwrap_or(0),
+                    settings.replicator.unwrap_or(0),
+                    self.primary_region
                 ),
                 "request a higher \"Concurrent executions\" quota in Service Quotas for both regions and pass \
                  --lambda-concurrency-quota with it, or lower --payment-reserved-concurrency and \

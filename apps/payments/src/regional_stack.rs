@@ -19,6 +19,7 @@ use constructs::bindings::aws::default::DefaultSecurityGroup;
 use constructs::bindings::aws::flow::FlowLog;
 use constructs::bindings::aws::lambda::{LambdaFunction, LambdaPermission};
 use constructs::bindings::aws::security::SecurityGroup;
+use constructs::bindings::aws::servicequotas::DataServicequotasServiceQuota;
 use constructs::bindings::aws::sns::{SnsTopic, SnsTopicSubscription};
 use constructs::bindings::aws::sqs::SqsQueue;
 use constructs::bindings::aws::subnet::Subnet;
@@ -29,7 +30,7 @@ use constructs::dr::RegionRole;
 use constructs::dr::failover_dns::reserved_url_pattern;
 use constructs::dr::queue_replication::REPLICATOR_TIMEOUT_SECONDS;
 
-use crate::config::{Config, PaymentAuth};
+use crate::config::{Config, PaymentAuth, UNRESERVED_CONCURRENCY_MINIMUM};
 use crate::names::Names;
 use crate::refused_payments::alarm_on_refused_payments;
 use constructs::dr::rust_function::{FunctionHardening, RustFunction, RustFunctionProps};
@@ -146,6 +147,16 @@ impl RegionalStack {
             props.config,
             key,
         );
+        if key.is_some() {
+            let concurrency = props.config.concurrency;
+            let reserved = match props.role {
+                RegionRole::Primary => concurrency.primary_reserved(),
+                RegionRole::Secondary => concurrency.secondary_reserved(),
+            };
+            if reserved > 0 {
+                check_concurrency_quota(&mut scope.child("lambda_quota"), &region, reserved);
+            }
+        }
         if props.config.payment_auth != PaymentAuth::None {
             alarm_on_refused_payments(
                 &mut scope.child("refused_payments"),
@@ -465,6 +476,36 @@ fn jwt_authorizer(
         Meta::default().postcondition(placeholder),
     )
 }
+
+/// Lambda refuses a reservation that leaves fewer than 100 concurrent
+/// executions unreserved, at apply, after other resources are created.
+/// The region's "Concurrent executions" quota, read at plan time, must hold
+/// the stack's reservations there and those 100, or the plan stops.
+fn check_concurrency_quota(scope: &mut Scope<'_>, region: &str, reserved: u32) {
+    let needed = reserved + UNRESERVED_CONCURRENCY_MINIMUM;
+    scope.data_with(
+        "concurrent_executions",
+        DataServicequotasServiceQuota {
+            quota_code: Some(LAMBDA_CONCURRENCY_QUOTA_CODE.into()),
+            ..DataServicequotasServiceQuota::new("lambda")
+        },
+        Meta::default().postcondition(Postcondition {
+            condition: Expr::self_attribute("value").at_least(u64::from(needed)),
+            error_message: format!(
+                "This stack reserves {reserved} concurrent executions for its functions in {region}, and \
+                 Lambda keeps {UNRESERVED_CONCURRENCY_MINIMUM} unreserved, so the account's \
+                 \"Concurrent executions\" quota there must be at least {needed}; it is lower (new accounts \
+                 start low). Request an increase in Service Quotas (Lambda, {LAMBDA_CONCURRENCY_QUOTA_CODE}) \
+                 in {region}, or synthesize with smaller --payment-reserved-concurrency and \
+                 --replicator-reserved-concurrency, or without them. Reservations of other stacks in the \
+                 account take from the same quota."
+            ),
+        }),
+    );
+}
+
+/// Service Quotas' code of Lambda's "Concurrent executions" quota.
+pub const LAMBDA_CONCURRENCY_QUOTA_CODE: &str = "L-B99A9384";
 
 fn access_log_format() -> String {
     let fields = BTreeMap::from([

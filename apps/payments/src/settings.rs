@@ -128,21 +128,17 @@ pub fn resolve(args: &Args) -> Result<Config, String> {
     set(&mut config.jwt.audience, file.jwt_audience, flag_audience);
     let flag_scopes = (!args.jwt_scope.is_empty()).then(|| args.jwt_scope.clone());
     set(&mut config.jwt.scopes, file.jwt_scope, flag_scopes);
-    set(
-        &mut config.concurrency.payment,
-        file.payment_reserved_concurrency,
-        args.payment_reserved_concurrency,
-    );
-    set(
-        &mut config.concurrency.replicator,
-        file.replicator_reserved_concurrency,
-        args.replicator_reserved_concurrency,
-    );
-    set(
-        &mut config.concurrency.account_quota,
-        file.lambda_concurrency_quota,
-        args.lambda_concurrency_quota,
-    );
+    // Unset means none: nothing is reserved unless asked for.
+    let concurrency = &mut config.concurrency;
+    concurrency.payment = args
+        .payment_reserved_concurrency
+        .or(file.payment_reserved_concurrency);
+    concurrency.replicator = args
+        .replicator_reserved_concurrency
+        .or(file.replicator_reserved_concurrency);
+    concurrency.account_quota = args
+        .lambda_concurrency_quota
+        .or(file.lambda_concurrency_quota);
     let flag_profile = args.profile.map(|profile| match profile {
         ProfileArg::Default => Profile::Default,
         ProfileArg::Production => Profile::Production,

@@ -49,6 +49,13 @@ pub enum Expr {
     SelfAttribute(String),
     /// `!operand`
     Not(Box<Expr>),
+    /// `value >= least`: a number read from the provider held to a bound.
+    AtLeast {
+        /// The number compared.
+        value: Box<Expr>,
+        /// The least it may be.
+        least: u64,
+    },
     /// `one([for item in collection : item if item.attribute == "value"])`:
     /// the one element of a list or set whose attribute has a known value
     /// (an ACM certificate's validation option for one of its names).
@@ -189,6 +196,14 @@ impl Expr {
         }
     }
 
+    /// `self >= least`, a boolean for a condition.
+    pub fn at_least(self, least: u64) -> Self {
+        Self::AtLeast {
+            value: Box::new(self),
+            least,
+        }
+    }
+
     /// Renders as a Terraform JSON string value.
     pub fn render(&self) -> String {
         match self {
@@ -208,6 +223,7 @@ impl Expr {
             Self::Variable(name) => format!("var.{name}"),
             Self::SelfAttribute(name) => format!("self.{name}"),
             Self::Not(operand) => format!("!{}", operand.render_expression()),
+            Self::AtLeast { value, least } => format!("{} >= {least}", value.render_expression()),
             Self::Find {
                 collection,
                 attribute,
@@ -254,6 +270,7 @@ impl Expr {
             Self::Index { base, .. }
             | Self::GetAttr { base, .. }
             | Self::Not(base)
+            | Self::AtLeast { value: base, .. }
             | Self::Find {
                 collection: base, ..
             } => base.record_references(),

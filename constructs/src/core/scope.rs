@@ -184,13 +184,19 @@ impl<'s> Scope<'s> {
 
     /// Adds the data source `body` as the construct `name` in this scope.
     pub fn data<T: DataSource>(&mut self, name: &str, body: T) -> Ref<T> {
+        self.data_with(name, body, Meta::default())
+    }
+
+    /// Adds a data source with meta-arguments: a postcondition on what it
+    /// reads stops `terraform plan` with its message, before any change.
+    pub fn data_with<T: DataSource>(&mut self, name: &str, body: T, meta: Meta) -> Ref<T> {
         let target = self.stack.add_block(
             BlockKind::Data,
             T::TYPE,
             self.path.child(name),
             self.provider.clone(),
             &body,
-            Meta::default(),
+            meta,
         );
         Ref::new(target)
     }

@@ -78,7 +78,7 @@ pub fn stack(parts: Parts) -> Stack {
                 destination_region: "eu-central-1".to_owned(),
                 log_retention_days: 7,
                 keys: None,
-                reserved_concurrency: 10,
+                reserved_concurrency: Some(10),
             },
         );
     }

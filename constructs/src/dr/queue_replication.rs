@@ -38,11 +38,17 @@ pub struct QueueReplicationProps<'a> {
     pub log_retention_days: u32,
     /// The source and destination regions' keys (hardened).
     pub keys: Option<(Expr, Expr)>,
-    /// Concurrency reserved for the function when hardened (with keys);
-    /// the trigger never runs more batches at once, so Lambda
+    /// Concurrency reserved for the function when hardened (with keys),
+    /// if any: a region's quota must leave 100 unreserved, which a new
+    /// account's cannot. The trigger never runs more batches at once than
+    /// the reservation (else [`TRIGGER_MAXIMUM_CONCURRENCY`]), so Lambda
     /// does not throttle batches that would count as receives.
-    pub reserved_concurrency: u32,
+    pub reserved_concurrency: Option<u32>,
 }
+
+/// The most batches the hardened trigger runs at once without a
+/// reservation.
+pub const TRIGGER_MAXIMUM_CONCURRENCY: u32 = 10;
 
 /// Forwards every message of a queue to a queue in another region with the
 /// project's `queue-replicator` handler (`lambda/queue-replicator.zip`),
@@ -73,7 +79,7 @@ pub struct QueueReplicationProps<'a> {
 ///         destination_region: "eu-central-1".into(),
 ///         log_retention_days: 30,
 ///         keys: None,
-///         reserved_concurrency: 10,
+///         reserved_concurrency: None,
 ///     },
 /// );
 /// assert_eq!(replication.function_name, "jobs-forwarder");
@@ -148,7 +154,12 @@ impl QueueReplication {
                 function_response_types: Some(vec!["ReportBatchItemFailures".into()]),
                 enabled: Some(true.into()),
                 scaling_config: hardened.then(|| LambdaEventSourceMappingScalingConfig {
-                    maximum_concurrency: Some(props.reserved_concurrency.into()),
+                    maximum_concurrency: Some(
+                        props
+                            .reserved_concurrency
+                            .unwrap_or(TRIGGER_MAXIMUM_CONCURRENCY)
+                            .into(),
+                    ),
                 }),
                 ..LambdaEventSourceMapping::new(replicator.function.arn())
             },

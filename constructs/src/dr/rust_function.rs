@@ -25,8 +25,10 @@ pub struct FunctionHardening {
     /// The key of the function's region: its logs, environment and
     /// dead-letter queue, and whatever of that region it reads and writes.
     pub key_arn: Expr,
-    /// Concurrency kept for this function alone, which also caps it.
-    pub reserved_concurrency: u32,
+    /// Concurrency kept for this function alone, which also caps it; none
+    /// when `None` (a region's quota must leave 100 unreserved, which a new
+    /// account's cannot).
+    pub reserved_concurrency: Option<u32>,
 }
 
 /// The settings of a [`RustFunction`].
@@ -198,7 +200,8 @@ impl RustFunction {
                 reserved_concurrent_executions: props
                     .hardening
                     .as_ref()
-                    .map(|h| h.reserved_concurrency.into()),
+                    .and_then(|h| h.reserved_concurrency)
+                    .map(Into::into),
                 ..LambdaFunction::new(props.function_name, execution.role.arn())
             },
             meta,
