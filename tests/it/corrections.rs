@@ -378,7 +378,8 @@ fn global_table_has_stream_pitr_encryption_and_a_secondary_replica() {
     assert_eq!(table["deletion_protection_enabled"], false);
     assert_eq!(
         table["replica"],
-        serde_json::json!([{"region_name": "us-east-2", "point_in_time_recovery": true, "propagate_tags": true}])
+        // Tagged for its own region, not with the table's tags (each_replica_carries_the_tags_of_its_own_region).
+        serde_json::json!([{"region_name": "us-east-2", "point_in_time_recovery": true, "propagate_tags": false}])
     );
 }
 

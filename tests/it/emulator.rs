@@ -103,6 +103,7 @@ fn emulator_document_differs_exactly_by_the_listed_attributes() {
         "aws_route53_zone.lifecycle",
         "aws_apigatewayv2_authorizer.lifecycle",
         "aws_lambda_event_source_mapping (whole resource)",
+        "aws_dynamodb_tag (whole resource)",
     ]
     .into_iter()
     .map(str::to_owned)

@@ -930,3 +930,43 @@ fn a_region_that_refuses_most_payments_raises_an_alarm() {
             .is_none()
     );
 }
+
+/// A replica takes no default tags of its own region, and propagating the
+/// table's tags would label the us-east-2 copy `Region-Role=Primary`: each
+/// replica is tagged for its own region instead, user tags included.
+#[test]
+fn each_replica_carries_the_tags_of_its_own_region() {
+    let document = synth_document(&Config {
+        tags: [("CostCenter".to_owned(), "payments".to_owned())].into(),
+        ..Config::default()
+    });
+    for table in ["transactions", "conflicts"] {
+        let replica =
+            &resource(&document, "aws_dynamodb_table", &format!("{table}_table"))["replica"][0];
+        assert_eq!(replica["region_name"], "us-east-2");
+        assert_eq!(replica["propagate_tags"], false, "{table}");
+        let mut tags = std::collections::BTreeMap::new();
+        for (_, tag) in document.resources("aws_dynamodb_tag") {
+            let replica = format!(
+                "${{one([for item in aws_dynamodb_table.{table}_table.replica : item if item.region_name == \"us-east-2\"]).arn}}"
+            );
+            if tag["resource_arn"] == replica {
+                assert_eq!(tag["provider"], "aws.secondary");
+                tags.insert(
+                    tag["key"].as_str().unwrap().to_owned(),
+                    tag["value"].as_str().unwrap().to_owned(),
+                );
+            }
+        }
+        let expected: std::collections::BTreeMap<String, String> = [
+            ("CostCenter", "payments"),
+            ("DR-Tier", "Critical"),
+            ("Environment", "dev"),
+            ("Region-Role", "Secondary"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        assert_eq!(tags, expected, "{table}");
+    }
+}

@@ -1,8 +1,11 @@
 //! The payments API in active-passive across two regions: the whole system
 //! of the spec, composed from the DR constructs.
 
+use std::collections::BTreeMap;
+
 use constructs::Synthesis;
 use constructs::aws::sts::Account;
+use constructs::bindings::aws::dynamodb::DynamodbTag;
 use constructs::bindings::aws::route53::Route53Record;
 use constructs::core::{App, AwsProvider, Diagnostics, Expr, Output, ProviderRef, Scope, Stack};
 use constructs::dr::RegionRole;
@@ -299,6 +302,8 @@ fn deployment(
                 vec![TableReplica {
                     region: config.secondary_region.clone(),
                     kms_key_arn: keys.arn_in(&config.secondary_region),
+                    // Tagged for its own region below.
+                    propagate_tags: false,
                 }],
             )
         },
@@ -337,9 +342,16 @@ fn deployment(
                 vec![TableReplica {
                     region: config.secondary_region.clone(),
                     kms_key_arn: keys.arn_in(&config.secondary_region),
+                    // Tagged for its own region below.
+                    propagate_tags: false,
                 }],
             )
         },
+    );
+    tag_replicas(
+        &mut root.child_in("replica_tags", secondary),
+        &[("transactions", &table), ("conflicts", &conflicts)],
+        &default_tags(config, RegionRole::Secondary.tag()),
     );
     for stack in &regions {
         ConflictDetector::new(
@@ -615,11 +627,53 @@ fn deployment(
 
 fn provider(config: &Config, alias: &str, region: &str, role: &str) -> AwsProvider {
     let mut provider = AwsProvider::new(alias, region);
-    provider.default_tags = config.tags.clone();
+    provider.default_tags = default_tags(config, role);
     provider
-        .tag("Environment", &config.env)
-        .tag("Region-Role", role)
-        .tag("DR-Tier", "Critical")
+}
+
+/// The tags every resource of a region carries (its provider's default
+/// tags): the user's, then the environment, the region's role and the tier.
+fn default_tags(config: &Config, role: &str) -> BTreeMap<String, String> {
+    let mut tags = config.tags.clone();
+    for (key, value) in [
+        ("Environment", config.env.as_str()),
+        ("Region-Role", role),
+        ("DR-Tier", "Critical"),
+    ] {
+        tags.insert(key.to_owned(), value.to_owned());
+    }
+    tags
+}
+
+/// Tags each table's replica (in `scope`'s region) with `tags`, that
+/// region's default tags: a replica gets no default tags of its own region,
+/// and taking its table's would name the table's region (`Region-Role`).
+/// `aws_dynamodb_tag` is the provider's resource for exactly this: tags on
+/// a DynamoDB resource Terraform does not manage itself, such as a replica.
+fn tag_replicas(
+    scope: &mut Scope<'_>,
+    tables: &[(&str, &GlobalTable)],
+    tags: &BTreeMap<String, String>,
+) {
+    for (name, table) in tables {
+        // The replicas are a set: found by region, not by position.
+        let replica_arn = table
+            .table
+            .attr("replica")
+            .find("region_name", scope.region())
+            .get("arn");
+        for (key, value) in tags {
+            let construct = format!(
+                "{name}_{}",
+                key.to_ascii_lowercase()
+                    .replace(['-', ' ', '.', ':', '/'], "_")
+            );
+            scope.resource(
+                &construct,
+                DynamodbTag::new(key, replica_arn.clone(), value),
+            );
+        }
+    }
 }
 
 fn dashboard_url(region: &str, name: &str) -> String {

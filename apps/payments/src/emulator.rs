@@ -32,8 +32,8 @@ pub const DIFFERENCES: [Difference; 6] = [
         reason: "moto never reports a regional API Gateway custom domain AVAILABLE, so the apply fails waiting for it",
     },
     Difference {
-        attribute: "aws_dynamodb_table.replica",
-        change: "removed: the emulator's table has no replica in the secondary region",
+        attribute: "aws_dynamodb_table.replica, and the aws_dynamodb_tag resources on the replicas",
+        change: "removed: the emulator's table has no replica in the secondary region, so nothing to tag there",
         reason: "moto never finishes creating a table with a replica block; the apply hangs",
     },
     Difference {
@@ -90,6 +90,24 @@ pub fn adapt(document: Document) -> Document {
         for_each_resource(value, "aws_dynamodb_table", |table| {
             remove(table, "replica");
         });
+        if let Some(tags) = value
+            .get_mut("resource")
+            .and_then(|resources| resources.get_mut("aws_dynamodb_tag"))
+            .and_then(Value::as_object_mut)
+        {
+            tags.retain(|_, tag| {
+                !tag["resource_arn"]
+                    .as_str()
+                    .is_some_and(|arn| arn.contains(".replica :"))
+            });
+        }
+        if value["resource"]
+            .get("aws_dynamodb_tag")
+            .and_then(Value::as_object)
+            .is_some_and(|tags| tags.is_empty())
+        {
+            remove(&mut value["resource"], "aws_dynamodb_tag");
+        }
         if let Some(mappings) = value
             .get_mut("resource")
             .and_then(|resources| resources.get_mut("aws_lambda_event_source_mapping"))

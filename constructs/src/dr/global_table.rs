@@ -91,6 +91,11 @@ pub struct TableReplica {
     pub region: String,
     /// The key encrypting this copy, in its region; AWS's own when `None`.
     pub kms_key_arn: Option<Expr>,
+    /// Whether the replica takes the table's tags. Off where the app tags
+    /// the replica for its own region (`aws_dynamodb_tag` on the replica's
+    /// ARN, from that region's provider): the table's tags, the table
+    /// region's default tags among them, would name the wrong region.
+    pub propagate_tags: bool,
 }
 
 impl TableReplica {
@@ -99,6 +104,7 @@ impl TableReplica {
         Self {
             region: region.to_owned(),
             kms_key_arn: None,
+            propagate_tags: true,
         }
     }
 }
@@ -254,7 +260,7 @@ impl GlobalTable {
                         .into_iter()
                         .map(|replica| DynamodbTableReplicaBlock {
                             point_in_time_recovery: Some(props.point_in_time_recovery.into()),
-                            propagate_tags: Some(true.into()),
+                            propagate_tags: Some(replica.propagate_tags.into()),
                             kms_key_arn: replica.kms_key_arn,
                             ..DynamodbTableReplicaBlock::new(replica.region)
                         })
