@@ -158,8 +158,20 @@ def deployed(endpoint, outputs, env, zip_dir):
         for alarm in alarms:
             actions = alarm["AlarmActions"] + alarm["OKActions"]
             check(actions and all(a.split(":")[3] == region for a in actions), f"alarm {alarm['AlarmName']} notifies a topic in {region}")
-            if alarm["Namespace"] == "AWS/Route53":
+            # A metric-math alarm (refused payments) has no namespace of its own.
+            if alarm.get("Namespace") == "AWS/Route53":
                 check(region == "us-east-1", f"health alarm {alarm['AlarmName']} is in us-east-1")
+        names = {a["AlarmName"] for a in alarms}
+        check(f"payments-refused-{region}-{env}" in names, f"refused payments are alarmed in {region}")
+        filters = [
+            f for f in c("logs", region).describe_metric_filters()["metricFilters"]
+            if f["filterName"] in {f"payments-refused-{region}-{env}", f"payments-requests-{region}-{env}"}
+        ]
+        check(
+            len(filters) == 2 and all(f["logGroupName"] == f"/aws/vendedlogs/apigateway/payments-{region}-{env}" for f in filters),
+            f"payments asked for and refused are counted from the access log in {region}",
+            str([(f["filterName"], f["logGroupName"]) for f in filters]),
+        )
     check(total >= 15, "alarms in both regions", str(total))
 
     for region in REGIONS:
