@@ -302,6 +302,21 @@ fn terraform_plan_refuses_the_demo_domain_and_issuer() {
     assert!(ok, "{output}");
 }
 
+/// The production profile on a domain the team owns, as the README's
+/// "First apply on a real account" runs it.
+const OWNED_PRODUCTION: [&str; 10] = [
+    "--profile",
+    "production",
+    "--backend",
+    "s3",
+    "--state-bucket",
+    "acme-state",
+    "--domain",
+    "pay.acme-corp.io",
+    "--jwt-issuer",
+    "https://login.acme-corp.io/",
+];
+
 /// The README's production command on a domain the team owns plans
 /// against the emulator, every resource to create, with and without
 /// recovery control, and outside us-east-1 (a third provider for Route 53's
@@ -309,22 +324,11 @@ fn terraform_plan_refuses_the_demo_domain_and_issuer() {
 #[test]
 fn production_on_an_owned_domain_plans() {
     let moto = MotoServer::start();
-    let production = [
-        "--profile",
-        "production",
-        "--env",
-        "prod",
-        "--backend",
-        "s3",
-        "--state-bucket",
-        "acme-state",
-        "--domain",
-        "pay.acme-corp.io",
-        "--jwt-issuer",
-        "https://login.acme-corp.io/",
-        "--alert-email",
-        "oncall@acme-corp.io",
-    ];
+    let production: Vec<&str> = OWNED_PRODUCTION
+        .iter()
+        .chain(&["--env", "prod", "--alert-email", "oncall@acme-corp.io"])
+        .copied()
+        .collect();
     for extra in [
         &[][..],
         &["--recovery-control"][..],
@@ -658,18 +662,7 @@ fn reserved_concurrency_is_a_setting_that_must_fit_the_quota() {
 #[test]
 fn a_plan_reads_the_real_quota_and_stops_on_reservations_it_cannot_hold() {
     let moto = MotoServer::start_with(&[("MOTO_LAMBDA_CONCURRENCY_QUOTA", "150")]);
-    let production = [
-        "--profile",
-        "production",
-        "--backend",
-        "s3",
-        "--state-bucket",
-        "acme-state",
-        "--domain",
-        "pay.acme-corp.io",
-        "--jwt-issuer",
-        "https://login.acme-corp.io/",
-    ];
+    let production = OWNED_PRODUCTION;
     let (ok, output) = plan_against(&moto, &production);
     assert!(ok, "{output}");
     let reserved: Vec<&str> = production
