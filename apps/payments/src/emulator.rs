@@ -90,35 +90,9 @@ pub fn adapt(document: Document) -> Document {
         for_each_resource(value, "aws_dynamodb_table", |table| {
             remove(table, "replica");
         });
-        if let Some(tags) = value
-            .get_mut("resource")
-            .and_then(|resources| resources.get_mut("aws_dynamodb_tag"))
-            .and_then(Value::as_object_mut)
-        {
-            tags.retain(|_, tag| {
-                !tag["resource_arn"]
-                    .as_str()
-                    .is_some_and(|arn| arn.contains(".replica :"))
-            });
-        }
-        if value["resource"]
-            .get("aws_dynamodb_tag")
-            .and_then(Value::as_object)
-            .is_some_and(|tags| tags.is_empty())
-        {
-            remove(&mut value["resource"], "aws_dynamodb_tag");
-        }
-        if let Some(mappings) = value
-            .get_mut("resource")
-            .and_then(|resources| resources.get_mut("aws_lambda_event_source_mapping"))
-            .and_then(Value::as_object_mut)
-        {
-            mappings.retain(|_, mapping| {
-                !mapping["event_source_arn"]
-                    .as_str()
-                    .is_some_and(|arn| arn.contains(".replica :"))
-            });
-        }
+        // What reads or tags a replica goes with it.
+        remove_on_replicas(value, "aws_dynamodb_tag", "resource_arn");
+        remove_on_replicas(value, "aws_lambda_event_source_mapping", "event_source_arn");
         for_each_resource(
             value,
             "aws_s3_bucket_replication_configuration",
@@ -155,6 +129,26 @@ fn for_each_resource(document: &mut Value, tf_type: &str, mut change: impl FnMut
         .and_then(Value::as_object_mut);
     if let Some(blocks) = blocks {
         blocks.values_mut().for_each(&mut change);
+    }
+}
+
+/// Removes the `tf_type` resources whose `attribute` names a table's
+/// replica (`[for item in ... .replica : ...]`), and the type when none is
+/// left.
+fn remove_on_replicas(value: &mut Value, tf_type: &str, attribute: &str) {
+    let Some(resources) = value.get_mut("resource").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let Some(blocks) = resources.get_mut(tf_type).and_then(Value::as_object_mut) else {
+        return;
+    };
+    blocks.retain(|_, block| {
+        !block[attribute]
+            .as_str()
+            .is_some_and(|arn| arn.contains(".replica :"))
+    });
+    if blocks.is_empty() {
+        resources.remove(tf_type);
     }
 }
 
