@@ -18,6 +18,7 @@ use std::path::Path;
 use std::process::Command;
 
 use drsynth_tests::{validate, workspace_root, write_stand_in_packages};
+use payments::config::PLACEHOLDER_JWT_ISSUER;
 use serde_json::{Value, json};
 
 /// An owned domain, and the issuer of its identity provider.
@@ -55,63 +56,79 @@ enum Zone {
 
 /// The settings matrix for one profile and one pair of regions:
 /// every zone, authorization, recovery control and custom-domain setting.
-fn matrix(profile: Profile, primary: &str, secondary: &str) -> Vec<Cell> {
+fn matrix(profile: Profile, regions: (&str, &str)) -> Vec<Cell> {
     let mut cells = Vec::new();
     for zone in [Zone::Demo, Zone::Owned, Zone::Existing] {
         for auth in ["jwt", "aws-iam", "none"] {
             for recovery_control in [false, true] {
                 for custom_domains in [true, false] {
-                    let mut args: Vec<String> = ["--primary-region", primary]
-                        .into_iter()
-                        .chain(["--secondary-region", secondary])
-                        .chain(["--payment-auth", auth])
-                        .map(str::to_owned)
-                        .collect();
-                    let mut typed_values = Vec::new();
-                    if let Profile::Production = profile {
-                        args.extend(
-                            ["--profile", "production", "--env", "prod"]
-                                .into_iter()
-                                .chain(["--backend", "s3", "--state-bucket", "acme-state"])
-                                .map(str::to_owned),
-                        );
-                    }
-                    match zone {
-                        Zone::Demo => {
-                            let env = if let Profile::Production = profile {
-                                "prod"
-                            } else {
-                                "dev"
-                            };
-                            typed_values.push(format!("payments-{env}.example.com"));
-                        }
-                        Zone::Owned | Zone::Existing => {
-                            args.extend(["--domain".to_owned(), OWNED_DOMAIN.to_owned()]);
-                            typed_values.push(OWNED_DOMAIN.to_owned());
-                            if auth == "jwt" {
-                                args.extend(["--jwt-issuer".to_owned(), ISSUER.to_owned()]);
-                                typed_values.push(ISSUER.to_owned());
-                            }
-                        }
-                    }
-                    if let Zone::Existing = zone {
-                        args.extend([
-                            "--hosted-zone-id".to_owned(),
-                            "Z0123456789ABCDEFGHIJ".to_owned(),
-                        ]);
-                    }
-                    if recovery_control {
-                        args.push("--recovery-control".to_owned());
-                    }
-                    if !custom_domains {
-                        args.push("--no-custom-domains".to_owned());
-                    }
-                    cells.push(Cell { args, typed_values });
+                    cells.push(cell(
+                        profile,
+                        regions,
+                        zone,
+                        auth,
+                        recovery_control,
+                        custom_domains,
+                    ));
                 }
             }
         }
     }
     cells
+}
+
+/// One cell of the matrix: the command line a user types for it.
+fn cell(
+    profile: Profile,
+    (primary, secondary): (&str, &str),
+    zone: Zone,
+    auth: &str,
+    recovery_control: bool,
+    custom_domains: bool,
+) -> Cell {
+    let mut args =
+        format!("--primary-region {primary} --secondary-region {secondary} --payment-auth {auth}");
+    let env = match profile {
+        Profile::Default => "dev",
+        Profile::Production => {
+            args.push_str(
+                " --profile production --env prod --backend s3 --state-bucket acme-state",
+            );
+            "prod"
+        }
+    };
+    let mut typed_values = Vec::new();
+    match zone {
+        Zone::Demo => typed_values.push(format!("payments-{env}.example.com")),
+        Zone::Owned | Zone::Existing => {
+            args.push_str(&format!(" --domain {OWNED_DOMAIN}"));
+            typed_values.push(OWNED_DOMAIN.to_owned());
+        }
+    }
+    if auth == "jwt" {
+        // The demo keeps the placeholder issuer, as a user who sets none.
+        let issuer = match zone {
+            Zone::Demo => PLACEHOLDER_JWT_ISSUER,
+            Zone::Owned | Zone::Existing => {
+                args.push_str(&format!(" --jwt-issuer {ISSUER}"));
+                ISSUER
+            }
+        };
+        typed_values.push(issuer.to_owned());
+    }
+    if let Zone::Existing = zone {
+        args.push_str(" --hosted-zone-id Z0123456789ABCDEFGHIJ");
+    }
+    if recovery_control {
+        args.push_str(" --recovery-control");
+    }
+    if !custom_domains {
+        args.push_str(" --no-custom-domains");
+    }
+    Cell {
+        args: self::args(&args),
+        typed_values,
+    }
 }
 
 /// What synth did with one command line.
@@ -277,7 +294,7 @@ fn validate_as_modules(batch: &[(Value, Vec<String>)]) {
 
 /// Synthesizes every cell, all of which must be written, and validates them.
 fn assert_matrix_validates(profile: Profile, primary: &str, secondary: &str) {
-    let cells = matrix(profile, primary, secondary);
+    let cells = matrix(profile, (primary, secondary));
     assert_eq!(cells.len(), 36);
     let configurations = cells
         .into_iter()
