@@ -195,11 +195,7 @@ fn iam_authorization_states_its_failover_behaviour() {
         payment_auth: Some(payments::flags::PaymentAuthArg::AwsIam),
         ..payments::PaymentsFlags::default()
     };
-    let report = payments::synthesize(&flags)
-        .unwrap()
-        .synthesize()
-        .unwrap()
-        .report;
+    let report = cli_report(&flags);
     assert!(
         report.notes["authorization_on_failover"].contains("SigV4 signatures name their region")
     );
@@ -811,11 +807,7 @@ fn replication_back_to_the_primary_is_alarmed_and_failback_can_be_held() {
         }
     }
     let failback = |flags: payments::PaymentsFlags| {
-        let report = payments::synthesize(&flags)
-            .unwrap()
-            .synthesize()
-            .unwrap()
-            .report;
+        let report = cli_report(&flags);
         assert!(
             !report.gaps.iter().any(|g| g.contains("back to us-east-1")),
             "{:?}",
@@ -962,4 +954,13 @@ fn each_replica_carries_the_tags_of_its_own_region() {
         .collect();
         assert_eq!(tags, expected, "{table}");
     }
+}
+
+/// The DR report the CLI prints for `flags`.
+fn cli_report(flags: &payments::PaymentsFlags) -> constructs::dr::report::DrReport {
+    payments::synthesize(flags)
+        .unwrap()
+        .synthesize()
+        .unwrap()
+        .report
 }

@@ -620,13 +620,7 @@ impl Config {
                 )),
             }
         }
-        if self.jwt.audience.is_empty()
-            || self
-                .jwt
-                .audience
-                .iter()
-                .any(|a| a.is_empty() || a.len() > 256 || a.contains(char::is_whitespace))
-        {
+        if !is_token_value_list(&self.jwt.audience) {
             errors.push(Error::invalid_setting(
                 "JWT audience",
                 self.jwt.audience.join(","),
@@ -634,13 +628,7 @@ impl Config {
                 "name the audience (or client id) your identity provider puts in the tokens, e.g. payments-api",
             ));
         }
-        if self.jwt.scopes.is_empty()
-            || self
-                .jwt
-                .scopes
-                .iter()
-                .any(|s| s.is_empty() || s.len() > 256 || s.contains(char::is_whitespace))
-        {
+        if !is_token_value_list(&self.jwt.scopes) {
             errors.push(Error::invalid_setting(
                 "JWT scope",
                 self.jwt.scopes.join(","),
@@ -788,6 +776,15 @@ impl Config {
         }
         errors
     }
+}
+
+/// What API Gateway takes as a JWT authorizer's audiences or a route's
+/// scopes: at least one value, each 1-256 characters without spaces.
+fn is_token_value_list(values: &[String]) -> bool {
+    !values.is_empty()
+        && values
+            .iter()
+            .all(|v| !v.is_empty() && v.len() <= 256 && !v.contains(char::is_whitespace))
 }
 
 fn is_domain(domain: &str) -> bool {
